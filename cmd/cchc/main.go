@@ -1,0 +1,220 @@
+// Command cchc is the registration book of administrative-reform models,
+// initiatives and good practices: a terminal application for the clerk of a
+// provincial Department of Home Affairs. This file wires flags and
+// sub-commands; the work is done in internal/ and ui/.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"cchc/internal/lang"
+	"cchc/internal/store"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+// Exit codes: a contract for scripts.
+const (
+	exitOK      = 0
+	exitFailure = 1
+	exitUsage   = 2
+)
+
+// env is what every command gets: the global options and the streams.
+type env struct {
+	db     string
+	lang   lang.Lang
+	stdout io.Writer
+	stderr io.Writer
+}
+
+type command struct {
+	name    string
+	summary func(lang.Lang) string
+	run     func(e *env, args []string) error
+}
+
+var commands []command
+
+func register(c command) { commands = append(commands, c) }
+
+// usageError is bad usage: exit 2.
+type usageError struct{ msg string }
+
+func (u usageError) Error() string { return u.msg }
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	e := &env{stdout: stdout, stderr: stderr, lang: langFromEnv()}
+	global := newFlags("cchc", e)
+	global.Usage = func() { printMainHelp(e) }
+	if err := global.Parse(args); err != nil {
+		return finish(e, err, global)
+	}
+	rest := global.Args()
+	if len(rest) == 0 {
+		return finish(e, runTUI(e), nil)
+	}
+	name := rest[0]
+	if name == "help" {
+		if len(rest) > 1 {
+			return run([]string{rest[1], "--help"}, stdout, stderr)
+		}
+		printMainHelp(e)
+		return exitOK
+	}
+	for _, c := range commands {
+		if c.name == name {
+			return finish(e, c.run(e, rest[1:]), nil)
+		}
+	}
+	return finish(e, usageError{e.lang.F("Không có lệnh %q. Xem: cchc --help", "No command %q. See: cchc --help", name)}, nil)
+}
+
+func langFromEnv() lang.Lang {
+	l, _ := lang.Parse(os.Getenv("CCHC_LANG"))
+	return l
+}
+
+// finish reports err to the clerk and returns the exit code.
+func finish(e *env, err error, fs *flag.FlagSet) int {
+	if err == nil {
+		return exitOK
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	var u usageError
+	if errors.As(err, &u) {
+		fmt.Fprintln(e.stderr, "cchc: "+u.msg)
+		return exitUsage
+	}
+	fmt.Fprintln(e.stderr, "cchc: "+lang.Message(err, e.lang))
+	return exitFailure
+}
+
+// newFlags makes a flag set with the global options (--db, --lang), which
+// every command accepts before or after its name. Errors are translated.
+func newFlags(name string, e *env) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&e.db, "db", e.db, "")
+	fs.Func("lang", "", func(s string) error {
+		l, ok := lang.Parse(s)
+		if !ok {
+			return errors.New("vi|en")
+		}
+		e.lang = l
+		return nil
+	})
+	return fs
+}
+
+// parse parses a command's flags, printing help for -h and turning Go's
+// English flag errors into usage errors in the clerk's language.
+func parse(fs *flag.FlagSet, e *env, args []string, help func()) error {
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		help()
+		return err
+	}
+	if err != nil {
+		return usageError{translateFlagError(err, e.lang) + e.lang.F(" (xem: cchc %s --help)", " (see: cchc %s --help)", fs.Name())}
+	}
+	if fs.NArg() > 0 {
+		return usageError{e.lang.F("Thừa tham số: %s (xem: cchc %s --help)", "Unexpected argument: %s (see: cchc %s --help)",
+			strings.Join(fs.Args(), " "), fs.Name())}
+	}
+	return nil
+}
+
+func translateFlagError(err error, l lang.Lang) string {
+	msg := err.Error()
+	switch {
+	case strings.HasPrefix(msg, "flag provided but not defined: "):
+		return l.F("Không có tùy chọn %s", "Unknown option %s", strings.TrimPrefix(msg, "flag provided but not defined: "))
+	case strings.HasPrefix(msg, "flag needs an argument: "):
+		return l.F("Tùy chọn %s cần một giá trị", "Option %s needs a value", strings.TrimPrefix(msg, "flag needs an argument: "))
+	case strings.HasPrefix(msg, "invalid value "):
+		// invalid value "x" for flag -lang: vi|en
+		rest := strings.TrimPrefix(msg, "invalid value ")
+		val, flagPart, _ := strings.Cut(rest, " for flag ")
+		name, expect, _ := strings.Cut(flagPart, ": ")
+		return l.F("Giá trị %s không hợp lệ cho %s (cần: %s)", "Invalid value %s for %s (expected: %s)", val, name, expect)
+	}
+	return l.F("Tham số không hợp lệ: %s", "Invalid arguments: %s", msg)
+}
+
+// openStore opens the book named by --db, $CCHC_DB or the default path.
+func openStore(e *env, readOnlyOK bool) (*store.Store, error) {
+	path := e.db
+	if path == "" {
+		path = os.Getenv("CCHC_DB")
+	}
+	if path == "" {
+		p, err := store.DefaultPath()
+		if err != nil {
+			return nil, err
+		}
+		path = p
+	}
+	return store.Open(path, store.Options{AllowReadOnly: readOnlyOK})
+}
+
+func printMainHelp(e *env) {
+	l := e.lang
+	var b strings.Builder
+	b.WriteString(l.T(
+		"cchc — sổ theo dõi đăng ký mô hình, sáng kiến, cách làm hay trong cải cách hành chính\n\n",
+		"cchc — register of administrative-reform models, initiatives and good practices\n\n"))
+	b.WriteString(l.T("Cách dùng:\n", "Usage:\n"))
+	b.WriteString(l.T("  cchc [--db TỆP] [--lang vi|en]            mở giao diện làm việc\n",
+		"  cchc [--db FILE] [--lang vi|en]           open the application\n"))
+	b.WriteString(l.T("  cchc [--db TỆP] [--lang vi|en] LỆNH ...    chạy một lệnh\n\n",
+		"  cchc [--db FILE] [--lang vi|en] COMMAND … run a command\n\n"))
+	b.WriteString(l.T("Lệnh:\n", "Commands:\n"))
+	for _, c := range commands {
+		fmt.Fprintf(&b, "  %-10s %s\n", c.name, c.summary(l))
+	}
+	fmt.Fprintf(&b, "  %-10s %s\n", "help", l.T("hướng dẫn một lệnh: cchc help LỆNH", "help on a command: cchc help COMMAND"))
+	b.WriteString(l.T("\nTùy chọn chung:\n", "\nGlobal options:\n"))
+	b.WriteString(globalOptionsHelp(l))
+	fmt.Fprint(e.stdout, b.String())
+}
+
+func globalOptionsHelp(l lang.Lang) string {
+	return l.T(
+		"  --db TỆP        tệp dữ liệu (mặc định: $CCHC_DB, nếu không có thì cchc.db trong thư mục cấu hình\n"+
+			"                  của người dùng; được tạo với đợt đăng ký 2023 của tỉnh Hà Tĩnh khi chưa có)\n"+
+			"  --lang vi|en    ngôn ngữ hiển thị (mặc định: vi; hoặc $CCHC_LANG)\n",
+		"  --db FILE       database file (default: $CCHC_DB, else cchc.db in the user's config folder;\n"+
+			"                  created with Hà Tĩnh's 2023 campaign when missing)\n"+
+			"  --lang vi|en    display language (default: vi; or $CCHC_LANG)\n")
+}
+
+func init() {
+	register(command{
+		name:    "version",
+		summary: func(l lang.Lang) string { return l.T("phiên bản chương trình", "program version") },
+		run: func(e *env, args []string) error {
+			fs := newFlags("version", e)
+			if err := parse(fs, e, args, func() {
+				fmt.Fprint(e.stdout, e.lang.T("Cách dùng: cchc version\n\nIn phiên bản chương trình và lược đồ dữ liệu.\n",
+					"Usage: cchc version\n\nPrints the program and database schema versions.\n"))
+			}); err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "cchc %s (%s %d)\n", version, e.lang.T("lược đồ dữ liệu", "schema"), store.SchemaVersion())
+			return nil
+		},
+	})
+}

@@ -1,0 +1,195 @@
+// Package compliance judges, for a campaign on a given day, which agencies
+// have registered what the campaign asks of them. Pure Go, no I/O.
+package compliance
+
+import (
+	"sort"
+
+	"cchc/internal/campaign"
+	"cchc/internal/vndate"
+)
+
+// Status of an agency against its quota.
+type Status string
+
+const (
+	Missing Status = "missing" // nothing registered
+	Short   Status = "short"   // something, but fewer than required
+	Met     Status = "met"     // at least what is required
+)
+
+// Statuses in the order reports list them: worst first.
+var Statuses = []Status{Missing, Short, Met}
+
+// Agency is what the judgement needs to know of one agency.
+type Agency struct {
+	ID       int64
+	Name     string
+	Group    campaign.Group
+	ParentID int64 // a commune's district: its registrations count there
+}
+
+// Received is one registration as counted: whose letter it came in and the
+// day the Department received that letter.
+type Received struct {
+	AgencyID int64
+	On       vndate.Date
+}
+
+// Result is the compliance of one agency.
+type Result struct {
+	Agency     Agency
+	Quota      campaign.Quota
+	Registered int // its own registrations and those of the units under it
+	Status     Status
+	TargetMet  bool
+	MetOn      vndate.Date // the received day of the letter that brought it to Required; zero when not met
+	Late       bool        // met, but after the deadline
+	Overdue    bool        // not met, and the deadline has passed as of the day judged
+	LastOn     vndate.Date // the latest received day counted; zero when none
+}
+
+// GroupTotal sums the results of one group.
+type GroupTotal struct {
+	Group         campaign.Group
+	Agencies      int
+	Met           int
+	Short         int
+	Missing       int
+	TargetMet     int
+	Late          int
+	Registrations int // all registrations counted toward the group's agencies
+}
+
+// Summary is the judgement of a campaign as of one day.
+type Summary struct {
+	Deadline vndate.Date
+	AsOf     vndate.Date
+	Results  []Result     // in the order the agencies were given
+	Groups   []GroupTotal // in campaign.Groups order, only groups with agencies
+}
+
+// DaysLeft is the number of days from AsOf to the deadline: negative once
+// the deadline has passed (-12 = 12 days overdue), 0 on the deadline day.
+func (s Summary) DaysLeft() int { return s.AsOf.DaysUntil(s.Deadline) }
+
+// Judge computes the compliance of the agencies of a campaign as of asOf.
+// Only registrations received on or before asOf count. A registration
+// counts toward its own agency and, when that agency has a parent (a
+// commune), toward the parent too. Agencies whose group has no quota
+// (required 0, communes by default) are not judged: they appear in neither
+// Results nor Groups; their registrations still roll up.
+func Judge(c campaign.Campaign, agencies []Agency, received []Received, asOf vndate.Date) Summary {
+	byAgency := make(map[int64][]vndate.Date)
+	parent := make(map[int64]int64, len(agencies))
+	for _, a := range agencies {
+		parent[a.ID] = a.ParentID
+	}
+	for _, r := range received {
+		if r.On.After(asOf) {
+			continue
+		}
+		// own agency, then up the chain (commune → district); a guard
+		// against a cycle in bad data stops after a few steps.
+		id := r.AgencyID
+		for step := 0; id != 0 && step < 4; step++ {
+			byAgency[id] = append(byAgency[id], r.On)
+			id = parent[id]
+		}
+	}
+
+	s := Summary{Deadline: c.Deadline, AsOf: asOf}
+	totals := make(map[campaign.Group]*GroupTotal)
+	for _, a := range agencies {
+		q := c.QuotaFor(a.Group)
+		if q.Required <= 0 {
+			continue
+		}
+		days := byAgency[a.ID]
+		sort.Slice(days, func(i, j int) bool { return days[i].Before(days[j]) })
+		res := Result{Agency: a, Quota: q, Registered: len(days)}
+		if len(days) > 0 {
+			res.LastOn = days[len(days)-1]
+		}
+		switch {
+		case res.Registered == 0:
+			res.Status = Missing
+		case res.Registered < q.Required:
+			res.Status = Short
+		default:
+			res.Status = Met
+			res.MetOn = days[q.Required-1]
+			res.Late = res.MetOn.After(c.Deadline)
+		}
+		res.TargetMet = res.Registered >= q.Target
+		res.Overdue = res.Status != Met && asOf.After(c.Deadline)
+		s.Results = append(s.Results, res)
+
+		t := totals[a.Group]
+		if t == nil {
+			t = &GroupTotal{Group: a.Group}
+			totals[a.Group] = t
+		}
+		t.Agencies++
+		t.Registrations += res.Registered
+		switch res.Status {
+		case Met:
+			t.Met++
+		case Short:
+			t.Short++
+		case Missing:
+			t.Missing++
+		}
+		if res.TargetMet {
+			t.TargetMet++
+		}
+		if res.Late {
+			t.Late++
+		}
+	}
+	for _, g := range campaign.Groups {
+		if t := totals[g]; t != nil {
+			s.Groups = append(s.Groups, *t)
+		}
+	}
+	return s
+}
+
+// Total sums the group totals.
+func (s Summary) Total() GroupTotal {
+	var t GroupTotal
+	for _, g := range s.Groups {
+		t.Agencies += g.Agencies
+		t.Met += g.Met
+		t.Short += g.Short
+		t.Missing += g.Missing
+		t.TargetMet += g.TargetMet
+		t.Late += g.Late
+		t.Registrations += g.Registrations
+	}
+	return t
+}
+
+// Filter keeps the results matching group (empty: any) and status filter
+// ("" any, "missing", "short", "met", or "unmet" = missing or short).
+func (s Summary) Filter(group campaign.Group, only string) []Result {
+	var out []Result
+	for _, r := range s.Results {
+		if group != "" && r.Agency.Group != group {
+			continue
+		}
+		switch only {
+		case "":
+		case "unmet":
+			if r.Status == Met {
+				continue
+			}
+		default:
+			if string(r.Status) != only {
+				continue
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}

@@ -1,0 +1,156 @@
+package compliance
+
+import (
+	"testing"
+	"time"
+
+	"cchc/internal/campaign"
+	"cchc/internal/vndate"
+)
+
+var (
+	deadline = vndate.Of(2023, 3, 24)
+	c2023    = campaign.Campaign{Year: 2023, Deadline: deadline, Quotas: map[campaign.Group]campaign.Quota{
+		campaign.Department: {Required: 1, Target: 1},
+		campaign.Central:    {Required: 1, Target: 1},
+		campaign.District:   {Required: 2, Target: 3},
+	}}
+	soYTe   = Agency{ID: 1, Name: "Sở Y tế", Group: campaign.Department}
+	ducTho  = Agency{ID: 2, Name: "Huyện Đức Thọ", Group: campaign.District}
+	tungAnh = Agency{ID: 3, Name: "Xã Tùng Ảnh", Group: campaign.Commune, ParentID: 2}
+	congAn  = Agency{ID: 4, Name: "Công an tỉnh", Group: campaign.Central}
+	all     = []Agency{soYTe, ducTho, tungAnh, congAn}
+)
+
+func d(day, month int) vndate.Date { return vndate.Of(2023, timeMonth(month), day) }
+
+func TestJudgeRules(t *testing.T) {
+	type want struct {
+		registered int
+		status     Status
+		targetMet  bool
+		metOn      vndate.Date
+		late       bool
+		overdue    bool
+	}
+	cases := []struct {
+		name     string
+		agency   int64
+		received []Received
+		asOf     vndate.Date
+		want     want
+	}{
+		{"nothing before the deadline", 1, nil, d(20, 3),
+			want{0, Missing, false, vndate.Date{}, false, false}},
+		{"nothing on the deadline day is not yet overdue", 1, nil, d(24, 3),
+			want{0, Missing, false, vndate.Date{}, false, false}},
+		{"nothing the day after the deadline is overdue", 1, nil, d(25, 3),
+			want{0, Missing, false, vndate.Date{}, false, true}},
+		{"one for a department meets and hits target", 1, []Received{{1, d(10, 3)}}, d(30, 3),
+			want{1, Met, true, d(10, 3), false, false}},
+		{"received on the deadline day is on time", 1, []Received{{1, d(24, 3)}}, d(30, 3),
+			want{1, Met, true, d(24, 3), false, false}},
+		{"received the day after is late", 1, []Received{{1, d(25, 3)}}, d(30, 3),
+			want{1, Met, true, d(25, 3), true, false}},
+		{"received after as-of does not count", 1, []Received{{1, d(25, 3)}}, d(24, 3),
+			want{0, Missing, false, vndate.Date{}, false, false}},
+		{"district with one is short", 2, []Received{{2, d(10, 3)}}, d(20, 3),
+			want{1, Short, false, vndate.Date{}, false, false}},
+		{"short district past the deadline is overdue", 2, []Received{{2, d(10, 3)}}, d(1, 4),
+			want{1, Short, false, vndate.Date{}, false, true}},
+		{"commune registrations roll up to the district", 2,
+			[]Received{{2, d(10, 3)}, {3, d(12, 3)}}, d(20, 3),
+			want{2, Met, false, d(12, 3), false, false}},
+		{"met_on is the letter that reached required, not the last", 2,
+			[]Received{{2, d(28, 3)}, {3, d(1, 3)}, {2, d(5, 3)}}, d(30, 3),
+			want{3, Met, true, d(5, 3), false, false}},
+		{"district reaching required only after the deadline is late", 2,
+			[]Received{{2, d(1, 3)}, {3, d(2, 4)}}, d(5, 4),
+			want{2, Met, false, d(2, 4), true, false}},
+		{"other agencies' registrations do not count", 1,
+			[]Received{{2, d(1, 3)}, {4, d(1, 3)}}, d(30, 3),
+			want{0, Missing, false, vndate.Date{}, false, true}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			s := Judge(c2023, all, tc.received, tc.asOf)
+			var got *Result
+			for i := range s.Results {
+				if s.Results[i].Agency.ID == tc.agency {
+					got = &s.Results[i]
+				}
+			}
+			if got == nil {
+				t.Fatalf("agency %d not judged", tc.agency)
+			}
+			w := tc.want
+			if got.Registered != w.registered || got.Status != w.status || got.TargetMet != w.targetMet ||
+				!got.MetOn.Equal(w.metOn) || got.Late != w.late || got.Overdue != w.overdue {
+				t.Fatalf("got registered=%d status=%s target=%v met_on=%v late=%v overdue=%v; want %+v",
+					got.Registered, got.Status, got.TargetMet, got.MetOn, got.Late, got.Overdue, w)
+			}
+		})
+	}
+}
+
+func TestCommunesWithoutQuotaAreNotJudged(t *testing.T) {
+	s := Judge(c2023, all, []Received{{3, d(1, 3)}}, d(30, 3))
+	for _, r := range s.Results {
+		if r.Agency.Group == campaign.Commune {
+			t.Fatalf("commune judged: %+v", r)
+		}
+	}
+	for _, g := range s.Groups {
+		if g.Group == campaign.Commune {
+			t.Fatal("commune group listed without a quota")
+		}
+	}
+	// A campaign that does give communes a quota judges them.
+	c := c2023
+	c.Quotas = map[campaign.Group]campaign.Quota{campaign.Commune: {Required: 1, Target: 1}}
+	s = Judge(c, all, []Received{{3, d(1, 3)}}, d(30, 3))
+	if len(s.Results) != 1 || s.Results[0].Status != Met {
+		t.Fatalf("commune with quota: %+v", s.Results)
+	}
+}
+
+func TestGroupTotalsAndOrder(t *testing.T) {
+	agencies := []Agency{
+		congAn, soYTe, {ID: 5, Name: "Sở Tư pháp", Group: campaign.Department},
+		{ID: 6, Name: "Sở Nội vụ", Group: campaign.Department}, ducTho, tungAnh,
+	}
+	received := []Received{{1, d(1, 3)}, {1, d(2, 3)}, {5, d(30, 3)}, {2, d(3, 3)}, {3, d(4, 3)}, {3, d(5, 3)}}
+	s := Judge(c2023, agencies, received, d(31, 3))
+	if len(s.Groups) != 3 {
+		t.Fatalf("groups = %+v", s.Groups)
+	}
+	order := []campaign.Group{campaign.Department, campaign.Central, campaign.District}
+	for i, g := range s.Groups {
+		if g.Group != order[i] {
+			t.Fatalf("group %d = %s, want %s", i, g.Group, order[i])
+		}
+	}
+	dep := s.Groups[0]
+	if dep.Agencies != 3 || dep.Met != 2 || dep.Missing != 1 || dep.Short != 0 || dep.Late != 1 || dep.Registrations != 3 || dep.TargetMet != 2 {
+		t.Fatalf("department totals = %+v", dep)
+	}
+	dist := s.Groups[2]
+	if dist.Agencies != 1 || dist.Met != 1 || dist.Registrations != 3 || dist.TargetMet != 1 {
+		t.Fatalf("district totals = %+v", dist)
+	}
+	tot := s.Total()
+	if tot.Agencies != 5 || tot.Met != 3 || tot.Missing != 2 || tot.Registrations != 6 {
+		t.Fatalf("total = %+v", tot)
+	}
+	if got := len(s.Filter(campaign.Department, "unmet")); got != 1 {
+		t.Fatalf("unmet departments = %d", got)
+	}
+	if got := len(s.Filter("", "met")); got != 3 {
+		t.Fatalf("met = %d", got)
+	}
+	if got := s.DaysLeft(); got != -7 {
+		t.Fatalf("DaysLeft = %d", got)
+	}
+}
+
+func timeMonth(m int) time.Month { return time.Month(m) }

@@ -1,0 +1,72 @@
+package compliance
+
+import (
+	"cchc/internal/lang"
+)
+
+// Label is the status in words.
+func (s Status) Label(l lang.Lang) string {
+	switch s {
+	case Missing:
+		return l.T("Chưa đăng ký", "Missing")
+	case Short:
+		return l.T("Chưa đủ", "Short")
+	case Met:
+		return l.T("Đạt", "Met")
+	}
+	return string(s)
+}
+
+// Marker is the status as a symbol, so that it is never told by colour
+// alone; ascii gives the fallback for terminals without those glyphs.
+func (s Status) Marker(ascii bool) string {
+	switch s {
+	case Missing:
+		if ascii {
+			return "[ ]"
+		}
+		return "✗"
+	case Short:
+		if ascii {
+			return "[~]"
+		}
+		return "◐"
+	case Met:
+		if ascii {
+			return "[x]"
+		}
+		return "✓"
+	}
+	return "?"
+}
+
+// LateMarker marks a late submission.
+func LateMarker(ascii bool) string {
+	if ascii {
+		return "!"
+	}
+	return "⏰"
+}
+
+// ParseStatusFilter reads a status filter: "missing", "short", "met",
+// "unmet" (missing or short) or "" for all.
+func ParseStatusFilter(s string) (string, bool) {
+	switch s {
+	case "", "missing", "short", "met", "unmet":
+		return s, true
+	}
+	return "", false
+}
+
+// DaysText says how the deadline stands: "còn 3 ngày", "hôm nay là hạn
+// cuối", "quá hạn 12 ngày".
+func DaysText(daysLeft int, l lang.Lang) string {
+	switch {
+	case daysLeft > 0:
+		return l.F("còn %d ngày", "%d days left", daysLeft)
+	case daysLeft == 0:
+		return l.T("hôm nay là hạn cuối", "due today")
+	default:
+		return l.F("quá hạn %d ngày", "%d days overdue", -daysLeft)
+	}
+}

@@ -1,0 +1,100 @@
+// Package lang picks the clerk's language (Vietnamese by default, English on
+// request) and carries messages meant for the clerk in both languages.
+package lang
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Lang is the language of screens, reports and messages.
+type Lang int
+
+const (
+	VI Lang = iota // Vietnamese, the default
+	EN
+)
+
+// Parse reads "vi" or "en" (case-insensitive).
+func Parse(s string) (Lang, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "vi", "":
+		return VI, true
+	case "en":
+		return EN, true
+	}
+	return VI, false
+}
+
+func (l Lang) String() string {
+	if l == EN {
+		return "en"
+	}
+	return "vi"
+}
+
+// T returns vi or en according to l: text is written in pairs where it is used.
+func (l Lang) T(vi, en string) string {
+	if l == EN {
+		return en
+	}
+	return vi
+}
+
+// F is T followed by fmt.Sprintf with the same arguments for both languages.
+func (l Lang) F(vi, en string, args ...any) string {
+	return fmt.Sprintf(l.T(vi, en), args...)
+}
+
+// Error is a failure explained to the clerk in both languages. Cause, when
+// set, is the underlying technical error, shown only as a detail.
+type Error struct {
+	VI, EN string
+	Cause  error
+}
+
+// Errorf builds an Error; args fill both formats.
+func Errorf(vi, en string, args ...any) *Error {
+	return &Error{VI: fmt.Sprintf(vi, args...), EN: fmt.Sprintf(en, args...)}
+}
+
+// Wrap is Errorf with a technical cause kept for the detail line.
+func Wrap(cause error, vi, en string, args ...any) *Error {
+	e := Errorf(vi, en, args...)
+	e.Cause = cause
+	return e
+}
+
+func (e *Error) Error() string {
+	if e.Cause != nil {
+		return e.VI + ": " + e.Cause.Error()
+	}
+	return e.VI
+}
+
+func (e *Error) Unwrap() error { return e.Cause }
+
+// Message is what the clerk reads for err: the first Error in its chain in
+// language l (with the technical cause as a detail), or for an error that
+// was never explained a generic sentence followed by the detail, so that a
+// bare Go error string never stands alone.
+func Message(err error, l Lang) string {
+	if err == nil {
+		return ""
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		msg := l.T(e.VI, e.EN)
+		if e.Cause != nil {
+			var inner *Error
+			if errors.As(e.Cause, &inner) {
+				return msg + ": " + Message(e.Cause, l)
+			}
+			msg += l.F(" (chi tiết kỹ thuật: %v)", " (technical detail: %v)", e.Cause)
+		}
+		return msg
+	}
+	return l.F("Đã xảy ra lỗi không mong đợi (chi tiết kỹ thuật: %v)",
+		"An unexpected error occurred (technical detail: %v)", err)
+}

@@ -1,0 +1,288 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"cchc/internal/campaign"
+	"cchc/internal/compliance"
+	"cchc/internal/lang"
+)
+
+// Formats of the status summary.
+var StatusFormats = []string{"text", "md", "csv", "json"}
+
+// Status is the compliance summary of a campaign as of a day, filtered.
+type Status struct {
+	Campaign campaign.Campaign
+	Summary  compliance.Summary
+	Group    campaign.Group // "" for all
+	Only     string         // "", missing, short, met, unmet
+	Lang     lang.Lang
+}
+
+// Results are the agencies the report lists, after the filters.
+func (s Status) Results() []compliance.Result { return s.Summary.Filter(s.Group, s.Only) }
+
+// Groups are the group totals the report shows (one group when filtered).
+func (s Status) Groups() []compliance.GroupTotal {
+	if s.Group == "" {
+		return s.Summary.Groups
+	}
+	for _, g := range s.Summary.Groups {
+		if g.Group == s.Group {
+			return []compliance.GroupTotal{g}
+		}
+	}
+	return nil
+}
+
+// Write writes the summary in format f (text, md, csv, json).
+func (s Status) Write(w io.Writer, f string) error {
+	switch f {
+	case "text", "":
+		return s.writeText(w)
+	case "md":
+		return s.writeMarkdown(w)
+	case "csv":
+		return s.writeCSV(w)
+	case "json":
+		return s.writeJSON(w)
+	}
+	return lang.Errorf("Định dạng %q không có; chọn một trong: %s", "Unknown format %q; choose one of: %s", f, strings.Join(StatusFormats, ", "))
+}
+
+func (s Status) heading() []string {
+	l, c := s.Lang, s.Campaign
+	lines := []string{
+		l.F("ĐỢT ĐĂNG KÝ NĂM %d", "CAMPAIGN %d", c.Year),
+		c.Title,
+	}
+	letter := l.F("Văn bản: Số %s", "Letter: No. %s", c.LetterNumber)
+	if !c.LetterDate.IsZero() {
+		letter += l.F(" ngày %s", " of %s", c.LetterDate)
+	}
+	if c.Issuer != "" {
+		letter += l.F(" của %s", " from %s", c.Issuer)
+	}
+	lines = append(lines, letter)
+	lines = append(lines, l.F("Hạn đăng ký: %s · Tính đến ngày %s: %s", "Deadline: %s · As of %s: %s",
+		c.Deadline, s.Summary.AsOf, compliance.DaysText(s.Summary.DaysLeft(), l)))
+	if s.Group != "" {
+		lines = append(lines, l.F("Nhóm: %s", "Group: %s", s.Group.Label(l)))
+	}
+	if s.Only != "" {
+		lines = append(lines, l.F("Chỉ gồm: %s", "Only: %s", s.onlyLabel()))
+	}
+	return lines
+}
+
+func (s Status) onlyLabel() string {
+	if s.Only == "unmet" {
+		return s.Lang.T("chưa đạt (chưa đăng ký hoặc chưa đủ)", "not met (missing or short)")
+	}
+	return strings.ToLower(compliance.Status(s.Only).Label(s.Lang))
+}
+
+func (s Status) groupTable() Table {
+	l := s.Lang
+	t := Table{Columns: []Column{
+		{Title: l.T("Nhóm", "Group")},
+		{Title: l.T("Số cơ quan", "Agencies"), Align: Right},
+		{Title: l.T("Đạt", "Met"), Align: Right},
+		{Title: l.T("Chưa đủ", "Short"), Align: Right},
+		{Title: l.T("Chưa đăng ký", "Missing"), Align: Right},
+		{Title: l.T("Nộp muộn", "Late"), Align: Right},
+		{Title: l.T("Mô hình", "Registrations"), Align: Right},
+	}}
+	groups := s.Groups()
+	for _, g := range groups {
+		t.Add(g.Group.Label(l), itoa(g.Agencies), itoa(g.Met), itoa(g.Short), itoa(g.Missing), itoa(g.Late), itoa(g.Registrations))
+	}
+	if len(groups) > 1 {
+		tot := s.Summary.Total()
+		t.Add(l.T("Tổng cộng", "Total"), itoa(tot.Agencies), itoa(tot.Met), itoa(tot.Short), itoa(tot.Missing), itoa(tot.Late), itoa(tot.Registrations))
+	}
+	return t
+}
+
+// QuotaText is "1" or "2/3" (minimum / target).
+func QuotaText(q campaign.Quota) string {
+	if q.Target > q.Required {
+		return fmt.Sprintf("%d/%d", q.Required, q.Target)
+	}
+	return itoa(q.Required)
+}
+
+// Remarks are the notes on an agency's line: late, overdue, target met.
+func Remarks(r compliance.Result, l lang.Lang, ascii bool) string {
+	var out []string
+	if r.Late {
+		out = append(out, compliance.LateMarker(ascii)+" "+l.T("Nộp muộn", "Late"))
+	}
+	if r.Overdue {
+		out = append(out, l.T("Quá hạn", "Overdue"))
+	}
+	if r.TargetMet && r.Quota.Target > r.Quota.Required {
+		out = append(out, l.T("Đạt chỉ tiêu phấn đấu", "Target met"))
+	}
+	return strings.Join(out, "; ")
+}
+
+func (s Status) agencyTable(ascii bool) Table {
+	l := s.Lang
+	t := Table{Columns: []Column{
+		{Title: l.T("STT", "No."), Align: Right},
+		{Title: l.T("Cơ quan, đơn vị", "Agency"), Max: 44},
+		{Title: l.T("Nhóm", "Group")},
+		{Title: l.T("Đã ĐK", "Reg."), Align: Right},
+		{Title: l.T("Chỉ tiêu", "Quota"), Align: Right},
+		{Title: l.T("Tình trạng", "Status")},
+		{Title: l.T("Ngày đạt", "Met on")},
+		{Title: l.T("Ghi chú", "Remarks")},
+	}}
+	for i, r := range s.Results() {
+		t.Add(itoa(i+1), r.Agency.Name, r.Agency.Group.Short(l), itoa(r.Registered), QuotaText(r.Quota),
+			r.Status.Marker(ascii)+" "+r.Status.Label(l), r.MetOn.String(), Remarks(r, l, ascii))
+	}
+	return t
+}
+
+func (s Status) writeText(w io.Writer) error {
+	var b strings.Builder
+	for _, line := range s.heading() {
+		b.WriteString(line + "\n")
+	}
+	b.WriteString("\n")
+	gt := s.groupTable()
+	_ = gt.WriteText(&b)
+	b.WriteString("\n")
+	results := s.Results()
+	if len(results) == 0 {
+		b.WriteString(s.Lang.T("Không có cơ quan, đơn vị nào khớp bộ lọc.\n", "No agency matches the filter.\n"))
+	} else {
+		at := s.agencyTable(false)
+		_ = at.WriteText(&b)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func (s Status) writeMarkdown(w io.Writer) error {
+	var b strings.Builder
+	h := s.heading()
+	b.WriteString("# " + mdEscape(h[0]) + "\n\n")
+	for _, line := range h[1:] {
+		b.WriteString(mdEscape(line) + "  \n")
+	}
+	b.WriteString("\n## " + s.Lang.T("Tổng hợp theo nhóm", "Totals by group") + "\n\n")
+	gt := s.groupTable()
+	_ = gt.WriteMarkdown(&b)
+	b.WriteString("\n## " + s.Lang.T("Tình hình từng cơ quan, đơn vị", "Each agency") + "\n\n")
+	if len(s.Results()) == 0 {
+		b.WriteString(s.Lang.T("Không có cơ quan, đơn vị nào khớp bộ lọc.\n", "No agency matches the filter.\n"))
+	} else {
+		at := s.agencyTable(false)
+		_ = at.WriteMarkdown(&b)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// writeCSV writes one row per agency, the form a spreadsheet wants.
+func (s Status) writeCSV(w io.Writer) error {
+	l := s.Lang
+	t := Table{Columns: []Column{
+		{Title: l.T("STT", "No.")}, {Title: l.T("Cơ quan, đơn vị", "Agency")}, {Title: l.T("Nhóm", "Group")},
+		{Title: l.T("Đã đăng ký", "Registered")}, {Title: l.T("Chỉ tiêu tối thiểu", "Minimum")},
+		{Title: l.T("Chỉ tiêu phấn đấu", "Target")}, {Title: l.T("Tình trạng", "Status")},
+		{Title: l.T("Ngày đạt", "Met on")}, {Title: l.T("Nộp muộn", "Late")}, {Title: l.T("Quá hạn", "Overdue")},
+	}}
+	yes := func(b bool) string {
+		if b {
+			return l.T("Có", "Yes")
+		}
+		return ""
+	}
+	for i, r := range s.Results() {
+		t.Add(itoa(i+1), r.Agency.Name, r.Agency.Group.Label(l), itoa(r.Registered), itoa(r.Quota.Required),
+			itoa(r.Quota.Target), r.Status.Label(l), r.MetOn.String(), yes(r.Late), yes(r.Overdue))
+	}
+	if _, err := io.WriteString(w, BOM); err != nil {
+		return err
+	}
+	return t.WriteCSV(NewCSV(w))
+}
+
+type jsonCampaign struct {
+	Year     int    `json:"year"`
+	Title    string `json:"title"`
+	Deadline string `json:"deadline"`
+	AsOf     string `json:"as_of"`
+	DaysLeft int    `json:"days_left"`
+}
+
+type jsonGroup struct {
+	Group         string `json:"group"`
+	Agencies      int    `json:"agencies"`
+	Met           int    `json:"met"`
+	Short         int    `json:"short"`
+	Missing       int    `json:"missing"`
+	Registrations int    `json:"registrations"`
+	TargetMet     int    `json:"target_met"`
+	Late          int    `json:"late"`
+}
+
+type jsonAgency struct {
+	ID           int64   `json:"id"`
+	Name         string  `json:"name"`
+	Group        string  `json:"group"`
+	Required     int     `json:"required"`
+	Target       int     `json:"target"`
+	Registered   int     `json:"registered"`
+	Status       string  `json:"status"`
+	TargetMet    bool    `json:"target_met"`
+	MetOn        *string `json:"met_on"`
+	Late         bool    `json:"late"`
+	Overdue      bool    `json:"overdue"`
+	LastReceived *string `json:"last_received"`
+}
+
+func isoOrNil(d interface{ ISO() string }) *string {
+	s := d.ISO()
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func (s Status) writeJSON(w io.Writer) error {
+	out := struct {
+		Campaign jsonCampaign `json:"campaign"`
+		Groups   []jsonGroup  `json:"groups"`
+		Agencies []jsonAgency `json:"agencies"`
+	}{
+		Campaign: jsonCampaign{Year: s.Campaign.Year, Title: s.Campaign.Title, Deadline: s.Campaign.Deadline.ISO(),
+			AsOf: s.Summary.AsOf.ISO(), DaysLeft: s.Summary.DaysLeft()},
+		Groups:   []jsonGroup{},
+		Agencies: []jsonAgency{},
+	}
+	for _, g := range s.Groups() {
+		out.Groups = append(out.Groups, jsonGroup{string(g.Group), g.Agencies, g.Met, g.Short, g.Missing, g.Registrations, g.TargetMet, g.Late})
+	}
+	for _, r := range s.Results() {
+		out.Agencies = append(out.Agencies, jsonAgency{
+			ID: r.Agency.ID, Name: r.Agency.Name, Group: string(r.Agency.Group), Required: r.Quota.Required,
+			Target: r.Quota.Target, Registered: r.Registered, Status: string(r.Status), TargetMet: r.TargetMet,
+			MetOn: isoOrNil(r.MetOn), Late: r.Late, Overdue: r.Overdue, LastReceived: isoOrNil(r.LastOn),
+		})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

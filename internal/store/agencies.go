@@ -1,0 +1,209 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"slices"
+
+	"cchc/internal/campaign"
+	"cchc/internal/lang"
+	"cchc/internal/vntext"
+)
+
+func insertAgency(ctx context.Context, tx *sql.Tx, a campaign.Agency, now string) (int64, error) {
+	res, err := tx.ExecContext(ctx, `INSERT INTO agency (name, name_key, short_name, agency_group, parent_id, code, active, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		a.Name, vntext.Fold(a.Name), a.ShortName, string(a.Group), nullID(a.ParentID), nullText(a.Code), a.Active, now, now)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+func nullText(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+const agencyColumns = `a.id, a.name, a.short_name, a.agency_group, coalesce(a.parent_id, 0), coalesce(a.code, ''), a.active, a.version`
+
+func scanAgency(r rowScanner) (campaign.Agency, error) {
+	var a campaign.Agency
+	var g string
+	err := r.Scan(&a.ID, &a.Name, &a.ShortName, &g, &a.ParentID, &a.Code, &a.Active, &a.Version)
+	a.Group = campaign.Group(g)
+	return a, err
+}
+
+// SortAgencies puts agencies in report order: by group, then Vietnamese
+// alphabetical order of the name.
+func SortAgencies(list []campaign.Agency) {
+	vntext.SortFunc(list, func(a campaign.Agency) string { return a.Name })
+	rank := map[campaign.Group]int{}
+	for i, g := range campaign.Groups {
+		rank[g] = i
+	}
+	// stable: keeps the alphabetical order within a group
+	slices.SortStableFunc(list, func(a, b campaign.Agency) int { return rank[a.Group] - rank[b.Group] })
+}
+
+// CampaignAgencies lists the agencies a campaign expects, active or not,
+// in report order.
+func (s *Store) CampaignAgencies(ctx context.Context, campaignID int64) ([]campaign.Agency, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+agencyColumns+` FROM agency a
+		JOIN campaign_agency ca ON ca.agency_id = a.id WHERE ca.campaign_id = ?`, campaignID)
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	defer rows.Close()
+	var out []campaign.Agency
+	for rows.Next() {
+		a, err := scanAgency(rows)
+		if err != nil {
+			return nil, s.explain(err)
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.explain(err)
+	}
+	SortAgencies(out)
+	return out, nil
+}
+
+// Agency returns one agency.
+func (s *Store) Agency(ctx context.Context, id int64) (campaign.Agency, error) {
+	a, err := scanAgency(s.db.QueryRowContext(ctx, `SELECT `+agencyColumns+` FROM agency a WHERE a.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, lang.Wrap(ErrNotFound, "Không tìm thấy cơ quan, đơn vị (mã %d); có thể đã bị xóa", "Agency %d not found; it may have been deleted", id)
+	}
+	return a, s.explain(err)
+}
+
+func cleanAgency(a campaign.Agency) campaign.Agency {
+	a.Name = vntext.Line(a.Name)
+	a.ShortName = vntext.Line(a.ShortName)
+	a.Code = vntext.Line(a.Code)
+	return a
+}
+
+// validateAgency checks a in the light of its parent and of the agencies
+// already in the campaign (no two with the same name).
+func (s *Store) validateAgency(ctx context.Context, tx *sql.Tx, campaignID int64, a campaign.Agency) error {
+	var parent *campaign.Agency
+	if a.ParentID != 0 {
+		p, err := scanAgency(tx.QueryRowContext(ctx, `SELECT `+agencyColumns+` FROM agency a WHERE a.id = ?`, a.ParentID))
+		if err != nil {
+			return lang.Errorf("Đơn vị cấp trên không còn trong tệp dữ liệu", "The parent agency is no longer in the database")
+		}
+		parent = &p
+	}
+	if err := a.Validate(parent).Err(); err != nil {
+		return err
+	}
+	var clash string
+	err := tx.QueryRowContext(ctx, `SELECT a.name FROM agency a JOIN campaign_agency ca ON ca.agency_id = a.id
+		WHERE ca.campaign_id = ? AND a.name_key = ? AND a.id <> ? AND coalesce(a.parent_id, 0) = ?`,
+		campaignID, vntext.Fold(a.Name), a.ID, a.ParentID).Scan(&clash)
+	if err == nil {
+		return lang.Errorf("Tên cơ quan, đơn vị: đã có %q trong đợt đăng ký này", "Agency name: %q is already in this campaign", clash)
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return s.explain(err)
+	}
+	if a.Code != "" {
+		err := tx.QueryRowContext(ctx, `SELECT name FROM agency WHERE code = ? AND id <> ?`, a.Code, a.ID).Scan(&clash)
+		if err == nil {
+			return lang.Errorf("Mã đơn vị %s: đã dùng cho %s", "Code %s: already used by %s", a.Code, clash)
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return s.explain(err)
+		}
+	}
+	return nil
+}
+
+// AddAgency adds a new agency to the campaign's list and returns its id.
+func (s *Store) AddAgency(ctx context.Context, campaignID int64, a campaign.Agency) (int64, error) {
+	a = cleanAgency(a)
+	a.ID = 0
+	a.Active = true
+	var id int64
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if err := s.validateAgency(ctx, tx, campaignID, a); err != nil {
+			return err
+		}
+		var err error
+		if id, err = insertAgency(ctx, tx, a, s.stamp()); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO campaign_agency (campaign_id, agency_id) VALUES (?, ?)`, campaignID, id)
+		return err
+	})
+	return id, err
+}
+
+// UpdateAgency saves changes to an agency the clerk edited; a.Version is
+// the version the clerk started from, and the save is refused with
+// ErrConflict when someone else has changed the agency since.
+func (s *Store) UpdateAgency(ctx context.Context, campaignID int64, a campaign.Agency) error {
+	a = cleanAgency(a)
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if err := s.validateAgency(ctx, tx, campaignID, a); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE agency SET name = ?, name_key = ?, short_name = ?, agency_group = ?,
+			parent_id = ?, code = ?, active = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?`,
+			a.Name, vntext.Fold(a.Name), a.ShortName, string(a.Group), nullID(a.ParentID), nullText(a.Code), a.Active,
+			s.stamp(), a.ID, a.Version)
+		if err != nil {
+			return err
+		}
+		return s.changedOne(ctx, tx, res, "agency", a.ID, a.Name)
+	})
+}
+
+// changedOne turns "no row updated" into ErrConflict (someone changed the
+// record) or ErrNotFound (someone deleted it).
+func (s *Store) changedOne(ctx context.Context, tx *sql.Tx, res sql.Result, table string, id int64, name string) error {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 1 {
+		return nil
+	}
+	var exists int
+	_ = tx.QueryRowContext(ctx, `SELECT count(*) FROM `+table+` WHERE id = ?`, id).Scan(&exists)
+	if exists == 0 {
+		return lang.Wrap(ErrNotFound, "%q đã bị xóa ở nơi khác; không lưu được", "%q was deleted elsewhere; nothing was saved", name)
+	}
+	return lang.Wrap(ErrConflict, "%q vừa được người khác sửa sau khi bạn mở; hãy mở lại để xem thay đổi rồi sửa lại",
+		"%q was changed by someone else after you opened it; reopen it to see the change, then edit again", name)
+}
+
+// write runs fn in one immediate transaction: all of it is saved or none.
+func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if s.readOnly {
+		return lang.Wrap(ErrReadOnly, "Tệp dữ liệu đang mở ở chế độ chỉ đọc; không lưu được thay đổi", "The database is open read-only; the change was not saved")
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return s.explain(err)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return s.explain(err)
+	}
+	return s.explain(tx.Commit())
+}

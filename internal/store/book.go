@@ -1,0 +1,374 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"cchc/internal/campaign"
+	"cchc/internal/compliance"
+	"cchc/internal/lang"
+	"cchc/internal/vndate"
+	"cchc/internal/vntext"
+)
+
+// SubmissionRow is a received letter as lists show it.
+type SubmissionRow struct {
+	campaign.Submission
+	AgencyName    string
+	AgencyGroup   campaign.Group
+	Registrations int
+}
+
+// RegistrationRow is a registration with what lists show beside it.
+type RegistrationRow struct {
+	campaign.Registration
+	AgencyID      int64
+	AgencyName    string
+	AgencyGroup   campaign.Group
+	LeadName      string // the implementing unit; the agency itself when no commune was named
+	LetterNumber  string
+	LetterDate    vndate.Date
+	Received      vndate.Date
+	TitleKey      string
+	SubmissionVer int64
+}
+
+func cleanSubmission(sub campaign.Submission) campaign.Submission {
+	sub.Number = vntext.Line(sub.Number)
+	sub.Note = vntext.Text(sub.Note)
+	return sub
+}
+
+func cleanRegistration(r campaign.Registration) campaign.Registration {
+	r.Title = vntext.Line(r.Title)
+	r.Partners = vntext.Line(r.Partners)
+	r.Timeline = vntext.Line(r.Timeline)
+	r.Summary = vntext.Text(r.Summary)
+	r.ExpectedResult = vntext.Text(r.ExpectedResult)
+	r.Note = vntext.Text(r.Note)
+	return r
+}
+
+// checkSubmission validates a letter against the campaign's agencies.
+func (s *Store) checkSubmission(ctx context.Context, tx *sql.Tx, sub campaign.Submission) error {
+	today := vndate.FromTime(s.now())
+	if err := sub.Validate(today).Err(); err != nil {
+		return err
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM campaign_agency WHERE campaign_id = ? AND agency_id = ?`,
+		sub.CampaignID, sub.AgencyID).Scan(&n); err != nil {
+		return err
+	}
+	if n == 0 {
+		return lang.Errorf("Cơ quan, đơn vị: không thuộc đợt đăng ký này", "Agency: not part of this campaign")
+	}
+	return nil
+}
+
+// checkRegistration validates one registration of agencyID's letter; pos is
+// its number in the letter (1-based) for messages, 0 when alone.
+func (s *Store) checkRegistration(ctx context.Context, tx *sql.Tx, agencyID int64, r campaign.Registration, pos int) error {
+	err := r.Validate().Err()
+	if err == nil && r.LeadAgencyID != 0 && r.LeadAgencyID != agencyID {
+		var parent int64
+		qerr := tx.QueryRowContext(ctx, `SELECT coalesce(parent_id, 0) FROM agency WHERE id = ?`, r.LeadAgencyID).Scan(&parent)
+		if qerr != nil && !errors.Is(qerr, sql.ErrNoRows) {
+			return qerr
+		}
+		if parent != agencyID {
+			err = lang.Errorf("Đơn vị chủ trì: phải là cơ quan gửi văn bản hoặc một xã thuộc cơ quan đó",
+				"Lead unit: must be the sending agency or one of its communes")
+		}
+	}
+	if err != nil && pos > 0 {
+		var le *lang.Error
+		errors.As(err, &le)
+		return &lang.Error{VI: lang.VI.F("Mô hình %d: ", "", pos) + le.VI, EN: lang.EN.F("", "Registration %d: ", pos) + le.EN}
+	}
+	return err
+}
+
+func insertRegistration(ctx context.Context, tx *sql.Tx, subID int64, seq int, r campaign.Registration, now string) (int64, error) {
+	res, err := tx.ExecContext(ctx, `INSERT INTO registration (submission_id, seq, title, title_key, kind, area, lead_agency_id,
+		partners, summary, timeline, expected_result, note, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		subID, seq, r.Title, vntext.Fold(r.Title), string(r.Kind), string(r.Area), nullID(r.LeadAgencyID),
+		r.Partners, r.Summary, r.Timeline, r.ExpectedResult, r.Note, now, now)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+// RecordSubmission records a received letter and the registrations in it,
+// all in one transaction, and returns the new ids.
+func (s *Store) RecordSubmission(ctx context.Context, sub campaign.Submission, regs []campaign.Registration) (int64, []int64, error) {
+	sub = cleanSubmission(sub)
+	var subID int64
+	var ids []int64
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if err := s.checkSubmission(ctx, tx, sub); err != nil {
+			return err
+		}
+		if len(regs) == 0 {
+			return lang.Errorf("Văn bản chưa có mô hình, sáng kiến nào", "The letter has no registration")
+		}
+		now := s.stamp()
+		res, err := tx.ExecContext(ctx, `INSERT INTO submission (campaign_id, agency_id, number, letter_date, received_on, note, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			sub.CampaignID, sub.AgencyID, sub.Number, sub.LetterDate.ISO(), sub.Received.ISO(), sub.Note, now, now)
+		if err != nil {
+			return err
+		}
+		if subID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		ids, err = s.insertRegistrations(ctx, tx, subID, sub.AgencyID, 0, regs)
+		return err
+	})
+	if err != nil {
+		return 0, nil, err
+	}
+	return subID, ids, nil
+}
+
+func (s *Store) insertRegistrations(ctx context.Context, tx *sql.Tx, subID, agencyID int64, firstSeq int, regs []campaign.Registration) ([]int64, error) {
+	now := s.stamp()
+	var ids []int64
+	for i, r := range regs {
+		r = cleanRegistration(r)
+		pos := i + 1
+		if len(regs) == 1 {
+			pos = 0
+		}
+		if err := s.checkRegistration(ctx, tx, agencyID, r, pos); err != nil {
+			return nil, err
+		}
+		id, err := insertRegistration(ctx, tx, subID, firstSeq+i+1, r, now)
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
+}
+
+// AddToSubmission adds registrations to a letter already recorded ("save
+// and add another" keeps the letter).
+func (s *Store) AddToSubmission(ctx context.Context, submissionID int64, regs []campaign.Registration) ([]int64, error) {
+	var ids []int64
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var agencyID int64
+		var maxSeq int
+		err := tx.QueryRowContext(ctx, `SELECT s.agency_id, coalesce((SELECT max(seq) FROM registration WHERE submission_id = s.id), 0)
+			FROM submission s WHERE s.id = ?`, submissionID).Scan(&agencyID, &maxSeq)
+		if errors.Is(err, sql.ErrNoRows) {
+			return lang.Wrap(ErrNotFound, "Văn bản này vừa bị xóa ở nơi khác; không lưu được", "This letter was just deleted elsewhere; nothing was saved")
+		}
+		if err != nil {
+			return err
+		}
+		ids, err = s.insertRegistrations(ctx, tx, submissionID, agencyID, maxSeq, regs)
+		return err
+	})
+	return ids, err
+}
+
+// UpdateSubmission saves an edited letter (agency, number, dates, note),
+// refusing with ErrConflict when it changed since sub.Version was read.
+func (s *Store) UpdateSubmission(ctx context.Context, sub campaign.Submission) error {
+	sub = cleanSubmission(sub)
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if err := s.checkSubmission(ctx, tx, sub); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE submission SET agency_id = ?, number = ?, letter_date = ?, received_on = ?, note = ?,
+			version = version + 1, updated_at = ? WHERE id = ? AND version = ?`,
+			sub.AgencyID, sub.Number, sub.LetterDate.ISO(), sub.Received.ISO(), sub.Note, s.stamp(), sub.ID, sub.Version)
+		if err != nil {
+			return err
+		}
+		return s.changedOne(ctx, tx, res, "submission", sub.ID, lang.VI.F("Văn bản số %s", "", sub.Number))
+	})
+}
+
+// UpdateRegistration saves an edited registration, refusing with
+// ErrConflict when it changed since r.Version was read.
+func (s *Store) UpdateRegistration(ctx context.Context, r campaign.Registration) error {
+	r = cleanRegistration(r)
+	return s.write(ctx, func(tx *sql.Tx) error {
+		var agencyID int64
+		if err := tx.QueryRowContext(ctx, `SELECT s.agency_id FROM submission s JOIN registration r ON r.submission_id = s.id WHERE r.id = ?`,
+			r.ID).Scan(&agencyID); errors.Is(err, sql.ErrNoRows) {
+			return lang.Wrap(ErrNotFound, "%q đã bị xóa ở nơi khác; không lưu được", "%q was deleted elsewhere; nothing was saved", r.Title)
+		} else if err != nil {
+			return err
+		}
+		if err := s.checkRegistration(ctx, tx, agencyID, r, 0); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE registration SET title = ?, title_key = ?, kind = ?, area = ?, lead_agency_id = ?,
+			partners = ?, summary = ?, timeline = ?, expected_result = ?, note = ?, version = version + 1, updated_at = ?
+			WHERE id = ? AND version = ?`,
+			r.Title, vntext.Fold(r.Title), string(r.Kind), string(r.Area), nullID(r.LeadAgencyID),
+			r.Partners, r.Summary, r.Timeline, r.ExpectedResult, r.Note, s.stamp(), r.ID, r.Version)
+		if err != nil {
+			return err
+		}
+		return s.changedOne(ctx, tx, res, "registration", r.ID, r.Title)
+	})
+}
+
+// DeleteRegistration deletes a registration the clerk has seen at version;
+// a letter left with no registration goes with it.
+func (s *Store) DeleteRegistration(ctx context.Context, id, version int64) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		var subID int64
+		var title string
+		err := tx.QueryRowContext(ctx, `SELECT submission_id, title FROM registration WHERE id = ?`, id).Scan(&subID, &title)
+		if errors.Is(err, sql.ErrNoRows) {
+			return lang.Wrap(ErrNotFound, "Mô hình này đã bị xóa ở nơi khác", "This registration was already deleted elsewhere")
+		}
+		if err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `DELETE FROM registration WHERE id = ? AND version = ?`, id, version)
+		if err != nil {
+			return err
+		}
+		if err := s.changedOne(ctx, tx, res, "registration", id, title); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `DELETE FROM submission WHERE id = ? AND NOT EXISTS (SELECT 1 FROM registration WHERE submission_id = ?)`, subID, subID)
+		return err
+	})
+}
+
+const registrationSelect = `SELECT r.id, r.submission_id, r.title, r.title_key, r.kind, r.area, coalesce(r.lead_agency_id, 0),
+	r.partners, r.summary, r.timeline, r.expected_result, r.note, r.version,
+	a.id, a.name, a.agency_group, coalesce(l.name, a.name), s.number, s.letter_date, s.received_on, s.version
+	FROM registration r
+	JOIN submission s ON s.id = r.submission_id
+	JOIN agency a ON a.id = s.agency_id
+	LEFT JOIN agency l ON l.id = r.lead_agency_id`
+
+func scanRegistration(rows rowScanner) (RegistrationRow, error) {
+	var x RegistrationRow
+	var kind, area, group, letterDate, received string
+	err := rows.Scan(&x.ID, &x.SubmissionID, &x.Title, &x.TitleKey, &kind, &area, &x.LeadAgencyID,
+		&x.Partners, &x.Summary, &x.Timeline, &x.ExpectedResult, &x.Note, &x.Version,
+		&x.AgencyID, &x.AgencyName, &group, &x.LeadName, &x.LetterNumber, &letterDate, &received, &x.SubmissionVer)
+	x.Kind, x.Area, x.AgencyGroup = campaign.Kind(kind), campaign.Area(area), campaign.Group(group)
+	x.LetterDate, _ = vndate.ParseISO(letterDate)
+	x.Received, _ = vndate.ParseISO(received)
+	return x, err
+}
+
+// Registrations lists every registration of a campaign, newest letter first.
+func (s *Store) Registrations(ctx context.Context, campaignID int64) ([]RegistrationRow, error) {
+	return s.queryRegistrations(ctx, registrationSelect+` WHERE s.campaign_id = ?
+		ORDER BY s.received_on DESC, s.id DESC, r.seq, r.id`, campaignID)
+}
+
+// AgencyRegistrations lists the registrations sent by an agency or by the
+// units under it, in the order they were received.
+func (s *Store) AgencyRegistrations(ctx context.Context, campaignID, agencyID int64) ([]RegistrationRow, error) {
+	return s.queryRegistrations(ctx, registrationSelect+` WHERE s.campaign_id = ? AND (a.id = ? OR a.parent_id = ?)
+		ORDER BY s.received_on, s.id, r.seq, r.id`, campaignID, agencyID, agencyID)
+}
+
+// Registration returns one registration.
+func (s *Store) Registration(ctx context.Context, id int64) (RegistrationRow, error) {
+	x, err := scanRegistration(s.db.QueryRowContext(ctx, registrationSelect+` WHERE r.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return x, lang.Wrap(ErrNotFound, "Không tìm thấy mô hình này; có thể đã bị xóa", "Registration not found; it may have been deleted")
+	}
+	return x, s.explain(err)
+}
+
+func (s *Store) queryRegistrations(ctx context.Context, q string, args ...any) ([]RegistrationRow, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	defer rows.Close()
+	var out []RegistrationRow
+	for rows.Next() {
+		x, err := scanRegistration(rows)
+		if err != nil {
+			return nil, s.explain(err)
+		}
+		out = append(out, x)
+	}
+	return out, s.explain(rows.Err())
+}
+
+// Submissions lists the letters of a campaign, the latest received first.
+func (s *Store) Submissions(ctx context.Context, campaignID int64) ([]SubmissionRow, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT s.id, s.campaign_id, s.agency_id, s.number, s.letter_date, s.received_on, s.note, s.version,
+		a.name, a.agency_group, (SELECT count(*) FROM registration r WHERE r.submission_id = s.id)
+		FROM submission s JOIN agency a ON a.id = s.agency_id
+		WHERE s.campaign_id = ? ORDER BY s.received_on DESC, s.id DESC`, campaignID)
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	defer rows.Close()
+	var out []SubmissionRow
+	for rows.Next() {
+		var x SubmissionRow
+		var letterDate, received, group string
+		if err := rows.Scan(&x.ID, &x.CampaignID, &x.AgencyID, &x.Number, &letterDate, &received, &x.Note, &x.Version,
+			&x.AgencyName, &group, &x.Registrations); err != nil {
+			return nil, s.explain(err)
+		}
+		x.LetterDate, _ = vndate.ParseISO(letterDate)
+		x.Received, _ = vndate.ParseISO(received)
+		x.AgencyGroup = campaign.Group(group)
+		out = append(out, x)
+	}
+	return out, s.explain(rows.Err())
+}
+
+// ComplianceInput is what compliance.Judge needs for a campaign: its active
+// agencies in report order and every registration with the day its letter
+// was received.
+func (s *Store) ComplianceInput(ctx context.Context, campaignID int64) ([]compliance.Agency, []compliance.Received, error) {
+	agencies, err := s.CampaignAgencies(ctx, campaignID)
+	if err != nil {
+		return nil, nil, err
+	}
+	var out []compliance.Agency
+	for _, a := range agencies {
+		if a.Active {
+			out = append(out, compliance.Agency{ID: a.ID, Name: a.Name, Group: a.Group, ParentID: a.ParentID})
+		}
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT s.agency_id, s.received_on FROM registration r
+		JOIN submission s ON s.id = r.submission_id WHERE s.campaign_id = ?`, campaignID)
+	if err != nil {
+		return nil, nil, s.explain(err)
+	}
+	defer rows.Close()
+	var received []compliance.Received
+	for rows.Next() {
+		var r compliance.Received
+		var on string
+		if err := rows.Scan(&r.AgencyID, &on); err != nil {
+			return nil, nil, s.explain(err)
+		}
+		r.On, _ = vndate.ParseISO(on)
+		received = append(received, r)
+	}
+	return out, received, s.explain(rows.Err())
+}
+
+// Compliance judges a campaign as of a day.
+func (s *Store) Compliance(ctx context.Context, c campaign.Campaign, asOf vndate.Date) (compliance.Summary, error) {
+	agencies, received, err := s.ComplianceInput(ctx, c.ID)
+	if err != nil {
+		return compliance.Summary{}, err
+	}
+	return compliance.Judge(c, agencies, received, asOf), nil
+}

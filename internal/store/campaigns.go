@@ -1,0 +1,117 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"cchc/internal/campaign"
+	"cchc/internal/lang"
+	"cchc/internal/vndate"
+)
+
+const campaignColumns = `id, year, title, letter_number, letter_date, issuer, issuer_parent, place,
+	signer_title, signer_name, legal_basis, deadline, version`
+
+type rowScanner interface{ Scan(dest ...any) error }
+
+func scanCampaign(r rowScanner) (campaign.Campaign, error) {
+	var c campaign.Campaign
+	var letterDate, deadline string
+	err := r.Scan(&c.ID, &c.Year, &c.Title, &c.LetterNumber, &letterDate, &c.Issuer, &c.IssuerParent, &c.Place,
+		&c.SignerTitle, &c.SignerName, &c.LegalBasis, &deadline, &c.Version)
+	if err != nil {
+		return c, err
+	}
+	c.LetterDate, _ = vndate.ParseISO(letterDate)
+	c.Deadline, _ = vndate.ParseISO(deadline)
+	return c, nil
+}
+
+// Campaigns lists every campaign, the latest year first.
+func (s *Store) Campaigns(ctx context.Context) ([]campaign.Campaign, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+campaignColumns+` FROM campaign ORDER BY year DESC`)
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	defer rows.Close()
+	var out []campaign.Campaign
+	for rows.Next() {
+		c, err := scanCampaign(rows)
+		if err != nil {
+			return nil, s.explain(err)
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.explain(err)
+	}
+	for i := range out {
+		if out[i].Quotas, err = s.quotas(ctx, out[i].ID); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// Campaign returns the campaign of a year, or the latest when year is 0.
+func (s *Store) Campaign(ctx context.Context, year int) (campaign.Campaign, error) {
+	q := `SELECT ` + campaignColumns + ` FROM campaign WHERE year = ?`
+	args := []any{year}
+	if year == 0 {
+		q, args = `SELECT `+campaignColumns+` FROM campaign ORDER BY year DESC LIMIT 1`, nil
+	}
+	c, err := scanCampaign(s.db.QueryRowContext(ctx, q, args...))
+	if errors.Is(err, sql.ErrNoRows) {
+		if year == 0 {
+			return c, lang.Wrap(ErrNotFound, "Chưa có đợt đăng ký nào trong tệp dữ liệu", "There is no campaign in the database yet")
+		}
+		return c, lang.Wrap(ErrNotFound, "Không có đợt đăng ký năm %d", "There is no campaign for %d", year)
+	}
+	if err != nil {
+		return c, s.explain(err)
+	}
+	c.Quotas, err = s.quotas(ctx, c.ID)
+	return c, err
+}
+
+func (s *Store) quotas(ctx context.Context, campaignID int64) (map[campaign.Group]campaign.Quota, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT agency_group, required, target FROM quota WHERE campaign_id = ?`, campaignID)
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	defer rows.Close()
+	out := map[campaign.Group]campaign.Quota{}
+	for rows.Next() {
+		var g string
+		var q campaign.Quota
+		if err := rows.Scan(&g, &q.Required, &q.Target); err != nil {
+			return nil, s.explain(err)
+		}
+		out[campaign.Group(g)] = q
+	}
+	return out, s.explain(rows.Err())
+}
+
+func insertCampaign(ctx context.Context, tx *sql.Tx, c campaign.Campaign, now string) (int64, error) {
+	res, err := tx.ExecContext(ctx, `INSERT INTO campaign (year, title, letter_number, letter_date, issuer, issuer_parent,
+		place, signer_title, signer_name, legal_basis, deadline, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.Year, c.Title, c.LetterNumber, c.LetterDate.ISO(), c.Issuer, c.IssuerParent, c.Place,
+		c.SignerTitle, c.SignerName, c.LegalBasis, c.Deadline.ISO(), now, now)
+	if err != nil {
+		return 0, err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	for _, g := range campaign.Groups {
+		q := c.Quotas[g]
+		if _, err := tx.ExecContext(ctx, `INSERT INTO quota (campaign_id, agency_group, required, target) VALUES (?, ?, ?, ?)`,
+			id, string(g), q.Required, q.Target); err != nil {
+			return 0, err
+		}
+	}
+	return id, nil
+}

@@ -1,0 +1,345 @@
+// Package store keeps the registration book in one SQLite file. All SQL of
+// the program lives here, behind methods named for what the clerk does;
+// SQLite-specific choices (pragmas, DSN, VACUUM INTO) stay inside.
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"cchc/internal/lang"
+
+	sqlite "modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// applicationID marks a SQLite file as cchc's ("cchc" in ASCII).
+const applicationID = 0x63636863
+
+// Store is an open registration book.
+type Store struct {
+	db       *sql.DB
+	path     string
+	readOnly bool
+	now      func() time.Time
+}
+
+// Options for Open.
+type Options struct {
+	// AllowReadOnly opens a file the user may not write in read-only mode
+	// instead of failing; writes then fail with ErrReadOnly.
+	AllowReadOnly bool
+	// Now is the clock for timestamps (tests set it); time.Now by default.
+	Now func() time.Time
+}
+
+// Errors the clerk is told about; callers may test them with errors.Is.
+var (
+	ErrConflict = errors.New("changed by someone else")
+	ErrNotFound = errors.New("not found")
+	ErrReadOnly = errors.New("read-only")
+)
+
+// DefaultPath is where the book lives when neither --db nor $CCHC_DB says:
+// cchc.db in the user's configuration folder.
+func DefaultPath() (string, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", lang.Wrap(err, "Không tìm được thư mục cấu hình của người dùng; hãy chỉ rõ tệp dữ liệu bằng --db",
+			"Cannot find the user's configuration folder; name the database with --db")
+	}
+	return filepath.Join(dir, "cchc", "cchc.db"), nil
+}
+
+// Open opens the book at path, creating it (and its folder) with the
+// embedded default campaign when it does not exist, and bringing an older
+// schema up to date. A directory, a file that is not a cchc database, a
+// schema newer than this program or a read-only file (unless allowed) are
+// refused with a message for the clerk, leaving the file untouched.
+func Open(path string, opt Options) (*Store, error) {
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, lang.Wrap(err, "Đường dẫn tệp dữ liệu không hợp lệ: %s", "Invalid database path: %s", path)
+	}
+	readOnly, err := prepareFile(abs, opt.AllowReadOnly)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{path: abs, readOnly: readOnly, now: opt.Now}
+	// A new file put into WAL by two processes at once can fail once: retry.
+	for attempt := 0; ; attempt++ {
+		err = s.open()
+		if err == nil || attempt == 3 || isUserError(err) {
+			break
+		}
+		time.Sleep(time.Duration(50*(attempt+1)) * time.Millisecond)
+	}
+	if err != nil {
+		if s.db != nil {
+			s.db.Close()
+		}
+		return nil, err
+	}
+	return s, nil
+}
+
+// prepareFile checks what is at path before SQLite touches it, and creates
+// a new empty file (0600, folder 0700) when there is none. It reports
+// whether the file must be opened read-only.
+func prepareFile(path string, allowReadOnly bool) (readOnly bool, err error) {
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return false, lang.Wrap(err, "Không tạo được thư mục %s cho tệp dữ liệu", "Cannot create the folder %s for the database", filepath.Dir(path))
+		}
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		if err != nil && !errors.Is(err, fs.ErrExist) { // another process may have just created it
+			return false, lang.Wrap(err, "Không tạo được tệp dữ liệu %s (thư mục không cho phép ghi?)", "Cannot create the database %s (is the folder writable?)", path)
+		}
+		if f != nil {
+			f.Close()
+		}
+		return false, nil
+	case err != nil:
+		return false, lang.Wrap(err, "Không đọc được tệp dữ liệu %s", "Cannot read the database %s", path)
+	case info.IsDir():
+		return false, lang.Errorf("%s là một thư mục, không phải tệp dữ liệu cchc", "%s is a folder, not a cchc database", path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return false, lang.Wrap(err, "Không mở được tệp dữ liệu %s (không có quyền đọc?)", "Cannot open the database %s (no read permission?)", path)
+	}
+	header := make([]byte, 16)
+	n, _ := io.ReadFull(f, header)
+	f.Close()
+	if n > 0 && !bytes.Equal(header[:n], []byte("SQLite format 3\x00")[:n]) || n > 0 && n < 16 {
+		return false, notCchc(path)
+	}
+	if w, err := os.OpenFile(path, os.O_RDWR, 0); err != nil {
+		if !allowReadOnly {
+			return false, lang.Wrap(err, "Tệp dữ liệu %s chỉ cho phép đọc, không ghi được", "The database %s is read-only; cannot write to it", path)
+		}
+		return true, nil
+	} else {
+		w.Close()
+	}
+	return false, nil
+}
+
+func notCchc(path string) error {
+	return lang.Errorf("%s không phải tệp dữ liệu cchc (hoặc đã bị hỏng); tệp được giữ nguyên", "%s is not a cchc database (or is damaged); the file was left as it is", path)
+}
+
+func isUserError(err error) bool {
+	var e *lang.Error
+	return errors.As(err, &e)
+}
+
+func (s *Store) dsn() string {
+	p := filepath.ToSlash(s.path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // Windows: file:///C:/...
+	}
+	u := url.URL{Scheme: "file", Path: p}
+	q := []string{"_pragma=busy_timeout(10000)", "_pragma=foreign_keys(1)", "_txlock=immediate"}
+	if s.readOnly {
+		q = append([]string{"mode=ro"}, q...)
+	} else {
+		q = append([]string{"mode=rw"}, q...)
+		q = append(q, "_pragma=journal_mode(WAL)", "_pragma=synchronous(FULL)")
+	}
+	return u.String() + "?" + strings.Join(q, "&")
+}
+
+func (s *Store) open() error {
+	db, err := sql.Open("sqlite", s.dsn())
+	if err != nil {
+		return s.explain(err)
+	}
+	s.db = db
+	ctx := context.Background()
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		s.db = nil
+		return s.explain(err)
+	}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		s.db = nil
+		return err
+	}
+	return nil
+}
+
+// Close closes the book.
+func (s *Store) Close() error {
+	if s.db == nil {
+		return nil
+	}
+	return s.db.Close()
+}
+
+// Path is the absolute path of the book.
+func (s *Store) Path() string { return s.path }
+
+// ReadOnly reports whether the book was opened read-only.
+func (s *Store) ReadOnly() bool { return s.readOnly }
+
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+func migrations() []migration {
+	entries, err := fs.ReadDir(migrationFiles, "migrations")
+	if err != nil {
+		panic(err) // embedded at build time
+	}
+	var out []migration
+	for _, e := range entries {
+		var v int
+		if _, err := fmt.Sscanf(e.Name(), "%04d_", &v); err != nil {
+			panic("store: migration without a number: " + e.Name())
+		}
+		b, _ := migrationFiles.ReadFile("migrations/" + e.Name())
+		out = append(out, migration{v, e.Name(), string(b)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
+	return out
+}
+
+// SchemaVersion is the schema this program writes.
+func SchemaVersion() int {
+	m := migrations()
+	return m[len(m)-1].version
+}
+
+// migrate brings the schema up to date in one immediate transaction, so two
+// processes opening a new file at once do not both create it; a new book
+// gets the default campaign in the same transaction.
+func (s *Store) migrate(ctx context.Context) error {
+	version, appID, tables, err := s.header(ctx, s.db)
+	if err != nil {
+		return err
+	}
+	if err := s.checkHeader(version, appID, tables); err != nil {
+		return err
+	}
+	if version == SchemaVersion() {
+		return nil
+	}
+	if s.readOnly {
+		return lang.Errorf("Tệp dữ liệu %s cần được nâng cấp nhưng chỉ cho phép đọc", "The database %s needs an upgrade but is read-only", s.path)
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return s.explain(err)
+	}
+	defer tx.Rollback()
+	version, appID, tables, err = s.header(ctx, tx) // another process may have migrated meanwhile
+	if err != nil {
+		return err
+	}
+	if err := s.checkHeader(version, appID, tables); err != nil {
+		return err
+	}
+	fresh := version == 0
+	for _, m := range migrations() {
+		if m.version <= version {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+			return lang.Wrap(err, "Không nâng cấp được tệp dữ liệu (bước %s)", "Cannot upgrade the database (step %s)", m.name)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d; PRAGMA application_id = %d", SchemaVersion(), applicationID)); err != nil {
+		return s.explain(err)
+	}
+	if fresh {
+		if err := seedDefault(ctx, tx, s.stamp()); err != nil {
+			return err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return s.explain(err)
+	}
+	return nil
+}
+
+type querier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func (s *Store) header(ctx context.Context, q querier) (version, appID, tables int, err error) {
+	if err = q.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return 0, 0, 0, s.explain(err)
+	}
+	if err = q.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+		return 0, 0, 0, s.explain(err)
+	}
+	if err = q.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
+		return 0, 0, 0, s.explain(err)
+	}
+	return version, appID, tables, nil
+}
+
+func (s *Store) checkHeader(version, appID, tables int) error {
+	if appID != applicationID && (appID != 0 || tables > 0 || version != 0) {
+		return notCchc(s.path)
+	}
+	if version > SchemaVersion() {
+		return lang.Errorf("Tệp dữ liệu %s được tạo bởi phiên bản cchc mới hơn (lược đồ %d, chương trình này hiểu đến %d); hãy cập nhật cchc. Tệp được giữ nguyên.",
+			"The database %s was made by a newer cchc (schema %d; this program knows up to %d); update cchc. The file was left as it is.",
+			s.path, version, SchemaVersion())
+	}
+	return nil
+}
+
+// stamp is the current time as stored in created_at / updated_at.
+func (s *Store) stamp() string { return s.now().UTC().Format(time.RFC3339) }
+
+// explain turns a SQLite error into a message for the clerk.
+func (s *Store) explain(err error) error {
+	if err == nil || isUserError(err) {
+		return err
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+			return lang.Wrap(err, "Tệp dữ liệu đang bị một chương trình khác giữ quá lâu; hãy thử lại sau ít phút",
+				"The database is held by another program for too long; try again in a few minutes")
+		case sqlite3.SQLITE_READONLY:
+			return lang.Wrap(ErrReadOnly, "Tệp dữ liệu chỉ cho phép đọc; không lưu được thay đổi", "The database is read-only; the change was not saved")
+		case sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT:
+			return lang.Wrap(err, "%s không phải tệp dữ liệu cchc hoặc đã bị hỏng", "%s is not a cchc database or is damaged", s.path)
+		case sqlite3.SQLITE_FULL:
+			return lang.Wrap(err, "Ổ đĩa đã đầy; không lưu được thay đổi", "The disk is full; the change was not saved")
+		case sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH:
+			return lang.Wrap(err, "Không mở được tệp dữ liệu %s (kiểm tra quyền truy cập thư mục)", "Cannot open the database %s (check the folder's permissions)", s.path)
+		case sqlite3.SQLITE_IOERR:
+			return lang.Wrap(err, "Lỗi đọc ghi ổ đĩa với tệp dữ liệu %s", "Disk read/write error on the database %s", s.path)
+		}
+	}
+	return lang.Wrap(err, "Lỗi khi làm việc với tệp dữ liệu %s", "Error while working with the database %s", s.path)
+}

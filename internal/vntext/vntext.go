@@ -1,0 +1,229 @@
+// Package vntext handles Vietnamese text: normalisation on the way in,
+// folded keys for diacritic-insensitive search, Vietnamese collation for
+// sorting, and display width for aligned columns.
+package vntext
+
+import (
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/mattn/go-runewidth"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Line cleans one line of typed, pasted or imported text: NFC, control
+// characters and escape sequences removed, runs of white space collapsed,
+// trimmed. Use it for names, numbers and titles.
+func Line(s string) string {
+	s = stripControls(s, false)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// Text cleans multi-line text (summaries, notes): like Line but keeps line
+// breaks, trimming each line and dropping empty leading/trailing lines.
+func Text(s string) string {
+	s = stripControls(s, true)
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.Join(strings.Fields(l), " ")
+	}
+	return strings.TrimSpace(strings.Join(lines, "\n"))
+}
+
+// stripControls returns s as valid NFC UTF-8 with C0/C1 controls and ANSI
+// escape sequences removed; tabs become spaces. keepNewlines keeps '\n'
+// (and turns "\r\n" and lone '\r' into '\n').
+func stripControls(s string, keepNewlines bool) string {
+	s = strings.ToValidUTF8(s, "")
+	var b strings.Builder
+	b.Grow(len(s))
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch {
+		case r == '\x1b' || r == '\u009b':
+			i = skipEscape(rs, i)
+		case r == '\r':
+			if keepNewlines {
+				if i+1 < len(rs) && rs[i+1] == '\n' {
+					continue
+				}
+				b.WriteRune('\n')
+			} else {
+				b.WriteRune(' ')
+			}
+		case r == '\n':
+			if keepNewlines {
+				b.WriteRune('\n')
+			} else {
+				b.WriteRune(' ')
+			}
+		case r == '\t':
+			b.WriteRune(' ')
+		case unicode.IsControl(r), r == '\u200b', r == '\ufeff', r == '\u2028', r == '\u2029':
+			// dropped: invisible or terminal-controlling
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return norm.NFC.String(b.String())
+}
+
+// skipEscape returns the index of the last rune of the escape sequence that
+// starts at rs[i] (ESC or CSI), so that the caller's loop skips it whole.
+func skipEscape(rs []rune, i int) int {
+	if rs[i] == '\u009b' { // 8-bit CSI
+		return skipCSI(rs, i+1)
+	}
+	if i+1 >= len(rs) {
+		return i
+	}
+	switch rs[i+1] {
+	case '[':
+		return skipCSI(rs, i+2)
+	case ']', 'P', '_', '^', 'X': // OSC, DCS, APC, PM, SOS: up to BEL or ST
+		for j := i + 2; j < len(rs); j++ {
+			if rs[j] == '\a' {
+				return j
+			}
+			if rs[j] == '\x1b' && j+1 < len(rs) && rs[j+1] == '\\' {
+				return j + 1
+			}
+		}
+		return len(rs) - 1
+	default:
+		return i + 1 // two-character escape such as ESC c
+	}
+}
+
+func skipCSI(rs []rune, j int) int {
+	for ; j < len(rs); j++ {
+		if rs[j] >= 0x40 && rs[j] <= 0x7e {
+			return j
+		}
+	}
+	return len(rs) - 1
+}
+
+// Fold returns the search key of s: lower case, without diacritics, đ as d,
+// white space collapsed. "Huyện Đức Thọ" folds to "huyen duc tho".
+func Fold(s string) string {
+	d := norm.NFD.String(s)
+	var b strings.Builder
+	b.Grow(len(d))
+	space := false
+	for _, r := range d {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r == 'đ' || r == 'Đ':
+			r = 'd'
+		case unicode.IsSpace(r) || unicode.IsControl(r):
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// Matches reports whether every word of the query appears in the folded
+// key, so "duc tho" and "tho duc" both find "huyen duc tho". The query is
+// folded here; key must already be folded.
+func Matches(key, query string) bool {
+	for _, w := range strings.Fields(Fold(query)) {
+		if !strings.Contains(key, w) {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	collatorMu sync.Mutex
+	collator   = collate.New(language.Vietnamese)
+	keyBuf     collate.Buffer
+)
+
+// SortKey returns the Vietnamese collation key of s; keys compare with
+// bytes.Compare in Vietnamese order (Đ after D, Ơ after O).
+func SortKey(s string) []byte {
+	collatorMu.Lock()
+	defer collatorMu.Unlock()
+	k := collator.KeyFromString(&keyBuf, s)
+	out := make([]byte, len(k))
+	copy(out, k)
+	keyBuf.Reset()
+	return out
+}
+
+// Compare compares two strings in Vietnamese order.
+func Compare(a, b string) int {
+	collatorMu.Lock()
+	defer collatorMu.Unlock()
+	return collator.CompareString(a, b)
+}
+
+// SortFunc sorts items in place by the Vietnamese order of name(item),
+// computing each key once.
+func SortFunc[T any](items []T, name func(T) string) {
+	keys := make([][]byte, len(items))
+	for i, it := range items {
+		keys[i] = SortKey(name(it))
+	}
+	sort.Stable(byKey[T]{items, keys})
+}
+
+type byKey[T any] struct {
+	items []T
+	keys  [][]byte
+}
+
+func (s byKey[T]) Len() int { return len(s.items) }
+func (s byKey[T]) Less(i, j int) bool {
+	return string(s.keys[i]) < string(s.keys[j])
+}
+func (s byKey[T]) Swap(i, j int) {
+	s.items[i], s.items[j] = s.items[j], s.items[i]
+	s.keys[i], s.keys[j] = s.keys[j], s.keys[i]
+}
+
+// Width is the number of terminal cells s takes.
+func Width(s string) int { return runewidth.StringWidth(s) }
+
+// Pad pads s with spaces to w cells, truncating with "…" when longer.
+func Pad(s string, w int) string {
+	s = Truncate(s, w)
+	if n := Width(s); n < w {
+		s += strings.Repeat(" ", w-n)
+	}
+	return s
+}
+
+// PadLeft right-aligns s in w cells (for numbers).
+func PadLeft(s string, w int) string {
+	s = Truncate(s, w)
+	if n := Width(s); n < w {
+		s = strings.Repeat(" ", w-n) + s
+	}
+	return s
+}
+
+// Truncate cuts s to at most w cells, ending in "…" when it was cut.
+func Truncate(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if Width(s) <= w {
+		return s
+	}
+	return runewidth.Truncate(s, w, "…")
+}

@@ -1,0 +1,92 @@
+package vntext
+
+import (
+	"testing"
+)
+
+func TestLineNormalisesToNFC(t *testing.T) {
+	decomposed := "Huye\u0323\u0302n Đu\u031bc Tho\u0323" // NFD-ish input as pasted from some editors
+	got := Line("  " + decomposed + " \t ")
+	if got != "Huyện Đưc Thọ" {
+		t.Fatalf("Line = %q (% x)", got, got)
+	}
+}
+
+func TestLineRemovesEscapesAndControls(t *testing.T) {
+	cases := map[string]string{
+		"Sở\x1b[2J Y tế":             "Sở Y tế",
+		"Sở\x1b]0;title\aY tế":       "SởY tế",
+		"A\x00B\x07C":                "ABC",
+		"Dòng 1\nDòng 2":             "Dòng 1 Dòng 2",
+		"\ufeffSở Nội vụ":            "Sở Nội vụ",
+		"bad \xff\xfe utf8":          "bad utf8",
+		"Sở\u009b31mđỏ":              "Sởđỏ",
+		"  nhiều    khoảng   trắng ": "nhiều khoảng trắng",
+	}
+	for in, want := range cases {
+		if got := Line(in); got != want {
+			t.Errorf("Line(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestTextKeepsLineBreaks(t *testing.T) {
+	got := Text("Dòng 1\r\n  Dòng 2 \rDòng 3\x1b[31m\n")
+	if got != "Dòng 1\nDòng 2\nDòng 3" {
+		t.Fatalf("Text = %q", got)
+	}
+}
+
+func TestFold(t *testing.T) {
+	cases := map[string]string{
+		"Huyện Đức Thọ":               "huyen duc tho",
+		"ĐẶNG   THỊ  Ơn":              "dang thi on",
+		"Sở Lao động - Thương binh":   "so lao dong - thuong binh",
+		"Huye\u0323\u0302n Đu\u031bc": "huyen duc",
+	}
+	for in, want := range cases {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestMatches(t *testing.T) {
+	key := Fold("Huyện Đức Thọ")
+	for _, q := range []string{"duc tho", "Đức", "THO DUC", "  đức   thọ ", ""} {
+		if !Matches(key, q) {
+			t.Errorf("%q should match %q", q, key)
+		}
+	}
+	for _, q := range []string{"duc thi", "huong", "đức x"} {
+		if Matches(key, q) {
+			t.Errorf("%q should not match %q", q, key)
+		}
+	}
+}
+
+func TestVietnameseOrder(t *testing.T) {
+	names := []string{"Ơn", "Đức", "Dũng", "Ô", "An", "O", "Ă", "Â", "Bình"}
+	SortFunc(names, func(s string) string { return s })
+	want := []string{"An", "Ă", "Â", "Bình", "Dũng", "Đức", "O", "Ô", "Ơn"}
+	for i := range want {
+		if names[i] != want[i] {
+			t.Fatalf("order = %v, want %v", names, want)
+		}
+	}
+	if Compare("Đồng", "Dương") <= 0 {
+		t.Fatal("Đ must sort after D")
+	}
+}
+
+func TestPadAndTruncate(t *testing.T) {
+	if got := Pad("Đức Thọ", 9); got != "Đức Thọ  " {
+		t.Fatalf("Pad = %q", got)
+	}
+	if got := Truncate("Sở Nông nghiệp", 8); Width(got) != 8 || got != "Sở Nông…" {
+		t.Fatalf("Truncate = %q", got)
+	}
+	if got := PadLeft("12", 4); got != "  12" {
+		t.Fatalf("PadLeft = %q", got)
+	}
+}
