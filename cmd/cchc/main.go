@@ -58,26 +58,29 @@ func run(args []string, stdout, stderr io.Writer) int {
 	global := newFlags("cchc", e)
 	global.Usage = func() { printMainHelp(e) }
 	if err := global.Parse(args); err != nil {
-		return finish(e, err, global)
+		if !errors.Is(err, flag.ErrHelp) {
+			err = usageError{translateFlagError(err, e.lang) + e.lang.T(" (xem: cchc --help)", " (see: cchc --help)")}
+		}
+		return finish(e, err)
 	}
 	rest := global.Args()
 	if len(rest) == 0 {
-		return finish(e, runTUI(e), nil)
+		return finish(e, runTUI(e))
 	}
 	name := rest[0]
 	if name == "help" {
 		if len(rest) > 1 {
-			return run([]string{rest[1], "--help"}, stdout, stderr)
+			return run([]string{"--lang", e.lang.String(), rest[1], "--help"}, stdout, stderr)
 		}
 		printMainHelp(e)
 		return exitOK
 	}
 	for _, c := range commands {
 		if c.name == name {
-			return finish(e, c.run(e, rest[1:]), nil)
+			return finish(e, c.run(e, rest[1:]))
 		}
 	}
-	return finish(e, usageError{e.lang.F("Không có lệnh %q. Xem: cchc --help", "No command %q. See: cchc --help", name)}, nil)
+	return finish(e, usageError{e.lang.F("Không có lệnh %q. Xem: cchc --help", "No command %q. See: cchc --help", name)})
 }
 
 func langFromEnv() lang.Lang {
@@ -86,7 +89,7 @@ func langFromEnv() lang.Lang {
 }
 
 // finish reports err to the clerk and returns the exit code.
-func finish(e *env, err error, fs *flag.FlagSet) int {
+func finish(e *env, err error) int {
 	if err == nil {
 		return exitOK
 	}

@@ -87,10 +87,10 @@ func Open(path string, opt Options) (*Store, error) {
 	// A new file put into WAL by two processes at once can fail once: retry.
 	for attempt := 0; ; attempt++ {
 		err = s.open()
-		if err == nil || attempt == 3 || isUserError(err) {
+		if err == nil || attempt == 10 || !isBusy(err) {
 			break
 		}
-		time.Sleep(time.Duration(50*(attempt+1)) * time.Millisecond)
+		time.Sleep(time.Duration(20*(attempt+1)) * time.Millisecond)
 	}
 	if err != nil {
 		if s.db != nil {
@@ -134,6 +134,9 @@ func prepareFile(path string, allowReadOnly bool) (readOnly bool, err error) {
 	if n > 0 && !bytes.Equal(header[:n], []byte("SQLite format 3\x00")[:n]) || n > 0 && n < 16 {
 		return false, notCchc(path)
 	}
+	if err := checkExisting(path); err != nil {
+		return false, err
+	}
 	if w, err := os.OpenFile(path, os.O_RDWR, 0); err != nil {
 		if !allowReadOnly {
 			return false, lang.Wrap(err, "Tệp dữ liệu %s chỉ cho phép đọc, không ghi được", "The database %s is read-only; cannot write to it", path)
@@ -145,8 +148,36 @@ func prepareFile(path string, allowReadOnly bool) (readOnly bool, err error) {
 	return false, nil
 }
 
+// checkExisting looks at an existing SQLite file through a read-only
+// connection, before any pragma can change it, and refuses another
+// program's database or a schema newer than this program.
+func checkExisting(path string) error {
+	probe := &Store{path: path, readOnly: true}
+	db, err := sql.Open("sqlite", probe.dsn())
+	if err != nil {
+		return probe.explain(err)
+	}
+	defer db.Close()
+	version, appID, tables, err := probe.header(context.Background(), db)
+	if err != nil {
+		return err
+	}
+	return probe.checkHeader(version, appID, tables)
+}
+
 func notCchc(path string) error {
 	return lang.Errorf("%s không phải tệp dữ liệu cchc (hoặc đã bị hỏng); tệp được giữ nguyên", "%s is not a cchc database (or is damaged); the file was left as it is", path)
+}
+
+// isBusy reports a lock held by another connection, which the busy
+// timeout does not cover while a new file is switched to WAL.
+func isBusy(err error) bool {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		c := se.Code() & 0xff
+		return c == sqlite3.SQLITE_BUSY || c == sqlite3.SQLITE_LOCKED
+	}
+	return false
 }
 
 func isUserError(err error) bool {

@@ -1,0 +1,187 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func cchc(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+type statusJSON struct {
+	Campaign struct {
+		Year     int    `json:"year"`
+		Deadline string `json:"deadline"`
+	} `json:"campaign"`
+	Groups []struct {
+		Group         string `json:"group"`
+		Agencies      int    `json:"agencies"`
+		Met           int    `json:"met"`
+		Short         int    `json:"short"`
+		Missing       int    `json:"missing"`
+		Registrations int    `json:"registrations"`
+	} `json:"groups"`
+	Agencies []struct {
+		Name       string  `json:"name"`
+		Group      string  `json:"group"`
+		Required   int     `json:"required"`
+		Target     int     `json:"target"`
+		Registered int     `json:"registered"`
+		Status     string  `json:"status"`
+		TargetMet  bool    `json:"target_met"`
+		MetOn      *string `json:"met_on"`
+		Late       bool    `json:"late"`
+		Overdue    bool    `json:"overdue"`
+	} `json:"agencies"`
+}
+
+func TestStatusJSONOnAFreshDatabase(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "new", "cchc.db")
+	code, out, errs := cchc(t, "--db", db, "status", "--format", "json", "--as-of", "25/03/2023")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var got statusJSON
+	dec := json.NewDecoder(strings.NewReader(out))
+	dec.DisallowUnknownFields()
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(out), &raw); err != nil || len(raw) != 3 {
+		t.Fatalf("not one object with three keys: %v %s", err, out)
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Campaign.Year != 2023 || got.Campaign.Deadline != "2023-03-24" {
+		t.Fatalf("campaign = %+v", got.Campaign)
+	}
+	wantGroups := []string{"department", "central", "district"}
+	if len(got.Groups) != 3 {
+		t.Fatalf("groups = %+v", got.Groups)
+	}
+	wantCount := map[string]int{"department": 19, "central": 8, "district": 13}
+	for i, g := range got.Groups {
+		if g.Group != wantGroups[i] || g.Agencies != wantCount[g.Group] || g.Missing != g.Agencies || g.Registrations != 0 {
+			t.Fatalf("group %d = %+v", i, g)
+		}
+	}
+	if len(got.Agencies) != 40 {
+		t.Fatalf("agencies = %d", len(got.Agencies))
+	}
+	for _, a := range got.Agencies {
+		if a.Name == "Sở Y tế" {
+			if a.Group != "department" || a.Required != 1 || a.Target != 1 || a.Status != "missing" || a.MetOn != nil || !a.Overdue || a.Late || a.TargetMet {
+				t.Fatalf("Sở Y tế = %+v", a)
+			}
+		}
+		if a.Name == "Huyện Đức Thọ" && (a.Required != 2 || a.Target != 3) {
+			t.Fatalf("Đức Thọ = %+v", a)
+		}
+	}
+	if got.Agencies[0].Group != "department" || got.Agencies[39].Group != "district" {
+		t.Fatal("agencies not sorted by group")
+	}
+	// Within a group, Vietnamese order: Cẩm after Can, Đức after Cẩm.
+	var d []string
+	for _, a := range got.Agencies {
+		if a.Group == "district" {
+			d = append(d, a.Name)
+		}
+	}
+	if d[0] != "Huyện Can Lộc" || d[1] != "Huyện Cẩm Xuyên" || d[2] != "Huyện Đức Thọ" {
+		t.Fatalf("district order = %v", d)
+	}
+	info, err := os.Stat(db)
+	if err != nil || info.Mode().Perm() != 0o600 {
+		t.Fatalf("db file: %v %v", err, info)
+	}
+}
+
+func TestStatusTextFiltersAndDeadline(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "cchc.db")
+	code, out, errs := cchc(t, "status", "--db", db, "--as-of", "21/03/2023", "--group", "district", "--only", "unmet")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"Hạn đăng ký: 24/03/2023", "còn 3 ngày", "Huyện Đức Thọ", "✗ Chưa đăng ký", "2/3"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "Sở Y tế") {
+		t.Error("department listed under --group district")
+	}
+	_, out, _ = cchc(t, "--lang", "en", "--db", db, "status", "--as-of", "05/04/2023", "--format", "md")
+	for _, want := range []string{"# CAMPAIGN 2023", "12 days overdue", "| Agency |", "Missing"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in:\n%s", want, out)
+		}
+	}
+	_, out, _ = cchc(t, "--db", db, "status", "--format", "csv")
+	if !strings.HasPrefix(out, "\ufeffSTT,") || !strings.Contains(out, "\r\n") {
+		t.Errorf("csv lacks BOM or CRLF: %q", out[:40])
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "cchc.db")
+	notDB := filepath.Join(dir, "notes.txt")
+	os.WriteFile(notDB, []byte("ghi chú"), 0o600)
+	cases := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"--db", db, "status", "--format", "pdf"}, 2, "--format"},
+		{[]string{"--db", db, "status", "--as-of", "31/02/2023"}, 2, "không phải ngày có thật"},
+		{[]string{"--db", db, "status", "--group", "tinh"}, 2, "--group"},
+		{[]string{"--db", db, "status", "--only", "late"}, 2, "--only"},
+		{[]string{"--db", db, "status", "--campaign", "20x3"}, 2, "--campaign"},
+		{[]string{"--db", db, "status", "--bogus"}, 2, "Không có tùy chọn -bogus"},
+		{[]string{"--db", db, "status", "extra"}, 2, "Thừa tham số"},
+		{[]string{"--lang", "fr", "status"}, 2, "Giá trị"},
+		{[]string{"--db", db, "frobnicate"}, 2, "Không có lệnh"},
+		{[]string{"--db", db, "status", "--campaign", "2019"}, 1, "Không có đợt đăng ký năm 2019"},
+		{[]string{"--db", dir, "status"}, 1, "là một thư mục"},
+		{[]string{"--db", notDB, "status"}, 1, "không phải tệp dữ liệu cchc"},
+	}
+	for _, tc := range cases {
+		code, _, errs := cchc(t, tc.args...)
+		if code != tc.code || !strings.Contains(errs, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want %d and %q", tc.args, code, errs, tc.code, tc.want)
+		}
+		if strings.Count(strings.TrimSpace(errs), "\n") > 0 {
+			t.Errorf("%v: more than one line on stderr: %q", tc.args, errs)
+		}
+	}
+	if b, _ := os.ReadFile(notDB); string(b) != "ghi chú" {
+		t.Fatal("non-database file was changed")
+	}
+}
+
+func TestHelpIsVietnameseByDefault(t *testing.T) {
+	code, out, _ := cchc(t, "--help")
+	if code != 0 || !strings.Contains(out, "Cách dùng") || !strings.Contains(out, "status") {
+		t.Fatalf("help: %d %q", code, out)
+	}
+	code, out, _ = cchc(t, "status", "--help")
+	if code != 0 || !strings.Contains(out, "--as-of NGÀY") {
+		t.Fatalf("status help: %d %q", code, out)
+	}
+	code, out, _ = cchc(t, "--lang", "en", "help", "status")
+	if code != 0 || !strings.Contains(out, "Usage: cchc status") {
+		t.Fatalf("english help: %d %q", code, out)
+	}
+	code, out, _ = cchc(t, "version")
+	if code != 0 || !strings.HasPrefix(out, "cchc ") {
+		t.Fatalf("version: %d %q", code, out)
+	}
+}

@@ -1,0 +1,464 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"cchc/internal/campaign"
+	"cchc/internal/compliance"
+	"cchc/internal/lang"
+	"cchc/internal/vndate"
+)
+
+var fixedNow = func() time.Time { return time.Date(2023, 4, 5, 9, 0, 0, 0, time.UTC) }
+
+func openTemp(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(filepath.Join(t.TempDir(), "sub", "cchc.db"), Options{Now: fixedNow})
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func agencyByName(t *testing.T, s *Store, c campaign.Campaign, name string) campaign.Agency {
+	t.Helper()
+	list, err := s.CampaignAgencies(context.Background(), c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range list {
+		if a.Name == name {
+			return a
+		}
+	}
+	t.Fatalf("no agency %q", name)
+	return campaign.Agency{}
+}
+
+func TestNewBookHasTheDefaultCampaign(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	c, err := s.Campaign(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Year != 2023 || c.Deadline.ISO() != "2023-03-24" || c.Issuer != "Sở Nội vụ" {
+		t.Fatalf("campaign = %+v", c)
+	}
+	want := map[campaign.Group]campaign.Quota{
+		campaign.Department: {1, 1}, campaign.Central: {1, 1}, campaign.District: {2, 3}, campaign.Commune: {0, 0},
+	}
+	for g, q := range want {
+		if c.Quotas[g] != q {
+			t.Errorf("quota %s = %+v, want %+v", g, c.Quotas[g], q)
+		}
+	}
+	agencies, err := s.CampaignAgencies(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := map[campaign.Group]int{}
+	for _, a := range agencies {
+		count[a.Group]++
+	}
+	if count[campaign.Department] != 19 || count[campaign.Central] != 8 || count[campaign.District] != 13 || count[campaign.Commune] != 0 {
+		t.Fatalf("agencies by group = %v", count)
+	}
+	if a := agencyByName(t, s, c, "Huyện Đức Thọ"); a.Code != "440" || !a.Active {
+		t.Fatalf("Đức Thọ = %+v", a)
+	}
+	// Report order: groups in order, Vietnamese alphabetical inside.
+	var districts []string
+	for _, a := range agencies {
+		if a.Group == campaign.District {
+			districts = append(districts, a.Name)
+		}
+	}
+	if districts[0] != "Huyện Can Lộc" || districts[1] != "Huyện Cẩm Xuyên" || districts[2] != "Huyện Đức Thọ" {
+		t.Fatalf("district order = %v", districts)
+	}
+	if agencies[0].Group != campaign.Department || agencies[len(agencies)-1].Group != campaign.District {
+		t.Fatal("groups out of order")
+	}
+}
+
+func TestReopenKeepsDataAndDoesNotReseed(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cchc.db")
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	cs, err := s.Campaigns(context.Background())
+	if err != nil || len(cs) != 1 {
+		t.Fatalf("campaigns = %d, %v", len(cs), err)
+	}
+	list, _ := s.CampaignAgencies(context.Background(), cs[0].ID)
+	if len(list) != 40 {
+		t.Fatalf("agencies after reopen = %d", len(list))
+	}
+}
+
+func TestNewFileIsPrivate(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("file modes are a Unix matter")
+	}
+	dir := filepath.Join(t.TempDir(), "cfg", "cchc")
+	s, err := Open(filepath.Join(dir, "cchc.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	for _, p := range []string{filepath.Join(dir, "cchc.db"), filepath.Join(dir, "cchc.db-wal")} {
+		info, err := os.Stat(p)
+		if err != nil {
+			continue // the WAL may have been checkpointed away
+		}
+		if info.Mode().Perm() != 0o600 {
+			t.Errorf("%s mode = %v, want 0600", p, info.Mode().Perm())
+		}
+	}
+	info, _ := os.Stat(dir)
+	if info.Mode().Perm() != 0o700 {
+		t.Errorf("folder mode = %v", info.Mode().Perm())
+	}
+}
+
+func messageOf(err error) string { return lang.Message(err, lang.VI) }
+
+func TestBadPathsAreRefusedAndLeftUntouched(t *testing.T) {
+	dir := t.TempDir()
+	notDB := filepath.Join(dir, "notes.db")
+	content := []byte("Danh sách đăng ký — không phải SQLite\n")
+	os.WriteFile(notDB, content, 0o600)
+	short := filepath.Join(dir, "short.db")
+	os.WriteFile(short, []byte("SQLite"), 0o600)
+
+	other := filepath.Join(dir, "other.db")
+	db, _ := sql.Open("sqlite", other)
+	db.Exec("CREATE TABLE t (x); INSERT INTO t VALUES (1)")
+	db.Close()
+	otherBefore, _ := os.ReadFile(other)
+
+	cases := []struct {
+		name, path, want string
+	}{
+		{"a folder", dir, "là một thư mục"},
+		{"a text file", notDB, "không phải tệp dữ liệu cchc"},
+		{"a truncated header", short, "không phải tệp dữ liệu cchc"},
+		{"another program's database", other, "không phải tệp dữ liệu cchc"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Open(tc.path, Options{})
+			if err == nil || !strings.Contains(messageOf(err), tc.want) {
+				t.Fatalf("err = %v, want %q", err, tc.want)
+			}
+		})
+	}
+	if got, _ := os.ReadFile(notDB); string(got) != string(content) {
+		t.Fatal("text file was changed")
+	}
+	if got, _ := os.ReadFile(other); string(got) != string(otherBefore) {
+		t.Fatal("other database was changed")
+	}
+}
+
+func TestNewerSchemaIsRefused(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cchc.db")
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.db.Exec("PRAGMA user_version = 99")
+	s.Close()
+	before, _ := os.ReadFile(path)
+	_, err = Open(path, Options{})
+	if err == nil || !strings.Contains(messageOf(err), "phiên bản cchc mới hơn") {
+		t.Fatalf("err = %v", err)
+	}
+	if after, _ := os.ReadFile(path); string(after) != string(before) {
+		t.Fatal("file changed")
+	}
+}
+
+func TestReadOnlyFile(t *testing.T) {
+	if runtime.GOOS == "windows" || os.Geteuid() == 0 {
+		t.Skip("root ignores file permissions; run as a normal user to test read-only files")
+	}
+	path := filepath.Join(t.TempDir(), "cchc.db")
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	os.Chmod(path, 0o400)
+	if _, err := Open(path, Options{}); err == nil || !strings.Contains(messageOf(err), "chỉ cho phép đọc") {
+		t.Fatalf("write open err = %v", err)
+	}
+	ro, err := Open(path, Options{AllowReadOnly: true})
+	if err != nil {
+		t.Fatalf("read-only open: %v", err)
+	}
+	defer ro.Close()
+	if !ro.ReadOnly() {
+		t.Fatal("not marked read-only")
+	}
+	if _, err := ro.Campaign(context.Background(), 2023); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := ro.Campaign(context.Background(), 2023)
+	_, err = ro.AddAgency(context.Background(), c.ID, campaign.Agency{Name: "Sở Mới", Group: campaign.Department})
+	if !errors.Is(err, ErrReadOnly) {
+		t.Fatalf("write on read-only = %v", err)
+	}
+}
+
+func TestTwoProcessesCreatingTheSameBook(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cchc.db")
+	var wg sync.WaitGroup
+	errs := make([]error, 6)
+	for i := range errs {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			s, err := Open(path, Options{})
+			if err == nil {
+				s.Close()
+			}
+			errs[i] = err
+		}(i)
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			t.Fatalf("concurrent open: %v", err)
+		}
+	}
+	s, _ := Open(path, Options{})
+	defer s.Close()
+	cs, _ := s.Campaigns(context.Background())
+	list, _ := s.CampaignAgencies(context.Background(), cs[0].ID)
+	if len(cs) != 1 || len(list) != 40 {
+		t.Fatalf("seeded %d campaigns, %d agencies", len(cs), len(list))
+	}
+}
+
+func sampleReg(title string) campaign.Registration {
+	return campaign.Registration{Title: title, Kind: campaign.Model, Area: campaign.Procedures, Timeline: "Quý II/2023"}
+}
+
+func TestRecordSubmissionAndCompliance(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	c, _ := s.Campaign(ctx, 2023)
+	ducTho := agencyByName(t, s, c, "Huyện Đức Thọ")
+	tungAnh, err := s.AddAgency(ctx, c.ID, campaign.Agency{Name: "Xã Tùng Ảnh", Group: campaign.Commune, ParentID: ducTho.ID, Code: "18241"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub := campaign.Submission{CampaignID: c.ID, AgencyID: ducTho.ID, Number: " 312/UBND-NV ",
+		LetterDate: vndate.Of(2023, 3, 20), Received: vndate.Of(2023, 3, 21)}
+	r1 := sampleReg("Bộ phận một cửa thân thiện")
+	r1.LeadAgencyID = tungAnh
+	subID, ids, err := s.RecordSubmission(ctx, sub, []campaign.Registration{r1})
+	if err != nil || len(ids) != 1 {
+		t.Fatalf("record: %v", err)
+	}
+	sum, _ := s.Compliance(ctx, c, vndate.Of(2023, 3, 24))
+	got := find(sum, ducTho.ID)
+	if got.Registered != 1 || got.Status != compliance.Short {
+		t.Fatalf("after one: %+v", got)
+	}
+	// The commune's own letter rolls up into the district.
+	if _, _, err := s.RecordSubmission(ctx, campaign.Submission{CampaignID: c.ID, AgencyID: tungAnh,
+		Received: vndate.Of(2023, 3, 23)}, []campaign.Registration{sampleReg("Số hóa hồ sơ một cửa")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddToSubmission(ctx, subID, []campaign.Registration{sampleReg("Chuyển đổi số cấp xã")}); err != nil {
+		t.Fatal(err)
+	}
+	sum, _ = s.Compliance(ctx, c, vndate.Of(2023, 3, 24))
+	got = find(sum, ducTho.ID)
+	if got.Registered != 3 || got.Status != compliance.Met || !got.TargetMet || got.MetOn.ISO() != "2023-03-21" || got.Late {
+		t.Fatalf("after three: %+v", got)
+	}
+	rows, _ := s.Registrations(ctx, c.ID)
+	if len(rows) != 3 {
+		t.Fatalf("registrations = %d", len(rows))
+	}
+	var lead string
+	for _, r := range rows {
+		if r.Title == "Bộ phận một cửa thân thiện" {
+			lead = r.LeadName
+			if r.LetterNumber != "312/UBND-NV" {
+				t.Errorf("letter number not cleaned: %q", r.LetterNumber)
+			}
+		}
+	}
+	if lead != "Xã Tùng Ảnh" {
+		t.Fatalf("lead = %q", lead)
+	}
+	mine, _ := s.AgencyRegistrations(ctx, c.ID, ducTho.ID)
+	if len(mine) != 3 {
+		t.Fatalf("agency registrations = %d", len(mine))
+	}
+}
+
+func find(s compliance.Summary, id int64) compliance.Result {
+	for _, r := range s.Results {
+		if r.Agency.ID == id {
+			return r
+		}
+	}
+	return compliance.Result{}
+}
+
+func TestInvalidInputChangesNothing(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	c, _ := s.Campaign(ctx, 2023)
+	yte := agencyByName(t, s, c, "Sở Y tế")
+	ducTho := agencyByName(t, s, c, "Huyện Đức Thọ")
+	good := sampleReg("Tốt")
+	bad := []struct {
+		name string
+		sub  campaign.Submission
+		regs []campaign.Registration
+		want string
+	}{
+		{"no agency", campaign.Submission{CampaignID: c.ID, Received: vndate.Of(2023, 3, 1)}, []campaign.Registration{good}, "Cơ quan, đơn vị"},
+		{"no received date", campaign.Submission{CampaignID: c.ID, AgencyID: yte.ID}, []campaign.Registration{good}, "Ngày nhận"},
+		{"received in the future", campaign.Submission{CampaignID: c.ID, AgencyID: yte.ID, Received: vndate.Of(2023, 5, 1)}, []campaign.Registration{good}, "tương lai"},
+		{"letter after received", campaign.Submission{CampaignID: c.ID, AgencyID: yte.ID, LetterDate: vndate.Of(2023, 3, 5), Received: vndate.Of(2023, 3, 1)}, []campaign.Registration{good}, "Ngày văn bản"},
+		{"second title empty", campaign.Submission{CampaignID: c.ID, AgencyID: yte.ID, Received: vndate.Of(2023, 3, 1)},
+			[]campaign.Registration{good, sampleReg("  \x1b[2J ")}, "Mô hình 2: Tên mô hình"},
+		{"unknown kind", campaign.Submission{CampaignID: c.ID, AgencyID: yte.ID, Received: vndate.Of(2023, 3, 1)},
+			[]campaign.Registration{{Title: "X", Kind: "poem", Area: campaign.Procedures}}, "Loại"},
+		{"lead not under the agency", campaign.Submission{CampaignID: c.ID, AgencyID: yte.ID, Received: vndate.Of(2023, 3, 1)},
+			[]campaign.Registration{{Title: "X", Kind: campaign.Model, Area: campaign.Procedures, LeadAgencyID: ducTho.ID}}, "Đơn vị chủ trì"},
+		{"no registrations", campaign.Submission{CampaignID: c.ID, AgencyID: yte.ID, Received: vndate.Of(2023, 3, 1)}, nil, "chưa có mô hình"},
+	}
+	for _, tc := range bad {
+		t.Run(tc.name, func(t *testing.T) {
+			_, _, err := s.RecordSubmission(ctx, tc.sub, tc.regs)
+			if err == nil || !strings.Contains(messageOf(err), tc.want) {
+				t.Fatalf("err = %v, want %q", err, tc.want)
+			}
+		})
+	}
+	rows, _ := s.Registrations(ctx, c.ID)
+	subs, _ := s.Submissions(ctx, c.ID)
+	if len(rows) != 0 || len(subs) != 0 {
+		t.Fatalf("bad input wrote %d registrations, %d letters", len(rows), len(subs))
+	}
+}
+
+func TestEditConflictsAreRefused(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	c, _ := s.Campaign(ctx, 2023)
+	yte := agencyByName(t, s, c, "Sở Y tế")
+	_, ids, err := s.RecordSubmission(ctx, campaign.Submission{CampaignID: c.ID, AgencyID: yte.ID, Received: vndate.Of(2023, 3, 1)},
+		[]campaign.Registration{sampleReg("Khám bệnh không giấy tờ")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mine, _ := s.Registration(ctx, ids[0])
+	theirs, _ := s.Registration(ctx, ids[0])
+	theirs.Title = "Khám bệnh từ xa"
+	if err := s.UpdateRegistration(ctx, theirs.Registration); err != nil {
+		t.Fatal(err)
+	}
+	mine.Note = "sửa của tôi"
+	if err := s.UpdateRegistration(ctx, mine.Registration); !errors.Is(err, ErrConflict) {
+		t.Fatalf("stale update = %v", err)
+	}
+	if err := s.DeleteRegistration(ctx, mine.ID, mine.Version); !errors.Is(err, ErrConflict) {
+		t.Fatalf("stale delete = %v", err)
+	}
+	now, _ := s.Registration(ctx, ids[0])
+	if now.Title != "Khám bệnh từ xa" || now.Note != "" || now.Version != 2 {
+		t.Fatalf("stored = %+v", now.Registration)
+	}
+	if err := s.DeleteRegistration(ctx, now.ID, now.Version); err != nil {
+		t.Fatal(err)
+	}
+	subs, _ := s.Submissions(ctx, c.ID)
+	if len(subs) != 0 {
+		t.Fatal("empty letter left behind")
+	}
+	if err := s.UpdateRegistration(ctx, now.Registration); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("update of deleted = %v", err)
+	}
+
+	a := agencyByName(t, s, c, "Sở Ngoại vụ")
+	b := a
+	a.ShortName = "SNgV"
+	if err := s.UpdateAgency(ctx, c.ID, a); err != nil {
+		t.Fatal(err)
+	}
+	b.Name = "Sở Ngoại vụ tỉnh"
+	if err := s.UpdateAgency(ctx, c.ID, b); !errors.Is(err, ErrConflict) {
+		t.Fatalf("stale agency update = %v", err)
+	}
+}
+
+func TestAgencyRules(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	c, _ := s.Campaign(ctx, 2023)
+	yte := agencyByName(t, s, c, "Sở Y tế")
+	cases := []struct {
+		a    campaign.Agency
+		want string
+	}{
+		{campaign.Agency{Name: "sở y TẾ", Group: campaign.Department}, "đã có"},
+		{campaign.Agency{Name: "Xã Mồ Côi", Group: campaign.Commune}, "phải thuộc một huyện"},
+		{campaign.Agency{Name: "Xã Lạ", Group: campaign.Commune, ParentID: yte.ID}, "không phải cấp huyện"},
+		{campaign.Agency{Name: "Huyện Mới", Group: campaign.District, Code: "440"}, "đã dùng cho Huyện Đức Thọ"},
+		{campaign.Agency{Name: "", Group: campaign.Department}, "không được để trống"},
+	}
+	for _, tc := range cases {
+		if _, err := s.AddAgency(ctx, c.ID, tc.a); err == nil || !strings.Contains(messageOf(err), tc.want) {
+			t.Errorf("AddAgency(%q) = %v, want %q", tc.a.Name, err, tc.want)
+		}
+	}
+}
+
+func TestHostileTextIsStoredAsData(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	c, _ := s.Campaign(ctx, 2023)
+	name := "Sở X'); DROP TABLE agency; --\x1b[2J"
+	id, err := s.AddAgency(ctx, c.ID, campaign.Agency{Name: name, Group: campaign.Department})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := s.Agency(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Name != "Sở X'); DROP TABLE agency; --" {
+		t.Fatalf("stored name = %q", a.Name)
+	}
+	list, _ := s.CampaignAgencies(ctx, c.ID)
+	if len(list) != 41 {
+		t.Fatalf("agencies = %d", len(list))
+	}
+}
