@@ -56,7 +56,8 @@ func TestNewBookHasTheDefaultCampaign(t *testing.T) {
 		t.Fatalf("campaign = %+v", c)
 	}
 	want := map[campaign.Group]campaign.Quota{
-		campaign.Department: {1, 1}, campaign.Central: {1, 1}, campaign.District: {2, 3}, campaign.Commune: {0, 0},
+		campaign.Department: {Required: 1, Target: 1}, campaign.Central: {Required: 1, Target: 1},
+		campaign.District: {Required: 2, Target: 3}, campaign.Commune: {},
 	}
 	for g, q := range want {
 		if c.Quotas[g] != q {
