@@ -179,46 +179,61 @@ func (s *Store) AddToSubmission(ctx context.Context, submissionID int64, regs []
 // UpdateSubmission saves an edited letter (agency, number, dates, note),
 // refusing with ErrConflict when it changed since sub.Version was read.
 func (s *Store) UpdateSubmission(ctx context.Context, sub campaign.Submission) error {
+	return s.write(ctx, func(tx *sql.Tx) error { return s.updateSubmission(ctx, tx, sub) })
+}
+
+func (s *Store) updateSubmission(ctx context.Context, tx *sql.Tx, sub campaign.Submission) error {
 	sub = cleanSubmission(sub)
-	return s.write(ctx, func(tx *sql.Tx) error {
-		if err := s.checkSubmission(ctx, tx, sub); err != nil {
-			return err
-		}
-		res, err := tx.ExecContext(ctx, `UPDATE submission SET agency_id = ?, number = ?, letter_date = ?, received_on = ?, note = ?,
-			version = version + 1, updated_at = ? WHERE id = ? AND version = ?`,
-			sub.AgencyID, sub.Number, sub.LetterDate.ISO(), sub.Received.ISO(), sub.Note, s.stamp(), sub.ID, sub.Version)
-		if err != nil {
-			return err
-		}
-		return s.changedOne(ctx, tx, res, "submission", sub.ID, lang.VI.F("Văn bản số %s", "", sub.Number))
-	})
+	if err := s.checkSubmission(ctx, tx, sub); err != nil {
+		return err
+	}
+	res, err := tx.ExecContext(ctx, `UPDATE submission SET agency_id = ?, number = ?, letter_date = ?, received_on = ?, note = ?,
+		version = version + 1, updated_at = ? WHERE id = ? AND version = ?`,
+		sub.AgencyID, sub.Number, sub.LetterDate.ISO(), sub.Received.ISO(), sub.Note, s.stamp(), sub.ID, sub.Version)
+	if err != nil {
+		return err
+	}
+	return s.changedOne(ctx, tx, res, "submission", sub.ID, lang.VI.F("Văn bản số %s", "", sub.Number))
 }
 
 // UpdateRegistration saves an edited registration, refusing with
 // ErrConflict when it changed since r.Version was read.
 func (s *Store) UpdateRegistration(ctx context.Context, r campaign.Registration) error {
-	r = cleanRegistration(r)
+	return s.write(ctx, func(tx *sql.Tx) error { return s.updateRegistration(ctx, tx, r) })
+}
+
+// UpdateEntry saves an edited letter and one of its registrations together,
+// in one transaction; either version being stale refuses both.
+func (s *Store) UpdateEntry(ctx context.Context, sub campaign.Submission, r campaign.Registration) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		var agencyID int64
-		if err := tx.QueryRowContext(ctx, `SELECT s.agency_id FROM submission s JOIN registration r ON r.submission_id = s.id WHERE r.id = ?`,
-			r.ID).Scan(&agencyID); errors.Is(err, sql.ErrNoRows) {
-			return lang.Wrap(ErrNotFound, "%q đã bị xóa ở nơi khác; không lưu được", "%q was deleted elsewhere; nothing was saved", r.Title)
-		} else if err != nil {
+		if err := s.updateSubmission(ctx, tx, sub); err != nil {
 			return err
 		}
-		if err := s.checkRegistration(ctx, tx, agencyID, r, 0); err != nil {
-			return err
-		}
-		res, err := tx.ExecContext(ctx, `UPDATE registration SET title = ?, title_key = ?, kind = ?, area = ?, lead_agency_id = ?,
-			partners = ?, summary = ?, timeline = ?, expected_result = ?, note = ?, version = version + 1, updated_at = ?
-			WHERE id = ? AND version = ?`,
-			r.Title, vntext.Fold(r.Title), string(r.Kind), string(r.Area), nullID(r.LeadAgencyID),
-			r.Partners, r.Summary, r.Timeline, r.ExpectedResult, r.Note, s.stamp(), r.ID, r.Version)
-		if err != nil {
-			return err
-		}
-		return s.changedOne(ctx, tx, res, "registration", r.ID, r.Title)
+		return s.updateRegistration(ctx, tx, r)
 	})
+}
+
+func (s *Store) updateRegistration(ctx context.Context, tx *sql.Tx, r campaign.Registration) error {
+	r = cleanRegistration(r)
+	var agencyID int64
+	if err := tx.QueryRowContext(ctx, `SELECT s.agency_id FROM submission s JOIN registration r ON r.submission_id = s.id WHERE r.id = ?`,
+		r.ID).Scan(&agencyID); errors.Is(err, sql.ErrNoRows) {
+		return lang.Wrap(ErrNotFound, "%q đã bị xóa ở nơi khác; không lưu được", "%q was deleted elsewhere; nothing was saved", r.Title)
+	} else if err != nil {
+		return err
+	}
+	if err := s.checkRegistration(ctx, tx, agencyID, r, 0); err != nil {
+		return err
+	}
+	res, err := tx.ExecContext(ctx, `UPDATE registration SET title = ?, title_key = ?, kind = ?, area = ?, lead_agency_id = ?,
+		partners = ?, summary = ?, timeline = ?, expected_result = ?, note = ?, version = version + 1, updated_at = ?
+		WHERE id = ? AND version = ?`,
+		r.Title, vntext.Fold(r.Title), string(r.Kind), string(r.Area), nullID(r.LeadAgencyID),
+		r.Partners, r.Summary, r.Timeline, r.ExpectedResult, r.Note, s.stamp(), r.ID, r.Version)
+	if err != nil {
+		return err
+	}
+	return s.changedOne(ctx, tx, res, "registration", r.ID, r.Title)
 }
 
 // DeleteRegistration deletes a registration the clerk has seen at version;
