@@ -1,0 +1,321 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"strings"
+
+	"cchc/internal/campaign"
+	"cchc/internal/importer"
+	"cchc/internal/lang"
+	"cchc/internal/report"
+	"cchc/internal/vndate"
+)
+
+func init() {
+	register(command{
+		name: "import",
+		summary: func(l lang.Lang) string {
+			return l.T("nhập danh sách đăng ký hoặc danh sách cơ quan, đơn vị từ tệp Excel/CSV",
+				"import registrations or agencies from an Excel/CSV file")
+		},
+		run: runImport,
+	})
+}
+
+func runImport(e *env, args []string) error {
+	if len(args) > 0 {
+		switch args[0] {
+		case "registrations":
+			return runImportRegistrations(e, args[1:])
+		case "agencies":
+			return runImportAgencies(e, args[1:])
+		case "-h", "--help", "-help":
+			importHelp(e)
+			return nil
+		}
+	}
+	if len(args) == 0 {
+		return usageError{e.lang.T("Cần nói nhập gì: cchc import registrations TỆP hoặc cchc import agencies TỆP (xem: cchc import --help)",
+			"Say what to import: cchc import registrations FILE or cchc import agencies FILE (see: cchc import --help)")}
+	}
+	return usageError{e.lang.F("Không có lệnh import %q: chọn registrations hoặc agencies (xem: cchc import --help)",
+		"No import %q: choose registrations or agencies (see: cchc import --help)", args[0])}
+}
+
+// parseWithFile parses a command whose one argument is a file, written
+// before or after the options; path is "" when it is missing.
+func parseWithFile(fs *flag.FlagSet, e *env, args []string, help func()) (path string, err error) {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		return args[0], parse(fs, e, args[1:], help)
+	}
+	if fs.Parse(args) != nil || fs.NArg() == 0 {
+		return "", parse(fs, e, args, help) // the same error, or none, in the clerk's language
+	}
+	path = fs.Arg(0)
+	return path, parse(fs, e, fs.Args()[1:], help)
+}
+
+func runImportRegistrations(e *env, args []string) error {
+	fs := newFlags("import registrations", e)
+	year := fs.String("campaign", "", "")
+	agency := fs.String("agency", "", "")
+	received := fs.String("received", "", "")
+	letter := fs.String("letter", "", "")
+	dryRun := fs.Bool("dry-run", false, "")
+	path, err := parseWithFile(fs, e, args, func() { importRegistrationsHelp(e) })
+	if err != nil {
+		return err
+	}
+	l := e.lang
+	if path == "" {
+		return usageError{l.T("Thiếu tên tệp: cchc import registrations TỆP (xem: cchc import registrations --help)",
+			"Missing the file: cchc import registrations FILE (see: cchc import registrations --help)")}
+	}
+	y, err := yearFlag(l, *year)
+	if err != nil {
+		return err
+	}
+	day, err := today()
+	if err != nil {
+		return err
+	}
+	var recv vndate.Date
+	if *received != "" {
+		if recv, err = dateFlag(l, "received", *received); err != nil {
+			return err
+		}
+	}
+	st, err := openStore(e, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ctx := context.Background()
+	c, err := st.Campaign(ctx, y)
+	if err != nil {
+		return err
+	}
+	plan, err := importer.PlanRegistrations(ctx, st, c, path, importer.RegistrationOptions{
+		Agency: *agency, Received: recv, Letter: *letter, Today: day,
+	})
+	if err != nil {
+		return err
+	}
+	if *dryRun || plan.Errors() > 0 {
+		printRegistrationPlan(e, plan)
+	}
+	printProblems(e, plan.Problems)
+	if plan.Errors() > 0 {
+		return &lang.Error{VI: plan.Tally(lang.VI), EN: plan.Tally(lang.EN)}
+	}
+	if !*dryRun {
+		if err := plan.Apply(ctx, st); err != nil {
+			return err
+		}
+		printDuplicates(e, plan)
+	}
+	fmt.Fprintln(e.stdout, plan.Tally(l))
+	return nil
+}
+
+func printRegistrationPlan(e *env, p *importer.RegistrationPlan) {
+	l := e.lang
+	if len(p.Rows) == 0 {
+		return
+	}
+	fmt.Fprintln(e.stdout, l.F("Đợt đăng ký %d · Văn bản số: %s · Ngày văn bản: %s · Ngày nhận: %s",
+		"Campaign %d · Letter: %s · Dated: %s · Received: %s",
+		p.Campaign.Year, dash(p.LetterNumber), dash(p.LetterDate.String()), dash(p.Received.String())))
+	t := report.Table{Columns: []report.Column{
+		{Title: l.T("Dòng", "Row"), Align: report.Right},
+		{Title: campaign.ColTitle.Label(l), Max: 40},
+		{Title: campaign.ColKind.Label(l), Max: 12},
+		{Title: campaign.ColArea.Label(l), Max: 18},
+		{Title: l.T("Cơ quan gửi", "Agency"), Max: 22},
+		{Title: campaign.ColLead.Label(l), Max: 22},
+		{Title: l.T("Kết quả", "Outcome")},
+	}}
+	for _, r := range p.Rows {
+		status := r.Status.Label(l)
+		if r.Status == importer.RowError {
+			status = "✗ " + status
+		}
+		t.Add(fmt.Sprint(r.Line), r.Registration.Title, r.Registration.Kind.Label(l), r.Registration.Area.Short(l),
+			r.Agency.Name, r.Lead, status)
+	}
+	_ = t.WriteText(e.stdout)
+}
+
+func printDuplicates(e *env, p *importer.RegistrationPlan) {
+	for _, r := range p.Rows {
+		if r.Status == importer.RowDuplicate {
+			fmt.Fprintln(e.stdout, e.lang.F("Dòng %d: %q đã có trong đợt đăng ký của %s — bỏ qua", "Row %d: %q is already registered by %s — skipped",
+				r.Line, r.Registration.Title, r.Agency.Name))
+		}
+	}
+}
+
+func printProblems(e *env, ps []importer.Problem) {
+	for _, p := range ps {
+		fmt.Fprintln(e.stderr, p.Text(e.lang))
+	}
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+func runImportAgencies(e *env, args []string) error {
+	fs := newFlags("import agencies", e)
+	year := fs.String("campaign", "", "")
+	dryRun := fs.Bool("dry-run", false, "")
+	path, err := parseWithFile(fs, e, args, func() { importAgenciesHelp(e) })
+	if err != nil {
+		return err
+	}
+	l := e.lang
+	if path == "" {
+		return usageError{l.T("Thiếu tên tệp: cchc import agencies TỆP (xem: cchc import agencies --help)",
+			"Missing the file: cchc import agencies FILE (see: cchc import agencies --help)")}
+	}
+	y, err := yearFlag(l, *year)
+	if err != nil {
+		return err
+	}
+	st, err := openStore(e, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ctx := context.Background()
+	c, err := st.Campaign(ctx, y)
+	if err != nil {
+		return err
+	}
+	plan, err := importer.PlanAgencies(ctx, st, c, path)
+	if err != nil {
+		return err
+	}
+	if *dryRun || plan.Errors() > 0 {
+		t := report.Table{Columns: []report.Column{
+			{Title: l.T("Dòng", "Row"), Align: report.Right},
+			{Title: l.T("Cơ quan, đơn vị", "Agency"), Max: 36},
+			{Title: l.T("Mã", "Code")},
+			{Title: l.T("Nhóm", "Group")},
+			{Title: l.T("Đơn vị cấp trên", "Parent"), Max: 24},
+			{Title: l.T("Kết quả", "Outcome")},
+		}}
+		for _, r := range plan.Rows {
+			t.Add(fmt.Sprint(r.Line), r.Agency.Name, r.Agency.Code, r.Agency.Group.Short(l), r.Parent, r.OutcomeLabel(l))
+		}
+		_ = t.WriteText(e.stdout)
+	}
+	printProblems(e, plan.Problems)
+	if plan.Errors() > 0 {
+		return &lang.Error{VI: plan.Tally(lang.VI), EN: plan.Tally(lang.EN)}
+	}
+	if !*dryRun {
+		if err := plan.Apply(ctx, st); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintln(e.stdout, plan.Tally(l))
+	return nil
+}
+
+func importHelp(e *env) {
+	l := e.lang
+	fmt.Fprint(e.stdout, l.T(`Cách dùng:
+  cchc import registrations TỆP [--campaign NĂM] [--agency TÊN] [--received dd/mm/yyyy]
+                                [--letter SỐ] [--dry-run]
+  cchc import agencies TỆP [--campaign NĂM] [--dry-run]
+
+Nhập từ tệp .xlsx hoặc .csv: danh sách đăng ký mô hình, sáng kiến của một cơ quan, đơn vị (điền
+theo mẫu: cchc template), hoặc danh sách đơn vị hành chính cấp xã. Xem: cchc import registrations
+--help, cchc import agencies --help.
+`, `Usage:
+  cchc import registrations FILE [--campaign YEAR] [--agency NAME] [--received dd/mm/yyyy]
+                                 [--letter NUMBER] [--dry-run]
+  cchc import agencies FILE [--campaign YEAR] [--dry-run]
+
+Imports from a .xlsx or .csv file: an agency's list of registrations (filled in from the
+template: cchc template), or the list of communes. See: cchc import registrations --help,
+cchc import agencies --help.
+`)+"\n"+l.T("Tùy chọn chung:\n", "Global options:\n")+globalOptionsHelp(l))
+}
+
+func importRegistrationsHelp(e *env) {
+	l := e.lang
+	fmt.Fprint(e.stdout, l.T(`Cách dùng: cchc import registrations TỆP [--campaign NĂM] [--agency TÊN]
+                 [--received dd/mm/yyyy] [--letter SỐ] [--dry-run]
+
+Nhập danh sách mô hình, sáng kiến mà một cơ quan, đơn vị gửi kèm văn bản (tệp .xlsx hoặc .csv
+UTF-8, phân cách bằng dấu phẩy hoặc chấm phẩy). Dòng tiêu đề của bảng được tìm trong 30 dòng
+đầu; các cột được nhận theo nghĩa (STT, Tên mô hình/sáng kiến, Loại, Lĩnh vực CCHC, Đơn vị chủ
+trì, Đơn vị phối hợp, Thời gian thực hiện, Dự kiến kết quả, Ghi chú), không phân biệt thứ tự,
+hoa thường hay dấu. Dòng trống và phần ký tên cuối bảng được bỏ qua.
+
+Mỗi lỗi được báo kèm số dòng và cột; có lỗi thì không ghi gì. Mô hình mà cơ quan đó đã đăng ký
+(cùng tên) được báo trùng và bỏ qua, nên nhập lại cùng tệp không thêm gì.
+
+Tùy chọn:
+  --campaign NĂM      đợt đăng ký của năm (mặc định: đợt mới nhất)
+  --agency TÊN        cơ quan gửi, ví dụ "UBND huyện Đức Thọ" hoặc "Sở TT&TT" (mặc định: dòng
+                      "Tên cơ quan, đơn vị: …" phía trên bảng, hoặc cột cơ quan, đơn vị)
+  --received NGÀY     ngày nhận văn bản (mặc định: hôm nay)
+  --letter SỐ         số văn bản, ví dụ 125/UBND-NV (mặc định: dòng "Số: …" phía trên bảng)
+  --dry-run           chỉ xem trước những gì sẽ được thêm, không ghi gì
+`, `Usage: cchc import registrations FILE [--campaign YEAR] [--agency NAME]
+                 [--received dd/mm/yyyy] [--letter NUMBER] [--dry-run]
+
+Imports the registrations an agency sent with its letter (a .xlsx file, or UTF-8 .csv separated
+by commas or semicolons). The table's header row is looked for in the first 30 rows; columns are
+recognised by meaning (No., Title, Kind, Reform area, Lead unit, Partners, Timeline, Expected
+result, Note), in any order, ignoring case and diacritics. Empty rows and the signature block
+after the table are ignored.
+
+Every problem is reported with its row and column; with any error nothing is written. A
+registration the agency already has (same title) is reported as a duplicate and skipped, so
+importing the same file again adds nothing.
+
+Options:
+  --campaign YEAR     the campaign of that year (default: the latest)
+  --agency NAME       the sending agency, e.g. "UBND huyện Đức Thọ" or "Sở TT&TT" (default: the
+                      line "Tên cơ quan, đơn vị: …" above the table, or an agency column)
+  --received DATE     the day the letter was received (default: today)
+  --letter NUMBER     the letter's number, e.g. 125/UBND-NV (default: the line "Số: …" above the table)
+  --dry-run           show what would be added; write nothing
+`)+"\n"+l.T("Tùy chọn chung:\n", "Global options:\n")+globalOptionsHelp(l))
+}
+
+func importAgenciesHelp(e *env) {
+	l := e.lang
+	fmt.Fprint(e.stdout, l.T(`Cách dùng: cchc import agencies TỆP [--campaign NĂM] [--dry-run]
+
+Nhập danh sách đơn vị hành chính (xã, phường, thị trấn) theo danh mục của Tổng cục Thống kê
+(các cột commune_code, commune_name, commune_type, district_code, district_name, …; hoặc Mã,
+Tên, Cấp, Mã QH, Quận Huyện), tệp .csv hoặc .xlsx. Mỗi xã được đặt dưới huyện của nó (theo mã
+huyện, nếu không có thì theo tên) và đưa vào đợt đăng ký. Cũng nhận danh sách đơn giản với các
+cột Tên cơ quan, đơn vị · Nhóm · Đơn vị cấp trên. Chạy lại không thay đổi gì.
+
+Tùy chọn:
+  --campaign NĂM      đợt đăng ký của năm (mặc định: đợt mới nhất)
+  --dry-run           chỉ xem trước, không ghi gì
+`, `Usage: cchc import agencies FILE [--campaign YEAR] [--dry-run]
+
+Imports the official list of administrative units (communes, wards, townships) as published by
+the General Statistics Office (columns commune_code, commune_name, commune_type, district_code,
+district_name, …; or Mã, Tên, Cấp, Mã QH, Quận Huyện), as .csv or .xlsx. Each commune is put
+under its district (by district code, else by name) and added to the campaign. A plain list
+with columns name · group · parent works too. Running it again changes nothing.
+
+Options:
+  --campaign YEAR     the campaign of that year (default: the latest)
+  --dry-run           show what would be done; write nothing
+`)+"\n"+l.T("Tùy chọn chung:\n", "Global options:\n")+globalOptionsHelp(l))
+}

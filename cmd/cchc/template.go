@@ -1,0 +1,101 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"cchc/internal/importer"
+	"cchc/internal/lang"
+)
+
+func init() {
+	register(command{
+		name: "template",
+		summary: func(l lang.Lang) string {
+			return l.T("ghi mẫu danh sách đăng ký (Excel/CSV) để gửi kèm văn bản", "write the blank registration template (Excel/CSV)")
+		},
+		run: runTemplate,
+	})
+}
+
+func runTemplate(e *env, args []string) error {
+	fs := newFlags("template", e)
+	out := fs.String("o", "", "")
+	format := fs.String("format", "", "")
+	year := fs.String("campaign", "", "")
+	if err := parse(fs, e, args, func() { templateHelp(e) }); err != nil {
+		return err
+	}
+	l := e.lang
+	f := strings.ToLower(*format)
+	if f == "" {
+		f = "xlsx"
+		if strings.EqualFold(filepath.Ext(*out), ".csv") {
+			f = "csv"
+		}
+	}
+	if !contains(importer.TemplateFormats, f) {
+		return usageError{l.F("--format %q: chọn xlsx hoặc csv", "--format %q: choose xlsx or csv", *format)}
+	}
+	path := *out
+	if path == "" {
+		path = "mau-dang-ky." + f
+	}
+	y, err := yearFlag(l, *year)
+	if err != nil {
+		return err
+	}
+	st, err := openStore(e, true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	c, err := st.Campaign(context.Background(), y)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := importer.WriteTemplate(&buf, c, f, l); err != nil {
+		return lang.Wrap(err, "Không tạo được mẫu", "Cannot make the template")
+	}
+	if path == "-" {
+		_, err := e.stdout.Write(buf.Bytes())
+		return err
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		return lang.Wrap(err, "Không ghi được tệp %s", "Cannot write the file %s", path)
+	}
+	fmt.Fprintln(e.stdout, l.F("Đã ghi mẫu danh sách đăng ký năm %d: %s", "Wrote the %d registration template: %s", c.Year, path))
+	return nil
+}
+
+func templateHelp(e *env) {
+	l := e.lang
+	fmt.Fprint(e.stdout, l.T(`Cách dùng: cchc template [-o mau-dang-ky.xlsx] [--format xlsx|csv] [--campaign NĂM]
+
+Ghi mẫu danh sách đăng ký mà Sở gửi kèm văn bản: tiêu đề (DANH SÁCH ĐĂNG KÝ MÔ HÌNH, SÁNG KIẾN,
+CÁCH LÀM HAY TRONG CẢI CÁCH HÀNH CHÍNH NĂM …), dòng ghi tên cơ quan, đơn vị, số và ngày văn bản,
+dòng tiêu đề các cột, danh sách chọn cho Loại và Lĩnh vực CCHC, và các dòng đánh số sẵn. Tệp đã
+điền được nhập lại bằng: cchc import registrations TỆP.
+
+Tùy chọn:
+  -o TỆP              tệp ghi ra (mặc định: mau-dang-ky.xlsx; "-" để in ra màn hình)
+  --format F          xlsx (mặc định) hoặc csv (UTF-8 có BOM cho Excel)
+  --campaign NĂM      đợt đăng ký của năm (mặc định: đợt mới nhất)
+`, `Usage: cchc template [-o mau-dang-ky.xlsx] [--format xlsx|csv] [--campaign YEAR]
+
+Writes the registration template the Department sends with its letter: a title block (the list's
+heading, lines for the agency's name and the letter's number and date), the header row of the
+columns, drop-down lists for Kind and Reform area, and numbered empty rows. A filled-in copy is
+read back with: cchc import registrations FILE.
+
+Options:
+  -o FILE             the file to write (default: mau-dang-ky.xlsx; "-" for standard output)
+  --format F          xlsx (default) or csv (UTF-8 with BOM for Excel)
+  --campaign YEAR     the campaign of that year (default: the latest)
+`)+"\n"+l.T("Tùy chọn chung:\n", "Global options:\n")+globalOptionsHelp(l))
+}

@@ -1,0 +1,308 @@
+package importer
+
+import (
+	"context"
+
+	"cchc/internal/campaign"
+	"cchc/internal/lang"
+	"cchc/internal/store"
+	"cchc/internal/vntext"
+)
+
+// Columns of an agency list: the official list of administrative units
+// (GSO: commune_code, commune_name, commune_type, district_code,
+// district_name, … or its Vietnamese export "Mã", "Tên", "Cấp", "Mã QH",
+// "Quận Huyện") or a plain list (name, group, parent).
+const (
+	acCode       campaign.Column = "code"
+	acName       campaign.Column = "name"
+	acLevel      campaign.Column = "level"
+	acGroup      campaign.Column = "group"
+	acShort      campaign.Column = "short_name"
+	acParentCode campaign.Column = "parent_code"
+	acParentName campaign.Column = "parent_name"
+	acIgnored    campaign.Column = "ignored"
+)
+
+var agencyRules = []headerRule{
+	{acIgnored, func(k string) bool {
+		return hasAny(k, "province", "tinh", "ma tp", "district type", "loai huyen", "cap huyen", "ghi chu", "note", "stt", "tt", "no")
+	}},
+	{acParentCode, func(k string) bool {
+		return hasAny(k, "district code", "ma qh", "ma quan huyen", "ma huyen", "parent code", "ma don vi cap tren", "ma cap tren")
+	}},
+	{acParentName, func(k string) bool {
+		return hasAny(k, "district name", "district", "quan huyen", "ten huyen", "huyen", "don vi cap tren", "cap tren", "parent", "thuoc")
+	}},
+	{acShort, func(k string) bool { return hasAny(k, "ten viet tat", "viet tat", "short name", "short") }},
+	{acCode, func(k string) bool {
+		return hasAny(k, "commune code", "ma px", "ma phuong xa", "ma xa", "ma", "code", "ma don vi", "ma so")
+	}},
+	{acLevel, func(k string) bool { return hasAny(k, "commune type", "cap", "level", "type") || startsAny(k, "loai") }},
+	{acGroup, func(k string) bool { return hasAny(k, "nhom", "group", "khoi") }},
+	{acName, func(k string) bool {
+		return hasAny(k, "commune name", "ten phuong xa", "ten xa", "ten", "name", "co quan don vi", "ten don vi", "don vi", "agency")
+	}},
+}
+
+// PlannedAgency is one row of an agency list as read.
+type PlannedAgency struct {
+	Line    int
+	Agency  campaign.Agency
+	Parent  string              // the parent's name, for a commune
+	Outcome store.AgencyOutcome // 0 until checked against the book
+	Error   bool
+}
+
+// OutcomeLabel is the row's outcome as the dry-run table shows it.
+func (r PlannedAgency) OutcomeLabel(l lang.Lang) string {
+	switch {
+	case r.Error:
+		return l.T("Lỗi", "Error")
+	case r.Outcome == store.AgencyAdded:
+		return l.T("Thêm mới", "New")
+	case r.Outcome == store.AgencyLinked:
+		return l.T("Đưa vào đợt", "Add to campaign")
+	case r.Outcome == store.AgencyUnchanged:
+		return l.T("Đã có, bỏ qua", "Already there")
+	}
+	return l.T("Hợp lệ", "Valid")
+}
+
+// AgencyPlan is an agency list read and checked.
+type AgencyPlan struct {
+	Campaign campaign.Campaign
+	Rows     []PlannedAgency
+	Problems []Problem
+	items    []store.AgencyImport
+	applied  bool
+}
+
+// Errors counts the problems that stop the import.
+func (p *AgencyPlan) Errors() int { return errorCount(p.Problems) }
+
+// PlanAgencies reads an agency list for campaign c and rehearses its import
+// (nothing is changed): Rows say what Apply would do with each.
+func PlanAgencies(ctx context.Context, st *store.Store, c campaign.Campaign, path string) (*AgencyPlan, error) {
+	grids, err := ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	agencies, err := st.CampaignAgencies(ctx, c.ID)
+	if err != nil {
+		return nil, err
+	}
+	p := planAgencies(grids, c, agencies)
+	if p.Errors() > 0 || len(p.items) == 0 {
+		return p, nil
+	}
+	out, err := st.ImportAgencies(ctx, c.ID, p.items, true)
+	if err != nil {
+		p.Problems = append(p.Problems, Problem{Msg: asLangError(err)})
+		return p, nil
+	}
+	p.mark(out)
+	return p, nil
+}
+
+// Apply writes the list in one transaction, all or nothing.
+func (p *AgencyPlan) Apply(ctx context.Context, st *store.Store) error {
+	if n := p.Errors(); n > 0 {
+		return lang.Errorf("Tệp có %d lỗi; không ghi gì vào tệp dữ liệu", "The file has %d errors; nothing was written", n)
+	}
+	out, err := st.ImportAgencies(ctx, p.Campaign.ID, p.items, false)
+	if err != nil {
+		return err
+	}
+	p.mark(out)
+	p.applied = true
+	return nil
+}
+
+func (p *AgencyPlan) mark(out []store.ImportedAgency) {
+	for i, o := range out {
+		p.Rows[i].Outcome = o.Outcome
+		p.Rows[i].Agency.ID = o.ID
+	}
+}
+
+// Tally is the closing line: "Đã thêm 216 cơ quan, đơn vị vào đợt đăng ký
+// 2023; bỏ qua 0 đã có; 0 lỗi".
+func (p *AgencyPlan) Tally(l lang.Lang) string {
+	added, kept := 0, 0
+	for _, r := range p.Rows {
+		switch r.Outcome {
+		case store.AgencyAdded, store.AgencyLinked:
+			added++
+		case store.AgencyUnchanged:
+			kept++
+		}
+	}
+	verb := l.T("Đã thêm", "Added")
+	if !p.applied {
+		verb = l.T("Sẽ thêm", "Would add")
+	}
+	errs := p.Errors()
+	line := l.F("%s %d cơ quan, đơn vị vào đợt đăng ký %d; bỏ qua %d đã có; %d lỗi",
+		"%s %d agencies to the %d campaign; skipped %d already there; %d errors", verb, added, p.Campaign.Year, kept, errs)
+	switch {
+	case errs > 0:
+		line += l.T(" — không ghi gì vào tệp dữ liệu", " — nothing was written")
+	case !p.applied:
+		line += l.T(" (chạy thử: chưa ghi gì)", " (dry run: nothing written)")
+	}
+	return line
+}
+
+func planAgencies(grids []*Grid, c campaign.Campaign, agencies []campaign.Agency) *AgencyPlan {
+	p := &AgencyPlan{Campaign: c}
+	var g *Grid
+	var h header
+	for _, x := range grids {
+		if hh, ok := findHeader(x, agencyRules, acName, 1); ok {
+			g, h = x, hh
+			break
+		}
+	}
+	if g == nil {
+		p.Problems = append(p.Problems, Problem{Msg: lang.Errorf(
+			"Không tìm thấy dòng tiêu đề trong %d dòng đầu (cần cột tên, ví dụ commune_name hoặc \"Tên cơ quan, đơn vị\", và cột cấp, nhóm hoặc đơn vị cấp trên)",
+			"No header row in the first %d rows (expected a name column such as commune_name or \"Tên cơ quan, đơn vị\", and a level, group or parent column)",
+			headerWindow)})
+		return p
+	}
+	res := NewResolver(agencies)
+	cell := func(r int, col campaign.Column) string {
+		if c, ok := h.at(col); ok {
+			return vntext.Line(g.Cell(r, c))
+		}
+		return ""
+	}
+	title := func(col campaign.Column, vi, en string) string {
+		if t, ok := h.titles[col]; ok {
+			return t
+		}
+		return vi
+	}
+	problem := func(line int, col campaign.Column, label string, msg *lang.Error) {
+		p.Problems = append(p.Problems, Problem{Line: line, Column: title(col, label, label), Msg: msg})
+	}
+	// districts added by this same list, by code and by name, for their communes
+	newByCode, newByName := map[string]int{}, map[string]int{}
+
+	for r := h.row + 1; r < len(g.Rows); r++ {
+		if blank(g.Rows[r]) {
+			continue
+		}
+		line := r + 1
+		row := PlannedAgency{Line: line}
+		before := p.Errors()
+		name := cell(r, acName)
+		level := key(cell(r, acLevel))
+		a := campaign.Agency{Name: name, ShortName: cell(r, acShort), Code: cell(r, acCode), Active: true}
+		if name == "" {
+			problem(line, acName, "Tên", lang.Errorf("không được để trống", "must not be empty"))
+		}
+		// A level word missing from the name is put in front: "Trần Phú", "Phường" → "Phường Trần Phú".
+		if lv := cell(r, acLevel); lv != "" && name != "" && !startsAny(key(name), key(lv)) && levelGroup(level) != "" {
+			a.Name = lv + " " + name
+		}
+		if gtext := cell(r, acGroup); gtext != "" {
+			gr, ok := campaign.ParseGroup(gtext)
+			if !ok {
+				gr = levelGroup(key(gtext))
+			}
+			if gr == "" {
+				problem(line, acGroup, "Nhóm", lang.Errorf("%q không phải nhóm nào (department, central, district, commune)",
+					"%q is not a group (department, central, district, commune)", gtext))
+			}
+			a.Group = gr
+		} else {
+			a.Group = levelGroup(level)
+		}
+		parentCode, parentName := cell(r, acParentCode), cell(r, acParentName)
+		if a.Group == "" && (parentCode != "" || parentName != "") {
+			a.Group = campaign.Commune
+		}
+		if a.Group == "" && name != "" {
+			problem(line, acLevel, "Cấp", lang.Errorf("không rõ là cấp nào: thêm cột cấp (Xã, Phường, Thị trấn, Huyện…) hoặc nhóm",
+				"the level is unknown: add a level column (Xã, Phường, Thị trấn, Huyện…) or a group"))
+		}
+		item := store.AgencyImport{Line: line}
+		var parent *campaign.Agency
+		if a.Group == campaign.Commune {
+			isDistrict := func(x campaign.Agency) bool { return x.Group == campaign.District }
+			found := false
+			if parentCode != "" {
+				for _, x := range agencies {
+					if x.Group == campaign.District && x.Code == parentCode {
+						parent, found = &x, true
+						break
+					}
+				}
+				if i, ok := newByCode[parentCode]; ok && !found {
+					item.ParentIndex, found = i+1, true
+				}
+			}
+			if !found && parentName != "" {
+				if i, ok := newByName[key(parentName)]; ok {
+					item.ParentIndex, found = i+1, true
+				} else if x, err := res.Find(parentName, isDistrict); err == nil {
+					parent, found = &x, true
+				} else {
+					problem(line, acParentName, "Đơn vị cấp trên", labelled("Đơn vị cấp trên", "Parent", err))
+				}
+			}
+			if !found && parentName == "" {
+				if parentCode != "" {
+					problem(line, acParentCode, "Mã đơn vị cấp trên", lang.Errorf("không có huyện nào mang mã %s trong đợt đăng ký",
+						"no district has the code %s in the campaign", parentCode))
+				} else {
+					problem(line, acParentName, "Đơn vị cấp trên", lang.Errorf("UBND cấp xã phải thuộc một huyện: ghi tên huyện",
+						"a commune must belong to a district: name the district"))
+				}
+			}
+			if parent != nil {
+				a.ParentID = parent.ID
+				row.Parent = parent.Name
+			} else if item.ParentIndex > 0 {
+				row.Parent = p.Rows[item.ParentIndex-1].Agency.Name
+				parent = &p.Rows[item.ParentIndex-1].Agency // for Validate: a district
+			}
+		}
+		if p.Errors() == before && name != "" {
+			for _, pr := range a.Validate(parent) {
+				p.Problems = append(p.Problems, Problem{Line: line, Msg: pr.Msg})
+			}
+		}
+		if a.Group == campaign.District {
+			if a.Code != "" {
+				newByCode[a.Code] = len(p.Rows)
+			}
+			newByName[key(a.Name)] = len(p.Rows)
+		}
+		row.Agency = a
+		row.Error = p.Errors() > before
+		item.Agency = a
+		p.Rows = append(p.Rows, row)
+		p.items = append(p.items, item)
+	}
+	if len(p.Rows) == 0 && p.Errors() == 0 {
+		p.Problems = append(p.Problems, Problem{Msg: lang.Errorf("Danh sách không có dòng nào", "The list has no rows")})
+	}
+	if p.Errors() > 0 {
+		p.items = nil
+	}
+	return p
+}
+
+// levelGroup is the group of an administrative level word.
+func levelGroup(k string) campaign.Group {
+	switch {
+	case startsAny(k, "xa", "phuong", "thi tran", "commune", "ward", "township"):
+		return campaign.Commune
+	case startsAny(k, "huyen", "thi xa", "thanh pho", "quan", "district", "town", "city"):
+		return campaign.District
+	}
+	return ""
+}

@@ -1,0 +1,335 @@
+// Package importer reads the lists agencies send (their filled-in copies of
+// the Department's template, as Excel or CSV) and the official list of
+// administrative units, checks every row, and hands the store what to add
+// in one transaction. It also writes the blank template.
+package importer
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"cchc/internal/lang"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// Limits that keep memory bounded whatever file the clerk is sent.
+const (
+	MaxFileSize  = 32 << 20 // bytes of the file on disk
+	MaxUnzipped  = 64 << 20 // bytes of an XLSX once unzipped (zip bombs stop here)
+	maxSheetXML  = 8 << 20  // a worksheet bigger than this is streamed from a temporary file
+	maxMergeXML  = 2 << 20  // merged ranges are read only from worksheets up to this size
+	MaxRows      = 20000    // rows read from one sheet (the national commune list has ~10600)
+	MaxCols      = 64       // columns read from one row
+	MaxCellBytes = 64 << 10 // bytes in one cell
+	headerWindow = 30       // the header row is looked for in the first rows
+)
+
+// Grid is one sheet (or a CSV file) as rows of cell text.
+type Grid struct {
+	Name string     // the sheet's name ("" for CSV)
+	Rows [][]string // Rows[i] is row i+1 of the sheet, as the spreadsheet numbers it
+	// merged marks cells that took their value from a merged range
+	// rather than holding it themselves.
+	merged map[[2]int]bool
+}
+
+// Cell returns the text of row r, column c (0-based), "" when absent.
+func (g *Grid) Cell(r, c int) string {
+	if r < 0 || r >= len(g.Rows) || c < 0 || c >= len(g.Rows[r]) {
+		return ""
+	}
+	return g.Rows[r][c]
+}
+
+// own reports whether row r, column c holds a value of its own (not one
+// copied from a merged range).
+func (g *Grid) own(r, c int) bool {
+	return strings.TrimSpace(g.Cell(r, c)) != "" && !g.merged[[2]int{r, c}]
+}
+
+// ReadFile reads a .xlsx or .csv file into its sheets.
+func ReadFile(path string) ([]*Grid, error) {
+	data, err := readLimited(path)
+	if err != nil {
+		return nil, err
+	}
+	switch ext := strings.ToLower(filepath.Ext(path)); ext {
+	case ".xlsx", ".xlsm":
+		return ReadXLSX(data)
+	case ".csv", ".txt":
+		g, err := ReadCSV(data)
+		if err != nil {
+			return nil, err
+		}
+		return []*Grid{g}, nil
+	case ".xls":
+		return nil, lang.Errorf("%s là tệp Excel cũ (.xls): hãy mở bằng Excel và lưu lại thành .xlsx", "%s is an old Excel file (.xls): open it in Excel and save it as .xlsx", filepath.Base(path))
+	case ".doc", ".docx":
+		return nil, lang.Errorf("%s là tệp Word: hãy chép bảng sang Excel và lưu thành .xlsx", "%s is a Word file: copy the table into Excel and save it as .xlsx", filepath.Base(path))
+	default:
+		if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+			return ReadXLSX(data)
+		}
+		g, err := ReadCSV(data)
+		if err != nil {
+			return nil, err
+		}
+		return []*Grid{g}, nil
+	}
+}
+
+func readLimited(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, lang.Wrap(err, "Không mở được tệp %s", "Cannot open the file %s", path)
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.IsDir() {
+		return nil, lang.Errorf("%s là một thư mục, không phải tệp", "%s is a folder, not a file", path)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, lang.Wrap(err, "Không đọc được tệp %s", "Cannot read the file %s", path)
+	}
+	if len(data) > MaxFileSize {
+		return nil, tooBig()
+	}
+	return data, nil
+}
+
+func tooBig() error {
+	return lang.Errorf("Tệp quá lớn (tối đa %d MB, %d dòng): danh sách đăng ký thường chỉ vài chục dòng; hãy kiểm tra lại tệp",
+		"The file is too big (at most %d MB, %d rows): a registration list is usually a few dozen rows; check the file",
+		MaxFileSize>>20, MaxRows)
+}
+
+// ReadCSV reads CSV text: UTF-8 with or without BOM (or UTF-16 with BOM, as
+// Excel's "Unicode text"), separated by commas, semicolons or tabs,
+// whichever makes the widest rows.
+func ReadCSV(data []byte) (*Grid, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:]
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		dec, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
+		if err != nil {
+			return nil, lang.Wrap(err, "Tệp văn bản UTF-16 bị hỏng", "The UTF-16 text file is damaged")
+		}
+		data = dec
+	}
+	if !utf8.Valid(data) {
+		return nil, lang.Errorf("Tệp không phải văn bản UTF-8: hãy lưu lại từ Excel bằng \"CSV UTF-8\" hoặc dùng tệp .xlsx",
+			"The file is not UTF-8 text: save it again from Excel as \"CSV UTF-8\" or use the .xlsx file")
+	}
+	best, bestWidth := ',', -1
+	for _, sep := range []rune{',', ';', '\t'} {
+		if w := widestRow(data, sep); w > bestWidth {
+			best, bestWidth = sep, w
+		}
+	}
+	rows, err := readCSV(data, best, MaxRows+1)
+	if err != nil {
+		return nil, err
+	}
+	if len(rows) > MaxRows {
+		return nil, tooBig()
+	}
+	return &Grid{Rows: rows}, nil
+}
+
+// widestRow is the largest number of non-empty cells in one of the first
+// rows when the text is split at sep: the header row decides.
+func widestRow(data []byte, sep rune) int {
+	rows, err := readCSV(data, sep, headerWindow)
+	if err != nil {
+		return -1
+	}
+	widest := 0
+	for _, r := range rows {
+		n := 0
+		for _, c := range r {
+			if strings.TrimSpace(c) != "" {
+				n++
+			}
+		}
+		widest = max(widest, n)
+	}
+	return widest
+}
+
+func readCSV(data []byte, sep rune, limit int) ([][]string, error) {
+	r := csv.NewReader(bytes.NewReader(data))
+	r.Comma = sep
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	r.ReuseRecord = false
+	var rows [][]string
+	for len(rows) < limit {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			line, _ := r.FieldPos(0)
+			return nil, lang.Wrap(err, "Tệp CSV bị lỗi gần dòng %d", "The CSV file is broken near line %d", line)
+		}
+		rows = append(rows, clip(rec))
+	}
+	return rows, nil
+}
+
+// clip bounds a row: at most MaxCols cells of at most MaxCellBytes each.
+func clip(row []string) []string {
+	if len(row) > MaxCols {
+		row = row[:MaxCols]
+	}
+	for i, c := range row {
+		if len(c) > MaxCellBytes {
+			row[i] = strings.ToValidUTF8(c[:MaxCellBytes], "")
+		}
+	}
+	return row
+}
+
+// ReadXLSX reads every sheet of an Excel workbook, raw values (numbers as
+// typed, dates as Excel serial numbers), with merged cells filled in from
+// their top-left cell. Unzipped size is capped so that a zip bomb fails
+// quickly with a message instead of filling memory.
+func ReadXLSX(data []byte) ([]*Grid, error) {
+	bigSheet, err := largestSheet(data)
+	if err != nil {
+		return nil, err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		UnzipSizeLimit: MaxUnzipped, UnzipXMLSizeLimit: maxSheetXML, RawCellValue: true,
+	})
+	if err != nil {
+		if strings.Contains(err.Error(), "unzip size") {
+			return nil, tooBig()
+		}
+		return nil, notExcel(err)
+	}
+	defer f.Close()
+	var grids []*Grid
+	total := 0
+	for _, name := range f.GetSheetList() {
+		g, err := readSheet(f, name, MaxRows-total)
+		if err != nil {
+			return nil, err
+		}
+		total += len(g.Rows)
+		if bigSheet <= maxMergeXML {
+			if err := fillMerged(f, g); err != nil {
+				return nil, notExcel(err)
+			}
+		}
+		grids = append(grids, g)
+	}
+	if len(grids) == 0 {
+		return nil, lang.Errorf("Tệp Excel không có trang tính nào", "The Excel file has no sheet")
+	}
+	return grids, nil
+}
+
+func notExcel(err error) error {
+	return lang.Wrap(err, "Không đọc được tệp Excel (tệp hỏng hoặc không phải .xlsx)", "Cannot read the Excel file (damaged or not .xlsx)")
+}
+
+// largestSheet is the unzipped size of the biggest worksheet, read from the
+// zip directory without unzipping anything.
+func largestSheet(data []byte) (int64, error) {
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return 0, notExcel(err)
+	}
+	var biggest int64
+	for _, f := range z.File {
+		if strings.HasPrefix(strings.ToLower(f.Name), "xl/worksheets/") {
+			biggest = max(biggest, int64(min(f.UncompressedSize64, 1<<62)))
+		}
+	}
+	return biggest, nil
+}
+
+func readSheet(f *excelize.File, name string, limit int) (*Grid, error) {
+	g := &Grid{Name: name, merged: map[[2]int]bool{}}
+	rows, err := f.Rows(name)
+	if err != nil {
+		return nil, notExcel(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if len(g.Rows) >= limit {
+			return nil, tooBig()
+		}
+		cells, err := rows.Columns()
+		if err != nil {
+			return nil, notExcel(err)
+		}
+		g.Rows = append(g.Rows, clip(cells))
+	}
+	if err := rows.Error(); err != nil {
+		return nil, notExcel(err)
+	}
+	// Trailing empty rows (formatted but blank) carry nothing.
+	for len(g.Rows) > 0 && blank(g.Rows[len(g.Rows)-1]) {
+		g.Rows = g.Rows[:len(g.Rows)-1]
+	}
+	return g, nil
+}
+
+func blank(row []string) bool {
+	for _, c := range row {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// fillMerged copies each merged range's value into the range's other cells
+// (within what was read), so that a "Lĩnh vực" merged down several rows
+// applies to each of them.
+func fillMerged(f *excelize.File, g *Grid) error {
+	merges, err := f.GetMergeCells(g.Name, true)
+	if err != nil {
+		return err
+	}
+	for _, m := range merges {
+		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+		if err1 != nil || err2 != nil || r1 > len(g.Rows) {
+			continue
+		}
+		val := g.Cell(r1-1, c1-1)
+		if strings.TrimSpace(val) == "" {
+			continue
+		}
+		for r := r1; r <= min(r2, len(g.Rows)); r++ {
+			for c := c1; c <= min(c2, MaxCols); c++ {
+				if r == r1 && c == c1 {
+					continue
+				}
+				row := g.Rows[r-1]
+				for len(row) < c {
+					row = append(row, "")
+				}
+				if row[c-1] == "" {
+					row[c-1] = val
+					g.merged[[2]int{r - 1, c - 1}] = true
+				}
+				g.Rows[r-1] = row
+			}
+		}
+	}
+	return nil
+}

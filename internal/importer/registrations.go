@@ -1,0 +1,578 @@
+package importer
+
+import (
+	"context"
+	"regexp"
+	"strings"
+
+	"cchc/internal/campaign"
+	"cchc/internal/lang"
+	"cchc/internal/store"
+	"cchc/internal/vndate"
+	"cchc/internal/vntext"
+)
+
+// RegistrationOptions are what the clerk says about a file of registrations.
+type RegistrationOptions struct {
+	Agency   string      // the sending agency; "" to take it from the file
+	Received vndate.Date // the day the letter arrived; zero for Today
+	Letter   string      // the letter's number; "" to take it from the title block
+	Today    vndate.Date // the clerk's today
+}
+
+// RowStatus is what an import does (or would do) with a row.
+type RowStatus int
+
+const (
+	RowValid     RowStatus = iota // read without problem; not yet checked against the book
+	RowAdd                        // added (or, in a dry run, would be)
+	RowDuplicate                  // the agency already has this title: skipped
+	RowError                      // has a problem: nothing is written
+)
+
+// Label is the status as the dry-run table shows it.
+func (s RowStatus) Label(l lang.Lang) string {
+	switch s {
+	case RowAdd:
+		return l.T("Thêm", "Add")
+	case RowDuplicate:
+		return l.T("Trùng, bỏ qua", "Duplicate, skipped")
+	case RowError:
+		return l.T("Lỗi", "Error")
+	}
+	return l.T("Hợp lệ", "Valid")
+}
+
+// PlannedRow is one row of the file as read.
+type PlannedRow struct {
+	Line         int // the row as the spreadsheet numbers it
+	Registration campaign.Registration
+	Agency       campaign.Agency // the sending agency (zero when unknown)
+	Lead         string          // the implementing unit as it will be shown
+	Status       RowStatus
+}
+
+// RegistrationPlan is a file of registrations read and checked: what the
+// dry run shows and what Apply writes.
+type RegistrationPlan struct {
+	Campaign     campaign.Campaign
+	Sheet        string
+	LetterNumber string
+	LetterDate   vndate.Date
+	Received     vndate.Date
+	Rows         []PlannedRow
+	Problems     []Problem // errors stop the import; warnings do not
+
+	letters []store.ImportLetter
+	rowOf   [][]int // rowOf[letter][item] is the index in Rows
+	applied bool
+}
+
+// Errors counts the problems that stop the import.
+func (p *RegistrationPlan) Errors() int { return errorCount(p.Problems) }
+
+// PlanRegistrations reads a file of registrations for campaign c and checks
+// it against the book without changing anything: every problem is in
+// Problems; when there is none, each row is marked as to be added or a
+// duplicate, exactly as Apply would do it.
+func PlanRegistrations(ctx context.Context, st *store.Store, c campaign.Campaign, path string, opt RegistrationOptions) (*RegistrationPlan, error) {
+	grids, err := ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	agencies, err := st.CampaignAgencies(ctx, c.ID)
+	if err != nil {
+		return nil, err
+	}
+	p := planRegistrations(grids, c, agencies, opt)
+	if p.Errors() > 0 || len(p.letters) == 0 {
+		return p, nil
+	}
+	out, err := st.ImportRegistrations(ctx, p.letters, true)
+	if err != nil {
+		p.Problems = append(p.Problems, Problem{Msg: asLangError(err)})
+		return p, nil
+	}
+	p.mark(out)
+	return p, nil
+}
+
+// Apply writes the plan in one transaction: all rows or, on any error,
+// none. It refuses a plan with errors.
+func (p *RegistrationPlan) Apply(ctx context.Context, st *store.Store) error {
+	if n := p.Errors(); n > 0 {
+		return lang.Errorf("Tệp có %d lỗi; không ghi gì vào tệp dữ liệu", "The file has %d errors; nothing was written", n)
+	}
+	out, err := st.ImportRegistrations(ctx, p.letters, false)
+	if err != nil {
+		return err
+	}
+	p.mark(out)
+	p.applied = true
+	return nil
+}
+
+func (p *RegistrationPlan) mark(out []store.ImportedLetter) {
+	for li, lo := range out {
+		for _, i := range lo.Added {
+			p.Rows[p.rowOf[li][i]].Status = RowAdd
+		}
+		for _, i := range lo.Duplicates {
+			p.Rows[p.rowOf[li][i]].Status = RowDuplicate
+		}
+	}
+}
+
+// Tally is the closing line: "Đã thêm 3 mô hình của Huyện Đức Thọ; bỏ qua
+// 1 trùng; 0 lỗi". Before Apply it says what would be done.
+func (p *RegistrationPlan) Tally(l lang.Lang) string {
+	added, dups := 0, 0
+	seen := map[int64]string{}
+	for _, r := range p.Rows {
+		switch r.Status {
+		case RowAdd:
+			added++
+		case RowDuplicate:
+			dups++
+		}
+		if r.Agency.ID != 0 {
+			seen[r.Agency.ID] = r.Agency.Name
+		}
+	}
+	of := ""
+	switch len(seen) {
+	case 0:
+	case 1:
+		for _, name := range seen {
+			of = l.F(" của %s", " from %s", name)
+		}
+	default:
+		of = l.F(" của %d cơ quan, đơn vị", " from %d agencies", len(seen))
+	}
+	errs := p.Errors()
+	verb := l.T("Đã thêm", "Added")
+	if !p.applied {
+		verb = l.T("Sẽ thêm", "Would add")
+	}
+	line := l.F("%s %d mô hình%s; bỏ qua %d trùng; %d lỗi", "%s %d registrations%s; skipped %d duplicates; %d errors",
+		verb, added, of, dups, errs)
+	switch {
+	case errs > 0:
+		line += l.T(" — không ghi gì vào tệp dữ liệu", " — nothing was written")
+	case !p.applied:
+		line += l.T(" (chạy thử: chưa ghi gì)", " (dry run: nothing written)")
+	}
+	return line
+}
+
+func asLangError(err error) *lang.Error {
+	if le, ok := err.(*lang.Error); ok {
+		return le
+	}
+	return &lang.Error{VI: lang.Message(err, lang.VI), EN: lang.Message(err, lang.EN)}
+}
+
+// regReader reads the rows of one sheet under a recognised header.
+type regReader struct {
+	g        *Grid
+	h        header
+	res      *Resolver
+	fixed    *campaign.Agency // the sending agency when known for the whole file
+	problems []Problem
+}
+
+func planRegistrations(grids []*Grid, c campaign.Campaign, agencies []campaign.Agency, opt RegistrationOptions) *RegistrationPlan {
+	p := &RegistrationPlan{Campaign: c}
+	var g *Grid
+	var h header
+	for _, x := range grids {
+		if hh, ok := findHeader(x, registrationRules, campaign.ColTitle, 1); ok {
+			g, h = x, hh
+			break
+		}
+	}
+	if g == nil {
+		p.Problems = append(p.Problems, Problem{Msg: lang.Errorf(
+			"Không tìm thấy dòng tiêu đề của bảng trong %d dòng đầu (cần cột %q và các cột như %q, %q)",
+			"No header row in the first %d rows (expected a column %q and columns such as %q, %q)",
+			headerWindow, campaign.ColTitle.Label(lang.VI), campaign.ColKind.Label(lang.VI), campaign.ColArea.Label(lang.VI))})
+		return p
+	}
+	p.Sheet = g.Name
+	rr := &regReader{g: g, h: h, res: NewResolver(agencies)}
+	tb := readTitleBlock(g, h.row)
+
+	// The sending agency: the clerk's word, else the title block, else each row's.
+	switch {
+	case strings.TrimSpace(opt.Agency) != "":
+		a, err := rr.res.Find(opt.Agency, nil)
+		if err != nil {
+			rr.problems = append(rr.problems, Problem{Column: "--agency", Msg: asLangError(err)})
+		} else {
+			rr.fixed = &a
+		}
+	case tb.agency != "":
+		a, err := rr.res.Find(tb.agency, nil)
+		if err != nil {
+			rr.problems = append(rr.problems, Problem{Line: tb.agencyLine, Msg: labelled("Tên cơ quan, đơn vị", "Agency", err)})
+		} else {
+			rr.fixed = &a
+		}
+	}
+
+	p.LetterNumber = vntext.Line(opt.Letter)
+	if p.LetterNumber == "" {
+		p.LetterNumber = tb.number
+	}
+	p.LetterDate = tb.date
+	p.Received = opt.Received
+	if p.Received.IsZero() {
+		p.Received = opt.Today
+	}
+	rr.readRows(p)
+	p.Problems = append(p.Problems, rr.problems...)
+	if p.Errors() == 0 {
+		p.group(opt.Today, tb.dateLine)
+	}
+	return p
+}
+
+// labelled puts a label in front of err's message in each language.
+func labelled(vi, en string, err error) *lang.Error {
+	return &lang.Error{VI: vi + ": " + lang.Message(err, lang.VI), EN: en + ": " + lang.Message(err, lang.EN)}
+}
+
+// group turns the rows into one letter per sending agency and checks the
+// letters (received date, letter date).
+func (p *RegistrationPlan) group(today vndate.Date, dateLine int) {
+	index := map[int64]int{}
+	for i, r := range p.Rows {
+		li, ok := index[r.Agency.ID]
+		if !ok {
+			li = len(p.letters)
+			index[r.Agency.ID] = li
+			sub := campaign.Submission{CampaignID: p.Campaign.ID, AgencyID: r.Agency.ID, Number: p.LetterNumber,
+				LetterDate: p.LetterDate, Received: p.Received}
+			if len(p.letters) == 0 {
+				for _, pr := range sub.Validate(today) {
+					line := 0
+					if pr.Field == campaign.FieldLetterDate {
+						line = dateLine
+					}
+					p.Problems = append(p.Problems, Problem{Line: line, Msg: pr.Msg})
+				}
+			}
+			p.letters = append(p.letters, store.ImportLetter{Submission: sub})
+			p.rowOf = append(p.rowOf, nil)
+		}
+		p.letters[li].Items = append(p.letters[li].Items, store.ImportItem{Line: r.Line, Registration: r.Registration})
+		p.rowOf[li] = append(p.rowOf[li], i)
+	}
+	if p.Errors() > 0 {
+		p.letters, p.rowOf = nil, nil
+	}
+}
+
+// titleBlock is what the lines above the table say.
+type titleBlock struct {
+	agency     string
+	agencyLine int
+	number     string
+	date       vndate.Date
+	dateLine   int
+}
+
+var (
+	agencyLabel = regexp.MustCompile(`^(ten co quan don vi|ten co quan|ten don vi|co quan don vi|co quan|don vi|ten dia phuong|dia phuong|agency)$`)
+	numberLabel = regexp.MustCompile(`^(so|so van ban|so hieu van ban|so hieu|so cong van|letter number|number)$`)
+	dateLabel   = regexp.MustCompile(`^(ngay van ban|ngay ban hanh|ngay|letter date|date)$`)
+)
+
+// readTitleBlock reads "Tên cơ quan, đơn vị: …", "Số: 125/UBND-NV" and the
+// letter's date from the rows above the header. A label's value is after
+// its colon, or in the next filled cell of the row.
+func readTitleBlock(g *Grid, headerRow int) titleBlock {
+	var tb titleBlock
+	for r := 0; r < headerRow; r++ {
+		row := g.Rows[r]
+		for c := 0; c < len(row); c++ {
+			cell := vntext.Line(row[c])
+			if cell == "" {
+				continue
+			}
+			label, value, hasColon := strings.Cut(cell, ":")
+			lk := key(label)
+			next := func() string {
+				for j := c + 1; j < len(row); j++ {
+					if v := vntext.Line(row[j]); v != "" && v != cell {
+						if strings.HasSuffix(v, ":") {
+							return "" // the next label: this one was left blank
+						}
+						return v
+					}
+				}
+				return ""
+			}
+			if hasColon {
+				value = strings.TrimSpace(value)
+				if value == "" {
+					value = next()
+				}
+			}
+			switch {
+			case hasColon && agencyLabel.MatchString(lk) && tb.agency == "":
+				tb.agency, tb.agencyLine = value, r+1
+			case hasColon && numberLabel.MatchString(lk) && tb.number == "":
+				tb.number = cutAtDate(value)
+				if d, err := ParseDate(value); err == nil && !d.IsZero() && tb.date.IsZero() {
+					tb.date, tb.dateLine = d, r+1 // "Số: 125/UBND-NV ngày 20/3/2023"
+				}
+			case hasColon && dateLabel.MatchString(lk) && tb.date.IsZero():
+				if d, err := ParseDate(value); err == nil {
+					tb.date, tb.dateLine = d, r+1
+				}
+			case tb.date.IsZero() && vietnameseDate.MatchString(vntext.Fold(cell)):
+				if d, err := ParseDate(cell); err == nil {
+					tb.date, tb.dateLine = d, r+1
+				}
+			}
+		}
+	}
+	return tb
+}
+
+// cutAtDate keeps a letter number without a date written after it
+// ("125/UBND-NV ngày 20/3/2023").
+func cutAtDate(s string) string {
+	var keep []string
+	for _, f := range strings.Fields(s) {
+		if strings.HasPrefix(key(f), "ngay") {
+			break
+		}
+		keep = append(keep, f)
+	}
+	return strings.Join(keep, " ")
+}
+
+func (rr *regReader) title(col campaign.Column) string {
+	if t, ok := rr.h.titles[col]; ok {
+		return t
+	}
+	return col.Label(lang.VI)
+}
+
+func (rr *regReader) cell(r int, col campaign.Column) string {
+	c, ok := rr.h.at(col)
+	if !ok {
+		return ""
+	}
+	return rr.g.Cell(r, c)
+}
+
+func (rr *regReader) add(line int, col campaign.Column, msg *lang.Error, warning bool) {
+	column := ""
+	if col != "" {
+		column = rr.title(col)
+	}
+	rr.problems = append(rr.problems, Problem{Line: line, Column: column, Msg: msg, Warning: warning})
+}
+
+// readRows reads the rows under the header up to the end of the table,
+// skipping empty and numbering rows and stopping at a signature block.
+func (rr *regReader) readRows(p *RegistrationPlan) {
+	g := rr.g
+	sawBlank := false
+	for r := rr.h.row + 1; r < len(g.Rows); r++ {
+		row := g.Rows[r]
+		own := 0
+		for c := range row {
+			if g.own(r, c) {
+				own++
+			}
+		}
+		if own == 0 {
+			sawBlank = sawBlank || blank(row)
+			continue
+		}
+		hasData := rr.ownAt(r, campaign.ColKind) || rr.ownAt(r, campaign.ColArea)
+		if !hasData && rr.footer(r) {
+			break
+		}
+		title := vntext.Line(rr.cell(r, campaign.ColTitle))
+		if title == "" {
+			if rr.numbering(r) {
+				continue
+			}
+			if sawBlank && own == 1 {
+				break // a name under a signature, after the table
+			}
+		}
+		p.Rows = append(p.Rows, rr.readRow(r, title))
+	}
+	if len(p.Rows) == 0 && errorCount(rr.problems) == 0 {
+		rr.add(0, "", lang.Errorf("Bảng không có dòng mô hình, sáng kiến nào", "The table has no registration rows"), false)
+	}
+}
+
+func (rr *regReader) ownAt(r int, col campaign.Column) bool {
+	c, ok := rr.h.at(col)
+	return ok && rr.g.own(r, c)
+}
+
+var footerWords = []string{"nguoi lap", "nguoi lap bieu", "thu truong", "chu tich", "pho chu tich", "giam doc", "pho giam doc",
+	"tm", "kt", "noi nhan", "xac nhan", "ky ghi ro", "ky ten", "ky va ghi", "ky dong dau", "ky ho ten", "lanh dao"}
+
+// footer reports a signature block line: "THỦ TRƯỞNG ĐƠN VỊ", "(Ký, ghi rõ họ
+// tên)", "Đức Thọ, ngày … tháng … năm 2023".
+func (rr *regReader) footer(r int) bool {
+	for c := range rr.g.Rows[r] {
+		if !rr.g.own(r, c) {
+			continue
+		}
+		k := key(rr.g.Rows[r][c])
+		if startsAny(k, footerWords...) || (has(k, "ngay") && has(k, "thang") && strings.Contains(k, "nam")) {
+			return true
+		}
+	}
+	return false
+}
+
+var numberingCell = regexp.MustCompile(`^[\(\[]?([0-9]+|[ivxlc]+|[a-z])[\)\]\.]?$`)
+
+// numbering reports a row that only numbers the columns or the rows
+// ("(1) (2) (3)…", or STT alone in an unused template row).
+func (rr *regReader) numbering(r int) bool {
+	for c, cell := range rr.g.Rows[r] {
+		if rr.g.own(r, c) && !numberingCell.MatchString(strings.ToLower(strings.TrimSpace(cell))) {
+			return false
+		}
+	}
+	return true
+}
+
+// readRow reads one registration and reports its problems.
+func (rr *regReader) readRow(r int, title string) PlannedRow {
+	line := r + 1
+	before := errorCount(rr.problems)
+	reg := campaign.Registration{
+		Title:          title,
+		Partners:       vntext.Line(rr.cell(r, campaign.ColPartners)),
+		Timeline:       vntext.Line(serialText(rr.cell(r, campaign.ColTimeline))),
+		ExpectedResult: vntext.Text(rr.cell(r, campaign.ColExpected)),
+		Note:           vntext.Text(rr.cell(r, campaign.ColNote)),
+		Summary:        vntext.Text(rr.cell(r, colSummary)),
+	}
+	row := PlannedRow{Line: line}
+
+	kindText := vntext.Line(rr.cell(r, campaign.ColKind))
+	switch k, ok := matchKind(kindText); {
+	case ok:
+		reg.Kind = k
+	case kindText == "":
+		if k, ok := kindFromTitle(title); ok {
+			reg.Kind = k
+		} else {
+			rr.add(line, campaign.ColKind, &lang.Error{
+				VI: lang.VI.F("không được để trống (chọn: %s)", "", kindChoices(lang.VI)),
+				EN: lang.EN.F("", "must not be empty (choose: %s)", kindChoices(lang.EN)),
+			}, false)
+		}
+	default:
+		rr.add(line, campaign.ColKind, &lang.Error{
+			VI: lang.VI.F("%q không phải loại nào trong danh sách (chọn: %s)", "", kindText, kindChoices(lang.VI)),
+			EN: lang.EN.F("", "%q is not a kind on the list (choose: %s)", kindText, kindChoices(lang.EN)),
+		}, false)
+	}
+
+	areaText := vntext.Line(rr.cell(r, campaign.ColArea))
+	switch a, ok := matchArea(areaText); {
+	case ok:
+		reg.Area = a
+	case areaText == "":
+		rr.add(line, campaign.ColArea, &lang.Error{
+			VI: lang.VI.F("không được để trống (chọn: %s)", "", areaChoices(lang.VI)),
+			EN: lang.EN.F("", "must not be empty (choose: %s)", areaChoices(lang.EN)),
+		}, false)
+	default:
+		rr.add(line, campaign.ColArea, &lang.Error{
+			VI: lang.VI.F("%q không khớp một lĩnh vực trong danh sách (chọn: %s)", "", areaText, areaChoices(lang.VI)),
+			EN: lang.EN.F("", "%q matches no single area on the list (choose: %s)", areaText, areaChoices(lang.EN)),
+		}, false)
+	}
+
+	rr.resolveAgency(r, &row, &reg)
+
+	for _, pr := range reg.Validate() {
+		switch pr.Field {
+		case campaign.FieldKind, campaign.FieldArea:
+			continue // reported above with the text found
+		case campaign.FieldTitle:
+			rr.add(line, campaign.ColTitle, pr.Msg, false)
+		default:
+			rr.add(line, "", pr.Msg, false)
+		}
+	}
+	row.Registration = reg
+	if errorCount(rr.problems) > before {
+		row.Status = RowError
+	}
+	return row
+}
+
+// resolveAgency sets the row's sending agency and implementing unit: a
+// commune named as the lead is linked when it is under the agency; another
+// lead is kept in the note, with a warning, so that nothing is lost.
+func (rr *regReader) resolveAgency(r int, row *PlannedRow, reg *campaign.Registration) {
+	line := r + 1
+	leadText := vntext.Line(rr.cell(r, campaign.ColLead))
+	agency := rr.fixed
+	if agency == nil {
+		col := campaign.ColLead
+		text := leadText
+		if _, ok := rr.h.at(colAgency); ok {
+			col, text = colAgency, vntext.Line(rr.cell(r, colAgency))
+		}
+		if text == "" {
+			rr.add(line, col, lang.Errorf(
+				"không rõ cơ quan, đơn vị gửi: ghi \"Tên cơ quan, đơn vị: …\" phía trên bảng hoặc dùng --agency",
+				"the sending agency is unknown: write \"Tên cơ quan, đơn vị: …\" above the table or use --agency"), false)
+			return
+		}
+		a, err := rr.res.Find(text, nil)
+		if err != nil {
+			rr.add(line, col, asLangError(err), false)
+			return
+		}
+		if col == campaign.ColLead && a.Group == campaign.Commune {
+			if parent, ok := rr.res.byID[a.ParentID]; ok {
+				row.Agency, row.Lead, reg.LeadAgencyID = parent, a.Name, a.ID
+				return
+			}
+		}
+		agency = &a
+	}
+	row.Agency, row.Lead = *agency, agency.Name
+	if leadText == "" {
+		return
+	}
+	ag := *agency
+	lead, err := rr.res.Find(leadText, func(x campaign.Agency) bool { return x.ID == ag.ID || x.ParentID == ag.ID })
+	if err == nil {
+		row.Lead = lead.Name
+		if lead.ID != ag.ID {
+			reg.LeadAgencyID = lead.ID
+		}
+		return
+	}
+	row.Lead = leadText
+	prefix := lang.VI.F("Đơn vị chủ trì: %s", "", leadText)
+	if reg.Note != "" {
+		reg.Note = prefix + "\n" + reg.Note
+	} else {
+		reg.Note = prefix
+	}
+	rr.add(line, campaign.ColLead, &lang.Error{
+		VI: lang.VI.F("%q không phải %s hay một xã thuộc đơn vị đó; đã ghi vào Ghi chú", "", leadText, ag.Name),
+		EN: lang.EN.F("", "%q is not %s or one of its communes; kept in the note", leadText, ag.Name),
+	}, true)
+}

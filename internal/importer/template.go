@@ -1,0 +1,241 @@
+package importer
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strings"
+
+	"cchc/internal/campaign"
+	"cchc/internal/lang"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// TemplateFormats are the formats of the blank template.
+var TemplateFormats = []string{"xlsx", "csv"}
+
+// Rows of the template: the table's header, how many numbered rows are
+// printed and how far down the drop-down lists reach.
+const (
+	templateHeaderRow = 7
+	templateRows      = 10
+	templateListRows  = 200
+)
+
+// templateTitle is the template's heading: "DANH SÁCH ĐĂNG KÝ MÔ HÌNH, SÁNG
+// KIẾN, CÁCH LÀM HAY TRONG CẢI CÁCH HÀNH CHÍNH NĂM 2023".
+func templateTitle(c campaign.Campaign, l lang.Lang) string {
+	return l.F("DANH SÁCH ĐĂNG KÝ MÔ HÌNH, SÁNG KIẾN, CÁCH LÀM HAY TRONG CẢI CÁCH HÀNH CHÍNH NĂM %d",
+		"LIST OF ADMINISTRATIVE-REFORM MODELS, INITIATIVES AND GOOD PRACTICES REGISTERED FOR %d", c.Year)
+}
+
+// templateAttachment is "(Kèm theo văn bản số …/SNV-CCHC&VTLT của Sở Nội vụ)".
+func templateAttachment(c campaign.Campaign, l lang.Lang) string {
+	if c.LetterNumber == "" || c.Issuer == "" {
+		return ""
+	}
+	number := c.LetterNumber
+	if strings.HasPrefix(number, "/") {
+		number = "…" + number
+	}
+	if !c.LetterDate.IsZero() {
+		return l.F("(Kèm theo văn bản số %s ngày %s của %s)", "(Attached to letter %s of %s from %s)", number, c.LetterDate, c.Issuer)
+	}
+	return l.F("(Kèm theo văn bản số %s của %s)", "(Attached to letter %s from %s)", number, c.Issuer)
+}
+
+// The title block lines the agency fills in; the importer reads them back.
+func agencyLine(l lang.Lang) string { return l.T("Tên cơ quan, đơn vị:", "Agency:") }
+func numberLine(l lang.Lang) string { return l.T("Số văn bản:", "Letter number:") }
+func dateLine(l lang.Lang) string   { return l.T("Ngày văn bản:", "Letter date:") }
+
+// WriteTemplate writes the blank registration template the Department
+// sends with its letter, as xlsx or csv.
+func WriteTemplate(w io.Writer, c campaign.Campaign, format string, l lang.Lang) error {
+	switch format {
+	case "xlsx":
+		return writeTemplateXLSX(w, c, l)
+	case "csv":
+		return writeTemplateCSV(w, c, l)
+	}
+	return lang.Errorf("Định dạng %q không có; chọn xlsx hoặc csv", "No format %q; choose xlsx or csv", format)
+}
+
+func writeTemplateCSV(w io.Writer, c campaign.Campaign, l lang.Lang) error {
+	if _, err := io.WriteString(w, "\uFEFF"); err != nil { // BOM: Excel then reads UTF-8
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	width := len(campaign.RegistrationColumns)
+	line := func(cells ...string) []string {
+		row := make([]string, width)
+		copy(row, cells)
+		return row
+	}
+	rows := [][]string{line(templateTitle(c, l))}
+	if a := templateAttachment(c, l); a != "" {
+		rows = append(rows, line(a))
+	}
+	rows = append(rows, line(agencyLine(l)), line(numberLine(l), "", "", "", dateLine(l)), line())
+	var head []string
+	for _, col := range campaign.RegistrationColumns {
+		head = append(head, col.Label(l))
+	}
+	rows = append(rows, head)
+	for i := 1; i <= templateRows; i++ {
+		rows = append(rows, line(fmt.Sprint(i)))
+	}
+	if err := cw.WriteAll(rows); err != nil {
+		return err
+	}
+	return cw.Error()
+}
+
+func writeTemplateXLSX(w io.Writer, c campaign.Campaign, l lang.Lang) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	sheet := l.T("Đăng ký", "Registrations")
+	lists := l.T("Danh mục", "Lists")
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return err
+	}
+	if _, err := f.NewSheet(lists); err != nil {
+		return err
+	}
+	cols := campaign.RegistrationColumns
+	last, _ := excelize.ColumnNumberToName(len(cols))
+	set := func(cell string, v any) {
+		if err := f.SetCellValue(sheet, cell, v); err != nil {
+			panic(err) // cell names are constants here
+		}
+	}
+	merge := func(from, to string) {
+		if err := f.MergeCell(sheet, from, to); err != nil {
+			panic(err)
+		}
+	}
+	style := func(s *excelize.Style) int {
+		id, err := f.NewStyle(s)
+		if err != nil {
+			panic(err)
+		}
+		return id
+	}
+	font := excelize.Font{Family: "Times New Roman", Size: 12}
+	bold := font
+	bold.Bold = true
+	italic := font
+	italic.Italic = true
+	border := []excelize.Border{{Type: "left", Style: 1, Color: "000000"}, {Type: "right", Style: 1, Color: "000000"},
+		{Type: "top", Style: 1, Color: "000000"}, {Type: "bottom", Style: 1, Color: "000000"}}
+	titleStyle := style(&excelize.Style{Font: &bold, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+	italicStyle := style(&excelize.Style{Font: &italic, Alignment: &excelize.Alignment{Horizontal: "center"}})
+	labelStyle := style(&excelize.Style{Font: &bold})
+	fillStyle := style(&excelize.Style{Font: &font, Border: []excelize.Border{{Type: "bottom", Style: 4, Color: "808080"}}})
+	headStyle := style(&excelize.Style{Font: &bold, Border: border,
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+	cellStyle := style(&excelize.Style{Font: &font, Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
+	numStyle := style(&excelize.Style{Font: &font, Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}})
+
+	set("A1", templateTitle(c, l))
+	merge("A1", last+"1")
+	_ = f.SetCellStyle(sheet, "A1", last+"1", titleStyle)
+	_ = f.SetRowHeight(sheet, 1, 36)
+	if a := templateAttachment(c, l); a != "" {
+		set("A2", a)
+		merge("A2", last+"2")
+		_ = f.SetCellStyle(sheet, "A2", last+"2", italicStyle)
+	}
+	// Labels in A:B, the space to fill in to their right.
+	set("A4", agencyLine(l))
+	merge("A4", "B4")
+	merge("C4", last+"4")
+	set("A5", numberLine(l))
+	merge("A5", "B5")
+	merge("C5", "D5")
+	set("E5", dateLine(l))
+	merge("F5", "G5")
+	_ = f.SetCellStyle(sheet, "A4", "A5", labelStyle)
+	_ = f.SetCellStyle(sheet, "E5", "E5", labelStyle)
+	_ = f.SetCellStyle(sheet, "C4", last+"4", fillStyle)
+	_ = f.SetCellStyle(sheet, "C5", "D5", fillStyle)
+	_ = f.SetCellStyle(sheet, "F5", "G5", fillStyle)
+	_ = f.SetCellStyle(sheet, "F5", "G5", fillStyle)
+
+	widths := map[campaign.Column]float64{
+		campaign.ColSeq: 6, campaign.ColTitle: 45, campaign.ColKind: 14, campaign.ColArea: 30, campaign.ColLead: 26,
+		campaign.ColPartners: 24, campaign.ColTimeline: 16, campaign.ColExpected: 30, campaign.ColNote: 16,
+	}
+	kindCol, areaCol := "", ""
+	for i, col := range cols {
+		name, _ := excelize.ColumnNumberToName(i + 1)
+		set(fmt.Sprintf("%s%d", name, templateHeaderRow), col.Label(l))
+		_ = f.SetColWidth(sheet, name, name, widths[col])
+		switch col {
+		case campaign.ColKind:
+			kindCol = name
+		case campaign.ColArea:
+			areaCol = name
+		}
+	}
+	_ = f.SetCellStyle(sheet, "A"+fmt.Sprint(templateHeaderRow), last+fmt.Sprint(templateHeaderRow), headStyle)
+	_ = f.SetRowHeight(sheet, templateHeaderRow, 45)
+	first, end := templateHeaderRow+1, templateHeaderRow+templateRows
+	for i := 1; i <= templateRows; i++ {
+		set(fmt.Sprintf("A%d", templateHeaderRow+i), i)
+	}
+	_ = f.SetCellStyle(sheet, fmt.Sprintf("B%d", first), fmt.Sprintf("%s%d", last, end), cellStyle)
+	_ = f.SetCellStyle(sheet, fmt.Sprintf("A%d", first), fmt.Sprintf("A%d", end), numStyle)
+	_ = f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: templateHeaderRow, TopLeftCell: fmt.Sprintf("A%d", first), ActivePane: "bottomLeft"})
+
+	// The drop-down lists come from a hidden sheet: an area's name has a
+	// comma in it, which an inline list cannot hold.
+	_ = f.SetCellValue(lists, "A1", campaign.ColKind.Label(l))
+	_ = f.SetCellValue(lists, "B1", campaign.ColArea.Label(l))
+	for i, k := range campaign.Kinds {
+		_ = f.SetCellValue(lists, fmt.Sprintf("A%d", i+2), k.Label(l))
+	}
+	for i, a := range campaign.Areas {
+		_ = f.SetCellValue(lists, fmt.Sprintf("B%d", i+2), a.Label(l))
+	}
+	listEnd := templateHeaderRow + templateListRows
+	for _, dl := range []struct {
+		col, ref, title string
+	}{
+		{kindCol, fmt.Sprintf("'%s'!$A$2:$A$%d", lists, len(campaign.Kinds)+1), campaign.ColKind.Label(l)},
+		{areaCol, fmt.Sprintf("'%s'!$B$2:$B$%d", lists, len(campaign.Areas)+1), campaign.ColArea.Label(l)},
+	} {
+		dv := excelize.NewDataValidation(true)
+		dv.Sqref = fmt.Sprintf("%s%d:%s%d", dl.col, first, dl.col, listEnd)
+		dv.SetSqrefDropList(dl.ref)
+		dv.SetError(excelize.DataValidationErrorStyleStop, dl.title, l.T("Hãy chọn một giá trị trong danh sách", "Choose a value from the list"))
+		if err := f.AddDataValidation(sheet, dv); err != nil {
+			return err
+		}
+	}
+	if err := f.SetSheetVisible(lists, false); err != nil {
+		return err
+	}
+
+	// The signature block, as on a letter: the importer stops reading there.
+	sign := end + 2
+	signCol, _ := excelize.ColumnNumberToName(len(cols) - 2)
+	set(fmt.Sprintf("%s%d", signCol, sign), l.T("…………, ngày …… tháng …… năm ……", "…………, date ……"))
+	set(fmt.Sprintf("%s%d", signCol, sign+1), l.T("THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ", "HEAD OF THE AGENCY"))
+	set(fmt.Sprintf("%s%d", signCol, sign+2), l.T("(Ký, ghi rõ họ tên và đóng dấu)", "(Signature, full name and seal)"))
+	for r := sign; r <= sign+2; r++ {
+		merge(fmt.Sprintf("%s%d", signCol, r), fmt.Sprintf("%s%d", last, r))
+	}
+	_ = f.SetCellStyle(sheet, fmt.Sprintf("%s%d", signCol, sign), fmt.Sprintf("%s%d", last, sign), italicStyle)
+	_ = f.SetCellStyle(sheet, fmt.Sprintf("%s%d", signCol, sign+1), fmt.Sprintf("%s%d", last, sign+1), titleStyle)
+	_ = f.SetCellStyle(sheet, fmt.Sprintf("%s%d", signCol, sign+2), fmt.Sprintf("%s%d", last, sign+2), italicStyle)
+	_ = f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: ptr("landscape")})
+	f.SetActiveSheet(0)
+	_, err := f.WriteTo(w)
+	return err
+}
+
+func ptr[T any](v T) *T { return &v }

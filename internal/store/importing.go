@@ -1,0 +1,238 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"cchc/internal/campaign"
+	"cchc/internal/lang"
+	"cchc/internal/vntext"
+)
+
+// ImportItem is one registration read from a file. Line is the row of the
+// file it came from (0: none), so that a problem found here points there.
+type ImportItem struct {
+	Line int
+	campaign.Registration
+}
+
+// ImportLetter is one agency's letter read from a file: the submission and
+// the registrations in it.
+type ImportLetter struct {
+	campaign.Submission
+	Items []ImportItem
+}
+
+// ImportedLetter tells what happened to one letter of an import.
+type ImportedLetter struct {
+	SubmissionID int64 // 0 when nothing was added (all duplicates, or a rehearsal)
+	Added        []int // indexes into Items that were (or would be) added
+	Duplicates   []int // indexes into Items already in the campaign for that agency
+}
+
+// errRehearsed rolls back a rehearsal after it went through without error.
+var errRehearsed = errors.New("rehearsal")
+
+// writeOrRehearse runs fn like write; when rehearse is set, it rolls fn's
+// changes back at the end, so that a dry run goes through exactly the same
+// checks and duplicate detection as the real import.
+func (s *Store) writeOrRehearse(ctx context.Context, rehearse bool, fn func(tx *sql.Tx) error) error {
+	if !rehearse {
+		return s.write(ctx, fn)
+	}
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if err := fn(tx); err != nil {
+			return err
+		}
+		return errRehearsed
+	})
+	if errors.Is(err, errRehearsed) {
+		return nil
+	}
+	return err
+}
+
+// ImportRegistrations records letters read from a file in one transaction:
+// all of them or, on any error, none. A registration whose folded title the
+// same agency already has in the campaign (or earlier in the same import)
+// is a duplicate: reported and skipped, so re-importing a file adds
+// nothing. A letter whose registrations are all duplicates is not
+// recorded. With rehearse, nothing is kept (a dry run).
+func (s *Store) ImportRegistrations(ctx context.Context, letters []ImportLetter, rehearse bool) ([]ImportedLetter, error) {
+	var out []ImportedLetter
+	err := s.writeOrRehearse(ctx, rehearse, func(tx *sql.Tx) error {
+		out = make([]ImportedLetter, len(letters))
+		now := s.stamp()
+		for li, letter := range letters {
+			sub := cleanSubmission(letter.Submission)
+			if err := s.checkSubmission(ctx, tx, sub); err != nil {
+				return err
+			}
+			res := &out[li]
+			for i, it := range letter.Items {
+				r := cleanRegistration(it.Registration)
+				dup, err := hasTitle(ctx, tx, sub.CampaignID, sub.AgencyID, vntext.Fold(r.Title))
+				if err != nil {
+					return err
+				}
+				if dup {
+					res.Duplicates = append(res.Duplicates, i)
+					continue
+				}
+				if err := s.checkRegistration(ctx, tx, sub.AgencyID, r, 0); err != nil {
+					return lineError(it.Line, err)
+				}
+				if res.SubmissionID == 0 {
+					if res.SubmissionID, err = insertSubmission(ctx, tx, sub, now); err != nil {
+						return err
+					}
+				}
+				if _, err := insertRegistration(ctx, tx, res.SubmissionID, len(res.Added)+1, r, now); err != nil {
+					return err
+				}
+				res.Added = append(res.Added, i)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if rehearse {
+		for i := range out {
+			out[i].SubmissionID = 0
+		}
+	}
+	return out, nil
+}
+
+func hasTitle(ctx context.Context, tx *sql.Tx, campaignID, agencyID int64, key string) (bool, error) {
+	var one int
+	err := tx.QueryRowContext(ctx, `SELECT 1 FROM registration r JOIN submission s ON s.id = r.submission_id
+		WHERE s.campaign_id = ? AND s.agency_id = ? AND r.title_key = ? LIMIT 1`, campaignID, agencyID, key).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+func insertSubmission(ctx context.Context, tx *sql.Tx, sub campaign.Submission, now string) (int64, error) {
+	res, err := tx.ExecContext(ctx, `INSERT INTO submission (campaign_id, agency_id, number, letter_date, received_on, note, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		sub.CampaignID, sub.AgencyID, sub.Number, sub.LetterDate.ISO(), sub.Received.ISO(), sub.Note, now, now)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+// lineError puts the row of the file a record came from in front of its problem.
+func lineError(line int, err error) error {
+	var le *lang.Error
+	if line == 0 || !errors.As(err, &le) {
+		return err
+	}
+	return &lang.Error{VI: lang.VI.F("Dòng %d: ", "", line) + le.VI, EN: lang.EN.F("", "Row %d: ", line) + le.EN, Cause: le.Cause}
+}
+
+// AgencyImport is an agency read from a list. ParentIndex, when not 0, is
+// the 1-based position in the same list of its parent (a district added by
+// the same import); otherwise Agency.ParentID names the parent.
+type AgencyImport struct {
+	Line int // the row of the file, for messages
+	campaign.Agency
+	ParentIndex int
+}
+
+// AgencyOutcome is what an import did with one agency.
+type AgencyOutcome int
+
+const (
+	AgencyAdded     AgencyOutcome = iota + 1 // new in the book and the campaign
+	AgencyLinked                             // already in the book, now also in the campaign
+	AgencyUnchanged                          // already in the campaign
+)
+
+// ImportedAgency is the outcome for one agency of an import and its id.
+type ImportedAgency struct {
+	ID      int64
+	Outcome AgencyOutcome
+}
+
+// ImportAgencies adds a list of agencies to a campaign in one transaction.
+// An agency already in the book (same official code, else same folded
+// name, group and parent) is not added again, only linked to the campaign
+// when it is not yet; so re-running an import changes nothing. With
+// rehearse, nothing is kept.
+func (s *Store) ImportAgencies(ctx context.Context, campaignID int64, list []AgencyImport, rehearse bool) ([]ImportedAgency, error) {
+	var out []ImportedAgency
+	err := s.writeOrRehearse(ctx, rehearse, func(tx *sql.Tx) error {
+		out = make([]ImportedAgency, len(list))
+		now := s.stamp()
+		for i, in := range list {
+			a := cleanAgency(in.Agency)
+			a.ID, a.Active = 0, true
+			if in.ParentIndex > 0 {
+				if in.ParentIndex > i {
+					return lineError(in.Line, lang.Errorf("Đơn vị cấp trên phải đứng trước trong danh sách", "The parent must come earlier in the list"))
+				}
+				a.ParentID = out[in.ParentIndex-1].ID
+			}
+			id, inCampaign, err := findAgency(ctx, tx, campaignID, a)
+			if err != nil {
+				return err
+			}
+			switch {
+			case id != 0 && inCampaign:
+				out[i] = ImportedAgency{id, AgencyUnchanged}
+			case id != 0:
+				if err := linkAgency(ctx, tx, campaignID, id); err != nil {
+					return err
+				}
+				out[i] = ImportedAgency{id, AgencyLinked}
+			default:
+				if err := s.validateAgency(ctx, tx, campaignID, a); err != nil {
+					return lineError(in.Line, err)
+				}
+				if id, err = insertAgency(ctx, tx, a, now); err != nil {
+					return err
+				}
+				if err := linkAgency(ctx, tx, campaignID, id); err != nil {
+					return err
+				}
+				out[i] = ImportedAgency{id, AgencyAdded}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// findAgency finds a in the book: by official code when it has one, else
+// by folded name, group and parent (preferring one in the campaign), so
+// that a commune first typed by hand is not added again from the list.
+func findAgency(ctx context.Context, tx *sql.Tx, campaignID int64, a campaign.Agency) (id int64, inCampaign bool, err error) {
+	const inc = `EXISTS (SELECT 1 FROM campaign_agency ca WHERE ca.campaign_id = ? AND ca.agency_id = a.id) AS inc`
+	if a.Code != "" {
+		err = tx.QueryRowContext(ctx, `SELECT a.id, `+inc+` FROM agency a WHERE a.code = ?`, campaignID, a.Code).Scan(&id, &inCampaign)
+		if !errors.Is(err, sql.ErrNoRows) {
+			return id, inCampaign, err
+		}
+	}
+	err = tx.QueryRowContext(ctx, `SELECT a.id, `+inc+` FROM agency a
+		WHERE a.name_key = ? AND a.agency_group = ? AND coalesce(a.parent_id, 0) = ?
+		ORDER BY inc DESC, a.id LIMIT 1`, campaignID, vntext.Fold(a.Name), string(a.Group), a.ParentID).Scan(&id, &inCampaign)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	return id, inCampaign, err
+}
+
+func linkAgency(ctx context.Context, tx *sql.Tx, campaignID, agencyID int64) error {
+	_, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO campaign_agency (campaign_id, agency_id) VALUES (?, ?)`, campaignID, agencyID)
+	return err
+}
