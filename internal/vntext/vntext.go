@@ -135,12 +135,21 @@ func Fold(s string) string {
 	return b.String()
 }
 
-// Matches reports whether every word of the query appears in the folded
-// key, so "duc tho" and "tho duc" both find "huyen duc tho". The query is
-// folded here; key must already be folded.
+// Matches reports whether every word of the query starts a word of the
+// folded key, so "duc tho", "tho duc" and "Đức" find "huyen duc tho" but
+// "y" does not find "nguyen". The query is folded here; key must already be
+// folded.
 func Matches(key, query string) bool {
-	for _, w := range strings.Fields(Fold(query)) {
-		if !strings.Contains(key, w) {
+	words := strings.Fields(key)
+	for _, q := range strings.Fields(Fold(query)) {
+		found := false
+		for _, w := range words {
+			if strings.HasPrefix(w, q) {
+				found = true
+				break
+			}
+		}
+		if !found {
 			return false
 		}
 	}

@@ -53,12 +53,12 @@ func TestFold(t *testing.T) {
 
 func TestMatches(t *testing.T) {
 	key := Fold("Huyện Đức Thọ")
-	for _, q := range []string{"duc tho", "Đức", "THO DUC", "  đức   thọ ", ""} {
+	for _, q := range []string{"duc tho", "Đức", "THO DUC", "  đức   thọ ", "", "huy d"} {
 		if !Matches(key, q) {
 			t.Errorf("%q should match %q", q, key)
 		}
 	}
-	for _, q := range []string{"duc thi", "huong", "đức x"} {
+	for _, q := range []string{"duc thi", "huong", "đức x", "uc", "y"} {
 		if Matches(key, q) {
 			t.Errorf("%q should not match %q", q, key)
 		}
