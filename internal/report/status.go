@@ -12,7 +12,8 @@ import (
 	"cchc/internal/lang"
 )
 
-// Formats of the status summary.
+// Formats of the status summary as `cchc status` prints it; `cchc report
+// status` adds the printed forms (see Formats).
 var StatusFormats = []string{"text", "md", "csv", "json"}
 
 // Status is the compliance summary of a campaign as of a day, filtered.
@@ -40,7 +41,7 @@ func (s Status) Groups() []compliance.GroupTotal {
 	return nil
 }
 
-// Write writes the summary in format f (text, md, csv, json).
+// Write writes the summary in format f (text, md, csv, json, xlsx, html).
 func (s Status) Write(w io.Writer, f string) error {
 	switch f {
 	case "text", "":
@@ -51,8 +52,41 @@ func (s Status) Write(w io.Writer, f string) error {
 		return s.writeCSV(w)
 	case "json":
 		return s.writeJSON(w)
+	case "xlsx":
+		return s.Sheet().WriteXLSX(w)
+	case "html":
+		return s.Sheet().WriteHTML(w)
 	}
-	return lang.Errorf("Định dạng %q không có; chọn một trong: %s", "Unknown format %q; choose one of: %s", f, strings.Join(StatusFormats, ", "))
+	return unknownFormat(f, KindStatus)
+}
+
+// Sheet is the summary laid out for paper: group totals, then every agency.
+func (s Status) Sheet() Sheet {
+	l, h := s.Lang, s.heading()
+	groups := s.groupTable()
+	// On paper the group table gets a number column, so that its columns
+	// line up with the agency table's in a spreadsheet.
+	groups.Columns = append([]Column{{Title: l.T("STT", "No."), Type: NumberCell}}, groups.Columns...)
+	for i := range groups.Columns[2:] {
+		groups.Columns[i+2].Type = NumberCell
+	}
+	for i, r := range groups.Rows {
+		n := itoa(i + 1)
+		if groups.Total && i == len(groups.Rows)-1 {
+			n = ""
+		}
+		groups.Rows[i] = append([]string{n}, r...)
+	}
+	groups.Caption = l.T("I. TỔNG HỢP THEO NHÓM", "I. TOTALS BY GROUP")
+	agencies := s.agencyTable(true)
+	agencies.Caption = l.T("II. TÌNH HÌNH TỪNG CƠ QUAN, ĐƠN VỊ", "II. EACH AGENCY")
+	return Sheet{
+		Name:   l.F("Tình hình %d", "Status %d", s.Campaign.Year),
+		Head:   letterhead(s.Campaign, l),
+		Title:  l.F("Tình hình đăng ký mô hình, sáng kiến, cách làm hay trong CCHC năm %d", "Registrations of administrative-reform models and initiatives, %d", s.Campaign.Year),
+		Lines:  h[2:],
+		Tables: []Table{groups, agencies},
+	}
 }
 
 func (s Status) heading() []string {
@@ -103,6 +137,7 @@ func (s Status) groupTable() Table {
 		t.Add(g.Group.Label(l), itoa(g.Agencies), itoa(g.Met), itoa(g.Short), itoa(g.Missing), itoa(g.Late), itoa(g.Registrations))
 	}
 	if len(groups) > 1 {
+		t.Total = true
 		tot := s.Summary.Total()
 		t.Add(l.T("Tổng cộng", "Total"), itoa(tot.Agencies), itoa(tot.Met), itoa(tot.Short), itoa(tot.Missing), itoa(tot.Late), itoa(tot.Registrations))
 	}
@@ -119,9 +154,14 @@ func QuotaText(q campaign.Quota) string {
 
 // Remarks are the notes on an agency's line: late, overdue, target met.
 func Remarks(r compliance.Result, l lang.Lang, ascii bool) string {
+	return remarks(r, l, compliance.LateMarker(ascii)+" ")
+}
+
+// remarks with the late marker given: "" on paper, where words say it all.
+func remarks(r compliance.Result, l lang.Lang, lateMarker string) string {
 	var out []string
 	if r.Late {
-		out = append(out, compliance.LateMarker(ascii)+" "+l.T("Nộp muộn", "Late"))
+		out = append(out, lateMarker+l.T("Nộp muộn", "Late"))
 	}
 	if r.Overdue {
 		out = append(out, l.T("Quá hạn", "Overdue"))
@@ -132,21 +172,27 @@ func Remarks(r compliance.Result, l lang.Lang, ascii bool) string {
 	return strings.Join(out, "; ")
 }
 
-func (s Status) agencyTable(ascii bool) Table {
+// agencyTable lists every agency; on paper the status is in words only
+// (the markers are for screens, where colour may be missing).
+func (s Status) agencyTable(paper bool) Table {
 	l := s.Lang
 	t := Table{Columns: []Column{
-		{Title: l.T("STT", "No."), Align: Right},
-		{Title: l.T("Cơ quan, đơn vị", "Agency"), Max: 44},
-		{Title: l.T("Nhóm", "Group")},
-		{Title: l.T("Đã ĐK", "Reg."), Align: Right},
-		{Title: l.T("Chỉ tiêu", "Quota"), Align: Right},
-		{Title: l.T("Tình trạng", "Status")},
-		{Title: l.T("Ngày đạt", "Met on")},
-		{Title: l.T("Ghi chú", "Remarks")},
+		{Title: l.T("STT", "No."), Align: Right, Type: NumberCell, Width: 7},
+		{Title: l.T("Cơ quan, đơn vị", "Agency"), Max: 44, Width: 40},
+		{Title: l.T("Nhóm", "Group"), Width: 14},
+		{Title: l.T("Đã ĐK", "Reg."), Align: Right, Type: NumberCell, Width: 9},
+		{Title: l.T("Chỉ tiêu", "Quota"), Align: Right, Width: 9},
+		{Title: l.T("Tình trạng", "Status"), Width: 14},
+		{Title: l.T("Ngày đạt", "Met on"), Type: DateCell, Width: 12},
+		{Title: l.T("Ghi chú", "Remarks"), Width: 28},
 	}}
 	for i, r := range s.Results() {
+		status, late := r.Status.Marker(false)+" "+r.Status.Label(l), compliance.LateMarker(false)+" "
+		if paper {
+			status, late = r.Status.Label(l), ""
+		}
 		t.Add(itoa(i+1), r.Agency.Name, r.Agency.Group.Short(l), itoa(r.Registered), QuotaText(r.Quota),
-			r.Status.Marker(ascii)+" "+r.Status.Label(l), r.MetOn.String(), Remarks(r, l, ascii))
+			status, r.MetOn.String(), remarks(r, l, late))
 	}
 	return t
 }
@@ -154,7 +200,7 @@ func (s Status) agencyTable(ascii bool) Table {
 func (s Status) writeText(w io.Writer) error {
 	var b strings.Builder
 	for _, line := range s.heading() {
-		b.WriteString(line + "\n")
+		b.WriteString(oneLine(clean(line)) + "\n")
 	}
 	b.WriteString("\n")
 	gt := s.groupTable()
@@ -265,8 +311,7 @@ func (s Status) writeJSON(w io.Writer) error {
 		Groups   []jsonGroup  `json:"groups"`
 		Agencies []jsonAgency `json:"agencies"`
 	}{
-		Campaign: jsonCampaign{Year: s.Campaign.Year, Title: s.Campaign.Title, Deadline: s.Campaign.Deadline.ISO(),
-			AsOf: s.Summary.AsOf.ISO(), DaysLeft: s.Summary.DaysLeft()},
+		Campaign: jsonCampaignOf(s.Campaign, s.Summary),
 		Groups:   []jsonGroup{},
 		Agencies: []jsonAgency{},
 	}
@@ -275,7 +320,7 @@ func (s Status) writeJSON(w io.Writer) error {
 	}
 	for _, r := range s.Results() {
 		out.Agencies = append(out.Agencies, jsonAgency{
-			ID: r.Agency.ID, Name: r.Agency.Name, Group: string(r.Agency.Group), Required: r.Quota.Required,
+			ID: r.Agency.ID, Name: oneLine(clean(r.Agency.Name)), Group: string(r.Agency.Group), Required: r.Quota.Required,
 			Target: r.Quota.Target, Registered: r.Registered, Status: string(r.Status), TargetMet: r.TargetMet,
 			MetOn: isoOrNil(r.MetOn), Late: r.Late, Overdue: r.Overdue, LastReceived: isoOrNil(r.LastOn),
 		})

@@ -18,21 +18,72 @@ const (
 	Right
 )
 
+// CellType says how a spreadsheet stores a column's cells.
+type CellType int
+
+const (
+	TextCell   CellType = iota
+	NumberCell          // whole numbers
+	DateCell            // dd/mm/yyyy, stored as a real date
+)
+
 // Column of a table.
 type Column struct {
 	Title string
 	Align Align
-	Max   int // widest the column may grow in text output (0: no limit)
+	Max   int      // widest the column may grow in text output (0: no limit)
+	Type  CellType // for spreadsheets
+	Width float64  // printed width in characters (xlsx, html); 0: from the content
 }
 
 // Table is rows of cells under column titles; cells are plain text.
 type Table struct {
+	Caption string // printed above the table in xlsx and html; may be empty
 	Columns []Column
 	Rows    [][]string
+	Total   bool         // the last row is a total, printed bold
+	bands   map[int]bool // rows that are headings spanning the table ("I. SỞ, BAN, NGÀNH")
 }
 
-// Add appends a row.
-func (t *Table) Add(cells ...string) { t.Rows = append(t.Rows, cells) }
+// Add appends a row. Stored text may hold anything an import put there, so
+// every cell is cleaned of control characters here, once, for every format.
+func (t *Table) Add(cells ...string) {
+	for i, c := range cells {
+		cells[i] = clean(c)
+	}
+	t.Rows = append(t.Rows, cells)
+}
+
+// AddBand appends a heading row that spans the table, such as a group's name.
+func (t *Table) AddBand(text string) {
+	if t.bands == nil {
+		t.bands = map[int]bool{}
+	}
+	t.bands[len(t.Rows)] = true
+	t.Rows = append(t.Rows, []string{clean(text)})
+}
+
+// IsBand reports whether row i is a heading row.
+func (t Table) IsBand(i int) bool { return t.bands[i] }
+
+// clean keeps line breaks and drops control characters and escape sequences;
+// plain text, by far the most common, is returned as is.
+func clean(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			return vntext.Text(s)
+		}
+	}
+	return s
+}
+
+// oneLine is a cell for a one-line format (aligned text, Markdown).
+func oneLine(s string) string {
+	if strings.ContainsAny(s, "\n") {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return s
+}
 
 // WriteText writes the table aligned for a terminal or a plain printer,
 // measuring Vietnamese text by display width, not bytes.
@@ -41,9 +92,12 @@ func (t Table) WriteText(w io.Writer) error {
 	for i, c := range t.Columns {
 		widths[i] = vntext.Width(c.Title)
 	}
-	for _, r := range t.Rows {
+	for ri, r := range t.Rows {
+		if t.bands[ri] {
+			continue
+		}
 		for i, cell := range r {
-			if n := vntext.Width(cell); i < len(widths) && n > widths[i] {
+			if n := vntext.Width(oneLine(cell)); i < len(widths) && n > widths[i] {
 				widths[i] = n
 			}
 		}
@@ -58,7 +112,7 @@ func (t Table) WriteText(w io.Writer) error {
 		for i, c := range t.Columns {
 			cell := ""
 			if i < len(cells) {
-				cell = cells[i]
+				cell = oneLine(cells[i])
 			}
 			if c.Align == Right {
 				parts[i] = vntext.PadLeft(cell, widths[i])
@@ -77,7 +131,11 @@ func (t Table) WriteText(w io.Writer) error {
 	}
 	b.WriteString(line(titles))
 	b.WriteString(line(rule))
-	for _, r := range t.Rows {
+	for i, r := range t.Rows {
+		if t.bands[i] {
+			b.WriteString(oneLine(r[0]) + "\n")
+			continue
+		}
 		b.WriteString(line(r))
 	}
 	_, err := io.WriteString(w, b.String())
@@ -94,7 +152,7 @@ func (t Table) WriteMarkdown(w io.Writer) error {
 			if i < len(cells) {
 				cell = cells[i]
 			}
-			b.WriteString(" " + mdEscape(cell) + " |")
+			b.WriteString(" " + mdCell(cell) + " |")
 		}
 		b.WriteString("\n")
 	}
@@ -112,16 +170,39 @@ func (t Table) WriteMarkdown(w io.Writer) error {
 		}
 	}
 	b.WriteString("\n")
-	for _, r := range t.Rows {
+	for i, r := range t.Rows {
+		if t.bands[i] {
+			cells := make([]string, len(t.Columns))
+			cells[0] = "**" + mdEscape(r[0]) + "**"
+			b.WriteString("|")
+			for _, c := range cells {
+				b.WriteString(" " + c + " |")
+			}
+			b.WriteString("\n")
+			continue
+		}
 		row(r)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-var mdEscaper = strings.NewReplacer("|", `\|`, "\n", " ", `\`, `\\`, "*", `\*`, "_", `\_`, "<", "&lt;")
+var mdEscaper = strings.NewReplacer("|", `\|`, "\n", " ", `\`, `\\`, "*", `\*`, "_", `\_`, "<", "&lt;",
+	"`", "\\`", "[", `\[`, "]", `\]`, "#", `\#`)
 
-func mdEscape(s string) string { return mdEscaper.Replace(s) }
+// mdEscape makes stored text inert in Markdown: no markup, links, HTML or
+// line breaks out of a table cell.
+func mdEscape(s string) string { return mdEscaper.Replace(oneLine(clean(s))) }
+
+// mdCell is a table cell: its own line breaks become <br>, the only break
+// a Markdown table cell can hold.
+func mdCell(s string) string {
+	parts := strings.Split(clean(s), "\n")
+	for i, p := range parts {
+		parts[i] = mdEscape(p)
+	}
+	return strings.Join(parts, "<br>")
+}
 
 // BOM starts CSV files so that Excel on Windows reads them as UTF-8.
 const BOM = "\ufeff"

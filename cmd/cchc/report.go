@@ -1,0 +1,143 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"cchc/internal/lang"
+	"cchc/internal/report"
+)
+
+func init() {
+	register(command{
+		name: "report",
+		summary: func(l lang.Lang) string {
+			return l.T("in báo cáo: tình hình, danh sách chưa đủ, danh sách đăng ký, công văn đôn đốc",
+				"print a report: status, agencies short, registrations, reminder letter")
+		},
+		run: runReport,
+	})
+}
+
+func runReport(e *env, args []string) error {
+	l := e.lang
+	// The kind comes first; options may follow it.
+	kind := ""
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		kind, args = args[0], args[1:]
+	}
+	fs := newFlags("report", e)
+	year := fs.String("campaign", "", "")
+	asOf := fs.String("as-of", "", "")
+	format := fs.String("format", "text", "")
+	out := fs.String("o", "", "")
+	force := fs.Bool("force", false, "")
+	if err := parse(fs, e, args, func() { reportHelp(e) }); err != nil {
+		return err
+	}
+	if kind == "" {
+		return usageError{l.F("Thiếu loại báo cáo: %s (xem: cchc report --help)", "Which report? %s (see: cchc report --help)", strings.Join(report.Kinds, ", "))}
+	}
+	if !contains(report.Kinds, kind) {
+		return usageError{l.F("Không có báo cáo %q; chọn một trong: %s", "No report %q; choose one of: %s", kind, strings.Join(report.Kinds, ", "))}
+	}
+	if !contains(report.Formats(kind), *format) {
+		return usageError{l.F("--format %q: báo cáo %s có các định dạng %s", "--format %q: the %s report comes as %s", *format, kind, strings.Join(report.Formats(kind), ", "))}
+	}
+	y, err := yearFlag(l, *year)
+	if err != nil {
+		return err
+	}
+	if *out == "" && report.Binary(*format) {
+		return usageError{l.F("Định dạng %s không in ra màn hình được; ghi ra tệp, ví dụ: -o %s", "%s cannot go to the terminal; write it to a file, e.g. -o %s",
+			*format, report.FileName(kind, *format, y))}
+	}
+	day, err := today()
+	if err != nil {
+		return err
+	}
+	if *asOf != "" {
+		if day, err = dateFlag(l, "as-of", *asOf); err != nil {
+			return err
+		}
+	}
+	req := report.Request{Kind: kind, Format: *format, Year: y, AsOf: day, Lang: l}
+	if *out != "" {
+		// Fail before opening the book when the file is in the way.
+		if err := report.CanWrite(*out, *force); err != nil {
+			return err
+		}
+	}
+	st, err := openStore(e, true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ctx := context.Background()
+	if *out == "" {
+		return report.Generate(ctx, st, req, e.stdout)
+	}
+	if err := report.Save(ctx, st, req, *out, *force); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stderr, l.F("Đã ghi %s", "Wrote %s", *out))
+	return nil
+}
+
+func reportHelp(e *env) {
+	l := e.lang
+	fmt.Fprint(e.stdout, l.T(`Cách dùng: cchc report LOẠI [--campaign NĂM] [--as-of dd/mm/yyyy] [--format F] [-o TỆP] [--force]
+
+In báo cáo để trình lãnh đạo, gửi Ban Chỉ đạo hoặc tổng hợp trên Excel.
+
+Loại báo cáo:
+  status          tình hình đăng ký: tổng hợp theo nhóm và từng cơ quan, đơn vị
+  missing         các cơ quan, đơn vị chưa đăng ký đủ, theo nhóm: còn thiếu bao nhiêu,
+                  quá hạn bao nhiêu ngày (danh sách để gọi điện, nhắc nhở)
+  registrations   danh sách mô hình, sáng kiến đã đăng ký theo cột của biểu mẫu,
+                  theo nhóm (I, II, …) và cơ quan, đơn vị
+  reminder        dự thảo công văn đôn đốc gửi các cơ quan, đơn vị chưa đăng ký đủ
+                  (thể thức theo Nghị định 30/2020/NĐ-CP)
+
+Tùy chọn:
+  --campaign NĂM  đợt đăng ký của năm (mặc định: đợt mới nhất)
+  --as-of NGÀY    tính đến ngày (mặc định: hôm nay); cũng là ngày ghi trên công văn
+  --format F      text (mặc định), md, csv (UTF-8 có BOM cho Excel), json,
+                  xlsx (Excel, A4 ngang), html (mở bằng trình duyệt rồi in ra giấy A4);
+                  công văn đôn đốc: text, md, json, html
+  -o TỆP          ghi ra tệp (mặc định: in ra màn hình; xlsx phải ghi ra tệp)
+  --force         ghi đè tệp đã có (mặc định: không ghi đè)
+
+Ví dụ:
+  cchc report missing --as-of 05/04/2023
+  cchc report registrations --format xlsx -o danh-sach-dang-ky-2023.xlsx
+  cchc report reminder --format html -o cong-van-don-doc.html
+`, `Usage: cchc report KIND [--campaign YEAR] [--as-of dd/mm/yyyy] [--format F] [-o FILE] [--force]
+
+Prints a report for the Department's leaders, the steering committee or Excel.
+
+Kinds:
+  status          registration status: totals by group and every agency
+  missing         the agencies still short, by group: what each owes and how many
+                  days past the deadline (the list to phone or write to)
+  registrations   the registered models and initiatives in the template's columns,
+                  by group (I, II, …) and agency
+  reminder        a draft reminder letter to the agencies still short
+                  (laid out per Decree 30/2020/NĐ-CP)
+
+Options:
+  --campaign YEAR the campaign of that year (default: the latest)
+  --as-of DATE    as of that day (default: today); also the date on the letter
+  --format F      text (default), md, csv (UTF-8 with BOM for Excel), json,
+                  xlsx (Excel, A4 landscape), html (open in a browser, print on A4);
+                  the reminder letter: text, md, json, html
+  -o FILE         write to a file (default: the terminal; xlsx needs a file)
+  --force         overwrite an existing file (default: keep it)
+
+Examples:
+  cchc report missing --as-of 05/04/2023
+  cchc report registrations --format xlsx -o registrations-2023.xlsx
+  cchc report reminder --format html -o reminder.html
+`)+"\n"+l.T("Tùy chọn chung:\n", "Global options:\n")+globalOptionsHelp(l))
+}

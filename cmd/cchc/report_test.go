@@ -1,0 +1,61 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestReportCommand(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "cchc.db")
+
+	code, out, errs := cchc(t, "--db", db, "report", "missing", "--as-of", "05/04/2023")
+	if code != 0 || !strings.Contains(out, "Huyện Đức Thọ") || !strings.Contains(out, "quá hạn 12 ngày") {
+		t.Fatalf("missing: exit %d\n%s%s", code, out, errs)
+	}
+	// A spreadsheet never goes to the terminal: bad usage, with a hint.
+	code, out, errs = cchc(t, "--db", db, "report", "status", "--format", "xlsx")
+	if code != exitUsage || out != "" || !strings.Contains(errs, "-o tinh-hinh.xlsx") {
+		t.Errorf("xlsx to stdout: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	for _, args := range [][]string{
+		{"report"}, {"report", "weekly"}, {"report", "reminder", "--format", "xlsx", "-o", "x.xlsx"},
+		{"report", "status", "--format", "pdf"}, {"report", "status", "--as-of", "31/02/2023"},
+	} {
+		if code, _, errs := cchc(t, append([]string{"--db", db}, args...)...); code != exitUsage || errs == "" {
+			t.Errorf("%q: exit %d, stderr %q", args, code, errs)
+		}
+	}
+
+	path := filepath.Join(dir, "cong-van.html")
+	code, _, errs = cchc(t, "--db", db, "report", "reminder", "--as-of", "05/04/2023", "--format", "html", "-o", path)
+	if code != 0 || !strings.Contains(errs, path) {
+		t.Fatalf("reminder -o: exit %d, %s", code, errs)
+	}
+	page, _ := os.ReadFile(path)
+	if !strings.Contains(string(page), "Hà Tĩnh, ngày 05 tháng 4 năm 2023") {
+		t.Error("the letter lacks its dated line")
+	}
+	// An existing file is kept without --force: exit 1, a message, the file unchanged.
+	code, _, errs = cchc(t, "--db", db, "report", "status", "--format", "html", "-o", path)
+	if code != exitFailure || !strings.Contains(errs, "--force") {
+		t.Errorf("overwrite without --force: exit %d, %q", code, errs)
+	}
+	if again, _ := os.ReadFile(path); string(again) != string(page) {
+		t.Error("the existing file changed")
+	}
+	code, _, errs = cchc(t, "--db", db, "report", "status", "--format", "html", "-o", path, "--force")
+	if again, _ := os.ReadFile(path); code != 0 || !strings.Contains(string(again), "TÌNH HÌNH ĐĂNG KÝ") {
+		t.Errorf("--force: exit %d, %s", code, errs)
+	}
+	code, out, _ = cchc(t, "--db", db, "--lang", "en", "report", "--help")
+	if code != 0 || !strings.Contains(out, "Usage: cchc report KIND") {
+		t.Errorf("help: %d %q", code, out)
+	}
+	code, out, _ = cchc(t, "--db", db, "help", "report")
+	if code != 0 || !strings.Contains(out, "Cách dùng: cchc report LOẠI") {
+		t.Errorf("help: %d %q", code, out)
+	}
+}

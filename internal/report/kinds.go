@@ -1,0 +1,173 @@
+package report
+
+import (
+	"context"
+	"io"
+	"strings"
+
+	"cchc/internal/lang"
+	"cchc/internal/store"
+	"cchc/internal/vndate"
+)
+
+// The kinds of report, as `cchc report KIND` names them.
+const (
+	KindStatus        = "status"
+	KindMissing       = "missing"
+	KindRegistrations = "registrations"
+	KindReminder      = "reminder"
+)
+
+// Kinds lists the reports in menu order.
+var Kinds = []string{KindStatus, KindMissing, KindRegistrations, KindReminder}
+
+// KindLabel names a report for the clerk.
+func KindLabel(kind string, l lang.Lang) string {
+	switch kind {
+	case KindStatus:
+		return l.T("Tình hình đăng ký", "Registration status")
+	case KindMissing:
+		return l.T("Danh sách chưa đăng ký đủ", "Agencies still short")
+	case KindRegistrations:
+		return l.T("Danh sách mô hình, sáng kiến đã đăng ký", "Registered models and initiatives")
+	case KindReminder:
+		return l.T("Dự thảo công văn đôn đốc", "Draft reminder letter")
+	}
+	return kind
+}
+
+// Formats lists the formats of a report kind, the default first. A letter
+// is not a table, so the reminder has no csv or xlsx.
+func Formats(kind string) []string {
+	switch kind {
+	case KindStatus, KindMissing, KindRegistrations:
+		return []string{"text", "md", "csv", "json", "xlsx", "html"}
+	case KindReminder:
+		return []string{"text", "md", "json", "html"}
+	}
+	return nil
+}
+
+// Binary reports whether a format is not text, so never goes to a terminal.
+func Binary(format string) bool { return format == "xlsx" }
+
+// Ext is the file extension of a format.
+func Ext(format string) string {
+	if format == "text" {
+		return ".txt"
+	}
+	return "." + format
+}
+
+// FileName is a sensible default file name: "tinh-hinh-2023.xlsx" (no year when 0).
+func FileName(kind, format string, year int) string {
+	base := map[string]string{
+		KindStatus: "tinh-hinh", KindMissing: "chua-dang-ky-du",
+		KindRegistrations: "danh-sach-dang-ky", KindReminder: "cong-van-don-doc",
+	}[kind]
+	if base == "" {
+		base = "bao-cao"
+	}
+	if year != 0 {
+		base += "-" + itoa(year)
+	}
+	return base + Ext(format)
+}
+
+// Request says which report to make.
+type Request struct {
+	Kind   string
+	Format string
+	Year   int         // the campaign's year; 0 for the latest
+	AsOf   vndate.Date // the day judged; zero for today
+	Lang   lang.Lang
+}
+
+// Report is a report ready to write in one of its formats.
+type Report interface {
+	Write(w io.Writer, format string) error
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func unknownFormat(f, kind string) error {
+	return lang.Errorf("Định dạng %q không có cho báo cáo này; chọn một trong: %s",
+		"Format %q is not available for this report; choose one of: %s", f, strings.Join(Formats(kind), ", "))
+}
+
+// Check validates a request's kind and format before any work is done.
+func (r Request) Check() error {
+	if !contains(Kinds, r.Kind) {
+		return lang.Errorf("Không có báo cáo %q; chọn một trong: %s", "No report %q; choose one of: %s", r.Kind, strings.Join(Kinds, ", "))
+	}
+	if !contains(Formats(r.Kind), r.Format) {
+		return unknownFormat(r.Format, r.Kind)
+	}
+	return nil
+}
+
+// Build reads from the store what the report needs.
+func Build(ctx context.Context, st *store.Store, req Request) (Report, error) {
+	if err := req.Check(); err != nil {
+		return nil, err
+	}
+	c, err := st.Campaign(ctx, req.Year)
+	if err != nil {
+		return nil, err
+	}
+	asOf := req.AsOf
+	if asOf.IsZero() {
+		asOf = vndate.Today()
+	}
+	if req.Kind == KindRegistrations {
+		rows, err := st.Registrations(ctx, c.ID)
+		if err != nil {
+			return nil, err
+		}
+		return NewRegistrations(c, rows, asOf, req.Lang), nil
+	}
+	summary, err := st.Compliance(ctx, c, asOf)
+	if err != nil {
+		return nil, err
+	}
+	switch req.Kind {
+	case KindMissing:
+		return Missing{Campaign: c, Summary: summary, Lang: req.Lang}, nil
+	case KindReminder:
+		return Reminder{Campaign: c, Summary: summary, Lang: req.Lang}, nil
+	}
+	return Status{Campaign: c, Summary: summary, Lang: req.Lang}, nil
+}
+
+// Generate builds the report and writes it to w (for the text formats on a terminal).
+func Generate(ctx context.Context, st *store.Store, req Request, w io.Writer) error {
+	rep, err := Build(ctx, st, req)
+	if err != nil {
+		return err
+	}
+	return rep.Write(w, req.Format)
+}
+
+// Save builds the report and writes it to the file at path, atomically; an
+// existing file is kept (ErrExists) unless force. This is what the command
+// line's -o and the TUI's reports screen call.
+func Save(ctx context.Context, st *store.Store, req Request, path string, force bool) error {
+	if err := req.Check(); err != nil {
+		return err
+	}
+	if err := CanWrite(path, force); err != nil {
+		return err
+	}
+	rep, err := Build(ctx, st, req)
+	if err != nil {
+		return err
+	}
+	return WriteFile(path, force, func(w io.Writer) error { return rep.Write(w, req.Format) })
+}

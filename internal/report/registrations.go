@@ -1,0 +1,366 @@
+package report
+
+import (
+	"io"
+	"slices"
+	"strings"
+
+	"cchc/internal/campaign"
+	"cchc/internal/lang"
+	"cchc/internal/store"
+	"cchc/internal/vndate"
+	"cchc/internal/vntext"
+)
+
+// Registrations is the compiled list of registrations in the template's
+// columns, grouped by agency group (I, II, …) and agency, numbered 1, 2, …
+// within each group.
+type Registrations struct {
+	Campaign campaign.Campaign
+	AsOf     vndate.Date
+	Rows     []store.RegistrationRow // in report order: see NewRegistrations
+	Lang     lang.Lang
+}
+
+// NewRegistrations keeps the registrations received on or before asOf and
+// puts them in report order: group, agency (Vietnamese order), then the
+// order the letters came in and their order in each letter.
+func NewRegistrations(c campaign.Campaign, rows []store.RegistrationRow, asOf vndate.Date, l lang.Lang) Registrations {
+	kept := make([]store.RegistrationRow, 0, len(rows))
+	for _, r := range rows {
+		if asOf.IsZero() || !r.Received.After(asOf) {
+			kept = append(kept, r)
+		}
+	}
+	rank := map[campaign.Group]int{}
+	for i, g := range campaign.Groups {
+		rank[g] = i
+	}
+	keys := map[int64]string{}
+	for _, r := range kept {
+		if _, ok := keys[r.AgencyID]; !ok {
+			keys[r.AgencyID] = string(vntext.SortKey(r.AgencyName))
+		}
+	}
+	// Stable: registrations of one letter keep their order in it.
+	slices.SortStableFunc(kept, func(a, b store.RegistrationRow) int {
+		switch {
+		case rank[a.AgencyGroup] != rank[b.AgencyGroup]:
+			return rank[a.AgencyGroup] - rank[b.AgencyGroup]
+		case a.AgencyID != b.AgencyID:
+			if c := strings.Compare(keys[a.AgencyID], keys[b.AgencyID]); c != 0 {
+				return c
+			}
+			return int(a.AgencyID - b.AgencyID)
+		case !a.Received.Equal(b.Received):
+			if a.Received.Before(b.Received) {
+				return -1
+			}
+			return 1
+		}
+		return int(a.SubmissionID - b.SubmissionID)
+	})
+	return Registrations{Campaign: c, AsOf: asOf, Rows: kept, Lang: l}
+}
+
+func (r Registrations) title() string {
+	return r.Lang.F("Danh sách đăng ký xây dựng mô hình, sáng kiến, giải pháp, cách làm hay trong cải cách hành chính năm %d",
+		"Registered administrative-reform models, initiatives, solutions and good practices, %d", r.Campaign.Year)
+}
+
+func (r Registrations) lines() []string {
+	l := r.Lang
+	agencies := map[int64]bool{}
+	for _, x := range r.Rows {
+		agencies[x.AgencyID] = true
+	}
+	return []string{l.F("Tính đến ngày %s: %d mô hình, sáng kiến của %d cơ quan, đơn vị",
+		"As of %s: %d registrations from %d agencies", r.AsOf, len(r.Rows), len(agencies))}
+}
+
+// lead is the implementing unit: the agency, and the commune when a
+// district named one of its communes.
+func lead(x store.RegistrationRow) string {
+	if x.LeadAgencyID != 0 && x.LeadAgencyID != x.AgencyID && x.LeadName != "" && x.LeadName != x.AgencyName {
+		return x.AgencyName + " (" + x.LeadName + ")"
+	}
+	return x.AgencyName
+}
+
+// groups calls fn for each group with its registrations.
+func (r Registrations) groups(fn func(i int, g campaign.Group, rows []store.RegistrationRow)) {
+	n := 0
+	for start := 0; start < len(r.Rows); {
+		g := r.Rows[start].AgencyGroup
+		end := start
+		for end < len(r.Rows) && r.Rows[end].AgencyGroup == g {
+			end++
+		}
+		n++
+		fn(n, g, r.Rows[start:end])
+		start = end
+	}
+}
+
+func bandTitle(i int, g campaign.Group, count int, l lang.Lang) string {
+	return Roman(i) + ". " + strings.ToUpper(g.Label(l)) + " (" + itoa(count) + ")"
+}
+
+// table is the template's table, with a band for each group.
+func (r Registrations) table() Table {
+	l := r.Lang
+	widths := map[campaign.Column]float64{
+		campaign.ColSeq: 8, campaign.ColTitle: 40, campaign.ColKind: 11, campaign.ColArea: 24, campaign.ColLead: 26,
+		campaign.ColPartners: 22, campaign.ColTimeline: 14, campaign.ColExpected: 30, campaign.ColNote: 16,
+	}
+	t := Table{}
+	for _, c := range campaign.RegistrationColumns {
+		col := Column{Title: c.Label(l), Width: widths[c], Max: 40}
+		if c == campaign.ColSeq {
+			col.Align, col.Type = Right, NumberCell
+		}
+		t.Columns = append(t.Columns, col)
+	}
+	t.Rows = make([][]string, 0, len(r.Rows)+len(campaign.Groups))
+	r.groups(func(i int, g campaign.Group, rows []store.RegistrationRow) {
+		t.AddBand(bandTitle(i, g, len(rows), l))
+		for j, x := range rows {
+			cells := make([]string, 0, len(campaign.RegistrationColumns))
+			for _, c := range campaign.RegistrationColumns {
+				cells = append(cells, r.cell(c, j+1, x))
+			}
+			t.Add(cells...)
+		}
+	})
+	return t
+}
+
+func (r Registrations) cell(c campaign.Column, n int, x store.RegistrationRow) string {
+	l := r.Lang
+	switch c {
+	case campaign.ColSeq:
+		return itoa(n)
+	case campaign.ColTitle:
+		return x.Title
+	case campaign.ColKind:
+		return x.Kind.Label(l)
+	case campaign.ColArea:
+		return x.Area.Label(l)
+	case campaign.ColLead:
+		return lead(x)
+	case campaign.ColPartners:
+		return x.Partners
+	case campaign.ColTimeline:
+		return x.Timeline
+	case campaign.ColExpected:
+		return x.ExpectedResult
+	case campaign.ColNote:
+		return x.Note
+	}
+	return ""
+}
+
+// Sheet is the list laid out for paper.
+func (r Registrations) Sheet() Sheet {
+	return Sheet{
+		Name:   r.Lang.F("Đăng ký %d", "Registrations %d", r.Campaign.Year),
+		Head:   letterhead(r.Campaign, r.Lang),
+		Title:  r.title(),
+		Lines:  r.lines(),
+		Tables: []Table{r.table()},
+	}
+}
+
+// Write writes the list in format f.
+func (r Registrations) Write(w io.Writer, f string) error {
+	switch f {
+	case "text", "":
+		return r.writeText(w)
+	case "md":
+		var b strings.Builder
+		b.WriteString("# " + mdEscape(r.title()) + "\n\n")
+		for _, line := range r.lines() {
+			b.WriteString(mdEscape(line) + "  \n")
+		}
+		b.WriteString("\n")
+		if len(r.Rows) > 0 {
+			t := r.table()
+			_ = t.WriteMarkdown(&b)
+		}
+		_, err := io.WriteString(w, b.String())
+		return err
+	case "csv":
+		return r.writeCSV(w)
+	case "json":
+		return r.writeJSON(w)
+	case "xlsx":
+		return r.Sheet().WriteXLSX(w)
+	case "html":
+		return r.Sheet().WriteHTML(w)
+	}
+	return unknownFormat(f, KindRegistrations)
+}
+
+// textWidth is the width of the plain-text list: an 80-column terminal or printer.
+const textWidth = 80
+
+// writeText writes one block per registration: nine columns of long text do
+// not fit a terminal side by side, and cutting them would lose what was
+// registered.
+func (r Registrations) writeText(w io.Writer) error {
+	l := r.Lang
+	var b strings.Builder
+	for _, line := range wrap(upper(r.title()), textWidth, textWidth) {
+		b.WriteString(line + "\n")
+	}
+	for _, line := range r.lines() {
+		b.WriteString(line + "\n")
+	}
+	r.groups(func(i int, g campaign.Group, rows []store.RegistrationRow) {
+		b.WriteString("\n" + bandTitle(i, g, len(rows), l) + "\n")
+		for j, x := range rows {
+			b.WriteString("\n")
+			for k, line := range wrap(itoa(j+1)+". "+oneLine(clean(x.Title)), textWidth, textWidth-3) {
+				if k > 0 {
+					line = "   " + line
+				}
+				b.WriteString(line + "\n")
+			}
+			// A field's own line breaks are kept; each line wraps under the label.
+			field := func(label, value string) {
+				if value = strings.TrimSpace(clean(value)); value == "" {
+					return
+				}
+				for i, part := range strings.Split(value, "\n") {
+					if i == 0 {
+						part = label + ": " + part
+					}
+					for j, line := range wrap(part, textWidth-3, textWidth-5) {
+						if i > 0 || j > 0 {
+							line = "  " + line
+						}
+						b.WriteString("   " + line + "\n")
+					}
+				}
+			}
+			field(campaign.ColKind.Label(l), x.Kind.Label(l))
+			field(campaign.ColArea.Label(l), x.Area.Label(l))
+			field(campaign.ColLead.Label(l), lead(x))
+			field(campaign.ColPartners.Label(l), x.Partners)
+			field(campaign.ColTimeline.Label(l), x.Timeline)
+			field(campaign.ColExpected.Label(l), x.ExpectedResult)
+			field(campaign.ColNote.Label(l), x.Note)
+		}
+	})
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// wrap breaks text into lines at spaces: the first line at most first
+// cells wide, the others rest (the caller indents them); a word longer than
+// a line is cut.
+func wrap(text string, first, rest int) []string {
+	var lines []string
+	line := ""
+	avail := func() int {
+		if len(lines) == 0 {
+			return max(first, 1)
+		}
+		return max(rest, 1)
+	}
+	for _, word := range strings.Fields(text) {
+		for vntext.Width(word) > avail() {
+			if line != "" {
+				lines = append(lines, line)
+				line = ""
+				continue
+			}
+			cut, w := 0, 0
+			for i, r := range word {
+				rw := vntext.Width(string(r))
+				if w+rw > avail() {
+					break
+				}
+				w += rw
+				cut = i + len(string(r))
+			}
+			lines = append(lines, word[:cut])
+			word = word[cut:]
+		}
+		switch {
+		case word == "":
+		case line == "":
+			line = word
+		case vntext.Width(line)+1+vntext.Width(word) <= avail():
+			line += " " + word
+		default:
+			lines = append(lines, line)
+			line = word
+		}
+	}
+	if line != "" || len(lines) == 0 {
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// writeCSV writes every field of every registration, one row each, with its
+// group, agency and letter, for compiling in a spreadsheet.
+func (r Registrations) writeCSV(w io.Writer) error {
+	l := r.Lang
+	t := Table{Columns: []Column{
+		{Title: campaign.ColSeq.Label(l)}, {Title: l.T("Nhóm", "Group")}, {Title: l.T("Cơ quan, đơn vị", "Agency")},
+		{Title: campaign.ColTitle.Label(l)}, {Title: campaign.ColKind.Label(l)}, {Title: campaign.ColArea.Label(l)},
+		{Title: campaign.ColLead.Label(l)}, {Title: campaign.ColPartners.Label(l)}, {Title: campaign.ColTimeline.Label(l)},
+		{Title: campaign.ColExpected.Label(l)}, {Title: campaign.ColNote.Label(l)}, {Title: l.T("Nội dung tóm tắt", "Summary")},
+		{Title: l.T("Số văn bản", "Letter number")}, {Title: l.T("Ngày văn bản", "Letter date")}, {Title: l.T("Ngày nhận", "Received")},
+	}}
+	t.Rows = make([][]string, 0, len(r.Rows))
+	for i, x := range r.Rows {
+		t.Add(itoa(i+1), x.AgencyGroup.Label(l), x.AgencyName, x.Title, x.Kind.Label(l), x.Area.Label(l), lead(x),
+			x.Partners, x.Timeline, x.ExpectedResult, x.Note, x.Summary, x.LetterNumber, x.LetterDate.String(), x.Received.String())
+	}
+	if _, err := io.WriteString(w, BOM); err != nil {
+		return err
+	}
+	return t.WriteCSV(NewCSV(w))
+}
+
+type jsonRegistration struct {
+	ID             int64   `json:"id"`
+	Group          string  `json:"group"`
+	AgencyID       int64   `json:"agency_id"`
+	Agency         string  `json:"agency"`
+	Lead           string  `json:"lead"`
+	Title          string  `json:"title"`
+	Kind           string  `json:"kind"`
+	Area           string  `json:"area"`
+	Partners       string  `json:"partners"`
+	Timeline       string  `json:"timeline"`
+	ExpectedResult string  `json:"expected_result"`
+	Note           string  `json:"note"`
+	Summary        string  `json:"summary"`
+	LetterNumber   string  `json:"letter_number"`
+	LetterDate     *string `json:"letter_date"`
+	Received       string  `json:"received"`
+}
+
+func (r Registrations) writeJSON(w io.Writer) error {
+	out := struct {
+		Campaign      jsonCampaign       `json:"campaign"`
+		Registrations []jsonRegistration `json:"registrations"`
+	}{
+		Campaign: jsonCampaign{Year: r.Campaign.Year, Title: oneLine(clean(r.Campaign.Title)), Deadline: r.Campaign.Deadline.ISO(),
+			AsOf: r.AsOf.ISO(), DaysLeft: r.AsOf.DaysUntil(r.Campaign.Deadline)},
+		Registrations: make([]jsonRegistration, 0, len(r.Rows)),
+	}
+	for _, x := range r.Rows {
+		out.Registrations = append(out.Registrations, jsonRegistration{
+			ID: x.ID, Group: string(x.AgencyGroup), AgencyID: x.AgencyID, Agency: x.AgencyName, Lead: lead(x),
+			Title: x.Title, Kind: string(x.Kind), Area: string(x.Area), Partners: x.Partners, Timeline: x.Timeline,
+			ExpectedResult: x.ExpectedResult, Note: x.Note, Summary: x.Summary, LetterNumber: x.LetterNumber,
+			LetterDate: isoOrNil(x.LetterDate), Received: x.Received.ISO(),
+		})
+	}
+	return writeJSON(w, out)
+}

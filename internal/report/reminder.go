@@ -1,0 +1,459 @@
+package report
+
+import (
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"cchc/internal/campaign"
+	"cchc/internal/compliance"
+	"cchc/internal/lang"
+	"cchc/internal/vndate"
+	"cchc/internal/vntext"
+)
+
+// Reminder is the draft of a reminder letter (công văn đôn đốc) from the
+// Department to the agencies still short, laid out per Nghị định
+// 30/2020/NĐ-CP. Every name, place and signer comes from the campaign.
+type Reminder struct {
+	Campaign campaign.Campaign
+	Summary  compliance.Summary
+	Lang     lang.Lang
+}
+
+// ErrNobodyToRemind: every agency has met its quota, so there is no letter to write.
+var ErrNobodyToRemind = lang.Errorf("Không có cơ quan, đơn vị nào cần đôn đốc: tất cả đã đăng ký đủ chỉ tiêu",
+	"Nobody to remind: every agency has met its quota")
+
+// Letter is the reminder's content, ready for any format.
+type Letter struct {
+	Head        Letterhead
+	Number      string   // "Số:      /SNV-CCHC&VTLT": the number is left for the registry to fill in
+	Subject     string   // "V/v đôn đốc …"
+	PlaceDate   string   // "Hà Tĩnh, ngày 05 tháng 4 năm 2023"
+	To          []string // Kính gửi
+	Opening     []string // paragraphs before the list
+	Groups      []OwingGroup
+	Closing     []string // paragraphs after the list
+	CopiesTo    []string // Nơi nhận
+	SignerTitle string
+	SignerName  string
+	Lang        lang.Lang
+}
+
+// PlaceDate is the dated line of an official paper: days below 10 and the
+// months January and February take a leading zero (Nghị định 30/2020/NĐ-CP).
+func PlaceDate(place string, d vndate.Date, l lang.Lang) string {
+	day := fmt.Sprintf("%02d", d.Day())
+	month := itoa(int(d.Month()))
+	if d.Month() <= 2 {
+		month = "0" + month
+	}
+	if l == lang.EN {
+		return fmt.Sprintf("%s, %s", place, d)
+	}
+	return fmt.Sprintf("%s, ngày %s tháng %s năm %d", place, day, month, d.Year())
+}
+
+// numberCode is the request letter's number without its serial: a reminder
+// from the same office carries the same code ("/SNV-CCHC&VTLT").
+func numberCode(n string) string {
+	return strings.TrimLeftFunc(n, func(r rune) bool { return unicode.IsDigit(r) || unicode.IsSpace(r) })
+}
+
+// office is the drafting office, the part after the last dash of the code
+// ("CCHC&VTLT"), for "Lưu: VT, CCHC&VTLT".
+func office(code string) string {
+	if i := strings.LastIndex(code, "-"); i >= 0 && i+1 < len(code) {
+		return code[i+1:]
+	}
+	return ""
+}
+
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	// Keep an acronym as it is: "CCHC năm 2023".
+	if r2, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(r2) {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// two writes a count the way official letters do: 01, 02, 12.
+func two(n int) string { return fmt.Sprintf("%02d", n) }
+
+// collective is how a letter addresses all the agencies of a group.
+func collective(g campaign.Group, l lang.Lang) string {
+	switch g {
+	case campaign.Department:
+		return l.T("Các sở, ban, ngành cấp tỉnh", "Provincial departments")
+	case campaign.Central:
+		return l.T("Các cơ quan Trung ương đóng trên địa bàn tỉnh", "Central agencies in the province")
+	case campaign.District:
+		return l.T("UBND các huyện, thành phố, thị xã", "District people's committees")
+	case campaign.Commune:
+		return l.T("UBND các xã, phường, thị trấn", "Commune people's committees")
+	}
+	return g.Label(l)
+}
+
+// maxNamed is how many agencies the letter addresses by name; more are
+// addressed by group and named in the list.
+const maxNamed = 6
+
+// owes says what one agency still owes: "chưa đăng ký (chỉ tiêu tối thiểu 01)".
+func owes(o Owing, l lang.Lang) string {
+	q := l.F("chỉ tiêu tối thiểu %s", "minimum %s", two(o.Quota.Required))
+	if o.Quota.Target > o.Quota.Required {
+		q += l.F(", phấn đấu %s", ", target %s", two(o.Quota.Target))
+	}
+	if o.Registered == 0 {
+		return l.F("chưa đăng ký (%s)", "nothing registered (%s)", q)
+	}
+	return l.F("đã đăng ký %s, còn thiếu %s (%s)", "%s registered, %s more needed (%s)", two(o.Registered), two(o.Owed), q)
+}
+
+// Letter composes the reminder; ErrNobodyToRemind when nobody is short.
+func (r Reminder) Letter() (Letter, error) {
+	l, c, s := r.Lang, r.Campaign, r.Summary
+	groups := owing(s)
+	if len(groups) == 0 {
+		return Letter{}, ErrNobodyToRemind
+	}
+	count := 0
+	for _, g := range groups {
+		count += len(g.Agencies)
+	}
+	code := numberCode(clean(c.LetterNumber))
+	let := Letter{
+		Head:        letterhead(c, l),
+		Number:      l.T("Số:", "No.:") + "        " + code,
+		Subject:     l.F("V/v đôn đốc đăng ký xây dựng mô hình, sáng kiến, cách làm hay trong CCHC năm %d", "Re: reminder to register administrative-reform models and initiatives, %d", c.Year),
+		PlaceDate:   PlaceDate(clean(c.Place), s.AsOf, l),
+		Groups:      groups,
+		SignerTitle: upper(c.SignerTitle),
+		SignerName:  clean(c.SignerName),
+		Lang:        l,
+	}
+	if count <= maxNamed {
+		for _, g := range groups {
+			for _, o := range g.Agencies {
+				let.To = append(let.To, o.Agency.Name)
+			}
+		}
+	} else {
+		for _, g := range groups {
+			let.To = append(let.To, collective(g.Group, l))
+		}
+	}
+	letterRef := l.F("Văn bản số %s", "letter No. %s", clean(c.LetterNumber))
+	if !c.LetterDate.IsZero() {
+		letterRef += l.F(" ngày %s", " of %s", c.LetterDate)
+	}
+	issuer := clean(c.Issuer)
+	let.Opening = append(let.Opening, l.F(
+		"%s đã có %s về việc %s, đề nghị các cơ quan, đơn vị, địa phương đăng ký và gửi về %s trước ngày %s.",
+		"%s sent %s on %s, asking agencies to register and send their registrations to %s by %s.",
+		issuer, letterRef, lowerFirst(clean(c.Title)), issuer, c.Deadline))
+	when := l.F("Tính đến ngày %s", "As of %s", s.AsOf)
+	if days := s.DaysLeft(); days < 0 {
+		when += l.F(" (đã quá hạn %d ngày)", " (%d days past the deadline)", -days)
+	}
+	let.Opening = append(let.Opening, l.F(
+		"%s, còn %s cơ quan, đơn vị, địa phương chưa đăng ký hoặc chưa đăng ký đủ số lượng theo chỉ tiêu, cụ thể như sau:",
+		"%s, %s agencies have not registered, or not as many as their quota asks:", when, two(count)))
+	newDeadline := l.F("trước ngày ……/……/%d", "by ……/……/%d", s.AsOf.Year())
+	if s.DaysLeft() >= 0 {
+		newDeadline = l.F("trước ngày %s", "by %s", c.Deadline)
+	}
+	basis := ""
+	if b := clean(c.LegalBasis); b != "" {
+		basis = l.F(" %s", " of %s", b)
+	}
+	let.Closing = append(let.Closing,
+		l.F("Để bảo đảm tiến độ thực hiện%s, %s đề nghị các cơ quan, đơn vị, địa phương nêu trên khẩn trương lựa chọn, đăng ký xây dựng mô hình, sáng kiến, cách làm hay trong cải cách hành chính (có mẫu kèm theo %s) và gửi về %s %s.",
+			"To keep to the schedule%s, %s asks the agencies above to choose and register their models and initiatives without delay (on the template attached to %s) and send them to %s %s.",
+			basis, issuer, letterRef, issuer, newDeadline),
+		l.T("Đề nghị các cơ quan, đơn vị, địa phương quan tâm, phối hợp thực hiện./.",
+			"Thank you for your attention and cooperation."))
+	let.CopiesTo = []string{l.T("Như trên;", "Addressees above;")}
+	if p := clean(c.IssuerParent); p != "" {
+		let.CopiesTo = append(let.CopiesTo, l.F("%s (b/c);", "%s (for information);", p))
+	}
+	archive := l.T("Lưu: VT", "File: VT")
+	if o := office(code); o != "" {
+		archive += ", " + o
+	}
+	let.CopiesTo = append(let.CopiesTo, archive+".")
+	return let, nil
+}
+
+// Write writes the letter in format f (text, md, html, json).
+func (r Reminder) Write(w io.Writer, f string) error {
+	if !contains(Formats(KindReminder), f) && f != "" {
+		return unknownFormat(f, KindReminder)
+	}
+	let, err := r.Letter()
+	if err != nil {
+		return err
+	}
+	switch f {
+	case "md":
+		return let.writeMarkdown(w)
+	case "json":
+		return let.writeJSON(w, r.Campaign, r.Summary)
+	case "html":
+		return let.writeHTML(w)
+	}
+	return let.writeText(w)
+}
+
+// The plain-text letter is 80 columns wide: the issuer block on the left
+// 34, the motto on the right 46, each centred.
+const (
+	letterLeft  = 34
+	letterRight = textWidth - letterLeft
+)
+
+func centre(s string, w int) string {
+	s = vntext.Truncate(s, w)
+	pad := (w - vntext.Width(s)) / 2
+	return strings.Repeat(" ", pad) + s + strings.Repeat(" ", w-pad-vntext.Width(s))
+}
+
+func (let Letter) writeText(w io.Writer) error {
+	l := let.Lang
+	var b strings.Builder
+	two := func(left, right string) {
+		b.WriteString(strings.TrimRight(centre(left, letterLeft)+centre(right, letterRight), " ") + "\n")
+	}
+	two(let.Head.Parent, MottoNation)
+	two(let.Head.Issuer, MottoWords)
+	two(strings.Repeat("─", min(vntext.Width(let.Head.Issuer), 12)), strings.Repeat("─", vntext.Width(MottoWords)))
+	two(let.Number, "")
+	subject := wrap(let.Subject, letterLeft-2, letterLeft-2)
+	for i, s := range subject {
+		right := ""
+		if i == 0 {
+			right = let.PlaceDate
+		}
+		two(s, right)
+	}
+	b.WriteString("\n")
+	to := l.T("Kính gửi:", "To:") + " "
+	if len(let.To) == 1 {
+		b.WriteString(centre(to+let.To[0]+".", textWidth) + "\n")
+	} else {
+		pad := strings.Repeat(" ", 12)
+		b.WriteString(pad + strings.TrimSpace(to) + "\n")
+		for i, t := range let.To {
+			end := ";"
+			if i == len(let.To)-1 {
+				end = "."
+			}
+			b.WriteString(pad + strings.Repeat(" ", vntext.Width(to)) + "- " + t + end + "\n")
+		}
+	}
+	b.WriteString("\n")
+	para := func(p string) {
+		for i, line := range wrap(p, textWidth-4, textWidth) {
+			if i == 0 {
+				line = "    " + line
+			}
+			b.WriteString(line + "\n")
+		}
+	}
+	for _, p := range let.Opening {
+		para(p)
+	}
+	for gi, g := range let.Groups {
+		b.WriteString(Roman(gi+1) + ". " + g.Group.Label(l) + "\n")
+		for _, o := range g.Agencies {
+			for i, line := range wrap("- "+o.Agency.Name+": "+owes(o, l)+";", textWidth-2, textWidth-4) {
+				if i > 0 {
+					line = "  " + line
+				}
+				b.WriteString("  " + line + "\n")
+			}
+		}
+	}
+	for _, p := range let.Closing {
+		para(p)
+	}
+	b.WriteString("\n")
+	left := append([]string{l.T("Nơi nhận:", "Copies to:")}, prefixed("- ", let.CopiesTo)...)
+	right := []string{let.SignerTitle, "", "", "", let.SignerName}
+	for i := 0; i < max(len(left), len(right)); i++ {
+		var a, c string
+		if i < len(left) {
+			a = left[i]
+		}
+		if i < len(right) {
+			c = right[i]
+		}
+		b.WriteString(strings.TrimRight(vntext.Pad(a, letterLeft)+centre(c, letterRight), " ") + "\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func prefixed(p string, list []string) []string {
+	out := make([]string, len(list))
+	for i, s := range list {
+		out[i] = p + s
+	}
+	return out
+}
+
+func (let Letter) writeMarkdown(w io.Writer) error {
+	l := let.Lang
+	var b strings.Builder
+	for _, line := range []string{let.Head.Parent, "**" + mdEscape(let.Head.Issuer) + "**", mdEscape(let.Number), mdEscape(let.Subject)} {
+		if !strings.HasPrefix(line, "**") {
+			line = mdEscape(line)
+		}
+		b.WriteString(line + "  \n")
+	}
+	b.WriteString("\n**" + MottoNation + "**  \n**" + MottoWords + "**  \n*" + mdEscape(let.PlaceDate) + "*\n\n")
+	b.WriteString(l.T("Kính gửi:", "To:") + "\n\n")
+	for _, t := range let.To {
+		b.WriteString("- " + mdEscape(t) + "\n")
+	}
+	b.WriteString("\n")
+	for _, p := range let.Opening {
+		b.WriteString(mdEscape(p) + "\n\n")
+	}
+	for gi, g := range let.Groups {
+		b.WriteString("**" + Roman(gi+1) + ". " + mdEscape(g.Group.Label(l)) + "**\n\n")
+		for _, o := range g.Agencies {
+			b.WriteString("- " + mdEscape(o.Agency.Name) + ": " + mdEscape(owes(o, l)) + ";\n")
+		}
+		b.WriteString("\n")
+	}
+	for _, p := range let.Closing {
+		b.WriteString(mdEscape(p) + "\n\n")
+	}
+	b.WriteString("***" + l.T("Nơi nhận:", "Copies to:") + "***\n\n")
+	for _, c := range let.CopiesTo {
+		b.WriteString("- " + mdEscape(c) + "\n")
+	}
+	b.WriteString("\n**" + mdEscape(let.SignerTitle) + "**\n\n\n\n**" + mdEscape(let.SignerName) + "**\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func (let Letter) writeJSON(w io.Writer, c campaign.Campaign, s compliance.Summary) error {
+	return writeJSON(w, struct {
+		Campaign     jsonCampaign `json:"campaign"`
+		IssuerParent string       `json:"issuer_parent"`
+		Issuer       string       `json:"issuer"`
+		Number       string       `json:"number"`
+		Subject      string       `json:"subject"`
+		PlaceDate    string       `json:"place_date"`
+		To           []string     `json:"to"`
+		Opening      []string     `json:"opening"`
+		Agencies     []jsonOwing  `json:"agencies"`
+		Closing      []string     `json:"closing"`
+		CopiesTo     []string     `json:"copies_to"`
+		SignerTitle  string       `json:"signer_title"`
+		SignerName   string       `json:"signer_name"`
+	}{jsonCampaignOf(c, s), let.Head.Parent, let.Head.Issuer, let.Number, let.Subject, let.PlaceDate, let.To,
+		let.Opening, jsonOwingList(let.Groups), let.Closing, let.CopiesTo, let.SignerTitle, let.SignerName})
+}
+
+const letterHTML = pageTop + `<title>{{.Subject}}</title>
+<style>{{.CSS}}
+@page { size: A4 portrait; margin: 20mm 15mm 20mm 30mm; }
+@media screen { .paper { width: 210mm; padding: 20mm 15mm 20mm 30mm; } }
+body { font-size: 14pt; }
+.number { font-size: 13pt; margin-top: 6pt; white-space: pre; }
+.subject { font-size: 12pt; margin-top: 2pt; padding: 0 4mm; }
+.placedate { font-style: italic; font-size: 14pt; margin-top: 6pt; }
+.to { margin: 18pt 0 12pt 22mm; }
+.to table { border-collapse: collapse; }
+.to td { vertical-align: top; padding: 0 4pt 0 0; }
+p.body { text-align: justify; text-indent: 12.7mm; margin: 0 0 6pt; line-height: 1.35; }
+table.owing { width: 100%; border-collapse: collapse; font-size: 13pt; margin: 4pt 0 10pt; }
+table.owing th, table.owing td { border: 0.6pt solid #000; padding: 1pt 4pt; vertical-align: top; }
+table.owing th { text-align: center; }
+table.owing td.c { text-align: center; }
+table.owing tr.band td { font-weight: bold; }
+table.owing thead { display: table-header-group; }
+table.owing tr { break-inside: avoid; page-break-inside: avoid; }
+table.sign { width: 100%; border-collapse: collapse; margin-top: 12pt; break-inside: avoid; page-break-inside: avoid; }
+table.sign td { vertical-align: top; padding: 0; }
+.copies-title { font-weight: bold; font-style: italic; font-size: 12pt; }
+.copies { font-size: 11pt; }
+.signer { text-align: center; font-weight: bold; }
+.end { break-inside: avoid; page-break-inside: avoid; }
+.signer .name { margin-top: 72pt; }
+</style>
+</head>
+<body><div class="paper">
+<table class="letterhead"><tr>
+<td style="width: 40%"><div class="parent">{{.Head.Parent}}</div><div class="issuer">{{.Head.Issuer}}</div><span class="rule" style="width: 35%"></span>
+<div class="number">{{.Number}}</div><div class="subject">{{.Subject}}</div></td>
+<td style="width: 60%"><div class="nation">{{.Head.Nation}}</div><div class="motto">{{.Head.Motto}}</div><span class="rule" style="width: 62%"></span>
+<div class="placedate">{{.PlaceDate}}</div></td>
+</tr></table>
+<div class="to"><table><tr><td>{{.ToLabel}}</td><td>{{if eq (len .To) 1}}{{index .To 0}}.{{else}}{{range $i, $t := .To}}- {{$t}}{{if last $i $.To}}.{{else}};{{end}}<br>{{end}}{{end}}</td></tr></table></div>
+{{range .Opening}}<p class="body">{{.}}</p>
+{{end}}<table class="owing">
+<thead><tr>{{range .Heads}}<th>{{.}}</th>{{end}}</tr></thead>
+<tbody>
+{{range .Groups}}<tr class="band"><td colspan="{{len $.Heads}}">{{.Title}}</td></tr>
+{{range .Rows}}<tr><td class="c">{{.N}}</td><td>{{.Name}}</td><td class="c">{{.Registered}}</td><td class="c">{{.Quota}}</td><td class="c">{{.Owed}}</td></tr>
+{{end}}{{end}}</tbody>
+</table>
+<div class="end">{{range .Closing}}<p class="body">{{.}}</p>
+{{end}}<table class="sign"><tr>
+<td style="width: 45%"><div class="copies-title">{{.CopiesLabel}}</div><div class="copies">{{range .CopiesTo}}- {{.}}<br>{{end}}</div></td>
+<td style="width: 55%" class="signer"><div>{{.SignerTitle}}</div><div class="name">{{.SignerName}}</div></td>
+</tr></table></div>
+</div></body>
+</html>
+`
+
+var letterTemplate = template.Must(template.New("letter").Funcs(template.FuncMap{
+	"last": func(i int, list []string) bool { return i == len(list)-1 },
+}).Parse(letterHTML))
+
+type htmlOwing struct{ N, Name, Registered, Quota, Owed string }
+
+type htmlOwingGroup struct {
+	Title string
+	Rows  []htmlOwing
+}
+
+func (let Letter) writeHTML(w io.Writer) error {
+	l := let.Lang
+	data := struct {
+		Lang, Number, Subject, PlaceDate, ToLabel, CopiesLabel, SignerTitle, SignerName string
+		CSS                                                                             template.CSS
+		Head                                                                            htmlHead
+		To, Opening, Closing, CopiesTo, Heads                                           []string
+		Groups                                                                          []htmlOwingGroup
+	}{
+		Lang: l.String(), Number: let.Number, Subject: let.Subject, PlaceDate: let.PlaceDate,
+		ToLabel: l.T("Kính gửi:", "To:"), CopiesLabel: l.T("Nơi nhận:", "Copies to:"),
+		SignerTitle: let.SignerTitle, SignerName: let.SignerName, CSS: template.CSS(paperCSS), Head: let.Head.html(),
+		To: let.To, Opening: let.Opening, Closing: let.Closing, CopiesTo: let.CopiesTo,
+		Heads: []string{l.T("STT", "No."), l.T("Cơ quan, đơn vị", "Agency"), l.T("Đã đăng ký", "Registered"),
+			l.T("Chỉ tiêu", "Quota"), l.T("Còn thiếu", "Owed")},
+	}
+	for gi, g := range let.Groups {
+		hg := htmlOwingGroup{Title: Roman(gi+1) + ". " + g.Group.Label(l)}
+		for i, o := range g.Agencies {
+			hg.Rows = append(hg.Rows, htmlOwing{N: itoa(i + 1), Name: o.Agency.Name, Registered: itoa(o.Registered),
+				Quota: QuotaText(o.Quota), Owed: itoa(o.Owed)})
+		}
+		data.Groups = append(data.Groups, hg)
+	}
+	return letterTemplate.Execute(w, data)
+}

@@ -1,0 +1,495 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"cchc/internal/campaign"
+	"cchc/internal/compliance"
+	"cchc/internal/lang"
+	"cchc/internal/vndate"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+// Text and Markdown are compared whole with golden files: what the clerk
+// reads is the contract. Run `go test ./internal/report -update` after a
+// deliberate change and read the diff.
+func TestGoldenTextAndMarkdown(t *testing.T) {
+	st, _ := openBook(t)
+	for _, kind := range Kinds {
+		for _, format := range []string{"text", "md"} {
+			for _, l := range []lang.Lang{lang.VI, lang.EN} {
+				name := kind + "." + l.String() + "." + format
+				t.Run(name, func(t *testing.T) {
+					got := render(t, build(t, st, kind, l), format)
+					path := filepath.Join("testdata", name+".golden")
+					if *update {
+						if err := os.WriteFile(path, got, 0o644); err != nil {
+							t.Fatal(err)
+						}
+					}
+					want, err := os.ReadFile(path)
+					if err != nil {
+						t.Fatalf("%v (run with -update to create it)", err)
+					}
+					if !bytes.Equal(got, want) {
+						t.Errorf("%s differs from %s (run with -update and read the diff):\n%s", name, path, got)
+					}
+				})
+			}
+		}
+	}
+}
+
+// The status report shows the same facts as `cchc status`: it is the same
+// report, with the printed forms added.
+func TestStatusReportIsTheStatusCommand(t *testing.T) {
+	st, c := openBook(t)
+	summary, err := st.Compliance(t.Context(), c, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range StatusFormats {
+		want := render(t, Status{Campaign: c, Summary: summary, Lang: lang.VI}, f)
+		got := render(t, build(t, st, KindStatus, lang.VI), f)
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: report status differs from cchc status", f)
+		}
+	}
+}
+
+func readCSV(t *testing.T, data []byte) [][]string {
+	t.Helper()
+	if !bytes.HasPrefix(data, []byte(BOM)) {
+		t.Fatal("no BOM: Excel on Windows would read the file as ANSI")
+	}
+	body := data[len(BOM):]
+	if n, crlf := bytes.Count(body, []byte("\n")), bytes.Count(body, []byte("\r\n")); n == 0 || crlf < 2 {
+		t.Fatalf("expected CRLF line ends: %d newlines, %d CRLF", n, crlf)
+	}
+	r := csv.NewReader(bytes.NewReader(body))
+	rows, err := r.ReadAll()
+	if err != nil {
+		t.Fatalf("not valid CSV: %v", err)
+	}
+	return rows
+}
+
+func column(t *testing.T, header []string, title string) int {
+	t.Helper()
+	for i, h := range header {
+		if h == title {
+			return i
+		}
+	}
+	t.Fatalf("no column %q in %q", title, header)
+	return -1
+}
+
+func TestCSVReadsBack(t *testing.T) {
+	st, _ := openBook(t)
+
+	rows := readCSV(t, render(t, build(t, st, KindRegistrations, lang.VI), "csv"))
+	h := rows[0]
+	if len(rows) != 1+7 {
+		t.Fatalf("%d rows, want a header and 7 registrations", len(rows))
+	}
+	byTitle := map[string][]string{}
+	for _, r := range rows[1:] {
+		if len(r) != len(h) {
+			t.Fatalf("row of %d cells under %d titles: %q", len(r), len(h), r)
+		}
+		byTitle[r[column(t, h, "Tên mô hình/sáng kiến/giải pháp/cách làm hay")]] = r
+	}
+	r := byTitle["Bộ phận Một cửa thân thiện, hiện đại"] // a comma inside a cell
+	if r == nil {
+		t.Fatalf("registration with a comma lost: %q", rows)
+	}
+	if got := r[column(t, h, "Dự kiến kết quả")]; got != multiLine {
+		t.Errorf("line break inside a cell: got %q", got)
+	}
+	if got := r[column(t, h, "Ghi chú")]; got != "'"+formulaNote {
+		t.Errorf("a formula must not run in a spreadsheet: got %q", got)
+	}
+	if got := r[column(t, h, "Ngày nhận")]; got != "16/03/2023" {
+		t.Errorf("received = %q", got)
+	}
+	if got := byTitle[hostileTitle]; got == nil {
+		t.Errorf("markup in a title must come back as it was typed")
+	}
+	lead := byTitle["Bộ phận một cửa cấp xã thân thiện"][column(t, h, "Cơ quan/đơn vị chủ trì")]
+	if lead != "Huyện Đức Thọ (Xã Tùng Ảnh)" {
+		t.Errorf("lead with its commune = %q", lead)
+	}
+
+	rows = readCSV(t, render(t, build(t, st, KindMissing, lang.VI), "csv"))
+	h = rows[0]
+	owed := map[string]string{}
+	for _, r := range rows[1:] {
+		owed[r[column(t, h, "Cơ quan, đơn vị")]] = r[column(t, h, "Còn thiếu")] + "/" + r[column(t, h, "Số ngày quá hạn")]
+	}
+	// 40 judged agencies; met: Sở Tư pháp, Sở Y tế (late), Thành phố Hà Tĩnh, Công an tỉnh.
+	if len(owed) != 36 || owed["Huyện Đức Thọ"] != "1/12" || owed["Sở Nội vụ"] != "1/12" {
+		t.Errorf("missing: %d agencies, Đức Thọ %q, Sở Nội vụ %q", len(owed), owed["Huyện Đức Thọ"], owed["Sở Nội vụ"])
+	}
+	if _, ok := owed["Sở Tư pháp"]; ok {
+		t.Error("an agency that met its quota is on the missing list")
+	}
+
+	rows = readCSV(t, render(t, build(t, st, KindStatus, lang.VI), "csv"))
+	if len(rows) != 41 {
+		t.Errorf("status csv: %d rows, want 40 agencies and a header", len(rows))
+	}
+}
+
+func TestJSON(t *testing.T) {
+	st, _ := openBook(t)
+	for _, kind := range Kinds {
+		var v map[string]any
+		if err := json.Unmarshal(render(t, build(t, st, kind, lang.VI), "json"), &v); err != nil {
+			t.Fatalf("%s: %v", kind, err)
+		}
+		c, _ := v["campaign"].(map[string]any)
+		if c["year"] != float64(2023) || c["as_of"] != "2023-04-05" || c["deadline"] != "2023-03-24" {
+			t.Errorf("%s: campaign = %v", kind, c)
+		}
+	}
+	var reg struct {
+		Registrations []struct {
+			Title, Lead, Received string
+			LetterDate            *string `json:"letter_date"`
+		}
+	}
+	_ = json.Unmarshal(render(t, build(t, st, KindRegistrations, lang.VI), "json"), &reg)
+	if len(reg.Registrations) != 7 || reg.Registrations[0].Title != "Bộ phận Một cửa thân thiện, hiện đại" || reg.Registrations[0].Received != "2023-03-16" {
+		t.Errorf("registrations json: %+v", reg.Registrations)
+	}
+	var rem struct {
+		SignerName string `json:"signer_name"`
+		Agencies   []struct {
+			Name string
+			Owed int
+		}
+	}
+	_ = json.Unmarshal(render(t, build(t, st, KindReminder, lang.VI), "json"), &rem)
+	if rem.SignerName != "Lê Minh Đạo" || len(rem.Agencies) != 36 {
+		t.Errorf("reminder json: signer %q, %d agencies", rem.SignerName, len(rem.Agencies))
+	}
+}
+
+func openXLSX(t *testing.T, data []byte) (*excelize.File, string) {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("excelize cannot open it: %v", err)
+	}
+	t.Cleanup(func() { f.Close() })
+	sheets := f.GetSheetList()
+	if len(sheets) != 1 {
+		t.Fatalf("sheets = %q, want one", sheets)
+	}
+	return f, sheets[0]
+}
+
+// findCell returns the first cell holding exactly v.
+func findCell(t *testing.T, f *excelize.File, sheet, v string) (col, row int) {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for r, cells := range rows {
+		for c, x := range cells {
+			if x == v {
+				return c + 1, r + 1
+			}
+		}
+	}
+	t.Fatalf("no cell %q", v)
+	return 0, 0
+}
+
+func TestXLSXReadsBack(t *testing.T) {
+	st, _ := openBook(t)
+	for _, kind := range []string{KindStatus, KindMissing, KindRegistrations} {
+		t.Run(kind, func(t *testing.T) {
+			f, sheet := openXLSX(t, render(t, build(t, st, kind, lang.VI), "xlsx"))
+
+			// The title block: letterhead from the campaign, then the title.
+			if v, _ := f.GetCellValue(sheet, "A1"); v != "UBND TỈNH HÀ TĨNH" {
+				t.Errorf("A1 = %q", v)
+			}
+			if v, _ := f.GetCellValue(sheet, "A2"); v != "SỞ NỘI VỤ" {
+				t.Errorf("A2 = %q", v)
+			}
+			if v, _ := f.GetCellValue(sheet, "A4"); !strings.Contains(v, "NĂM 2023") {
+				t.Errorf("title A4 = %q", v)
+			}
+
+			// The main table's header: bold, bordered, wrapped, repeated on
+			// every page and frozen.
+			col, header := findCell(t, f, sheet, map[string]string{KindStatus: "Cơ quan, đơn vị", KindMissing: "Cơ quan, đơn vị",
+				KindRegistrations: "Tên mô hình/sáng kiến/giải pháp/cách làm hay"}[kind])
+			styleID, _ := f.GetCellStyle(sheet, cellRef(col, header))
+			style, err := f.GetStyle(styleID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !style.Font.Bold || len(style.Border) != 4 || !style.Alignment.WrapText || style.Font.Family != "Times New Roman" {
+				t.Errorf("header style: bold %v, borders %d, wrap %v, font %q", style.Font.Bold, len(style.Border), style.Alignment.WrapText, style.Font.Family)
+			}
+			names := f.GetDefinedName()
+			titles := ""
+			for _, n := range names {
+				if n.Name == "_xlnm.Print_Titles" && n.Scope == sheet {
+					titles = n.RefersTo
+				}
+			}
+			if want := "$" + itoa(header) + ":$" + itoa(header); !strings.HasSuffix(titles, want) {
+				t.Errorf("print titles = %q, want rows %s", titles, want)
+			}
+			panes, _ := f.GetPanes(sheet)
+			if !panes.Freeze || panes.YSplit != header {
+				t.Errorf("panes = %+v, want frozen below row %d", panes, header)
+			}
+
+			// A4 landscape, one page wide.
+			layout, _ := f.GetPageLayout(sheet)
+			if layout.Size == nil || *layout.Size != 9 || *layout.Orientation != "landscape" || *layout.FitToWidth != 1 || *layout.FitToHeight != 0 {
+				t.Errorf("page layout = size %v orientation %v fit %v×%v", deref(layout.Size), deref(layout.Orientation), deref(layout.FitToWidth), deref(layout.FitToHeight))
+			}
+			props, _ := f.GetSheetProps(sheet)
+			if props.FitToPage == nil || !*props.FitToPage {
+				t.Error("fit to page is off: the width would not fit one page")
+			}
+			if w, _ := f.GetColWidth(sheet, colName(col)); w < 20 {
+				t.Errorf("name column width %v", w)
+			}
+		})
+	}
+
+	// Dates are real dates shown dd/mm/yyyy; counts are numbers.
+	f, sheet := openXLSX(t, render(t, build(t, st, KindStatus, lang.VI), "xlsx"))
+	_, row := findCell(t, f, sheet, "Sở Tư pháp")
+	_, header := findCell(t, f, sheet, "Ngày đạt")
+	dateCol, _ := findCell(t, f, sheet, "Ngày đạt")
+	ref := cellRef(dateCol, row)
+	if v, _ := f.GetCellValue(sheet, ref); v != "16/03/2023" {
+		t.Errorf("%s shown as %q, want 16/03/2023", ref, v)
+	}
+	raw, _ := f.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
+	want := vndate.Of(2023, 3, 16).Time().Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24
+	if raw != itoa(int(want)) {
+		t.Errorf("%s raw = %q, want the serial number %v", ref, raw, want)
+	}
+	if typ, _ := f.GetCellType(sheet, ref); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+		t.Errorf("%s is stored as text", ref)
+	}
+	regCol, _ := findCell(t, f, sheet, "Đã ĐK")
+	if typ, _ := f.GetCellType(sheet, cellRef(regCol, row)); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+		t.Error("a count is stored as text")
+	}
+	_ = header
+
+	// Markup and formulas stay text.
+	f, sheet = openXLSX(t, render(t, build(t, st, KindRegistrations, lang.VI), "xlsx"))
+	c, r := findCell(t, f, sheet, hostileTitle)
+	if formula, _ := f.GetCellFormula(sheet, cellRef(c, r)); formula != "" {
+		t.Errorf("formula %q", formula)
+	}
+	c, r = findCell(t, f, sheet, formulaNote)
+	if formula, _ := f.GetCellFormula(sheet, cellRef(c, r)); formula != "" {
+		t.Errorf("a note became the formula %q", formula)
+	}
+	findCell(t, f, sheet, "I. SỞ, BAN, NGÀNH CẤP TỈNH (2)")
+	findCell(t, f, sheet, "III. UBND CẤP HUYỆN (4)")
+}
+
+func deref[T any](p *T) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+func TestHTMLIsSelfContainedAndEscaped(t *testing.T) {
+	st, _ := openBook(t)
+	for _, kind := range Kinds {
+		page := string(render(t, build(t, st, kind, lang.VI), "html"))
+		for _, bad := range []string{"<script", "href=", "src=", "@import", "url(", "<link"} {
+			if strings.Contains(page, bad) {
+				t.Errorf("%s: html holds %q", kind, bad)
+			}
+		}
+		for _, want := range []string{"<meta charset=\"utf-8\">", "size: A4", "Times New Roman", MottoNation, MottoWords, "UBND TỈNH HÀ TĨNH"} {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s: html lacks %q", kind, want)
+			}
+		}
+	}
+	page := string(render(t, build(t, st, KindRegistrations, lang.VI), "html"))
+	if !strings.Contains(page, "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; Một cửa | *số* &amp; _hóa_") {
+		t.Error("the hostile title is not escaped as text")
+	}
+}
+
+// Control characters in stored text (an import, an old file, a hand-edited
+// database) never reach a terminal or a file.
+func TestControlCharactersNeverReachOutput(t *testing.T) {
+	c := campaign.Campaign{Year: 2023, Title: "Đợt\x1b]0;pwned\x07 2023", Issuer: "Sở\x1b[2J Nội vụ", IssuerParent: "UBND\u009b31m tỉnh",
+		Place: "Hà\rTĩnh", SignerTitle: "Giám đốc\x00", SignerName: "Lê\x1b[31m Minh", LetterNumber: "\x1b[1m/SNV",
+		Deadline: vndate.Of(2023, 3, 24), Quotas: map[campaign.Group]campaign.Quota{campaign.Department: {Required: 1, Target: 1}}}
+	agencies := []compliance.Agency{{ID: 1, Name: "Sở\x1b[31m Đỏ\x07\x08", Group: campaign.Department}, {ID: 2, Name: "Sở\tXanh", Group: campaign.Department}}
+	sum := compliance.Judge(c, agencies, []compliance.Received{{AgencyID: 2, On: vndate.Of(2023, 3, 1)}}, asOf)
+	reports := map[string]Report{
+		KindStatus:   Status{Campaign: c, Summary: sum, Lang: lang.VI},
+		KindMissing:  Missing{Campaign: c, Summary: sum, Lang: lang.VI},
+		KindReminder: Reminder{Campaign: c, Summary: sum, Lang: lang.VI},
+	}
+	for kind, rep := range reports {
+		for _, f := range Formats(kind) {
+			out := render(t, rep, f)
+			if f == "xlsx" {
+				continue // read back below
+			}
+			for _, b := range out {
+				if b < 0x20 && b != '\n' && b != '\r' {
+					t.Errorf("%s %s: control byte %#x in %q", kind, f, b, out)
+					break
+				}
+			}
+			if bytes.Contains(out, []byte("\u009b")) || bytes.Contains(out, []byte(`\u001b`)) {
+				t.Errorf("%s %s: escape sequence in output", kind, f)
+			}
+		}
+	}
+	f, sheet := openXLSX(t, render(t, reports[KindStatus], "xlsx"))
+	findCell(t, f, sheet, "Sở Đỏ")
+}
+
+func TestWriteFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "bao-cao.txt")
+	write := func(s string) func(io.Writer) error {
+		return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
+	}
+	if err := WriteFile(path, false, write("một")); err != nil {
+		t.Fatal(err)
+	}
+	if runtime.GOOS != "windows" {
+		if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+			t.Errorf("mode %v, want 0600: reports name agencies and people", fi.Mode().Perm())
+		}
+	}
+	err := WriteFile(path, false, write("hai"))
+	if !errors.Is(err, ErrExists) {
+		t.Fatalf("overwrote without force: %v", err)
+	}
+	if msg := lang.Message(err, lang.VI); !strings.Contains(msg, "--force") || !strings.Contains(msg, "đã có") {
+		t.Errorf("message %q", msg)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "một" {
+		t.Errorf("the existing file changed: %q", b)
+	}
+	if err := WriteFile(path, true, write("ba")); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "ba" {
+		t.Errorf("force did not overwrite: %q", b)
+	}
+	// A failure halfway leaves the old file and no temporary file.
+	boom := errors.New("boom")
+	if err := WriteFile(path, true, func(w io.Writer) error { io.WriteString(w, "nửa"); return boom }); !errors.Is(err, boom) {
+		t.Fatalf("err = %v", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "ba" {
+		t.Errorf("a failed write changed the file: %q", b)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("left behind: %v", entries)
+	}
+	if err := WriteFile(dir, true, write("x")); err == nil {
+		t.Error("wrote over a folder")
+	}
+	if err := WriteFile(filepath.Join(dir, "none", "x.txt"), false, write("x")); err == nil || !strings.Contains(lang.Message(err, lang.VI), "Không có thư mục") {
+		t.Errorf("missing folder: %v", err)
+	}
+}
+
+func TestSaveAndFormats(t *testing.T) {
+	st, _ := openBook(t)
+	dir := t.TempDir()
+	for _, kind := range Kinds {
+		for _, f := range Formats(kind) {
+			path := filepath.Join(dir, FileName(kind, f, 2023))
+			if err := Save(t.Context(), st, Request{Kind: kind, Format: f, Year: 2023, AsOf: asOf}, path, false); err != nil {
+				t.Fatalf("%s %s: %v", kind, f, lang.Message(err, lang.EN))
+			}
+			if fi, err := os.Stat(path); err != nil || fi.Size() < 200 {
+				t.Errorf("%s: %v", path, err)
+			}
+		}
+	}
+	if err := Save(t.Context(), st, Request{Kind: KindReminder, Format: "xlsx", AsOf: asOf}, filepath.Join(dir, "x.xlsx"), false); err == nil {
+		t.Error("a letter as a spreadsheet was accepted")
+	}
+	if err := Save(t.Context(), st, Request{Kind: "nope", Format: "text", AsOf: asOf}, filepath.Join(dir, "x.txt"), false); err == nil {
+		t.Error("an unknown kind was accepted")
+	}
+}
+
+func TestReminderLetter(t *testing.T) {
+	st, _ := openBook(t)
+	let, err := build(t, st, KindReminder, lang.VI).(Reminder).Letter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if let.PlaceDate != "Hà Tĩnh, ngày 05 tháng 4 năm 2023" {
+		t.Errorf("place and date = %q", let.PlaceDate)
+	}
+	if let.Number != "Số:        /SNV-CCHC&VTLT" || let.SignerTitle != "GIÁM ĐỐC" || let.Head.Parent != "UBND TỈNH HÀ TĨNH" {
+		t.Errorf("letter = %+v", let)
+	}
+	if got := let.CopiesTo[len(let.CopiesTo)-1]; got != "Lưu: VT, CCHC&VTLT." {
+		t.Errorf("archive line = %q", got)
+	}
+	if got := PlaceDate("Hà Tĩnh", vndate.Of(2024, 2, 15), lang.VI); got != "Hà Tĩnh, ngày 15 tháng 02 năm 2024" {
+		t.Errorf("February takes a leading zero: %q", got)
+	}
+	// Nobody short: no letter, and a reason.
+	c := campaign.Campaign{Year: 2023, Deadline: vndate.Of(2023, 3, 24), Quotas: map[campaign.Group]campaign.Quota{campaign.Department: {Required: 1, Target: 1}}}
+	sum := compliance.Judge(c, []compliance.Agency{{ID: 1, Name: "Sở A", Group: campaign.Department}}, []compliance.Received{{AgencyID: 1, On: vndate.Of(2023, 3, 1)}}, asOf)
+	if err := (Reminder{Campaign: c, Summary: sum}).Write(io.Discard, "text"); !errors.Is(err, ErrNobodyToRemind) {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestWrap(t *testing.T) {
+	lines := wrap("Đề nghị các cơ quan, đơn vị quan tâm thựchiệnnhữngviệcrấtdàikhôngcódấucách", 20, 15)
+	for i, l := range lines {
+		limit := 15
+		if i == 0 {
+			limit = 20
+		}
+		if n := len([]rune(l)); n > limit || n == 0 {
+			t.Errorf("line %d %q is %d wide, limit %d", i, l, n, limit)
+		}
+	}
+	if strings.ReplaceAll(strings.Join(lines, ""), " ", "") != strings.ReplaceAll("Đề nghị các cơ quan, đơn vị quan tâm thựchiệnnhữngviệcrấtdàikhôngcódấucách", " ", "") {
+		t.Errorf("text lost: %q", lines)
+	}
+}

@@ -1,0 +1,331 @@
+package report
+
+import (
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"cchc/internal/lang"
+	"cchc/internal/vndate"
+	"cchc/internal/vntext"
+)
+
+// DateFormat is how spreadsheet dates are shown: real dates, read dd/mm/yyyy.
+const DateFormat = "dd/mm/yyyy"
+
+// Paper settings of every spreadsheet: A4 (code 9 in Office), landscape,
+// as wide as one page, as long as it needs.
+const (
+	xlsxA4       = 9
+	xlsxFont     = "Times New Roman"
+	xlsxFontSize = 12
+)
+
+type xlsxStyles struct {
+	head, headBold, motto, title, line, caption int
+	header, text, number, date, band, total     int
+}
+
+func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
+	var st xlsxStyles
+	border := []excelize.Border{
+		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
+		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
+	}
+	font := func(bold, italic bool, size float64) *excelize.Font {
+		return &excelize.Font{Family: xlsxFont, Size: size, Bold: bold, Italic: italic}
+	}
+	centre := &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}
+	cell := func(horizontal string) *excelize.Alignment {
+		return &excelize.Alignment{Horizontal: horizontal, Vertical: "top", WrapText: true}
+	}
+	dateFmt := DateFormat
+	specs := []struct {
+		id *int
+		s  excelize.Style
+	}{
+		{&st.head, excelize.Style{Font: font(false, false, xlsxFontSize), Alignment: centre}},
+		{&st.headBold, excelize.Style{Font: font(true, false, xlsxFontSize), Alignment: centre}},
+		{&st.motto, excelize.Style{Font: &excelize.Font{Family: xlsxFont, Size: 13, Bold: true, Underline: "single"}, Alignment: centre}},
+		{&st.title, excelize.Style{Font: font(true, false, 14), Alignment: centre}},
+		{&st.line, excelize.Style{Font: font(false, true, xlsxFontSize), Alignment: centre}},
+		{&st.caption, excelize.Style{Font: font(true, false, xlsxFontSize), Alignment: cell("left")}},
+		{&st.header, excelize.Style{Font: font(true, false, xlsxFontSize), Alignment: centre, Border: border,
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}}},
+		{&st.text, excelize.Style{Font: font(false, false, xlsxFontSize), Alignment: cell("left"), Border: border}},
+		{&st.number, excelize.Style{Font: font(false, false, xlsxFontSize), Alignment: cell("center"), Border: border}},
+		{&st.date, excelize.Style{Font: font(false, false, xlsxFontSize), Alignment: cell("center"), Border: border, CustomNumFmt: &dateFmt}},
+		{&st.band, excelize.Style{Font: font(true, false, xlsxFontSize), Alignment: cell("left"), Border: border}},
+		{&st.total, excelize.Style{Font: font(true, false, xlsxFontSize), Alignment: cell("center"), Border: border}},
+	}
+	for _, sp := range specs {
+		id, err := f.NewStyle(&sp.s)
+		if err != nil {
+			return st, err
+		}
+		*sp.id = id
+	}
+	return st, nil
+}
+
+// sheetName fits a name to Excel's rules: at most 31 characters, none of []:*?/\.
+func sheetName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`[]:*?/\'`, r) {
+			return '-'
+		}
+		return r
+	}, clean(s))
+	if r := []rune(s); len(r) > 31 {
+		s = string(r[:31])
+	}
+	if strings.TrimSpace(s) == "" {
+		s = "Sheet1"
+	}
+	return s
+}
+
+// widths are the main table's printed column widths in characters: the
+// column's own, else its longest line, kept between 5 and 50.
+func (t Table) widths() []float64 {
+	out := make([]float64, len(t.Columns))
+	for i, c := range t.Columns {
+		if c.Width > 0 {
+			out[i] = c.Width
+			continue
+		}
+		w := 0
+		for _, word := range strings.Fields(c.Title) {
+			w = max(w, vntext.Width(word))
+		}
+		for ri, r := range t.Rows {
+			if ri > 500 { // a sample is enough on a long list
+				break
+			}
+			if i < len(r) && !t.bands[ri] {
+				for _, line := range strings.Split(r[i], "\n") {
+					w = max(w, vntext.Width(line))
+				}
+			}
+		}
+		out[i] = float64(min(max(w+2, 5), 50))
+	}
+	return out
+}
+
+func colName(n int) string { s, _ := excelize.ColumnNumberToName(n); return s }
+
+func cellRef(col, row int) string { return colName(col) + strconv.Itoa(row) }
+
+// WriteXLSX writes the sheet as an Excel workbook of one sheet, streaming the
+// rows so that a long list stays fast and small.
+func (s Sheet) WriteXLSX(w io.Writer) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	name := sheetName(s.Name)
+	if err := f.SetSheetName("Sheet1", name); err != nil {
+		return err
+	}
+	st, err := newXLSXStyles(f)
+	if err != nil {
+		return err
+	}
+	main := s.main()
+	ncol := max(len(main.Columns), 2)
+	for _, t := range s.Tables {
+		ncol = max(ncol, len(t.Columns))
+	}
+
+	// Paper settings go on the sheet before the stream writer copies it.
+	size, landscape, one, tall := xlsxA4, "landscape", 1, 0
+	fit := true
+	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &size, Orientation: &landscape, FitToWidth: &one, FitToHeight: &tall}); err != nil {
+		return err
+	}
+	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	if err := f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{
+		Left: ptr(0.6), Right: ptr(0.4), Top: ptr(0.6), Bottom: ptr(0.6), Header: ptr(0.3), Footer: ptr(0.3),
+	}); err != nil {
+		return err
+	}
+	page := s.Head.Lang.T("Trang &P/&N", "Page &P/&N")
+	if err := f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{OddFooter: `&C&"` + xlsxFont + `"&10` + page}); err != nil {
+		return err
+	}
+
+	sw, err := f.NewStreamWriter(name)
+	if err != nil {
+		return err
+	}
+	for i, wd := range main.widths() {
+		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
+			return err
+		}
+	}
+	// Where the main table's header will be: the rows before it are known.
+	headerRow := 1 + 2 + 1 + 1 + len(s.Lines) + 1 // letterhead (2), gap, title, lines, gap
+	for _, t := range s.Tables[:max(len(s.Tables)-1, 0)] {
+		headerRow += t.xlsxRows() + 1
+		if t.Caption != "" {
+			headerRow++
+		}
+	}
+	if main.Caption != "" {
+		headerRow++
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: cellRef(1, headerRow+1), ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+
+	row := 1
+	merge := func(from, to, r int) error {
+		if to > from {
+			return sw.MergeCell(cellRef(from, r), cellRef(to, r))
+		}
+		return nil
+	}
+	// The letterhead: issuer on the left third, motto on the rest.
+	split := max(ncol/3, 1)
+	for i, pair := range [][2]string{{s.Head.Parent, MottoNation}, {s.Head.Issuer, MottoWords}} {
+		left, right := st.head, st.headBold
+		if i == 1 {
+			left, right = st.headBold, st.motto
+		}
+		cells := make([]any, ncol)
+		cells[0] = excelize.Cell{StyleID: left, Value: pair[0]}
+		cells[split] = excelize.Cell{StyleID: right, Value: pair[1]}
+		if err := sw.SetRow(cellRef(1, row), cells); err != nil {
+			return err
+		}
+		if err := merge(1, split, row); err != nil {
+			return err
+		}
+		if err := merge(split+1, ncol, row); err != nil {
+			return err
+		}
+		row++
+	}
+	row++
+	line := func(text string, style int, height float64) error {
+		opts := []excelize.RowOpts{}
+		if height > 0 {
+			opts = append(opts, excelize.RowOpts{Height: height})
+		}
+		if err := sw.SetRow(cellRef(1, row), []any{excelize.Cell{StyleID: style, Value: text}}, opts...); err != nil {
+			return err
+		}
+		err := merge(1, ncol, row)
+		row++
+		return err
+	}
+	if err := line(upper(s.Title), st.title, 24); err != nil {
+		return err
+	}
+	for _, l := range s.Lines {
+		if err := line(clean(l), st.line, 0); err != nil {
+			return err
+		}
+	}
+	row++
+	for ti, t := range s.Tables {
+		if t.Caption != "" {
+			if err := line(t.Caption, st.caption, 0); err != nil {
+				return err
+			}
+		}
+		if ti == len(s.Tables)-1 && row != headerRow {
+			return lang.Errorf("Lỗi bố cục bảng tính: tiêu đề bảng ở dòng %d, không phải %d", "Spreadsheet layout error: header on row %d, not %d", row, headerRow)
+		}
+		if row, err = t.writeXLSX(sw, st, row); err != nil {
+			return err
+		}
+		row++
+	}
+	// Repeat the main table's header on every printed page.
+	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",
+		RefersTo: "'" + name + "'!$" + strconv.Itoa(headerRow) + ":$" + strconv.Itoa(headerRow), Scope: name}); err != nil {
+		return err
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	_, err = f.WriteTo(w)
+	return err
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// xlsxRows is how many rows the table takes: its header and its rows.
+func (t Table) xlsxRows() int { return 1 + len(t.Rows) }
+
+// writeXLSX writes the table from row on; it returns the row after it.
+func (t Table) writeXLSX(sw *excelize.StreamWriter, st xlsxStyles, row int) (int, error) {
+	head := make([]any, len(t.Columns))
+	for i, c := range t.Columns {
+		head[i] = excelize.Cell{StyleID: st.header, Value: c.Title}
+	}
+	if err := sw.SetRow(cellRef(1, row), head); err != nil {
+		return row, err
+	}
+	row++
+	cells := make([]any, len(t.Columns))
+	for ri, r := range t.Rows {
+		if t.bands[ri] {
+			for i := range cells {
+				cells[i] = excelize.Cell{StyleID: st.band}
+			}
+			cells[0] = excelize.Cell{StyleID: st.band, Value: r[0]}
+			if err := sw.SetRow(cellRef(1, row), cells); err != nil {
+				return row, err
+			}
+			if err := sw.MergeCell(cellRef(1, row), cellRef(len(t.Columns), row)); err != nil {
+				return row, err
+			}
+			row++
+			continue
+		}
+		total := t.Total && ri == len(t.Rows)-1
+		for i, c := range t.Columns {
+			v := ""
+			if i < len(r) {
+				v = r[i]
+			}
+			cells[i] = xlsxCell(c, v, st, total)
+		}
+		if err := sw.SetRow(cellRef(1, row), cells); err != nil {
+			return row, err
+		}
+		row++
+	}
+	return row, nil
+}
+
+// xlsxCell stores a number as a number and a date as a real date, so that
+// Excel can sum, sort and filter them; anything else stays text.
+func xlsxCell(c Column, v string, st xlsxStyles, total bool) excelize.Cell {
+	style := st.text
+	if c.Type != TextCell || c.Align == Right {
+		style = st.number
+	}
+	if total {
+		style = st.total
+	}
+	switch c.Type {
+	case NumberCell:
+		if n, err := strconv.Atoi(v); err == nil {
+			return excelize.Cell{StyleID: style, Value: n}
+		}
+	case DateCell:
+		if d, err := vndate.Parse(v); err == nil && !d.IsZero() {
+			return excelize.Cell{StyleID: st.date, Value: d.Time()}
+		}
+	}
+	if v == "" {
+		return excelize.Cell{StyleID: style}
+	}
+	return excelize.Cell{StyleID: style, Value: v}
+}
