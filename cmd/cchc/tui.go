@@ -1,15 +1,27 @@
 package main
 
 import (
-	"fmt"
+	"os"
+
+	"cchc/internal/lang"
+	"cchc/ui"
 )
 
+// runTUI opens the clerk's application over the book; a read-only file
+// opens read-only with a banner instead of failing.
 func runTUI(e *env) error {
+	day, err := today()
+	if err != nil {
+		return err
+	}
 	st, err := openStore(e, true)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	fmt.Fprintln(e.stdout, e.lang.F("Tệp dữ liệu: %s\nGiao diện làm việc đang được xây dựng; hãy dùng: cchc status", "Database: %s\nThe application screen is being built; use: cchc status", st.Path()))
+	opt := ui.Options{Lang: e.lang, Today: day, ASCII: os.Getenv("CCHC_ASCII") != ""}
+	if err := ui.Run(st, opt); err != nil {
+		return lang.Wrap(err, "Không chạy được giao diện trong cửa sổ dòng lệnh này", "Cannot run the application in this terminal")
+	}
 	return nil
 }

@@ -1,0 +1,371 @@
+// Package agencies is the screen of every agency of the campaign: filter by
+// group and status, search as you type, open an agency to see its letters,
+// registrations and communes, and add, edit or deactivate agencies.
+package agencies
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"cchc/internal/campaign"
+	"cchc/internal/compliance"
+	"cchc/internal/lang"
+	"cchc/internal/report"
+	"cchc/internal/vntext"
+	"cchc/ui/common"
+)
+
+type mode int
+
+const (
+	listing mode = iota
+	searching
+	detail
+	editing
+)
+
+// statusFilters cycle with s: all, not met, missing, short, met.
+var statusFilters = []string{"", "unmet", "missing", "short", "met"}
+
+// Model of the agencies screen.
+type Model struct {
+	ctx           *common.Context
+	width, height int
+	mode          mode
+
+	groupIdx  int // 0 = all, else campaign.Groups[groupIdx-1]
+	statusIdx int
+	search    textinput.Model
+	keys      []string // folded name and short name of each agency, parallel to Data.Agencies
+	ids       []int64  // agency ids of the rows shown
+	list      common.ListView
+
+	detail *detailView
+	form   *agencyForm
+}
+
+// New makes the agencies screen.
+func New(ctx *common.Context) *Model {
+	m := &Model{ctx: ctx, search: common.NewInput(ctx.T("gõ tên, không cần dấu", "type a name, accents optional"), 100)}
+	m.list = common.NewListView(&ctx.Styles,
+		common.Column{Title: ctx.T("Cơ quan, đơn vị", "Agency"), Width: 20, Flex: 1},
+		common.Column{Title: ctx.T("Nhóm", "Group"), Width: 13},
+		common.Column{Title: ctx.T("Đã ĐK", "Reg."), Width: 5, Right: true},
+		common.Column{Title: ctx.T("Chỉ tiêu", "Quota"), Width: 8, Right: true},
+		common.Column{Title: ctx.T("Tình trạng", "Status"), Width: 16},
+		common.Column{Title: ctx.T("Nhận", "Recv."), Width: 5},
+	)
+	m.list.Empty = ctx.T("Không có cơ quan, đơn vị nào khớp bộ lọc.", "No agency matches the filter.")
+	m.list.CellStyle = m.cellStyle
+	return m
+}
+
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.list.SetSize(w, h-2)
+	if m.detail != nil {
+		m.detail.setSize(w, h)
+	}
+}
+
+func (m *Model) Capturing() bool { return m.mode == searching || m.mode == editing }
+
+// Dirty reports an agency form with unsaved changes.
+func (m *Model) Dirty() bool { return m.mode == editing && m.form != nil && m.form.form.Dirty() }
+
+func (m *Model) ShortHelp() []key.Binding {
+	k := m.ctx.Keys
+	switch m.mode {
+	case searching:
+		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", m.ctx.T("xong", "done"))),
+			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", m.ctx.T("xóa tìm kiếm", "clear search")))}
+	case detail:
+		return m.detail.shortHelp()
+	case editing:
+		return []key.Binding{k.Save, k.NextField, k.Left, k.Back}
+	}
+	return []key.Binding{k.Open, k.Search, k.Group, k.Status, k.Add}
+}
+
+func (m *Model) FullHelp() [][]key.Binding {
+	k := m.ctx.Keys
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
+		{k.Open, k.Search, k.Group, k.Status},
+		{k.Add, k.Edit, k.Toggle, k.New, k.Delete, k.Back},
+	}
+}
+
+func (m *Model) group() campaign.Group {
+	if m.groupIdx == 0 {
+		return ""
+	}
+	return campaign.Groups[m.groupIdx-1]
+}
+
+// rebuild recomputes the folded keys after new data.
+func (m *Model) rebuild() {
+	d := m.ctx.Data
+	m.keys = make([]string, len(d.Agencies))
+	for i, a := range d.Agencies {
+		m.keys[i] = vntext.Fold(a.Name + " " + a.ShortName)
+	}
+	m.refilter()
+}
+
+// refilter recomputes the rows shown, keeping the selected agency selected.
+func (m *Model) refilter() {
+	d := m.ctx.Data
+	if d == nil {
+		return
+	}
+	var selected int64
+	if c := m.list.Cursor(); c >= 0 && c < len(m.ids) {
+		selected = m.ids[c]
+	}
+	g, only, q := m.group(), statusFilters[m.statusIdx], m.search.Value()
+	m.ids = m.ids[:0]
+	var rows [][]string
+	cursor := 0
+	for i, a := range d.Agencies {
+		if g != "" && a.Group != g {
+			continue
+		}
+		r, judged := d.ResultByID[a.ID]
+		if only != "" {
+			if !judged || (only == "unmet" && r.Status == compliance.Met) || (only != "unmet" && string(r.Status) != only) {
+				continue
+			}
+		}
+		if q != "" && !vntext.Matches(m.keys[i], q) {
+			continue
+		}
+		if a.ID == selected {
+			cursor = len(m.ids)
+		}
+		m.ids = append(m.ids, a.ID)
+		rows = append(rows, m.row(a, r, judged))
+	}
+	m.list.SetRows(rows)
+	m.list.SetCursor(cursor)
+}
+
+func (m *Model) row(a campaign.Agency, r compliance.Result, judged bool) []string {
+	c := m.ctx
+	name := a.Name
+	if !a.Active {
+		name += c.T(" (ngừng)", " (inactive)")
+	}
+	reg, quota, status, last := "", "", "", ""
+	if judged {
+		reg = itoa(r.Registered)
+		quota = report.QuotaText(r.Quota)
+		status = r.Status.Marker(c.ASCII) + " " + r.Status.Label(c.Lang)
+		if r.Late {
+			status += " " + compliance.LateMarker(c.ASCII)
+		}
+		last = r.LastOn.Short()
+	} else {
+		reg = itoa(c.Data.OwnCount[a.ID])
+		quota = "—"
+		switch {
+		case !a.Active:
+			status = c.T("Ngừng hoạt động", "Inactive")
+		case a.ParentID != 0:
+			status = c.T("→ tính cho huyện", "→ counts for district")
+		default:
+			status = c.T("Không có chỉ tiêu", "No quota")
+		}
+	}
+	return []string{name, a.Group.Short(c.Lang), reg, quota, status, last}
+}
+
+func (m *Model) cellStyle(row, col int) lipgloss.Style {
+	if col != 4 || row >= len(m.ids) {
+		return lipgloss.NewStyle()
+	}
+	r, ok := m.ctx.Data.ResultByID[m.ids[row]]
+	if !ok {
+		return m.ctx.Styles.Muted
+	}
+	return m.ctx.Styles.Status(r.Status)
+}
+
+func (m *Model) selectedID() int64 {
+	if c := m.list.Cursor(); c >= 0 && c < len(m.ids) {
+		return m.ids[c]
+	}
+	return 0
+}
+
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case common.DataMsg:
+		m.rebuild()
+		if m.detail != nil {
+			m.detail.refresh()
+		}
+		return m, nil
+	case common.OpenAgencyMsg:
+		m.openDetail(msg.ID)
+		return m, nil
+	case formErrMsg:
+		if m.form != nil {
+			m.form.err = lang.Message(msg.err, m.ctx.Lang)
+		} else {
+			return m, common.Cmd(common.ErrMsg{Err: msg.err})
+		}
+		return m, nil
+	case savedMsg:
+		m.mode = detail
+		if m.detail == nil {
+			m.mode = listing
+		}
+		m.form = nil
+		return m, common.Cmd(common.ChangedMsg{Note: msg.note})
+	case tea.KeyMsg:
+		return m.key(msg)
+	case tea.MouseMsg:
+		if m.mode == listing {
+			m.list.Update(msg, m.ctx.Keys)
+		} else if m.mode == detail {
+			m.detail.list.Update(msg, m.ctx.Keys)
+		}
+	}
+	return m, nil
+}
+
+func (m *Model) openDetail(id int64) {
+	if m.ctx.Data == nil || m.ctx.Data.ByID[id] == nil {
+		return
+	}
+	m.detail = newDetail(m.ctx, id)
+	m.detail.setSize(m.width, m.height)
+	m.mode = detail
+}
+
+func (m *Model) key(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
+	k := m.ctx.Keys
+	switch m.mode {
+	case searching:
+		switch msg.String() {
+		case "enter":
+			m.mode = listing
+		case "esc":
+			m.search.SetValue("")
+			m.mode = listing
+			m.refilter()
+		case "up", "down", "pgup", "pgdown":
+			m.list.Update(msg, k)
+		default:
+			before := m.search.Value()
+			m.search, _ = common.UpdateInput(m.search, msg)
+			if m.search.Value() != before {
+				m.refilter()
+			}
+		}
+		return m, nil
+	case detail:
+		if key.Matches(msg, k.Back) {
+			m.mode, m.detail = listing, nil
+			return m, nil
+		}
+		if key.Matches(msg, k.Edit) {
+			m.openForm(m.detail.id)
+			return m, nil
+		}
+		return m, m.detail.key(msg)
+	case editing:
+		done, cmd := m.form.update(msg)
+		if done {
+			m.form = nil
+			m.mode = listing
+			if m.detail != nil {
+				m.mode = detail
+			}
+		}
+		return m, cmd
+	}
+	if m.list.Update(msg, k) {
+		return m, nil
+	}
+	switch {
+	case key.Matches(msg, k.Open):
+		if id := m.selectedID(); id != 0 {
+			m.openDetail(id)
+		}
+	case key.Matches(msg, k.Search):
+		m.mode = searching
+		m.search.Focus()
+	case key.Matches(msg, k.Back):
+		if m.search.Value() != "" {
+			m.search.SetValue("")
+			m.refilter()
+		}
+	case key.Matches(msg, k.Group):
+		m.groupIdx = (m.groupIdx + 1) % (len(campaign.Groups) + 1)
+		m.refilter()
+	case key.Matches(msg, k.Status):
+		m.statusIdx = (m.statusIdx + 1) % len(statusFilters)
+		m.refilter()
+	case key.Matches(msg, k.Add):
+		m.openForm(0)
+	case key.Matches(msg, k.Edit):
+		if id := m.selectedID(); id != 0 {
+			m.openForm(id)
+		}
+	case key.Matches(msg, k.Toggle):
+		if id := m.selectedID(); id != 0 {
+			return m, confirmToggle(m.ctx, id)
+		}
+	case key.Matches(msg, k.New):
+		return m, common.Cmd(common.NewEntryMsg{AgencyID: m.selectedID()})
+	}
+	return m, nil
+}
+
+func (m *Model) openForm(id int64) {
+	m.form = newAgencyForm(m.ctx, id)
+	m.mode = editing
+}
+
+func (m *Model) View() string {
+	switch m.mode {
+	case detail:
+		return m.detail.view()
+	case editing:
+		return m.form.view(m.width, m.height)
+	}
+	return common.Fit(m.filterLine()+"\n"+m.list.View()+"\n"+m.footer(), m.width, m.height)
+}
+
+func (m *Model) filterLine() string {
+	c, st := m.ctx, m.ctx.Styles
+	g := c.T("Tất cả", "All")
+	if m.groupIdx > 0 {
+		g = m.group().Short(c.Lang)
+	}
+	s := c.T("Tất cả", "All")
+	switch statusFilters[m.statusIdx] {
+	case "unmet":
+		s = c.T("Chưa đạt", "Not met")
+	case "":
+	default:
+		s = compliance.Status(statusFilters[m.statusIdx]).Label(c.Lang)
+	}
+	search := m.search.Value()
+	if m.mode == searching {
+		search = m.search.View()
+	} else if search == "" {
+		search = st.Muted.Render(c.T("(nhấn /)", "(press /)"))
+	}
+	return " " + st.Label.Render(c.T("Nhóm: ", "Group: ")) + st.Bold.Render(g+" ▾") +
+		"   " + st.Label.Render(c.T("Tình trạng: ", "Status: ")) + st.Bold.Render(s+" ▾") +
+		"   " + st.Label.Render(c.T("Tìm: ", "Search: ")) + search
+}
+
+func (m *Model) footer() string {
+	return " " + m.ctx.Styles.Muted.Render(m.ctx.F("%s cơ quan, đơn vị", "%s agencies", m.list.Position()))
+}

@@ -1,0 +1,188 @@
+package agencies
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"cchc/internal/campaign"
+	"cchc/internal/report"
+	"cchc/internal/store"
+	"cchc/internal/vntext"
+	"cchc/ui/common"
+)
+
+// detailView is one agency's page: who it is, how it stands, its letters'
+// registrations (and its communes' for a district).
+type detailView struct {
+	ctx           *common.Context
+	id            int64
+	width, height int
+	regs          []store.RegistrationRow
+	list          common.ListView
+}
+
+func newDetail(ctx *common.Context, id int64) *detailView {
+	d := &detailView{ctx: ctx, id: id}
+	d.list = common.NewListView(&ctx.Styles,
+		common.Column{Title: ctx.T("Nhận", "Recv."), Width: 10},
+		common.Column{Title: ctx.T("Số văn bản", "Letter"), Width: 14},
+		common.Column{Title: ctx.T("Tên mô hình, sáng kiến", "Title"), Width: 20, Flex: 1},
+		common.Column{Title: ctx.T("Loại", "Kind"), Width: 12},
+		common.Column{Title: ctx.T("Chủ trì", "Lead"), Width: 16},
+	)
+	d.list.Empty = ctx.T("Chưa có mô hình, sáng kiến nào. Nhấn n để nhập.", "No registration yet. Press n to record one.")
+	d.refresh()
+	return d
+}
+
+// refresh picks this agency's registrations out of the loaded data.
+func (d *detailView) refresh() {
+	data := d.ctx.Data
+	d.regs = d.regs[:0]
+	for _, r := range data.Registrations {
+		a := data.ByID[r.AgencyID]
+		if r.AgencyID == d.id || (a != nil && a.ParentID == d.id) {
+			d.regs = append(d.regs, r)
+		}
+	}
+	// oldest first, the order the letters came in
+	for i, j := 0, len(d.regs)-1; i < j; i, j = i+1, j-1 {
+		d.regs[i], d.regs[j] = d.regs[j], d.regs[i]
+	}
+	rows := make([][]string, len(d.regs))
+	for i, r := range d.regs {
+		rows[i] = []string{r.Received.String(), common.Dash(r.LetterNumber), r.Title, r.Kind.Label(d.ctx.Lang), r.LeadName}
+	}
+	d.list.SetRows(rows)
+}
+
+func (d *detailView) setSize(w, h int) {
+	d.width, d.height = w, h
+	d.list.SetSize(w, h-len(d.headLines()))
+}
+
+func (d *detailView) headLines() []string {
+	c, st := d.ctx, d.ctx.Styles
+	a := c.Data.ByID[d.id]
+	if a == nil {
+		return []string{" " + c.T("Cơ quan, đơn vị này không còn trong đợt đăng ký.", "This agency is no longer in the campaign.")}
+	}
+	title := a.Name
+	if a.ShortName != "" {
+		title += " (" + a.ShortName + ")"
+	}
+	lines := []string{" " + st.Title.Render(title)}
+	info := []string{a.Group.Label(c.Lang)}
+	if a.Code != "" {
+		info = append(info, c.F("mã %s", "code %s", a.Code))
+	}
+	if p := c.Data.ByID[a.ParentID]; p != nil {
+		info = append(info, c.F("thuộc %s", "under %s", p.Name))
+	}
+	if !a.Active {
+		info = append(info, st.Warning.Render(c.T("ngừng hoạt động", "inactive")))
+	}
+	lines = append(lines, " "+st.Muted.Render(strings.Join(info, " · ")))
+	if r, ok := c.Data.ResultByID[a.ID]; ok {
+		status := st.Status(r.Status).Render(r.Status.Marker(c.ASCII) + " " + r.Status.Label(c.Lang))
+		line := c.F(" Đã đăng ký %d / chỉ tiêu %s · ", " Registered %d / quota %s · ", r.Registered, report.QuotaText(r.Quota)) + status
+		if !r.MetOn.IsZero() {
+			line += c.F(" · đạt ngày %s", " · met on %s", r.MetOn)
+		}
+		if rem := report.Remarks(r, c.Lang, c.ASCII); rem != "" {
+			line += " · " + st.Warning.Render(rem)
+		}
+		lines = append(lines, line)
+	}
+	if a.Group == campaign.District {
+		lines = append(lines, d.communeLine(a))
+	}
+	return append(lines, "")
+}
+
+// communeLine summarises a district's communes and which have registered.
+func (d *detailView) communeLine(a *campaign.Agency) string {
+	c := d.ctx
+	communes := c.Data.Children(a.ID)
+	if len(communes) == 0 {
+		return " " + c.Styles.Muted.Render(c.T("Chưa có danh sách xã (nhập bằng: cchc import agencies).", "No communes listed yet (import them with: cchc import agencies)."))
+	}
+	var with []string
+	for _, x := range communes {
+		if n := c.Data.OwnCount[x.ID]; n > 0 {
+			with = append(with, fmt.Sprintf("%s (%d)", x.Name, n))
+		}
+	}
+	line := c.F(" %d xã, phường, thị trấn; %d có văn bản riêng", " %d communes; %d sent their own letters", len(communes), len(with))
+	if len(with) > 0 {
+		line += ": " + strings.Join(with, ", ")
+	}
+	return vntext.Truncate(line, d.width)
+}
+
+func (d *detailView) shortHelp() []key.Binding {
+	k := d.ctx.Keys
+	return []key.Binding{k.New, k.Open, k.Delete, k.Edit, k.Toggle, k.Back}
+}
+
+func (d *detailView) selected() *store.RegistrationRow {
+	if i := d.list.Cursor(); i >= 0 && i < len(d.regs) {
+		return &d.regs[i]
+	}
+	return nil
+}
+
+func (d *detailView) key(msg tea.KeyMsg) tea.Cmd {
+	k := d.ctx.Keys
+	if d.list.Update(msg, k) {
+		return nil
+	}
+	switch {
+	case key.Matches(msg, k.New):
+		return common.Cmd(common.NewEntryMsg{AgencyID: d.id})
+	case key.Matches(msg, k.Open):
+		if r := d.selected(); r != nil {
+			return common.Cmd(common.EditRegistrationMsg{ID: r.ID})
+		}
+	case key.Matches(msg, k.Delete):
+		if r := d.selected(); r != nil {
+			return common.ConfirmDelete(d.ctx, *r)
+		}
+	case key.Matches(msg, k.Toggle):
+		return confirmToggle(d.ctx, d.id)
+	}
+	return nil
+}
+
+func (d *detailView) view() string {
+	head := d.headLines()
+	d.list.SetSize(d.width, d.height-len(head))
+	return common.Fit(strings.Join(head, "\n")+"\n"+d.list.View(), d.width, d.height)
+}
+
+// confirmToggle asks before deactivating (or reactivating) an agency.
+func confirmToggle(ctx *common.Context, id int64) tea.Cmd {
+	a := ctx.Data.ByID[id]
+	if a == nil {
+		return nil
+	}
+	l, st, campaignID := ctx.Lang, ctx.Store, ctx.Data.Campaign.ID
+	next := *a
+	next.Active = !a.Active
+	q := l.F("Ngừng theo dõi %s? (không tính vào tình hình; dữ liệu đã nhập vẫn giữ)", "Deactivate %s? (no longer judged; its data is kept)", a.Name)
+	done := l.F("Đã ngừng theo dõi %s", "Deactivated %s", a.Name)
+	if next.Active {
+		q = l.F("Theo dõi lại %s?", "Reactivate %s?", a.Name)
+		done = l.F("Đã theo dõi lại %s", "Reactivated %s", a.Name)
+	}
+	return common.Cmd(common.ConfirmMsg{Question: q, OnYes: func() tea.Msg {
+		if err := st.UpdateAgency(context.Background(), campaignID, next); err != nil {
+			return common.ErrMsg{Err: err}
+		}
+		return common.ChangedMsg{Note: done}
+	}})
+}

@@ -1,0 +1,174 @@
+package agencies
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"cchc/internal/campaign"
+	"cchc/internal/lang"
+	"cchc/ui/common"
+)
+
+// agencyForm adds a new agency or edits one (id ≠ 0).
+type agencyForm struct {
+	ctx        *common.Context
+	id         int64
+	orig       campaign.Agency
+	form       *common.Form
+	err        string
+	confirming bool // asked whether to discard changes
+}
+
+type savedMsg struct{ note string }
+
+func newAgencyForm(ctx *common.Context, id int64) *agencyForm {
+	f := &agencyForm{ctx: ctx, id: id}
+	var groups []common.Choice
+	for i, g := range campaign.Groups {
+		groups = append(groups, common.Choice{Label: g.Label(ctx.Lang), Value: int64(i)})
+	}
+	parents := []common.Choice{{Label: ctx.T("(không có)", "(none)"), Value: 0}}
+	for _, a := range ctx.Data.Agencies {
+		if a.Group == campaign.District {
+			parents = append(parents, common.Choice{Label: a.Name, Value: a.ID})
+		}
+	}
+	f.form = common.NewForm(ctx,
+		common.NewText(campaign.FieldName, ctx.T("Tên", "Name"), ctx.T("ví dụ: Sở Nội vụ", "e.g. Sở Nội vụ"), campaign.MaxLine),
+		common.NewText("short", ctx.T("Tên viết tắt", "Short name"), ctx.T("ví dụ: Sở NV", "e.g. Sở NV"), 60),
+		common.NewChoice(campaign.FieldGroup, ctx.T("Nhóm", "Group"), groups),
+		common.NewChoice(campaign.FieldParent, ctx.T("Thuộc huyện", "District"), parents),
+		common.NewText("code", ctx.T("Mã đơn vị", "Code"), ctx.T("mã hành chính (nếu có)", "GSO code, if any"), 20),
+	)
+	if a := ctx.Data.ByID[id]; a != nil {
+		f.orig = *a
+		f.form.Field(campaign.FieldName).SetText(a.Name)
+		f.form.Field("short").SetText(a.ShortName)
+		for i, g := range campaign.Groups {
+			if g == a.Group {
+				f.form.Field(campaign.FieldGroup).Choice = i
+			}
+		}
+		f.form.Field(campaign.FieldParent).SelectValue(a.ParentID)
+		f.form.Field("code").SetText(a.Code)
+	}
+	f.syncParent()
+	f.form.MarkClean()
+	return f
+}
+
+func (f *agencyForm) group() campaign.Group {
+	return campaign.Groups[f.form.Field(campaign.FieldGroup).Choice]
+}
+
+// syncParent shows the district field only for communes.
+func (f *agencyForm) syncParent() {
+	f.form.Field(campaign.FieldParent).Hidden = f.group() != campaign.Commune
+}
+
+func (f *agencyForm) agency() campaign.Agency {
+	a := f.orig
+	a.ID = f.id
+	a.Name = f.form.Field(campaign.FieldName).Value()
+	a.ShortName = f.form.Field("short").Value()
+	a.Group = f.group()
+	a.ParentID = 0
+	if a.Group == campaign.Commune {
+		a.ParentID = f.form.Field(campaign.FieldParent).Selected()
+	}
+	a.Code = f.form.Field("code").Value()
+	if f.id == 0 {
+		a.Active = true
+	}
+	return a
+}
+
+// update handles a key; done reports the form closed.
+func (f *agencyForm) update(msg tea.KeyMsg) (done bool, cmd tea.Cmd) {
+	k := f.ctx.Keys
+	if f.confirming {
+		switch {
+		case key.Matches(msg, k.Yes):
+			return true, nil
+		case key.Matches(msg, k.No):
+			f.confirming = false
+		}
+		return false, nil
+	}
+	switch {
+	case key.Matches(msg, k.Back):
+		if f.form.Dirty() {
+			f.confirming = true
+			return false, nil
+		}
+		return true, nil
+	case key.Matches(msg, k.Save):
+		return false, f.save()
+	}
+	f.form.Update(msg)
+	f.syncParent()
+	return false, nil
+}
+
+// save validates, then writes in the background; problems stay on the form.
+func (f *agencyForm) save() tea.Cmd {
+	a := f.agency()
+	var parent *campaign.Agency
+	if p := f.ctx.Data.ByID[a.ParentID]; p != nil {
+		parent = p
+	}
+	f.form.ClearErrors()
+	f.err = ""
+	if probs := a.Validate(parent); len(probs) > 0 {
+		for _, p := range probs {
+			if fd := f.form.Field(p.Field); fd != nil && fd.Err == "" {
+				fd.Err = f.ctx.T(p.Msg.VI, p.Msg.EN)
+			}
+		}
+		f.err = lang.Message(probs.Err(), f.ctx.Lang)
+		return nil
+	}
+	st, l, campaignID := f.ctx.Store, f.ctx.Lang, f.ctx.Data.Campaign.ID
+	id := f.id
+	return func() tea.Msg {
+		var err error
+		if id == 0 {
+			_, err = st.AddAgency(context.Background(), campaignID, a)
+		} else {
+			err = st.UpdateAgency(context.Background(), campaignID, a)
+		}
+		if err != nil {
+			return formErrMsg{err}
+		}
+		if id == 0 {
+			return savedMsg{note: l.F("Đã thêm %s", "Added %s", a.Name)}
+		}
+		return savedMsg{note: l.F("Đã lưu %s", "Saved %s", a.Name)}
+	}
+}
+
+type formErrMsg struct{ err error }
+
+func (f *agencyForm) view(width, height int) string {
+	c, st := f.ctx, f.ctx.Styles
+	title := c.T("Thêm cơ quan, đơn vị", "Add an agency")
+	if f.id != 0 {
+		title = c.F("Sửa: %s (phiên bản %s)", "Edit: %s (version %s)", f.orig.Name, strconv.FormatInt(f.orig.Version, 10))
+	}
+	lines := []string{" " + st.Title.Render(title), ""}
+	lines = append(lines, f.form.View(width, 16)...)
+	lines = append(lines, "")
+	if f.err != "" {
+		lines = append(lines, " "+st.Error.Render("! "+f.err))
+	}
+	if f.confirming {
+		lines = append(lines, " "+st.Warning.Render(c.T("Bỏ các thay đổi chưa lưu? (y/c = có, n/k = không)", "Discard unsaved changes? (y = yes, n = no)")))
+	}
+	return common.Fit(strings.Join(lines, "\n"), width, height)
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,286 @@
+// Package ui is the clerk's terminal application: one root model owning the
+// screens (overview, agencies, entry, registrations, compliance) and the
+// shared context; screens talk to it and to each other through messages.
+package ui
+
+import (
+	"context"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"cchc/internal/campaign"
+	"cchc/internal/compliance"
+	"cchc/internal/lang"
+	"cchc/internal/store"
+	"cchc/internal/vndate"
+	"cchc/ui/agencies"
+	"cchc/ui/common"
+	"cchc/ui/entry"
+	"cchc/ui/overview"
+	"cchc/ui/registrations"
+	"cchc/ui/status"
+)
+
+// Minimum terminal size; below it the app says so instead of drawing.
+const (
+	MinWidth  = 72
+	MinHeight = 20
+)
+
+// Options for New.
+type Options struct {
+	Lang  lang.Lang
+	Today vndate.Date
+	ASCII bool
+	Year  int // campaign shown; 0 = the latest
+}
+
+// Model is the root of the application.
+type Model struct {
+	ctx     *common.Context
+	year    int
+	screens []common.Screen
+	tab     int
+	prevTab int // where BackMsg returns to
+	width   int
+	height  int
+	help    help.Model
+	showAll bool
+	note    string
+	isErr   bool
+	confirm *confirmation
+	loaded  bool
+	loadErr error
+}
+
+// confirmation is a yes/no question asked in the status line.
+type confirmation struct {
+	question string
+	onYes    tea.Cmd
+}
+
+// New builds the application over an open store.
+func New(st *store.Store, opt Options) *Model {
+	ctx := &common.Context{Lang: opt.Lang, Store: st, Today: opt.Today, ASCII: opt.ASCII, Styles: common.DefaultStyles()}
+	ctx.Keys = common.Keys(ctx.T)
+	m := &Model{ctx: ctx, year: opt.Year, help: help.New()}
+	m.help.ShortSeparator = " · "
+	m.screens = []common.Screen{
+		overview.New(ctx),
+		agencies.New(ctx),
+		entry.New(ctx),
+		registrations.New(ctx),
+		status.New(ctx),
+	}
+	if st.ReadOnly() {
+		m.note = ctx.T("Tệp dữ liệu chỉ cho phép đọc: xem được nhưng không lưu được thay đổi", "Read-only database: you can look but not save changes")
+		m.isErr = true
+	}
+	return m
+}
+
+// Run opens the application full screen and returns when the clerk quits.
+func Run(st *store.Store, opt Options) error {
+	p := tea.NewProgram(New(st, opt), tea.WithAltScreen(), tea.WithMouseCellMotion())
+	_, err := p.Run()
+	return err
+}
+
+func (m *Model) Init() tea.Cmd { return m.load() }
+
+// load reads a fresh snapshot of the campaign in the background.
+func (m *Model) load() tea.Cmd {
+	st, year, today := m.ctx.Store, m.year, m.ctx.Today
+	return func() tea.Msg {
+		d, err := LoadData(context.Background(), st, year, today)
+		return common.DataMsg{Data: d, Err: err}
+	}
+}
+
+// LoadData reads everything the screens show of one campaign.
+func LoadData(ctx context.Context, st *store.Store, year int, today vndate.Date) (*common.Data, error) {
+	c, err := st.Campaign(ctx, year)
+	if err != nil {
+		return nil, err
+	}
+	d := &common.Data{Campaign: c}
+	if d.Campaigns, err = st.Campaigns(ctx); err != nil {
+		return nil, err
+	}
+	if d.Agencies, err = st.CampaignAgencies(ctx, c.ID); err != nil {
+		return nil, err
+	}
+	if d.Judged, d.Received, err = st.ComplianceInput(ctx, c.ID); err != nil {
+		return nil, err
+	}
+	if d.Registrations, err = st.Registrations(ctx, c.ID); err != nil {
+		return nil, err
+	}
+	if d.Submissions, err = st.Submissions(ctx, c.ID); err != nil {
+		return nil, err
+	}
+	d.ByID = make(map[int64]*campaign.Agency, len(d.Agencies))
+	for i := range d.Agencies {
+		d.ByID[d.Agencies[i].ID] = &d.Agencies[i]
+	}
+	d.OwnCount = make(map[int64]int)
+	for _, r := range d.Received {
+		d.OwnCount[r.AgencyID]++
+	}
+	d.Summary = d.Judge(today)
+	d.ResultByID = make(map[int64]compliance.Result, len(d.Summary.Results))
+	for _, r := range d.Summary.Results {
+		d.ResultByID[r.Agency.ID] = r
+	}
+	return d, nil
+}
+
+func (m *Model) setNote(note string, isErr bool) {
+	m.note, m.isErr = note, isErr
+}
+
+func (m *Model) bodyHeight() int { return m.height - 5 }
+
+func (m *Model) resize() {
+	for _, s := range m.screens {
+		s.SetSize(m.width, m.bodyHeight())
+	}
+	m.help.Width = m.width - 2
+}
+
+// Update routes messages: data and navigation to the root, keys to the
+// active screen unless they are the root's own, sizes to every screen.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.resize()
+		return m, nil
+	case common.DataMsg:
+		if msg.Err != nil {
+			m.loadErr = msg.Err
+			m.setNote(lang.Message(msg.Err, m.ctx.Lang), true)
+			return m, nil
+		}
+		m.ctx.Data, m.loaded, m.loadErr = msg.Data, true, nil
+		return m, m.broadcast(msg)
+	case common.ReloadMsg:
+		return m, m.load()
+	case common.ChangedMsg:
+		m.setNote(msg.Note, false)
+		return m, m.load()
+	case common.ErrMsg:
+		m.setNote(lang.Message(msg.Err, m.ctx.Lang), true)
+		return m, nil
+	case common.NoteMsg:
+		m.setNote(msg.Note, false)
+		return m, nil
+	case common.GotoMsg:
+		m.tab = msg.Tab
+		return m, nil
+	case common.OpenAgencyMsg:
+		m.tab = common.TabAgencies
+		return m.toScreen(msg)
+	case common.NewEntryMsg, common.EditRegistrationMsg:
+		if m.tab != common.TabEntry {
+			m.prevTab = m.tab
+		}
+		m.tab = common.TabEntry
+		return m.toScreen(msg)
+	case common.BackMsg:
+		m.tab = m.prevTab
+		return m, nil
+	case common.ConfirmMsg:
+		m.confirm = &confirmation{question: msg.Question, onYes: msg.OnYes}
+		return m, nil
+	case tea.KeyMsg:
+		return m.key(msg)
+	case tea.MouseMsg:
+		return m.toScreen(msg)
+	}
+	return m.toScreen(msg)
+}
+
+func (m *Model) toScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
+	s, cmd := m.screens[m.tab].Update(msg)
+	m.screens[m.tab] = s
+	return m, cmd
+}
+
+// broadcast gives msg to every screen (new data concerns them all).
+func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
+	var cmds []tea.Cmd
+	for i, s := range m.screens {
+		var cmd tea.Cmd
+		m.screens[i], cmd = s.Update(msg)
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	k := m.ctx.Keys
+	if m.confirm != nil {
+		switch {
+		case key.Matches(msg, k.Yes):
+			c := m.confirm
+			m.confirm = nil
+			return m, c.onYes
+		case key.Matches(msg, k.No):
+			m.confirm = nil
+			m.setNote(m.ctx.T("Đã hủy", "Cancelled"), false)
+		}
+		return m, nil
+	}
+	if msg.String() == "ctrl+c" {
+		return m, m.quit()
+	}
+	active := m.screens[m.tab]
+	if m.showAll && (key.Matches(msg, k.Help) || key.Matches(msg, k.Back)) {
+		m.showAll = false
+		return m, nil
+	}
+	if active.Capturing() {
+		if msg.String() == "f1" {
+			m.showAll = !m.showAll
+			return m, nil
+		}
+		return m.toScreen(msg)
+	}
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m, m.quit()
+	case key.Matches(msg, k.Help):
+		m.showAll = !m.showAll
+		return m, nil
+	case key.Matches(msg, k.NextTab):
+		m.tab = (m.tab + 1) % len(m.screens)
+		return m, nil
+	case key.Matches(msg, k.PrevTab):
+		m.tab = (m.tab + len(m.screens) - 1) % len(m.screens)
+		return m, nil
+	case key.Matches(msg, k.Tabs):
+		m.tab = int(msg.Runes[0] - '1')
+		return m, nil
+	}
+	return m.toScreen(msg)
+}
+
+// dirty is implemented by screens holding input not yet saved.
+type dirty interface{ Dirty() bool }
+
+func (m *Model) quit() tea.Cmd {
+	for i, s := range m.screens {
+		if d, ok := s.(dirty); ok && d.Dirty() {
+			m.tab = i
+			m.confirm = &confirmation{
+				question: m.ctx.T("Có nội dung đang nhập chưa lưu. Vẫn thoát và bỏ nội dung đó?", "There is unsaved input. Quit and discard it?"),
+				onYes:    tea.Quit,
+			}
+			return nil
+		}
+	}
+	return tea.Quit
+}

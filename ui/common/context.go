@@ -1,0 +1,122 @@
+// Package common holds what every screen of the TUI shares: the context
+// (language, store, clock, styles, keys, loaded data), the messages screens
+// send each other, and small widgets (list view, text input).
+package common
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"cchc/internal/campaign"
+	"cchc/internal/compliance"
+	"cchc/internal/lang"
+	"cchc/internal/store"
+	"cchc/internal/vndate"
+)
+
+// Context is shared by the root model and every screen.
+type Context struct {
+	Lang   lang.Lang
+	Store  *store.Store
+	Today  vndate.Date
+	ASCII  bool // status markers without Unicode symbols
+	Styles Styles
+	Keys   KeyMap
+	Data   *Data // the latest snapshot loaded from the store; never nil after the first load
+}
+
+// T is a shortcut for the context's language.
+func (c *Context) T(vi, en string) string { return c.Lang.T(vi, en) }
+
+// F is a shortcut for the context's language with formatting.
+func (c *Context) F(vi, en string, args ...any) string { return c.Lang.F(vi, en, args...) }
+
+// Data is one consistent snapshot of the campaign shown, loaded in a
+// tea.Cmd so that no screen ever queries the store while drawing.
+type Data struct {
+	Campaign      campaign.Campaign
+	Campaigns     []campaign.Campaign
+	Agencies      []campaign.Agency // every agency of the campaign, report order
+	ByID          map[int64]*campaign.Agency
+	Judged        []compliance.Agency // the active agencies, as compliance sees them
+	Received      []compliance.Received
+	Summary       compliance.Summary // as of today
+	ResultByID    map[int64]compliance.Result
+	OwnCount      map[int64]int           // registrations in each agency's own letters
+	Registrations []store.RegistrationRow // newest letter first
+	Submissions   []store.SubmissionRow   // newest first
+}
+
+// Children lists the active units under an agency (a district's communes).
+func (d *Data) Children(id int64) []campaign.Agency {
+	var out []campaign.Agency
+	for _, a := range d.Agencies {
+		if a.ParentID == id && a.Active {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// Judge recomputes compliance as of another day, without the store.
+func (d *Data) Judge(asOf vndate.Date) compliance.Summary {
+	return compliance.Judge(d.Campaign, d.Judged, d.Received, asOf)
+}
+
+// Screen is one tab of the application.
+type Screen interface {
+	Update(msg tea.Msg) (Screen, tea.Cmd)
+	View() string // exactly the size last given to SetSize
+	SetSize(width, height int)
+	ShortHelp() []key.Binding
+	FullHelp() [][]key.Binding
+	// Capturing reports that the screen is taking typed text (a form or a
+	// search), so that the root leaves letters, digits, tab and q to it.
+	Capturing() bool
+}
+
+// Messages between screens and the root.
+type (
+	// ReloadMsg asks the root to reload the data (after a save elsewhere).
+	ReloadMsg struct{}
+	// DataMsg carries a freshly loaded snapshot, or the error that stopped it.
+	DataMsg struct {
+		Data *Data
+		Err  error
+	}
+	// ChangedMsg tells the root that a screen wrote to the store: reload
+	// and tell the clerk Note.
+	ChangedMsg struct{ Note string }
+	// ErrMsg shows an error in the status line.
+	ErrMsg struct{ Err error }
+	// NoteMsg shows an information line.
+	NoteMsg struct{ Note string }
+	// BackMsg returns to the tab the clerk came from.
+	BackMsg struct{}
+	// GotoMsg switches to a tab.
+	GotoMsg struct{ Tab int }
+	// OpenAgencyMsg opens an agency's page on the agencies tab.
+	OpenAgencyMsg struct{ ID int64 }
+	// NewEntryMsg opens the entry form, with an agency chosen when AgencyID ≠ 0.
+	NewEntryMsg struct{ AgencyID int64 }
+	// EditRegistrationMsg opens the entry form on an existing registration.
+	EditRegistrationMsg struct{ ID int64 }
+	// ConfirmMsg asks the clerk a yes/no question in the status line and
+	// runs OnYes on yes.
+	ConfirmMsg struct {
+		Question string
+		OnYes    tea.Cmd
+	}
+)
+
+// Cmd wraps a message in a command.
+func Cmd(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+
+// Tabs in order; numbers 1..5 on the keyboard.
+const (
+	TabOverview = iota
+	TabAgencies
+	TabEntry
+	TabRegistrations
+	TabCompliance
+)

@@ -1,0 +1,386 @@
+package common
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"cchc/internal/vntext"
+)
+
+// Choice is one option of a choice or picker field.
+type Choice struct {
+	Label string
+	Value int64 // an id, or an index into the caller's list
+	Key   string
+}
+
+// FieldKind says how a field is edited.
+type FieldKind int
+
+const (
+	TextField   FieldKind = iota
+	ChoiceField           // ‹ one of a fixed list ›, changed with ←/→
+	PickerField           // typed text that picks one item from matches shown as you type
+)
+
+// Field of a Form.
+type Field struct {
+	ID      string // matches campaign.Field* ids so store problems land on it
+	Label   string
+	Kind    FieldKind
+	Input   textinput.Model
+	Choices []Choice
+	Choice  int // index in Choices (ChoiceField) or in Matches (PickerField)
+	Hidden  bool
+	Err     string
+	Hint    string // shown beside the input when focused
+
+	// PickerField: Candidates are all items; Matches those fitting the text;
+	// Picked is the chosen item's Value (0 = none).
+	Candidates []Choice
+	Matches    []Choice
+	Picked     int64
+	initial    string
+	typed      string // a choice field's type-ahead
+}
+
+// typeAhead jumps a choice field to the choice matching what was typed:
+// "duc" picks "Huyện Đức Thọ"; typing the same letter again moves on to
+// the next choice starting with it.
+func (f *Field) typeAhead(runes string) bool {
+	n := len(f.Choices)
+	if n == 0 {
+		return false
+	}
+	find := func(q string, from int) int {
+		for i := 0; i < n; i++ {
+			j := (from + i) % n
+			if vntext.Matches(vntext.Fold(f.Choices[j].Label), q) {
+				return j
+			}
+		}
+		return -1
+	}
+	if q := f.typed + runes; f.typed != "" {
+		if j := find(q, f.Choice); j >= 0 {
+			f.typed = q
+			changed := j != f.Choice
+			f.Choice = j
+			return changed
+		}
+	}
+	f.typed = runes
+	if j := find(runes, f.Choice+1); j >= 0 {
+		f.Choice = j
+		return true
+	}
+	return false
+}
+
+// Value is the field's text (trimmed, NFC) or its choice's label.
+func (f *Field) Value() string {
+	switch f.Kind {
+	case ChoiceField:
+		if f.Choice >= 0 && f.Choice < len(f.Choices) {
+			return f.Choices[f.Choice].Label
+		}
+		return ""
+	}
+	return vntext.Line(f.Input.Value())
+}
+
+// Selected is the chosen value of a choice or picker field.
+func (f *Field) Selected() int64 {
+	switch f.Kind {
+	case ChoiceField:
+		if f.Choice >= 0 && f.Choice < len(f.Choices) {
+			return f.Choices[f.Choice].Value
+		}
+	case PickerField:
+		return f.Picked
+	}
+	return 0
+}
+
+// SelectValue sets a choice or picker field to the item with value v.
+func (f *Field) SelectValue(v int64) {
+	switch f.Kind {
+	case ChoiceField:
+		for i, c := range f.Choices {
+			if c.Value == v {
+				f.Choice = i
+			}
+		}
+	case PickerField:
+		for _, c := range f.Candidates {
+			if c.Value == v {
+				f.Picked = v
+				f.Input.SetValue(c.Label)
+				f.Input.CursorEnd()
+				f.Matches = nil
+			}
+		}
+	}
+}
+
+// SetText sets a text field's value.
+func (f *Field) SetText(s string) {
+	f.Input.SetValue(s)
+	f.Input.CursorEnd()
+}
+
+func (f *Field) state() string {
+	if f.Kind == ChoiceField {
+		return f.Value()
+	}
+	return f.Input.Value()
+}
+
+// refreshMatches recomputes a picker's matches for the typed text.
+func (f *Field) refreshMatches() {
+	q := f.Input.Value()
+	f.Matches = f.Matches[:0]
+	f.Picked = 0
+	key := vntext.Fold(q)
+	for _, c := range f.Candidates {
+		if c.Key == key && key != "" {
+			f.Picked = c.Value // typed in full
+		}
+		if vntext.Matches(c.Key, q) {
+			f.Matches = append(f.Matches, c)
+		}
+	}
+	if q == "" {
+		f.Matches = f.Matches[:0]
+	}
+	f.Choice = 0
+}
+
+// Form is a column of labelled fields with one focused.
+type Form struct {
+	Fields []*Field
+	Focus  int
+	ctx    *Context
+	styles *Styles
+	keys   *KeyMap
+}
+
+// NewForm makes a form; call MarkClean once initial values are set.
+func NewForm(ctx *Context, fields ...*Field) *Form {
+	f := &Form{Fields: fields, ctx: ctx, styles: &ctx.Styles, keys: &ctx.Keys}
+	f.focusOn(0)
+	return f
+}
+
+// NewText, NewChoice and NewPicker make fields.
+func NewText(id, label, placeholder string, limit int) *Field {
+	return &Field{ID: id, Label: label, Kind: TextField, Input: NewInput(placeholder, limit)}
+}
+
+func NewChoice(id, label string, choices []Choice) *Field {
+	return &Field{ID: id, Label: label, Kind: ChoiceField, Choices: choices, Input: NewInput("", 0)}
+}
+
+func NewPicker(id, label, placeholder string, candidates []Choice) *Field {
+	for i := range candidates {
+		if candidates[i].Key == "" {
+			candidates[i].Key = vntext.Fold(candidates[i].Label)
+		}
+	}
+	return &Field{ID: id, Label: label, Kind: PickerField, Candidates: candidates, Input: NewInput(placeholder, 200)}
+}
+
+// MarkClean records the current values as unchanged.
+func (f *Form) MarkClean() {
+	for _, fd := range f.Fields {
+		fd.initial = fd.state()
+	}
+}
+
+// Dirty reports input not yet saved.
+func (f *Form) Dirty() bool {
+	for _, fd := range f.Fields {
+		if !fd.Hidden && fd.state() != fd.initial {
+			return true
+		}
+	}
+	return false
+}
+
+// Field returns the field with the id.
+func (f *Form) Field(id string) *Field {
+	for _, fd := range f.Fields {
+		if fd.ID == id {
+			return fd
+		}
+	}
+	return nil
+}
+
+// Focused is the field with the focus.
+func (f *Form) Focused() *Field { return f.Fields[f.Focus] }
+
+func (f *Form) focusOn(i int) {
+	for j, fd := range f.Fields {
+		if j == i {
+			fd.Input.Focus()
+		} else {
+			fd.Input.Blur()
+		}
+	}
+	f.Focus = i
+}
+
+// FocusID moves the focus to the field with the id.
+func (f *Form) FocusID(id string) {
+	for i, fd := range f.Fields {
+		if fd.ID == id && !fd.Hidden {
+			f.focusOn(i)
+		}
+	}
+}
+
+// Move moves the focus by delta visible fields (wrapping).
+func (f *Form) Move(delta int) {
+	n := len(f.Fields)
+	i := f.Focus
+	for step := 0; step < n; step++ {
+		i = (i + delta + n) % n
+		if !f.Fields[i].Hidden {
+			f.focusOn(i)
+			return
+		}
+	}
+}
+
+// ClearErrors removes every field's error.
+func (f *Form) ClearErrors() {
+	for _, fd := range f.Fields {
+		fd.Err = ""
+	}
+}
+
+// Update handles a message for the form: moving between fields, cycling
+// choices, choosing from a picker's matches and typing. It reports whether
+// the focused field's value changed.
+func (f *Form) Update(msg tea.Msg) (changed bool, cmd tea.Cmd) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return false, nil
+	}
+	fd := f.Focused()
+	k := f.keys
+	if fd.Kind == PickerField && len(fd.Matches) > 0 && fd.Picked == 0 {
+		switch km.String() {
+		case "up":
+			if fd.Choice > 0 {
+				fd.Choice--
+			}
+			return false, nil
+		case "down":
+			if fd.Choice < len(fd.Matches)-1 {
+				fd.Choice++
+			}
+			return false, nil
+		case "enter", "tab":
+			fd.SelectValue(fd.Matches[fd.Choice].Value)
+			f.Move(1)
+			return true, nil
+		}
+	}
+	switch {
+	case key.Matches(km, k.NextField), km.String() == "enter":
+		f.Move(1)
+		return false, nil
+	case key.Matches(km, k.PrevField):
+		f.Move(-1)
+		return false, nil
+	}
+	if fd.Kind == ChoiceField {
+		switch {
+		case key.Matches(km, k.Left) && len(fd.Choices) > 0:
+			fd.Choice = (fd.Choice + len(fd.Choices) - 1) % len(fd.Choices)
+			return true, nil
+		case key.Matches(km, k.Right), km.String() == " ":
+			if len(fd.Choices) > 0 {
+				fd.Choice = (fd.Choice + 1) % len(fd.Choices)
+			}
+			return true, nil
+		}
+		if km.Type == tea.KeyRunes {
+			return fd.typeAhead(string(km.Runes)), nil
+		}
+		fd.typed = ""
+		return false, nil
+	}
+	before := fd.Input.Value()
+	fd.Input, cmd = UpdateInput(fd.Input, msg)
+	if fd.Input.Value() != before {
+		if fd.Kind == PickerField {
+			fd.refreshMatches()
+		}
+		return true, cmd
+	}
+	return false, cmd
+}
+
+// View renders the fields, one per line with labels labelW wide; a
+// picker's matches are listed under it while it has the focus.
+func (f *Form) View(width, labelW int) []string {
+	var out []string
+	s := f.styles
+	for i, fd := range f.Fields {
+		if fd.Hidden {
+			continue
+		}
+		focused := i == f.Focus
+		label := " " + s.Label.Render(vntext.Pad(fd.Label, labelW-1))
+		if focused {
+			label = s.FocusedLabel.Render("›" + vntext.Pad(fd.Label, labelW-1))
+		}
+		inputW := width - labelW - 6
+		var value string
+		switch fd.Kind {
+		case ChoiceField:
+			v := fd.Value()
+			if focused {
+				value = s.Cursor.Render("‹ ") + v + s.Cursor.Render(" ›")
+			} else {
+				value = "  " + v
+			}
+		default:
+			mark := "  "
+			if fd.Kind == PickerField && fd.Picked != 0 {
+				mark = s.Met.Render("✓") + " "
+			}
+			fd.Input.Width = inputW
+			value = mark + fd.Input.View()
+		}
+		line := " " + label + value
+		if focused && fd.Hint != "" && fd.Err == "" {
+			line += "  " + s.Muted.Render(fd.Hint)
+		}
+		out = append(out, FitLine(line, width))
+		if fd.Err != "" {
+			out = append(out, FitLine(strings.Repeat(" ", labelW+3)+s.Error.Render("! "+fd.Err), width))
+		}
+		if focused && fd.Kind == PickerField && fd.Picked == 0 && len(fd.Matches) > 0 {
+			for j, c := range fd.Matches {
+				if j >= 5 {
+					out = append(out, FitLine(strings.Repeat(" ", labelW+3)+s.Muted.Render(f.ctx.F("… và %d cơ quan khác", "… and %d more", len(fd.Matches)-5)), width))
+					break
+				}
+				mark := "  "
+				st := s.Muted
+				if j == fd.Choice {
+					mark, st = "› ", s.Cursor
+				}
+				out = append(out, FitLine(strings.Repeat(" ", labelW+1)+st.Render(mark+c.Label), width))
+			}
+		}
+	}
+	return out
+}

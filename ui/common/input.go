@@ -1,0 +1,44 @@
+package common
+
+import (
+	"strconv"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"golang.org/x/text/unicode/norm"
+)
+
+func matches(msg tea.KeyMsg, b key.Binding) bool { return key.Matches(msg, b) }
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// NewInput is a text input that edits whole Vietnamese letters: whatever
+// is typed or pasted is kept in NFC, so a letter and its marks are one rune.
+func NewInput(placeholder string, limit int) textinput.Model {
+	ti := textinput.New()
+	ti.Prompt = ""
+	ti.Placeholder = placeholder
+	ti.CharLimit = limit
+	ti.Cursor.SetMode(cursor.CursorStatic)
+	return ti
+}
+
+// UpdateInput passes msg to the input and renormalises its value to NFC,
+// keeping the cursor after the same letter.
+func UpdateInput(ti textinput.Model, msg tea.Msg) (textinput.Model, tea.Cmd) {
+	ti, cmd := ti.Update(msg)
+	v := ti.Value()
+	if n := norm.NFC.String(v); n != v {
+		runes := []rune(v)
+		pos := ti.Position()
+		if pos > len(runes) {
+			pos = len(runes)
+		}
+		newPos := len([]rune(norm.NFC.String(string(runes[:pos]))))
+		ti.SetValue(n)
+		ti.SetCursor(newPos)
+	}
+	return ti, cmd
+}

@@ -1,0 +1,65 @@
+package common
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Fit makes s exactly width×height: long lines are cut, short ones padded,
+// missing lines added, extra lines dropped. Every view ends with it so that
+// nothing stale stays on screen after a resize.
+func Fit(s string, width, height int) string {
+	if width <= 0 || height <= 0 {
+		return ""
+	}
+	lines := strings.Split(s, "\n")
+	if len(lines) > height {
+		lines = lines[:height]
+	}
+	for i, l := range lines {
+		lines[i] = FitLine(l, width)
+	}
+	for len(lines) < height {
+		lines = append(lines, strings.Repeat(" ", width))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// FitLine cuts or pads one (possibly styled) line to width cells.
+func FitLine(l string, width int) string {
+	if w := lipgloss.Width(l); w > width {
+		l = ansi.Truncate(l, width, "…")
+	}
+	if w := lipgloss.Width(l); w < width {
+		l += strings.Repeat(" ", width-w)
+	}
+	return l
+}
+
+// Rule is a horizontal line.
+func (s Styles) RuleLine(width int) string {
+	if width <= 0 {
+		return ""
+	}
+	return s.Rule.Render(strings.Repeat("─", width))
+}
+
+// Bar draws a horizontal bar of width cells filled in proportion n/total.
+func (s Styles) Bar(n, total, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	full := 0
+	if total > 0 {
+		full = n * width / total
+		if n > 0 && full == 0 {
+			full = 1
+		}
+		if full > width {
+			full = width
+		}
+	}
+	return s.BarFull.Render(strings.Repeat("█", full)) + s.BarEmpty.Render(strings.Repeat("░", width-full))
+}

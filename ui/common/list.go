@@ -1,0 +1,244 @@
+package common
+
+import (
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"cchc/internal/vntext"
+)
+
+// Column of a ListView. Width is fixed; a column with Flex > 0 shares the
+// room left over (at least Width).
+type Column struct {
+	Title string
+	Width int
+	Flex  int
+	Right bool
+}
+
+// ListView is a scrolling table that renders only its visible rows, so it
+// stays instant with tens of thousands of rows. Cells are plain text; the
+// screen colours them through CellStyle.
+type ListView struct {
+	Columns   []Column
+	Rows      [][]string
+	CellStyle func(row, col int) lipgloss.Style // optional
+	Empty     string                            // shown when there are no rows
+
+	styles        *Styles
+	cursor, top   int
+	width, height int
+	widths        []int
+}
+
+// NewListView makes a list with the given columns.
+func NewListView(styles *Styles, cols ...Column) ListView {
+	return ListView{Columns: cols, styles: styles}
+}
+
+// SetSize sets the room the list may use, its title line included.
+func (l *ListView) SetSize(w, h int) {
+	l.width, l.height = w, h
+	l.layout()
+	l.clamp()
+}
+
+// SetRows replaces the rows, keeping the cursor where it was (clamped).
+func (l *ListView) SetRows(rows [][]string) {
+	l.Rows = rows
+	l.clamp()
+}
+
+// Cursor is the index of the selected row (-1 when empty).
+func (l *ListView) Cursor() int {
+	if len(l.Rows) == 0 {
+		return -1
+	}
+	return l.cursor
+}
+
+// SetCursor selects row i.
+func (l *ListView) SetCursor(i int) {
+	l.cursor = i
+	l.clamp()
+}
+
+func (l *ListView) visible() int {
+	if l.height <= 1 {
+		return 0
+	}
+	return l.height - 1
+}
+
+func (l *ListView) clamp() {
+	if l.cursor >= len(l.Rows) {
+		l.cursor = len(l.Rows) - 1
+	}
+	if l.cursor < 0 {
+		l.cursor = 0
+	}
+	v := l.visible()
+	if l.cursor < l.top {
+		l.top = l.cursor
+	}
+	if v > 0 && l.cursor >= l.top+v {
+		l.top = l.cursor - v + 1
+	}
+	if max := len(l.Rows) - v; l.top > max {
+		l.top = max
+	}
+	if l.top < 0 {
+		l.top = 0
+	}
+}
+
+func (l *ListView) layout() {
+	l.widths = make([]int, len(l.Columns))
+	used, flex := 2, 0 // 2: the selection marker
+	for i, c := range l.Columns {
+		l.widths[i] = c.Width
+		used += c.Width + 1
+		flex += c.Flex
+	}
+	extra := l.width - used
+	if extra < 0 || flex == 0 {
+		return
+	}
+	for i, c := range l.Columns {
+		if c.Flex > 0 {
+			add := extra * c.Flex / flex
+			l.widths[i] += add
+		}
+	}
+}
+
+// Update moves the cursor on navigation keys and the mouse wheel; it
+// reports whether it used the message.
+func (l *ListView) Update(msg tea.Msg, keys KeyMap) bool {
+	page := l.visible()
+	if page < 1 {
+		page = 1
+	}
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		switch {
+		case matches(msg, keys.Up):
+			l.cursor--
+		case matches(msg, keys.Down):
+			l.cursor++
+		case matches(msg, keys.PageUp):
+			l.cursor -= page
+		case matches(msg, keys.PageDown):
+			l.cursor += page
+		case matches(msg, keys.Home):
+			l.cursor = 0
+		case matches(msg, keys.End):
+			l.cursor = len(l.Rows) - 1
+		default:
+			return false
+		}
+	case tea.MouseMsg:
+		switch msg.Button {
+		case tea.MouseButtonWheelUp:
+			l.cursor -= 3
+		case tea.MouseButtonWheelDown:
+			l.cursor += 3
+		default:
+			return false
+		}
+	default:
+		return false
+	}
+	l.clamp()
+	return true
+}
+
+// View renders the title line and the visible rows, exactly width×height.
+func (l *ListView) View() string {
+	if l.width <= 0 || l.height <= 0 {
+		return ""
+	}
+	var b strings.Builder
+	titles := make([]string, len(l.Columns))
+	for i, c := range l.Columns {
+		titles[i] = c.Title
+	}
+	b.WriteString(l.styles.Bold.Render(FitLine("  "+l.joinCells(titles), l.width)))
+	v := l.visible()
+	if len(l.Rows) == 0 {
+		b.WriteString("\n" + l.styles.Muted.Render(FitLine("  "+l.Empty, l.width)))
+		return Fit(b.String(), l.width, l.height)
+	}
+	for i := l.top; i < len(l.Rows) && i < l.top+v; i++ {
+		b.WriteString("\n")
+		b.WriteString(l.renderRow(i))
+	}
+	return Fit(b.String(), l.width, l.height)
+}
+
+func (l *ListView) joinCells(cells []string) string {
+	parts := make([]string, len(l.Columns))
+	for i, c := range l.Columns {
+		cell := ""
+		if i < len(cells) {
+			cell = cells[i]
+		}
+		if c.Right {
+			parts[i] = vntext.PadLeft(cell, l.widths[i])
+		} else {
+			parts[i] = vntext.Pad(cell, l.widths[i])
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func (l *ListView) renderRow(i int) string {
+	row := l.Rows[i]
+	selected := i == l.cursor
+	var b strings.Builder
+	if selected {
+		b.WriteString(l.styles.Cursor.Render("› "))
+	} else {
+		b.WriteString("  ")
+	}
+	for c, col := range l.Columns {
+		cell := ""
+		if c < len(row) {
+			cell = row[c]
+		}
+		if col.Right {
+			cell = vntext.PadLeft(cell, l.widths[c])
+		} else {
+			cell = vntext.Pad(cell, l.widths[c])
+		}
+		st := lipgloss.NewStyle()
+		if l.CellStyle != nil {
+			st = l.CellStyle(i, c)
+		}
+		if selected {
+			st = st.Inherit(l.styles.Selected).Bold(true).Background(l.styles.Selected.GetBackground())
+		}
+		b.WriteString(st.Render(cell))
+		if c < len(l.Columns)-1 {
+			b.WriteString(sel(selected, l.styles).Render(" "))
+		}
+	}
+	return FitLine(b.String(), l.width)
+}
+
+func sel(selected bool, s *Styles) lipgloss.Style {
+	if selected {
+		return s.Selected
+	}
+	return lipgloss.NewStyle()
+}
+
+// Position is "12/40" for the list's footer.
+func (l *ListView) Position() string {
+	if len(l.Rows) == 0 {
+		return "0/0"
+	}
+	return itoa(l.cursor+1) + "/" + itoa(len(l.Rows))
+}

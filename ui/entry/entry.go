@@ -1,0 +1,338 @@
+// Package entry is the form where the clerk records a received letter and
+// the registrations in it, or edits one already recorded. Nothing is
+// written until save; each save is one transaction.
+package entry
+
+import (
+	"context"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"cchc/internal/campaign"
+	"cchc/internal/lang"
+	"cchc/internal/store"
+	"cchc/internal/vndate"
+	"cchc/internal/vntext"
+	"cchc/ui/common"
+)
+
+// Field ids beyond the domain's.
+const (
+	fPartners = "partners"
+	fTimeline = "timeline"
+	fResult   = "result"
+	fSummary  = "summary"
+	fNote     = "note"
+)
+
+var letterFields = []string{campaign.FieldAgency, campaign.FieldNumber, campaign.FieldLetterDate, campaign.FieldReceived}
+
+// Model of the entry screen.
+type Model struct {
+	ctx           *common.Context
+	width, height int
+	form          *common.Form
+
+	// editing an existing registration (and its letter) when edit != nil
+	edit *store.RegistrationRow
+	// after "save and add another": the letter already saved, and how many
+	// registrations it has
+	subID    int64
+	subCount int
+	subLabel string
+
+	err        string
+	confirming bool // asked whether to discard unsaved input
+	saving     bool
+}
+
+// New makes the entry screen.
+func New(ctx *common.Context) *Model {
+	return &Model{ctx: ctx}
+}
+
+type savedMsg struct {
+	subID int64
+	next  bool
+	note  string
+}
+
+type saveErrMsg struct{ err error }
+
+func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
+
+func (m *Model) Capturing() bool { return true }
+
+// Dirty reports input not yet saved.
+func (m *Model) Dirty() bool { return m.form != nil && m.form.Dirty() }
+
+func (m *Model) ShortHelp() []key.Binding {
+	k := m.ctx.Keys
+	if m.edit != nil {
+		return []key.Binding{k.Save, k.NextField, k.Left, k.Back}
+	}
+	return []key.Binding{k.Save, k.SaveNext, k.NextField, k.Left, k.Back}
+}
+
+func (m *Model) FullHelp() [][]key.Binding {
+	k := m.ctx.Keys
+	return [][]key.Binding{
+		{k.Save, k.SaveNext, k.Back},
+		{k.NextField, k.PrevField, k.Left, k.Right},
+	}
+}
+
+// reset starts a new letter, with an agency already chosen when id ≠ 0.
+func (m *Model) reset(agencyID int64) {
+	m.edit, m.subID, m.subCount, m.subLabel, m.err, m.confirming = nil, 0, 0, "", "", false
+	m.build()
+	f := m.form
+	f.Field(campaign.FieldReceived).SetText(m.ctx.Today.String())
+	if agencyID != 0 {
+		f.Field(campaign.FieldAgency).SelectValue(agencyID)
+		m.syncLead()
+		f.FocusID(campaign.FieldNumber)
+	}
+	f.MarkClean()
+}
+
+// build makes the form's fields from the loaded data.
+func (m *Model) build() {
+	c := m.ctx
+	var agencies []common.Choice
+	for _, a := range c.Data.Agencies {
+		if a.Active {
+			agencies = append(agencies, common.Choice{Label: a.Name, Value: a.ID, Key: foldNames(a)})
+		}
+	}
+	var kinds, areas []common.Choice
+	for i, k := range campaign.Kinds {
+		kinds = append(kinds, common.Choice{Label: k.Label(c.Lang), Value: int64(i)})
+	}
+	for i, a := range campaign.Areas {
+		areas = append(areas, common.Choice{Label: a.Label(c.Lang), Value: int64(i)})
+	}
+	date := c.T("dd/mm/yyyy", "dd/mm/yyyy")
+	agency := common.NewPicker(campaign.FieldAgency, c.T("Văn bản của", "Letter from"), c.T("gõ vài chữ của tên, không cần dấu", "type part of the name, accents optional"), agencies)
+	received := common.NewText(campaign.FieldReceived, c.T("Ngày nhận", "Received"), date, 10)
+	received.Hint = c.T("mặc định hôm nay", "today by default")
+	m.form = common.NewForm(c,
+		agency,
+		common.NewText(campaign.FieldNumber, c.T("Số văn bản", "Letter No."), c.T("ví dụ: 125/UBND-NV", "e.g. 125/UBND-NV"), 60),
+		common.NewText(campaign.FieldLetterDate, c.T("Ngày văn bản", "Dated"), date, 10),
+		received,
+		common.NewText(campaign.FieldTitle, c.T("Tên", "Title"), c.T("tên mô hình, sáng kiến, giải pháp, cách làm hay", "name of the model or initiative"), campaign.MaxLine),
+		common.NewChoice(campaign.FieldKind, c.T("Loại", "Kind"), kinds),
+		common.NewChoice(campaign.FieldArea, c.T("Lĩnh vực", "Area"), areas),
+		common.NewChoice(campaign.FieldLead, c.T("Chủ trì", "Lead unit"), nil),
+		common.NewText(fPartners, c.T("Phối hợp", "Partners"), c.T("đơn vị phối hợp", "partner units"), campaign.MaxLine),
+		common.NewText(fTimeline, c.T("Thời gian", "Timeline"), c.T("ví dụ: Quý II/2023 hoặc 04/2023 - 12/2023", "e.g. Quý II/2023"), campaign.MaxLine),
+		common.NewText(fResult, c.T("Kết quả", "Result"), c.T("dự kiến kết quả", "expected result"), campaign.MaxLine),
+		common.NewText(fSummary, c.T("Tóm tắt", "Summary"), c.T("nội dung tóm tắt", "short description"), campaign.MaxText),
+		common.NewText(fNote, c.T("Ghi chú", "Note"), "", campaign.MaxText),
+	)
+	m.syncLead()
+}
+
+func foldNames(a campaign.Agency) string {
+	return vntext.Fold(a.Name + " " + a.ShortName)
+}
+
+// syncLead offers the chosen agency and its communes as the lead unit.
+func (m *Model) syncLead() {
+	f := m.form
+	lead := f.Field(campaign.FieldLead)
+	keep := lead.Selected()
+	agencyID := f.Field(campaign.FieldAgency).Selected()
+	var choices []common.Choice
+	if a := m.ctx.Data.ByID[agencyID]; a != nil {
+		choices = append(choices, common.Choice{Label: a.Name, Value: 0})
+		for _, x := range m.ctx.Data.Children(a.ID) {
+			choices = append(choices, common.Choice{Label: x.Name, Value: x.ID})
+		}
+	} else {
+		choices = []common.Choice{{Label: m.ctx.T("(chọn cơ quan gửi văn bản trước)", "(choose the sending agency first)"), Value: 0}}
+	}
+	lead.Choices = choices
+	lead.Choice = 0
+	lead.SelectValue(keep)
+}
+
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case common.DataMsg:
+		if m.form == nil {
+			m.reset(0)
+		}
+		return m, nil
+	case common.NewEntryMsg:
+		if m.Dirty() {
+			return m, common.Cmd(common.ErrMsg{Err: lang.Errorf("Biểu mẫu đang có nội dung chưa lưu; lưu (ctrl+s) hoặc hủy (esc) trước",
+				"The form has unsaved input; save (ctrl+s) or cancel (esc) first")})
+		}
+		m.reset(msg.AgencyID)
+		return m, nil
+	case common.EditRegistrationMsg:
+		if m.Dirty() {
+			return m, common.Cmd(common.ErrMsg{Err: lang.Errorf("Biểu mẫu đang có nội dung chưa lưu; lưu (ctrl+s) hoặc hủy (esc) trước",
+				"The form has unsaved input; save (ctrl+s) or cancel (esc) first")})
+		}
+		return m, m.openEdit(msg.ID)
+	case editLoadedMsg:
+		m.fillEdit(msg.row)
+		return m, nil
+	case savedMsg:
+		return m, m.afterSave(msg)
+	case saveErrMsg:
+		m.saving = false
+		m.showProblems(msg.err)
+		return m, nil
+	case tea.KeyMsg:
+		if m.form == nil {
+			return m, nil
+		}
+		return m, m.key(msg)
+	}
+	return m, nil
+}
+
+type editLoadedMsg struct{ row store.RegistrationRow }
+
+// openEdit reads the registration fresh from the store, so the clerk edits
+// the latest version.
+func (m *Model) openEdit(id int64) tea.Cmd {
+	st := m.ctx.Store
+	return func() tea.Msg {
+		r, err := st.Registration(context.Background(), id)
+		if err != nil {
+			return common.ErrMsg{Err: err}
+		}
+		return editLoadedMsg{r}
+	}
+}
+
+func (m *Model) fillEdit(r store.RegistrationRow) {
+	m.reset(0)
+	m.edit = &r
+	f := m.form
+	f.Field(campaign.FieldAgency).SelectValue(r.AgencyID)
+	m.syncLead()
+	f.Field(campaign.FieldNumber).SetText(r.LetterNumber)
+	f.Field(campaign.FieldLetterDate).SetText(r.LetterDate.String())
+	f.Field(campaign.FieldReceived).SetText(r.Received.String())
+	f.Field(campaign.FieldTitle).SetText(r.Title)
+	for i, k := range campaign.Kinds {
+		if k == r.Kind {
+			f.Field(campaign.FieldKind).Choice = i
+		}
+	}
+	for i, a := range campaign.Areas {
+		if a == r.Area {
+			f.Field(campaign.FieldArea).Choice = i
+		}
+	}
+	f.Field(campaign.FieldLead).SelectValue(r.LeadAgencyID)
+	f.Field(fPartners).SetText(r.Partners)
+	f.Field(fTimeline).SetText(r.Timeline)
+	f.Field(fResult).SetText(r.ExpectedResult)
+	f.Field(fSummary).SetText(oneLine(r.Summary))
+	f.Field(fNote).SetText(oneLine(r.Note))
+	f.FocusID(campaign.FieldTitle)
+	f.MarkClean()
+}
+
+// oneLine shows multi-line text in a one-line input (line breaks as " / ").
+func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " / ") }
+
+func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
+	k := m.ctx.Keys
+	if m.confirming {
+		switch {
+		case key.Matches(msg, k.Yes):
+			return m.leave()
+		case key.Matches(msg, k.No):
+			m.confirming = false
+		}
+		return nil
+	}
+	switch {
+	case key.Matches(msg, k.Back):
+		if m.form.Dirty() {
+			m.confirming = true
+			return nil
+		}
+		return m.leave()
+	case key.Matches(msg, k.Save):
+		return m.save(false)
+	case key.Matches(msg, k.SaveNext) && m.edit == nil:
+		return m.save(true)
+	}
+	before := m.form.Focused()
+	changed, cmd := m.form.Update(msg)
+	if changed && before.ID == campaign.FieldAgency {
+		m.syncLead()
+	}
+	if changed {
+		m.checkField(before, false)
+	}
+	if after := m.form.Focused(); after != before {
+		m.checkField(before, true)
+	}
+	return cmd
+}
+
+// leave drops the input: an edit goes back where it came from, a new letter
+// starts afresh.
+func (m *Model) leave() tea.Cmd {
+	wasEdit := m.edit != nil
+	hadLetter := m.subID != 0
+	m.reset(0)
+	if wasEdit {
+		return common.Cmd(common.BackMsg{})
+	}
+	if hadLetter {
+		return common.Cmd(common.NoteMsg{Note: m.ctx.T("Đã xong văn bản; sẵn sàng nhập văn bản mới", "Letter finished; ready for a new one")})
+	}
+	return common.Cmd(common.GotoMsg{Tab: common.TabOverview})
+}
+
+// checkField validates one field as the clerk types (dates once they look
+// complete) and when the focus leaves it.
+func (m *Model) checkField(fd *common.Field, leaving bool) {
+	c := m.ctx
+	switch fd.ID {
+	case campaign.FieldLetterDate, campaign.FieldReceived:
+		v := fd.Value()
+		if !leaving && len(v) < 10 {
+			fd.Err = ""
+			return
+		}
+		fd.Err = ""
+		if _, err := vndate.Parse(v); err != nil {
+			fd.Err = fd.Label + ": " + dateProblem(err, c.Lang)
+		}
+	case campaign.FieldTitle:
+		if leaving && fd.Value() == "" {
+			fd.Err = c.T("Tên mô hình, sáng kiến: không được để trống", "Title: must not be empty")
+		} else if fd.Value() != "" {
+			fd.Err = ""
+		}
+	case campaign.FieldAgency:
+		fd.Err = ""
+		if leaving && fd.Selected() == 0 && fd.Value() != "" {
+			fd.Err = c.T("Văn bản của: chọn một cơ quan trong danh sách gợi ý", "Letter from: choose an agency from the suggestions")
+		}
+	}
+}
+
+func dateProblem(err error, l lang.Lang) string {
+	switch err {
+	case vndate.ErrNoDay:
+		return l.T("không phải ngày có thật (dd/mm/yyyy)", "no such day (dd/mm/yyyy)")
+	case vndate.ErrYear:
+		return l.F("năm phải từ %d đến %d", "the year must be between %d and %d", vndate.MinYear, vndate.MaxYear)
+	}
+	return l.T("cần ngày dạng dd/mm/yyyy", "expected a date as dd/mm/yyyy")
+}

@@ -1,0 +1,232 @@
+package entry
+
+import (
+	"context"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"cchc/internal/campaign"
+	"cchc/internal/lang"
+	"cchc/internal/vndate"
+	"cchc/internal/vntext"
+	"cchc/ui/common"
+)
+
+// collect reads the form into a letter and a registration; problems found
+// while reading (dates that do not parse) are returned with them.
+func (m *Model) collect() (campaign.Submission, campaign.Registration, campaign.Problems) {
+	f := m.form
+	var probs campaign.Problems
+	date := func(id string) vndate.Date {
+		fd := f.Field(id)
+		d, err := vndate.Parse(fd.Value())
+		if err != nil {
+			probs = append(probs, campaign.Problem{Field: id, Msg: &lang.Error{
+				VI: fd.Label + ": " + dateProblem(err, lang.VI), EN: fd.Label + ": " + dateProblem(err, lang.EN)}})
+		}
+		return d
+	}
+	sub := campaign.Submission{
+		CampaignID: m.ctx.Data.Campaign.ID,
+		AgencyID:   f.Field(campaign.FieldAgency).Selected(),
+		Number:     f.Field(campaign.FieldNumber).Value(),
+		LetterDate: date(campaign.FieldLetterDate),
+		Received:   date(campaign.FieldReceived),
+	}
+	reg := campaign.Registration{
+		Title:          f.Field(campaign.FieldTitle).Value(),
+		Kind:           campaign.Kinds[f.Field(campaign.FieldKind).Choice],
+		Area:           campaign.Areas[f.Field(campaign.FieldArea).Choice],
+		LeadAgencyID:   f.Field(campaign.FieldLead).Selected(),
+		Partners:       f.Field(fPartners).Value(),
+		Timeline:       f.Field(fTimeline).Value(),
+		ExpectedResult: f.Field(fResult).Value(),
+		Summary:        f.Field(fSummary).Value(),
+		Note:           f.Field(fNote).Value(),
+	}
+	if m.edit != nil {
+		sub.ID, sub.Version, sub.Note = m.edit.SubmissionID, m.edit.SubmissionVer, ""
+		reg.ID, reg.Version = m.edit.ID, m.edit.Version
+		reg.SubmissionID = m.edit.SubmissionID
+	}
+	return sub, reg, probs
+}
+
+// save validates everything, shows each problem at its field, and writes in
+// the background only when all is well. next keeps the letter for another
+// registration.
+func (m *Model) save(next bool) tea.Cmd {
+	if m.saving {
+		return nil
+	}
+	m.form.ClearErrors()
+	m.err = ""
+	sub, reg, probs := m.collect()
+	if m.subID == 0 { // the letter is being entered (not yet saved)
+		for _, p := range sub.Validate(m.ctx.Today) {
+			if probs.For(p.Field) == nil {
+				probs = append(probs, p)
+			}
+		}
+	}
+	probs = append(probs, reg.Validate()...)
+	if len(probs) > 0 {
+		m.err = m.ctx.F("Chưa lưu: %d chỗ cần sửa, ghi ngay dưới từng ô", "Not saved: %d problems, shown under their fields", len(probs))
+		for _, p := range probs {
+			if fd := m.form.Field(p.Field); fd != nil && fd.Err == "" {
+				fd.Err = m.ctx.T(p.Msg.VI, p.Msg.EN)
+			}
+		}
+		m.form.FocusID(probs[0].Field)
+		return nil
+	}
+	m.saving = true
+	st, l := m.ctx.Store, m.ctx.Lang
+	subID, edit := m.subID, m.edit
+	agencyName := m.form.Field(campaign.FieldAgency).Value()
+	return func() tea.Msg {
+		ctx := context.Background()
+		var err error
+		switch {
+		case edit != nil:
+			err = st.UpdateEntry(ctx, sub, reg)
+		case subID != 0:
+			_, err = st.AddToSubmission(ctx, subID, []campaign.Registration{reg})
+		default:
+			subID, _, err = st.RecordSubmission(ctx, sub, []campaign.Registration{reg})
+		}
+		if err != nil {
+			return saveErrMsg{err}
+		}
+		note := l.F("Đã lưu «%s» của %s", "Saved «%s» of %s", reg.Title, agencyName)
+		return savedMsg{subID: subID, next: next, note: note}
+	}
+}
+
+// afterSave keeps the letter for "save and add another", otherwise starts
+// a new letter (or returns from an edit); the data reloads either way.
+func (m *Model) afterSave(msg savedMsg) tea.Cmd {
+	m.saving = false
+	changed := common.Cmd(common.ChangedMsg{Note: msg.note})
+	if m.edit != nil {
+		m.reset(0)
+		return tea.Batch(changed, common.Cmd(common.BackMsg{}))
+	}
+	if !msg.next {
+		m.reset(0)
+		return changed
+	}
+	f := m.form
+	if m.subID == 0 {
+		m.subLabel = m.letterSummary()
+	}
+	m.subID = msg.subID
+	m.subCount++
+	for _, id := range letterFields {
+		f.Field(id).Hidden = true
+	}
+	for _, id := range []string{campaign.FieldTitle, fPartners, fTimeline, fResult, fSummary, fNote} {
+		f.Field(id).SetText("")
+		f.Field(id).Err = ""
+	}
+	f.FocusID(campaign.FieldTitle)
+	f.MarkClean()
+	return changed
+}
+
+func (m *Model) letterSummary() string {
+	f, c := m.form, m.ctx
+	s := c.F("Văn bản của %s", "Letter from %s", f.Field(campaign.FieldAgency).Value())
+	if n := f.Field(campaign.FieldNumber).Value(); n != "" {
+		s += c.F(", số %s", ", No. %s", n)
+	}
+	return s + c.F(", nhận %s", ", received %s", f.Field(campaign.FieldReceived).Value())
+}
+
+// showProblems puts a save error on the form: field problems at their
+// fields, anything else (a conflict, a locked file) in the message line.
+func (m *Model) showProblems(err error) {
+	m.err = lang.Message(err, m.ctx.Lang)
+	// Store problems name the field in their text ("Ngày nhận: …"): find it.
+	for _, fd := range m.form.Fields {
+		if !fd.Hidden && strings.HasPrefix(m.err, fd.Label+":") {
+			fd.Err = m.err
+		}
+	}
+}
+
+// View draws the form, scrolled so that the focused field stays visible.
+func (m *Model) View() string {
+	if m.form == nil {
+		return common.Fit("", m.width, m.height)
+	}
+	c, st := m.ctx, m.ctx.Styles
+	var head []string
+	switch {
+	case m.edit != nil:
+		head = append(head, " "+st.Title.Render(c.F("Sửa mô hình của %s", "Editing a registration of %s", m.edit.AgencyName))+
+			st.Muted.Render(c.T("  (sửa văn bản sẽ áp dụng cho mọi mô hình trong văn bản đó)", "  (letter changes apply to all its registrations)")))
+	case m.subID != 0:
+		head = append(head, " "+st.Title.Render(m.subLabel), " "+st.Muted.Render(c.F("Đã lưu %d mô hình; nhập mô hình %d (esc: xong văn bản này)",
+			"%d saved; entering registration %d (esc: finish this letter)", m.subCount, m.subCount+1)))
+	default:
+		head = append(head, " "+st.Title.Render(c.T("Văn bản đăng ký mới", "New letter")))
+	}
+	labelW := 14
+	body := m.form.View(m.width, labelW)
+	if m.subID == 0 {
+		// a rule between the letter and the registration
+		idx := 0
+		for i, line := range body {
+			if strings.Contains(line, m.form.Field(campaign.FieldTitle).Label) {
+				idx = i
+				break
+			}
+		}
+		n := m.subCount + 1
+		title := "── " + c.F("Mô hình %d ", "Registration %d ", n)
+		rule := " " + st.Rule.Render(title+strings.Repeat("─", max(0, m.width-2-vntext.Width(title))))
+		body = append(body[:idx], append([]string{common.FitLine(rule, m.width)}, body[idx:]...)...)
+	}
+	var foot []string
+	if m.err != "" {
+		foot = append(foot, " "+st.Error.Render("! "+m.err))
+	}
+	if m.confirming {
+		foot = append(foot, " "+st.Warning.Render(c.T("Bỏ nội dung đang nhập? (y/c = có, n/k = không)", "Discard unsaved input? (y = yes, n = no)")))
+	}
+	if m.saving {
+		foot = append(foot, " "+st.Muted.Render(c.T("Đang lưu…", "Saving…")))
+	}
+	room := m.height - len(head) - len(foot)
+	body = window(body, m.focusLine(body), room)
+	all := append(append(head, body...), foot...)
+	return common.Fit(strings.Join(all, "\n"), m.width, m.height)
+}
+
+// focusLine finds the line of the focused field (marked with ›).
+func (m *Model) focusLine(lines []string) int {
+	label := m.form.Focused().Label
+	for i, l := range lines {
+		if strings.Contains(l, "›") && strings.Contains(l, label) {
+			return i
+		}
+	}
+	return 0
+}
+
+// window crops lines to room, keeping line focus (and a few after it) in view.
+func window(lines []string, focus, room int) []string {
+	if room <= 0 || len(lines) <= room {
+		return lines
+	}
+	start := focus - room/3
+	if start < 0 {
+		start = 0
+	}
+	if start+room > len(lines) {
+		start = len(lines) - room
+	}
+	return lines[start : start+room]
+}

@@ -1,0 +1,273 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"golang.org/x/text/unicode/norm"
+
+	"cchc/internal/campaign"
+	"cchc/internal/compliance"
+	"cchc/internal/lang"
+	"cchc/internal/vndate"
+	"cchc/ui/common"
+)
+
+func registrationsOf(t *testing.T, h *harness, agency string) []string {
+	t.Helper()
+	c := h.m.ctx.Data.Campaign
+	rows, err := h.m.ctx.Store.Registrations(context.Background(), c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, r := range rows {
+		if r.AgencyName == agency {
+			out = append(out, r.Title+"|"+r.LetterNumber+"|"+r.Received.String())
+		}
+	}
+	return out
+}
+
+func TestEntrySaveAndAddAnotherKeepsTheLetter(t *testing.T) {
+	st := seeded(t)
+	h := newHarness(t, st, lang.VI, 80, 24)
+	h.keys("3", "duc tho", "enter", "400/UBND-NV", "tab", "20/03/2023", "tab", "tab",
+		"Một cửa thân thiện", "ctrl+n")
+	if v := h.view(); !strings.Contains(v, "Đã lưu 1 mô hình; nhập mô hình 2") || !strings.Contains(v, "Văn bản của Huyện Đức Thọ, số 400/UBND-NV") {
+		t.Fatalf("after ctrl+n:\n%s", v)
+	}
+	h.keys("Số hóa hồ sơ", "tab", "right", "ctrl+s")
+	got := registrationsOf(t, h, "Huyện Đức Thọ")
+	want := map[string]bool{
+		"Bộ phận một cửa thân thiện|312/UBND-NV|21/03/2023": true,
+		"Một cửa thân thiện|400/UBND-NV|27/03/2023":         true,
+		"Số hóa hồ sơ|400/UBND-NV|27/03/2023":               true,
+	}
+	if len(got) != 3 {
+		t.Fatalf("Đức Thọ registrations = %v", got)
+	}
+	for _, g := range got {
+		if !want[g] {
+			t.Fatalf("unexpected %q in %v", g, got)
+		}
+	}
+	subs, _ := st.Submissions(context.Background(), h.m.ctx.Data.Campaign.ID)
+	letters := 0
+	for _, s := range subs {
+		if s.Number == "400/UBND-NV" {
+			letters++
+			if s.Registrations != 2 {
+				t.Fatalf("letter has %d registrations", s.Registrations)
+			}
+		}
+	}
+	if letters != 1 {
+		t.Fatalf("letters 400/UBND-NV = %d", letters)
+	}
+	// The data reloaded: Đức Thọ now meets its minimum of 2 and its target of 3.
+	r := h.m.ctx.Data.ResultByID[h.m.ctx.Data.Agencies[findAgency(h, "Huyện Đức Thọ")].ID]
+	if r.Registered != 3 || r.Status != compliance.Met || !r.TargetMet {
+		t.Fatalf("Đức Thọ after entry = %+v", r)
+	}
+	if !strings.Contains(h.view(), "Đã lưu «Số hóa hồ sơ» của Huyện Đức Thọ") {
+		t.Fatalf("no confirmation:\n%s", h.view())
+	}
+}
+
+func findAgency(h *harness, name string) int {
+	for i, a := range h.m.ctx.Data.Agencies {
+		if a.Name == name {
+			return i
+		}
+	}
+	h.t.Fatalf("no %s", name)
+	return -1
+}
+
+func TestEntryRefusesBadInputAndWritesNothing(t *testing.T) {
+	st := seeded(t)
+	h := newHarness(t, st, lang.VI, 80, 24)
+	before := len(h.m.ctx.Data.Registrations)
+	// received in the future, no title
+	h.keys("3", "so noi vu", "enter", "1/SNV", "tab", "tab")
+	for i := 0; i < 10; i++ {
+		h.send(tea.KeyMsg{Type: tea.KeyBackspace})
+	}
+	h.keys("01/04/2023", "ctrl+s")
+	v := h.view()
+	for _, want := range []string{"Ngày nhận: 01/04/2023 là ngày trong tương lai", "Tên mô hình, sáng kiến: không được để trống"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("missing %q:\n%s", want, v)
+		}
+	}
+	h.m.Update(common.ReloadMsg{})
+	h.run(h.m.load())
+	if len(h.m.ctx.Data.Registrations) != before {
+		t.Fatal("invalid entry was written")
+	}
+	// esc asks before dropping the input; n keeps it
+	h.keys("esc")
+	if !strings.Contains(h.view(), "Bỏ nội dung đang nhập?") {
+		t.Fatalf("no discard question:\n%s", h.view())
+	}
+	h.keys("n")
+	if h.m.tab != common.TabEntry || !h.m.screens[common.TabEntry].(interface{ Dirty() bool }).Dirty() {
+		t.Fatal("input lost after answering no")
+	}
+}
+
+func TestTypedTextIsNFC(t *testing.T) {
+	st := seeded(t)
+	h := newHarness(t, st, lang.VI, 80, 24)
+	h.keys("3", "y te", "enter", "tab", "tab", "tab")
+	// "Khám" typed with a combining acute accent, as some keyboards send it
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("Kha\u0301m bê\u0323nh")})
+	h.keys("ctrl+s")
+	got := registrationsOf(t, h, "Sở Y tế")
+	found := false
+	for _, g := range got {
+		title := strings.Split(g, "|")[0]
+		if title == "Khám bệnh" {
+			found = true
+		}
+		if !norm.NFC.IsNormalString(title) {
+			t.Fatalf("stored title not NFC: %q", title)
+		}
+	}
+	if !found {
+		t.Fatalf("registrations = %v", got)
+	}
+}
+
+func TestEditAndDeleteFromTheRegistrationsList(t *testing.T) {
+	st := seeded(t)
+	h := newHarness(t, st, lang.VI, 100, 30)
+	h.keys("4", "/", "khám", "enter", "enter")
+	if !strings.Contains(h.view(), "Khám bệnh không giấy tờ") || !strings.Contains(h.view(), "57/SYT-VP") {
+		t.Fatalf("read view:\n%s", h.view())
+	}
+	h.keys("e")
+	if h.m.tab != common.TabEntry || !strings.Contains(h.view(), "Sửa mô hình của Sở Y tế") {
+		t.Fatalf("edit form:\n%s", h.view())
+	}
+	// someone else edits the same registration meanwhile
+	row := h.m.ctx.Data.Registrations[0]
+	for _, r := range h.m.ctx.Data.Registrations {
+		if r.Title == "Khám bệnh không giấy tờ" {
+			row = r
+		}
+	}
+	other := row.Registration
+	other.Note = "sửa ở máy khác"
+	if err := st.UpdateRegistration(context.Background(), other); err != nil {
+		t.Fatal(err)
+	}
+	h.keys(" từ xa", "ctrl+s")
+	if v := h.view(); !strings.Contains(v, "vừa được người khác sửa") {
+		t.Fatalf("conflict not reported:\n%s", v)
+	}
+	// reopen fresh and save
+	h.keys("esc", "y")
+	h.send(common.EditRegistrationMsg{ID: row.ID})
+	h.keys(" từ xa", "ctrl+s")
+	r, _ := st.Registration(context.Background(), row.ID)
+	if r.Title != "Khám bệnh không giấy tờ từ xa" || r.Note != "sửa ở máy khác" {
+		t.Fatalf("after edit: %q / %q", r.Title, r.Note)
+	}
+	if h.m.tab != common.TabRegistrations {
+		t.Fatalf("did not return to the list (tab %d)", h.m.tab)
+	}
+	// delete asks, naming what goes
+	h.keys("/", "tu xa", "enter", "d")
+	if v := h.view(); !strings.Contains(v, "Xóa mô hình «Khám bệnh không giấy tờ từ xa» của Sở Y tế (văn bản số 57/SYT-VP") {
+		t.Fatalf("no delete question:\n%s", v)
+	}
+	h.keys("y")
+	if _, err := st.Registration(context.Background(), row.ID); err == nil {
+		t.Fatal("not deleted")
+	}
+	if !strings.Contains(h.view(), "Đã xóa «Khám bệnh không giấy tờ từ xa» của Sở Y tế") {
+		t.Fatalf("no note:\n%s", h.view())
+	}
+}
+
+func TestAddAndDeactivateAgency(t *testing.T) {
+	st := seeded(t)
+	h := newHarness(t, st, lang.VI, 80, 24)
+	h.keys("2", "a", "Xã Tùng Ảnh", "tab", "XTA", "tab", "cấp xã", "tab", "duc")
+	h.keys("ctrl+s")
+	i := findAgency(h, "Xã Tùng Ảnh")
+	a := h.m.ctx.Data.Agencies[i]
+	if a.Group != campaign.Commune || a.ShortName != "XTA" || h.m.ctx.Data.ByID[a.ParentID].Name != "Huyện Đức Thọ" {
+		t.Fatalf("added %+v", a)
+	}
+	// deactivate Sở Ngoại vụ: asked first, then no longer judged
+	h.keys("/", "ngoai vu", "enter", "x")
+	if !strings.Contains(h.view(), "Ngừng theo dõi Sở Ngoại vụ?") {
+		t.Fatalf("no question:\n%s", h.view())
+	}
+	h.keys("y")
+	id := h.m.ctx.Data.Agencies[findAgency(h, "Sở Ngoại vụ")].ID
+	if _, judged := h.m.ctx.Data.ResultByID[id]; judged {
+		t.Fatal("inactive agency still judged")
+	}
+}
+
+func TestSmallWindowAndResize(t *testing.T) {
+	st := seeded(t)
+	h := newHarness(t, st, lang.VI, 60, 15)
+	v := h.view()
+	checkFills(t, v, 60, 15)
+	if !strings.Contains(v, "Cửa sổ quá nhỏ (60×15)") {
+		t.Fatalf("small window:\n%s", v)
+	}
+	for _, sz := range []struct{ w, h int }{{132, 50}, {80, 24}, {100, 30}} {
+		h.send(tea.WindowSizeMsg{Width: sz.w, Height: sz.h})
+		for tab := 0; tab < 5; tab++ {
+			h.m.tab = tab
+			checkFills(t, h.view(), sz.w, sz.h)
+		}
+	}
+}
+
+func TestQuitAsksWhenInputIsUnsaved(t *testing.T) {
+	st := seeded(t)
+	h := newHarness(t, st, lang.VI, 80, 24)
+	h.keys("3", "Sở")
+	_, cmd := h.m.Update(tea.KeyMsg{Type: tea.KeyCtrlC})
+	if cmd != nil {
+		if _, quit := cmd().(tea.QuitMsg); quit {
+			t.Fatal("quit without asking")
+		}
+	}
+	if !strings.Contains(h.view(), "Có nội dung đang nhập chưa lưu") {
+		t.Fatalf("no question:\n%s", h.view())
+	}
+	_, cmd = h.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("y")})
+	if cmd == nil {
+		t.Fatal("yes did not quit")
+	}
+	if _, quit := cmd().(tea.QuitMsg); !quit {
+		t.Fatal("yes did not quit")
+	}
+}
+
+func TestEnglish(t *testing.T) {
+	st := seeded(t)
+	h := newHarness(t, st, lang.EN, 80, 24)
+	v := h.view()
+	for _, want := range []string{"Campaign 2023", "3 days overdue", "Overview", "2/19 met"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("missing %q:\n%s", want, v)
+		}
+	}
+	h.keys("5", "[", "[", "[", "[")
+	if v := h.view(); !strings.Contains(v, "As of 23/03/2023") || !strings.Contains(v, "1 days left") && !strings.Contains(v, "1 day") {
+		t.Errorf("as-of change:\n%s", v)
+	}
+}
+
+var _ = vndate.Of

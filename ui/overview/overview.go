@@ -1,0 +1,217 @@
+// Package overview is the first screen: the campaign at a glance — the
+// deadline, each group's progress, registrations by area of reform and by
+// district, and the latest letters received.
+package overview
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"cchc/internal/campaign"
+	"cchc/internal/compliance"
+	"cchc/internal/vntext"
+	"cchc/ui/common"
+)
+
+// Model of the overview screen.
+type Model struct {
+	ctx           *common.Context
+	width, height int
+}
+
+// New makes the overview screen.
+func New(ctx *common.Context) *Model { return &Model{ctx: ctx} }
+
+func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
+func (m *Model) Capturing() bool  { return false }
+func (m *Model) ShortHelp() []key.Binding {
+	return []key.Binding{m.ctx.Keys.New}
+}
+func (m *Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
+
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, m.ctx.Keys.New) {
+		return m, common.Cmd(common.NewEntryMsg{})
+	}
+	return m, nil
+}
+
+func (m *Model) View() string {
+	d := m.ctx.Data
+	if d == nil {
+		return common.Fit("", m.width, m.height)
+	}
+	st := m.ctx.Styles
+	var lines []string
+	c := d.Campaign
+	letter := m.ctx.F("Văn bản số %s", "Letter No. %s", c.LetterNumber)
+	if !c.LetterDate.IsZero() {
+		letter += m.ctx.F(" ngày %s", " of %s", c.LetterDate)
+	}
+	lines = append(lines, " "+st.Title.Render(vntext.Truncate(c.Title, m.width-2)))
+	lines = append(lines, " "+st.Muted.Render(letter+" · "+m.ctx.F("hạn đăng ký %s, %s", "deadline %s, %s", c.Deadline,
+		compliance.DaysText(m.ctx.Today.DaysUntil(c.Deadline), m.ctx.Lang))))
+	lines = append(lines, "")
+	lines = append(lines, m.groupLines()...)
+	lines = append(lines, " "+st.RuleLine(m.width-2))
+
+	left := m.areaLines()
+	wide := m.width >= 120
+	if wide {
+		right := m.districtLines()
+		lines = append(lines, sideBySide(left, right, m.width/2)...)
+	} else {
+		lines = append(lines, left...)
+	}
+	lines = append(lines, " "+st.RuleLine(m.width-2))
+	room := m.height - len(lines) - 1
+	lines = append(lines, m.latestLines(room)...)
+	return common.Fit(strings.Join(lines, "\n"), m.width, m.height)
+}
+
+func (m *Model) groupLines() []string {
+	d, st := m.ctx.Data, m.ctx.Styles
+	nameW := 0
+	for _, g := range d.Summary.Groups {
+		if w := vntext.Width(g.Group.Label(m.ctx.Lang)); w > nameW {
+			nameW = w
+		}
+	}
+	if limit := 24 + (m.width-80)/2; nameW > limit {
+		nameW = limit // long group names give way to their short forms
+	}
+	tail := 30
+	barW := m.width - nameW - tail - 4
+	if barW > 40 {
+		barW = 40
+	}
+	if barW < 8 {
+		barW = 8
+	}
+	var out []string
+	for _, g := range d.Summary.Groups {
+		name := g.Group.Label(m.ctx.Lang)
+		if vntext.Width(name) > nameW {
+			name = g.Group.Short(m.ctx.Lang)
+		}
+		counts := m.ctx.F("%d/%d đạt", "%d/%d met", g.Met, g.Agencies)
+		regs := m.ctx.F("%d mô hình", "%d registrations", g.Registrations)
+		out = append(out, fmt.Sprintf("  %s %s  %s  %s", vntext.Pad(name, nameW), st.Bar(g.Met, g.Agencies, barW),
+			vntext.Pad(counts, 10), st.Muted.Render(regs)))
+	}
+	if len(out) == 0 {
+		out = append(out, "  "+m.ctx.T("Đợt đăng ký chưa có cơ quan, đơn vị nào có chỉ tiêu.", "No agency in this campaign has a quota."))
+	}
+	return out
+}
+
+// areaLines is a small bar chart of registrations per area of reform.
+func (m *Model) areaLines() []string {
+	d, st := m.ctx.Data, m.ctx.Styles
+	count := map[campaign.Area]int{}
+	for _, r := range d.Registrations {
+		count[r.Area]++
+	}
+	maxN := 0
+	for _, n := range count {
+		if n > maxN {
+			maxN = n
+		}
+	}
+	out := []string{" " + st.Bold.Render(m.ctx.T("Theo lĩnh vực CCHC", "By reform area"))}
+	if len(d.Registrations) == 0 {
+		return append(out, "  "+st.Muted.Render(m.ctx.T("Chưa nhận được mô hình, sáng kiến nào.", "No registration received yet.")))
+	}
+	half := m.width
+	if m.width >= 120 {
+		half = m.width/2 - 2
+	}
+	// Two areas per line at 80 columns keeps the chart to four lines.
+	cellW := (half - 4) / 2
+	nameW := 18
+	barW := cellW - nameW - 5
+	if barW < 3 {
+		barW = 3
+	}
+	var cells []string
+	for _, a := range campaign.Areas {
+		n := count[a]
+		cells = append(cells, fmt.Sprintf("%s %s %3d", vntext.Pad(a.Short(m.ctx.Lang), nameW), st.Bar(n, maxN, barW), n))
+	}
+	for i := 0; i < len(cells); i += 2 {
+		line := "  " + cells[i]
+		if i+1 < len(cells) {
+			line += "  " + cells[i+1]
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// districtLines shows each district's registrations against its quota,
+// for wide terminals.
+func (m *Model) districtLines() []string {
+	d, st := m.ctx.Data, m.ctx.Styles
+	out := []string{st.Bold.Render(m.ctx.T("Theo địa phương (đã đăng ký / tối thiểu)", "By district (registered / minimum)"))}
+	var rs []compliance.Result
+	for _, r := range d.Summary.Results {
+		if r.Agency.Group == campaign.District {
+			rs = append(rs, r)
+		}
+	}
+	sort.SliceStable(rs, func(i, j int) bool { return rs[i].Registered > rs[j].Registered })
+	for _, r := range rs {
+		marker := st.Status(r.Status).Render(r.Status.Marker(m.ctx.ASCII))
+		out = append(out, fmt.Sprintf("%s %s %s %d/%d", marker, vntext.Pad(r.Agency.Name, 22),
+			st.Bar(r.Registered, r.Quota.Target, 12), r.Registered, r.Quota.Required))
+	}
+	return out
+}
+
+func (m *Model) latestLines(room int) []string {
+	d, st := m.ctx.Data, m.ctx.Styles
+	out := []string{" " + st.Bold.Render(m.ctx.T("Mới nhận", "Latest received"))}
+	if len(d.Submissions) == 0 {
+		return append(out, "  "+st.Muted.Render(m.ctx.T("Chưa có văn bản nào. Nhấn n để nhập văn bản đăng ký đầu tiên.",
+			"No letter yet. Press n to record the first one.")))
+	}
+	nameW := m.width - 40
+	if nameW > 44 {
+		nameW = 44
+	}
+	for i, s := range d.Submissions {
+		if i >= room-1 {
+			break
+		}
+		n := m.ctx.F("%d mô hình", "%d registrations", s.Registrations)
+		num := ""
+		if s.Number != "" {
+			num = m.ctx.F("Số %s", "No. %s", s.Number)
+		}
+		out = append(out, fmt.Sprintf("  %s  %s  %s  %s", s.Received.Short(), vntext.Pad(s.AgencyName, nameW), vntext.Pad(n, 12), st.Muted.Render(num)))
+	}
+	return out
+}
+
+func sideBySide(left, right []string, leftW int) []string {
+	n := len(left)
+	if len(right) > n {
+		n = len(right)
+	}
+	out := make([]string, n)
+	for i := 0; i < n; i++ {
+		l, r := "", ""
+		if i < len(left) {
+			l = left[i]
+		}
+		if i < len(right) {
+			r = right[i]
+		}
+		out[i] = common.FitLine(l, leftW) + r
+	}
+	return out
+}

@@ -1,0 +1,327 @@
+// Package registrations is the screen of every registration of the
+// campaign: search, filter by group, kind and area, open one to read it,
+// edit or delete it.
+package registrations
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"cchc/internal/campaign"
+	"cchc/internal/store"
+	"cchc/internal/vntext"
+	"cchc/ui/common"
+)
+
+type mode int
+
+const (
+	listing mode = iota
+	searching
+	reading
+)
+
+// Model of the registrations screen.
+type Model struct {
+	ctx           *common.Context
+	width, height int
+	mode          mode
+
+	groupIdx, kindIdx, areaIdx int // 0 = all
+	search                     textinput.Model
+	keys                       []string // folded title + agency + lead, parallel to Data.Registrations
+	shown                      []int    // indexes into Data.Registrations
+	list                       common.ListView
+	open                       *store.RegistrationRow
+	openedID                   int64
+}
+
+// New makes the registrations screen.
+func New(ctx *common.Context) *Model {
+	m := &Model{ctx: ctx, search: common.NewInput(ctx.T("tên, cơ quan, không cần dấu", "title or agency, accents optional"), 100)}
+	m.list = common.NewListView(&ctx.Styles,
+		common.Column{Title: ctx.T("Tên mô hình, sáng kiến", "Title"), Width: 20, Flex: 3},
+		common.Column{Title: ctx.T("Cơ quan, đơn vị", "Agency"), Width: 16, Flex: 1},
+		common.Column{Title: ctx.T("Loại", "Kind"), Width: 12},
+		common.Column{Title: ctx.T("Lĩnh vực", "Area"), Width: 12},
+		common.Column{Title: ctx.T("Nhận", "Recv."), Width: 5},
+	)
+	m.list.Empty = ctx.T("Không có mô hình, sáng kiến nào khớp bộ lọc.", "No registration matches the filter.")
+	return m
+}
+
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.list.SetSize(w, h-2)
+}
+
+func (m *Model) Capturing() bool { return m.mode == searching }
+
+func (m *Model) ShortHelp() []key.Binding {
+	k := m.ctx.Keys
+	switch m.mode {
+	case searching:
+		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", m.ctx.T("xong", "done"))),
+			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", m.ctx.T("xóa tìm kiếm", "clear search")))}
+	case reading:
+		return []key.Binding{k.Edit, k.Delete, k.Back}
+	}
+	return []key.Binding{k.Open, k.Search, k.Group, k.Kind, k.Area, k.New}
+}
+
+func (m *Model) FullHelp() [][]key.Binding {
+	k := m.ctx.Keys
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
+		{k.Open, k.Search, k.Group, k.Kind, k.Area},
+		{k.New, k.Edit, k.Delete, k.Back},
+	}
+}
+
+func (m *Model) rebuild() {
+	d := m.ctx.Data
+	m.keys = make([]string, len(d.Registrations))
+	for i, r := range d.Registrations {
+		m.keys[i] = vntext.Fold(r.Title + " " + r.AgencyName + " " + r.LeadName + " " + r.LetterNumber)
+	}
+	if m.open != nil {
+		m.open = nil
+		for i := range d.Registrations {
+			if d.Registrations[i].ID == m.openedID {
+				m.open = &d.Registrations[i]
+			}
+		}
+		if m.open == nil {
+			m.mode = listing
+		}
+	}
+	m.refilter()
+}
+
+func (m *Model) refilter() {
+	d := m.ctx.Data
+	if d == nil {
+		return
+	}
+	var selected int64
+	if c := m.list.Cursor(); c >= 0 && c < len(m.shown) {
+		selected = d.Registrations[m.shown[c]].ID
+	}
+	q := m.search.Value()
+	m.shown = m.shown[:0]
+	var rows [][]string
+	cursor := 0
+	for i, r := range d.Registrations {
+		if m.groupIdx > 0 && r.AgencyGroup != campaign.Groups[m.groupIdx-1] {
+			continue
+		}
+		if m.kindIdx > 0 && r.Kind != campaign.Kinds[m.kindIdx-1] {
+			continue
+		}
+		if m.areaIdx > 0 && r.Area != campaign.Areas[m.areaIdx-1] {
+			continue
+		}
+		if q != "" && !vntext.Matches(m.keys[i], q) {
+			continue
+		}
+		if r.ID == selected {
+			cursor = len(m.shown)
+		}
+		m.shown = append(m.shown, i)
+		rows = append(rows, []string{r.Title, r.AgencyName, r.Kind.Label(m.ctx.Lang), r.Area.Short(m.ctx.Lang), r.Received.Short()})
+	}
+	m.list.SetRows(rows)
+	m.list.SetCursor(cursor)
+}
+
+func (m *Model) selected() *store.RegistrationRow {
+	if c := m.list.Cursor(); c >= 0 && c < len(m.shown) {
+		return &m.ctx.Data.Registrations[m.shown[c]]
+	}
+	return nil
+}
+
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case common.DataMsg:
+		m.rebuild()
+	case tea.MouseMsg:
+		if m.mode == listing {
+			m.list.Update(msg, m.ctx.Keys)
+		}
+	case tea.KeyMsg:
+		return m, m.key(msg)
+	}
+	return m, nil
+}
+
+func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
+	k := m.ctx.Keys
+	switch m.mode {
+	case searching:
+		switch msg.String() {
+		case "enter":
+			m.mode = listing
+		case "esc":
+			m.search.SetValue("")
+			m.mode = listing
+			m.refilter()
+		case "up", "down", "pgup", "pgdown":
+			m.list.Update(msg, k)
+		default:
+			before := m.search.Value()
+			m.search, _ = common.UpdateInput(m.search, msg)
+			if m.search.Value() != before {
+				m.refilter()
+			}
+		}
+		return nil
+	case reading:
+		switch {
+		case key.Matches(msg, k.Back):
+			m.mode, m.open = listing, nil
+		case key.Matches(msg, k.Edit):
+			return common.Cmd(common.EditRegistrationMsg{ID: m.open.ID})
+		case key.Matches(msg, k.Delete):
+			return common.ConfirmDelete(m.ctx, *m.open)
+		}
+		return nil
+	}
+	if m.list.Update(msg, k) {
+		return nil
+	}
+	switch {
+	case key.Matches(msg, k.Open):
+		if r := m.selected(); r != nil {
+			m.open, m.openedID, m.mode = r, r.ID, reading
+		}
+	case key.Matches(msg, k.Edit):
+		if r := m.selected(); r != nil {
+			return common.Cmd(common.EditRegistrationMsg{ID: r.ID})
+		}
+	case key.Matches(msg, k.Delete):
+		if r := m.selected(); r != nil {
+			return common.ConfirmDelete(m.ctx, *r)
+		}
+	case key.Matches(msg, k.Search):
+		m.mode = searching
+		m.search.Focus()
+	case key.Matches(msg, k.Back):
+		if m.search.Value() != "" {
+			m.search.SetValue("")
+			m.refilter()
+		}
+	case key.Matches(msg, k.Group):
+		m.groupIdx = (m.groupIdx + 1) % (len(campaign.Groups) + 1)
+		m.refilter()
+	case key.Matches(msg, k.Kind):
+		m.kindIdx = (m.kindIdx + 1) % (len(campaign.Kinds) + 1)
+		m.refilter()
+	case key.Matches(msg, k.Area):
+		m.areaIdx = (m.areaIdx + 1) % (len(campaign.Areas) + 1)
+		m.refilter()
+	case key.Matches(msg, k.New):
+		return common.Cmd(common.NewEntryMsg{})
+	}
+	return nil
+}
+
+func (m *Model) View() string {
+	if m.mode == reading && m.open != nil {
+		return m.readView()
+	}
+	return common.Fit(m.filterLine()+"\n"+m.list.View()+"\n"+m.footer(), m.width, m.height)
+}
+
+func (m *Model) filterLine() string {
+	c, st := m.ctx, m.ctx.Styles
+	all := c.T("Tất cả", "All")
+	g, k, a := all, all, all
+	if m.groupIdx > 0 {
+		g = campaign.Groups[m.groupIdx-1].Short(c.Lang)
+	}
+	if m.kindIdx > 0 {
+		k = campaign.Kinds[m.kindIdx-1].Label(c.Lang)
+	}
+	if m.areaIdx > 0 {
+		a = campaign.Areas[m.areaIdx-1].Short(c.Lang)
+	}
+	search := m.search.Value()
+	if m.mode == searching {
+		search = m.search.View()
+	} else if search == "" {
+		search = st.Muted.Render(c.T("(nhấn /)", "(press /)"))
+	}
+	return " " + st.Label.Render(c.T("Nhóm: ", "Group: ")) + st.Bold.Render(g) +
+		"  " + st.Label.Render(c.T("Loại: ", "Kind: ")) + st.Bold.Render(k) +
+		"  " + st.Label.Render(c.T("Lĩnh vực: ", "Area: ")) + st.Bold.Render(a) +
+		"  " + st.Label.Render(c.T("Tìm: ", "Search: ")) + search
+}
+
+func (m *Model) footer() string {
+	return " " + m.ctx.Styles.Muted.Render(m.ctx.F("%s mô hình, sáng kiến", "%s registrations", m.list.Position()))
+}
+
+// readView shows every field of the open registration.
+func (m *Model) readView() string {
+	c, st, r := m.ctx, m.ctx.Styles, m.open
+	labelW := 22
+	field := func(label, value string) []string {
+		lines := wrapText(common.Dash(value), m.width-labelW-3)
+		out := []string{" " + st.Label.Render(vntext.Pad(label, labelW)) + " " + lines[0]}
+		for _, l := range lines[1:] {
+			out = append(out, " "+strings.Repeat(" ", labelW)+" "+l)
+		}
+		return out
+	}
+	lines := []string{" " + st.Title.Render(vntext.Truncate(r.Title, m.width-2)), ""}
+	letter := c.F("Số %s", "No. %s", common.Dash(r.LetterNumber))
+	if !r.LetterDate.IsZero() {
+		letter += c.F(" ngày %s", " of %s", r.LetterDate)
+	}
+	letter += c.F(", nhận %s", ", received %s", r.Received)
+	for _, f := range [][2]string{
+		{c.T("Cơ quan, đơn vị", "Agency"), r.AgencyName + " · " + r.AgencyGroup.Short(c.Lang)},
+		{c.T("Văn bản", "Letter"), letter},
+		{c.T("Loại", "Kind"), r.Kind.Label(c.Lang)},
+		{c.T("Lĩnh vực CCHC", "Reform area"), r.Area.Label(c.Lang)},
+		{c.T("Đơn vị chủ trì", "Lead unit"), r.LeadName},
+		{c.T("Đơn vị phối hợp", "Partners"), r.Partners},
+		{c.T("Thời gian thực hiện", "Timeline"), r.Timeline},
+		{c.T("Dự kiến kết quả", "Expected result"), r.ExpectedResult},
+		{c.T("Nội dung tóm tắt", "Summary"), r.Summary},
+		{c.T("Ghi chú", "Note"), r.Note},
+	} {
+		lines = append(lines, field(f[0], f[1])...)
+	}
+	return common.Fit(strings.Join(lines, "\n"), m.width, m.height)
+}
+
+// wrapText breaks text into lines of at most w cells, keeping line breaks.
+func wrapText(s string, w int) []string {
+	if w < 10 {
+		w = 10
+	}
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		line := ""
+		for _, word := range strings.Fields(para) {
+			if line != "" && vntext.Width(line+" "+word) > w {
+				out = append(out, line)
+				line = ""
+			}
+			if line != "" {
+				line += " "
+			}
+			line += word
+		}
+		out = append(out, line)
+	}
+	if len(out) == 0 {
+		out = []string{""}
+	}
+	return out
+}

@@ -1,0 +1,253 @@
+// Package status is the compliance screen: what `cchc status` prints, live,
+// with the agencies still missing or short first and the "as of" day
+// changeable, and a key that writes the Markdown report.
+package status
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"cchc/internal/compliance"
+	"cchc/internal/report"
+	"cchc/internal/vndate"
+	"cchc/internal/vntext"
+	"cchc/ui/common"
+)
+
+// Model of the compliance screen.
+type Model struct {
+	ctx           *common.Context
+	width, height int
+	asOf          vndate.Date
+	summary       compliance.Summary
+	results       []compliance.Result // missing and short first
+	list          common.ListView
+	typing        bool
+	dateInput     textinput.Model
+	dateErr       string
+}
+
+// New makes the compliance screen.
+func New(ctx *common.Context) *Model {
+	m := &Model{ctx: ctx, asOf: ctx.Today, dateInput: common.NewInput("dd/mm/yyyy", 10)}
+	m.list = common.NewListView(&ctx.Styles,
+		common.Column{Title: ctx.T("Cơ quan, đơn vị", "Agency"), Width: 20, Flex: 3},
+		common.Column{Title: ctx.T("Nhóm", "Group"), Width: 13},
+		common.Column{Title: ctx.T("Đã ĐK", "Reg."), Width: 5, Right: true},
+		common.Column{Title: ctx.T("Chỉ tiêu", "Quota"), Width: 8, Right: true},
+		common.Column{Title: ctx.T("Tình trạng", "Status"), Width: 16},
+		common.Column{Title: ctx.T("Ghi chú", "Remarks"), Width: 10, Flex: 1},
+	)
+	m.list.Empty = ctx.T("Không có cơ quan, đơn vị nào có chỉ tiêu.", "No agency has a quota.")
+	m.list.CellStyle = m.cellStyle
+	return m
+}
+
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.list.SetSize(w, h-m.headHeight())
+}
+
+func (m *Model) headHeight() int {
+	n := 3 // as-of line, blank, totals title
+	if m.ctx.Data != nil {
+		n += len(m.summary.Groups) + 2 // groups, total, blank
+	}
+	return n
+}
+
+func (m *Model) Capturing() bool { return m.typing }
+
+func (m *Model) ShortHelp() []key.Binding {
+	k := m.ctx.Keys
+	if m.typing {
+		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", m.ctx.T("xem", "apply"))), k.Back}
+	}
+	return []key.Binding{k.DayBack, k.DayForward, k.SetDate, k.Today, k.Open, k.Write}
+}
+
+func (m *Model) FullHelp() [][]key.Binding {
+	k := m.ctx.Keys
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Open},
+		{k.DayBack, k.DayForward, k.SetDate, k.Today, k.Write},
+	}
+}
+
+// rejudge recomputes the summary as of m.asOf from the loaded data.
+func (m *Model) rejudge() {
+	d := m.ctx.Data
+	if d == nil {
+		return
+	}
+	m.summary = d.Judge(m.asOf)
+	m.results = append([]compliance.Result(nil), m.summary.Results...)
+	rank := map[compliance.Status]int{compliance.Missing: 0, compliance.Short: 1, compliance.Met: 2}
+	sort.SliceStable(m.results, func(i, j int) bool { return rank[m.results[i].Status] < rank[m.results[j].Status] })
+	c := m.ctx
+	rows := make([][]string, len(m.results))
+	for i, r := range m.results {
+		rows[i] = []string{r.Agency.Name, r.Agency.Group.Short(c.Lang), itoa(r.Registered), report.QuotaText(r.Quota),
+			r.Status.Marker(c.ASCII) + " " + r.Status.Label(c.Lang), report.Remarks(r, c.Lang, c.ASCII)}
+	}
+	m.list.SetRows(rows)
+	m.SetSize(m.width, m.height)
+}
+
+func (m *Model) cellStyle(row, col int) lipgloss.Style {
+	if row >= len(m.results) {
+		return lipgloss.NewStyle()
+	}
+	switch col {
+	case 4:
+		return m.ctx.Styles.Status(m.results[row].Status)
+	case 5:
+		return m.ctx.Styles.Warning
+	}
+	return lipgloss.NewStyle()
+}
+
+type writtenMsg struct{ path string }
+
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case common.DataMsg:
+		m.rejudge()
+	case writtenMsg:
+		return m, common.Cmd(common.NoteMsg{Note: m.ctx.F("Đã ghi báo cáo: %s", "Report written: %s", msg.path)})
+	case tea.MouseMsg:
+		m.list.Update(msg, m.ctx.Keys)
+	case tea.KeyMsg:
+		return m, m.key(msg)
+	}
+	return m, nil
+}
+
+func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
+	k := m.ctx.Keys
+	if m.typing {
+		switch msg.String() {
+		case "enter":
+			d, err := vndate.Parse(m.dateInput.Value())
+			if err != nil || d.IsZero() {
+				m.dateErr = m.ctx.T("Cần ngày có thật dạng dd/mm/yyyy", "Expected a real date as dd/mm/yyyy")
+				return nil
+			}
+			m.asOf, m.typing, m.dateErr = d, false, ""
+			m.rejudge()
+		case "esc":
+			m.typing, m.dateErr = false, ""
+		default:
+			m.dateInput, _ = common.UpdateInput(m.dateInput, msg)
+		}
+		return nil
+	}
+	if m.list.Update(msg, k) {
+		return nil
+	}
+	switch {
+	case key.Matches(msg, k.DayBack):
+		m.asOf = m.asOf.AddDays(-1)
+		m.rejudge()
+	case key.Matches(msg, k.DayForward):
+		m.asOf = m.asOf.AddDays(1)
+		m.rejudge()
+	case key.Matches(msg, k.Today):
+		m.asOf = m.ctx.Today
+		m.rejudge()
+	case key.Matches(msg, k.SetDate):
+		m.typing = true
+		m.dateInput.SetValue(m.asOf.String())
+		m.dateInput.CursorEnd()
+		m.dateInput.Focus()
+	case key.Matches(msg, k.Open):
+		if i := m.list.Cursor(); i >= 0 && i < len(m.results) {
+			return common.Cmd(common.OpenAgencyMsg{ID: m.results[i].Agency.ID})
+		}
+	case key.Matches(msg, k.Write):
+		return m.write()
+	}
+	return nil
+}
+
+// write saves the Markdown report that `cchc status --format md --as-of`
+// would print, into the current folder, never over an existing file.
+func (m *Model) write() tea.Cmd {
+	st, c := m.ctx.Store, m.ctx
+	req := report.Request{Kind: report.KindStatus, Format: "md", Year: c.Data.Campaign.Year, AsOf: m.asOf, Lang: c.Lang}
+	base := fmt.Sprintf("tinh-hinh-dang-ky-%d-den-%s", req.Year, m.asOf.ISO())
+	return func() tea.Msg {
+		dir, err := os.Getwd()
+		if err != nil {
+			dir = "."
+		}
+		for n := 1; n < 100; n++ {
+			name := base + ".md"
+			if n > 1 {
+				name = fmt.Sprintf("%s-%d.md", base, n)
+			}
+			path := filepath.Join(dir, name)
+			if _, err := os.Stat(path); err == nil {
+				continue
+			}
+			if err := report.Save(context.Background(), st, req, path, false); err != nil {
+				return common.ErrMsg{Err: err}
+			}
+			return writtenMsg{path}
+		}
+		return common.NoteMsg{Note: c.T("Thư mục đã có quá nhiều báo cáo cùng tên", "Too many reports with that name in the folder")}
+	}
+}
+
+func (m *Model) View() string {
+	if m.ctx.Data == nil {
+		return common.Fit("", m.width, m.height)
+	}
+	c, st := m.ctx, m.ctx.Styles
+	var lines []string
+	asOf := c.F("Tính đến ngày %s", "As of %s", m.asOf)
+	if m.typing {
+		asOf = c.T("Tính đến ngày ", "As of ") + m.dateInput.View()
+		if m.dateErr != "" {
+			asOf += "  " + st.Error.Render("! "+m.dateErr)
+		}
+	}
+	lines = append(lines, " "+st.Bold.Render(asOf)+st.Muted.Render(" · "+c.F("hạn %s, %s", "deadline %s, %s",
+		m.summary.Deadline, compliance.DaysText(m.summary.DaysLeft(), c.Lang))))
+	lines = append(lines, "")
+	nameW := 36
+	if m.width < 100 {
+		nameW = 26
+	}
+	head := fmt.Sprintf("  %s %7s %5s %8s %8s %8s %8s", vntext.Pad(c.T("Nhóm", "Group"), nameW),
+		c.T("Số CQ", "Agencies"), c.T("Đạt", "Met"), c.T("Chưa đủ", "Short"), c.T("Chưa ĐK", "Missing"),
+		c.T("Muộn", "Late"), c.T("Mô hình", "Reg."))
+	lines = append(lines, st.Bold.Render(common.FitLine(head, m.width)))
+	row := func(name string, g compliance.GroupTotal) string {
+		return fmt.Sprintf("  %s %7d %5s %8s %8s %8d %8d", vntext.Pad(name, nameW), g.Agencies,
+			st.Met.Render(fmt.Sprintf("%5d", g.Met)), st.Short.Render(fmt.Sprintf("%8d", g.Short)),
+			st.Missing.Render(fmt.Sprintf("%8d", g.Missing)), g.Late, g.Registrations)
+	}
+	for _, g := range m.summary.Groups {
+		name := g.Group.Label(c.Lang)
+		if vntext.Width(name) > nameW {
+			name = g.Group.Short(c.Lang)
+		}
+		lines = append(lines, row(name, g))
+	}
+	lines = append(lines, st.Bold.Render(row(c.T("Tổng cộng", "Total"), m.summary.Total())))
+	lines = append(lines, "")
+	m.list.SetSize(m.width, m.height-len(lines))
+	return common.Fit(strings.Join(lines, "\n")+"\n"+m.list.View(), m.width, m.height)
+}
+
+func itoa(n int) string { return fmt.Sprint(n) }

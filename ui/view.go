@@ -1,0 +1,181 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/lipgloss"
+
+	"cchc/internal/compliance"
+	"cchc/internal/lang"
+	"cchc/internal/vntext"
+	"cchc/ui/common"
+)
+
+// View draws the whole terminal: header, tabs, the active screen, the
+// status line and the help line, exactly filling the window.
+func (m *Model) View() string {
+	w, h := m.width, m.height
+	if w == 0 || h == 0 {
+		return ""
+	}
+	st := m.ctx.Styles
+	if w < MinWidth || h < MinHeight {
+		msg := m.ctx.F("Cửa sổ quá nhỏ (%d×%d). cchc cần ít nhất %d×%d; hãy phóng to cửa sổ.",
+			"The window is too small (%d×%d). cchc needs at least %d×%d; please enlarge it.", w, h, MinWidth, MinHeight)
+		lines := wrap(msg, w)
+		return common.Fit(strings.Join(lines, "\n"), w, h)
+	}
+	var b strings.Builder
+	b.WriteString(common.FitLine(m.headerLine(), w) + "\n")
+	b.WriteString(common.FitLine(m.tabsLine(), w) + "\n")
+	b.WriteString(st.RuleLine(w) + "\n")
+	switch {
+	case !m.loaded:
+		msg := m.ctx.T("Đang đọc dữ liệu…", "Loading…")
+		if m.loadErr != nil {
+			msg = m.ctx.T("Không đọc được dữ liệu; xem thông báo bên dưới. Nhấn q để thoát.", "Could not load data; see the message below. Press q to quit.")
+		}
+		b.WriteString(common.Fit("  "+msg, w, m.bodyHeight()))
+	case m.showAll:
+		b.WriteString(common.Fit(m.fullHelp(), w, m.bodyHeight()))
+	default:
+		b.WriteString(common.Fit(m.screens[m.tab].View(), w, m.bodyHeight()))
+	}
+	b.WriteString("\n" + common.FitLine(m.statusLine(), w) + "\n")
+	b.WriteString(common.FitLine(" "+m.helpLine(), w))
+	return b.String()
+}
+
+func (m *Model) headerLine() string {
+	st := m.ctx.Styles
+	parts := []string{st.Header.Render("cchc")}
+	if d := m.ctx.Data; d != nil {
+		c := d.Campaign
+		parts = append(parts, m.ctx.F("Đợt đăng ký %d", "Campaign %d", c.Year))
+		days := m.ctx.Today.DaysUntil(c.Deadline)
+		dl := m.ctx.F("Hạn %s (%s)", "Deadline %s (%s)", c.Deadline, compliance.DaysText(days, m.ctx.Lang))
+		if days < 0 {
+			dl = st.Warning.Render(dl)
+		}
+		parts = append(parts, dl)
+		issuer := c.Issuer
+		if c.Place != "" {
+			issuer += m.ctx.F(" tỉnh %s", " %s", c.Place)
+		}
+		parts = append(parts, issuer)
+	}
+	if m.ctx.Store.ReadOnly() {
+		parts = append(parts, st.Banner.Render(m.ctx.T("CHỈ ĐỌC", "READ-ONLY")))
+	}
+	line := " " + strings.Join(parts, st.Muted.Render(" · "))
+	if lipgloss.Width(line) > m.width && len(parts) > 3 && m.ctx.Data != nil {
+		// the issuer gives way first on a narrow terminal
+		line = " " + strings.Join(append(parts[:3:3], parts[4:]...), st.Muted.Render(" · "))
+	}
+	return line
+}
+
+// TabNames are the screens' titles, in tab order.
+func TabNames(l lang.Lang) []string {
+	return []string{
+		l.T("Tổng quan", "Overview"),
+		l.T("Cơ quan, đơn vị", "Agencies"),
+		l.T("Nhập đăng ký", "Entry"),
+		l.T("Mô hình, sáng kiến", "Registrations"),
+		l.T("Tình hình", "Compliance"),
+	}
+}
+
+func (m *Model) tabsLine() string {
+	names := TabNames(m.ctx.Lang)
+	for _, sep := range []string{"  ", " "} {
+		if line := m.tabsText(names, sep, false); lipgloss.Width(line) <= m.width {
+			return line
+		}
+	}
+	return m.tabsText(names, " ", true)
+}
+
+// tabsText renders the tabs separated by sep; short keeps only the active
+// tab's name for terminals too narrow for all of them.
+func (m *Model) tabsText(names []string, sep string, short bool) string {
+	st := m.ctx.Styles
+	var parts []string
+	for i, n := range names {
+		label := string(rune('1'+i)) + " " + n
+		if short && i != m.tab {
+			label = string(rune('1' + i))
+		}
+		if i == m.tab {
+			parts = append(parts, st.ActiveTab.Render("["+label+"]"))
+		} else {
+			parts = append(parts, st.Tab.Render(label))
+		}
+	}
+	return " " + strings.Join(parts, sep)
+}
+
+func (m *Model) statusLine() string {
+	st := m.ctx.Styles
+	if m.confirm != nil {
+		return " " + st.Warning.Render(m.confirm.question) + " " + st.Bold.Render(m.ctx.T("(y/c = có, n/k = không)", "(y = yes, n = no)"))
+	}
+	if m.note == "" {
+		return ""
+	}
+	if m.isErr {
+		return " " + st.Error.Render("! "+m.note)
+	}
+	return " " + st.Note.Render(m.note)
+}
+
+func (m *Model) globalKeys() []key.Binding {
+	k := m.ctx.Keys
+	return []key.Binding{k.NextTab, k.Tabs, k.Help, k.Quit}
+}
+
+func (m *Model) helpLine() string {
+	if m.confirm != nil {
+		return m.help.ShortHelpView([]key.Binding{m.ctx.Keys.Yes, m.ctx.Keys.No})
+	}
+	keys := m.screens[m.tab].ShortHelp()
+	if !m.screens[m.tab].Capturing() {
+		keys = append(keys, m.globalKeys()...)
+	}
+	return m.help.ShortHelpView(keys)
+}
+
+func (m *Model) fullHelp() string {
+	groups := m.screens[m.tab].FullHelp()
+	k := m.ctx.Keys
+	groups = append(groups, []key.Binding{k.NextTab, k.PrevTab, k.Tabs, k.Help, k.Quit})
+	title := m.ctx.Styles.Title.Render(" " + m.ctx.T("Phím tắt (nhấn ? hoặc esc để đóng)", "Keys (press ? or esc to close)"))
+	return title + "\n\n" + indent(m.help.FullHelpView(groups), " ")
+}
+
+func indent(s, pre string) string {
+	lines := strings.Split(s, "\n")
+	for i := range lines {
+		lines[i] = pre + lines[i]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// wrap breaks text into lines of at most w cells.
+func wrap(s string, w int) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		if line != "" && vntext.Width(line+" "+word) > w {
+			lines = append(lines, line)
+			line = word
+			continue
+		}
+		if line != "" {
+			line += " "
+		}
+		line += word
+	}
+	return append(lines, line)
+}
