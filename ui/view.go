@@ -132,26 +132,59 @@ func (m *Model) statusLine() string {
 
 func (m *Model) globalKeys() []key.Binding {
 	k := m.ctx.Keys
-	return []key.Binding{k.NextTab, k.Tabs, k.Help, k.Quit}
+	return []key.Binding{k.NextTab, k.Help, k.Quit}
 }
 
+// helpLine shows the active screen's keys, then the global ones, which
+// always stay visible: the screen's keys give way when room runs out.
 func (m *Model) helpLine() string {
 	if m.confirm != nil {
 		return m.help.ShortHelpView([]key.Binding{m.ctx.Keys.Yes, m.ctx.Keys.No})
 	}
-	keys := m.screens[m.tab].ShortHelp()
-	if !m.screens[m.tab].Capturing() {
-		keys = append(keys, m.globalKeys()...)
+	screen := m.screens[m.tab]
+	if screen.Capturing() {
+		f1 := key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", m.ctx.T("trợ giúp", "help")))
+		return m.shortHelp(append(screen.ShortHelp(), f1), m.width-2)
 	}
-	return m.help.ShortHelpView(keys)
+	global := m.help.ShortHelpView(m.globalKeys())
+	room := m.width - 2 - lipgloss.Width(global) - lipgloss.Width(m.help.ShortSeparator)
+	return m.shortHelp(screen.ShortHelp(), room) + m.help.ShortSeparator + global
 }
 
+// shortHelp renders as many bindings as fit in width.
+func (m *Model) shortHelp(keys []key.Binding, width int) string {
+	for n := len(keys); n > 0; n-- {
+		if line := m.help.ShortHelpView(keys[:n]); lipgloss.Width(line) <= width {
+			return line
+		}
+	}
+	return ""
+}
+
+// fullHelp lays the key groups out in columns, wrapping to further rows
+// when the terminal is too narrow for all of them side by side.
 func (m *Model) fullHelp() string {
 	groups := m.screens[m.tab].FullHelp()
 	k := m.ctx.Keys
 	groups = append(groups, []key.Binding{k.NextTab, k.PrevTab, k.Tabs, k.Help, k.Quit})
 	title := m.ctx.Styles.Title.Render(" " + m.ctx.T("Phím tắt (nhấn ? hoặc esc để đóng)", "Keys (press ? or esc to close)"))
-	return title + "\n\n" + indent(m.help.FullHelpView(groups), " ")
+	var rows []string
+	var row []string
+	rowW := 0
+	for _, g := range groups {
+		col := m.help.FullHelpView([][]key.Binding{g})
+		w := lipgloss.Width(col) + 4
+		if rowW+w > m.width-2 && len(row) > 0 {
+			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+			row, rowW = nil, 0
+		}
+		row = append(row, lipgloss.NewStyle().PaddingRight(4).Render(col))
+		rowW += w
+	}
+	if len(row) > 0 {
+		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+	}
+	return title + "\n\n" + indent(strings.Join(rows, "\n\n"), " ")
 }
 
 func indent(s, pre string) string {
