@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"io"
 	"slices"
 	"strings"
@@ -42,8 +43,15 @@ func NewRegistrations(c campaign.Campaign, rows []store.RegistrationRow, asOf vn
 			keys[r.AgencyID] = string(vntext.SortKey(r.AgencyName))
 		}
 	}
-	// Stable: registrations of one letter keep their order in it.
-	slices.SortStableFunc(kept, func(a, b store.RegistrationRow) int {
+	// Sorted by position, ties broken by the store's order, so that the
+	// registrations of one letter keep their order in it; positions, not the
+	// wide rows, are moved while sorting.
+	order := make([]int32, len(kept))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(i, j int32) int {
+		a, b := &kept[i], &kept[j]
 		switch {
 		case rank[a.AgencyGroup] != rank[b.AgencyGroup]:
 			return rank[a.AgencyGroup] - rank[b.AgencyGroup]
@@ -51,15 +59,22 @@ func NewRegistrations(c campaign.Campaign, rows []store.RegistrationRow, asOf vn
 			if c := strings.Compare(keys[a.AgencyID], keys[b.AgencyID]); c != 0 {
 				return c
 			}
-			return int(a.AgencyID - b.AgencyID)
+			return cmp.Compare(a.AgencyID, b.AgencyID)
 		case !a.Received.Equal(b.Received):
 			if a.Received.Before(b.Received) {
 				return -1
 			}
 			return 1
+		case a.SubmissionID != b.SubmissionID:
+			return cmp.Compare(a.SubmissionID, b.SubmissionID)
 		}
-		return int(a.SubmissionID - b.SubmissionID)
+		return cmp.Compare(i, j)
 	})
+	sorted := make([]store.RegistrationRow, len(kept))
+	for i, k := range order {
+		sorted[i] = kept[k]
+	}
+	kept = sorted
 	return Registrations{Campaign: c, AsOf: asOf, Rows: kept, Lang: l}
 }
 

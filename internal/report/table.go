@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"cchc/internal/vntext"
 )
@@ -67,10 +68,26 @@ func (t *Table) AddBand(text string) {
 func (t Table) IsBand(i int) bool { return t.bands[i] }
 
 // clean keeps line breaks and drops control characters and escape sequences;
-// plain text, by far the most common, is returned as is.
+// text that is already clean, by far the most common, is returned as is
+// (checking is much cheaper than cleaning on a list of 200,000 rows). The
+// store normalises text to NFC on the way in; this guards the terminal.
 func clean(s string) string {
+	ascii := true
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f {
+		if c := s[i]; c < 0x20 && c != '\n' || c == 0x7f {
+			return vntext.Text(s)
+		} else if c >= 0x80 {
+			ascii = false
+		}
+	}
+	if ascii {
+		return s
+	}
+	if !utf8.ValidString(s) {
+		return vntext.Text(s)
+	}
+	for _, r := range s {
+		if r >= 0x80 && r < 0xa0 || r == '\u200b' || r == '\ufeff' || r == '\u2028' || r == '\u2029' {
 			return vntext.Text(s)
 		}
 	}
