@@ -1,0 +1,137 @@
+package common
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"cchc/internal/lang"
+)
+
+func init() { lipgloss.SetColorProfile(termenv.Ascii) }
+
+func newCtx() *Context {
+	c := &Context{Lang: lang.VI, Styles: DefaultStyles()}
+	c.Keys = Keys(c.T)
+	return c
+}
+
+func TestListViewRendersOnlyTheWindow(t *testing.T) {
+	c := newCtx()
+	l := NewListView(&c.Styles, Column{Title: "Tên", Width: 10, Flex: 1}, Column{Title: "Số", Width: 4, Right: true})
+	rows := make([][]string, 100000)
+	for i := range rows {
+		rows[i] = []string{"Đơn vị " + strconv.Itoa(i), strconv.Itoa(i)}
+	}
+	l.SetRows(rows)
+	l.SetSize(40, 11) // title + 10 rows
+	v := l.View()
+	lines := strings.Split(v, "\n")
+	if len(lines) != 11 {
+		t.Fatalf("%d lines", len(lines))
+	}
+	for _, line := range lines {
+		if lipgloss.Width(line) != 40 {
+			t.Fatalf("line width %d: %q", lipgloss.Width(line), line)
+		}
+	}
+	if !strings.HasPrefix(lines[1], "› Đơn vị 0 ") || strings.Contains(v, "Đơn vị 10 ") {
+		t.Fatalf("first window:\n%s", v)
+	}
+	k := c.Keys
+	l.Update(tea.KeyMsg{Type: tea.KeyPgDown}, k)
+	if l.Cursor() != 10 {
+		t.Fatalf("PgDn cursor = %d", l.Cursor())
+	}
+	l.Update(tea.KeyMsg{Type: tea.KeyEnd}, k)
+	if l.Cursor() != 99999 || !strings.Contains(l.View(), "› Đơn vị 99999") {
+		t.Fatalf("End: %d\n%s", l.Cursor(), l.View())
+	}
+	l.Update(tea.MouseMsg{Button: tea.MouseButtonWheelUp}, k)
+	if l.Cursor() != 99996 {
+		t.Fatalf("wheel up cursor = %d", l.Cursor())
+	}
+	l.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("g")}, k)
+	if l.Cursor() != 0 {
+		t.Fatalf("g cursor = %d", l.Cursor())
+	}
+	l.SetRows(rows[:3])
+	if l.Cursor() != 0 || l.Position() != "1/3" {
+		t.Fatalf("after shrinking: %d %s", l.Cursor(), l.Position())
+	}
+	l.SetRows(nil)
+	l.Empty = "Không có gì"
+	if !strings.Contains(l.View(), "Không có gì") || l.Cursor() != -1 {
+		t.Fatal("empty list")
+	}
+}
+
+func TestFit(t *testing.T) {
+	got := Fit("dài quá dòng này\nngắn", 8, 3)
+	want := []string{"dài quá…", "ngắn    ", "        "}
+	if got != strings.Join(want, "\n") {
+		t.Fatalf("Fit = %q", got)
+	}
+}
+
+func TestInputKeepsNFC(t *testing.T) {
+	in := NewInput("", 50)
+	in.Focus()
+	in, _ = UpdateInput(in, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("Tho\u0323")})
+	if in.Value() != "Thọ" || in.Position() != 3 {
+		t.Fatalf("value %q pos %d", in.Value(), in.Position())
+	}
+	in, _ = UpdateInput(in, tea.KeyMsg{Type: tea.KeyBackspace})
+	if in.Value() != "Th" {
+		t.Fatalf("backspace removed part of a letter: %q", in.Value())
+	}
+}
+
+func TestChoiceTypeAhead(t *testing.T) {
+	f := NewChoice("p", "Huyện", []Choice{{Label: "(không có)"}, {Label: "Huyện Can Lộc"}, {Label: "Huyện Đức Thọ"}, {Label: "Huyện Hương Khê"}, {Label: "Huyện Hương Sơn"}})
+	f.typeAhead("duc")
+	if f.Value() != "Huyện Đức Thọ" {
+		t.Fatalf("duc → %q", f.Value())
+	}
+	f.typeAhead(" t") // continues the same type-ahead: "duc t" still fits
+	if f.Value() != "Huyện Đức Thọ" {
+		t.Fatalf("duc t → %q", f.Value())
+	}
+	f.typed = ""
+	f.typeAhead("huong")
+	first := f.Value()
+	f.typed = ""
+	f.typeAhead("huong")
+	if first == f.Value() || !strings.HasPrefix(f.Value(), "Huyện Hương") {
+		t.Fatalf("typing huong again should move on: %q then %q", first, f.Value())
+	}
+}
+
+func TestPickerMatchesAsYouType(t *testing.T) {
+	c := newCtx()
+	p := NewPicker("agency", "Văn bản của", "", []Choice{{Label: "Huyện Đức Thọ", Value: 1}, {Label: "Sở Y tế", Value: 2}, {Label: "Sở Tài nguyên và Môi trường", Value: 3}})
+	f := NewForm(c, p, NewText("number", "Số", "", 20))
+	f.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("so y")})
+	if len(p.Matches) != 1 || p.Matches[0].Value != 2 {
+		t.Fatalf("matches = %+v", p.Matches)
+	}
+	view := strings.Join(f.View(60, 14), "\n")
+	if !strings.Contains(view, "› Sở Y tế") {
+		t.Fatalf("suggestions not shown:\n%s", view)
+	}
+	f.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	if p.Selected() != 2 || p.Value() != "Sở Y tế" || f.Focused().ID != "number" {
+		t.Fatalf("picked %d %q, focus %s", p.Selected(), p.Value(), f.Focused().ID)
+	}
+	if !f.Dirty() {
+		t.Fatal("form should be dirty")
+	}
+	f.MarkClean()
+	if f.Dirty() {
+		t.Fatal("clean form reported dirty")
+	}
+}
