@@ -270,6 +270,13 @@ func planAgencies(grids []*Grid, c campaign.Campaign, agencies []campaign.Agency
 				parent = &p.Rows[item.ParentIndex-1].Agency // for Validate: a district
 			}
 		}
+		for _, x := range agencies {
+			if a.Code != "" && x.Code == a.Code && key(x.Name) != key(a.Name) {
+				p.Problems = append(p.Problems, Problem{Line: line, Column: title(acCode, "Mã", "Code"), Warning: true, Msg: lang.Errorf(
+					"mã %s đã là của %s trong tệp dữ liệu; giữ nguyên, không thêm %s", "code %s already belongs to %s in the book; kept, %s not added",
+					a.Code, x.Name, a.Name)})
+			}
+		}
 		if p.Errors() == before && name != "" {
 			for _, pr := range a.Validate(parent) {
 				p.Problems = append(p.Problems, Problem{Line: line, Msg: pr.Msg})

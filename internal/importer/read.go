@@ -214,7 +214,8 @@ func ReadXLSX(data []byte) ([]*Grid, error) {
 	})
 	if err != nil {
 		if strings.Contains(err.Error(), "unzip size") {
-			return nil, tooBig()
+			return nil, lang.Errorf("Tệp Excel khi giải nén quá lớn (hơn %d MB): danh sách đăng ký thường chỉ vài chục dòng; hãy kiểm tra lại tệp",
+				"The Excel file is too big once unzipped (over %d MB): a registration list is usually a few dozen rows; check the file", MaxUnzipped>>20)
 		}
 		return nil, notExcel(err)
 	}

@@ -398,14 +398,12 @@ func (rr *regReader) readRows(p *RegistrationPlan) {
 		if !hasData && rr.footer(r) {
 			break
 		}
+		if rr.numbering(r) {
+			continue
+		}
 		title := vntext.Line(rr.cell(r, campaign.ColTitle))
-		if title == "" {
-			if rr.numbering(r) {
-				continue
-			}
-			if sawBlank && own == 1 {
-				break // a name under a signature, after the table
-			}
+		if title == "" && sawBlank && own == 1 {
+			break // a name under a signature, after the table
 		}
 		p.Rows = append(p.Rows, rr.readRow(r, title))
 	}

@@ -1,0 +1,175 @@
+package importer
+
+import (
+	"context"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"cchc/internal/campaign"
+	"cchc/internal/lang"
+	"cchc/internal/store"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// gsoList is the official list of Hà Tĩnh's communes kept beside the
+// repository (../shared from its root); CI has it, users' clones may not.
+func gsoList(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join("..", "..", "..", "shared", "data", "hatinh-dvhc-2023.csv")
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("skipped: the reference list %s is not here (it sits beside the repository in CI: ../shared/data)", path)
+	}
+	return path
+}
+
+func TestImportTheOfficialCommuneList(t *testing.T) {
+	path := gsoList(t)
+	st, c := book(t) // the book already has Xã Tùng Ảnh (code 18241) under Đức Thọ
+	ctx := context.Background()
+
+	// What the file says, to compare with what was imported.
+	f, _ := os.Open(path)
+	records, err := csv.NewReader(f).ReadAll()
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantUnder := map[string]int{} // district code → communes
+	for _, r := range records[1:] {
+		wantUnder[r[3]]++
+	}
+	if len(records)-1 != 216 || len(wantUnder) != 13 {
+		t.Fatalf("the reference list changed: %d communes in %d districts", len(records)-1, len(wantUnder))
+	}
+	before, _ := st.CampaignAgencies(ctx, c.ID)
+
+	plan, err := PlanAgencies(ctx, st, c, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plan.Errors() != 0 || len(plan.Rows) != 216 {
+		t.Fatalf("rows %d:\n%s", len(plan.Rows), problems(plan.Problems))
+	}
+	if got := plan.Tally(lang.VI); got != "Sẽ thêm 215 cơ quan, đơn vị vào đợt đăng ký 2023; bỏ qua 1 đã có; 0 lỗi (chạy thử: chưa ghi gì)" {
+		t.Fatalf("dry-run tally %q", got)
+	}
+	if now, _ := st.CampaignAgencies(ctx, c.ID); len(now) != len(before) {
+		t.Fatal("the dry run changed the book")
+	}
+	if err := plan.Apply(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := st.CampaignAgencies(ctx, c.ID)
+	if len(after) != len(before)+215 {
+		t.Fatalf("agencies %d → %d", len(before), len(after))
+	}
+	codeOf := map[int64]string{}
+	for _, a := range after {
+		codeOf[a.ID] = a.Code
+	}
+	gotUnder := map[string]int{}
+	names := map[string]bool{}
+	for _, a := range after {
+		if a.Group == campaign.Commune {
+			gotUnder[codeOf[a.ParentID]]++
+			names[a.Name] = true
+		}
+	}
+	for code, n := range wantUnder {
+		if gotUnder[code] != n {
+			t.Errorf("district %s: %d communes, want %d", code, gotUnder[code], n)
+		}
+	}
+	if !names["Phường Trần Phú"] || !names["Xã Tùng Ảnh"] {
+		t.Error("expected communes missing")
+	}
+
+	// Running it again changes nothing.
+	again, err := PlanAgencies(ctx, st, c, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := again.Apply(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	if got := again.Tally(lang.VI); got != "Đã thêm 0 cơ quan, đơn vị vào đợt đăng ký 2023; bỏ qua 216 đã có; 0 lỗi" {
+		t.Fatalf("second tally %q", got)
+	}
+	if final, _ := st.CampaignAgencies(ctx, c.ID); len(final) != len(after) {
+		t.Fatalf("re-run changed the list: %d → %d", len(after), len(final))
+	}
+}
+
+func TestImportAPlainAgencyListFromExcel(t *testing.T) {
+	st, c := book(t)
+	ctx := context.Background()
+	f := excelize.NewFile()
+	rows := [][]any{
+		{"DANH SÁCH CƠ QUAN, ĐƠN VỊ BỔ SUNG"},
+		{},
+		{"STT", "Tên cơ quan, đơn vị", "Nhóm", "Đơn vị cấp trên"},
+		{1, "Sở Du lịch", "Sở, ban, ngành cấp tỉnh", ""},
+		{2, "Xã Đức Lạng", "", "UBND huyện Đức Thọ"},
+		{3, "Huyện Mới", "district", ""},
+		{4, "Thị trấn Mới", "Cấp xã", "Huyện Mới"},
+		{5, "Xã Tùng Ảnh", "commune", "Đức Thọ"},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "them.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	plan, err := PlanAgencies(ctx, st, c, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plan.Errors() != 0 {
+		t.Fatalf("problems:\n%s", problems(plan.Problems))
+	}
+	want := []store.AgencyOutcome{store.AgencyAdded, store.AgencyAdded, store.AgencyAdded, store.AgencyAdded, store.AgencyUnchanged}
+	for i, r := range plan.Rows {
+		if r.Outcome != want[i] {
+			t.Errorf("row %d (%s): %v, want %v", r.Line, r.Agency.Name, r.Outcome, want[i])
+		}
+	}
+	if err := plan.Apply(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	town := agency(t, st, c, "Thị trấn Mới")
+	if district := agency(t, st, c, "Huyện Mới"); town.ParentID != district.ID || town.Group != campaign.Commune {
+		t.Fatalf("town %+v under %+v", town, district)
+	}
+	if a := agency(t, st, c, "Xã Đức Lạng"); a.ParentID != agency(t, st, c, "Huyện Đức Thọ").ID {
+		t.Fatal("Đức Lạng is not under Đức Thọ")
+	}
+}
+
+func TestAgencyListProblems(t *testing.T) {
+	st, c := book(t)
+	ctx := context.Background()
+	path := writeFile(t, "bad.csv", "commune_code,commune_name,commune_type,district_code,district_name\n"+
+		"99001,Xã Một,Xã,999,Huyện Không Có\n"+
+		"99002,,Xã,440,Huyện Đức Thọ\n"+
+		"18259,Xã Tùng Châu,Xã,440,Huyện Đức Thọ\n")
+	plan, err := PlanAgencies(ctx, st, c, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := problems(plan.Problems)
+	if plan.Errors() != 2 || !strings.Contains(text, `Dòng 2, cột "district_name"`) || !strings.Contains(text, `Dòng 3, cột "commune_name"`) ||
+		!strings.Contains(text, `Lưu ý — Dòng 4, cột "commune_code": mã 18259 đã là của Xã Tùng Ảnh`) {
+		t.Fatalf("problems:\n%s", text)
+	}
+	if err := plan.Apply(ctx, st); err == nil {
+		t.Fatal("applied a list with errors")
+	}
+}
