@@ -178,6 +178,7 @@ type regReader struct {
 	h        header
 	res      *Resolver
 	fixed    *campaign.Agency // the sending agency when known for the whole file
+	named    bool             // an agency was named for the whole file (found or not)
 	problems []Problem
 }
 
@@ -205,13 +206,15 @@ func planRegistrations(grids []*Grid, c campaign.Campaign, agencies []campaign.A
 	// The sending agency: the clerk's word, else the title block, else each row's.
 	switch {
 	case strings.TrimSpace(opt.Agency) != "":
+		rr.named = true
 		a, err := rr.res.Find(opt.Agency, nil)
 		if err != nil {
-			rr.problems = append(rr.problems, Problem{Column: "--agency", Msg: asLangError(err)})
+			rr.problems = append(rr.problems, Problem{Msg: labelled("--agency", "--agency", err)})
 		} else {
 			rr.fixed = &a
 		}
 	case tb.agency != "":
+		rr.named = true
 		a, err := rr.res.Find(tb.agency, nil)
 		if err != nil {
 			rr.problems = append(rr.problems, Problem{Line: tb.agencyLine, Msg: labelled("Tên cơ quan, đơn vị", "Agency", err)})
@@ -524,6 +527,9 @@ func (rr *regReader) resolveAgency(r int, row *PlannedRow, reg *campaign.Registr
 	line := r + 1
 	leadText := vntext.Line(rr.cell(r, campaign.ColLead))
 	agency := rr.fixed
+	if agency == nil && rr.named {
+		return // the name given for the whole file is already reported
+	}
 	if agency == nil {
 		col := campaign.ColLead
 		text := leadText
