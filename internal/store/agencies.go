@@ -42,7 +42,7 @@ func scanAgency(r rowScanner) (campaign.Agency, error) {
 	var g string
 	err := r.Scan(&a.ID, &a.Name, &a.ShortName, &g, &a.ParentID, &a.Code, &a.Active, &a.Version)
 	a.Group = campaign.Group(g)
-	return a, err
+	return cleanAgency(a), err // text written behind our back must not reach a terminal raw
 }
 
 // SortAgencies puts agencies in report order: by group, then Vietnamese
@@ -192,7 +192,8 @@ func (s *Store) changedOne(ctx context.Context, tx *sql.Tx, res sql.Result, tabl
 		"%q was changed by someone else after you opened it; reopen it to see the change, then edit again", name)
 }
 
-// write runs fn in one immediate transaction: all of it is saved or none.
+// write runs fn in one immediate transaction: all of it is saved or none,
+// together with its record in the history (history.go).
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if s.readOnly {
 		return lang.Wrap(ErrReadOnly, "Tệp dữ liệu đang mở ở chế độ chỉ đọc; không lưu được thay đổi", "The database is open read-only; the change was not saved")
@@ -202,8 +203,22 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return s.explain(err)
 	}
 	defer tx.Rollback()
+	change, err := s.beginHistory(ctx, tx)
+	if err != nil {
+		return s.explain(err)
+	}
 	if err := fn(tx); err != nil {
 		return s.explain(err)
 	}
-	return s.explain(tx.Commit())
+	kept, err := s.endHistory(ctx, tx, change)
+	if err != nil {
+		return s.explain(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return s.explain(err)
+	}
+	if kept {
+		s.remember(change)
+	}
+	return nil
 }

@@ -276,6 +276,9 @@ func scanRegistration(rows rowScanner) (RegistrationRow, error) {
 		&x.Partners, &x.Summary, &x.Timeline, &x.ExpectedResult, &x.Note, &x.Version,
 		&x.AgencyID, &x.AgencyName, &group, &x.LeadName, &x.LetterNumber, &letterDate, &received, &x.SubmissionVer)
 	x.Kind, x.Area, x.AgencyGroup = campaign.Kind(kind), campaign.Area(area), campaign.Group(group)
+	// text written behind our back must not reach a terminal raw
+	x.Registration = cleanRegistration(x.Registration)
+	x.AgencyName, x.LeadName, x.LetterNumber = vntext.Line(x.AgencyName), vntext.Line(x.LeadName), vntext.Line(x.LetterNumber)
 	x.LetterDate, _ = vndate.ParseISO(letterDate)
 	x.Received, _ = vndate.ParseISO(received)
 	return x, err
@@ -341,6 +344,7 @@ func (s *Store) Submissions(ctx context.Context, campaignID int64) ([]Submission
 		x.LetterDate, _ = vndate.ParseISO(letterDate)
 		x.Received, _ = vndate.ParseISO(received)
 		x.AgencyGroup = campaign.Group(group)
+		x.Submission, x.AgencyName = cleanSubmission(x.Submission), vntext.Line(x.AgencyName)
 		out = append(out, x)
 	}
 	return out, s.explain(rows.Err())

@@ -8,6 +8,7 @@ import (
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
 	"cchc/internal/vndate"
+	"cchc/internal/vntext"
 )
 
 const campaignColumns = `id, year, title, letter_number, letter_date, issuer, issuer_parent, place,
@@ -25,6 +26,10 @@ func scanCampaign(r rowScanner) (campaign.Campaign, error) {
 	}
 	c.LetterDate, _ = vndate.ParseISO(letterDate)
 	c.Deadline, _ = vndate.ParseISO(deadline)
+	for _, p := range []*string{&c.Title, &c.LetterNumber, &c.Issuer, &c.IssuerParent, &c.Place, &c.SignerTitle, &c.SignerName} {
+		*p = vntext.Line(*p) // nothing stored reaches a terminal raw
+	}
+	c.LegalBasis = vntext.Text(c.LegalBasis)
 	return c, nil
 }
 

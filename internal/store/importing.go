@@ -38,6 +38,7 @@ var errRehearsed = errors.New("rehearsal")
 // changes back at the end, so that a dry run goes through exactly the same
 // checks and duplicate detection as the real import.
 func (s *Store) writeOrRehearse(ctx context.Context, rehearse bool, fn func(tx *sql.Tx) error) error {
+	ctx = withOp(ctx, OpImport)
 	if !rehearse {
 		return s.write(ctx, fn)
 	}

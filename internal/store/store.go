@@ -17,9 +17,11 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"cchc/internal/lang"
+	"cchc/internal/vntext"
 
 	sqlite "modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -37,6 +39,11 @@ type Store struct {
 	path     string
 	readOnly bool
 	now      func() time.Time
+	user     string // author of changes in the history
+
+	mu      sync.Mutex
+	session []int64   // changes made through this store, for undo
+	watch   *sql.Conn // the one connection PRAGMA data_version is read on
 }
 
 // Options for Open.
@@ -46,6 +53,9 @@ type Options struct {
 	AllowReadOnly bool
 	// Now is the clock for timestamps (tests set it); time.Now by default.
 	Now func() time.Time
+	// User is the author recorded in the history; $CCHC_USER or the OS
+	// user by default.
+	User string
 }
 
 // Errors the clerk is told about; callers may test them with errors.Is.
@@ -83,7 +93,10 @@ func Open(path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{path: abs, readOnly: readOnly, now: opt.Now}
+	if opt.User = vntext.Line(opt.User); opt.User == "" {
+		opt.User = defaultUser()
+	}
+	s := &Store{path: abs, readOnly: readOnly, now: opt.Now, user: opt.User}
 	// A new file put into WAL by two processes at once can fail once: retry.
 	for attempt := 0; ; attempt++ {
 		err = s.open()
@@ -226,6 +239,9 @@ func (s *Store) Close() error {
 	if s.db == nil {
 		return nil
 	}
+	if s.watch != nil {
+		s.watch.Close()
+	}
 	return s.db.Close()
 }
 
@@ -281,6 +297,11 @@ func (s *Store) migrate(ctx context.Context) error {
 	}
 	if s.readOnly {
 		return lang.Errorf("Tệp dữ liệu %s cần được nâng cấp nhưng chỉ cho phép đọc", "The database %s needs an upgrade but is read-only", s.path)
+	}
+	if version > 0 {
+		if err := s.backupBeforeUpgrade(ctx, version); err != nil {
+			return err
+		}
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {

@@ -1,0 +1,102 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"cchc/internal/lang"
+)
+
+// Backup writes a consistent copy of the book to dest with VACUUM INTO: a
+// snapshot read inside one transaction, so it is safe while other clerks
+// keep writing. dest must not exist; it is created 0600. It returns dest's
+// absolute path.
+func (s *Store) Backup(ctx context.Context, dest string) (string, error) {
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return "", lang.Wrap(err, "Đường dẫn tệp sao lưu không hợp lệ: %s", "Invalid backup path: %s", dest)
+	}
+	if abs == s.path {
+		return "", lang.Errorf("Tệp sao lưu không được trùng tệp dữ liệu", "The backup cannot be the database itself")
+	}
+	// VACUUM INTO accepts an empty file: making it first sets its mode.
+	f, err := os.OpenFile(abs, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return "", lang.Errorf("Tệp %s đã có; chọn tên khác để không ghi đè", "%s already exists; choose another name so as not to overwrite it", abs)
+	}
+	if err != nil {
+		return "", lang.Wrap(err, "Không tạo được tệp sao lưu %s (thư mục không cho phép ghi?)", "Cannot create the backup %s (is the folder writable?)", abs)
+	}
+	f.Close()
+	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, abs); err != nil {
+		os.Remove(abs)
+		return "", lang.Wrap(s.explain(err), "Không sao lưu được vào %s", "Cannot back up to %s", abs)
+	}
+	if err := os.Chmod(abs, 0o600); err != nil {
+		return "", lang.Wrap(err, "Đã sao lưu nhưng không đặt được quyền riêng tư cho %s", "Backed up, but cannot make %s private", abs)
+	}
+	return abs, nil
+}
+
+// backupName is a dated file beside the book: cchc-sao-luu-2023-04-05.db,
+// with the time added when that name is taken.
+func (s *Store) backupName(tag string) string {
+	dir, base := filepath.Split(s.path)
+	stem := strings.TrimSuffix(base, filepath.Ext(base))
+	now := s.now()
+	name := filepath.Join(dir, fmt.Sprintf("%s-%s-%s.db", stem, tag, now.Format("2006-01-02")))
+	if _, err := os.Stat(name); err == nil {
+		name = filepath.Join(dir, fmt.Sprintf("%s-%s-%s.db", stem, tag, now.Format("2006-01-02-150405")))
+	}
+	return name
+}
+
+// DefaultBackupPath is where `cchc backup` writes without a file name.
+func (s *Store) DefaultBackupPath() string { return s.backupName("backup") }
+
+// BackedUpToday reports whether a dated backup of today is beside the book
+// (the TUI offers one on quit otherwise).
+func (s *Store) BackedUpToday() bool {
+	dir, base := filepath.Split(s.path)
+	stem := strings.TrimSuffix(base, filepath.Ext(base))
+	m, _ := filepath.Glob(filepath.Join(dir, stem+"-backup-"+s.now().Format("2006-01-02")+"*.db"))
+	return len(m) > 0
+}
+
+// backupBeforeUpgrade keeps a copy of a book before its schema changes.
+func (s *Store) backupBeforeUpgrade(ctx context.Context, from int) error {
+	dest := s.backupName(fmt.Sprintf("before-schema-%d", SchemaVersion()))
+	if _, err := s.Backup(ctx, dest); err != nil {
+		return lang.Wrap(err, "Không nâng cấp tệp dữ liệu (lược đồ %d) vì không sao lưu được trước", "The database (schema %d) was not upgraded because it could not be backed up first", from)
+	}
+	return nil
+}
+
+// DataVersion changes whenever another connection (another clerk, or
+// another part of this program) commits to the book. It is read on one
+// dedicated connection, as SQLite counts per connection.
+func (s *Store) DataVersion(ctx context.Context) (int64, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.watch == nil {
+		c, err := s.db.Conn(ctx)
+		if err != nil {
+			return 0, s.explain(err)
+		}
+		s.watch = c
+	}
+	var v int64
+	if err := s.watch.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&v); err != nil {
+		return 0, s.explain(err)
+	}
+	return v, nil
+}
+
+// Now is the store's clock (tests fix it).
+func (s *Store) Now() time.Time { return s.now() }

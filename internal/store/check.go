@@ -1,0 +1,160 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"cchc/internal/lang"
+	"cchc/internal/vndate"
+	"cchc/internal/vntext"
+)
+
+// Problem is something wrong found by Check.
+type Problem = lang.Error
+
+// Check looks the whole book over: SQLite's own integrity and foreign key
+// checks, then the rules of the domain that the schema cannot express. It
+// returns the problems found (none: all is well); err is for a book that
+// cannot be read at all.
+func (s *Store) Check(ctx context.Context) ([]Problem, error) {
+	var out []Problem
+	rows, err := s.db.QueryContext(ctx, `PRAGMA integrity_check`)
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	for rows.Next() {
+		var msg string
+		if err := rows.Scan(&msg); err != nil {
+			rows.Close()
+			return nil, s.explain(err)
+		}
+		if msg != "ok" {
+			out = append(out, Problem{VI: "Tệp hỏng (integrity_check): " + vntext.Line(msg), EN: "Damaged file (integrity_check): " + vntext.Line(msg)})
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, s.explain(err)
+	}
+	rows, err = s.db.QueryContext(ctx, `PRAGMA foreign_key_check`)
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	for rows.Next() {
+		var table, parent string
+		var rowid, fkid any
+		if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
+			rows.Close()
+			return nil, s.explain(err)
+		}
+		out = append(out, *lang.Errorf("Bảng %s, dòng %v: trỏ tới %s không còn tồn tại", "Table %s, row %v: points to a missing %s", table, rowid, parent))
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, s.explain(err)
+	}
+	for _, r := range invariants {
+		found, err := s.checkRule(ctx, r)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, found...)
+	}
+	keys, err := s.checkKeys(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, keys...), nil
+}
+
+// rule is an invariant: a query returning one name per offending row.
+type rule struct {
+	query  string
+	vi, en string // formats with the name
+}
+
+var invariants = []rule{
+	{`SELECT name FROM agency WHERE agency_group = 'commune' AND (parent_id IS NULL OR parent_id NOT IN (SELECT id FROM agency WHERE agency_group = 'district'))`,
+		"Xã %q không thuộc huyện nào", "Commune %q has no district"},
+	{`SELECT name FROM agency WHERE agency_group <> 'commune' AND parent_id IS NOT NULL`,
+		"Cơ quan %q không phải cấp xã mà có đơn vị cấp trên", "Agency %q is not a commune but has a parent"},
+	{`SELECT r.title FROM registration r JOIN submission s ON s.id = r.submission_id LEFT JOIN agency l ON l.id = r.lead_agency_id
+		WHERE r.lead_agency_id IS NOT NULL AND r.lead_agency_id <> s.agency_id AND coalesce(l.parent_id, 0) <> s.agency_id`,
+		"Mô hình %q: đơn vị chủ trì không phải cơ quan gửi văn bản hay xã của cơ quan đó", "Registration %q: the lead unit is neither the sender nor one of its communes"},
+	{`SELECT coalesce(nullif(s.number, ''), '#' || s.id) FROM submission s WHERE NOT EXISTS (SELECT 1 FROM registration r WHERE r.submission_id = s.id)`,
+		"Văn bản %s không có mô hình nào", "Letter %s has no registration"},
+	{`SELECT coalesce(nullif(s.number, ''), '#' || s.id) FROM submission s
+		WHERE NOT EXISTS (SELECT 1 FROM campaign_agency ca WHERE ca.campaign_id = s.campaign_id AND ca.agency_id = s.agency_id)`,
+		"Văn bản %s: cơ quan gửi không thuộc đợt đăng ký", "Letter %s: the sender is not part of its campaign"},
+	{`SELECT c.year || '/' || q.agency_group FROM quota q JOIN campaign c ON c.id = q.campaign_id WHERE q.target < q.required OR q.required < 0`,
+		"Chỉ tiêu %s: mức phấn đấu thấp hơn mức bắt buộc", "Quota %s: the target is below the requirement"},
+	{`SELECT coalesce(nullif(s.number, ''), '#' || s.id) FROM submission s
+		WHERE s.received_on NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' OR (s.letter_date <> '' AND s.letter_date > s.received_on)`,
+		"Văn bản %s: ngày nhận hoặc ngày văn bản không hợp lệ", "Letter %s: invalid received or letter date"},
+	{`SELECT c.year FROM campaign c WHERE c.deadline NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'`,
+		"Đợt đăng ký %s: hạn nộp không hợp lệ", "Campaign %s: invalid deadline"},
+	{`SELECT '#' || id FROM history WHERE open = 1`,
+		"Lịch sử: thay đổi %s chưa khép lại", "History: change %s was left open"},
+}
+
+func (s *Store) checkRule(ctx context.Context, r rule) ([]Problem, error) {
+	rows, err := s.db.QueryContext(ctx, r.query)
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	defer rows.Close()
+	var out []Problem
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return nil, s.explain(err)
+		}
+		out = append(out, *lang.Errorf(r.vi, r.en, vntext.Line(name)))
+	}
+	return out, s.explain(rows.Err())
+}
+
+// checkKeys finds text written behind the program's back: search keys that
+// do not match their text, control characters, dates that do not exist.
+func (s *Store) checkKeys(ctx context.Context) ([]Problem, error) {
+	var out []Problem
+	for _, t := range []struct{ table, text, key string }{{"agency", "name", "name_key"}, {"registration", "title", "title_key"}} {
+		rows, err := s.db.QueryContext(ctx, fmt.Sprintf(`SELECT %s, %s FROM %s`, t.text, t.key, t.table))
+		if err != nil {
+			return nil, s.explain(err)
+		}
+		for rows.Next() {
+			var text, key string
+			if err := rows.Scan(&text, &key); err != nil {
+				rows.Close()
+				return nil, s.explain(err)
+			}
+			if vntext.Line(text) != text {
+				out = append(out, *lang.Errorf("%q chứa ký tự điều khiển (sửa ngoài chương trình?)", "%q contains control characters (edited outside the program?)", vntext.Line(text)))
+			} else if vntext.Fold(text) != key {
+				out = append(out, *lang.Errorf("%q: khóa tìm kiếm không khớp (sửa ngoài chương trình?)", "%q: search key does not match (edited outside the program?)", text))
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, s.explain(err)
+		}
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT coalesce(nullif(number, ''), '#' || id), received_on, letter_date FROM submission`)
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name, received, dated string
+		if err := rows.Scan(&name, &received, &dated); err != nil {
+			return nil, s.explain(err)
+		}
+		_, e1 := vndate.ParseISO(received)
+		_, e2 := vndate.ParseISO(dated)
+		if e1 != nil || dated != "" && e2 != nil {
+			out = append(out, *lang.Errorf("Văn bản %s: ngày không có thật", "Letter %s: a day that does not exist", vntext.Line(name)))
+		}
+	}
+	return out, s.explain(rows.Err())
+}

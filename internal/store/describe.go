@@ -1,0 +1,191 @@
+package store
+
+import (
+	"fmt"
+	"strings"
+
+	"cchc/internal/campaign"
+	"cchc/internal/lang"
+	"cchc/internal/vndate"
+	"cchc/internal/vntext"
+)
+
+// What a change did, in words for the clerk. Every value read back from
+// the history goes through vntext.Line: nothing stored reaches a terminal
+// with its control characters.
+
+type fieldLabel struct{ vi, en string }
+
+var fieldLabels = map[string]fieldLabel{
+	"title": {"tên", "title"}, "kind": {"loại", "kind"}, "area": {"lĩnh vực", "area"},
+	"lead_agency_id": {"chủ trì", "lead unit"}, "partners": {"phối hợp", "partners"},
+	"summary": {"tóm tắt", "summary"}, "timeline": {"thời gian", "timeline"},
+	"expected_result": {"kết quả", "result"}, "note": {"ghi chú", "note"},
+	"number": {"số văn bản", "letter No."}, "letter_date": {"ngày văn bản", "dated"},
+	"received_on": {"ngày nhận", "received"}, "agency_id": {"cơ quan", "agency"},
+	"name": {"tên", "name"}, "short_name": {"tên viết tắt", "short name"},
+	"agency_group": {"nhóm", "group"}, "parent_id": {"cấp trên", "parent"},
+	"code": {"mã", "code"}, "active": {"hoạt động", "active"},
+	"deadline": {"hạn nộp", "deadline"}, "required": {"bắt buộc", "required"}, "target": {"phấn đấu", "target"},
+	"issuer": {"cơ quan ban hành", "issuer"}, "letter_number": {"số công văn", "letter No."},
+	"signer_name": {"người ký", "signer"}, "signer_title": {"chức vụ người ký", "signer's title"},
+	"place": {"địa danh", "place"}, "legal_basis": {"căn cứ", "legal basis"}, "issuer_parent": {"cơ quan chủ quản", "issuer's parent"},
+}
+
+// bookkeeping columns are not shown as changes.
+var bookkeeping = map[string]bool{"id": true, "version": true, "created_at": true, "updated_at": true,
+	"title_key": true, "name_key": true, "seq": true, "submission_id": true, "campaign_id": true}
+
+// Summary is a one-line description: "Sửa mô hình «…» của Sở Y tế".
+func (c Change) Summary(l lang.Lang) string {
+	count := map[string]int{}
+	var first *ChangeItem
+	for i := range c.Items {
+		it := &c.Items[i]
+		count[it.Table+"."+it.Action]++
+		if first == nil && (it.Table == "registration" || it.Table == "agency") {
+			first = it
+		}
+	}
+	if first == nil && len(c.Items) > 0 {
+		first = &c.Items[0]
+	}
+	what := ""
+	if first != nil {
+		what = c.itemName(first, l)
+	}
+	regs := count["registration.insert"] + count["registration.update"] + count["registration.delete"]
+	switch c.Op {
+	case OpImport:
+		return l.F("Nhập từ tệp: %d mô hình, %d văn bản, %d cơ quan mới", "Import from a file: %d registrations, %d letters, %d new agencies",
+			count["registration.insert"], count["submission.insert"], count["agency.insert"])
+	case OpUndo:
+		return l.F("Hoàn tác: %s", "Undo: %s", c.counts(count, l))
+	case OpRestore:
+		return l.F("Khôi phục từ thùng rác: %s", "Restored from the trash: %s", what)
+	case OpDelete:
+		if regs > 1 {
+			return l.F("Xóa %d mô hình, trong đó %s", "Deleted %d registrations, among them %s", regs, what)
+		}
+		return l.F("Xóa %s", "Deleted %s", what)
+	case OpCreate:
+		if regs > 1 {
+			return l.F("Thêm %d mô hình, trong đó %s", "Added %d registrations, among them %s", regs, what)
+		}
+		return l.F("Thêm %s", "Added %s", what)
+	}
+	if d := c.Diffs(l); len(d) > 0 && len(c.Items) <= 3 {
+		return l.F("Sửa %s: %s", "Edited %s: %s", what, strings.Join(d, "; "))
+	}
+	return l.F("Sửa %s", "Edited %s", what)
+}
+
+func (c Change) counts(count map[string]int, l lang.Lang) string {
+	var parts []string
+	for _, t := range []struct{ key, vi, en string }{
+		{"registration.insert", "thêm lại %d mô hình", "%d registrations back"},
+		{"registration.delete", "bỏ %d mô hình", "%d registrations removed"},
+		{"registration.update", "trả lại %d mô hình như cũ", "%d registrations as they were"},
+		{"agency.delete", "bỏ %d cơ quan", "%d agencies removed"},
+		{"agency.update", "trả lại %d cơ quan như cũ", "%d agencies as they were"},
+		{"submission.update", "trả lại %d văn bản như cũ", "%d letters as they were"},
+	} {
+		if n := count[t.key]; n > 0 {
+			parts = append(parts, l.F(t.vi, t.en, n))
+		}
+	}
+	if len(parts) == 0 {
+		return l.F("%d thay đổi", "%d changes", len(c.Items))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// itemName names the row an item is about: "mô hình «…» của Sở Y tế".
+func (c Change) itemName(it *ChangeItem, l lang.Lang) string {
+	row := it.New
+	if row == nil {
+		row = it.Old
+	}
+	str := func(k string) string { v, _ := row[k].(string); return vntext.Line(v) }
+	agency := c.names[it.AgencyID]
+	switch it.Table {
+	case "registration":
+		if agency != "" {
+			return l.F("mô hình «%s» của %s", "registration «%s» of %s", str("title"), agency)
+		}
+		return l.F("mô hình «%s»", "registration «%s»", str("title"))
+	case "agency":
+		return l.F("cơ quan «%s»", "agency «%s»", str("name"))
+	case "submission":
+		return l.F("văn bản số %s của %s", "letter %s of %s", dash(str("number")), agency)
+	case "campaign":
+		return l.F("đợt đăng ký %v", "campaign %v", row["year"])
+	case "quota":
+		return l.F("chỉ tiêu %s", "quota %s", campaign.Group(str("agency_group")).Short(l))
+	case "campaign_agency":
+		return l.F("danh sách cơ quan của đợt (%s)", "campaign's agency list (%s)", agency)
+	}
+	return it.Table
+}
+
+// Diffs lists the fields an edit changed: "tên: «cũ» → «mới»".
+func (c Change) Diffs(l lang.Lang) []string {
+	var out []string
+	for _, it := range c.Items {
+		if it.Action != "update" {
+			continue
+		}
+		for _, col := range sortedColumns(it.New) {
+			if bookkeeping[col] || fmt.Sprint(it.Old[col]) == fmt.Sprint(it.New[col]) {
+				continue
+			}
+			label := col
+			if fl, ok := fieldLabels[col]; ok {
+				label = l.T(fl.vi, fl.en)
+			}
+			out = append(out, fmt.Sprintf("%s: %s → %s", label, c.value(col, it.Old[col], l), c.value(col, it.New[col], l)))
+		}
+	}
+	return out
+}
+
+// value shows a recorded value: dates as dd/mm/yyyy, codes as words,
+// agencies by name, long text cut.
+func (c Change) value(col string, v any, l lang.Lang) string {
+	switch x := v.(type) {
+	case nil:
+		return "—"
+	case int64:
+		switch col {
+		case "lead_agency_id", "parent_id", "agency_id":
+			if n, ok := c.names[x]; ok {
+				return "«" + n + "»"
+			}
+		case "active":
+			return l.T(map[bool]string{true: "có", false: "không"}[x == 1], map[bool]string{true: "yes", false: "no"}[x == 1])
+		}
+		return fmt.Sprint(x)
+	case string:
+		switch col {
+		case "kind":
+			return campaign.Kind(x).Label(l)
+		case "area":
+			return campaign.Area(x).Label(l)
+		case "agency_group":
+			return campaign.Group(x).Short(l)
+		case "letter_date", "received_on", "deadline":
+			if d, err := vndate.ParseISO(x); err == nil {
+				return dash(d.String())
+			}
+		}
+		return "«" + vntext.Truncate(vntext.Line(x), 60) + "»"
+	}
+	return vntext.Line(fmt.Sprint(v))
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}

@@ -1,0 +1,423 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/user"
+	"sort"
+	"strings"
+	"time"
+
+	"cchc/internal/lang"
+	"cchc/internal/vntext"
+)
+
+// Every write opens a history row; the triggers of migration 0002 record
+// each row it touches under it (see 0002_history.sql).
+
+// Change is one recorded write: who did what when, and every row it
+// touched with the values before and after.
+type Change struct {
+	ID       int64
+	At       time.Time
+	Who      string
+	Op       string // OpCreate, OpEdit, OpDelete, OpImport, OpUndo, OpRestore
+	UndoneBy int64  // the change that undid this one, 0 when none
+	Items    []ChangeItem
+	names    map[int64]string // agency names, for descriptions
+}
+
+// ChangeItem is one row a change inserted, updated or deleted.
+type ChangeItem struct {
+	ID       int64
+	Table    string
+	Action   string // insert, update, delete
+	RowID    int64
+	AgencyID int64
+	Old, New map[string]any // column → value (string, int64, float64 or nil)
+}
+
+// Operations a change is shown as.
+const (
+	OpCreate  = "create"
+	OpEdit    = "edit"
+	OpDelete  = "delete"
+	OpImport  = "import"
+	OpUndo    = "undo"
+	OpRestore = "restore"
+)
+
+type opKey struct{}
+
+// withOp labels the writes made under ctx (an import, an undo) for the history.
+func withOp(ctx context.Context, op string) context.Context {
+	return context.WithValue(ctx, opKey{}, op)
+}
+
+// defaultUser names the clerk in the history: $CCHC_USER, else the
+// operating system's user name.
+func defaultUser() string {
+	if u := vntext.Line(os.Getenv("CCHC_USER")); u != "" {
+		return u
+	}
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return vntext.Line(u.Username)
+	}
+	return "?"
+}
+
+// User is the name recorded as the author of this store's changes.
+func (s *Store) User() string { return s.user }
+
+// beginHistory opens the history row of the write running in tx.
+func (s *Store) beginHistory(ctx context.Context, tx *sql.Tx) (int64, error) {
+	op, _ := ctx.Value(opKey{}).(string)
+	res, err := tx.ExecContext(ctx, `INSERT INTO history (at, who, op, open) VALUES (?, ?, ?, 1)`, s.stamp(), s.user, op)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+// endHistory closes the history row before commit, dropping it when the
+// write changed nothing; it reports whether the change was kept.
+func (s *Store) endHistory(ctx context.Context, tx *sql.Tx, id int64) (bool, error) {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM history_item WHERE history_id = ?`, id).Scan(&n); err != nil {
+		return false, err
+	}
+	if n == 0 {
+		_, err := tx.ExecContext(ctx, `DELETE FROM history WHERE id = ?`, id)
+		return false, err
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE history SET open = 0 WHERE id = ?`, id)
+	return true, err
+}
+
+// remember puts a change this store made on the undo stack.
+func (s *Store) remember(id int64) {
+	s.mu.Lock()
+	s.session = append(s.session, id)
+	s.mu.Unlock()
+}
+
+// HistoryQuery selects changes for History.
+type HistoryQuery struct {
+	Agency string // only changes touching agencies whose name matches (diacritics optional)
+	Limit  int    // 0: all
+}
+
+// History lists recorded changes, the latest first.
+func (s *Store) History(ctx context.Context, q HistoryQuery) ([]Change, error) {
+	names, err := s.agencyNames(ctx)
+	if err != nil {
+		return nil, err
+	}
+	where, args := "h.open = 0", []any{}
+	if strings.TrimSpace(q.Agency) != "" {
+		var ids []string
+		for id, name := range names {
+			if vntext.Matches(vntext.Fold(name), q.Agency) {
+				ids = append(ids, fmt.Sprint(id))
+			}
+		}
+		if len(ids) == 0 {
+			return nil, lang.Errorf("Không có cơ quan, đơn vị nào tên %q", "No agency is named %q", vntext.Line(q.Agency))
+		}
+		where += ` AND EXISTS (SELECT 1 FROM history_item i WHERE i.history_id = h.id AND i.agency_id IN (` + strings.Join(ids, ",") + `))`
+	}
+	query := `SELECT h.id, h.at, h.who, h.op, coalesce(h.undone_by, 0) FROM history h WHERE ` + where + ` ORDER BY h.id DESC`
+	if q.Limit > 0 {
+		query += ` LIMIT ?`
+		args = append(args, q.Limit)
+	}
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	var out []Change
+	for rows.Next() {
+		var c Change
+		var at string
+		if err := rows.Scan(&c.ID, &at, &c.Who, &c.Op, &c.UndoneBy); err != nil {
+			rows.Close()
+			return nil, s.explain(err)
+		}
+		c.At, _ = time.Parse(time.RFC3339, at)
+		c.Who = vntext.Line(c.Who)
+		c.names = names
+		out = append(out, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, s.explain(err)
+	}
+	for i := range out {
+		if out[i].Items, err = s.changeItems(ctx, s.db, out[i].ID); err != nil {
+			return nil, err
+		}
+		if out[i].Op == "" {
+			out[i].Op = inferOp(out[i].Items)
+		}
+	}
+	return out, nil
+}
+
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+func (s *Store) changeItems(ctx context.Context, q queryer, historyID int64) ([]ChangeItem, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, tbl, action, coalesce(row_id, 0), coalesce(agency_id, 0), coalesce(old, ''), coalesce(new, '')
+		FROM history_item WHERE history_id = ? ORDER BY id`, historyID)
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	defer rows.Close()
+	var out []ChangeItem
+	for rows.Next() {
+		var it ChangeItem
+		var old, nw string
+		if err := rows.Scan(&it.ID, &it.Table, &it.Action, &it.RowID, &it.AgencyID, &old, &nw); err != nil {
+			return nil, s.explain(err)
+		}
+		it.Old, it.New = decodeRow(old), decodeRow(nw)
+		out = append(out, it)
+	}
+	return out, s.explain(rows.Err())
+}
+
+// decodeRow reads a row recorded as JSON; integers stay int64.
+func decodeRow(s string) map[string]any {
+	if s == "" {
+		return nil
+	}
+	dec := json.NewDecoder(strings.NewReader(s))
+	dec.UseNumber()
+	var m map[string]any
+	if dec.Decode(&m) != nil {
+		return nil
+	}
+	for k, v := range m {
+		if n, ok := v.(json.Number); ok {
+			if i, err := n.Int64(); err == nil {
+				m[k] = i
+			} else {
+				m[k], _ = n.Float64()
+			}
+		}
+	}
+	return m
+}
+
+func (s *Store) agencyNames(ctx context.Context) (map[int64]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, name FROM agency`)
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	defer rows.Close()
+	out := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return nil, s.explain(err)
+		}
+		out[id] = vntext.Line(name)
+	}
+	return out, s.explain(rows.Err())
+}
+
+func inferOp(items []ChangeItem) string {
+	op := OpCreate
+	for _, it := range items {
+		switch {
+		case it.Action == "delete" && it.Table == "registration":
+			return OpDelete
+		case it.Action != "insert":
+			op = OpEdit
+		}
+	}
+	return op
+}
+
+// keyColumns names the columns that identify a row of each book table.
+var keyColumns = map[string][]string{
+	"campaign": {"id"}, "agency": {"id"}, "submission": {"id"}, "registration": {"id"},
+	"campaign_agency": {"campaign_id", "agency_id"}, "quota": {"campaign_id", "agency_group"},
+}
+
+// errStale stops an undo or a restore when the data moved on since.
+var errStale = errors.New("stale")
+
+// Undo reverses a recorded change in one new change: rows it inserted are
+// deleted, rows it updated get their old values back, rows it deleted come
+// back. It is refused, changing nothing, when any of those rows has been
+// changed since. It returns the change that was undone.
+func (s *Store) Undo(ctx context.Context, id int64) (Change, error) {
+	var undone Change
+	err := s.write(withOp(ctx, OpUndo), func(tx *sql.Tx) error {
+		var undoneBy int64
+		var at string
+		err := tx.QueryRowContext(ctx, `SELECT at, who, op, coalesce(undone_by, 0) FROM history WHERE id = ? AND open = 0`, id).
+			Scan(&at, &undone.Who, &undone.Op, &undoneBy)
+		if errors.Is(err, sql.ErrNoRows) {
+			return lang.Wrap(ErrNotFound, "Không tìm thấy thay đổi số %d trong lịch sử", "Change %d is not in the history", id)
+		}
+		if err != nil {
+			return err
+		}
+		if undoneBy != 0 {
+			return lang.Errorf("Thay đổi này đã được hoàn tác rồi", "This change was already undone")
+		}
+		undone.ID = id
+		undone.At, _ = time.Parse(time.RFC3339, at)
+		if undone.Items, err = s.changeItems(ctx, tx, id); err != nil {
+			return err
+		}
+		if undone.Op == "" {
+			undone.Op = inferOp(undone.Items)
+		}
+		for i := len(undone.Items) - 1; i >= 0; i-- {
+			if err := s.reverse(ctx, tx, undone.Items[i]); err != nil {
+				if errors.Is(err, errStale) || isConstraint(err) {
+					return lang.Wrap(ErrConflict, "Không hoàn tác được: dữ liệu đã được sửa sau thay đổi đó; không có gì bị thay đổi",
+						"Cannot undo: the data was changed after that change; nothing was changed")
+				}
+				return err
+			}
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE history SET undone_by = (SELECT id FROM history WHERE open = 1) WHERE id = ?`, id)
+		return err
+	})
+	if err != nil {
+		return Change{}, err
+	}
+	names, _ := s.agencyNames(ctx)
+	undone.names = names
+	return undone, nil
+}
+
+// UndoLast undoes the latest change made through this store (this run of
+// the program) that has not been undone yet.
+func (s *Store) UndoLast(ctx context.Context) (Change, error) {
+	s.mu.Lock()
+	n := len(s.session)
+	var id int64
+	if n > 0 {
+		id = s.session[n-1]
+	}
+	s.mu.Unlock()
+	if id == 0 {
+		return Change{}, lang.Errorf("Không có thao tác nào để hoàn tác", "Nothing to undo")
+	}
+	c, err := s.Undo(ctx, id)
+	if err != nil {
+		return c, err
+	}
+	s.mu.Lock()
+	// the undo itself was pushed by write: drop it and the undone change
+	s.session = s.session[:n-1]
+	s.mu.Unlock()
+	return c, nil
+}
+
+func isConstraint(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "constraint")
+}
+
+// reverse undoes one recorded row change inside tx.
+func (s *Store) reverse(ctx context.Context, tx *sql.Tx, it ChangeItem) error {
+	keys, ok := keyColumns[it.Table]
+	if !ok {
+		return fmt.Errorf("store: no key for table %s", it.Table)
+	}
+	switch it.Action {
+	case "insert":
+		where, args := keyWhere(keys, it.New)
+		if v, ok := it.New["version"]; ok {
+			where += ` AND version = ?`
+			args = append(args, v)
+		}
+		return execOne(ctx, tx, `DELETE FROM `+it.Table+` WHERE `+where, args...)
+	case "update":
+		var sets []string
+		var args []any
+		for _, c := range sortedColumns(it.Old) {
+			switch c {
+			case "version":
+				sets = append(sets, "version = version + 1")
+			case "updated_at":
+				sets = append(sets, "updated_at = ?")
+				args = append(args, s.stamp())
+			default:
+				sets = append(sets, c+" = ?")
+				args = append(args, it.Old[c])
+			}
+		}
+		where, wargs := keyWhere(keys, it.New)
+		if v, ok := it.New["version"]; ok {
+			where += ` AND version = ?`
+			wargs = append(wargs, v)
+		}
+		return execOne(ctx, tx, `UPDATE `+it.Table+` SET `+strings.Join(sets, ", ")+` WHERE `+where, append(args, wargs...)...)
+	case "delete":
+		return insertRow(ctx, tx, it.Table, it.Old)
+	}
+	return fmt.Errorf("store: unknown action %s", it.Action)
+}
+
+func insertRow(ctx context.Context, tx *sql.Tx, table string, row map[string]any) error {
+	_, err := insertRowID(ctx, tx, table, row)
+	return err
+}
+
+// insertRowID inserts a recorded row and returns its id.
+func insertRowID(ctx context.Context, tx *sql.Tx, table string, row map[string]any) (int64, error) {
+	cols := sortedColumns(row)
+	args := make([]any, len(cols))
+	for i, c := range cols {
+		args[i] = row[c]
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO `+table+` (`+strings.Join(cols, ", ")+`) VALUES (?`+strings.Repeat(", ?", len(cols)-1)+`)`, args...)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+// sortedColumns lists a recorded row's columns; they come from the
+// triggers (the schema), never from the clerk, so they are safe in SQL.
+func sortedColumns(row map[string]any) []string {
+	cols := make([]string, 0, len(row))
+	for c := range row {
+		cols = append(cols, c)
+	}
+	sort.Strings(cols)
+	return cols
+}
+
+func keyWhere(keys []string, row map[string]any) (string, []any) {
+	var parts []string
+	var args []any
+	for _, k := range keys {
+		parts = append(parts, k+" = ?")
+		args = append(args, row[k])
+	}
+	return strings.Join(parts, " AND "), args
+}
+
+func execOne(ctx context.Context, tx *sql.Tx, q string, args ...any) error {
+	res, err := tx.ExecContext(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		return errStale
+	}
+	return nil
+}

@@ -1,0 +1,316 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+
+	"cchc/internal/campaign"
+	"cchc/internal/lang"
+	"cchc/internal/vndate"
+)
+
+func recordOne(t *testing.T, s *Store, c campaign.Campaign, agency, title string) int64 {
+	t.Helper()
+	a := agencyByName(t, s, c, agency)
+	_, ids, err := s.RecordSubmission(context.Background(), campaign.Submission{CampaignID: c.ID, AgencyID: a.ID, Number: "12/SYT", Received: vndate.Of(2023, 3, 1)},
+		[]campaign.Registration{sampleReg(title)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ids[0]
+}
+
+func TestEveryChangeIsInTheHistory(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "cchc.db"), Options{Now: fixedNow, User: "Chị Lan"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	c, _ := s.Campaign(ctx, 2023)
+	if h, _ := s.History(ctx, HistoryQuery{}); len(h) != 0 {
+		t.Fatalf("a new book has %d changes (the default campaign is not one)", len(h))
+	}
+	id := recordOne(t, s, c, "Sở Y tế", "Khám bệnh không giấy tờ")
+	r, _ := s.Registration(ctx, id)
+	r.Title = "Khám bệnh từ xa"
+	if err := s.UpdateRegistration(ctx, r.Registration); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddAgency(ctx, c.ID, campaign.Agency{Name: "Sở Mới", Group: campaign.Department}); err != nil {
+		t.Fatal(err)
+	}
+	r, _ = s.Registration(ctx, id)
+	if err := s.DeleteRegistration(ctx, id, r.Version); err != nil {
+		t.Fatal(err)
+	}
+	// a refused write leaves no trace
+	if _, _, err := s.RecordSubmission(ctx, campaign.Submission{CampaignID: c.ID}, nil); err == nil {
+		t.Fatal("bad letter accepted")
+	}
+	h, err := s.History(ctx, HistoryQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ch := range h {
+		if ch.Who != "Chị Lan" || ch.At.IsZero() {
+			t.Fatalf("who/when = %q %v", ch.Who, ch.At)
+		}
+		got = append(got, ch.Op+": "+ch.Summary(lang.VI))
+	}
+	want := []string{
+		"delete: Xóa mô hình «Khám bệnh từ xa» của Sở Y tế",
+		"create: Thêm cơ quan «Sở Mới»",
+		"edit: Sửa mô hình «Khám bệnh từ xa» của Sở Y tế: tên: «Khám bệnh không giấy tờ» → «Khám bệnh từ xa»",
+		"create: Thêm mô hình «Khám bệnh không giấy tờ» của Sở Y tế",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("history:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	del := h[0]
+	if len(del.Items) != 2 || del.Items[0].Old["title"] != "Khám bệnh từ xa" || del.Items[1].Table != "submission" {
+		t.Fatalf("delete items = %+v", del.Items)
+	}
+	byAgency, err := s.History(ctx, HistoryQuery{Agency: "y te", Limit: 2})
+	if err != nil || len(byAgency) != 2 || byAgency[0].ID != h[0].ID || byAgency[1].ID != h[2].ID {
+		t.Fatalf("filtered = %d %v", len(byAgency), err)
+	}
+	if _, err := s.History(ctx, HistoryQuery{Agency: "không có"}); err == nil {
+		t.Fatal("unknown agency accepted")
+	}
+}
+
+func TestUndoAndTrash(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	c, _ := s.Campaign(ctx, 2023)
+	id := recordOne(t, s, c, "Sở Y tế", "Một cửa điện tử")
+	r, _ := s.Registration(ctx, id)
+	r.Note = "ghi chú mới"
+	if err := s.UpdateRegistration(ctx, r.Registration); err != nil {
+		t.Fatal(err)
+	}
+	undone, err := s.UndoLast(ctx)
+	if err != nil || undone.Op != OpEdit {
+		t.Fatalf("undo edit: %v %v", undone.Op, err)
+	}
+	back, _ := s.Registration(ctx, id)
+	if back.Note != "" || back.Version != 3 {
+		t.Fatalf("after undo: note %q version %d", back.Note, back.Version)
+	}
+	// deletion goes to the trash, and comes back with its letter
+	if err := s.DeleteRegistration(ctx, id, back.Version); err != nil {
+		t.Fatal(err)
+	}
+	trash, err := s.Trash(ctx, c.ID)
+	if err != nil || len(trash) != 1 || trash[0].Title != "Một cửa điện tử" || trash[0].AgencyName != "Sở Y tế" || trash[0].Received != vndate.Of(2023, 3, 1) {
+		t.Fatalf("trash = %+v %v", trash, err)
+	}
+	// a new letter takes the freed ids: the restore must not join it
+	other := recordOne(t, s, c, "Sở Tư pháp", "Lý lịch tư pháp trực tuyến")
+	if _, err := s.Restore(ctx, trash[0].ItemID); err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := s.Registrations(ctx, c.ID)
+	if len(rows) != 2 {
+		t.Fatalf("registrations after restore = %d", len(rows))
+	}
+	for _, x := range rows {
+		if x.Title == "Một cửa điện tử" && (x.AgencyName != "Sở Y tế" || x.LetterNumber != "12/SYT") {
+			t.Fatalf("restored into the wrong letter: %+v", x)
+		}
+		if x.ID == other && x.AgencyName != "Sở Tư pháp" {
+			t.Fatal("the other letter was changed")
+		}
+	}
+	if trash, _ := s.Trash(ctx, c.ID); len(trash) != 0 {
+		t.Fatalf("trash after restore = %d", len(trash))
+	}
+	if _, err := s.Restore(ctx, 999); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("restore unknown = %v", err)
+	}
+	// undoing the restore puts it back in the trash
+	if _, err := s.UndoLast(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if trash, _ := s.Trash(ctx, c.ID); len(trash) != 1 {
+		t.Fatalf("trash after undoing the restore = %d", len(trash))
+	}
+	// an undo refused when the data moved on changes nothing
+	o, _ := s.Registration(ctx, other)
+	o.Note = "sửa lần 1"
+	if err := s.UpdateRegistration(ctx, o.Registration); err != nil {
+		t.Fatal(err)
+	}
+	first := s.session[len(s.session)-1]
+	o, _ = s.Registration(ctx, other)
+	o.Note = "sửa lần 2"
+	if err := s.UpdateRegistration(ctx, o.Registration); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Undo(ctx, first); !errors.Is(err, ErrConflict) {
+		t.Fatalf("stale undo = %v", err)
+	}
+	if now, _ := s.Registration(ctx, other); now.Note != "sửa lần 2" {
+		t.Fatalf("stale undo changed the note to %q", now.Note)
+	}
+	if problems, err := s.Check(ctx); err != nil || len(problems) != 0 {
+		t.Fatalf("check after all that: %v %v", problems, err)
+	}
+}
+
+func TestUndoAnImport(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	c, _ := s.Campaign(ctx, 2023)
+	yte := agencyByName(t, s, c, "Sở Y tế")
+	var items []ImportItem
+	for i := range 50 {
+		items = append(items, ImportItem{Line: i + 2, Registration: sampleReg("Mô hình số " + string(rune('A'+i%26)) + string(rune('a'+i/26)))})
+	}
+	if _, err := s.ImportRegistrations(ctx, []ImportLetter{{Submission: campaign.Submission{CampaignID: c.ID, AgencyID: yte.ID, Received: vndate.Of(2023, 3, 2)}, Items: items}}, false); err != nil {
+		t.Fatal(err)
+	}
+	h, _ := s.History(ctx, HistoryQuery{Limit: 1})
+	if h[0].Op != OpImport || !strings.Contains(h[0].Summary(lang.VI), "50 mô hình, 1 văn bản") {
+		t.Fatalf("import recorded as %s: %s", h[0].Op, h[0].Summary(lang.VI))
+	}
+	if _, err := s.UndoLast(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if rows, _ := s.Registrations(ctx, c.ID); len(rows) != 0 {
+		t.Fatalf("undo import left %d", len(rows))
+	}
+	if trash, _ := s.Trash(ctx, c.ID); len(trash) != 50 {
+		t.Fatalf("undone import: trash = %d", len(trash)) // an undone import can still be taken back one by one
+	}
+}
+
+func TestBackupIsPrivateAndComplete(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	c, _ := s.Campaign(ctx, 2023)
+	recordOne(t, s, c, "Sở Y tế", "Sao lưu")
+	if s.BackedUpToday() {
+		t.Fatal("backed up before any backup")
+	}
+	dest := s.DefaultBackupPath()
+	if !strings.HasSuffix(dest, "cchc-backup-2023-04-05.db") {
+		t.Fatalf("default name %s", dest)
+	}
+	got, err := s.Backup(ctx, dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !s.BackedUpToday() {
+		t.Fatal("today's backup not seen")
+	}
+	if runtime.GOOS != "windows" {
+		if info, _ := os.Stat(got); info.Mode().Perm() != 0o600 {
+			t.Fatalf("backup mode %v", info.Mode().Perm())
+		}
+	}
+	b, err := Open(got, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if rows, _ := b.Registrations(ctx, c.ID); len(rows) != 1 {
+		t.Fatalf("backup has %d registrations", len(rows))
+	}
+	if _, err := s.Backup(ctx, dest); err == nil || !strings.Contains(messageOf(err), "đã có") {
+		t.Fatalf("overwrite = %v", err)
+	}
+	if second := s.DefaultBackupPath(); second == dest {
+		t.Fatal("second default name is the first")
+	}
+}
+
+// A book of schema 1 with data is backed up before it is upgraded.
+func TestBackupBeforeUpgrade(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cchc.db")
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v1 := migrations()[0]
+	if _, err := db.Exec(v1.sql + "; PRAGMA user_version = 1; PRAGMA application_id = " + itoa(applicationID)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`INSERT INTO agency (name, name_key, agency_group, created_at, updated_at) VALUES ('Sở Cũ', 'so cu', 'department', 'x', 'x')`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	s, err := Open(path, Options{Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	backups, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "cchc-before-schema-*-2023-04-05.db"))
+	if len(backups) != 1 {
+		t.Fatalf("backups = %v", backups)
+	}
+	old, err := sql.Open("sqlite", backups[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer old.Close()
+	var version, n int
+	old.QueryRow("PRAGMA user_version").Scan(&version)
+	old.QueryRow("SELECT count(*) FROM agency WHERE name = 'Sở Cũ'").Scan(&n)
+	if version != 1 || n != 1 {
+		t.Fatalf("backup schema %d, agencies %d", version, n)
+	}
+	if _, err := s.History(context.Background(), HistoryQuery{}); err != nil {
+		t.Fatalf("upgraded book has no history: %v", err)
+	}
+}
+
+func TestCheckFindsBrokenRules(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	c, _ := s.Campaign(ctx, 2023)
+	if p, err := s.Check(ctx); err != nil || len(p) != 0 {
+		t.Fatalf("a new book: %v %v", p, err)
+	}
+	id := recordOne(t, s, c, "Sở Y tế", "Hợp lệ")
+	tp := agencyByName(t, s, c, "Sở Tư pháp")
+	// damage made behind the program's back, as with the sqlite3 tool
+	for _, q := range []string{
+		`INSERT INTO agency (name, name_key, agency_group, created_at, updated_at) VALUES ('Xã Lạc', 'xa lac', 'commune', 'x', 'x')`,
+		`UPDATE registration SET lead_agency_id = ` + itoa(tp.ID) + ` WHERE id = ` + itoa(id),
+		`INSERT INTO submission (campaign_id, agency_id, received_on, created_at, updated_at) VALUES (1, ` + itoa(tp.ID) + `, '2023-03-01', 'x', 'x')`,
+		`UPDATE agency SET name = 'Sở ` + "\x1b[2J" + `' WHERE id = ` + itoa(tp.ID),
+	} {
+		if _, err := s.db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err := s.Check(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msgs []string
+	for _, x := range p {
+		msgs = append(msgs, x.VI)
+	}
+	all := strings.Join(msgs, "\n")
+	for _, want := range []string{"Xã \"Xã Lạc\" không thuộc huyện nào", "đơn vị chủ trì không phải", "không có mô hình nào", "chứa ký tự điều khiển"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("missing %q in:\n%s", want, all)
+		}
+	}
+	if strings.Contains(all, "\x1b") {
+		t.Error("an escape sequence reached the report")
+	}
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
