@@ -20,6 +20,7 @@ import (
 	"cchc/ui/entry"
 	"cchc/ui/overview"
 	"cchc/ui/registrations"
+	"cchc/ui/reports"
 	"cchc/ui/status"
 )
 
@@ -73,6 +74,7 @@ func New(st *store.Store, opt Options) *Model {
 		entry.New(ctx),
 		registrations.New(ctx),
 		status.New(ctx),
+		reports.New(ctx),
 	}
 	if st.ReadOnly() {
 		m.note = ctx.T("Tệp dữ liệu chỉ cho phép đọc: xem được nhưng không lưu được thay đổi", "Read-only database: you can look but not save changes")

@@ -133,6 +133,8 @@ func (h *harness) keys(keys ...string) {
 			h.send(tea.KeyMsg{Type: tea.KeyCtrlS})
 		case "ctrl+n":
 			h.send(tea.KeyMsg{Type: tea.KeyCtrlN})
+		case "ctrl+u":
+			h.send(tea.KeyMsg{Type: tea.KeyCtrlU})
 		default:
 			h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)})
 		}

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -271,3 +273,34 @@ func TestEnglish(t *testing.T) {
 }
 
 var _ = vndate.Of
+
+func TestReportsScreenWritesAFile(t *testing.T) {
+	st := seeded(t)
+	h := newHarness(t, st, lang.VI, 80, 24)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "tinh-hinh.md")
+	// status report, Markdown, into a file of our own
+	h.keys("6", "tab", "right", "tab", "tab", "ctrl+u", path, "ctrl+s")
+	v := h.view()
+	if !strings.Contains(v, "Đã ghi: "+path) {
+		t.Fatalf("not written:\n%s", v)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil || !strings.Contains(string(b), "# ĐỢT ĐĂNG KÝ NĂM 2023") || !strings.Contains(string(b), "Huyện Đức Thọ") {
+		t.Fatalf("report file: %v\n%s", err, b)
+	}
+	// writing again asks before overwriting; "n" keeps the file
+	os.WriteFile(path, []byte("giữ nguyên"), 0o600)
+	h.keys("ctrl+s")
+	if !strings.Contains(h.view(), "Tệp đã có. Ghi đè?") {
+		t.Fatalf("no overwrite question:\n%s", h.view())
+	}
+	h.keys("n")
+	if b, _ := os.ReadFile(path); string(b) != "giữ nguyên" {
+		t.Fatal("file overwritten after no")
+	}
+	h.keys("ctrl+s", "y")
+	if b, _ := os.ReadFile(path); !strings.Contains(string(b), "ĐỢT ĐĂNG KÝ") {
+		t.Fatal("file not overwritten after yes")
+	}
+}

@@ -76,25 +76,32 @@ func (m *Model) headerLine() string {
 	return line
 }
 
-// TabNames are the screens' titles, in tab order.
-func TabNames(l lang.Lang) []string {
+// TabNames are the screens' titles, in tab order; short ones fit 80 columns.
+func TabNames(l lang.Lang, short bool) []string {
+	if short {
+		return []string{l.T("Tổng quan", "Overview"), l.T("Cơ quan", "Agencies"), l.T("Nhập đăng ký", "Entry"),
+			l.T("Mô hình", "Registrations"), l.T("Tình hình", "Compliance"), l.T("Báo cáo", "Reports")}
+	}
 	return []string{
 		l.T("Tổng quan", "Overview"),
 		l.T("Cơ quan, đơn vị", "Agencies"),
 		l.T("Nhập đăng ký", "Entry"),
 		l.T("Mô hình, sáng kiến", "Registrations"),
 		l.T("Tình hình", "Compliance"),
+		l.T("Báo cáo", "Reports"),
 	}
 }
 
 func (m *Model) tabsLine() string {
-	names := TabNames(m.ctx.Lang)
-	for _, sep := range []string{"  ", " "} {
-		if line := m.tabsText(names, sep, false); lipgloss.Width(line) <= m.width {
-			return line
+	for _, short := range []bool{false, true} {
+		names := TabNames(m.ctx.Lang, short)
+		for _, sep := range []string{"  ", " "} {
+			if line := m.tabsText(names, sep, false); lipgloss.Width(line) <= m.width {
+				return line
+			}
 		}
 	}
-	return m.tabsText(names, " ", true)
+	return m.tabsText(TabNames(m.ctx.Lang, true), " ", true)
 }
 
 // tabsText renders the tabs separated by sep; short keeps only the active

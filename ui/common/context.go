@@ -112,11 +112,12 @@ type (
 // Cmd wraps a message in a command.
 func Cmd(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
 
-// Tabs in order; numbers 1..5 on the keyboard.
+// Tabs in order; numbers 1..6 on the keyboard.
 const (
 	TabOverview = iota
 	TabAgencies
 	TabEntry
 	TabRegistrations
 	TabCompliance
+	TabReports
 )

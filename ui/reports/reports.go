@@ -1,0 +1,301 @@
+// Package reports is the screen where the clerk picks a report, its format
+// and a file name, writes it, and opens it with the system's viewer.
+package reports
+
+import (
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"cchc/internal/lang"
+	"cchc/internal/report"
+	"cchc/internal/vndate"
+	"cchc/ui/common"
+)
+
+const (
+	fKind   = "kind"
+	fFormat = "format"
+	fAsOf   = "as_of"
+	fFile   = "file"
+)
+
+// Model of the reports screen.
+type Model struct {
+	ctx           *common.Context
+	width, height int
+	form          *common.Form
+	dir           string // where reports go by default: the folder cchc was started in
+	nameTouched   bool   // the clerk typed a file name: stop suggesting one
+	written       string // the last file written
+	err           string
+	askOverwrite  bool
+	busy          bool
+}
+
+// New makes the reports screen.
+func New(ctx *common.Context) *Model {
+	dir, err := os.Getwd()
+	if err != nil {
+		dir = "."
+	}
+	m := &Model{ctx: ctx, dir: dir}
+	return m
+}
+
+type writtenMsg struct{ path string }
+type writeErrMsg struct{ err error }
+type openedMsg struct{ err error }
+
+func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
+
+// Capturing: the file name takes any character, so the screen keeps keys.
+func (m *Model) Capturing() bool { return true }
+
+var (
+	keyWrite = key.NewBinding(key.WithKeys("ctrl+s", "ctrl+w"), key.WithHelp("ctrl+s", ""))
+	keyOpen  = key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", ""))
+)
+
+func (m *Model) ShortHelp() []key.Binding {
+	k := m.ctx.Keys
+	w := keyWrite
+	w.SetHelp("ctrl+s", m.ctx.T("ghi tệp", "write file"))
+	o := keyOpen
+	o.SetHelp("ctrl+o", m.ctx.T("mở tệp vừa ghi", "open the file"))
+	if m.written == "" {
+		return []key.Binding{w, k.NextField, k.Left, k.Back}
+	}
+	return []key.Binding{w, o, k.NextField, k.Left, k.Back}
+}
+
+func (m *Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
+
+func (m *Model) build() {
+	c := m.ctx
+	var kinds []common.Choice
+	for i, kd := range report.Kinds {
+		kinds = append(kinds, common.Choice{Label: report.KindLabel(kd, c.Lang), Value: int64(i)})
+	}
+	asOf := common.NewText(fAsOf, c.T("Tính đến ngày", "As of"), "dd/mm/yyyy", 10)
+	asOf.SetText(c.Today.String())
+	file := common.NewText(fFile, c.T("Tên tệp", "File name"), "", 255)
+	m.form = common.NewForm(c,
+		common.NewChoice(fKind, c.T("Báo cáo", "Report"), kinds),
+		common.NewChoice(fFormat, c.T("Định dạng", "Format"), nil),
+		asOf,
+		file,
+	)
+	m.syncFormats()
+	m.form.MarkClean()
+}
+
+func (m *Model) kind() string { return report.Kinds[m.form.Field(fKind).Choice] }
+
+func (m *Model) format() string {
+	f := m.form.Field(fFormat)
+	return report.Formats(m.kind())[f.Choice]
+}
+
+// syncFormats offers the kind's formats and suggests a file name.
+func (m *Model) syncFormats() {
+	f := m.form.Field(fFormat)
+	keep := ""
+	if f.Choice < len(f.Choices) {
+		keep = f.Choices[f.Choice].Label
+	}
+	f.Choices = nil
+	f.Choice = 0
+	for i, name := range report.Formats(m.kind()) {
+		f.Choices = append(f.Choices, common.Choice{Label: formatLabel(name, m.ctx.Lang), Value: int64(i)})
+		if formatLabel(name, m.ctx.Lang) == keep {
+			f.Choice = i
+		}
+	}
+	m.suggestName()
+}
+
+func (m *Model) suggestName() {
+	if m.nameTouched || m.ctx.Data == nil {
+		return
+	}
+	m.form.Field(fFile).SetText(filepath.Join(m.dir, report.FileName(m.kind(), m.format(), m.ctx.Data.Campaign.Year)))
+}
+
+func formatLabel(f string, l lang.Lang) string {
+	switch f {
+	case "text":
+		return l.T("text — văn bản thuần", "text — plain text")
+	case "md":
+		return "md — Markdown"
+	case "csv":
+		return l.T("csv — bảng cho Excel", "csv — table for Excel")
+	case "json":
+		return l.T("json — dữ liệu", "json — data")
+	case "xlsx":
+		return l.T("xlsx — Excel, in A4", "xlsx — Excel, prints on A4")
+	case "html":
+		return l.T("html — mở bằng trình duyệt để in", "html — open in a browser to print")
+	}
+	return f
+}
+
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case common.DataMsg:
+		if m.form == nil {
+			m.build()
+		} else {
+			m.suggestName()
+		}
+	case writtenMsg:
+		m.busy, m.written, m.err = false, msg.path, ""
+		return m, common.Cmd(common.NoteMsg{Note: m.ctx.F("Đã ghi %s", "Written %s", msg.path)})
+	case writeErrMsg:
+		m.busy = false
+		if errors.Is(msg.err, report.ErrExists) {
+			m.askOverwrite = true
+			return m, nil
+		}
+		m.err = lang.Message(msg.err, m.ctx.Lang)
+	case openedMsg:
+		if msg.err != nil {
+			m.err = m.ctx.F("Không mở được tệp bằng chương trình mặc định; hãy mở %s bằng tay", "Could not open the file with the default program; open %s by hand", m.written)
+		}
+	case tea.KeyMsg:
+		if m.form == nil {
+			return m, nil
+		}
+		return m, m.key(msg)
+	}
+	return m, nil
+}
+
+func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
+	k := m.ctx.Keys
+	if m.askOverwrite {
+		switch {
+		case key.Matches(msg, k.Yes):
+			m.askOverwrite = false
+			return m.write(true)
+		case key.Matches(msg, k.No):
+			m.askOverwrite = false
+		}
+		return nil
+	}
+	switch {
+	case key.Matches(msg, keyWrite):
+		return m.write(false)
+	case key.Matches(msg, keyOpen) && m.written != "":
+		return openFile(m.written)
+	case key.Matches(msg, k.Back):
+		return common.Cmd(common.GotoMsg{Tab: common.TabOverview})
+	}
+	focused := m.form.Focused()
+	changed, cmd := m.form.Update(msg)
+	if changed {
+		m.err = ""
+		switch focused.ID {
+		case fKind:
+			m.syncFormats()
+		case fFormat:
+			m.suggestName()
+		case fFile:
+			m.nameTouched = true
+		}
+	}
+	return cmd
+}
+
+// write builds the report in the background and writes it atomically.
+func (m *Model) write(force bool) tea.Cmd {
+	if m.busy {
+		return nil
+	}
+	asOfField := m.form.Field(fAsOf)
+	asOf, err := vndate.Parse(asOfField.Value())
+	if err != nil || asOf.IsZero() {
+		m.err = m.ctx.T("Tính đến ngày: cần ngày có thật dạng dd/mm/yyyy", "As of: expected a real date as dd/mm/yyyy")
+		return nil
+	}
+	path := strings.TrimSpace(m.form.Field(fFile).Input.Value())
+	if path == "" {
+		m.err = m.ctx.T("Tên tệp: không được để trống", "File name: must not be empty")
+		return nil
+	}
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(m.dir, path)
+	}
+	req := report.Request{Kind: m.kind(), Format: m.format(), Year: m.ctx.Data.Campaign.Year, AsOf: asOf, Lang: m.ctx.Lang}
+	st := m.ctx.Store
+	m.busy, m.err = true, ""
+	return func() tea.Msg {
+		if err := report.Save(context.Background(), st, req, path, force); err != nil {
+			return writeErrMsg{err}
+		}
+		return writtenMsg{path}
+	}
+}
+
+// openFile hands the file to the system's viewer (xdg-open, open, start).
+func openFile(path string) tea.Cmd {
+	return func() tea.Msg {
+		var cmd *exec.Cmd
+		switch runtime.GOOS {
+		case "windows":
+			cmd = exec.Command("cmd", "/c", "start", "", path)
+		case "darwin":
+			cmd = exec.Command("open", path)
+		default:
+			cmd = exec.Command("xdg-open", path)
+		}
+		return openedMsg{cmd.Start()}
+	}
+}
+
+func (m *Model) View() string {
+	if m.form == nil {
+		return common.Fit("", m.width, m.height)
+	}
+	c, st := m.ctx, m.ctx.Styles
+	lines := []string{" " + st.Title.Render(c.T("Báo cáo", "Reports")), ""}
+	lines = append(lines, m.form.View(m.width, 16)...)
+	lines = append(lines, "", " "+st.Muted.Render(m.describe()))
+	if m.busy {
+		lines = append(lines, " "+st.Muted.Render(c.T("Đang ghi…", "Writing…")))
+	}
+	if m.askOverwrite {
+		lines = append(lines, " "+st.Warning.Render(c.T("Tệp đã có. Ghi đè? (y/c = có, n/k = không)", "The file exists. Overwrite? (y = yes, n = no)")))
+	}
+	if m.err != "" {
+		lines = append(lines, " "+st.Error.Render("! "+m.err))
+	}
+	if m.written != "" {
+		lines = append(lines, "", " "+st.Note.Render(c.F("Đã ghi: %s", "Written: %s", m.written)),
+			" "+st.Muted.Render(c.T("Nhấn ctrl+o để mở bằng chương trình mặc định của máy.", "Press ctrl+o to open it with the system's default program.")))
+	}
+	return common.Fit(strings.Join(lines, "\n"), m.width, m.height)
+}
+
+// describe says in a sentence what the chosen report holds.
+func (m *Model) describe() string {
+	c := m.ctx
+	switch m.kind() {
+	case report.KindStatus:
+		return c.T("Tổng hợp theo nhóm và tình trạng từng cơ quan, đơn vị.", "Totals by group and each agency's status.")
+	case report.KindMissing:
+		return c.T("Các cơ quan, đơn vị chưa đạt chỉ tiêu, còn thiếu bao nhiêu, quá hạn bao nhiêu ngày.", "Agencies short of their quota, what they owe, days overdue.")
+	case report.KindRegistrations:
+		return c.T("Danh sách mô hình, sáng kiến theo các cột của mẫu đăng ký.", "Every registration in the template's columns.")
+	case report.KindReminder:
+		return c.T("Dự thảo công văn đôn đốc gửi các cơ quan, đơn vị chưa đạt chỉ tiêu.", "A draft reminder letter to the agencies still short.")
+	}
+	return ""
+}
