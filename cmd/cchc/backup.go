@@ -1,0 +1,114 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"cchc/internal/lang"
+)
+
+func init() {
+	register(command{
+		name:    "backup",
+		summary: func(l lang.Lang) string { return l.T("sao lưu tệp dữ liệu", "back up the database") },
+		run:     runBackup,
+	})
+	register(command{
+		name:    "check",
+		summary: func(l lang.Lang) string { return l.T("kiểm tra tệp dữ liệu có hỏng không", "check the database for damage") },
+		run:     runCheck,
+	})
+}
+
+func runBackup(e *env, args []string) error {
+	fs := newFlags("backup", e)
+	help := func() { backupHelp(e) }
+	// one optional file name, with the options before or after it
+	if err := fs.Parse(args); err != nil || fs.NArg() == 0 {
+		if err := parse(fs, e, args, help); err != nil {
+			return err
+		}
+	}
+	dest := ""
+	if fs.NArg() > 0 {
+		dest = fs.Arg(0)
+		if err := parse(fs, e, fs.Args()[1:], help); err != nil {
+			return err
+		}
+	}
+	st, err := openStore(e, true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if dest == "" {
+		dest = st.DefaultBackupPath()
+	}
+	path, err := st.Backup(context.Background(), dest)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, e.lang.F("Đã sao lưu vào %s", "Backed up to %s", path))
+	return nil
+}
+
+func backupHelp(e *env) {
+	fmt.Fprint(e.stdout, e.lang.T(`Cách dùng: cchc backup [TỆP]
+
+Sao lưu toàn bộ tệp dữ liệu vào TỆP (mặc định: tệp có ngày bên cạnh tệp dữ
+liệu, ví dụ cchc-backup-2023-04-05.db). Sao lưu an toàn cả khi người khác đang
+mở chương trình; tệp sao lưu chỉ người dùng hiện tại đọc được (0600) và không
+bao giờ ghi đè tệp đã có. Mở bản sao lưu bằng: cchc --db TỆP
+`, `Usage: cchc backup [FILE]
+
+Backs the whole database up to FILE (default: a dated file beside the
+database, e.g. cchc-backup-2023-04-05.db). Safe while others have the program
+open; the backup is readable by the current user only (0600) and never
+overwrites an existing file. Open a backup with: cchc --db FILE
+`))
+	fmt.Fprint(e.stdout, "\n"+e.lang.T("Tùy chọn chung:\n", "Global options:\n")+globalOptionsHelp(e.lang))
+}
+
+func runCheck(e *env, args []string) error {
+	fs := newFlags("check", e)
+	if err := parse(fs, e, args, func() { checkHelp(e) }); err != nil {
+		return err
+	}
+	st, err := openStore(e, true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	l := e.lang
+	problems, err := st.Check(context.Background())
+	if err != nil {
+		return err
+	}
+	if len(problems) == 0 {
+		fmt.Fprintln(e.stdout, l.F("%s: ổn (toàn vẹn tệp, khóa ngoại và các quy tắc nghiệp vụ đều đúng)",
+			"%s: ok (file integrity, foreign keys and the domain's rules all hold)", st.Path()))
+		return nil
+	}
+	for _, p := range problems {
+		fmt.Fprintln(e.stdout, "- "+l.T(p.VI, p.EN))
+	}
+	return lang.Errorf("%s: có %d vấn đề (xem danh sách trên); hãy mở bản sao lưu gần nhất hoặc báo người quản trị",
+		"%s: %d problems (listed above); open the latest backup or tell the administrator", st.Path(), len(problems))
+}
+
+func checkHelp(e *env) {
+	fmt.Fprint(e.stdout, e.lang.T(`Cách dùng: cchc check
+
+Kiểm tra tệp dữ liệu: toàn vẹn của tệp (integrity_check), khóa ngoại
+(foreign_key_check) và các quy tắc nghiệp vụ (xã thuộc huyện, đơn vị chủ trì
+là cơ quan gửi hoặc xã của cơ quan đó, không có văn bản rỗng, chỉ tiêu phấn
+đấu không thấp hơn bắt buộc, ngày có thật…). Mã thoát 1 khi có vấn đề.
+`, `Usage: cchc check
+
+Checks the database: file integrity (integrity_check), foreign keys
+(foreign_key_check) and the domain's rules (communes under a district, lead
+unit is the sender or one of its communes, no empty letter, target not below
+the requirement, real dates…). Exit code 1 when there is a problem.
+`))
+	fmt.Fprint(e.stdout, "\n"+e.lang.T("Tùy chọn chung:\n", "Global options:\n")+globalOptionsHelp(e.lang))
+}

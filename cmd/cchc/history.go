@@ -1,0 +1,81 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"cchc/internal/lang"
+	"cchc/internal/store"
+	"cchc/internal/vntext"
+)
+
+func init() {
+	register(command{
+		name:    "history",
+		summary: func(l lang.Lang) string { return l.T("lịch sử thay đổi: ai, khi nào, sửa gì", "history of changes: who, when, what") },
+		run:     runHistory,
+	})
+}
+
+func runHistory(e *env, args []string) error {
+	fs := newFlags("history", e)
+	agency := fs.String("agency", "", "")
+	limit := fs.String("limit", "50", "")
+	if err := parse(fs, e, args, func() { historyHelp(e) }); err != nil {
+		return err
+	}
+	l := e.lang
+	n, err := strconv.Atoi(strings.TrimSpace(*limit))
+	if err != nil || n < 0 {
+		return usageError{l.F("--limit %q: cần một số không âm (0 = tất cả)", "--limit %q: expected a number, 0 or more (0 = all)", *limit)}
+	}
+	st, err := openStore(e, true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	changes, err := st.History(context.Background(), store.HistoryQuery{Agency: *agency, Limit: n})
+	if err != nil {
+		return err
+	}
+	if len(changes) == 0 {
+		fmt.Fprintln(e.stdout, l.T("Chưa có thay đổi nào được ghi lại.", "No change recorded yet."))
+		return nil
+	}
+	for _, c := range changes {
+		fmt.Fprintln(e.stdout, historyLine(c, l))
+	}
+	return nil
+}
+
+// historyLine is one change: "#12  05/04/2023 09:00  lan  Sửa …".
+func historyLine(c store.Change, l lang.Lang) string {
+	line := fmt.Sprintf("#%-5d %s  %s  %s", c.ID, c.At.Local().Format("02/01/2006 15:04"), vntext.Pad(vntext.Truncate(c.Who, 12), 12), c.Summary(l))
+	if c.UndoneBy != 0 {
+		line += l.F("  (đã hoàn tác ở #%d)", "  (undone by #%d)", c.UndoneBy)
+	}
+	return vntext.Line(line)
+}
+
+func historyHelp(e *env) {
+	fmt.Fprint(e.stdout, e.lang.T(`Cách dùng: cchc history [--agency TÊN] [--limit N]
+
+In lịch sử thay đổi, mới nhất trước: số thứ tự, lúc nào, ai (biến CCHC_USER hoặc
+tên người dùng của máy), và thay đổi gì (giá trị cũ → mới). Mọi thao tác thêm,
+sửa, xóa, nhập từ tệp, hoàn tác, khôi phục đều được ghi trong cùng giao dịch.
+
+  --agency TÊN   chỉ các thay đổi liên quan đến cơ quan có tên này (không cần dấu)
+  --limit N      số thay đổi tối đa (mặc định 50; 0 = tất cả)
+`, `Usage: cchc history [--agency NAME] [--limit N]
+
+Prints the history of changes, newest first: number, when, who ($CCHC_USER or
+the OS user name) and what (old → new values). Every add, edit, delete, import,
+undo and restore is recorded in the same transaction.
+
+  --agency NAME  only changes concerning agencies of that name (accents optional)
+  --limit N      at most N changes (default 50; 0 = all)
+`))
+	fmt.Fprint(e.stdout, "\n"+e.lang.T("Tùy chọn chung:\n", "Global options:\n")+globalOptionsHelp(e.lang))
+}

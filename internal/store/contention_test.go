@@ -1,0 +1,269 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"cchc/internal/campaign"
+	"cchc/internal/vndate"
+)
+
+// These tests run copies of the test binary as other processes: another
+// clerk writing, a clerk reading, a program killed in the middle of a write.
+// The child's part is TestChildProcess, which does nothing unless
+// $CCHC_CHILD names a role.
+
+func child(t *testing.T, role, db string, extra ...string) *exec.Cmd {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestChildProcess$", "-test.v")
+	cmd.Env = append(os.Environ(), "CCHC_CHILD="+role, "CCHC_CHILD_DB="+db)
+	cmd.Env = append(cmd.Env, extra...)
+	return cmd
+}
+
+func TestChildProcess(t *testing.T) {
+	role := os.Getenv("CCHC_CHILD")
+	if role == "" {
+		t.Skip("run by the contention and crash tests as a separate process")
+	}
+	n, _ := strconv.Atoi(os.Getenv("CCHC_CHILD_N"))
+	s, err := Open(os.Getenv("CCHC_CHILD_DB"), Options{User: role})
+	if err != nil {
+		fmt.Println("OPEN FAILED:", messageOf(err))
+		os.Exit(3)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	c, err := s.Campaign(ctx, 2023)
+	if err != nil {
+		os.Exit(3)
+	}
+	agencies, _ := s.CampaignAgencies(ctx, c.ID)
+	switch {
+	case strings.HasPrefix(role, "writer"):
+		for i := range n {
+			a := agencies[i%len(agencies)]
+			_, _, err := s.RecordSubmission(ctx, campaign.Submission{CampaignID: c.ID, AgencyID: a.ID, Received: vndate.Of(2023, 3, 1)},
+				[]campaign.Registration{sampleReg(fmt.Sprintf("%s-%04d", role, i))})
+			if err != nil {
+				fmt.Println("WRITE FAILED:", messageOf(err))
+				os.Exit(4)
+			}
+		}
+	case role == "reader":
+		last := -1
+		for deadline := time.Now().Add(5 * time.Minute); time.Now().Before(deadline); {
+			if _, err := os.Stat(os.Getenv("CCHC_CHILD_STOP")); err == nil {
+				break
+			}
+			if _, err := s.DataVersion(ctx); err != nil {
+				fmt.Println("READ FAILED:", messageOf(err))
+				os.Exit(4)
+			}
+			rows, err := s.Registrations(ctx, c.ID)
+			if err != nil {
+				fmt.Println("READ FAILED:", messageOf(err))
+				os.Exit(4)
+			}
+			if len(rows) < last {
+				fmt.Println("READ WENT BACK:", len(rows), last)
+				os.Exit(4)
+			}
+			last = len(rows)
+		}
+		fmt.Println("READS OK", last)
+	case role == "importer":
+		// imports of 500 letters × 4 registrations, one after another, until killed
+		for round := 0; ; round++ {
+			var letters []ImportLetter
+			for i := range 500 {
+				a := agencies[i%len(agencies)]
+				letter := ImportLetter{Submission: campaign.Submission{CampaignID: c.ID, AgencyID: a.ID, Number: fmt.Sprintf("imp-%d-%d", os.Getpid(), round), Received: vndate.Of(2023, 3, 1)}}
+				for j := range 4 {
+					letter.Items = append(letter.Items, ImportItem{Line: i*4 + j + 2, Registration: sampleReg(fmt.Sprintf("imp-%d-%d-%d-%d", os.Getpid(), round, i, j))})
+				}
+				letters = append(letters, letter)
+			}
+			if _, err := s.ImportRegistrations(ctx, letters, false); err != nil {
+				fmt.Println("IMPORT FAILED:", messageOf(err))
+				os.Exit(4)
+			}
+		}
+	case role == "editor":
+		// the letter's number and the registration's note always move together
+		rows, _ := s.Registrations(ctx, c.ID)
+		for k := 0; ; k++ {
+			r := rows[k%len(rows)]
+			cur, err := s.Registration(ctx, r.ID)
+			if err != nil {
+				os.Exit(4)
+			}
+			sub := campaign.Submission{ID: cur.SubmissionID, CampaignID: c.ID, AgencyID: cur.AgencyID, Number: fmt.Sprintf("e%d", k),
+				LetterDate: cur.LetterDate, Received: cur.Received, Version: cur.SubmissionVer}
+			cur.Note = fmt.Sprintf("e%d", k)
+			if err := s.UpdateEntry(ctx, sub, cur.Registration); err != nil {
+				fmt.Println("EDIT FAILED:", messageOf(err))
+				os.Exit(4)
+			}
+		}
+	}
+}
+
+// Two clerks write 1,000 registrations each at the same time while a third
+// reads: no write fails (no "database is locked"), none is lost, the file
+// is sound.
+func TestTwoClerksWritingAtOnce(t *testing.T) {
+	n := 1000
+	if testing.Short() {
+		n = 100
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "cchc.db")
+	s, err := Open(db, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	stop := filepath.Join(dir, "stop")
+	reader := child(t, "reader", db, "CCHC_CHILD_STOP="+stop)
+	var readOut strings.Builder
+	reader.Stdout = &readOut
+	if err := reader.Start(); err != nil {
+		t.Fatal(err)
+	}
+	writers := []*exec.Cmd{child(t, "writer1", db, "CCHC_CHILD_N="+strconv.Itoa(n)), child(t, "writer2", db, "CCHC_CHILD_N="+strconv.Itoa(n))}
+	outs := make([]strings.Builder, 2)
+	for i, w := range writers {
+		w.Stdout = &outs[i]
+		if err := w.Start(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, w := range writers {
+		if err := w.Wait(); err != nil {
+			t.Errorf("writer %d: %v\n%s", i+1, err, outs[i].String())
+		}
+	}
+	os.WriteFile(stop, nil, 0o600)
+	if err := reader.Wait(); err != nil || !strings.Contains(readOut.String(), "READS OK") {
+		t.Errorf("reader: %v\n%s", err, readOut.String())
+	}
+	s, err = Open(db, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	c, _ := s.Campaign(ctx, 2023)
+	rows, _ := s.Registrations(ctx, c.ID)
+	seen := map[string]bool{}
+	for _, r := range rows {
+		seen[r.Title] = true
+	}
+	for _, w := range []string{"writer1", "writer2"} {
+		for i := range n {
+			if title := fmt.Sprintf("%s-%04d", w, i); !seen[title] {
+				t.Fatalf("lost write %s (have %d registrations)", title, len(rows))
+			}
+		}
+	}
+	if len(rows) != 2*n {
+		t.Fatalf("registrations = %d, want %d", len(rows), 2*n)
+	}
+	h, _ := s.History(ctx, HistoryQuery{})
+	if len(h) != 2*n {
+		t.Fatalf("history has %d changes, want %d", len(h), 2*n)
+	}
+	assertSound(t, s)
+}
+
+func assertSound(t *testing.T, s *Store) {
+	t.Helper()
+	var ok string
+	if err := s.db.QueryRow("PRAGMA integrity_check").Scan(&ok); err != nil || ok != "ok" {
+		t.Fatalf("integrity_check = %q %v", ok, err)
+	}
+	if p, err := s.Check(context.Background()); err != nil || len(p) != 0 {
+		t.Fatalf("check: %v %v", p, err)
+	}
+}
+
+// A program killed (SIGKILL) at random moments of a big import or of edits
+// leaves a sound file in which each operation is wholly done or not at all.
+func TestKilledMidWriteLeavesNoHalf(t *testing.T) {
+	rounds := 12
+	if testing.Short() {
+		rounds = 3
+	}
+	db := filepath.Join(t.TempDir(), "cchc.db")
+	rng := rand.New(rand.NewSource(time.Now().UnixNano()))
+	kill := func(role string, maxDelay int) string {
+		cmd := child(t, role, db)
+		var out strings.Builder
+		cmd.Stdout = &out
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(20+rng.Intn(maxDelay)) * time.Millisecond)
+		cmd.Process.Signal(syscall.SIGKILL)
+		err := cmd.Wait()
+		var ee *exec.ExitError
+		if err == nil || !errors.As(err, &ee) || ee.ExitCode() != -1 {
+			// it finished or failed on its own: that must not be a failed write
+			if strings.Contains(out.String(), "FAILED") {
+				t.Fatalf("%s failed before being killed: %s", role, out.String())
+			}
+		}
+		return out.String()
+	}
+	for round := range rounds {
+		kill("importer", 1500)
+		s, err := Open(db, Options{})
+		if err != nil {
+			t.Fatalf("round %d: reopen after kill: %v", round, err)
+		}
+		assertSound(t, s)
+		// every import is whole: 2,000 registrations in 500 letters, or nothing
+		var bad int
+		s.db.QueryRow(`SELECT count(*) FROM (SELECT number, count(*) AS n FROM submission s JOIN registration r ON r.submission_id = s.id
+			WHERE number LIKE 'imp-%' GROUP BY number HAVING n <> 2000)`).Scan(&bad)
+		var imports, changes int
+		s.db.QueryRow(`SELECT count(DISTINCT number) FROM submission WHERE number LIKE 'imp-%'`).Scan(&imports)
+		s.db.QueryRow(`SELECT count(*) FROM history WHERE op = 'import'`).Scan(&changes)
+		if bad != 0 || imports != changes {
+			t.Fatalf("round %d: %d partial imports; %d imports but %d in the history", round, bad, imports, changes)
+		}
+		s.Close()
+		if round == rounds-1 {
+			t.Logf("%d imports of 2,000 registrations completed, the others killed midway and left no trace", imports)
+		}
+	}
+	for round := range rounds {
+		kill("editor", 600)
+		s, err := Open(db, Options{})
+		if err != nil {
+			t.Fatalf("edit round %d: reopen after kill: %v", round, err)
+		}
+		assertSound(t, s)
+		var torn int
+		// the last edit of a letter wrote the same mark in it and in one of its registrations
+		s.db.QueryRow(`SELECT count(*) FROM submission s WHERE s.number LIKE 'e%'
+			AND NOT EXISTS (SELECT 1 FROM registration r WHERE r.submission_id = s.id AND r.note = s.number)`).Scan(&torn)
+		var open int
+		s.db.QueryRow(`SELECT count(*) FROM history WHERE open = 1`).Scan(&open)
+		if torn != 0 || open != 0 {
+			t.Fatalf("edit round %d: %d torn edits, %d open history rows", round, torn, open)
+		}
+		s.Close()
+	}
+}
