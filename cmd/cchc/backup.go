@@ -14,9 +14,11 @@ func init() {
 		run:     runBackup,
 	})
 	register(command{
-		name:    "check",
-		summary: func(l lang.Lang) string { return l.T("kiểm tra tệp dữ liệu có hỏng không", "check the database for damage") },
-		run:     runCheck,
+		name: "check",
+		summary: func(l lang.Lang) string {
+			return l.T("kiểm tra tệp dữ liệu có hỏng không", "check the database for damage")
+		},
+		run: runCheck,
 	})
 }
 

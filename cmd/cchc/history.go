@@ -13,9 +13,11 @@ import (
 
 func init() {
 	register(command{
-		name:    "history",
-		summary: func(l lang.Lang) string { return l.T("lịch sử thay đổi: ai, khi nào, sửa gì", "history of changes: who, when, what") },
-		run:     runHistory,
+		name: "history",
+		summary: func(l lang.Lang) string {
+			return l.T("lịch sử thay đổi: ai, khi nào, sửa gì", "history of changes: who, when, what")
+		},
+		run: runHistory,
 	})
 }
 
