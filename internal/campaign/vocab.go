@@ -5,6 +5,8 @@
 package campaign
 
 import (
+	"slices"
+
 	"cchc/internal/lang"
 	"cchc/internal/vntext"
 )
@@ -95,7 +97,13 @@ func (k Kind) Label(l lang.Lang) string {
 	return string(k)
 }
 
-func (k Kind) Valid() bool { _, ok := ParseKind(string(k)); return ok && k != "" }
+func (k Kind) Valid() bool {
+	if slices.Contains(Kinds, k) { // the stable id: the common case, checked without folding
+		return true
+	}
+	_, ok := ParseKind(string(k))
+	return ok && k != ""
+}
 
 func ParseKind(s string) (Kind, bool) {
 	return parseVocab(s, Kinds, func(k Kind) []string {
@@ -159,7 +167,13 @@ func (a Area) Short(l lang.Lang) string {
 	return string(a)
 }
 
-func (a Area) Valid() bool { _, ok := ParseArea(string(a)); return ok && a != "" }
+func (a Area) Valid() bool {
+	if slices.Contains(Areas, a) { // the stable id: the common case, checked without folding
+		return true
+	}
+	_, ok := ParseArea(string(a))
+	return ok && a != ""
+}
 
 func ParseArea(s string) (Area, bool) {
 	return parseVocab(s, Areas, func(a Area) []string {

@@ -1,0 +1,190 @@
+package demo
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"cchc/internal/campaign"
+	"cchc/internal/lang"
+	"cchc/internal/store"
+	"cchc/internal/vndate"
+)
+
+// A province book has Hà Tĩnh's shape, three campaigns and registrations
+// in every status; the same seed gives the same book.
+func TestProvince(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	a, b, c := filepath.Join(dir, "a.db"), filepath.Join(dir, "b.db"), filepath.Join(dir, "c.db")
+	sa, err := Create(ctx, a, Province, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sa.Agencies != 19+8+13+216 || sa.Campaigns != 3 || sa.Registrations == 0 || sa.Latest == 0 {
+		t.Fatalf("stats %+v", sa)
+	}
+	sb, err := Create(ctx, b, Province, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Create(ctx, c, Province, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sa != sb {
+		t.Errorf("same seed, different books: %+v, %+v", sa, sb)
+	}
+	if dumpOf(t, a) != dumpOf(t, b) {
+		t.Error("same seed, different contents")
+	}
+	if dumpOf(t, a) == dumpOf(t, c) {
+		t.Error("seeds 1 and 2 gave the same contents")
+	}
+
+	st, err := store.Open(a, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	cs, err := st.Campaigns(ctx)
+	if err != nil || len(cs) != 3 || cs[0].Year != 2023 || cs[0].Issuer != "Sở Nội vụ" {
+		t.Fatalf("campaigns %v %v", cs, err)
+	}
+	agencies, err := st.CampaignAgencies(ctx, cs[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	groups := map[campaign.Group]int{}
+	diacritics := 0
+	for _, ag := range agencies {
+		groups[ag.Group]++
+		if ag.Group == campaign.Commune {
+			parent, err := st.Agency(ctx, ag.ParentID)
+			if err != nil || parent.Group != campaign.District {
+				t.Fatalf("commune %s has parent %+v (%v)", ag.Name, parent, err)
+			}
+		}
+		if strings.ContainsAny(ag.Name, "ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ") {
+			diacritics++
+		}
+	}
+	want := map[campaign.Group]int{campaign.Department: 19, campaign.Central: 8, campaign.District: 13, campaign.Commune: 216}
+	for g, n := range want {
+		if groups[g] != n {
+			t.Errorf("%s: %d agencies, want %d", g, groups[g], n)
+		}
+	}
+	if diacritics < len(agencies)/2 {
+		t.Errorf("only %d of %d names have diacritics", diacritics, len(agencies))
+	}
+	sum, err := st.Compliance(ctx, cs[0], vndate.Of(2023, 4, 30))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tot := sum.Total()
+	if tot.Met == 0 || tot.Short == 0 || tot.Missing == 0 || tot.Late == 0 {
+		t.Errorf("statuses not spread: %+v", tot)
+	}
+	regs, err := st.Registrations(ctx, cs[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	days, kinds, areas, communeLetters := map[string]bool{}, map[campaign.Kind]bool{}, map[campaign.Area]bool{}, 0
+	for _, r := range regs {
+		days[r.Received.ISO()] = true
+		kinds[r.Kind], areas[r.Area] = true, true
+		if r.AgencyGroup == campaign.Commune {
+			communeLetters++
+		}
+	}
+	if len(days) < 20 || len(kinds) != len(campaign.Kinds) || len(areas) != len(campaign.Areas) || communeLetters == 0 {
+		t.Errorf("registrations not spread: %d days, %d kinds, %d areas, %d from communes", len(days), len(kinds), len(areas), communeLetters)
+	}
+}
+
+// dumpOf is the book's contents as text, timestamps included.
+func dumpOf(t *testing.T, path string) string {
+	t.Helper()
+	st, err := store.Open(path, store.Options{AllowReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	cs, err := st.Campaigns(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, c := range cs {
+		agencies, _ := st.CampaignAgencies(ctx, c.ID)
+		regs, _ := st.Registrations(ctx, c.ID)
+		for _, a := range agencies {
+			b.WriteString(a.Name + "|" + a.ShortName + "\n")
+		}
+		for _, r := range regs {
+			b.WriteString(r.Title + "|" + r.AgencyName + "|" + r.LeadName + "|" + r.LetterNumber + "|" + r.Received.ISO() + "|" + string(r.Kind) + "\n")
+		}
+	}
+	return b.String()
+}
+
+// A book the clerk has worked in is refused and left as it was; a file
+// that is not a book too.
+func TestRefusesUsedBook(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	path := filepath.Join(dir, "used.db")
+	st, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ := st.Campaign(ctx, 0)
+	agencies, _ := st.CampaignAgencies(ctx, c.ID)
+	if _, _, err := st.RecordSubmission(ctx, campaign.Submission{CampaignID: c.ID, AgencyID: agencies[0].ID, Received: vndate.Of(2023, 3, 1)},
+		[]campaign.Registration{{Title: "Một cửa số", Kind: campaign.Model, Area: campaign.Procedures}}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	before, _ := os.ReadFile(path)
+	_, err = Create(ctx, path, Province, 1)
+	if !errors.Is(err, store.ErrNotNew) || !strings.Contains(lang.Message(err, lang.VI), "chỉ được ghi vào một tệp mới") {
+		t.Fatalf("used book: %v", err)
+	}
+	if _, statErr := os.Stat(path); statErr != nil {
+		t.Fatal("the clerk's book was removed")
+	}
+	after, _ := os.ReadFile(path)
+	if len(before) != len(after) {
+		t.Error("the clerk's book changed")
+	}
+
+	other := filepath.Join(dir, "notes.txt")
+	os.WriteFile(other, []byte("ghi chú của tôi"), 0o600)
+	if _, err := Create(ctx, other, Province, 1); err == nil {
+		t.Fatal("a text file was taken for a book")
+	}
+	if b, _ := os.ReadFile(other); string(b) != "ghi chú của tôi" {
+		t.Error("the text file changed")
+	}
+
+	// a book just made by opening cchc (nothing typed yet) is fine
+	fresh := filepath.Join(dir, "fresh.db")
+	st, _ = store.Open(fresh, store.Options{})
+	st.Close()
+	if _, err := Create(ctx, fresh, Province, 1); err != nil {
+		t.Fatalf("new book refused: %v", err)
+	}
+}
+
+func BenchmarkCreateNational(b *testing.B) {
+	for b.Loop() {
+		if _, err := Create(context.Background(), filepath.Join(b.TempDir(), "n.db"), National, 1); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,36 @@
+package vntext
+
+import "testing"
+
+// The fast path of Line and Text returns s itself only when cleaning would
+// have given the same string.
+func TestCleanFastPathAgrees(t *testing.T) {
+	inputs := []string{
+		"", " ", "a", "Huyện Đức Thọ", "Huyện  Đức Thọ", " Huyện", "Huyện ", "Huye\u0323n", // NFD
+		"a\nb", "a\n\nb", "a\n", "\na", "a \nb", "a\n b", "a\r\nb", "a\tb", "a\x1b[31mb", "a\u009bb",
+		"a\u200bb", "a\ufeffb", "a\u00a0b", "a\u2028b", "a\u3000b", "\xff", "Số 12/UBND-NV", "100% hồ sơ",
+		"Sở Lao động - Thương binh và Xã hội\nDòng hai", "x\x7fy", "tab\t", "ký hiệu ✓ ◐ ✗ ⏰",
+	}
+	for _, s := range inputs {
+		if got, want := Line(s), line(s); got != want {
+			t.Errorf("Line(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := Text(s), text(s); got != want {
+			t.Errorf("Text(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func BenchmarkLineClean(b *testing.B) {
+	s := "Chuyển đổi số trong giải quyết thủ tục hành chính tại Huyện Đức Thọ"
+	for b.Loop() {
+		Line(s)
+	}
+}
+
+func BenchmarkLineSlow(b *testing.B) {
+	s := "Chuyển đổi số trong giải quyết thủ tục hành chính tại Huyện Đức Thọ"
+	for b.Loop() {
+		line(s)
+	}
+}
