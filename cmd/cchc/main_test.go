@@ -185,3 +185,37 @@ func TestHelpIsVietnameseByDefault(t *testing.T) {
 		t.Fatalf("version: %d %q", code, out)
 	}
 }
+
+func TestCampaignNew(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "cchc.db")
+	code, out, errs := cchc(t, "--db", db, "campaign", "new", "--year", "2024", "--deadline", "29/03/2024", "--letter", "215/SNV-CCHC&VTLT")
+	if code != 0 || !strings.Contains(out, "Đã mở đợt đăng ký năm 2024: hạn 29/03/2024, 40 cơ quan") {
+		t.Fatalf("exit %d: %s %s", code, out, errs)
+	}
+	// status now defaults to the latest campaign
+	_, out, _ = cchc(t, "--db", db, "status", "--format", "json", "--as-of", "01/03/2024")
+	if !strings.Contains(out, `"year": 2024`) || !strings.Contains(out, `"deadline": "2024-03-29"`) {
+		t.Fatalf("status after new campaign: %s", out)
+	}
+	cases := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"campaign", "new", "--year", "2024", "--deadline", "29/03/2024"}, 1, "Đã có đợt đăng ký năm 2024"},
+		{[]string{"campaign", "new", "--year", "2025"}, 2, "Cần --year và --deadline"},
+		{[]string{"campaign", "new", "--year", "2025", "--deadline", "30/02/2025"}, 2, "không phải ngày có thật"},
+		{[]string{"campaign", "new", "--year", "2025", "--deadline", "28/02/2025", "--from", "2019"}, 1, "Không có đợt đăng ký năm 2019"},
+		{[]string{"campaign", "renew"}, 2, "Không có lệnh con"},
+	}
+	for _, tc := range cases {
+		code, _, errs := cchc(t, append([]string{"--db", db}, tc.args...)...)
+		if code != tc.code || !strings.Contains(errs, tc.want) {
+			t.Errorf("%v: exit %d %q; want %d %q", tc.args, code, errs, tc.code, tc.want)
+		}
+	}
+	_, out, _ = cchc(t, "--db", db, "campaign", "list")
+	if !strings.HasPrefix(out, "2024") || !strings.Contains(out, "\n2023") {
+		t.Fatalf("list: %s", out)
+	}
+}

@@ -1,0 +1,143 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"cchc/internal/campaign"
+	"cchc/internal/compliance"
+	"cchc/internal/lang"
+	"cchc/internal/vntext"
+)
+
+func init() {
+	register(command{
+		name: "campaign",
+		summary: func(l lang.Lang) string {
+			return l.T("mở đợt đăng ký năm mới; liệt kê các đợt", "open a new year's campaign; list campaigns")
+		},
+		run: runCampaign,
+	})
+}
+
+func runCampaign(e *env, args []string) error {
+	l := e.lang
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		campaignHelp(e)
+		if len(args) == 0 {
+			return usageError{l.T("Thiếu lệnh con: new hoặc list", "Missing sub-command: new or list")}
+		}
+		return nil
+	}
+	switch args[0] {
+	case "new":
+		return runCampaignNew(e, args[1:])
+	case "list":
+		return runCampaignList(e, args[1:])
+	}
+	return usageError{l.F("Không có lệnh con %q; dùng new hoặc list", "No sub-command %q; use new or list", args[0])}
+}
+
+func runCampaignNew(e *env, args []string) error {
+	fs := newFlags("campaign new", e)
+	year := fs.String("year", "", "")
+	deadline := fs.String("deadline", "", "")
+	letter := fs.String("letter", "", "")
+	from := fs.String("from", "", "")
+	if err := parse(fs, e, args, func() { campaignHelp(e) }); err != nil {
+		return err
+	}
+	l := e.lang
+	if *year == "" || *deadline == "" {
+		return usageError{l.T("Cần --year và --deadline, ví dụ: cchc campaign new --year 2024 --deadline 29/03/2024",
+			"--year and --deadline are required, e.g. cchc campaign new --year 2024 --deadline 29/03/2024")}
+	}
+	y, err := yearFlag(l, *year)
+	if err != nil {
+		return usageError{l.F("--year %q: cần một năm, ví dụ 2024", "--year %q: expected a year, e.g. 2024", *year)}
+	}
+	d, err := dateFlag(l, "deadline", *deadline)
+	if err != nil {
+		return err
+	}
+	fromYear, err := yearFlag(l, *from)
+	if err != nil {
+		return usageError{l.F("--from %q: cần năm của đợt đăng ký để sao chép, ví dụ 2023", "--from %q: expected the year to copy from, e.g. 2023", *from)}
+	}
+	st, err := openStore(e, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ctx := context.Background()
+	c := campaign.Campaign{Year: y, Deadline: d, LetterNumber: vntext.Line(*letter)}
+	if _, err := st.NewCampaign(ctx, c, fromYear); err != nil {
+		return err
+	}
+	made, err := st.Campaign(ctx, y)
+	if err != nil {
+		return err
+	}
+	agencies, err := st.CampaignAgencies(ctx, made.ID)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, l.F("Đã mở đợt đăng ký năm %d: hạn %s, %d cơ quan, đơn vị, chỉ tiêu sao chép từ đợt trước.",
+		"Opened the %d campaign: deadline %s, %d agencies, quotas copied from the previous campaign.", y, d, len(agencies)))
+	return nil
+}
+
+func runCampaignList(e *env, args []string) error {
+	fs := newFlags("campaign list", e)
+	if err := parse(fs, e, args, func() { campaignHelp(e) }); err != nil {
+		return err
+	}
+	st, err := openStore(e, true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ctx := context.Background()
+	cs, err := st.Campaigns(ctx)
+	if err != nil {
+		return err
+	}
+	day, err := today()
+	if err != nil {
+		return err
+	}
+	l := e.lang
+	for _, c := range cs {
+		sum, err := st.Compliance(ctx, c, day)
+		if err != nil {
+			return err
+		}
+		t := sum.Total()
+		fmt.Fprintln(e.stdout, l.F("%d  hạn %s (%s)  %d/%d cơ quan đạt  %d mô hình  %s",
+			"%d  deadline %s (%s)  %d/%d agencies met  %d registrations  %s",
+			c.Year, c.Deadline, compliance.DaysText(sum.DaysLeft(), l), t.Met, t.Agencies, t.Registrations, c.Title))
+	}
+	return nil
+}
+
+func campaignHelp(e *env) {
+	fmt.Fprint(e.stdout, e.lang.T(`Cách dùng:
+  cchc campaign new --year NĂM --deadline dd/mm/yyyy [--letter SỐ] [--from NĂM]
+  cchc campaign list
+
+new   mở đợt đăng ký của một năm mới. Danh sách cơ quan, đơn vị (đang theo dõi), chỉ tiêu, cơ
+      quan ban hành và người ký được sao chép từ đợt của năm --from (mặc định: đợt mới nhất);
+      các mô hình đã đăng ký không được sao chép. Căn cứ pháp lý để trống cho năm mới.
+      --letter: số văn bản đề nghị đăng ký của năm mới (mặc định: giữ ký hiệu của năm trước).
+list  liệt kê các đợt đăng ký, mới nhất trước, với tình hình tính đến hôm nay.
+`, `Usage:
+  cchc campaign new --year YEAR --deadline dd/mm/yyyy [--letter NUMBER] [--from YEAR]
+  cchc campaign list
+
+new   opens a new year's campaign. Its agencies (the active ones), quotas, issuer and signer are
+      copied from the campaign of --from (default: the latest); registrations are not copied.
+      The legal basis is left empty for the new year.
+      --letter: the number of the new year's request letter (default: the previous code).
+list  lists the campaigns, latest first, with their status as of today.
+`)+"\n"+e.lang.T("Tùy chọn chung:\n", "Global options:\n")+globalOptionsHelp(e.lang))
+}
