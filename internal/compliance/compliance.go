@@ -3,7 +3,7 @@
 package compliance
 
 import (
-	"sort"
+	"slices"
 
 	"cchc/internal/campaign"
 	"cchc/internal/vndate"
@@ -80,7 +80,7 @@ func (s Summary) DaysLeft() int { return s.AsOf.DaysUntil(s.Deadline) }
 // (required 0, communes by default) are not judged: they appear in neither
 // Results nor Groups; their registrations still roll up.
 func Judge(c campaign.Campaign, agencies []Agency, received []Received, asOf vndate.Date) Summary {
-	byAgency := make(map[int64][]vndate.Date)
+	byAgency := make(map[int64][]vndate.Date, len(agencies))
 	parent := make(map[int64]int64, len(agencies))
 	for _, a := range agencies {
 		parent[a.ID] = a.ParentID
@@ -106,7 +106,7 @@ func Judge(c campaign.Campaign, agencies []Agency, received []Received, asOf vnd
 			continue
 		}
 		days := byAgency[a.ID]
-		sort.Slice(days, func(i, j int) bool { return days[i].Before(days[j]) })
+		slices.SortFunc(days, func(a, b vndate.Date) int { return a.Time().Compare(b.Time()) })
 		res := Result{Agency: a, Quota: q, Registered: len(days)}
 		if len(days) > 0 {
 			res.LastOn = days[len(days)-1]

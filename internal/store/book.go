@@ -364,30 +364,119 @@ func (s *Store) ComplianceInput(ctx context.Context, campaignID int64) ([]compli
 			out = append(out, compliance.Agency{ID: a.ID, Name: a.Name, Group: a.Group, ParentID: a.ParentID})
 		}
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT s.agency_id, s.received_on FROM registration r
-		JOIN submission s ON s.id = r.submission_id WHERE s.campaign_id = ?`, campaignID)
+	received, err := s.received(ctx, campaignID)
+	return out, received, err
+}
+
+// received lists every registration of a campaign as compliance counts it.
+// The store reads one row per letter, its registrations counted on the
+// covering index, rather than one per registration: three times fewer rows
+// to carry out of SQLite at national scale (200,000 registrations). The
+// letters are read in two halves (odd and even ids) on two connections at
+// once, as this is all CPU work and an office PC has two cores or more.
+func (s *Store) received(ctx context.Context, campaignID int64) ([]compliance.Received, error) {
+	var odd []compliance.Received
+	var oddErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		odd, oddErr = s.receivedHalf(ctx, campaignID, 1)
+	}()
+	even, err := s.receivedHalf(ctx, campaignID, 0)
+	<-done
 	if err != nil {
-		return nil, nil, s.explain(err)
+		return nil, err
+	}
+	if oddErr != nil {
+		return nil, oddErr
+	}
+	return append(even, odd...), nil
+}
+
+// receivedHalf reads the registrations of the letters whose id has the
+// given parity.
+func (s *Store) receivedHalf(ctx context.Context, campaignID int64, parity int) ([]compliance.Received, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT s.agency_id, s.received_on,
+		(SELECT count(*) FROM registration r WHERE r.submission_id = s.id)
+		FROM submission s WHERE s.campaign_id = ? AND s.id % 2 = ?`, campaignID, parity)
+	if err != nil {
+		return nil, s.explain(err)
 	}
 	defer rows.Close()
 	var received []compliance.Received
+	days := map[string]vndate.Date{} // a few dozen days: each parsed once
 	for rows.Next() {
-		var r compliance.Received
-		var on string
-		if err := rows.Scan(&r.AgencyID, &on); err != nil {
-			return nil, nil, s.explain(err)
+		var id int64
+		var on []byte
+		var n int
+		if err := rows.Scan(&id, &on, &n); err != nil {
+			return nil, s.explain(err)
 		}
-		r.On, _ = vndate.ParseISO(on)
-		received = append(received, r)
+		day, ok := days[string(on)]
+		if !ok {
+			day, _ = vndate.ParseISO(string(on))
+			days[string(on)] = day
+		}
+		for range n {
+			received = append(received, compliance.Received{AgencyID: id, On: day})
+		}
 	}
-	return out, received, s.explain(rows.Err())
+	return received, s.explain(rows.Err())
+}
+
+// judgedAgencies lists the active agencies of a campaign for Compliance:
+// those of groups with a quota in report order, then the others (communes,
+// whose registrations only roll up) in any order, sparing the Vietnamese
+// sort of the ten thousand communes of a national campaign.
+func (s *Store) judgedAgencies(ctx context.Context, c campaign.Campaign) ([]compliance.Agency, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.name, a.agency_group, coalesce(a.parent_id, 0) FROM agency a
+		JOIN campaign_agency ca ON ca.agency_id = a.id WHERE ca.campaign_id = ? AND a.active = 1`, c.ID)
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	defer rows.Close()
+	var judged, rest []campaign.Agency
+	for rows.Next() {
+		var a campaign.Agency
+		var g string
+		if err := rows.Scan(&a.ID, &a.Name, &g, &a.ParentID); err != nil {
+			return nil, s.explain(err)
+		}
+		a.Group, a.Name = campaign.Group(g), vntext.Line(a.Name)
+		if c.QuotaFor(a.Group).Required > 0 {
+			judged = append(judged, a)
+		} else {
+			rest = append(rest, a)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.explain(err)
+	}
+	SortAgencies(judged)
+	out := make([]compliance.Agency, 0, len(judged)+len(rest))
+	for _, a := range append(judged, rest...) {
+		out = append(out, compliance.Agency{ID: a.ID, Name: a.Name, Group: a.Group, ParentID: a.ParentID})
+	}
+	return out, nil
 }
 
 // Compliance judges a campaign as of a day.
 func (s *Store) Compliance(ctx context.Context, c campaign.Campaign, asOf vndate.Date) (compliance.Summary, error) {
-	agencies, received, err := s.ComplianceInput(ctx, c.ID)
+	// the agencies are read while the letters are
+	var agencies []compliance.Agency
+	var agenciesErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		agencies, agenciesErr = s.judgedAgencies(ctx, c)
+	}()
+	received, err := s.received(ctx, c.ID)
+	<-done
 	if err != nil {
 		return compliance.Summary{}, err
+	}
+	if agenciesErr != nil {
+		return compliance.Summary{}, agenciesErr
 	}
 	return compliance.Judge(c, agencies, received, asOf), nil
 }

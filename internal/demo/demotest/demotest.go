@@ -1,0 +1,81 @@
+// Package demotest gives benchmarks a generated book, made once per test
+// binary and only when a benchmark asks for it, so that `go test ./...`
+// stays fast and `go test -bench . ./...` measures national-scale data.
+package demotest
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"cchc/internal/demo"
+)
+
+// Seed of every benchmark book: the figures in BENCHMARKS.md are for it.
+const Seed = 1
+
+var (
+	mu    sync.Mutex
+	dir   string
+	books = map[demo.Scale]string{}
+)
+
+// Book returns the path of a book of the given scale, generated on first
+// use into a temporary folder that Cleanup removes. Setting
+// $CCHC_BENCH_NATIONAL to a book made by `cchc demo --scale national
+// --seed 1` skips generating the national one (about 20 s). Benchmarks
+// must not write to the book.
+func Book(tb testing.TB, scale demo.Scale) string {
+	tb.Helper()
+	mu.Lock()
+	defer mu.Unlock()
+	if p := books[scale]; p != "" {
+		return p
+	}
+	if p := os.Getenv("CCHC_BENCH_NATIONAL"); scale == demo.National && p != "" {
+		books[scale] = p
+		return p
+	}
+	if dir == "" {
+		d, err := os.MkdirTemp("", "cchc-bench-")
+		if err != nil {
+			tb.Fatal(err)
+		}
+		dir = d
+	}
+	p := filepath.Join(dir, string(scale)+".db")
+	if _, err := demo.Create(context.Background(), p, scale, Seed); err != nil {
+		tb.Fatal(err)
+	}
+	books[scale] = p
+	return p
+}
+
+// Dir is the temporary folder of the generated books ("" before any),
+// where benchmarks may also put their own files.
+func Dir(tb testing.TB) string {
+	tb.Helper()
+	mu.Lock()
+	defer mu.Unlock()
+	if dir == "" {
+		d, err := os.MkdirTemp("", "cchc-bench-")
+		if err != nil {
+			tb.Fatal(err)
+		}
+		dir = d
+	}
+	return dir
+}
+
+// Cleanup removes the generated books; call it from TestMain after m.Run.
+func Cleanup() {
+	mu.Lock()
+	defer mu.Unlock()
+	if dir != "" {
+		os.RemoveAll(dir)
+		dir = ""
+	}
+	books = map[demo.Scale]string{}
+}
