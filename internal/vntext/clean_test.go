@@ -1,6 +1,10 @@
 package vntext
 
-import "testing"
+import (
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
 
 // The fast path of Line and Text returns s itself only when cleaning would
 // have given the same string.
@@ -32,5 +36,19 @@ func BenchmarkLineSlow(b *testing.B) {
 	s := "Chuyển đổi số trong giải quyết thủ tục hành chính tại Huyện Đức Thọ"
 	for b.Loop() {
 		line(s)
+	}
+}
+
+// The fast NFC check of isClean relies on this: a string of these runes
+// alone is always in NFC.
+func TestLatinBlocksAreNFC(t *testing.T) {
+	for r := rune(0); r <= 0x1eff; r++ {
+		if !isLatinLetter(r) || r < 0x20 {
+			continue
+		}
+		p := norm.NFC.PropertiesString(string(r))
+		if !norm.NFC.IsNormalString(string(r)) || p.CCC() != 0 || !p.BoundaryBefore() {
+			t.Errorf("%U is not a stable NFC starter", r)
+		}
 	}
 }

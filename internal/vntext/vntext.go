@@ -80,15 +80,26 @@ func isClean(s string, multiline bool) bool {
 	if ascii {
 		return true
 	}
-	if !utf8.ValidString(s) {
-		return false
-	}
+	latin := true
 	for _, r := range s {
-		if r >= 0x80 && (unicode.IsControl(r) || unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff') {
-			return false
+		switch {
+		case r < 0x80 || r > 0xa0 && isLatinLetter(r): // letters: nothing to strip
+		case r == utf8.RuneError, unicode.IsControl(r), unicode.IsSpace(r), r == '\u200b', r == '\ufeff':
+			return false // invalid UTF-8 (or U+FFFD itself), or something Line changes
+		default:
+			latin = false
 		}
 	}
-	return norm.NFC.IsNormalString(s)
+	// Vietnamese in NFC is precomposed Latin letters, each a starter that
+	// nothing composes with; only other text needs the full NFC check.
+	return latin || norm.NFC.IsNormalString(s)
+}
+
+// isLatinLetter reports runes of the Latin blocks Vietnamese is written
+// in (Latin-1, Extended-A and B, Extended Additional): every one of them is
+// in NFC and composes with nothing before it (see TestLatinBlocksAreNFC).
+func isLatinLetter(r rune) bool {
+	return r < 0x80 || r >= 0xa0 && r <= 0x24f || r >= 0x1e00 && r <= 0x1eff
 }
 
 // stripControls returns s as valid NFC UTF-8 with C0/C1 controls and ANSI
