@@ -54,17 +54,24 @@ type Model struct {
 	confirm *confirmation
 	loaded  bool
 	loadErr error
+
+	// safety.go: history screen shown over the tab, last data_version seen
+	overlay     common.Screen
+	dataVersion int64
+	backupAsked bool
 }
 
 // confirmation is a yes/no question asked in the status line.
 type confirmation struct {
 	question string
 	onYes    tea.Cmd
+	onNo     tea.Cmd // nil: just cancel
 }
 
 // New builds the application over an open store.
 func New(st *store.Store, opt Options) *Model {
 	ctx := &common.Context{Lang: opt.Lang, Store: st, Today: opt.Today, ASCII: opt.ASCII, Styles: common.DefaultStyles()}
+	st.ResetUndo() // undo reaches only what is done in this window
 	ctx.Keys = common.Keys(ctx.T)
 	m := &Model{ctx: ctx, year: opt.Year, help: help.New()}
 	m.help.ShortSeparator = " · "
@@ -85,12 +92,14 @@ func New(st *store.Store, opt Options) *Model {
 
 // Run opens the application full screen and returns when the clerk quits.
 func Run(st *store.Store, opt Options) error {
-	p := tea.NewProgram(New(st, opt), tea.WithAltScreen(), tea.WithMouseCellMotion())
+	p := tea.NewProgram(New(st, opt), tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithReportFocus())
+	stop := watch(p)
+	defer stop()
 	_, err := p.Run()
 	return err
 }
 
-func (m *Model) Init() tea.Cmd { return m.load() }
+func (m *Model) Init() tea.Cmd { return tea.Batch(m.load(), m.checkVersion()) }
 
 // load reads a fresh snapshot of the campaign in the background.
 func (m *Model) load() tea.Cmd {
@@ -149,12 +158,18 @@ func (m *Model) resize() {
 	for _, s := range m.screens {
 		s.SetSize(m.width, m.bodyHeight())
 	}
+	if m.overlay != nil {
+		m.overlay.SetSize(m.width, m.bodyHeight())
+	}
 	m.help.Width = m.width - 2
 }
 
 // Update routes messages: data and navigation to the root, keys to the
 // active screen unless they are the root's own, sizes to every screen.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if handled, cmd := m.safety(msg); handled {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -208,6 +223,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m *Model) toScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 	s, cmd := m.screens[m.tab].Update(msg)
 	m.screens[m.tab] = s
+	if _, isKey := msg.(tea.KeyMsg); m.overlay != nil && !isKey {
+		var oc tea.Cmd
+		m.overlay, oc = m.overlay.Update(msg) // its own loads come back here
+		cmd = tea.Batch(cmd, oc)
+	}
 	return m, cmd
 }
 
@@ -217,6 +237,11 @@ func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
 	for i, s := range m.screens {
 		var cmd tea.Cmd
 		m.screens[i], cmd = s.Update(msg)
+		cmds = append(cmds, cmd)
+	}
+	if m.overlay != nil {
+		var cmd tea.Cmd
+		m.overlay, cmd = m.overlay.Update(msg)
 		cmds = append(cmds, cmd)
 	}
 	return tea.Batch(cmds...)
@@ -231,7 +256,11 @@ func (m *Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			m.confirm = nil
 			return m, c.onYes
 		case key.Matches(msg, k.No):
+			c := m.confirm
 			m.confirm = nil
+			if c.onNo != nil {
+				return m, c.onNo
+			}
 			m.setNote(m.ctx.T("Đã hủy", "Cancelled"), false)
 		}
 		return m, nil
@@ -239,7 +268,7 @@ func (m *Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if msg.String() == "ctrl+c" {
 		return m, m.quit()
 	}
-	active := m.screens[m.tab]
+	active := m.activeScreen()
 	if m.showAll && (key.Matches(msg, k.Help) || key.Matches(msg, k.Back)) {
 		m.showAll = false
 		return m, nil
@@ -283,6 +312,9 @@ func (m *Model) quit() tea.Cmd {
 			}
 			return nil
 		}
+	}
+	if cmd := m.offerBackup(); cmd != nil {
+		return cmd
 	}
 	return tea.Quit
 }

@@ -40,7 +40,7 @@ func (m *Model) View() string {
 	case m.showAll:
 		b.WriteString(common.Fit(m.fullHelp(), w, m.bodyHeight()))
 	default:
-		b.WriteString(common.Fit(m.screens[m.tab].View(), w, m.bodyHeight()))
+		b.WriteString(common.Fit(m.activeScreen().View(), w, m.bodyHeight()))
 	}
 	b.WriteString("\n" + common.FitLine(m.statusLine(), w) + "\n")
 	b.WriteString(common.FitLine(" "+m.helpLine(), w))
@@ -148,7 +148,7 @@ func (m *Model) helpLine() string {
 	if m.confirm != nil {
 		return m.help.ShortHelpView([]key.Binding{m.ctx.Keys.Yes, m.ctx.Keys.No})
 	}
-	screen := m.screens[m.tab]
+	screen := m.activeScreen()
 	if screen.Capturing() {
 		f1 := key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", m.ctx.T("trợ giúp", "help")))
 		return m.shortHelp(append(screen.ShortHelp(), f1), m.width-2)
@@ -171,9 +171,9 @@ func (m *Model) shortHelp(keys []key.Binding, width int) string {
 // fullHelp lays the key groups out in columns, wrapping to further rows
 // when the terminal is too narrow for all of them side by side.
 func (m *Model) fullHelp() string {
-	groups := m.screens[m.tab].FullHelp()
+	groups := m.activeScreen().FullHelp()
 	k := m.ctx.Keys
-	groups = append(groups, []key.Binding{k.NextTab, k.PrevTab, k.Tabs, k.Help, k.Quit})
+	groups = append(groups, []key.Binding{k.NextTab, k.PrevTab, k.Tabs, k.Help, k.Quit}, m.safetyKeys())
 	title := m.ctx.Styles.Title.Render(" " + m.ctx.T("Phím tắt (nhấn ? hoặc esc để đóng)", "Keys (press ? or esc to close)"))
 	var rows []string
 	var row []string

@@ -72,12 +72,17 @@ func TestEndToEndInTmux(t *testing.T) {
 	keys("Escape")
 	waitFor("[1 Tổng quan]")
 	keys("q")
+	waitFor("Hôm nay chưa sao lưu") // once a day, a backup is offered on quit
+	keys("y")
 	running := func() bool { return exec.Command("tmux", "-L", sock, "has-session", "-t", "e2e").Run() == nil }
 	for deadline := time.Now().Add(5 * time.Second); running() && time.Now().Before(deadline); {
 		time.Sleep(50 * time.Millisecond)
 	}
 	if running() {
 		t.Fatalf("the app did not quit on q:\n%s", screen())
+	}
+	if backups, _ := filepath.Glob(filepath.Join(dir, "data", "cchc-backup-*.db")); len(backups) != 1 {
+		t.Fatalf("backups on quit: %v", backups)
 	}
 
 	out, err := exec.Command(bin, "--db", db, "status", "--format", "json", "--as-of", "21/03/2023").Output()

@@ -198,7 +198,7 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if s.readOnly {
 		return lang.Wrap(ErrReadOnly, "Tệp dữ liệu đang mở ở chế độ chỉ đọc; không lưu được thay đổi", "The database is open read-only; the change was not saved")
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return s.explain(err)
 	}

@@ -421,3 +421,33 @@ func execOne(ctx context.Context, tx *sql.Tx, q string, args ...any) error {
 	}
 	return nil
 }
+
+// WriteWait is how long a write waits for other clerks' writes in all.
+const WriteWait = 2 * time.Minute
+
+// begin starts an immediate transaction. SQLite's busy handler polls and
+// is not fair: a process writing in a tight loop can starve another past
+// the busy timeout. So a busy BEGIN (nothing done yet) is tried again
+// until WriteWait has passed.
+func (s *Store) begin(ctx context.Context) (*sql.Tx, error) {
+	deadline := time.Now().Add(WriteWait)
+	for pause := time.Millisecond; ; pause = min(2*pause, 50*time.Millisecond) {
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			return tx, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(pause):
+		}
+	}
+}
+
+// ResetUndo forgets the changes made so far, so that UndoLast only
+// reaches those made after (the TUI calls it when it starts).
+func (s *Store) ResetUndo() {
+	s.mu.Lock()
+	s.session = nil
+	s.mu.Unlock()
+}

@@ -34,6 +34,7 @@ type Model struct {
 	ctx           *common.Context
 	width, height int
 	form          *common.Form
+	conflict      *store.RegistrationRow // the other clerk's version, while the clerk chooses (conflict.go)
 
 	// editing an existing registration (and its letter) when edit != nil
 	edit *store.RegistrationRow
@@ -186,12 +187,16 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case savedMsg:
 		return m, m.afterSave(msg)
 	case saveErrMsg:
-		m.saving = false
-		m.showProblems(msg.err)
+		return m, m.saveFailed(msg.err)
+	case conflictMsg:
+		m.conflict = &msg.theirs
 		return m, nil
 	case tea.KeyMsg:
 		if m.form == nil {
 			return m, nil
+		}
+		if m.conflict != nil {
+			return m, m.conflictKey(msg)
 		}
 		return m, m.key(msg)
 	}

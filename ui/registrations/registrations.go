@@ -32,8 +32,9 @@ type Model struct {
 
 	groupIdx, kindIdx, areaIdx int // 0 = all
 	search                     textinput.Model
-	keys                       []string // folded title + agency + lead, parallel to Data.Registrations
-	shown                      []int    // indexes into Data.Registrations
+	keys                       []string                // folded title + agency + lead, parallel to Data.Registrations
+	shown                      []int                   // indexes into Data.Registrations
+	shownFrom                  []store.RegistrationRow // the Registrations shown indexes into (new data may be shorter)
 	list                       common.ListView
 	open                       *store.RegistrationRow
 	openedID                   int64
@@ -107,9 +108,10 @@ func (m *Model) refilter() {
 		return
 	}
 	var selected int64
-	if c := m.list.Cursor(); c >= 0 && c < len(m.shown) {
-		selected = d.Registrations[m.shown[c]].ID
+	if c := m.list.Cursor(); c >= 0 && c < len(m.shown) && m.shown[c] < len(m.shownFrom) {
+		selected = m.shownFrom[m.shown[c]].ID
 	}
+	m.shownFrom = d.Registrations
 	q := m.search.Value()
 	m.shown = m.shown[:0]
 	var rows [][]string

@@ -1,0 +1,105 @@
+package entry
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"cchc/internal/store"
+	"cchc/internal/vntext"
+	"cchc/ui/common"
+)
+
+// When a save is refused because someone else changed the registration
+// (or its letter) since the clerk opened it, the form shows what they
+// changed and lets the clerk choose: take their version (r) or write this
+// one over it deliberately (o); esc leaves the form as usual.
+
+type conflictMsg struct{ theirs store.RegistrationRow }
+
+// saveFailed shows a save error; a conflict fetches the other version.
+func (m *Model) saveFailed(err error) tea.Cmd {
+	m.saving = false
+	m.showProblems(err)
+	if !errors.Is(err, store.ErrConflict) || m.edit == nil {
+		return nil
+	}
+	st, id := m.ctx.Store, m.edit.ID
+	return func() tea.Msg {
+		theirs, err := st.Registration(context.Background(), id)
+		if err != nil {
+			return common.ErrMsg{Err: err}
+		}
+		return conflictMsg{theirs}
+	}
+}
+
+// conflictKey handles the clerk's choice while the conflict is shown.
+func (m *Model) conflictKey(msg tea.KeyMsg) tea.Cmd {
+	theirs := m.conflict
+	switch msg.String() {
+	case "r":
+		m.conflict = nil
+		m.fillEdit(*theirs)
+		m.err = ""
+		return common.Cmd(common.NoteMsg{Note: m.ctx.T("Đã lấy bản người khác vừa lưu; sửa của bạn được bỏ", "Took the version just saved by someone else; your edits were dropped")})
+	case "o":
+		m.conflict = nil
+		m.edit.Version, m.edit.SubmissionVer = theirs.Version, theirs.SubmissionVer
+		return m.save(false)
+	case "esc":
+		m.conflict = nil
+		return m.key(msg) // leave the form, asking before dropping the edits
+	}
+	return nil
+}
+
+// conflictLines lists what the other clerk changed, field by field, from
+// the version this clerk opened to the one now saved.
+func (m *Model) conflictLines() []string {
+	if m.conflict == nil || m.edit == nil {
+		return nil
+	}
+	c, st := m.ctx, m.ctx.Styles
+	mine, theirs := m.edit, m.conflict
+	type field struct {
+		label      string
+		was, isNow string
+	}
+	fields := []field{
+		{c.T("Văn bản của", "Letter from"), mine.AgencyName, theirs.AgencyName},
+		{c.T("Số văn bản", "Letter No."), mine.LetterNumber, theirs.LetterNumber},
+		{c.T("Ngày văn bản", "Dated"), mine.LetterDate.String(), theirs.LetterDate.String()},
+		{c.T("Ngày nhận", "Received"), mine.Received.String(), theirs.Received.String()},
+		{c.T("Tên", "Title"), mine.Title, theirs.Title},
+		{c.T("Loại", "Kind"), mine.Kind.Label(c.Lang), theirs.Kind.Label(c.Lang)},
+		{c.T("Lĩnh vực", "Area"), mine.Area.Label(c.Lang), theirs.Area.Label(c.Lang)},
+		{c.T("Chủ trì", "Lead unit"), mine.LeadName, theirs.LeadName},
+		{c.T("Phối hợp", "Partners"), mine.Partners, theirs.Partners},
+		{c.T("Thời gian", "Timeline"), mine.Timeline, theirs.Timeline},
+		{c.T("Kết quả", "Result"), mine.ExpectedResult, theirs.ExpectedResult},
+		{c.T("Tóm tắt", "Summary"), mine.Summary, theirs.Summary},
+		{c.T("Ghi chú", "Note"), mine.Note, theirs.Note},
+	}
+	lines := []string{" " + st.Warning.Render(c.T("Người khác đã lưu mô hình này sau khi bạn mở. Họ đã sửa:", "Someone else saved this registration after you opened it. They changed:"))}
+	n := 0
+	for _, f := range fields {
+		if f.was == f.isNow {
+			continue
+		}
+		n++
+		show := func(s string) string { return "«" + vntext.Truncate(vntext.Line(s), 40) + "»" }
+		lines = append(lines, fmt.Sprintf("   %s: %s → %s", f.label, show(f.was), show(f.isNow)))
+	}
+	if n == 0 {
+		lines = append(lines, "   "+c.T("(không khác nội dung; chỉ lưu lại)", "(same content; only saved again)"))
+	}
+	lines = append(lines, " "+st.Bold.Render(c.T("r: lấy bản của họ (bỏ sửa của bạn) · o: ghi đè bằng bản của bạn · esc: thôi sửa",
+		"r: take theirs (drop your edits) · o: overwrite with yours · esc: stop editing")))
+	for i := range lines {
+		lines[i] = common.FitLine(lines[i], m.width)
+	}
+	return lines
+}

@@ -1,0 +1,219 @@
+// Package history is the screen of recorded changes (who, when, what, old
+// and new values) and of the trash, from which a deleted registration can
+// be restored. The root opens it over the current tab with h.
+package history
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"cchc/internal/store"
+	"cchc/internal/vntext"
+	"cchc/ui/common"
+)
+
+// Limit is how many changes the screen shows, the latest first.
+const Limit = 500
+
+// CloseMsg asks the root to close the screen.
+type CloseMsg struct{}
+
+type loadedMsg struct {
+	changes []store.Change
+	trash   []store.TrashEntry
+	err     error
+}
+
+// Model of the history screen.
+type Model struct {
+	ctx           *common.Context
+	width, height int
+	trashMode     bool
+	changes       []store.Change
+	trash         []store.TrashEntry
+	list          common.ListView
+	keys          keys
+}
+
+type keys struct{ Trash, Restore key.Binding }
+
+// New makes the screen; Load fills it.
+func New(ctx *common.Context) *Model {
+	m := &Model{ctx: ctx}
+	m.keys = keys{
+		Trash:   key.NewBinding(key.WithKeys("t"), key.WithHelp("t", ctx.T("lịch sử/thùng rác", "history/trash"))),
+		Restore: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", ctx.T("khôi phục", "restore"))),
+	}
+	m.columns()
+	return m
+}
+
+func (m *Model) columns() {
+	c := m.ctx
+	if m.trashMode {
+		m.list = common.NewListView(&c.Styles,
+			common.Column{Title: c.T("Xóa lúc", "Deleted"), Width: 16},
+			common.Column{Title: c.T("Người xóa", "By"), Width: 10},
+			common.Column{Title: c.T("Cơ quan", "Agency"), Width: 18, Flex: 1},
+			common.Column{Title: c.T("Mô hình, sáng kiến", "Registration"), Width: 24, Flex: 2})
+		m.list.Empty = c.T("Thùng rác trống", "The trash is empty")
+	} else {
+		m.list = common.NewListView(&c.Styles,
+			common.Column{Title: "#", Width: 5, Right: true},
+			common.Column{Title: c.T("Lúc", "When"), Width: 16},
+			common.Column{Title: c.T("Người", "Who"), Width: 10},
+			common.Column{Title: c.T("Thay đổi", "Change"), Width: 30, Flex: 1})
+		m.list.Empty = c.T("Chưa có thay đổi nào", "No change yet")
+	}
+	m.SetSize(m.width, m.height)
+}
+
+// Load reads the history and the trash in the background.
+func (m *Model) Load() tea.Cmd {
+	st := m.ctx.Store
+	var campaignID int64
+	if m.ctx.Data != nil {
+		campaignID = m.ctx.Data.Campaign.ID
+	}
+	return func() tea.Msg {
+		ctx := context.Background()
+		ch, err := st.History(ctx, store.HistoryQuery{Limit: Limit})
+		if err != nil {
+			return loadedMsg{err: err}
+		}
+		tr, err := st.Trash(ctx, campaignID)
+		return loadedMsg{changes: ch, trash: tr, err: err}
+	}
+}
+
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.list.SetSize(w, max(1, h-detailLines-1))
+}
+
+const detailLines = 6
+
+func (m *Model) Capturing() bool { return false }
+
+func (m *Model) ShortHelp() []key.Binding {
+	k := m.ctx.Keys
+	if m.trashMode {
+		return []key.Binding{m.keys.Restore, m.keys.Trash, k.Back}
+	}
+	return []key.Binding{m.keys.Trash, k.Back}
+}
+
+func (m *Model) FullHelp() [][]key.Binding {
+	k := m.ctx.Keys
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {m.keys.Trash, m.keys.Restore, k.Back}}
+}
+
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case common.DataMsg:
+		return m, m.Load() // something changed: the history grew
+	case loadedMsg:
+		if msg.err != nil {
+			return m, common.Cmd(common.ErrMsg{Err: msg.err})
+		}
+		m.changes, m.trash = msg.changes, msg.trash
+		m.fill()
+		return m, nil
+	case tea.KeyMsg:
+		k := m.ctx.Keys
+		switch {
+		case key.Matches(msg, k.Back):
+			return m, common.Cmd(CloseMsg{})
+		case key.Matches(msg, m.keys.Trash):
+			m.trashMode = !m.trashMode
+			m.columns()
+			m.fill()
+			return m, nil
+		case key.Matches(msg, m.keys.Restore) && m.trashMode:
+			return m, m.restore()
+		}
+		m.list.Update(msg, k)
+	case tea.MouseMsg:
+		m.list.Update(msg, m.ctx.Keys)
+	}
+	return m, nil
+}
+
+func (m *Model) restore() tea.Cmd {
+	i := m.list.Cursor()
+	if i < 0 || i >= len(m.trash) {
+		return nil
+	}
+	e := m.trash[i]
+	st, l := m.ctx.Store, m.ctx.Lang
+	return func() tea.Msg {
+		title, err := st.Restore(context.Background(), e.ItemID)
+		if err != nil {
+			return common.ErrMsg{Err: err}
+		}
+		return common.ChangedMsg{Note: l.F("Đã khôi phục «%s» của %s từ thùng rác", "Restored «%s» of %s from the trash", title, e.AgencyName)}
+	}
+}
+
+func when(t time.Time) string { return t.Local().Format("02/01/2006 15:04") }
+
+// fill puts the loaded rows in the list, keeping the cursor.
+func (m *Model) fill() {
+	var rows [][]string
+	if m.trashMode {
+		for _, e := range m.trash {
+			rows = append(rows, []string{when(e.DeletedAt), e.Who, e.AgencyName, e.Title})
+		}
+	} else {
+		for _, c := range m.changes {
+			s := c.Summary(m.ctx.Lang)
+			if c.UndoneBy != 0 {
+				s = m.ctx.T("[đã hoàn tác] ", "[undone] ") + s
+			}
+			rows = append(rows, []string{strconv.FormatInt(c.ID, 10), when(c.At), c.Who, s})
+		}
+	}
+	for _, r := range rows {
+		for i := range r {
+			r[i] = vntext.Line(r[i]) // nothing stored reaches the terminal raw
+		}
+	}
+	m.list.SetRows(rows)
+}
+
+// View shows the list and, under it, the details of the selected row.
+func (m *Model) View() string {
+	c, st := m.ctx, m.ctx.Styles
+	title := c.T("Lịch sử thay đổi (mới nhất trước)", "History of changes (latest first)")
+	if m.trashMode {
+		title = c.T("Thùng rác: mô hình đã xóa (r: khôi phục)", "Trash: deleted registrations (r: restore)")
+	}
+	lines := []string{" " + st.Title.Render(title), m.list.View()}
+	var detail []string
+	if i := m.list.Cursor(); i >= 0 {
+		if m.trashMode && i < len(m.trash) {
+			e := m.trash[i]
+			detail = append(detail, c.F("Văn bản nhận ngày %s; loại: %s; lĩnh vực: %s", "Letter received %s; kind: %s; area: %s",
+				common.Dash(e.Received.String()), e.Kind.Label(c.Lang), e.Area.Label(c.Lang)))
+			if e.Summary != "" {
+				detail = append(detail, c.T("Tóm tắt: ", "Summary: ")+e.Summary)
+			}
+		} else if !m.trashMode && i < len(m.changes) {
+			ch := m.changes[i]
+			detail = append(detail, c.F("#%d lúc %s, %s: %s", "#%d at %s, by %s: %s", ch.ID, ch.At.Local().Format("02/01/2006 15:04:05"), ch.Who, ch.Summary(c.Lang)))
+			detail = append(detail, ch.Diffs(c.Lang)...)
+		}
+	}
+	for i, d := range detail {
+		if i == detailLines {
+			break
+		}
+		lines = append(lines, "  "+st.Muted.Render(vntext.Truncate(vntext.Line(d), max(1, m.width-3))))
+	}
+	return common.Fit(strings.Join(lines, "\n"), m.width, m.height)
+}

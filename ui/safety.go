@@ -1,0 +1,157 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"cchc/internal/lang"
+	"cchc/ui/common"
+	"cchc/ui/history"
+)
+
+// What keeps the clerk's work safe: noticing changes made by another
+// clerk (a tick and terminal focus), undo, the history and trash screen
+// opened over the current tab, and a backup offered on quit once a day.
+
+// WatchEvery is how often the book is checked for changes by others.
+const WatchEvery = 2 * time.Second
+
+type (
+	watchTickMsg   struct{}
+	dataVersionMsg struct{ version int64 }
+	backupDoneMsg  struct{ err error }
+)
+
+// watch sends the program a tick every WatchEvery until stopped (from
+// outside the model, so tests driving the model see no endless ticks).
+func watch(p *tea.Program) (stop func()) {
+	t := time.NewTicker(WatchEvery)
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-t.C:
+				p.Send(watchTickMsg{})
+			case <-done:
+				return
+			}
+		}
+	}()
+	return func() { t.Stop(); close(done) }
+}
+
+// checkVersion asks the store whether anyone committed since last time.
+func (m *Model) checkVersion() tea.Cmd {
+	st := m.ctx.Store
+	return func() tea.Msg {
+		v, err := st.DataVersion(context.Background())
+		if err != nil {
+			return nil // a busy or vanished file shows on the next load
+		}
+		return dataVersionMsg{v}
+	}
+}
+
+// activeScreen is the history screen when open, else the current tab.
+func (m *Model) activeScreen() common.Screen {
+	if m.overlay != nil {
+		return m.overlay
+	}
+	return m.screens[m.tab]
+}
+
+// safety handles the messages of this file; handled is false for the
+// others, which Update goes on with.
+func (m *Model) safety(msg tea.Msg) (handled bool, cmd tea.Cmd) {
+	switch msg := msg.(type) {
+	case watchTickMsg:
+		return true, m.checkVersion()
+	case tea.FocusMsg:
+		return true, m.checkVersion()
+	case dataVersionMsg:
+		changed := m.dataVersion != 0 && msg.version != m.dataVersion
+		m.dataVersion = msg.version
+		if changed && m.loaded {
+			return true, m.load() // the screens keep their place by id
+		}
+		return true, nil
+	case history.CloseMsg:
+		m.overlay = nil
+		return true, nil
+	case backupDoneMsg:
+		if msg.err != nil {
+			m.setNote(lang.Message(msg.err, m.ctx.Lang), true)
+			return true, nil
+		}
+		return true, tea.Quit
+	case tea.MouseMsg:
+		if m.overlay != nil {
+			m.overlay, cmd = m.overlay.Update(msg)
+			return true, cmd
+		}
+	case tea.KeyMsg:
+		if m.confirm != nil || m.showAll || !m.loaded {
+			return false, nil
+		}
+		s := msg.String()
+		if s == "ctrl+z" || s == "u" && !m.activeScreen().Capturing() {
+			return true, m.undo()
+		}
+		if m.overlay != nil {
+			if s == "ctrl+c" || s == "q" || s == "?" || s == "f1" {
+				return false, nil
+			}
+			m.overlay, cmd = m.overlay.Update(msg)
+			return true, cmd
+		}
+		if s == "h" && !m.activeScreen().Capturing() {
+			h := history.New(m.ctx)
+			h.SetSize(m.width, m.bodyHeight())
+			m.overlay = h
+			return true, h.Load()
+		}
+	}
+	return false, nil
+}
+
+// undo reverses the last change made in this session and says what it was.
+func (m *Model) undo() tea.Cmd {
+	st, l := m.ctx.Store, m.ctx.Lang
+	return func() tea.Msg {
+		c, err := st.UndoLast(context.Background())
+		if err != nil {
+			return common.ErrMsg{Err: err}
+		}
+		return common.ChangedMsg{Note: l.F("Đã hoàn tác: %s", "Undone: %s", c.Summary(l))}
+	}
+}
+
+// offerBackup asks, once a day, to back up before quitting; nil when
+// there is nothing to ask.
+func (m *Model) offerBackup() tea.Cmd {
+	st := m.ctx.Store
+	if m.backupAsked || st.ReadOnly() || st.BackedUpToday() {
+		return nil
+	}
+	m.backupAsked = true
+	m.confirm = &confirmation{
+		question: m.ctx.T("Hôm nay chưa sao lưu. Sao lưu tệp dữ liệu trước khi thoát?", "No backup today. Back the database up before quitting?"),
+		onYes: func() tea.Msg {
+			_, err := st.Backup(context.Background(), st.DefaultBackupPath())
+			return backupDoneMsg{err}
+		},
+		onNo: tea.Quit,
+	}
+	return func() tea.Msg { return nil }
+}
+
+// safetyKeys are listed in the full help.
+func (m *Model) safetyKeys() []key.Binding {
+	return []key.Binding{
+		key.NewBinding(key.WithKeys("h"), key.WithHelp("h", m.ctx.T("lịch sử, thùng rác", "history, trash"))),
+		key.NewBinding(key.WithKeys("u", "ctrl+z"), key.WithHelp("u/ctrl+z", m.ctx.T("hoàn tác thao tác vừa làm", "undo the last action"))),
+	}
+}
