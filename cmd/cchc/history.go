@@ -54,11 +54,12 @@ func runHistory(e *env, args []string) error {
 
 // historyLine is one change: "#12  05/04/2023 09:00  lan  Sửa …".
 func historyLine(c store.Change, l lang.Lang) string {
+	// Who and Summary come cleaned of control characters by the store.
 	line := fmt.Sprintf("#%-5d %s  %s  %s", c.ID, c.At.Local().Format("02/01/2006 15:04"), vntext.Pad(vntext.Truncate(c.Who, 12), 12), c.Summary(l))
 	if c.UndoneBy != 0 {
 		line += l.F("  (đã hoàn tác ở #%d)", "  (undone by #%d)", c.UndoneBy)
 	}
-	return vntext.Line(line)
+	return line
 }
 
 func historyHelp(e *env) {

@@ -66,7 +66,7 @@ func runTemplate(e *env, args []string) error {
 		_, err := e.stdout.Write(buf.Bytes())
 		return err
 	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
 		return lang.Wrap(err, "Không ghi được tệp %s", "Cannot write the file %s", path)
 	}
 	fmt.Fprintln(e.stdout, l.F("Đã ghi mẫu danh sách đăng ký năm %d: %s", "Wrote the %d registration template: %s", c.Year, path))

@@ -422,8 +422,9 @@ func execOne(ctx context.Context, tx *sql.Tx, q string, args ...any) error {
 	return nil
 }
 
-// WriteWait is how long a write waits for other clerks' writes in all.
-const WriteWait = 2 * time.Minute
+// WriteWait is how long a write waits for other clerks' writes in all
+// (tests shorten it).
+var WriteWait = 2 * time.Minute
 
 // begin starts an immediate transaction. SQLite's busy handler polls and
 // is not fair: a process writing in a tight loop can starve another past
