@@ -346,18 +346,24 @@ func TestHostileDataIsStoredAsDataAndPrintedHarmlessly(t *testing.T) {
 	o.Close()
 	for _, args := range [][]string{
 		{"status"}, {"status", "--format", "md"}, {"status", "--format", "csv"}, {"status", "--format", "json"},
-		{"history"}, {"report", "registrations", "--format", "md", "-o", "-"},
+		{"history"}, {"report", "registrations", "--format", "md", "-o", filepath.Join(dir, "r.md")},
+		{"report", "missing", "--format", "html", "-o", filepath.Join(dir, "r.html")},
 	} {
 		code, out, errs := cchc(t, append([]string{"--db", db}, args...)...)
 		if strings.ContainsAny(out+errs, "\x1b\x07") {
 			t.Fatalf("%v let an escape sequence through (exit %d): %q", args, code, out+errs)
 		}
 	}
-	code, out, _ := cchc(t, "--db", db, "report", "registrations", "--format", "md", "-o", "-")
-	if code == 0 && !strings.Contains(out, "Robert'); DROP TABLE registration; --") {
-		t.Fatalf("the hostile title is not in the report:\n%s", out)
+	for _, f := range []string{"r.md", "r.html"} {
+		data, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil || bytes.ContainsAny(data, "\x1b\x07") {
+			t.Fatalf("%s: %v, or an escape sequence in it", f, err)
+		}
 	}
-	code, out, _ = cchc(t, "--db", db, "check")
+	if data, _ := os.ReadFile(filepath.Join(dir, "r.md")); !strings.Contains(string(data), "Robert'); DROP TABLE registration; --") {
+		t.Fatalf("the hostile title is not in the report:\n%s", data)
+	}
+	code, out, _ := cchc(t, "--db", db, "check")
 	if code != 1 || !strings.Contains(out, "ký tự điều khiển") {
 		t.Fatalf("check did not report the text written behind its back: %d\n%s", code, out)
 	}
