@@ -60,7 +60,7 @@ func (c Change) Summary(l lang.Lang) string {
 		return l.F("Nhập từ tệp: %d mô hình, %d văn bản, %d cơ quan mới", "Import from a file: %d registrations, %d letters, %d new agencies",
 			count["registration.insert"], count["submission.insert"], count["agency.insert"])
 	case OpUndo:
-		return l.F("Hoàn tác: %s", "Undo: %s", c.counts(count, l))
+		return l.F("Hoàn tác thay đổi #%d: %s", "Undid change #%d: %s", c.Undid, c.counts(count, l))
 	case OpRestore:
 		return l.F("Khôi phục từ thùng rác: %s", "Restored from the trash: %s", what)
 	case OpDelete:

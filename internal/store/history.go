@@ -27,6 +27,7 @@ type Change struct {
 	Who      string
 	Op       string // OpCreate, OpEdit, OpDelete, OpImport, OpUndo, OpRestore
 	UndoneBy int64  // the change that undid this one, 0 when none
+	Undid    int64  // for an undo, the change it undid
 	Items    []ChangeItem
 	names    map[int64]string // agency names, for descriptions
 }
@@ -130,7 +131,8 @@ func (s *Store) History(ctx context.Context, q HistoryQuery) ([]Change, error) {
 		}
 		where += ` AND EXISTS (SELECT 1 FROM history_item i WHERE i.history_id = h.id AND i.agency_id IN (` + strings.Join(ids, ",") + `))`
 	}
-	query := `SELECT h.id, h.at, h.who, h.op, coalesce(h.undone_by, 0) FROM history h WHERE ` + where + ` ORDER BY h.id DESC`
+	query := `SELECT h.id, h.at, h.who, h.op, coalesce(h.undone_by, 0), coalesce((SELECT u.id FROM history u WHERE u.undone_by = h.id), 0)
+		FROM history h WHERE ` + where + ` ORDER BY h.id DESC`
 	if q.Limit > 0 {
 		query += ` LIMIT ?`
 		args = append(args, q.Limit)
@@ -143,7 +145,7 @@ func (s *Store) History(ctx context.Context, q HistoryQuery) ([]Change, error) {
 	for rows.Next() {
 		var c Change
 		var at string
-		if err := rows.Scan(&c.ID, &at, &c.Who, &c.Op, &c.UndoneBy); err != nil {
+		if err := rows.Scan(&c.ID, &at, &c.Who, &c.Op, &c.UndoneBy, &c.Undid); err != nil {
 			rows.Close()
 			return nil, s.explain(err)
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -101,6 +102,10 @@ func TestUndoAndTrash(t *testing.T) {
 	undone, err := s.UndoLast(ctx)
 	if err != nil || undone.Op != OpEdit {
 		t.Fatalf("undo edit: %v %v", undone.Op, err)
+	}
+	if h, _ := s.History(ctx, HistoryQuery{Limit: 1}); h[0].Op != OpUndo || h[0].Undid != h[0].ID-1 ||
+		h[0].Summary(lang.VI) != fmt.Sprintf("Hoàn tác thay đổi #%d: trả lại 1 mô hình như cũ", h[0].ID-1) {
+		t.Fatalf("undo recorded as %+v: %s", h[0], h[0].Summary(lang.VI))
 	}
 	back, _ := s.Registration(ctx, id)
 	if back.Note != "" || back.Version != 3 {
