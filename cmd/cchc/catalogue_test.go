@@ -49,10 +49,6 @@ func importArgs(db, file string, extra ...string) []string {
 	return append([]string{"--db", db, "import", "registrations", file, "--agency", "Sở Y tế", "--received", "01/03/2023"}, extra...)
 }
 
-func csvWith(t *testing.T, dir, name, body string) string {
-	return write(t, filepath.Join(dir, name), []byte("STT,Tên mô hình,Loại,Lĩnh vực,Đơn vị chủ trì\n"+body))
-}
-
 // zipBomb is an XLSX whose sheet unzips to more than the importer allows,
 // built from one compressed MiB repeated (fast, and small on disk).
 func zipBomb(t *testing.T, path string, lying bool) string {
