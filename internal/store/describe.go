@@ -122,6 +122,8 @@ func (c Change) itemName(it *ChangeItem, l lang.Lang) string {
 		return l.F("đợt đăng ký %v", "campaign %v", row["year"])
 	case "quota":
 		return l.F("chỉ tiêu %s", "quota %s", campaign.Group(str("agency_group")).Short(l))
+	case "progress":
+		return l.F("tiến độ «%s»", "progress «%s»", campaign.Stage(str("stage")).Label(l))
 	case "campaign_agency":
 		return l.F("danh sách cơ quan của đợt (%s)", "campaign's agency list (%s)", agency)
 	}

@@ -249,7 +249,7 @@ func inferOp(items []ChangeItem) string {
 
 // keyColumns names the columns that identify a row of each book table.
 var keyColumns = map[string][]string{
-	"campaign": {"id"}, "agency": {"id"}, "submission": {"id"}, "registration": {"id"},
+	"campaign": {"id"}, "agency": {"id"}, "submission": {"id"}, "registration": {"id"}, "progress": {"id"},
 	"campaign_agency": {"campaign_id", "agency_id"}, "quota": {"campaign_id", "agency_group"},
 }
 

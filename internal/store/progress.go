@@ -1,0 +1,98 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+
+	"cchc/internal/campaign"
+	"cchc/internal/lang"
+	"cchc/internal/vndate"
+	"cchc/internal/vntext"
+)
+
+// ProgressSteps lists a registration's changes of stage, oldest first.
+func (s *Store) ProgressSteps(ctx context.Context, registrationID int64) ([]campaign.Step, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, registration_id, stage, on_date, note FROM progress
+		WHERE registration_id = ? ORDER BY on_date, id`, registrationID)
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	defer rows.Close()
+	var out []campaign.Step
+	for rows.Next() {
+		st, err := scanStep(rows)
+		if err != nil {
+			return nil, s.explain(err)
+		}
+		out = append(out, st)
+	}
+	return out, s.explain(rows.Err())
+}
+
+func scanStep(r rowScanner) (campaign.Step, error) {
+	var st campaign.Step
+	var stage, on string
+	err := r.Scan(&st.ID, &st.RegistrationID, &stage, &on, &st.Note)
+	st.Stage = campaign.Stage(stage)
+	st.On, _ = vndate.ParseISO(on)
+	return st, err
+}
+
+// CampaignStages is the latest step of every registration of a campaign
+// that has one; a registration without is at campaign.Registered.
+func (s *Store) CampaignStages(ctx context.Context, campaignID int64) (map[int64]campaign.Step, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT p.id, p.registration_id, p.stage, p.on_date, p.note FROM progress p
+		JOIN registration r ON r.id = p.registration_id
+		JOIN submission s ON s.id = r.submission_id
+		WHERE s.campaign_id = ? ORDER BY p.registration_id, p.on_date, p.id`, campaignID)
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	defer rows.Close()
+	out := map[int64]campaign.Step{}
+	for rows.Next() {
+		st, err := scanStep(rows)
+		if err != nil {
+			return nil, s.explain(err)
+		}
+		out[st.RegistrationID] = st // ordered: the last one wins
+	}
+	return out, s.explain(rows.Err())
+}
+
+// AdvanceProgress records a registration's move to a new stage, in one
+// transaction: only the moves campaign.Stage allows, dated on or after the
+// previous change and not in the future. lastSeen is the id of the latest
+// step the clerk was shown (0 for none), so that a move someone else made
+// meanwhile is not silently stepped over.
+func (s *Store) AdvanceProgress(ctx context.Context, step campaign.Step, lastSeen int64) error {
+	step.Note = vntext.Line(step.Note)
+	return s.write(ctx, func(tx *sql.Tx) error {
+		var title string
+		if err := tx.QueryRowContext(ctx, `SELECT title FROM registration WHERE id = ?`, step.RegistrationID).Scan(&title); err != nil {
+			if err == sql.ErrNoRows {
+				return lang.Wrap(ErrNotFound, "Mô hình này đã bị xóa ở nơi khác", "This registration was deleted elsewhere")
+			}
+			return err
+		}
+		from, since, lastID := campaign.Registered, vndate.Date{}, int64(0)
+		last, err := scanStep(tx.QueryRowContext(ctx, `SELECT id, registration_id, stage, on_date, note FROM progress
+			WHERE registration_id = ? ORDER BY on_date DESC, id DESC LIMIT 1`, step.RegistrationID))
+		switch {
+		case err == nil:
+			from, since, lastID = last.Stage, last.On, last.ID
+		case err != sql.ErrNoRows:
+			return err
+		}
+		if lastID != lastSeen {
+			return lang.Wrap(ErrConflict, "Tiến độ của «%s» vừa được người khác cập nhật (nay: %s); hãy xem lại rồi cập nhật",
+				"The progress of «%s» was just updated by someone else (now: %s); look again, then update", title, from.Label(lang.VI))
+		}
+		if perr := campaign.CheckStep(from, since, step, vndate.FromTime(s.now())); perr != nil {
+			return perr
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO progress (registration_id, stage, on_date, note, created_at) VALUES (?, ?, ?, ?, ?)`,
+			step.RegistrationID, string(step.Stage), step.On.ISO(), step.Note, s.stamp())
+		return err
+	})
+}

@@ -1,0 +1,63 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"cchc/internal/campaign"
+	"cchc/internal/vndate"
+)
+
+func TestProgressOfAModel(t *testing.T) {
+	s := openTemp(t) // today is 05/04/2023
+	ctx := context.Background()
+	c, _ := s.Campaign(ctx, 2023)
+	yte := agencyByName(t, s, c, "Sở Y tế")
+	_, ids, err := s.RecordSubmission(ctx, campaign.Submission{CampaignID: c.ID, AgencyID: yte.ID, Received: vndate.Of(2023, 3, 1)},
+		[]campaign.Registration{sampleReg("Khám bệnh không giấy tờ")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg := ids[0]
+	step := func(stage campaign.Stage, d vndate.Date, note string, seen int64) error {
+		return s.AdvanceProgress(ctx, campaign.Step{RegistrationID: reg, Stage: stage, On: d, Note: note}, seen)
+	}
+	if err := step(campaign.Completed, vndate.Of(2023, 3, 10), "", 0); err == nil || !strings.Contains(messageOf(err), "không chuyển được từ «Đã đăng ký» sang «Đã hoàn thành»") {
+		t.Fatalf("skipping a stage: %v", err)
+	}
+	if err := step(campaign.InProgress, vndate.Of(2023, 3, 10), "Triển khai tại 3 bệnh viện", 0); err != nil {
+		t.Fatal(err)
+	}
+	steps, _ := s.ProgressSteps(ctx, reg)
+	if len(steps) != 1 || steps[0].Stage != campaign.InProgress || steps[0].Note != "Triển khai tại 3 bệnh viện" {
+		t.Fatalf("steps = %+v", steps)
+	}
+	// a clerk who did not see that step is refused
+	if err := step(campaign.Stopped, vndate.Of(2023, 3, 11), "", 0); !errors.Is(err, ErrConflict) {
+		t.Fatalf("stale step = %v", err)
+	}
+	if err := step(campaign.Completed, vndate.Of(2023, 3, 9), "", steps[0].ID); err == nil || !strings.Contains(messageOf(err), "trước lần cập nhật trước") {
+		t.Fatalf("date before the previous step: %v", err)
+	}
+	if err := step(campaign.Completed, vndate.Of(2023, 4, 1), "100% hồ sơ đúng hạn", steps[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	stages, _ := s.CampaignStages(ctx, c.ID)
+	if stages[reg].Stage != campaign.Completed || !stages[reg].On.Equal(vndate.Of(2023, 4, 1)) {
+		t.Fatalf("current = %+v", stages[reg])
+	}
+	// history records the step, and undo takes it back
+	changes, err := s.History(ctx, HistoryQuery{Limit: 1})
+	if err != nil || len(changes) != 1 || !strings.Contains(changes[0].Summary(0), "tiến độ «Đã hoàn thành»") {
+		t.Fatalf("history = %+v, %v", changes, err)
+	}
+	if _, err := s.UndoLast(ctx); err != nil {
+		t.Fatal(err)
+	}
+	stages, _ = s.CampaignStages(ctx, c.ID)
+	if stages[reg].Stage != campaign.InProgress {
+		t.Fatalf("after undo = %+v", stages[reg])
+	}
+}
