@@ -51,10 +51,12 @@ func (s *Store) backupName(tag string) string {
 	stem := strings.TrimSuffix(base, filepath.Ext(base))
 	now := s.now()
 	name := filepath.Join(dir, fmt.Sprintf("%s-%s-%s.db", stem, tag, now.Format("2006-01-02")))
-	if _, err := os.Stat(name); err == nil {
-		name = filepath.Join(dir, fmt.Sprintf("%s-%s-%s.db", stem, tag, now.Format("2006-01-02-150405")))
+	for i := 1; ; i++ {
+		if _, err := os.Stat(name); err != nil {
+			return name
+		}
+		name = filepath.Join(dir, fmt.Sprintf("%s-%s-%s-%d.db", stem, tag, now.Format("2006-01-02-150405"), i))
 	}
-	return name
 }
 
 // DefaultBackupPath is where `cchc backup` writes without a file name.
@@ -71,11 +73,13 @@ func (s *Store) BackedUpToday() bool {
 
 // backupBeforeUpgrade keeps a copy of a book before its schema changes.
 func (s *Store) backupBeforeUpgrade(ctx context.Context, from int) error {
-	dest := s.backupName(fmt.Sprintf("before-schema-%d", SchemaVersion()))
-	if _, err := s.Backup(ctx, dest); err != nil {
-		return lang.Wrap(err, "Không nâng cấp tệp dữ liệu (lược đồ %d) vì không sao lưu được trước", "The database (schema %d) was not upgraded because it could not be backed up first", from)
+	var err error
+	for range 3 { // another process upgrading at the same moment may take the name
+		if _, err = s.Backup(ctx, s.backupName(fmt.Sprintf("before-schema-%d", SchemaVersion()))); err == nil {
+			return nil
+		}
 	}
-	return nil
+	return lang.Wrap(err, "Không nâng cấp tệp dữ liệu (lược đồ %d) vì không sao lưu được trước", "The database (schema %d) was not upgraded because it could not be backed up first", from)
 }
 
 // DataVersion changes whenever another connection (another clerk, or

@@ -319,3 +319,47 @@ func TestCheckFindsBrokenRules(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// Several processes upgrading one old book at once: all open it, one
+// upgrades it, and every backup taken (one or more) is whole.
+func TestConcurrentUpgradeKeepsWholeBackups(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cchc.db")
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(migrations()[0].sql + "; PRAGMA user_version = 1; PRAGMA application_id = " + itoa(applicationID)); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			s, err := Open(path, Options{Now: fixedNow})
+			if err == nil {
+				s.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Fatalf("concurrent upgrade: %v", err)
+		}
+	}
+	backups, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "cchc-before-schema-*.db"))
+	if len(backups) == 0 {
+		t.Fatal("no backup before the upgrade")
+	}
+	for _, b := range backups {
+		o, _ := sql.Open("sqlite", b)
+		var v int
+		var ok string
+		o.QueryRow("PRAGMA user_version").Scan(&v)
+		o.QueryRow("PRAGMA integrity_check").Scan(&ok)
+		o.Close()
+		if v != 1 || ok != "ok" {
+			t.Fatalf("%s: schema %d, integrity %q", b, v, ok)
+		}
+	}
+}
