@@ -13,8 +13,8 @@ func init() {
 	register(command{
 		name: "report",
 		summary: func(l lang.Lang) string {
-			return l.T("in báo cáo: tình hình, danh sách chưa đủ, danh sách đăng ký, công văn đôn đốc",
-				"print a report: status, agencies short, registrations, reminder letter")
+			return l.T("in báo cáo: tình hình, danh sách chưa đủ, danh sách đăng ký, công văn đôn đốc, kết quả",
+				"print a report: status, agencies short, registrations, reminder letter, results")
 		},
 		run: runReport,
 	})
@@ -99,6 +99,9 @@ Loại báo cáo:
                   theo nhóm (I, II, …) và cơ quan, đơn vị
   reminder        dự thảo công văn đôn đốc gửi các cơ quan, đơn vị chưa đăng ký đủ
                   (thể thức theo Nghị định 30/2020/NĐ-CP)
+  results         kết quả thực hiện cuối năm: theo cơ quan và nhóm, số mô hình đã đăng ký,
+                  đang triển khai, đã hoàn thành, đề xuất nhân rộng, được công nhận, dừng;
+                  rồi danh sách mô hình đã hoàn thành và kết quả
 
 Tùy chọn:
   --campaign NĂM  đợt đăng ký của năm (mặc định: đợt mới nhất)
@@ -125,6 +128,9 @@ Kinds:
                   by group (I, II, …) and agency
   reminder        a draft reminder letter to the agencies still short
                   (laid out per Decree 30/2020/NĐ-CP)
+  results         the year-end results: per agency and group, how many models were
+                  registered, under way, completed, proposed for replication, recognised,
+                  stopped; then the completed ones with their results
 
 Options:
   --campaign YEAR the campaign of that year (default: the latest)

@@ -83,7 +83,35 @@ func openBook(t testing.TB) (*store.Store, campaign.Campaign) {
 		reg("Tiếp dân lưu động", campaign.GoodPractice, campaign.Apparatus))
 	record("Công an tỉnh", "57/CAT-PV01", vndate.Date{}, vndate.Of(2023, 3, 22),
 		reg(hostileTitle, campaign.Initiative, campaign.Procedures))
+	advance(t, st, c, "Bộ phận Một cửa thân thiện, hiện đại", campaign.InProgress, vndate.Of(2023, 3, 25), "")
+	advance(t, st, c, "Bộ phận Một cửa thân thiện, hiện đại", campaign.Completed, vndate.Of(2023, 4, 3), "Đưa vào vận hành từ 01/4")
+	advance(t, st, c, "Chính quyền số phường", campaign.InProgress, vndate.Of(2023, 4, 1), "")
+	advance(t, st, c, "Tiếp dân lưu động", campaign.Stopped, vndate.Of(2023, 4, 2), "")
 	return st, c
+}
+
+// advance moves the registration with the title one stage on.
+func advance(t testing.TB, st *store.Store, c campaign.Campaign, title string, stage campaign.Stage, on vndate.Date, note string) {
+	t.Helper()
+	ctx := context.Background()
+	rows, err := st.Registrations(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows {
+		if r.Title == title {
+			steps, _ := st.ProgressSteps(ctx, r.ID)
+			var last int64
+			if len(steps) > 0 {
+				last = steps[len(steps)-1].ID
+			}
+			if err := st.AdvanceProgress(ctx, campaign.Step{RegistrationID: r.ID, Stage: stage, On: on, Note: note}, last); err != nil {
+				t.Fatalf("advance %s: %v", title, err)
+			}
+			return
+		}
+	}
+	t.Fatalf("no registration %q", title)
 }
 
 // build makes one report of the test book.

@@ -16,10 +16,11 @@ const (
 	KindMissing       = "missing"
 	KindRegistrations = "registrations"
 	KindReminder      = "reminder"
+	KindResults       = "results"
 )
 
 // Kinds lists the reports in menu order.
-var Kinds = []string{KindStatus, KindMissing, KindRegistrations, KindReminder}
+var Kinds = []string{KindStatus, KindMissing, KindRegistrations, KindReminder, KindResults}
 
 // KindLabel names a report for the clerk.
 func KindLabel(kind string, l lang.Lang) string {
@@ -32,6 +33,8 @@ func KindLabel(kind string, l lang.Lang) string {
 		return l.T("Danh sách mô hình, sáng kiến đã đăng ký", "Registered models and initiatives")
 	case KindReminder:
 		return l.T("Dự thảo công văn đôn đốc", "Draft reminder letter")
+	case KindResults:
+		return l.T("Kết quả thực hiện (cuối năm)", "Year-end results")
 	}
 	return kind
 }
@@ -40,7 +43,7 @@ func KindLabel(kind string, l lang.Lang) string {
 // is not a table, so the reminder has no csv or xlsx.
 func Formats(kind string) []string {
 	switch kind {
-	case KindStatus, KindMissing, KindRegistrations:
+	case KindStatus, KindMissing, KindRegistrations, KindResults:
 		return []string{"text", "md", "csv", "json", "xlsx", "html"}
 	case KindReminder:
 		return []string{"text", "md", "json", "html"}
@@ -63,7 +66,7 @@ func Ext(format string) string {
 func FileName(kind, format string, year int) string {
 	base := map[string]string{
 		KindStatus: "tinh-hinh", KindMissing: "chua-dang-ky-du",
-		KindRegistrations: "danh-sach-dang-ky", KindReminder: "cong-van-don-doc",
+		KindRegistrations: "danh-sach-dang-ky", KindReminder: "cong-van-don-doc", KindResults: "ket-qua-thuc-hien",
 	}[kind]
 	if base == "" {
 		base = "bao-cao"
@@ -126,12 +129,19 @@ func Build(ctx context.Context, st *store.Store, req Request) (Report, error) {
 	if asOf.IsZero() {
 		asOf = vndate.Today()
 	}
-	if req.Kind == KindRegistrations {
+	if req.Kind == KindRegistrations || req.Kind == KindResults {
 		rows, err := st.Registrations(ctx, c.ID)
 		if err != nil {
 			return nil, err
 		}
-		return NewRegistrations(c, rows, asOf, req.Lang), nil
+		if req.Kind == KindRegistrations {
+			return NewRegistrations(c, rows, asOf, req.Lang), nil
+		}
+		stages, err := st.CampaignStages(ctx, c.ID)
+		if err != nil {
+			return nil, err
+		}
+		return NewResults(c, rows, stages, asOf, req.Lang), nil
 	}
 	summary, err := st.Compliance(ctx, c, asOf)
 	if err != nil {

@@ -493,3 +493,58 @@ func TestWrap(t *testing.T) {
 		t.Errorf("text lost: %q", lines)
 	}
 }
+
+func TestResultsCountsStages(t *testing.T) {
+	st, _ := openBook(t)
+	var out struct {
+		Agencies []struct {
+			Name                                                             string
+			Registered, InProgress, Completed, Proposed, Recognised, Stopped int
+		}
+		Models []struct {
+			Title, Stage string
+			On           *string
+			Note         string
+		}
+	}
+	raw := render(t, build(t, st, KindResults, lang.VI), "json")
+	dec := json.NewDecoder(bytes.NewReader(bytes.ReplaceAll(raw, []byte(`"in_progress"`), []byte(`"inprogress"`))))
+	if err := dec.Decode(&out); err != nil {
+		t.Fatal(err)
+	}
+	byName := map[string]int{}
+	for i, a := range out.Agencies {
+		byName[a.Name] = i
+	}
+	tp := out.Agencies[byName["Thành phố Hà Tĩnh"]]
+	if tp.Registered != 3 || tp.InProgress != 1 || tp.Stopped != 1 || tp.Completed != 0 {
+		t.Fatalf("Thành phố Hà Tĩnh = %+v", tp)
+	}
+	stp := out.Agencies[byName["Sở Tư pháp"]]
+	if stp.Registered != 1 || stp.Completed != 1 || stp.InProgress != 0 {
+		t.Fatalf("Sở Tư pháp = %+v", stp)
+	}
+	var completed int
+	for _, m := range out.Models {
+		if m.Stage == "completed" {
+			completed++
+			if m.On == nil || *m.On != "2023-04-03" || m.Note != "Đưa vào vận hành từ 01/4" {
+				t.Fatalf("completed model = %+v", m)
+			}
+		}
+	}
+	if completed != 1 {
+		t.Fatalf("completed models = %d", completed)
+	}
+	text := string(render(t, build(t, st, KindResults, lang.VI), "text"))
+	for _, want := range []string{"KẾT QUẢ THỰC HIỆN", "1 đã hoàn thành", "CÁC MÔ HÌNH, SÁNG KIẾN ĐÃ HOÀN THÀNH", "Đưa vào vận hành từ 01/4", "Tổng cộng"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q:\n%s", want, text)
+		}
+	}
+	x := render(t, build(t, st, KindResults, lang.VI), "xlsx")
+	f, sheet := openXLSX(t, x)
+	if _, row := findCell(t, f, sheet, "Đưa vào vận hành từ 01/4"); row == 0 {
+		t.Fatal("xlsx lacks the completed model")
+	}
+}

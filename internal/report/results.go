@@ -1,0 +1,293 @@
+package report
+
+import (
+	"io"
+	"strings"
+
+	"cchc/internal/campaign"
+	"cchc/internal/lang"
+	"cchc/internal/store"
+	"cchc/internal/vndate"
+)
+
+// Results is the year-end report: per agency and group, how many models
+// were registered and how far they got; then the completed ones with what
+// they achieved.
+type Results struct {
+	Registrations                         // in report order, received on or before AsOf
+	Stages        map[int64]campaign.Step // the latest step of each registration that has one
+}
+
+// NewResults builds the year-end report.
+func NewResults(c campaign.Campaign, rows []store.RegistrationRow, stages map[int64]campaign.Step, asOf vndate.Date, l lang.Lang) Results {
+	return Results{Registrations: NewRegistrations(c, rows, asOf, l), Stages: stages}
+}
+
+// stage is where a registration stands.
+func (r Results) stage(id int64) campaign.Step {
+	if st, ok := r.Stages[id]; ok {
+		return st
+	}
+	return campaign.Step{Stage: campaign.Registered}
+}
+
+// reachedCompletion: completed, then perhaps proposed or recognised.
+func reachedCompletion(s campaign.Stage) bool {
+	return s == campaign.Completed || s == campaign.Replicating || s == campaign.Recognised
+}
+
+// counts of one agency (or group, or all).
+type progressCounts struct {
+	registered, underWay, completed, proposed, recognised, stopped int
+}
+
+func (p *progressCounts) add(s campaign.Stage) {
+	p.registered++
+	switch s {
+	case campaign.InProgress:
+		p.underWay++
+	case campaign.Stopped:
+		p.stopped++
+	case campaign.Replicating:
+		p.proposed++
+	case campaign.Recognised:
+		p.recognised++
+	}
+	if reachedCompletion(s) {
+		p.completed++
+	}
+}
+
+func (p progressCounts) cells() []string {
+	return []string{itoa(p.registered), itoa(p.underWay), itoa(p.completed), itoa(p.proposed), itoa(p.recognised), itoa(p.stopped)}
+}
+
+func (r Results) title() string {
+	return r.Lang.F("Kết quả thực hiện mô hình, sáng kiến, cách làm hay trong cải cách hành chính năm %d",
+		"Results of the administrative-reform models and initiatives, %d", r.Campaign.Year)
+}
+
+func (r Results) lines() []string {
+	var all progressCounts
+	for _, x := range r.Rows {
+		all.add(r.stage(x.ID).Stage)
+	}
+	l := r.Lang
+	return []string{
+		l.F("Tính đến ngày %s: %d mô hình, sáng kiến đã đăng ký; %d đang triển khai; %d đã hoàn thành (trong đó %d đề xuất nhân rộng, %d được công nhận); %d dừng thực hiện",
+			"As of %s: %d registered; %d under way; %d completed (of which %d proposed for replication, %d recognised); %d stopped",
+			r.AsOf, all.registered, all.underWay, all.completed, all.proposed, all.recognised, all.stopped),
+	}
+}
+
+// agencyTable counts each agency's models by stage, with a band and a
+// subtotal per group and a grand total.
+func (r Results) agencyTable() Table {
+	l := r.Lang
+	t := Table{Caption: l.T("Tổng hợp theo cơ quan, đơn vị", "By agency"), Columns: []Column{
+		{Title: l.T("STT", "No."), Align: Right, Type: NumberCell, Width: 7},
+		{Title: l.T("Cơ quan, đơn vị", "Agency"), Max: 40, Width: 40},
+		{Title: l.T("Đã đăng ký", "Registered"), Align: Right, Type: NumberCell, Width: 11},
+		{Title: l.T("Đang triển khai", "Under way"), Align: Right, Type: NumberCell, Width: 11},
+		{Title: l.T("Đã hoàn thành", "Completed"), Align: Right, Type: NumberCell, Width: 11},
+		{Title: l.T("Đề xuất nhân rộng", "Proposed for replication"), Align: Right, Type: NumberCell, Width: 11},
+		{Title: l.T("Được công nhận", "Recognised"), Align: Right, Type: NumberCell, Width: 11},
+		{Title: l.T("Dừng thực hiện", "Stopped"), Align: Right, Type: NumberCell, Width: 11},
+	}}
+	var all progressCounts
+	r.groups(func(i int, g campaign.Group, rows []store.RegistrationRow) {
+		t.AddBand(bandTitle(i, g, countAgencies(rows), l))
+		n := 0
+		for start := 0; start < len(rows); {
+			end := start
+			var c progressCounts
+			for end < len(rows) && rows[end].AgencyID == rows[start].AgencyID {
+				s := r.stage(rows[end].ID).Stage
+				c.add(s)
+				all.add(s)
+				end++
+			}
+			n++
+			t.Add(append([]string{itoa(n), rows[start].AgencyName}, c.cells()...)...)
+			start = end
+		}
+	})
+	if len(r.Rows) > 0 {
+		t.Add(append([]string{"", l.T("Tổng cộng", "Total")}, all.cells()...)...)
+		t.Total = true
+	}
+	return t
+}
+
+func countAgencies(rows []store.RegistrationRow) int {
+	seen := map[int64]bool{}
+	for _, x := range rows {
+		seen[x.AgencyID] = true
+	}
+	return len(seen)
+}
+
+// completedTable lists the models that reached completion, with the note
+// given when they did (what was achieved).
+func (r Results) completedTable() Table {
+	l := r.Lang
+	t := Table{Caption: l.T("Các mô hình, sáng kiến đã hoàn thành", "Completed models and initiatives"), Columns: []Column{
+		{Title: l.T("STT", "No."), Align: Right, Type: NumberCell, Width: 7},
+		{Title: l.T("Tên mô hình, sáng kiến", "Title"), Max: 40, Width: 38},
+		{Title: l.T("Cơ quan/đơn vị chủ trì", "Lead"), Max: 28, Width: 26},
+		{Title: l.T("Lĩnh vực CCHC", "Reform area"), Max: 24, Width: 22},
+		{Title: l.T("Tiến độ", "Progress"), Max: 22, Width: 18},
+		{Title: l.T("Ngày", "On"), Type: DateCell, Width: 12},
+		{Title: l.T("Kết quả thực hiện", "Result"), Max: 44, Width: 36},
+	}}
+	n := 0
+	for _, x := range r.Rows {
+		st := r.stage(x.ID)
+		if !reachedCompletion(st.Stage) {
+			continue
+		}
+		n++
+		t.Add(itoa(n), x.Title, lead(x), x.Area.Short(l), st.Stage.Label(l), st.On.String(), oneLine(st.Note))
+	}
+	return t
+}
+
+// Sheet is the report laid out for paper.
+func (r Results) Sheet() Sheet {
+	return Sheet{
+		Name:   r.Lang.F("Kết quả %d", "Results %d", r.Campaign.Year),
+		Head:   letterhead(r.Campaign, r.Lang),
+		Title:  r.title(),
+		Lines:  r.lines(),
+		Tables: []Table{r.agencyTable(), r.completedTable()},
+	}
+}
+
+// Write writes the report in format f.
+func (r Results) Write(w io.Writer, f string) error {
+	switch f {
+	case "text", "", "md":
+		return r.writeDoc(w, f == "md")
+	case "csv":
+		return r.writeCSV(w)
+	case "json":
+		return r.writeJSON(w)
+	case "xlsx":
+		return r.Sheet().WriteXLSX(w)
+	case "html":
+		return r.Sheet().WriteHTML(w)
+	}
+	return unknownFormat(f, KindResults)
+}
+
+func (r Results) writeDoc(w io.Writer, md bool) error {
+	var b strings.Builder
+	head := func(s string) {
+		if md {
+			b.WriteString("\n## " + mdEscape(s) + "\n\n")
+		} else {
+			b.WriteString("\n" + upper(s) + "\n")
+		}
+	}
+	if md {
+		b.WriteString("# " + mdEscape(r.title()) + "\n\n")
+	} else {
+		b.WriteString(upper(r.title()) + "\n")
+	}
+	for _, line := range r.lines() {
+		if md {
+			b.WriteString(mdEscape(line) + "  \n")
+		} else {
+			b.WriteString(oneLine(clean(line)) + "\n")
+		}
+	}
+	for _, t := range []Table{r.agencyTable(), r.completedTable()} {
+		head(t.Caption)
+		switch {
+		case len(t.Rows) == 0:
+			b.WriteString(r.Lang.T("Chưa có.\n", "None yet.\n"))
+		case md:
+			_ = t.WriteMarkdown(&b)
+		default:
+			_ = t.WriteText(&b)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// writeCSV writes one row per registration with its agency and stage: the
+// form a spreadsheet can count and filter.
+func (r Results) writeCSV(w io.Writer) error {
+	l := r.Lang
+	t := Table{Columns: []Column{
+		{Title: l.T("STT", "No.")}, {Title: l.T("Nhóm", "Group")}, {Title: l.T("Cơ quan, đơn vị", "Agency")},
+		{Title: l.T("Tên mô hình, sáng kiến", "Title")}, {Title: l.T("Lĩnh vực CCHC", "Reform area")},
+		{Title: l.T("Tiến độ", "Progress")}, {Title: l.T("Ngày", "On")}, {Title: l.T("Ghi chú tiến độ", "Progress note")},
+		{Title: l.T("Dự kiến kết quả", "Expected result")},
+	}}
+	for i, x := range r.Rows {
+		st := r.stage(x.ID)
+		t.Add(itoa(i+1), x.AgencyGroup.Label(l), x.AgencyName, x.Title, x.Area.Label(l), st.Stage.Label(l), st.On.String(), st.Note, x.ExpectedResult)
+	}
+	if _, err := io.WriteString(w, BOM); err != nil {
+		return err
+	}
+	return t.WriteCSV(NewCSV(w))
+}
+
+type jsonResultAgency struct {
+	ID         int64  `json:"id"`
+	Name       string `json:"name"`
+	Group      string `json:"group"`
+	Registered int    `json:"registered"`
+	UnderWay   int    `json:"in_progress"`
+	Completed  int    `json:"completed"`
+	Proposed   int    `json:"proposed"`
+	Recognised int    `json:"recognised"`
+	Stopped    int    `json:"stopped"`
+}
+
+type jsonResultModel struct {
+	ID     int64   `json:"id"`
+	Title  string  `json:"title"`
+	Agency string  `json:"agency"`
+	Area   string  `json:"area"`
+	Stage  string  `json:"stage"`
+	On     *string `json:"on"`
+	Note   string  `json:"note"`
+	Result string  `json:"expected_result"`
+}
+
+func (r Results) writeJSON(w io.Writer) error {
+	c := r.Campaign
+	out := struct {
+		Campaign jsonCampaign       `json:"campaign"`
+		Agencies []jsonResultAgency `json:"agencies"`
+		Models   []jsonResultModel  `json:"models"`
+	}{Agencies: []jsonResultAgency{}, Models: []jsonResultModel{}}
+	out.Campaign = jsonCampaign{Year: c.Year, Title: oneLine(clean(c.Title)), Deadline: c.Deadline.ISO(),
+		AsOf: r.AsOf.ISO(), DaysLeft: r.AsOf.DaysUntil(c.Deadline)}
+	idx := map[int64]int{}
+	for _, x := range r.Rows {
+		st := r.stage(x.ID)
+		i, ok := idx[x.AgencyID]
+		if !ok {
+			i = len(out.Agencies)
+			idx[x.AgencyID] = i
+			out.Agencies = append(out.Agencies, jsonResultAgency{ID: x.AgencyID, Name: oneLine(clean(x.AgencyName)), Group: string(x.AgencyGroup)})
+		}
+		a := &out.Agencies[i]
+		var c progressCounts
+		c.add(st.Stage)
+		a.Registered += c.registered
+		a.UnderWay += c.underWay
+		a.Completed += c.completed
+		a.Proposed += c.proposed
+		a.Recognised += c.recognised
+		a.Stopped += c.stopped
+		out.Models = append(out.Models, jsonResultModel{ID: x.ID, Title: oneLine(clean(x.Title)), Agency: oneLine(clean(x.AgencyName)),
+			Area: string(x.Area), Stage: string(st.Stage), On: isoOrNil(st.On), Note: oneLine(clean(st.Note)), Result: clean(x.ExpectedResult)})
+	}
+	return writeJSON(w, out)
+}
