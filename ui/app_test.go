@@ -16,6 +16,7 @@ import (
 
 	"cchc/internal/campaign"
 	"cchc/internal/compliance"
+	"cchc/internal/demo/demotest"
 	"cchc/internal/lang"
 	"cchc/internal/store"
 	"cchc/internal/vndate"
@@ -26,7 +27,9 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 
 func TestMain(m *testing.M) {
 	lipgloss.SetColorProfile(termenv.Ascii)
-	os.Exit(m.Run())
+	code := m.Run()
+	demotest.Cleanup() // the national book of the benchmarks, if one was made
+	os.Exit(code)
 }
 
 var today = vndate.Of(2023, 3, 27)

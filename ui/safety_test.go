@@ -19,8 +19,12 @@ import (
 func findRow(t *testing.T, h *harness, title string) store.RegistrationRow {
 	t.Helper()
 	for _, r := range h.m.ctx.Data.Registrations {
-		if r.Title == title {
-			return r
+		if r.Title == title { // the loaded list has no long texts: read it whole
+			full, err := h.m.ctx.Store.Registration(context.Background(), r.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return full
 		}
 	}
 	t.Fatalf("no registration %q", title)

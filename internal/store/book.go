@@ -325,10 +325,15 @@ func (s *Store) queryRegistrations(ctx context.Context, q string, args ...any) (
 
 // Submissions lists the letters of a campaign, the latest received first.
 func (s *Store) Submissions(ctx context.Context, campaignID int64) ([]SubmissionRow, error) {
+	return s.submissions(ctx, campaignID, -1)
+}
+
+// submissions lists at most limit letters (-1: all), the latest first.
+func (s *Store) submissions(ctx context.Context, campaignID int64, limit int) ([]SubmissionRow, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT s.id, s.campaign_id, s.agency_id, s.number, s.letter_date, s.received_on, s.note, s.version,
 		a.name, a.agency_group, (SELECT count(*) FROM registration r WHERE r.submission_id = s.id)
 		FROM submission s JOIN agency a ON a.id = s.agency_id
-		WHERE s.campaign_id = ? ORDER BY s.received_on DESC, s.id DESC`, campaignID)
+		WHERE s.campaign_id = ? ORDER BY s.received_on DESC, s.id DESC LIMIT ?`, campaignID, limit)
 	if err != nil {
 		return nil, s.explain(err)
 	}

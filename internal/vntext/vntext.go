@@ -206,13 +206,37 @@ func Fold(s string) string {
 // Matches reports whether every word of the query starts a word of the
 // folded key, so "duc tho", "tho duc" and "Đức" find "huyen duc tho" but
 // "y" does not find "nguyen". The query is folded here; key must already be
-// folded.
-func Matches(key, query string) bool {
-	words := strings.Fields(key)
-	for _, q := range strings.Fields(Fold(query)) {
+// folded. To test many keys against one query, use NewQuery.
+func Matches(key, query string) bool { return NewQuery(query).Match(key) }
+
+// Query is a search folded once, to be matched against many keys (a list
+// of 15,000 agencies is searched on every keystroke).
+type Query struct{ words []string }
+
+// NewQuery folds a search as typed.
+func NewQuery(query string) Query { return Query{strings.Fields(Fold(query))} }
+
+// Empty reports a query with no word: it matches everything.
+func (q Query) Empty() bool { return len(q.words) == 0 }
+
+// Match reports whether every word of q starts a word of the folded key,
+// without allocating.
+func (q Query) Match(key string) bool {
+	for _, w := range q.words {
+		if !startsWord(key, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// MatchAny reports whether every word of q starts a word of one of the
+// folded keys (a title, an agency, …), without joining them.
+func (q Query) MatchAny(keys []string) bool {
+	for _, w := range q.words {
 		found := false
-		for _, w := range words {
-			if strings.HasPrefix(w, q) {
+		for _, k := range keys {
+			if startsWord(k, w) {
 				found = true
 				break
 			}
@@ -222,6 +246,21 @@ func Matches(key, query string) bool {
 		}
 	}
 	return true
+}
+
+// startsWord reports whether w occurs in key at the start of a word.
+func startsWord(key, w string) bool {
+	for i := 0; i+len(w) <= len(key); {
+		j := strings.Index(key[i:], w)
+		if j < 0 {
+			return false
+		}
+		if at := i + j; at == 0 || key[at-1] == ' ' {
+			return true
+		}
+		i += j + 1
+	}
+	return false
 }
 
 var (

@@ -38,8 +38,9 @@ type Model struct {
 	groupIdx  int // 0 = all, else campaign.Groups[groupIdx-1]
 	statusIdx int
 	search    textinput.Model
-	keys      []string // folded name and short name of each agency, parallel to Data.Agencies
-	ids       []int64  // agency ids of the rows shown
+	keys      []string   // folded name and short name of each agency, parallel to Data.Agencies
+	rows      [][]string // each agency's row, rendered once per load, parallel to Data.Agencies
+	ids       []int64    // agency ids of the rows shown
 	list      common.ListView
 
 	detail *detailView
@@ -105,12 +106,16 @@ func (m *Model) group() campaign.Group {
 	return campaign.Groups[m.groupIdx-1]
 }
 
-// rebuild recomputes the folded keys after new data.
+// rebuild recomputes the folded keys and the rows after new data, so that
+// a keystroke in the search only filters (15,000 agencies nationally).
 func (m *Model) rebuild() {
 	d := m.ctx.Data
 	m.keys = make([]string, len(d.Agencies))
+	m.rows = make([][]string, len(d.Agencies))
 	for i, a := range d.Agencies {
 		m.keys[i] = vntext.Fold(a.Name + " " + a.ShortName)
+		r, judged := d.ResultByID[a.ID]
+		m.rows[i] = m.row(a, r, judged)
 	}
 	m.refilter()
 }
@@ -125,7 +130,7 @@ func (m *Model) refilter() {
 	if c := m.list.Cursor(); c >= 0 && c < len(m.ids) {
 		selected = m.ids[c]
 	}
-	g, only, q := m.group(), statusFilters[m.statusIdx], m.search.Value()
+	g, only, q := m.group(), statusFilters[m.statusIdx], vntext.NewQuery(m.search.Value())
 	m.ids = m.ids[:0]
 	var rows [][]string
 	cursor := 0
@@ -139,14 +144,14 @@ func (m *Model) refilter() {
 				continue
 			}
 		}
-		if q != "" && !vntext.Matches(m.keys[i], q) {
+		if !q.Match(m.keys[i]) {
 			continue
 		}
 		if a.ID == selected {
 			cursor = len(m.ids)
 		}
 		m.ids = append(m.ids, a.ID)
-		rows = append(rows, m.row(a, r, judged))
+		rows = append(rows, m.rows[i])
 	}
 	m.list.SetRows(rows)
 	m.list.SetCursor(cursor)

@@ -22,11 +22,16 @@ type Column struct {
 // stays instant with tens of thousands of rows. Cells are plain text; the
 // screen colours them through CellStyle.
 type ListView struct {
-	Columns   []Column
-	Rows      [][]string
+	Columns []Column
+	Rows    [][]string
+	// RowFunc, when set, gives row i on demand instead of Rows (see
+	// SetRowFunc): a list of 200,000 registrations need not hold 200,000
+	// rendered rows.
+	RowFunc   func(i int) []string
 	CellStyle func(row, col int) lipgloss.Style // optional
 	Empty     string                            // shown when there are no rows
 
+	n             int // rows when RowFunc is set
 	styles        *Styles
 	cursor, top   int
 	width, height int
@@ -47,13 +52,35 @@ func (l *ListView) SetSize(w, h int) {
 
 // SetRows replaces the rows, keeping the cursor where it was (clamped).
 func (l *ListView) SetRows(rows [][]string) {
-	l.Rows = rows
+	l.Rows, l.RowFunc = rows, nil
 	l.clamp()
+}
+
+// SetRowFunc makes the list n rows long, row i given by row(i) when it is
+// drawn; the cursor stays where it was (clamped).
+func (l *ListView) SetRowFunc(n int, row func(i int) []string) {
+	l.Rows, l.RowFunc, l.n = nil, row, n
+	l.clamp()
+}
+
+// Len is the number of rows.
+func (l *ListView) Len() int {
+	if l.RowFunc != nil {
+		return l.n
+	}
+	return len(l.Rows)
+}
+
+func (l *ListView) row(i int) []string {
+	if l.RowFunc != nil {
+		return l.RowFunc(i)
+	}
+	return l.Rows[i]
 }
 
 // Cursor is the index of the selected row (-1 when empty).
 func (l *ListView) Cursor() int {
-	if len(l.Rows) == 0 {
+	if l.Len() == 0 {
 		return -1
 	}
 	return l.cursor
@@ -73,8 +100,8 @@ func (l *ListView) visible() int {
 }
 
 func (l *ListView) clamp() {
-	if l.cursor >= len(l.Rows) {
-		l.cursor = len(l.Rows) - 1
+	if l.cursor >= l.Len() {
+		l.cursor = l.Len() - 1
 	}
 	if l.cursor < 0 {
 		l.cursor = 0
@@ -86,7 +113,7 @@ func (l *ListView) clamp() {
 	if v > 0 && l.cursor >= l.top+v {
 		l.top = l.cursor - v + 1
 	}
-	if max := len(l.Rows) - v; l.top > max {
+	if max := l.Len() - v; l.top > max {
 		l.top = max
 	}
 	if l.top < 0 {
@@ -135,7 +162,7 @@ func (l *ListView) Update(msg tea.Msg, keys KeyMap) bool {
 		case matches(msg, keys.Home):
 			l.cursor = 0
 		case matches(msg, keys.End):
-			l.cursor = len(l.Rows) - 1
+			l.cursor = l.Len() - 1
 		default:
 			return false
 		}
@@ -167,11 +194,11 @@ func (l *ListView) View() string {
 	}
 	b.WriteString(l.styles.Bold.Render(FitLine("  "+l.joinCells(titles), l.width)))
 	v := l.visible()
-	if len(l.Rows) == 0 {
+	if l.Len() == 0 {
 		b.WriteString("\n" + l.styles.Muted.Render(FitLine("  "+l.Empty, l.width)))
 		return Fit(b.String(), l.width, l.height)
 	}
-	for i := l.top; i < len(l.Rows) && i < l.top+v; i++ {
+	for i := l.top; i < l.Len() && i < l.top+v; i++ {
 		b.WriteString("\n")
 		b.WriteString(l.renderRow(i))
 	}
@@ -195,7 +222,7 @@ func (l *ListView) joinCells(cells []string) string {
 }
 
 func (l *ListView) renderRow(i int) string {
-	row := l.Rows[i]
+	row := l.row(i)
 	selected := i == l.cursor
 	var b strings.Builder
 	if selected {
@@ -237,8 +264,8 @@ func sel(selected bool, s *Styles) lipgloss.Style {
 
 // Position is "12/40" for the list's footer.
 func (l *ListView) Position() string {
-	if len(l.Rows) == 0 {
+	if l.Len() == 0 {
 		return "0/0"
 	}
-	return itoa(l.cursor+1) + "/" + itoa(len(l.Rows))
+	return itoa(l.cursor+1) + "/" + itoa(l.Len())
 }

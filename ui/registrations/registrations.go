@@ -4,6 +4,7 @@
 package registrations
 
 import (
+	"context"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -32,12 +33,20 @@ type Model struct {
 
 	groupIdx, kindIdx, areaIdx int // 0 = all
 	search                     textinput.Model
-	keys                       []string                // folded title + agency + lead, parallel to Data.Registrations
-	shown                      []int                   // indexes into Data.Registrations
+	names                      map[int64]string        // folded name of each agency, for the search
+	shown                      []int32                 // indexes into shownFrom
 	shownFrom                  []store.RegistrationRow // the Registrations shown indexes into (new data may be shorter)
 	list                       common.ListView
-	open                       *store.RegistrationRow
+	open                       *store.RegistrationRow // read in full from the store
 	openedID                   int64
+}
+
+// OpenedMsg brings the registration the clerk opened, read in full (the
+// list holds only what it shows). The root gives it to this screen even
+// when another tab is shown (a reload while the clerk edits elsewhere).
+type OpenedMsg struct {
+	row store.RegistrationRow
+	err error
 }
 
 // New makes the registrations screen.
@@ -82,24 +91,42 @@ func (m *Model) FullHelp() [][]key.Binding {
 	}
 }
 
-func (m *Model) rebuild() {
+// rebuild prepares the search after new data: the store gives each title's
+// folded key; agency names are folded once per agency, not per row.
+func (m *Model) rebuild() tea.Cmd {
 	d := m.ctx.Data
-	m.keys = make([]string, len(d.Registrations))
-	for i, r := range d.Registrations {
-		m.keys[i] = vntext.Fold(r.Title + " " + r.AgencyName + " " + r.LeadName + " " + r.LetterNumber)
-	}
-	if m.open != nil {
-		m.open = nil
-		for i := range d.Registrations {
-			if d.Registrations[i].ID == m.openedID {
-				m.open = &d.Registrations[i]
-			}
-		}
-		if m.open == nil {
-			m.mode = listing
-		}
+	m.names = make(map[int64]string, len(d.Agencies))
+	for _, a := range d.Agencies {
+		m.names[a.ID] = vntext.Fold(a.Name)
 	}
 	m.refilter()
+	if m.open != nil {
+		for i := range d.Registrations {
+			if d.Registrations[i].ID == m.openedID {
+				return m.read(m.openedID) // it may have changed
+			}
+		}
+		if d.Registrations != nil { // deleted meanwhile (nil: the list is still loading)
+			m.mode, m.open = listing, nil
+		}
+	}
+	return nil
+}
+
+// read loads one registration in full for the reading view.
+func (m *Model) read(id int64) tea.Cmd {
+	st := m.ctx.Store
+	return func() tea.Msg {
+		r, err := st.Registration(context.Background(), id)
+		return OpenedMsg{r, err}
+	}
+}
+
+// matches reports whether a registration matches the search: every word
+// starts a word of its title, agency, lead unit or letter number.
+func (m *Model) matches(q vntext.Query, r *store.RegistrationRow, parts []string) bool {
+	parts[0], parts[1], parts[2], parts[3] = r.TitleKey, m.names[r.AgencyID], m.names[r.LeadAgencyID], strings.ToLower(r.LetterNumber)
+	return q.MatchAny(parts)
 }
 
 func (m *Model) refilter() {
@@ -108,15 +135,16 @@ func (m *Model) refilter() {
 		return
 	}
 	var selected int64
-	if c := m.list.Cursor(); c >= 0 && c < len(m.shown) && m.shown[c] < len(m.shownFrom) {
+	if c := m.list.Cursor(); c >= 0 && c < len(m.shown) && int(m.shown[c]) < len(m.shownFrom) {
 		selected = m.shownFrom[m.shown[c]].ID
 	}
 	m.shownFrom = d.Registrations
-	q := m.search.Value()
+	q := vntext.NewQuery(m.search.Value())
+	parts := make([]string, 4)
 	m.shown = m.shown[:0]
-	var rows [][]string
 	cursor := 0
-	for i, r := range d.Registrations {
+	for i := range d.Registrations {
+		r := &d.Registrations[i]
 		if m.groupIdx > 0 && r.AgencyGroup != campaign.Groups[m.groupIdx-1] {
 			continue
 		}
@@ -126,22 +154,26 @@ func (m *Model) refilter() {
 		if m.areaIdx > 0 && r.Area != campaign.Areas[m.areaIdx-1] {
 			continue
 		}
-		if q != "" && !vntext.Matches(m.keys[i], q) {
+		if !q.Empty() && !m.matches(q, r, parts) {
 			continue
 		}
 		if r.ID == selected {
 			cursor = len(m.shown)
 		}
-		m.shown = append(m.shown, i)
-		rows = append(rows, []string{r.Title, r.AgencyName, r.Kind.Label(m.ctx.Lang), r.Area.Short(m.ctx.Lang), r.Received.Short()})
+		m.shown = append(m.shown, int32(i))
 	}
-	m.list.SetRows(rows)
+	// rows are made when drawn: only the visible ones of 200,000
+	from := d.Registrations
+	m.list.SetRowFunc(len(m.shown), func(i int) []string {
+		r := &from[m.shown[i]]
+		return []string{r.Title, r.AgencyName, r.Kind.Label(m.ctx.Lang), r.Area.Short(m.ctx.Lang), r.Received.Short()}
+	})
 	m.list.SetCursor(cursor)
 }
 
 func (m *Model) selected() *store.RegistrationRow {
-	if c := m.list.Cursor(); c >= 0 && c < len(m.shown) {
-		return &m.ctx.Data.Registrations[m.shown[c]]
+	if c := m.list.Cursor(); c >= 0 && c < len(m.shown) && int(m.shown[c]) < len(m.shownFrom) {
+		return &m.shownFrom[m.shown[c]]
 	}
 	return nil
 }
@@ -149,7 +181,15 @@ func (m *Model) selected() *store.RegistrationRow {
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case common.DataMsg:
-		m.rebuild()
+		return m, m.rebuild()
+	case OpenedMsg:
+		if msg.err != nil {
+			m.mode, m.open = listing, nil
+			return m, common.Cmd(common.ErrMsg{Err: msg.err})
+		}
+		if msg.row.ID == m.openedID {
+			m.open, m.mode = &msg.row, reading
+		}
 	case tea.MouseMsg:
 		if m.mode == listing {
 			m.list.Update(msg, m.ctx.Keys)
@@ -198,7 +238,8 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Open):
 		if r := m.selected(); r != nil {
-			m.open, m.openedID, m.mode = r, r.ID, reading
+			m.openedID = r.ID
+			return m.read(r.ID)
 		}
 	case key.Matches(msg, k.Edit):
 		if r := m.selected(); r != nil {

@@ -1,0 +1,127 @@
+package ui
+
+import (
+	"context"
+	"runtime"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"cchc/internal/demo"
+	"cchc/internal/demo/demotest"
+	"cchc/internal/lang"
+	"cchc/internal/store"
+	"cchc/internal/vndate"
+	"cchc/ui/common"
+)
+
+// TUI speed targets at national scale (issue 7; figures in BENCHMARKS.md):
+// first frame ≤ 200 ms, a keystroke in the agencies search ≤ 5 ms, a step
+// down the registrations list ≤ 2 ms, resident memory ≤ 150 MB.
+
+var nationalToday = vndate.Of(2024, 4, 30)
+
+// national opens the national book read-only.
+func national(b *testing.B) *store.Store {
+	b.Helper()
+	st, err := store.Open(demotest.Book(b, demo.National), store.Options{AllowReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	return st
+}
+
+// started is the application after its first load, as Bubble Tea would
+// have it: sized, data delivered, on the given tab.
+func started(b *testing.B, st *store.Store, keys ...tea.KeyMsg) *Model {
+	b.Helper()
+	m := New(st, Options{Lang: lang.VI, Today: nationalToday})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	d, err := LoadData(context.Background(), st, 0, nationalToday)
+	if err != nil {
+		b.Fatal(err)
+	}
+	m.Update(common.DataMsg{Data: d})
+	for _, k := range keys {
+		m.Update(k)
+	}
+	return m
+}
+
+func runes(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
+
+// From an open book to the first frame with data on it: the overview,
+// agencies and compliance are ready; the registration list follows.
+func BenchmarkFirstFrame(b *testing.B) {
+	st := national(b)
+	for b.Loop() {
+		m := New(st, Options{Lang: lang.VI, Today: nationalToday})
+		m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+		d, err := loadSummary(context.Background(), st, 0, nationalToday)
+		if err != nil {
+			b.Fatal(err)
+		}
+		m.Update(common.DataMsg{Data: d})
+		if v := m.View(); len(v) == 0 {
+			b.Fatal("empty frame")
+		}
+	}
+}
+
+// The whole load, the list of 200,000 registrations included.
+func BenchmarkFullLoad(b *testing.B) {
+	st := national(b)
+	for b.Loop() {
+		m := started(b, st)
+		if v := m.View(); len(v) == 0 {
+			b.Fatal("empty frame")
+		}
+	}
+}
+
+// One letter typed in the agencies search of 15,000 agencies: Update and View.
+func BenchmarkAgencySearchKeystroke(b *testing.B) {
+	st := national(b)
+	m := started(b, st, runes("2"), runes("/"))
+	letters := []string{"h", "u", "y", "e", "n"}
+	i := 0
+	for b.Loop() {
+		if i%len(letters) == 0 { // start the word again
+			m.Update(tea.KeyMsg{Type: tea.KeyEsc})
+			m.Update(runes("/"))
+		}
+		m.Update(runes(letters[i%len(letters)]))
+		m.View()
+		i++
+	}
+}
+
+// One step down the list of 200,000 registrations: Update and View.
+func BenchmarkRegistrationsScroll(b *testing.B) {
+	st := national(b)
+	m := started(b, st, runes("4"))
+	for b.Loop() {
+		m.Update(tea.KeyMsg{Type: tea.KeyDown})
+		m.View()
+	}
+}
+
+// The memory the loaded application holds: live heap after a collection,
+// reported as MB-live-heap (resident memory is measured on the real
+// program, see BENCHMARKS.md).
+func BenchmarkLoadedMemory(b *testing.B) {
+	st := national(b)
+	for b.Loop() {
+		runtime.GC()
+		var before runtime.MemStats
+		runtime.ReadMemStats(&before)
+		m := started(b, st, runes("4"))
+		m.View()
+		runtime.GC()
+		var after runtime.MemStats
+		runtime.ReadMemStats(&after)
+		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "MB-live-heap")
+		runtime.KeepAlive(m)
+	}
+}
