@@ -168,6 +168,10 @@ func catalogue() []badCase {
 		{name: "missing file", code: 1, want: "Không mở được tệp", setup: func(t *testing.T, dir, db string) []string {
 			return importArgs(db, filepath.Join(dir, "nowhere.csv"))
 		}},
+		{name: "file name with an escape sequence", code: 1, want: "Không mở được tệp", setup: func(t *testing.T, dir, db string) []string {
+			return importArgs(db, filepath.Join(dir, "x\x1b[2J\x1b]0;pwn\x07.csv"))
+		}},
+		flagCase("option value with an escape sequence", 2, "Không có tùy chọn", "status", "--\x1b[2J"),
 		{name: "unreadable file", code: 1, want: "Không mở được tệp", user: true, setup: func(t *testing.T, dir, db string) []string {
 			p := write(t, filepath.Join(dir, "secret.csv"), []byte(goodCSV))
 			os.Chmod(p, 0)

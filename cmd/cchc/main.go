@@ -14,6 +14,7 @@ import (
 
 	"cchc/internal/lang"
 	"cchc/internal/store"
+	"cchc/internal/vntext"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -98,10 +99,11 @@ func finish(e *env, err error) int {
 	}
 	var u usageError
 	if errors.As(err, &u) {
-		fmt.Fprintln(e.stderr, "cchc: "+u.msg)
+		fmt.Fprintln(e.stderr, "cchc: "+vntext.Text(u.msg))
 		return exitUsage
 	}
-	fmt.Fprintln(e.stderr, "cchc: "+lang.Message(err, e.lang))
+	// a message may quote a file name or a value: no escape sequence in it reaches the terminal
+	fmt.Fprintln(e.stderr, "cchc: "+vntext.Text(lang.Message(err, e.lang)))
 	return exitFailure
 }
 
