@@ -16,6 +16,7 @@ import (
 	"cchc/internal/lang"
 	"cchc/internal/store"
 	"cchc/internal/vndate"
+	"cchc/internal/vntext"
 	"cchc/ui/agencies"
 	"cchc/ui/common"
 	"cchc/ui/entry"
@@ -201,7 +202,7 @@ func loadSummary(ctx context.Context, st *store.Store, year int, today vndate.Da
 }
 
 func (m *Model) setNote(note string, isErr bool) {
-	m.note, m.isErr = note, isErr
+	m.note, m.isErr = vntext.Line(note), isErr // a message may quote a file name: no escape sequence reaches the screen
 }
 
 func (m *Model) bodyHeight() int { return m.height - 5 }

@@ -193,3 +193,12 @@ func TestBackupOfferedOnQuitOnceADay(t *testing.T) {
 	}
 	_ = time.Second
 }
+
+func TestMessagesAreShownHarmlessly(t *testing.T) {
+	st := seeded(t)
+	h := newHarness(t, st, lang.VI, 100, 30)
+	h.send(common.ErrMsg{Err: lang.Errorf("Không mở được tệp %s", "Cannot open %s", "x\x1b[2J\x1b]0;pwn\x07.csv")})
+	if v := h.view(); strings.ContainsAny(v, "\x1b\x07") || !strings.Contains(v, "Không mở được tệp x") {
+		t.Fatalf("%q", v)
+	}
+}
