@@ -1,9 +1,11 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 
 	"cchc/internal/campaign"
 	"cchc/internal/compliance"
@@ -285,9 +287,56 @@ func scanRegistration(rows rowScanner) (RegistrationRow, error) {
 }
 
 // Registrations lists every registration of a campaign, newest letter first.
+// The rows are read in the order letters were recorded, which is the order
+// they lie in the file, and sorted here: read by received day instead,
+// 200,000 registrations cost a disk read each (4 s instead of 2).
 func (s *Store) Registrations(ctx context.Context, campaignID int64) ([]RegistrationRow, error) {
-	return s.queryRegistrations(ctx, registrationSelect+` WHERE s.campaign_id = ?
-		ORDER BY s.received_on DESC, s.id DESC, r.seq, r.id`, campaignID)
+	out, err := s.queryRegistrations(ctx, `SELECT r.id, r.submission_id, r.title, r.title_key, r.kind, r.area,
+		coalesce(r.lead_agency_id, 0), r.partners, r.summary, r.timeline, r.expected_result, r.note, r.version,
+		a.id, a.name, a.agency_group, coalesce(l.name, a.name), s.number, s.letter_date, s.received_on, s.version
+		FROM submission s NOT INDEXED
+		JOIN registration r ON r.submission_id = s.id
+		JOIN agency a ON a.id = s.agency_id
+		LEFT JOIN agency l ON l.id = r.lead_agency_id
+		WHERE s.campaign_id = ? ORDER BY s.id, r.seq, r.id`, campaignID)
+	if err != nil {
+		return nil, err
+	}
+	// newest letter first; a letter's registrations keep their order
+	order := make([]int32, len(out))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(i, j int32) int {
+		a, b := &out[i], &out[j]
+		if c := b.Received.Time().Compare(a.Received.Time()); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.SubmissionID, a.SubmissionID)
+	})
+	permute(out, order)
+	return out, nil
+}
+
+// permute puts rows[order[i]] at i for every i, in place (the rows are wide
+// and there may be 200,000 of them: no second copy).
+func permute[T any](rows []T, order []int32) {
+	for i := range order {
+		if int(order[i]) == i {
+			continue
+		}
+		held, j := rows[i], i
+		for {
+			k := int(order[j])
+			order[j] = int32(j)
+			if k == i {
+				rows[j] = held
+				break
+			}
+			rows[j] = rows[k]
+			j = k
+		}
+	}
 }
 
 // AgencyRegistrations lists the registrations sent by an agency or by the
