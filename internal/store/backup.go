@@ -15,7 +15,9 @@ import (
 
 // Backup writes a consistent copy of the book to dest with VACUUM INTO: a
 // snapshot read inside one transaction, so it is safe while other clerks
-// keep writing. dest must not exist; it is created 0600. It returns dest's
+// keep writing. The copy is made under a temporary name and linked to dest
+// only when whole, so a crash never leaves a half backup under a real
+// name. dest must not exist; it is created 0600. It returns dest's
 // absolute path.
 func (s *Store) Backup(ctx context.Context, dest string) (string, error) {
 	abs, err := filepath.Abs(dest)
@@ -25,21 +27,37 @@ func (s *Store) Backup(ctx context.Context, dest string) (string, error) {
 	if abs == s.path {
 		return "", lang.Errorf("Tệp sao lưu không được trùng tệp dữ liệu", "The backup cannot be the database itself")
 	}
-	// VACUUM INTO accepts an empty file: making it first sets its mode.
-	f, err := os.OpenFile(abs, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if errors.Is(err, fs.ErrExist) {
-		return "", lang.Errorf("Tệp %s đã có; chọn tên khác để không ghi đè", "%s already exists; choose another name so as not to overwrite it", abs)
+	exists := func() error {
+		return lang.Errorf("Tệp %s đã có; chọn tên khác để không ghi đè", "%s already exists; choose another name so as not to overwrite it", abs)
 	}
+	if _, err := os.Lstat(abs); err == nil {
+		return "", exists()
+	}
+	// VACUUM INTO accepts an empty file: making it first sets its mode.
+	f, err := os.CreateTemp(filepath.Dir(abs), "."+filepath.Base(abs)+".*.tmp") // 0600
 	if err != nil {
 		return "", lang.Wrap(err, "Không tạo được tệp sao lưu %s (thư mục không cho phép ghi?)", "Cannot create the backup %s (is the folder writable?)", abs)
 	}
+	tmp := f.Name()
 	f.Close()
-	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, abs); err != nil {
-		os.Remove(abs)
+	defer os.Remove(tmp)
+	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
 		return "", lang.Wrap(s.explain(err), "Không sao lưu được vào %s", "Cannot back up to %s", abs)
 	}
-	if err := os.Chmod(abs, 0o600); err != nil {
-		return "", lang.Wrap(err, "Đã sao lưu nhưng không đặt được quyền riêng tư cho %s", "Backed up, but cannot make %s private", abs)
+	if err := os.Chmod(tmp, 0o600); err != nil {
+		return "", lang.Wrap(err, "Không đặt được quyền riêng tư cho tệp sao lưu %s", "Cannot make the backup %s private", abs)
+	}
+	// a link never replaces an existing file; where links are not
+	// supported, rename (the name was free a moment ago)
+	err = os.Link(tmp, abs)
+	switch {
+	case errors.Is(err, fs.ErrExist):
+		return "", exists()
+	case err != nil:
+		err = os.Rename(tmp, abs)
+	}
+	if err != nil {
+		return "", lang.Wrap(err, "Không tạo được tệp sao lưu %s", "Cannot create the backup %s", abs)
 	}
 	return abs, nil
 }

@@ -99,6 +99,14 @@ func TestChildProcess(t *testing.T) {
 				os.Exit(4)
 			}
 		}
+	case role == "backuper":
+		for k := 0; ; k++ {
+			dest := filepath.Join(filepath.Dir(s.Path()), fmt.Sprintf("b-%d-%d.db", os.Getpid(), k))
+			if _, err := s.Backup(ctx, dest); err != nil {
+				fmt.Println("BACKUP FAILED:", messageOf(err))
+				os.Exit(4)
+			}
+		}
 	case role == "editor":
 		// the letter's number and the registration's note always move together
 		rows, _ := s.Registrations(ctx, c.ID)
@@ -266,4 +274,19 @@ func TestKilledMidWriteLeavesNoHalf(t *testing.T) {
 		}
 		s.Close()
 	}
+	// a backup killed midway leaves no file under a backup's name
+	for range max(2, rounds/3) {
+		kill("backuper", 800)
+	}
+	backups, _ := filepath.Glob(filepath.Join(filepath.Dir(db), "b-*.db"))
+	for _, b := range backups {
+		s, err := Open(b, Options{AllowReadOnly: true})
+		if err != nil {
+			t.Fatalf("backup %s: %v", filepath.Base(b), err)
+		}
+		assertSound(t, s)
+		s.Close()
+	}
+	partial, _ := filepath.Glob(filepath.Join(filepath.Dir(db), ".b-*.tmp"))
+	t.Logf("%d whole backups; %d killed midway left only hidden temporary files", len(backups), len(partial))
 }
