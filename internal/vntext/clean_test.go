@@ -52,3 +52,24 @@ func TestLatinBlocksAreNFC(t *testing.T) {
 		}
 	}
 }
+
+// Fold's table gives what decomposing gives.
+func TestFoldFastPathAgrees(t *testing.T) {
+	inputs := []string{"", "  Huyện   Đức Thọ ", "SỞ Y TẾ", "Sở Lao động - Thương binh và Xã hội", "a\tb\nc", "ǅǆǄ Ǳ", "İstanbul", "Ꞌ", "ﬁ", "ä\u0308", "Hoà Hòa", "x\u00a0y", "✓ Đạt"}
+	for r := rune(0x20); r <= 0x1eff; r++ {
+		if r < 0x250 || r >= 0x1e00 {
+			inputs = append(inputs, string(r), "A"+string(r)+" b"+string(r))
+		}
+	}
+	for _, s := range inputs {
+		if got, want := Fold(s), fold(s); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func BenchmarkFold(b *testing.B) {
+	for b.Loop() {
+		Fold("Chuyển đổi số trong giải quyết thủ tục hành chính tại Huyện Đức Thọ")
+	}
+}
