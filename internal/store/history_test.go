@@ -351,6 +351,7 @@ func TestConcurrentUpgradeKeepsWholeBackups(t *testing.T) {
 	if len(backups) == 0 {
 		t.Fatal("no backup before the upgrade")
 	}
+	old := 0
 	for _, b := range backups {
 		o, _ := sql.Open("sqlite", b)
 		var v int
@@ -358,8 +359,16 @@ func TestConcurrentUpgradeKeepsWholeBackups(t *testing.T) {
 		o.QueryRow("PRAGMA user_version").Scan(&v)
 		o.QueryRow("PRAGMA integrity_check").Scan(&ok)
 		o.Close()
-		if v != 1 || ok != "ok" {
-			t.Fatalf("%s: schema %d, integrity %q", b, v, ok)
+		if ok != "ok" {
+			t.Fatalf("%s: integrity %q", b, ok)
 		}
+		if v == 1 {
+			old++
+		}
+		// a process that saw the old schema may back up after another
+		// upgraded it: a spare copy, never a missing one
+	}
+	if old == 0 {
+		t.Fatalf("no backup of the old schema among %v", backups)
 	}
 }

@@ -65,6 +65,11 @@ func (s *Store) ImportRegistrations(ctx context.Context, letters []ImportLetter,
 	err := s.writeOrRehearse(ctx, rehearse, func(tx *sql.Tx) error {
 		out = make([]ImportedLetter, len(letters))
 		now := s.stamp()
+		ins, err := newRegistrationInserter(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer ins.Close()
 		for li, letter := range letters {
 			sub := cleanSubmission(letter.Submission)
 			if err := s.checkSubmission(ctx, tx, sub); err != nil {
@@ -89,7 +94,7 @@ func (s *Store) ImportRegistrations(ctx context.Context, letters []ImportLetter,
 						return err
 					}
 				}
-				if _, err := insertRegistration(ctx, tx, res.SubmissionID, len(res.Added)+1, r, now); err != nil {
+				if _, err := ins.insert(ctx, res.SubmissionID, len(res.Added)+1, r, now); err != nil {
 					return err
 				}
 				res.Added = append(res.Added, i)
