@@ -269,6 +269,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.ctx.Data = &d
 		return m, m.broadcast(common.DataMsg{Data: &d})
+	case common.SwitchCampaignMsg:
+		m.year = msg.Year
+		m.setNote(m.ctx.F("Đang xem đợt đăng ký năm %d", "Showing the %d campaign", msg.Year), false)
+		return m, m.load()
 	case common.ReloadMsg:
 		return m, m.load()
 	case common.ChangedMsg:

@@ -304,3 +304,94 @@ func TestReportsScreenWritesAFile(t *testing.T) {
 		t.Fatal("file not overwritten after yes")
 	}
 }
+
+func TestCampaignSettingsAndSwitching(t *testing.T) {
+	st := seeded(t)
+	ctx := context.Background()
+	if _, err := st.NewCampaign(ctx, campaign.Campaign{Year: 2024, Deadline: vndate.Of(2024, 3, 29)}, 2023); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, st, lang.VI, 80, 24)
+	if h.m.ctx.Data.Campaign.Year != 2024 || !strings.Contains(h.view(), "Đợt đăng ký 2024") {
+		t.Fatalf("latest campaign not shown:\n%s", h.view())
+	}
+	// switch back to 2023 with y
+	h.keys("y", "down", "enter")
+	if h.m.ctx.Data.Campaign.Year != 2023 || !strings.Contains(h.view(), "Đợt đăng ký 2023") || len(h.m.ctx.Data.Registrations) != 7 {
+		t.Fatalf("did not switch:\n%s", h.view())
+	}
+	// the entry form now offers 2023's agencies and saves into 2023
+	h.keys("3", "duc tho", "enter", "tab", "tab", "tab", "Thêm một mô hình", "ctrl+s")
+	rows, _ := st.Registrations(ctx, h.m.ctx.Data.Campaign.ID)
+	if len(rows) != 8 {
+		t.Fatalf("2023 registrations = %d", len(rows))
+	}
+	// settings: change the district minimum, refuse a target below it
+	h.keys("esc", "1", "c")
+	if !strings.Contains(h.view(), "Thiết lập đợt đăng ký năm 2023") {
+		t.Fatalf("settings not open:\n%s", h.view())
+	}
+	form := func(n int) {
+		for i := 0; i < n; i++ {
+			h.keys("tab")
+		}
+	}
+	form(14) // to "Tối thiểu: Cấp huyện"
+	h.send(tea.KeyMsg{Type: tea.KeyBackspace})
+	h.keys("4", "ctrl+s")
+	if v := h.view(); !strings.Contains(v, "Chỉ tiêu UBND cấp huyện: tối thiểu 4, phấn đấu 3 không hợp lệ") {
+		t.Fatalf("bad quota accepted:\n%s", v)
+	}
+	h.keys("tab")
+	h.send(tea.KeyMsg{Type: tea.KeyBackspace})
+	h.keys("5", "ctrl+s")
+	c, _ := st.Campaign(ctx, 2023)
+	if c.Quotas[campaign.District] != (campaign.Quota{Required: 4, Target: 5}) {
+		t.Fatalf("quota = %+v", c.Quotas[campaign.District])
+	}
+	if !strings.Contains(h.view(), "Đã lưu thiết lập đợt đăng ký năm 2023") {
+		t.Fatalf("no note:\n%s", h.view())
+	}
+}
+
+func TestImportFromAFile(t *testing.T) {
+	st := seeded(t)
+	h := newHarness(t, st, lang.VI, 100, 30)
+	dir := t.TempDir()
+	good := filepath.Join(dir, "duc-tho.csv")
+	os.WriteFile(good, []byte("\ufeffTên cơ quan, đơn vị: UBND huyện Đức Thọ\nSố: 401/UBND-NV\n"+
+		"STT;Tên mô hình, sáng kiến;Loại;Lĩnh vực;Đơn vị chủ trì\n"+
+		"1;Một cửa liên thông cấp huyện;Mô hình;TTHC;\n"+
+		"2;Bộ phận một cửa thân thiện;Mô hình;TTHC;\n"), 0o600)
+	bad := filepath.Join(dir, "la.csv")
+	os.WriteFile(bad, []byte("Tên cơ quan, đơn vị: Sở Không Có\nSTT;Tên mô hình;Loại;Lĩnh vực\n1;X;Mô hình;Thơ ca\n"), 0o600)
+
+	h.keys("2", "i")
+	if !strings.Contains(h.view(), "Nhập từ tệp") {
+		t.Fatalf("import not open:\n%s", h.view())
+	}
+	h.keys(bad, "ctrl+s")
+	v := h.view()
+	if !strings.Contains(v, "lỗi") || strings.Contains(v, "Nhấn ctrl+s để ghi") {
+		t.Fatalf("bad file preview:\n%s", v)
+	}
+	before := len(h.m.ctx.Data.Registrations)
+	h.keys("ctrl+s") // refused: the plan has errors
+	if len(h.m.ctx.Data.Registrations) != before {
+		t.Fatal("a file with errors was written")
+	}
+	h.keys("esc", "ctrl+u", good, "ctrl+s")
+	v = h.view()
+	for _, want := range []string{"Một cửa liên thông cấp huyện", "Thêm", "Trùng, bỏ qua", "Sẽ thêm 1 mô hình của Huyện Đức Thọ; bỏ qua 1 trùng"} {
+		if !strings.Contains(v, want) {
+			t.Fatalf("preview lacks %q:\n%s", want, v)
+		}
+	}
+	h.keys("ctrl+s")
+	if h.m.overlay != nil || !strings.Contains(h.view(), "Đã thêm 1 mô hình của Huyện Đức Thọ") {
+		t.Fatalf("after writing:\n%s", h.view())
+	}
+	if got := registrationsOf(t, h, "Huyện Đức Thọ"); len(got) != 2 {
+		t.Fatalf("Đức Thọ registrations = %v", got)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"cchc/internal/lang"
 	"cchc/ui/common"
 	"cchc/ui/history"
+	"cchc/ui/importui"
 )
 
 // What keeps the clerk's work safe: noticing changes made by another
@@ -78,7 +79,7 @@ func (m *Model) safety(msg tea.Msg) (handled bool, cmd tea.Cmd) {
 			return true, m.load() // the screens keep their place by id
 		}
 		return true, nil
-	case history.CloseMsg:
+	case history.CloseMsg, importui.Close:
 		m.overlay = nil
 		return true, nil
 	case backupDoneMsg:
@@ -101,11 +102,17 @@ func (m *Model) safety(msg tea.Msg) (handled bool, cmd tea.Cmd) {
 			return true, m.undo()
 		}
 		if m.overlay != nil {
-			if s == "ctrl+c" || s == "q" || s == "?" || s == "f1" {
+			if s == "ctrl+c" || s == "f1" || !m.overlay.Capturing() && (s == "q" || s == "?") {
 				return false, nil
 			}
 			m.overlay, cmd = m.overlay.Update(msg)
 			return true, cmd
+		}
+		if s == "i" && !m.activeScreen().Capturing() {
+			im := importui.New(m.ctx)
+			im.SetSize(m.width, m.bodyHeight())
+			m.overlay = im
+			return true, nil
 		}
 		if s == "h" && !m.activeScreen().Capturing() {
 			h := history.New(m.ctx)
@@ -153,5 +160,6 @@ func (m *Model) safetyKeys() []key.Binding {
 	return []key.Binding{
 		key.NewBinding(key.WithKeys("h"), key.WithHelp("h", m.ctx.T("lịch sử, thùng rác", "history, trash"))),
 		key.NewBinding(key.WithKeys("u", "ctrl+z"), key.WithHelp("u/ctrl+z", m.ctx.T("hoàn tác thao tác vừa làm", "undo the last action"))),
+		key.NewBinding(key.WithKeys("i"), key.WithHelp("i", m.ctx.T("nhập từ tệp (mẫu đăng ký, danh mục đơn vị)", "import a file (template, unit list)"))),
 	}
 }

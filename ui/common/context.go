@@ -91,6 +91,8 @@ type (
 	ErrMsg struct{ Err error }
 	// NoteMsg shows an information line.
 	NoteMsg struct{ Note string }
+	// SwitchCampaignMsg shows another campaign (by year).
+	SwitchCampaignMsg struct{ Year int }
 	// BackMsg returns to the tab the clerk came from.
 	BackMsg struct{}
 	// GotoMsg switches to a tab.

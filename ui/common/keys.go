@@ -12,6 +12,7 @@ type KeyMap struct {
 	Save, SaveNext, NextField, PrevField  key.Binding
 	Left, Right, DayBack, DayForward      key.Binding
 	Today, SetDate, Write, Yes, No        key.Binding
+	Settings, Campaigns                   key.Binding
 }
 
 func b(keys []string, k, help string) key.Binding {
@@ -56,6 +57,8 @@ func Keys(t func(vi, en string) string) KeyMap {
 		SetDate:    b([]string{"t"}, "t", t("nhập ngày", "type a date")),
 		Write:      b([]string{"w"}, "w", t("ghi báo cáo .md", "write .md report")),
 		Yes:        b([]string{"y", "c"}, "y/c", t("đồng ý", "yes")),
+		Settings:   b([]string{"c"}, "c", t("thiết lập đợt", "campaign settings")),
+		Campaigns:  b([]string{"y"}, "y", t("chọn năm", "switch year")),
 		No:         b([]string{"n", "k", "esc"}, "n/k", t("không", "no")),
 	}
 }

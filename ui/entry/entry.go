@@ -47,6 +47,7 @@ type Model struct {
 	err        string
 	confirming bool // asked whether to discard unsaved input
 	saving     bool
+	campaignID int64 // the campaign the form was built for
 }
 
 // New makes the entry screen.
@@ -99,15 +100,29 @@ func (m *Model) reset(agencyID int64) {
 	f.MarkClean()
 }
 
+// agencyChoices are the active agencies of the campaign shown.
+func (m *Model) agencyChoices() []common.Choice {
+	var out []common.Choice
+	for _, a := range m.ctx.Data.Agencies {
+		if a.Active {
+			out = append(out, common.Choice{Label: a.Name, Value: a.ID, Key: foldNames(a)})
+		}
+	}
+	return out
+}
+
+// refreshAgencies takes in agencies added or renamed since the form was
+// built, keeping what the clerk typed.
+func (m *Model) refreshAgencies() {
+	picker := m.form.Field(campaign.FieldAgency)
+	picker.Candidates = m.agencyChoices()
+	m.syncLead()
+}
+
 // build makes the form's fields from the loaded data.
 func (m *Model) build() {
 	c := m.ctx
-	var agencies []common.Choice
-	for _, a := range c.Data.Agencies {
-		if a.Active {
-			agencies = append(agencies, common.Choice{Label: a.Name, Value: a.ID, Key: foldNames(a)})
-		}
-	}
+	agencies := m.agencyChoices()
 	var kinds, areas []common.Choice
 	for i, k := range campaign.Kinds {
 		kinds = append(kinds, common.Choice{Label: k.Label(c.Lang), Value: int64(i)})
@@ -164,9 +179,13 @@ func (m *Model) syncLead() {
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case common.DataMsg:
-		if m.form == nil {
+		switch {
+		case m.form == nil, m.campaignID != m.ctx.Data.Campaign.ID && !m.Dirty():
 			m.reset(0)
+		default:
+			m.refreshAgencies()
 		}
+		m.campaignID = m.ctx.Data.Campaign.ID
 		return m, nil
 	case common.NewEntryMsg:
 		if m.Dirty() {

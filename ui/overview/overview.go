@@ -14,33 +14,76 @@ import (
 	"cchc/internal/campaign"
 	"cchc/internal/compliance"
 	"cchc/internal/vntext"
+	uicampaign "cchc/ui/campaign"
 	"cchc/ui/common"
 )
 
-// Model of the overview screen.
+// Model of the overview screen; the campaign's settings and the campaign
+// picker open over it.
 type Model struct {
 	ctx           *common.Context
 	width, height int
+	settings      *uicampaign.Settings
+	picker        *uicampaign.Picker
 }
 
 // New makes the overview screen.
 func New(ctx *common.Context) *Model { return &Model{ctx: ctx} }
 
 func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
-func (m *Model) Capturing() bool  { return false }
+
+// Capturing while the settings form or the picker is open.
+func (m *Model) Capturing() bool { return m.settings != nil || m.picker != nil }
+
+// Dirty reports unsaved campaign settings.
+func (m *Model) Dirty() bool { return m.settings != nil && m.settings.Dirty() }
+
 func (m *Model) ShortHelp() []key.Binding {
-	return []key.Binding{m.ctx.Keys.New}
+	switch {
+	case m.settings != nil:
+		return m.settings.ShortHelp()
+	case m.picker != nil:
+		return m.picker.ShortHelp()
+	}
+	k := m.ctx.Keys
+	return []key.Binding{k.New, k.Settings, k.Campaigns}
 }
+
 func (m *Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
 
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
-	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, m.ctx.Keys.New) {
+	if _, ok := msg.(uicampaign.Done); ok {
+		m.settings, m.picker = nil, nil
+		return m, nil
+	}
+	switch {
+	case m.settings != nil:
+		return m, m.settings.Update(msg)
+	case m.picker != nil:
+		return m, m.picker.Update(msg)
+	}
+	k, ok := msg.(tea.KeyMsg)
+	if !ok || m.ctx.Data == nil {
+		return m, nil
+	}
+	switch {
+	case key.Matches(k, m.ctx.Keys.New):
 		return m, common.Cmd(common.NewEntryMsg{})
+	case key.Matches(k, m.ctx.Keys.Settings):
+		m.settings = uicampaign.NewSettings(m.ctx)
+	case key.Matches(k, m.ctx.Keys.Campaigns):
+		m.picker = uicampaign.NewPicker(m.ctx)
 	}
 	return m, nil
 }
 
 func (m *Model) View() string {
+	switch {
+	case m.settings != nil:
+		return m.settings.View(m.width, m.height)
+	case m.picker != nil:
+		return m.picker.View(m.width, m.height)
+	}
 	d := m.ctx.Data
 	if d == nil {
 		return common.Fit("", m.width, m.height)

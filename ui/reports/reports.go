@@ -296,6 +296,9 @@ func (m *Model) describe() string {
 		return c.T("Danh sách mô hình, sáng kiến theo các cột của mẫu đăng ký.", "Every registration in the template's columns.")
 	case report.KindReminder:
 		return c.T("Dự thảo công văn đôn đốc gửi các cơ quan, đơn vị chưa đạt chỉ tiêu.", "A draft reminder letter to the agencies still short.")
+	case report.KindResults:
+		return c.T("Cuối năm: số mô hình đang triển khai, đã hoàn thành, đề xuất nhân rộng theo cơ quan; danh sách đã hoàn thành.",
+			"Year end: models under way, completed, proposed for replication by agency; the completed ones.")
 	}
 	return ""
 }

@@ -1,0 +1,362 @@
+// Package importui is the "Nhập từ tệp" action: the clerk names a filled-in
+// template or an official list of administrative units, sees the dry run
+// as a table with problems marked, and confirms to write it all in one
+// transaction.
+package importui
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"cchc/internal/importer"
+	"cchc/internal/lang"
+	"cchc/internal/vndate"
+	"cchc/ui/common"
+)
+
+const (
+	fWhat     = "what"
+	fPath     = "path"
+	fAgency   = "agency"
+	fReceived = "received"
+	fLetter   = "letter"
+)
+
+// What the file holds.
+const (
+	registrations = 0
+	agencies      = 1
+)
+
+type step int
+
+const (
+	choosing step = iota
+	reading
+	previewing
+	writing
+)
+
+// Model of the import action.
+type Model struct {
+	ctx           *common.Context
+	width, height int
+	step          step
+	form          *common.Form
+	err           string
+
+	regPlan    *importer.RegistrationPlan
+	agencyPlan *importer.AgencyPlan
+	list       common.ListView
+	problems   []importer.Problem
+	errorLines map[int]bool
+}
+
+// New opens the action.
+func New(ctx *common.Context) *Model {
+	m := &Model{ctx: ctx}
+	t := ctx.T
+	what := common.NewChoice(fWhat, t("Tệp chứa", "The file holds"), []common.Choice{
+		{Label: t("Mô hình, sáng kiến (mẫu đăng ký đã điền)", "Registrations (a filled-in template)"), Value: registrations},
+		{Label: t("Danh sách cơ quan, đơn vị (danh mục đơn vị hành chính)", "Agencies (the list of administrative units)"), Value: agencies},
+	})
+	path := common.NewText(fPath, t("Đường dẫn tệp", "File path"), t(".xlsx hoặc .csv", ".xlsx or .csv"), 1000)
+	agency := common.NewText(fAgency, t("Cơ quan gửi", "Sent by"), t("để trống: lấy từ tệp", "empty: read from the file"), 200)
+	received := common.NewText(fReceived, t("Ngày nhận", "Received"), "dd/mm/yyyy", 10)
+	received.SetText(ctx.Today.String())
+	letter := common.NewText(fLetter, t("Số văn bản", "Letter No."), t("để trống: lấy từ tệp", "empty: read from the file"), 60)
+	m.form = common.NewForm(ctx, what, path, agency, received, letter)
+	m.form.FocusID(fPath)
+	m.form.MarkClean()
+	return m
+}
+
+type plannedMsg struct {
+	reg    *importer.RegistrationPlan
+	agency *importer.AgencyPlan
+	err    error
+}
+
+type appliedMsg struct {
+	tally string
+	err   error
+}
+
+// Close is sent when the action ends.
+type Close struct{}
+
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+}
+
+func (m *Model) Capturing() bool { return true }
+
+func (m *Model) what() int { return int(m.form.Field(fWhat).Selected()) }
+
+func (m *Model) ShortHelp() []key.Binding {
+	k := m.ctx.Keys
+	read := key.NewBinding(key.WithKeys("enter"), key.WithHelp("ctrl+s", m.ctx.T("đọc thử tệp", "dry run")))
+	write := key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", m.ctx.T("ghi vào dữ liệu", "write")))
+	switch m.step {
+	case previewing:
+		if m.errors() == 0 {
+			return []key.Binding{write, k.Up, k.Down, k.Back}
+		}
+		return []key.Binding{k.Up, k.Down, k.Back}
+	case choosing:
+		return []key.Binding{read, k.NextField, k.Left, k.Back}
+	}
+	return nil
+}
+
+func (m *Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
+
+func (m *Model) errors() int {
+	switch {
+	case m.regPlan != nil:
+		return m.regPlan.Errors()
+	case m.agencyPlan != nil:
+		return m.agencyPlan.Errors()
+	}
+	return 0
+}
+
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case plannedMsg:
+		if msg.err != nil {
+			m.step, m.err = choosing, lang.Message(msg.err, m.ctx.Lang)
+			return m, nil
+		}
+		m.regPlan, m.agencyPlan = msg.reg, msg.agency
+		m.showPlan()
+		m.step = previewing
+	case appliedMsg:
+		if msg.err != nil {
+			m.step, m.err = previewing, lang.Message(msg.err, m.ctx.Lang)
+			return m, nil
+		}
+		return m, tea.Batch(common.Cmd(Close{}), common.Cmd(common.ChangedMsg{Note: msg.tally}))
+	case tea.MouseMsg:
+		if m.step == previewing {
+			m.list.Update(msg, m.ctx.Keys)
+		}
+	case tea.KeyMsg:
+		return m, m.key(msg)
+	}
+	return m, nil
+}
+
+func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
+	k := m.ctx.Keys
+	switch m.step {
+	case choosing:
+		switch {
+		case key.Matches(msg, k.Back):
+			return common.Cmd(Close{})
+		case key.Matches(msg, k.Save), msg.String() == "enter" && m.form.Focused().ID == fPath:
+			return m.plan()
+		}
+		m.form.Update(msg)
+		m.syncFields()
+		m.err = ""
+	case previewing:
+		switch {
+		case key.Matches(msg, k.Back):
+			m.step, m.regPlan, m.agencyPlan, m.err = choosing, nil, nil, ""
+		case key.Matches(msg, k.Save):
+			if m.errors() == 0 {
+				return m.apply()
+			}
+		default:
+			m.list.Update(msg, k)
+		}
+	}
+	return nil
+}
+
+// syncFields shows the letter's fields only for registrations.
+func (m *Model) syncFields() {
+	hide := m.what() != registrations
+	for _, id := range []string{fAgency, fReceived, fLetter} {
+		m.form.Field(id).Hidden = hide
+	}
+}
+
+// plan reads the file and rehearses its import in the background.
+func (m *Model) plan() tea.Cmd {
+	path := strings.TrimSpace(m.form.Field(fPath).Input.Value())
+	if path == "" {
+		m.err = m.ctx.T("Đường dẫn tệp: không được để trống", "File path: must not be empty")
+		return nil
+	}
+	if strings.HasPrefix(path, "~/") {
+		path = filepath.Join(homeDir(), path[2:])
+	}
+	st, c, what := m.ctx.Store, m.ctx.Data.Campaign, m.what()
+	opt := importer.RegistrationOptions{
+		Agency: m.form.Field(fAgency).Value(),
+		Letter: m.form.Field(fLetter).Value(),
+		Today:  m.ctx.Today,
+	}
+	if what == registrations {
+		d, err := vndate.Parse(m.form.Field(fReceived).Value())
+		if err != nil {
+			m.err = m.ctx.T("Ngày nhận: cần ngày có thật dạng dd/mm/yyyy", "Received: expected a real date as dd/mm/yyyy")
+			return nil
+		}
+		opt.Received = d
+	}
+	m.step, m.err = reading, ""
+	return func() tea.Msg {
+		ctx := context.Background()
+		if what == agencies {
+			p, err := importer.PlanAgencies(ctx, st, c, path)
+			return plannedMsg{agency: p, err: err}
+		}
+		p, err := importer.PlanRegistrations(ctx, st, c, path, opt)
+		return plannedMsg{reg: p, err: err}
+	}
+}
+
+func (m *Model) apply() tea.Cmd {
+	st, l := m.ctx.Store, m.ctx.Lang
+	reg, ag := m.regPlan, m.agencyPlan
+	m.step = writing
+	return func() tea.Msg {
+		ctx := context.Background()
+		if reg != nil {
+			if err := reg.Apply(ctx, st); err != nil {
+				return appliedMsg{err: err}
+			}
+			return appliedMsg{tally: reg.Tally(l)}
+		}
+		if err := ag.Apply(ctx, st); err != nil {
+			return appliedMsg{err: err}
+		}
+		return appliedMsg{tally: ag.Tally(l)}
+	}
+}
+
+// showPlan fills the preview table and the list of problems.
+func (m *Model) showPlan() {
+	c := m.ctx
+	m.errorLines = map[int]bool{}
+	m.problems = nil
+	var probs []importer.Problem
+	var rows [][]string
+	if p := m.regPlan; p != nil {
+		m.list = common.NewListView(&c.Styles,
+			common.Column{Title: c.T("Dòng", "Row"), Width: 4, Right: true},
+			common.Column{Title: c.T("Tên mô hình, sáng kiến", "Title"), Width: 20, Flex: 2},
+			common.Column{Title: c.T("Loại", "Kind"), Width: 10},
+			common.Column{Title: c.T("Lĩnh vực", "Area"), Width: 12},
+			common.Column{Title: c.T("Chủ trì", "Lead"), Width: 12, Flex: 1},
+			common.Column{Title: c.T("Kết quả", "Outcome"), Width: 13},
+		)
+		for _, r := range p.Rows {
+			rows = append(rows, []string{itoa(r.Line), r.Registration.Title, r.Registration.Kind.Label(c.Lang),
+				r.Registration.Area.Short(c.Lang), r.Lead, r.Status.Label(c.Lang)})
+			if r.Status == importer.RowError {
+				m.errorLines[len(rows)-1] = true
+			}
+		}
+		probs = p.Problems
+	} else if p := m.agencyPlan; p != nil {
+		m.list = common.NewListView(&c.Styles,
+			common.Column{Title: c.T("Dòng", "Row"), Width: 5, Right: true},
+			common.Column{Title: c.T("Cơ quan, đơn vị", "Agency"), Width: 20, Flex: 2},
+			common.Column{Title: c.T("Nhóm", "Group"), Width: 13},
+			common.Column{Title: c.T("Thuộc", "Under"), Width: 14, Flex: 1},
+			common.Column{Title: c.T("Kết quả", "Outcome"), Width: 14},
+		)
+		for _, r := range p.Rows {
+			rows = append(rows, []string{itoa(r.Line), r.Agency.Name, r.Agency.Group.Short(c.Lang), r.Parent, r.OutcomeLabel(c.Lang)})
+			if r.Error {
+				m.errorLines[len(rows)-1] = true
+			}
+		}
+		probs = p.Problems
+	}
+	m.problems = probs
+	m.list.SetRows(rows)
+	m.list.Empty = c.T("Tệp không có dòng nào để nhập.", "The file has no rows to import.")
+	m.list.CellStyle = func(row, col int) lipgloss.Style {
+		if m.errorLines[row] {
+			return c.Styles.Error
+		}
+		return lipgloss.NewStyle()
+	}
+}
+
+func (m *Model) tally() string {
+	switch {
+	case m.regPlan != nil:
+		return m.regPlan.Tally(m.ctx.Lang)
+	case m.agencyPlan != nil:
+		return m.agencyPlan.Tally(m.ctx.Lang)
+	}
+	return ""
+}
+
+func (m *Model) View() string {
+	c, st := m.ctx, m.ctx.Styles
+	lines := []string{" " + st.Title.Render(c.T("Nhập từ tệp", "Import from a file"))}
+	switch m.step {
+	case choosing, reading:
+		lines = append(lines, " "+st.Muted.Render(c.T("Đọc thử trước: chưa ghi gì cho đến khi bạn xác nhận.", "A dry run first: nothing is written until you confirm.")), "")
+		lines = append(lines, m.form.View(m.width, 16)...)
+		if m.step == reading {
+			lines = append(lines, "", " "+st.Muted.Render(c.T("Đang đọc tệp…", "Reading the file…")))
+		}
+		if m.err != "" {
+			lines = append(lines, "", " "+st.Error.Render("! "+m.err))
+		}
+		return common.Fit(strings.Join(lines, "\n"), m.width, m.height)
+	}
+	if p := m.regPlan; p != nil {
+		info := c.F("Văn bản số %s · ngày nhận %s", "Letter No. %s · received %s", common.Dash(p.LetterNumber), p.Received)
+		if !p.LetterDate.IsZero() {
+			info += c.F(" · ngày văn bản %s", " · dated %s", p.LetterDate)
+		}
+		lines = append(lines, " "+st.Muted.Render(info))
+	}
+	tally := m.tally()
+	if m.errors() > 0 {
+		tally = st.Error.Render(tally)
+	} else {
+		tally = st.Bold.Render(tally)
+	}
+	foot := []string{" " + tally}
+	if m.errors() == 0 && m.step == previewing {
+		foot = append(foot, " "+st.Note.Render(c.T("Nhấn ctrl+s để ghi vào dữ liệu, esc để quay lại.", "Press ctrl+s to write, esc to go back.")))
+	} else if m.step == writing {
+		foot = append(foot, " "+st.Muted.Render(c.T("Đang ghi…", "Writing…")))
+	}
+	if m.err != "" {
+		foot = append(foot, " "+st.Error.Render("! "+m.err))
+	}
+	probRoom := (m.height - len(lines) - len(foot)) / 3
+	var probLines []string
+	for i, p := range m.problems {
+		if i >= probRoom && len(m.problems) > probRoom {
+			probLines = append(probLines, " "+st.Muted.Render(c.F("… và %d vấn đề khác", "… and %d more", len(m.problems)-i)))
+			break
+		}
+		style := st.Error
+		if p.Warning {
+			style = st.Warning
+		}
+		probLines = append(probLines, " "+style.Render(p.Text(c.Lang)))
+	}
+	m.list.SetSize(m.width, m.height-len(lines)-len(foot)-len(probLines))
+	all := append(lines, m.list.View())
+	all = append(all, probLines...)
+	all = append(all, foot...)
+	return common.Fit(strings.Join(all, "\n"), m.width, m.height)
+}
