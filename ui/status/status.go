@@ -89,7 +89,10 @@ func (m *Model) rejudge() {
 	if d == nil {
 		return
 	}
-	m.summary = d.Judge(m.asOf)
+	m.summary = d.Summary // judged as of today at load
+	if !m.asOf.Equal(d.Summary.AsOf) {
+		m.summary = d.Judge(m.asOf)
+	}
 	m.results = append([]compliance.Result(nil), m.summary.Results...)
 	rank := map[compliance.Status]int{compliance.Missing: 0, compliance.Short: 1, compliance.Met: 2}
 	sort.SliceStable(m.results, func(i, j int) bool { return rank[m.results[i].Status] < rank[m.results[j].Status] })
