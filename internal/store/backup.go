@@ -92,7 +92,7 @@ func (s *Store) BackedUpToday() bool {
 // backupBeforeUpgrade keeps a copy of a book before its schema changes.
 func (s *Store) backupBeforeUpgrade(ctx context.Context, from int) error {
 	var err error
-	for range 3 { // another process upgrading at the same moment may take the name
+	for range 10 { // other processes upgrading at the same moment may take the name
 		if _, err = s.Backup(ctx, s.backupName(fmt.Sprintf("before-schema-%d", SchemaVersion()))); err == nil {
 			return nil
 		}
