@@ -92,10 +92,13 @@ func (s *Store) BackedUpToday() bool {
 // backupBeforeUpgrade keeps a copy of a book before its schema changes.
 func (s *Store) backupBeforeUpgrade(ctx context.Context, from int) error {
 	var err error
-	for range 10 { // other processes upgrading at the same moment may take the name
+	// Other processes upgrading at the same moment may take the name just
+	// chosen: try the next free one, a little later.
+	for attempt := range 100 {
 		if _, err = s.Backup(ctx, s.backupName(fmt.Sprintf("before-schema-%d", SchemaVersion()))); err == nil {
 			return nil
 		}
+		time.Sleep(time.Duration(1+attempt%7) * time.Millisecond)
 	}
 	return lang.Wrap(err, "Không nâng cấp tệp dữ liệu (lược đồ %d) vì không sao lưu được trước", "The database (schema %d) was not upgraded because it could not be backed up first", from)
 }
