@@ -57,10 +57,15 @@ func SortAgencies(list []campaign.Agency) {
 	slices.SortStableFunc(list, func(a, b campaign.Agency) int { return rank[a.Group] - rank[b.Group] })
 }
 
+// campaignAgencyColumns are agencyColumns as one campaign knows them: its
+// own name, short name and active flag where it keeps them (migration 0004).
+const campaignAgencyColumns = `a.id, coalesce(ca.name, a.name), coalesce(ca.short_name, a.short_name), a.agency_group,
+	coalesce(a.parent_id, 0), coalesce(a.code, ''), coalesce(ca.active, a.active), a.version`
+
 // CampaignAgencies lists the agencies a campaign expects, active or not,
-// in report order.
+// in report order, with the names that campaign knows them by.
 func (s *Store) CampaignAgencies(ctx context.Context, campaignID int64) ([]campaign.Agency, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+agencyColumns+` FROM agency a
+	rows, err := s.db.QueryContext(ctx, `SELECT `+campaignAgencyColumns+` FROM agency a
 		JOIN campaign_agency ca ON ca.agency_id = a.id WHERE ca.campaign_id = ?`, campaignID)
 	if err != nil {
 		return nil, s.explain(err)
@@ -162,6 +167,9 @@ func (s *Store) UpdateAgency(ctx context.Context, campaignID int64, a campaign.A
 		if err := s.validateAgency(ctx, tx, campaignID, a); err != nil {
 			return err
 		}
+		if err := keepOtherCampaignsNames(ctx, tx, campaignID, a.ID); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE agency SET name = ?, name_key = ?, short_name = ?, agency_group = ?,
 			parent_id = ?, code = ?, active = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?`,
 			a.Name, vntext.Fold(a.Name), a.ShortName, string(a.Group), nullID(a.ParentID), nullText(a.Code), a.Active,
@@ -171,6 +179,24 @@ func (s *Store) UpdateAgency(ctx context.Context, campaignID int64, a campaign.A
 		}
 		return s.changedOne(ctx, tx, res, "agency", a.ID, a.Name)
 	})
+}
+
+// keepOtherCampaignsNames writes an agency's present name, short name and
+// active flag into every other campaign that still follows the agency, so
+// that editing it in one campaign leaves the others as they were; the
+// campaign being edited follows the agency again.
+func keepOtherCampaignsNames(ctx context.Context, tx *sql.Tx, campaignID, agencyID int64) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE campaign_agency SET
+		name = coalesce(name, (SELECT name FROM agency WHERE id = ?)),
+		short_name = coalesce(short_name, (SELECT short_name FROM agency WHERE id = ?)),
+		active = coalesce(active, (SELECT active FROM agency WHERE id = ?))
+		WHERE agency_id = ? AND campaign_id <> ? AND (name IS NULL OR short_name IS NULL OR active IS NULL)`,
+		agencyID, agencyID, agencyID, agencyID, campaignID); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE campaign_agency SET name = NULL, short_name = NULL, active = NULL
+		WHERE agency_id = ? AND campaign_id = ? AND (name IS NOT NULL OR short_name IS NOT NULL OR active IS NOT NULL)`, agencyID, campaignID)
+	return err
 }
 
 // changedOne turns "no row updated" into ErrConflict (someone changed the

@@ -282,11 +282,13 @@ func (s *Store) DeleteRegistration(ctx context.Context, id, version int64) error
 
 const registrationSelect = `SELECT r.id, r.submission_id, r.title, r.title_key, r.kind, r.area, coalesce(r.lead_agency_id, 0),
 	r.partners, r.summary, r.timeline, r.expected_result, r.note, r.version,
-	a.id, a.name, a.agency_group, coalesce(l.name, a.name), s.number, s.letter_date, s.received_on, s.version
+	a.id, coalesce(ca.name, a.name), a.agency_group, coalesce(cl.name, l.name, ca.name, a.name), s.number, s.letter_date, s.received_on, s.version
 	FROM registration r
 	JOIN submission s ON s.id = r.submission_id
 	JOIN agency a ON a.id = s.agency_id
-	LEFT JOIN agency l ON l.id = r.lead_agency_id`
+	LEFT JOIN campaign_agency ca ON ca.campaign_id = s.campaign_id AND ca.agency_id = a.id
+	LEFT JOIN agency l ON l.id = r.lead_agency_id
+	LEFT JOIN campaign_agency cl ON cl.campaign_id = s.campaign_id AND cl.agency_id = l.id`
 
 func scanRegistration(rows rowScanner) (RegistrationRow, error) {
 	var x RegistrationRow
@@ -310,11 +312,13 @@ func scanRegistration(rows rowScanner) (RegistrationRow, error) {
 func (s *Store) Registrations(ctx context.Context, campaignID int64) ([]RegistrationRow, error) {
 	out, err := s.queryRegistrations(ctx, `SELECT r.id, r.submission_id, r.title, r.title_key, r.kind, r.area,
 		coalesce(r.lead_agency_id, 0), r.partners, r.summary, r.timeline, r.expected_result, r.note, r.version,
-		a.id, a.name, a.agency_group, coalesce(l.name, a.name), s.number, s.letter_date, s.received_on, s.version
+		a.id, coalesce(ca.name, a.name), a.agency_group, coalesce(cl.name, l.name, ca.name, a.name), s.number, s.letter_date, s.received_on, s.version
 		FROM submission s NOT INDEXED
 		JOIN registration r ON r.submission_id = s.id
 		JOIN agency a ON a.id = s.agency_id
+		LEFT JOIN campaign_agency ca ON ca.campaign_id = s.campaign_id AND ca.agency_id = a.id
 		LEFT JOIN agency l ON l.id = r.lead_agency_id
+		LEFT JOIN campaign_agency cl ON cl.campaign_id = s.campaign_id AND cl.agency_id = l.id
 		WHERE s.campaign_id = ? ORDER BY s.id, r.seq, r.id`, campaignID)
 	if err != nil {
 		return nil, err
@@ -397,8 +401,9 @@ func (s *Store) Submissions(ctx context.Context, campaignID int64) ([]Submission
 // submissions lists at most limit letters (-1: all), the latest first.
 func (s *Store) submissions(ctx context.Context, campaignID int64, limit int) ([]SubmissionRow, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT s.id, s.campaign_id, s.agency_id, s.number, s.letter_date, s.received_on, s.note, s.version,
-		a.name, a.agency_group, (SELECT count(*) FROM registration r WHERE r.submission_id = s.id)
+		coalesce(ca.name, a.name), a.agency_group, (SELECT count(*) FROM registration r WHERE r.submission_id = s.id)
 		FROM submission s JOIN agency a ON a.id = s.agency_id
+		LEFT JOIN campaign_agency ca ON ca.campaign_id = s.campaign_id AND ca.agency_id = a.id
 		WHERE s.campaign_id = ? ORDER BY s.received_on DESC, s.id DESC LIMIT ?`, campaignID, limit)
 	if err != nil {
 		return nil, s.explain(err)
@@ -507,8 +512,8 @@ func (s *Store) receivedFrom(ctx context.Context, campaignID, from, to int64) ([
 // whose registrations only roll up) in any order, sparing the Vietnamese
 // sort of the ten thousand communes of a national campaign.
 func (s *Store) judgedAgencies(ctx context.Context, c campaign.Campaign) ([]compliance.Agency, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.name, a.agency_group, coalesce(a.parent_id, 0) FROM agency a
-		JOIN campaign_agency ca ON ca.agency_id = a.id WHERE ca.campaign_id = ? AND a.active = 1`, c.ID)
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, coalesce(ca.name, a.name), a.agency_group, coalesce(a.parent_id, 0) FROM agency a
+		JOIN campaign_agency ca ON ca.agency_id = a.id WHERE ca.campaign_id = ? AND coalesce(ca.active, a.active) = 1`, c.ID)
 	if err != nil {
 		return nil, s.explain(err)
 	}

@@ -63,7 +63,7 @@ func (s *Store) NewCampaign(ctx context.Context, c campaign.Campaign, fromYear i
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO campaign_agency (campaign_id, agency_id)
 			SELECT ?, ca.agency_id FROM campaign_agency ca JOIN agency a ON a.id = ca.agency_id
-			WHERE ca.campaign_id = ? AND a.active = 1`, id, src.ID)
+			WHERE ca.campaign_id = ? AND coalesce(ca.active, a.active) = 1`, id, src.ID)
 		return err
 	})
 	return id, err

@@ -116,3 +116,68 @@ func TestSetExpected(t *testing.T) {
 		t.Fatalf("agencies = %d", len(list))
 	}
 }
+
+func TestPastCampaignsKeepTheirNames(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	c23, _ := s.Campaign(ctx, 2023)
+	ldtbxh := agencyByName(t, s, c23, "Sở Lao động - Thương binh và Xã hội")
+	ducTho := agencyByName(t, s, c23, "Huyện Đức Thọ")
+	if _, _, err := s.RecordSubmission(ctx, campaign.Submission{CampaignID: c23.ID, AgencyID: ldtbxh.ID, Received: vndate.Of(2023, 3, 1)},
+		[]campaign.Registration{sampleReg("Chi trả trợ cấp qua tài khoản")}); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := s.Compliance(ctx, c23, vndate.Of(2023, 4, 1))
+	id24, err := s.NewCampaign(ctx, campaign.Campaign{Year: 2024, Deadline: vndate.Of(2024, 3, 29)}, 2023)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c24, _ := s.Campaign(ctx, 2024)
+	// 2024: the department is renamed (units merged), a district stops being followed
+	a24 := agencyByName(t, s, c24, "Sở Lao động - Thương binh và Xã hội")
+	a24.Name, a24.ShortName = "Sở Nội vụ và Lao động", "Sở NV&LĐ"
+	if err := s.UpdateAgency(ctx, id24, a24); err != nil {
+		t.Fatal(err)
+	}
+	d24 := agencyByName(t, s, c24, "Huyện Đức Thọ")
+	d24.Active = false
+	if err := s.UpdateAgency(ctx, id24, d24); err != nil {
+		t.Fatal(err)
+	}
+	// 2023 shows what it showed
+	a23 := agencyByName(t, s, c23, "Sở Lao động - Thương binh và Xã hội")
+	if a23.ShortName != "Sở LĐ-TB&XH" || !agencyByName(t, s, c23, "Huyện Đức Thọ").Active {
+		t.Fatalf("2023 changed: %+v", a23)
+	}
+	rows, _ := s.Registrations(ctx, c23.ID)
+	if len(rows) != 1 || rows[0].AgencyName != "Sở Lao động - Thương binh và Xã hội" {
+		t.Fatalf("2023 registrations show %q", rows[0].AgencyName)
+	}
+	after, _ := s.Compliance(ctx, c23, vndate.Of(2023, 4, 1))
+	if len(after.Results) != len(before.Results) {
+		t.Fatalf("2023 judged %d agencies, was %d", len(after.Results), len(before.Results))
+	}
+	for i := range before.Results {
+		if before.Results[i].Agency.Name != after.Results[i].Agency.Name || before.Results[i].Status != after.Results[i].Status {
+			t.Fatalf("2023 result %d changed: %+v → %+v", i, before.Results[i], after.Results[i])
+		}
+	}
+	// 2024 shows the new name and no longer judges the district
+	if agencyByName(t, s, c24, "Sở Nội vụ và Lao động").ShortName != "Sở NV&LĐ" {
+		t.Fatal("2024 lost the new name")
+	}
+	s24, _ := s.Compliance(ctx, c24, vndate.Of(2024, 4, 1))
+	for _, r := range s24.Results {
+		if r.Agency.ID == ducTho.ID {
+			t.Fatal("inactive district judged in 2024")
+		}
+	}
+	// fixing a typo in 2023 later does not touch 2024
+	a23.Name = "Sở Lao động – Thương binh và Xã hội"
+	if err := s.UpdateAgency(ctx, c23.ID, a23); err != nil {
+		t.Fatal(err)
+	}
+	if agencyByName(t, s, c24, "Sở Nội vụ và Lao động").ID != a24.ID {
+		t.Fatal("2024 renamed by an edit of 2023")
+	}
+}

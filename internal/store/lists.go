@@ -26,7 +26,7 @@ func (s *Store) RegistrationList(ctx context.Context, campaignID int64) ([]Regis
 		group campaign.Group
 	}
 	agencies := map[int64]agencyInfo{}
-	arows, err := s.db.QueryContext(ctx, `SELECT a.id, a.name, a.agency_group FROM agency a
+	arows, err := s.db.QueryContext(ctx, `SELECT a.id, coalesce(ca.name, a.name), a.agency_group FROM agency a
 		JOIN campaign_agency ca ON ca.agency_id = a.id WHERE ca.campaign_id = ?
 		UNION SELECT a.id, a.name, a.agency_group FROM agency a
 		WHERE a.id IN (SELECT agency_id FROM submission WHERE campaign_id = ?)`, campaignID, campaignID)
