@@ -171,8 +171,8 @@ func loadSummary(ctx context.Context, st *store.Store, year int, today vndate.Da
 		return nil, err
 	}
 	var wg sync.WaitGroup
-	errs := make([]error, 3)
-	wg.Add(3)
+	errs := make([]error, 4)
+	wg.Add(4)
 	go func() {
 		defer wg.Done()
 		d.Agencies, errs[0] = st.CampaignAgencies(ctx, c.ID)
@@ -184,6 +184,14 @@ func loadSummary(ctx context.Context, st *store.Store, year int, today vndate.Da
 	go func() {
 		defer wg.Done()
 		d.Submissions, errs[2] = st.LatestSubmissions(ctx, c.ID, latestLetters)
+	}()
+	go func() {
+		defer wg.Done()
+		steps, err := st.CampaignStages(ctx, c.ID)
+		d.Stages, errs[3] = make(map[int64]campaign.Stage, len(steps)), err
+		for id, s := range steps {
+			d.Stages[id] = s.Stage
+		}
 	}()
 	wg.Wait()
 	for _, err := range errs {

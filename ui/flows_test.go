@@ -395,3 +395,30 @@ func TestImportFromAFile(t *testing.T) {
 		t.Fatalf("Đức Thọ registrations = %v", got)
 	}
 }
+
+func TestProgressFromTheRegistrationsScreen(t *testing.T) {
+	st := seeded(t)
+	h := newHarness(t, st, lang.VI, 100, 30)
+	h.keys("4", "/", "khám", "enter", "enter")
+	if !strings.Contains(h.view(), "Tiến độ: Đã đăng ký") || !strings.Contains(h.view(), "Nhấn p để chuyển sang: Đang triển khai hoặc Dừng thực hiện") {
+		t.Fatalf("read view:\n%s", h.view())
+	}
+	h.keys("p", "tab", "tab", "Triển khai tại 3 bệnh viện", "ctrl+s")
+	v := h.view()
+	if !strings.Contains(v, "Đã cập nhật tiến độ: Đang triển khai (27/03/2023)") || !strings.Contains(v, "27/03/2023  Đang triển khai — Triển khai tại 3 bệnh viện") {
+		t.Fatalf("after the step:\n%s", v)
+	}
+	// a step that skips a stage is not offered; a date before the last step is refused
+	h.keys("p", "right")
+	if f := h.m.screens[common.TabRegistrations].View(); !strings.Contains(f, "‹ Dừng thực hiện ›") {
+		t.Fatalf("choices:\n%s", f)
+	}
+	h.keys("left", "tab", "ctrl+u", "01/03/2023", "ctrl+s")
+	if !strings.Contains(h.view(), "trước lần cập nhật trước (27/03/2023)") {
+		t.Fatalf("early date accepted:\n%s", h.view())
+	}
+	h.keys("esc", "esc", "1")
+	if !strings.Contains(h.view(), "Tiến độ: 1 đang triển khai") {
+		t.Fatalf("overview:\n%s", h.view())
+	}
+}

@@ -42,9 +42,10 @@ type Data struct {
 	Received      []compliance.Received
 	Summary       compliance.Summary // as of today
 	ResultByID    map[int64]compliance.Result
-	OwnCount      map[int64]int           // registrations in each agency's own letters
-	Registrations []store.RegistrationRow // newest letter first
-	Submissions   []store.SubmissionRow   // newest first
+	OwnCount      map[int64]int            // registrations in each agency's own letters
+	Stages        map[int64]campaign.Stage // where each registration stands, for those past campaign.Registered
+	Registrations []store.RegistrationRow  // newest letter first
+	Submissions   []store.SubmissionRow    // newest first
 }
 
 // Children lists the active units under an agency (a district's communes).

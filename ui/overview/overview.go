@@ -100,6 +100,9 @@ func (m *Model) View() string {
 		compliance.DaysText(m.ctx.Today.DaysUntil(c.Deadline), m.ctx.Lang))))
 	lines = append(lines, "")
 	lines = append(lines, m.groupLines()...)
+	if m.ctx.Today.After(c.Deadline) {
+		lines = append(lines, m.progressLine())
+	}
 	lines = append(lines, " "+st.RuleLine(m.width-2))
 
 	left := m.areaLines()
@@ -257,4 +260,29 @@ func sideBySide(left, right []string, leftW int) []string {
 		out[i] = common.FitLine(l, leftW) + r
 	}
 	return out
+}
+
+// progressLine counts the models by stage: once the deadline has passed,
+// the year is about carrying them out.
+func (m *Model) progressLine() string {
+	d, st := m.ctx.Data, m.ctx.Styles
+	count := map[campaign.Stage]int{}
+	for _, r := range d.Registrations {
+		s, ok := d.Stages[r.ID]
+		if !ok {
+			s = campaign.Registered
+		}
+		count[s]++
+	}
+	var parts []string
+	for _, s := range []campaign.Stage{campaign.InProgress, campaign.Completed, campaign.Replicating, campaign.Recognised, campaign.Stopped} {
+		if n := count[s]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, strings.ToLower(s.Label(m.ctx.Lang))))
+		}
+	}
+	if len(parts) == 0 {
+		parts = append(parts, m.ctx.T("chưa có mô hình nào cập nhật tiến độ (mở một mô hình ở màn 4, nhấn p)",
+			"no model has reported progress yet (open one on screen 4, press p)"))
+	}
+	return "  " + st.Bold.Render(m.ctx.T("Tiến độ: ", "Progress: ")) + strings.Join(parts, st.Muted.Render(" · "))
 }

@@ -12,6 +12,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"cchc/internal/campaign"
+	"cchc/internal/lang"
 	"cchc/internal/store"
 	"cchc/internal/vntext"
 	"cchc/ui/common"
@@ -38,6 +39,8 @@ type Model struct {
 	shownFrom                  []store.RegistrationRow // the Registrations shown indexes into (new data may be shorter)
 	list                       common.ListView
 	open                       *store.RegistrationRow // read in full from the store
+	steps                      []campaign.Step        // the open registration's progress
+	progress                   *progressForm          // moving it to its next stage
 	openedID                   int64
 }
 
@@ -45,8 +48,9 @@ type Model struct {
 // list holds only what it shows). The root gives it to this screen even
 // when another tab is shown (a reload while the clerk edits elsewhere).
 type OpenedMsg struct {
-	row store.RegistrationRow
-	err error
+	row   store.RegistrationRow
+	steps []campaign.Step
+	err   error
 }
 
 // New makes the registrations screen.
@@ -68,7 +72,7 @@ func (m *Model) SetSize(w, h int) {
 	m.list.SetSize(w, h-2)
 }
 
-func (m *Model) Capturing() bool { return m.mode == searching }
+func (m *Model) Capturing() bool { return m.mode == searching || m.progress != nil }
 
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.ctx.Keys
@@ -77,7 +81,11 @@ func (m *Model) ShortHelp() []key.Binding {
 		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", m.ctx.T("xong", "done"))),
 			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", m.ctx.T("xóa tìm kiếm", "clear search")))}
 	case reading:
-		return []key.Binding{k.Edit, k.Delete, k.Back}
+		if m.progress != nil {
+			return []key.Binding{k.Save, k.NextField, k.Left, k.Back}
+		}
+		p := key.NewBinding(key.WithKeys("p"), key.WithHelp("p", m.ctx.T("cập nhật tiến độ", "update progress")))
+		return []key.Binding{p, k.Edit, k.Delete, k.Back}
 	}
 	return []key.Binding{k.Open, k.Search, k.Group, k.Kind, k.Area, k.New}
 }
@@ -117,8 +125,13 @@ func (m *Model) rebuild() tea.Cmd {
 func (m *Model) read(id int64) tea.Cmd {
 	st := m.ctx.Store
 	return func() tea.Msg {
-		r, err := st.Registration(context.Background(), id)
-		return OpenedMsg{r, err}
+		ctx := context.Background()
+		r, err := st.Registration(ctx, id)
+		if err != nil {
+			return OpenedMsg{err: err}
+		}
+		steps, err := st.ProgressSteps(ctx, id)
+		return OpenedMsg{r, steps, err}
 	}
 }
 
@@ -188,7 +201,14 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, common.Cmd(common.ErrMsg{Err: msg.err})
 		}
 		if msg.row.ID == m.openedID {
-			m.open, m.mode = &msg.row, reading
+			m.open, m.steps, m.mode = &msg.row, msg.steps, reading
+		}
+	case progressSavedMsg:
+		m.progress = nil
+		return m, common.Cmd(common.ChangedMsg{Note: msg.note})
+	case progressErrMsg:
+		if m.progress != nil {
+			m.progress.err = lang.Message(msg.err, m.ctx.Lang)
 		}
 	case tea.MouseMsg:
 		if m.mode == listing {
@@ -222,7 +242,19 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		}
 		return nil
 	case reading:
+		if m.progress != nil {
+			if done, cmd := m.progress.update(msg); done {
+				m.progress = nil
+			} else {
+				return cmd
+			}
+			return nil
+		}
 		switch {
+		case msg.String() == "p":
+			if m.progress = newProgressForm(m.ctx, m.open.ID, m.steps); m.progress == nil {
+				return common.Cmd(common.NoteMsg{Note: m.ctx.T("Mô hình đã ở bước cuối", "The model is at its last stage")})
+			}
 		case key.Matches(msg, k.Back):
 			m.mode, m.open = listing, nil
 		case key.Matches(msg, k.Edit):
@@ -339,6 +371,13 @@ func (m *Model) readView() string {
 		{c.T("Ghi chú", "Note"), r.Note},
 	} {
 		lines = append(lines, field(f[0], f[1])...)
+	}
+	lines = append(lines, progressLines(c, m.steps, m.width)...)
+	if m.progress != nil {
+		lines = append(lines, m.progress.view(m.width)...)
+		if extra := len(lines) - m.height; extra > 0 { // keep the form in view
+			lines = lines[extra:]
+		}
 	}
 	return common.Fit(strings.Join(lines, "\n"), m.width, m.height)
 }
