@@ -5,7 +5,6 @@ package agencies
 
 import (
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -21,7 +20,6 @@ type mode int
 
 const (
 	listing mode = iota
-	searching
 	detail
 	editing
 )
@@ -37,7 +35,7 @@ type Model struct {
 
 	groupIdx  int // 0 = all, else campaign.Groups[groupIdx-1]
 	statusIdx int
-	search    textinput.Model
+	search    common.Search
 	keys      []string   // folded name and short name of each agency, parallel to Data.Agencies
 	rows      [][]string // each agency's row, rendered once per load, parallel to Data.Agencies
 	ids       []int64    // agency ids of the rows shown
@@ -49,7 +47,7 @@ type Model struct {
 
 // New makes the agencies screen.
 func New(ctx *common.Context) *Model {
-	m := &Model{ctx: ctx, search: common.NewInput(ctx.T("gõ tên, không cần dấu", "type a name, accents optional"), 100)}
+	m := &Model{ctx: ctx, search: common.NewSearch(ctx, ctx.T("gõ tên, không cần dấu", "type a name, accents optional"))}
 	m.list = common.NewListView(&ctx.Styles,
 		common.Column{Title: ctx.T("Cơ quan, đơn vị", "Agency"), Width: 20, Flex: 1},
 		common.Column{Title: ctx.T("Nhóm", "Group"), Width: 13},
@@ -71,17 +69,17 @@ func (m *Model) SetSize(w, h int) {
 	}
 }
 
-func (m *Model) Capturing() bool { return m.mode == searching || m.mode == editing }
+func (m *Model) Capturing() bool { return m.search.Active || m.mode == editing }
 
 // Dirty reports an agency form with unsaved changes.
 func (m *Model) Dirty() bool { return m.mode == editing && m.form != nil && m.form.form.Dirty() }
 
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.ctx.Keys
+	if m.search.Active {
+		return m.search.Help()
+	}
 	switch m.mode {
-	case searching:
-		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", m.ctx.T("xong", "done"))),
-			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", m.ctx.T("xóa tìm kiếm", "clear search")))}
 	case detail:
 		return m.detail.shortHelp()
 	case editing:
@@ -253,25 +251,13 @@ func (m *Model) openDetail(id int64) {
 
 func (m *Model) key(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 	k := m.ctx.Keys
-	switch m.mode {
-	case searching:
-		switch msg.String() {
-		case "enter":
-			m.mode = listing
-		case "esc":
-			m.search.SetValue("")
-			m.mode = listing
+	if m.search.Active {
+		if m.search.Update(msg, &m.list) {
 			m.refilter()
-		case "up", "down", "pgup", "pgdown":
-			m.list.Update(msg, k)
-		default:
-			before := m.search.Value()
-			m.search, _ = common.UpdateInput(m.search, msg)
-			if m.search.Value() != before {
-				m.refilter()
-			}
 		}
 		return m, nil
+	}
+	switch m.mode {
 	case detail:
 		if key.Matches(msg, k.Back) {
 			m.mode, m.detail = listing, nil
@@ -302,11 +288,9 @@ func (m *Model) key(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 			m.openDetail(id)
 		}
 	case key.Matches(msg, k.Search):
-		m.mode = searching
-		m.search.Focus()
+		m.search.Open()
 	case key.Matches(msg, k.Back):
-		if m.search.Value() != "" {
-			m.search.SetValue("")
+		if m.search.Clear() {
 			m.refilter()
 		}
 	case key.Matches(msg, k.Group):
@@ -360,12 +344,7 @@ func (m *Model) filterLine() string {
 	default:
 		s = compliance.Status(statusFilters[m.statusIdx]).Label(c.Lang)
 	}
-	search := m.search.Value()
-	if m.mode == searching {
-		search = m.search.View()
-	} else if search == "" {
-		search = st.Muted.Render(c.T("(nhấn /)", "(press /)"))
-	}
+	search := m.search.View()
 	return " " + st.Label.Render(c.T("Nhóm: ", "Group: ")) + st.Bold.Render(g+" ▾") +
 		"   " + st.Label.Render(c.T("Tình trạng: ", "Status: ")) + st.Bold.Render(s+" ▾") +
 		"   " + st.Label.Render(c.T("Tìm: ", "Search: ")) + search

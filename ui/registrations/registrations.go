@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"cchc/internal/campaign"
@@ -22,7 +21,6 @@ type mode int
 
 const (
 	listing mode = iota
-	searching
 	reading
 )
 
@@ -33,7 +31,7 @@ type Model struct {
 	mode          mode
 
 	groupIdx, kindIdx, areaIdx int // 0 = all
-	search                     textinput.Model
+	search                     common.Search
 	names                      map[int64]string        // folded name of each agency, for the search
 	shown                      []int32                 // indexes into shownFrom
 	shownFrom                  []store.RegistrationRow // the Registrations shown indexes into (new data may be shorter)
@@ -55,7 +53,7 @@ type OpenedMsg struct {
 
 // New makes the registrations screen.
 func New(ctx *common.Context) *Model {
-	m := &Model{ctx: ctx, search: common.NewInput(ctx.T("tên, cơ quan, không cần dấu", "title or agency, accents optional"), 100)}
+	m := &Model{ctx: ctx, search: common.NewSearch(ctx, ctx.T("tên, cơ quan, không cần dấu", "title or agency, accents optional"))}
 	m.list = common.NewListView(&ctx.Styles,
 		common.Column{Title: ctx.T("Tên mô hình, sáng kiến", "Title"), Width: 20, Flex: 3},
 		common.Column{Title: ctx.T("Cơ quan, đơn vị", "Agency"), Width: 16, Flex: 1},
@@ -72,14 +70,14 @@ func (m *Model) SetSize(w, h int) {
 	m.list.SetSize(w, h-2)
 }
 
-func (m *Model) Capturing() bool { return m.mode == searching || m.progress != nil }
+func (m *Model) Capturing() bool { return m.search.Active || m.progress != nil }
 
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.ctx.Keys
+	if m.search.Active {
+		return m.search.Help()
+	}
 	switch m.mode {
-	case searching:
-		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", m.ctx.T("xong", "done"))),
-			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", m.ctx.T("xóa tìm kiếm", "clear search")))}
 	case reading:
 		if m.progress != nil {
 			return []key.Binding{k.Save, k.NextField, k.Left, k.Back}
@@ -222,25 +220,13 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 
 func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	k := m.ctx.Keys
-	switch m.mode {
-	case searching:
-		switch msg.String() {
-		case "enter":
-			m.mode = listing
-		case "esc":
-			m.search.SetValue("")
-			m.mode = listing
+	if m.search.Active {
+		if m.search.Update(msg, &m.list) {
 			m.refilter()
-		case "up", "down", "pgup", "pgdown":
-			m.list.Update(msg, k)
-		default:
-			before := m.search.Value()
-			m.search, _ = common.UpdateInput(m.search, msg)
-			if m.search.Value() != before {
-				m.refilter()
-			}
 		}
 		return nil
+	}
+	switch m.mode {
 	case reading:
 		if m.progress != nil {
 			if done, cmd := m.progress.update(msg); done {
@@ -282,11 +268,9 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 			return common.ConfirmDelete(m.ctx, *r)
 		}
 	case key.Matches(msg, k.Search):
-		m.mode = searching
-		m.search.Focus()
+		m.search.Open()
 	case key.Matches(msg, k.Back):
-		if m.search.Value() != "" {
-			m.search.SetValue("")
+		if m.search.Clear() {
 			m.refilter()
 		}
 	case key.Matches(msg, k.Group):
@@ -324,12 +308,7 @@ func (m *Model) filterLine() string {
 	if m.areaIdx > 0 {
 		a = campaign.Areas[m.areaIdx-1].Short(c.Lang)
 	}
-	search := m.search.Value()
-	if m.mode == searching {
-		search = m.search.View()
-	} else if search == "" {
-		search = st.Muted.Render(c.T("(nhấn /)", "(press /)"))
-	}
+	search := m.search.View()
 	return " " + st.Label.Render(c.T("Nhóm: ", "Group: ")) + st.Bold.Render(g) +
 		"  " + st.Label.Render(c.T("Loại: ", "Kind: ")) + st.Bold.Render(k) +
 		"  " + st.Label.Render(c.T("Lĩnh vực: ", "Area: ")) + st.Bold.Render(a) +
