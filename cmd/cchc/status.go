@@ -41,19 +41,9 @@ func today() (vndate.Date, error) {
 func dateFlag(l lang.Lang, name, value string) (vndate.Date, error) {
 	d, err := vndate.Parse(value)
 	if err != nil {
-		return d, usageError{l.F("--%s %q: %s", "--%s %q: %s", name, value, dateProblem(err, l))}
+		return d, usageError{l.F("--%s %q: %s", "--%s %q: %s", name, value, vndate.Problem(err, l))}
 	}
 	return d, nil
-}
-
-func dateProblem(err error, l lang.Lang) string {
-	switch err {
-	case vndate.ErrNoDay:
-		return l.T("không phải ngày có thật (dd/mm/yyyy)", "no such day (dd/mm/yyyy)")
-	case vndate.ErrYear:
-		return l.F("năm phải từ %d đến %d", "the year must be between %d and %d", vndate.MinYear, vndate.MaxYear)
-	}
-	return l.T("cần ngày dạng dd/mm/yyyy", "expected a date as dd/mm/yyyy")
 }
 
 func yearFlag(l lang.Lang, value string) (int, error) {

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"cchc/internal/lang"
 )
 
 // Date is a calendar day with no time of day or time zone.
@@ -127,4 +129,16 @@ func ParseISO(s string) (Date, error) {
 		return Date{}, ErrFormat
 	}
 	return Date{t}, nil
+}
+
+// Problem says in the clerk's language what is wrong with a date Parse
+// refused: "không phải ngày có thật (dd/mm/yyyy)".
+func Problem(err error, l lang.Lang) string {
+	switch {
+	case errors.Is(err, ErrNoDay):
+		return l.T("không phải ngày có thật (dd/mm/yyyy)", "no such day (dd/mm/yyyy)")
+	case errors.Is(err, ErrYear):
+		return l.F("năm phải từ %d đến %d", "the year must be between %d and %d", MinYear, MaxYear)
+	}
+	return l.T("cần ngày dạng dd/mm/yyyy", "expected a date as dd/mm/yyyy")
 }

@@ -335,7 +335,7 @@ func (m *Model) checkField(fd *common.Field, leaving bool) {
 		}
 		fd.Err = ""
 		if _, err := vndate.Parse(v); err != nil {
-			fd.Err = fd.Label + ": " + dateProblem(err, c.Lang)
+			fd.Err = fd.Label + ": " + vndate.Problem(err, c.Lang)
 		}
 	case campaign.FieldTitle:
 		if leaving && fd.Value() == "" {
@@ -349,14 +349,4 @@ func (m *Model) checkField(fd *common.Field, leaving bool) {
 			fd.Err = c.T("Văn bản của: chọn một cơ quan trong danh sách gợi ý", "Letter from: choose an agency from the suggestions")
 		}
 	}
-}
-
-func dateProblem(err error, l lang.Lang) string {
-	switch err {
-	case vndate.ErrNoDay:
-		return l.T("không phải ngày có thật (dd/mm/yyyy)", "no such day (dd/mm/yyyy)")
-	case vndate.ErrYear:
-		return l.F("năm phải từ %d đến %d", "the year must be between %d and %d", vndate.MinYear, vndate.MaxYear)
-	}
-	return l.T("cần ngày dạng dd/mm/yyyy", "expected a date as dd/mm/yyyy")
 }

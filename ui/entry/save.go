@@ -23,7 +23,7 @@ func (m *Model) collect() (campaign.Submission, campaign.Registration, campaign.
 		d, err := vndate.Parse(fd.Value())
 		if err != nil {
 			probs = append(probs, campaign.Problem{Field: id, Msg: &lang.Error{
-				VI: fd.Label + ": " + dateProblem(err, lang.VI), EN: fd.Label + ": " + dateProblem(err, lang.EN)}})
+				VI: fd.Label + ": " + vndate.Problem(err, lang.VI), EN: fd.Label + ": " + vndate.Problem(err, lang.EN)}})
 		}
 		return d
 	}
