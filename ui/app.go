@@ -371,6 +371,12 @@ func (m *Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.showAll = false
 		return m, nil
 	}
+	// alt+1…6 switch screens from anywhere, forms included: digits typed
+	// into a form are the form's.
+	if msg.Alt && msg.Type == tea.KeyRunes && len(msg.Runes) == 1 && msg.Runes[0] >= '1' && int(msg.Runes[0]-'1') < len(m.screens) {
+		m.tab = int(msg.Runes[0] - '1')
+		return m, nil
+	}
 	if active.Capturing() {
 		if msg.String() == "f1" {
 			m.showAll = !m.showAll

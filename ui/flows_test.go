@@ -422,3 +422,16 @@ func TestProgressFromTheRegistrationsScreen(t *testing.T) {
 		t.Fatalf("overview:\n%s", h.view())
 	}
 }
+
+func TestAltDigitLeavesAForm(t *testing.T) {
+	st := seeded(t)
+	h := newHarness(t, st, lang.VI, 80, 24)
+	h.keys("3", "4")
+	if h.m.tab != common.TabEntry {
+		t.Fatal("a digit typed into the form switched screens")
+	}
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("4"), Alt: true})
+	if h.m.tab != common.TabRegistrations {
+		t.Fatalf("alt+4 did not switch (tab %d)", h.m.tab)
+	}
+}
