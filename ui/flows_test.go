@@ -435,3 +435,17 @@ func TestAltDigitLeavesAForm(t *testing.T) {
 		t.Fatalf("alt+4 did not switch (tab %d)", h.m.tab)
 	}
 }
+
+func TestIssuerWithin(t *testing.T) {
+	cases := map[[2]string]string{
+		{"Sở Nội vụ", "UBND tỉnh Hà Tĩnh"}:            "Sở Nội vụ tỉnh Hà Tĩnh",
+		{"Sở Nội vụ", "Ủy ban nhân dân tỉnh Nghệ An"}: "Sở Nội vụ tỉnh Nghệ An",
+		{"Bộ Nội vụ", "Chính phủ"}:                    "Bộ Nội vụ",
+		{"Sở Nội vụ", ""}:                             "Sở Nội vụ",
+	}
+	for in, want := range cases {
+		if got := issuerWithin(in[0], in[1]); got != want {
+			t.Errorf("issuerWithin(%q, %q) = %q, want %q", in[0], in[1], got, want)
+		}
+	}
+}

@@ -60,9 +60,7 @@ func (m *Model) headerLine() string {
 		}
 		parts = append(parts, dl)
 		issuer := c.Issuer
-		if c.Place != "" {
-			issuer += m.ctx.F(" tỉnh %s", " %s", c.Place)
-		}
+		issuer = issuerWithin(c.Issuer, c.IssuerParent)
 		parts = append(parts, issuer)
 	}
 	if m.ctx.Store.ReadOnly() {
@@ -218,4 +216,16 @@ func wrap(s string, w int) []string {
 		line += word
 	}
 	return append(lines, line)
+}
+
+// issuerWithin names the issuer with its locality when the parent body is
+// a People's Committee: "Sở Nội vụ" under "UBND tỉnh Hà Tĩnh" reads "Sở
+// Nội vụ tỉnh Hà Tĩnh"; any other issuer is named as it is.
+func issuerWithin(issuer, parent string) string {
+	for _, prefix := range []string{"UBND ", "Ủy ban nhân dân ", "Uỷ ban nhân dân "} {
+		if len(parent) > len(prefix) && strings.EqualFold(parent[:len(prefix)], prefix) {
+			return issuer + " " + parent[len(prefix):]
+		}
+	}
+	return issuer
 }

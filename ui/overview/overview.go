@@ -138,16 +138,21 @@ func (m *Model) groupLines() []string {
 	if barW < 8 {
 		barW = 8
 	}
+	counts := make([]string, len(d.Summary.Groups))
+	countW := 10
+	for i, g := range d.Summary.Groups {
+		counts[i] = m.ctx.F("%d/%d đạt", "%d/%d met", g.Met, g.Agencies)
+		countW = max(countW, vntext.Width(counts[i])) // national figures are wider
+	}
 	var out []string
-	for _, g := range d.Summary.Groups {
+	for i, g := range d.Summary.Groups {
 		name := g.Group.Label(m.ctx.Lang)
 		if vntext.Width(name) > nameW {
 			name = g.Group.Short(m.ctx.Lang)
 		}
-		counts := m.ctx.F("%d/%d đạt", "%d/%d met", g.Met, g.Agencies)
 		regs := m.ctx.F("%d mô hình", "%d registrations", g.Registrations)
 		out = append(out, fmt.Sprintf("  %s %s  %s  %s", vntext.Pad(name, nameW), st.Bar(g.Met, g.Agencies, barW),
-			vntext.Pad(counts, 10), st.Muted.Render(regs)))
+			vntext.Pad(counts[i], countW), st.Muted.Render(regs)))
 	}
 	if len(out) == 0 {
 		out = append(out, "  "+m.ctx.T("Đợt đăng ký chưa có cơ quan, đơn vị nào có chỉ tiêu.", "No agency in this campaign has a quota."))
