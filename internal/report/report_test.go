@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -546,5 +547,41 @@ func TestResultsCountsStages(t *testing.T) {
 	f, sheet := openXLSX(t, x)
 	if _, row := findCell(t, f, sheet, "Đưa vào vận hành từ 01/4"); row == 0 {
 		t.Fatal("xlsx lacks the completed model")
+	}
+}
+
+// A past campaign's reports do not change when agencies are renamed or
+// deactivated in the next campaign.
+func TestPastReportsStayAfterRenaming(t *testing.T) {
+	st, c23 := openBook(t)
+	ctx := context.Background()
+	kinds := []string{KindStatus, KindMissing, KindRegistrations, KindResults}
+	before := map[string][]byte{}
+	for _, k := range kinds {
+		before[k] = render(t, build(t, st, k, lang.VI), "text")
+	}
+	id24, err := st.NewCampaign(ctx, campaign.Campaign{Year: 2024, Deadline: vndate.Of(2024, 3, 29)}, 2023)
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, _ := st.CampaignAgencies(ctx, id24)
+	for _, a := range list {
+		switch a.Name {
+		case "Sở Tư pháp":
+			a.Name = "Sở Tư pháp và Hộ tịch"
+		case "Huyện Đức Thọ", "Sở Y tế":
+			a.Active = false
+		default:
+			continue
+		}
+		if err := st.UpdateAgency(ctx, id24, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, k := range kinds {
+		after := render(t, build(t, st, k, lang.VI), "text")
+		if !bytes.Equal(before[k], after) {
+			t.Errorf("%s report of %d changed after renaming in 2024:\n%s", k, c23.Year, after)
+		}
 	}
 }
