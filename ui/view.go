@@ -59,9 +59,7 @@ func (m *Model) headerLine() string {
 			dl = st.Warning.Render(dl)
 		}
 		parts = append(parts, dl)
-		issuer := c.Issuer
-		issuer = issuerWithin(c.Issuer, c.IssuerParent)
-		parts = append(parts, issuer)
+		parts = append(parts, issuerWithin(c.Issuer, c.IssuerParent))
 	}
 	if m.ctx.Store.ReadOnly() {
 		parts = append(parts, st.Banner.Render(m.ctx.T("CHỈ ĐỌC", "READ-ONLY")))
