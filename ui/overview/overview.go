@@ -25,6 +25,29 @@ type Model struct {
 	width, height int
 	settings      *uicampaign.Settings
 	picker        *uicampaign.Picker
+
+	// counted once per load, not on every frame (200,000 registrations nationally)
+	areas  map[campaign.Area]int
+	stages map[campaign.Stage]int
+}
+
+// count tallies the registrations by area and by stage; nil maps while the
+// registration list is still loading.
+func (m *Model) count() {
+	d := m.ctx.Data
+	m.areas, m.stages = nil, nil
+	if d == nil || d.Registrations == nil {
+		return
+	}
+	m.areas, m.stages = map[campaign.Area]int{}, map[campaign.Stage]int{}
+	for _, r := range d.Registrations {
+		m.areas[r.Area]++
+		s, ok := d.Stages[r.ID]
+		if !ok {
+			s = campaign.Registered
+		}
+		m.stages[s]++
+	}
 }
 
 // New makes the overview screen.
@@ -52,6 +75,9 @@ func (m *Model) ShortHelp() []key.Binding {
 func (m *Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
 
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if _, ok := msg.(common.DataMsg); ok {
+		m.count()
+	}
 	if _, ok := msg.(uicampaign.Done); ok {
 		m.settings, m.picker = nil, nil
 		return m, nil
@@ -163,20 +189,19 @@ func (m *Model) groupLines() []string {
 // areaLines is a small bar chart of registrations per area of reform.
 func (m *Model) areaLines() []string {
 	d, st := m.ctx.Data, m.ctx.Styles
-	count := map[campaign.Area]int{}
-	for _, r := range d.Registrations {
-		count[r.Area]++
-	}
+	count := m.areas
 	maxN := 0
 	for _, n := range count {
-		if n > maxN {
-			maxN = n
-		}
+		maxN = max(maxN, n)
 	}
 	out := []string{" " + st.Bold.Render(m.ctx.T("Theo lĩnh vực CCHC", "By reform area"))}
-	if len(d.Registrations) == 0 {
+	switch {
+	case count == nil:
+		return append(out, "  "+st.Muted.Render(m.ctx.T("Đang đọc danh sách mô hình, sáng kiến…", "Reading the registrations…")))
+	case len(d.Registrations) == 0:
 		return append(out, "  "+st.Muted.Render(m.ctx.T("Chưa nhận được mô hình, sáng kiến nào.", "No registration received yet.")))
 	}
+	numW := len(fmt.Sprint(maxN))
 	half := m.width
 	if m.width >= 120 {
 		half = m.width/2 - 2
@@ -184,14 +209,14 @@ func (m *Model) areaLines() []string {
 	// Two areas per line at 80 columns keeps the chart to four lines.
 	cellW := (half - 4) / 2
 	nameW := 18
-	barW := cellW - nameW - 5
+	barW := cellW - nameW - numW - 2
 	if barW < 3 {
 		barW = 3
 	}
 	var cells []string
 	for _, a := range campaign.Areas {
 		n := count[a]
-		cells = append(cells, fmt.Sprintf("%s %s %3d", vntext.Pad(a.Short(m.ctx.Lang), nameW), st.Bar(n, maxN, barW), n))
+		cells = append(cells, fmt.Sprintf("%s %s %*d", vntext.Pad(a.Short(m.ctx.Lang), nameW), st.Bar(n, maxN, barW), numW, n))
 	}
 	for i := 0; i < len(cells); i += 2 {
 		line := "  " + cells[i]
@@ -270,15 +295,8 @@ func sideBySide(left, right []string, leftW int) []string {
 // progressLine counts the models by stage: once the deadline has passed,
 // the year is about carrying them out.
 func (m *Model) progressLine() string {
-	d, st := m.ctx.Data, m.ctx.Styles
-	count := map[campaign.Stage]int{}
-	for _, r := range d.Registrations {
-		s, ok := d.Stages[r.ID]
-		if !ok {
-			s = campaign.Registered
-		}
-		count[s]++
-	}
+	st := m.ctx.Styles
+	count := m.stages
 	var parts []string
 	for _, s := range []campaign.Stage{campaign.InProgress, campaign.Completed, campaign.Replicating, campaign.Recognised, campaign.Stopped} {
 		if n := count[s]; n > 0 {
