@@ -210,6 +210,10 @@ func (m *Model) areaLines() []string {
 	cellW := (half - 4) / 2
 	nameW := 18
 	barW := cellW - nameW - numW - 2
+	if barW < 3 { // big figures on a narrow half: the names give way first
+		nameW = max(10, nameW-(3-barW))
+		barW = cellW - nameW - numW - 2
+	}
 	if barW < 3 {
 		barW = 3
 	}
@@ -287,7 +291,7 @@ func sideBySide(left, right []string, leftW int) []string {
 		if i < len(right) {
 			r = right[i]
 		}
-		out[i] = common.FitLine(l, leftW) + r
+		out[i] = common.FitLine(l, leftW-2) + "  " + r
 	}
 	return out
 }
