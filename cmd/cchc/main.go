@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strings"
 
 	"cchc/internal/lang"
@@ -187,13 +188,30 @@ func printMainHelp(e *env) {
 	b.WriteString(l.T("  cchc [--db TỆP] [--lang vi|en] LỆNH ...    chạy một lệnh\n\n",
 		"  cchc [--db FILE] [--lang vi|en] COMMAND … run a command\n\n"))
 	b.WriteString(l.T("Lệnh:\n", "Commands:\n"))
-	for _, c := range commands {
+	for _, c := range helpOrder(commands) {
 		fmt.Fprintf(&b, "  %-10s %s\n", c.name, c.summary(l))
 	}
 	fmt.Fprintf(&b, "  %-10s %s\n", "help", l.T("hướng dẫn một lệnh: cchc help LỆNH", "help on a command: cchc help COMMAND"))
 	b.WriteString(l.T("\nTùy chọn chung:\n", "\nGlobal options:\n"))
 	b.WriteString(globalOptionsHelp(l))
 	fmt.Fprint(e.stdout, b.String())
+}
+
+// helpOrder lists the commands in the order a clerk needs them: daily work
+// first, upkeep after.
+func helpOrder(cmds []command) []command {
+	order := []string{"status", "report", "import", "template", "campaign", "history", "backup", "check", "demo", "version"}
+	rank := func(name string) int {
+		for i, n := range order {
+			if n == name {
+				return i
+			}
+		}
+		return len(order)
+	}
+	out := append([]command(nil), cmds...)
+	sort.SliceStable(out, func(i, j int) bool { return rank(out[i].name) < rank(out[j].name) })
+	return out
 }
 
 func globalOptionsHelp(l lang.Lang) string {
