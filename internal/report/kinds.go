@@ -129,19 +129,27 @@ func Build(ctx context.Context, st *store.Store, req Request) (Report, error) {
 	if asOf.IsZero() {
 		asOf = vndate.Today()
 	}
-	if req.Kind == KindRegistrations || req.Kind == KindResults {
-		rows, err := st.Registrations(ctx, c.ID)
+	switch req.Kind {
+	case KindRegistrations:
+		return storeRegistrations(ctx, st, c, asOf, req.Lang), nil
+	case KindResults:
+		rr, err := st.ReportRegistrations(ctx, c.ID, asOf)
 		if err != nil {
 			return nil, err
 		}
-		if req.Kind == KindRegistrations {
-			return NewRegistrations(c, rows, asOf, req.Lang), nil
+		var rows []store.RegistrationRow
+		err = rr.Each(ctx, func(x store.RegistrationRow) error { rows = append(rows, x); return nil })
+		if cerr := rr.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return nil, err
 		}
 		stages, err := st.CampaignStages(ctx, c.ID)
 		if err != nil {
 			return nil, err
 		}
-		return NewResults(c, rows, stages, asOf, req.Lang), nil
+		return Results{Registrations: Registrations{Campaign: c, AsOf: asOf, Rows: rows, Lang: req.Lang}, Stages: stages}, nil
 	}
 	summary, err := st.Compliance(ctx, c, asOf)
 	if err != nil {

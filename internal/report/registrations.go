@@ -1,7 +1,9 @@
 package report
 
 import (
+	"bufio"
 	"cmp"
+	"context"
 	"io"
 	"slices"
 	"strings"
@@ -19,8 +21,92 @@ import (
 type Registrations struct {
 	Campaign campaign.Campaign
 	AsOf     vndate.Date
-	Rows     []store.RegistrationRow // in report order: see NewRegistrations
+	Rows     []store.RegistrationRow // in report order: see NewRegistrations; unused when read from the store
 	Lang     lang.Lang
+	// open, when set, reads the rows from the store in report order each
+	// time the list is written, so that 200,000 of them are never all held.
+	open func() (rowSource, error)
+}
+
+// rowSource gives the counts of a list, then its rows in report order.
+type rowSource interface {
+	Counts() (store.RegistrationCounts, error)
+	Each(fn func(store.RegistrationRow) error) error
+	Close() error
+}
+
+// storeRows reads the rows from the store as they are written.
+type storeRows struct {
+	ctx context.Context
+	*store.ReportReader
+}
+
+func (s storeRows) Counts() (store.RegistrationCounts, error) { return s.ReportReader.Counts(s.ctx) }
+
+func (s storeRows) Each(fn func(store.RegistrationRow) error) error {
+	return s.ReportReader.Each(s.ctx, fn)
+}
+
+// heldRows are rows already in report order.
+type heldRows []store.RegistrationRow
+
+func (h heldRows) Counts() (store.RegistrationCounts, error) {
+	var c store.RegistrationCounts
+	for i, x := range h {
+		if len(c.Groups) == 0 || c.Groups[len(c.Groups)-1].Group != x.AgencyGroup {
+			c.Groups = append(c.Groups, store.GroupCount{Group: x.AgencyGroup})
+		}
+		g := &c.Groups[len(c.Groups)-1]
+		g.Registrations++
+		c.Registrations++
+		if i == 0 || h[i-1].AgencyID != x.AgencyID {
+			g.Agencies++
+			c.Agencies++
+		}
+	}
+	return c, nil
+}
+
+func (h heldRows) Each(fn func(store.RegistrationRow) error) error {
+	for _, x := range h {
+		if err := fn(x); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (heldRows) Close() error { return nil }
+
+// cleaner is what cleans the stored text of src's rows for a streamed
+// table: rows the store read are clean already (vntext.Line and Text, whose
+// output clean leaves as it is) and are not checked again, as they are three
+// million cells at national scale; other rows are cleaned as Table.Add does.
+// Labels are always cleaned: an unknown kind's label is the stored value.
+func cleaner(src rowSource) func(string) string {
+	if _, ok := src.(storeRows); ok {
+		return func(s string) string { return s }
+	}
+	return clean
+}
+
+// storeRegistrations is the list read from the store when written.
+func storeRegistrations(ctx context.Context, st *store.Store, c campaign.Campaign, asOf vndate.Date, l lang.Lang) Registrations {
+	return Registrations{Campaign: c, AsOf: asOf, Lang: l, open: func() (rowSource, error) {
+		rr, err := st.ReportRegistrations(ctx, c.ID, asOf)
+		if err != nil {
+			return nil, err
+		}
+		return storeRows{ctx, rr}, nil
+	}}
+}
+
+// rows opens the list's rows for one writing.
+func (r Registrations) rows() (rowSource, error) {
+	if r.open != nil {
+		return r.open()
+	}
+	return heldRows(r.Rows), nil
 }
 
 // NewRegistrations keeps the registrations received on or before asOf and
@@ -83,14 +169,9 @@ func (r Registrations) title() string {
 		"Registered administrative-reform models, initiatives, solutions and good practices, %d", r.Campaign.Year)
 }
 
-func (r Registrations) lines() []string {
-	l := r.Lang
-	agencies := map[int64]bool{}
-	for _, x := range r.Rows {
-		agencies[x.AgencyID] = true
-	}
-	return []string{l.F("Tính đến ngày %s: %d mô hình, sáng kiến của %d cơ quan, đơn vị",
-		"As of %s: %d registrations from %d agencies", r.AsOf, len(r.Rows), len(agencies))}
+func (r Registrations) lines(c store.RegistrationCounts) []string {
+	return []string{r.Lang.F("Tính đến ngày %s: %d mô hình, sáng kiến của %d cơ quan, đơn vị",
+		"As of %s: %d registrations from %d agencies", r.AsOf, c.Registrations, c.Agencies)}
 }
 
 // lead is the implementing unit: the agency, and the commune when a
@@ -102,7 +183,7 @@ func lead(x store.RegistrationRow) string {
 	return x.AgencyName
 }
 
-// groups calls fn for each group with its registrations.
+// groups calls fn for each group with its registrations (of Rows).
 func (r Registrations) groups(fn func(i int, g campaign.Group, rows []store.RegistrationRow)) {
 	n := 0
 	for start := 0; start < len(r.Rows); {
@@ -121,8 +202,9 @@ func bandTitle(i int, g campaign.Group, count int, l lang.Lang) string {
 	return Roman(i) + ". " + strings.ToUpper(g.Label(l)) + " (" + itoa(count) + ")"
 }
 
-// table is the template's table, with a band for each group.
-func (r Registrations) table() Table {
+// table is the template's table, with a band for each group, its rows
+// streamed from src as it is written.
+func (r Registrations) table(src rowSource, counts store.RegistrationCounts) Table {
 	l := r.Lang
 	widths := map[campaign.Column]float64{
 		campaign.ColSeq: 8, campaign.ColTitle: 40, campaign.ColKind: 11, campaign.ColArea: 24, campaign.ColLead: 26,
@@ -136,18 +218,58 @@ func (r Registrations) table() Table {
 		}
 		t.Columns = append(t.Columns, col)
 	}
-	t.Rows = make([][]string, 0, len(r.Rows)+len(campaign.Groups))
-	r.groups(func(i int, g campaign.Group, rows []store.RegistrationRow) {
-		t.AddBand(bandTitle(i, g, len(rows), l))
-		for j, x := range rows {
+	cl := cleaner(src)
+	t.stream = func(add func(cells []string, band bool) error) error {
+		return r.eachInGroups(src, counts, func(i int, g store.GroupCount) error {
+			return add([]string{clean(bandTitle(i, g.Group, g.Registrations, l))}, true)
+		}, func(j int, x store.RegistrationRow) error {
 			cells := make([]string, 0, len(campaign.RegistrationColumns))
 			for _, c := range campaign.RegistrationColumns {
-				cells = append(cells, r.cell(c, j+1, x))
+				if c == campaign.ColKind || c == campaign.ColArea {
+					cells = append(cells, clean(r.cell(c, j, x)))
+				} else {
+					cells = append(cells, cl(r.cell(c, j, x)))
+				}
 			}
+			return add(cells, false)
+		})
+	}
+	return t
+}
+
+// heldTable is the table with its rows held, for the formats that need them all.
+func (r Registrations) heldTable(src rowSource, counts store.RegistrationCounts) (Table, error) {
+	t := r.table(src, counts)
+	err := t.each(func(cells []string, band bool) error {
+		if band {
+			t.AddBand(cells[0])
+		} else {
 			t.Add(cells...)
 		}
+		return nil
 	})
-	return t
+	t.stream = nil
+	return t, err
+}
+
+// eachInGroups calls band at the start of each group (numbered from 1) and
+// row for each registration with its number in its group.
+func (r Registrations) eachInGroups(src rowSource, counts store.RegistrationCounts, band func(i int, g store.GroupCount) error, row func(j int, x store.RegistrationRow) error) error {
+	groups := counts.Groups
+	gi, j := -1, 0
+	return src.Each(func(x store.RegistrationRow) error {
+		if gi < 0 || groups[gi].Group != x.AgencyGroup {
+			gi, j = gi+1, 0
+			if gi >= len(groups) || groups[gi].Group != x.AgencyGroup {
+				return lang.Errorf("Lỗi đọc danh sách: nhóm không khớp", "Error reading the list: the groups do not match")
+			}
+			if err := band(gi+1, groups[gi]); err != nil {
+				return err
+			}
+		}
+		j++
+		return row(j, x)
+	})
 }
 
 func (r Registrations) cell(c campaign.Column, n int, x store.RegistrationRow) string {
@@ -175,45 +297,69 @@ func (r Registrations) cell(c campaign.Column, n int, x store.RegistrationRow) s
 	return ""
 }
 
-// Sheet is the list laid out for paper.
-func (r Registrations) Sheet() Sheet {
+// sheet is the list laid out for paper.
+func (r Registrations) sheet(c store.RegistrationCounts, t Table) Sheet {
 	return Sheet{
 		Name:   r.Lang.F("Đăng ký %d", "Registrations %d", r.Campaign.Year),
 		Head:   letterhead(r.Campaign, r.Lang),
 		Title:  r.title(),
-		Lines:  r.lines(),
-		Tables: []Table{r.table()},
+		Lines:  r.lines(c),
+		Tables: []Table{t},
 	}
 }
 
-// Write writes the list in format f.
-func (r Registrations) Write(w io.Writer, f string) error {
+// Write writes the list in format f. The csv and xlsx lists are written as
+// the rows are read, never all held: at national scale they are 200,000.
+func (r Registrations) Write(w io.Writer, f string) (err error) {
+	if !contains(Formats(KindRegistrations), f) && f != "" {
+		return unknownFormat(f, KindRegistrations)
+	}
+	src, err := r.rows()
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := src.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	var counts store.RegistrationCounts
+	if f != "csv" && f != "json" { // the others say them before the rows
+		if counts, err = src.Counts(); err != nil {
+			return err
+		}
+	}
 	switch f {
 	case "text", "":
-		return r.writeText(w)
+		return r.writeText(w, src, counts)
 	case "md":
 		var b strings.Builder
 		b.WriteString("# " + mdEscape(r.title()) + "\n\n")
-		for _, line := range r.lines() {
+		for _, line := range r.lines(counts) {
 			b.WriteString(mdEscape(line) + "  \n")
 		}
 		b.WriteString("\n")
-		if len(r.Rows) > 0 {
-			t := r.table()
+		if counts.Registrations > 0 {
+			t, err := r.heldTable(src, counts)
+			if err != nil {
+				return err
+			}
 			_ = t.WriteMarkdown(&b)
 		}
 		_, err := io.WriteString(w, b.String())
 		return err
 	case "csv":
-		return r.writeCSV(w)
+		return r.writeCSV(w, src)
 	case "json":
-		return r.writeJSON(w)
+		return r.writeJSON(w, src)
 	case "xlsx":
-		return r.Sheet().WriteXLSX(w)
-	case "html":
-		return r.Sheet().WriteHTML(w)
+		return r.sheet(counts, r.table(src, counts)).WriteXLSX(w)
 	}
-	return unknownFormat(f, KindRegistrations)
+	t, err := r.heldTable(src, counts)
+	if err != nil {
+		return err
+	}
+	return r.sheet(counts, t).WriteHTML(w)
 }
 
 // textWidth is the width of the plain-text list: an 80-column terminal or printer.
@@ -222,53 +368,62 @@ const textWidth = 80
 // writeText writes one block per registration: nine columns of long text do
 // not fit a terminal side by side, and cutting them would lose what was
 // registered.
-func (r Registrations) writeText(w io.Writer) error {
+func (r Registrations) writeText(w io.Writer, src rowSource, counts store.RegistrationCounts) error {
 	l := r.Lang
+	bw := bufio.NewWriter(w)
 	var b strings.Builder
 	for _, line := range wrap(upper(r.title()), textWidth, textWidth) {
 		b.WriteString(line + "\n")
 	}
-	for _, line := range r.lines() {
+	for _, line := range r.lines(counts) {
 		b.WriteString(line + "\n")
 	}
-	r.groups(func(i int, g campaign.Group, rows []store.RegistrationRow) {
-		b.WriteString("\n" + bandTitle(i, g, len(rows), l) + "\n")
-		for j, x := range rows {
-			b.WriteString("\n")
-			for k, line := range wrap(itoa(j+1)+". "+oneLine(clean(x.Title)), textWidth, textWidth-3) {
-				if k > 0 {
-					line = "   " + line
-				}
-				b.WriteString(line + "\n")
+	err := r.eachInGroups(src, counts, func(i int, g store.GroupCount) error {
+		b.WriteString("\n" + bandTitle(i, g.Group, g.Registrations, l) + "\n")
+		return nil
+	}, func(j int, x store.RegistrationRow) error {
+		b.WriteString("\n")
+		for k, line := range wrap(itoa(j)+". "+oneLine(clean(x.Title)), textWidth, textWidth-3) {
+			if k > 0 {
+				line = "   " + line
 			}
-			// A field's own line breaks are kept; each line wraps under the label.
-			field := func(label, value string) {
-				if value = strings.TrimSpace(clean(value)); value == "" {
-					return
-				}
-				for i, part := range strings.Split(value, "\n") {
-					if i == 0 {
-						part = label + ": " + part
-					}
-					for j, line := range wrap(part, textWidth-3, textWidth-5) {
-						if i > 0 || j > 0 {
-							line = "  " + line
-						}
-						b.WriteString("   " + line + "\n")
-					}
-				}
-			}
-			field(campaign.ColKind.Label(l), x.Kind.Label(l))
-			field(campaign.ColArea.Label(l), x.Area.Label(l))
-			field(campaign.ColLead.Label(l), lead(x))
-			field(campaign.ColPartners.Label(l), x.Partners)
-			field(campaign.ColTimeline.Label(l), x.Timeline)
-			field(campaign.ColExpected.Label(l), x.ExpectedResult)
-			field(campaign.ColNote.Label(l), x.Note)
+			b.WriteString(line + "\n")
 		}
+		// A field's own line breaks are kept; each line wraps under the label.
+		field := func(label, value string) {
+			if value = strings.TrimSpace(clean(value)); value == "" {
+				return
+			}
+			for i, part := range strings.Split(value, "\n") {
+				if i == 0 {
+					part = label + ": " + part
+				}
+				for j, line := range wrap(part, textWidth-3, textWidth-5) {
+					if i > 0 || j > 0 {
+						line = "  " + line
+					}
+					b.WriteString("   " + line + "\n")
+				}
+			}
+		}
+		field(campaign.ColKind.Label(l), x.Kind.Label(l))
+		field(campaign.ColArea.Label(l), x.Area.Label(l))
+		field(campaign.ColLead.Label(l), lead(x))
+		field(campaign.ColPartners.Label(l), x.Partners)
+		field(campaign.ColTimeline.Label(l), x.Timeline)
+		field(campaign.ColExpected.Label(l), x.ExpectedResult)
+		field(campaign.ColNote.Label(l), x.Note)
+		_, err := bw.WriteString(b.String())
+		b.Reset()
+		return err
 	})
-	_, err := io.WriteString(w, b.String())
-	return err
+	if err != nil {
+		return err
+	}
+	if _, err := bw.WriteString(b.String()); err != nil { // an empty list's head
+		return err
+	}
+	return bw.Flush()
 }
 
 // wrap breaks text into lines at spaces: the first line at most first
@@ -321,7 +476,7 @@ func wrap(text string, first, rest int) []string {
 
 // writeCSV writes every field of every registration, one row each, with its
 // group, agency and letter, for compiling in a spreadsheet.
-func (r Registrations) writeCSV(w io.Writer) error {
+func (r Registrations) writeCSV(w io.Writer, src rowSource) error {
 	l := r.Lang
 	t := Table{Columns: []Column{
 		{Title: campaign.ColSeq.Label(l)}, {Title: l.T("Nhóm", "Group")}, {Title: l.T("Cơ quan, đơn vị", "Agency")},
@@ -330,10 +485,15 @@ func (r Registrations) writeCSV(w io.Writer) error {
 		{Title: campaign.ColExpected.Label(l)}, {Title: campaign.ColNote.Label(l)}, {Title: l.T("Nội dung tóm tắt", "Summary")},
 		{Title: l.T("Số văn bản", "Letter number")}, {Title: l.T("Ngày văn bản", "Letter date")}, {Title: l.T("Ngày nhận", "Received")},
 	}}
-	t.Rows = make([][]string, 0, len(r.Rows))
-	for i, x := range r.Rows {
-		t.Add(itoa(i+1), x.AgencyGroup.Label(l), x.AgencyName, x.Title, x.Kind.Label(l), x.Area.Label(l), lead(x),
-			x.Partners, x.Timeline, x.ExpectedResult, x.Note, x.Summary, x.LetterNumber, x.LetterDate.String(), x.Received.String())
+	cl := cleaner(src)
+	t.stream = func(add func(cells []string, band bool) error) error {
+		i := 0
+		return src.Each(func(x store.RegistrationRow) error {
+			i++
+			return add([]string{itoa(i), clean(x.AgencyGroup.Label(l)), cl(x.AgencyName), cl(x.Title), clean(x.Kind.Label(l)),
+				clean(x.Area.Label(l)), cl(lead(x)), cl(x.Partners), cl(x.Timeline), cl(x.ExpectedResult), cl(x.Note), cl(x.Summary),
+				cl(x.LetterNumber), x.LetterDate.String(), x.Received.String()}, false)
+		})
 	}
 	if _, err := io.WriteString(w, BOM); err != nil {
 		return err
@@ -360,22 +520,26 @@ type jsonRegistration struct {
 	Received       string  `json:"received"`
 }
 
-func (r Registrations) writeJSON(w io.Writer) error {
+func (r Registrations) writeJSON(w io.Writer, src rowSource) error {
 	out := struct {
 		Campaign      jsonCampaign       `json:"campaign"`
 		Registrations []jsonRegistration `json:"registrations"`
 	}{
 		Campaign: jsonCampaign{Year: r.Campaign.Year, Title: oneLine(clean(r.Campaign.Title)), Deadline: r.Campaign.Deadline.ISO(),
 			AsOf: r.AsOf.ISO(), DaysLeft: r.AsOf.DaysUntil(r.Campaign.Deadline)},
-		Registrations: make([]jsonRegistration, 0, len(r.Rows)),
+		Registrations: []jsonRegistration{},
 	}
-	for _, x := range r.Rows {
+	err := src.Each(func(x store.RegistrationRow) error {
 		out.Registrations = append(out.Registrations, jsonRegistration{
 			ID: x.ID, Group: string(x.AgencyGroup), AgencyID: x.AgencyID, Agency: x.AgencyName, Lead: lead(x),
 			Title: x.Title, Kind: string(x.Kind), Area: string(x.Area), Partners: x.Partners, Timeline: x.Timeline,
 			ExpectedResult: x.ExpectedResult, Note: x.Note, Summary: x.Summary, LetterNumber: x.LetterNumber,
 			LetterDate: isoOrNil(x.LetterDate), Received: x.Received.ISO(),
 		})
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	return writeJSON(w, out)
 }

@@ -273,22 +273,24 @@ func (t Table) writeXLSX(sw *excelize.StreamWriter, st xlsxStyles, row int) (int
 	}
 	row++
 	cells := make([]any, len(t.Columns))
-	for ri, r := range t.Rows {
-		if t.bands[ri] {
+	ri := 0
+	err := t.each(func(r []string, band bool) error {
+		defer func() { ri++ }()
+		if band {
 			for i := range cells {
 				cells[i] = excelize.Cell{StyleID: st.band}
 			}
 			cells[0] = excelize.Cell{StyleID: st.band, Value: r[0]}
 			if err := sw.SetRow(cellRef(1, row), cells); err != nil {
-				return row, err
+				return err
 			}
 			if err := sw.MergeCell(cellRef(1, row), cellRef(len(t.Columns), row)); err != nil {
-				return row, err
+				return err
 			}
 			row++
-			continue
+			return nil
 		}
-		total := t.Total && ri == len(t.Rows)-1
+		total := t.Total && t.stream == nil && ri == len(t.Rows)-1
 		for i, c := range t.Columns {
 			v := ""
 			if i < len(r) {
@@ -297,11 +299,12 @@ func (t Table) writeXLSX(sw *excelize.StreamWriter, st xlsxStyles, row int) (int
 			cells[i] = xlsxCell(c, v, st, total)
 		}
 		if err := sw.SetRow(cellRef(1, row), cells); err != nil {
-			return row, err
+			return err
 		}
 		row++
-	}
-	return row, nil
+		return nil
+	})
+	return row, err
 }
 
 // xlsxCell stores a number as a number and a date as a real date, so that

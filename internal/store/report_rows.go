@@ -1,0 +1,424 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"cchc/internal/campaign"
+	"cchc/internal/vndate"
+	"cchc/internal/vntext"
+)
+
+// RegistrationCounts is what a printed list says before its rows: how many
+// registrations and agencies in all and in each group.
+type RegistrationCounts struct {
+	Registrations, Agencies int
+	Groups                  []GroupCount // the groups with registrations, in report order
+}
+
+// GroupCount is one group's part of RegistrationCounts.
+type GroupCount struct {
+	Group                   campaign.Group
+	Registrations, Agencies int
+}
+
+// ReportReader reads a campaign's registrations in report order, one at a
+// time, inside one read transaction: the counts and the rows agree even when
+// someone records a letter meanwhile. Close it when done.
+type ReportReader struct {
+	counts   *RegistrationCounts // counted when first asked
+	s        *Store
+	conns    []*sql.Conn
+	txs      []*sql.Tx // one per connection, all on the same snapshot
+	agencies map[int64]reportAgency
+	letters  []reportLetter // in report order
+}
+
+type reportAgency struct {
+	name  string
+	group campaign.Group
+	key   string // Vietnamese sort key; only for agencies that sent letters
+}
+
+type reportLetter struct {
+	id, agencyID       int64
+	number             string
+	letterDate, recvOn vndate.Date
+	ord                int // the agency's place in report order
+}
+
+// ReportRegistrations opens the registrations of a campaign received on or
+// before asOf (zero: all) in report order: group, agency in Vietnamese
+// order, the day the letters came in, letter, place in the letter.
+//
+// At national scale (200,000 registrations) holding every row and sorting
+// them costs hundreds of megabytes; here only the letters (a small row each)
+// are sorted in Go, the Vietnamese order computed once per agency, and
+// SQLite reads the registrations in that order through a temporary table of
+// the letters' positions, so that a report can write each row as it comes.
+func (s *Store) ReportRegistrations(ctx context.Context, campaignID int64, asOf vndate.Date) (*ReportReader, error) {
+	rr := &ReportReader{s: s, agencies: map[int64]reportAgency{}}
+	if err := rr.open(ctx, campaignID, asOf); err != nil {
+		rr.Close()
+		return nil, err
+	}
+	return rr, nil
+}
+
+func (rr *ReportReader) open(ctx context.Context, campaignID int64, asOf vndate.Date) error {
+	s := rr.s
+	if err := rr.begin(ctx); err != nil {
+		return err
+	}
+	// the agencies on one connection, the letters on the other
+	if err := rr.together(func(tx *sql.Tx) error { return rr.readAgencies(ctx, tx, campaignID) },
+		func(tx *sql.Tx) error { return rr.readLetters(ctx, tx, campaignID, asOf) }); err != nil {
+		return err
+	}
+	rr.sortLetters()
+	var ids strings.Builder
+	ids.WriteByte('[')
+	for i, l := range rr.letters {
+		if i > 0 {
+			ids.WriteByte(',')
+		}
+		ids.WriteString(strconv.FormatInt(l.id, 10))
+	}
+	ids.WriteByte(']')
+	// The temporary table lives in its transaction only: rolling back drops it.
+	fill := func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE report_letter (pos INTEGER PRIMARY KEY, submission_id INTEGER NOT NULL)`); err != nil {
+			return s.explain(err)
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO temp.report_letter SELECT key, value FROM json_each(?)`, ids.String())
+		return s.explain(err)
+	}
+	if len(rr.txs) == 1 {
+		return fill(rr.txs[0])
+	}
+	return rr.together(fill, fill)
+}
+
+// together runs f on the first transaction and g on the last, at once when
+// there are two.
+func (rr *ReportReader) together(f, g func(*sql.Tx) error) error {
+	if len(rr.txs) == 1 {
+		if err := f(rr.txs[0]); err != nil {
+			return err
+		}
+		return g(rr.txs[0])
+	}
+	var gerr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		gerr = g(rr.txs[1])
+	}()
+	err := f(rr.txs[0])
+	<-done
+	if err != nil {
+		return err
+	}
+	return gerr
+}
+
+// begin starts the read transactions: two, on two connections, so that Each
+// reads with both cores of an office PC. Writers are held off (an immediate
+// transaction, rolled back at once) while both take their snapshot, so that
+// they see the same book. A book opened read-only is read on one.
+func (rr *ReportReader) begin(ctx context.Context) error {
+	s, n := rr.s, 2
+	if s.readOnly {
+		n = 1
+	} else {
+		lock, err := s.begin(ctx)
+		if err != nil {
+			return s.explain(err)
+		}
+		defer lock.Rollback()
+	}
+	for range n {
+		conn, err := s.db.Conn(ctx)
+		if err != nil {
+			return s.explain(err)
+		}
+		rr.conns = append(rr.conns, conn)
+		tx, err := conn.BeginTx(ctx, &sql.TxOptions{ReadOnly: true}) // a deferred BEGIN: takes no write lock
+		if err != nil {
+			return s.explain(err)
+		}
+		rr.txs = append(rr.txs, tx)
+		var version int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM campaign`).Scan(&version); err != nil { // the snapshot is taken here
+			return s.explain(err)
+		}
+	}
+	return nil
+}
+
+func (rr *ReportReader) readAgencies(ctx context.Context, tx *sql.Tx, campaignID int64) error {
+	rows, err := tx.QueryContext(ctx, `SELECT a.id, coalesce(ca.name, a.name), a.agency_group FROM agency a
+		LEFT JOIN campaign_agency ca ON ca.campaign_id = ? AND ca.agency_id = a.id`, campaignID)
+	if err != nil {
+		return rr.s.explain(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var name, group string
+		if err := rows.Scan(&id, &name, &group); err != nil {
+			return rr.s.explain(err)
+		}
+		rr.agencies[id] = reportAgency{name: vntext.Line(name), group: campaign.Group(group)}
+	}
+	return rr.s.explain(rows.Err())
+}
+
+func (rr *ReportReader) readLetters(ctx context.Context, tx *sql.Tx, campaignID int64, asOf vndate.Date) error {
+	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.agency_id, s.number, s.letter_date, s.received_on
+		FROM submission s NOT INDEXED WHERE s.campaign_id = ?`, campaignID) // in file order: no lookup per letter
+	if err != nil {
+		return rr.s.explain(err)
+	}
+	defer rows.Close()
+	days := map[string]vndate.Date{} // a few hundred days: each parsed once
+	day := func(iso []byte) vndate.Date {
+		d, ok := days[string(iso)]
+		if !ok {
+			d, _ = vndate.ParseISO(string(iso))
+			days[string(iso)] = d
+		}
+		return d
+	}
+	for rows.Next() {
+		var l reportLetter
+		var letterDate, received []byte
+		if err := rows.Scan(&l.id, &l.agencyID, &l.number, &letterDate, &received); err != nil {
+			return rr.s.explain(err)
+		}
+		l.recvOn = day(received)
+		if !asOf.IsZero() && l.recvOn.After(asOf) {
+			continue
+		}
+		l.letterDate, l.number = day(letterDate), vntext.Line(l.number)
+		rr.letters = append(rr.letters, l)
+	}
+	return rr.s.explain(rows.Err())
+}
+
+// sortLetters puts the letters in report order and counts them.
+func (rr *ReportReader) sortLetters() {
+	rank := map[campaign.Group]int{}
+	for i, g := range campaign.Groups {
+		rank[g] = i
+	}
+	// The agencies that sent letters in report order, then their letters by it.
+	var sent []int64
+	seen := map[int64]bool{}
+	for _, l := range rr.letters {
+		if !seen[l.agencyID] {
+			seen[l.agencyID] = true
+			a := rr.agencies[l.agencyID]
+			a.key = string(vntext.SortKey(a.name))
+			rr.agencies[l.agencyID] = a
+			sent = append(sent, l.agencyID)
+		}
+	}
+	slices.SortFunc(sent, func(x, y int64) int {
+		a, b := rr.agencies[x], rr.agencies[y]
+		if rank[a.group] != rank[b.group] {
+			return rank[a.group] - rank[b.group]
+		}
+		if c := strings.Compare(a.key, b.key); c != 0 {
+			return c
+		}
+		return cmp.Compare(x, y)
+	})
+	ord := make(map[int64]int, len(sent))
+	for i, id := range sent {
+		ord[id] = i
+	}
+	for i := range rr.letters {
+		rr.letters[i].ord = ord[rr.letters[i].agencyID]
+	}
+	slices.SortFunc(rr.letters, func(x, y reportLetter) int {
+		switch {
+		case x.ord != y.ord:
+			return x.ord - y.ord
+		case !x.recvOn.Equal(y.recvOn):
+			return x.recvOn.Time().Compare(y.recvOn.Time())
+		}
+		return cmp.Compare(x.id, y.id)
+	})
+}
+
+// Counts counts the registrations and agencies in all and in each group
+// (a letter that has none counts for nothing), once: only the lists that
+// say them before their rows need them.
+func (rr *ReportReader) Counts(ctx context.Context) (RegistrationCounts, error) {
+	if rr.counts != nil {
+		return *rr.counts, nil
+	}
+	rows, err := rr.txs[0].QueryContext(ctx, `SELECT l.pos, count(*) FROM temp.report_letter l
+		JOIN registration r ON r.submission_id = l.submission_id GROUP BY l.pos ORDER BY l.pos`)
+	if err != nil {
+		return RegistrationCounts{}, rr.s.explain(err)
+	}
+	defer rows.Close()
+	var c RegistrationCounts
+	last := int64(0)
+	for rows.Next() {
+		var pos, n int
+		if err := rows.Scan(&pos, &n); err != nil {
+			return RegistrationCounts{}, rr.s.explain(err)
+		}
+		l := rr.letters[pos]
+		a := rr.agencies[l.agencyID]
+		if len(c.Groups) == 0 || c.Groups[len(c.Groups)-1].Group != a.group {
+			c.Groups = append(c.Groups, GroupCount{Group: a.group})
+		}
+		g := &c.Groups[len(c.Groups)-1]
+		g.Registrations += n
+		c.Registrations += n
+		if c.Agencies == 0 || l.agencyID != last {
+			g.Agencies++
+			c.Agencies++
+		}
+		last = l.agencyID
+	}
+	if err := rows.Err(); err != nil {
+		return RegistrationCounts{}, rr.s.explain(err)
+	}
+	rr.counts = &c
+	return c, nil
+}
+
+// reportChunk is how many letters Each reads at a time: about 4,000
+// registrations (tests make it small).
+var reportChunk = 1500
+
+// Each calls fn with each registration in report order; it stops at the
+// first error fn returns. The rows carry what reports print: no title key
+// or letter version. They are read in chunks of letters, one connection
+// reading the next chunk while fn is given the rows of the one before.
+func (rr *ReportReader) Each(ctx context.Context, fn func(RegistrationRow) error) error {
+	var chunks [][2]int // [from, to) positions of letters
+	for from := 0; from < len(rr.letters); from += reportChunk {
+		chunks = append(chunks, [2]int{from, min(from+reportChunk, len(rr.letters))})
+	}
+	type batch struct {
+		rows []RegistrationRow
+		err  error
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	defer cancel()
+	workers := len(rr.txs)
+	out := make([]chan batch, workers)
+	for k := range workers {
+		out[k] = make(chan batch, 1)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := k; i < len(chunks); i += workers {
+				rows, err := rr.chunk(ctx, rr.txs[k], chunks[i])
+				select {
+				case out[k] <- batch{rows, err}:
+				case <-ctx.Done():
+					return
+				}
+				if err != nil {
+					return
+				}
+			}
+		}()
+	}
+	for i := range chunks {
+		b := <-out[i%workers]
+		if b.err != nil {
+			return b.err
+		}
+		for _, x := range b.rows {
+			if err := fn(x); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// chunk reads the registrations of the letters at positions [from, to).
+func (rr *ReportReader) chunk(ctx context.Context, tx *sql.Tx, span [2]int) ([]RegistrationRow, error) {
+	// In the order of the index (letter, then id), with no sort in SQLite: a
+	// letter's registrations are put in their order in it (seq) here.
+	rows, err := tx.QueryContext(ctx, `SELECT l.pos, r.seq, r.id, r.title, r.kind, r.area, coalesce(r.lead_agency_id, 0),
+		r.partners, r.summary, r.timeline, r.expected_result, r.note, r.version
+		FROM temp.report_letter l JOIN registration r ON r.submission_id = l.submission_id
+		WHERE l.pos >= ? AND l.pos < ? ORDER BY l.pos, r.id`, span[0], span[1])
+	if err != nil {
+		return nil, rr.s.explain(err)
+	}
+	defer rows.Close()
+	var out []RegistrationRow
+	type place struct{ pos, seq int }
+	var places []place
+	for rows.Next() {
+		var x RegistrationRow
+		var pos, seq int
+		var kind, area string
+		if err := rows.Scan(&pos, &seq, &x.ID, &x.Title, &kind, &area, &x.LeadAgencyID,
+			&x.Partners, &x.Summary, &x.Timeline, &x.ExpectedResult, &x.Note, &x.Version); err != nil {
+			return nil, rr.s.explain(err)
+		}
+		l := rr.letters[pos]
+		a := rr.agencies[l.agencyID]
+		x.Kind, x.Area = campaign.Kind(kind), campaign.Area(area)
+		x.Registration = cleanRegistration(x.Registration) // text written behind our back must not reach a terminal raw
+		x.SubmissionID, x.AgencyID, x.AgencyName, x.AgencyGroup = l.id, l.agencyID, a.name, a.group
+		x.LeadName = a.name
+		if lead, ok := rr.agencies[x.LeadAgencyID]; ok && x.LeadAgencyID != 0 {
+			x.LeadName = lead.name
+		}
+		x.LetterNumber, x.LetterDate, x.Received = l.number, l.letterDate, l.recvOn
+		out = append(out, x)
+		places = append(places, place{pos, seq})
+	}
+	if err := rows.Err(); err != nil {
+		return nil, rr.s.explain(err)
+	}
+	order := make([]int32, len(out))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(i, j int32) int {
+		a, b := places[i], places[j]
+		if a.pos != b.pos {
+			return a.pos - b.pos
+		}
+		return a.seq - b.seq
+	})
+	permute(out, order)
+	return out, nil
+}
+
+// Close ends the read transactions, dropping the temporary tables with them.
+func (rr *ReportReader) Close() error {
+	var err error
+	for _, tx := range rr.txs {
+		if rerr := tx.Rollback(); err == nil {
+			err = rerr
+		}
+	}
+	for _, c := range rr.conns {
+		if cerr := c.Close(); err == nil {
+			err = cerr
+		}
+	}
+	return err
+}
