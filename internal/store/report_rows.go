@@ -365,9 +365,9 @@ func (rr *ReportReader) chunk(ctx context.Context, tx *sql.Tx, span [2]int) ([]R
 		return nil, rr.s.explain(err)
 	}
 	defer rows.Close()
-	var out []RegistrationRow
 	type place struct{ pos, seq int }
-	var places []place
+	size := 3 * (span[1] - span[0]) // letters hold about three registrations
+	out, places := make([]RegistrationRow, 0, size), make([]place, 0, size)
 	for rows.Next() {
 		var x RegistrationRow
 		var pos, seq int
