@@ -126,7 +126,7 @@ func (m *Model) View() string {
 		compliance.DaysText(m.ctx.Today.DaysUntil(c.Deadline), m.ctx.Lang))))
 	lines = append(lines, "")
 	lines = append(lines, m.groupLines()...)
-	if m.ctx.Today.After(c.Deadline) {
+	if m.ctx.Today.After(c.Deadline) && len(d.Registrations) > 0 {
 		lines = append(lines, m.progressLine())
 	}
 	lines = append(lines, " "+st.RuleLine(m.width-2))
