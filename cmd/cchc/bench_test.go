@@ -7,9 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"sync"
-	"syscall"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -75,9 +73,7 @@ func runProcess(b *testing.B, name string, args ...string) {
 		if err := cmd.Wait(); err != nil {
 			b.Fatalf("%v: %s", err, msg)
 		}
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok && runtime.GOOS == "linux" {
-			peak = max(peak, ru.Maxrss) // KiB on Linux
-		}
+		peak = max(peak, peakRSS(cmd.ProcessState))
 	}
 	if peak > 0 {
 		b.ReportMetric(float64(peak)/1024, "MB-peak-rss")
@@ -145,9 +141,7 @@ func BenchmarkImportXLSX10k(b *testing.B) {
 		if out, err := cmd.CombinedOutput(); err != nil {
 			b.Fatalf("%v: %s", err, out)
 		}
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok && runtime.GOOS == "linux" {
-			peak = max(peak, ru.Maxrss)
-		}
+		peak = max(peak, peakRSS(cmd.ProcessState))
 	}
 	b.StopTimer()
 	os.Remove(copyDB)
