@@ -129,14 +129,8 @@ func (s *Store) RecordSubmission(ctx context.Context, sub campaign.Submission, r
 		if len(regs) == 0 {
 			return lang.Errorf("Văn bản chưa có mô hình, sáng kiến nào", "The letter has no registration")
 		}
-		now := s.stamp()
-		res, err := tx.ExecContext(ctx, `INSERT INTO submission (campaign_id, agency_id, number, letter_date, received_on, note, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			sub.CampaignID, sub.AgencyID, sub.Number, sub.LetterDate.ISO(), sub.Received.ISO(), sub.Note, now, now)
-		if err != nil {
-			return err
-		}
-		if subID, err = res.LastInsertId(); err != nil {
+		var err error
+		if subID, err = insertSubmission(ctx, tx, sub, s.stamp()); err != nil {
 			return err
 		}
 		ids, err = s.insertRegistrations(ctx, tx, subID, sub.AgencyID, 0, regs)
@@ -562,4 +556,16 @@ func (s *Store) Compliance(ctx context.Context, c campaign.Campaign, asOf vndate
 		return compliance.Summary{}, agenciesErr
 	}
 	return compliance.Judge(c, agencies, received, asOf), nil
+}
+
+// insertSubmission records a letter; RecordSubmission and the import both
+// write letters through it.
+func insertSubmission(ctx context.Context, tx *sql.Tx, sub campaign.Submission, now string) (int64, error) {
+	res, err := tx.ExecContext(ctx, `INSERT INTO submission (campaign_id, agency_id, number, letter_date, received_on, note, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		sub.CampaignID, sub.AgencyID, sub.Number, sub.LetterDate.ISO(), sub.Received.ISO(), sub.Note, now, now)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
 }

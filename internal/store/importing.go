@@ -123,16 +123,6 @@ func hasTitle(ctx context.Context, tx *sql.Tx, campaignID, agencyID int64, key s
 	return err == nil, err
 }
 
-func insertSubmission(ctx context.Context, tx *sql.Tx, sub campaign.Submission, now string) (int64, error) {
-	res, err := tx.ExecContext(ctx, `INSERT INTO submission (campaign_id, agency_id, number, letter_date, received_on, note, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		sub.CampaignID, sub.AgencyID, sub.Number, sub.LetterDate.ISO(), sub.Received.ISO(), sub.Note, now, now)
-	if err != nil {
-		return 0, err
-	}
-	return res.LastInsertId()
-}
-
 // lineError puts the row of the file a record came from in front of its problem.
 func lineError(line int, err error) error {
 	var le *lang.Error
