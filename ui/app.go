@@ -285,7 +285,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.load()
 	case common.ChangedMsg:
 		m.setNote(msg.Note, false)
-		return m, m.load()
+		return m, tea.Batch(m.load(), m.noteVersion())
 	case common.ErrMsg:
 		m.setNote(lang.Message(msg.Err, m.ctx.Lang), true)
 		return m, nil

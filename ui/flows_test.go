@@ -449,3 +449,17 @@ func TestIssuerWithin(t *testing.T) {
 		}
 	}
 }
+
+func TestOwnWriteIsNotReloadedTwice(t *testing.T) {
+	st := seeded(t)
+	h := newHarness(t, st, lang.VI, 80, 24)
+	h.run(h.m.checkVersion())
+	h.keys("3", "y te", "enter", "tab", "tab", "tab", "Một mô hình nữa", "ctrl+s")
+	v, err := st.DataVersion(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, cmd := h.m.Update(dataVersionMsg{v}); cmd != nil {
+		t.Fatal("the watch reloads for a change this window made itself")
+	}
+}

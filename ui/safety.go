@@ -23,6 +23,7 @@ const WatchEvery = 2 * time.Second
 type (
 	watchTickMsg   struct{}
 	dataVersionMsg struct{ version int64 }
+	versionSeenMsg struct{ version int64 }
 	backupDoneMsg  struct{ err error }
 )
 
@@ -56,6 +57,19 @@ func (m *Model) checkVersion() tea.Cmd {
 	}
 }
 
+// noteVersion takes the book's version after the app's own write, so the
+// watch does not reload a second time for a change this window made.
+func (m *Model) noteVersion() tea.Cmd {
+	st := m.ctx.Store
+	return func() tea.Msg {
+		v, err := st.DataVersion(context.Background())
+		if err != nil {
+			return nil
+		}
+		return versionSeenMsg{v}
+	}
+}
+
 // activeScreen is the history screen when open, else the current tab.
 func (m *Model) activeScreen() common.Screen {
 	if m.overlay != nil {
@@ -72,6 +86,9 @@ func (m *Model) safety(msg tea.Msg) (handled bool, cmd tea.Cmd) {
 		return true, m.checkVersion()
 	case tea.FocusMsg:
 		return true, m.checkVersion()
+	case versionSeenMsg:
+		m.dataVersion = msg.version
+		return true, nil
 	case dataVersionMsg:
 		changed := m.dataVersion != 0 && msg.version != m.dataVersion
 		m.dataVersion = msg.version
