@@ -87,16 +87,12 @@ func runImportRegistrations(e *env, args []string) error {
 			return err
 		}
 	}
-	st, err := openStore(e, false)
+	st, c, err := openCampaign(e, y, false)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	ctx := context.Background()
-	c, err := st.Campaign(ctx, y)
-	if err != nil {
-		return err
-	}
 	plan, err := importer.PlanRegistrations(ctx, st, c, path, importer.RegistrationOptions{
 		Agency: *agency, Received: recv, Letter: *letter, Today: day,
 	})
@@ -187,16 +183,12 @@ func runImportAgencies(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := openStore(e, false)
+	st, c, err := openCampaign(e, y, false)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	ctx := context.Background()
-	c, err := st.Campaign(ctx, y)
-	if err != nil {
-		return err
-	}
 	plan, err := importer.PlanAgencies(ctx, st, c, path)
 	if err != nil {
 		return err

@@ -5,6 +5,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"sort"
 	"strings"
 
+	"cchc/internal/campaign"
 	"cchc/internal/lang"
 	"cchc/internal/store"
 	"cchc/internal/vntext"
@@ -174,6 +176,21 @@ func openStore(e *env, readOnlyOK bool) (*store.Store, error) {
 		path = p
 	}
 	return store.Open(path, store.Options{AllowReadOnly: readOnlyOK})
+}
+
+// openCampaign opens the book and finds the campaign of year (the latest
+// when 0); on success the caller closes the store.
+func openCampaign(e *env, year int, readOnlyOK bool) (*store.Store, campaign.Campaign, error) {
+	st, err := openStore(e, readOnlyOK)
+	if err != nil {
+		return nil, campaign.Campaign{}, err
+	}
+	c, err := st.Campaign(context.Background(), year)
+	if err != nil {
+		st.Close()
+		return nil, campaign.Campaign{}, err
+	}
+	return st, c, nil
 }
 
 func printMainHelp(e *env) {

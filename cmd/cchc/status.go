@@ -96,16 +96,12 @@ func runStatus(e *env, args []string) error {
 		return usageError{l.F("--only %q: chọn một trong missing, short, met, unmet", "--only %q: choose one of missing, short, met, unmet", *only)}
 	}
 
-	st, err := openStore(e, true)
+	st, c, err := openCampaign(e, y, true)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	ctx := context.Background()
-	c, err := st.Campaign(ctx, y)
-	if err != nil {
-		return err
-	}
 	summary, err := st.Compliance(ctx, c, day)
 	if err != nil {
 		return err
