@@ -189,15 +189,13 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, nil
 	case common.NewEntryMsg:
 		if m.Dirty() {
-			return m, common.Cmd(common.ErrMsg{Err: lang.Errorf("Biểu mẫu đang có nội dung chưa lưu; lưu (ctrl+s) hoặc hủy (esc) trước",
-				"The form has unsaved input; save (ctrl+s) or cancel (esc) first")})
+			return m, busyForm()
 		}
 		m.reset(msg.AgencyID)
 		return m, nil
 	case common.EditRegistrationMsg:
 		if m.Dirty() {
-			return m, common.Cmd(common.ErrMsg{Err: lang.Errorf("Biểu mẫu đang có nội dung chưa lưu; lưu (ctrl+s) hoặc hủy (esc) trước",
-				"The form has unsaved input; save (ctrl+s) or cancel (esc) first")})
+			return m, busyForm()
 		}
 		return m, m.openEdit(msg.ID)
 	case editLoadedMsg:
@@ -349,4 +347,10 @@ func (m *Model) checkField(fd *common.Field, leaving bool) {
 			fd.Err = c.T("Văn bản của: chọn một cơ quan trong danh sách gợi ý", "Letter from: choose an agency from the suggestions")
 		}
 	}
+}
+
+// busyForm refuses to open another letter over unsaved input.
+func busyForm() tea.Cmd {
+	return common.Cmd(common.ErrMsg{Err: lang.Errorf("Biểu mẫu đang có nội dung chưa lưu; lưu (ctrl+s) hoặc hủy (esc) trước",
+		"The form has unsaved input; save (ctrl+s) or cancel (esc) first")})
 }
