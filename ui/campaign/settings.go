@@ -192,7 +192,7 @@ func (s *Settings) save() tea.Cmd {
 func (s *Settings) View(width, height int) string {
 	c, st := s.ctx, s.ctx.Styles
 	head := []string{" " + st.Title.Render(c.F("Thiết lập đợt đăng ký năm %d", "Settings of the %d campaign", s.orig.Year)), ""}
-	body := s.form.View(width, 22)
+	body := s.form.View(width, 26) // room for "Phấn đấu: CQ Trung ương"
 	var foot []string
 	if s.err != "" {
 		foot = append(foot, " "+st.Error.Render("! "+s.err))
