@@ -39,6 +39,24 @@ func KindLabel(kind string, l lang.Lang) string {
 	return kind
 }
 
+// KindPurpose says in a sentence what a report holds, for the reports screen.
+func KindPurpose(kind string, l lang.Lang) string {
+	switch kind {
+	case KindStatus:
+		return l.T("Tổng hợp theo nhóm và tình trạng từng cơ quan, đơn vị.", "Totals by group and each agency's status.")
+	case KindMissing:
+		return l.T("Các cơ quan, đơn vị chưa đạt chỉ tiêu, còn thiếu bao nhiêu, quá hạn bao nhiêu ngày.", "Agencies short of their quota, what they owe, days overdue.")
+	case KindRegistrations:
+		return l.T("Danh sách mô hình, sáng kiến theo các cột của mẫu đăng ký.", "Every registration in the template's columns.")
+	case KindReminder:
+		return l.T("Dự thảo công văn đôn đốc gửi các cơ quan, đơn vị chưa đạt chỉ tiêu.", "A draft reminder letter to the agencies still short.")
+	case KindResults:
+		return l.T("Cuối năm: số mô hình đang triển khai, đã hoàn thành, đề xuất nhân rộng theo cơ quan; danh sách đã hoàn thành.",
+			"Year end: models under way, completed, proposed for replication by agency; the completed ones.")
+	}
+	return ""
+}
+
 // Formats lists the formats of a report kind, the default first. A letter
 // is not a table, so the reminder has no csv or xlsx.
 func Formats(kind string) []string {

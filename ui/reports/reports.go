@@ -267,7 +267,7 @@ func (m *Model) View() string {
 	c, st := m.ctx, m.ctx.Styles
 	lines := []string{" " + st.Title.Render(c.T("Báo cáo", "Reports")), ""}
 	lines = append(lines, m.form.View(m.width, 16)...)
-	lines = append(lines, "", " "+st.Muted.Render(m.describe()))
+	lines = append(lines, "", " "+st.Muted.Render(report.KindPurpose(m.kind(), m.ctx.Lang)))
 	if m.busy {
 		lines = append(lines, " "+st.Muted.Render(c.T("Đang ghi…", "Writing…")))
 	}
@@ -282,23 +282,4 @@ func (m *Model) View() string {
 			" "+st.Muted.Render(c.T("Nhấn ctrl+o để mở bằng chương trình mặc định của máy.", "Press ctrl+o to open it with the system's default program.")))
 	}
 	return common.Fit(strings.Join(lines, "\n"), m.width, m.height)
-}
-
-// describe says in a sentence what the chosen report holds.
-func (m *Model) describe() string {
-	c := m.ctx
-	switch m.kind() {
-	case report.KindStatus:
-		return c.T("Tổng hợp theo nhóm và tình trạng từng cơ quan, đơn vị.", "Totals by group and each agency's status.")
-	case report.KindMissing:
-		return c.T("Các cơ quan, đơn vị chưa đạt chỉ tiêu, còn thiếu bao nhiêu, quá hạn bao nhiêu ngày.", "Agencies short of their quota, what they owe, days overdue.")
-	case report.KindRegistrations:
-		return c.T("Danh sách mô hình, sáng kiến theo các cột của mẫu đăng ký.", "Every registration in the template's columns.")
-	case report.KindReminder:
-		return c.T("Dự thảo công văn đôn đốc gửi các cơ quan, đơn vị chưa đạt chỉ tiêu.", "A draft reminder letter to the agencies still short.")
-	case report.KindResults:
-		return c.T("Cuối năm: số mô hình đang triển khai, đã hoàn thành, đề xuất nhân rộng theo cơ quan; danh sách đã hoàn thành.",
-			"Year end: models under way, completed, proposed for replication by agency; the completed ones.")
-	}
-	return ""
 }
