@@ -282,16 +282,16 @@ func (m *Model) key(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 	if m.list.Update(msg, k) {
 		return m, nil
 	}
+	if handled, changed := m.search.Key(msg); handled {
+		if changed {
+			m.refilter()
+		}
+		return m, nil
+	}
 	switch {
 	case key.Matches(msg, k.Open):
 		if id := m.selectedID(); id != 0 {
 			m.openDetail(id)
-		}
-	case key.Matches(msg, k.Search):
-		m.search.Open()
-	case key.Matches(msg, k.Back):
-		if m.search.Clear() {
-			m.refilter()
 		}
 	case key.Matches(msg, k.Group):
 		m.groupIdx = (m.groupIdx + 1) % (len(campaign.Groups) + 1)

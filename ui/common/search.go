@@ -76,3 +76,17 @@ func (s *Search) View() string {
 	}
 	return s.Input.Value()
 }
+
+// Key handles a list's search keys while the box is closed: "/" opens it,
+// esc clears a search still filtering the list. handled reports the key
+// was the search's; changed that the list must be filtered again.
+func (s *Search) Key(msg tea.KeyMsg) (handled, changed bool) {
+	switch {
+	case key.Matches(msg, s.ctx.Keys.Search):
+		s.Open()
+		return true, false
+	case key.Matches(msg, s.ctx.Keys.Back) && s.Input.Value() != "":
+		return true, s.Clear()
+	}
+	return false, false
+}

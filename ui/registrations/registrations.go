@@ -253,6 +253,12 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	if m.list.Update(msg, k) {
 		return nil
 	}
+	if handled, changed := m.search.Key(msg); handled {
+		if changed {
+			m.refilter()
+		}
+		return nil
+	}
 	switch {
 	case key.Matches(msg, k.Open):
 		if r := m.selected(); r != nil {
@@ -266,12 +272,6 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Delete):
 		if r := m.selected(); r != nil {
 			return common.ConfirmDelete(m.ctx, *r)
-		}
-	case key.Matches(msg, k.Search):
-		m.search.Open()
-	case key.Matches(msg, k.Back):
-		if m.search.Clear() {
-			m.refilter()
 		}
 	case key.Matches(msg, k.Group):
 		m.groupIdx = (m.groupIdx + 1) % (len(campaign.Groups) + 1)
