@@ -53,14 +53,9 @@ func runReport(e *env, args []string) error {
 		return usageError{l.F("Định dạng %s không in ra màn hình được; ghi ra tệp, ví dụ: -o %s", "%s cannot go to the terminal; write it to a file, e.g. -o %s",
 			*format, report.FileName(kind, *format, y))}
 	}
-	day, err := today()
+	day, err := asOfFlag(l, *asOf)
 	if err != nil {
 		return err
-	}
-	if *asOf != "" {
-		if day, err = dateFlag(l, "as-of", *asOf); err != nil {
-			return err
-		}
 	}
 	req := report.Request{Kind: kind, Format: *format, Year: y, AsOf: day, Lang: l}
 	if *out != "" {

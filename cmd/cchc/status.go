@@ -37,6 +37,14 @@ func today() (vndate.Date, error) {
 	return vndate.Today(), nil
 }
 
+// asOfFlag is the day of --as-of, today when it is not given.
+func asOfFlag(l lang.Lang, value string) (vndate.Date, error) {
+	if value == "" {
+		return today()
+	}
+	return dateFlag(l, "as-of", value)
+}
+
 // dateFlag reads a dd/mm/yyyy option, naming it in the message.
 func dateFlag(l lang.Lang, name, value string) (vndate.Date, error) {
 	d, err := vndate.Parse(value)
@@ -72,14 +80,9 @@ func runStatus(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	day, err := today()
+	day, err := asOfFlag(l, *asOf)
 	if err != nil {
 		return err
-	}
-	if *asOf != "" {
-		if day, err = dateFlag(l, "as-of", *asOf); err != nil {
-			return err
-		}
 	}
 	if !contains(report.StatusFormats, *format) {
 		return usageError{l.F("--format %q: chọn một trong %s", "--format %q: choose one of %s", *format, strings.Join(report.StatusFormats, ", "))}
