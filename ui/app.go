@@ -210,7 +210,7 @@ func loadSummary(ctx context.Context, st *store.Store, year int, today vndate.Da
 	}
 	d.OwnCount = make(map[int64]int)
 	for _, r := range d.Received {
-		d.OwnCount[r.AgencyID]++
+		d.OwnCount[r.AgencyID] += r.Registrations
 	}
 	d.Summary = d.Judge(today)
 	d.ResultByID = make(map[int64]compliance.Result, len(d.Summary.Results))

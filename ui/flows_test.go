@@ -463,3 +463,19 @@ func TestOwnWriteIsNotReloadedTwice(t *testing.T) {
 		t.Fatal("the watch reloads for a change this window made itself")
 	}
 }
+
+// The counts beside each agency are registrations, not letters: Thành phố
+// Hà Tĩnh's one letter holds three.
+func TestOwnCountsAreRegistrations(t *testing.T) {
+	st := seeded(t)
+	d, err := LoadData(context.Background(), st, 0, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range d.Agencies {
+		want := map[string]int{"Thành phố Hà Tĩnh": 3, "Sở Thông tin và Truyền thông": 2, "Sở Y tế": 1, "Huyện Đức Thọ": 1}[a.Name]
+		if got := d.OwnCount[a.ID]; got != want {
+			t.Errorf("%s: own count %d, want %d", a.Name, got, want)
+		}
+	}
+}

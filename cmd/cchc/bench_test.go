@@ -89,13 +89,20 @@ func BenchmarkStatusProcess(b *testing.B) {
 
 // The same judgement as a hand-written GROUP BY run by the stock sqlite3
 // tool (testdata/status.sql), for comparison.
-func BenchmarkStatusSQLite3(b *testing.B) {
+func BenchmarkStatusSQLite3(b *testing.B) { runSQLite3(b, "testdata/status.sql") }
+
+// The same with the registrations of each letter read from the tally the
+// store keeps since schema 5 (testdata/status-tally.sql), as cchc does.
+func BenchmarkStatusSQLite3Tally(b *testing.B) { runSQLite3(b, "testdata/status-tally.sql") }
+
+// runSQLite3 runs a query file with the stock sqlite3 tool on the national book.
+func runSQLite3(b *testing.B, file string) {
 	sqlite3, err := exec.LookPath("sqlite3")
 	if err != nil {
 		b.Skip("no sqlite3 tool on this machine")
 	}
 	db := demotest.Book(b, demo.National)
-	runProcess(b, sqlite3, "-json", db, ".read testdata/status.sql")
+	runProcess(b, sqlite3, "-json", db, ".read "+file)
 }
 
 // `cchc status --format json` in process: the part of the above that is ours.

@@ -29,11 +29,13 @@ type Agency struct {
 	ParentID int64 // a commune's district: its registrations count there
 }
 
-// Received is one registration as counted: whose letter it came in and the
-// day the Department received that letter.
+// Received is one letter as counted: the agency that sent it, the day the
+// Department received it and how many registrations it holds (a letter
+// whose registrations were all deleted holds none and counts for nothing).
 type Received struct {
-	AgencyID int64
-	On       vndate.Date
+	AgencyID      int64
+	On            vndate.Date
+	Registrations int
 }
 
 // Result is the compliance of one agency.
@@ -80,20 +82,20 @@ func (s Summary) DaysLeft() int { return s.AsOf.DaysUntil(s.Deadline) }
 // (required 0, communes by default) are not judged: they appear in neither
 // Results nor Groups; their registrations still roll up.
 func Judge(c campaign.Campaign, agencies []Agency, received []Received, asOf vndate.Date) Summary {
-	byAgency := make(map[int64][]vndate.Date, len(agencies))
+	byAgency := make(map[int64][]Received, len(agencies))
 	parent := make(map[int64]int64, len(agencies))
 	for _, a := range agencies {
 		parent[a.ID] = a.ParentID
 	}
 	for _, r := range received {
-		if r.On.After(asOf) {
+		if r.Registrations <= 0 || r.On.After(asOf) {
 			continue
 		}
 		// own agency, then up the chain (commune → district); a guard
 		// against a cycle in bad data stops after a few steps.
 		id := r.AgencyID
 		for step := 0; id != 0 && step < 4; step++ {
-			byAgency[id] = append(byAgency[id], r.On)
+			byAgency[id] = append(byAgency[id], r)
 			id = parent[id]
 		}
 	}
@@ -105,11 +107,17 @@ func Judge(c campaign.Campaign, agencies []Agency, received []Received, asOf vnd
 		if q.Required <= 0 {
 			continue
 		}
-		days := byAgency[a.ID]
-		slices.SortFunc(days, func(a, b vndate.Date) int { return a.Time().Compare(b.Time()) })
-		res := Result{Agency: a, Quota: q, Registered: len(days)}
-		if len(days) > 0 {
-			res.LastOn = days[len(days)-1]
+		letters := byAgency[a.ID]
+		slices.SortFunc(letters, func(a, b Received) int { return a.On.Time().Compare(b.On.Time()) })
+		res := Result{Agency: a, Quota: q}
+		for _, l := range letters {
+			if res.Registered < q.Required && res.Registered+l.Registrations >= q.Required {
+				res.MetOn = l.On // the letter that brought it to the minimum
+			}
+			res.Registered += l.Registrations
+		}
+		if len(letters) > 0 {
+			res.LastOn = letters[len(letters)-1].On
 		}
 		switch {
 		case res.Registered == 0:
@@ -118,7 +126,6 @@ func Judge(c campaign.Campaign, agencies []Agency, received []Received, asOf vnd
 			res.Status = Short
 		default:
 			res.Status = Met
-			res.MetOn = days[q.Required-1]
 			res.Late = res.MetOn.After(c.Deadline)
 		}
 		res.TargetMet = res.Registered >= q.Target

@@ -46,29 +46,38 @@ func TestJudgeRules(t *testing.T) {
 			want{0, Missing, false, vndate.Date{}, false, false}},
 		{"nothing the day after the deadline is overdue", 1, nil, d(25, 3),
 			want{0, Missing, false, vndate.Date{}, false, true}},
-		{"one for a department meets and hits target", 1, []Received{{1, d(10, 3)}}, d(30, 3),
+		{"one for a department meets and hits target", 1, []Received{{1, d(10, 3), 1}}, d(30, 3),
 			want{1, Met, true, d(10, 3), false, false}},
-		{"received on the deadline day is on time", 1, []Received{{1, d(24, 3)}}, d(30, 3),
+		{"received on the deadline day is on time", 1, []Received{{1, d(24, 3), 1}}, d(30, 3),
 			want{1, Met, true, d(24, 3), false, false}},
-		{"received the day after is late", 1, []Received{{1, d(25, 3)}}, d(30, 3),
+		{"received the day after is late", 1, []Received{{1, d(25, 3), 1}}, d(30, 3),
 			want{1, Met, true, d(25, 3), true, false}},
-		{"received after as-of does not count", 1, []Received{{1, d(25, 3)}}, d(24, 3),
+		{"received after as-of does not count", 1, []Received{{1, d(25, 3), 1}}, d(24, 3),
 			want{0, Missing, false, vndate.Date{}, false, false}},
-		{"district with one is short", 2, []Received{{2, d(10, 3)}}, d(20, 3),
+		{"district with one is short", 2, []Received{{2, d(10, 3), 1}}, d(20, 3),
 			want{1, Short, false, vndate.Date{}, false, false}},
-		{"short district past the deadline is overdue", 2, []Received{{2, d(10, 3)}}, d(1, 4),
+		{"short district past the deadline is overdue", 2, []Received{{2, d(10, 3), 1}}, d(1, 4),
 			want{1, Short, false, vndate.Date{}, false, true}},
 		{"commune registrations roll up to the district", 2,
-			[]Received{{2, d(10, 3)}, {3, d(12, 3)}}, d(20, 3),
+			[]Received{{2, d(10, 3), 1}, {3, d(12, 3), 1}}, d(20, 3),
 			want{2, Met, false, d(12, 3), false, false}},
 		{"met_on is the letter that reached required, not the last", 2,
-			[]Received{{2, d(28, 3)}, {3, d(1, 3)}, {2, d(5, 3)}}, d(30, 3),
+			[]Received{{2, d(28, 3), 1}, {3, d(1, 3), 1}, {2, d(5, 3), 1}}, d(30, 3),
 			want{3, Met, true, d(5, 3), false, false}},
 		{"district reaching required only after the deadline is late", 2,
-			[]Received{{2, d(1, 3)}, {3, d(2, 4)}}, d(5, 4),
+			[]Received{{2, d(1, 3), 1}, {3, d(2, 4), 1}}, d(5, 4),
 			want{2, Met, false, d(2, 4), true, false}},
+		{"one letter of two registrations meets a district on its day", 2,
+			[]Received{{2, d(3, 3), 1}, {2, d(9, 3), 2}}, d(30, 3),
+			want{3, Met, true, d(9, 3), false, false}},
+		{"a letter of three reaches the target at once", 2,
+			[]Received{{3, d(20, 3), 3}}, d(30, 3),
+			want{3, Met, true, d(20, 3), false, false}},
+		{"a letter whose registrations were all deleted counts for nothing", 1,
+			[]Received{{1, d(10, 3), 0}}, d(30, 3),
+			want{0, Missing, false, vndate.Date{}, false, true}},
 		{"other agencies' registrations do not count", 1,
-			[]Received{{2, d(1, 3)}, {4, d(1, 3)}}, d(30, 3),
+			[]Received{{2, d(1, 3), 1}, {4, d(1, 3), 1}}, d(30, 3),
 			want{0, Missing, false, vndate.Date{}, false, true}},
 	}
 	for _, tc := range cases {
@@ -94,7 +103,7 @@ func TestJudgeRules(t *testing.T) {
 }
 
 func TestCommunesWithoutQuotaAreNotJudged(t *testing.T) {
-	s := Judge(c2023, all, []Received{{3, d(1, 3)}}, d(30, 3))
+	s := Judge(c2023, all, []Received{{3, d(1, 3), 1}}, d(30, 3))
 	for _, r := range s.Results {
 		if r.Agency.Group == campaign.Commune {
 			t.Fatalf("commune judged: %+v", r)
@@ -108,7 +117,7 @@ func TestCommunesWithoutQuotaAreNotJudged(t *testing.T) {
 	// A campaign that does give communes a quota judges them.
 	c := c2023
 	c.Quotas = map[campaign.Group]campaign.Quota{campaign.Commune: {Required: 1, Target: 1}}
-	s = Judge(c, all, []Received{{3, d(1, 3)}}, d(30, 3))
+	s = Judge(c, all, []Received{{3, d(1, 3), 1}}, d(30, 3))
 	if len(s.Results) != 1 || s.Results[0].Status != Met {
 		t.Fatalf("commune with quota: %+v", s.Results)
 	}
@@ -119,7 +128,7 @@ func TestGroupTotalsAndOrder(t *testing.T) {
 		congAn, soYTe, {ID: 5, Name: "Sở Tư pháp", Group: campaign.Department},
 		{ID: 6, Name: "Sở Nội vụ", Group: campaign.Department}, ducTho, tungAnh,
 	}
-	received := []Received{{1, d(1, 3)}, {1, d(2, 3)}, {5, d(30, 3)}, {2, d(3, 3)}, {3, d(4, 3)}, {3, d(5, 3)}}
+	received := []Received{{1, d(1, 3), 1}, {1, d(2, 3), 1}, {5, d(30, 3), 1}, {2, d(3, 3), 1}, {3, d(4, 3), 1}, {3, d(5, 3), 1}}
 	s := Judge(c2023, agencies, received, d(31, 3))
 	if len(s.Groups) != 3 {
 		t.Fatalf("groups = %+v", s.Groups)

@@ -354,7 +354,7 @@ func TestControlCharactersNeverReachOutput(t *testing.T) {
 		Place: "Hà\rTĩnh", SignerTitle: "Giám đốc\x00", SignerName: "Lê\x1b[31m Minh", LetterNumber: "\x1b[1m/SNV",
 		Deadline: vndate.Of(2023, 3, 24), Quotas: map[campaign.Group]campaign.Quota{campaign.Department: {Required: 1, Target: 1}}}
 	agencies := []compliance.Agency{{ID: 1, Name: "Sở\x1b[31m Đỏ\x07\x08", Group: campaign.Department}, {ID: 2, Name: "Sở\tXanh", Group: campaign.Department}}
-	sum := compliance.Judge(c, agencies, []compliance.Received{{AgencyID: 2, On: vndate.Of(2023, 3, 1)}}, asOf)
+	sum := compliance.Judge(c, agencies, []compliance.Received{{AgencyID: 2, On: vndate.Of(2023, 3, 1), Registrations: 1}}, asOf)
 	reports := map[string]Report{
 		KindStatus:   Status{Campaign: c, Summary: sum, Lang: lang.VI},
 		KindMissing:  Missing{Campaign: c, Summary: sum, Lang: lang.VI},
@@ -473,7 +473,7 @@ func TestReminderLetter(t *testing.T) {
 	}
 	// Nobody short: no letter, and a reason.
 	c := campaign.Campaign{Year: 2023, Deadline: vndate.Of(2023, 3, 24), Quotas: map[campaign.Group]campaign.Quota{campaign.Department: {Required: 1, Target: 1}}}
-	sum := compliance.Judge(c, []compliance.Agency{{ID: 1, Name: "Sở A", Group: campaign.Department}}, []compliance.Received{{AgencyID: 1, On: vndate.Of(2023, 3, 1)}}, asOf)
+	sum := compliance.Judge(c, []compliance.Agency{{ID: 1, Name: "Sở A", Group: campaign.Department}}, []compliance.Received{{AgencyID: 1, On: vndate.Of(2023, 3, 1), Registrations: 1}}, asOf)
 	if err := (Reminder{Campaign: c, Summary: sum}).Write(io.Discard, "text"); !errors.Is(err, ErrNobodyToRemind) {
 		t.Errorf("err = %v", err)
 	}

@@ -420,35 +420,17 @@ func (s *Store) submissions(ctx context.Context, campaignID int64, limit int) ([
 	return out, s.explain(rows.Err())
 }
 
-// ComplianceInput is what compliance.Judge needs for a campaign: its active
-// agencies in report order and every registration with the day its letter
-// was received.
-func (s *Store) ComplianceInput(ctx context.Context, campaignID int64) ([]compliance.Agency, []compliance.Received, error) {
-	agencies, err := s.CampaignAgencies(ctx, campaignID)
-	if err != nil {
-		return nil, nil, err
-	}
-	var out []compliance.Agency
-	for _, a := range agencies {
-		if a.Active {
-			out = append(out, compliance.Agency{ID: a.ID, Name: a.Name, Group: a.Group, ParentID: a.ParentID})
-		}
-	}
-	received, err := s.received(ctx, campaignID)
-	return out, received, err
-}
-
-// received lists every registration of a campaign as compliance counts it.
-// The store reads one row per letter, its registrations counted on the
-// covering index, rather than one per registration: three times fewer rows
-// to carry out of SQLite at national scale (200,000 registrations). The
-// letters are read in two halves (by sending agency, split at the middle
-// letter) on two connections at once, as this is all CPU work and an office
-// PC has two cores or more.
+// received lists the letters of a campaign as compliance counts them: the
+// sender, the day and the number of registrations, read from the tally
+// kept beside the letters (migration 0005) so that no registration is
+// touched: 71,509 rows from one covering index at national scale, not
+// 200,000 registrations counted. The letters are read in two halves (by
+// sending agency, split at the middle letter) on two connections at once,
+// as this is all CPU work and an office PC has two cores or more.
 func (s *Store) received(ctx context.Context, campaignID int64) ([]compliance.Received, error) {
 	var mid int64
-	err := s.db.QueryRowContext(ctx, `SELECT coalesce((SELECT agency_id FROM submission WHERE campaign_id = ?1
-		ORDER BY agency_id LIMIT 1 OFFSET (SELECT count(*) / 2 FROM submission WHERE campaign_id = ?1)), 0)`, campaignID).Scan(&mid)
+	err := s.db.QueryRowContext(ctx, `SELECT coalesce((SELECT agency_id FROM letter_tally WHERE campaign_id = ?1
+		ORDER BY agency_id LIMIT 1 OFFSET (SELECT count(*) / 2 FROM letter_tally WHERE campaign_id = ?1)), 0)`, campaignID).Scan(&mid)
 	if err != nil {
 		return nil, s.explain(err)
 	}
@@ -470,12 +452,10 @@ func (s *Store) received(ctx context.Context, campaignID int64) ([]compliance.Re
 	return append(low, high...), nil
 }
 
-// receivedFrom reads the registrations of the letters sent by agencies
-// from..to.
+// receivedFrom reads the letters sent by agencies from..to.
 func (s *Store) receivedFrom(ctx context.Context, campaignID, from, to int64) ([]compliance.Received, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT s.agency_id, s.received_on,
-		(SELECT count(*) FROM registration r WHERE r.submission_id = s.id)
-		FROM submission s WHERE s.campaign_id = ? AND s.agency_id BETWEEN ? AND ?`, campaignID, from, to)
+	rows, err := s.db.QueryContext(ctx, `SELECT agency_id, received_on, registrations FROM letter_tally
+		WHERE campaign_id = ? AND agency_id BETWEEN ? AND ? AND registrations > 0`, campaignID, from, to)
 	if err != nil {
 		return nil, s.explain(err)
 	}
@@ -483,10 +463,9 @@ func (s *Store) receivedFrom(ctx context.Context, campaignID, from, to int64) ([
 	var received []compliance.Received
 	days := map[string]vndate.Date{} // a few dozen days: each parsed once
 	for rows.Next() {
-		var id int64
+		var r compliance.Received
 		var on []byte
-		var n int
-		if err := rows.Scan(&id, &on, &n); err != nil {
+		if err := rows.Scan(&r.AgencyID, &on, &r.Registrations); err != nil {
 			return nil, s.explain(err)
 		}
 		day, ok := days[string(on)]
@@ -494,9 +473,8 @@ func (s *Store) receivedFrom(ctx context.Context, campaignID, from, to int64) ([
 			day, _ = vndate.ParseISO(string(on))
 			days[string(on)] = day
 		}
-		for range n {
-			received = append(received, compliance.Received{AgencyID: id, On: day})
-		}
+		r.On = day
+		received = append(received, r)
 	}
 	return received, s.explain(rows.Err())
 }

@@ -93,6 +93,12 @@ var invariants = []rule{
 		"Văn bản %s: ngày nhận hoặc ngày văn bản không hợp lệ", "Letter %s: invalid received or letter date"},
 	{`SELECT c.year FROM campaign c WHERE c.deadline NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'`,
 		"Đợt đăng ký %s: hạn nộp không hợp lệ", "Campaign %s: invalid deadline"},
+	{`SELECT coalesce(nullif(s.number, ''), '#' || s.id) FROM submission s LEFT JOIN letter_tally t ON t.submission_id = s.id
+		WHERE t.submission_id IS NULL OR t.campaign_id <> s.campaign_id OR t.agency_id <> s.agency_id OR t.received_on <> s.received_on
+			OR t.registrations <> (SELECT count(*) FROM registration r WHERE r.submission_id = s.id)
+		UNION ALL SELECT '#' || t.submission_id FROM letter_tally t WHERE NOT EXISTS (SELECT 1 FROM submission s WHERE s.id = t.submission_id)`,
+		"Văn bản %s: số mô hình đếm sẵn để tính tình hình (bảng letter_tally) không khớp với các mô hình đã nhập",
+		"Letter %s: the registration count kept for the status (table letter_tally) disagrees with its registrations"},
 	{`SELECT '#' || id FROM history WHERE open = 1`,
 		"Lịch sử: thay đổi %s chưa khép lại", "History: change %s was left open"},
 }

@@ -99,8 +99,8 @@ func (s *Store) RegistrationList(ctx context.Context, campaignID int64) ([]Regis
 	return out, s.explain(rows.Err())
 }
 
-// Received lists every registration of a campaign as compliance counts it
-// (see ComplianceInput), for a caller that already has the agencies.
+// Received lists the letters of a campaign as compliance counts them, for
+// a caller that already has the agencies.
 func (s *Store) Received(ctx context.Context, campaignID int64) ([]compliance.Received, error) {
 	return s.received(ctx, campaignID)
 }

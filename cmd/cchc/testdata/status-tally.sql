@@ -1,0 +1,23 @@
+-- As status.sql, with the registrations of each letter read from the tally
+-- kept since schema 5 (letter_tally) instead of counted:
+-- registrations counted for the agency and rolled up from its communes.
+WITH c AS (SELECT id FROM campaign ORDER BY year DESC LIMIT 1),
+own AS (
+  SELECT s.agency_id AS id, sum(s.registrations) AS n, max(s.received_on) AS last
+  FROM letter_tally s
+  WHERE s.campaign_id = (SELECT id FROM c) AND s.registrations > 0 AND s.received_on <= '2024-04-30'
+  GROUP BY s.agency_id),
+rolled AS (
+  SELECT id, n, last FROM own
+  UNION ALL
+  SELECT a.parent_id, own.n, own.last FROM own JOIN agency a ON a.id = own.id WHERE a.parent_id IS NOT NULL),
+per AS (SELECT id, sum(n) AS n, max(last) AS last FROM rolled GROUP BY id)
+SELECT a.name, a.agency_group AS "group", q.required, q.target, coalesce(per.n, 0) AS registered,
+  CASE WHEN per.n IS NULL THEN 'missing' WHEN per.n < q.required THEN 'short' ELSE 'met' END AS status,
+  per.last AS last_on
+FROM campaign_agency ca
+JOIN agency a ON a.id = ca.agency_id AND a.active = 1
+JOIN quota q ON q.campaign_id = ca.campaign_id AND q.agency_group = a.agency_group AND q.required > 0
+LEFT JOIN per ON per.id = a.id
+WHERE ca.campaign_id = (SELECT id FROM c)
+ORDER BY CASE a.agency_group WHEN 'department' THEN 1 WHEN 'central' THEN 2 WHEN 'district' THEN 3 ELSE 4 END, a.name_key;
