@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"slices"
 
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
@@ -48,13 +47,12 @@ func scanAgency(r rowScanner) (campaign.Agency, error) {
 // SortAgencies puts agencies in report order: by group, then Vietnamese
 // alphabetical order of the name.
 func SortAgencies(list []campaign.Agency) {
-	vntext.SortFunc(list, func(a campaign.Agency) string { return a.Name })
-	rank := map[campaign.Group]int{}
+	rank := map[campaign.Group]byte{}
 	for i, g := range campaign.Groups {
-		rank[g] = i
+		rank[g] = byte(i)
 	}
-	// stable: keeps the alphabetical order within a group
-	slices.SortStableFunc(list, func(a, b campaign.Agency) int { return rank[a.Group] - rank[b.Group] })
+	// group first, then the name: one sort
+	vntext.SortByKey(list, func(a campaign.Agency) []byte { return vntext.AppendSortKey([]byte{rank[a.Group]}, a.Name) })
 }
 
 // campaignAgencyColumns are agencyColumns as one campaign knows them: its

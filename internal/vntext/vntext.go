@@ -4,7 +4,8 @@
 package vntext
 
 import (
-	"sort"
+	"bytes"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -323,12 +324,17 @@ var (
 
 // SortKey returns the Vietnamese collation key of s; keys compare with
 // bytes.Compare in Vietnamese order (Đ after D, Ơ after O).
-func SortKey(s string) []byte {
+func SortKey(s string) []byte { return AppendSortKey(nil, s) }
+
+// AppendSortKey appends the Vietnamese collation key of s to dst, for a key
+// that begins with something else (a rank, a group).
+func AppendSortKey(dst []byte, s string) []byte {
 	collatorMu.Lock()
 	defer collatorMu.Unlock()
 	k := collator.KeyFromString(&keyBuf, s)
-	out := make([]byte, len(k))
-	copy(out, k)
+	out := make([]byte, len(dst), len(dst)+len(k))
+	copy(out, dst)
+	out = append(out, k...)
 	keyBuf.Reset()
 	return out
 }
@@ -341,27 +347,32 @@ func Compare(a, b string) int {
 }
 
 // SortFunc sorts items in place by the Vietnamese order of name(item),
-// computing each key once.
+// keeping the given order of equal names.
 func SortFunc[T any](items []T, name func(T) string) {
+	SortByKey(items, func(it T) []byte { return SortKey(name(it)) })
+}
+
+// SortByKey sorts items in place by key(item) compared as bytes, keeping
+// the given order of equal keys. Each key is computed once, and the
+// positions are sorted rather than the items, which are then moved once:
+// sorting 15,000 agency records by swapping them took three times longer.
+func SortByKey[T any](items []T, key func(T) []byte) {
 	keys := make([][]byte, len(items))
+	order := make([]int, len(items))
 	for i, it := range items {
-		keys[i] = SortKey(name(it))
+		keys[i], order[i] = key(it), i
 	}
-	sort.Stable(byKey[T]{items, keys})
-}
-
-type byKey[T any] struct {
-	items []T
-	keys  [][]byte
-}
-
-func (s byKey[T]) Len() int { return len(s.items) }
-func (s byKey[T]) Less(i, j int) bool {
-	return string(s.keys[i]) < string(s.keys[j])
-}
-func (s byKey[T]) Swap(i, j int) {
-	s.items[i], s.items[j] = s.items[j], s.items[i]
-	s.keys[i], s.keys[j] = s.keys[j], s.keys[i]
+	slices.SortFunc(order, func(a, b int) int {
+		if c := bytes.Compare(keys[a], keys[b]); c != 0 {
+			return c
+		}
+		return a - b
+	})
+	sorted := make([]T, len(items))
+	for i, j := range order {
+		sorted[i] = items[j]
+	}
+	copy(items, sorted)
 }
 
 // Width is the number of terminal cells s takes.
