@@ -130,7 +130,7 @@ func (m *Model) load() tea.Cmd {
 // read for (the second step of a load).
 type registrationsMsg struct {
 	data *common.Data
-	rows []store.RegistrationRow
+	rows []store.ListRow
 	err  error
 }
 
@@ -150,7 +150,7 @@ func LoadData(ctx context.Context, st *store.Store, year int, today vndate.Date)
 		return nil, err
 	}
 	if d.Registrations, err = st.RegistrationList(ctx, d.Campaign.ID); d.Registrations == nil {
-		d.Registrations = []store.RegistrationRow{} // loaded, none
+		d.Registrations = []store.ListRow{} // loaded, none
 	}
 	return d, err
 }
@@ -273,7 +273,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		d := *msg.data // a new snapshot: screens may hold the old one
 		d.Registrations = msg.rows
 		if d.Registrations == nil {
-			d.Registrations = []store.RegistrationRow{}
+			d.Registrations = []store.ListRow{}
 		}
 		m.ctx.Data = &d
 		return m, m.broadcast(common.DataMsg{Data: &d})

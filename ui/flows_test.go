@@ -156,12 +156,7 @@ func TestEditAndDeleteFromTheRegistrationsList(t *testing.T) {
 		t.Fatalf("edit form:\n%s", h.view())
 	}
 	// someone else edits the same registration meanwhile
-	row := h.m.ctx.Data.Registrations[0]
-	for _, r := range h.m.ctx.Data.Registrations {
-		if r.Title == "Khám bệnh không giấy tờ" {
-			row = r
-		}
-	}
+	row := findRow(t, h, "Khám bệnh không giấy tờ")
 	other := row.Registration
 	other.Note = "sửa ở máy khác"
 	if err := st.UpdateRegistration(context.Background(), other); err != nil {

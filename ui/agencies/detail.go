@@ -21,7 +21,7 @@ type detailView struct {
 	ctx           *common.Context
 	id            int64
 	width, height int
-	regs          []store.RegistrationRow
+	regs          []store.ListRow
 	list          common.ListView
 }
 
@@ -44,8 +44,8 @@ func (d *detailView) refresh() {
 	data := d.ctx.Data
 	d.regs = d.regs[:0]
 	for _, r := range data.Registrations {
-		a := data.ByID[r.AgencyID]
-		if r.AgencyID == d.id || (a != nil && a.ParentID == d.id) {
+		a := data.ByID[r.Agency.ID]
+		if r.Agency.ID == d.id || (a != nil && a.ParentID == d.id) {
 			d.regs = append(d.regs, r)
 		}
 	}
@@ -55,7 +55,7 @@ func (d *detailView) refresh() {
 	}
 	rows := make([][]string, len(d.regs))
 	for i, r := range d.regs {
-		rows[i] = []string{r.Received.String(), common.Dash(r.LetterNumber), r.Title, r.Kind.Label(d.ctx.Lang), r.LeadName}
+		rows[i] = []string{r.Received().String(), common.Dash(r.LetterNumber), r.Title, r.Kind().Label(d.ctx.Lang), r.Lead.Name}
 	}
 	d.list.SetRows(rows)
 }
@@ -129,7 +129,7 @@ func (d *detailView) shortHelp() []key.Binding {
 	return []key.Binding{k.New, k.Open, k.Delete, k.Edit, k.Toggle, k.Back}
 }
 
-func (d *detailView) selected() *store.RegistrationRow {
+func (d *detailView) selected() *store.ListRow {
 	if i := d.list.Cursor(); i >= 0 && i < len(d.regs) {
 		return &d.regs[i]
 	}
@@ -150,7 +150,7 @@ func (d *detailView) key(msg tea.KeyMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Delete):
 		if r := d.selected(); r != nil {
-			return common.ConfirmDelete(d.ctx, *r)
+			return common.ConfirmDelete(d.ctx, common.ListTarget(r))
 		}
 	case key.Matches(msg, k.Toggle):
 		return confirmToggle(d.ctx, d.id)

@@ -6,19 +6,38 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"cchc/internal/store"
+	"cchc/internal/vndate"
 )
 
 // ConfirmDelete asks, naming what will go, before deleting a registration.
-func ConfirmDelete(ctx *Context, r store.RegistrationRow) tea.Cmd {
+func ConfirmDelete(ctx *Context, r DeleteTarget) tea.Cmd {
 	st, l := ctx.Store, ctx.Lang
 	q := l.F("Xóa mô hình «%s» của %s (văn bản số %s, nhận %s)?", "Delete «%s» of %s (letter %s, received %s)?",
-		r.Title, r.AgencyName, dash(r.LetterNumber), r.Received)
+		r.Title, r.Agency, dash(r.LetterNumber), r.Received)
 	return Cmd(ConfirmMsg{Question: q, OnYes: func() tea.Msg {
 		if err := st.DeleteRegistration(context.Background(), r.ID, r.Version); err != nil {
 			return ErrMsg{Err: err}
 		}
-		return ChangedMsg{Note: l.F("Đã xóa «%s» của %s", "Deleted «%s» of %s", r.Title, r.AgencyName)}
+		return ChangedMsg{Note: l.F("Đã xóa «%s» của %s", "Deleted «%s» of %s", r.Title, r.Agency)}
 	}})
+}
+
+// DeleteTarget is what the delete question names and the delete needs.
+type DeleteTarget struct {
+	ID, Version   int64
+	Title, Agency string
+	LetterNumber  string
+	Received      vndate.Date
+}
+
+// ListTarget is the delete target of a row of a list.
+func ListTarget(r *store.ListRow) DeleteTarget {
+	return DeleteTarget{r.ID, r.Version, r.Title, r.Agency.Name, r.LetterNumber, r.Received()}
+}
+
+// RowTarget is the delete target of a registration read in full.
+func RowTarget(r *store.RegistrationRow) DeleteTarget {
+	return DeleteTarget{r.ID, r.Version, r.Title, r.AgencyName, r.LetterNumber, r.Received}
 }
 
 func dash(s string) string {

@@ -44,7 +44,7 @@ type Data struct {
 	ResultByID    map[int64]compliance.Result
 	OwnCount      map[int64]int            // registrations in each agency's own letters
 	Stages        map[int64]campaign.Stage // where each registration stands, for those past campaign.Registered
-	Registrations []store.RegistrationRow  // newest letter first
+	Registrations []store.ListRow          // newest letter first; nil while it loads
 	Submissions   []store.SubmissionRow    // newest first
 }
 

@@ -40,8 +40,9 @@ func (m *Model) count() {
 		return
 	}
 	m.areas, m.stages = map[campaign.Area]int{}, map[campaign.Stage]int{}
-	for _, r := range d.Registrations {
-		m.areas[r.Area]++
+	for i := range d.Registrations {
+		r := &d.Registrations[i]
+		m.areas[r.Area()]++
 		s, ok := d.Stages[r.ID]
 		if !ok {
 			s = campaign.Registered

@@ -32,9 +32,8 @@ type Model struct {
 
 	groupIdx, kindIdx, areaIdx int // 0 = all
 	search                     common.Search
-	names                      map[int64]string        // folded name of each agency, for the search
-	shown                      []int32                 // indexes into shownFrom
-	shownFrom                  []store.RegistrationRow // the Registrations shown indexes into (new data may be shorter)
+	shown                      []int32         // indexes into shownFrom
+	shownFrom                  []store.ListRow // the Registrations shown indexes into (new data may be shorter)
 	list                       common.ListView
 	open                       *store.RegistrationRow // read in full from the store
 	steps                      []campaign.Step        // the open registration's progress
@@ -97,14 +96,10 @@ func (m *Model) FullHelp() [][]key.Binding {
 	}
 }
 
-// rebuild prepares the search after new data: the store gives each title's
-// folded key; agency names are folded once per agency, not per row.
+// rebuild shows new data: the store gives each title's and each agency's
+// folded key for the search.
 func (m *Model) rebuild() tea.Cmd {
 	d := m.ctx.Data
-	m.names = make(map[int64]string, len(d.Agencies))
-	for _, a := range d.Agencies {
-		m.names[a.ID] = vntext.Fold(a.Name)
-	}
 	m.refilter()
 	if m.open != nil {
 		for i := range d.Registrations {
@@ -135,8 +130,8 @@ func (m *Model) read(id int64) tea.Cmd {
 
 // matches reports whether a registration matches the search: every word
 // starts a word of its title, agency, lead unit or letter number.
-func (m *Model) matches(q vntext.Query, r *store.RegistrationRow, parts []string) bool {
-	parts[0], parts[1], parts[2], parts[3] = r.TitleKey, m.names[r.AgencyID], m.names[r.LeadAgencyID], strings.ToLower(r.LetterNumber)
+func (m *Model) matches(q vntext.Query, r *store.ListRow, parts []string) bool {
+	parts[0], parts[1], parts[2], parts[3] = r.TitleKey, r.Agency.Key, r.Lead.Key, strings.ToLower(r.LetterNumber)
 	return q.MatchAny(parts)
 }
 
@@ -156,13 +151,13 @@ func (m *Model) refilter() {
 	cursor := 0
 	for i := range d.Registrations {
 		r := &d.Registrations[i]
-		if m.groupIdx > 0 && r.AgencyGroup != campaign.Groups[m.groupIdx-1] {
+		if m.groupIdx > 0 && r.Agency.Group != campaign.Groups[m.groupIdx-1] {
 			continue
 		}
-		if m.kindIdx > 0 && r.Kind != campaign.Kinds[m.kindIdx-1] {
+		if m.kindIdx > 0 && r.Kind() != campaign.Kinds[m.kindIdx-1] {
 			continue
 		}
-		if m.areaIdx > 0 && r.Area != campaign.Areas[m.areaIdx-1] {
+		if m.areaIdx > 0 && r.Area() != campaign.Areas[m.areaIdx-1] {
 			continue
 		}
 		if !q.Empty() && !m.matches(q, r, parts) {
@@ -177,12 +172,12 @@ func (m *Model) refilter() {
 	from := d.Registrations
 	m.list.SetRowFunc(len(m.shown), func(i int) []string {
 		r := &from[m.shown[i]]
-		return []string{r.Title, r.AgencyName, r.Kind.Label(m.ctx.Lang), r.Area.Short(m.ctx.Lang), r.Received.Short()}
+		return []string{r.Title, r.Agency.Name, r.Kind().Label(m.ctx.Lang), r.Area().Short(m.ctx.Lang), r.Received().Short()}
 	})
 	m.list.SetCursor(cursor)
 }
 
-func (m *Model) selected() *store.RegistrationRow {
+func (m *Model) selected() *store.ListRow {
 	if c := m.list.Cursor(); c >= 0 && c < len(m.shown) && int(m.shown[c]) < len(m.shownFrom) {
 		return &m.shownFrom[m.shown[c]]
 	}
@@ -246,7 +241,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		case key.Matches(msg, k.Edit):
 			return common.Cmd(common.EditRegistrationMsg{ID: m.open.ID})
 		case key.Matches(msg, k.Delete):
-			return common.ConfirmDelete(m.ctx, *m.open)
+			return common.ConfirmDelete(m.ctx, common.RowTarget(m.open))
 		}
 		return nil
 	}
@@ -271,7 +266,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Delete):
 		if r := m.selected(); r != nil {
-			return common.ConfirmDelete(m.ctx, *r)
+			return common.ConfirmDelete(m.ctx, common.ListTarget(r))
 		}
 	case key.Matches(msg, k.Group):
 		m.groupIdx = (m.groupIdx + 1) % (len(campaign.Groups) + 1)

@@ -1,0 +1,68 @@
+package store
+
+import (
+	"context"
+	"testing"
+	"unsafe"
+
+	"cchc/internal/campaign"
+	"cchc/internal/vndate"
+)
+
+// The list rows carry what the registrations list shows and searches,
+// newest letter first, with agencies shared between rows.
+func TestRegistrationListRows(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	c, _ := s.Campaign(ctx, 2023)
+	ducTho := agencyByName(t, s, c, "Huyện Đức Thọ")
+	yte := agencyByName(t, s, c, "Sở Y tế")
+	xa, err := s.AddAgency(ctx, c.ID, campaign.Agency{Name: "Xã Tùng Ảnh", Group: campaign.Commune, ParentID: ducTho.ID, Active: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.RecordSubmission(ctx, campaign.Submission{CampaignID: c.ID, AgencyID: yte.ID, Number: "57/SYT-VP", Received: vndate.Of(2023, 3, 2)},
+		[]campaign.Registration{sampleReg("Khám bệnh không giấy tờ")}); err != nil {
+		t.Fatal(err)
+	}
+	led := campaign.Registration{Title: "Đường làng số", Kind: campaign.GoodPractice, Area: campaign.DigitalGovt, LeadAgencyID: xa}
+	if _, _, err := s.RecordSubmission(ctx, campaign.Submission{CampaignID: c.ID, AgencyID: ducTho.ID, Number: "312/UBND-NV", Received: vndate.Of(2023, 3, 21)},
+		[]campaign.Registration{sampleReg("Một cửa thân thiện"), led}); err != nil {
+		t.Fatal(err)
+	}
+	// the commune leaves the campaign: its name still shows on the row it leads
+	if _, err := s.db.Exec(`DELETE FROM campaign_agency WHERE agency_id = ?`, xa); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := s.RegistrationList(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 3 || cap(rows) != 3 {
+		t.Fatalf("%d rows, capacity %d; want 3, 3", len(rows), cap(rows))
+	}
+	first, second, last := rows[0], rows[1], rows[2]
+	if first.Title != "Một cửa thân thiện" || second.Title != "Đường làng số" || last.Title != "Khám bệnh không giấy tờ" {
+		t.Fatalf("order: %q, %q, %q", first.Title, second.Title, last.Title)
+	}
+	if second.TitleKey != "duong lang so" || second.Kind() != campaign.GoodPractice || second.Area() != campaign.DigitalGovt ||
+		second.LetterNumber != "312/UBND-NV" || !second.Received().Equal(vndate.Of(2023, 3, 21)) {
+		t.Fatalf("row: %+v kind %s area %s received %s", second, second.Kind(), second.Area(), second.Received())
+	}
+	if second.Agency.Name != "Huyện Đức Thọ" || second.Agency.Group != campaign.District || second.Agency.Key != "huyen duc tho" ||
+		second.Lead.Name != "Xã Tùng Ảnh" || second.Lead.Key != "xa tung anh" {
+		t.Fatalf("agencies: %+v lead %+v", *second.Agency, *second.Lead)
+	}
+	if first.Agency != second.Agency || first.Lead != first.Agency {
+		t.Fatal("a letter's agency is not shared between its rows, or a row without a lead is not led by its sender")
+	}
+	if unsafe.StringData(first.LetterNumber) != unsafe.StringData(second.LetterNumber) {
+		t.Fatal("the letter number is copied into each of its registrations")
+	}
+	if last.Agency.Group != campaign.Department || last.Kind() != campaign.Model || last.Area() != campaign.Procedures {
+		t.Fatalf("last row: %+v", last)
+	}
+	if size := unsafe.Sizeof(ListRow{}); size > 88 {
+		t.Fatalf("a list row is %d bytes: 200,000 of them are held at national scale", size)
+	}
+}
