@@ -8,6 +8,7 @@ import (
 	"os"
 	"runtime/debug"
 	"sync"
+	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -134,10 +135,16 @@ type registrationsMsg struct {
 	err  error
 }
 
+// listAfter is how long the registration list waits before it is read:
+// long enough for the frame with the new figures to be drawn first, as the
+// list (about a second at national scale) takes both cores while it loads.
+var listAfter = 40 * time.Millisecond
+
 // loadRegistrations reads the registration list of the snapshot d.
 func (m *Model) loadRegistrations(d *common.Data) tea.Cmd {
 	st := m.ctx.Store
 	return func() tea.Msg {
+		time.Sleep(listAfter)
 		rows, err := st.RegistrationList(context.Background(), d.Campaign.ID)
 		return registrationsMsg{d, rows, err}
 	}
