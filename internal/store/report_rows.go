@@ -264,8 +264,8 @@ func (rr *ReportReader) Counts(ctx context.Context) (RegistrationCounts, error) 
 	if rr.counts != nil {
 		return *rr.counts, nil
 	}
-	rows, err := rr.txs[0].QueryContext(ctx, `SELECT l.pos, count(*) FROM temp.report_letter l
-		JOIN registration r ON r.submission_id = l.submission_id GROUP BY l.pos ORDER BY l.pos`)
+	rows, err := rr.txs[0].QueryContext(ctx, `SELECT l.pos, t.registrations FROM temp.report_letter l
+		JOIN letter_tally t ON t.submission_id = l.submission_id WHERE t.registrations > 0 ORDER BY l.pos`)
 	if err != nil {
 		return RegistrationCounts{}, rr.s.explain(err)
 	}
