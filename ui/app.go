@@ -246,6 +246,16 @@ func (m *Model) resize() {
 // Update routes messages: data and navigation to the root, keys to the
 // active screen unless they are the root's own, sizes to every screen.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyMsg); ok && k.Type == tea.KeyRunes && len(k.Runes) > 1 && !k.Paste && !k.Alt && !m.takesText() {
+		// keys that came in one read (a script, a fast typist over a slow
+		// link: "/duc") are keys one by one until a field takes text, which
+		// gets the rest at once
+		first, rest := k, k
+		first.Runes, rest.Runes = k.Runes[:1], k.Runes[1:]
+		_, c1 := m.Update(first)
+		_, c2 := m.Update(rest)
+		return m, tea.Batch(c1, c2)
+	}
 	if handled, cmd := m.safety(msg); handled {
 		return m, cmd
 	}
@@ -323,6 +333,18 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.toScreen(msg)
 	}
 	return m.toScreen(msg)
+}
+
+// takesText reports whether typed letters go into a text field now rather
+// than being keys.
+func (m *Model) takesText() bool {
+	switch {
+	case m.confirm != nil:
+		return false
+	case m.overlay != nil:
+		return m.overlay.Capturing()
+	}
+	return m.activeScreen().Capturing()
 }
 
 func (m *Model) toScreen(msg tea.Msg) (tea.Model, tea.Cmd) {

@@ -178,7 +178,7 @@ func TestEditAndDeleteFromTheRegistrationsList(t *testing.T) {
 		t.Fatalf("did not return to the list (tab %d)", h.m.tab)
 	}
 	// delete asks, naming what goes
-	h.keys("/", "tu xa", "enter", "d")
+	h.keys("esc", "esc", "/", "tu xa", "enter", "d") // back from reading it to the list, the search cleared
 	if v := h.view(); !strings.Contains(v, "Xóa mô hình «Khám bệnh không giấy tờ từ xa» của Sở Y tế (văn bản số 57/SYT-VP") {
 		t.Fatalf("no delete question:\n%s", v)
 	}
@@ -472,5 +472,27 @@ func TestOwnCountsAreRegistrations(t *testing.T) {
 		if got := d.OwnCount[a.ID]; got != want {
 			t.Errorf("%s: own count %d, want %d", a.Name, got, want)
 		}
+	}
+}
+
+// Keys that arrive in one read are keys one by one until a field takes
+// text: "2/duc tho" opens the agencies, opens the search and types into it.
+func TestKeysInOneReadAreSplitUntilAFieldTakesText(t *testing.T) {
+	h := newHarness(t, seeded(t), lang.VI, 80, 24)
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("2/duc tho")})
+	v := h.view()
+	if h.m.tab != common.TabAgencies || !strings.Contains(v, "Huyện Đức Thọ") || strings.Contains(v, "Sở Y tế") || !strings.Contains(v, "duc tho") {
+		t.Fatalf("tab %d after \"2/duc tho\":\n%s", h.m.tab, v)
+	}
+	// in a form the whole chunk is text, digits included
+	h.keys("esc", "esc")
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("n")})
+	if h.m.tab != common.TabEntry {
+		t.Fatalf("n did not open the entry form (tab %d)", h.m.tab)
+	}
+	h.keys("tab")
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("12/UBND")})
+	if h.m.tab != common.TabEntry || !strings.Contains(h.view(), "12/UBND") {
+		t.Fatalf("a chunk typed into the form:\n%s", h.view())
 	}
 }
