@@ -3,6 +3,7 @@
 package compliance
 
 import (
+	"cmp"
 	"slices"
 
 	"cchc/internal/campaign"
@@ -82,42 +83,55 @@ func (s Summary) DaysLeft() int { return s.AsOf.DaysUntil(s.Deadline) }
 // (required 0, communes by default) are not judged: they appear in neither
 // Results nor Groups; their registrations still roll up.
 func Judge(c campaign.Campaign, agencies []Agency, received []Received, asOf vndate.Date) Summary {
-	byAgency := make(map[int64][]Received, len(agencies))
-	parent := make(map[int64]int64, len(agencies))
-	for _, a := range agencies {
-		parent[a.ID] = a.ParentID
+	// the letters counted for each judged agency, by its position
+	type letter struct {
+		day int64 // On as a number, cheap to sort by
+		on  vndate.Date
+		n   int
 	}
+	judged := make(map[int64]int, len(agencies))
+	parent := make(map[int64]int64, len(agencies))
+	for i, a := range agencies {
+		parent[a.ID] = a.ParentID
+		if c.QuotaFor(a.Group).Required > 0 {
+			judged[a.ID] = i
+		}
+	}
+	counted := make([][]letter, len(agencies))
 	for _, r := range received {
 		if r.Registrations <= 0 || r.On.After(asOf) {
 			continue
 		}
+		l := letter{r.On.Time().Unix(), r.On, r.Registrations}
 		// own agency, then up the chain (commune → district); a guard
 		// against a cycle in bad data stops after a few steps.
 		id := r.AgencyID
 		for step := 0; id != 0 && step < 4; step++ {
-			byAgency[id] = append(byAgency[id], r)
+			if i, ok := judged[id]; ok {
+				counted[i] = append(counted[i], l)
+			}
 			id = parent[id]
 		}
 	}
 
 	s := Summary{Deadline: c.Deadline, AsOf: asOf}
 	totals := make(map[campaign.Group]*GroupTotal)
-	for _, a := range agencies {
+	for i, a := range agencies {
 		q := c.QuotaFor(a.Group)
 		if q.Required <= 0 {
 			continue
 		}
-		letters := byAgency[a.ID]
-		slices.SortFunc(letters, func(a, b Received) int { return a.On.Time().Compare(b.On.Time()) })
+		letters := counted[i]
+		slices.SortStableFunc(letters, func(a, b letter) int { return cmp.Compare(a.day, b.day) })
 		res := Result{Agency: a, Quota: q}
 		for _, l := range letters {
-			if res.Registered < q.Required && res.Registered+l.Registrations >= q.Required {
-				res.MetOn = l.On // the letter that brought it to the minimum
+			if res.Registered < q.Required && res.Registered+l.n >= q.Required {
+				res.MetOn = l.on // the letter that brought it to the minimum
 			}
-			res.Registered += l.Registrations
+			res.Registered += l.n
 		}
 		if len(letters) > 0 {
-			res.LastOn = letters[len(letters)-1].On
+			res.LastOn = letters[len(letters)-1].on
 		}
 		switch {
 		case res.Registered == 0:

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"math"
 	"slices"
@@ -454,29 +455,21 @@ func (s *Store) received(ctx context.Context, campaignID int64) ([]compliance.Re
 
 // receivedFrom reads the letters sent by agencies from..to.
 func (s *Store) receivedFrom(ctx context.Context, campaignID, from, to int64) ([]compliance.Received, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT agency_id, received_on, registrations FROM letter_tally
-		WHERE campaign_id = ? AND agency_id BETWEEN ? AND ? AND registrations > 0`, campaignID, from, to)
-	if err != nil {
-		return nil, s.explain(err)
-	}
-	defer rows.Close()
 	var received []compliance.Received
 	days := map[string]vndate.Date{} // a few dozen days: each parsed once
-	for rows.Next() {
-		var r compliance.Received
-		var on []byte
-		if err := rows.Scan(&r.AgencyID, &on, &r.Registrations); err != nil {
-			return nil, s.explain(err)
-		}
-		day, ok := days[string(on)]
-		if !ok {
-			day, _ = vndate.ParseISO(string(on))
-			days[string(on)] = day
-		}
-		r.On = day
-		received = append(received, r)
-	}
-	return received, s.explain(rows.Err())
+	err := s.eachRow(ctx, `SELECT agency_id, received_on, registrations FROM letter_tally
+		WHERE campaign_id = ? AND agency_id BETWEEN ? AND ? AND registrations > 0`, []any{campaignID, from, to},
+		func(v []driver.Value) error {
+			on := asText(v[1])
+			day, ok := days[on]
+			if !ok {
+				day, _ = vndate.ParseISO(on)
+				days[on] = day
+			}
+			received = append(received, compliance.Received{AgencyID: asInt(v[0]), On: day, Registrations: int(asInt(v[2]))})
+			return nil
+		})
+	return received, err
 }
 
 // judgedAgencies lists the active agencies of a campaign for Compliance:
@@ -484,35 +477,33 @@ func (s *Store) receivedFrom(ctx context.Context, campaignID, from, to int64) ([
 // whose registrations only roll up) in any order, sparing the Vietnamese
 // sort of the ten thousand communes of a national campaign.
 func (s *Store) judgedAgencies(ctx context.Context, c campaign.Campaign) ([]compliance.Agency, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id, coalesce(ca.name, a.name), a.agency_group, coalesce(a.parent_id, 0) FROM agency a
-		JOIN campaign_agency ca ON ca.agency_id = a.id WHERE ca.campaign_id = ? AND coalesce(ca.active, a.active) = 1`, c.ID)
+	var judged []campaign.Agency
+	var rest []compliance.Agency
+	groups := map[string]campaign.Group{}
+	err := s.eachRow(ctx, `SELECT a.id, coalesce(ca.name, a.name), a.agency_group, coalesce(a.parent_id, 0) FROM agency a
+		JOIN campaign_agency ca ON ca.agency_id = a.id WHERE ca.campaign_id = ? AND coalesce(ca.active, a.active) = 1`, []any{c.ID},
+		func(v []driver.Value) error {
+			g, ok := groups[asText(v[2])]
+			if !ok {
+				g = campaign.Group(asText(v[2]))
+				groups[string(g)] = g
+			}
+			if c.QuotaFor(g).Required > 0 {
+				judged = append(judged, campaign.Agency{ID: asInt(v[0]), Name: vntext.Line(asText(v[1])), Group: g, ParentID: asInt(v[3])})
+			} else { // only rolled up: no name needed
+				rest = append(rest, compliance.Agency{ID: asInt(v[0]), Group: g, ParentID: asInt(v[3])})
+			}
+			return nil
+		})
 	if err != nil {
-		return nil, s.explain(err)
-	}
-	defer rows.Close()
-	var judged, rest []campaign.Agency
-	for rows.Next() {
-		var a campaign.Agency
-		var g string
-		if err := rows.Scan(&a.ID, &a.Name, &g, &a.ParentID); err != nil {
-			return nil, s.explain(err)
-		}
-		a.Group, a.Name = campaign.Group(g), vntext.Line(a.Name)
-		if c.QuotaFor(a.Group).Required > 0 {
-			judged = append(judged, a)
-		} else {
-			rest = append(rest, a)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, s.explain(err)
+		return nil, err
 	}
 	SortAgencies(judged)
 	out := make([]compliance.Agency, 0, len(judged)+len(rest))
-	for _, a := range append(judged, rest...) {
+	for _, a := range judged {
 		out = append(out, compliance.Agency{ID: a.ID, Name: a.Name, Group: a.Group, ParentID: a.ParentID})
 	}
-	return out, nil
+	return append(out, rest...), nil
 }
 
 // Compliance judges a campaign as of a day.

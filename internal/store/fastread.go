@@ -1,0 +1,76 @@
+package store
+
+import (
+	"context"
+	"database/sql/driver"
+	"errors"
+	"io"
+)
+
+// eachRow runs a read query on one connection of the pool straight through
+// its driver and calls row with each row's values (the slice is reused:
+// copy what is kept). It skips database/sql's locking and conversions for
+// every row, a third or more of the cost of reading 71,509 letters or
+// 200,000 registrations; the driver's own types are all it hands over
+// (int64, float64, string, []byte, nil: see asInt and asText).
+func (s *Store) eachRow(ctx context.Context, query string, args []any, row func([]driver.Value) error) error {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return s.explain(err)
+	}
+	defer conn.Close()
+	named := make([]driver.NamedValue, len(args))
+	for i, a := range args {
+		named[i] = driver.NamedValue{Ordinal: i + 1, Value: a}
+	}
+	err = conn.Raw(func(dc any) error {
+		q, ok := dc.(driver.QueryerContext)
+		if !ok {
+			return errors.New("store: the database driver cannot run queries directly")
+		}
+		rows, err := q.QueryContext(ctx, query, named)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		dest := make([]driver.Value, len(rows.Columns()))
+		for {
+			switch err := rows.Next(dest); {
+			case errors.Is(err, io.EOF):
+				return nil
+			case err != nil:
+				return err
+			}
+			if err := row(dest); err != nil {
+				return err
+			}
+		}
+	})
+	return s.explain(err)
+}
+
+// asInt is an integer column's value (0 for NULL).
+func asInt(v driver.Value) int64 {
+	switch x := v.(type) {
+	case int64:
+		return x
+	case float64:
+		return int64(x)
+	case bool:
+		if x {
+			return 1
+		}
+	}
+	return 0
+}
+
+// asText is a text column's value ("" for NULL).
+func asText(v driver.Value) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case []byte:
+		return string(x)
+	}
+	return ""
+}
