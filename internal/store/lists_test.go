@@ -66,3 +66,72 @@ func TestRegistrationListRows(t *testing.T) {
 		t.Fatalf("a list row is %d bytes: 200,000 of them are held at national scale", size)
 	}
 }
+
+// The list comes in list order (newest letter first, then the letter's own
+// order) whatever order the rows lie in the file, for a campaign read past
+// every registration and for one read through its letters.
+func TestRegistrationListOrder(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	c2023, _ := s.Campaign(ctx, 2023)
+	id2024, err := s.NewCampaign(ctx, campaign.Campaign{Year: 2024, Deadline: vndate.Of(2024, 3, 29)}, 2023)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c2024, _ := s.Campaign(ctx, 2024)
+	agencies, _ := s.CampaignAgencies(ctx, c2023.ID)
+	record := func(campaignID int64, i int) {
+		regs := []campaign.Registration{sampleReg("Mô hình " + itoa(int64(i)))}
+		if i%3 == 0 {
+			regs = append(regs, sampleReg("Giải pháp "+itoa(int64(i))))
+		}
+		// received days out of the order of recording, several letters a day
+		sub := campaign.Submission{CampaignID: campaignID, AgencyID: agencies[i%len(agencies)].ID, Received: vndate.Of(2023, 3, 1+(i*7)%20)} // before the test clock's today
+		subID, _, err := s.RecordSubmission(ctx, sub, regs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i%5 == 0 { // added to later: its rows lie apart in the file
+			defer func() {
+				if _, err := s.AddToSubmission(ctx, subID, []campaign.Registration{sampleReg("Bổ sung " + itoa(int64(i)))}); err != nil {
+					t.Fatal(err)
+				}
+			}()
+		}
+	}
+	for i := range 12 {
+		record(c2023.ID, i)
+	}
+	for i := range 60 {
+		record(id2024, i)
+	}
+	for _, c := range []campaign.Campaign{c2023, c2024} {
+		var want []int64
+		rows, err := s.db.Query(`SELECT r.id FROM submission s JOIN registration r ON r.submission_id = s.id WHERE s.campaign_id = ?
+			ORDER BY s.received_on DESC, s.id DESC, r.seq, r.id`, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var id int64
+			rows.Scan(&id)
+			want = append(want, id)
+		}
+		rows.Close()
+		list, err := s.RegistrationList(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(list) != len(want) {
+			t.Fatalf("%d: %d rows, want %d", c.Year, len(list), len(want))
+		}
+		for i, r := range list {
+			if r.ID != want[i] {
+				t.Fatalf("%d: row %d is registration %d, want %d", c.Year, i, r.ID, want[i])
+			}
+			if full, _ := s.Registration(ctx, r.ID); full.Title != r.Title || full.LetterNumber != r.LetterNumber || !full.Received.Equal(r.Received()) {
+				t.Fatalf("%d: row %d does not match its registration: %+v", c.Year, i, r)
+			}
+		}
+	}
+}
