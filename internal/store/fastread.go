@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"database/sql/driver"
 	"errors"
 	"io"
@@ -19,11 +20,17 @@ func (s *Store) eachRow(ctx context.Context, query string, args []any, row func(
 		return s.explain(err)
 	}
 	defer conn.Close()
+	return s.eachRowOn(ctx, conn, query, args, row)
+}
+
+// eachRowOn is eachRow on a connection the caller holds, inside the
+// transaction it may have open on it.
+func (s *Store) eachRowOn(ctx context.Context, conn *sql.Conn, query string, args []any, row func([]driver.Value) error) error {
 	named := make([]driver.NamedValue, len(args))
 	for i, a := range args {
 		named[i] = driver.NamedValue{Ordinal: i + 1, Value: a}
 	}
-	err = conn.Raw(func(dc any) error {
+	err := conn.Raw(func(dc any) error {
 		q, ok := dc.(driver.QueryerContext)
 		if !ok {
 			return errors.New("store: the database driver cannot run queries directly")

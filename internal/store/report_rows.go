@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"slices"
 	"strconv"
 	"strings"
@@ -327,7 +328,7 @@ func (rr *ReportReader) Each(ctx context.Context, fn func(RegistrationRow) error
 		go func() {
 			defer wg.Done()
 			for i := k; i < len(chunks); i += workers {
-				rows, err := rr.chunk(ctx, rr.txs[k], chunks[i])
+				rows, err := rr.chunk(ctx, k, chunks[i])
 				select {
 				case out[k] <- batch{rows, err}:
 				case <-ctx.Done():
@@ -353,44 +354,49 @@ func (rr *ReportReader) Each(ctx context.Context, fn func(RegistrationRow) error
 	return nil
 }
 
-// chunk reads the registrations of the letters at positions [from, to).
-func (rr *ReportReader) chunk(ctx context.Context, tx *sql.Tx, span [2]int) ([]RegistrationRow, error) {
+// chunk reads the registrations of the letters at positions [from, to)
+// on connection k, inside its read transaction.
+func (rr *ReportReader) chunk(ctx context.Context, k int, span [2]int) ([]RegistrationRow, error) {
 	// In the order of the index (letter, then id), with no sort in SQLite: a
 	// letter's registrations are put in their order in it (seq) here.
-	rows, err := tx.QueryContext(ctx, `SELECT l.pos, r.seq, r.id, r.title, r.kind, r.area, coalesce(r.lead_agency_id, 0),
-		r.partners, r.summary, r.timeline, r.expected_result, r.note, r.version
-		FROM temp.report_letter l JOIN registration r ON r.submission_id = l.submission_id
-		WHERE l.pos >= ? AND l.pos < ? ORDER BY l.pos, r.id`, span[0], span[1])
-	if err != nil {
-		return nil, rr.s.explain(err)
-	}
-	defer rows.Close()
 	type place struct{ pos, seq int }
 	size := 3 * (span[1] - span[0]) // letters hold about three registrations
 	out, places := make([]RegistrationRow, 0, size), make([]place, 0, size)
-	for rows.Next() {
+	kinds, areas := map[string]campaign.Kind{}, map[string]campaign.Area{}
+	err := rr.s.eachRowOn(ctx, rr.conns[k], `SELECT l.pos, r.seq, r.id, r.title, r.kind, r.area, coalesce(r.lead_agency_id, 0),
+		r.partners, r.summary, r.timeline, r.expected_result, r.note, r.version
+		FROM temp.report_letter l JOIN registration r ON r.submission_id = l.submission_id
+		WHERE l.pos >= ? AND l.pos < ? ORDER BY l.pos, r.id`, []any{int64(span[0]), int64(span[1])}, func(v []driver.Value) error {
+		pos, seq := int(asInt(v[0])), int(asInt(v[1]))
 		var x RegistrationRow
-		var pos, seq int
-		var kind, area string
-		if err := rows.Scan(&pos, &seq, &x.ID, &x.Title, &kind, &area, &x.LeadAgencyID,
-			&x.Partners, &x.Summary, &x.Timeline, &x.ExpectedResult, &x.Note, &x.Version); err != nil {
-			return nil, rr.s.explain(err)
+		kind, area := asText(v[4]), asText(v[5])
+		k, ok := kinds[kind]
+		if !ok {
+			k = campaign.Kind(kind)
+			kinds[kind] = k
 		}
+		a, ok := areas[area]
+		if !ok {
+			a = campaign.Area(area)
+			areas[area] = a
+		}
+		x.Registration = cleanRegistration(campaign.Registration{ID: asInt(v[2]), Title: asText(v[3]), Kind: k, Area: a,
+			LeadAgencyID: asInt(v[6]), Partners: asText(v[7]), Summary: asText(v[8]), Timeline: asText(v[9]),
+			ExpectedResult: asText(v[10]), Note: asText(v[11]), Version: asInt(v[12])}) // text written behind our back must not reach a terminal raw
 		l := rr.letters[pos]
-		a := rr.agencies[l.agencyID]
-		x.Kind, x.Area = campaign.Kind(kind), campaign.Area(area)
-		x.Registration = cleanRegistration(x.Registration) // text written behind our back must not reach a terminal raw
-		x.SubmissionID, x.AgencyID, x.AgencyName, x.AgencyGroup = l.id, l.agencyID, a.name, a.group
-		x.LeadName = a.name
+		sender := rr.agencies[l.agencyID]
+		x.SubmissionID, x.AgencyID, x.AgencyName, x.AgencyGroup = l.id, l.agencyID, sender.name, sender.group
+		x.LeadName = sender.name
 		if lead, ok := rr.agencies[x.LeadAgencyID]; ok && x.LeadAgencyID != 0 {
 			x.LeadName = lead.name
 		}
 		x.LetterNumber, x.LetterDate, x.Received = l.number, l.letterDate, l.recvOn
 		out = append(out, x)
 		places = append(places, place{pos, seq})
-	}
-	if err := rows.Err(); err != nil {
-		return nil, rr.s.explain(err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	order := make([]int32, len(out))
 	for i := range order {
