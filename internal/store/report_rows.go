@@ -77,8 +77,8 @@ func (rr *ReportReader) open(ctx context.Context, campaignID int64, asOf vndate.
 		return err
 	}
 	// the agencies on one connection, the letters on the other
-	if err := rr.together(func(tx *sql.Tx) error { return rr.readAgencies(ctx, tx, campaignID) },
-		func(tx *sql.Tx) error { return rr.readLetters(ctx, tx, campaignID, asOf) }); err != nil {
+	if err := rr.together(func(k int) error { return rr.readAgencies(ctx, k, campaignID) },
+		func(k int) error { return rr.readLetters(ctx, k, campaignID, asOf) }); err != nil {
 		return err
 	}
 	rr.sortLetters()
@@ -92,7 +92,8 @@ func (rr *ReportReader) open(ctx context.Context, campaignID int64, asOf vndate.
 	}
 	ids.WriteByte(']')
 	// The temporary table lives in its transaction only: rolling back drops it.
-	fill := func(tx *sql.Tx) error {
+	fill := func(k int) error {
+		tx := rr.txs[k]
 		if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE report_letter (pos INTEGER PRIMARY KEY, submission_id INTEGER NOT NULL)`); err != nil {
 			return s.explain(err)
 		}
@@ -100,27 +101,28 @@ func (rr *ReportReader) open(ctx context.Context, campaignID int64, asOf vndate.
 		return s.explain(err)
 	}
 	if len(rr.txs) == 1 {
-		return fill(rr.txs[0])
+		return fill(0)
 	}
 	return rr.together(fill, fill)
 }
 
-// together runs f on the first transaction and g on the last, at once when
-// there are two.
-func (rr *ReportReader) together(f, g func(*sql.Tx) error) error {
-	if len(rr.txs) == 1 {
-		if err := f(rr.txs[0]); err != nil {
+// together runs f on the first connection and g on the last (their
+// numbers in conns and txs), at once when there are two.
+func (rr *ReportReader) together(f, g func(k int) error) error {
+	last := len(rr.txs) - 1
+	if last == 0 {
+		if err := f(0); err != nil {
 			return err
 		}
-		return g(rr.txs[0])
+		return g(0)
 	}
 	var gerr error
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		gerr = g(rr.txs[1])
+		gerr = g(last)
 	}()
-	err := f(rr.txs[0])
+	err := f(0)
 	<-done
 	if err != nil {
 		return err
@@ -162,54 +164,40 @@ func (rr *ReportReader) begin(ctx context.Context) error {
 	return nil
 }
 
-func (rr *ReportReader) readAgencies(ctx context.Context, tx *sql.Tx, campaignID int64) error {
-	rows, err := tx.QueryContext(ctx, `SELECT a.id, coalesce(ca.name, a.name), a.agency_group FROM agency a
-		LEFT JOIN campaign_agency ca ON ca.campaign_id = ? AND ca.agency_id = a.id`, campaignID)
-	if err != nil {
-		return rr.s.explain(err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var name, group string
-		if err := rows.Scan(&id, &name, &group); err != nil {
-			return rr.s.explain(err)
+func (rr *ReportReader) readAgencies(ctx context.Context, k int, campaignID int64) error {
+	groups := map[string]campaign.Group{}
+	return rr.s.eachRowOn(ctx, rr.conns[k], `SELECT a.id, coalesce(ca.name, a.name), a.agency_group FROM agency a
+		LEFT JOIN campaign_agency ca ON ca.campaign_id = ? AND ca.agency_id = a.id`, []any{campaignID}, func(v []driver.Value) error {
+		g, ok := groups[asText(v[2])]
+		if !ok {
+			g = campaign.Group(asText(v[2]))
+			groups[string(g)] = g
 		}
-		rr.agencies[id] = reportAgency{name: vntext.Line(name), group: campaign.Group(group)}
-	}
-	return rr.s.explain(rows.Err())
+		rr.agencies[asInt(v[0])] = reportAgency{name: vntext.Line(asText(v[1])), group: g}
+		return nil
+	})
 }
 
-func (rr *ReportReader) readLetters(ctx context.Context, tx *sql.Tx, campaignID int64, asOf vndate.Date) error {
-	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.agency_id, s.number, s.letter_date, s.received_on
-		FROM submission s NOT INDEXED WHERE s.campaign_id = ?`, campaignID) // in file order: no lookup per letter
-	if err != nil {
-		return rr.s.explain(err)
-	}
-	defer rows.Close()
+func (rr *ReportReader) readLetters(ctx context.Context, k int, campaignID int64, asOf vndate.Date) error {
 	days := map[string]vndate.Date{} // a few hundred days: each parsed once
-	day := func(iso []byte) vndate.Date {
-		d, ok := days[string(iso)]
+	day := func(iso string) vndate.Date {
+		d, ok := days[iso]
 		if !ok {
-			d, _ = vndate.ParseISO(string(iso))
-			days[string(iso)] = d
+			d, _ = vndate.ParseISO(iso)
+			days[iso] = d
 		}
 		return d
 	}
-	for rows.Next() {
-		var l reportLetter
-		var letterDate, received []byte
-		if err := rows.Scan(&l.id, &l.agencyID, &l.number, &letterDate, &received); err != nil {
-			return rr.s.explain(err)
-		}
-		l.recvOn = day(received)
+	return rr.s.eachRowOn(ctx, rr.conns[k], `SELECT s.id, s.agency_id, s.number, s.letter_date, s.received_on
+		FROM submission s NOT INDEXED WHERE s.campaign_id = ?`, []any{campaignID}, func(v []driver.Value) error { // in file order: no lookup per letter
+		l := reportLetter{id: asInt(v[0]), agencyID: asInt(v[1]), recvOn: day(asText(v[4]))}
 		if !asOf.IsZero() && l.recvOn.After(asOf) {
-			continue
+			return nil
 		}
-		l.letterDate, l.number = day(letterDate), vntext.Line(l.number)
+		l.letterDate, l.number = day(asText(v[3])), vntext.Line(asText(v[2]))
 		rr.letters = append(rr.letters, l)
-	}
-	return rr.s.explain(rows.Err())
+		return nil
+	})
 }
 
 // sortLetters puts the letters in report order and counts them.
