@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
+	"cchc/internal/campaign"
 	"cchc/internal/lang"
 )
 
@@ -133,5 +134,43 @@ func TestPickerMatchesAsYouType(t *testing.T) {
 	f.MarkClean()
 	if f.Dirty() {
 		t.Fatal("clean form reported dirty")
+	}
+}
+
+// Words typed into a choice field, key by key as the clerk types them,
+// pick the choice they describe: a space between words is part of them.
+func TestChoiceTypeAheadOfSeveralWords(t *testing.T) {
+	var areas []Choice
+	for i, a := range campaign.Areas {
+		areas = append(areas, Choice{Label: a.Label(lang.VI), Value: int64(i)})
+	}
+	typeKeys := func(f *Form, s string) {
+		for _, r := range s {
+			f.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+		}
+	}
+	for _, tc := range []struct{ typed, want string }{
+		{"tai chinh cong", "Cải cách tài chính công"},
+		{"the che", "Cải cách thể chế"},
+		{"tai chinh", "Cải cách tài chính công"},
+		{"thủ tục hành chính", "Cải cách thủ tục hành chính"},
+		{"cong vu", "Cải cách chế độ công vụ"},
+		{"chinh phu dien tu", campaign.DigitalGovt.Label(lang.VI)},
+		{"bo may xyz", "Cải cách tổ chức bộ máy hành chính nhà nước"}, // a word that fits nothing is ignored
+	} {
+		for start := range areas { // whichever choice the field showed before
+			f := NewForm(newCtx(), NewChoice("area", "Lĩnh vực", areas))
+			f.Fields[0].Choice = start
+			typeKeys(f, tc.typed)
+			if got := f.Fields[0].Value(); got != tc.want {
+				t.Errorf("typed %q from choice %d: %q, want %q", tc.typed, start, got, tc.want)
+			}
+		}
+	}
+	// before any letter a space moves on, as the right arrow does
+	f := NewForm(newCtx(), NewChoice("area", "Lĩnh vực", areas))
+	typeKeys(f, " ")
+	if f.Fields[0].Choice != 1 {
+		t.Fatalf("space moved to %d", f.Fields[0].Choice)
 	}
 }

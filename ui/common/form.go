@@ -2,6 +2,7 @@ package common
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -64,18 +65,32 @@ func (f *Field) typeAhead(runes string) bool {
 		}
 		return -1
 	}
-	if q := f.typed + runes; f.typed != "" {
-		if j := find(q, f.Choice); j >= 0 {
-			f.typed = q
-			changed := j != f.Choice
-			f.Choice = j
-			return changed
+	pick := func(j int) bool {
+		changed := j != f.Choice
+		f.Choice = j
+		return changed
+	}
+	if f.typed != "" {
+		// the words typed so far, and these: the current choice if it
+		// still fits, else the next that does
+		if q := f.typed + runes; strings.TrimSpace(q) != "" {
+			if j := find(q, f.Choice); j >= 0 {
+				f.typed = q
+				return pick(j)
+			}
+		}
+		// the same letter again moves on to the next choice it starts
+		// ("t", "t": the second choice with a word in t)
+		if first, _ := utf8.DecodeRuneInString(runes); strings.Trim(f.typed+runes, string(first)) != "" {
+			return false // fits no choice: the key is ignored, the choice kept
 		}
 	}
-	f.typed = runes
+	if strings.TrimSpace(runes) == "" {
+		return false
+	}
 	if j := find(runes, f.Choice+1); j >= 0 {
-		f.Choice = j
-		return true
+		f.typed = runes
+		return pick(j)
 	}
 	return false
 }
@@ -304,7 +319,7 @@ func (f *Form) Update(msg tea.Msg) (changed bool, cmd tea.Cmd) {
 		case key.Matches(km, k.Left) && len(fd.Choices) > 0:
 			fd.Choice = (fd.Choice + len(fd.Choices) - 1) % len(fd.Choices)
 			return true, nil
-		case key.Matches(km, k.Right), km.String() == " ":
+		case key.Matches(km, k.Right), km.String() == " " && fd.typed == "": // a space within typed words is theirs
 			if len(fd.Choices) > 0 {
 				fd.Choice = (fd.Choice + 1) % len(fd.Choices)
 			}
