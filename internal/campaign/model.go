@@ -3,6 +3,7 @@ package campaign
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"cchc/internal/lang"
 	"cchc/internal/vndate"
@@ -35,6 +36,13 @@ type Campaign struct {
 
 // QuotaFor is the quota of group g (zero when the campaign sets none).
 func (c Campaign) QuotaFor(g Group) Quota { return c.Quotas[g] }
+
+// Earliest is the earliest day a letter answering the campaign may bear or
+// be received: 1 July of the year before the campaign's. A campaign is
+// announced early in its year, sometimes late in the year before; an
+// earlier day is a typing slip in the year (02/01/2003 for 02/01/2023),
+// which would otherwise count as on time.
+func (c Campaign) Earliest() vndate.Date { return vndate.Of(c.Year-1, time.July, 1) }
 
 // Agency is a body that may be asked to register: a provincial department,
 // a central agency in the province, a district or a commune.
@@ -165,8 +173,9 @@ func checkLine(p *Problems, field, labelVI, labelEN, value string, required bool
 }
 
 // Validate checks a submission; today bounds the received date (a letter
-// cannot arrive in the future).
-func (s Submission) Validate(today vndate.Date) Problems {
+// cannot arrive in the future) and earliest (Campaign.Earliest; zero: no
+// bound) both dates from below.
+func (s Submission) Validate(today, earliest vndate.Date) Problems {
 	var p Problems
 	if s.AgencyID == 0 {
 		p.add(FieldAgency, "Cơ quan, đơn vị: chọn cơ quan gửi văn bản", "Agency: choose the agency that sent the letter")
@@ -177,7 +186,14 @@ func (s Submission) Validate(today vndate.Date) Problems {
 	} else if !today.IsZero() && s.Received.After(today) {
 		p.add(FieldReceived, "Ngày nhận: %s là ngày trong tương lai", "Received: %s is in the future", s.Received)
 	}
-	if !s.LetterDate.IsZero() && !s.Received.IsZero() && s.LetterDate.After(s.Received) {
+	if !earliest.IsZero() && !s.Received.IsZero() && s.Received.Before(earliest) {
+		p.add(FieldReceived, "Ngày nhận: %s quá sớm cho đợt đăng ký này (không trước %s); kiểm tra lại năm",
+			"Received: %s is too early for this campaign (not before %s); check the year", s.Received, earliest)
+	}
+	if !earliest.IsZero() && !s.LetterDate.IsZero() && s.LetterDate.Before(earliest) {
+		p.add(FieldLetterDate, "Ngày văn bản: %s quá sớm cho đợt đăng ký này (không trước %s); kiểm tra lại năm",
+			"Letter date: %s is too early for this campaign (not before %s); check the year", s.LetterDate, earliest)
+	} else if !s.LetterDate.IsZero() && !s.Received.IsZero() && s.LetterDate.After(s.Received) {
 		p.add(FieldLetterDate, "Ngày văn bản: %s sau ngày nhận %s", "Letter date: %s is after the received date %s", s.LetterDate, s.Received)
 	}
 	if len([]rune(s.Note)) > MaxText {

@@ -257,7 +257,7 @@ func (p *RegistrationPlan) group(today vndate.Date, dateLine int) {
 			sub := campaign.Submission{CampaignID: p.Campaign.ID, AgencyID: r.Agency.ID, Number: p.LetterNumber,
 				LetterDate: p.LetterDate, Received: p.Received}
 			if len(p.letters) == 0 {
-				for _, pr := range sub.Validate(today) {
+				for _, pr := range sub.Validate(today, p.Campaign.Earliest()) {
 					line := 0
 					if pr.Field == campaign.FieldLetterDate {
 						line = dateLine

@@ -57,7 +57,14 @@ func cleanRegistration(r campaign.Registration) campaign.Registration {
 // checkSubmission validates a letter against the campaign's agencies.
 func (s *Store) checkSubmission(ctx context.Context, tx *sql.Tx, sub campaign.Submission) error {
 	today := vndate.FromTime(s.now())
-	if err := sub.Validate(today).Err(); err != nil {
+	var year int
+	if err := tx.QueryRowContext(ctx, `SELECT year FROM campaign WHERE id = ?`, sub.CampaignID).Scan(&year); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return lang.Errorf("Đợt đăng ký: không còn trong tệp dữ liệu", "Campaign: no longer in the database")
+		}
+		return err
+	}
+	if err := sub.Validate(today, campaign.Campaign{Year: year}.Earliest()).Err(); err != nil {
 		return err
 	}
 	var n int

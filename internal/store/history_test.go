@@ -294,6 +294,8 @@ func TestCheckFindsBrokenRules(t *testing.T) {
 		`UPDATE registration SET lead_agency_id = ` + itoa(tp.ID) + ` WHERE id = ` + itoa(id),
 		`INSERT INTO submission (campaign_id, agency_id, received_on, created_at, updated_at) VALUES (1, ` + itoa(tp.ID) + `, '2023-03-01', 'x', 'x')`,
 		`UPDATE agency SET name = 'Sở ` + "\x1b[2J" + `' WHERE id = ` + itoa(tp.ID),
+		`INSERT INTO submission (campaign_id, agency_id, number, received_on, created_at, updated_at) VALUES (1, ` + itoa(tp.ID) + `, '9/STP', '1990-01-02', 'x', 'x')`,
+		`INSERT INTO registration (submission_id, title, title_key, kind, area, created_at, updated_at) SELECT id, 'Cũ', 'cu', 'model', 'other', 'x', 'x' FROM submission WHERE number = '9/STP'`,
 	} {
 		if _, err := s.db.Exec(q); err != nil {
 			t.Fatal(err)
@@ -308,7 +310,7 @@ func TestCheckFindsBrokenRules(t *testing.T) {
 		msgs = append(msgs, x.VI)
 	}
 	all := strings.Join(msgs, "\n")
-	for _, want := range []string{"Xã \"Xã Lạc\" không thuộc huyện nào", "đơn vị chủ trì không phải", "không có mô hình nào", "chứa ký tự điều khiển"} {
+	for _, want := range []string{"Xã \"Xã Lạc\" không thuộc huyện nào", "đơn vị chủ trì không phải", "không có mô hình nào", "chứa ký tự điều khiển", "Văn bản 9/STP: ngày nhận hoặc ngày văn bản quá sớm"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("missing %q in:\n%s", want, all)
 		}

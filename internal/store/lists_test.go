@@ -74,11 +74,11 @@ func TestRegistrationListOrder(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
 	c2023, _ := s.Campaign(ctx, 2023)
-	id2024, err := s.NewCampaign(ctx, campaign.Campaign{Year: 2024, Deadline: vndate.Of(2024, 3, 29)}, 2023)
+	idOther, err := s.NewCampaign(ctx, campaign.Campaign{Year: 2022, Deadline: vndate.Of(2022, 3, 29)}, 2023) // a year the test clock has passed
 	if err != nil {
 		t.Fatal(err)
 	}
-	c2024, _ := s.Campaign(ctx, 2024)
+	cOther, _ := s.Campaign(ctx, 2022)
 	agencies, _ := s.CampaignAgencies(ctx, c2023.ID)
 	record := func(campaignID int64, i int) {
 		regs := []campaign.Registration{sampleReg("Mô hình " + itoa(int64(i)))}
@@ -103,9 +103,9 @@ func TestRegistrationListOrder(t *testing.T) {
 		record(c2023.ID, i)
 	}
 	for i := range 60 {
-		record(id2024, i)
+		record(idOther, i)
 	}
-	for _, c := range []campaign.Campaign{c2023, c2024} {
+	for _, c := range []campaign.Campaign{c2023, cOther} {
 		var want []int64
 		rows, err := s.db.Query(`SELECT r.id FROM submission s JOIN registration r ON r.submission_id = s.id WHERE s.campaign_id = ?
 			ORDER BY s.received_on DESC, s.id DESC, r.seq, r.id`, c.ID)

@@ -64,7 +64,7 @@ func (m *Model) save(next bool) tea.Cmd {
 	m.err = ""
 	sub, reg, probs := m.collect()
 	if m.subID == 0 { // the letter is being entered (not yet saved)
-		for _, p := range sub.Validate(m.ctx.Today) {
+		for _, p := range sub.Validate(m.ctx.Today, m.ctx.Data.Campaign.Earliest()) {
 			if probs.For(p.Field) == nil {
 				probs = append(probs, p)
 			}
