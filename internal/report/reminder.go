@@ -103,6 +103,53 @@ func collective(g campaign.Group, l lang.Lang) string {
 	return g.Label(l)
 }
 
+// addressee is how a letter is addressed to one agency: to the people's
+// committee of a district or a commune ("UBND huyện Cẩm Xuyên"), to a
+// department or a central agency by its name.
+func addressee(a compliance.Agency, l lang.Lang) string {
+	if a.Group != campaign.District && a.Group != campaign.Commune {
+		return a.Name
+	}
+	if f := vntext.Fold(a.Name); strings.HasPrefix(f, "ubnd ") || strings.HasPrefix(f, "uy ban nhan dan ") {
+		return a.Name
+	}
+	return l.F("UBND %s", "People's Committee of %s", lowerFirst(a.Name))
+}
+
+// withoutIssuer drops the Department itself from the agencies a reminder
+// is sent to: it does not write to itself (its own registration is an
+// internal matter). The issuer is matched by name: "Sở Nội vụ" is the
+// agency of the issuer "Sở Nội vụ" or "Sở Nội vụ tỉnh Hà Tĩnh".
+func withoutIssuer(groups []OwingGroup, issuer string) []OwingGroup {
+	key := vntext.Fold(issuer)
+	if key == "" {
+		return groups
+	}
+	var out []OwingGroup
+	for _, g := range groups {
+		var keep []Owing
+		for _, o := range g.Agencies {
+			if name := vntext.Fold(o.Agency.Name); name == key || strings.HasPrefix(key, name+" ") {
+				continue
+			}
+			keep = append(keep, o)
+		}
+		if len(keep) > 0 {
+			out = append(out, OwingGroup{Group: g.Group, Agencies: keep})
+		}
+	}
+	return out
+}
+
+// listEnd is the end of an item of the reminder's list: ";" but for the
+// last, which ends the list with ".".
+func listEnd(groups []OwingGroup, gi, i int) string {
+	if gi == len(groups)-1 && i == len(groups[gi].Agencies)-1 {
+		return "."
+	}
+	return ";"
+}
+
 // maxNamed is how many agencies the letter addresses by name; more are
 // addressed by group and named in the list.
 const maxNamed = 6
@@ -122,7 +169,7 @@ func owes(o Owing, l lang.Lang) string {
 // Letter composes the reminder; ErrNobodyToRemind when nobody is short.
 func (r Reminder) Letter() (Letter, error) {
 	l, c, s := r.Lang, r.Campaign, r.Summary
-	groups := owing(s)
+	groups := withoutIssuer(owing(s), clean(c.Issuer))
 	if len(groups) == 0 {
 		return Letter{}, ErrNobodyToRemind
 	}
@@ -144,7 +191,7 @@ func (r Reminder) Letter() (Letter, error) {
 	if count <= maxNamed {
 		for _, g := range groups {
 			for _, o := range g.Agencies {
-				let.To = append(let.To, o.Agency.Name)
+				let.To = append(let.To, addressee(o.Agency, l))
 			}
 		}
 	} else {
@@ -152,9 +199,17 @@ func (r Reminder) Letter() (Letter, error) {
 			let.To = append(let.To, collective(g.Group, l))
 		}
 	}
-	letterRef := l.F("Văn bản số %s", "letter No. %s", clean(c.LetterNumber))
+	// a request letter whose number or day the campaign does not say
+	// gets dots to fill in, as a draft does
+	number := clean(c.LetterNumber)
+	if number == "" || strings.HasPrefix(number, "/") {
+		number = "……" + number
+	}
+	letterRef := l.F("Văn bản số %s", "letter No. %s", number)
 	if !c.LetterDate.IsZero() {
 		letterRef += l.F(" ngày %s", " of %s", c.LetterDate)
+	} else {
+		letterRef += l.F(" ngày ……/……/%d", " of ……/……/%d", c.Year)
 	}
 	issuer := clean(c.Issuer)
 	let.Opening = append(let.Opening, l.F(
@@ -274,8 +329,8 @@ func (let Letter) writeText(w io.Writer) error {
 	}
 	for gi, g := range let.Groups {
 		b.WriteString(Roman(gi+1) + ". " + g.Group.Label(l) + "\n")
-		for _, o := range g.Agencies {
-			for i, line := range wrap("- "+o.Agency.Name+": "+owes(o, l)+";", textWidth-2, textWidth-4) {
+		for oi, o := range g.Agencies {
+			for i, line := range wrap("- "+o.Agency.Name+": "+owes(o, l)+listEnd(let.Groups, gi, oi), textWidth-2, textWidth-4) {
 				if i > 0 {
 					line = "  " + line
 				}
@@ -331,8 +386,8 @@ func (let Letter) writeMarkdown(w io.Writer) error {
 	}
 	for gi, g := range let.Groups {
 		b.WriteString("**" + Roman(gi+1) + ". " + mdEscape(g.Group.Label(l)) + "**\n\n")
-		for _, o := range g.Agencies {
-			b.WriteString("- " + mdEscape(o.Agency.Name) + ": " + mdEscape(owes(o, l)) + ";\n")
+		for oi, o := range g.Agencies {
+			b.WriteString("- " + mdEscape(o.Agency.Name) + ": " + mdEscape(owes(o, l)) + listEnd(let.Groups, gi, oi) + "\n")
 		}
 		b.WriteString("\n")
 	}

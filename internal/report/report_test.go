@@ -186,7 +186,7 @@ func TestJSON(t *testing.T) {
 		}
 	}
 	_ = json.Unmarshal(render(t, build(t, st, KindReminder, lang.VI), "json"), &rem)
-	if rem.SignerName != "Lê Minh Đạo" || len(rem.Agencies) != 36 {
+	if rem.SignerName != "Lê Minh Đạo" || len(rem.Agencies) != 35 { // the 36 short but Sở Nội vụ itself
 		t.Errorf("reminder json: signer %q, %d agencies", rem.SignerName, len(rem.Agencies))
 	}
 }
@@ -476,6 +476,40 @@ func TestReminderLetter(t *testing.T) {
 	sum := compliance.Judge(c, []compliance.Agency{{ID: 1, Name: "Sở A", Group: campaign.Department}}, []compliance.Received{{AgencyID: 1, On: vndate.Of(2023, 3, 1), Registrations: 1}}, asOf)
 	if err := (Reminder{Campaign: c, Summary: sum}).Write(io.Discard, "text"); !errors.Is(err, ErrNobodyToRemind) {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// A short list is addressed by name: a district by its people's committee;
+// the Department does not write to itself.
+func TestReminderAddressees(t *testing.T) {
+	c := campaign.Campaign{Year: 2023, Issuer: "Sở Nội vụ tỉnh Hà Tĩnh", LetterNumber: "215/SNV-CCHC&VTLT", LetterDate: vndate.Of(2023, 2, 22),
+		Deadline: vndate.Of(2023, 3, 24), Quotas: map[campaign.Group]campaign.Quota{
+			campaign.Department: {Required: 1, Target: 1}, campaign.District: {Required: 2, Target: 3}}}
+	agencies := []compliance.Agency{{ID: 1, Name: "Sở Nội vụ", Group: campaign.Department}, {ID: 2, Name: "Sở Y tế", Group: campaign.Department},
+		{ID: 3, Name: "Huyện Cẩm Xuyên", Group: campaign.District}, {ID: 4, Name: "Thị xã Kỳ Anh", Group: campaign.District}}
+	sum := compliance.Judge(c, agencies, []compliance.Received{{AgencyID: 3, On: vndate.Of(2023, 3, 1), Registrations: 1}}, vndate.Of(2023, 4, 5))
+	let, err := Reminder{Campaign: c, Summary: sum, Lang: lang.VI}.Letter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"Sở Y tế", "UBND huyện Cẩm Xuyên", "UBND thị xã Kỳ Anh"}; strings.Join(let.To, "|") != strings.Join(want, "|") {
+		t.Errorf("Kính gửi: %q, want %q", let.To, want)
+	}
+	if !strings.Contains(let.Opening[0], "Văn bản số 215/SNV-CCHC&VTLT ngày 22/02/2023") {
+		t.Errorf("the request letter is not named: %q", let.Opening[0])
+	}
+	var text bytes.Buffer
+	if err := (Reminder{Campaign: c, Summary: sum, Lang: lang.VI}).Write(&text, "md"); err != nil { // md: lines not wrapped
+		t.Fatal(err)
+	}
+	if !strings.Contains(text.String(), "- Huyện Cẩm Xuyên: đã đăng ký 01, còn thiếu 01 (chỉ tiêu tối thiểu 02, phấn đấu 03);") ||
+		!strings.Contains(text.String(), "- Thị xã Kỳ Anh: chưa đăng ký (chỉ tiêu tối thiểu 02, phấn đấu 03).") {
+		t.Errorf("the list does not end its items with ; and the last with .:\n%s", text.String())
+	}
+	// only the Department itself short: nobody to write to
+	only := compliance.Judge(c, agencies[:1], nil, vndate.Of(2023, 4, 5))
+	if _, err := (Reminder{Campaign: c, Summary: only, Lang: lang.VI}).Letter(); !errors.Is(err, ErrNobodyToRemind) {
+		t.Errorf("a reminder to the Department itself: %v", err)
 	}
 }
 
