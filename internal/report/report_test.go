@@ -21,6 +21,7 @@ import (
 	"cchc/internal/compliance"
 	"cchc/internal/lang"
 	"cchc/internal/vndate"
+	"cchc/internal/vntext"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -617,5 +618,35 @@ func TestPastReportsStayAfterRenaming(t *testing.T) {
 		if !bytes.Equal(before[k], after) {
 			t.Errorf("%s report of %d changed after renaming in 2024:\n%s", k, c23.Year, after)
 		}
+	}
+}
+
+// A name longer than its column goes on over the next lines in plain text:
+// nothing is cut off.
+func TestTextTableWrapsLongCells(t *testing.T) {
+	var tb Table
+	tb.Columns = []Column{{Title: "STT", Align: Right}, {Title: "Cơ quan, đơn vị", Max: 20}, {Title: "Đã ĐK", Align: Right}}
+	tb.Add("1", "Ngân hàng Nhà nước Chi nhánh tỉnh Hà Tĩnh", "2")
+	tb.Add("2", "Sở Y tế", "1")
+	var b bytes.Buffer
+	if err := tb.WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
+	var name []string
+	for _, l := range lines[2:] {
+		if vntext.Width(l) > 3+2+20+2+5 {
+			t.Errorf("line wider than the columns: %q", l)
+		}
+		if strings.Contains(l, "Sở Y tế") {
+			break
+		}
+		name = append(name, strings.TrimSpace(strings.Trim(strings.TrimSpace(l), "12")))
+	}
+	if got := strings.Join(name, " "); got != "Ngân hàng Nhà nước Chi nhánh tỉnh Hà Tĩnh" || len(name) < 2 {
+		t.Errorf("the name over %d lines reads %q:\n%s", len(name), got, b.String())
+	}
+	if !strings.HasPrefix(lines[2], "  1  Ngân hàng") || !strings.HasSuffix(lines[2], "2") {
+		t.Errorf("the first line of the row: %q", lines[2])
 	}
 }

@@ -155,20 +155,38 @@ func (t Table) WriteText(w io.Writer) error {
 			widths[i] = c.Max
 		}
 	}
+	// a cell wider than its column (a long name) goes on over the lines
+	// below, within its column: nothing is cut off
 	line := func(cells []string) string {
-		parts := make([]string, len(t.Columns))
-		for i, c := range t.Columns {
-			cell := ""
+		wrapped := make([][]string, len(t.Columns))
+		height := 1
+		for i := range t.Columns {
 			if i < len(cells) {
-				cell = oneLine(cells[i])
+				if cell := oneLine(cells[i]); vntext.Width(cell) > widths[i] {
+					wrapped[i] = wrap(cell, widths[i], widths[i])
+				} else {
+					wrapped[i] = []string{cell}
+				}
 			}
-			if c.Align == Right {
-				parts[i] = vntext.PadLeft(cell, widths[i])
-			} else {
-				parts[i] = vntext.Pad(cell, widths[i])
-			}
+			height = max(height, len(wrapped[i]))
 		}
-		return strings.TrimRight(strings.Join(parts, "  "), " ") + "\n"
+		var out strings.Builder
+		for k := range height {
+			parts := make([]string, len(t.Columns))
+			for i, c := range t.Columns {
+				cell := ""
+				if k < len(wrapped[i]) {
+					cell = wrapped[i][k]
+				}
+				if c.Align == Right {
+					parts[i] = vntext.PadLeft(cell, widths[i])
+				} else {
+					parts[i] = vntext.Pad(cell, widths[i])
+				}
+			}
+			out.WriteString(strings.TrimRight(strings.Join(parts, "  "), " ") + "\n")
+		}
+		return out.String()
 	}
 	var b strings.Builder
 	titles := make([]string, len(t.Columns))
