@@ -32,7 +32,9 @@ type Model struct {
 }
 
 // count tallies the registrations by area and by stage; nil maps while the
-// registration list is still loading.
+// registration list is still loading. Like the figures above them, they
+// count what had arrived by today: in training (CCHC_TODAY) a book may hold
+// letters of days still to come.
 func (m *Model) count() {
 	d := m.ctx.Data
 	m.areas, m.stages = nil, nil
@@ -42,6 +44,9 @@ func (m *Model) count() {
 	m.areas, m.stages = map[campaign.Area]int{}, map[campaign.Stage]int{}
 	for i := range d.Registrations {
 		r := &d.Registrations[i]
+		if r.Received().After(m.ctx.Today) {
+			continue
+		}
 		m.areas[r.Area()]++
 		s, ok := d.Stages[r.ID]
 		if !ok {
@@ -264,10 +269,15 @@ func (m *Model) latestLines(room int) []string {
 	if nameW > 44 {
 		nameW = 44
 	}
-	for i, s := range d.Submissions {
-		if i >= room-1 {
+	shown := 0
+	for _, s := range d.Submissions {
+		if shown >= room-1 {
 			break
 		}
+		if s.Received.After(m.ctx.Today) { // not yet arrived, in training
+			continue
+		}
+		shown++
 		n := m.ctx.F("%d mô hình", "%d registrations", s.Registrations)
 		num := ""
 		if s.Number != "" {
