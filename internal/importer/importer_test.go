@@ -303,6 +303,42 @@ func TestAnyErrorWritesNothing(t *testing.T) {
 	}
 }
 
+// A dry run of a file with errors still says which rows the book already
+// holds, so that the clerk mends the errors knowing what will be skipped.
+func TestDryRunWithErrorsShowsDuplicates(t *testing.T) {
+	st, c := book(t)
+	ctx := context.Background()
+	good := writeFile(t, "good.csv", "STT,Tên mô hình,Loại,Lĩnh vực CCHC\n1,Mô hình tốt,Mô hình,Thể chế\n")
+	plan, err := PlanRegistrations(ctx, st, c, good, RegistrationOptions{Agency: "UBND huyện Đức Thọ", Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := plan.Apply(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	bad := writeFile(t, "bad.csv", "STT,Tên mô hình,Loại,Lĩnh vực CCHC\n"+
+		"1,MÔ HÌNH TỐT,Mô hình,Thể chế\n"+ // already in the book
+		"2,Dự án lạ,Dự án,Thể chế\n"+ // an error
+		"3,Mô hình mới,Giải pháp,Bộ máy\n"+
+		"4,Mô hình mới,Giải pháp,Bộ máy\n") // twice in the file
+	plan, err = PlanRegistrations(ctx, st, c, bad, RegistrationOptions{Agency: "UBND huyện Đức Thọ", Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plan.Errors() != 1 {
+		t.Fatalf("problems:\n%s", problems(plan.Problems))
+	}
+	want := []RowStatus{RowDuplicate, RowError, RowValid, RowDuplicate}
+	for i, r := range plan.Rows {
+		if i < len(want) && r.Status != want[i] {
+			t.Errorf("row %d (%s): %s, want %s", r.Line, r.Registration.Title, r.Status.Label(lang.VI), want[i].Label(lang.VI))
+		}
+	}
+	if got := plan.Tally(lang.VI); !strings.Contains(got, "bỏ qua 2 trùng; 1 lỗi") {
+		t.Errorf("tally %q", got)
+	}
+}
+
 func TestStoreImportIsAllOrNothing(t *testing.T) {
 	st, c := book(t)
 	ctx := context.Background()

@@ -85,7 +85,21 @@ func PlanRegistrations(ctx context.Context, st *store.Store, c campaign.Campaign
 		return nil, err
 	}
 	p := planRegistrations(grids, c, agencies, opt)
-	if p.Errors() > 0 || len(p.letters) == 0 {
+	if len(p.letters) == 0 {
+		return p, nil
+	}
+	if p.Errors() > 0 {
+		// nothing will be written, but the rows already in the book are
+		// said now, not only once the errors are mended
+		dups, err := st.ImportDuplicates(ctx, p.letters)
+		if err != nil {
+			return nil, err
+		}
+		for li, items := range dups {
+			for _, i := range items {
+				p.Rows[p.rowOf[li][i]].Status = RowDuplicate
+			}
+		}
 		return p, nil
 	}
 	out, err := st.ImportRegistrations(ctx, p.letters, true)
@@ -234,9 +248,7 @@ func planRegistrations(grids []*Grid, c campaign.Campaign, agencies []campaign.A
 	}
 	rr.readRows(p)
 	p.Problems = append(p.Problems, rr.problems...)
-	if p.Errors() == 0 {
-		p.group(opt.Today, tb.dateLine)
-	}
+	p.group(opt.Today, tb.dateLine)
 	return p
 }
 
@@ -250,6 +262,9 @@ func labelled(vi, en string, err error) *lang.Error {
 func (p *RegistrationPlan) group(today vndate.Date, dateLine int) {
 	index := map[int64]int{}
 	for i, r := range p.Rows {
+		if r.Status == RowError || r.Agency.ID == 0 {
+			continue // said already; the letters are for the rows that can go in
+		}
 		li, ok := index[r.Agency.ID]
 		if !ok {
 			li = len(p.letters)
@@ -270,9 +285,6 @@ func (p *RegistrationPlan) group(today vndate.Date, dateLine int) {
 		}
 		p.letters[li].Items = append(p.letters[li].Items, store.ImportItem{Line: r.Line, Registration: r.Registration})
 		p.rowOf[li] = append(p.rowOf[li], i)
-	}
-	if p.Errors() > 0 {
-		p.letters, p.rowOf = nil, nil
 	}
 }
 

@@ -113,6 +113,41 @@ func (s *Store) ImportRegistrations(ctx context.Context, letters []ImportLetter,
 	return out, nil
 }
 
+// ImportDuplicates finds, without checking or writing anything else, the
+// registrations of letters that ImportRegistrations would skip as
+// duplicates: for each letter, the indexes of its items whose folded title
+// the agency already has in the campaign or earlier in the same letters.
+// A dry run of a file with errors shows them with it.
+func (s *Store) ImportDuplicates(ctx context.Context, letters []ImportLetter) ([][]int, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	defer tx.Rollback()
+	type key struct {
+		agency int64
+		title  string
+	}
+	seen := map[key]bool{}
+	out := make([][]int, len(letters))
+	for li, letter := range letters {
+		for i, it := range letter.Items {
+			k := key{letter.AgencyID, vntext.Fold(vntext.Line(it.Title))}
+			dup := seen[k]
+			if !dup {
+				if dup, err = hasTitle(ctx, tx, letter.CampaignID, letter.AgencyID, k.title); err != nil {
+					return nil, s.explain(err)
+				}
+			}
+			if dup {
+				out[li] = append(out[li], i)
+			}
+			seen[k] = true
+		}
+	}
+	return out, nil
+}
+
 func hasTitle(ctx context.Context, tx *sql.Tx, campaignID, agencyID int64, key string) (bool, error) {
 	var one int
 	err := tx.QueryRowContext(ctx, `SELECT 1 FROM registration r JOIN submission s ON s.id = r.submission_id
