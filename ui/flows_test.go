@@ -496,3 +496,24 @@ func TestKeysInOneReadAreSplitUntilAFieldTakesText(t *testing.T) {
 		t.Fatalf("a chunk typed into the form:\n%s", h.view())
 	}
 }
+
+// On the status screen, t opens the day with the one shown: the first
+// digit typed starts a new day instead of being refused by a full field.
+func TestStatusDayTypedOverTheShownOne(t *testing.T) {
+	h := newHarness(t, seeded(t), lang.VI, 100, 30)
+	h.keys("5", "t")
+	for _, r := range "24/03/2023" {
+		h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+	h.keys("enter")
+	if v := h.view(); !strings.Contains(v, "Tính đến ngày 24/03/2023") {
+		t.Fatalf("after typing a day:\n%s", v)
+	}
+	// editing the shown day with the arrows and backspace still works
+	h.keys("t")
+	h.send(tea.KeyMsg{Type: tea.KeyBackspace})
+	h.keys("2", "enter")
+	if v := h.view(); !strings.Contains(v, "Tính đến ngày 24/03/2022") {
+		t.Fatalf("after changing the last digit:\n%s", v)
+	}
+}

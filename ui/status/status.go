@@ -32,6 +32,7 @@ type Model struct {
 	results       []compliance.Result // missing and short first
 	list          common.ListView
 	typing        bool
+	dateFresh     bool // the day shown when typing began: the first letter typed replaces it
 	dateInput     textinput.Model
 	dateErr       string
 }
@@ -150,6 +151,10 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		case "esc":
 			m.typing, m.dateErr = false, ""
 		default:
+			if m.dateFresh && msg.Type == tea.KeyRunes {
+				m.dateInput.SetValue("")
+			}
+			m.dateFresh = false
 			m.dateInput, _ = common.UpdateInput(m.dateInput, msg)
 		}
 		return nil
@@ -168,7 +173,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		m.asOf = m.ctx.Today
 		m.rejudge()
 	case key.Matches(msg, k.SetDate):
-		m.typing = true
+		m.typing, m.dateFresh = true, true
 		m.dateInput.SetValue(m.asOf.String())
 		m.dateInput.CursorEnd()
 		m.dateInput.Focus()
