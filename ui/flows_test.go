@@ -298,6 +298,11 @@ func TestReportsScreenWritesAFile(t *testing.T) {
 	if b, _ := os.ReadFile(path); !strings.Contains(string(b), "ĐỢT ĐĂNG KÝ") {
 		t.Fatal("file not overwritten after yes")
 	}
+	// a failed write does not leave the last success beside its message
+	h.keys("ctrl+u", filepath.Join(dir, "khong-co", "x.md"), "ctrl+s")
+	if v := h.view(); !strings.Contains(v, "! ") || strings.Contains(v, "Đã ghi: ") {
+		t.Fatalf("after a failed write:\n%s", v)
+	}
 }
 
 func TestCampaignSettingsAndSwitching(t *testing.T) {

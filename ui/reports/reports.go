@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -165,10 +166,13 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, nil
 		}
 		m.err = lang.Message(msg.err, m.ctx.Lang)
+		m.written = "" // the file written before is not what this message is about
 	case openedMsg:
 		if msg.err != nil {
 			m.err = m.ctx.F("Không mở được tệp bằng chương trình mặc định; hãy mở %s bằng tay", "Could not open the file with the default program; open %s by hand", m.written)
+			return m, nil
 		}
+		return m, common.Cmd(common.NoteMsg{Note: m.ctx.F("Đã mở %s", "Opened %s", m.written)})
 	case tea.KeyMsg:
 		if m.form == nil {
 			return m, nil
@@ -256,7 +260,20 @@ func openFile(path string) tea.Cmd {
 		default:
 			cmd = exec.Command("xdg-open", path)
 		}
-		return openedMsg{cmd.Start()}
+		if err := cmd.Start(); err != nil {
+			return openedMsg{err}
+		}
+		// xdg-open and its kind say at once when no program takes the
+		// file; one that opens it may run on: waited for in the
+		// background, so that it leaves no zombie behind
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case err := <-done:
+			return openedMsg{err}
+		case <-time.After(3 * time.Second):
+			return openedMsg{nil}
+		}
 	}
 }
 
