@@ -48,20 +48,21 @@ type Options struct {
 
 // Model is the root of the application.
 type Model struct {
-	ctx     *common.Context
-	year    int
-	screens []common.Screen
-	tab     int
-	prevTab int // where BackMsg returns to
-	width   int
-	height  int
-	help    help.Model
-	showAll bool
-	note    string
-	isErr   bool
-	confirm *confirmation
-	loaded  bool
-	loadErr error
+	farewell string // said on the terminal after quitting
+	ctx      *common.Context
+	year     int
+	screens  []common.Screen
+	tab      int
+	prevTab  int // where BackMsg returns to
+	width    int
+	height   int
+	help     help.Model
+	showAll  bool
+	note     string
+	isErr    bool
+	confirm  *confirmation
+	loaded   bool
+	loadErr  error
 
 	// safety.go: history screen shown over the tab, last data_version seen
 	overlay     common.Screen
@@ -105,15 +106,18 @@ func New(st *store.Store, opt Options) *Model {
 const memoryLimit = 150 << 20
 
 // Run opens the application full screen and returns when the clerk quits.
-func Run(st *store.Store, opt Options) error {
+// Its last words (where the backup made on quitting went) are returned
+// for the terminal once the screen is given back.
+func Run(st *store.Store, opt Options) (farewell string, err error) {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}
-	p := tea.NewProgram(New(st, opt), tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithReportFocus())
+	m := New(st, opt)
+	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithReportFocus())
 	stop := watch(p)
 	defer stop()
-	_, err := p.Run()
-	return err
+	_, err = p.Run()
+	return m.farewell, err
 }
 
 func (m *Model) Init() tea.Cmd { return tea.Batch(m.load(), m.checkVersion()) }

@@ -24,7 +24,10 @@ type (
 	watchTickMsg   struct{}
 	dataVersionMsg struct{ version int64 }
 	versionSeenMsg struct{ version int64 }
-	backupDoneMsg  struct{ err error }
+	backupDoneMsg  struct {
+		path string
+		err  error
+	}
 )
 
 // watch sends the program a tick every WatchEvery until stopped (from
@@ -104,6 +107,7 @@ func (m *Model) safety(msg tea.Msg) (handled bool, cmd tea.Cmd) {
 			m.setNote(lang.Message(msg.err, m.ctx.Lang), true)
 			return true, nil
 		}
+		m.farewell = m.ctx.F("Đã sao lưu tệp dữ liệu vào %s", "The database was backed up to %s", msg.path)
 		return true, tea.Quit
 	case tea.MouseMsg:
 		if m.overlay != nil {
@@ -164,8 +168,8 @@ func (m *Model) offerBackup() tea.Cmd {
 	m.confirm = &confirmation{
 		question: m.ctx.T("Hôm nay chưa sao lưu. Sao lưu tệp dữ liệu trước khi thoát?", "No backup today. Back the database up before quitting?"),
 		onYes: func() tea.Msg {
-			_, err := st.Backup(context.Background(), st.DefaultBackupPath())
-			return backupDoneMsg{err}
+			path, err := st.Backup(context.Background(), st.DefaultBackupPath())
+			return backupDoneMsg{path, err}
 		},
 		onNo: tea.Quit,
 	}

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"database/sql"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -184,6 +185,10 @@ func TestBackupOfferedOnQuitOnceADay(t *testing.T) {
 	}
 	if !st.BackedUpToday() {
 		t.Fatal("no backup made")
+	}
+	path, ok := strings.CutPrefix(h.m.farewell, "Đã sao lưu tệp dữ liệu vào ")
+	if _, err := os.Stat(path); !ok || err != nil {
+		t.Fatalf("the terminal is not told where the backup went: %q", h.m.farewell)
 	}
 	// the same day, q quits at once
 	h2 := newHarness(t, st, lang.VI, 100, 30)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 
 	"cchc/internal/lang"
@@ -20,8 +21,12 @@ func runTUI(e *env) error {
 	}
 	defer st.Close()
 	opt := ui.Options{Lang: e.lang, Today: day, ASCII: os.Getenv("CCHC_ASCII") != ""}
-	if err := ui.Run(st, opt); err != nil {
+	farewell, err := ui.Run(st, opt)
+	if err != nil {
 		return lang.Wrap(err, "Không chạy được giao diện trong cửa sổ dòng lệnh này", "Cannot run the application in this terminal")
+	}
+	if farewell != "" {
+		fmt.Fprintln(e.stdout, farewell)
 	}
 	return nil
 }
