@@ -522,3 +522,21 @@ func TestStatusDayTypedOverTheShownOne(t *testing.T) {
 		t.Fatalf("after changing the last digit:\n%s", v)
 	}
 }
+
+// A question longer than the line is shown whole, over up to three lines,
+// and the window stays exactly filled.
+func TestLongQuestionIsShownWhole(t *testing.T) {
+	h := newHarness(t, seeded(t), lang.VI, 80, 24)
+	h.keys("4", "/", "kham", "enter", "d")
+	v := h.view()
+	checkFills(t, v, 80, 24)
+	lines := strings.Split(v, "\n")
+	var tail []string
+	for _, l := range lines[len(lines)-5 : len(lines)-1] {
+		tail = append(tail, strings.TrimSpace(l))
+	}
+	joined := strings.Join(strings.Fields(strings.Join(tail, " ")), " ")
+	if !strings.Contains(joined, "Xóa mô hình «Khám bệnh không giấy tờ» của Sở Y tế (văn bản số 57/SYT-VP, nhận 22/03/2023)? (y/c = có, n/k = không)") {
+		t.Fatalf("the question is cut:\n%s", v)
+	}
+}

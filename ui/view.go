@@ -40,9 +40,18 @@ func (m *Model) View() string {
 	case m.showAll:
 		b.WriteString(common.Fit(m.fullHelp(), w, m.bodyHeight()))
 	default:
-		b.WriteString(common.Fit(m.activeScreen().View(), w, m.bodyHeight()))
+		// a message longer than the line takes up to two lines more,
+		// from the bottom of the screen above it, while it is shown
+		status := m.statusLines()
+		b.WriteString(common.Fit(m.activeScreen().View(), w, m.bodyHeight()-(len(status)-1)))
+		for _, l := range status {
+			b.WriteString("\n" + common.FitLine(l, w))
+		}
+		b.WriteString("\n")
+		b.WriteString(common.FitLine(" "+m.helpLine(), w))
+		return b.String()
 	}
-	b.WriteString("\n" + common.FitLine(m.statusLine(), w) + "\n")
+	b.WriteString("\n" + common.FitLine(m.statusLines()[0], w) + "\n")
 	b.WriteString(common.FitLine(" "+m.helpLine(), w))
 	return b.String()
 }
@@ -119,18 +128,30 @@ func (m *Model) tabsText(names []string, sep string, short bool) string {
 	return " " + strings.Join(parts, sep)
 }
 
-func (m *Model) statusLine() string {
+// statusLines is the message or the question above the keys: one line,
+// or up to three when it is long (a question names what it is about).
+func (m *Model) statusLines() []string {
 	st := m.ctx.Styles
-	if m.confirm != nil {
-		return " " + st.Warning.Render(m.confirm.question) + " " + st.Bold.Render(m.ctx.T("(y/c = có, n/k = không)", "(y = yes, n = no)"))
+	var text string
+	style := st.Note
+	switch {
+	case m.confirm != nil:
+		text, style = m.confirm.question+" "+m.ctx.T("(y/c = có, n/k = không)", "(y = yes, n = no)"), st.Warning
+	case m.note == "":
+		return []string{""}
+	case m.isErr:
+		text, style = "! "+m.note, st.Error
+	default:
+		text = m.note
 	}
-	if m.note == "" {
-		return ""
+	lines := wrap(text, m.width-2)
+	if len(lines) > 3 {
+		lines = append(lines[:2], vntext.Truncate(strings.Join(lines[2:], " "), m.width-2))
 	}
-	if m.isErr {
-		return " " + st.Error.Render("! "+m.note)
+	for i, l := range lines {
+		lines[i] = " " + style.Render(l)
 	}
-	return " " + st.Note.Render(m.note)
+	return lines
 }
 
 func (m *Model) globalKeys() []key.Binding {
