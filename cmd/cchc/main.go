@@ -149,14 +149,15 @@ func translateFlagError(err error, l lang.Lang) string {
 	msg := err.Error()
 	switch {
 	case strings.HasPrefix(msg, "flag provided but not defined: "):
-		return l.F("Không có tùy chọn %s", "Unknown option %s", strings.TrimPrefix(msg, "flag provided but not defined: "))
+		return l.F("Không có tùy chọn --%s", "Unknown option --%s", strings.TrimLeft(strings.TrimPrefix(msg, "flag provided but not defined: "), "-"))
 	case strings.HasPrefix(msg, "flag needs an argument: "):
-		return l.F("Tùy chọn %s cần một giá trị", "Option %s needs a value", strings.TrimPrefix(msg, "flag needs an argument: "))
+		return l.F("Tùy chọn --%s cần một giá trị", "Option --%s needs a value", strings.TrimLeft(strings.TrimPrefix(msg, "flag needs an argument: "), "-"))
 	case strings.HasPrefix(msg, "invalid value "):
 		// invalid value "x" for flag -lang: vi|en
 		rest := strings.TrimPrefix(msg, "invalid value ")
 		val, flagPart, _ := strings.Cut(rest, " for flag ")
 		name, expect, _ := strings.Cut(flagPart, ": ")
+		name = "--" + strings.TrimLeft(name, "-") // options are written --lang
 		return l.F("Giá trị %s không hợp lệ cho %s (cần: %s)", "Invalid value %s for %s (expected: %s)", val, name, expect)
 	}
 	return l.F("Tham số không hợp lệ: %s", "Invalid arguments: %s", msg)

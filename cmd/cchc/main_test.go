@@ -145,7 +145,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"--db", db, "status", "--group", "tinh"}, 2, "--group"},
 		{[]string{"--db", db, "status", "--only", "late"}, 2, "--only"},
 		{[]string{"--db", db, "status", "--campaign", "20x3"}, 2, "--campaign"},
-		{[]string{"--db", db, "status", "--bogus"}, 2, "Không có tùy chọn -bogus"},
+		{[]string{"--db", db, "status", "--bogus"}, 2, "Không có tùy chọn --bogus"},
 		{[]string{"--db", db, "status", "extra"}, 2, "Thừa tham số"},
 		{[]string{"--lang", "fr", "status"}, 2, "Giá trị"},
 		{[]string{"--db", db, "frobnicate"}, 2, "Không có lệnh"},

@@ -5,6 +5,7 @@ package lang
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
 )
 
@@ -91,10 +92,38 @@ func Message(err error, l Lang) string {
 			if errors.As(e.Cause, &inner) {
 				return msg + ": " + Message(e.Cause, l)
 			}
-			msg += l.F(" (chi tiết kỹ thuật: %v)", " (technical detail: %v)", e.Cause)
+			if detail := detail(e.Cause, l); detail != "" {
+				msg += l.F(" (chi tiết kỹ thuật: %s)", " (technical detail: %s)", detail)
+			}
 		}
 		return msg
 	}
 	return l.F("Đã xảy ra lỗi không mong đợi (chi tiết kỹ thuật: %v)",
 		"An unexpected error occurred (technical detail: %v)", err)
+}
+
+// Kind is an error that only says what kind of failure another is (tested
+// with errors.Is: a conflict, a record not found); the message wrapping it
+// says all a clerk needs, so Message adds no detail for it.
+type Kind string
+
+func (k Kind) Error() string { return string(k) }
+
+// detail is what Message adds in brackets for the cause of a message:
+// nothing for a Kind, the system's common file errors in the clerk's
+// language, else the cause as the program got it (for whoever supports
+// the clerk).
+func detail(cause error, l Lang) string {
+	var k Kind
+	switch {
+	case errors.As(cause, &k):
+		return ""
+	case errors.Is(cause, fs.ErrNotExist):
+		return l.T("không có tệp hoặc thư mục này", "no such file or folder")
+	case errors.Is(cause, fs.ErrPermission):
+		return l.T("không được phép đọc hoặc ghi ở đây", "not allowed to read or write there")
+	case errors.Is(cause, fs.ErrExist):
+		return l.T("đã có tệp này", "the file exists")
+	}
+	return cause.Error()
 }

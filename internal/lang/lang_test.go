@@ -3,6 +3,7 @@ package lang
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
 	"testing"
 )
@@ -31,5 +32,28 @@ func TestParse(t *testing.T) {
 	}
 	if _, ok := Parse("fr"); ok {
 		t.Fatal("fr accepted")
+	}
+}
+
+// The detail in brackets is for whoever supports the clerk: none for a
+// kind of failure the message already says, the common file errors in the
+// clerk's language, anything else as it came.
+func TestMessageDetail(t *testing.T) {
+	conflict := Kind("changed by someone else")
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{Wrap(conflict, "Người khác vừa sửa", "Changed by someone else"), "Người khác vừa sửa"},
+		{Wrap(fmt.Errorf("open x: %w", fs.ErrNotExist), "Không mở được tệp x", "Cannot open x"), "Không mở được tệp x (chi tiết kỹ thuật: không có tệp hoặc thư mục này)"},
+		{Wrap(fs.ErrPermission, "Không ghi được", "Cannot write"), "Không ghi được (chi tiết kỹ thuật: không được phép đọc hoặc ghi ở đây)"},
+		{Wrap(errors.New("disk I/O error"), "Không ghi được", "Cannot write"), "Không ghi được (chi tiết kỹ thuật: disk I/O error)"},
+	} {
+		if got := Message(tc.err, VI); got != tc.want {
+			t.Errorf("got %q, want %q", got, tc.want)
+		}
+	}
+	if !errors.Is(Wrap(conflict, "a", "b"), conflict) {
+		t.Error("a kind is not found again with errors.Is")
 	}
 }

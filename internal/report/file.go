@@ -13,7 +13,7 @@ import (
 
 // ErrExists is the cause when a report would overwrite a file and force was
 // not given; the caller may ask the clerk and try again with force.
-var ErrExists = errors.New("file exists")
+var ErrExists error = lang.Kind("file exists")
 
 // CanWrite checks, before any work, that a report can be written to path:
 // not a folder, its folder exists, and no file there unless force.

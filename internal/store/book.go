@@ -208,6 +208,18 @@ func (s *Store) updateSubmission(ctx context.Context, tx *sql.Tx, sub campaign.S
 	if err := s.checkSubmission(ctx, tx, sub); err != nil {
 		return err
 	}
+	// A letter saved as it already is (an edit of one of its registrations)
+	// is left alone: no new version, so that another clerk's edit of the
+	// same letter's registrations does not conflict on the letter.
+	var same int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM submission WHERE id = ? AND agency_id = ? AND number = ?
+		AND letter_date = ? AND received_on = ? AND note = ?`,
+		sub.ID, sub.AgencyID, sub.Number, sub.LetterDate.ISO(), sub.Received.ISO(), sub.Note).Scan(&same); err != nil {
+		return err
+	}
+	if same == 1 {
+		return nil
+	}
 	res, err := tx.ExecContext(ctx, `UPDATE submission SET agency_id = ?, number = ?, letter_date = ?, received_on = ?, note = ?,
 		version = version + 1, updated_at = ? WHERE id = ? AND version = ?`,
 		sub.AgencyID, sub.Number, sub.LetterDate.ISO(), sub.Received.ISO(), sub.Note, s.stamp(), sub.ID, sub.Version)

@@ -60,9 +60,9 @@ type Options struct {
 
 // Errors the clerk is told about; callers may test them with errors.Is.
 var (
-	ErrConflict = errors.New("changed by someone else")
-	ErrNotFound = errors.New("not found")
-	ErrReadOnly = errors.New("read-only")
+	ErrConflict error = lang.Kind("changed by someone else")
+	ErrNotFound error = lang.Kind("not found")
+	ErrReadOnly error = lang.Kind("read-only")
 )
 
 // DefaultPath is where the book lives when neither --db nor $CCHC_DB says:

@@ -442,6 +442,56 @@ func TestAgencyRules(t *testing.T) {
 	}
 }
 
+// Two clerks editing registrations of one letter from the entry form (which
+// saves the letter too) conflict only when they edit the same thing.
+func TestEntryEditsOfOneLetter(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	c, _ := s.Campaign(ctx, 2023)
+	yte := agencyByName(t, s, c, "Sở Y tế")
+	_, ids, err := s.RecordSubmission(ctx, campaign.Submission{CampaignID: c.ID, AgencyID: yte.ID, Number: "57/SYT-VP", Received: vndate.Of(2023, 3, 1)},
+		[]campaign.Registration{sampleReg("Khám bệnh không giấy tờ"), sampleReg("Bệnh án điện tử")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	letterOf := func(r RegistrationRow) campaign.Submission {
+		return campaign.Submission{ID: r.SubmissionID, CampaignID: c.ID, AgencyID: r.AgencyID, Number: r.LetterNumber,
+			LetterDate: r.LetterDate, Received: r.Received, Version: r.SubmissionVer}
+	}
+	a, _ := s.Registration(ctx, ids[0])
+	b, _ := s.Registration(ctx, ids[1])
+	stale, _ := s.Registration(ctx, ids[0])
+	a.Title = "Khám bệnh từ xa"
+	if err := s.UpdateEntry(ctx, letterOf(a), a.Registration); err != nil {
+		t.Fatal(err)
+	}
+	// the other registration of the same letter, opened before: no conflict
+	b.Note = "sửa ở máy khác"
+	if err := s.UpdateEntry(ctx, letterOf(b), b.Registration); err != nil {
+		t.Fatalf("an edit of another registration of the letter: %v", err)
+	}
+	// the same registration, opened before: a conflict, named for what it is
+	stale.Note = "sửa cũ"
+	err = s.UpdateEntry(ctx, letterOf(stale), stale.Registration)
+	if !errors.Is(err, ErrConflict) || strings.Contains(messageOf(err), "Văn bản số") {
+		t.Fatalf("a stale edit of the same registration: %v", messageOf(err))
+	}
+	// a change to the letter by one, against a stale letter: a conflict
+	a, _ = s.Registration(ctx, ids[0])
+	b, _ = s.Registration(ctx, ids[1])
+	la := letterOf(a)
+	la.Number = "58/SYT-VP"
+	if err := s.UpdateEntry(ctx, la, a.Registration); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.UpdateEntry(ctx, letterOf(b), b.Registration); !errors.Is(err, ErrConflict) || !strings.Contains(messageOf(err), "Văn bản số") {
+		t.Fatalf("an edit over a changed letter: %v", err)
+	}
+	if sub, _ := s.Registration(ctx, ids[1]); sub.LetterNumber != "58/SYT-VP" || sub.Note != "sửa ở máy khác" {
+		t.Fatalf("stored: %q %q", sub.LetterNumber, sub.Note)
+	}
+}
+
 func TestHostileTextIsStoredAsData(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
