@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -90,8 +91,17 @@ func (m *Model) conflictLines() []string {
 			continue
 		}
 		n++
-		show := func(s string) string { return "«" + vntext.Truncate(vntext.Line(s), 40) + "»" }
-		lines = append(lines, fmt.Sprintf("   %s: %s → %s", f.label, show(f.was), show(f.isNow)))
+		// the two values one under the other, each cut to where they
+		// differ when too long, so that a change at the end shows
+		was, isNow := vntext.Line(f.was), vntext.Line(f.isNow)
+		if one := fmt.Sprintf("   %s: «%s» → «%s»", f.label, was, isNow); vntext.Width(one) <= m.width {
+			lines = append(lines, one)
+			continue
+		}
+		room := m.width - 3 - vntext.Width(f.label) - 6
+		was, isNow = differing(was, isNow, room)
+		lines = append(lines, fmt.Sprintf("   %s: «%s»", f.label, was),
+			fmt.Sprintf("   %s→ «%s»", strings.Repeat(" ", vntext.Width(f.label)), isNow))
 	}
 	if n == 0 {
 		lines = append(lines, "   "+c.T("(không khác nội dung; chỉ lưu lại)", "(same content; only saved again)"))
@@ -102,4 +112,30 @@ func (m *Model) conflictLines() []string {
 		lines[i] = common.FitLine(lines[i], m.width)
 	}
 	return lines
+}
+
+// differing shows a and b in at most width cells each: whole when they
+// fit, else from a little before the first place they differ, "…" marking
+// what is left out (the same in both).
+func differing(a, b string, width int) (string, string) {
+	if width < 8 || vntext.Width(a) <= width && vntext.Width(b) <= width {
+		return vntext.Truncate(a, width), vntext.Truncate(b, width)
+	}
+	ra, rb := []rune(a), []rune(b)
+	same := 0
+	for same < len(ra) && same < len(rb) && ra[same] == rb[same] {
+		same++
+	}
+	from := max(0, same-12) // a few letters of what comes before
+	for from > 0 && ra[from-1] != ' ' {
+		from--
+	}
+	cut := func(r []rune) string {
+		s := string(r[from:])
+		if from > 0 {
+			s = "…" + s
+		}
+		return vntext.Truncate(s, width)
+	}
+	return cut(ra), cut(rb)
 }
