@@ -163,10 +163,18 @@ func (m *Model) syncLead() {
 	keep := lead.Selected()
 	agencyID := f.Field(campaign.FieldAgency).Selected()
 	var choices []common.Choice
+	lead.Hint = ""
 	if a := m.ctx.Data.ByID[agencyID]; a != nil {
 		choices = append(choices, common.Choice{Label: a.Name, Value: 0})
 		for _, x := range m.ctx.Data.Children(a.ID) {
 			choices = append(choices, common.Choice{Label: x.Name, Value: x.ID})
+		}
+		switch {
+		case a.Group == campaign.District && len(choices) == 1:
+			// a new book has no communes: say how to get them
+			lead.Hint = m.ctx.T("chưa có xã nào: thêm ở màn 2, phím a", "no commune yet: add one on screen 2, key a")
+		case len(choices) > 1:
+			lead.Hint = m.ctx.T("gõ tên xã để chọn", "type a commune's name to choose it")
 		}
 	} else {
 		choices = []common.Choice{{Label: m.ctx.T("(chọn cơ quan gửi văn bản trước)", "(choose the sending agency first)"), Value: 0}}
