@@ -115,9 +115,16 @@ func TestEntryRefusesBadInputAndWritesNothing(t *testing.T) {
 	if !strings.Contains(h.view(), "Bỏ nội dung đang nhập?") {
 		t.Fatalf("no discard question:\n%s", h.view())
 	}
+	if v := h.view(); !strings.Contains(v, "y/c đồng ý · n/k không") {
+		t.Fatalf("the keys line does not say how to answer:\n%s", v)
+	}
 	h.keys("n")
 	if h.m.tab != common.TabEntry || !h.m.screens[common.TabEntry].(interface{ Dirty() bool }).Dirty() {
 		t.Fatal("input lost after answering no")
+	}
+	h.keys("esc", "y")
+	if h.m.tab == common.TabEntry || h.m.screens[common.TabEntry].(interface{ Dirty() bool }).Dirty() {
+		t.Fatal("the input is kept after answering yes")
 	}
 }
 

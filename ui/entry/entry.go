@@ -45,7 +45,6 @@ type Model struct {
 	subLabel string
 
 	err        string
-	confirming bool // asked whether to discard unsaved input
 	saving     bool
 	campaignID int64 // the campaign the form was built for
 }
@@ -88,7 +87,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 
 // reset starts a new letter, with an agency already chosen when id ≠ 0.
 func (m *Model) reset(agencyID int64) {
-	m.edit, m.subID, m.subCount, m.subLabel, m.err, m.confirming = nil, 0, 0, "", "", false
+	m.edit, m.subID, m.subCount, m.subLabel, m.err = nil, 0, 0, "", ""
 	m.build()
 	f := m.form
 	f.Field(campaign.FieldReceived).SetText(m.ctx.Today.String())
@@ -184,8 +183,13 @@ func (m *Model) syncLead() {
 	lead.SelectValue(keep)
 }
 
+// discardMsg comes back when the clerk agreed to drop the unsaved input.
+type discardMsg struct{}
+
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
+	case discardMsg:
+		return m, m.leave()
 	case common.DataMsg:
 		switch {
 		case m.form == nil, m.campaignID != m.ctx.Data.Campaign.ID && !m.Dirty():
@@ -278,20 +282,11 @@ func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " / ") }
 
 func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	k := m.ctx.Keys
-	if m.confirming {
-		switch {
-		case key.Matches(msg, k.Yes):
-			return m.leave()
-		case key.Matches(msg, k.No):
-			m.confirming = false
-		}
-		return nil
-	}
 	switch {
 	case key.Matches(msg, k.Back):
-		if m.form.Dirty() {
-			m.confirming = true
-			return nil
+		if m.form.Dirty() { // asked where every question is, above the keys
+			return common.Cmd(common.ConfirmMsg{Question: m.ctx.T("Bỏ nội dung đang nhập?", "Discard unsaved input?"),
+				OnYes: common.Cmd(discardMsg{})})
 		}
 		return m.leave()
 	case key.Matches(msg, k.Save):

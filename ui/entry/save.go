@@ -194,9 +194,6 @@ func (m *Model) View() string {
 		foot = append(foot, " "+st.Error.Render("! "+m.err))
 	}
 	foot = append(foot, m.conflictLines()...)
-	if m.confirming {
-		foot = append(foot, " "+st.Warning.Render(c.T("Bỏ nội dung đang nhập? (y/c = có, n/k = không)", "Discard unsaved input? (y = yes, n = no)")))
-	}
 	if m.saving {
 		foot = append(foot, " "+st.Muted.Render(c.T("Đang lưu…", "Saving…")))
 	}
