@@ -174,3 +174,17 @@ func TestChoiceTypeAheadOfSeveralWords(t *testing.T) {
 		t.Fatalf("space moved to %d", f.Fields[0].Choice)
 	}
 }
+
+// A flex column stops at its Max and leaves the rest of its share to the
+// other flex columns; the widths fill the list.
+func TestListColumnMax(t *testing.T) {
+	c := newCtx()
+	l := NewListView(&c.Styles, Column{Title: "Tên", Width: 10, Flex: 1}, Column{Title: "Lĩnh vực", Width: 10, Flex: 1, Max: 14}, Column{Title: "Nhận", Width: 5})
+	l.SetSize(100, 10)
+	if l.widths[1] != 14 {
+		t.Fatalf("capped column is %d wide", l.widths[1])
+	}
+	if total := 2 + l.widths[0] + 1 + l.widths[1] + 1 + l.widths[2] + 1; total != 100 {
+		t.Fatalf("widths %v fill %d of 100", l.widths, total)
+	}
+}

@@ -10,11 +10,12 @@ import (
 )
 
 // Column of a ListView. Width is fixed; a column with Flex > 0 shares the
-// room left over (at least Width).
+// room left over (at least Width, at most Max when that is set).
 type Column struct {
 	Title string
 	Width int
 	Flex  int
+	Max   int
 	Right bool
 }
 
@@ -130,14 +131,38 @@ func (l *ListView) layout() {
 		flex += c.Flex
 	}
 	extra := l.width - used
-	if extra < 0 || flex == 0 {
+	if extra <= 0 || flex == 0 {
 		return
 	}
+	// share the room by Flex; a column held at its Max leaves the rest of
+	// its share to the others
+	open := make([]bool, len(l.Columns))
 	for i, c := range l.Columns {
-		if c.Flex > 0 {
-			add := extra * c.Flex / flex
-			l.widths[i] += add
+		open[i] = c.Flex > 0
+	}
+	for extra > 0 {
+		flex = 0
+		for i, c := range l.Columns {
+			if open[i] {
+				flex += c.Flex
+			}
 		}
+		given := 0
+		for i, c := range l.Columns {
+			if !open[i] {
+				continue
+			}
+			add := extra * c.Flex / flex
+			if c.Max > 0 && l.widths[i]+add >= c.Max {
+				add, open[i] = max(c.Max-l.widths[i], 0), false
+			}
+			l.widths[i] += add
+			given += add
+		}
+		if given == 0 { // a few cells left over from rounding
+			return
+		}
+		extra -= given
 	}
 }
 

@@ -54,10 +54,10 @@ type OpenedMsg struct {
 func New(ctx *common.Context) *Model {
 	m := &Model{ctx: ctx, search: common.NewSearch(ctx, ctx.T("tên, cơ quan, không cần dấu", "title or agency, accents optional"))}
 	m.list = common.NewListView(&ctx.Styles,
-		common.Column{Title: ctx.T("Tên mô hình, sáng kiến", "Title"), Width: 20, Flex: 3},
-		common.Column{Title: ctx.T("Cơ quan, đơn vị", "Agency"), Width: 16, Flex: 1},
+		common.Column{Title: ctx.T("Tên mô hình, sáng kiến", "Title"), Width: 20, Flex: 4},
+		common.Column{Title: ctx.T("Cơ quan, đơn vị", "Agency"), Width: 16, Flex: 2},
 		common.Column{Title: ctx.T("Loại", "Kind"), Width: 12},
-		common.Column{Title: ctx.T("Lĩnh vực", "Area"), Width: 12},
+		common.Column{Title: ctx.T("Lĩnh vực", "Area"), Width: 12, Flex: 1, Max: 18}, // "Thủ tục hành chính" whole on a wide screen
 		common.Column{Title: ctx.T("Nhận", "Recv."), Width: 5},
 	)
 	m.list.Empty = ctx.T("Không có mô hình, sáng kiến nào khớp bộ lọc.", "No registration matches the filter.")
