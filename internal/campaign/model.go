@@ -240,11 +240,11 @@ func (a Agency) Validate(parent *Agency) Problems {
 	}
 	switch {
 	case a.Group == Commune && parent == nil:
-		p.add(FieldParent, "Đơn vị cấp trên: UBND cấp xã phải thuộc một huyện", "Parent: a commune must belong to a district")
+		p.add(FieldParent, "Thuộc huyện: UBND cấp xã phải thuộc một huyện", "District: a commune must belong to a district")
 	case a.Group == Commune && parent.Group != District:
-		p.add(FieldParent, "Đơn vị cấp trên: %s không phải cấp huyện", "Parent: %s is not a district", parent.Name)
+		p.add(FieldParent, "Thuộc huyện: %s không phải cấp huyện", "District: %s is not a district", parent.Name)
 	case a.Group != Commune && parent != nil:
-		p.add(FieldParent, "Đơn vị cấp trên: chỉ UBND cấp xã có đơn vị cấp trên", "Parent: only communes have a parent")
+		p.add(FieldParent, "Thuộc huyện: chỉ UBND cấp xã thuộc một huyện", "District: only communes belong to a district")
 	}
 	return p
 }

@@ -159,7 +159,7 @@ func (m *Model) row(a campaign.Agency, r compliance.Result, judged bool) []strin
 	c := m.ctx
 	name := a.Name
 	if !a.Active {
-		name += c.T(" (ngừng)", " (inactive)")
+		name += c.T(" (ngừng theo dõi)", " (not tracked)")
 	}
 	reg, quota, status, last := "", "", "", ""
 	if judged {
@@ -175,7 +175,7 @@ func (m *Model) row(a campaign.Agency, r compliance.Result, judged bool) []strin
 		quota = "—"
 		switch {
 		case !a.Active:
-			status = c.T("Ngừng hoạt động", "Inactive")
+			status = c.T("Ngừng theo dõi", "Not tracked")
 		case a.ParentID != 0:
 			status = c.T("→ tính cho huyện", "→ counts for district")
 		default:

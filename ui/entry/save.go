@@ -2,6 +2,7 @@ package entry
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -72,7 +73,8 @@ func (m *Model) save(next bool) tea.Cmd {
 	}
 	probs = append(probs, reg.Validate()...)
 	if len(probs) > 0 {
-		m.err = m.ctx.F("Chưa lưu: %d chỗ cần sửa, ghi ngay dưới từng ô", "Not saved: %d problems, shown under their fields", len(probs))
+		m.err = m.ctx.T(fmt.Sprintf("Chưa lưu: %d chỗ cần sửa, ghi ngay dưới từng ô", len(probs)),
+			fmt.Sprintf("Not saved: %d %s, shown under the fields", len(probs), plural(len(probs), "problem", "problems")))
 		for _, p := range probs {
 			if fd := m.form.Field(p.Field); fd != nil && fd.Err == "" {
 				fd.Err = m.ctx.T(p.Msg.VI, p.Msg.EN)
@@ -227,4 +229,12 @@ func window(lines []string, focus, room int) []string {
 		start = len(lines) - room
 	}
 	return lines[start : start+room]
+}
+
+// plural is the English word for n things (Vietnamese has no plural).
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
