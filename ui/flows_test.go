@@ -547,3 +547,33 @@ func TestLongQuestionIsShownWhole(t *testing.T) {
 		t.Fatalf("the question is cut:\n%s", v)
 	}
 }
+
+// A field's message goes once the clerk changes what it was about.
+func TestFieldMessageGoesWhenTheFieldChanges(t *testing.T) {
+	h := newHarness(t, seeded(t), lang.VI, 100, 30)
+	h.keys("2", "a", "Sở Y tế", "ctrl+s")
+	if v := h.view(); !strings.Contains(v, "Sở Y tế") || !strings.Contains(v, "! ") {
+		t.Fatalf("no message for a name already there:\n%s", v)
+	}
+	h.keys(" tỉnh")
+	if v := h.view(); strings.Contains(v, "đã có") {
+		t.Fatalf("the message stays after the name changed:\n%s", v)
+	}
+}
+
+// The agency form's discard question is asked above the keys; yes closes it.
+func TestAgencyFormDiscardQuestion(t *testing.T) {
+	h := newHarness(t, seeded(t), lang.VI, 100, 30)
+	h.keys("2", "a", "Sở mới", "esc")
+	if v := h.view(); !strings.Contains(v, "Bỏ các thay đổi chưa lưu? (y/c = có, n/k = không)") || !strings.Contains(v, "y/c đồng ý · n/k không") {
+		t.Fatalf("no question:\n%s", v)
+	}
+	h.keys("n")
+	if !h.m.activeScreen().Capturing() {
+		t.Fatal("the form closed after no")
+	}
+	h.keys("esc", "y")
+	if h.m.activeScreen().Capturing() || strings.Contains(h.view(), "Sở mới") {
+		t.Fatalf("the form stays after yes:\n%s", h.view())
+	}
+}

@@ -214,6 +214,11 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case common.OpenAgencyMsg:
 		m.openDetail(msg.ID)
 		return m, nil
+	case discardFormMsg:
+		if m.form != nil {
+			m.closeForm()
+		}
+		return m, nil
 	case formErrMsg:
 		if m.form != nil {
 			m.form.err = lang.Message(msg.err, m.ctx.Lang)
@@ -238,6 +243,14 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 	}
 	return m, nil
+}
+
+// closeForm goes back to where the form was opened from.
+func (m *Model) closeForm() {
+	m.form, m.mode = nil, listing
+	if m.detail != nil {
+		m.mode = detail
+	}
 }
 
 func (m *Model) openDetail(id int64) {
@@ -271,11 +284,7 @@ func (m *Model) key(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 	case editing:
 		done, cmd := m.form.update(msg)
 		if done {
-			m.form = nil
-			m.mode = listing
-			if m.detail != nil {
-				m.mode = detail
-			}
+			m.closeForm()
 		}
 		return m, cmd
 	}

@@ -20,7 +20,6 @@ type agencyForm struct {
 	orig       campaign.Agency
 	form       *common.Form
 	err        string
-	confirming bool // asked whether to discard changes
 }
 
 type savedMsg struct{ note string }
@@ -90,29 +89,25 @@ func (f *agencyForm) agency() campaign.Agency {
 // update handles a key; done reports the form closed.
 func (f *agencyForm) update(msg tea.KeyMsg) (done bool, cmd tea.Cmd) {
 	k := f.ctx.Keys
-	if f.confirming {
-		switch {
-		case key.Matches(msg, k.Yes):
-			return true, nil
-		case key.Matches(msg, k.No):
-			f.confirming = false
-		}
-		return false, nil
-	}
 	switch {
 	case key.Matches(msg, k.Back):
-		if f.form.Dirty() {
-			f.confirming = true
-			return false, nil
+		if f.form.Dirty() { // asked above the keys, like every question
+			return false, common.Cmd(common.ConfirmMsg{Question: f.ctx.T("Bỏ các thay đổi chưa lưu?", "Discard unsaved changes?"),
+				OnYes: common.Cmd(discardFormMsg{})})
 		}
 		return true, nil
 	case key.Matches(msg, k.Save):
 		return false, f.save()
 	}
-	f.form.Update(msg)
+	if changed, _ := f.form.Update(msg); changed {
+		f.err = "" // said of what was there before
+	}
 	f.syncParent()
 	return false, nil
 }
+
+// discardFormMsg comes back when the clerk agreed to drop the changes.
+type discardFormMsg struct{}
 
 // save validates, then writes in the background; problems stay on the form.
 func (f *agencyForm) save() tea.Cmd {
@@ -164,9 +159,6 @@ func (f *agencyForm) view(width, height int) string {
 	lines = append(lines, "")
 	if f.err != "" {
 		lines = append(lines, " "+st.Error.Render("! "+f.err))
-	}
-	if f.confirming {
-		lines = append(lines, " "+st.Warning.Render(c.T("Bỏ các thay đổi chưa lưu? (y/c = có, n/k = không)", "Discard unsaved changes? (y = yes, n = no)")))
 	}
 	return common.Fit(strings.Join(lines, "\n"), width, height)
 }

@@ -326,7 +326,11 @@ func (f *Form) Update(msg tea.Msg) (changed bool, cmd tea.Cmd) {
 			return true, nil
 		}
 		if km.Type == tea.KeyRunes {
-			return fd.typeAhead(string(km.Runes)), nil
+			changed := fd.typeAhead(string(km.Runes))
+			if changed {
+				fd.Err = ""
+			}
+			return changed, nil
 		}
 		fd.typed = ""
 		return false, nil
@@ -337,6 +341,7 @@ func (f *Form) Update(msg tea.Msg) (changed bool, cmd tea.Cmd) {
 		if fd.Kind == PickerField {
 			fd.refreshMatches()
 		}
+		fd.Err = "" // said of what was there before; checked again on saving
 		return true, cmd
 	}
 	return false, cmd
