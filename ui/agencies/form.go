@@ -15,11 +15,11 @@ import (
 
 // agencyForm adds a new agency or edits one (id ≠ 0).
 type agencyForm struct {
-	ctx        *common.Context
-	id         int64
-	orig       campaign.Agency
-	form       *common.Form
-	err        string
+	ctx  *common.Context
+	id   int64
+	orig campaign.Agency
+	form *common.Form
+	err  string
 }
 
 type savedMsg struct{ note string }
