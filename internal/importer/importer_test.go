@@ -1,7 +1,9 @@
 package importer
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -578,5 +580,39 @@ func TestPerRowAgenciesFromTheLeadColumn(t *testing.T) {
 	}
 	if got := plan.Tally(lang.VI); got != "Đã thêm 2 mô hình của 2 cơ quan, đơn vị; bỏ qua 0 trùng; 0 lỗi" {
 		t.Fatalf("tally %q", got)
+	}
+}
+
+// The template prints as an agency would print it: A4 landscape, one page
+// wide, the column titles on every page.
+func TestTemplatePrintSetup(t *testing.T) {
+	_, c := book(t)
+	var buf bytes.Buffer
+	if err := WriteTemplate(&buf, c, "xlsx", lang.VI); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheet := f.GetSheetName(0)
+	pl, err := f.GetPageLayout(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pl.Size == nil || *pl.Size != 9 || pl.Orientation == nil || *pl.Orientation != "landscape" || pl.FitToWidth == nil || *pl.FitToWidth != 1 {
+		t.Fatalf("page layout %+v", pl)
+	}
+	titles := ""
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Titles" {
+			titles = dn.RefersTo
+		}
+	}
+	if want := fmt.Sprintf("'%s'!$%d:$%d", sheet, templateHeaderRow, templateHeaderRow); titles != want {
+		t.Fatalf("print titles %q, want %q", titles, want)
+	}
+	if got, _ := f.GetCellValue(sheet, fmt.Sprintf("B%d", templateHeaderRow)); got != campaign.ColTitle.Label(lang.VI) {
+		t.Fatalf("row %d is not the column titles: B = %q", templateHeaderRow, got)
 	}
 }

@@ -232,7 +232,18 @@ func writeTemplateXLSX(w io.Writer, c campaign.Campaign, l lang.Lang) error {
 	_ = f.SetCellStyle(sheet, fmt.Sprintf("%s%d", signCol, sign), fmt.Sprintf("%s%d", last, sign), italicStyle)
 	_ = f.SetCellStyle(sheet, fmt.Sprintf("%s%d", signCol, sign+1), fmt.Sprintf("%s%d", last, sign+1), titleStyle)
 	_ = f.SetCellStyle(sheet, fmt.Sprintf("%s%d", signCol, sign+2), fmt.Sprintf("%s%d", last, sign+2), italicStyle)
-	_ = f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: ptr("landscape")})
+	// printed as agencies print it: A4 landscape, one page wide, the
+	// column titles again on every page
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: ptr(9), Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(0)}); err != nil {
+		return err
+	}
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
+		return err
+	}
+	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",
+		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, templateHeaderRow, templateHeaderRow), Scope: sheet}); err != nil {
+		return err
+	}
 	f.SetActiveSheet(0)
 	_, err := f.WriteTo(w)
 	return err
