@@ -207,8 +207,9 @@ func bandTitle(i int, g campaign.Group, count int, l lang.Lang) string {
 func (r Registrations) table(src rowSource, counts store.RegistrationCounts) Table {
 	l := r.Lang
 	widths := map[campaign.Column]float64{
-		campaign.ColSeq: 8, campaign.ColTitle: 40, campaign.ColKind: 11, campaign.ColArea: 24, campaign.ColLead: 26,
-		campaign.ColPartners: 22, campaign.ColTimeline: 14, campaign.ColExpected: 30, campaign.ColNote: 16,
+		// in characters: "Cách làm hay" and "04/2023 - 12/2023" on one line of a printed page
+		campaign.ColSeq: 7, campaign.ColTitle: 38, campaign.ColKind: 14, campaign.ColArea: 22, campaign.ColLead: 24,
+		campaign.ColPartners: 20, campaign.ColTimeline: 18, campaign.ColExpected: 28, campaign.ColNote: 14,
 	}
 	t := Table{}
 	for _, c := range campaign.RegistrationColumns {
