@@ -208,7 +208,7 @@ func (r Registrations) table(src rowSource, counts store.RegistrationCounts) Tab
 	l := r.Lang
 	widths := map[campaign.Column]float64{
 		// in characters: "Cách làm hay" and "04/2023 - 12/2023" on one line of a printed page
-		campaign.ColSeq: 7, campaign.ColTitle: 38, campaign.ColKind: 14, campaign.ColArea: 22, campaign.ColLead: 24,
+		campaign.ColSeq: 9, campaign.ColTitle: 36, campaign.ColKind: 14, campaign.ColArea: 22, campaign.ColLead: 24,
 		campaign.ColPartners: 20, campaign.ColTimeline: 18, campaign.ColExpected: 28, campaign.ColNote: 14,
 	}
 	t := Table{}
