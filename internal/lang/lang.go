@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strconv"
 	"strings"
 )
 
@@ -41,6 +42,25 @@ func (l Lang) T(vi, en string) string {
 		return en
 	}
 	return vi
+}
+
+// Num writes a count as the language groups its thousands: 141.910 in
+// Vietnamese, 141,910 in English.
+func (l Lang) Num(n int) string {
+	sep := "."
+	if l == EN {
+		sep = ","
+	}
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + sep + s[i:]
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
 }
 
 // F is T followed by fmt.Sprintf with the same arguments for both languages.

@@ -57,3 +57,17 @@ func TestMessageDetail(t *testing.T) {
 		t.Error("a kind is not found again with errors.Is")
 	}
 }
+
+func TestNum(t *testing.T) {
+	for _, tc := range []struct {
+		n      int
+		vi, en string
+	}{{0, "0", "0"}, {999, "999", "999"}, {1000, "1.000", "1,000"}, {141910, "141.910", "141,910"}, {1234567, "1.234.567", "1,234,567"}, {-2500, "-2.500", "-2,500"}} {
+		if got := VI.Num(tc.n); got != tc.vi {
+			t.Errorf("VI.Num(%d) = %q, want %q", tc.n, got, tc.vi)
+		}
+		if got := EN.Num(tc.n); got != tc.en {
+			t.Errorf("EN.Num(%d) = %q, want %q", tc.n, got, tc.en)
+		}
+	}
+}

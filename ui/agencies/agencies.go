@@ -360,5 +360,5 @@ func (m *Model) filterLine() string {
 }
 
 func (m *Model) footer() string {
-	return " " + m.ctx.Styles.Muted.Render(m.ctx.F("%s cơ quan, đơn vị", "%s agencies", m.list.Position()))
+	return " " + m.ctx.Styles.Muted.Render(m.ctx.F("%s cơ quan, đơn vị", "%s agencies", m.list.Position(m.ctx.Lang)))
 }

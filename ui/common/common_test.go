@@ -61,8 +61,8 @@ func TestListViewRendersOnlyTheWindow(t *testing.T) {
 		t.Fatalf("g cursor = %d", l.Cursor())
 	}
 	l.SetRows(rows[:3])
-	if l.Cursor() != 0 || l.Position() != "1/3" {
-		t.Fatalf("after shrinking: %d %s", l.Cursor(), l.Position())
+	if l.Cursor() != 0 || l.Position(lang.VI) != "1/3" {
+		t.Fatalf("after shrinking: %d %s", l.Cursor(), l.Position(lang.VI))
 	}
 	l.SetRows(nil)
 	l.Empty = "Không có gì"

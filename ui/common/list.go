@@ -7,6 +7,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"cchc/internal/vntext"
+
+	"cchc/internal/lang"
 )
 
 // Column of a ListView. Width is fixed; a column with Flex > 0 shares the
@@ -287,10 +289,11 @@ func sel(selected bool, s *Styles) lipgloss.Style {
 	return lipgloss.NewStyle()
 }
 
-// Position is "12/40" for the list's footer.
-func (l *ListView) Position() string {
+// Position is "12/40" for the list's footer, thousands grouped as the
+// language writes them ("1/200.000").
+func (l *ListView) Position(lg lang.Lang) string {
 	if l.Len() == 0 {
 		return "0/0"
 	}
-	return itoa(l.cursor+1) + "/" + itoa(l.Len())
+	return lg.Num(l.cursor+1) + "/" + lg.Num(l.Len())
 }

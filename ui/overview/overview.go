@@ -162,29 +162,25 @@ func (m *Model) groupLines() []string {
 	if limit := 24 + (m.width-80)/2; nameW > limit {
 		nameW = limit // long group names give way to their short forms
 	}
-	tail := 30
-	barW := m.width - nameW - tail - 4
-	if barW > 40 {
-		barW = 40
-	}
-	if barW < 8 {
-		barW = 8
-	}
 	counts := make([]string, len(d.Summary.Groups))
-	countW := 10
+	regs := make([]string, len(d.Summary.Groups))
+	countW, regsW := 10, 12
 	for i, g := range d.Summary.Groups {
-		counts[i] = m.ctx.F("%d/%d đạt", "%d/%d met", g.Met, g.Agencies)
+		counts[i] = m.ctx.F("%s/%s đạt", "%s/%s met", m.ctx.Lang.Num(g.Met), m.ctx.Lang.Num(g.Agencies))
+		regs[i] = m.ctx.F("%s mô hình", "%s registrations", m.ctx.Lang.Num(g.Registrations))
 		countW = max(countW, vntext.Width(counts[i])) // national figures are wider
+		regsW = max(regsW, vntext.Width(regs[i]))
 	}
+	// the bar takes what the figures leave
+	barW := min(max(m.width-nameW-countW-regsW-9, 8), 40)
 	var out []string
 	for i, g := range d.Summary.Groups {
 		name := g.Group.Label(m.ctx.Lang)
 		if vntext.Width(name) > nameW {
 			name = g.Group.Short(m.ctx.Lang)
 		}
-		regs := m.ctx.F("%d mô hình", "%d registrations", g.Registrations)
 		out = append(out, fmt.Sprintf("  %s %s  %s  %s", vntext.Pad(name, nameW), st.Bar(g.Met, g.Agencies, barW),
-			vntext.Pad(counts[i], countW), st.Muted.Render(regs)))
+			vntext.Pad(counts[i], countW), st.Muted.Render(regs[i])))
 	}
 	if len(out) == 0 {
 		out = append(out, "  "+m.ctx.T("Đợt đăng ký chưa có cơ quan, đơn vị nào có chỉ tiêu.", "No agency in this campaign has a quota."))
@@ -207,7 +203,7 @@ func (m *Model) areaLines() []string {
 	case len(d.Registrations) == 0:
 		return append(out, "  "+st.Muted.Render(m.ctx.T("Chưa nhận được mô hình, sáng kiến nào.", "No registration received yet.")))
 	}
-	numW := len(fmt.Sprint(maxN))
+	numW := len(m.ctx.Lang.Num(maxN))
 	half := m.width
 	if m.width >= 120 {
 		half = m.width/2 - 2
@@ -226,7 +222,7 @@ func (m *Model) areaLines() []string {
 	var cells []string
 	for _, a := range campaign.Areas {
 		n := count[a]
-		cells = append(cells, fmt.Sprintf("%s %s %*d", vntext.Pad(a.Short(m.ctx.Lang), nameW), st.Bar(n, maxN, barW), numW, n))
+		cells = append(cells, fmt.Sprintf("%s %s %s", vntext.Pad(a.Short(m.ctx.Lang), nameW), st.Bar(n, maxN, barW), vntext.PadLeft(m.ctx.Lang.Num(n), numW)))
 	}
 	for i := 0; i < len(cells); i += 2 {
 		line := "  " + cells[i]
@@ -278,7 +274,7 @@ func (m *Model) latestLines(room int) []string {
 			continue
 		}
 		shown++
-		n := m.ctx.F("%d mô hình", "%d registrations", s.Registrations)
+		n := m.ctx.F("%s mô hình", "%s registrations", m.ctx.Lang.Num(s.Registrations))
 		num := ""
 		if s.Number != "" {
 			num = m.ctx.F("Số %s", "No. %s", s.Number)

@@ -311,7 +311,7 @@ func (m *Model) filterLine() string {
 }
 
 func (m *Model) footer() string {
-	return " " + m.ctx.Styles.Muted.Render(m.ctx.F("%s mô hình, sáng kiến", "%s registrations", m.list.Position()))
+	return " " + m.ctx.Styles.Muted.Render(m.ctx.F("%s mô hình, sáng kiến", "%s registrations", m.list.Position(m.ctx.Lang)))
 }
 
 // readView shows every field of the open registration.

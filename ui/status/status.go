@@ -240,10 +240,11 @@ func (m *Model) View() string {
 		c.T("Số CQ", "Agencies"), c.T("Đạt", "Met"), c.T("Chưa đủ", "Short"), c.T("Chưa ĐK", "Missing"),
 		c.T("Muộn", "Late"), c.T("Mô hình", "Reg."))
 	lines = append(lines, st.Bold.Render(common.FitLine(head, m.width)))
+	n := c.Lang.Num // 141.910, not 141910
 	row := func(name string, g compliance.GroupTotal) string {
-		return fmt.Sprintf("  %s %7d %5s %8s %8s %8d %8d", vntext.Pad(name, nameW), g.Agencies,
-			st.Met.Render(fmt.Sprintf("%5d", g.Met)), st.Short.Render(fmt.Sprintf("%8d", g.Short)),
-			st.Missing.Render(fmt.Sprintf("%8d", g.Missing)), g.Late, g.Registrations)
+		return fmt.Sprintf("  %s %7s %5s %8s %8s %8s %8s", vntext.Pad(name, nameW), n(g.Agencies),
+			st.Met.Render(fmt.Sprintf("%5s", n(g.Met))), st.Short.Render(fmt.Sprintf("%8s", n(g.Short))),
+			st.Missing.Render(fmt.Sprintf("%8s", n(g.Missing))), n(g.Late), n(g.Registrations))
 	}
 	for _, g := range m.summary.Groups {
 		name := g.Group.Label(c.Lang)
