@@ -577,3 +577,14 @@ func TestAgencyFormDiscardQuestion(t *testing.T) {
 		t.Fatalf("the form stays after yes:\n%s", h.view())
 	}
 }
+
+// A paste longer than the field is cut at its limit, and the clerk is told.
+func TestLongPasteIsCutAndSaid(t *testing.T) {
+	h := newHarness(t, seeded(t), lang.VI, 100, 30)
+	h.keys("3", "y te", "enter", "tab", "tab", "tab")
+	long := strings.Repeat("Mô hình một cửa ", 50) // 800 letters
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(long), Paste: true})
+	if v := h.view(); !strings.Contains(v, "Tên mô hình, sáng kiến: dài quá") && !strings.Contains(v, "Tên: dài quá") {
+		t.Fatalf("no word of the cut:\n%s", v)
+	}
+}

@@ -342,6 +342,10 @@ func (f *Form) Update(msg tea.Msg) (changed bool, cmd tea.Cmd) {
 			fd.refreshMatches()
 		}
 		fd.Err = "" // said of what was there before; checked again on saving
+		if lim := fd.Input.CharLimit; lim > 0 && km.Type == tea.KeyRunes && utf8.RuneCountInString(before)+len(km.Runes) > lim {
+			// a paste longer than the field: say what was left out
+			fd.Err = f.ctx.F("%s: dài quá %d ký tự; phần sau đó không được nhận", "%s: longer than %d characters; the rest was left out", fd.Label, lim)
+		}
 		return true, cmd
 	}
 	return false, cmd

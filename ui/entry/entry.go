@@ -339,10 +339,8 @@ func (m *Model) checkField(fd *common.Field, leaving bool) {
 			fd.Err = fd.Label + ": " + vndate.Problem(err, c.Lang)
 		}
 	case campaign.FieldTitle:
-		if leaving && fd.Value() == "" {
+		if leaving && fd.Value() == "" { // (typing clears a message itself: Form.Update)
 			fd.Err = c.T("Tên mô hình, sáng kiến: không được để trống", "Title: must not be empty")
-		} else if fd.Value() != "" {
-			fd.Err = ""
 		}
 	case campaign.FieldAgency:
 		fd.Err = ""
