@@ -188,3 +188,13 @@ func TestListColumnMax(t *testing.T) {
 		t.Fatalf("widths %v fill %d of 100", l.widths, total)
 	}
 }
+
+// Colour codes pasted along with text are dropped whole.
+func TestPastedColourCodesAreDropped(t *testing.T) {
+	in := NewInput("", 100)
+	in.Focus()
+	in, _ = UpdateInput(in, tea.KeyMsg{Type: tea.KeyRunes, Paste: true, Runes: []rune("Mô hình \x1b[31mđỏ\x1b[0m số")})
+	if in.Value() != "Mô hình đỏ số" {
+		t.Fatalf("value %q", in.Value())
+	}
+}

@@ -2,11 +2,13 @@ package common
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -28,6 +30,14 @@ func NewInput(placeholder string, limit int) textinput.Model {
 // UpdateInput passes msg to the input and renormalises its value to NFC,
 // keeping the cursor after the same letter.
 func UpdateInput(ti textinput.Model, msg tea.Msg) (textinput.Model, tea.Cmd) {
+	if km, ok := msg.(tea.KeyMsg); ok && km.Type == tea.KeyRunes {
+		// colour and cursor codes copied along with text (from a terminal,
+		// a web page) are not text: dropped whole, not left as "[31m"
+		if s := string(km.Runes); strings.ContainsRune(s, '\x1b') {
+			km.Runes = []rune(ansi.Strip(s))
+			msg = km
+		}
+	}
 	ti, cmd := ti.Update(msg)
 	v := ti.Value()
 	if n := norm.NFC.String(v); n != v {
