@@ -188,10 +188,20 @@ func (m *Model) shortHelp(keys []key.Binding, width int) string {
 // fullHelp lays the key groups out in columns, wrapping to further rows
 // when the terminal is too narrow for all of them side by side.
 func (m *Model) fullHelp() string {
-	groups := m.activeScreen().FullHelp()
+	screen := m.activeScreen()
+	groups := screen.FullHelp()
 	k := m.ctx.Keys
-	groups = append(groups, []key.Binding{k.NextTab, k.PrevTab, k.Tabs, k.Help, k.Quit}, m.safetyKeys())
 	title := m.ctx.Styles.Title.Render(" " + m.ctx.T("Phím tắt (nhấn ? hoặc esc để đóng)", "Keys (press ? or esc to close)"))
+	if screen.Capturing() {
+		// in a form letters and digits are typed into it: only these leave
+		altTabs := key.NewBinding(key.WithKeys("alt+1"), key.WithHelp("alt+1…6", m.ctx.T("chọn màn hình", "choose a screen")))
+		f1 := key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", m.ctx.T("đóng trợ giúp", "close the help")))
+		quit := key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", m.ctx.T("thoát", "quit")))
+		groups = append(groups, []key.Binding{altTabs, f1, quit})
+		title = m.ctx.Styles.Title.Render(" " + m.ctx.T("Phím tắt (nhấn f1 hoặc esc để đóng)", "Keys (press f1 or esc to close)"))
+	} else {
+		groups = append(groups, []key.Binding{k.NextTab, k.PrevTab, k.Tabs, k.Help, k.Quit}, m.safetyKeys())
+	}
 	var rows []string
 	var row []string
 	rowW := 0

@@ -81,8 +81,7 @@ func (m *Model) ShortHelp() []key.Binding {
 		if m.progress != nil {
 			return []key.Binding{k.Save, k.NextField, k.Left, k.Back}
 		}
-		p := key.NewBinding(key.WithKeys("p"), key.WithHelp("p", m.ctx.T("cập nhật tiến độ", "update progress")))
-		return []key.Binding{p, k.Edit, k.Delete, k.Back}
+		return []key.Binding{m.progressKey(false), k.Edit, k.Delete, k.Back}
 	}
 	return []key.Binding{k.Open, k.Search, k.Group, k.Kind, k.Area, k.New}
 }
@@ -92,8 +91,18 @@ func (m *Model) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 		{k.Open, k.Search, k.Group, k.Kind, k.Area},
-		{k.New, k.Edit, k.Delete, k.Back},
+		{k.New, k.Edit, k.Delete, m.progressKey(true), k.Back},
 	}
+}
+
+// progressKey moves an opened registration to its next stage; the list's
+// full help says it works on an opened one.
+func (m *Model) progressKey(inList bool) key.Binding {
+	help := m.ctx.T("cập nhật tiến độ", "update progress")
+	if inList {
+		help = m.ctx.T("cập nhật tiến độ (mô hình đang mở)", "update progress (of the opened one)")
+	}
+	return key.NewBinding(key.WithKeys("p"), key.WithHelp("p", help))
 }
 
 // rebuild shows new data: the store gives each title's and each agency's
