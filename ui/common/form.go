@@ -370,7 +370,7 @@ func (f *Form) View(width, labelW int) []string {
 		switch fd.Kind {
 		case ChoiceField:
 			v := fd.Value()
-			if focused {
+			if focused && len(fd.Choices) > 1 { // arrows only where there is something to choose
 				value = s.Cursor.Render("‹ ") + v + s.Cursor.Render(" ›")
 			} else {
 				value = "  " + v
