@@ -112,6 +112,11 @@ func Run(st *store.Store, opt Options) (farewell string, err error) {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}
+	if os.Getenv("GOGC") == "" {
+		// the first figures are read with few collections (the heap is
+		// small then); the list after them with the usual ones
+		debug.SetGCPercent(400)
+	}
 	m := New(st, opt)
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithReportFocus())
 	stop := watch(p)
@@ -149,6 +154,9 @@ func (m *Model) loadRegistrations(d *common.Data) tea.Cmd {
 	st := m.ctx.Store
 	return func() tea.Msg {
 		time.Sleep(listAfter)
+		if os.Getenv("GOGC") == "" {
+			debug.SetGCPercent(100)
+		}
 		rows, err := st.RegistrationList(context.Background(), d.Campaign.ID)
 		return registrationsMsg{d, rows, err}
 	}
