@@ -306,6 +306,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.ctx.Data = &d
 		return m, m.broadcast(common.DataMsg{Data: &d})
+	case othersMsg:
+		return m, m.toOthers(msg)
 	case common.SwitchCampaignMsg:
 		m.year = msg.Year
 		m.setNote(m.ctx.F("Đang xem đợt đăng ký năm %d", "Showing the %d campaign", msg.Year), false)
@@ -372,15 +374,41 @@ func (m *Model) toScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // broadcast gives msg to every screen (new data concerns them all).
 func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
+	// the screen shown and the overlay first: the frame with the new data
+	// is drawn before the other screens prepare theirs (a few dozen ms at
+	// national scale), which follows as a message of its own
+	shown := m.tab
 	var cmds []tea.Cmd
-	for i, s := range m.screens {
-		var cmd tea.Cmd
-		m.screens[i], cmd = s.Update(msg)
+	var cmd tea.Cmd
+	m.screens[shown], cmd = m.screens[shown].Update(msg)
+	cmds = append(cmds, cmd)
+	if m.overlay != nil {
+		m.overlay, cmd = m.overlay.Update(msg)
 		cmds = append(cmds, cmd)
 	}
-	if m.overlay != nil {
+	cmds = append(cmds, func() tea.Msg { return othersMsg{msg, shown} })
+	return tea.Batch(cmds...)
+}
+
+// othersMsg brings new data to the screens not shown when it came.
+type othersMsg struct {
+	msg  tea.Msg
+	done int // the screen that had it already
+}
+
+// toOthers gives the screens not shown the data they missed, unless newer
+// data came meanwhile (its own othersMsg follows).
+func (m *Model) toOthers(o othersMsg) tea.Cmd {
+	if d, ok := o.msg.(common.DataMsg); ok && d.Data != m.ctx.Data {
+		return nil
+	}
+	var cmds []tea.Cmd
+	for i, s := range m.screens {
+		if i == o.done {
+			continue
+		}
 		var cmd tea.Cmd
-		m.overlay, cmd = m.overlay.Update(msg)
+		m.screens[i], cmd = s.Update(o.msg)
 		cmds = append(cmds, cmd)
 	}
 	return tea.Batch(cmds...)

@@ -122,7 +122,13 @@ func Judge(c campaign.Campaign, agencies []Agency, received []Received, asOf vnd
 			continue
 		}
 		letters := counted[i]
-		slices.SortStableFunc(letters, func(a, b letter) int { return cmp.Compare(a.day, b.day) })
+		// an agency's own letters come in day order; only those of its
+		// communes mixed in need sorting (equal days are alike: no need
+		// for a stable sort)
+		byDay := func(a, b letter) int { return cmp.Compare(a.day, b.day) }
+		if !slices.IsSortedFunc(letters, byDay) {
+			slices.SortFunc(letters, byDay)
+		}
 		res := Result{Agency: a, Quota: q}
 		for _, l := range letters {
 			if res.Registered < q.Required && res.Registered+l.n >= q.Required {
