@@ -48,7 +48,8 @@ type Options struct {
 
 // Model is the root of the application.
 type Model struct {
-	farewell string // said on the terminal after quitting
+	farewell string     // said on the terminal after quitting
+	others   *othersMsg // new data the screens not shown have not had yet
 	ctx      *common.Context
 	year     int
 	screens  []common.Screen
@@ -258,6 +259,14 @@ func (m *Model) resize() {
 // Update routes messages: data and navigation to the root, keys to the
 // active screen unless they are the root's own, sizes to every screen.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if others := m.toOthers(); others != nil {
+		model, cmd := m.update(msg)
+		return model, tea.Batch(others, cmd)
+	}
+	return m.update(msg)
+}
+
+func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if k, ok := msg.(tea.KeyMsg); ok && k.Type == tea.KeyRunes && len(k.Runes) > 1 && !k.Paste && !k.Alt && !m.takesText() {
 		// keys that came in one read (a script, a fast typist over a slow
 		// link: "/duc") are keys one by one until a field takes text, which
@@ -307,7 +316,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.ctx.Data = &d
 		return m, m.broadcast(common.DataMsg{Data: &d})
 	case othersMsg:
-		return m, m.toOthers(msg)
+		return m, nil // toOthers ran already, at the top of Update
 	case common.SwitchCampaignMsg:
 		m.year = msg.Year
 		m.setNote(m.ctx.F("Đang xem đợt đăng ký năm %d", "Showing the %d campaign", msg.Year), false)
@@ -376,7 +385,7 @@ func (m *Model) toScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
 	// the screen shown and the overlay first: the frame with the new data
 	// is drawn before the other screens prepare theirs (a few dozen ms at
-	// national scale), which follows as a message of its own
+	// national scale), which they do at the next message, whatever it is
 	shown := m.tab
 	var cmds []tea.Cmd
 	var cmd tea.Cmd
@@ -386,22 +395,27 @@ func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
 		m.overlay, cmd = m.overlay.Update(msg)
 		cmds = append(cmds, cmd)
 	}
-	cmds = append(cmds, func() tea.Msg { return othersMsg{msg, shown} })
+	m.others = &othersMsg{msg, shown} // replaces any older one: this data is newer
+	cmds = append(cmds, func() tea.Msg { return othersMsg{} })
 	return tea.Batch(cmds...)
 }
 
-// othersMsg brings new data to the screens not shown when it came.
+// othersMsg brings new data to the screens not shown when it came; the
+// one sent by broadcast only makes sure a message follows soon.
 type othersMsg struct {
 	msg  tea.Msg
 	done int // the screen that had it already
 }
 
-// toOthers gives the screens not shown the data they missed, unless newer
-// data came meanwhile (its own othersMsg follows).
-func (m *Model) toOthers(o othersMsg) tea.Cmd {
-	if d, ok := o.msg.(common.DataMsg); ok && d.Data != m.ctx.Data {
+// toOthers gives the screens not shown the data they have not had yet.
+// Update calls it before anything else, so that no screen ever gets a key
+// or is shown with the data it had before.
+func (m *Model) toOthers() tea.Cmd {
+	if m.others == nil {
 		return nil
 	}
+	o := *m.others
+	m.others = nil
 	var cmds []tea.Cmd
 	for i, s := range m.screens {
 		if i == o.done {

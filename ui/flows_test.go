@@ -588,3 +588,22 @@ func TestLongPasteIsCutAndSaid(t *testing.T) {
 		t.Fatalf("no word of the cut:\n%s", v)
 	}
 }
+
+// New data reaches the screen shown at once and the others before any
+// key does, even when the message meant to bring it has not come yet.
+func TestScreensNotShownGetNewDataBeforeAnyKey(t *testing.T) {
+	st := seeded(t)
+	m := New(st, Options{Lang: lang.VI, Today: today})
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	d, err := LoadData(context.Background(), st, 0, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Update(common.DataMsg{Data: d}) // its commands are not run
+	m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("2")})
+	m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/")})
+	m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("duc")})
+	if v := m.View(); !strings.Contains(v, "Huyện Đức Thọ") || strings.Contains(v, "Sở Y tế") {
+		t.Fatalf("the agencies screen searched without its data:\n%s", v)
+	}
+}
