@@ -1,7 +1,6 @@
 package common
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/cursor"
@@ -13,8 +12,6 @@ import (
 )
 
 func matches(msg tea.KeyMsg, b key.Binding) bool { return key.Matches(msg, b) }
-
-func itoa(n int) string { return strconv.Itoa(n) }
 
 // NewInput is a text input that edits whole Vietnamese letters: whatever
 // is typed or pasted is kept in NFC, so a letter and its marks are one rune.
