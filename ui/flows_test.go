@@ -607,3 +607,54 @@ func TestScreensNotShownGetNewDataBeforeAnyKey(t *testing.T) {
 		t.Fatalf("the agencies screen searched without its data:\n%s", v)
 	}
 }
+
+// An agency saved by another clerk meanwhile: the form shows what they
+// changed; r takes theirs, o writes this clerk's over it.
+func TestAgencyEditConflict(t *testing.T) {
+	st := seeded(t)
+	ctx := context.Background()
+	h := newHarness(t, st, lang.VI, 100, 30)
+	open := func() {
+		h.keys("2", "/", "ngoai vu", "enter", "enter", "e")
+		if !strings.Contains(h.view(), "Sửa: Sở Ngoại vụ") {
+			t.Fatalf("no edit form:\n%s", h.view())
+		}
+	}
+	theirs := func(short string) {
+		c, _ := st.Campaign(ctx, 0)
+		list, _ := st.CampaignAgencies(ctx, c.ID)
+		for _, a := range list {
+			if a.Name == "Sở Ngoại vụ" {
+				a.ShortName = short
+				if err := st.UpdateAgency(ctx, c.ID, a); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	open()
+	theirs("SNgV")
+	h.keys("tab", "SNV", "ctrl+s")
+	if v := h.view(); !strings.Contains(v, "Họ đã sửa:") || !strings.Contains(v, "Tên viết tắt: «Sở NgV» → «SNgV»") {
+		t.Fatalf("no conflict view:\n%s", v)
+	}
+	h.keys("r")
+	if v := h.view(); strings.Contains(v, "Họ đã sửa:") || !strings.Contains(v, "SNgV") {
+		t.Fatalf("after r the form does not hold theirs:\n%s", v)
+	}
+	// again, and this time the clerk's own version wins
+	h.keys("esc", "e")
+	theirs("Sở NgV")
+	h.keys("tab", "ctrl+u", "SNV", "ctrl+s")
+	if v := h.view(); !strings.Contains(v, "Họ đã sửa:") {
+		t.Fatalf("no conflict view the second time:\n%s", v)
+	}
+	h.keys("o")
+	c, _ := st.Campaign(ctx, 0)
+	list, _ := st.CampaignAgencies(ctx, c.ID)
+	for _, a := range list {
+		if a.Name == "Sở Ngoại vụ" && a.ShortName != "SNV" {
+			t.Fatalf("after o the short name is %q", a.ShortName)
+		}
+	}
+}

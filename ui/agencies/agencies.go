@@ -219,7 +219,19 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.closeForm()
 		}
 		return m, nil
+	case agencyConflictMsg:
+		if m.form != nil {
+			if msg.err != nil {
+				m.form.err = lang.Message(msg.err, m.ctx.Lang)
+			} else {
+				m.form.theirs = &msg.theirs
+			}
+		}
+		return m, nil
 	case formErrMsg:
+		if m.form != nil && m.form.id != 0 && isConflict(msg.err) {
+			return m, readTheirs(m.ctx.Store, m.ctx.Data.Campaign.ID, m.form.id, msg.err)
+		}
 		if m.form != nil {
 			m.form.err = lang.Message(msg.err, m.ctx.Lang)
 		} else {

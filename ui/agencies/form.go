@@ -15,16 +15,29 @@ import (
 
 // agencyForm adds a new agency or edits one (id ≠ 0).
 type agencyForm struct {
-	ctx  *common.Context
-	id   int64
-	orig campaign.Agency
-	form *common.Form
-	err  string
+	ctx    *common.Context
+	id     int64
+	orig   campaign.Agency
+	theirs *campaign.Agency // saved by someone else meanwhile, while the clerk chooses (conflict.go)
+	form   *common.Form
+	err    string
 }
 
 type savedMsg struct{ note string }
 
 func newAgencyForm(ctx *common.Context, id int64) *agencyForm {
+	var a *campaign.Agency
+	if x := ctx.Data.ByID[id]; x != nil {
+		a = x
+	}
+	if a == nil { // a new agency (id 0), or one gone meanwhile: saving says so
+		return newAgencyFormFrom(ctx, id, campaign.Agency{})
+	}
+	return newAgencyFormFrom(ctx, id, *a)
+}
+
+// newAgencyFormFrom opens the form on agency a as given (id 0: a new one).
+func newAgencyFormFrom(ctx *common.Context, id int64, a campaign.Agency) *agencyForm {
 	f := &agencyForm{ctx: ctx, id: id}
 	var groups []common.Choice
 	for i, g := range campaign.Groups {
@@ -43,8 +56,8 @@ func newAgencyForm(ctx *common.Context, id int64) *agencyForm {
 		common.NewChoice(campaign.FieldParent, ctx.T("Thuộc huyện", "District"), parents),
 		common.NewText("code", ctx.T("Mã đơn vị", "Code"), ctx.T("mã hành chính (nếu có)", "GSO code, if any"), 20),
 	)
-	if a := ctx.Data.ByID[id]; a != nil {
-		f.orig = *a
+	if id != 0 {
+		f.orig = a
 		f.form.Field(campaign.FieldName).SetText(a.Name)
 		f.form.Field("short").SetText(a.ShortName)
 		for i, g := range campaign.Groups {
@@ -89,6 +102,11 @@ func (f *agencyForm) agency() campaign.Agency {
 // update handles a key; done reports the form closed.
 func (f *agencyForm) update(msg tea.KeyMsg) (done bool, cmd tea.Cmd) {
 	k := f.ctx.Keys
+	if f.theirs != nil {
+		if handled, cmd := f.conflictKey(msg); handled {
+			return false, cmd
+		}
+	}
 	switch {
 	case key.Matches(msg, k.Back):
 		if f.form.Dirty() { // asked above the keys, like every question
@@ -157,7 +175,8 @@ func (f *agencyForm) view(width, height int) string {
 	lines := []string{" " + st.Title.Render(title), ""}
 	lines = append(lines, f.form.View(width, 16)...)
 	lines = append(lines, "")
-	if f.err != "" {
+	lines = append(lines, f.conflictLines()...)
+	if f.err != "" && f.theirs == nil {
 		lines = append(lines, " "+st.Error.Render("! "+f.err))
 	}
 	return common.Fit(strings.Join(lines, "\n"), width, height)
