@@ -19,6 +19,61 @@ func init() {
 		},
 		run: runHistory,
 	})
+	register(command{
+		name: "undo",
+		summary: func(l lang.Lang) string {
+			return l.T("hoàn tác một thay đổi theo số trong lịch sử", "undo a change by its number in the history")
+		},
+		run: runUndo,
+	})
+}
+
+// runUndo undoes change #N of `cchc history`, as u does in the
+// application: refused, changing nothing, when what it changed was
+// changed again since.
+func runUndo(e *env, args []string) error {
+	fs := newFlags("undo", e)
+	arg, err := parseWithArg(fs, e, args, func() { undoHelp(e) })
+	if err != nil {
+		return err
+	}
+	l := e.lang
+	if arg == "" {
+		return usageError{l.T("Cần số của thay đổi, ví dụ: cchc undo 42 (số ở cột đầu của cchc history)",
+			"Expected the change's number, e.g. cchc undo 42 (the number in the first column of cchc history)")}
+	}
+	id, err := strconv.ParseInt(strings.TrimPrefix(strings.TrimSpace(arg), "#"), 10, 64)
+	if err != nil || id <= 0 {
+		return usageError{l.F("%q không phải số thay đổi (ví dụ: 42 hoặc #42)", "%q is not a change number (e.g. 42 or #42)", arg)}
+	}
+	st, err := openStore(e, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	undone, err := st.Undo(context.Background(), id)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, l.F("Đã hoàn tác thay đổi #%d: %s", "Undid change #%d: %s", id, undone.Summary(l)))
+	return nil
+}
+
+func undoHelp(e *env) {
+	l := e.lang
+	fmt.Fprint(e.stdout, l.T(`Cách dùng: cchc undo SỐ
+
+Hoàn tác thay đổi có số SỐ trong cchc history (như phím u trong ứng dụng): trả mọi
+bản ghi nó đã thêm, sửa, xóa về như trước, trong một giao dịch, và ghi việc hoàn
+tác vào lịch sử (hoàn tác được cả việc hoàn tác). Nếu người khác đã sửa tiếp những
+bản ghi đó, việc hoàn tác bị từ chối và không có gì thay đổi.
+`, `Usage: cchc undo NUMBER
+
+Undoes change NUMBER of cchc history (like u in the application): puts back every
+record it added, edited or deleted, in one transaction, and records the undo in the
+history (an undo can be undone too). If someone changed those records again since,
+the undo is refused and nothing changes.
+`)+"\n"+l.T("Tùy chọn chung:\n", "Global options:\n")+globalOptionsHelp(l))
 }
 
 func runHistory(e *env, args []string) error {

@@ -44,9 +44,10 @@ func runImport(e *env, args []string) error {
 		"No import %q: choose registrations or agencies (see: cchc import --help)", args[0])}
 }
 
-// parseWithFile parses a command whose one argument is a file, written
-// before or after the options; path is "" when it is missing.
-func parseWithFile(fs *flag.FlagSet, e *env, args []string, help func()) (path string, err error) {
+// parseWithArg parses a command that takes one argument (a file, a
+// number), written before or after the options; arg is "" when it is
+// missing.
+func parseWithArg(fs *flag.FlagSet, e *env, args []string, help func()) (path string, err error) {
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		return args[0], parse(fs, e, args[1:], help)
 	}
@@ -64,7 +65,7 @@ func runImportRegistrations(e *env, args []string) error {
 	received := fs.String("received", "", "")
 	letter := fs.String("letter", "", "")
 	dryRun := fs.Bool("dry-run", false, "")
-	path, err := parseWithFile(fs, e, args, func() { importRegistrationsHelp(e) })
+	path, err := parseWithArg(fs, e, args, func() { importRegistrationsHelp(e) })
 	if err != nil {
 		return err
 	}
@@ -170,7 +171,7 @@ func runImportAgencies(e *env, args []string) error {
 	fs := newFlags("import agencies", e)
 	year := fs.String("campaign", "", "")
 	dryRun := fs.Bool("dry-run", false, "")
-	path, err := parseWithFile(fs, e, args, func() { importAgenciesHelp(e) })
+	path, err := parseWithArg(fs, e, args, func() { importAgenciesHelp(e) })
 	if err != nil {
 		return err
 	}
