@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -146,6 +147,10 @@ func TestChoiceTypeAheadOfSeveralWords(t *testing.T) {
 	}
 	typeKeys := func(f *Form, s string) {
 		for _, r := range s {
+			if r == ' ' { // as a terminal sends it: a key of its own
+				f.Update(tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{r}})
+				continue
+			}
 			f.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
 		}
 	}
@@ -172,6 +177,23 @@ func TestChoiceTypeAheadOfSeveralWords(t *testing.T) {
 	typeKeys(f, " ")
 	if f.Fields[0].Choice != 1 {
 		t.Fatalf("space moved to %d", f.Fields[0].Choice)
+	}
+	// leaving the field ends the words typed: coming back, new ones count
+	kinds := []Choice{{Label: "Mô hình"}, {Label: "Sáng kiến"}, {Label: "Giải pháp"}, {Label: "Cách làm hay"}}
+	f = NewForm(newCtx(), NewChoice("kind", "Loại", kinds), NewText("x", "X", "", 10))
+	typeKeys(f, "giai")
+	f.Update(tea.KeyMsg{Type: tea.KeyTab})
+	f.Update(tea.KeyMsg{Type: tea.KeyShiftTab})
+	typeKeys(f, "sang")
+	if got := f.Fields[0].Value(); got != "Sáng kiến" {
+		t.Fatalf("after leaving and coming back, sang → %q", got)
+	}
+	// so does a pause
+	typeKeys(f, "cach")
+	f.Fields[0].typedAt = time.Now().Add(-2 * typeAheadPause)
+	typeKeys(f, "mo")
+	if got := f.Fields[0].Value(); got != "Mô hình" {
+		t.Fatalf("after a pause, mo → %q", got)
 	}
 }
 

@@ -2,6 +2,7 @@ package common
 
 import (
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -45,8 +46,16 @@ type Field struct {
 	Matches    []Choice
 	Picked     int64
 	initial    string
-	typed      string // a choice field's type-ahead
+	typed      string    // a choice field's type-ahead
+	typedAt    time.Time // when it was last added to: a pause starts a new one
 }
+
+// typeAheadPause is how long a pause in typing ends a type-ahead, as in a
+// list box: the next letter starts a new one.
+const typeAheadPause = 1500 * time.Millisecond
+
+// typing reports a type-ahead under way.
+func (f *Field) typing() bool { return f.typed != "" && time.Since(f.typedAt) < typeAheadPause }
 
 // typeAhead jumps a choice field to the choice matching what was typed:
 // "duc" picks "Huyện Đức Thọ"; typing the same letter again moves on to
@@ -70,6 +79,10 @@ func (f *Field) typeAhead(runes string) bool {
 		f.Choice = j
 		return changed
 	}
+	if !f.typing() {
+		f.typed = ""
+	}
+	f.typedAt = time.Now()
 	if f.typed != "" {
 		// the words typed so far, and these: the current choice if it
 		// still fits, else the next that does
@@ -240,6 +253,7 @@ func (f *Form) Focused() *Field { return f.Fields[f.Focus] }
 
 func (f *Form) focusOn(i int) {
 	for j, fd := range f.Fields {
+		fd.typed = "" // a type-ahead ends where the field is left
 		if j == i {
 			fd.Input.Focus()
 		} else {
@@ -319,18 +333,30 @@ func (f *Form) Update(msg tea.Msg) (changed bool, cmd tea.Cmd) {
 		case key.Matches(km, k.Left) && len(fd.Choices) > 0:
 			fd.Choice = (fd.Choice + len(fd.Choices) - 1) % len(fd.Choices)
 			return true, nil
-		case key.Matches(km, k.Right), km.String() == " " && fd.typed == "": // a space within typed words is theirs
-			if len(fd.Choices) > 0 {
-				fd.Choice = (fd.Choice + 1) % len(fd.Choices)
+		case km.Type == tea.KeySpace || km.Type == tea.KeyRunes:
+			// letters (and a space, which the terminal sends as a key of its
+			// own) go to the type-ahead; a space before any letter moves on
+			// as → does
+			runes := string(km.Runes)
+			if km.Type == tea.KeySpace {
+				runes = " "
 			}
-			return true, nil
-		}
-		if km.Type == tea.KeyRunes {
-			changed := fd.typeAhead(string(km.Runes))
+			if runes == " " && !fd.typing() {
+				if len(fd.Choices) > 0 {
+					fd.Choice = (fd.Choice + 1) % len(fd.Choices)
+				}
+				return true, nil
+			}
+			changed := fd.typeAhead(runes)
 			if changed {
 				fd.Err = ""
 			}
 			return changed, nil
+		case key.Matches(km, k.Right):
+			if len(fd.Choices) > 0 {
+				fd.Choice = (fd.Choice + 1) % len(fd.Choices)
+			}
+			return true, nil
 		}
 		fd.typed = ""
 		return false, nil
