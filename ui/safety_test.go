@@ -45,7 +45,7 @@ func TestConflictShowsTheirChangesAndLetsTheClerkChoose(t *testing.T) {
 	}
 	h.keys(" từ xa", "ctrl+s")
 	v := h.view()
-	for _, want := range []string{"Họ đã sửa:", "Phối hợp: «» → «Bảo hiểm xã hội tỉnh»", "Ghi chú: «» → «sửa ở máy khác»", "o: ghi đè bằng bản của bạn"} {
+	for _, want := range []string{"Họ đã sửa:", "Phối hợp: «» → «Bảo hiểm xã hội tỉnh»", "Ghi chú: «» → «sửa ở máy khác»", "o: lưu sửa của bạn"} {
 		if !strings.Contains(v, want) {
 			t.Fatalf("conflict view lacks %q:\n%s", want, v)
 		}
@@ -69,9 +69,10 @@ func TestConflictShowsTheirChangesAndLetsTheClerkChoose(t *testing.T) {
 		t.Fatalf("second conflict:\n%s", h.view())
 	}
 	h.keys("o")
+	// this clerk's title is saved, the other clerk's timeline kept
 	got, _ := st.Registration(context.Background(), row.ID)
-	if got.Title != "Khám bệnh không giấy tờ (bản của tôi)" || got.Timeline != "Quý II/2023" || got.Note != "sửa ở máy khác" {
-		t.Fatalf("after overwrite: %+v", got.Registration)
+	if got.Title != "Khám bệnh không giấy tờ (bản của tôi)" || got.Timeline != "Quý III/2023" || got.Note != "sửa ở máy khác" {
+		t.Fatalf("after o: %+v", got.Registration)
 	}
 }
 
@@ -205,5 +206,39 @@ func TestMessagesAreShownHarmlessly(t *testing.T) {
 	h.send(common.ErrMsg{Err: lang.Errorf("Không mở được tệp %s", "Cannot open %s", "x\x1b[2J\x1b]0;pwn\x07.csv")})
 	if v := h.view(); strings.ContainsAny(v, "\x1b\x07") || !strings.Contains(v, "Không mở được tệp x") {
 		t.Fatalf("%q", v)
+	}
+}
+
+// A clerk who edits only a registration does not write its letter: another
+// clerk's change to the letter (its received day) is kept, and no conflict
+// is raised; a summary of several lines left untouched keeps its lines.
+func TestEditOfARegistrationLeavesItsLetterAlone(t *testing.T) {
+	st := seeded(t)
+	ctx := context.Background()
+	h := newHarness(t, st, lang.VI, 100, 34)
+	row := findRow(t, h, "Phường thông minh")
+	multi := row.Registration
+	multi.Summary = "Dòng một\nDòng hai"
+	if err := st.UpdateRegistration(ctx, multi); err != nil {
+		t.Fatal(err)
+	}
+	row, _ = st.Registration(ctx, row.ID)
+	h.send(common.EditRegistrationMsg{ID: row.ID})
+	// meanwhile another clerk moves the letter's received day
+	var other store.RegistrationRow
+	for _, r := range h.m.ctx.Data.Registrations {
+		if r.Title == "Một cửa số" {
+			other, _ = st.Registration(ctx, r.ID)
+		}
+	}
+	sub := campaign.Submission{ID: other.SubmissionID, CampaignID: h.m.ctx.Data.Campaign.ID, AgencyID: other.AgencyID,
+		Number: other.LetterNumber, Received: vndate.Of(2023, 3, 24), Version: other.SubmissionVer}
+	if err := st.UpdateEntry(ctx, sub, other.Registration); err != nil {
+		t.Fatal(err)
+	}
+	h.keys(" xanh", "ctrl+s")
+	got, _ := st.Registration(ctx, row.ID)
+	if got.Title != "Phường thông minh xanh" || !got.Received.Equal(vndate.Of(2023, 3, 24)) || got.Summary != "Dòng một\nDòng hai" {
+		t.Fatalf("after saving the title: %q received %s summary %q\n%s", got.Title, got.Received, got.Summary, h.view())
 	}
 }

@@ -48,8 +48,7 @@ func (m *Model) conflictKey(msg tea.KeyMsg) tea.Cmd {
 		return common.Cmd(common.NoteMsg{Note: m.ctx.T("Đã lấy bản người khác vừa lưu; sửa của bạn được bỏ", "Took the version just saved by someone else; your edits were dropped")})
 	case "o":
 		m.conflict = nil
-		m.edit.Version, m.edit.SubmissionVer = theirs.Version, theirs.SubmissionVer
-		return m.save(false)
+		return m.overwrite(*theirs)
 	case "esc":
 		m.conflict = nil
 		return m.key(msg) // leave the form, asking before dropping the edits
@@ -106,8 +105,8 @@ func (m *Model) conflictLines() []string {
 	if n == 0 {
 		lines = append(lines, "   "+c.T("(không khác nội dung; chỉ lưu lại)", "(same content; only saved again)"))
 	}
-	lines = append(lines, " "+st.Bold.Render(c.T("r: lấy bản của họ (bỏ sửa của bạn) · o: ghi đè bằng bản của bạn · esc: thôi sửa",
-		"r: take theirs (drop your edits) · o: overwrite with yours · esc: stop editing")))
+	lines = append(lines, " "+st.Bold.Render(c.T("r: lấy bản của họ (bỏ sửa của bạn) · o: lưu sửa của bạn (giữ sửa của họ ở các ô khác) · esc: thôi sửa",
+		"r: take theirs (drop your edits) · o: save your edits (theirs kept in the other fields) · esc: stop editing")))
 	for i := range lines {
 		lines[i] = common.FitLine(lines[i], m.width)
 	}
@@ -138,4 +137,50 @@ func differing(a, b string, width int) (string, string) {
 		return vntext.Truncate(s, width)
 	}
 	return cut(ra), cut(rb)
+}
+
+// overwrite saves this clerk's changes over the version saved meanwhile:
+// what this clerk changed wins, and what only the other clerk changed is
+// kept (a field left alone here is not written back as it was).
+func (m *Model) overwrite(theirs store.RegistrationRow) tea.Cmd {
+	mineSub, mine, _ := m.collect()
+	base := *m.edit
+	merged := theirs
+	if mineSub.AgencyID != base.AgencyID {
+		merged.AgencyID = mineSub.AgencyID
+	}
+	if mineSub.Number != base.LetterNumber {
+		merged.LetterNumber = mineSub.Number
+	}
+	if !mineSub.LetterDate.Equal(base.LetterDate) {
+		merged.LetterDate = mineSub.LetterDate
+	}
+	if !mineSub.Received.Equal(base.Received) {
+		merged.Received = mineSub.Received
+	}
+	pick := func(mine, base, theirs string) string {
+		if mine != base {
+			return mine
+		}
+		return theirs
+	}
+	r, b := &merged.Registration, base.Registration
+	r.Title = pick(mine.Title, b.Title, r.Title)
+	r.Partners = pick(mine.Partners, b.Partners, r.Partners)
+	r.Timeline = pick(mine.Timeline, b.Timeline, r.Timeline)
+	r.ExpectedResult = pick(mine.ExpectedResult, b.ExpectedResult, r.ExpectedResult)
+	r.Summary = pick(mine.Summary, b.Summary, r.Summary)
+	r.Note = pick(mine.Note, b.Note, r.Note)
+	if mine.Kind != b.Kind {
+		r.Kind = mine.Kind
+	}
+	if mine.Area != b.Area {
+		r.Area = mine.Area
+	}
+	if mine.LeadAgencyID != b.LeadAgencyID {
+		r.LeadAgencyID = mine.LeadAgencyID
+	}
+	m.fillEdit(merged)
+	m.edit = &theirs // what is saved over: its versions, and the letter as it now is
+	return m.save(false)
 }

@@ -9,6 +9,7 @@ import (
 
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
+	"cchc/internal/store"
 	"cchc/internal/vndate"
 	"cchc/internal/vntext"
 	"cchc/ui/common"
@@ -46,12 +47,28 @@ func (m *Model) collect() (campaign.Submission, campaign.Registration, campaign.
 		Summary:        f.Field(fSummary).Value(),
 		Note:           f.Field(fNote).Value(),
 	}
-	if m.edit != nil {
-		sub.ID, sub.Version, sub.Note = m.edit.SubmissionID, m.edit.SubmissionVer, ""
-		reg.ID, reg.Version = m.edit.ID, m.edit.Version
-		reg.SubmissionID = m.edit.SubmissionID
+	if e := m.edit; e != nil {
+		sub.ID, sub.Version, sub.Note = e.SubmissionID, e.SubmissionVer, ""
+		reg.ID, reg.Version = e.ID, e.Version
+		reg.SubmissionID = e.SubmissionID
+		// a summary or note of several lines is shown on one (" / "): left
+		// untouched, it is kept as it was, line breaks and all
+		if reg.Summary == vntext.Line(oneLine(e.Summary)) {
+			reg.Summary = e.Summary
+		}
+		if reg.Note == vntext.Line(oneLine(e.Note)) {
+			reg.Note = e.Note
+		}
 	}
 	return sub, reg, probs
+}
+
+// letterChanged reports an edit that changes the letter itself, not only
+// the registration: only then is the letter written (and checked against
+// what another clerk may have done to it).
+func letterChanged(sub campaign.Submission, e *store.RegistrationRow) bool {
+	return sub.AgencyID != e.AgencyID || sub.Number != e.LetterNumber ||
+		!sub.LetterDate.Equal(e.LetterDate) || !sub.Received.Equal(e.Received)
 }
 
 // save validates everything, shows each problem at its field, and writes in
@@ -91,8 +108,10 @@ func (m *Model) save(next bool) tea.Cmd {
 		ctx := context.Background()
 		var err error
 		switch {
-		case edit != nil:
+		case edit != nil && letterChanged(sub, edit):
 			err = st.UpdateEntry(ctx, sub, reg)
+		case edit != nil:
+			err = st.UpdateRegistration(ctx, reg)
 		case subID != 0:
 			_, err = st.AddToSubmission(ctx, subID, []campaign.Registration{reg})
 		default:
