@@ -658,3 +658,33 @@ func TestAgencyEditConflict(t *testing.T) {
 		}
 	}
 }
+
+// A registration the agency already has, or a letter number it already
+// sent, is asked about before it is saved a second time.
+func TestAlreadyRecordedIsAskedAbout(t *testing.T) {
+	st := seeded(t)
+	h := newHarness(t, st, lang.VI, 100, 30)
+	before := len(h.m.ctx.Data.Registrations)
+	// Sở Y tế already has «Khám bệnh không giấy tờ»
+	h.keys("3", "y te", "enter", "tab", "tab", "tab", "khám bệnh không giấy tờ", "ctrl+s")
+	if v := h.view(); !strings.Contains(oneSpaced(v), "Sở Y tế đã có mô hình «Khám bệnh không giấy tờ» (văn bản số 57/SYT-VP, nhận 22/03/2023). Vẫn lưu thêm một lần nữa?") {
+		t.Fatalf("no question:\n%s", v)
+	}
+	h.keys("n")
+	if len(h.m.ctx.Data.Registrations) != before {
+		t.Fatal("saved after no")
+	}
+	h.keys("ctrl+s", "y")
+	if len(h.m.ctx.Data.Registrations) != before+1 {
+		t.Fatalf("not saved after yes:\n%s", h.view())
+	}
+	// a new title, but a letter number Sở Y tế sent already
+	h.keys("y te", "enter", "57/SYT-VP", "tab", "tab", "tab", "Bệnh án điện tử", "ctrl+s") // the form is open again, new
+	if v := h.view(); !strings.Contains(oneSpaced(v), "Văn bản số 57/SYT-VP của Sở Y tế đã được nhập (nhận 22/03/2023). Vẫn lưu là một văn bản mới?") {
+		t.Fatalf("no question about the letter:\n%s", v)
+	}
+}
+
+// oneSpaced is a screen's text with its lines and runs of spaces as single
+// spaces, to find a message wherever it wrapped.
+func oneSpaced(view string) string { return strings.Join(strings.Fields(view), " ") }

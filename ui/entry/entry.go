@@ -35,6 +35,7 @@ type Model struct {
 	width, height int
 	form          *common.Form
 	conflict      *store.RegistrationRow // the other clerk's version, while the clerk chooses (conflict.go)
+	sameAsked     bool                   // the clerk said to save what looks already recorded
 
 	// editing an existing registration (and its letter) when edit != nil
 	edit *store.RegistrationRow
@@ -213,6 +214,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case editLoadedMsg:
 		m.fillEdit(msg.row)
 		return m, nil
+	case saveAnywayMsg:
+		m.sameAsked = true
+		return m, m.save(msg.next)
 	case savedMsg:
 		return m, m.afterSave(msg)
 	case saveErrMsg:

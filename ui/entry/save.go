@@ -100,6 +100,12 @@ func (m *Model) save(next bool) tea.Cmd {
 		m.form.FocusID(probs[0].Field)
 		return nil
 	}
+	if !m.sameAsked {
+		if q := m.alreadyRecorded(sub, reg); q != "" {
+			return common.Cmd(common.ConfirmMsg{Question: q, OnYes: common.Cmd(saveAnywayMsg{next})})
+		}
+	}
+	m.sameAsked = false
 	m.saving = true
 	st, l := m.ctx.Store, m.ctx.Lang
 	subID, edit := m.subID, m.edit
@@ -256,4 +262,51 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// saveAnywayMsg comes back when the clerk confirmed saving a registration
+// or a letter that looks already recorded.
+type saveAnywayMsg struct{ next bool }
+
+// alreadyRecorded asks, before a new registration is saved, about one the
+// sending agency already has under the same title in the campaign, or a
+// new letter whose number it already sent: typed twice, most likely (an
+// import skips such a row as a duplicate). "" when there is nothing to ask.
+func (m *Model) alreadyRecorded(sub campaign.Submission, reg campaign.Registration) string {
+	d := m.ctx.Data
+	if m.edit != nil || d == nil || d.Registrations == nil {
+		return ""
+	}
+	c := m.ctx
+	title, number := vntext.Fold(reg.Title), vntext.Fold(sub.Number)
+	for i := range d.Registrations {
+		r := &d.Registrations[i]
+		if r.Agency.ID != sub.AgencyID {
+			continue
+		}
+		if r.TitleKey == title {
+			return c.F("%s đã có mô hình «%s» (văn bản số %s, nhận %s). Vẫn lưu thêm một lần nữa?",
+				"%s already has «%s» (letter %s, received %s). Save it once more?",
+				r.Agency.Name, r.Title, dash(r.LetterNumber), r.Received())
+		}
+	}
+	if m.subID != 0 || number == "" {
+		return ""
+	}
+	for i := range d.Registrations {
+		r := &d.Registrations[i]
+		if r.Agency.ID == sub.AgencyID && vntext.Fold(r.LetterNumber) == number {
+			return c.F("Văn bản số %s của %s đã được nhập (nhận %s). Vẫn lưu là một văn bản mới?",
+				"Letter %s of %s was recorded already (received %s). Save it as a new letter?",
+				r.LetterNumber, r.Agency.Name, r.Received())
+		}
+	}
+	return ""
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
 }
