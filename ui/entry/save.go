@@ -287,7 +287,7 @@ func (m *Model) alreadyRecorded(sub campaign.Submission, reg campaign.Registrati
 		if r.TitleKey == title {
 			return c.F("%s đã có mô hình «%s» (văn bản số %s, nhận %s). Vẫn lưu thêm một lần nữa?",
 				"%s already has «%s» (letter %s, received %s). Save it once more?",
-				r.Agency.Name, r.Title, dash(r.LetterNumber), r.Received())
+				r.Agency.Name, r.Title, common.Dash(r.LetterNumber), r.Received())
 		}
 	}
 	if m.subID != 0 || number == "" {
@@ -302,11 +302,4 @@ func (m *Model) alreadyRecorded(sub campaign.Submission, reg campaign.Registrati
 		}
 	}
 	return ""
-}
-
-func dash(s string) string {
-	if s == "" {
-		return "—"
-	}
-	return s
 }
