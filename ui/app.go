@@ -267,6 +267,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, ok := msg.(tea.KeyMsg); ok && m.confirm == nil {
+		// a message is about what was just done: the next key moves on
+		// from it (a key that does something says its own)
+		m.note, m.isErr = "", false
+	}
 	if k, ok := msg.(tea.KeyMsg); ok && k.Type == tea.KeyRunes && len(k.Runes) > 1 && !k.Paste && !k.Alt && !m.takesText() {
 		// keys that came in one read (a script, a fast typist over a slow
 		// link: "/duc") are keys one by one until a field takes text, which
@@ -442,7 +447,7 @@ func (m *Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			if c.onNo != nil {
 				return m, c.onNo
 			}
-			m.setNote(m.ctx.T("Đã hủy", "Cancelled"), false)
+			m.setNote(m.ctx.T("Đã thôi, không thay đổi gì", "Left as it was"), false)
 		}
 		return m, nil
 	}

@@ -688,3 +688,25 @@ func TestAlreadyRecordedIsAskedAbout(t *testing.T) {
 // oneSpaced is a screen's text with its lines and runs of spaces as single
 // spaces, to find a message wherever it wrapped.
 func oneSpaced(view string) string { return strings.Join(strings.Fields(view), " ") }
+
+// A message is about what was just done: the next key moves on from it.
+func TestMessageGoesAtTheNextKey(t *testing.T) {
+	h := newHarness(t, seeded(t), lang.VI, 100, 30)
+	h.keys("3", "y te", "enter", "tab", "tab", "tab", "Bệnh án điện tử", "ctrl+s")
+	if v := h.view(); !strings.Contains(v, "Đã lưu «Bệnh án điện tử» của Sở Y tế") {
+		t.Fatalf("no message after saving:\n%s", v)
+	}
+	h.keys("esc", "4", "j")
+	if v := h.view(); strings.Contains(v, "Đã lưu «Bệnh án điện tử»") {
+		t.Fatalf("the message stays:\n%s", v)
+	}
+	// the entry form's count of problems goes once a field is mended
+	h.keys("3", "y te", "enter", "ctrl+s")
+	if !strings.Contains(h.view(), "Chưa lưu: 1 chỗ cần sửa") {
+		t.Fatalf("no count of problems:\n%s", h.view())
+	}
+	h.keys("Hồ sơ điện tử")
+	if strings.Contains(h.view(), "Chưa lưu:") {
+		t.Fatalf("the count stays after the field was mended:\n%s", h.view())
+	}
+}

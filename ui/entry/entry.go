@@ -305,6 +305,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	}
 	if changed {
 		m.checkField(before, false)
+		m.err = "" // the count of problems is of the last try: saving again counts anew
 	}
 	if after := m.form.Focused(); after != before {
 		m.checkField(before, true)

@@ -37,7 +37,6 @@ type Model struct {
 	nameTouched   bool   // the clerk typed a file name: stop suggesting one
 	written       string // the last file written
 	err           string
-	askOverwrite  bool
 	busy          bool
 }
 
@@ -52,6 +51,7 @@ func New(ctx *common.Context) *Model {
 }
 
 type writtenMsg struct{ path string }
+type overwriteMsg struct{} // the clerk agreed to write over the file
 type writeErrMsg struct{ err error }
 type openedMsg struct{ err error }
 
@@ -156,14 +156,17 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		} else {
 			m.suggestName()
 		}
+	case overwriteMsg:
+		return m, m.write(true)
 	case writtenMsg:
 		m.busy, m.written, m.err = false, msg.path, ""
 		return m, common.Cmd(common.NoteMsg{Note: m.ctx.F("Đã ghi %s", "Written %s", msg.path)})
 	case writeErrMsg:
 		m.busy = false
-		if errors.Is(msg.err, report.ErrExists) {
-			m.askOverwrite = true
-			return m, nil
+		if errors.Is(msg.err, report.ErrExists) { // asked above the keys, like every question
+			m.written = ""
+			return m, common.Cmd(common.ConfirmMsg{Question: m.ctx.T("Tệp đã có. Ghi đè?", "The file exists. Overwrite?"),
+				OnYes: common.Cmd(overwriteMsg{})})
 		}
 		m.err = lang.Message(msg.err, m.ctx.Lang)
 		m.written = "" // the file written before is not what this message is about
@@ -184,16 +187,6 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 
 func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	k := m.ctx.Keys
-	if m.askOverwrite {
-		switch {
-		case key.Matches(msg, k.Yes):
-			m.askOverwrite = false
-			return m.write(true)
-		case key.Matches(msg, k.No):
-			m.askOverwrite = false
-		}
-		return nil
-	}
 	switch {
 	case key.Matches(msg, keyWrite):
 		return m.write(false)
@@ -287,9 +280,6 @@ func (m *Model) View() string {
 	lines = append(lines, "", " "+st.Muted.Render(report.KindPurpose(m.kind(), m.ctx.Lang)))
 	if m.busy {
 		lines = append(lines, " "+st.Muted.Render(c.T("Đang ghi…", "Writing…")))
-	}
-	if m.askOverwrite {
-		lines = append(lines, " "+st.Warning.Render(c.T("Tệp đã có. Ghi đè? (y/c = có, n/k = không)", "The file exists. Overwrite? (y = yes, n = no)")))
 	}
 	if m.err != "" {
 		lines = append(lines, " "+st.Error.Render("! "+m.err))
