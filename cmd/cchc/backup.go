@@ -94,8 +94,8 @@ func runCheck(e *env, args []string) error {
 	for _, p := range problems {
 		fmt.Fprintln(e.stdout, "- "+l.T(p.VI, p.EN))
 	}
-	return lang.Errorf("%s: có %d vấn đề (xem danh sách trên); hãy mở bản sao lưu gần nhất hoặc báo người quản trị",
-		"%s: %d problems (listed above); open the latest backup or tell the administrator", st.Path(), len(problems))
+	return lang.Errorf("%s: có %d vấn đề (xem danh sách trên): sửa các mục đó trong ứng dụng; nếu tệp hỏng (integrity_check, khóa ngoại), mở bản sao lưu gần nhất hoặc báo người quản trị",
+		"%s: %d problems (listed above): mend those records in the application; if the file is damaged (integrity_check, foreign keys), open the latest backup or tell the administrator", st.Path(), len(problems))
 }
 
 func checkHelp(e *env) {

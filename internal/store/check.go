@@ -91,7 +91,10 @@ var invariants = []rule{
 	{`SELECT coalesce(nullif(s.number, ''), '#' || s.id) FROM submission s
 		WHERE s.received_on NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' OR (s.letter_date <> '' AND s.letter_date > s.received_on)`,
 		"Văn bản %s: ngày nhận hoặc ngày văn bản không hợp lệ", "Letter %s: invalid received or letter date"},
-	{`SELECT coalesce(nullif(s.number, ''), '#' || s.id) FROM submission s JOIN campaign c ON c.id = s.campaign_id
+	{`SELECT coalesce(nullif(s.number, ''), '#' || s.id) || ' — ' || a.name || ', ' ||
+			substr(s.received_on, 9, 2) || '/' || substr(s.received_on, 6, 2) || '/' || substr(s.received_on, 1, 4) ||
+			CASE WHEN s.letter_date <> '' THEN ' / ' || substr(s.letter_date, 9, 2) || '/' || substr(s.letter_date, 6, 2) || '/' || substr(s.letter_date, 1, 4) ELSE '' END
+		FROM submission s JOIN campaign c ON c.id = s.campaign_id JOIN agency a ON a.id = s.agency_id
 		WHERE s.received_on < (c.year - 1) || '-07-01' OR (s.letter_date <> '' AND s.letter_date < (c.year - 1) || '-07-01')`, // campaign.Earliest
 		"Văn bản %s: ngày nhận hoặc ngày văn bản quá sớm cho đợt đăng ký của nó (kiểm tra lại năm)",
 		"Letter %s: received or letter date too early for its campaign (check the year)"},

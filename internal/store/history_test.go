@@ -310,7 +310,7 @@ func TestCheckFindsBrokenRules(t *testing.T) {
 		msgs = append(msgs, x.VI)
 	}
 	all := strings.Join(msgs, "\n")
-	for _, want := range []string{"Xã \"Xã Lạc\" không thuộc huyện nào", "đơn vị chủ trì không phải", "không có mô hình nào", "chứa ký tự điều khiển", "Văn bản 9/STP: ngày nhận hoặc ngày văn bản quá sớm"} {
+	for _, want := range []string{"Xã \"Xã Lạc\" không thuộc huyện nào", "đơn vị chủ trì không phải", "không có mô hình nào", "chứa ký tự điều khiển", "Văn bản 9/STP — Sở", ", 02/01/1990: ngày nhận hoặc ngày văn bản quá sớm"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("missing %q in:\n%s", want, all)
 		}
