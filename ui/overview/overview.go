@@ -140,8 +140,10 @@ func (m *Model) View() string {
 	left := m.areaLines()
 	wide := m.width >= 120
 	if wide {
-		right := m.districtLines()
-		lines = append(lines, sideBySide(left, right, m.width/2)...)
+		// the districts take what the latest letters (a heading and five)
+		// leave, and at least the areas' height
+		room := max(len(left), m.height-len(lines)-1-1-6)
+		lines = append(lines, sideBySide(left, m.districtLines(room), m.width/2)...)
 	} else {
 		lines = append(lines, left...)
 	}
@@ -204,12 +206,13 @@ func (m *Model) areaLines() []string {
 		return append(out, "  "+st.Muted.Render(m.ctx.T("Chưa nhận được mô hình, sáng kiến nào.", "No registration received yet.")))
 	}
 	numW := len(m.ctx.Lang.Num(maxN))
-	half := m.width
+	// Two areas per line keeps the chart to four lines at 80 columns; on a
+	// wide screen, where it has half the width beside the districts, one
+	// per line leaves room for the names and the bars.
+	perLine, cellW := 2, (m.width-4)/2
 	if m.width >= 120 {
-		half = m.width/2 - 2
+		perLine, cellW = 1, m.width/2-6
 	}
-	// Two areas per line at 80 columns keeps the chart to four lines.
-	cellW := (half - 4) / 2
 	nameW := 18
 	barW := cellW - nameW - numW - 2
 	if barW < 3 { // big figures on a narrow half: the names give way first
@@ -224,9 +227,9 @@ func (m *Model) areaLines() []string {
 		n := count[a]
 		cells = append(cells, fmt.Sprintf("%s %s %s", vntext.Pad(a.Short(m.ctx.Lang), nameW), st.Bar(n, maxN, barW), vntext.PadLeft(m.ctx.Lang.Num(n), numW)))
 	}
-	for i := 0; i < len(cells); i += 2 {
+	for i := 0; i < len(cells); i += perLine {
 		line := "  " + cells[i]
-		if i+1 < len(cells) {
+		if perLine == 2 && i+1 < len(cells) {
 			line += "  " + cells[i+1]
 		}
 		out = append(out, line)
@@ -236,7 +239,7 @@ func (m *Model) areaLines() []string {
 
 // districtLines shows each district's registrations against its quota,
 // for wide terminals.
-func (m *Model) districtLines() []string {
+func (m *Model) districtLines(room int) []string {
 	d, st := m.ctx.Data, m.ctx.Styles
 	out := []string{st.Bold.Render(m.ctx.T("Theo địa phương (đã đăng ký / tối thiểu)", "By district (registered / minimum)"))}
 	var rs []compliance.Result
@@ -245,11 +248,24 @@ func (m *Model) districtLines() []string {
 			rs = append(rs, r)
 		}
 	}
-	sort.SliceStable(rs, func(i, j int) bool { return rs[i].Registered > rs[j].Registered })
-	for _, r := range rs {
+	// those still owing first (missing, then short), then the others by
+	// what they registered: the first lines are the ones to chase
+	rank := map[compliance.Status]int{compliance.Missing: 0, compliance.Short: 1, compliance.Met: 2}
+	sort.SliceStable(rs, func(i, j int) bool {
+		if rank[rs[i].Status] != rank[rs[j].Status] {
+			return rank[rs[i].Status] < rank[rs[j].Status]
+		}
+		return rs[i].Status == compliance.Met && rs[i].Registered > rs[j].Registered
+	})
+	n := m.ctx.Lang.Num
+	for i, r := range rs {
+		if len(out) == room-1 && i < len(rs)-1 {
+			out = append(out, st.Muted.Render(m.ctx.F("… và %s huyện khác (xem màn 5)", "… and %s more (see screen 5)", n(len(rs)-i))))
+			break
+		}
 		marker := st.Status(r.Status).Render(r.Status.Marker(m.ctx.ASCII))
-		out = append(out, fmt.Sprintf("%s %s %s %d/%d", marker, vntext.Pad(r.Agency.Name, 22),
-			st.Bar(r.Registered, r.Quota.Target, 12), r.Registered, r.Quota.Required))
+		out = append(out, fmt.Sprintf("%s %s %s %s/%s", marker, vntext.Pad(r.Agency.Name, 22),
+			st.Bar(r.Registered, r.Quota.Target, 12), n(r.Registered), n(r.Quota.Required)))
 	}
 	return out
 }
