@@ -34,6 +34,25 @@ type Campaign struct {
 	Version      int64
 }
 
+// LetterRef names the Department's request letter: "Văn bản số
+// 215/SNV-CCHC&VTLT ngày 22/02/2023". A number without its serial (the
+// office's code only, as before the letter is numbered) gets dots for it;
+// "" when neither the number nor the day is known.
+func (c Campaign) LetterRef(l lang.Lang) string {
+	n := strings.TrimSpace(c.LetterNumber)
+	if n == "" && c.LetterDate.IsZero() {
+		return ""
+	}
+	if n == "" || strings.HasPrefix(n, "/") {
+		n = "…" + n
+	}
+	ref := l.F("Văn bản số %s", "Letter No. %s", n)
+	if !c.LetterDate.IsZero() {
+		ref += l.F(" ngày %s", " of %s", c.LetterDate)
+	}
+	return ref
+}
+
 // QuotaFor is the quota of group g (zero when the campaign sets none).
 func (c Campaign) QuotaFor(g Group) Quota { return c.Quotas[g] }
 

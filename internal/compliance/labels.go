@@ -63,10 +63,10 @@ func ParseStatusFilter(s string) (string, bool) {
 func DaysText(daysLeft int, l lang.Lang) string {
 	switch {
 	case daysLeft > 0:
-		return l.F("còn %d ngày", "%d days left", daysLeft)
+		return l.F("còn %s ngày", "%s days left", l.Num(daysLeft))
 	case daysLeft == 0:
 		return l.T("hôm nay là hạn cuối", "due today")
 	default:
-		return l.F("quá hạn %d ngày", "%d days overdue", -daysLeft)
+		return l.F("quá hạn %s ngày", "%s days overdue", l.Num(-daysLeft))
 	}
 }

@@ -95,14 +95,12 @@ func (s Status) heading() []string {
 		l.F("ĐỢT ĐĂNG KÝ NĂM %d", "CAMPAIGN %d", c.Year),
 		c.Title,
 	}
-	letter := l.F("Văn bản: Số %s", "Letter: No. %s", c.LetterNumber)
-	if !c.LetterDate.IsZero() {
-		letter += l.F(" ngày %s", " of %s", c.LetterDate)
+	if letter := c.LetterRef(l); letter != "" {
+		if c.Issuer != "" {
+			letter += l.F(" của %s", " from %s", c.Issuer)
+		}
+		lines = append(lines, letter)
 	}
-	if c.Issuer != "" {
-		letter += l.F(" của %s", " from %s", c.Issuer)
-	}
-	lines = append(lines, letter)
 	lines = append(lines, l.F("Hạn đăng ký: %s · Tính đến ngày %s: %s", "Deadline: %s · As of %s: %s",
 		c.Deadline, s.Summary.AsOf, compliance.DaysText(s.Summary.DaysLeft(), l)))
 	if s.Group != "" {

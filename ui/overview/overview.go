@@ -123,12 +123,12 @@ func (m *Model) View() string {
 	st := m.ctx.Styles
 	var lines []string
 	c := d.Campaign
-	letter := m.ctx.F("Văn bản số %s", "Letter No. %s", c.LetterNumber)
-	if !c.LetterDate.IsZero() {
-		letter += m.ctx.F(" ngày %s", " of %s", c.LetterDate)
+	letter := c.LetterRef(m.ctx.Lang)
+	if letter != "" {
+		letter += " · "
 	}
 	lines = append(lines, " "+st.Title.Render(vntext.Truncate(c.Title, m.width-2)))
-	lines = append(lines, " "+st.Muted.Render(letter+" · "+m.ctx.F("hạn đăng ký %s, %s", "deadline %s, %s", c.Deadline,
+	lines = append(lines, " "+st.Muted.Render(letter+m.ctx.F("hạn đăng ký %s, %s", "deadline %s, %s", c.Deadline,
 		compliance.DaysText(m.ctx.Today.DaysUntil(c.Deadline), m.ctx.Lang))))
 	lines = append(lines, "")
 	lines = append(lines, m.groupLines()...)
