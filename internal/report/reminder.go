@@ -377,8 +377,12 @@ func (let Letter) writeMarkdown(w io.Writer) error {
 	}
 	b.WriteString("\n**" + MottoNation + "**  \n**" + MottoWords + "**  \n*" + mdEscape(let.PlaceDate) + "*\n\n")
 	b.WriteString(l.T("Kính gửi:", "To:") + "\n\n")
-	for _, t := range let.To {
-		b.WriteString("- " + mdEscape(t) + "\n")
+	for i, t := range let.To {
+		end := ";"
+		if i == len(let.To)-1 {
+			end = "."
+		}
+		b.WriteString("- " + mdEscape(t) + end + "\n")
 	}
 	b.WriteString("\n")
 	for _, p := range let.Opening {
