@@ -710,3 +710,13 @@ func TestMessageGoesAtTheNextKey(t *testing.T) {
 		t.Fatalf("the count stays after the field was mended:\n%s", h.view())
 	}
 }
+
+// p on the list opens the selected registration and asks its progress.
+func TestProgressFromTheList(t *testing.T) {
+	h := newHarness(t, seeded(t), lang.VI, 100, 30)
+	h.keys("4", "/", "ban do", "enter", "p")
+	v := h.view()
+	if !strings.Contains(v, "Bản đồ số") || !strings.Contains(v, "Đang triển khai") || !h.m.activeScreen().Capturing() {
+		t.Fatalf("p on the list:\n%s", v)
+	}
+}

@@ -39,6 +39,7 @@ type Model struct {
 	steps                      []campaign.Step        // the open registration's progress
 	progress                   *progressForm          // moving it to its next stage
 	openedID                   int64
+	progressOnOpen             bool // p was pressed on the list: ask the progress once it is open
 }
 
 // OpenedMsg brings the registration the clerk opened, read in full (the
@@ -81,7 +82,7 @@ func (m *Model) ShortHelp() []key.Binding {
 		if m.progress != nil {
 			return []key.Binding{k.Save, k.NextField, k.Left, k.Back}
 		}
-		return []key.Binding{m.progressKey(false), k.Edit, k.Delete, k.Back}
+		return []key.Binding{m.progressKey(), k.Edit, k.Delete, k.Back}
 	}
 	return []key.Binding{k.Open, k.Search, k.Group, k.Kind, k.Area, k.New}
 }
@@ -91,18 +92,14 @@ func (m *Model) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 		{k.Open, k.Search, k.Group, k.Kind, k.Area},
-		{k.New, k.Edit, k.Delete, m.progressKey(true), k.Back},
+		{k.New, k.Edit, k.Delete, m.progressKey(), k.Back},
 	}
 }
 
-// progressKey moves an opened registration to its next stage; the list's
-// full help says it works on an opened one.
-func (m *Model) progressKey(inList bool) key.Binding {
-	help := m.ctx.T("cập nhật tiến độ", "update progress")
-	if inList {
-		help = m.ctx.T("cập nhật tiến độ (mô hình đang mở)", "update progress (of the opened one)")
-	}
-	return key.NewBinding(key.WithKeys("p"), key.WithHelp("p", help))
+// progressKey moves a registration, the one opened or the one selected,
+// to its next stage.
+func (m *Model) progressKey() key.Binding {
+	return key.NewBinding(key.WithKeys("p"), key.WithHelp("p", m.ctx.T("cập nhật tiến độ", "update progress")))
 }
 
 // rebuild shows new data: the store gives each title's and each agency's
@@ -204,6 +201,12 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		if msg.row.ID == m.openedID {
 			m.open, m.steps, m.mode = &msg.row, msg.steps, reading
+			if m.progressOnOpen { // p on the list: opened, then its progress asked
+				m.progressOnOpen = false
+				if m.progress = newProgressForm(m.ctx, m.open.ID, m.steps); m.progress == nil {
+					return m, common.Cmd(common.NoteMsg{Note: m.ctx.T("Mô hình đã ở bước cuối", "The model is at its last stage")})
+				}
+			}
 		}
 	case progressSavedMsg:
 		m.progress = nil
@@ -267,6 +270,11 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Open):
 		if r := m.selected(); r != nil {
 			m.openedID = r.ID
+			return m.read(r.ID)
+		}
+	case msg.String() == "p":
+		if r := m.selected(); r != nil {
+			m.openedID, m.progressOnOpen = r.ID, true
 			return m.read(r.ID)
 		}
 	case key.Matches(msg, k.Edit):
