@@ -23,7 +23,7 @@ func (m *Model) View() string {
 	if w < MinWidth || h < MinHeight {
 		msg := m.ctx.F("Cửa sổ quá nhỏ (%d×%d). cchc cần ít nhất %d×%d; hãy phóng to cửa sổ.",
 			"The window is too small (%d×%d). cchc needs at least %d×%d; please enlarge it.", w, h, MinWidth, MinHeight)
-		lines := wrap(msg, w)
+		lines := common.Wrap(msg, w)
 		return common.Fit(strings.Join(lines, "\n"), w, h)
 	}
 	var b strings.Builder
@@ -144,7 +144,7 @@ func (m *Model) statusLines() []string {
 	default:
 		text = m.note
 	}
-	lines := wrap(text, m.width-2)
+	lines := common.Wrap(text, m.width-2)
 	if len(lines) > 3 {
 		lines = append(lines[:2], vntext.Truncate(strings.Join(lines[2:], " "), m.width-2))
 	}
@@ -229,23 +229,6 @@ func indent(s, pre string) string {
 	return strings.Join(lines, "\n")
 }
 
-// wrap breaks text into lines of at most w cells.
-func wrap(s string, w int) []string {
-	var lines []string
-	line := ""
-	for _, word := range strings.Fields(s) {
-		if line != "" && vntext.Width(line+" "+word) > w {
-			lines = append(lines, line)
-			line = word
-			continue
-		}
-		if line != "" {
-			line += " "
-		}
-		line += word
-	}
-	return append(lines, line)
-}
 
 // issuerWithin names the issuer with its locality when the parent body is
 // a People's Committee: "Sở Nội vụ" under "UBND tỉnh Hà Tĩnh" reads "Sở

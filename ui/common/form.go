@@ -414,8 +414,15 @@ func (f *Form) View(width, labelW int) []string {
 			line += "  " + s.Muted.Render(fd.Hint)
 		}
 		out = append(out, FitLine(line, width))
-		if fd.Err != "" {
-			out = append(out, FitLine(strings.Repeat(" ", labelW+3)+s.Error.Render("! "+fd.Err), width))
+		if fd.Err != "" { // under the field, over two lines if it must: the end says what to do
+			pad := strings.Repeat(" ", labelW+3)
+			lines := Wrap("! "+fd.Err, width-labelW-4)
+			if len(lines) > 2 {
+				lines = append(lines[:1], strings.Join(lines[1:], " "))
+			}
+			for _, l := range lines {
+				out = append(out, FitLine(pad+s.Error.Render(l), width))
+			}
 		}
 		if focused && fd.Kind == PickerField && fd.Picked == 0 && len(fd.Matches) > 0 {
 			for j, c := range fd.Matches {
@@ -433,4 +440,22 @@ func (f *Form) View(width, labelW int) []string {
 		}
 	}
 	return out
+}
+
+// Wrap breaks text into lines of at most w cells, at spaces.
+func Wrap(text string, w int) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(text) {
+		if line != "" && vntext.Width(line+" "+word) > w {
+			lines = append(lines, line)
+			line = word
+			continue
+		}
+		if line != "" {
+			line += " "
+		}
+		line += word
+	}
+	return append(lines, line)
 }
