@@ -229,7 +229,6 @@ func indent(s, pre string) string {
 	return strings.Join(lines, "\n")
 }
 
-
 // issuerWithin names the issuer with its locality when the parent body is
 // a People's Committee: "Sở Nội vụ" under "UBND tỉnh Hà Tĩnh" reads "Sở
 // Nội vụ tỉnh Hà Tĩnh"; any other issuer is named as it is.
