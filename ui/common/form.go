@@ -407,6 +407,10 @@ func (f *Form) View(width, labelW int) []string {
 				mark = s.Met.Render("✓") + " "
 			}
 			fd.Input.Width = inputW
+			if focused && fd.Hint != "" && fd.Err == "" {
+				// room for the hint after the input, not past the edge
+				fd.Input.Width = max(inputW-vntext.Width(fd.Hint)-2, 12)
+			}
 			value = mark + fd.Input.View()
 		}
 		line := " " + label + value
