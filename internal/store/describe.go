@@ -141,6 +141,11 @@ func (c Change) Diffs(l lang.Lang) []string {
 			if bookkeeping[col] || fmt.Sprint(it.Old[col]) == fmt.Sprint(it.New[col]) {
 				continue
 			}
+			if it.Table == "campaign_agency" && it.Old[col] == nil {
+				// another campaign keeping the name it showed (migration
+				// 0004): nothing the clerk changed
+				continue
+			}
 			label := col
 			if fl, ok := fieldLabels[col]; ok {
 				label = l.T(fl.vi, fl.en)

@@ -374,3 +374,24 @@ func TestConcurrentUpgradeKeepsWholeBackups(t *testing.T) {
 		t.Fatalf("no backup of the old schema among %v", backups)
 	}
 }
+
+// Deactivating an agency in one campaign keeps the other campaigns' view of
+// it; the history says what the clerk changed, not that bookkeeping.
+func TestHistoryOfADeactivationSaysWhatChanged(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	if _, err := s.NewCampaign(ctx, campaign.Campaign{Year: 2024, Deadline: vndate.Of(2024, 3, 29)}, 2023); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := s.Campaign(ctx, 2024)
+	a := agencyByName(t, s, c, "Sở Ngoại vụ")
+	a.Active = false
+	if err := s.UpdateAgency(ctx, c.ID, a); err != nil {
+		t.Fatal(err)
+	}
+	h, _ := s.History(ctx, HistoryQuery{Limit: 1})
+	sum := h[0].Summary(lang.VI)
+	if strings.Contains(sum, "— →") || !strings.Contains(sum, "Sở Ngoại vụ") {
+		t.Fatalf("history says %q", sum)
+	}
+}
