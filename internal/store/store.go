@@ -89,7 +89,16 @@ func Open(path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, lang.Wrap(err, "Đường dẫn tệp dữ liệu không hợp lệ: %s", "Invalid database path: %s", path)
 	}
-	readOnly, err := prepareFile(abs, opt.AllowReadOnly)
+	// The file's header is read while another process may be creating the
+	// same new book: a passing busy or cannot-open is waited out.
+	var readOnly bool
+	for attempt := 0; ; attempt++ {
+		readOnly, err = prepareFile(abs, opt.AllowReadOnly)
+		if err == nil || attempt == 10 || !isTransient(err) {
+			break
+		}
+		time.Sleep(time.Duration(20*(attempt+1)) * time.Millisecond)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -191,6 +200,16 @@ func isBusy(err error) bool {
 		return c == sqlite3.SQLITE_BUSY || c == sqlite3.SQLITE_LOCKED
 	}
 	return false
+}
+
+// isTransient reports what another process creating the same book can
+// cause for a moment: busy, locked, or the new file's WAL not there yet.
+func isTransient(err error) bool {
+	var se *sqlite.Error
+	if errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_CANTOPEN {
+		return true
+	}
+	return isBusy(err)
 }
 
 func isUserError(err error) bool {
