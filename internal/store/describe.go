@@ -123,7 +123,11 @@ func (c Change) itemName(it *ChangeItem, l lang.Lang) string {
 	case "quota":
 		return l.F("chỉ tiêu %s", "quota %s", campaign.Group(str("agency_group")).Short(l))
 	case "progress":
-		return l.F("tiến độ «%s»", "progress «%s»", campaign.Stage(str("stage")).Label(l))
+		stage := campaign.Stage(str("stage")).Label(l)
+		if id, ok := row["registration_id"].(int64); ok && c.titles[id] != "" {
+			return l.F("tiến độ «%s» của mô hình «%s»", "progress «%s» of «%s»", stage, c.titles[id])
+		}
+		return l.F("tiến độ «%s»", "progress «%s»", stage)
 	case "campaign_agency":
 		return l.F("danh sách cơ quan của đợt (%s)", "campaign's agency list (%s)", agency)
 	}

@@ -30,6 +30,7 @@ type Change struct {
 	Undid    int64  // for an undo, the change it undid
 	Items    []ChangeItem
 	names    map[int64]string // agency names, for descriptions
+	titles   map[int64]string // titles of the registrations its progress items are about
 }
 
 // ChangeItem is one row a change inserted, updated or deleted.
@@ -158,6 +159,7 @@ func (s *Store) History(ctx context.Context, q HistoryQuery) ([]Change, error) {
 	if err := rows.Err(); err != nil {
 		return nil, s.explain(err)
 	}
+	titles := map[int64]string{}
 	for i := range out {
 		if out[i].Items, err = s.changeItems(ctx, s.db, out[i].ID); err != nil {
 			return nil, err
@@ -165,6 +167,27 @@ func (s *Store) History(ctx context.Context, q HistoryQuery) ([]Change, error) {
 		if out[i].Op == "" {
 			out[i].Op = inferOp(out[i].Items)
 		}
+		for _, it := range out[i].Items {
+			if it.Table == "progress" {
+				row := it.New
+				if row == nil {
+					row = it.Old
+				}
+				if id, ok := row["registration_id"].(int64); ok {
+					titles[id] = ""
+				}
+			}
+		}
+	}
+	// a progress step is named with its model ("tiến độ … của mô hình …")
+	for id := range titles {
+		var title string
+		if err := s.db.QueryRowContext(ctx, `SELECT title FROM registration WHERE id = ?`, id).Scan(&title); err == nil {
+			titles[id] = vntext.Line(title)
+		}
+	}
+	for i := range out {
+		out[i].titles = titles
 	}
 	return out, nil
 }

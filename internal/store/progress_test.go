@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"cchc/internal/campaign"
+	"cchc/internal/lang"
 	"cchc/internal/vndate"
 )
 
@@ -33,6 +34,10 @@ func TestProgressOfAModel(t *testing.T) {
 	steps, _ := s.ProgressSteps(ctx, reg)
 	if len(steps) != 1 || steps[0].Stage != campaign.InProgress || steps[0].Note != "Triển khai tại 3 bệnh viện" {
 		t.Fatalf("steps = %+v", steps)
+	}
+	// the history names the model the step is about
+	if h, _ := s.History(ctx, HistoryQuery{Limit: 1}); !strings.Contains(h[0].Summary(lang.VI), "tiến độ «Đang triển khai» của mô hình «Khám bệnh không giấy tờ»") {
+		t.Fatalf("history says %q", h[0].Summary(lang.VI))
 	}
 	// a clerk who did not see that step is refused
 	if err := step(campaign.Stopped, vndate.Of(2023, 3, 11), "", 0); !errors.Is(err, ErrConflict) {
