@@ -82,15 +82,18 @@ func (c Change) Summary(l lang.Lang) string {
 
 func (c Change) counts(count map[string]int, l lang.Lang) string {
 	var parts []string
-	for _, t := range []struct{ key, vi, en string }{
-		{"registration.insert", "thêm lại %d mô hình", "%d registrations back"},
-		{"registration.delete", "bỏ %d mô hình", "%d registrations removed"},
-		{"registration.update", "trả lại %d mô hình như cũ", "%d registrations as they were"},
-		{"agency.delete", "bỏ %d cơ quan", "%d agencies removed"},
-		{"agency.update", "trả lại %d cơ quan như cũ", "%d agencies as they were"},
-		{"submission.update", "trả lại %d văn bản như cũ", "%d letters as they were"},
+	for _, t := range []struct{ key, vi, en, en1 string }{
+		{"registration.insert", "thêm lại %d mô hình", "%d registrations back", "1 registration back"},
+		{"registration.delete", "bỏ %d mô hình", "%d registrations removed", "1 registration removed"},
+		{"registration.update", "trả lại %d mô hình như cũ", "%d registrations as they were", "1 registration as it was"},
+		{"agency.delete", "bỏ %d cơ quan", "%d agencies removed", "1 agency removed"},
+		{"agency.update", "trả lại %d cơ quan như cũ", "%d agencies as they were", "1 agency as it was"},
+		{"submission.update", "trả lại %d văn bản như cũ", "%d letters as they were", "1 letter as it was"},
 	} {
-		if n := count[t.key]; n > 0 {
+		switch n := count[t.key]; {
+		case n == 1 && l == lang.EN:
+			parts = append(parts, t.en1)
+		case n > 0:
 			parts = append(parts, l.F(t.vi, t.en, n))
 		}
 	}
