@@ -720,3 +720,18 @@ func TestProgressFromTheList(t *testing.T) {
 		t.Fatalf("p on the list:\n%s", v)
 	}
 }
+
+// At 80 columns an import's problems are shown whole, over two lines.
+func TestImportProblemsShownWholeAt80(t *testing.T) {
+	h := newHarness(t, seeded(t), lang.VI, 80, 24)
+	bad := filepath.Join(t.TempDir(), "la.csv")
+	os.WriteFile(bad, []byte("Tên cơ quan, đơn vị: Sở Y tế\nSTT;Tên mô hình;Loại;Lĩnh vực\n1;X;Phần mềm;Thể chế\n"), 0o600)
+	h.keys("2", "i", bad, "ctrl+s")
+	v := h.view()
+	if !strings.Contains(v, `Dòng 3, cột "Loại"`) {
+		t.Fatalf("no problem shown:\n%s", v)
+	}
+	if s := oneSpaced(v); !strings.Contains(s, "Cách làm hay") {
+		t.Fatalf("the allowed kinds are cut off:\n%s", v)
+	}
+}

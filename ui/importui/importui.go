@@ -326,13 +326,14 @@ func (m *Model) View() string {
 		}
 		lines = append(lines, " "+st.Muted.Render(info))
 	}
-	tally := m.tally()
+	tallyStyle := st.Bold
 	if m.errors() > 0 {
-		tally = st.Error.Render(tally)
-	} else {
-		tally = st.Bold.Render(tally)
+		tallyStyle = st.Error
 	}
-	foot := []string{" " + tally}
+	var foot []string
+	for _, l := range common.Wrap(m.tally(), m.width-2) { // whole: it says whether anything will be written
+		foot = append(foot, " "+tallyStyle.Render(l))
+	}
 	if m.errors() == 0 && m.step == previewing {
 		foot = append(foot, " "+st.Note.Render(c.T("Nhấn ctrl+s để ghi vào dữ liệu, esc để quay lại.", "Press ctrl+s to write, esc to go back.")))
 	} else if m.step == writing {
@@ -344,7 +345,7 @@ func (m *Model) View() string {
 	probRoom := (m.height - len(lines) - len(foot)) / 3
 	var probLines []string
 	for i, p := range m.problems {
-		if i >= probRoom && len(m.problems) > probRoom {
+		if len(probLines) >= probRoom && len(m.problems) > i {
 			probLines = append(probLines, " "+st.Muted.Render(c.F("… và %d vấn đề khác", "… and %d more", len(m.problems)-i)))
 			break
 		}
@@ -352,7 +353,14 @@ func (m *Model) View() string {
 		if p.Warning {
 			style = st.Warning
 		}
-		probLines = append(probLines, " "+style.Render(p.Text(c.Lang)))
+		// a problem over two lines if it must: its end says what is allowed
+		wrapped := common.Wrap(p.Text(c.Lang), m.width-2)
+		if len(wrapped) > 2 {
+			wrapped = append(wrapped[:1], strings.Join(wrapped[1:], " "))
+		}
+		for _, l := range wrapped {
+			probLines = append(probLines, " "+style.Render(l))
+		}
 	}
 	m.list.SetSize(m.width, m.height-len(lines)-len(foot)-len(probLines))
 	all := append(lines, m.list.View())
