@@ -735,3 +735,21 @@ func TestImportProblemsShownWholeAt80(t *testing.T) {
 		t.Fatalf("the allowed kinds are cut off:\n%s", v)
 	}
 }
+
+// The status screen names groups in a word on a narrow screen, and in
+// full again once it is wide: resizing rebuilds its rows.
+func TestStatusGroupsFollowTheWidth(t *testing.T) {
+	h := newHarness(t, seeded(t), lang.VI, 120, 30)
+	h.keys("5")
+	if v := h.view(); !strings.Contains(v, "Sở, ngành") {
+		t.Fatalf("wide:\n%s", v)
+	}
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if v := h.view(); strings.Contains(v, "Sở, ngành ") || !strings.Contains(v, " Sở  ") {
+		t.Fatalf("narrow:\n%s", v)
+	}
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 30})
+	if v := h.view(); !strings.Contains(v, "Sở, ngành") {
+		t.Fatalf("wide again:\n%s", v)
+	}
+}

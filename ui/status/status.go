@@ -16,6 +16,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"cchc/internal/campaign"
 	"cchc/internal/compliance"
 	"cchc/internal/report"
 	"cchc/internal/vndate"
@@ -54,7 +55,15 @@ func New(ctx *common.Context) *Model {
 }
 
 func (m *Model) SetSize(w, h int) {
+	wasNarrow := m.narrow()
 	m.width, m.height = w, h
+	m.list.Columns[1].Width, m.list.Columns[4].Width = 13, 16
+	if m.narrow() {
+		m.list.Columns[1].Width, m.list.Columns[4].Width = 8, 14
+	}
+	if m.narrow() != wasNarrow && m.results != nil {
+		m.setRows()
+	}
 	m.list.SetSize(w, h-m.headHeight())
 }
 
@@ -97,14 +106,42 @@ func (m *Model) rejudge() {
 	m.results = append([]compliance.Result(nil), m.summary.Results...)
 	rank := map[compliance.Status]int{compliance.Missing: 0, compliance.Short: 1, compliance.Met: 2}
 	sort.SliceStable(m.results, func(i, j int) bool { return rank[m.results[i].Status] < rank[m.results[j].Status] })
+	m.setRows()
+	m.SetSize(m.width, m.height)
+}
+
+// narrow is a screen under 100 columns: the group is named in a word
+// there, so that the agencies' names have the room to be told apart
+// ("Ban Dân tộc tỉnh Bình Dương", "… Bình Định").
+func (m *Model) narrow() bool { return m.width < 100 }
+
+func (m *Model) setRows() {
 	c := m.ctx
 	rows := make([][]string, len(m.results))
 	for i, r := range m.results {
-		rows[i] = []string{r.Agency.Name, r.Agency.Group.Short(c.Lang), itoa(r.Registered), report.QuotaText(r.Quota),
+		group := r.Agency.Group.Short(c.Lang)
+		if m.narrow() {
+			group = groupWord(r.Agency.Group, c)
+		}
+		rows[i] = []string{r.Agency.Name, group, itoa(r.Registered), report.QuotaText(r.Quota),
 			r.Status.Marker(c.ASCII) + " " + r.Status.Label(c.Lang), report.Remarks(r, c.Lang, c.ASCII)}
 	}
 	m.list.SetRows(rows)
-	m.SetSize(m.width, m.height)
+}
+
+// groupWord names a group in one word, for a narrow screen.
+func groupWord(g campaign.Group, c *common.Context) string {
+	switch g {
+	case campaign.Department:
+		return c.T("Sở", "Dept.")
+	case campaign.Central:
+		return c.T("TW", "Central")
+	case campaign.District:
+		return c.T("Huyện", "District")
+	case campaign.Commune:
+		return c.T("Xã", "Commune")
+	}
+	return string(g)
 }
 
 func (m *Model) cellStyle(row, col int) lipgloss.Style {
