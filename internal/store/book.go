@@ -338,19 +338,32 @@ func (s *Store) Registrations(ctx context.Context, campaignID int64) ([]Registra
 		return nil, err
 	}
 	// newest letter first; a letter's registrations keep their order
-	order := make([]int32, len(out))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortStableFunc(order, func(i, j int32) int {
+	sortRows(out, func(i, j int) int {
 		a, b := &out[i], &out[j]
 		if c := b.Received.Time().Compare(a.Received.Time()); c != 0 {
 			return c
 		}
 		return cmp.Compare(b.SubmissionID, a.SubmissionID)
 	})
-	permute(out, order)
 	return out, nil
+}
+
+// sortRows puts rows in the order cmp gives their positions (stable; cmp
+// may read the rows or a slice of keys beside them), sorting positions and
+// then moving each row once, in place: the rows are wide and there may be
+// 200,000 of them.
+func sortRows[T any](rows []T, cmp func(i, j int) int) {
+	order := make([]int32, len(rows))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { // stable: ties keep their positions
+		if c := cmp(int(a), int(b)); c != 0 {
+			return c
+		}
+		return int(a - b)
+	})
+	permute(rows, order)
 }
 
 // permute puts rows[order[i]] at i for every i, in place (the rows are wide

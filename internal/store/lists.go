@@ -109,7 +109,6 @@ func (s *Store) RegistrationList(ctx context.Context, campaignID int64) ([]ListR
 	type place struct {
 		received, seq int32
 		letter, id    int64
-		at            int32 // where the row was read
 	}
 	places := make([]place, 0, total)
 
@@ -162,7 +161,7 @@ func (s *Store) RegistrationList(ctx context.Context, campaignID int64) ([]ListR
 				agencies[lead] = x.Lead
 			}
 		}
-		places = append(places, place{d, int32(asInt(v[11])), letter, x.ID, int32(len(out))})
+		places = append(places, place{d, int32(asInt(v[11])), letter, x.ID})
 		out = append(out, x)
 		return nil
 	})
@@ -170,7 +169,8 @@ func (s *Store) RegistrationList(ctx context.Context, campaignID int64) ([]ListR
 		return nil, err
 	}
 	// newest letter first, then the letter's own order
-	slices.SortFunc(places, func(a, b place) int {
+	sortRows(out, func(i, j int) int {
+		a, b := &places[i], &places[j]
 		if c := cmp.Compare(b.received, a.received); c != 0 {
 			return c
 		}
@@ -182,11 +182,6 @@ func (s *Store) RegistrationList(ctx context.Context, campaignID int64) ([]ListR
 		}
 		return cmp.Compare(a.id, b.id)
 	})
-	order := make([]int32, len(places))
-	for i, p := range places {
-		order[i] = p.at
-	}
-	permute(out, order) // in place: no second list of 200,000 rows
 	return out, nil
 }
 

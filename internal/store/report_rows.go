@@ -386,18 +386,13 @@ func (rr *ReportReader) chunk(ctx context.Context, k int, span [2]int) ([]Regist
 	if err != nil {
 		return nil, err
 	}
-	order := make([]int32, len(out))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortStableFunc(order, func(i, j int32) int {
+	sortRows(out, func(i, j int) int {
 		a, b := places[i], places[j]
 		if a.pos != b.pos {
 			return a.pos - b.pos
 		}
 		return a.seq - b.seq
 	})
-	permute(out, order)
 	return out, nil
 }
 
