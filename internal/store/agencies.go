@@ -65,16 +65,10 @@ const campaignAgencyColumns = `a.id, coalesce(ca.name, a.name), coalesce(ca.shor
 // in report order, with the names that campaign knows them by.
 func (s *Store) CampaignAgencies(ctx context.Context, campaignID int64) ([]campaign.Agency, error) {
 	var out []campaign.Agency
-	groups := map[string]campaign.Group{} // four: shared, not one string per agency
 	err := s.eachRow(ctx, `SELECT `+campaignAgencyColumns+` FROM agency a
 		JOIN campaign_agency ca ON ca.agency_id = a.id WHERE ca.campaign_id = ?`, []any{campaignID},
 		func(v []driver.Value) error {
-			g, ok := groups[asText(v[3])]
-			if !ok {
-				g = campaign.Group(asText(v[3]))
-				groups[string(g)] = g
-			}
-			out = append(out, cleanAgency(campaign.Agency{ID: asInt(v[0]), Name: asText(v[1]), ShortName: asText(v[2]), Group: g,
+			out = append(out, cleanAgency(campaign.Agency{ID: asInt(v[0]), Name: asText(v[1]), ShortName: asText(v[2]), Group: campaign.Group(asText(v[3])),
 				ParentID: asInt(v[4]), Code: asText(v[5]), Active: asInt(v[6]) != 0, Version: asInt(v[7])}))
 			return nil
 		})

@@ -488,17 +488,11 @@ func (s *Store) received(ctx context.Context, campaignID int64) ([]compliance.Re
 // receivedFrom reads the letters sent by agencies from..to.
 func (s *Store) receivedFrom(ctx context.Context, campaignID, from, to int64) ([]compliance.Received, error) {
 	var received []compliance.Received
-	days := map[string]vndate.Date{} // a few dozen days: each parsed once
+	days := days{}
 	err := s.eachRow(ctx, `SELECT agency_id, received_on, registrations FROM letter_tally
 		WHERE campaign_id = ? AND agency_id BETWEEN ? AND ? AND registrations > 0`, []any{campaignID, from, to},
 		func(v []driver.Value) error {
-			on := asText(v[1])
-			day, ok := days[on]
-			if !ok {
-				day, _ = vndate.ParseISO(on)
-				days[on] = day
-			}
-			received = append(received, compliance.Received{AgencyID: asInt(v[0]), On: day, Registrations: int(asInt(v[2]))})
+			received = append(received, compliance.Received{AgencyID: asInt(v[0]), On: days.parse(asText(v[1])), Registrations: int(asInt(v[2]))})
 			return nil
 		})
 	return received, err
@@ -511,15 +505,10 @@ func (s *Store) receivedFrom(ctx context.Context, campaignID, from, to int64) ([
 func (s *Store) judgedAgencies(ctx context.Context, c campaign.Campaign) ([]compliance.Agency, error) {
 	var judged []campaign.Agency
 	var rest []compliance.Agency
-	groups := map[string]campaign.Group{}
 	err := s.eachRow(ctx, `SELECT a.id, coalesce(ca.name, a.name), a.agency_group, coalesce(a.parent_id, 0) FROM agency a
 		JOIN campaign_agency ca ON ca.agency_id = a.id WHERE ca.campaign_id = ? AND coalesce(ca.active, a.active) = 1`, []any{c.ID},
 		func(v []driver.Value) error {
-			g, ok := groups[asText(v[2])]
-			if !ok {
-				g = campaign.Group(asText(v[2]))
-				groups[string(g)] = g
-			}
+			g := campaign.Group(asText(v[2]))
 			if c.QuotaFor(g).Required > 0 {
 				judged = append(judged, campaign.Agency{ID: asInt(v[0]), Name: vntext.Line(asText(v[1])), Group: g, ParentID: asInt(v[3])})
 			} else { // only rolled up: no name needed

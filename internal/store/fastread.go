@@ -6,6 +6,8 @@ import (
 	"database/sql/driver"
 	"errors"
 	"io"
+
+	"cchc/internal/vndate"
 )
 
 // eachRow runs a read query on one connection of the pool straight through
@@ -80,4 +82,17 @@ func asText(v driver.Value) string {
 		return string(x)
 	}
 	return ""
+}
+
+// days parses the received and letter dates of a long list, each day once:
+// a campaign's letters come on a few hundred days.
+type days map[string]vndate.Date
+
+func (d days) parse(iso string) vndate.Date {
+	day, ok := d[iso]
+	if !ok {
+		day, _ = vndate.ParseISO(iso)
+		d[iso] = day
+	}
+	return day
 }

@@ -113,7 +113,7 @@ func (s *Store) RegistrationList(ctx context.Context, campaignID int64) ([]ListR
 	places := make([]place, 0, total)
 
 	out := make([]ListRow, 0, total) // the exact size: no slice grown twice over
-	days := map[string]int32{}
+	packed := map[string]int32{}     // yyyymmdd of each day, worked out once
 	kinds, areas := map[string]uint8{}, map[string]uint8{}
 	var lastLetter int64 = -1
 	var lastNumber string
@@ -138,12 +138,12 @@ func (s *Store) RegistrationList(ctx context.Context, campaignID int64) ([]ListR
 			areas[area] = a
 		}
 		x.kind, x.area = k, a
-		d, ok := days[received]
+		d, ok := packed[received]
 		if !ok {
 			if day, err := vndate.ParseISO(received); err == nil {
 				d = int32(day.Year()*10000 + int(day.Month())*100 + day.Day())
 			}
-			days[received] = d
+			packed[received] = d
 		}
 		x.received = d
 		x.Agency = agencies[sender]

@@ -165,29 +165,15 @@ func (rr *ReportReader) begin(ctx context.Context) error {
 }
 
 func (rr *ReportReader) readAgencies(ctx context.Context, k int, campaignID int64) error {
-	groups := map[string]campaign.Group{}
 	return rr.s.eachRowOn(ctx, rr.conns[k], `SELECT a.id, coalesce(ca.name, a.name), a.agency_group FROM agency a
 		LEFT JOIN campaign_agency ca ON ca.campaign_id = ? AND ca.agency_id = a.id`, []any{campaignID}, func(v []driver.Value) error {
-		g, ok := groups[asText(v[2])]
-		if !ok {
-			g = campaign.Group(asText(v[2]))
-			groups[string(g)] = g
-		}
-		rr.agencies[asInt(v[0])] = reportAgency{name: vntext.Line(asText(v[1])), group: g}
+		rr.agencies[asInt(v[0])] = reportAgency{name: vntext.Line(asText(v[1])), group: campaign.Group(asText(v[2]))}
 		return nil
 	})
 }
 
 func (rr *ReportReader) readLetters(ctx context.Context, k int, campaignID int64, asOf vndate.Date) error {
-	days := map[string]vndate.Date{} // a few hundred days: each parsed once
-	day := func(iso string) vndate.Date {
-		d, ok := days[iso]
-		if !ok {
-			d, _ = vndate.ParseISO(iso)
-			days[iso] = d
-		}
-		return d
-	}
+	day := days{}.parse
 	return rr.s.eachRowOn(ctx, rr.conns[k], `SELECT s.id, s.agency_id, s.number, s.letter_date, s.received_on
 		FROM submission s NOT INDEXED WHERE s.campaign_id = ?`, []any{campaignID}, func(v []driver.Value) error { // in file order: no lookup per letter
 		l := reportLetter{id: asInt(v[0]), agencyID: asInt(v[1]), recvOn: day(asText(v[4]))}
@@ -350,25 +336,14 @@ func (rr *ReportReader) chunk(ctx context.Context, k int, span [2]int) ([]Regist
 	type place struct{ pos, seq int }
 	size := 3 * (span[1] - span[0]) // letters hold about three registrations
 	out, places := make([]RegistrationRow, 0, size), make([]place, 0, size)
-	kinds, areas := map[string]campaign.Kind{}, map[string]campaign.Area{}
 	err := rr.s.eachRowOn(ctx, rr.conns[k], `SELECT l.pos, r.seq, r.id, r.title, r.kind, r.area, coalesce(r.lead_agency_id, 0),
 		r.partners, r.summary, r.timeline, r.expected_result, r.note, r.version
 		FROM temp.report_letter l JOIN registration r ON r.submission_id = l.submission_id
 		WHERE l.pos >= ? AND l.pos < ? ORDER BY l.pos, r.id`, []any{int64(span[0]), int64(span[1])}, func(v []driver.Value) error {
 		pos, seq := int(asInt(v[0])), int(asInt(v[1]))
 		var x RegistrationRow
-		kind, area := asText(v[4]), asText(v[5])
-		k, ok := kinds[kind]
-		if !ok {
-			k = campaign.Kind(kind)
-			kinds[kind] = k
-		}
-		a, ok := areas[area]
-		if !ok {
-			a = campaign.Area(area)
-			areas[area] = a
-		}
-		x.Registration = cleanRegistration(campaign.Registration{ID: asInt(v[2]), Title: asText(v[3]), Kind: k, Area: a,
+		x.Registration = cleanRegistration(campaign.Registration{ID: asInt(v[2]), Title: asText(v[3]),
+			Kind: campaign.Kind(asText(v[4])), Area: campaign.Area(asText(v[5])),
 			LeadAgencyID: asInt(v[6]), Partners: asText(v[7]), Summary: asText(v[8]), Timeline: asText(v[9]),
 			ExpectedResult: asText(v[10]), Note: asText(v[11]), Version: asInt(v[12])}) // text written behind our back must not reach a terminal raw
 		l := rr.letters[pos]
