@@ -17,6 +17,18 @@ func (s Status) Label(l lang.Lang) string {
 	return string(s)
 }
 
+// Urgency orders statuses for a list to chase from: missing 0, short 1,
+// met 2.
+func (s Status) Urgency() int {
+	switch s {
+	case Missing:
+		return 0
+	case Short:
+		return 1
+	}
+	return 2
+}
+
 // Marker is the status as a symbol, so that it is never told by colour
 // alone; ascii gives the fallback for terminals without those glyphs.
 func (s Status) Marker(ascii bool) string {

@@ -250,10 +250,9 @@ func (m *Model) districtLines(room int) []string {
 	}
 	// those still owing first (missing, then short), then the others by
 	// what they registered: the first lines are the ones to chase
-	rank := map[compliance.Status]int{compliance.Missing: 0, compliance.Short: 1, compliance.Met: 2}
 	sort.SliceStable(rs, func(i, j int) bool {
-		if rank[rs[i].Status] != rank[rs[j].Status] {
-			return rank[rs[i].Status] < rank[rs[j].Status]
+		if a, b := rs[i].Status.Urgency(), rs[j].Status.Urgency(); a != b {
+			return a < b
 		}
 		return rs[i].Status == compliance.Met && rs[i].Registered > rs[j].Registered
 	})

@@ -104,8 +104,7 @@ func (m *Model) rejudge() {
 		m.summary = d.Judge(m.asOf)
 	}
 	m.results = append([]compliance.Result(nil), m.summary.Results...)
-	rank := map[compliance.Status]int{compliance.Missing: 0, compliance.Short: 1, compliance.Met: 2}
-	sort.SliceStable(m.results, func(i, j int) bool { return rank[m.results[i].Status] < rank[m.results[j].Status] })
+	sort.SliceStable(m.results, func(i, j int) bool { return m.results[i].Status.Urgency() < m.results[j].Status.Urgency() })
 	m.setRows()
 	m.SetSize(m.width, m.height)
 }
