@@ -112,7 +112,7 @@ func compoundFile(data []byte, name string) error {
 	case stream("EncryptedPackage"):
 		return lang.Errorf("%s được đặt mật khẩu: hãy mở bằng Excel, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu, xóa mật khẩu) rồi lưu lại thành .xlsx",
 			"%s is protected with a password: open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, clear it) and save it as .xlsx", name)
-	case stream("WordDocument"):
+	case stream("WordDocument"), strings.EqualFold(filepath.Ext(name), ".doc"):
 		return lang.Errorf("%s là tệp Word cũ (.doc): hãy chép bảng sang Excel và lưu thành .xlsx", "%s is an old Word file (.doc): copy the table into Excel and save it as .xlsx", name)
 	}
 	return lang.Errorf("%s là tệp Excel cũ (.xls, Excel 97–2003): hãy mở bằng Excel và lưu lại thành .xlsx (Tệp > Lưu thành > Sổ làm việc Excel)",
