@@ -380,3 +380,54 @@ func writeCommuneList(b *testing.B, n int) (csvPath, sqlPath string) {
 	}
 	return csvPath, sqlPath
 }
+
+// How `cchc status --format json` grows with the book, beside sqlite3
+// reading the same tally (status-tally.sql), on books whose latest campaign
+// is 1, 2 and 4 times the national one (issue 16: at most 1.2× at 1×, and
+// not growing). Each size runs cchc and sqlite3 in turn.
+func BenchmarkStatusGrowth(b *testing.B) {
+	sqlite3, err := exec.LookPath("sqlite3")
+	if err != nil {
+		b.Skip("no sqlite3 tool on this machine")
+	}
+	for _, times := range []int{1, 2, 4} {
+		db := demotest.Grown(b, times)
+		b.Run(fmt.Sprintf("%dx/cchc", times), func(b *testing.B) {
+			runProcess(b, cchcBinary(b), "--db", db, "status", "--format", "json", "--as-of", nationalAsOf)
+		})
+		b.Run(fmt.Sprintf("%dx/sqlite3-tally", times), func(b *testing.B) {
+			runProcess(b, sqlite3, "-json", db, ".read testdata/status-tally.sql")
+		})
+	}
+}
+
+// `cchc report registrations --format html` of 200,000 rows beside the
+// stock sqlite3 printing the same list as an html table
+// (testdata/registrations.sql; issue 16: streamed, ≤ 150 MiB, ≤ 1×).
+func BenchmarkReportRegistrationsHTML(b *testing.B) {
+	db := demotest.Book(b, demo.National)
+	out := filepath.Join(demotest.Dir(b), "registrations.html")
+	runProcess(b, cchcBinary(b), "--db", db, "report", "registrations", "--format", "html", "-o", out, "--force")
+}
+
+func BenchmarkReportRegistrationsSQLite3HTML(b *testing.B) {
+	sqlite3, err := exec.LookPath("sqlite3")
+	if err != nil {
+		b.Skip("no sqlite3 tool on this machine")
+	}
+	db := demotest.Book(b, demo.National)
+	runProcess(b, sqlite3, "-html", db, ".read testdata/registrations.sql")
+}
+
+// `cchc report registrations --format xlsx` on books 1, 2 and 4 times the
+// national one (issue 16: memory flat in the number of rows, ≤ 200 MiB at
+// 4×).
+func BenchmarkReportRegistrationsXLSXGrowth(b *testing.B) {
+	for _, times := range []int{1, 2, 4} {
+		db := demotest.Grown(b, times)
+		b.Run(fmt.Sprintf("%dx", times), func(b *testing.B) {
+			out := filepath.Join(demotest.Dir(b), "registrations.xlsx")
+			runProcess(b, cchcBinary(b), "--db", db, "report", "registrations", "--format", "xlsx", "-o", out, "--force")
+		})
+	}
+}
