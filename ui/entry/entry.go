@@ -277,7 +277,7 @@ func (m *Model) fillEdit(r store.RegistrationRow) {
 	f.Field(fResult).SetText(r.ExpectedResult)
 	f.Field(fSummary).SetText(oneLine(r.Summary))
 	f.Field(fNote).SetText(oneLine(r.Note))
-	f.FocusID(campaign.FieldTitle)
+	f.FocusOpen(campaign.FieldTitle)
 	f.MarkClean()
 }
 

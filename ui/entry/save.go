@@ -157,6 +157,9 @@ func (m *Model) afterSave(msg savedMsg) tea.Cmd {
 		f.Field(id).SetText("")
 		f.Field(id).Err = ""
 	}
+	// the next model is the sender's own until the clerk says otherwise:
+	// a commune carried over would file the district's model under it
+	f.Field(campaign.FieldLead).Choice = 0
 	f.FocusID(campaign.FieldTitle)
 	f.MarkClean()
 	return changed
