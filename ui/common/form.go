@@ -50,8 +50,8 @@ type Field struct {
 	// selected as in any form: the first letter typed replaces it, a move
 	// of the cursor keeps it (Form.Update)
 	fresh   bool
-	typed      string    // a choice field's type-ahead
-	typedAt    time.Time // when it was last added to: a pause starts a new one
+	typed   string    // a choice field's type-ahead
+	typedAt time.Time // when it was last added to: a pause starts a new one
 }
 
 // typeAheadPause is how long a pause in typing ends a type-ahead, as in a
