@@ -140,3 +140,48 @@ func lineWith(view, s string) string {
 	}
 	return ""
 }
+
+func TestALetterWithNoNumberAndNoDateIsAskedAboutOnce(t *testing.T) {
+	st := seeded(t)
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		h := newHarness(t, st, l, 80, 24)
+		before := len(h.m.ctx.Data.Registrations)
+		h.keys("3", "ky anh", "enter", "tab", "tab", "tab", "Hộp thư góp ý "+l.String(), "ctrl+n")
+		if v := oneSpaced(h.view()); !strings.Contains(v, l.T("Văn bản chưa có số, ngày — vẫn lưu?", "The letter has no number and no date — save anyway?")) {
+			t.Fatalf("%s: no question:\n%s", l, h.view())
+		}
+		h.keys("n")
+		if len(h.m.ctx.Data.Registrations) != before {
+			t.Fatalf("%s: saved after no", l)
+		}
+		h.keys("ctrl+n", "y")
+		if len(h.m.ctx.Data.Registrations) != before+1 {
+			t.Fatalf("%s: not saved after yes:\n%s", l, h.view())
+		}
+		// the letter's next registration is not asked about again
+		h.keys("Sổ tay điện tử "+l.String(), "ctrl+s")
+		if len(h.m.ctx.Data.Registrations) != before+2 {
+			t.Fatalf("%s: asked again:\n%s", l, h.view())
+		}
+	}
+}
+
+func TestTodayIsSaidOfTodayOnly(t *testing.T) {
+	st := seeded(t)
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		h := newHarness(t, st, l, 80, 24)
+		h.keys("5", "[", "[", "[") // 27/03 → 24/03, the deadline
+		v := h.view()
+		if strings.Contains(v, l.T("hôm nay", "today")) || !strings.Contains(v, l.T("đúng ngày hạn cuối", "the deadline day")) {
+			t.Errorf("%s: as of the deadline:\n%s", l, v)
+		}
+		h.keys("[", "[", "[", "[")
+		if v := h.view(); !strings.Contains(v, l.T("trước hạn 4 ngày", "4 days before the deadline")) {
+			t.Errorf("%s: as of 20/03:\n%s", l, v)
+		}
+		h.keys("0")
+		if v := h.view(); !strings.Contains(v, l.T("quá hạn 3 ngày", "3 days overdue")) {
+			t.Errorf("%s: as of today:\n%s", l, v)
+		}
+	}
+}
