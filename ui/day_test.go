@@ -185,3 +185,21 @@ func TestTodayIsSaidOfTodayOnly(t *testing.T) {
 		}
 	}
 }
+
+func TestTheFirstProgressStepIsNotBeforeTheLetter(t *testing.T) {
+	st := seeded(t)
+	h := newHarness(t, st, lang.VI, 100, 30)
+	h.keys("4", "/", "ban do", "enter", "p", "tab", "24/03/2023", "ctrl+s") // received 25/03
+	if v := oneSpaced(h.view()); !strings.Contains(v, "Ngày: 24/03/2023 trước ngày nhận văn bản đăng ký (25/03/2023)") {
+		t.Fatalf("a step before the letter is not refused:\n%s", h.view())
+	}
+	row := findRow(t, h, "Bản đồ số")
+	steps, err := st.ProgressSteps(context.Background(), row.ID)
+	if err != nil || len(steps) != 0 {
+		t.Fatalf("steps = %v, %v", steps, err)
+	}
+	h.keys("ctrl+u", "25/03/2023", "ctrl+s")
+	if steps, err = st.ProgressSteps(context.Background(), row.ID); err != nil || len(steps) != 1 {
+		t.Fatalf("the day of the letter is refused: %v, %v\n%s", steps, err, h.view())
+	}
+}
