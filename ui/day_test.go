@@ -203,3 +203,15 @@ func TestTheFirstProgressStepIsNotBeforeTheLetter(t *testing.T) {
 		t.Fatalf("the day of the letter is refused: %v, %v\n%s", steps, err, h.view())
 	}
 }
+
+func TestEnglishCountsTheirRegistrations(t *testing.T) {
+	st := seeded(t)
+	for _, w := range []int{80, 140} {
+		h := newHarness(t, st, lang.EN, w, 40)
+		v := h.view()
+		if !strings.Contains(lineWith(v, "No. 57/SYT-VP"), "1 registration ") || !strings.Contains(lineWith(v, "No. 88/UBND-NV"), "3 registrations") ||
+			strings.Contains(v, "1 registrations") || strings.Contains(v, "registrat…") {
+			t.Errorf("at %d columns:\n%s", w, v)
+		}
+	}
+}
