@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -213,5 +215,32 @@ func TestEnglishCountsTheirRegistrations(t *testing.T) {
 			strings.Contains(v, "1 registrations") || strings.Contains(v, "registrat…") {
 			t.Errorf("at %d columns:\n%s", w, v)
 		}
+	}
+}
+
+func TestHistoryNumbersFollowOneAnother(t *testing.T) {
+	st := seeded(t)
+	h := newHarness(t, st, lang.VI, 100, 30)
+	h.keys("3", "y te", "enter", "70/SYT-VP", "tab", "tab", "tab", "Một", "ctrl+s")
+	// a file imported twice adds nothing the second time: a write that
+	// changes nothing leaves no number behind
+	again := filepath.Join(t.TempDir(), "duc-tho.csv")
+	if err := os.WriteFile(again, []byte("Tên cơ quan, đơn vị: UBND huyện Đức Thọ\nSố: 312/UBND-NV\n"+
+		"STT;Tên mô hình, sáng kiến;Loại;Lĩnh vực\n1;Bộ phận một cửa thân thiện;Mô hình;TTHC\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	h.keys("esc", "2", "i", again, "ctrl+s", "ctrl+s", "esc")
+	h.keys("3", "y te", "enter", "71/SYT-VP", "tab", "tab", "tab", "Hai", "ctrl+s")
+	changes, err := st.History(context.Background(), store.HistoryQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i < len(changes); i++ {
+		if changes[i-1].ID != changes[i].ID+1 {
+			t.Fatalf("history numbers skip: #%d after #%d", changes[i-1].ID, changes[i].ID)
+		}
+	}
+	if len(changes) < 2 || !strings.Contains(changes[0].Summary(lang.VI), "Hai") {
+		t.Fatalf("changes = %+v", changes)
 	}
 }
