@@ -244,3 +244,27 @@ func TestHistoryNumbersFollowOneAnother(t *testing.T) {
 		t.Fatalf("changes = %+v", changes)
 	}
 }
+
+func TestAFreshBookPointsToTheImport(t *testing.T) {
+	st, err := store.Open(filepath.Join(t.TempDir(), "cchc.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	h := newHarness(t, st, lang.VI, 80, 24)
+	if v := oneSpaced(h.view()); !strings.Contains(v, "i để nhập từ tệp") {
+		t.Fatalf("overview of a fresh book:\n%s", h.view())
+	}
+	h.keys("3", "duc tho", "enter", "tab", "tab", "tab", "tab", "tab", "tab")
+	if v := oneSpaced(h.view()); !strings.Contains(v, "chưa có xã: nhập danh sách bằng i ở màn 2") {
+		t.Fatalf("entry of a fresh book:\n%s", h.view())
+	}
+	h.keys("esc", "y", "2", "/", "duc tho", "enter", "enter")
+	if v := oneSpaced(h.view()); !strings.Contains(v, "nhấn i để nhập danh sách đơn vị hành chính từ tệp") {
+		t.Fatalf("a district of a fresh book:\n%s", h.view())
+	}
+	h.keys("i")
+	if v := h.view(); !strings.Contains(v, "Nhập từ tệp") {
+		t.Fatalf("i does not open the import there:\n%s", v)
+	}
+}
