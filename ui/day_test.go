@@ -268,3 +268,20 @@ func TestAFreshBookPointsToTheImport(t *testing.T) {
 		t.Fatalf("i does not open the import there:\n%s", v)
 	}
 }
+
+func TestTheLetterScreenSaysTheDepartmentIsLeftOut(t *testing.T) {
+	st := seeded(t)
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		h := newHarness(t, st, l, 80, 24)
+		h.keys("6", "right", "right", "right") // status, missing, registrations → reminder
+		want := l.T("Danh sách chưa đủ có 37 cơ quan; công văn gửi 36 vì không gửi cho chính Sở Nội vụ.",
+			"The list of those short names 37 agencies; the letter goes to 36, as it is not sent to Sở Nội vụ itself.")
+		if v := oneSpaced(h.view()); !strings.Contains(v, want) {
+			t.Errorf("%s:\n%s", l, h.view())
+		}
+		h.keys("left")
+		if v := oneSpaced(h.view()); strings.Contains(v, l.T("không gửi cho chính", "not sent to")) {
+			t.Errorf("%s: said of another report:\n%s", l, h.view())
+		}
+	}
+}
