@@ -11,9 +11,6 @@ import (
 // (internal/doc), built once per report: a Sheet for the table reports, a
 // Letter for the reminder.
 
-// printed reports whether a format is rendered from the document model.
-func printed(f string) bool { return f == "docx" || f == "pdf" }
-
 // writePrinted writes the document in a printed format.
 func writePrinted(d *doc.Document, w io.Writer, f string) error {
 	if f == "pdf" {
