@@ -518,3 +518,24 @@ func (let Letter) writeHTML(w io.Writer) error {
 	}
 	return letterTemplate.Execute(w, data)
 }
+
+// LeftOutOfReminder is how many agencies the list of those short names and
+// which of them the reminder leaves out (the Department itself), for a
+// screen to say why the two counts differ.
+func LeftOutOfReminder(s compliance.Summary, issuer string) (listed int, leftOut []string) {
+	sent := map[int64]bool{}
+	for _, g := range withoutIssuer(owing(s), clean(issuer)) {
+		for _, o := range g.Agencies {
+			sent[o.Agency.ID] = true
+		}
+	}
+	for _, g := range owing(s) {
+		for _, o := range g.Agencies {
+			listed++
+			if !sent[o.Agency.ID] {
+				leftOut = append(leftOut, o.Agency.Name)
+			}
+		}
+	}
+	return listed, leftOut
+}
