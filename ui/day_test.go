@@ -285,3 +285,35 @@ func TestTheLetterScreenSaysTheDepartmentIsLeftOut(t *testing.T) {
 		}
 	}
 }
+
+func TestImportShowsEveryProblemAndKeepsThePath(t *testing.T) {
+	h := newHarness(t, seeded(t), lang.VI, 80, 24)
+	bad := filepath.Join(t.TempDir(), "y-te.csv")
+	if err := os.WriteFile(bad, []byte("Tên cơ quan, đơn vị: Sở Y tế\nSTT;Tên mô hình;Loại;Lĩnh vực\n"+
+		"1;A;Phần mềm;Thể chế\n2;B;Phần cứng;Thể chế\n3;C;Mô hình;Thơ ca\n4;D;Mô hình;Hội họa\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	h.keys("2", "i", bad, "ctrl+s")
+	seen := map[int]bool{}
+	for i := 0; i < 4; i++ {
+		v := oneSpaced(h.view())
+		for line := 3; line <= 6; line++ {
+			if strings.Contains(v, "Dòng "+itoa(line)+", cột") {
+				seen[line] = true
+			}
+		}
+		h.keys("down")
+	}
+	if len(seen) != 4 {
+		t.Fatalf("problems readable: %v\n%s", seen, h.view())
+	}
+	// closed and opened again: the file's path is there to try once more
+	h.keys("esc", "esc", "i")
+	if v := h.view(); !strings.Contains(v, "y-te.csv") || h.m.ctx.ImportPath != bad {
+		t.Fatalf("the path is forgotten:\n%s", v)
+	}
+	h.keys("ctrl+s")
+	if v := h.view(); !strings.Contains(v, "Dòng 3, cột") {
+		t.Fatalf("the retry does not read the file:\n%s", v)
+	}
+}

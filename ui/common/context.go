@@ -23,6 +23,11 @@ type Context struct {
 	Styles Styles
 	Keys   KeyMap
 	Data   *Data // the latest snapshot loaded from the store; never nil after the first load
+
+	// ImportPath and ImportWhat are the file last named in "Nhập từ tệp"
+	// and what it holds: a retry after mending the file starts from them.
+	ImportPath string
+	ImportWhat int64
 }
 
 // T is a shortcut for the context's language.
