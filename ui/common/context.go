@@ -97,8 +97,12 @@ type (
 	ErrMsg struct{ Err error }
 	// NoteMsg shows an information line.
 	NoteMsg struct{ Note string }
-	// SwitchCampaignMsg shows another campaign (by year).
-	SwitchCampaignMsg struct{ Year int }
+	// SwitchCampaignMsg shows another campaign (by year); Note, when
+	// given, is said instead of "showing the campaign of …".
+	SwitchCampaignMsg struct {
+		Year int
+		Note string
+	}
 	// BackMsg returns to the tab the clerk came from.
 	BackMsg struct{}
 	// GotoMsg switches to a tab.
