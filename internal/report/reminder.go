@@ -265,6 +265,8 @@ func (r Reminder) Write(w io.Writer, f string) error {
 		return let.writeJSON(w, r.Campaign, r.Summary)
 	case "html":
 		return let.writeHTML(w)
+	case "docx", "pdf":
+		return writePrinted(let.Document(), w, f)
 	}
 	return let.writeText(w)
 }

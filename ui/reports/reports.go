@@ -144,6 +144,10 @@ func formatLabel(f string, l lang.Lang) string {
 		return l.T("xlsx — Excel, in A4", "xlsx — Excel, prints on A4")
 	case "html":
 		return l.T("html — mở bằng trình duyệt để in", "html — open in a browser to print")
+	case "docx":
+		return l.T("docx — Word, sửa được", "docx — Word, editable")
+	case "pdf":
+		return l.T("pdf — in hoặc ký số ngay", "pdf — print or sign as it is")
 	}
 	return f
 }
