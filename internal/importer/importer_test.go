@@ -619,3 +619,48 @@ func TestTemplatePrintSetup(t *testing.T) {
 		t.Fatalf("row %d is not the column titles: B = %q", templateHeaderRow, got)
 	}
 }
+
+// The letter's date in the title block is read wherever it is written, and
+// a date that does not exist is an error on its row, never dropped.
+func TestTitleBlockDates(t *testing.T) {
+	st, c := book(t)
+	agencies, err := st.CampaignAgencies(context.Background(), c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const table = "STT,Tên mô hình,Loại,Lĩnh vực\n1,Một cửa số,Mô hình,TTHC\n"
+	cases := []struct {
+		block   string
+		number  string
+		date    vndate.Date
+		problem string // "" when none; else the problem's text, with its row
+	}{
+		{"Số: 21/SYT ngày 15/03/2023\n", "21/SYT", vndate.Of(2023, 3, 15), ""},
+		{"Số: 21/SYT ngày 15 tháng 3 năm 2023\n", "21/SYT", vndate.Of(2023, 3, 15), ""},
+		{"Số: 21/SYT ngày15/3/2023\n", "21/SYT", vndate.Of(2023, 3, 15), ""},
+		{"Số:,21/SYT ngày 15/03/2023\n", "21/SYT", vndate.Of(2023, 3, 15), ""},
+		{"Số: 21/SYT\nNgày: 31/02/2023\n", "21/SYT", vndate.Date{}, `Dòng 2: Ngày văn bản "31/02/2023": không phải ngày có thật`},
+		{"Tên cơ quan: Sở Y tế\n\"Hà Tĩnh, ngày 31 tháng 2 năm 2023\"\n", "", vndate.Date{}, `Dòng 2: Ngày văn bản "Hà Tĩnh, ngày 31 tháng 2 năm 2023": không phải ngày có thật`},
+		{"Số: 21/SYT ngày 30/02/2023\n", "21/SYT", vndate.Date{}, `Dòng 1: Ngày văn bản "30/02/2023": không phải ngày có thật`},
+		{"Ngày văn bản: 15/3\n", "", vndate.Date{}, `Dòng 1: Ngày văn bản "15/3": cần ngày dạng dd/mm/yyyy`},
+		// blanks left to fill in are no date, and no problem
+		{"Số văn bản:\nNgày văn bản: …/…/2023\n…………, ngày …… tháng …… năm ……\n", "", vndate.Date{}, ""},
+	}
+	for _, tc := range cases {
+		g, err := ReadCSV([]byte(tc.block + "\n" + table))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := planRegistrations([]*Grid{g}, c, agencies, RegistrationOptions{Agency: "Sở Y tế", Received: vndate.Of(2023, 3, 20), Today: today})
+		got := problems(p.Problems)
+		if p.LetterNumber != tc.number || p.LetterDate != tc.date {
+			t.Errorf("%q: letter %q of %s, want %q of %s\n%s", tc.block, p.LetterNumber, p.LetterDate, tc.number, tc.date, got)
+		}
+		switch {
+		case tc.problem == "" && got != "":
+			t.Errorf("%q: problems\n%s", tc.block, got)
+		case tc.problem != "" && (!strings.HasPrefix(got, tc.problem) || p.Errors() == 0):
+			t.Errorf("%q: problems\n%s\nwant %q (an error)", tc.block, got, tc.problem)
+		}
+	}
+}

@@ -2,8 +2,10 @@ package importer
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
@@ -216,6 +218,7 @@ func planRegistrations(grids []*Grid, c campaign.Campaign, agencies []campaign.A
 	p.Sheet = g.Name
 	rr := &regReader{g: g, h: h, res: NewResolver(agencies)}
 	tb := readTitleBlock(g, h.row)
+	rr.problems = append(rr.problems, tb.problems...)
 
 	// The sending agency: the clerk's word, else the title block, else each row's.
 	switch {
@@ -294,7 +297,8 @@ type titleBlock struct {
 	agencyLine int
 	number     string
 	date       vndate.Date
-	dateLine   int
+	dateLine   int       // the row of the date, also when it was wrong
+	problems   []Problem // a date written that does not exist
 }
 
 var (
@@ -305,7 +309,9 @@ var (
 
 // readTitleBlock reads "Tên cơ quan, đơn vị: …", "Số: 125/UBND-NV" and the
 // letter's date from the rows above the header. A label's value is after
-// its colon, or in the next filled cell of the row.
+// its colon, or in the next filled cell of the row. A date written there
+// that does not exist ("Ngày: 31/02/2023") is a problem of its row, never
+// dropped in silence.
 func readTitleBlock(g *Grid, headerRow int) titleBlock {
 	var tb titleBlock
 	for r := 0; r < headerRow; r++ {
@@ -339,21 +345,51 @@ func readTitleBlock(g *Grid, headerRow int) titleBlock {
 				tb.agency, tb.agencyLine = value, r+1
 			case hasColon && numberLabel.MatchString(lk) && tb.number == "":
 				tb.number = cutAtDate(value)
-				if d, err := ParseDate(value); err == nil && !d.IsZero() && tb.date.IsZero() {
-					tb.date, tb.dateLine = d, r+1 // "Số: 125/UBND-NV ngày 20/3/2023"
+				if tb.dateLine == 0 {
+					tb.readDate(dateAfterNumber(value), r+1) // "Số: 125/UBND-NV ngày 20/3/2023"
 				}
-			case hasColon && dateLabel.MatchString(lk) && tb.date.IsZero():
-				if d, err := ParseDate(value); err == nil {
-					tb.date, tb.dateLine = d, r+1
-				}
-			case tb.date.IsZero() && vietnameseDate.MatchString(vntext.Fold(cell)):
-				if d, err := ParseDate(cell); err == nil {
-					tb.date, tb.dateLine = d, r+1
-				}
+			case hasColon && dateLabel.MatchString(lk) && tb.dateLine == 0:
+				tb.readDate(value, r+1)
+			case tb.dateLine == 0 && vietnameseDate.MatchString(vntext.Fold(cell)):
+				tb.readDate(cell, r+1)
 			}
 		}
 	}
 	return tb
+}
+
+// readDate takes the letter's date from s, written on row line; one that
+// does not exist is a problem. A blank to fill in ("…/…/2023") is no date.
+func (tb *titleBlock) readDate(s string, line int) {
+	d, err := ParseDate(s)
+	switch {
+	case err == nil && !d.IsZero():
+		tb.date, tb.dateLine = d, line
+	case err != nil && len(digitRuns.FindAllString(s, -1)) >= 2:
+		tb.dateLine = line // the date was written, wrong: no other line stands in for it
+		tb.problems = append(tb.problems, Problem{Line: line, Msg: &lang.Error{
+			VI: fmt.Sprintf("Ngày văn bản %q: %s", s, vndate.Problem(err, lang.VI)),
+			EN: fmt.Sprintf("Letter date %q: %s", s, vndate.Problem(err, lang.EN)),
+		}})
+	}
+}
+
+var digitRuns = regexp.MustCompile(`\d+`)
+
+// dateAfterNumber is what follows "ngày" after a letter number
+// ("21/SYT ngày 15/03/2023" gives "15/03/2023"), or "".
+func dateAfterNumber(s string) string {
+	fields := strings.Fields(s)
+	for i, f := range fields {
+		if strings.HasPrefix(key(f), "ngay") {
+			rest := strings.Join(fields[i:], " ")
+			if vietnameseDate.MatchString(vntext.Fold(rest)) {
+				return rest // ngày 15 tháng 3 năm 2023
+			}
+			return strings.TrimLeftFunc(rest, func(r rune) bool { return !unicode.IsDigit(r) })
+		}
+	}
+	return ""
 }
 
 // cutAtDate keeps a letter number without a date written after it
