@@ -152,8 +152,8 @@ func TestImportDistrictWorkbook(t *testing.T) {
 		t.Fatalf("tally %q", got)
 	}
 	// The dry run wrote nothing.
-	if regs, _ := st.Registrations(ctx, c.ID); len(regs) != 0 {
-		t.Fatalf("dry run wrote %d", len(regs))
+	if regs, err := st.Registrations(ctx, c.ID); err != nil || len(regs) != 0 {
+		t.Fatalf("dry run wrote %d (read: %v)", len(regs), err)
 	}
 	if err := plan.Apply(ctx, st); err != nil {
 		t.Fatal(err)
@@ -196,8 +196,8 @@ func TestImportDistrictWorkbook(t *testing.T) {
 		t.Fatalf("second tally %q", got)
 	}
 	subs, _ := st.Submissions(ctx, c.ID)
-	if regs, _ := st.Registrations(ctx, c.ID); len(regs) != 3 || len(subs) != 1 {
-		t.Fatalf("after re-import: %d registrations, %d letters", len(regs), len(subs))
+	if regs, err := st.Registrations(ctx, c.ID); err != nil || len(regs) != 3 || len(subs) != 1 {
+		t.Fatalf("after re-import: %d registrations, %d letters (read: %v)", len(regs), len(subs), err)
 	}
 }
 
@@ -297,8 +297,8 @@ func TestAnyErrorWritesNothing(t *testing.T) {
 	if err := plan.Apply(ctx, st); err == nil {
 		t.Fatal("applied a plan with errors")
 	}
-	if regs, _ := st.Registrations(ctx, c.ID); len(regs) != 0 {
-		t.Fatalf("wrote %d registrations", len(regs))
+	if regs, err := st.Registrations(ctx, c.ID); err != nil || len(regs) != 0 {
+		t.Fatalf("wrote %d registrations (read: %v)", len(regs), err)
 	}
 	if got := plan.Tally(lang.VI); got != "Sẽ thêm 0 mô hình của Huyện Đức Thọ; bỏ qua 0 trùng; 3 lỗi — không ghi gì vào tệp dữ liệu" {
 		t.Fatalf("tally %q", got)
@@ -353,11 +353,11 @@ func TestStoreImportIsAllOrNothing(t *testing.T) {
 	if err == nil || !strings.HasPrefix(lang.Message(err, lang.VI), "Dòng 9: Loại") {
 		t.Fatalf("err = %v", err)
 	}
-	if regs, _ := st.Registrations(ctx, c.ID); len(regs) != 0 {
-		t.Fatalf("the first letter was kept: %d", len(regs))
+	if regs, err := st.Registrations(ctx, c.ID); err != nil || len(regs) != 0 {
+		t.Fatalf("the first letter was kept: %d (read: %v)", len(regs), err)
 	}
-	if subs, _ := st.Submissions(ctx, c.ID); len(subs) != 0 {
-		t.Fatalf("letters kept: %d", len(subs))
+	if subs, err := st.Submissions(ctx, c.ID); err != nil || len(subs) != 0 {
+		t.Fatalf("letters kept: %d (read: %v)", len(subs), err)
 	}
 }
 
@@ -578,8 +578,8 @@ func TestPerRowAgenciesFromTheLeadColumn(t *testing.T) {
 	if err := plan.Apply(ctx, st); err != nil {
 		t.Fatal(err)
 	}
-	if subs, _ := st.Submissions(ctx, c.ID); len(subs) != 2 {
-		t.Fatalf("letters %d", len(subs))
+	if subs, err := st.Submissions(ctx, c.ID); err != nil || len(subs) != 2 {
+		t.Fatalf("letters %d (read: %v)", len(subs), err)
 	}
 	if got := plan.Tally(lang.VI); got != "Đã thêm 2 mô hình của 2 cơ quan, đơn vị; bỏ qua 0 trùng; 0 lỗi" {
 		t.Fatalf("tally %q", got)

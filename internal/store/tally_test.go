@@ -96,7 +96,7 @@ func TestLetterTallyFollowsEveryChange(t *testing.T) {
 	}
 	step("all deleted", 0, 0)
 	var n int
-	s.db.QueryRow(`SELECT count(*) FROM letter_tally`).Scan(&n)
+	n = countOf(t, s.db, `SELECT count(*) FROM letter_tally`)
 	if n != 0 {
 		t.Fatalf("%d tally rows left after the letter went", n)
 	}
