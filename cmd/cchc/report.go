@@ -113,9 +113,10 @@ Tùy chọn:
   --reply-by NGÀY công văn đôn đốc: hạn mới để gửi đăng ký về (mặc định: hạn của đợt
                   khi chưa qua, nếu không thì để chấm "……/……" cho người soạn điền)
   --format F      text (mặc định), md, csv (UTF-8 có BOM cho Excel), json,
-                  xlsx (Excel, A4 ngang), html (mở bằng trình duyệt rồi in ra giấy A4);
-                  công văn đôn đốc: text, md, json, html
-  -o TỆP          ghi ra tệp (mặc định: in ra màn hình; xlsx phải ghi ra tệp)
+                  xlsx (Excel, A4 ngang), html (mở bằng trình duyệt rồi in ra giấy A4),
+                  docx (Word, sửa được), pdf (in hoặc ký số ngay);
+                  công văn đôn đốc: text, md, json, html, docx, pdf
+  -o TỆP          ghi ra tệp (mặc định: in ra màn hình; xlsx, docx, pdf phải ghi ra tệp)
   --force         ghi đè tệp đã có (mặc định: không ghi đè)
 
 Ví dụ:
@@ -144,9 +145,10 @@ Options:
   --reply-by DATE the reminder letter: the new deadline to reply by (default: the
                   campaign's deadline while it lasts, else dots to fill in)
   --format F      text (default), md, csv (UTF-8 with BOM for Excel), json,
-                  xlsx (Excel, A4 landscape), html (open in a browser, print on A4);
-                  the reminder letter: text, md, json, html
-  -o FILE         write to a file (default: the terminal; xlsx needs a file)
+                  xlsx (Excel, A4 landscape), html (open in a browser, print on A4),
+                  docx (Word, editable), pdf (to print or sign as it is);
+                  the reminder letter: text, md, json, html, docx, pdf
+  -o FILE         write to a file (default: the terminal; xlsx, docx, pdf need a file)
   --force         overwrite an existing file (default: keep it)
 
 Examples:

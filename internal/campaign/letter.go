@@ -70,9 +70,13 @@ func JoinCopiesTo(list []string) string { return strings.Join(list, "; ") }
 
 // Signer is the signer's authority line ("KT. Giám đốc", "" when the head
 // signs) and title, on two lines. A title typed on one line as "KT. Giám
-// đốc Phó Giám đốc" is split where the deputy's title begins.
+// đốc Phó Giám đốc", or over two lines, is split where the deputy's title
+// begins.
 func (c Campaign) Signer() (authority, title string) {
 	authority, title = strings.TrimSpace(c.SignerAuthority), strings.TrimSpace(c.SignerTitle)
+	if a, t, ok := strings.Cut(title, "\n"); ok && authority == "" {
+		return strings.TrimSpace(a), strings.TrimSpace(t)
+	}
 	if authority != "" || !strings.HasPrefix(vntext.Fold(title), "kt.") {
 		return authority, title
 	}

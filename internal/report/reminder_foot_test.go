@@ -28,6 +28,9 @@ func deputyReminder(replyBy vndate.Date, asOf vndate.Date) Reminder {
 func TestReminderReplyByAndSigner(t *testing.T) {
 	r := deputyReminder(vndate.Of(2023, 4, 15), vndate.Of(2023, 4, 5))
 	for _, f := range Formats(KindReminder) {
+		if Binary(f) {
+			continue // docx and pdf are read back below
+		}
 		var b bytes.Buffer
 		if err := r.Write(&b, f); err != nil {
 			t.Fatalf("%s: %v", f, err)
@@ -81,6 +84,45 @@ func TestReminderReplyByAndSigner(t *testing.T) {
 	if got.Authority != "KT. GIÁM ĐỐC" || got.Title != "PHÓ GIÁM ĐỐC" || got.ReplyBy != "2023-04-15" ||
 		strings.Join(got.CopiesTo, "|") != "Như trên;|UBND tỉnh (b/c);|Lưu: VT, CCHC&VTLT." {
 		t.Errorf("json = %+v", got)
+	}
+}
+
+// The same in the printed formats: docx paragraphs and the PDF's text.
+func TestReminderReplyByAndSignerPrinted(t *testing.T) {
+	r := deputyReminder(vndate.Of(2023, 4, 15), vndate.Of(2023, 4, 5))
+	var b bytes.Buffer
+	if err := r.Write(&b, "docx"); err != nil {
+		t.Fatal(err)
+	}
+	paras := docxParagraphs(t, docxPart(t, b.Bytes(), "word/document.xml"))
+	at := func(s string) int {
+		for i, p := range paras {
+			if strings.Contains(p, s) {
+				return i
+			}
+		}
+		t.Fatalf("no paragraph with %q in %q", s, paras)
+		return -1
+	}
+	if a, ti := at("KT. GIÁM ĐỐC"), at("PHÓ GIÁM ĐỐC"); ti != a+1 {
+		t.Errorf("docx: authority line at %d, title at %d", a, ti)
+	}
+	at("trước ngày 15/04/2023")
+	at("- UBND tỉnh (b/c);")
+	at("Nguyễn Văn Hùng")
+	b.Reset()
+	if err := r.Write(&b, "pdf"); err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(pdfText(t, b.Bytes()), "\n")
+	flat := strings.Join(strings.Fields(text), " ")
+	if !strings.Contains(flat, "trước ngày 15/04/2023") || !strings.Contains(flat, "UBND tỉnh (b/c);") {
+		t.Errorf("pdf text:\n%s", text)
+	}
+	for _, line := range strings.Split(text, "\n") {
+		if strings.Contains(line, "KT. GIÁM ĐỐC") && strings.Contains(line, "PHÓ GIÁM ĐỐC") {
+			t.Errorf("pdf: authority and title on one line: %q", line)
+		}
 	}
 }
 

@@ -1,4 +1,4 @@
--- cchc schema v6: the reminder letter's foot as settings of the campaign.
+-- cchc schema v7: the reminder letter's foot as settings of the campaign.
 -- signer_authority is the line above the signer's title when a deputy
 -- signs ("KT. GIÁM ĐỐC"); copies_to is the "Nơi nhận", one recipient a
 -- line ('' for the list the request letter carries, built from the
