@@ -105,7 +105,7 @@ Tùy chọn:
                   xlsx (Excel, A4 ngang), html (mở bằng trình duyệt rồi in ra giấy A4);
                   công văn đôn đốc: text, md, json, html
   -o TỆP          ghi ra tệp (mặc định: in ra màn hình; xlsx phải ghi ra tệp)
-  --force         ghi đè tệp đã có (mặc định: không ghi đè)
+  --force         ghi đè tệp đã có (mặc định: không ghi đè; không bao giờ ghi đè tệp dữ liệu)
 
 Ví dụ:
   cchc report missing --as-of 05/04/2023
@@ -134,7 +134,7 @@ Options:
                   xlsx (Excel, A4 landscape), html (open in a browser, print on A4);
                   the reminder letter: text, md, json, html
   -o FILE         write to a file (default: the terminal; xlsx needs a file)
-  --force         overwrite an existing file (default: keep it)
+  --force         overwrite an existing file (default: keep it; a database is never overwritten)
 
 Examples:
   cchc report missing --as-of 05/04/2023
