@@ -125,3 +125,67 @@ func BenchmarkLoadedMemory(b *testing.B) {
 		runtime.KeepAlive(m)
 	}
 }
+
+// One key typed into the registrations search of 200,000 registrations
+// (issue 16: ≤ 5 ms): "thu tuc hanh chinh" one key at a time, Update and
+// View; the search is cleared, untimed, before each new pass.
+func BenchmarkRegistrationsSearchKeystroke(b *testing.B) {
+	st := national(b)
+	m := started(b, st, runes("4"), runes("/"))
+	const typed = "thu tuc hanh chinh"
+	i := 0
+	for b.Loop() {
+		if i%len(typed) == 0 && i > 0 { // start again
+			b.StopTimer()
+			m.Update(tea.KeyMsg{Type: tea.KeyEsc})
+			m.Update(runes("/"))
+			m.View()
+			b.StartTimer()
+		}
+		k := runes(typed[i%len(typed) : i%len(typed)+1])
+		if typed[i%len(typed)] == ' ' {
+			k = tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
+		}
+		m.Update(k)
+		m.View()
+		i++
+	}
+}
+
+// One "[" on the status screen (the "as of" day a day back) on the
+// national book: Update and View (issue 16: ≤ 50 ms).
+func BenchmarkStatusScreenDayStep(b *testing.B) {
+	st := national(b)
+	m := started(b, st, runes("5"))
+	m.View()
+	for b.Loop() {
+		m.Update(runes("["))
+		m.View()
+	}
+}
+
+// Opening the status screen once the book is loaded: "5" and its first
+// frame (issue 16: ≤ 100 ms). The data comes anew each time, as after a
+// change, on the overview; the timed part is the message after it, which
+// gives it to the other screens (the status screen prepares it then), the
+// key and the frame.
+func BenchmarkStatusScreenOpen(b *testing.B) {
+	st := national(b)
+	d, err := LoadData(context.Background(), st, 0, nationalToday)
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := New(st, Options{Lang: lang.VI, Today: nationalToday})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	for b.Loop() {
+		b.StopTimer()
+		m.Update(runes("1"))
+		fresh := *d
+		m.Update(common.DataMsg{Data: &fresh})
+		m.View()
+		b.StartTimer()
+		m.Update(othersMsg{})
+		m.Update(runes("5"))
+		m.View()
+	}
+}

@@ -19,6 +19,7 @@ import (
 	"cchc/internal/demo/demotest"
 	"cchc/internal/lang"
 	"cchc/internal/store"
+	"cchc/internal/vntext"
 )
 
 // Speed targets at national scale (issue 7; figures in BENCHMARKS.md).
@@ -268,4 +269,165 @@ func copyFile(b *testing.B, from, to string) {
 	}
 	os.Remove(to + "-wal")
 	os.Remove(to + "-shm")
+}
+
+// Importing the official list of 10,000 new communes (the GSO columns,
+// CSV) into a fresh copy of the national book (issue 16: ≤ 1.5 s and at
+// most 3× BenchmarkImportAgencies10kSQLite3, the same rows written by the
+// stock sqlite3 tool).
+func BenchmarkImportAgencies10k(b *testing.B) {
+	file, _ := writeCommuneList(b, 10_000)
+	db := demotest.Book(b, demo.National)
+	copyDB := filepath.Join(demotest.Dir(b), "import-agencies.db")
+	bin := cchcBinary(b)
+	args := []string{"--db", copyDB, "import", "agencies", file}
+	for b.Loop() {
+		b.StopTimer()
+		copyFile(b, db, copyDB)
+		b.StartTimer()
+		cmd := exec.Command(bin, args...)
+		cmd.Env = append(os.Environ(), "CCHC_TODAY="+nationalAsOf)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("%v: %s", err, out)
+		}
+	}
+	b.StopTimer()
+	copyFile(b, db, copyDB)
+	reportPeak(b, peakOf(b, bin, args...))
+	os.Remove(copyDB)
+}
+
+// The SQL floor of the above: the same 10,000 agencies and their links to
+// the campaign inserted by the stock sqlite3 tool in one transaction under
+// one open history row, so that the history triggers fire as they do for
+// cchc.
+func BenchmarkImportAgencies10kSQLite3(b *testing.B) {
+	sqlite3, err := exec.LookPath("sqlite3")
+	if err != nil {
+		b.Skip("no sqlite3 tool on this machine")
+	}
+	_, script := writeCommuneList(b, 10_000)
+	db := demotest.Book(b, demo.National)
+	copyDB := filepath.Join(demotest.Dir(b), "import-agencies-sqlite3.db")
+	for b.Loop() {
+		b.StopTimer()
+		copyFile(b, db, copyDB)
+		b.StartTimer()
+		if out, err := exec.Command(sqlite3, copyDB, ".read "+script).CombinedOutput(); err != nil {
+			b.Fatalf("%v: %s", err, out)
+		}
+	}
+	b.StopTimer()
+	os.Remove(copyDB)
+}
+
+// writeCommuneList writes n new communes of the national book's latest
+// campaign in the official list's columns (commune_code, commune_name,
+// commune_type, district_code, district_name, …), spread over the
+// districts whose names no other district shares, and the SQL that adds
+// the same rows; it returns both paths.
+func writeCommuneList(b *testing.B, n int) (csvPath, sqlPath string) {
+	b.Helper()
+	dir := demotest.Dir(b)
+	csvPath, sqlPath = filepath.Join(dir, "communes-10k.csv"), filepath.Join(dir, "communes-10k.sql")
+	st, err := store.Open(demotest.Book(b, demo.National), store.Options{AllowReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	c, err := st.Campaign(ctx, 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	agencies, err := st.CampaignAgencies(ctx, c.ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	count := map[string]int{}
+	for _, a := range agencies {
+		if a.Group == campaign.District {
+			count[a.Name]++
+		}
+	}
+	var districts []campaign.Agency
+	for _, a := range agencies {
+		if a.Group == campaign.District && a.Active && count[a.Name] == 1 {
+			districts = append(districts, a)
+		}
+	}
+	if len(districts) == 0 {
+		b.Fatal("no district with a name of its own")
+	}
+	var csv, sql strings.Builder
+	csv.WriteString("commune_code,commune_name,commune_type,district_code,district_name,district_type,province_code,province_name\n")
+	sql.WriteString("BEGIN IMMEDIATE;\nINSERT INTO history (at, who, op) VALUES ('2024-04-30T00:00:00Z', 'bench', 'import');\n")
+	now := "2024-04-30T00:00:00Z"
+	for i := range n {
+		d := districts[i%len(districts)]
+		code, name := strconv.Itoa(900_000+i), fmt.Sprintf("Xã Thử Nghiệm %d", i+1)
+		fmt.Fprintf(&csv, "%s,%s,Xã,,%s,,,\n", code, name, d.Name)
+		fmt.Fprintf(&sql, "INSERT INTO agency (name, name_key, short_name, agency_group, parent_id, code, active, created_at, updated_at) VALUES ('%s', '%s', '', 'commune', %d, '%s', 1, '%s', '%s');\n",
+			name, vntext.Fold(name), d.ID, code, now, now)
+		fmt.Fprintf(&sql, "INSERT INTO campaign_agency (campaign_id, agency_id) VALUES (%d, last_insert_rowid());\n", c.ID)
+	}
+	sql.WriteString("UPDATE history SET open = 0 WHERE open = 1;\nCOMMIT;\n")
+	if err := os.WriteFile(csvPath, []byte(csv.String()), 0o600); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(sqlPath, []byte(sql.String()), 0o600); err != nil {
+		b.Fatal(err)
+	}
+	return csvPath, sqlPath
+}
+
+// How `cchc status --format json` grows with the book, beside sqlite3
+// reading the same tally (status-tally.sql), on books whose latest campaign
+// is 1, 2 and 4 times the national one (issue 16: at most 1.2× at 1×, and
+// not growing). Each size runs cchc and sqlite3 in turn.
+func BenchmarkStatusGrowth(b *testing.B) {
+	sqlite3, err := exec.LookPath("sqlite3")
+	if err != nil {
+		b.Skip("no sqlite3 tool on this machine")
+	}
+	for _, times := range []int{1, 2, 4} {
+		db := demotest.Grown(b, times)
+		b.Run(fmt.Sprintf("%dx/cchc", times), func(b *testing.B) {
+			runProcess(b, cchcBinary(b), "--db", db, "status", "--format", "json", "--as-of", nationalAsOf)
+		})
+		b.Run(fmt.Sprintf("%dx/sqlite3-tally", times), func(b *testing.B) {
+			runProcess(b, sqlite3, "-json", db, ".read testdata/status-tally.sql")
+		})
+	}
+}
+
+// `cchc report registrations --format html` of 200,000 rows beside the
+// stock sqlite3 printing the same list as an html table
+// (testdata/registrations.sql; issue 16: streamed, ≤ 150 MiB, ≤ 1×).
+func BenchmarkReportRegistrationsHTML(b *testing.B) {
+	db := demotest.Book(b, demo.National)
+	out := filepath.Join(demotest.Dir(b), "registrations.html")
+	runProcess(b, cchcBinary(b), "--db", db, "report", "registrations", "--format", "html", "-o", out, "--force")
+}
+
+func BenchmarkReportRegistrationsSQLite3HTML(b *testing.B) {
+	sqlite3, err := exec.LookPath("sqlite3")
+	if err != nil {
+		b.Skip("no sqlite3 tool on this machine")
+	}
+	db := demotest.Book(b, demo.National)
+	runProcess(b, sqlite3, "-html", db, ".read testdata/registrations.sql")
+}
+
+// `cchc report registrations --format xlsx` on books 1, 2 and 4 times the
+// national one (issue 16: memory flat in the number of rows, ≤ 200 MiB at
+// 4×).
+func BenchmarkReportRegistrationsXLSXGrowth(b *testing.B) {
+	for _, times := range []int{1, 2, 4} {
+		db := demotest.Grown(b, times)
+		b.Run(fmt.Sprintf("%dx", times), func(b *testing.B) {
+			out := filepath.Join(demotest.Dir(b), "registrations.xlsx")
+			runProcess(b, cchcBinary(b), "--db", db, "report", "registrations", "--format", "xlsx", "-o", out, "--force")
+		})
+	}
 }

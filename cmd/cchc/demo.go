@@ -25,6 +25,7 @@ func runDemo(e *env, args []string) error {
 	fs := newFlags("demo", e)
 	scale := fs.String("scale", string(demo.Province), "")
 	seed := fs.String("seed", "1", "")
+	times := fs.String("times", "1", "")
 	if err := parse(fs, e, args, func() { demoHelp(e) }); err != nil {
 		return err
 	}
@@ -37,13 +38,17 @@ func runDemo(e *env, args []string) error {
 	if err != nil {
 		return usageError{l.F("--seed %q: cần một số tự nhiên, ví dụ 1", "--seed %q: expected a whole number, e.g. 1", *seed)}
 	}
+	k, err := strconv.Atoi(strings.TrimSpace(*times))
+	if err != nil || k < 1 || k > 8 || (k > 1 && sc != demo.National) {
+		return usageError{l.F("--times %q: cần số lần từ 1 đến 8, chỉ với --scale national", "--times %q: expected 1 to 8, only with --scale national", *times)}
+	}
 	// Only the file named on this command line: never $CCHC_DB or the
 	// clerk's default book.
 	if e.db == "" {
 		return usageError{l.T("Thiếu --db TỆP: tên tệp mới để ghi dữ liệu mẫu (xem: cchc demo --help)",
 			"Missing --db FILE: the new file to write the demo data to (see: cchc demo --help)")}
 	}
-	st, err := demo.Create(context.Background(), e.db, sc, n)
+	st, err := demo.CreateTimes(context.Background(), e.db, sc, n, k)
 	if err != nil {
 		return err
 	}
@@ -55,7 +60,7 @@ func runDemo(e *env, args []string) error {
 
 func demoHelp(e *env) {
 	l := e.lang
-	fmt.Fprint(e.stdout, l.T(`Cách dùng: cchc demo [--scale province|national] [--seed N] --db TỆP
+	fmt.Fprint(e.stdout, l.T(`Cách dùng: cchc demo [--scale province|national] [--seed N] [--times N] --db TỆP
 
 Tạo một tệp dữ liệu mới với dữ liệu mẫu giống thật (tên tiếng Việt có dấu, đủ các nhóm, xã
 thuộc huyện, ba đợt đăng ký, mô hình, sáng kiến ở mọi tình trạng và ngày nhận). Cùng một --seed
@@ -67,13 +72,16 @@ Tùy chọn:
   --scale national   toàn quốc: 63 tỉnh, khoảng 15.000 cơ quan, đơn vị; đợt mới nhất có
                      200.000 mô hình, sáng kiến (mất khoảng một phút)
   --seed N           hạt giống ngẫu nhiên (mặc định: 1)
+  --times N          đợt mới nhất toàn quốc gấp N lần (2: 400.000 mô hình, sáng kiến), để đo
+                     tốc độ khi dữ liệu lớn dần (mặc định: 1)
   --db TỆP           tệp mới để ghi (bắt buộc)
 
 Ví dụ:
   cchc demo --db demo.db
   cchc demo --scale national --seed 7 --db toan-quoc.db
+  cchc demo --scale national --seed 1 --times 4 --db toan-quoc-4x.db
   cchc --db demo.db
-`, `Usage: cchc demo [--scale province|national] [--seed N] --db FILE
+`, `Usage: cchc demo [--scale province|national] [--seed N] [--times N] --db FILE
 
 Makes a new database with realistic made-up data (Vietnamese names with diacritics, every group,
 communes under districts, three campaigns, registrations in every status and on many days). The
@@ -85,11 +93,14 @@ Options:
   --scale national   the whole country: 63 provinces, about 15,000 agencies; the latest
                      campaign has 200,000 registrations (takes about a minute)
   --seed N           random seed (default: 1)
+  --times N          the latest national campaign N times as big (2: 400,000 registrations),
+                     to measure how speed changes as a book grows (default: 1)
   --db FILE          the new file to write (required)
 
 Examples:
   cchc demo --db demo.db
   cchc demo --scale national --seed 7 --db country.db
+  cchc demo --scale national --seed 1 --times 4 --db country-4x.db
   cchc --db demo.db
 `)+"\n"+l.T("Tùy chọn chung:\n", "Global options:\n")+globalOptionsHelp(l))
 }

@@ -38,6 +38,8 @@ func TestDemoUsage(t *testing.T) {
 		{"demo"}, // --db is required, $CCHC_DB is not taken
 		{"demo", "--scale", "city", "--db", "x.db"},
 		{"demo", "--seed", "-1", "--db", "x.db"},
+		{"demo", "--times", "2", "--db", "x.db"}, // only the national book grows
+		{"demo", "--scale", "national", "--times", "0", "--db", "x.db"},
 	} {
 		if code, _, errs := cchc(t, args...); code != 2 || errs == "" {
 			t.Errorf("%v: exit %d: %s", args, code, errs)

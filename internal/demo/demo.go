@@ -62,12 +62,24 @@ type Stats struct {
 // clerk typed is never mixed with made-up data. When filling fails, a file
 // that Create made is removed.
 func Create(ctx context.Context, path string, scale Scale, seed uint64) (Stats, error) {
+	return CreateTimes(ctx, path, scale, seed, 1)
+}
+
+// CreateTimes is Create with the latest national campaign made times as
+// big (times × NationalRegistrations, in about times as many letters from
+// the same agencies), so that how costs grow with a book is measured, not
+// guessed. A province book has no fixed size: times must be 1 there.
+func CreateTimes(ctx context.Context, path string, scale Scale, seed uint64, times int) (Stats, error) {
+	if times < 1 || (times > 1 && scale != National) {
+		return Stats{}, lang.Errorf("Chỉ dữ liệu toàn quốc mới nhân được số văn bản (--times %d)", "Only the national book can be grown (--times %d)", times)
+	}
 	_, statErr := os.Stat(path)
 	made := errors.Is(statErr, os.ErrNotExist)
 	if info, err := os.Stat(path); err == nil && info.Size() == 0 {
 		made = true
 	}
 	g := newGenerator(scale, seed)
+	g.times = times
 	st, err := store.Open(path, store.Options{Now: func() time.Time { return g.clock }})
 	if err != nil {
 		return Stats{}, err
@@ -101,6 +113,7 @@ type generator struct {
 	clock time.Time // what the store stamps agencies and campaigns with
 	units []unit
 	stats Stats
+	times int // the latest national campaign is times × NationalRegistrations
 }
 
 func newGenerator(scale Scale, seed uint64) *generator {
@@ -138,7 +151,7 @@ func (g *generator) fill(ctx context.Context, st *store.Store) (Stats, error) {
 		c.ID = id
 		total := 0
 		if g.scale == National && i == len(campaigns)-1 {
-			total = NationalRegistrations
+			total = NationalRegistrations * max(g.times, 1)
 		}
 		n, err := g.letters(ctx, st, c, total)
 		if err != nil {

@@ -5,6 +5,7 @@ package demotest
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
@@ -50,6 +51,34 @@ func Book(tb testing.TB, scale demo.Scale) string {
 		tb.Fatal(err)
 	}
 	books[scale] = p
+	return p
+}
+
+// Grown returns the path of a national book whose latest campaign is
+// times as big (see demo.CreateTimes): 1 is Book's national book, and
+// $CCHC_BENCH_NATIONAL_2X, $CCHC_BENCH_NATIONAL_4X, … name one already made
+// by `cchc demo --scale national --seed 1 --times N` (generating 4× takes
+// a few minutes).
+func Grown(tb testing.TB, times int) string {
+	tb.Helper()
+	if times == 1 {
+		return Book(tb, demo.National)
+	}
+	key := demo.Scale(fmt.Sprintf("%s-%dx", demo.National, times))
+	if p := os.Getenv(fmt.Sprintf("CCHC_BENCH_NATIONAL_%dX", times)); p != "" {
+		return p
+	}
+	d := Dir(tb)
+	mu.Lock()
+	defer mu.Unlock()
+	if p := books[key]; p != "" {
+		return p
+	}
+	p := filepath.Join(d, string(key)+".db")
+	if _, err := demo.CreateTimes(context.Background(), p, demo.National, Seed, times); err != nil {
+		tb.Fatal(err)
+	}
+	books[key] = p
 	return p
 }
 

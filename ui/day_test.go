@@ -1,0 +1,217 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"cchc/internal/campaign"
+	"cchc/internal/lang"
+	"cchc/internal/store"
+)
+
+// The clerk's day at the keyboard (issue 15): each test drives the keys
+// of one thing that tripped a new clerk.
+
+// addCommune puts a commune under a district of the latest campaign.
+func addCommune(t *testing.T, st *store.Store, district, name string) int64 {
+	t.Helper()
+	ctx := context.Background()
+	c, err := st.Campaign(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := st.CampaignAgencies(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range list {
+		if a.Name == district {
+			id, err := st.AddAgency(ctx, c.ID, campaign.Agency{Name: name, Group: campaign.Commune, ParentID: a.ID, Active: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return id
+		}
+	}
+	t.Fatalf("no %s", district)
+	return 0
+}
+
+func TestSaveAndAddAnotherStartsWithTheSenderAsLead(t *testing.T) {
+	st := seeded(t)
+	commune := addCommune(t, st, "Huyện Đức Thọ", "Xã Tùng Ảnh")
+	h := newHarness(t, st, lang.VI, 80, 24)
+	h.keys("3", "duc tho", "enter", "401/UBND-NV", "tab", "20/03/2023", "tab", "tab",
+		"Tủ hồ sơ điện tử", "tab", "tab", "tab", "tung")
+	if v := h.view(); !strings.Contains(v, "‹ Xã Tùng Ảnh ›") {
+		t.Fatalf("the commune is not chosen as lead:\n%s", v)
+	}
+	h.keys("ctrl+n")
+	if v := h.view(); !strings.Contains(lineWith(v, "Chủ trì"), "Huyện Đức Thọ") || strings.Contains(v, "Tùng Ảnh") {
+		t.Fatalf("the next registration does not start with the sender as lead:\n%s", v)
+	}
+	h.keys("Số hóa hồ sơ", "ctrl+s")
+	rows, err := st.Registrations(context.Background(), h.m.ctx.Data.Campaign.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	leads := map[string]int64{}
+	for _, r := range rows {
+		leads[r.Title] = r.LeadAgencyID
+	}
+	if leads["Tủ hồ sơ điện tử"] != commune || leads["Số hóa hồ sơ"] != 0 {
+		t.Fatalf("leads = %v (commune %d)", leads, commune)
+	}
+}
+
+func TestTypingIntoAPrefilledFieldReplacesIt(t *testing.T) {
+	st := seeded(t)
+	h := newHarness(t, st, lang.VI, 80, 24)
+	// the received day is today (27/03) until the clerk types the real one
+	h.keys("3", "y te", "enter", "58/SYT-VP", "tab", "tab", "25/03/2023", "tab", "Hồ sơ sức khỏe điện tử", "ctrl+s")
+	found := false
+	for _, r := range registrationsOf(t, h, "Sở Y tế") {
+		if r == "Hồ sơ sức khỏe điện tử|58/SYT-VP|25/03/2023" {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("received day not typed over: %v", registrationsOf(t, h, "Sở Y tế"))
+	}
+	// a value kept by moving the cursor first: → then typing adds to it
+	h.keys("3", "y te", "enter", "tab", "tab", "right", "x")
+	if v := h.view(); !strings.Contains(v, "27/03/2023") {
+		t.Fatalf("the cursor moved and the value went anyway:\n%s", v)
+	}
+	// ctrl+u is in the help of a form
+	h.send(keyF1())
+	if v := h.view(); !strings.Contains(v, "ctrl+u") || !strings.Contains(v, "xóa ô đang nhập") {
+		t.Fatalf("ctrl+u not in the form's help:\n%s", v)
+	}
+}
+
+func TestAFieldLeftShowsTheStartOfItsValue(t *testing.T) {
+	st := seeded(t)
+	h := newHarness(t, st, lang.VI, 80, 24)
+	long := "Ứng dụng công nghệ thông tin trong giải quyết thủ tục hành chính tại bộ phận một cửa cấp xã trên địa bàn huyện"
+	h.keys("3", "y te", "enter", "tab", "tab", "tab", long, "tab")
+	v := h.view()
+	line := lineWith(v, "Tên ")
+	if !strings.Contains(line, "Ứng dụng công nghệ thông tin") || !strings.HasSuffix(strings.TrimRight(line, " "), "…") {
+		t.Fatalf("a long title left behind shows %q:\n%s", line, v)
+	}
+}
+
+func TestFormsAlwaysShowTheWayOutAndTheHelp(t *testing.T) {
+	st := seeded(t)
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		h := newHarness(t, st, l, 80, 24)
+		h.keys("3")
+		lines := strings.Split(h.view(), "\n")
+		foot := lines[len(lines)-1]
+		for _, want := range []string{"esc " + l.T("quay lại", "back"), "f1 " + l.T("trợ giúp", "help")} {
+			if !strings.Contains(foot, want) {
+				t.Errorf("%s: the form's keys line lacks %q: %q", l, want, foot)
+			}
+		}
+		// screen keys typed into the form say what happened
+		h.keys("3", "4", "5")
+		if v := h.view(); !strings.Contains(v, "alt+1…6") {
+			t.Errorf("%s: digits typed into the agency field say nothing:\n%s", l, v)
+		}
+		h.send(keyF1())
+		if v := h.view(); !strings.Contains(v, l.T("là chữ: gõ vào ô", "is typed into the field")) {
+			t.Errorf("%s: the form's help does not say what ? does:\n%s", l, v)
+		}
+	}
+}
+
+func keyF1() tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyF1} }
+
+// lineWith is the first line of the screen holding s ("" when none).
+func lineWith(view, s string) string {
+	for _, l := range strings.Split(view, "\n") {
+		if strings.Contains(l, s) {
+			return l
+		}
+	}
+	return ""
+}
+
+func TestALetterWithNoNumberAndNoDateIsAskedAboutOnce(t *testing.T) {
+	st := seeded(t)
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		h := newHarness(t, st, l, 80, 24)
+		before := len(h.m.ctx.Data.Registrations)
+		h.keys("3", "ky anh", "enter", "tab", "tab", "tab", "Hộp thư góp ý "+l.String(), "ctrl+n")
+		if v := oneSpaced(h.view()); !strings.Contains(v, l.T("Văn bản chưa có số, ngày — vẫn lưu?", "The letter has no number and no date — save anyway?")) {
+			t.Fatalf("%s: no question:\n%s", l, h.view())
+		}
+		h.keys("n")
+		if len(h.m.ctx.Data.Registrations) != before {
+			t.Fatalf("%s: saved after no", l)
+		}
+		h.keys("ctrl+n", "y")
+		if len(h.m.ctx.Data.Registrations) != before+1 {
+			t.Fatalf("%s: not saved after yes:\n%s", l, h.view())
+		}
+		// the letter's next registration is not asked about again
+		h.keys("Sổ tay điện tử "+l.String(), "ctrl+s")
+		if len(h.m.ctx.Data.Registrations) != before+2 {
+			t.Fatalf("%s: asked again:\n%s", l, h.view())
+		}
+	}
+}
+
+func TestTodayIsSaidOfTodayOnly(t *testing.T) {
+	st := seeded(t)
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		h := newHarness(t, st, l, 80, 24)
+		h.keys("5", "[", "[", "[") // 27/03 → 24/03, the deadline
+		v := h.view()
+		if strings.Contains(v, l.T("hôm nay", "today")) || !strings.Contains(v, l.T("đúng ngày hạn cuối", "the deadline day")) {
+			t.Errorf("%s: as of the deadline:\n%s", l, v)
+		}
+		h.keys("[", "[", "[", "[")
+		if v := h.view(); !strings.Contains(v, l.T("trước hạn 4 ngày", "4 days before the deadline")) {
+			t.Errorf("%s: as of 20/03:\n%s", l, v)
+		}
+		h.keys("0")
+		if v := h.view(); !strings.Contains(v, l.T("quá hạn 3 ngày", "3 days overdue")) {
+			t.Errorf("%s: as of today:\n%s", l, v)
+		}
+	}
+}
+
+func TestTheFirstProgressStepIsNotBeforeTheLetter(t *testing.T) {
+	st := seeded(t)
+	h := newHarness(t, st, lang.VI, 100, 30)
+	h.keys("4", "/", "ban do", "enter", "p", "tab", "24/03/2023", "ctrl+s") // received 25/03
+	if v := oneSpaced(h.view()); !strings.Contains(v, "Ngày: 24/03/2023 trước ngày nhận văn bản đăng ký (25/03/2023)") {
+		t.Fatalf("a step before the letter is not refused:\n%s", h.view())
+	}
+	row := findRow(t, h, "Bản đồ số")
+	steps, err := st.ProgressSteps(context.Background(), row.ID)
+	if err != nil || len(steps) != 0 {
+		t.Fatalf("steps = %v, %v", steps, err)
+	}
+	h.keys("ctrl+u", "25/03/2023", "ctrl+s")
+	if steps, err = st.ProgressSteps(context.Background(), row.ID); err != nil || len(steps) != 1 {
+		t.Fatalf("the day of the letter is refused: %v, %v\n%s", steps, err, h.view())
+	}
+}
+
+func TestEnglishCountsTheirRegistrations(t *testing.T) {
+	st := seeded(t)
+	for _, w := range []int{80, 140} {
+		h := newHarness(t, st, lang.EN, w, 40)
+		v := h.view()
+		if !strings.Contains(lineWith(v, "No. 57/SYT-VP"), "1 registration ") || !strings.Contains(lineWith(v, "No. 88/UBND-NV"), "3 registrations") ||
+			strings.Contains(v, "1 registrations") || strings.Contains(v, "registrat…") {
+			t.Errorf("at %d columns:\n%s", w, v)
+		}
+	}
+}
