@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -212,6 +214,74 @@ func TestEnglishCountsTheirRegistrations(t *testing.T) {
 		if !strings.Contains(lineWith(v, "No. 57/SYT-VP"), "1 registration ") || !strings.Contains(lineWith(v, "No. 88/UBND-NV"), "3 registrations") ||
 			strings.Contains(v, "1 registrations") || strings.Contains(v, "registrat…") {
 			t.Errorf("at %d columns:\n%s", w, v)
+		}
+	}
+}
+
+func TestHistoryNumbersFollowOneAnother(t *testing.T) {
+	st := seeded(t)
+	h := newHarness(t, st, lang.VI, 100, 30)
+	h.keys("3", "y te", "enter", "70/SYT-VP", "tab", "tab", "tab", "Một", "ctrl+s")
+	// a file imported twice adds nothing the second time: a write that
+	// changes nothing leaves no number behind
+	again := filepath.Join(t.TempDir(), "duc-tho.csv")
+	if err := os.WriteFile(again, []byte("Tên cơ quan, đơn vị: UBND huyện Đức Thọ\nSố: 312/UBND-NV\n"+
+		"STT;Tên mô hình, sáng kiến;Loại;Lĩnh vực\n1;Bộ phận một cửa thân thiện;Mô hình;TTHC\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	h.keys("esc", "2", "i", again, "ctrl+s", "ctrl+s", "esc")
+	h.keys("3", "y te", "enter", "71/SYT-VP", "tab", "tab", "tab", "Hai", "ctrl+s")
+	changes, err := st.History(context.Background(), store.HistoryQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i < len(changes); i++ {
+		if changes[i-1].ID != changes[i].ID+1 {
+			t.Fatalf("history numbers skip: #%d after #%d", changes[i-1].ID, changes[i].ID)
+		}
+	}
+	if len(changes) < 2 || !strings.Contains(changes[0].Summary(lang.VI), "Hai") {
+		t.Fatalf("changes = %+v", changes)
+	}
+}
+
+func TestAFreshBookPointsToTheImport(t *testing.T) {
+	st, err := store.Open(filepath.Join(t.TempDir(), "cchc.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	h := newHarness(t, st, lang.VI, 80, 24)
+	if v := oneSpaced(h.view()); !strings.Contains(v, "i để nhập từ tệp") {
+		t.Fatalf("overview of a fresh book:\n%s", h.view())
+	}
+	h.keys("3", "duc tho", "enter", "tab", "tab", "tab", "tab", "tab", "tab")
+	if v := oneSpaced(h.view()); !strings.Contains(v, "chưa có xã: nhập danh sách bằng i ở màn 2") {
+		t.Fatalf("entry of a fresh book:\n%s", h.view())
+	}
+	h.keys("esc", "y", "2", "/", "duc tho", "enter", "enter")
+	if v := oneSpaced(h.view()); !strings.Contains(v, "nhấn i để nhập danh sách đơn vị hành chính từ tệp") {
+		t.Fatalf("a district of a fresh book:\n%s", h.view())
+	}
+	h.keys("i")
+	if v := h.view(); !strings.Contains(v, "Nhập từ tệp") {
+		t.Fatalf("i does not open the import there:\n%s", v)
+	}
+}
+
+func TestTheLetterScreenSaysTheDepartmentIsLeftOut(t *testing.T) {
+	st := seeded(t)
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		h := newHarness(t, st, l, 80, 24)
+		h.keys("6", "right", "right", "right") // status, missing, registrations → reminder
+		want := l.T("Danh sách chưa đủ có 37 cơ quan; công văn gửi 36 vì không gửi cho chính Sở Nội vụ.",
+			"The list of those short names 37 agencies; the letter goes to 36, as it is not sent to Sở Nội vụ itself.")
+		if v := oneSpaced(h.view()); !strings.Contains(v, want) {
+			t.Errorf("%s:\n%s", l, h.view())
+		}
+		h.keys("left")
+		if v := oneSpaced(h.view()); strings.Contains(v, l.T("không gửi cho chính", "not sent to")) {
+			t.Errorf("%s: said of another report:\n%s", l, h.view())
 		}
 	}
 }

@@ -173,7 +173,7 @@ func (m *Model) syncLead() {
 		switch {
 		case a.Group == campaign.District && len(choices) == 1:
 			// a new book has no communes: say how to get them
-			lead.Hint = m.ctx.T("chưa có xã nào: thêm ở màn 2, phím a", "no commune yet: add one on screen 2, key a")
+			lead.Hint = m.ctx.T("chưa có xã: nhập danh sách bằng i ở màn 2", "no communes: import with i on screen 2")
 		case len(choices) > 1:
 			lead.Hint = m.ctx.T("gõ tên xã để chọn", "type a commune's name to choose it")
 		}

@@ -273,8 +273,8 @@ func (m *Model) latestLines(room int) []string {
 	d, st := m.ctx.Data, m.ctx.Styles
 	out := []string{" " + st.Bold.Render(m.ctx.T("Mới nhận", "Latest received"))}
 	if len(d.Submissions) == 0 {
-		return append(out, "  "+st.Muted.Render(m.ctx.T("Chưa có văn bản nào. Nhấn n để nhập văn bản đăng ký đầu tiên.",
-			"No letter yet. Press n to record the first one.")))
+		return append(out, "  "+st.Muted.Render(m.ctx.T("Chưa có văn bản nào. Nhấn n để nhập, i để nhập từ tệp.",
+			"No letter yet. Press n to record one, i to import a file.")))
 	}
 	type row struct{ day, agency, count, num string }
 	var rows []row
