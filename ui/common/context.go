@@ -38,7 +38,8 @@ type Data struct {
 	Campaigns     []campaign.Campaign
 	Agencies      []campaign.Agency // every agency of the campaign, report order
 	ByID          map[int64]*campaign.Agency
-	Judged        []compliance.Agency // the active agencies, as compliance sees them
+	Judged        []compliance.Agency   // the active agencies, as compliance sees them
+	Succession    compliance.Succession // who took over from whom in the campaign
 	Received      []compliance.Received
 	Summary       compliance.Summary // as of today
 	ResultByID    map[int64]compliance.Result
