@@ -331,7 +331,11 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil // toOthers ran already, at the top of Update
 	case common.SwitchCampaignMsg:
 		m.year = msg.Year
-		m.setNote(m.ctx.F("Đang xem đợt đăng ký năm %d", "Showing the %d campaign", msg.Year), false)
+		note := msg.Note
+		if note == "" {
+			note = m.ctx.F("Đang xem đợt đăng ký năm %d", "Showing the %d campaign", msg.Year)
+		}
+		m.setNote(note, false)
 		return m, m.load()
 	case common.ReloadMsg:
 		return m, m.load()
