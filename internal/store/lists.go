@@ -23,14 +23,14 @@ import (
 // texts, no letter date, the agencies shared between rows, the day and the
 // kind and area packed. Read one registration in full with Registration.
 type ListRow struct {
-	ID, Version  int64
-	Title        string
-	TitleKey     string // folded title, for the search
-	Letter       *ListLetter // shared by the registrations of one letter
-	Agency       *ListAgency
-	Lead         *ListAgency // the implementing unit; the Agency itself when no commune was named
-	received     int32       // yyyymmdd
-	kind, area   uint8       // 1 + position in campaign.Kinds, campaign.Areas; 0 unknown
+	ID, Version int64
+	Title       string
+	TitleKey    string      // folded title, for the search
+	Letter      *ListLetter // shared by the registrations of one letter
+	Agency      *ListAgency
+	Lead        *ListAgency // the implementing unit; the Agency itself when no commune was named
+	received    int32       // yyyymmdd
+	kind, area  uint8       // 1 + position in campaign.Kinds, campaign.Areas; 0 unknown
 }
 
 // ListLetter is the letter of list rows, shared between them.

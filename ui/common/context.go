@@ -41,7 +41,7 @@ type Data struct {
 	Judged        []compliance.Agency // the active agencies, as compliance sees them
 	Received      []compliance.Received
 	Prepared      *compliance.Prepared // Received laid out to judge any day at once (shared by copies)
-	Summary       compliance.Summary // as of today
+	Summary       compliance.Summary   // as of today
 	ResultByID    map[int64]compliance.Result
 	OwnCount      map[int64]int            // registrations in each agency's own letters
 	Stages        map[int64]campaign.Stage // where each registration stands, for those past campaign.Registered
