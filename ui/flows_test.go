@@ -131,7 +131,7 @@ func TestEntryRefusesBadInputAndWritesNothing(t *testing.T) {
 func TestTypedTextIsNFC(t *testing.T) {
 	st := seeded(t)
 	h := newHarness(t, st, lang.VI, 80, 24)
-	h.keys("3", "y te", "enter", "tab", "tab", "tab")
+	h.keys("3", "y te", "enter", "61/SYT-VP", "tab", "tab", "tab")
 	// "Khám" typed with a combining acute accent, as some keyboards send it
 	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("Kha\u0301m bê\u0323nh")})
 	h.keys("ctrl+s")
@@ -328,7 +328,7 @@ func TestCampaignSettingsAndSwitching(t *testing.T) {
 		t.Fatalf("did not switch:\n%s", h.view())
 	}
 	// the entry form now offers 2023's agencies and saves into 2023
-	h.keys("3", "duc tho", "enter", "tab", "tab", "tab", "Thêm một mô hình", "ctrl+s")
+	h.keys("3", "duc tho", "enter", "5/UBND", "tab", "tab", "tab", "Thêm một mô hình", "ctrl+s")
 	rows, _ := st.Registrations(ctx, h.m.ctx.Data.Campaign.ID)
 	if len(rows) != 8 {
 		t.Fatalf("2023 registrations = %d", len(rows))
@@ -666,7 +666,7 @@ func TestAlreadyRecordedIsAskedAbout(t *testing.T) {
 	h := newHarness(t, st, lang.VI, 100, 30)
 	before := len(h.m.ctx.Data.Registrations)
 	// Sở Y tế already has «Khám bệnh không giấy tờ»
-	h.keys("3", "y te", "enter", "tab", "tab", "tab", "khám bệnh không giấy tờ", "ctrl+s")
+	h.keys("3", "y te", "enter", "62/SYT-VP", "tab", "tab", "tab", "khám bệnh không giấy tờ", "ctrl+s")
 	if v := h.view(); !strings.Contains(oneSpaced(v), "Sở Y tế đã có mô hình «Khám bệnh không giấy tờ» (văn bản số 57/SYT-VP, nhận 22/03/2023). Vẫn lưu thêm một lần nữa?") {
 		t.Fatalf("no question:\n%s", v)
 	}
@@ -692,7 +692,7 @@ func oneSpaced(view string) string { return strings.Join(strings.Fields(view), "
 // A message is about what was just done: the next key moves on from it.
 func TestMessageGoesAtTheNextKey(t *testing.T) {
 	h := newHarness(t, seeded(t), lang.VI, 100, 30)
-	h.keys("3", "y te", "enter", "tab", "tab", "tab", "Bệnh án điện tử", "ctrl+s")
+	h.keys("3", "y te", "enter", "63/SYT-VP", "tab", "tab", "tab", "Bệnh án điện tử", "ctrl+s")
 	if v := h.view(); !strings.Contains(v, "Đã lưu «Bệnh án điện tử» của Sở Y tế") {
 		t.Fatalf("no message after saving:\n%s", v)
 	}

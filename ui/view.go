@@ -166,13 +166,39 @@ func (m *Model) helpLine() string {
 		return m.help.ShortHelpView([]key.Binding{m.ctx.Keys.Yes, m.ctx.Keys.No})
 	}
 	screen := m.activeScreen()
+	keys, global := screen.ShortHelp(), m.globalKeys()
 	if screen.Capturing() {
-		f1 := key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", m.ctx.T("trợ giúp", "help")))
-		return m.shortHelp(append(screen.ShortHelp(), f1), m.width-2)
+		// letters and digits are typed in: the way out and the help are
+		// the keys always shown, the screen's own give way before them
+		back := m.ctx.Keys.Back
+		var own []key.Binding
+		for _, b := range keys {
+			if b.Help().Key == back.Help().Key {
+				back = b // the screen's own word for it ("xong", "hủy")
+				continue
+			}
+			own = append(own, b)
+		}
+		alt := key.NewBinding(key.WithKeys("alt+1"), key.WithHelp("alt+1-6", m.ctx.T("màn hình", "screens")))
+		keys, global = append(own, alt), m.formKeys(back)
 	}
-	global := m.help.ShortHelpView(m.globalKeys())
+	return m.withGlobal(keys, global)
+}
+
+// formKeys are the keys that work in a form whatever field has the focus.
+func (m *Model) formKeys(back key.Binding) []key.Binding {
+	return []key.Binding{back, key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", m.ctx.T("trợ giúp", "help")))}
+}
+
+// withGlobal is the screen's keys that fit, then the global ones.
+func (m *Model) withGlobal(keys, globalKeys []key.Binding) string {
+	global := m.help.ShortHelpView(globalKeys)
 	room := m.width - 2 - lipgloss.Width(global) - lipgloss.Width(m.help.ShortSeparator)
-	return m.shortHelp(screen.ShortHelp(), room) + m.help.ShortSeparator + global
+	own := m.shortHelp(keys, room)
+	if own == "" {
+		return global
+	}
+	return own + m.help.ShortSeparator + global
 }
 
 // shortHelp renders as many bindings as fit in width.
@@ -197,7 +223,8 @@ func (m *Model) fullHelp() string {
 		altTabs := key.NewBinding(key.WithKeys("alt+1"), key.WithHelp("alt+1…6", m.ctx.T("chọn màn hình", "choose a screen")))
 		f1 := key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", m.ctx.T("đóng trợ giúp", "close the help")))
 		quit := key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", m.ctx.T("thoát", "quit")))
-		groups = append(groups, []key.Binding{altTabs, f1, quit})
+		question := key.NewBinding(key.WithKeys("?"), key.WithHelp("?", m.ctx.T("là chữ: gõ vào ô", "is typed into the field")))
+		groups = append(groups, []key.Binding{k.ClearField, altTabs, f1, question, quit})
 		title = m.ctx.Styles.Title.Render(" " + m.ctx.T("Phím tắt (nhấn f1 hoặc esc để đóng)", "Keys (press f1 or esc to close)"))
 	} else {
 		groups = append(groups, []key.Binding{k.NextTab, k.PrevTab, k.Tabs, k.Help, k.Quit}, m.safetyKeys())

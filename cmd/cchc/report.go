@@ -102,9 +102,10 @@ Tùy chọn:
   --campaign NĂM  đợt đăng ký của năm (mặc định: đợt mới nhất)
   --as-of NGÀY    tính đến ngày (mặc định: hôm nay); cũng là ngày ghi trên công văn
   --format F      text (mặc định), md, csv (UTF-8 có BOM cho Excel), json,
-                  xlsx (Excel, A4 ngang), html (mở bằng trình duyệt rồi in ra giấy A4);
-                  công văn đôn đốc: text, md, json, html
-  -o TỆP          ghi ra tệp (mặc định: in ra màn hình; xlsx phải ghi ra tệp)
+                  xlsx (Excel, A4 ngang), html (mở bằng trình duyệt rồi in ra giấy A4),
+                  docx (Word, sửa được), pdf (in hoặc ký số ngay);
+                  công văn đôn đốc: text, md, json, html, docx, pdf
+  -o TỆP          ghi ra tệp (mặc định: in ra màn hình; xlsx, docx, pdf phải ghi ra tệp)
   --force         ghi đè tệp đã có (mặc định: không ghi đè)
 
 Ví dụ:
@@ -131,9 +132,10 @@ Options:
   --campaign YEAR the campaign of that year (default: the latest)
   --as-of DATE    as of that day (default: today); also the date on the letter
   --format F      text (default), md, csv (UTF-8 with BOM for Excel), json,
-                  xlsx (Excel, A4 landscape), html (open in a browser, print on A4);
-                  the reminder letter: text, md, json, html
-  -o FILE         write to a file (default: the terminal; xlsx needs a file)
+                  xlsx (Excel, A4 landscape), html (open in a browser, print on A4),
+                  docx (Word, editable), pdf (to print or sign as it is);
+                  the reminder letter: text, md, json, html, docx, pdf
+  -o FILE         write to a file (default: the terminal; xlsx, docx, pdf need a file)
   --force         overwrite an existing file (default: keep it)
 
 Examples:

@@ -16,7 +16,7 @@ func init() {
 	register(command{
 		name: "template",
 		summary: func(l lang.Lang) string {
-			return l.T("ghi mẫu danh sách đăng ký (Excel/CSV) để gửi kèm văn bản", "write the blank registration template (Excel/CSV)")
+			return l.T("ghi mẫu danh sách đăng ký (Excel/CSV/Word) để gửi kèm văn bản", "write the blank registration template (Excel/CSV/Word)")
 		},
 		run: runTemplate,
 	})
@@ -34,12 +34,12 @@ func runTemplate(e *env, args []string) error {
 	f := strings.ToLower(*format)
 	if f == "" {
 		f = "xlsx"
-		if strings.EqualFold(filepath.Ext(*out), ".csv") {
-			f = "csv"
+		if ext := strings.ToLower(filepath.Ext(*out)); ext == ".csv" || ext == ".docx" {
+			f = ext[1:]
 		}
 	}
 	if !contains(importer.TemplateFormats, f) {
-		return usageError{l.F("--format %q: chọn xlsx hoặc csv", "--format %q: choose xlsx or csv", *format)}
+		return usageError{l.F("--format %q: chọn xlsx, csv hoặc docx", "--format %q: choose xlsx, csv or docx", *format)}
 	}
 	path := *out
 	if path == "" {
@@ -75,7 +75,7 @@ func runTemplate(e *env, args []string) error {
 
 func templateHelp(e *env) {
 	l := e.lang
-	fmt.Fprint(e.stdout, l.T(`Cách dùng: cchc template [-o mau-dang-ky.xlsx] [--format xlsx|csv] [--campaign NĂM]
+	fmt.Fprint(e.stdout, l.T(`Cách dùng: cchc template [-o mau-dang-ky.xlsx] [--format xlsx|csv|docx] [--campaign NĂM]
 
 Ghi mẫu danh sách đăng ký mà Sở gửi kèm văn bản: tiêu đề (DANH SÁCH ĐĂNG KÝ MÔ HÌNH, SÁNG KIẾN,
 CÁCH LÀM HAY TRONG CẢI CÁCH HÀNH CHÍNH NĂM …), dòng ghi tên cơ quan, đơn vị, số và ngày văn bản,
@@ -84,9 +84,9 @@ dòng tiêu đề các cột, danh sách chọn cho Loại và Lĩnh vực CCHC,
 
 Tùy chọn:
   -o TỆP              tệp ghi ra (mặc định: mau-dang-ky.xlsx; "-" để in ra màn hình)
-  --format F          xlsx (mặc định) hoặc csv (UTF-8 có BOM cho Excel)
+  --format F          xlsx (mặc định), csv (UTF-8 có BOM cho Excel) hoặc docx (Word)
   --campaign NĂM      đợt đăng ký của năm (mặc định: đợt mới nhất)
-`, `Usage: cchc template [-o mau-dang-ky.xlsx] [--format xlsx|csv] [--campaign YEAR]
+`, `Usage: cchc template [-o mau-dang-ky.xlsx] [--format xlsx|csv|docx] [--campaign YEAR]
 
 Writes the registration template the Department sends with its letter: a title block (the list's
 heading, lines for the agency's name and the letter's number and date), the header row of the
@@ -95,7 +95,7 @@ read back with: cchc import registrations FILE.
 
 Options:
   -o FILE             the file to write (default: mau-dang-ky.xlsx; "-" for standard output)
-  --format F          xlsx (default) or csv (UTF-8 with BOM for Excel)
+  --format F          xlsx (default), csv (UTF-8 with BOM for Excel) or docx (Word)
   --campaign YEAR     the campaign of that year (default: the latest)
 `)+"\n"+l.T("Tùy chọn chung:\n", "Global options:\n")+globalOptionsHelp(l))
 }

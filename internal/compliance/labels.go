@@ -82,3 +82,16 @@ func DaysText(daysLeft int, l lang.Lang) string {
 		return l.F("quá hạn %s ngày", "%s days overdue", l.Num(-daysLeft))
 	}
 }
+
+// AsOfDaysText says where a day other than today stands to the deadline
+// ("trước hạn 4 ngày"): DaysText speaks of today, which that day is not.
+func AsOfDaysText(daysLeft int, l lang.Lang) string {
+	switch {
+	case daysLeft > 0:
+		return l.F("trước hạn %s ngày", "%s days before the deadline", l.Num(daysLeft))
+	case daysLeft == 0:
+		return l.T("đúng ngày hạn cuối", "the deadline day")
+	default:
+		return l.F("sau hạn %s ngày", "%s days past the deadline", l.Num(-daysLeft))
+	}
+}

@@ -7,13 +7,14 @@ import (
 	"strings"
 
 	"cchc/internal/campaign"
+	"cchc/internal/doc"
 	"cchc/internal/lang"
 
 	"github.com/xuri/excelize/v2"
 )
 
 // TemplateFormats are the formats of the blank template.
-var TemplateFormats = []string{"xlsx", "csv"}
+var TemplateFormats = []string{"xlsx", "csv", "docx"}
 
 // Rows of the template: the table's header, how many numbered rows are
 // printed and how far down the drop-down lists reach.
@@ -58,6 +59,8 @@ func WriteTemplate(w io.Writer, c campaign.Campaign, format string, l lang.Lang)
 		return writeTemplateXLSX(w, c, l)
 	case "csv":
 		return writeTemplateCSV(w, c, l)
+	case "docx":
+		return templateDocument(c, l).WriteDOCX(w)
 	}
 	return lang.Errorf("Định dạng %q không có; chọn xlsx hoặc csv", "No format %q; choose xlsx or csv", format)
 }
@@ -250,3 +253,42 @@ func writeTemplateXLSX(w io.Writer, c campaign.Campaign, l lang.Lang) error {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// templateDocument is the template as a Word document, for the agencies
+// that fill it in Word: the same title block, columns and signature as the
+// xlsx, on A4 landscape, every word editable.
+func templateDocument(c campaign.Campaign, l lang.Lang) *doc.Document {
+	d := &doc.Document{Title: templateTitle(c, l), Lang: l.String(), Landscape: true}
+	d.Blocks = append(d.Blocks, doc.Title(templateTitle(c, l)))
+	if a := templateAttachment(c, l); a != "" {
+		d.Blocks = append(d.Blocks, &doc.Paragraph{Runs: []doc.Run{{Text: a, Italic: true}}, Align: doc.Centre, Size: 13})
+	}
+	label := func(s string) doc.Run { return doc.Run{Text: s, Bold: true} }
+	dots := doc.Run{Text: " ……………………………………………………"}
+	d.Blocks = append(d.Blocks,
+		&doc.Paragraph{Runs: []doc.Run{label(agencyLine(l)), dots, dots}, Size: 13, Before: 12},
+		&doc.Paragraph{Runs: []doc.Run{label(numberLine(l)), dots, {Text: "    "}, label(dateLine(l)), dots}, Size: 13, Before: 6})
+	widths := map[campaign.Column]float64{
+		campaign.ColSeq: 7, campaign.ColTitle: 30, campaign.ColKind: 11, campaign.ColArea: 20, campaign.ColLead: 18,
+		campaign.ColPartners: 16, campaign.ColTimeline: 13, campaign.ColExpected: 20, campaign.ColNote: 11,
+	}
+	t := &doc.Table{}
+	for _, col := range campaign.RegistrationColumns {
+		c := doc.Column{Title: col.Label(l), Width: widths[col]}
+		if col == campaign.ColSeq {
+			c.Align = doc.Centre
+		}
+		t.Columns = append(t.Columns, c)
+	}
+	var rows []doc.Row
+	for i := 1; i <= templateRows; i++ {
+		rows = append(rows, doc.Row{Cells: []string{fmt.Sprint(i)}})
+	}
+	t.Rows = doc.HeldRows(rows)
+	d.Blocks = append(d.Blocks, t, &doc.Signature{
+		PlaceDate: l.T("…………, ngày …… tháng …… năm ……", "…………, date ……"),
+		Signer:    []string{l.T("THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ", "HEAD OF THE AGENCY")},
+		Hint:      l.T("(Ký, ghi rõ họ tên và đóng dấu)", "(Signature, full name and seal)"),
+	})
+	return d
+}

@@ -147,3 +147,15 @@ func detail(cause error, l Lang) string {
 	}
 	return cause.Error()
 }
+
+// Count is n things in the language: "3 mô hình", "1 registration",
+// "3 registrations" (Vietnamese has no plural; numbers grouped as Num).
+func (l Lang) Count(n int, vi, one, many string) string {
+	switch {
+	case l != EN:
+		return l.Num(n) + " " + vi
+	case n == 1:
+		return "1 " + one
+	}
+	return l.Num(n) + " " + many
+}

@@ -62,15 +62,15 @@ func KindPurpose(kind string, l lang.Lang) string {
 func Formats(kind string) []string {
 	switch kind {
 	case KindStatus, KindMissing, KindRegistrations, KindResults:
-		return []string{"text", "md", "csv", "json", "xlsx", "html"}
+		return []string{"text", "md", "csv", "json", "xlsx", "html", "docx", "pdf"}
 	case KindReminder:
-		return []string{"text", "md", "json", "html"}
+		return []string{"text", "md", "json", "html", "docx", "pdf"}
 	}
 	return nil
 }
 
 // Binary reports whether a format is not text, so never goes to a terminal.
-func Binary(format string) bool { return format == "xlsx" }
+func Binary(format string) bool { return format == "xlsx" || format == "docx" || format == "pdf" }
 
 // Ext is the file extension of a format.
 func Ext(format string) string {

@@ -127,6 +127,8 @@ func (m Missing) Write(w io.Writer, f string) error {
 		return m.Sheet().WriteXLSX(w)
 	case "html":
 		return m.Sheet().WriteHTML(w)
+	case "docx", "pdf":
+		return writePrinted(m.Sheet().Document(), w, f)
 	}
 	return unknownFormat(f, KindMissing)
 }

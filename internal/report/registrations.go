@@ -355,6 +355,8 @@ func (r Registrations) Write(w io.Writer, f string) (err error) {
 		return r.writeJSON(w, src)
 	case "xlsx":
 		return r.sheet(counts, r.table(src, counts)).WriteXLSX(w)
+	case "docx", "pdf": // docx streams its rows; pdf holds its pages anyway
+		return writePrinted(r.sheet(counts, r.table(src, counts)).Document(), w, f)
 	}
 	t, err := r.heldTable(src, counts)
 	if err != nil {

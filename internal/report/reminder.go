@@ -265,6 +265,8 @@ func (r Reminder) Write(w io.Writer, f string) error {
 		return let.writeJSON(w, r.Campaign, r.Summary)
 	case "html":
 		return let.writeHTML(w)
+	case "docx", "pdf":
+		return writePrinted(let.Document(), w, f)
 	}
 	return let.writeText(w)
 }
@@ -515,4 +517,25 @@ func (let Letter) writeHTML(w io.Writer) error {
 		data.Groups = append(data.Groups, hg)
 	}
 	return letterTemplate.Execute(w, data)
+}
+
+// LeftOutOfReminder is how many agencies the list of those short names and
+// which of them the reminder leaves out (the Department itself), for a
+// screen to say why the two counts differ.
+func LeftOutOfReminder(s compliance.Summary, issuer string) (listed int, leftOut []string) {
+	sent := map[int64]bool{}
+	for _, g := range withoutIssuer(owing(s), clean(issuer)) {
+		for _, o := range g.Agencies {
+			sent[o.Agency.ID] = true
+		}
+	}
+	for _, g := range owing(s) {
+		for _, o := range g.Agencies {
+			listed++
+			if !sent[o.Agency.ID] {
+				leftOut = append(leftOut, o.Agency.Name)
+			}
+		}
+	}
+	return listed, leftOut
 }

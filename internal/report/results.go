@@ -176,6 +176,8 @@ func (r Results) Write(w io.Writer, f string) error {
 		return r.Sheet().WriteXLSX(w)
 	case "html":
 		return r.Sheet().WriteHTML(w)
+	case "docx", "pdf":
+		return writePrinted(r.Sheet().Document(), w, f)
 	}
 	return unknownFormat(f, KindResults)
 }

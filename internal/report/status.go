@@ -56,6 +56,8 @@ func (s Status) Write(w io.Writer, f string) error {
 		return s.Sheet().WriteXLSX(w)
 	case "html":
 		return s.Sheet().WriteHTML(w)
+	case "docx", "pdf":
+		return writePrinted(s.Sheet().Document(), w, f)
 	}
 	return unknownFormat(f, KindStatus)
 }

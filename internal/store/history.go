@@ -93,7 +93,12 @@ func (s *Store) endHistory(ctx context.Context, tx *sql.Tx, id int64) (bool, err
 		return false, err
 	}
 	if n == 0 {
-		_, err := tx.ExecContext(ctx, `DELETE FROM history WHERE id = ?`, id)
+		if _, err := tx.ExecContext(ctx, `DELETE FROM history WHERE id = ?`, id); err != nil {
+			return false, err
+		}
+		// its number goes back too: AUTOINCREMENT would skip it, and the
+		// clerk reading #41, #43 would look for the #42 that never was
+		_, err := tx.ExecContext(ctx, `UPDATE sqlite_sequence SET seq = ? WHERE name = 'history' AND seq = ?`, id-1, id)
 		return false, err
 	}
 	_, err := tx.ExecContext(ctx, `UPDATE history SET open = 0 WHERE id = ?`, id)
@@ -274,6 +279,7 @@ func inferOp(items []ChangeItem) string {
 var keyColumns = map[string][]string{
 	"campaign": {"id"}, "agency": {"id"}, "submission": {"id"}, "registration": {"id"}, "progress": {"id"},
 	"campaign_agency": {"campaign_id", "agency_id"}, "quota": {"campaign_id", "agency_group"},
+	"succession": {"campaign_id", "predecessor_id"},
 }
 
 // errStale stops an undo or a restore when the data moved on since.

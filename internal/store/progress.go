@@ -68,8 +68,9 @@ func (s *Store) CampaignStages(ctx context.Context, campaignID int64) (map[int64
 func (s *Store) AdvanceProgress(ctx context.Context, step campaign.Step, lastSeen int64) error {
 	step.Note = vntext.Line(step.Note)
 	return s.write(ctx, func(tx *sql.Tx) error {
-		var title string
-		if err := tx.QueryRowContext(ctx, `SELECT title FROM registration WHERE id = ?`, step.RegistrationID).Scan(&title); err != nil {
+		var title, received string
+		if err := tx.QueryRowContext(ctx, `SELECT r.title, s.received_on FROM registration r JOIN submission s ON s.id = r.submission_id
+			WHERE r.id = ?`, step.RegistrationID).Scan(&title, &received); err != nil {
 			if err == sql.ErrNoRows {
 				return lang.Wrap(ErrNotFound, "Mô hình này đã bị xóa ở nơi khác", "This registration was deleted elsewhere")
 			}
@@ -90,6 +91,10 @@ func (s *Store) AdvanceProgress(ctx context.Context, step campaign.Step, lastSee
 		}
 		if perr := campaign.CheckStep(from, since, step, vndate.FromTime(s.now())); perr != nil {
 			return perr
+		}
+		// nothing happens to a model before its letter arrived
+		if got, err := vndate.ParseISO(received); err == nil && step.On.Before(got) {
+			return lang.Errorf("Ngày: %s trước ngày nhận văn bản đăng ký (%s)", "Date: %s is before the letter was received (%s)", step.On, got)
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO progress (registration_id, stage, on_date, note, created_at) VALUES (?, ?, ?, ?, ?)`,
 			step.RegistrationID, string(step.Stage), step.On.ISO(), step.Note, s.stamp())

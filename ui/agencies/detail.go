@@ -34,7 +34,7 @@ func newDetail(ctx *common.Context, id int64) *detailView {
 		common.Column{Title: ctx.T("Loại", "Kind"), Width: 12},
 		common.Column{Title: ctx.T("Chủ trì", "Lead"), Width: 16},
 	)
-	d.list.Empty = ctx.T("Chưa có mô hình, sáng kiến nào. Nhấn n để nhập.", "No registration yet. Press n to record one.")
+	d.list.Empty = ctx.T("Chưa có mô hình, sáng kiến nào. Nhấn n để nhập, i để nhập từ tệp.", "No registration yet. Press n to record one, i to import a file.")
 	d.refresh()
 	return d
 }
@@ -109,7 +109,7 @@ func (d *detailView) communeLine(a *campaign.Agency) string {
 	c := d.ctx
 	communes := c.Data.Children(a.ID)
 	if len(communes) == 0 {
-		return " " + c.Styles.Muted.Render(c.T("Chưa có danh sách xã (nhập bằng: cchc import agencies).", "No communes listed yet (import them with: cchc import agencies)."))
+		return " " + c.Styles.Muted.Render(c.T("Chưa có danh sách xã: nhấn i để nhập danh sách đơn vị hành chính từ tệp.", "No communes listed yet: press i to import the list of administrative units."))
 	}
 	var with []string
 	for _, x := range communes {

@@ -46,8 +46,12 @@ type Field struct {
 	Matches    []Choice
 	Picked     int64
 	initial    string
-	typed      string    // a choice field's type-ahead
-	typedAt    time.Time // when it was last added to: a pause starts a new one
+	// fresh: the focus came to the field with a value in it, which is
+	// selected as in any form: the first letter typed replaces it, a move
+	// of the cursor keeps it (Form.Update)
+	fresh   bool
+	typed   string    // a choice field's type-ahead
+	typedAt time.Time // when it was last added to: a pause starts a new one
 }
 
 // typeAheadPause is how long a pause in typing ends a type-ahead, as in a
@@ -252,15 +256,35 @@ func (f *Form) Field(id string) *Field {
 func (f *Form) Focused() *Field { return f.Fields[f.Focus] }
 
 func (f *Form) focusOn(i int) {
+	f.focusAt(i, true)
+}
+
+// focusAt moves the focus to field i; selecting selects its value (a field
+// the clerk moves into), else the cursor waits at its end (the field a form
+// opens on: an edit's title is not replaced by a stray key).
+func (f *Form) focusAt(i int, selecting bool) {
 	for j, fd := range f.Fields {
 		fd.typed = "" // a type-ahead ends where the field is left
+		fd.fresh = false
 		if j == i {
 			fd.Input.Focus()
+			fd.Input.CursorEnd()
+			fd.fresh = selecting && fd.Kind != ChoiceField && fd.Input.Value() != ""
 		} else {
 			fd.Input.Blur()
 		}
 	}
 	f.Focus = i
+}
+
+// FocusOpen puts the focus on the field with the id without selecting its
+// value: where a form opens, for the clerk to go on typing.
+func (f *Form) FocusOpen(id string) {
+	for i, fd := range f.Fields {
+		if fd.ID == id && !fd.Hidden {
+			f.focusAt(i, false)
+		}
+	}
 }
 
 // FocusID moves the focus to the field with the id.
@@ -362,6 +386,17 @@ func (f *Form) Update(msg tea.Msg) (changed bool, cmd tea.Cmd) {
 		return false, nil
 	}
 	before := fd.Input.Value()
+	if fd.fresh {
+		fd.fresh = false
+		switch km.Type {
+		case tea.KeyRunes, tea.KeySpace, tea.KeyBackspace, tea.KeyDelete:
+			// the selected value goes: typed over, or deleted whole
+			fd.Input.SetValue("")
+			if km.Type == tea.KeyBackspace || km.Type == tea.KeyDelete {
+				msg = nil
+			}
+		}
+	}
 	fd.Input, cmd = UpdateInput(fd.Input, msg)
 	if fd.Input.Value() != before {
 		if fd.Kind == PickerField {
@@ -411,7 +446,19 @@ func (f *Form) View(width, labelW int) []string {
 				// room for the hint after the input, not past the edge
 				fd.Input.Width = max(inputW-vntext.Width(fd.Hint)-2, 12)
 			}
-			value = mark + fd.Input.View()
+			switch v := fd.Input.Value(); {
+			case focused && fd.fresh:
+				value = mark + s.Selected.Render(vntext.Truncate(v, fd.Input.Width))
+			case !focused && v != "":
+				// the start of what is there, "…" where it is cut (the
+				// input would show the part around its cursor: the end)
+				value = mark + vntext.Truncate(v, inputW)
+			default:
+				if focused { // the window around the cursor, for this width
+					fd.Input.SetCursor(fd.Input.Position())
+				}
+				value = mark + fd.Input.View()
+			}
 		}
 		line := " " + label + value
 		if focused && fd.Hint != "" && fd.Err == "" {
@@ -426,6 +473,13 @@ func (f *Form) View(width, labelW int) []string {
 			}
 			for _, l := range lines {
 				out = append(out, FitLine(pad+s.Error.Render(l), width))
+			}
+		}
+		if focused && fd.Kind == PickerField && fd.Picked == 0 && len(fd.Matches) == 0 && fd.Input.Value() != "" {
+			// "345": screen keys typed into the form, most likely
+			for _, l := range Wrap(f.ctx.T("không có tên nào khớp; trong biểu mẫu chữ số được gõ vào ô: chuyển màn hình bằng alt+1…6, rời biểu mẫu bằng esc",
+				"no name matches; in a form digits are typed in: alt+1…6 switch screens, esc leaves the form"), width-labelW-4) {
+				out = append(out, FitLine(strings.Repeat(" ", labelW+3)+s.Muted.Render(l), width))
 			}
 		}
 		if focused && fd.Kind == PickerField && fd.Picked == 0 && len(fd.Matches) > 0 {

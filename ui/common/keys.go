@@ -12,7 +12,7 @@ type KeyMap struct {
 	Save, SaveNext, NextField, PrevField  key.Binding
 	Left, Right, DayBack, DayForward      key.Binding
 	Today, SetDate, Write, Yes, No        key.Binding
-	Settings, Campaigns                   key.Binding
+	Settings, Campaigns, ClearField       key.Binding
 }
 
 func b(keys []string, k, help string) key.Binding {
@@ -46,7 +46,7 @@ func Keys(t func(vi, en string) string) KeyMap {
 		Kind:       b([]string{"l"}, "l", t("lọc loại", "kind filter")),
 		Area:       b([]string{"v"}, "v", t("lọc lĩnh vực", "area filter")),
 		Save:       b([]string{"ctrl+s"}, "ctrl+s", t("lưu", "save")),
-		SaveNext:   b([]string{"ctrl+n"}, "ctrl+n", t("lưu và nhập mô hình tiếp", "save and add another")),
+		SaveNext:   b([]string{"ctrl+n"}, "ctrl+n", t("lưu, nhập tiếp", "save, add another")),
 		NextField:  b([]string{"tab", "down"}, "tab/↓", t("ô sau", "next field")),
 		PrevField:  b([]string{"shift+tab", "up"}, "shift+tab/↑", t("ô trước", "previous field")),
 		Left:       b([]string{"left"}, "←", t("chọn trước", "previous choice")),
@@ -59,6 +59,7 @@ func Keys(t func(vi, en string) string) KeyMap {
 		Yes:        b([]string{"y", "c"}, "y/c", t("đồng ý", "yes")),
 		Settings:   b([]string{"c"}, "c", t("thiết lập đợt", "campaign settings")),
 		Campaigns:  b([]string{"y"}, "y", t("chọn năm", "switch year")),
+		ClearField: b([]string{"ctrl+u"}, "ctrl+u", t("xóa ô đang nhập", "clear the field")),
 		No:         b([]string{"n", "k", "esc"}, "n/k", t("không", "no")),
 	}
 }

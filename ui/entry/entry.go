@@ -36,6 +36,7 @@ type Model struct {
 	form          *common.Form
 	conflict      *store.RegistrationRow // the other clerk's version, while the clerk chooses (conflict.go)
 	sameAsked     bool                   // the clerk said to save what looks already recorded
+	bareAsked     bool                   // the clerk said to save a letter with no number and no date
 
 	// editing an existing registration (and its letter) when edit != nil
 	edit *store.RegistrationRow
@@ -88,7 +89,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 
 // reset starts a new letter, with an agency already chosen when id ≠ 0.
 func (m *Model) reset(agencyID int64) {
-	m.edit, m.subID, m.subCount, m.subLabel, m.err = nil, 0, 0, "", ""
+	m.edit, m.subID, m.subCount, m.subLabel, m.err, m.bareAsked = nil, 0, 0, "", "", false
 	m.build()
 	f := m.form
 	f.Field(campaign.FieldReceived).SetText(m.ctx.Today.String())
@@ -172,7 +173,7 @@ func (m *Model) syncLead() {
 		switch {
 		case a.Group == campaign.District && len(choices) == 1:
 			// a new book has no communes: say how to get them
-			lead.Hint = m.ctx.T("chưa có xã nào: thêm ở màn 2, phím a", "no commune yet: add one on screen 2, key a")
+			lead.Hint = m.ctx.T("chưa có xã: nhập danh sách bằng i ở màn 2", "no communes: import with i on screen 2")
 		case len(choices) > 1:
 			lead.Hint = m.ctx.T("gõ tên xã để chọn", "type a commune's name to choose it")
 		}
@@ -214,6 +215,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case editLoadedMsg:
 		m.fillEdit(msg.row)
 		return m, nil
+	case saveBareMsg:
+		m.bareAsked = true
+		return m, m.save(msg.next)
 	case saveAnywayMsg:
 		m.sameAsked = true
 		return m, m.save(msg.next)
@@ -277,7 +281,7 @@ func (m *Model) fillEdit(r store.RegistrationRow) {
 	f.Field(fResult).SetText(r.ExpectedResult)
 	f.Field(fSummary).SetText(oneLine(r.Summary))
 	f.Field(fNote).SetText(oneLine(r.Note))
-	f.FocusID(campaign.FieldTitle)
+	f.FocusOpen(campaign.FieldTitle)
 	f.MarkClean()
 }
 

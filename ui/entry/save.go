@@ -100,6 +100,12 @@ func (m *Model) save(next bool) tea.Cmd {
 		m.form.FocusID(probs[0].Field)
 		return nil
 	}
+	if m.subID == 0 && m.edit == nil && !m.bareAsked && sub.Number == "" && sub.LetterDate.IsZero() {
+		// most letters have both: a blank pair is more often forgotten than
+		// missing (asked once: the clerk who says yes is not asked again)
+		return common.Cmd(common.ConfirmMsg{Question: m.ctx.T("Văn bản chưa có số, ngày — vẫn lưu?", "The letter has no number and no date — save anyway?"),
+			OnYes: common.Cmd(saveBareMsg{next})})
+	}
 	if !m.sameAsked {
 		if q := m.alreadyRecorded(sub, reg); q != "" {
 			return common.Cmd(common.ConfirmMsg{Question: q, OnYes: common.Cmd(saveAnywayMsg{next})})
@@ -157,6 +163,9 @@ func (m *Model) afterSave(msg savedMsg) tea.Cmd {
 		f.Field(id).SetText("")
 		f.Field(id).Err = ""
 	}
+	// the next model is the sender's own until the clerk says otherwise:
+	// a commune carried over would file the district's model under it
+	f.Field(campaign.FieldLead).Choice = 0
 	f.FocusID(campaign.FieldTitle)
 	f.MarkClean()
 	return changed
@@ -267,6 +276,10 @@ func plural(n int, one, many string) string {
 // saveAnywayMsg comes back when the clerk confirmed saving a registration
 // or a letter that looks already recorded.
 type saveAnywayMsg struct{ next bool }
+
+// saveBareMsg comes back when the clerk confirmed saving a letter with no
+// number and no date.
+type saveBareMsg struct{ next bool }
 
 // alreadyRecorded asks, before a new registration is saved, about one the
 // sending agency already has under the same title in the campaign, or a

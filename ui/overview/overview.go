@@ -169,7 +169,7 @@ func (m *Model) groupLines() []string {
 	countW, regsW := 10, 12
 	for i, g := range d.Summary.Groups {
 		counts[i] = m.ctx.F("%s/%s đạt", "%s/%s met", m.ctx.Lang.Num(g.Met), m.ctx.Lang.Num(g.Agencies))
-		regs[i] = m.ctx.F("%s mô hình", "%s registrations", m.ctx.Lang.Num(g.Registrations))
+		regs[i] = m.ctx.Lang.Count(g.Registrations, "mô hình", "registration", "registrations")
 		countW = max(countW, vntext.Width(counts[i])) // national figures are wider
 		regsW = max(regsW, vntext.Width(regs[i]))
 	}
@@ -273,28 +273,29 @@ func (m *Model) latestLines(room int) []string {
 	d, st := m.ctx.Data, m.ctx.Styles
 	out := []string{" " + st.Bold.Render(m.ctx.T("Mới nhận", "Latest received"))}
 	if len(d.Submissions) == 0 {
-		return append(out, "  "+st.Muted.Render(m.ctx.T("Chưa có văn bản nào. Nhấn n để nhập văn bản đăng ký đầu tiên.",
-			"No letter yet. Press n to record the first one.")))
+		return append(out, "  "+st.Muted.Render(m.ctx.T("Chưa có văn bản nào. Nhấn n để nhập, i để nhập từ tệp.",
+			"No letter yet. Press n to record one, i to import a file.")))
 	}
-	nameW := m.width - 40
-	if nameW > 44 {
-		nameW = 44
-	}
-	shown := 0
+	type row struct{ day, agency, count, num string }
+	var rows []row
+	countW := 0
 	for _, s := range d.Submissions {
-		if shown >= room-1 {
+		if len(rows) >= room-1 {
 			break
 		}
 		if s.Received.After(m.ctx.Today) { // not yet arrived, in training
 			continue
 		}
-		shown++
-		n := m.ctx.F("%s mô hình", "%s registrations", m.ctx.Lang.Num(s.Registrations))
-		num := ""
+		r := row{day: s.Received.Short(), agency: s.AgencyName, count: m.ctx.Lang.Count(s.Registrations, "mô hình", "registration", "registrations")}
 		if s.Number != "" {
-			num = m.ctx.F("Số %s", "No. %s", s.Number)
+			r.num = m.ctx.F("Số %s", "No. %s", s.Number)
 		}
-		out = append(out, fmt.Sprintf("  %s  %s  %s  %s", s.Received.Short(), vntext.Pad(s.AgencyName, nameW), vntext.Pad(n, 12), st.Muted.Render(num)))
+		countW = max(countW, vntext.Width(r.count)) // "12 registrations" is not cut
+		rows = append(rows, r)
+	}
+	nameW := min(m.width-28-countW, 44)
+	for _, r := range rows {
+		out = append(out, fmt.Sprintf("  %s  %s  %s  %s", r.day, vntext.Pad(r.agency, nameW), vntext.Pad(r.count, countW), st.Muted.Render(r.num)))
 	}
 	return out
 }

@@ -144,6 +144,10 @@ func formatLabel(f string, l lang.Lang) string {
 		return l.T("xlsx — Excel, in A4", "xlsx — Excel, prints on A4")
 	case "html":
 		return l.T("html — mở bằng trình duyệt để in", "html — open in a browser to print")
+	case "docx":
+		return l.T("docx — Word, sửa được", "docx — Word, editable")
+	case "pdf":
+		return l.T("pdf — in hoặc ký số ngay", "pdf — print or sign as it is")
 	}
 	return f
 }
@@ -278,6 +282,11 @@ func (m *Model) View() string {
 	lines := []string{" " + st.Title.Render(c.T("Báo cáo", "Reports")), ""}
 	lines = append(lines, m.form.View(m.width, 16)...)
 	lines = append(lines, "", " "+st.Muted.Render(report.KindPurpose(m.kind(), m.ctx.Lang)))
+	if n := m.leftOutNote(); n != "" {
+		for _, l := range common.Wrap(n, m.width-2) {
+			lines = append(lines, " "+st.Muted.Render(l))
+		}
+	}
 	if m.busy {
 		lines = append(lines, " "+st.Muted.Render(c.T("Đang ghi…", "Writing…")))
 	}
@@ -289,4 +298,28 @@ func (m *Model) View() string {
 			" "+st.Muted.Render(c.T("Nhấn ctrl+o để mở bằng chương trình mặc định của máy.", "Press ctrl+o to open it with the system's default program.")))
 	}
 	return common.Fit(strings.Join(lines, "\n"), m.width, m.height)
+}
+
+// leftOutNote says, for the reminder, why it names fewer agencies than the
+// list of those short: the Department does not write to itself.
+func (m *Model) leftOutNote() string {
+	d := m.ctx.Data
+	if m.kind() != report.KindReminder || d == nil {
+		return ""
+	}
+	asOf, err := vndate.Parse(m.form.Field(fAsOf).Value())
+	if err != nil || asOf.IsZero() {
+		return ""
+	}
+	sum := d.Summary
+	if !asOf.Equal(sum.AsOf) {
+		sum = d.Judge(asOf)
+	}
+	listed, left := report.LeftOutOfReminder(sum, d.Campaign.Issuer)
+	if len(left) == 0 {
+		return ""
+	}
+	return m.ctx.F("Danh sách chưa đủ có %d cơ quan; công văn gửi %d vì không gửi cho chính %s.",
+		"The list of those short names %d agencies; the letter goes to %d, as it is not sent to %s itself.",
+		listed, listed-len(left), strings.Join(left, ", "))
 }

@@ -266,8 +266,12 @@ func (m *Model) View() string {
 			asOf += "  " + st.Error.Render("! "+m.dateErr)
 		}
 	}
+	days := compliance.DaysText(m.summary.DaysLeft(), c.Lang)
+	if !m.asOf.Equal(c.Today) { // "hôm nay" is about today only
+		days = compliance.AsOfDaysText(m.summary.DaysLeft(), c.Lang)
+	}
 	lines = append(lines, " "+st.Bold.Render(asOf)+st.Muted.Render(" · "+c.F("hạn %s, %s", "deadline %s, %s",
-		m.summary.Deadline, compliance.DaysText(m.summary.DaysLeft(), c.Lang))))
+		m.summary.Deadline, days)))
 	lines = append(lines, "")
 	nameW := 36
 	if m.width < 100 {

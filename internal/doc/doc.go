@@ -1,0 +1,177 @@
+// Package doc is the document model of the printed reports: a report is
+// built once as blocks (the letterhead, paragraphs, tables, the signature)
+// and rendered from that as docx, pdf or html, laid out per Nghị định
+// 30/2020/NĐ-CP: A4, Times New Roman, the issuer block and motto, page
+// numbers from page 2 at the top centre, table headers repeated.
+//
+// A table's rows come from an iterator, so a long list can be fed row by
+// row instead of held whole.
+package doc
+
+// Document is one printed report.
+type Document struct {
+	Title     string // the file's title (html <title>, document properties)
+	Lang      string // "vi" or "en"
+	Landscape bool   // tables print landscape, letters portrait
+	Blocks    []Block
+}
+
+// Block is one part of a document: *Letterhead, *Paragraph, *Table,
+// *Addressees or *Signature.
+type Block interface{ block() }
+
+// Letterhead is the top of an official paper: the issuing body under its
+// parent on the left, the national name and motto on the right; a letter
+// adds its number and subject under the issuer and the place and date
+// under the motto.
+type Letterhead struct {
+	Parent, Issuer string // "UBND TỈNH HÀ TĨNH", "SỞ NỘI VỤ"
+	Nation, Motto  string
+	Number         string // "Số:      /SNV-CCHC"
+	Subject        string // "V/v đôn đốc …"
+	PlaceDate      string // "Hà Tĩnh, ngày 05 tháng 4 năm 2023", in italics
+}
+
+// Align of a paragraph or a column.
+type Align int
+
+const (
+	Left Align = iota
+	Centre
+	Right
+	Justify
+)
+
+// Run is text in one style; its line breaks are kept.
+type Run struct {
+	Text         string
+	Bold, Italic bool
+}
+
+// Paragraph is text in runs.
+type Paragraph struct {
+	Runs     []Run
+	Align    Align
+	Indent   bool    // the first line indented, as body text is
+	Hanging  float64 // mm of left indent (list items)
+	Size     float64 // pt; 0 for the body size
+	Before   float64 // pt of space above
+	KeepNext bool    // keep with what follows (headings, captions)
+}
+
+// Column of a table.
+type Column struct {
+	Title string
+	Width float64 // relative to the others
+	Align Align
+}
+
+// Row of a table: cells, or a band (a heading spanning the table, Cells[0]),
+// or a total printed bold.
+type Row struct {
+	Cells []string
+	Band  bool
+	Total bool
+}
+
+// Table is a bordered table whose header row repeats on every page.
+type Table struct {
+	Columns []Column
+	// Rows calls yield with every row in order; it stops at yield's first
+	// error and returns it.
+	Rows func(yield func(Row) error) error
+}
+
+// Addressees is "Kính gửi:" and who the letter is to: one name on the
+// line, or a list of them.
+type Addressees struct {
+	Label string
+	Names []string
+}
+
+// Signature ends a letter: "Nơi nhận" and its list at the bottom left, the
+// signer at the bottom right (the authority line and title each on its own
+// line, bold; the name after the space for the signature).
+type Signature struct {
+	CopiesLabel string
+	Copies      []string
+	PlaceDate   string   // above the signer, in italics (a form's "…, ngày … tháng … năm …")
+	Signer      []string // "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"
+	Hint        string   // under the signer, in italics: "(Ký, ghi rõ họ tên và đóng dấu)"
+	Name        string
+}
+
+func (*Letterhead) block() {}
+func (*Paragraph) block()  {}
+func (*Table) block()      {}
+func (*Addressees) block() {}
+func (*Signature) block()  {}
+
+// Text is a paragraph of one run.
+func Text(s string, align Align) *Paragraph {
+	return &Paragraph{Runs: []Run{{Text: s}}, Align: align}
+}
+
+// Title is a report's title: bold, centred, a size up.
+func Title(s string) *Paragraph {
+	return &Paragraph{Runs: []Run{{Text: s, Bold: true}}, Align: Centre, Size: 14, Before: 12, KeepNext: true}
+}
+
+// Caption is a table's heading: bold, left, kept with its table.
+func Caption(s string) *Paragraph {
+	return &Paragraph{Runs: []Run{{Text: s, Bold: true}}, Before: 10, KeepNext: true}
+}
+
+// HeldRows feeds rows held in memory.
+func HeldRows(rows []Row) func(yield func(Row) error) error {
+	return func(yield func(Row) error) error {
+		for _, r := range rows {
+			if err := yield(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// Page sizes and margins (mm) of Nghị định 30/2020/NĐ-CP: top and bottom
+// 20–25, left 30–35, right 15–20, on A4.
+const (
+	PageWidth    = 210.0
+	PageHeight   = 297.0
+	MarginTop    = 20.0
+	MarginBottom = 20.0
+	MarginLeft   = 30.0
+	MarginRight  = 15.0
+)
+
+// Sizes in pt: the body, tables (at least 11 when printed), Nơi nhận.
+const (
+	BodySize   = 14.0
+	TableSize  = 12.0
+	CopiesSize = 11.0
+	HeadSize   = 13.0 // the issuer block and the motto
+	Font       = "Times New Roman"
+)
+
+// Area is the width and height (mm) inside the margins.
+func (d *Document) Area() (w, h float64) {
+	w, h = PageWidth-MarginLeft-MarginRight, PageHeight-MarginTop-MarginBottom
+	if d.Landscape {
+		w, h = PageHeight-MarginLeft-MarginRight, PageWidth-MarginTop-MarginBottom
+	}
+	return w, h
+}
+
+// Widths scales relative column widths to total mm.
+func Widths(cols []Column, total float64) []float64 {
+	sum := 0.0
+	for _, c := range cols {
+		sum += max(c.Width, 1)
+	}
+	out := make([]float64, len(cols))
+	for i, c := range cols {
+		out[i] = total * max(c.Width, 1) / sum
+	}
+	return out
+}

@@ -1,0 +1,191 @@
+package doc
+
+import (
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"cchc/internal/docx"
+)
+
+// WriteDOCX writes the document as a Word file.
+func (d *Document) WriteDOCX(w io.Writer) error {
+	lang := "vi-VN"
+	if d.Lang == "en" {
+		lang = "en-GB"
+	}
+	dw, err := docx.New(w, docx.Page{Landscape: d.Landscape, Top: MarginTop, Bottom: MarginBottom, Left: MarginLeft,
+		Right: MarginRight, NumberFrom2: true}, docx.Font{Family: Font, Size: BodySize, Lang: lang})
+	if err != nil {
+		return err
+	}
+	width, _ := d.Area()
+	for _, b := range d.Blocks {
+		if err := docxBlock(dw, b, width); err != nil {
+			return err
+		}
+	}
+	return dw.Close()
+}
+
+var docxAlign = map[Align]docx.Align{Left: docx.Left, Centre: docx.Centre, Right: docx.Right, Justify: docx.Justify}
+
+// textWidth estimates how wide (mm) a line of Times is at size pt: for the
+// rules under the issuer and the motto.
+func textWidth(s string, size float64, caps bool) float64 {
+	em := 0.5
+	if caps {
+		em = 0.68
+	}
+	return float64(utf8.RuneCountInString(s)) * size * em * 25.4 / 72
+}
+
+// issuerRule and mottoRule are the lengths of the short lines under them:
+// a third to a half of the issuer's name, the whole motto.
+func issuerRule(s string) float64 { return max(textWidth(s, HeadSize, true)*0.4, 12) }
+func mottoRule(s string) float64  { return textWidth(s, HeadSize, false) * 1.02 }
+
+func docxPara(p *Paragraph) docx.Para {
+	out := docx.Para{Align: docxAlign[p.Align], Size: p.Size, Before: p.Before, KeepNext: p.KeepNext, After: 0}
+	if p.Indent {
+		out.FirstLine = 12.7
+	}
+	if p.Hanging > 0 {
+		out.Left = p.Hanging
+	}
+	for _, r := range p.Runs {
+		out.Runs = append(out.Runs, docx.Run{Text: r.Text, Bold: r.Bold, Italic: r.Italic})
+	}
+	return out
+}
+
+func line(text string, size float64, bold, italic bool, align docx.Align) docx.Para {
+	return docx.Para{Runs: []docx.Run{{Text: text, Bold: bold, Italic: italic}}, Size: size, Align: align}
+}
+
+func docxBlock(dw *docx.Writer, b Block, width float64) error {
+	switch b := b.(type) {
+	case *Paragraph:
+		return dw.Paragraph(docxPara(b))
+	case *Letterhead:
+		left, right := width*0.4, width*0.6
+		if err := dw.StartTable(docx.Table{Widths: []float64{left, right}}); err != nil {
+			return err
+		}
+		l := []docx.Para{
+			line(b.Parent, HeadSize, false, false, docx.Centre),
+			line(b.Issuer, HeadSize, true, false, docx.Centre),
+			{Rule: issuerRule(b.Issuer), Width: left},
+		}
+		if b.Number != "" {
+			l = append(l, line(b.Number, HeadSize, false, false, docx.Centre))
+		}
+		if b.Subject != "" {
+			l = append(l, line(b.Subject, 12, false, false, docx.Centre))
+		}
+		r := []docx.Para{
+			line(b.Nation, HeadSize-0.5, true, false, docx.Centre),
+			line(b.Motto, HeadSize+0.5, true, false, docx.Centre),
+			{Rule: mottoRule(b.Motto), Width: right},
+		}
+		if b.PlaceDate != "" {
+			p := line(b.PlaceDate, BodySize, false, true, docx.Centre)
+			p.Before = 6
+			r = append(r, p)
+		}
+		if err := dw.Row([]docx.Cell{{Paras: l}, {Paras: r}}); err != nil {
+			return err
+		}
+		return dw.EndTable()
+	case *Addressees:
+		if len(b.Names) == 1 {
+			p := line(b.Label+" "+b.Names[0], BodySize, false, false, docx.Centre)
+			p.Before, p.After = 12, 6
+			return dw.Paragraph(p)
+		}
+		label := width * 0.3
+		if err := dw.StartTable(docx.Table{Widths: []float64{label, width - label}}); err != nil {
+			return err
+		}
+		var names []docx.Para
+		for _, n := range b.Names {
+			names = append(names, line("- "+n, BodySize, false, false, docx.Left))
+		}
+		l := line(b.Label, BodySize, false, false, docx.Right)
+		l.Before = 12
+		names[0].Before = 12
+		if err := dw.Row([]docx.Cell{{Paras: []docx.Para{l}}, {Paras: names}}); err != nil {
+			return err
+		}
+		return dw.EndTable()
+	case *Signature:
+		if err := dw.Paragraph(docx.Para{Before: 6}); err != nil {
+			return err
+		}
+		left, right := width*0.45, width*0.55
+		if err := dw.StartTable(docx.Table{Widths: []float64{left, right}}); err != nil {
+			return err
+		}
+		var l []docx.Para
+		if b.CopiesLabel != "" {
+			l = append(l, line(b.CopiesLabel, 12, true, true, docx.Left))
+		}
+		for _, c := range b.Copies {
+			l = append(l, line("- "+c, CopiesSize, false, false, docx.Left))
+		}
+		var r []docx.Para
+		if b.PlaceDate != "" {
+			r = append(r, line(b.PlaceDate, BodySize, false, true, docx.Centre))
+		}
+		for _, s := range b.Signer {
+			r = append(r, line(s, BodySize, true, false, docx.Centre))
+		}
+		if b.Hint != "" {
+			r = append(r, line(b.Hint, BodySize, false, true, docx.Centre))
+		}
+		for range 4 {
+			r = append(r, line("", BodySize, false, false, docx.Centre))
+		}
+		r = append(r, line(b.Name, BodySize, true, false, docx.Centre))
+		if err := dw.Row([]docx.Cell{{Paras: l}, {Paras: r}}); err != nil {
+			return err
+		}
+		return dw.EndTable()
+	case *Table:
+		return docxTable(dw, b, width)
+	}
+	return nil
+}
+
+func docxTable(dw *docx.Writer, t *Table, width float64) error {
+	widths := Widths(t.Columns, width)
+	head := make([]docx.Cell, len(t.Columns))
+	for i, c := range t.Columns {
+		head[i] = docx.Cell{Text: c.Title, Bold: true, Align: docx.Centre, Shade: true, Middle: true}
+	}
+	if err := dw.StartTable(docx.Table{Widths: widths, Borders: true, Size: TableSize}, head); err != nil {
+		return err
+	}
+	cells := make([]docx.Cell, len(t.Columns))
+	err := t.Rows(func(r Row) error {
+		if r.Band {
+			text := ""
+			if len(r.Cells) > 0 {
+				text = r.Cells[0]
+			}
+			return dw.Row([]docx.Cell{{Text: text, Bold: true, Span: len(t.Columns)}})
+		}
+		for i, c := range t.Columns {
+			text := ""
+			if i < len(r.Cells) {
+				text = r.Cells[i]
+			}
+			cells[i] = docx.Cell{Text: strings.TrimSpace(text), Bold: r.Total, Align: docxAlign[c.Align]}
+		}
+		return dw.Row(cells)
+	})
+	if err != nil {
+		return err
+	}
+	return dw.EndTable()
+}

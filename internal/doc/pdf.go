@@ -1,0 +1,475 @@
+package doc
+
+import (
+	_ "embed"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/go-pdf/fpdf"
+)
+
+// Liberation Serif (SIL Open Font License, fonts/LICENSE) has the metrics
+// of Times New Roman and every Vietnamese letter; it is embedded in each
+// PDF (subset), so the file prints the same anywhere.
+var (
+	//go:embed fonts/LiberationSerif-Regular.ttf
+	serifRegular []byte
+	//go:embed fonts/LiberationSerif-Bold.ttf
+	serifBold []byte
+	//go:embed fonts/LiberationSerif-Italic.ttf
+	serifItalic []byte
+	//go:embed fonts/LiberationSerif-BoldItalic.ttf
+	serifBoldItalic []byte
+)
+
+const pdfFont = "serif"
+
+// pdf lays a document out on A4 pages with fpdf: its own line breaking, so
+// that paragraphs justify, cells wrap, and a table's header row repeats
+// after every page break.
+type pdf struct {
+	f                        *fpdf.Fpdf
+	left, width, top, bottom float64 // the area inside the margins, mm
+}
+
+// WritePDF writes the document as a PDF. A fixed creation date keeps the file the same from
+// one run to the next for the same book.
+func (d *Document) WritePDF(w io.Writer) error {
+	orient := "P"
+	if d.Landscape {
+		orient = "L"
+	}
+	f := fpdf.New(orient, "mm", "A4", "")
+	for _, font := range []struct {
+		style string
+		data  []byte
+	}{{"", serifRegular}, {"B", serifBold}, {"I", serifItalic}, {"BI", serifBoldItalic}} {
+		f.AddUTF8FontFromBytes(pdfFont, font.style, font.data)
+	}
+	f.SetTitle(d.Title, true)
+	f.SetCreator("cchc", true)
+	f.SetLang(d.Lang)
+	f.SetCreationDate(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
+	f.SetModificationDate(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
+	f.SetMargins(MarginLeft, MarginTop, MarginRight)
+	f.SetAutoPageBreak(false, MarginBottom)
+	width, height := d.Area()
+	p := &pdf{f: f, left: MarginLeft, width: width, top: MarginTop, bottom: MarginTop + height}
+	f.SetHeaderFuncMode(func() {
+		if n := f.PageNo(); n > 1 {
+			p.font(false, false, HeadSize)
+			s := strconv.Itoa(n)
+			f.Text(p.left+(p.width-f.GetStringWidth(s))/2, MarginTop/2+3, s)
+		}
+		f.SetY(MarginTop)
+	}, false)
+	f.SetLineWidth(0.2)
+	f.AddPage()
+	for _, b := range d.Blocks {
+		if err := p.block(b); err != nil {
+			return err
+		}
+		if f.Err() {
+			return f.Error()
+		}
+	}
+	return f.Output(w)
+}
+
+func (p *pdf) font(bold, italic bool, size float64) {
+	style := ""
+	if bold {
+		style += "B"
+	}
+	if italic {
+		style += "I"
+	}
+	p.f.SetFont(pdfFont, style, size)
+}
+
+// lineHeight in mm of a line of text at size pt (single spacing).
+func lineHeight(size float64) float64 { return size * 1.2 * 25.4 / 72 }
+
+// para is a paragraph as the PDF lays it out.
+type para struct {
+	runs   []Run
+	size   float64
+	align  Align
+	indent float64 // mm, the first line
+	left   float64 // mm, every line
+	before float64 // pt
+	rule   float64 // mm: a line this long, centred under the text
+}
+
+type word struct {
+	text         string
+	bold, italic bool
+	w            float64
+	br           bool // a line break before it
+}
+
+// words splits the runs into words, measured.
+func (p *pdf) words(runs []Run, size float64) []word {
+	var out []word
+	for _, r := range runs {
+		p.font(r.Bold, r.Italic, size)
+		for li, line := range strings.Split(r.Text, "\n") {
+			lead, first := 0, true
+			for _, w := range strings.Split(line, " ") {
+				if w == "" {
+					lead++
+					continue
+				}
+				if !first { // spaces beyond one are kept ("Số:        /SNV"), not those that start a line
+					w = strings.Repeat(" ", lead) + w
+				}
+				out = append(out, word{text: w, bold: r.Bold, italic: r.Italic, w: p.f.GetStringWidth(w), br: li > 0 && first})
+				lead, first = 0, false
+			}
+			if li > 0 && strings.TrimSpace(line) == "" {
+				out = append(out, word{br: true})
+			}
+		}
+	}
+	return out
+}
+
+// lines breaks words into lines width wide (first narrower by indent).
+func (p *pdf) lines(ws []word, size, width, indent float64) [][]word {
+	p.font(false, false, size)
+	space := p.f.GetStringWidth(" ")
+	var out [][]word
+	var cur []word
+	used := 0.0
+	avail := func() float64 {
+		if len(out) == 0 {
+			return width - indent
+		}
+		return width
+	}
+	for _, w := range ws {
+		if w.br || len(cur) > 0 && used+space+w.w > avail() {
+			out = append(out, cur)
+			cur, used = nil, 0
+		}
+		if w.text == "" {
+			continue
+		}
+		if len(cur) > 0 {
+			used += space
+		}
+		cur = append(cur, w)
+		used += w.w
+	}
+	if len(cur) > 0 || len(out) == 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// drawLine writes one line at the baseline y within [x, x+width].
+func (p *pdf) drawLine(line []word, x, y, width, size float64, align Align, last bool) {
+	p.font(false, false, size)
+	space := p.f.GetStringWidth(" ")
+	used := 0.0
+	for i, w := range line {
+		if i > 0 {
+			used += space
+		}
+		used += w.w
+	}
+	gap := space
+	switch {
+	case align == Centre:
+		x += (width - used) / 2
+	case align == Right:
+		x += width - used
+	case align == Justify && !last && len(line) > 1:
+		gap = space + (width-used)/float64(len(line)-1)
+	}
+	for i := 0; i < len(line); {
+		// words of one style run together as one string, unless justified
+		j, seg := i+1, line[i].text
+		for gap == space && j < len(line) && line[j].bold == line[i].bold && line[j].italic == line[i].italic {
+			seg += " " + line[j].text
+			j++
+		}
+		p.font(line[i].bold, line[i].italic, size)
+		p.f.Text(x, y, seg)
+		x += p.f.GetStringWidth(seg) + gap
+		i = j
+	}
+}
+
+// measure is the paragraph's height in a box width wide.
+func (p *pdf) measure(pp para, width float64) float64 {
+	lines := p.lines(p.words(pp.runs, pp.size), pp.size, width-pp.left, pp.indent)
+	h := pt(pp.before) + float64(len(lines))*lineHeight(pp.size)
+	if pp.rule > 0 {
+		h += 1.2
+	}
+	return h
+}
+
+func pt(v float64) float64 { return v * 25.4 / 72 }
+
+// drawAt writes the paragraph in a box at x, y, width wide, without page
+// breaks (the caller has made room); it returns the height used.
+func (p *pdf) drawAt(pp para, x, y, width float64) float64 {
+	y0 := y
+	y += pt(pp.before)
+	lines := p.lines(p.words(pp.runs, pp.size), pp.size, width-pp.left, pp.indent)
+	lh := lineHeight(pp.size)
+	for i, l := range lines {
+		in := pp.left
+		if i == 0 {
+			in += pp.indent
+		}
+		p.drawLine(l, x+in, y+lh*0.8, width-in, pp.size, pp.align, i == len(lines)-1 || i+1 < len(lines) && len(lines[i+1]) > 0 && lines[i+1][0].br)
+		y += lh
+	}
+	if pp.rule > 0 {
+		y += 0.6
+		p.f.Line(x+(width-pp.rule)/2, y, x+(width+pp.rule)/2, y)
+		y += 0.6
+	}
+	return y - y0
+}
+
+// flow writes a paragraph in the body, breaking pages between its lines.
+func (p *pdf) flow(pp para, keep float64) {
+	f := p.f
+	y := f.GetY() + pt(pp.before)
+	lines := p.lines(p.words(pp.runs, pp.size), pp.size, p.width-pp.left, pp.indent)
+	lh := lineHeight(pp.size)
+	if y+float64(len(lines))*lh+keep > p.bottom && y > p.top+1 {
+		f.AddPage()
+		y = f.GetY()
+	}
+	for i, l := range lines {
+		if y+lh > p.bottom {
+			f.AddPage()
+			y = f.GetY()
+		}
+		in := pp.left
+		if i == 0 {
+			in += pp.indent
+		}
+		next := i+1 < len(lines) && len(lines[i+1]) > 0 && lines[i+1][0].br
+		p.drawLine(l, p.left+in, y+lh*0.8, p.width-in, pp.size, pp.align, i == len(lines)-1 || next)
+		y += lh
+	}
+	f.SetY(y)
+}
+
+func text(s string, size float64, bold, italic bool, align Align) para {
+	return para{runs: []Run{{Text: s, Bold: bold, Italic: italic}}, size: size, align: align}
+}
+
+// columns writes boxes side by side, each a list of paragraphs, on one page.
+func (p *pdf) columns(widths []float64, cols ...[]para) {
+	f := p.f
+	h := 0.0
+	for i, c := range cols {
+		ch := 0.0
+		for _, pp := range c {
+			ch += p.measure(pp, widths[i])
+		}
+		h = max(h, ch)
+	}
+	y := f.GetY()
+	if y+h > p.bottom && y > p.top+1 {
+		f.AddPage()
+		y = f.GetY()
+	}
+	x := p.left
+	for i, c := range cols {
+		cy := y
+		for _, pp := range c {
+			cy += p.drawAt(pp, x, cy, widths[i])
+		}
+		x += widths[i]
+	}
+	f.SetY(y + h)
+}
+
+func (p *pdf) block(b Block) error {
+	switch b := b.(type) {
+	case *Paragraph:
+		pp := para{runs: b.Runs, size: b.Size, align: b.Align, before: b.Before, left: b.Hanging}
+		if pp.size == 0 {
+			pp.size = BodySize
+		}
+		if b.Indent {
+			pp.indent = 12.7
+		}
+		keep := 0.0
+		if b.KeepNext {
+			keep = 3 * lineHeight(TableSize)
+		}
+		p.flow(pp, keep)
+	case *Letterhead:
+		p.font(true, false, HeadSize)
+		issuer := p.f.GetStringWidth(b.Issuer)
+		p.font(true, false, HeadSize+0.5)
+		motto := p.f.GetStringWidth(b.Motto)
+		l := []para{text(b.Parent, HeadSize, false, false, Centre), text(b.Issuer, HeadSize, true, false, Centre)}
+		l[1].rule = max(issuer*0.4, 12)
+		if b.Number != "" {
+			l = append(l, text(b.Number, HeadSize, false, false, Centre))
+			l[len(l)-1].before = 4
+		}
+		if b.Subject != "" {
+			l = append(l, text(b.Subject, 12, false, false, Centre))
+		}
+		r := []para{text(b.Nation, HeadSize-0.5, true, false, Centre), text(b.Motto, HeadSize+0.5, true, false, Centre)}
+		r[1].rule = motto
+		if b.PlaceDate != "" {
+			r = append(r, text(b.PlaceDate, BodySize, false, true, Centre))
+			r[len(r)-1].before = 6
+		}
+		p.columns([]float64{p.width * 0.4, p.width * 0.6}, l, r)
+	case *Addressees:
+		if len(b.Names) == 1 {
+			pp := text(b.Label+" "+b.Names[0], BodySize, false, false, Centre)
+			pp.before = 12
+			p.flow(pp, 0)
+			break
+		}
+		p.f.SetY(p.f.GetY() + pt(12))
+		var names []para
+		for _, n := range b.Names {
+			names = append(names, text("- "+n, BodySize, false, false, Left))
+		}
+		label := text(b.Label, BodySize, false, false, Right)
+		label.left = 0
+		p.columns([]float64{p.width*0.3 - 2, 2, p.width * 0.7}, []para{label}, nil, names)
+	case *Signature:
+		var l []para
+		if b.CopiesLabel != "" {
+			l = append(l, text(b.CopiesLabel, 12, true, true, Left))
+		}
+		for _, c := range b.Copies {
+			l = append(l, text("- "+c, CopiesSize, false, false, Left))
+		}
+		var r []para
+		if b.PlaceDate != "" {
+			r = append(r, text(b.PlaceDate, BodySize, false, true, Centre))
+		}
+		for _, s := range b.Signer {
+			r = append(r, text(s, BodySize, true, false, Centre))
+		}
+		if b.Hint != "" {
+			r = append(r, text(b.Hint, BodySize, false, true, Centre))
+		}
+		name := text(b.Name, BodySize, true, false, Centre)
+		name.before = 60
+		r = append(r, name)
+		p.f.SetY(p.f.GetY() + pt(12))
+		p.columns([]float64{p.width * 0.45, p.width * 0.55}, l, r)
+	case *Table:
+		return p.table(b)
+	}
+	return nil
+}
+
+// table draws a bordered table; its header row is drawn again at the top
+// of every page it runs onto.
+func (p *pdf) table(t *Table) error {
+	f := p.f
+	widths := Widths(t.Columns, p.width)
+	const pad = 1.0
+	size := TableSize
+	lh := lineHeight(size)
+	type cell struct {
+		text  string
+		bold  bool
+		align Align
+		width float64
+		shade bool
+	}
+	measure := func(cells []cell) float64 {
+		h := 0.0
+		for _, c := range cells {
+			n := len(p.lines(p.words([]Run{{Text: c.text, Bold: c.bold}}, size), size, c.width-2*pad, 0))
+			h = max(h, float64(n)*lh)
+		}
+		return h + 2*pad
+	}
+	draw := func(cells []cell, y, h float64) {
+		x := p.left
+		for _, c := range cells {
+			if c.shade {
+				f.SetFillColor(242, 242, 242)
+				f.Rect(x, y, c.width, h, "FD")
+			} else {
+				f.Rect(x, y, c.width, h, "D")
+			}
+			lines := p.lines(p.words([]Run{{Text: c.text, Bold: c.bold}}, size), size, c.width-2*pad, 0)
+			ty := y + pad
+			if c.shade { // the header is centred vertically
+				ty += (h - 2*pad - float64(len(lines))*lh) / 2
+			}
+			for _, l := range lines {
+				p.drawLine(l, x+pad, ty+lh*0.8, c.width-2*pad, size, c.align, true)
+				ty += lh
+			}
+			x += c.width
+		}
+	}
+	head := make([]cell, len(t.Columns))
+	for i, c := range t.Columns {
+		head[i] = cell{text: c.Title, bold: true, align: Centre, width: widths[i], shade: true}
+	}
+	headH := measure(head)
+	y := f.GetY() + 1
+	newPage := func() {
+		f.AddPage()
+		y = f.GetY()
+		draw(head, y, headH)
+		y += headH
+	}
+	if y+headH+lh+2*pad > p.bottom {
+		newPage()
+	} else {
+		draw(head, y, headH)
+		y += headH
+	}
+	total := 0.0
+	for _, w := range widths {
+		total += w
+	}
+	cells := make([]cell, len(t.Columns))
+	err := t.Rows(func(r Row) error {
+		row := cells
+		if r.Band {
+			text := ""
+			if len(r.Cells) > 0 {
+				text = r.Cells[0]
+			}
+			row = []cell{{text: text, bold: true, width: total}}
+		} else {
+			for i, c := range t.Columns {
+				text := ""
+				if i < len(r.Cells) {
+					text = r.Cells[i]
+				}
+				cells[i] = cell{text: text, bold: r.Total, align: c.Align, width: widths[i]}
+			}
+		}
+		h := measure(row)
+		if y+h > p.bottom {
+			newPage()
+		}
+		draw(row, y, h)
+		y += h
+		if f.Err() {
+			return f.Error()
+		}
+		return nil
+	})
+	f.SetY(y + 2)
+	return err
+}

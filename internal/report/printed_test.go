@@ -1,0 +1,243 @@
+package report
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"cchc/internal/lang"
+)
+
+// needTool finds a program a test needs; it skips without it, but under
+// CI=true a missing tool fails the run (.ci/run installs poppler-utils).
+func needTool(t *testing.T, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s not found: .ci/run must install it (poppler-utils)", name)
+		}
+		t.Skipf("%s not found: install poppler-utils to check the PDF reports", name)
+	}
+	return p
+}
+
+// docxPart reads one part of a docx archive.
+func docxPart(t *testing.T, data []byte, name string) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatalf("not a zip: %v", err)
+	}
+	for _, f := range zr.File {
+		if f.Name == name {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rc.Close()
+			b, err := io.ReadAll(rc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return string(b)
+		}
+	}
+	t.Fatalf("no %s in the docx", name)
+	return ""
+}
+
+// docxParagraphs are the texts of the document's paragraphs, in order.
+func docxParagraphs(t *testing.T, body string) []string {
+	t.Helper()
+	dec := xml.NewDecoder(strings.NewReader(body))
+	var out []string
+	var cur strings.Builder
+	inText := false
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return out
+		}
+		if err != nil {
+			t.Fatalf("document.xml is not well-formed: %v", err)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			inText = tok.Name.Local == "t"
+			if tok.Name.Local == "br" {
+				cur.WriteString("\n")
+			}
+		case xml.EndElement:
+			if tok.Name.Local == "p" {
+				out = append(out, cur.String())
+				cur.Reset()
+			}
+			inText = false
+		case xml.CharData:
+			if inText {
+				cur.Write(tok)
+			}
+		}
+	}
+}
+
+var (
+	pgSz  = regexp.MustCompile(`<w:pgSz w:w="(\d+)" w:h="(\d+)"`)
+	pgMar = regexp.MustCompile(`<w:pgMar w:top="(\d+)" w:right="(\d+)" w:bottom="(\d+)" w:left="(\d+)"`)
+)
+
+// Every report as a Word document: A4 (landscape for tables, portrait for
+// the letter), the margins of Nghị định 30/2020, a table header repeated on
+// every page, page numbers from page 2, the Vietnamese text as typed.
+func TestDOCXReadsBack(t *testing.T) {
+	st, _ := openBook(t)
+	for _, kind := range Kinds {
+		t.Run(kind, func(t *testing.T) {
+			data := render(t, build(t, st, kind, lang.VI), "docx")
+			body := docxPart(t, data, "word/document.xml")
+			m := pgSz.FindStringSubmatch(body)
+			want := []string{"", "16838", "11906"}
+			if kind == KindReminder {
+				want = []string{"", "11906", "16838"}
+			}
+			if m == nil || m[1] != want[1] || m[2] != want[2] {
+				t.Errorf("page size %v, want A4 %v", m, want[1:])
+			}
+			// twips: top 20 mm = 1134, right 15 mm = 850, left 30 mm = 1701
+			if mm := pgMar.FindStringSubmatch(body); mm == nil || mm[1] != "1134" || mm[2] != "850" || mm[3] != "1134" || mm[4] != "1701" {
+				t.Errorf("margins %v, want top/bottom 20 mm, left 30, right 15", mm)
+			}
+			if !strings.Contains(body, "<w:tblHeader/>") {
+				t.Error("no repeating table header (w:tblHeader)")
+			}
+			if !strings.Contains(body, "<w:titlePg/>") || !strings.Contains(body, `w:type="default" r:id="rIdHeader1"`) {
+				t.Error("no page numbers from page 2")
+			}
+			if h := docxPart(t, data, "word/header1.xml"); !strings.Contains(h, "PAGE") {
+				t.Error("the header holds no PAGE field")
+			}
+			if !strings.Contains(docxPart(t, data, "word/styles.xml"), `w:ascii="Times New Roman"`) {
+				t.Error("the font is not Times New Roman")
+			}
+			paras := docxParagraphs(t, body)
+			text := strings.Join(paras, "\n")
+			for _, s := range []string{"SỞ NỘI VỤ", MottoNation, MottoWords} {
+				if !strings.Contains(text, s) {
+					t.Errorf("no %q in the document", s)
+				}
+			}
+			if kind == KindStatus && !strings.Contains(text, "Huyện Đức Thọ") {
+				t.Error("no agency names in the status")
+			}
+			// table text is at least 11 pt (22 half-points)
+			for _, sz := range regexp.MustCompile(`<w:sz w:val="(\d+)"/>`).FindAllStringSubmatch(body, -1) {
+				if sz[1] != "4" && len(sz[1]) < 2 || sz[1] < "22" && len(sz[1]) == 2 {
+					t.Errorf("text at %s half-points, under 11 pt", sz[1])
+					break
+				}
+			}
+		})
+	}
+}
+
+// The reminder's signer: the authority line and the title each on its
+// own paragraph, the name after them; Nơi nhận and its list.
+func TestDOCXReminderSigner(t *testing.T) {
+	st, c := openBook(t)
+	rep := build(t, st, KindReminder, lang.VI).(Reminder)
+	rep.Campaign.SignerTitle = "KT. Giám đốc\nPhó Giám đốc"
+	_ = c
+	paras := docxParagraphs(t, docxPart(t, render(t, rep, "docx"), "word/document.xml"))
+	at := func(s string) int {
+		for i, p := range paras {
+			if p == s {
+				return i
+			}
+		}
+		t.Fatalf("no paragraph %q in %q", s, paras)
+		return -1
+	}
+	if a, b := at("KT. GIÁM ĐỐC"), at("PHÓ GIÁM ĐỐC"); b != a+1 {
+		t.Errorf("authority line at %d, title at %d: not on consecutive lines", a, b)
+	}
+	at("Nơi nhận:")
+	at("- Như trên;")
+	at("Kính gửi:")
+}
+
+// pdfText reads a PDF's text back with pdftotext (layout kept).
+func pdfText(t *testing.T, data []byte) []string {
+	t.Helper()
+	tool := needTool(t, "pdftotext")
+	path := filepath.Join(t.TempDir(), "r.pdf")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(tool, "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return strings.Split(string(out), "\f")
+}
+
+// Every report as a PDF written by cchc: its Vietnamese text reads back
+// exactly, the font is embedded, pages from the second are numbered, and
+// the page is A4.
+func TestPDFReadsBack(t *testing.T) {
+	st, _ := openBook(t)
+	fonts := needTool(t, "pdffonts")
+	for _, kind := range Kinds {
+		t.Run(kind, func(t *testing.T) {
+			data := render(t, build(t, st, kind, lang.VI), "pdf")
+			if !bytes.HasPrefix(data, []byte("%PDF-")) {
+				t.Fatal("not a PDF")
+			}
+			pages := pdfText(t, data)
+			text := strings.Join(pages, "\n")
+			flat := strings.Join(strings.Fields(text), " ")
+			want := []string{"SỞ NỘI VỤ", MottoNation, MottoWords}
+			switch kind {
+			case KindStatus:
+				want = append(want, "TÌNH HÌNH ĐĂNG KÝ MÔ HÌNH, SÁNG KIẾN", "Huyện Đức Thọ", "Chưa đăng ký")
+			case KindReminder:
+				want = append(want, "Kính gửi:", "Nơi nhận:", "V/v đôn đốc đăng ký xây dựng mô hình", "Hà Tĩnh, ngày 05 tháng 4 năm 2023")
+			case KindRegistrations:
+				want = append(want, "Tiếp dân lưu động", "Công an tỉnh", "Mô hình", "Sáng kiến")
+			}
+			for _, s := range want {
+				if !strings.Contains(flat, s) {
+					t.Errorf("%q not read back from the PDF:\n%s", s, text)
+				}
+			}
+			for i, p := range pages[1:] {
+				if strings.TrimSpace(p) == "" {
+					continue
+				}
+				if first := strings.Fields(p)[0]; first != itoa(i+2) {
+					t.Errorf("page %d starts with %q, not its number", i+2, first)
+				}
+			}
+			path := filepath.Join(t.TempDir(), "r.pdf")
+			if err := os.WriteFile(path, data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			out, err := exec.Command(fonts, path).Output()
+			if err != nil {
+				t.Fatalf("pdffonts: %v", err)
+			}
+			for _, line := range strings.Split(string(out), "\n")[2:] {
+				if f := strings.Fields(line); len(f) > 4 && f[len(f)-5] != "yes" {
+					t.Errorf("font not embedded: %s", line)
+				}
+			}
+		})
+	}
+}
