@@ -26,12 +26,19 @@ type Campaign struct {
 	Issuer       string      // "Sở Nội vụ"
 	IssuerParent string      // "UBND tỉnh Hà Tĩnh": the body above the issuer, for letter headers
 	Place        string      // "Hà Tĩnh": the place in dated lines
-	SignerTitle  string      // "Giám đốc"
+	SignerTitle  string      // "Giám đốc", or "Phó Giám đốc" when a deputy signs
 	SignerName   string
 	LegalBasis   string
 	Deadline     vndate.Date
 	Quotas       map[Group]Quota
 	Version      int64
+	// SignerAuthority is the line above the title when the head does not
+	// sign himself: "KT. Giám đốc" (a deputy), "TL. Giám đốc"; "" when he does.
+	SignerAuthority string
+	// CopiesTo is the "Nơi nhận" of the Department's letters, one recipient
+	// an item, without the dash or the ";" ("UBND tỉnh (b/c)"); nil for the
+	// list the request letter carries (DefaultCopiesTo).
+	CopiesTo []string
 }
 
 // LetterRef names the Department's request letter: "Văn bản số
@@ -269,6 +276,11 @@ func (a Agency) Validate(parent *Agency) Problems {
 	return p
 }
 
+// DeadlineInYear reports a deadline that falls within the campaign's own
+// year: 29/03/2030 for the 2024 campaign is a slip of the keyboard, and it
+// would make every agency on time for six years.
+func (c Campaign) DeadlineInYear() bool { return c.Deadline.Year() == c.Year }
+
 // Validate checks a campaign's own fields.
 func (c Campaign) Validate() Problems {
 	var p Problems
@@ -277,8 +289,17 @@ func (c Campaign) Validate() Problems {
 	}
 	checkLine(&p, FieldText, "Tên đợt đăng ký", "Campaign title", c.Title, true)
 	checkLine(&p, FieldText, "Cơ quan ban hành", "Issuer", c.Issuer, true)
+	checkLine(&p, FieldText, "Thẩm quyền ký", "Signing authority", c.SignerAuthority, false)
+	if len(c.CopiesTo) > MaxCopiesTo {
+		p.add(FieldText, "Nơi nhận: nhiều nhất %d nơi", "Copies to: at most %d recipients", MaxCopiesTo)
+	}
+	for _, r := range c.CopiesTo {
+		checkLine(&p, FieldText, "Nơi nhận", "Copies to", r, false)
+	}
 	if c.Deadline.IsZero() {
 		p.add(FieldDeadline, "Hạn đăng ký: không được để trống (dd/mm/yyyy)", "Deadline: must not be empty (dd/mm/yyyy)")
+	} else if !c.DeadlineInYear() {
+		p.add(FieldDeadline, "Hạn đăng ký %s không thuộc năm %d của đợt đăng ký", "Deadline %s is not in the campaign's year %d", c.Deadline, c.Year)
 	}
 	for g, q := range c.Quotas {
 		p = append(p, q.Validate(g)...)
