@@ -96,7 +96,7 @@ func collective(g campaign.Group, l lang.Lang) string {
 	case campaign.District:
 		return l.T("UBND các huyện, thành phố, thị xã", "District people's committees")
 	case campaign.Commune:
-		return l.T("UBND các xã, phường, thị trấn", "Commune people's committees")
+		return l.T("UBND các xã, phường", "Commune and ward people's committees") // judged directly since 1 July 2025
 	}
 	return g.Label(l)
 }
@@ -342,9 +342,9 @@ func (let Letter) writeText(w io.Writer) error {
 		para(p)
 	}
 	for gi, g := range let.Groups {
-		b.WriteString(Roman(gi+1) + ". " + g.Group.Label(l) + "\n")
+		b.WriteString(Roman(gi+1) + ". " + g.Group.Heading(l) + "\n")
 		for oi, o := range g.Agencies {
-			for i, line := range wrap("- "+o.Agency.Name+": "+owes(o, l)+listEnd(let.Groups, gi, oi), textWidth-2, textWidth-4) {
+			for i, line := range wrap("- "+shownName(o.Agency, l)+": "+owes(o, l)+listEnd(let.Groups, gi, oi), textWidth-2, textWidth-4) {
 				if i > 0 {
 					line = "  " + line
 				}
@@ -411,9 +411,9 @@ func (let Letter) writeMarkdown(w io.Writer) error {
 		b.WriteString(mdEscape(p) + "\n\n")
 	}
 	for gi, g := range let.Groups {
-		b.WriteString("**" + Roman(gi+1) + ". " + mdEscape(g.Group.Label(l)) + "**\n\n")
+		b.WriteString("**" + Roman(gi+1) + ". " + mdEscape(g.Group.Heading(l)) + "**\n\n")
 		for oi, o := range g.Agencies {
-			b.WriteString("- " + mdEscape(o.Agency.Name) + ": " + mdEscape(owes(o, l)) + listEnd(let.Groups, gi, oi) + "\n")
+			b.WriteString("- " + mdEscape(shownName(o.Agency, l)) + ": " + mdEscape(owes(o, l)) + listEnd(let.Groups, gi, oi) + "\n")
 		}
 		b.WriteString("\n")
 	}
@@ -536,9 +536,9 @@ func (let Letter) writeHTML(w io.Writer) error {
 			l.T("Chỉ tiêu", "Quota"), l.T("Còn thiếu", "Owed")},
 	}
 	for gi, g := range let.Groups {
-		hg := htmlOwingGroup{Title: Roman(gi+1) + ". " + g.Group.Label(l)}
+		hg := htmlOwingGroup{Title: Roman(gi+1) + ". " + g.Group.Heading(l)}
 		for i, o := range g.Agencies {
-			hg.Rows = append(hg.Rows, htmlOwing{N: itoa(i + 1), Name: o.Agency.Name, Registered: itoa(o.Registered),
+			hg.Rows = append(hg.Rows, htmlOwing{N: itoa(i + 1), Name: shownName(o.Agency, l), Registered: itoa(o.Registered),
 				Quota: QuotaText(o.Quota), Owed: itoa(o.Owed)})
 		}
 		data.Groups = append(data.Groups, hg)
