@@ -171,7 +171,8 @@ func (m *Model) offerBackup() tea.Cmd {
 			path, err := st.Backup(context.Background(), st.DefaultBackupPath())
 			return backupDoneMsg{path, err}
 		},
-		onNo: tea.Quit,
+		onNo:     tea.Quit,
+		quitting: true,
 	}
 	return func() tea.Msg { return nil }
 }
