@@ -69,6 +69,9 @@ type Model struct {
 	overlay     common.Screen
 	dataVersion int64
 	backupAsked bool
+	gone        bool   // the book's file was deleted or replaced: nothing is written
+	goneErr     error  // what happened to it, in the clerk's words
+	rescued     string // where the open data was saved since
 }
 
 // confirmation is a yes/no question asked in the status line.

@@ -78,6 +78,9 @@ func (m *Model) headerLine() string {
 	if m.ctx.Store.ReadOnly() {
 		parts = append(parts, st.Banner.Render(m.ctx.T("CHỈ ĐỌC", "READ-ONLY")))
 	}
+	if m.gone {
+		parts = append(parts, st.Banner.Render(m.ctx.T("NGỪNG GHI", "NOT SAVING")))
+	}
 	line := " " + strings.Join(parts, st.Muted.Render(" · "))
 	if lipgloss.Width(line) > m.width && len(parts) > 3 && m.ctx.Data != nil {
 		// the issuer gives way first on a narrow terminal
