@@ -191,8 +191,13 @@ func loadSummary(ctx context.Context, st *store.Store, year int, today vndate.Da
 		return nil, err
 	}
 	var wg sync.WaitGroup
-	errs := make([]error, 4)
-	wg.Add(4)
+	errs := make([]error, 5)
+	var succession compliance.Succession
+	wg.Add(5)
+	go func() {
+		defer wg.Done()
+		succession, errs[4] = st.Successions(ctx, c.ID)
+	}()
 	go func() {
 		defer wg.Done()
 		d.Agencies, errs[0] = st.CampaignAgencies(ctx, c.ID)
@@ -224,6 +229,8 @@ func loadSummary(ctx context.Context, st *store.Store, year int, today vndate.Da
 			d.Judged = append(d.Judged, compliance.Agency{ID: a.ID, Name: a.Name, Group: a.Group, ParentID: a.ParentID})
 		}
 	}
+	d.Judged = compliance.WithSuccession(d.Judged, succession)
+	d.Succession = succession
 	d.ByID = make(map[int64]*campaign.Agency, len(d.Agencies))
 	for i := range d.Agencies {
 		d.ByID[d.Agencies[i].ID] = &d.Agencies[i]
@@ -324,7 +331,11 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil // toOthers ran already, at the top of Update
 	case common.SwitchCampaignMsg:
 		m.year = msg.Year
-		m.setNote(m.ctx.F("Đang xem đợt đăng ký năm %d", "Showing the %d campaign", msg.Year), false)
+		note := msg.Note
+		if note == "" {
+			note = m.ctx.F("Đang xem đợt đăng ký năm %d", "Showing the %d campaign", msg.Year)
+		}
+		m.setNote(note, false)
 		return m, m.load()
 	case common.ReloadMsg:
 		return m, m.load()

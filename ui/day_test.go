@@ -12,6 +12,7 @@ import (
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
 	"cchc/internal/store"
+	"cchc/internal/vndate"
 )
 
 // The clerk's day at the keyboard (issue 15): each test drives the keys
@@ -283,5 +284,73 @@ func TestTheLetterScreenSaysTheDepartmentIsLeftOut(t *testing.T) {
 		if v := oneSpaced(h.view()); strings.Contains(v, l.T("không gửi cho chính", "not sent to")) {
 			t.Errorf("%s: said of another report:\n%s", l, h.view())
 		}
+	}
+}
+
+func TestImportShowsEveryProblemAndKeepsThePath(t *testing.T) {
+	h := newHarness(t, seeded(t), lang.VI, 80, 24)
+	bad := filepath.Join(t.TempDir(), "y-te.csv")
+	if err := os.WriteFile(bad, []byte("Tên cơ quan, đơn vị: Sở Y tế\nSTT;Tên mô hình;Loại;Lĩnh vực\n"+
+		"1;A;Phần mềm;Thể chế\n2;B;Phần cứng;Thể chế\n3;C;Mô hình;Thơ ca\n4;D;Mô hình;Hội họa\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	h.keys("2", "i", bad, "ctrl+s")
+	seen := map[int]bool{}
+	for i := 0; i < 4; i++ {
+		v := oneSpaced(h.view())
+		for line := 3; line <= 6; line++ {
+			if strings.Contains(v, "Dòng "+itoa(line)+", cột") {
+				seen[line] = true
+			}
+		}
+		h.keys("down")
+	}
+	if len(seen) != 4 {
+		t.Fatalf("problems readable: %v\n%s", seen, h.view())
+	}
+	// closed and opened again: the file's path is there to try once more
+	h.keys("esc", "esc", "i")
+	if v := h.view(); !strings.Contains(v, "y-te.csv") || h.m.ctx.ImportPath != bad {
+		t.Fatalf("the path is forgotten:\n%s", v)
+	}
+	h.keys("ctrl+s")
+	if v := h.view(); !strings.Contains(v, "Dòng 3, cột") {
+		t.Fatalf("the retry does not read the file:\n%s", v)
+	}
+}
+
+func TestANewYearIsOpenedFromTheCampaignPicker(t *testing.T) {
+	st := seeded(t)
+	h := newHarness(t, st, lang.VI, 80, 24)
+	h.keys("y")
+	if v := h.view(); !strings.Contains(v, "n mở đợt năm mới") || strings.Contains(v, "cchc campaign new") {
+		t.Fatalf("the picker does not offer a new year:\n%s", v)
+	}
+	h.keys("n", "31/02/2024", "ctrl+s")
+	if v := h.view(); !strings.Contains(v, "Hạn đăng ký: cần ngày có thật") {
+		t.Fatalf("a bad deadline:\n%s", v)
+	}
+	h.keys("up", "2023", "ctrl+s")
+	if v := h.view(); !strings.Contains(v, "Năm 2023 đã có đợt đăng ký") {
+		t.Fatalf("a year that has a campaign:\n%s", v)
+	}
+	if cs, _ := st.Campaigns(context.Background()); len(cs) != 1 {
+		t.Fatalf("campaigns after refusals: %d", len(cs))
+	}
+	h.keys("ctrl+u", "2024", "tab", "ctrl+u", "29/03/2024", "tab", "215/SNV-CCHC&VTLT", "ctrl+s")
+	v := h.view()
+	if h.m.ctx.Data.Campaign.Year != 2024 || !strings.Contains(v, "Đợt đăng ký 2024") || !strings.Contains(v, "Đã mở đợt đăng ký năm 2024") {
+		t.Fatalf("after opening 2024:\n%s", v)
+	}
+	c, err := st.Campaign(context.Background(), 2024)
+	if err != nil {
+		t.Fatal(err)
+	}
+	agencies, err := st.CampaignAgencies(context.Background(), c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.Deadline.Equal(vndate.Of(2024, 3, 29)) || c.LetterNumber != "215/SNV-CCHC&VTLT" || len(agencies) != 40 || len(h.m.ctx.Data.Registrations) != 0 {
+		t.Fatalf("2024 = %+v with %d agencies, %d registrations", c, len(agencies), len(h.m.ctx.Data.Registrations))
 	}
 }

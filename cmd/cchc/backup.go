@@ -102,15 +102,15 @@ func checkHelp(e *env) {
 	fmt.Fprint(e.stdout, e.lang.T(`Cách dùng: cchc check
 
 Kiểm tra tệp dữ liệu: toàn vẹn của tệp (integrity_check), khóa ngoại
-(foreign_key_check) và các quy tắc nghiệp vụ (xã thuộc huyện, đơn vị chủ trì
-là cơ quan gửi hoặc xã của cơ quan đó, không có văn bản rỗng, chỉ tiêu phấn
-đấu không thấp hơn bắt buộc, ngày có thật…). Mã thoát 1 khi có vấn đề.
+(foreign_key_check) và các quy tắc nghiệp vụ (xã thuộc huyện hoặc trực
+thuộc tỉnh, đơn vị chủ trì là cơ quan gửi hoặc xã của cơ quan đó, không có
+văn bản rỗng, chỉ tiêu phấn đấu không thấp hơn bắt buộc, ngày có thật…). Mã thoát 1 khi có vấn đề.
 `, `Usage: cchc check
 
 Checks the database: file integrity (integrity_check), foreign keys
-(foreign_key_check) and the domain's rules (communes under a district, lead
-unit is the sender or one of its communes, no empty letter, target not below
-the requirement, real dates…). Exit code 1 when there is a problem.
+(foreign_key_check) and the domain's rules (communes under a district or
+directly under the province, lead unit is the sender or one of its communes,
+no empty letter, target not below the requirement, real dates…). Exit code 1 when there is a problem.
 `))
 	fmt.Fprint(e.stdout, "\n"+e.lang.T("Tùy chọn chung:\n", "Global options:\n")+globalOptionsHelp(e.lang))
 }

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"cchc/internal/campaign"
 	"cchc/internal/compliance"
@@ -14,7 +16,7 @@ func init() {
 	register(command{
 		name: "campaign",
 		summary: func(l lang.Lang) string {
-			return l.T("mở đợt đăng ký năm mới; liệt kê các đợt", "open a new year's campaign; list campaigns")
+			return l.T("mở đợt đăng ký năm mới; liệt kê các đợt; đặt chỉ tiêu", "open a new year's campaign; list campaigns; set quotas")
 		},
 		run: runCampaign,
 	})
@@ -25,7 +27,7 @@ func runCampaign(e *env, args []string) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		campaignHelp(e)
 		if len(args) == 0 {
-			return usageError{l.T("Thiếu lệnh con: new hoặc list", "Missing sub-command: new or list")}
+			return usageError{l.T("Thiếu lệnh con: new, list hoặc quota", "Missing sub-command: new, list or quota")}
 		}
 		return nil
 	}
@@ -34,8 +36,10 @@ func runCampaign(e *env, args []string) error {
 		return runCampaignNew(e, args[1:])
 	case "list":
 		return runCampaignList(e, args[1:])
+	case "quota":
+		return runCampaignQuota(e, args[1:])
 	}
-	return usageError{l.F("Không có lệnh con %q; dùng new hoặc list", "No sub-command %q; use new or list", args[0])}
+	return usageError{l.F("Không có lệnh con %q; dùng new, list hoặc quota", "No sub-command %q; use new, list or quota", args[0])}
 }
 
 func runCampaignNew(e *env, args []string) error {
@@ -120,24 +124,84 @@ func runCampaignList(e *env, args []string) error {
 	return nil
 }
 
+// runCampaignQuota sets a group's quota from the command line, as the
+// campaign settings of the application do: GROUP MIN [TARGET].
+func runCampaignQuota(e *env, args []string) error {
+	fs := newFlags("campaign quota", e)
+	year := fs.String("campaign", "", "")
+	pos, err := parseNames(fs, e, args, func() { campaignHelp(e) })
+	if err != nil {
+		return err
+	}
+	l := e.lang
+	if len(pos) < 2 || len(pos) > 3 {
+		return usageError{l.T("Cần NHÓM TỐI-THIỂU [PHẤN-ĐẤU], ví dụ: cchc campaign quota commune 2 3",
+			"Expected GROUP MIN [TARGET], e.g. cchc campaign quota commune 2 3")}
+	}
+	g, ok := campaign.ParseGroup(pos[0])
+	if !ok {
+		return usageError{l.F("Nhóm %q: chọn một trong department, central, district, commune", "Group %q: choose one of department, central, district, commune", pos[0])}
+	}
+	var q campaign.Quota
+	for i, p := range pos[1:] {
+		n, err := strconv.Atoi(strings.TrimSpace(p))
+		if err != nil || n < 0 {
+			return usageError{l.F("%q không phải số mô hình (0, 1, 2…)", "%q is not a number of registrations (0, 1, 2…)", p)}
+		}
+		if i == 0 {
+			q = campaign.Quota{Required: n, Target: n}
+		} else {
+			q.Target = n
+		}
+	}
+	if q.Target < q.Required {
+		return usageError{l.F("Mức phấn đấu %d thấp hơn mức tối thiểu %d", "The target %d is below the minimum %d", q.Target, q.Required)}
+	}
+	y, err := yearFlag(l, *year)
+	if err != nil {
+		return err
+	}
+	st, c, err := openCampaign(e, y, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.SetQuota(context.Background(), c.ID, g, q); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, l.F("Đợt đăng ký %d: chỉ tiêu %s tối thiểu %s, phấn đấu %s.", "The %d campaign: quota of %s minimum %s, target %s.",
+		c.Year, g.Label(l), fmt.Sprintf("%02d", q.Required), fmt.Sprintf("%02d", q.Target)))
+	return nil
+}
+
 func campaignHelp(e *env) {
 	fmt.Fprint(e.stdout, e.lang.T(`Cách dùng:
   cchc campaign new --year NĂM --deadline dd/mm/yyyy [--letter SỐ] [--from NĂM]
   cchc campaign list
+  cchc campaign quota NHÓM TỐI-THIỂU [PHẤN-ĐẤU] [--campaign NĂM]
 
 new   mở đợt đăng ký của một năm mới. Danh sách cơ quan, đơn vị (đang theo dõi), chỉ tiêu, cơ
       quan ban hành và người ký được sao chép từ đợt của năm --from (mặc định: đợt mới nhất);
       các mô hình đã đăng ký không được sao chép. Căn cứ pháp lý để trống cho năm mới.
       --letter: số văn bản đề nghị đăng ký của năm mới (mặc định: giữ ký hiệu của năm trước).
 list  liệt kê các đợt đăng ký, mới nhất trước, với tình hình tính đến hôm nay.
+quota đặt chỉ tiêu của một nhóm (department, central, district, commune) trong đợt --campaign
+      (mặc định: đợt mới nhất), như phần cài đặt đợt trong ứng dụng; ghi vào lịch sử. Ví dụ
+      mỗi xã, phường tối thiểu 02, phấn đấu 03: cchc campaign quota commune 2 3. Chỉ tiêu 0:
+      nhóm không được đánh giá.
 `, `Usage:
   cchc campaign new --year YEAR --deadline dd/mm/yyyy [--letter NUMBER] [--from YEAR]
   cchc campaign list
+  cchc campaign quota GROUP MIN [TARGET] [--campaign YEAR]
 
 new   opens a new year's campaign. Its agencies (the active ones), quotas, issuer and signer are
       copied from the campaign of --from (default: the latest); registrations are not copied.
       The legal basis is left empty for the new year.
       --letter: the number of the new year's request letter (default: the previous code).
 list  lists the campaigns, latest first, with their status as of today.
+quota sets the quota of a group (department, central, district, commune) in the --campaign
+      campaign (default: the latest), as the application's campaign settings do; recorded
+      in the history. E.g. each commune or ward at least 2, aiming for 3:
+      cchc campaign quota commune 2 3. A quota of 0: the group is not judged.
 `)+"\n"+e.lang.T("Tùy chọn chung:\n", "Global options:\n")+globalOptionsHelp(e.lang))
 }

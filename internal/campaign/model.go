@@ -70,7 +70,7 @@ type Agency struct {
 	Name      string
 	ShortName string
 	Group     Group
-	ParentID  int64  // the district of a commune; 0 when none
+	ParentID  int64  // the district of a commune; 0 when none (directly under the province, since 2025)
 	Code      string // official code (GSO code for localities), may be empty
 	Active    bool
 	Version   int64
@@ -257,9 +257,10 @@ func (a Agency) Validate(parent *Agency) Problems {
 	if !a.Group.Valid() {
 		p.add(FieldGroup, "Nhóm: chọn một nhóm cơ quan, đơn vị", "Group: choose an agency group")
 	}
+	// Since 1 July 2025 a commune or ward may stand directly under the
+	// province (no parent); one that has a parent has a district.
 	switch {
 	case a.Group == Commune && parent == nil:
-		p.add(FieldParent, "Thuộc huyện: UBND cấp xã phải thuộc một huyện", "District: a commune must belong to a district")
 	case a.Group == Commune && parent.Group != District:
 		p.add(FieldParent, "Thuộc huyện: %s không phải cấp huyện", "District: %s is not a district", parent.Name)
 	case a.Group != Commune && parent != nil:
@@ -280,10 +281,18 @@ func (c Campaign) Validate() Problems {
 		p.add(FieldDeadline, "Hạn đăng ký: không được để trống (dd/mm/yyyy)", "Deadline: must not be empty (dd/mm/yyyy)")
 	}
 	for g, q := range c.Quotas {
-		if q.Required < 0 || q.Target < q.Required {
-			p.addLabelled(FieldText, g.Label(lang.VI), g.Label(lang.EN), "Chỉ tiêu %s: tối thiểu %d, phấn đấu %d không hợp lệ",
-				"Quota %s: minimum %d, target %d is not valid", q.Required, q.Target)
-		}
+		p = append(p, q.Validate(g)...)
+	}
+	return p
+}
+
+// Validate checks the quota of group g: a minimum not below 0, a target
+// not below the minimum.
+func (q Quota) Validate(g Group) Problems {
+	var p Problems
+	if q.Required < 0 || q.Target < q.Required {
+		p.addLabelled(FieldText, g.Label(lang.VI), g.Label(lang.EN), "Chỉ tiêu %s: tối thiểu %d, phấn đấu %d không hợp lệ",
+			"Quota %s: minimum %d, target %d is not valid", q.Required, q.Target)
 	}
 	return p
 }

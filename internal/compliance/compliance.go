@@ -28,6 +28,12 @@ type Agency struct {
 	Name     string
 	Group    campaign.Group
 	ParentID int64 // a commune's district: its registrations count there
+	// SucceededBy is the unit that took over from this one in the campaign
+	// (a merge): its letters count there. Such a unit is no longer followed.
+	SucceededBy int64
+	// Predecessors are the names of the units this one succeeds, for
+	// readers ("hợp nhất Sở TN&MT, Sở NN&PTNT").
+	Predecessors []string
 }
 
 // Received is one letter as counted: the agency that sent it, the day the
@@ -79,7 +85,8 @@ func (s Summary) DaysLeft() int { return s.AsOf.DaysUntil(s.Deadline) }
 // Judge computes the compliance of the agencies of a campaign as of asOf.
 // Only registrations received on or before asOf count. A registration
 // counts toward its own agency and, when that agency has a parent (a
-// commune), toward the parent too. Agencies whose group has no quota
+// commune), toward the parent too, and toward the unit that succeeded it
+// (a merge within the campaign). Agencies whose group has no quota
 // (required 0, communes by default) are not judged: they appear in neither
 // Results nor Groups; their registrations still roll up.
 func Judge(c campaign.Campaign, agencies []Agency, received []Received, asOf vndate.Date) Summary {
@@ -93,6 +100,9 @@ func Judge(c campaign.Campaign, agencies []Agency, received []Received, asOf vnd
 	parent := make(map[int64]int64, len(agencies))
 	for i, a := range agencies {
 		parent[a.ID] = a.ParentID
+		if a.SucceededBy != 0 {
+			parent[a.ID] = a.SucceededBy
+		}
 		if c.QuotaFor(a.Group).Required > 0 {
 			judged[a.ID] = i
 		}
@@ -103,7 +113,8 @@ func Judge(c campaign.Campaign, agencies []Agency, received []Received, asOf vnd
 			continue
 		}
 		l := letter{r.On.Time().Unix(), r.On, r.Registrations}
-		// own agency, then up the chain (commune → district); a guard
+		// own agency, then up the chain (commune → district, merged unit →
+		// its successor); a guard
 		// against a cycle in bad data stops after a few steps.
 		id := r.AgencyID
 		for step := 0; id != 0 && step < 4; step++ {
@@ -219,4 +230,30 @@ func (s Summary) Filter(group campaign.Group, only string) []Result {
 		out = append(out, r)
 	}
 	return out
+}
+
+// Succession is who took over from whom in one campaign (merges).
+type Succession struct {
+	Successor    map[int64]int64    // predecessor → successor
+	Predecessors map[int64][]string // successor → its predecessors' names
+}
+
+// WithSuccession names each agency's predecessors and adds those no
+// longer followed, so that their letters of the campaign count for the
+// unit that succeeded them.
+func WithSuccession(agencies []Agency, s Succession) []Agency {
+	if len(s.Successor) == 0 {
+		return agencies
+	}
+	listed := make(map[int64]bool, len(agencies))
+	for i := range agencies {
+		listed[agencies[i].ID] = true
+		agencies[i].Predecessors = s.Predecessors[agencies[i].ID]
+	}
+	for pred, succ := range s.Successor {
+		if !listed[pred] {
+			agencies = append(agencies, Agency{ID: pred, SucceededBy: succ})
+		}
+	}
+	return agencies
 }

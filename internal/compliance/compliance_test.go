@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"cchc/internal/campaign"
+	"cchc/internal/lang"
 	"cchc/internal/vndate"
 )
 
@@ -163,3 +164,39 @@ func TestGroupTotalsAndOrder(t *testing.T) {
 }
 
 func timeMonth(m int) time.Month { return time.Month(m) }
+
+// Since 1 July 2025: communes directly under the province are judged on
+// their own when their group has a quota, and a merged unit's letters
+// count for its successor, which alone is judged.
+func TestTwoTierAndSuccession(t *testing.T) {
+	c := campaign.Campaign{Year: 2023, Deadline: deadline, Quotas: map[campaign.Group]campaign.Quota{
+		campaign.Department: {Required: 1, Target: 1}, campaign.Commune: {Required: 2, Target: 3},
+	}}
+	xa := Agency{ID: 10, Name: "Xã Thạch Hà", Group: campaign.Commune}
+	newDept := Agency{ID: 11, Name: "Sở Nông nghiệp và Môi trường", Group: campaign.Department}
+	list := WithSuccession([]Agency{newDept, xa}, Succession{
+		Successor:    map[int64]int64{1: 11},
+		Predecessors: map[int64][]string{11: {"Sở YT"}},
+	})
+	s := Judge(c, list, []Received{{AgencyID: 10, On: d(1, 3), Registrations: 2}, {AgencyID: 1, On: d(2, 3), Registrations: 1}}, d(31, 12))
+	if len(s.Results) != 2 {
+		t.Fatalf("judged %d agencies, want the department and the commune", len(s.Results))
+	}
+	for _, r := range s.Results {
+		switch r.Agency.ID {
+		case 10:
+			if r.Status != Met || r.Registered != 2 || r.TargetMet {
+				t.Errorf("commune: %+v", r)
+			}
+		case 11:
+			if r.Status != Met || r.MetOn != d(2, 3) || len(r.Agency.Predecessors) != 1 {
+				t.Errorf("successor: %+v", r)
+			}
+		default:
+			t.Errorf("judged %s", r.Agency.Name)
+		}
+	}
+	if got := campaign.WithPredecessors("Sở NN&MT", []string{"Sở TN&MT", "Sở NN&PTNT"}, lang.VI); got != "Sở NN&MT (hợp nhất Sở TN&MT, Sở NN&PTNT)" {
+		t.Errorf("named %q", got)
+	}
+}

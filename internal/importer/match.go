@@ -210,6 +210,9 @@ func (r *Resolver) Find(name string, within func(campaign.Agency) bool) (campaig
 	if len(found) == 0 && bare != full {
 		found = pick(r.loose[bare])
 	}
+	if len(found) == 0 {
+		found = r.byInitials(name, within)
+	}
 	switch len(found) {
 	case 1:
 		return found[0], nil
@@ -297,4 +300,58 @@ func distance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// byInitials finds the agencies whose name a written name abbreviates in
+// part: "Sở Nông nghiệp và PTNT" is "Sở Nông nghiệp và Phát triển nông
+// thôn", "Sở TN&MT" "Sở Tài nguyên và Môi trường" (each word either the
+// name's word or the initials of its next words).
+func (r *Resolver) byInitials(name string, within func(campaign.Agency) bool) []campaign.Agency {
+	q := nameWords(name)
+	if len(q) == 0 {
+		return nil
+	}
+	var out []campaign.Agency
+	for _, a := range r.agencies {
+		if within(a) && abbreviates(q, nameWords(a.Name)) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// nameWords are a name's folded words without "UBND" in front and "và".
+func nameWords(s string) []string {
+	words := strings.Fields(key(s))
+	for len(words) > 0 && (words[0] == "ubnd" || words[0] == "tm") {
+		words = words[1:]
+	}
+	out := words[:0]
+	for _, w := range words {
+		if w != "va" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// abbreviates reports whether q spells n word by word, each word of q
+// being n's next word or the initials of n's next words.
+func abbreviates(q, n []string) bool {
+	if len(q) == 0 || len(n) == 0 {
+		return len(q) == 0 && len(n) == 0
+	}
+	if q[0] == n[0] && abbreviates(q[1:], n[1:]) {
+		return true
+	}
+	w := q[0]
+	if len(w) < 2 || len(w) > len(n) {
+		return false
+	}
+	for i := range len(w) {
+		if n[i][0] != w[i] {
+			return false
+		}
+	}
+	return abbreviates(q[1:], n[len(w):])
 }

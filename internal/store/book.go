@@ -524,7 +524,11 @@ func (s *Store) judgedAgencies(ctx context.Context, c campaign.Campaign) ([]comp
 	for _, a := range judged {
 		out = append(out, compliance.Agency{ID: a.ID, Name: a.Name, Group: a.Group, ParentID: a.ParentID})
 	}
-	return append(out, rest...), nil
+	succ, err := s.Successions(ctx, c.ID)
+	if err != nil {
+		return nil, err
+	}
+	return compliance.WithSuccession(append(out, rest...), succ), nil
 }
 
 // Compliance judges a campaign as of a day.

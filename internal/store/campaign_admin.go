@@ -14,8 +14,8 @@ import (
 
 // NewCampaign opens the campaign of a new year. Its quotas, issuer and
 // signer, and its list of expected agencies (those active in the source)
-// are copied from the campaign of fromYear (the latest when 0); its
-// registrations are not. Fields set in c win over the copied ones.
+// are copied from the campaign of fromYear (the latest when 0), with what
+// those agencies succeed; its registrations are not. Fields set in c win over the copied ones.
 func (s *Store) NewCampaign(ctx context.Context, c campaign.Campaign, fromYear int) (int64, error) {
 	src, err := s.Campaign(ctx, fromYear)
 	if err != nil {
@@ -61,9 +61,15 @@ func (s *Store) NewCampaign(ctx context.Context, c campaign.Campaign, fromYear i
 		if id, err = insertCampaign(ctx, tx, c, s.stamp()); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO campaign_agency (campaign_id, agency_id)
+		if _, err = tx.ExecContext(ctx, `INSERT INTO campaign_agency (campaign_id, agency_id)
 			SELECT ?, ca.agency_id FROM campaign_agency ca JOIN agency a ON a.id = ca.agency_id
-			WHERE ca.campaign_id = ? AND coalesce(ca.active, a.active) = 1`, id, src.ID)
+			WHERE ca.campaign_id = ? AND coalesce(ca.active, a.active) = 1`, id, src.ID); err != nil {
+			return err
+		}
+		// a unit copied keeps what it succeeds (migration 0006)
+		_, err = tx.ExecContext(ctx, `INSERT INTO succession (campaign_id, predecessor_id, successor_id)
+			SELECT ?1, x.predecessor_id, x.successor_id FROM succession x
+			WHERE x.campaign_id = ?2 AND x.successor_id IN (SELECT agency_id FROM campaign_agency WHERE campaign_id = ?1)`, id, src.ID)
 		return err
 	})
 	return id, err

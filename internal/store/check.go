@@ -74,8 +74,12 @@ type rule struct {
 }
 
 var invariants = []rule{
-	{`SELECT name FROM agency WHERE agency_group = 'commune' AND (parent_id IS NULL OR parent_id NOT IN (SELECT id FROM agency WHERE agency_group = 'district'))`,
-		"Xã %q không thuộc huyện nào", "Commune %q has no district"},
+	// a commune stands under a district or, since 1 July 2025, directly under the province
+	{`SELECT name FROM agency WHERE agency_group = 'commune' AND parent_id IS NOT NULL AND parent_id NOT IN (SELECT id FROM agency WHERE agency_group = 'district')`,
+		"Xã %q thuộc một đơn vị không phải cấp huyện", "Commune %q is under a unit that is not a district"},
+	{`SELECT a.name FROM succession x JOIN agency a ON a.id = x.successor_id
+		WHERE NOT EXISTS (SELECT 1 FROM campaign_agency ca WHERE ca.campaign_id = x.campaign_id AND ca.agency_id = x.successor_id)`,
+		"%q kế thừa đơn vị khác trong một đợt đăng ký mà không thuộc đợt đó", "%q succeeds other units in a campaign it is not part of"},
 	{`SELECT name FROM agency WHERE agency_group <> 'commune' AND parent_id IS NOT NULL`,
 		"Cơ quan %q không phải cấp xã mà có đơn vị cấp trên", "Agency %q is not a commune but has a parent"},
 	{`SELECT r.title FROM registration r JOIN submission s ON s.id = r.submission_id LEFT JOIN agency l ON l.id = r.lead_agency_id

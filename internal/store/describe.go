@@ -59,6 +59,8 @@ func (c Change) Summary(l lang.Lang) string {
 	case OpImport:
 		return l.F("Nhập từ tệp: %d mô hình, %d văn bản, %d cơ quan mới", "Import from a file: %d registrations, %d letters, %d new agencies",
 			count["registration.insert"], count["submission.insert"], count["agency.insert"])
+	case OpMerge, OpRename, OpStop, OpFollow:
+		return c.unitsSummary(l)
 	case OpUndo:
 		return l.F("Hoàn tác thay đổi #%d: %s", "Undid change #%d: %s", c.Undid, c.counts(count, l))
 	case OpRestore:
@@ -202,4 +204,52 @@ func dash(s string) string {
 		return "—"
 	}
 	return s
+}
+
+// unitsSummary names what a merge, a rename or a change of who is followed
+// did: "Hợp nhất Sở TN&MT, Sở NN&PTNT vào Sở Nông nghiệp và Môi trường".
+func (c Change) unitsSummary(l lang.Lang) string {
+	var names []string
+	into := ""
+	// a unit the change created is named from its row: undone, it is gone
+	named := map[int64]string{}
+	for id, n := range c.names {
+		named[id] = n
+	}
+	for _, it := range c.Items {
+		if n, ok := it.New["name"].(string); ok && it.Table == "agency" && it.Action == "insert" && named[it.RowID] == "" {
+			named[it.RowID] = vntext.Line(n)
+		}
+	}
+	c.names = named
+	for _, it := range c.Items {
+		switch {
+		case c.Op == OpMerge && it.Table == "succession" && it.New != nil:
+			if id, ok := it.New["predecessor_id"].(int64); ok {
+				names = append(names, c.names[id])
+			}
+			if id, ok := it.New["successor_id"].(int64); ok {
+				into = c.names[id]
+			}
+		case c.Op == OpRename && it.Table == "agency" && it.Action == "update":
+			old, _ := it.Old["name"].(string)
+			nw, _ := it.New["name"].(string)
+			return l.F("Đổi tên «%s» thành «%s»", "Renamed «%s» to «%s»", vntext.Line(old), vntext.Line(nw))
+		case (c.Op == OpStop || c.Op == OpFollow) && it.Table == "campaign_agency":
+			names = append(names, c.names[it.AgencyID])
+		}
+	}
+	list := strings.Join(names, ", ")
+	if len(names) > 5 {
+		list = strings.Join(names[:5], ", ") + l.F(" và %d đơn vị khác", " and %d more", len(names)-5)
+	}
+	switch c.Op {
+	case OpMerge:
+		return l.F("Hợp nhất %s vào %s", "Merged %s into %s", list, into)
+	case OpStop:
+		return l.F("Ngừng theo dõi %s", "Stopped following %s", list)
+	case OpFollow:
+		return l.F("Theo dõi lại %s", "Followed again %s", list)
+	}
+	return l.F("Sửa %s", "Edited %s", list)
 }

@@ -279,6 +279,7 @@ func inferOp(items []ChangeItem) string {
 var keyColumns = map[string][]string{
 	"campaign": {"id"}, "agency": {"id"}, "submission": {"id"}, "registration": {"id"}, "progress": {"id"},
 	"campaign_agency": {"campaign_id", "agency_id"}, "quota": {"campaign_id", "agency_group"},
+	"succession": {"campaign_id", "predecessor_id"},
 }
 
 // errStale stops an undo or a restore when the data moved on since.

@@ -290,7 +290,7 @@ func TestCheckFindsBrokenRules(t *testing.T) {
 	tp := agencyByName(t, s, c, "Sở Tư pháp")
 	// damage made behind the program's back, as with the sqlite3 tool
 	for _, q := range []string{
-		`INSERT INTO agency (name, name_key, agency_group, created_at, updated_at) VALUES ('Xã Lạc', 'xa lac', 'commune', 'x', 'x')`,
+		`INSERT INTO agency (name, name_key, agency_group, parent_id, created_at, updated_at) VALUES ('Xã Lạc', 'xa lac', 'commune', ` + itoa(tp.ID) + `, 'x', 'x')`,
 		`UPDATE registration SET lead_agency_id = ` + itoa(tp.ID) + ` WHERE id = ` + itoa(id),
 		`INSERT INTO submission (campaign_id, agency_id, received_on, created_at, updated_at) VALUES (1, ` + itoa(tp.ID) + `, '2023-03-01', 'x', 'x')`,
 		`UPDATE agency SET name = 'Sở ` + "\x1b[2J" + `' WHERE id = ` + itoa(tp.ID),
@@ -310,7 +310,7 @@ func TestCheckFindsBrokenRules(t *testing.T) {
 		msgs = append(msgs, x.VI)
 	}
 	all := strings.Join(msgs, "\n")
-	for _, want := range []string{"Xã \"Xã Lạc\" không thuộc huyện nào", "đơn vị chủ trì không phải", "không có mô hình nào", "chứa ký tự điều khiển", "Văn bản 9/STP — Sở", ", 02/01/1990: ngày nhận hoặc ngày văn bản quá sớm"} {
+	for _, want := range []string{"Xã \"Xã Lạc\" thuộc một đơn vị không phải cấp huyện", "đơn vị chủ trì không phải", "không có mô hình nào", "chứa ký tự điều khiển", "Văn bản 9/STP — Sở", ", 02/01/1990: ngày nhận hoặc ngày văn bản quá sớm"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("missing %q in:\n%s", want, all)
 		}

@@ -430,7 +430,6 @@ func TestAgencyRules(t *testing.T) {
 		want string
 	}{
 		{campaign.Agency{Name: "sở y TẾ", Group: campaign.Department}, "đã có"},
-		{campaign.Agency{Name: "Xã Mồ Côi", Group: campaign.Commune}, "phải thuộc một huyện"},
 		{campaign.Agency{Name: "Xã Lạ", Group: campaign.Commune, ParentID: yte.ID}, "không phải cấp huyện"},
 		{campaign.Agency{Name: "Huyện Mới", Group: campaign.District, Code: "440"}, "đã dùng cho Huyện Đức Thọ"},
 		{campaign.Agency{Name: "", Group: campaign.Department}, "không được để trống"},
@@ -439,6 +438,13 @@ func TestAgencyRules(t *testing.T) {
 		if _, err := s.AddAgency(ctx, c.ID, tc.a); err == nil || !strings.Contains(messageOf(err), tc.want) {
 			t.Errorf("AddAgency(%q) = %v, want %q", tc.a.Name, err, tc.want)
 		}
+	}
+	// since 1 July 2025 a commune may stand directly under the province
+	if _, err := s.AddAgency(ctx, c.ID, campaign.Agency{Name: "Xã Mồ Côi", Group: campaign.Commune}); err != nil {
+		t.Errorf("a commune directly under the province: %v", err)
+	}
+	if p, err := s.Check(ctx); err != nil || len(p) != 0 {
+		t.Errorf("check on a book with a commune under the province: %v %v", p, err)
 	}
 }
 

@@ -2,6 +2,7 @@ package campaign
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -13,7 +14,10 @@ import (
 type Picker struct {
 	ctx  *common.Context
 	list common.ListView
+	open *newYear // the new year's form, while it is open
 }
+
+var keyNewYear = key.NewBinding(key.WithKeys("n"), key.WithHelp("n", ""))
 
 // NewPicker lists the campaigns of the book, the one shown selected.
 func NewPicker(ctx *common.Context) *Picker {
@@ -37,12 +41,24 @@ func NewPicker(ctx *common.Context) *Picker {
 // ShortHelp lists the picker's keys.
 func (p *Picker) ShortHelp() []key.Binding {
 	k := p.ctx.Keys
+	if p.open != nil {
+		return p.open.shortHelp()
+	}
 	open := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", p.ctx.T("chuyển sang đợt này", "switch to it")))
-	return []key.Binding{open, k.Back}
+	n := keyNewYear
+	n.SetHelp("n", p.ctx.T("mở đợt năm mới", "open a new year"))
+	return []key.Binding{open, n, k.Back}
 }
 
 // Update handles a key; it returns Done or a switch as commands.
 func (p *Picker) Update(msg tea.Msg) tea.Cmd {
+	if p.open != nil {
+		done, cmd := p.open.update(msg)
+		if done {
+			p.open = nil
+		}
+		return cmd
+	}
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
 		if mm, ok := msg.(tea.MouseMsg); ok {
@@ -56,6 +72,8 @@ func (p *Picker) Update(msg tea.Msg) tea.Cmd {
 	switch {
 	case key.Matches(km, p.ctx.Keys.Back):
 		return common.Cmd(Done{})
+	case key.Matches(km, keyNewYear) && !p.ctx.Store.ReadOnly():
+		p.open = newNewYear(p.ctx)
 	case key.Matches(km, p.ctx.Keys.Open):
 		if i := p.list.Cursor(); i >= 0 {
 			year := p.ctx.Data.Campaigns[i].Year
@@ -68,9 +86,11 @@ func (p *Picker) Update(msg tea.Msg) tea.Cmd {
 // View draws the list in width×height.
 func (p *Picker) View(width, height int) string {
 	c, st := p.ctx, p.ctx.Styles
+	if p.open != nil {
+		return common.Fit(strings.Join(p.open.view(width), "\n"), width, height)
+	}
 	head := " " + st.Title.Render(c.T("Chọn đợt đăng ký", "Choose a campaign")) + "\n" +
-		" " + st.Muted.Render(c.T("Mở đợt năm mới bằng lệnh: cchc campaign new --year NĂM --deadline dd/mm/yyyy",
-		"Open a new year with: cchc campaign new --year YEAR --deadline dd/mm/yyyy")) + "\n"
+		" " + st.Muted.Render(c.T("enter: xem đợt đã chọn · n: mở đợt năm mới", "enter: show the campaign chosen · n: open a new year")) + "\n"
 	p.list.SetSize(width, height-3)
 	return common.Fit(head+"\n"+p.list.View(), width, height)
 }

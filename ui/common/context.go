@@ -23,6 +23,11 @@ type Context struct {
 	Styles Styles
 	Keys   KeyMap
 	Data   *Data // the latest snapshot loaded from the store; never nil after the first load
+
+	// ImportPath and ImportWhat are the file last named in "Nhập từ tệp"
+	// and what it holds: a retry after mending the file starts from them.
+	ImportPath string
+	ImportWhat int64
 }
 
 // T is a shortcut for the context's language.
@@ -38,7 +43,8 @@ type Data struct {
 	Campaigns     []campaign.Campaign
 	Agencies      []campaign.Agency // every agency of the campaign, report order
 	ByID          map[int64]*campaign.Agency
-	Judged        []compliance.Agency // the active agencies, as compliance sees them
+	Judged        []compliance.Agency   // the active agencies, as compliance sees them
+	Succession    compliance.Succession // who took over from whom in the campaign
 	Received      []compliance.Received
 	Summary       compliance.Summary // as of today
 	ResultByID    map[int64]compliance.Result
@@ -92,8 +98,12 @@ type (
 	ErrMsg struct{ Err error }
 	// NoteMsg shows an information line.
 	NoteMsg struct{ Note string }
-	// SwitchCampaignMsg shows another campaign (by year).
-	SwitchCampaignMsg struct{ Year int }
+	// SwitchCampaignMsg shows another campaign (by year); Note, when
+	// given, is said instead of "showing the campaign of …".
+	SwitchCampaignMsg struct {
+		Year int
+		Note string
+	}
 	// BackMsg returns to the tab the clerk came from.
 	BackMsg struct{}
 	// GotoMsg switches to a tab.

@@ -454,6 +454,9 @@ func (f *Form) View(width, labelW int) []string {
 				// input would show the part around its cursor: the end)
 				value = mark + vntext.Truncate(v, inputW)
 			default:
+				if focused { // the window around the cursor, for this width
+					fd.Input.SetCursor(fd.Input.Position())
+				}
 				value = mark + fd.Input.View()
 			}
 		}

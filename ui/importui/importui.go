@@ -7,6 +7,7 @@ package importui
 import (
 	"context"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -55,6 +56,7 @@ type Model struct {
 	list       common.ListView
 	problems   []importer.Problem
 	errorLines map[int]bool
+	rowLines   []int // the file's row number of each row of the table
 }
 
 // New opens the action.
@@ -71,7 +73,12 @@ func New(ctx *common.Context) *Model {
 	received.SetText(ctx.Today.String())
 	letter := common.NewText(fLetter, t("Số văn bản", "Letter No."), t("để trống: lấy từ tệp", "empty: read from the file"), 60)
 	m.form = common.NewForm(ctx, what, path, agency, received, letter)
-	m.form.FocusID(fPath)
+	if ctx.ImportPath != "" { // the file of the last try, mended since most likely
+		what.SelectValue(ctx.ImportWhat)
+		path.SetText(ctx.ImportPath)
+		m.syncFields()
+	}
+	m.form.FocusOpen(fPath)
 	m.form.MarkClean()
 	return m
 }
@@ -199,6 +206,7 @@ func (m *Model) plan() tea.Cmd {
 		path = filepath.Join(homeDir(), path[2:])
 	}
 	st, c, what := m.ctx.Store, m.ctx.Data.Campaign, m.what()
+	m.ctx.ImportPath, m.ctx.ImportWhat = m.form.Field(fPath).Value(), int64(what)
 	opt := importer.RegistrationOptions{
 		Agency: m.form.Field(fAgency).Value(),
 		Letter: m.form.Field(fLetter).Value(),
@@ -247,7 +255,7 @@ func (m *Model) apply() tea.Cmd {
 func (m *Model) showPlan() {
 	c := m.ctx
 	m.errorLines = map[int]bool{}
-	m.problems = nil
+	m.problems, m.rowLines = nil, nil
 	var probs []importer.Problem
 	var rows [][]string
 	if p := m.regPlan; p != nil {
@@ -260,6 +268,7 @@ func (m *Model) showPlan() {
 			common.Column{Title: c.T("Kết quả", "Outcome"), Width: 13},
 		)
 		for _, r := range p.Rows {
+			m.rowLines = append(m.rowLines, r.Line)
 			rows = append(rows, []string{itoa(r.Line), r.Registration.Title, r.Registration.Kind.Label(c.Lang),
 				r.Registration.Area.Short(c.Lang), r.Lead, r.Status.Label(c.Lang)})
 			if r.Status == importer.RowError {
@@ -276,6 +285,7 @@ func (m *Model) showPlan() {
 			common.Column{Title: c.T("Kết quả", "Outcome"), Width: 14},
 		)
 		for _, r := range p.Rows {
+			m.rowLines = append(m.rowLines, r.Line)
 			rows = append(rows, []string{itoa(r.Line), r.Agency.Name, r.Agency.Group.Short(c.Lang), r.Parent, r.OutcomeLabel(c.Lang)})
 			if r.Error {
 				m.errorLines[len(rows)-1] = true
@@ -342,13 +352,40 @@ func (m *Model) View() string {
 	if m.err != "" {
 		foot = append(foot, " "+st.Error.Render("! "+m.err))
 	}
-	probRoom := (m.height - len(lines) - len(foot)) / 3
-	var probLines []string
-	for i, p := range m.problems {
-		if len(probLines) >= probRoom && len(m.problems) > i {
-			probLines = append(probLines, " "+st.Muted.Render(c.F("… và %d vấn đề khác", "… and %d more", len(m.problems)-i)))
-			break
+	probLines := m.problemLines((m.height - len(lines) - len(foot)) / 3)
+	m.list.SetSize(m.width, m.height-len(lines)-len(foot)-len(probLines))
+	all := append(lines, m.list.View())
+	all = append(all, probLines...)
+	all = append(all, foot...)
+	return common.Fit(strings.Join(all, "\n"), m.width, m.height)
+}
+
+// problemLines lists the problems in room lines: those of the file as a
+// whole and of rows not in the table first, then the selected row's, then
+// the others; what does not fit is counted, and selecting its row shows it.
+func (m *Model) problemLines(room int) []string {
+	c, st := m.ctx, m.ctx.Styles
+	inTable := map[int]bool{}
+	for _, l := range m.rowLines {
+		inTable[l] = true
+	}
+	selected := -1
+	if i := m.list.Cursor(); i >= 0 && i < len(m.rowLines) {
+		selected = m.rowLines[i]
+	}
+	rank := func(p importer.Problem) int {
+		switch {
+		case !inTable[p.Line]:
+			return 0
+		case p.Line == selected:
+			return 1
 		}
+		return 2
+	}
+	probs := append([]importer.Problem(nil), m.problems...)
+	sort.SliceStable(probs, func(i, j int) bool { return rank(probs[i]) < rank(probs[j]) })
+	var out []string
+	for i, p := range probs {
 		style := st.Error
 		if p.Warning {
 			style = st.Warning
@@ -358,13 +395,14 @@ func (m *Model) View() string {
 		if len(wrapped) > 2 {
 			wrapped = append(wrapped[:1], strings.Join(wrapped[1:], " "))
 		}
+		if len(out)+len(wrapped) > room-1 && i < len(probs)-1 || len(out)+len(wrapped) > room {
+			out = append(out, " "+st.Muted.Render(c.F("… và %d vấn đề khác: chọn dòng của nó (↑/↓) để xem",
+				"… and %d more: select its row (↑/↓) to read it", len(probs)-i)))
+			break
+		}
 		for _, l := range wrapped {
-			probLines = append(probLines, " "+style.Render(l))
+			out = append(out, " "+style.Render(l))
 		}
 	}
-	m.list.SetSize(m.width, m.height-len(lines)-len(foot)-len(probLines))
-	all := append(lines, m.list.View())
-	all = append(all, probLines...)
-	all = append(all, foot...)
-	return common.Fit(strings.Join(all, "\n"), m.width, m.height)
+	return out
 }

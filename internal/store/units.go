@@ -1,0 +1,144 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"cchc/internal/campaign"
+	"cchc/internal/lang"
+)
+
+// Units that change within one campaign: merged, renamed, no longer
+// followed or followed again, and the quotas of a group. Each is one
+// write, recorded in the history under its own operation so that the
+// history names it, and undone like any other change.
+
+// Operations of the history for units that change (see Change.Summary).
+const (
+	OpMerge  = "merge"
+	OpRename = "rename"
+	OpStop   = "stop"
+	OpFollow = "follow"
+)
+
+// SetQuota sets what a campaign asks of each agency of group g.
+func (s *Store) SetQuota(ctx context.Context, campaignID int64, g campaign.Group, q campaign.Quota) error {
+	if !g.Valid() {
+		return lang.Errorf("Nhóm %q không có (department, central, district, commune)", "There is no group %q (department, central, district, commune)", string(g))
+	}
+	if err := q.Validate(g).Err(); err != nil {
+		return err
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO quota (campaign_id, agency_group, required, target) VALUES (?, ?, ?, ?)
+			ON CONFLICT (campaign_id, agency_group) DO UPDATE SET required = excluded.required, target = excluded.target
+			WHERE required <> excluded.required OR target <> excluded.target`, campaignID, string(g), q.Required, q.Target)
+		return err
+	})
+}
+
+// RenameAgency gives an agency a new name (and short name) in a campaign;
+// the other campaigns keep the name they showed (see UpdateAgency). a is
+// the agency as the campaign knows it, with the new names.
+func (s *Store) RenameAgency(ctx context.Context, campaignID int64, a campaign.Agency) error {
+	return s.UpdateAgency(withOp(ctx, OpRename), campaignID, a)
+}
+
+// FollowAgencies stops following agencies in a campaign (follow false) or
+// follows them again; the other campaigns are left as they were. It
+// returns how many changed.
+func (s *Store) FollowAgencies(ctx context.Context, campaignID int64, ids []int64, follow bool) (int, error) {
+	op := OpStop
+	if follow {
+		op = OpFollow
+	}
+	n := 0
+	err := s.write(withOp(ctx, op), func(tx *sql.Tx) error {
+		n = 0
+		for _, id := range ids {
+			changed, err := setFollowed(ctx, tx, campaignID, id, follow)
+			if err != nil {
+				return err
+			}
+			if changed {
+				n++
+			}
+		}
+		return nil
+	})
+	return n, err
+}
+
+// setFollowed sets whether a campaign follows an agency, in that campaign
+// only (campaign_agency.active, migration 0004).
+func setFollowed(ctx context.Context, tx *sql.Tx, campaignID, agencyID int64, follow bool) (bool, error) {
+	res, err := tx.ExecContext(ctx, `UPDATE campaign_agency SET active = ?1
+		WHERE campaign_id = ?2 AND agency_id = ?3
+		AND coalesce(active, (SELECT active FROM agency WHERE id = ?3)) <> ?1`, follow, campaignID, agencyID)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n > 0, err
+}
+
+// MergeAgencies merges olds into into in a campaign: the old units are no
+// longer followed there, into is followed (created in the campaign when
+// into.ID is 0) and recorded as succeeding them. It returns into's id.
+func (s *Store) MergeAgencies(ctx context.Context, campaignID int64, olds []campaign.Agency, into campaign.Agency) (int64, error) {
+	if err := campaign.CheckMerge(olds, into); err != nil {
+		return 0, err
+	}
+	id := into.ID
+	err := s.write(withOp(ctx, OpMerge), func(tx *sql.Tx) error {
+		for _, o := range olds {
+			var succ string
+			err := tx.QueryRowContext(ctx, `SELECT a.name FROM succession x JOIN agency a ON a.id = x.successor_id
+				WHERE x.campaign_id = ? AND x.predecessor_id = ?`, campaignID, o.ID).Scan(&succ)
+			if err == nil {
+				return lang.Errorf("%s đã được hợp nhất vào %s trong đợt đăng ký này", "%s was already merged into %s in this campaign", o.Name, succ)
+			}
+			if !errors.Is(err, sql.ErrNoRows) {
+				return err
+			}
+		}
+		if id == 0 {
+			a := into
+			a.Group, a.Active = olds[0].Group, true
+			a.ParentID = campaign.MergedParent(olds, func(pid int64) bool {
+				var n int
+				_ = tx.QueryRowContext(ctx, `SELECT count(*) FROM campaign_agency ca JOIN agency a ON a.id = ca.agency_id
+					WHERE ca.campaign_id = ? AND ca.agency_id = ? AND coalesce(ca.active, a.active) = 1`, campaignID, pid).Scan(&n)
+				return n > 0
+			})
+			a = cleanAgency(a)
+			if err := s.validateAgency(ctx, tx, campaignID, a); err != nil {
+				return err
+			}
+			var err error
+			if id, err = insertAgency(ctx, tx, a, s.stamp()); err != nil {
+				return err
+			}
+			if err := linkAgency(ctx, tx, campaignID, id); err != nil {
+				return err
+			}
+		} else if _, err := setFollowed(ctx, tx, campaignID, id, true); err != nil {
+			return err
+		}
+		for _, o := range olds {
+			if _, err := setFollowed(ctx, tx, campaignID, o.ID, false); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO succession (campaign_id, predecessor_id, successor_id) VALUES (?, ?, ?)`,
+				campaignID, o.ID, id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return id, nil
+}
