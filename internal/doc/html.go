@@ -28,7 +28,8 @@ table.cols > tbody > tr > td { vertical-align: top; padding: 0; }
 .placedate { font-style: italic; font-size: 14pt; margin-top: 6pt; text-align: center; }
 .copies-label { font-weight: bold; font-style: italic; font-size: 12pt; }
 .copies { font-size: 11pt; }
-.signer { text-align: center; }
+.signer { text-align: center; font-weight: bold; }
+.signer i { font-weight: normal; }
 .to-label { text-align: right; padding-right: 6pt !important; }
 p.justify { text-align: justify; }
 p.indent { text-indent: 12.7mm; }
@@ -192,12 +193,12 @@ func (h *htmlWriter) block(b Block) error {
 			h.put(`<div><i>`, esc(b.PlaceDate), `</i></div>`)
 		}
 		for _, s := range b.Signer {
-			h.put(`<div><b>`, esc(s), `</b></div>`)
+			h.put(`<div>`, esc(s), `</div>`)
 		}
 		if b.Hint != "" {
 			h.put(`<div><i>`, esc(b.Hint), `</i></div>`)
 		}
-		h.put(`<div style="margin-top: 66pt"><b>`, esc(b.Name), `</b></div></td></tr></table>`+"\n")
+		h.put(`<div style="margin-top: 66pt">`, esc(b.Name), `</div></td></tr></table>`+"\n")
 	case *Table:
 		return h.table(b)
 	}

@@ -103,6 +103,8 @@ type Request struct {
 	Year   int         // the campaign's year; 0 for the latest
 	AsOf   vndate.Date // the day judged; zero for today
 	Lang   lang.Lang
+	// ReplyBy is the reminder's new deadline (--reply-by); zero for none.
+	ReplyBy vndate.Date
 }
 
 // Report is a report ready to write in one of its formats.
@@ -191,7 +193,7 @@ func Build(ctx context.Context, st *store.Store, req Request) (Report, error) {
 	case KindMissing:
 		return Missing{Campaign: c, Summary: summary, Lang: req.Lang}, nil
 	case KindReminder:
-		return Reminder{Campaign: c, Summary: summary, Lang: req.Lang}, nil
+		return Reminder{Campaign: c, Summary: summary, Lang: req.Lang, ReplyBy: req.ReplyBy}, nil
 	}
 	return Status{Campaign: c, Summary: summary, Lang: req.Lang}, nil
 }
