@@ -117,7 +117,7 @@ Tùy chọn:
                   docx (Word, sửa được), pdf (in hoặc ký số ngay);
                   công văn đôn đốc: text, md, json, html, docx, pdf
   -o TỆP          ghi ra tệp (mặc định: in ra màn hình; xlsx, docx, pdf phải ghi ra tệp)
-  --force         ghi đè tệp đã có (mặc định: không ghi đè)
+  --force         ghi đè tệp đã có (mặc định: không ghi đè; không bao giờ ghi đè tệp dữ liệu)
 
 Ví dụ:
   cchc report missing --as-of 05/04/2023
@@ -149,7 +149,7 @@ Options:
                   docx (Word, editable), pdf (to print or sign as it is);
                   the reminder letter: text, md, json, html, docx, pdf
   -o FILE         write to a file (default: the terminal; xlsx, docx, pdf need a file)
-  --force         overwrite an existing file (default: keep it)
+  --force         overwrite an existing file (default: keep it; a database is never overwritten)
 
 Examples:
   cchc report missing --as-of 05/04/2023

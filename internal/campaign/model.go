@@ -60,6 +60,16 @@ func (c Campaign) LetterRef(l lang.Lang) string {
 	return ref
 }
 
+// GroupHeading names group g over its part of the campaign's reports: as
+// a judged group when the campaign asks something of it, else by its
+// label (communes whose work counts for their district, before 2025).
+func (c Campaign) GroupHeading(g Group, l lang.Lang) string {
+	if c.QuotaFor(g).Required > 0 {
+		return g.Heading(l)
+	}
+	return g.Label(l)
+}
+
 // QuotaFor is the quota of group g (zero when the campaign sets none).
 func (c Campaign) QuotaFor(g Group) Quota { return c.Quotas[g] }
 

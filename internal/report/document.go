@@ -107,9 +107,9 @@ func (let Letter) owingTable() Table {
 		{Title: l.T("Còn thiếu", "Owed"), Type: NumberCell, Width: 10},
 	}}
 	for gi, g := range let.Groups {
-		t.AddBand(Roman(gi+1) + ". " + g.Group.Label(l))
+		t.AddBand(Roman(gi+1) + ". " + g.Group.Heading(l))
 		for i, o := range g.Agencies {
-			t.Add(itoa(i+1), o.Agency.Name, itoa(o.Registered), QuotaText(o.Quota), itoa(o.Owed))
+			t.Add(itoa(i+1), shownName(o.Agency, l), itoa(o.Registered), QuotaText(o.Quota), itoa(o.Owed))
 		}
 	}
 	return t

@@ -95,7 +95,7 @@ func collective(g campaign.Group, l lang.Lang) string {
 	case campaign.District:
 		return l.T("UBND các huyện, thành phố, thị xã", "District people's committees")
 	case campaign.Commune:
-		return l.T("UBND các xã, phường, thị trấn", "Commune people's committees")
+		return l.T("UBND các xã, phường", "Commune and ward people's committees") // judged directly since 1 July 2025
 	}
 	return g.Label(l)
 }
@@ -341,9 +341,9 @@ func (let Letter) writeText(w io.Writer) error {
 		para(p)
 	}
 	for gi, g := range let.Groups {
-		b.WriteString(Roman(gi+1) + ". " + g.Group.Label(l) + "\n")
+		b.WriteString(Roman(gi+1) + ". " + g.Group.Heading(l) + "\n")
 		for oi, o := range g.Agencies {
-			for i, line := range wrap("- "+o.Agency.Name+": "+owes(o, l)+listEnd(let.Groups, gi, oi), textWidth-2, textWidth-4) {
+			for i, line := range wrap("- "+shownName(o.Agency, l)+": "+owes(o, l)+listEnd(let.Groups, gi, oi), textWidth-2, textWidth-4) {
 				if i > 0 {
 					line = "  " + line
 				}
@@ -410,9 +410,9 @@ func (let Letter) writeMarkdown(w io.Writer) error {
 		b.WriteString(mdEscape(p) + "\n\n")
 	}
 	for gi, g := range let.Groups {
-		b.WriteString("**" + Roman(gi+1) + ". " + mdEscape(g.Group.Label(l)) + "**\n\n")
+		b.WriteString("**" + Roman(gi+1) + ". " + mdEscape(g.Group.Heading(l)) + "**\n\n")
 		for oi, o := range g.Agencies {
-			b.WriteString("- " + mdEscape(o.Agency.Name) + ": " + mdEscape(owes(o, l)) + listEnd(let.Groups, gi, oi) + "\n")
+			b.WriteString("- " + mdEscape(shownName(o.Agency, l)) + ": " + mdEscape(owes(o, l)) + listEnd(let.Groups, gi, oi) + "\n")
 		}
 		b.WriteString("\n")
 	}

@@ -112,7 +112,7 @@ func (r Results) agencyTable() Table {
 	}}
 	var all progressCounts
 	for i, g := range r.agencyGroups() {
-		t.AddBand(bandTitle(i+1, g.group, len(g.agencies), l))
+		t.AddBand(bandTitle(r.Campaign, i+1, g.group, len(g.agencies), l))
 		for n, a := range g.agencies {
 			c := g.counts[a.ID]
 			all.addCounts(c)
@@ -276,7 +276,7 @@ func (r Results) writeCSV(w io.Writer) error {
 	}}
 	for i, x := range r.Rows {
 		st := r.stage(x.ID)
-		t.Add(itoa(i+1), x.AgencyGroup.Label(l), x.AgencyName, x.Title, x.Area.Label(l), st.Stage.Label(l), st.On.String(), st.Note, x.ExpectedResult)
+		t.Add(itoa(i+1), r.Campaign.GroupHeading(x.AgencyGroup, l), x.AgencyName, x.Title, x.Area.Label(l), st.Stage.Label(l), st.On.String(), st.Note, x.ExpectedResult)
 	}
 	if _, err := io.WriteString(w, BOM); err != nil {
 		return err

@@ -304,7 +304,13 @@ func (m *Model) View() string {
 		lines = append(lines, " "+st.Muted.Render(c.T("Đang ghi…", "Writing…")))
 	}
 	if m.err != "" {
-		lines = append(lines, " "+st.Error.Render("! "+m.err))
+		// told whole, over as many lines as it takes: a file name is long
+		for i, l := range common.Wrap("! "+m.err, max(m.width-4, 20)) {
+			if i > 0 {
+				l = "  " + l
+			}
+			lines = append(lines, " "+st.Error.Render(l))
+		}
 	}
 	if m.written != "" {
 		lines = append(lines, "", " "+st.Note.Render(c.F("Đã ghi: %s", "Written: %s", m.written)),
