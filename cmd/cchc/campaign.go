@@ -64,6 +64,9 @@ func runCampaignNew(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if c := (campaign.Campaign{Year: y, Deadline: d}); !c.DeadlineInYear() {
+		return usageError{l.F("--deadline %s: hạn đăng ký phải thuộc năm %d của đợt đăng ký", "--deadline %s: the deadline must fall within the campaign's year %d", d, y)}
+	}
 	fromYear, err := yearFlag(l, *from)
 	if err != nil {
 		return usageError{l.F("--from %q: cần năm của đợt đăng ký để sao chép, ví dụ 2023", "--from %q: expected the year to copy from, e.g. 2023", *from)}

@@ -327,20 +327,24 @@ func TestBadInputCatalogue(t *testing.T) {
 	}
 }
 
+// hidden is what must never come out of cchc: escape sequences, bells, bidi
+// controls that reverse a name, zero-width spaces.
+const hidden = "\x1b\x07\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b"
+
 // Hostile strings that are valid data are stored as data: the SQL is
-// parameterised, and escape sequences never come back out.
+// parameterised, and escape sequences and bidi controls never come back out.
 func TestHostileDataIsStoredAsDataAndPrintedHarmlessly(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "cchc.db")
 	book(t, db)
-	hostile := "Robert'); DROP TABLE registration; --\x1b[2J\x1b]0;owned\x07"
+	hostile := "Robert'); DROP TABLE registration; --\x1b[2J\x1b]0;owned\x07\u202e\u2066\u200b"
 	csv := write(t, filepath.Join(dir, "h.csv"), []byte("STT,Tên mô hình,Loại,Lĩnh vực\n1,\""+hostile+"\",Mô hình,Thủ tục hành chính\n"))
 	if code, _, errs := cchc(t, importArgs(db, csv)...); code != 0 {
 		t.Fatal(errs)
 	}
 	// and some written behind cchc's back, straight into the file
 	o, _ := sql.Open("sqlite", db)
-	if _, err := o.Exec("UPDATE agency SET name = 'Sở Y tế\x1b[2J\x1b[31m' WHERE name = 'Sở Y tế'"); err != nil {
+	if _, err := o.Exec("UPDATE agency SET name = 'Sở Y tế\x1b[2J\x1b[31m\u202e\u2067' WHERE name = 'Sở Y tế'"); err != nil {
 		t.Fatal(err)
 	}
 	o.Close()
@@ -350,13 +354,13 @@ func TestHostileDataIsStoredAsDataAndPrintedHarmlessly(t *testing.T) {
 		{"report", "missing", "--format", "html", "-o", filepath.Join(dir, "r.html")},
 	} {
 		code, out, errs := cchc(t, append([]string{"--db", db}, args...)...)
-		if strings.ContainsAny(out+errs, "\x1b\x07") {
-			t.Fatalf("%v let an escape sequence through (exit %d): %q", args, code, out+errs)
+		if strings.ContainsAny(out+errs, hidden) {
+			t.Fatalf("%v let an escape sequence or a bidi control through (exit %d): %q", args, code, out+errs)
 		}
 	}
 	for _, f := range []string{"r.md", "r.html"} {
 		data, err := os.ReadFile(filepath.Join(dir, f))
-		if err != nil || bytes.ContainsAny(data, "\x1b\x07") {
+		if err != nil || bytes.ContainsAny(data, hidden) {
 			t.Fatalf("%s: %v, or an escape sequence in it", f, err)
 		}
 	}

@@ -33,6 +33,11 @@ func init() {
 // changed again since.
 func runUndo(e *env, args []string) error {
 	fs := newFlags("undo", e)
+	if len(args) > 0 && negativeNumber(args[0]) {
+		// not an option: flag would call "-1" an unknown option "--1"
+		return usageError{e.lang.F("%q không phải số thay đổi: số thay đổi là số dương ở cột đầu của cchc history (ví dụ: 42 hoặc #42)",
+			"%q is not a change number: change numbers are the positive numbers in the first column of cchc history (e.g. 42 or #42)", args[0])}
+	}
 	arg, err := parseWithArg(fs, e, args, func() { undoHelp(e) })
 	if err != nil {
 		return err
@@ -57,6 +62,12 @@ func runUndo(e *env, args []string) error {
 	}
 	fmt.Fprintln(e.stdout, l.F("Đã hoàn tác thay đổi #%d: %s", "Undid change #%d: %s", id, undone.Summary(l)))
 	return nil
+}
+
+// negativeNumber reports "-1", "-42": a change number typed with a minus.
+func negativeNumber(s string) bool {
+	_, err := strconv.Atoi(s)
+	return err == nil && strings.HasPrefix(s, "-")
 }
 
 func undoHelp(e *env) {

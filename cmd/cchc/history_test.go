@@ -65,6 +65,16 @@ func TestUndoCommand(t *testing.T) {
 	if code, _, errs := cchc(t, "--db", db, "undo", number); code != 1 || !strings.Contains(errs, "đã được hoàn tác rồi") {
 		t.Fatalf("undo twice: %d %s", code, errs)
 	}
+	// undoing the undo names the change the undo had undone, not "#0"
+	_, out, _ = cchc(t, "--db", db, "history", "--limit", "1")
+	undo := strings.Fields(out)[0]
+	code, out, errs = cchc(t, "--db", db, "undo", undo)
+	if want := "Đã hoàn tác thay đổi " + undo + ": Hoàn tác thay đổi " + number + ": "; code != 0 || !strings.HasPrefix(out, want) {
+		t.Fatalf("undo the undo %s: %d %q%s, want %q", undo, code, out, errs, want)
+	}
+	if code, _, errs := cchc(t, "--db", db, "undo", "-1"); code != 2 || strings.Contains(errs, "--1") || !strings.Contains(errs, `"-1" không phải số thay đổi`) {
+		t.Errorf("undo -1: exit %d, %q", code, errs)
+	}
 	for _, bad := range [][]string{{"undo"}, {"undo", "abc"}, {"undo", "0"}, {"undo", "1", "2"}} {
 		if code, _, errs := cchc(t, append([]string{"--db", db}, bad...)...); code != 2 || errs == "" {
 			t.Errorf("%v: exit %d, %q", bad, code, errs)

@@ -83,7 +83,7 @@ func runImportRegistrations(e *env, args []string) error {
 		return err
 	}
 	var recv vndate.Date
-	if *received != "" {
+	if given(fs, "received") {
 		if recv, err = dateFlag(l, "received", *received); err != nil {
 			return err
 		}

@@ -101,6 +101,31 @@ func TestImportErrorsExitOneAndWriteNothing(t *testing.T) {
 	}
 }
 
+// --received reads the ISO yyyy-mm-dd as the README says, as the same day
+// as dd/mm/yyyy.
+func TestReceivedISO(t *testing.T) {
+	t.Setenv("CCHC_TODAY", "25/03/2023")
+	dir := t.TempDir()
+	db := filepath.Join(dir, "cchc.db")
+	file := filepath.Join(dir, "list.csv")
+	if err := os.WriteFile(file, []byte("Tên mô hình,Loại,Lĩnh vực\nMột cửa số,Mô hình,TTHC\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, recv := range []string{"2023-03-20", "20/03/2023"} {
+		code, out, errs := cchc(t, "--db", db, "import", "registrations", file, "--agency", "Đức Thọ", "--received", recv, "--dry-run")
+		if code != 0 || !strings.Contains(out, "20/03/2023") {
+			t.Fatalf("--received %s: exit %d %s %s", recv, code, out, errs)
+		}
+	}
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(readme), "ISO `yyyy-mm-dd` is read too") {
+		t.Fatal("the README does not say that ISO dates are read")
+	}
+}
+
 func TestImportUsage(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "cchc.db")
 	for _, args := range [][]string{
@@ -108,6 +133,9 @@ func TestImportUsage(t *testing.T) {
 		{"import", "people", "x.csv"},
 		{"import", "registrations"},
 		{"import", "registrations", "x.csv", "--received", "31/02/2023"},
+		{"import", "registrations", "x.csv", "--received", ""}, // not "today": the day was left out
+		{"import", "registrations", "x.csv", "--received= "},
+		{"status", "--as-of", ""},
 		{"import", "registrations", "x.csv", "--campaign", "abc"},
 		{"template", "--format", "pdf"},
 	} {

@@ -207,6 +207,9 @@ func TestCampaignNew(t *testing.T) {
 		{[]string{"campaign", "new", "--year", "2025", "--deadline", "30/02/2025"}, 2, "không phải ngày có thật"},
 		{[]string{"campaign", "new", "--year", "2025", "--deadline", "28/02/2025", "--from", "2019"}, 1, "Không có đợt đăng ký năm 2019"},
 		{[]string{"campaign", "renew"}, 2, "Không có lệnh con"},
+		// a deadline outside the campaign's own year is a slip of the keyboard
+		{[]string{"campaign", "new", "--year", "2025", "--deadline", "29/03/2030"}, 2, "hạn đăng ký phải thuộc năm 2025"},
+		{[]string{"campaign", "new", "--year", "2025", "--deadline", "31/12/2024"}, 2, "hạn đăng ký phải thuộc năm 2025"},
 	}
 	for _, tc := range cases {
 		code, _, errs := cchc(t, append([]string{"--db", db}, tc.args...)...)
@@ -215,6 +218,9 @@ func TestCampaignNew(t *testing.T) {
 		}
 	}
 	_, out, _ = cchc(t, "--db", db, "campaign", "list")
+	if strings.Contains(out, "2025") || strings.Contains(out, "2030") {
+		t.Fatalf("a refused campaign was opened: %s", out)
+	}
 	if !strings.HasPrefix(out, "2024") || !strings.Contains(out, "\n2023") {
 		t.Fatalf("list: %s", out)
 	}

@@ -53,7 +53,7 @@ func runReport(e *env, args []string) error {
 		return usageError{l.F("Định dạng %s không in ra màn hình được; ghi ra tệp, ví dụ: -o %s", "%s cannot go to the terminal; write it to a file, e.g. -o %s",
 			*format, report.FileName(kind, *format, y))}
 	}
-	day, err := asOfFlag(l, *asOf)
+	day, err := asOfFlag(fs, l, *asOf)
 	if err != nil {
 		return err
 	}

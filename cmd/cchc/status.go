@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"runtime/debug"
@@ -39,15 +40,29 @@ func today() (vndate.Date, error) {
 }
 
 // asOfFlag is the day of --as-of, today when it is not given.
-func asOfFlag(l lang.Lang, value string) (vndate.Date, error) {
-	if value == "" {
+func asOfFlag(fs *flag.FlagSet, l lang.Lang, value string) (vndate.Date, error) {
+	if !given(fs, "as-of") {
 		return today()
 	}
 	return dateFlag(l, "as-of", value)
 }
 
-// dateFlag reads a dd/mm/yyyy option, naming it in the message.
+// given reports an option that is on the command line, even empty: an
+// empty --received ” is a mistake to say, not a reason to take today.
+func given(fs *flag.FlagSet, name string) bool {
+	found := false
+	fs.Visit(func(f *flag.Flag) { found = found || f.Name == name })
+	return found
+}
+
+// dateFlag reads a dd/mm/yyyy option, naming it in the message. Empty is
+// bad usage: the option was given without its day. d/m/yyyy, dd-mm-yyyy
+// and the ISO yyyy-mm-dd are read too (never mm/dd: a four-digit year
+// first says the order), as the README says.
 func dateFlag(l lang.Lang, name, value string) (vndate.Date, error) {
+	if strings.TrimSpace(value) == "" {
+		return vndate.Date{}, usageError{l.F("--%s: thiếu ngày (dd/mm/yyyy)", "--%s: the day is missing (dd/mm/yyyy)", name)}
+	}
 	d, err := vndate.Parse(value)
 	if err != nil {
 		return d, usageError{l.F("--%s %q: %s", "--%s %q: %s", name, value, vndate.Problem(err, l))}
@@ -91,7 +106,7 @@ func runStatus(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	day, err := asOfFlag(l, *asOf)
+	day, err := asOfFlag(fs, l, *asOf)
 	if err != nil {
 		return err
 	}

@@ -269,6 +269,11 @@ func (a Agency) Validate(parent *Agency) Problems {
 	return p
 }
 
+// DeadlineInYear reports a deadline that falls within the campaign's own
+// year: 29/03/2030 for the 2024 campaign is a slip of the keyboard, and it
+// would make every agency on time for six years.
+func (c Campaign) DeadlineInYear() bool { return c.Deadline.Year() == c.Year }
+
 // Validate checks a campaign's own fields.
 func (c Campaign) Validate() Problems {
 	var p Problems
@@ -279,6 +284,8 @@ func (c Campaign) Validate() Problems {
 	checkLine(&p, FieldText, "Cơ quan ban hành", "Issuer", c.Issuer, true)
 	if c.Deadline.IsZero() {
 		p.add(FieldDeadline, "Hạn đăng ký: không được để trống (dd/mm/yyyy)", "Deadline: must not be empty (dd/mm/yyyy)")
+	} else if !c.DeadlineInYear() {
+		p.add(FieldDeadline, "Hạn đăng ký %s không thuộc năm %d của đợt đăng ký", "Deadline %s is not in the campaign's year %d", c.Deadline, c.Year)
 	}
 	for g, q := range c.Quotas {
 		p = append(p, q.Validate(g)...)

@@ -46,3 +46,17 @@ func TestSubmissionDates(t *testing.T) {
 		t.Fatalf("without a bound: %s", lang.Message(err, lang.VI))
 	}
 }
+
+// The campaign settings screen and the store refuse a deadline outside the
+// campaign's year as the command line does.
+func TestCampaignDeadlineInItsYear(t *testing.T) {
+	c := Campaign{Year: 2024, Title: "Đợt 2024", Issuer: "Sở Nội vụ", Deadline: vndate.Of(2030, 3, 29)}
+	ps := c.Validate()
+	if len(ps) != 1 || ps[0].Field != FieldDeadline || !strings.Contains(ps[0].Msg.VI, "không thuộc năm 2024") {
+		t.Fatalf("deadline 2030 for 2024: %+v", ps)
+	}
+	c.Deadline = vndate.Of(2024, 12, 31)
+	if ps := c.Validate(); len(ps) != 0 {
+		t.Fatalf("deadline 31/12/2024 for 2024: %+v", ps)
+	}
+}

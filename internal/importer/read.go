@@ -62,6 +62,9 @@ func ReadFile(path string) ([]*Grid, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := compoundFile(data, filepath.Base(path)); err != nil {
+		return nil, err // whatever its name says
+	}
 	switch ext := strings.ToLower(filepath.Ext(path)); ext {
 	case ".xlsx", ".xlsm":
 		return ReadXLSX(data)
@@ -85,6 +88,35 @@ func ReadFile(path string) ([]*Grid, error) {
 		}
 		return []*Grid{g}, nil
 	}
+}
+
+// oleMagic opens an OLE2 compound file: the old .xls and .doc, and also
+// an .xlsx saved with a password (Office then wraps the encrypted workbook
+// in one), which excelize would only call damaged.
+var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+// compoundFile says what an OLE2 file is and what to do with it, or nil
+// for any other file. The streams are named in UTF-16 in the directory.
+func compoundFile(data []byte, name string) error {
+	if !bytes.HasPrefix(data, oleMagic) {
+		return nil
+	}
+	stream := func(s string) bool {
+		u := make([]byte, 0, 2*len(s))
+		for i := 0; i < len(s); i++ {
+			u = append(u, s[i], 0)
+		}
+		return bytes.Contains(data, u)
+	}
+	switch {
+	case stream("EncryptedPackage"):
+		return lang.Errorf("%s được đặt mật khẩu: hãy mở bằng Excel, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu, xóa mật khẩu) rồi lưu lại thành .xlsx",
+			"%s is protected with a password: open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, clear it) and save it as .xlsx", name)
+	case stream("WordDocument"), strings.EqualFold(filepath.Ext(name), ".doc"):
+		return lang.Errorf("%s là tệp Word cũ (.doc): hãy chép bảng sang Excel và lưu thành .xlsx", "%s is an old Word file (.doc): copy the table into Excel and save it as .xlsx", name)
+	}
+	return lang.Errorf("%s là tệp Excel cũ (.xls, Excel 97–2003): hãy mở bằng Excel và lưu lại thành .xlsx (Tệp > Lưu thành > Sổ làm việc Excel)",
+		"%s is an old Excel file (.xls, Excel 97–2003): open it in Excel and save it as .xlsx (File > Save As > Excel Workbook)", name)
 }
 
 func readLimited(path string) ([]byte, error) {
@@ -125,6 +157,10 @@ func ReadCSV(data []byte) (*Grid, error) {
 			return nil, lang.Wrap(err, "Tệp văn bản UTF-16 bị hỏng", "The UTF-16 text file is damaged")
 		}
 		data = dec
+	}
+	if bytes.IndexByte(data, '\r') >= 0 && bytes.IndexByte(data, '\n') < 0 {
+		// old Mac line ends (CR only), which encoding/csv reads as one row
+		data = bytes.ReplaceAll(data, []byte{'\r'}, []byte{'\n'})
 	}
 	if !utf8.Valid(data) {
 		return nil, lang.Errorf("Tệp không phải văn bản UTF-8: hãy lưu lại từ Excel bằng \"CSV UTF-8\" hoặc dùng tệp .xlsx",

@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"compress/flate"
 	"hash/crc32"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -119,6 +121,50 @@ func TestNonUTF8AndOldFormats(t *testing.T) {
 	g, err := ReadCSV(utf16)
 	if err != nil || g.Cell(0, 0) != "Tên" || g.Cell(0, 1) != "Loại" {
 		t.Fatalf("utf-16: %v %+v", err, g)
+	}
+}
+
+// A workbook that is not an .xlsx inside, whatever its name, is told for
+// what it is, with what to do: an old .xls (made by LibreOffice, in
+// testdata), an .xlsx saved with a password.
+func TestOldAndLockedWorkbooksAreNamed(t *testing.T) {
+	dir := t.TempDir()
+	xls, err := os.ReadFile("testdata/old-excel.xls")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := excelize.NewFile()
+	f.SetCellValue("Sheet1", "A1", "Tên mô hình")
+	locked := filepath.Join(dir, "locked.xlsx")
+	if err := f.SaveAs(locked, excelize.Options{Password: "bí mật"}); err != nil {
+		t.Fatal(err)
+	}
+	renamed := filepath.Join(dir, "renamed.xlsx")
+	if err := os.WriteFile(renamed, xls, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	noExt := filepath.Join(dir, "danh-sach")
+	if err := os.WriteFile(noExt, xls, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]string{
+		locked:                   "locked.xlsx được đặt mật khẩu: hãy mở bằng Excel, bỏ mật khẩu",
+		renamed:                  "renamed.xlsx là tệp Excel cũ (.xls, Excel 97–2003): hãy mở bằng Excel và lưu lại thành .xlsx",
+		noExt:                    "danh-sach là tệp Excel cũ (.xls",
+		"testdata/old-excel.xls": "old-excel.xls là tệp Excel cũ (.xls",
+	} {
+		_, err := ReadFile(path)
+		if err == nil || !strings.HasPrefix(lang.Message(err, lang.VI), want) || !strings.Contains(lang.Message(err, lang.EN), ".xlsx") {
+			t.Errorf("%s: %v, want %q", filepath.Base(path), err, want)
+		}
+	}
+}
+
+// A CSV saved with old-Mac line ends (CR only) is read row by row.
+func TestCSVWithCarriageReturnsOnly(t *testing.T) {
+	g, err := ReadCSV([]byte("Tên mô hình;Loại\rMột cửa;Mô hình\r\"a\rb\";Sáng kiến\r"))
+	if err != nil || len(g.Rows) != 3 || g.Cell(1, 0) != "Một cửa" || g.Cell(2, 1) != "Sáng kiến" {
+		t.Fatalf("CR-only CSV: %v %q", err, g.Rows)
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 	"encoding/csv"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"cchc/internal/vntext"
 )
@@ -84,43 +83,14 @@ func (t *Table) AddBand(text string) {
 // IsBand reports whether row i is a heading row.
 func (t Table) IsBand(i int) bool { return t.bands[i] }
 
-// clean keeps line breaks and drops control characters and escape sequences;
-// text that is already clean, by far the most common, is returned as is
-// (checking is much cheaper than cleaning on a list of 200,000 rows). The
-// store normalises text to NFC on the way in; this guards the terminal.
+// clean keeps line breaks and drops control characters, escape sequences
+// and invisible format characters (bidi overrides, …); text that is
+// already clean, by far the most common, is returned as is (checking is
+// much cheaper than cleaning on a list of 200,000 rows). The store
+// normalises text to NFC on the way in; this guards the terminal.
 func clean(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 && c != '\n' || c == 0x7f {
-			return vntext.Text(s)
-		} else if c >= 0x80 {
-			ascii = false
-		}
-	}
-	if ascii {
-		return s
-	}
-	if !utf8.ValidString(s) {
+	if vntext.HasHidden(s) {
 		return vntext.Text(s)
-	}
-	// In valid UTF-8 these byte sequences are exactly the runes U+0080–U+009F,
-	// U+200B, U+2028, U+2029 and U+FEFF: looking for them is cheaper than
-	// decoding every rune of 200,000 rows.
-	for i := 0; i+1 < len(s); i++ {
-		switch s[i] {
-		case 0xc2:
-			if s[i+1] < 0xa0 {
-				return vntext.Text(s)
-			}
-		case 0xe2:
-			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x8b || s[i+2] == 0xa8 || s[i+2] == 0xa9) {
-				return vntext.Text(s)
-			}
-		case 0xef:
-			if i+2 < len(s) && s[i+1] == 0xbb && s[i+2] == 0xbf {
-				return vntext.Text(s)
-			}
-		}
 	}
 	return s
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"cchc/internal/lang"
 	"cchc/internal/vndate"
@@ -104,6 +105,9 @@ var invariants = []rule{
 		"Letter %s: received or letter date too early for its campaign (check the year)"},
 	{`SELECT c.year FROM campaign c WHERE c.deadline NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'`,
 		"Đợt đăng ký %s: hạn nộp không hợp lệ", "Campaign %s: invalid deadline"},
+	{`SELECT c.year || ' (' || substr(c.deadline, 9, 2) || '/' || substr(c.deadline, 6, 2) || '/' || substr(c.deadline, 1, 4) || ')' FROM campaign c
+		WHERE c.deadline GLOB '[0-9][0-9][0-9][0-9]-*' AND substr(c.deadline, 1, 4) <> CAST(c.year AS TEXT)`, // campaign.DeadlineInYear
+		"Đợt đăng ký %s: hạn nộp không thuộc năm của đợt", "Campaign %s: the deadline is not in the campaign's year"},
 	{`SELECT coalesce(nullif(s.number, ''), '#' || s.id) FROM submission s LEFT JOIN letter_tally t ON t.submission_id = s.id
 		WHERE t.submission_id IS NULL OR t.campaign_id <> s.campaign_id OR t.agency_id <> s.agency_id OR t.received_on <> s.received_on
 			OR t.registrations <> (SELECT count(*) FROM registration r WHERE r.submission_id = s.id)
@@ -135,6 +139,7 @@ func (s *Store) checkRule(ctx context.Context, r rule) ([]Problem, error) {
 // do not match their text, control characters, dates that do not exist.
 func (s *Store) checkKeys(ctx context.Context) ([]Problem, error) {
 	var out []Problem
+	today := vndate.FromTime(s.now())
 	for _, t := range []struct{ table, text, key string }{{"agency", "name", "name_key"}, {"registration", "title", "title_key"}} {
 		rows, err := s.db.QueryContext(ctx, fmt.Sprintf(`SELECT %s, %s FROM %s`, t.text, t.key, t.table))
 		if err != nil {
@@ -146,9 +151,7 @@ func (s *Store) checkKeys(ctx context.Context) ([]Problem, error) {
 				rows.Close()
 				return nil, s.explain(err)
 			}
-			if vntext.Line(text) != text {
-				out = append(out, *lang.Errorf("%q chứa ký tự điều khiển (sửa ngoài chương trình?)", "%q contains control characters (edited outside the program?)", vntext.Line(text)))
-			} else if vntext.Fold(text) != key {
+			if vntext.Line(text) == text && vntext.Fold(text) != key { // hidden characters are said by checkText
 				out = append(out, *lang.Errorf("%q: khóa tìm kiếm không khớp (sửa ngoài chương trình?)", "%q: search key does not match (edited outside the program?)", text))
 			}
 		}
@@ -157,6 +160,11 @@ func (s *Store) checkKeys(ctx context.Context) ([]Problem, error) {
 			return nil, s.explain(err)
 		}
 	}
+	text, err := s.checkText(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, text...)
 	rows, err := s.db.QueryContext(ctx, `SELECT coalesce(nullif(number, ''), '#' || id), received_on, letter_date FROM submission`)
 	if err != nil {
 		return nil, s.explain(err)
@@ -167,11 +175,103 @@ func (s *Store) checkKeys(ctx context.Context) ([]Problem, error) {
 		if err := rows.Scan(&name, &received, &dated); err != nil {
 			return nil, s.explain(err)
 		}
-		_, e1 := vndate.ParseISO(received)
+		recv, e1 := vndate.ParseISO(received)
 		_, e2 := vndate.ParseISO(dated)
-		if e1 != nil || dated != "" && e2 != nil {
+		switch {
+		case e1 != nil || dated != "" && e2 != nil:
 			out = append(out, *lang.Errorf("Văn bản %s: ngày không có thật", "Letter %s: a day that does not exist", vntext.Line(name)))
+		case recv.After(today):
+			out = append(out, *lang.Errorf("Văn bản %s: ngày nhận %s còn ở tương lai (sửa ngoài chương trình?)",
+				"Letter %s: received on %s, in the future (edited outside the program?)", vntext.Line(name), recv))
 		}
 	}
 	return out, s.explain(rows.Err())
+}
+
+// notChecked are the text columns checkText leaves alone: JSON copies of
+// rows, in which json_object escapes control characters, and that are
+// shown only through vntext.Line.
+var notChecked = map[string]bool{"history_item.old": true, "history_item.new": true}
+
+// textTable is a table's text columns and how to name one of its rows.
+type textTable struct {
+	name string
+	key  string // SQL naming a row: its primary key, else its rowid
+	cols []string
+}
+
+// textColumns lists every text column of the book's tables, from the
+// schema itself, so that a column a migration adds is checked without
+// anyone remembering to list it.
+func (s *Store) textColumns(ctx context.Context) ([]textTable, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT m.name, p.name, p.pk,
+			upper(p.type) LIKE '%TEXT%' OR upper(p.type) LIKE '%CHAR%' OR upper(p.type) LIKE '%CLOB%'
+		FROM sqlite_schema m JOIN pragma_table_info(m.name) p
+		WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.pk, p.cid`)
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	defer rows.Close()
+	var out []textTable
+	for rows.Next() {
+		var table, col string
+		var pk int
+		var isText bool
+		if err := rows.Scan(&table, &col, &pk, &isText); err != nil {
+			return nil, s.explain(err)
+		}
+		if len(out) == 0 || out[len(out)-1].name != table {
+			out = append(out, textTable{name: table, key: "rowid"})
+		}
+		t := &out[len(out)-1]
+		switch {
+		case pk == 1:
+			t.key = quote(col)
+		case pk > 1:
+			t.key += " || '/' || " + quote(col)
+		}
+		if isText && !notChecked[table+"."+col] {
+			t.cols = append(t.cols, col)
+		}
+	}
+	return out, s.explain(rows.Err())
+}
+
+// quote makes a name from the schema an SQL identifier.
+func quote(name string) string { return `"` + strings.ReplaceAll(name, `"`, `""`) + `"` }
+
+// checkText finds control characters, escape sequences and invisible
+// format characters (bidi overrides, …) in every text column: cchc never
+// stores one, so they were written behind its back.
+func (s *Store) checkText(ctx context.Context) ([]Problem, error) {
+	tables, err := s.textColumns(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []Problem
+	for _, t := range tables {
+		for _, col := range t.cols {
+			rows, err := s.db.QueryContext(ctx, fmt.Sprintf(`SELECT %s, %s FROM %s WHERE typeof(%[2]s) = 'text'`, t.key, quote(col), quote(t.name)))
+			if err != nil {
+				return nil, s.explain(err)
+			}
+			for rows.Next() {
+				var row, v string
+				if err := rows.Scan(&row, &v); err != nil {
+					rows.Close()
+					return nil, s.explain(err)
+				}
+				if vntext.HasHidden(v) {
+					out = append(out, *lang.Errorf("Bảng %s, cột %s, dòng %s: %q chứa ký tự điều khiển hoặc ký tự ẩn (sửa ngoài chương trình?)",
+						"Table %s, column %s, row %s: %q contains control or hidden characters (edited outside the program?)",
+						t.name, col, row, vntext.Truncate(vntext.Line(v), 60)))
+				}
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return nil, s.explain(err)
+			}
+		}
+	}
+	return out, nil
 }

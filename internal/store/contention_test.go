@@ -37,6 +37,14 @@ func TestChildProcess(t *testing.T) {
 		t.Skip("run by the contention and crash tests as a separate process")
 	}
 	n, _ := strconv.Atoi(os.Getenv("CCHC_CHILD_N"))
+	if start := os.Getenv("CCHC_CHILD_START"); start != "" {
+		// wait for the word, so that the processes open the book together
+		for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+			if _, err := os.Stat(start); err == nil {
+				break
+			}
+		}
+	}
 	s, err := Open(os.Getenv("CCHC_CHILD_DB"), Options{User: role})
 	if err != nil {
 		fmt.Println("OPEN FAILED:", messageOf(err))
@@ -82,6 +90,8 @@ func TestChildProcess(t *testing.T) {
 			last = len(rows)
 		}
 		fmt.Println("READS OK", last)
+	case role == "opener":
+		fmt.Println("OPENED")
 	case role == "importer":
 		// imports of 500 letters × 4 registrations, one after another, until killed
 		for round := 0; ; round++ {

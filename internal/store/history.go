@@ -294,8 +294,10 @@ func (s *Store) Undo(ctx context.Context, id int64) (Change, error) {
 	err := s.write(withOp(ctx, OpUndo), func(tx *sql.Tx) error {
 		var undoneBy int64
 		var at string
-		err := tx.QueryRowContext(ctx, `SELECT at, who, op, coalesce(undone_by, 0) FROM history WHERE id = ? AND open = 0`, id).
-			Scan(&at, &undone.Who, &undone.Op, &undoneBy)
+		err := tx.QueryRowContext(ctx, `SELECT h.at, h.who, h.op, coalesce(h.undone_by, 0),
+				coalesce((SELECT u.id FROM history u WHERE u.undone_by = h.id), 0)
+			FROM history h WHERE h.id = ? AND h.open = 0`, id).
+			Scan(&at, &undone.Who, &undone.Op, &undoneBy, &undone.Undid) // Undid: undoing an undo names the change it had undone
 		if errors.Is(err, sql.ErrNoRows) {
 			return lang.Wrap(ErrNotFound, "Không tìm thấy thay đổi số %d trong lịch sử", "Change %d is not in the history", id)
 		}
@@ -305,7 +307,7 @@ func (s *Store) Undo(ctx context.Context, id int64) (Change, error) {
 		if undoneBy != 0 {
 			return lang.Errorf("Thay đổi này đã được hoàn tác rồi", "This change was already undone")
 		}
-		undone.ID = id
+		undone.ID, undone.Who = id, vntext.Line(undone.Who)
 		undone.At, _ = time.Parse(time.RFC3339, at)
 		if undone.Items, err = s.changeItems(ctx, tx, id); err != nil {
 			return err

@@ -362,13 +362,11 @@ type querier interface {
 }
 
 func (s *Store) header(ctx context.Context, q querier) (version, appID, tables int, err error) {
-	if err = q.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return 0, 0, 0, s.explain(err)
-	}
-	if err = q.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
-		return 0, 0, 0, s.explain(err)
-	}
-	if err = q.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
+	// One statement, so one snapshot: read as three, a book another process
+	// created in between looked foreign (no application id yet, but tables).
+	err = q.QueryRowContext(ctx, `SELECT (SELECT user_version FROM pragma_user_version),
+		(SELECT application_id FROM pragma_application_id), (SELECT count(*) FROM sqlite_schema)`).Scan(&version, &appID, &tables)
+	if err != nil {
 		return 0, 0, 0, s.explain(err)
 	}
 	return version, appID, tables, nil

@@ -5,10 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -231,32 +231,41 @@ func TestReadOnlyFile(t *testing.T) {
 }
 
 func TestTwoProcessesCreatingTheSameBook(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "cchc.db")
-	var wg sync.WaitGroup
-	errs := make([]error, 6)
-	for i := range errs {
-		wg.Add(1)
-		go func(i int) {
-			defer wg.Done()
-			s, err := Open(path, Options{})
-			if err == nil {
-				s.Close()
-			}
-			errs[i] = err
-		}(i)
+	dir := t.TempDir()
+	path, start := filepath.Join(dir, "cchc.db"), filepath.Join(dir, "start")
+	// separate processes (copies of this test binary), released at once:
+	// each creates the book, or finds it made by another, never foreign
+	var cmds []*exec.Cmd
+	var outs []*strings.Builder
+	for range 6 {
+		cmd := child(t, "opener", path, "CCHC_CHILD_START="+start)
+		out := &strings.Builder{}
+		cmd.Stdout, cmd.Stderr = out, out
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		cmds, outs = append(cmds, cmd), append(outs, out)
 	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			t.Fatalf("concurrent open: %v", err)
+	if err := os.WriteFile(start, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for i, cmd := range cmds {
+		if err := cmd.Wait(); err != nil || !strings.Contains(outs[i].String(), "OPENED") {
+			t.Fatalf("process %d: %v\n%s", i, err, outs[i])
 		}
 	}
-	s, _ := Open(path, Options{})
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	defer s.Close()
-	cs, _ := s.Campaigns(context.Background())
-	list, _ := s.CampaignAgencies(context.Background(), cs[0].ID)
-	if len(cs) != 1 || len(list) != 40 {
-		t.Fatalf("seeded %d campaigns, %d agencies", len(cs), len(list))
+	cs, err := s.Campaigns(context.Background())
+	if err != nil || len(cs) != 1 {
+		t.Fatalf("campaigns: %v %v", cs, err)
+	}
+	list, err := s.CampaignAgencies(context.Background(), cs[0].ID)
+	if err != nil || len(list) != 40 {
+		t.Fatalf("seeded %d agencies: %v", len(list), err)
 	}
 }
 
@@ -517,5 +526,30 @@ func TestHostileTextIsStoredAsData(t *testing.T) {
 	list, _ := s.CampaignAgencies(ctx, c.ID)
 	if len(list) != 41 {
 		t.Fatalf("agencies = %d", len(list))
+	}
+}
+
+// countingQuerier counts the statements run through it.
+type countingQuerier struct {
+	q querier
+	n int
+}
+
+func (c *countingQuerier) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	c.n++
+	return c.q.QueryRowContext(ctx, query, args...)
+}
+
+// The header is read in one statement, so in one snapshot: a commit by
+// another process between reads made a new book look foreign.
+func TestHeaderIsOneSnapshot(t *testing.T) {
+	s := openTemp(t)
+	q := &countingQuerier{q: s.db}
+	version, appID, tables, err := s.header(context.Background(), q)
+	if err != nil || q.n != 1 {
+		t.Fatalf("header took %d statements: %v", q.n, err)
+	}
+	if version != SchemaVersion() || appID != applicationID || tables == 0 {
+		t.Fatalf("header = %d %d %d", version, appID, tables)
 	}
 }

@@ -14,6 +14,7 @@ func TestCleanFastPathAgrees(t *testing.T) {
 		"a\nb", "a\n\nb", "a\n", "\na", "a \nb", "a\n b", "a\r\nb", "a\tb", "a\x1b[31mb", "a\u009bb",
 		"a\u200bb", "a\ufeffb", "a\u00a0b", "a\u2028b", "a\u3000b", "\xff", "Số 12/UBND-NV", "100% hồ sơ",
 		"Sở Lao động - Thương binh và Xã hội\nDòng hai", "x\x7fy", "tab\t", "ký hiệu ✓ ◐ ✗ ⏰",
+		"a\u00adb", "a\u202eb", "a\u2066b", "a\u200db", "\U000e0041",
 	}
 	for _, s := range inputs {
 		if got, want := Line(s), line(s); got != want {

@@ -2,6 +2,7 @@ package vntext
 
 import (
 	"testing"
+	"unicode"
 )
 
 func TestLineNormalisesToNFC(t *testing.T) {
@@ -26,6 +27,51 @@ func TestLineRemovesEscapesAndControls(t *testing.T) {
 	for in, want := range cases {
 		if got := Line(in); got != want {
 			t.Errorf("Line(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Bidi controls turn a name round on screen and in print; they and the
+// other invisible format characters never reach the book.
+func TestLineRemovesFormatCharacters(t *testing.T) {
+	cases := map[string]string{
+		"Sở \u202eết Y\u202c":                   "Sở ết Y", // RIGHT-TO-LEFT OVERRIDE … POP
+		"\u202aA\u202bB\u202dC":                 "ABC",
+		"\u2066Huyện\u2069 \u2067Đức\u2068 Thọ": "Huyện Đức Thọ",
+		"Mô\u200b hình\u200c\u200d\u200e\u200f": "Mô hình", // zero-width space, ZWNJ, ZWJ, LRM, RLM
+		"Sáng\u00adkiến":                        "Sángkiến",
+		"Y\u2060tế\u2061\u2064":                 "Ytế",
+		"\U000e0041tag\U000e007f":               "tag",
+		"\u061cما":                              "ما",
+		"✓ Đạt – “một cửa” …":                   "✓ Đạt – “một cửa” …", // kept: visible punctuation
+	}
+	for in, want := range cases {
+		if got := Line(in); got != want {
+			t.Errorf("Line(%q) = %q, want %q", in, got, want)
+		}
+		if got := Text(in); got != want {
+			t.Errorf("Text(%q) = %q, want %q", in, got, want)
+		}
+		if HasHidden(in) != (in != want) {
+			t.Errorf("HasHidden(%q) = %v", in, HasHidden(in))
+		}
+	}
+	// every format character of Unicode goes
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if unicode.Is(unicode.Cf, r) {
+			if s := "a" + string(r) + "b"; Line(s) != "ab" || !HasHidden(s) {
+				t.Errorf("%U kept: Line = %q, HasHidden = %v", r, Line(s), HasHidden(s))
+			}
+		}
+	}
+	for _, s := range []string{"Huyện Đức Thọ", "Sở Lao động – Thương binh và Xã hội\nDòng hai", "ǅ ɏ Ḁ ỹ", "100% “hồ sơ”"} {
+		if HasHidden(s) {
+			t.Errorf("HasHidden(%q) = true", s)
+		}
+	}
+	for _, s := range []string{"\xe1\xbb", "a\xc3", "\xe1\xb8A", "x\x1b[2J", "\u0085"} {
+		if !HasHidden(s) {
+			t.Errorf("HasHidden(%q) = false", s)
 		}
 	}
 }
