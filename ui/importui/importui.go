@@ -59,6 +59,7 @@ type Model struct {
 	errorLines map[int]bool
 	rowLines   []int       // the file's row number of each row of the table
 	job        *common.Job // the write under way, for its bar
+	planTally  string      // the plan's tally, said while it is written
 }
 
 // New opens the action.
@@ -126,6 +127,9 @@ func (m *Model) ShortHelp() []key.Binding {
 func (m *Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
 
 func (m *Model) errors() int {
+	if m.step == writing {
+		return 0 // only a plan without errors is written
+	}
 	switch {
 	case m.regPlan != nil:
 		return m.regPlan.Errors()
@@ -237,6 +241,7 @@ func (m *Model) plan() tea.Cmd {
 func (m *Model) apply() tea.Cmd {
 	st, l := m.ctx.Store, m.ctx.Lang
 	reg, ag := m.regPlan, m.agencyPlan
+	m.planTally = m.tally()
 	m.step = writing
 	var cmd tea.Cmd
 	m.job, cmd = common.StartJob(func(progress func(done, total int)) tea.Msg {
@@ -309,6 +314,9 @@ func (m *Model) showPlan() {
 }
 
 func (m *Model) tally() string {
+	if m.step == writing {
+		return m.planTally // the plan is the writer's until it is done
+	}
 	switch {
 	case m.regPlan != nil:
 		return m.regPlan.Tally(m.ctx.Lang)
