@@ -308,7 +308,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, tea.Batch(m.broadcast(msg), m.loadRegistrations(msg.Data))
 		}
 		return m, m.broadcast(msg)
-	case registrations.OpenedMsg: // read in the background for that tab, whichever is shown
+	case registrations.OpenedMsg, registrations.FoundMsg: // read in the background for that tab, whichever is shown
 		s, cmd := m.screens[common.TabRegistrations].Update(msg)
 		m.screens[common.TabRegistrations] = s
 		return m, cmd

@@ -343,7 +343,7 @@ func TestCampaignSettingsAndSwitching(t *testing.T) {
 			h.keys("tab")
 		}
 	}
-	form(14) // to "Tối thiểu: Cấp huyện"
+	form(16) // to "Tối thiểu: Cấp huyện"
 	h.send(tea.KeyMsg{Type: tea.KeyBackspace})
 	h.keys("4", "ctrl+s")
 	if v := h.view(); !strings.Contains(v, "Chỉ tiêu UBND cấp huyện: tối thiểu 4, phấn đấu 3 không hợp lệ") {
@@ -358,6 +358,64 @@ func TestCampaignSettingsAndSwitching(t *testing.T) {
 	}
 	if !strings.Contains(h.view(), "Đã lưu thiết lập đợt đăng ký năm 2023") {
 		t.Fatalf("no note:\n%s", h.view())
+	}
+}
+
+// The reminder's foot is edited in the campaign's settings, and the
+// reports screen asks for the reminder's new deadline.
+func TestReminderFootAndReplyBy(t *testing.T) {
+	st := seeded(t)
+	ctx := context.Background()
+	h := newHarness(t, st, lang.VI, 80, 24)
+	h.keys("c")
+	if !strings.Contains(h.view(), "Thiết lập đợt đăng ký năm 2023") {
+		t.Fatalf("settings not open:\n%s", h.view())
+	}
+	for i := 0; i < 8; i++ {
+		h.keys("tab")
+	}
+	h.keys("KT. Giám đốc", "tab", "ctrl+u", "Phó Giám đốc", "tab", "ctrl+u", "Nguyễn Văn Hùng", "tab")
+	if v := h.view(); !strings.Contains(v, "Như trên; UBND tỉnh (b/c); Ban Giám đốc Sở;") {
+		t.Fatalf("the default Nơi nhận is not shown:\n%s", v)
+	}
+	h.keys("ctrl+u", "- Như trên; - UBND tỉnh (b/c); - Lưu: VT, CCHC&VTLT.", "ctrl+s")
+	c, err := st.Campaign(ctx, 2023)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.SignerAuthority != "KT. Giám đốc" || c.SignerTitle != "Phó Giám đốc" || strings.Join(c.CopiesTo, "|") != "Như trên|UBND tỉnh (b/c)|Lưu: VT, CCHC&VTLT" {
+		t.Fatalf("saved: %q %q %q\n%s", c.SignerAuthority, c.SignerTitle, c.CopiesTo, h.view())
+	}
+
+	path := filepath.Join(t.TempDir(), "don-doc.txt")
+	h.keys("6", "right", "right", "right", "tab", "tab", "tab")
+	if v := h.view(); !strings.Contains(v, "Hạn gửi lại") {
+		t.Fatalf("the reminder's new deadline is not asked:\n%s", v)
+	}
+	h.keys("31/02/2023", "tab", "ctrl+u", path, "ctrl+s")
+	if v := h.view(); !strings.Contains(v, "Hạn gửi lại: cần ngày có thật") {
+		t.Fatalf("an impossible day accepted:\n%s", v)
+	}
+	h.keys("shift+tab")
+	for i := 0; i < 10; i++ {
+		h.send(tea.KeyMsg{Type: tea.KeyBackspace})
+	}
+	h.keys("15/04/2023", "ctrl+s")
+	if v := h.view(); !strings.Contains(v, "Đã ghi: "+path) {
+		t.Fatalf("not written:\n%s", v)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	letter := string(b)
+	for _, want := range []string{"15/04/2023.", "KT. GIÁM ĐỐC\n", "PHÓ GIÁM ĐỐC\n", "- UBND tỉnh (b/c);", "- Lưu: VT, CCHC&VTLT."} {
+		if !strings.Contains(letter, want) {
+			t.Errorf("letter lacks %q:\n%s", want, letter)
+		}
+	}
+	if strings.Contains(letter, "Ban Giám đốc Sở") {
+		t.Errorf("the list saved is not the one printed:\n%s", letter)
 	}
 }
 

@@ -10,10 +10,10 @@ import (
 func TestDemoProvince(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "demo.db")
 	code, _, errs := cchc(t, "demo", "--db", db, "--seed", "3")
-	if code != 0 || !strings.Contains(errs, "256 cơ quan, đơn vị; 3 đợt đăng ký") {
+	if code != 0 || !strings.Contains(errs, "326 cơ quan, đơn vị; 4 đợt đăng ký") {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	code, out, errs := cchc(t, "--db", db, "status", "--format", "json", "--as-of", "30/04/2023")
+	code, out, errs := cchc(t, "--db", db, "status", "--campaign", "2023", "--format", "json", "--as-of", "30/04/2023")
 	if code != 0 {
 		t.Fatalf("status: exit %d: %s", code, errs)
 	}

@@ -293,8 +293,10 @@ func importAgenciesHelp(e *env) {
 Nhập danh sách đơn vị hành chính (xã, phường, thị trấn) theo danh mục của Tổng cục Thống kê
 (các cột commune_code, commune_name, commune_type, district_code, district_name, …; hoặc Mã,
 Tên, Cấp, Mã QH, Quận Huyện), tệp .csv hoặc .xlsx. Mỗi xã được đặt dưới huyện của nó (theo mã
-huyện, nếu không có thì theo tên) và đưa vào đợt đăng ký. Cũng nhận danh sách đơn giản với các
-cột Tên cơ quan, đơn vị · Nhóm · Đơn vị cấp trên. Chạy lại không thay đổi gì.
+huyện, nếu không có thì theo tên) và đưa vào đợt đăng ký. Danh mục công bố sau 01/7/2025 (Mã,
+Tên, Cấp và tỉnh, không có cột huyện) cũng được nhận: mỗi xã, phường được đặt trực thuộc tỉnh,
+kèm mã của nó. Cũng nhận danh sách đơn giản với các cột Tên cơ quan, đơn vị · Nhóm · Đơn vị cấp
+trên. Chạy lại không thay đổi gì.
 
 Tùy chọn:
   --campaign NĂM      đợt đăng ký của năm (mặc định: đợt mới nhất)
@@ -304,8 +306,10 @@ Tùy chọn:
 Imports the official list of administrative units (communes, wards, townships) as published by
 the General Statistics Office (columns commune_code, commune_name, commune_type, district_code,
 district_name, …; or Mã, Tên, Cấp, Mã QH, Quận Huyện), as .csv or .xlsx. Each commune is put
-under its district (by district code, else by name) and added to the campaign. A plain list
-with columns name · group · parent works too. Running it again changes nothing.
+under its district (by district code, else by name) and added to the campaign. The list
+published after 1 July 2025 (Mã, Tên, Cấp and the province, no district columns) works too:
+each commune or ward is put directly under the province, with its code. A plain list with
+columns name · group · parent works too. Running it again changes nothing.
 
 Options:
   --campaign YEAR     the campaign of that year (default: the latest)

@@ -30,6 +30,7 @@ func runReport(e *env, args []string) error {
 	fs := newFlags("report", e)
 	year := fs.String("campaign", "", "")
 	asOf := fs.String("as-of", "", "")
+	replyBy := fs.String("reply-by", "", "")
 	format := fs.String("format", "text", "")
 	out := fs.String("o", "", "")
 	force := fs.Bool("force", false, "")
@@ -58,6 +59,14 @@ func runReport(e *env, args []string) error {
 		return err
 	}
 	req := report.Request{Kind: kind, Format: *format, Year: y, AsOf: day, Lang: l}
+	if *replyBy != "" {
+		if kind != report.KindReminder {
+			return usageError{l.T("--reply-by chỉ dùng cho công văn đôn đốc (cchc report reminder)", "--reply-by is for the reminder letter only (cchc report reminder)")}
+		}
+		if req.ReplyBy, err = dateFlag(l, "reply-by", *replyBy); err != nil {
+			return err
+		}
+	}
 	if *out != "" {
 		// Fail before opening the book when the file is in the way.
 		if err := report.CanWrite(*out, *force); err != nil {
@@ -82,7 +91,7 @@ func runReport(e *env, args []string) error {
 
 func reportHelp(e *env) {
 	l := e.lang
-	fmt.Fprint(e.stdout, l.T(`Cách dùng: cchc report LOẠI [--campaign NĂM] [--as-of dd/mm/yyyy] [--format F] [-o TỆP] [--force]
+	fmt.Fprint(e.stdout, l.T(`Cách dùng: cchc report LOẠI [--campaign NĂM] [--as-of dd/mm/yyyy] [--reply-by dd/mm/yyyy] [--format F] [-o TỆP] [--force]
 
 In báo cáo để trình lãnh đạo, gửi Ban Chỉ đạo hoặc tổng hợp trên Excel.
 
@@ -101,18 +110,20 @@ Loại báo cáo:
 Tùy chọn:
   --campaign NĂM  đợt đăng ký của năm (mặc định: đợt mới nhất)
   --as-of NGÀY    tính đến ngày (mặc định: hôm nay); cũng là ngày ghi trên công văn
+  --reply-by NGÀY công văn đôn đốc: hạn mới để gửi đăng ký về (mặc định: hạn của đợt
+                  khi chưa qua, nếu không thì để chấm "……/……" cho người soạn điền)
   --format F      text (mặc định), md, csv (UTF-8 có BOM cho Excel), json,
                   xlsx (Excel, A4 ngang), html (mở bằng trình duyệt rồi in ra giấy A4),
                   docx (Word, sửa được), pdf (in hoặc ký số ngay);
                   công văn đôn đốc: text, md, json, html, docx, pdf
   -o TỆP          ghi ra tệp (mặc định: in ra màn hình; xlsx, docx, pdf phải ghi ra tệp)
-  --force         ghi đè tệp đã có (mặc định: không ghi đè)
+  --force         ghi đè tệp đã có (mặc định: không ghi đè; không bao giờ ghi đè tệp dữ liệu)
 
 Ví dụ:
   cchc report missing --as-of 05/04/2023
   cchc report registrations --format xlsx -o danh-sach-dang-ky-2023.xlsx
-  cchc report reminder --format html -o cong-van-don-doc.html
-`, `Usage: cchc report KIND [--campaign YEAR] [--as-of dd/mm/yyyy] [--format F] [-o FILE] [--force]
+  cchc report reminder --as-of 05/04/2023 --reply-by 15/04/2023 --format html -o cong-van-don-doc.html
+`, `Usage: cchc report KIND [--campaign YEAR] [--as-of dd/mm/yyyy] [--reply-by dd/mm/yyyy] [--format F] [-o FILE] [--force]
 
 Prints a report for the Department's leaders, the steering committee or Excel.
 
@@ -131,16 +142,18 @@ Kinds:
 Options:
   --campaign YEAR the campaign of that year (default: the latest)
   --as-of DATE    as of that day (default: today); also the date on the letter
+  --reply-by DATE the reminder letter: the new deadline to reply by (default: the
+                  campaign's deadline while it lasts, else dots to fill in)
   --format F      text (default), md, csv (UTF-8 with BOM for Excel), json,
                   xlsx (Excel, A4 landscape), html (open in a browser, print on A4),
                   docx (Word, editable), pdf (to print or sign as it is);
                   the reminder letter: text, md, json, html, docx, pdf
   -o FILE         write to a file (default: the terminal; xlsx, docx, pdf need a file)
-  --force         overwrite an existing file (default: keep it)
+  --force         overwrite an existing file (default: keep it; a database is never overwritten)
 
 Examples:
   cchc report missing --as-of 05/04/2023
   cchc report registrations --format xlsx -o registrations-2023.xlsx
-  cchc report reminder --format html -o reminder.html
+  cchc report reminder --as-of 05/04/2023 --reply-by 15/04/2023 --format html -o reminder.html
 `)+"\n"+l.T("Tùy chọn chung:\n", "Global options:\n")+globalOptionsHelp(l))
 }

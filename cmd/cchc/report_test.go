@@ -59,3 +59,24 @@ func TestReportCommand(t *testing.T) {
 		t.Errorf("help: %d %q", code, out)
 	}
 }
+
+// --reply-by puts the new deadline into the reminder; a bad day or another
+// report is bad usage, a deadline not after the letter is refused.
+func TestReportReminderReplyBy(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "cchc.db")
+	code, out, errs := cchc(t, "--db", db, "report", "reminder", "--as-of", "05/04/2023", "--reply-by", "15/04/2023", "--format", "md")
+	if code != 0 || !strings.Contains(out, "gửi về Sở Nội vụ trước ngày 15/04/2023.") {
+		t.Fatalf("reminder --reply-by: exit %d\n%s%s", code, out, errs)
+	}
+	for _, args := range [][]string{
+		{"report", "reminder", "--reply-by", "31/04/2023"}, {"report", "status", "--reply-by", "15/04/2023"},
+	} {
+		if code, _, errs := cchc(t, append([]string{"--db", db}, args...)...); code != exitUsage || errs == "" {
+			t.Errorf("%q: exit %d, stderr %q", args, code, errs)
+		}
+	}
+	code, _, errs = cchc(t, "--db", db, "report", "reminder", "--as-of", "05/04/2023", "--reply-by", "01/04/2023")
+	if code != exitFailure || !strings.Contains(errs, "phải sau ngày của công văn đôn đốc") {
+		t.Errorf("a deadline before the letter: exit %d, %q", code, errs)
+	}
+}

@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
+	"io"
 	"path/filepath"
 	"strings"
 
 	"cchc/internal/importer"
 	"cchc/internal/lang"
+	"cchc/internal/safefile"
 )
 
 func init() {
@@ -27,6 +28,7 @@ func runTemplate(e *env, args []string) error {
 	out := fs.String("o", "", "")
 	format := fs.String("format", "", "")
 	year := fs.String("campaign", "", "")
+	force := fs.Bool("force", false, "")
 	if err := parse(fs, e, args, func() { templateHelp(e) }); err != nil {
 		return err
 	}
@@ -49,6 +51,13 @@ func runTemplate(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if path != "-" {
+		// Fail before opening the book when the file is in the way (an
+		// agency's filled-in copy, the book itself).
+		if err := safefile.CanWrite(path, *force); err != nil {
+			return err
+		}
+	}
 	st, err := openStore(e, true)
 	if err != nil {
 		return err
@@ -66,8 +75,12 @@ func runTemplate(e *env, args []string) error {
 		_, err := e.stdout.Write(buf.Bytes())
 		return err
 	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
-		return lang.Wrap(err, "Không ghi được tệp %s", "Cannot write the file %s", path)
+	err = safefile.WriteFile(path, *force, func(w io.Writer) error {
+		_, err := w.Write(buf.Bytes())
+		return err
+	})
+	if err != nil {
+		return err
 	}
 	fmt.Fprintln(e.stdout, l.F("Đã ghi mẫu danh sách đăng ký năm %d: %s", "Wrote the %d registration template: %s", c.Year, path))
 	return nil
@@ -75,7 +88,7 @@ func runTemplate(e *env, args []string) error {
 
 func templateHelp(e *env) {
 	l := e.lang
-	fmt.Fprint(e.stdout, l.T(`Cách dùng: cchc template [-o mau-dang-ky.xlsx] [--format xlsx|csv|docx] [--campaign NĂM]
+	fmt.Fprint(e.stdout, l.T(`Cách dùng: cchc template [-o mau-dang-ky.xlsx] [--format xlsx|csv|docx] [--campaign NĂM] [--force]
 
 Ghi mẫu danh sách đăng ký mà Sở gửi kèm văn bản: tiêu đề (DANH SÁCH ĐĂNG KÝ MÔ HÌNH, SÁNG KIẾN,
 CÁCH LÀM HAY TRONG CẢI CÁCH HÀNH CHÍNH NĂM …), dòng ghi tên cơ quan, đơn vị, số và ngày văn bản,
@@ -86,7 +99,8 @@ Tùy chọn:
   -o TỆP              tệp ghi ra (mặc định: mau-dang-ky.xlsx; "-" để in ra màn hình)
   --format F          xlsx (mặc định), csv (UTF-8 có BOM cho Excel) hoặc docx (Word)
   --campaign NĂM      đợt đăng ký của năm (mặc định: đợt mới nhất)
-`, `Usage: cchc template [-o mau-dang-ky.xlsx] [--format xlsx|csv|docx] [--campaign YEAR]
+  --force             ghi đè tệp đã có (mặc định: không ghi đè; không bao giờ ghi đè tệp dữ liệu)
+`, `Usage: cchc template [-o mau-dang-ky.xlsx] [--format xlsx|csv|docx] [--campaign YEAR] [--force]
 
 Writes the registration template the Department sends with its letter: a title block (the list's
 heading, lines for the agency's name and the letter's number and date), the header row of the
@@ -97,5 +111,6 @@ Options:
   -o FILE             the file to write (default: mau-dang-ky.xlsx; "-" for standard output)
   --format F          xlsx (default), csv (UTF-8 with BOM for Excel) or docx (Word)
   --campaign YEAR     the campaign of that year (default: the latest)
+  --force             overwrite an existing file (default: keep it; a database is never overwritten)
 `)+"\n"+l.T("Tùy chọn chung:\n", "Global options:\n")+globalOptionsHelp(l))
 }

@@ -26,12 +26,19 @@ type Campaign struct {
 	Issuer       string      // "Sở Nội vụ"
 	IssuerParent string      // "UBND tỉnh Hà Tĩnh": the body above the issuer, for letter headers
 	Place        string      // "Hà Tĩnh": the place in dated lines
-	SignerTitle  string      // "Giám đốc"
+	SignerTitle  string      // "Giám đốc", or "Phó Giám đốc" when a deputy signs
 	SignerName   string
 	LegalBasis   string
 	Deadline     vndate.Date
 	Quotas       map[Group]Quota
 	Version      int64
+	// SignerAuthority is the line above the title when the head does not
+	// sign himself: "KT. Giám đốc" (a deputy), "TL. Giám đốc"; "" when he does.
+	SignerAuthority string
+	// CopiesTo is the "Nơi nhận" of the Department's letters, one recipient
+	// an item, without the dash or the ";" ("UBND tỉnh (b/c)"); nil for the
+	// list the request letter carries (DefaultCopiesTo).
+	CopiesTo []string
 }
 
 // LetterRef names the Department's request letter: "Văn bản số
@@ -51,6 +58,16 @@ func (c Campaign) LetterRef(l lang.Lang) string {
 		ref += l.F(" ngày %s", " of %s", c.LetterDate)
 	}
 	return ref
+}
+
+// GroupHeading names group g over its part of the campaign's reports: as
+// a judged group when the campaign asks something of it, else by its
+// label (communes whose work counts for their district, before 2025).
+func (c Campaign) GroupHeading(g Group, l lang.Lang) string {
+	if c.QuotaFor(g).Required > 0 {
+		return g.Heading(l)
+	}
+	return g.Label(l)
 }
 
 // QuotaFor is the quota of group g (zero when the campaign sets none).
@@ -282,6 +299,13 @@ func (c Campaign) Validate() Problems {
 	}
 	checkLine(&p, FieldText, "Tên đợt đăng ký", "Campaign title", c.Title, true)
 	checkLine(&p, FieldText, "Cơ quan ban hành", "Issuer", c.Issuer, true)
+	checkLine(&p, FieldText, "Thẩm quyền ký", "Signing authority", c.SignerAuthority, false)
+	if len(c.CopiesTo) > MaxCopiesTo {
+		p.add(FieldText, "Nơi nhận: nhiều nhất %d nơi", "Copies to: at most %d recipients", MaxCopiesTo)
+	}
+	for _, r := range c.CopiesTo {
+		checkLine(&p, FieldText, "Nơi nhận", "Copies to", r, false)
+	}
 	if c.Deadline.IsZero() {
 		p.add(FieldDeadline, "Hạn đăng ký: không được để trống (dd/mm/yyyy)", "Deadline: must not be empty (dd/mm/yyyy)")
 	} else if !c.DeadlineInYear() {

@@ -49,6 +49,17 @@ func (g Group) Label(l lang.Lang) string {
 	return string(g)
 }
 
+// Heading is the name of a judged group over its part of a report or a
+// letter: the units that exist. Communes and wards are judged directly
+// since 1 July 2025 ("UBND các xã, phường"); the others keep their label.
+// Campaign.GroupHeading is the name of any group of a campaign.
+func (g Group) Heading(l lang.Lang) string {
+	if g == Commune {
+		return l.T("UBND các xã, phường", "Communes and wards")
+	}
+	return g.Label(l)
+}
+
 // Short is the group's name for narrow columns.
 func (g Group) Short(l lang.Lang) string {
 	switch g {

@@ -90,7 +90,29 @@ func (s Summary) DaysLeft() int { return s.AsOf.DaysUntil(s.Deadline) }
 // (required 0, communes by default) are not judged: they appear in neither
 // Results nor Groups; their registrations still roll up.
 func Judge(c campaign.Campaign, agencies []Agency, received []Received, asOf vndate.Date) Summary {
-	// the letters counted for each judged agency, by its position
+	return Prepare(c, agencies, received).Judge(asOf)
+}
+
+// Prepared is a campaign's letters laid out for judging it as of any day:
+// each judged agency's letters in day order with the running count, so
+// that another day is a binary search per agency (the status screen's
+// "as of" day moves one key at a time over 71,509 letters).
+type Prepared struct {
+	campaign campaign.Campaign
+	judged   []prepared // in the order the agencies were given
+}
+
+type prepared struct {
+	agency  Agency
+	quota   campaign.Quota
+	days    []int64       // each letter's received day as a number, ascending
+	on      []vndate.Date // the same days
+	counted []int         // registrations counted up to and including each letter
+	met     int           // the letter that brought it to the minimum; len(days) when none did
+}
+
+// Prepare lays out the letters of the agencies of campaign c (see Judge).
+func Prepare(c campaign.Campaign, agencies []Agency, received []Received) *Prepared {
 	type letter struct {
 		day int64 // On as a number, cheap to sort by
 		on  vndate.Date
@@ -109,7 +131,7 @@ func Judge(c campaign.Campaign, agencies []Agency, received []Received, asOf vnd
 	}
 	counted := make([][]letter, len(agencies))
 	for _, r := range received {
-		if r.Registrations <= 0 || r.On.After(asOf) {
+		if r.Registrations <= 0 {
 			continue
 		}
 		l := letter{r.On.Time().Unix(), r.On, r.Registrations}
@@ -124,9 +146,7 @@ func Judge(c campaign.Campaign, agencies []Agency, received []Received, asOf vnd
 			id = parent[id]
 		}
 	}
-
-	s := Summary{Deadline: c.Deadline, AsOf: asOf}
-	totals := make(map[campaign.Group]*GroupTotal)
+	p := &Prepared{campaign: c, judged: make([]prepared, 0, len(judged))}
 	for i, a := range agencies {
 		q := c.QuotaFor(a.Group)
 		if q.Required <= 0 {
@@ -140,15 +160,37 @@ func Judge(c campaign.Campaign, agencies []Agency, received []Received, asOf vnd
 		if !slices.IsSortedFunc(letters, byDay) {
 			slices.SortFunc(letters, byDay)
 		}
-		res := Result{Agency: a, Quota: q}
-		for _, l := range letters {
-			if res.Registered < q.Required && res.Registered+l.n >= q.Required {
-				res.MetOn = l.on // the letter that brought it to the minimum
+		x := prepared{agency: a, quota: q, days: make([]int64, len(letters)), on: make([]vndate.Date, len(letters)),
+			counted: make([]int, len(letters)), met: len(letters)}
+		sum := 0
+		for k, l := range letters {
+			if sum < q.Required && sum+l.n >= q.Required {
+				x.met = k
 			}
-			res.Registered += l.n
+			sum += l.n
+			x.days[k], x.on[k], x.counted[k] = l.day, l.on, sum
 		}
-		if len(letters) > 0 {
-			res.LastOn = letters[len(letters)-1].on
+		p.judged = append(p.judged, x)
+	}
+	return p
+}
+
+// Judge is the compliance as of asOf (see the function Judge).
+func (p *Prepared) Judge(asOf vndate.Date) Summary {
+	c := p.campaign
+	s := Summary{Deadline: c.Deadline, AsOf: asOf, Results: make([]Result, 0, len(p.judged))}
+	day := asOf.Time().Unix()
+	totals := make(map[campaign.Group]*GroupTotal)
+	for i := range p.judged {
+		x := &p.judged[i]
+		q := x.quota
+		k, _ := slices.BinarySearch(x.days, day+1) // the first letter after asOf: k letters count
+		res := Result{Agency: x.agency, Quota: q}
+		if k > 0 {
+			res.Registered, res.LastOn = x.counted[k-1], x.on[k-1]
+		}
+		if x.met < k {
+			res.MetOn = x.on[x.met]
 		}
 		switch {
 		case res.Registered == 0:
@@ -163,10 +205,10 @@ func Judge(c campaign.Campaign, agencies []Agency, received []Received, asOf vnd
 		res.Overdue = res.Status != Met && asOf.After(c.Deadline)
 		s.Results = append(s.Results, res)
 
-		t := totals[a.Group]
+		t := totals[x.agency.Group]
 		if t == nil {
-			t = &GroupTotal{Group: a.Group}
-			totals[a.Group] = t
+			t = &GroupTotal{Group: x.agency.Group}
+			totals[x.agency.Group] = t
 		}
 		t.Agencies++
 		t.Registrations += res.Registered

@@ -1,6 +1,8 @@
 package compliance
 
 import (
+	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
@@ -164,6 +166,52 @@ func TestGroupTotalsAndOrder(t *testing.T) {
 }
 
 func timeMonth(m int) time.Month { return time.Month(m) }
+
+// One Prepared judged day after day agrees with counting the letters of
+// each day afresh, on made-up letters of districts and their communes.
+func TestPreparedAgreesDayByDay(t *testing.T) {
+	c := campaign.Campaign{Deadline: vndate.Of(2024, 3, 29), Quotas: map[campaign.Group]campaign.Quota{
+		campaign.District: {Required: 3, Target: 5}, campaign.Department: {Required: 1, Target: 2}}}
+	var agencies []Agency
+	for d := int64(1); d <= 5; d++ {
+		agencies = append(agencies, Agency{ID: d, Group: campaign.District})
+		for k := int64(1); k <= 3; k++ {
+			agencies = append(agencies, Agency{ID: d*10 + k, Group: campaign.Commune, ParentID: d})
+		}
+	}
+	agencies = append(agencies, Agency{ID: 99, Group: campaign.Department})
+	r := rand.New(rand.NewPCG(7, 7))
+	var received []Received
+	for range 60 {
+		a := agencies[r.IntN(len(agencies))]
+		received = append(received, Received{AgencyID: a.ID, On: c.Deadline.AddDays(r.IntN(50) - 35), Registrations: r.IntN(3)})
+	}
+	p := Prepare(c, agencies, received)
+	for day := c.Deadline.AddDays(-40); !day.After(c.Deadline.AddDays(20)); day = day.AddDays(1) {
+		got := p.Judge(day)
+		for _, res := range got.Results {
+			want, last, met := 0, vndate.Date{}, vndate.Date{}
+			var days []Received
+			for _, l := range received {
+				if (l.AgencyID == res.Agency.ID || l.AgencyID/10 == res.Agency.ID && l.AgencyID >= 10 && res.Agency.ID < 10) && !l.On.After(day) && l.Registrations > 0 {
+					days = append(days, l)
+				}
+			}
+			slices.SortStableFunc(days, func(a, b Received) int { return a.On.Time().Compare(b.On.Time()) })
+			for _, l := range days {
+				if want < res.Quota.Required && want+l.Registrations >= res.Quota.Required {
+					met = l.On
+				}
+				want += l.Registrations
+				last = l.On
+			}
+			if res.Registered != want || !res.LastOn.Equal(last) || !res.MetOn.Equal(met) {
+				t.Fatalf("%s, agency %d: %d last %s met %s; want %d last %s met %s", day, res.Agency.ID,
+					res.Registered, res.LastOn, res.MetOn, want, last, met)
+			}
+		}
+	}
+}
 
 // Since 1 July 2025: communes directly under the province are judged on
 // their own when their group has a quota, and a merged unit's letters

@@ -24,7 +24,7 @@ import (
 type Scale string
 
 const (
-	Province Scale = "province" // Hà Tĩnh's shape: 19 departments, 8 central, 13 districts, 216 communes
+	Province Scale = "province" // Hà Tĩnh's shape: 19 departments, 8 central, 13 districts, 216 communes; in 2026 14 departments and 69 communes and wards
 	National Scale = "national" // 63 provinces: about 15,000 agencies, 200,000 registrations in the latest campaign
 )
 
@@ -159,6 +159,11 @@ func (g *generator) fill(ctx context.Context, st *store.Store) (Stats, error) {
 		}
 		g.stats.Campaigns++
 		g.stats.Latest = n
+	}
+	if g.scale == Province {
+		if err := g.twoTier(ctx, st, campaigns[len(campaigns)-1].Year); err != nil {
+			return Stats{}, wrap(err)
+		}
 	}
 	g.stats.Agencies = len(g.units)
 	return g.stats, nil

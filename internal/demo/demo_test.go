@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,7 +25,7 @@ func TestProvince(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sa.Agencies != 19+8+13+216 || sa.Campaigns != 3 || sa.Registrations == 0 || sa.Latest == 0 {
+	if sa.Agencies != 19+8+13+216+1+69 || sa.Campaigns != 4 || sa.Registrations == 0 || sa.Latest == 0 {
 		t.Fatalf("stats %+v", sa)
 	}
 	sb, err := Create(ctx, b, Province, 1)
@@ -51,9 +52,33 @@ func TestProvince(t *testing.T) {
 	}
 	defer st.Close()
 	cs, err := st.Campaigns(ctx)
-	if err != nil || len(cs) != 3 || cs[0].Year != 2023 || cs[0].Issuer != "Sở Nội vụ" {
+	if err != nil || len(cs) != 4 || cs[0].Year != 2026 || cs[1].Year != 2023 || cs[1].Issuer != "Sở Nội vụ" {
 		t.Fatalf("campaigns %v %v", cs, err)
 	}
+	// 2026: the two-tier map, the merged departments
+	followed := map[campaign.Group]int{}
+	list26, err := st.CampaignAgencies(ctx, cs[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ag := range list26 {
+		if ag.Active {
+			followed[ag.Group]++
+			if ag.Group == campaign.Commune && ag.ParentID != 0 {
+				t.Errorf("2026: %s is under a district", ag.Name)
+			}
+		}
+	}
+	if want := (map[campaign.Group]int{campaign.Department: 14, campaign.Central: 8, campaign.Commune: 69}); fmt.Sprint(followed) != fmt.Sprint(want) {
+		t.Errorf("2026 follows %v, want %v", followed, want)
+	}
+	if q := cs[0].QuotaFor(campaign.Commune); q != (campaign.Quota{Required: 2, Target: 3}) {
+		t.Errorf("2026 commune quota %+v", q)
+	}
+	if p, err := st.Check(ctx); err != nil || len(p) != 0 {
+		t.Errorf("check: %v %v", p, err)
+	}
+	cs = cs[1:] // 2023 and before
 	agencies, err := st.CampaignAgencies(ctx, cs[0].ID)
 	if err != nil {
 		t.Fatal(err)

@@ -253,14 +253,12 @@ func planAgencies(grids []*Grid, c campaign.Campaign, agencies []campaign.Agency
 					problem(line, acParentName, "Đơn vị cấp trên", labelled("Đơn vị cấp trên", "Parent", err))
 				}
 			}
-			if !found && parentName == "" {
-				if parentCode != "" {
-					problem(line, acParentCode, "Mã đơn vị cấp trên", lang.Errorf("không có huyện nào mang mã %s trong đợt đăng ký",
-						"no district has the code %s in the campaign", parentCode))
-				} else {
-					problem(line, acParentName, "Đơn vị cấp trên", lang.Errorf("UBND cấp xã phải thuộc một huyện: ghi tên huyện",
-						"a commune must belong to a district: name the district"))
-				}
+			// no district named: since 1 July 2025 (the list published
+			// after it has no district columns) the commune or ward
+			// stands directly under the province
+			if !found && parentName == "" && parentCode != "" {
+				problem(line, acParentCode, "Mã đơn vị cấp trên", lang.Errorf("không có huyện nào mang mã %s trong đợt đăng ký",
+					"no district has the code %s in the campaign", parentCode))
 			}
 			if parent != nil {
 				a.ParentID = parent.ID
@@ -269,6 +267,9 @@ func planAgencies(grids []*Grid, c campaign.Campaign, agencies []campaign.Agency
 				row.Parent = p.Rows[item.ParentIndex-1].Agency.Name
 				parent = &p.Rows[item.ParentIndex-1].Agency // for Validate: a district
 			}
+		}
+		if a.Group == campaign.Commune && a.ParentID == 0 && item.ParentIndex == 0 {
+			a.Code = newMapCode(p, line, title(acCode, "Mã", "Code"), a, agencies)
 		}
 		for _, x := range agencies {
 			if a.Code != "" && x.Code == a.Code && key(x.Name) != key(a.Name) {
@@ -303,10 +304,27 @@ func planAgencies(grids []*Grid, c campaign.Campaign, agencies []campaign.Agency
 	return p
 }
 
+// newMapCode is the code a commune of the list published after 1 July
+// 2025 is added with: its own, unless a unit of the old map that the
+// merge replaced still holds it (new units often took the code of one of
+// the communes merged into them); then it is added without, and said so,
+// rather than the old unit being taken for it.
+func newMapCode(p *AgencyPlan, line int, column string, a campaign.Agency, agencies []campaign.Agency) string {
+	for _, x := range agencies {
+		if a.Code != "" && x.Code == a.Code && key(x.Name) != key(a.Name) && x.ParentID != 0 {
+			p.Problems = append(p.Problems, Problem{Line: line, Column: column, Warning: true, Msg: lang.Errorf(
+				"mã %s vẫn là của %s (trước 01/7/2025); thêm %s trực thuộc tỉnh, không kèm mã", "code %s still belongs to %s (before 1 July 2025); %s added directly under the province, without it",
+				a.Code, x.Name, a.Name)})
+			return ""
+		}
+	}
+	return a.Code
+}
+
 // levelGroup is the group of an administrative level word.
 func levelGroup(k string) campaign.Group {
 	switch {
-	case startsAny(k, "xa", "phuong", "thi tran", "commune", "ward", "township"):
+	case startsAny(k, "xa", "phuong", "thi tran", "dac khu", "commune", "ward", "township", "special zone"):
 		return campaign.Commune
 	case startsAny(k, "huyen", "thi xa", "thanh pho", "quan", "district", "town", "city"):
 		return campaign.District

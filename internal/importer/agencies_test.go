@@ -173,3 +173,47 @@ func TestAgencyListProblems(t *testing.T) {
 		t.Fatal("applied a list with errors")
 	}
 }
+
+// The official list published after 1 July 2025 has no district columns:
+// each commune or ward goes directly under the province with its code; a
+// code an old commune still holds is not taken for it; a second import
+// changes nothing.
+func TestImportTheListAfterJuly2025(t *testing.T) {
+	st, c := book(t) // Xã Tùng Ảnh holds 18259 under Đức Thọ
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "dvhc-2025.csv")
+	list := "Mã,Tên,Cấp,Mã TP,Tỉnh / Thành Phố\r\n" +
+		"18070,Phường Thành Sen,Phường,42,Tỉnh Hà Tĩnh\r\n" +
+		"18259,Xã Đức Thọ,Xã,42,Tỉnh Hà Tĩnh\r\n" +
+		"18352,Thạch Hà,Xã,42,Tỉnh Hà Tĩnh\r\n"
+	if err := os.WriteFile(path, []byte(list), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	plan, err := PlanAgencies(ctx, st, c, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := plan.Apply(ctx, st); err != nil || plan.Errors() != 0 {
+		t.Fatalf("%v\n%s", err, problems(plan.Problems))
+	}
+	if !strings.Contains(problems(plan.Problems), "mã 18259 vẫn là của Xã Tùng Ảnh") {
+		t.Errorf("no warning about the old holder of 18259:\n%s", problems(plan.Problems))
+	}
+	want := map[string]string{"Phường Thành Sen": "18070", "Xã Đức Thọ": "", "Xã Thạch Hà": "18352"}
+	for name, code := range want {
+		a := agency(t, st, c, name)
+		if a.ParentID != 0 || a.Group != campaign.Commune || a.Code != code {
+			t.Errorf("%s: %+v", name, a)
+		}
+	}
+	again, err := PlanAgencies(ctx, st, c, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := again.Tally(lang.VI); !strings.HasPrefix(got, "Sẽ thêm 0 cơ quan, đơn vị vào đợt đăng ký 2023; bỏ qua 3 đã có; 0 lỗi") {
+		t.Errorf("a second import: %q", got)
+	}
+	if p, err := st.Check(ctx); err != nil || len(p) != 0 {
+		t.Errorf("check: %v %v", p, err)
+	}
+}

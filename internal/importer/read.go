@@ -120,13 +120,22 @@ func compoundFile(data []byte, name string) error {
 }
 
 func readLimited(path string) ([]byte, error) {
+	// Looked at before it is opened: opening a named pipe waits for a
+	// writer, and reading a device never ends.
+	if info, err := os.Stat(path); err == nil {
+		if err := regular(path, info); err != nil {
+			return nil, err
+		}
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, lang.Wrap(err, "Không mở được tệp %s", "Cannot open the file %s", path)
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err == nil && info.IsDir() {
-		return nil, lang.Errorf("%s là một thư mục, không phải tệp", "%s is a folder, not a file", path)
+	if info, err := f.Stat(); err == nil {
+		if err := regular(path, info); err != nil { // replaced meanwhile
+			return nil, err
+		}
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
@@ -136,6 +145,19 @@ func readLimited(path string) ([]byte, error) {
 		return nil, tooBig()
 	}
 	return data, nil
+}
+
+// regular refuses what is not a plain file: a folder, a named pipe, a
+// device, a socket.
+func regular(path string, info os.FileInfo) error {
+	switch {
+	case info.IsDir():
+		return lang.Errorf("%s là một thư mục, không phải tệp", "%s is a folder, not a file", path)
+	case !info.Mode().IsRegular():
+		return lang.Errorf("%s không phải tệp thông thường (có thể là ống dẫn, thiết bị hay socket): hãy chọn tệp Excel (.xlsx) hoặc CSV đã lưu trên máy",
+			"%s is not a regular file (a pipe, a device or a socket): choose an Excel (.xlsx) or CSV file saved on the computer", path)
+	}
+	return nil
 }
 
 func tooBig() error {

@@ -2,7 +2,6 @@ package report
 
 import (
 	"io"
-	"strings"
 
 	"cchc/internal/doc"
 )
@@ -64,18 +63,6 @@ func (s Sheet) Document() *doc.Document {
 	return d
 }
 
-// signerLines are the signer's authority line and title, each on its own
-// line ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC").
-func signerLines(title string) []string {
-	var out []string
-	for _, l := range strings.Split(title, "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, l)
-		}
-	}
-	return out
-}
-
 // Document is the letter as a printed document: A4 portrait.
 func (let Letter) Document() *doc.Document {
 	l := let.Lang
@@ -103,7 +90,7 @@ func (let Letter) Document() *doc.Document {
 		d.Blocks = append(d.Blocks, body(p))
 	}
 	d.Blocks = append(d.Blocks, &doc.Signature{CopiesLabel: l.T("Nơi nhận:", "Copies to:"), Copies: let.CopiesTo,
-		Signer: signerLines(let.SignerTitle), Name: let.SignerName})
+		Signer: let.signerLines(), Name: let.SignerName})
 	return d
 }
 
@@ -118,9 +105,9 @@ func (let Letter) owingTable() Table {
 		{Title: l.T("Còn thiếu", "Owed"), Type: NumberCell, Width: 10},
 	}}
 	for gi, g := range let.Groups {
-		t.AddBand(Roman(gi+1) + ". " + g.Group.Label(l))
+		t.AddBand(Roman(gi+1) + ". " + g.Group.Heading(l))
 		for i, o := range g.Agencies {
-			t.Add(itoa(i+1), o.Agency.Name, itoa(o.Registered), QuotaText(o.Quota), itoa(o.Owed))
+			t.Add(itoa(i+1), shownName(o.Agency, l), itoa(o.Registered), QuotaText(o.Quota), itoa(o.Owed))
 		}
 	}
 	return t

@@ -106,6 +106,8 @@ type Request struct {
 	// (done of total), for a screen to show: called from the writing
 	// goroutine, often, so it must be quick.
 	Progress func(done, total int)
+	// ReplyBy is the reminder's new deadline (--reply-by); zero for none.
+	ReplyBy vndate.Date
 }
 
 // Report is a report ready to write in one of its formats.
@@ -183,7 +185,7 @@ func Build(ctx context.Context, st *store.Store, req Request) (Report, error) {
 	case KindMissing:
 		return Missing{Campaign: c, Summary: summary, Lang: req.Lang}, nil
 	case KindReminder:
-		return Reminder{Campaign: c, Summary: summary, Lang: req.Lang}, nil
+		return Reminder{Campaign: c, Summary: summary, Lang: req.Lang, ReplyBy: req.ReplyBy}, nil
 	}
 	return Status{Campaign: c, Summary: summary, Lang: req.Lang}, nil
 }

@@ -88,13 +88,13 @@ func (m Missing) table() Table {
 		{Title: l.T("Số ngày quá hạn", "Days overdue"), Align: Right, Type: NumberCell, Width: 10},
 	}}
 	for gi, g := range m.Groups() {
-		t.AddBand(Roman(gi+1) + ". " + strings.ToUpper(g.Group.Label(l)) + " (" + itoa(len(g.Agencies)) + ")")
+		t.AddBand(Roman(gi+1) + ". " + strings.ToUpper(g.Group.Heading(l)) + " (" + itoa(len(g.Agencies)) + ")")
 		for i, o := range g.Agencies {
 			days := ""
 			if o.DaysOverdue > 0 {
 				days = itoa(o.DaysOverdue)
 			}
-			t.Add(itoa(i+1), o.Agency.Name, itoa(o.Registered), QuotaText(o.Quota), itoa(o.Owed),
+			t.Add(itoa(i+1), shownName(o.Agency, l), itoa(o.Registered), QuotaText(o.Quota), itoa(o.Owed),
 				o.Status.Label(l), o.LastOn.String(), days)
 		}
 	}
@@ -186,7 +186,7 @@ func (m Missing) writeCSV(w io.Writer) error {
 	for _, g := range m.Groups() {
 		for _, o := range g.Agencies {
 			n++
-			t.Add(itoa(n), g.Group.Label(l), o.Agency.Name, itoa(o.Registered), itoa(o.Quota.Required),
+			t.Add(itoa(n), g.Group.Heading(l), shownName(o.Agency, l), itoa(o.Registered), itoa(o.Quota.Required),
 				itoa(o.Quota.Target), itoa(o.Owed), o.Status.Label(l), o.LastOn.String(), itoa(o.DaysOverdue))
 		}
 	}
@@ -197,16 +197,17 @@ func (m Missing) writeCSV(w io.Writer) error {
 }
 
 type jsonOwing struct {
-	ID           int64   `json:"id"`
-	Name         string  `json:"name"`
-	Group        string  `json:"group"`
-	Registered   int     `json:"registered"`
-	Required     int     `json:"required"`
-	Target       int     `json:"target"`
-	Owed         int     `json:"owed"`
-	Status       string  `json:"status"`
-	LastReceived *string `json:"last_received"`
-	DaysOverdue  int     `json:"days_overdue"`
+	ID           int64    `json:"id"`
+	Name         string   `json:"name"`
+	Group        string   `json:"group"`
+	Registered   int      `json:"registered"`
+	Required     int      `json:"required"`
+	Target       int      `json:"target"`
+	Owed         int      `json:"owed"`
+	Status       string   `json:"status"`
+	LastReceived *string  `json:"last_received"`
+	DaysOverdue  int      `json:"days_overdue"`
+	Succeeds     []string `json:"succeeds,omitempty"` // the units it took over from (a merge)
 }
 
 func jsonOwingList(groups []OwingGroup) []jsonOwing {
@@ -215,7 +216,7 @@ func jsonOwingList(groups []OwingGroup) []jsonOwing {
 		for _, o := range g.Agencies {
 			out = append(out, jsonOwing{ID: o.Agency.ID, Name: o.Agency.Name, Group: string(g.Group), Registered: o.Registered,
 				Required: o.Quota.Required, Target: o.Quota.Target, Owed: o.Owed, Status: string(o.Status),
-				LastReceived: isoOrNil(o.LastOn), DaysOverdue: o.DaysOverdue})
+				LastReceived: isoOrNil(o.LastOn), DaysOverdue: o.DaysOverdue, Succeeds: o.Agency.Predecessors})
 		}
 	}
 	return out

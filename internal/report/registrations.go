@@ -236,8 +236,8 @@ func (r Registrations) groups(fn func(i int, g campaign.Group, rows []store.Regi
 	}
 }
 
-func bandTitle(i int, g campaign.Group, count int, l lang.Lang) string {
-	return Roman(i) + ". " + strings.ToUpper(g.Label(l)) + " (" + itoa(count) + ")"
+func bandTitle(c campaign.Campaign, i int, g campaign.Group, count int, l lang.Lang) string {
+	return Roman(i) + ". " + strings.ToUpper(c.GroupHeading(g, l)) + " (" + itoa(count) + ")"
 }
 
 // table is the template's table, with a band for each group, its rows
@@ -260,7 +260,7 @@ func (r Registrations) table(src rowSource, counts store.RegistrationCounts) Tab
 	cl := cleaner(src)
 	t.stream = func(add func(cells []string, band bool) error) error {
 		return r.eachInGroups(src, counts, func(i int, g store.GroupCount) error {
-			return add([]string{clean(bandTitle(i, g.Group, g.Registrations, l))}, true)
+			return add([]string{clean(bandTitle(r.Campaign, i, g.Group, g.Registrations, l))}, true)
 		}, func(j int, x store.RegistrationRow) error {
 			cells := make([]string, 0, len(campaign.RegistrationColumns))
 			for _, c := range campaign.RegistrationColumns {
@@ -420,7 +420,7 @@ func (r Registrations) writeText(w io.Writer, src rowSource, counts store.Regist
 		b.WriteString(line + "\n")
 	}
 	err := r.eachInGroups(src, counts, func(i int, g store.GroupCount) error {
-		b.WriteString("\n" + bandTitle(i, g.Group, g.Registrations, l) + "\n")
+		b.WriteString("\n" + bandTitle(r.Campaign, i, g.Group, g.Registrations, l) + "\n")
 		return nil
 	}, func(j int, x store.RegistrationRow) error {
 		b.WriteString("\n")

@@ -22,6 +22,9 @@ type Reminder struct {
 	Campaign campaign.Campaign
 	Summary  compliance.Summary
 	Lang     lang.Lang
+	// ReplyBy is the new deadline the letter sets (--reply-by); zero
+	// leaves dots to fill in once the deadline has passed.
+	ReplyBy vndate.Date
 }
 
 // ErrNobodyToRemind: every agency has met its quota, so there is no letter to write.
@@ -30,18 +33,22 @@ var ErrNobodyToRemind = lang.Errorf("Không có cơ quan, đơn vị nào cần 
 
 // Letter is the reminder's content, ready for any format.
 type Letter struct {
-	Head        Letterhead
-	Number      string   // "Số:      /SNV-CCHC&VTLT": the number is left for the registry to fill in
-	Subject     string   // "V/v đôn đốc …"
-	PlaceDate   string   // "Hà Tĩnh, ngày 05 tháng 4 năm 2023"
-	To          []string // Kính gửi
-	Opening     []string // paragraphs before the list
-	Groups      []OwingGroup
-	Closing     []string // paragraphs after the list
-	CopiesTo    []string // Nơi nhận
-	SignerTitle string
-	SignerName  string
-	Lang        lang.Lang
+	Head      Letterhead
+	Number    string   // "Số:      /SNV-CCHC&VTLT": the number is left for the registry to fill in
+	Subject   string   // "V/v đôn đốc …"
+	PlaceDate string   // "Hà Tĩnh, ngày 05 tháng 4 năm 2023"
+	To        []string // Kính gửi
+	Opening   []string // paragraphs before the list
+	Groups    []OwingGroup
+	Closing   []string // paragraphs after the list
+	CopiesTo  []string // Nơi nhận, each item ending with ";" and the last with "."
+	// SignerAuthority ("KT. GIÁM ĐỐC", "" when the head signs) and
+	// SignerTitle ("PHÓ GIÁM ĐỐC") are two lines above the signer's name.
+	SignerAuthority string
+	SignerTitle     string
+	SignerName      string
+	ReplyBy         vndate.Date // the new deadline; zero when the letter does not set one
+	Lang            lang.Lang
 }
 
 // PlaceDate is the dated line of an official paper: days below 10 and the
@@ -62,15 +69,6 @@ func PlaceDate(place string, d vndate.Date, l lang.Lang) string {
 // from the same office carries the same code ("/SNV-CCHC&VTLT").
 func numberCode(n string) string {
 	return strings.TrimLeftFunc(n, func(r rune) bool { return unicode.IsDigit(r) || unicode.IsSpace(r) })
-}
-
-// office is the drafting office, the part after the last dash of the code
-// ("CCHC&VTLT"), for "Lưu: VT, CCHC&VTLT".
-func office(code string) string {
-	if i := strings.LastIndex(code, "-"); i >= 0 && i+1 < len(code) {
-		return code[i+1:]
-	}
-	return ""
 }
 
 func lowerFirst(s string) string {
@@ -98,7 +96,7 @@ func collective(g campaign.Group, l lang.Lang) string {
 	case campaign.District:
 		return l.T("UBND các huyện, thành phố, thị xã", "District people's committees")
 	case campaign.Commune:
-		return l.T("UBND các xã, phường, thị trấn", "Commune people's committees")
+		return l.T("UBND các xã, phường", "Commune and ward people's committees") // judged directly since 1 July 2025
 	}
 	return g.Label(l)
 }
@@ -169,6 +167,15 @@ func owes(o Owing, l lang.Lang) string {
 // Letter composes the reminder; ErrNobodyToRemind when nobody is short.
 func (r Reminder) Letter() (Letter, error) {
 	l, c, s := r.Lang, r.Campaign, r.Summary
+	if !c.LetterDate.IsZero() && s.AsOf.Before(c.LetterDate) {
+		return Letter{}, lang.Errorf("Công văn đôn đốc không thể ghi ngày %s, trước ngày %s của văn bản số %s mà nó nhắc lại; hãy chọn ngày từ %s trở đi",
+			"The reminder cannot be dated %s, before %s, the date of letter No. %s that it cites; choose a day from %s on",
+			s.AsOf, c.LetterDate, clean(c.LetterNumber), c.LetterDate)
+	}
+	if !r.ReplyBy.IsZero() && !r.ReplyBy.After(s.AsOf) {
+		return Letter{}, lang.Errorf("Hạn gửi lại %s phải sau ngày của công văn đôn đốc (%s)",
+			"The new deadline %s must be after the reminder's date (%s)", r.ReplyBy, s.AsOf)
+	}
 	groups := withoutIssuer(owing(s), clean(c.Issuer))
 	if len(groups) == 0 {
 		return Letter{}, ErrNobodyToRemind
@@ -178,15 +185,18 @@ func (r Reminder) Letter() (Letter, error) {
 		count += len(g.Agencies)
 	}
 	code := numberCode(clean(c.LetterNumber))
+	authority, title := c.Signer()
 	let := Letter{
-		Head:        letterhead(c, l),
-		Number:      l.T("Số:", "No.:") + "        " + code,
-		Subject:     l.F("V/v đôn đốc đăng ký xây dựng mô hình, sáng kiến, cách làm hay trong CCHC năm %d", "Re: reminder to register administrative-reform models and initiatives, %d", c.Year),
-		PlaceDate:   PlaceDate(clean(c.Place), s.AsOf, l),
-		Groups:      groups,
-		SignerTitle: upper(c.SignerTitle),
-		SignerName:  clean(c.SignerName),
-		Lang:        l,
+		Head:            letterhead(c, l),
+		Number:          l.T("Số:", "No.:") + "        " + code,
+		Subject:         l.F("V/v đôn đốc đăng ký xây dựng mô hình, sáng kiến, cách làm hay trong CCHC năm %d", "Re: reminder to register administrative-reform models and initiatives, %d", c.Year),
+		PlaceDate:       PlaceDate(clean(c.Place), s.AsOf, l),
+		Groups:          groups,
+		SignerAuthority: upper(authority),
+		SignerTitle:     upper(title),
+		SignerName:      clean(c.SignerName),
+		ReplyBy:         r.ReplyBy,
+		Lang:            l,
 	}
 	if count <= maxNamed {
 		for _, g := range groups {
@@ -224,7 +234,10 @@ func (r Reminder) Letter() (Letter, error) {
 		"%s, còn %s cơ quan, đơn vị, địa phương chưa đăng ký hoặc chưa đăng ký đủ số lượng theo chỉ tiêu, cụ thể như sau:",
 		"%s, %s agencies have not registered, or not as many as their quota asks:", when, two(count)))
 	newDeadline := l.F("trước ngày ……/……/%d", "by ……/……/%d", s.AsOf.Year())
-	if s.DaysLeft() >= 0 {
+	switch {
+	case !r.ReplyBy.IsZero():
+		newDeadline = l.F("trước ngày %s", "by %s", r.ReplyBy)
+	case s.DaysLeft() >= 0:
 		newDeadline = l.F("trước ngày %s", "by %s", c.Deadline)
 	}
 	basis := ""
@@ -237,15 +250,14 @@ func (r Reminder) Letter() (Letter, error) {
 			basis, issuer, letterRef, issuer, newDeadline),
 		l.T("Đề nghị các cơ quan, đơn vị, địa phương quan tâm, phối hợp thực hiện./.",
 			"Thank you for your attention and cooperation."))
-	let.CopiesTo = []string{l.T("Như trên;", "Addressees above;")}
-	if p := clean(c.IssuerParent); p != "" {
-		let.CopiesTo = append(let.CopiesTo, l.F("%s (b/c);", "%s (for information);", p))
+	copies := c.Recipients(l)
+	for i, to := range copies {
+		end := ";"
+		if i == len(copies)-1 {
+			end = "."
+		}
+		let.CopiesTo = append(let.CopiesTo, clean(to)+end)
 	}
-	archive := l.T("Lưu: VT", "File: VT")
-	if o := office(code); o != "" {
-		archive += ", " + o
-	}
-	let.CopiesTo = append(let.CopiesTo, archive+".")
 	return let, nil
 }
 
@@ -330,9 +342,9 @@ func (let Letter) writeText(w io.Writer) error {
 		para(p)
 	}
 	for gi, g := range let.Groups {
-		b.WriteString(Roman(gi+1) + ". " + g.Group.Label(l) + "\n")
+		b.WriteString(Roman(gi+1) + ". " + g.Group.Heading(l) + "\n")
 		for oi, o := range g.Agencies {
-			for i, line := range wrap("- "+o.Agency.Name+": "+owes(o, l)+listEnd(let.Groups, gi, oi), textWidth-2, textWidth-4) {
+			for i, line := range wrap("- "+shownName(o.Agency, l)+": "+owes(o, l)+listEnd(let.Groups, gi, oi), textWidth-2, textWidth-4) {
 				if i > 0 {
 					line = "  " + line
 				}
@@ -345,7 +357,7 @@ func (let Letter) writeText(w io.Writer) error {
 	}
 	b.WriteString("\n")
 	left := append([]string{l.T("Nơi nhận:", "Copies to:")}, prefixed("- ", let.CopiesTo)...)
-	right := []string{let.SignerTitle, "", "", "", let.SignerName}
+	right := append(let.signerLines(), "", "", "", let.SignerName)
 	for i := 0; i < max(len(left), len(right)); i++ {
 		var a, c string
 		if i < len(left) {
@@ -358,6 +370,14 @@ func (let Letter) writeText(w io.Writer) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// signerLines are the lines above the signature: the authority, if any, and the title.
+func (let Letter) signerLines() []string {
+	if let.SignerAuthority == "" {
+		return []string{let.SignerTitle}
+	}
+	return []string{let.SignerAuthority, let.SignerTitle}
 }
 
 func prefixed(p string, list []string) []string {
@@ -391,9 +411,9 @@ func (let Letter) writeMarkdown(w io.Writer) error {
 		b.WriteString(mdEscape(p) + "\n\n")
 	}
 	for gi, g := range let.Groups {
-		b.WriteString("**" + Roman(gi+1) + ". " + mdEscape(g.Group.Label(l)) + "**\n\n")
+		b.WriteString("**" + Roman(gi+1) + ". " + mdEscape(g.Group.Heading(l)) + "**\n\n")
 		for oi, o := range g.Agencies {
-			b.WriteString("- " + mdEscape(o.Agency.Name) + ": " + mdEscape(owes(o, l)) + listEnd(let.Groups, gi, oi) + "\n")
+			b.WriteString("- " + mdEscape(shownName(o.Agency, l)) + ": " + mdEscape(owes(o, l)) + listEnd(let.Groups, gi, oi) + "\n")
 		}
 		b.WriteString("\n")
 	}
@@ -404,7 +424,11 @@ func (let Letter) writeMarkdown(w io.Writer) error {
 	for _, c := range let.CopiesTo {
 		b.WriteString("- " + mdEscape(c) + "\n")
 	}
-	b.WriteString("\n**" + mdEscape(let.SignerTitle) + "**\n\n\n\n**" + mdEscape(let.SignerName) + "**\n")
+	var signer []string
+	for _, line := range let.signerLines() {
+		signer = append(signer, "**"+mdEscape(line)+"**")
+	}
+	b.WriteString("\n" + strings.Join(signer, "  \n") + "\n\n\n\n**" + mdEscape(let.SignerName) + "**\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -422,10 +446,13 @@ func (let Letter) writeJSON(w io.Writer, c campaign.Campaign, s compliance.Summa
 		Agencies     []jsonOwing  `json:"agencies"`
 		Closing      []string     `json:"closing"`
 		CopiesTo     []string     `json:"copies_to"`
+		SignerAuth   string       `json:"signer_authority"`
 		SignerTitle  string       `json:"signer_title"`
 		SignerName   string       `json:"signer_name"`
+		ReplyBy      string       `json:"reply_by"`
 	}{jsonCampaignOf(c, s), let.Head.Parent, let.Head.Issuer, let.Number, let.Subject, let.PlaceDate, let.To,
-		let.Opening, jsonOwingList(let.Groups), let.Closing, let.CopiesTo, let.SignerTitle, let.SignerName})
+		let.Opening, jsonOwingList(let.Groups), let.Closing, let.CopiesTo, let.SignerAuthority, let.SignerTitle, let.SignerName,
+		let.ReplyBy.ISO()})
 }
 
 const letterHTML = pageTop + `<title>{{.Subject}}</title>
@@ -475,7 +502,7 @@ table.sign td { vertical-align: top; padding: 0; }
 <div class="end">{{range .Closing}}<p class="body">{{.}}</p>
 {{end}}<table class="sign"><tr>
 <td style="width: 45%"><div class="copies-title">{{.CopiesLabel}}</div><div class="copies">{{range .CopiesTo}}- {{.}}<br>{{end}}</div></td>
-<td style="width: 55%" class="signer"><div>{{.SignerTitle}}</div><div class="name">{{.SignerName}}</div></td>
+<td style="width: 55%" class="signer">{{range .Signer}}<div>{{.}}</div>{{end}}<div class="name">{{.SignerName}}</div></td>
 </tr></table></div>
 </div></body>
 </html>
@@ -498,20 +525,20 @@ func (let Letter) writeHTML(w io.Writer) error {
 		Lang, Number, Subject, PlaceDate, ToLabel, CopiesLabel, SignerTitle, SignerName string
 		CSS                                                                             template.CSS
 		Head                                                                            htmlHead
-		To, Opening, Closing, CopiesTo, Heads                                           []string
+		To, Opening, Closing, CopiesTo, Heads, Signer                                   []string
 		Groups                                                                          []htmlOwingGroup
 	}{
 		Lang: l.String(), Number: let.Number, Subject: let.Subject, PlaceDate: let.PlaceDate,
 		ToLabel: l.T("Kính gửi:", "To:"), CopiesLabel: l.T("Nơi nhận:", "Copies to:"),
 		SignerTitle: let.SignerTitle, SignerName: let.SignerName, CSS: template.CSS(paperCSS), Head: let.Head.html(),
-		To: let.To, Opening: let.Opening, Closing: let.Closing, CopiesTo: let.CopiesTo,
+		To: let.To, Opening: let.Opening, Closing: let.Closing, CopiesTo: let.CopiesTo, Signer: let.signerLines(),
 		Heads: []string{l.T("STT", "No."), l.T("Cơ quan, đơn vị", "Agency"), l.T("Đã đăng ký", "Registered"),
 			l.T("Chỉ tiêu", "Quota"), l.T("Còn thiếu", "Owed")},
 	}
 	for gi, g := range let.Groups {
-		hg := htmlOwingGroup{Title: Roman(gi+1) + ". " + g.Group.Label(l)}
+		hg := htmlOwingGroup{Title: Roman(gi+1) + ". " + g.Group.Heading(l)}
 		for i, o := range g.Agencies {
-			hg.Rows = append(hg.Rows, htmlOwing{N: itoa(i + 1), Name: o.Agency.Name, Registered: itoa(o.Registered),
+			hg.Rows = append(hg.Rows, htmlOwing{N: itoa(i + 1), Name: shownName(o.Agency, l), Registered: itoa(o.Registered),
 				Quota: QuotaText(o.Quota), Owed: itoa(o.Owed)})
 		}
 		data.Groups = append(data.Groups, hg)

@@ -96,7 +96,7 @@ func (r Results) agencyTable() Table {
 	}}
 	var all progressCounts
 	r.groups(func(i int, g campaign.Group, rows []store.RegistrationRow) {
-		t.AddBand(bandTitle(i, g, countAgencies(rows), l))
+		t.AddBand(bandTitle(r.Campaign, i, g, countAgencies(rows), l))
 		n := 0
 		for start := 0; start < len(rows); {
 			end := start
@@ -230,7 +230,7 @@ func (r Results) writeCSV(w io.Writer) error {
 	}}
 	for i, x := range r.Rows {
 		st := r.stage(x.ID)
-		t.Add(itoa(i+1), x.AgencyGroup.Label(l), x.AgencyName, x.Title, x.Area.Label(l), st.Stage.Label(l), st.On.String(), st.Note, x.ExpectedResult)
+		t.Add(itoa(i+1), r.Campaign.GroupHeading(x.AgencyGroup, l), x.AgencyName, x.Title, x.Area.Label(l), st.Stage.Label(l), st.On.String(), st.Note, x.ExpectedResult)
 	}
 	if _, err := io.WriteString(w, BOM); err != nil {
 		return err

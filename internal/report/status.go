@@ -134,7 +134,7 @@ func (s Status) groupTable() Table {
 	}}
 	groups := s.Groups()
 	for _, g := range groups {
-		t.Add(g.Group.Label(l), itoa(g.Agencies), itoa(g.Met), itoa(g.Short), itoa(g.Missing), itoa(g.Late), itoa(g.Registrations))
+		t.Add(g.Group.Heading(l), itoa(g.Agencies), itoa(g.Met), itoa(g.Short), itoa(g.Missing), itoa(g.Late), itoa(g.Registrations))
 	}
 	if len(groups) > 1 {
 		t.Total = true
@@ -142,6 +142,12 @@ func (s Status) groupTable() Table {
 		t.Add(l.T("Tổng cộng", "Total"), itoa(tot.Agencies), itoa(tot.Met), itoa(tot.Short), itoa(tot.Missing), itoa(tot.Late), itoa(tot.Registrations))
 	}
 	return t
+}
+
+// shownName is an agency's name with those it succeeds, where the reader
+// needs them: "Sở Nông nghiệp và Môi trường (hợp nhất Sở TN&MT, Sở NN&PTNT)".
+func shownName(a compliance.Agency, l lang.Lang) string {
+	return campaign.WithPredecessors(a.Name, a.Predecessors, l)
 }
 
 // QuotaText is "1" or "2/3" (minimum / target).
@@ -191,7 +197,7 @@ func (s Status) agencyTable(paper bool) Table {
 		if paper {
 			status, late = r.Status.Label(l), ""
 		}
-		t.Add(itoa(i+1), r.Agency.Name, r.Agency.Group.Short(l), itoa(r.Registered), QuotaText(r.Quota),
+		t.Add(itoa(i+1), shownName(r.Agency, l), r.Agency.Group.Short(l), itoa(r.Registered), QuotaText(r.Quota),
 			status, r.MetOn.String(), remarks(r, l, late))
 	}
 	return t
@@ -254,7 +260,7 @@ func (s Status) writeCSV(w io.Writer) error {
 		return ""
 	}
 	for i, r := range s.Results() {
-		t.Add(itoa(i+1), r.Agency.Name, r.Agency.Group.Label(l), itoa(r.Registered), itoa(r.Quota.Required),
+		t.Add(itoa(i+1), shownName(r.Agency, l), r.Agency.Group.Heading(l), itoa(r.Registered), itoa(r.Quota.Required),
 			itoa(r.Quota.Target), r.Status.Label(l), r.MetOn.String(), yes(r.Late), yes(r.Overdue))
 	}
 	if _, err := io.WriteString(w, BOM); err != nil {
@@ -283,18 +289,19 @@ type jsonGroup struct {
 }
 
 type jsonAgency struct {
-	ID           int64   `json:"id"`
-	Name         string  `json:"name"`
-	Group        string  `json:"group"`
-	Required     int     `json:"required"`
-	Target       int     `json:"target"`
-	Registered   int     `json:"registered"`
-	Status       string  `json:"status"`
-	TargetMet    bool    `json:"target_met"`
-	MetOn        *string `json:"met_on"`
-	Late         bool    `json:"late"`
-	Overdue      bool    `json:"overdue"`
-	LastReceived *string `json:"last_received"`
+	ID           int64    `json:"id"`
+	Name         string   `json:"name"`
+	Group        string   `json:"group"`
+	Required     int      `json:"required"`
+	Target       int      `json:"target"`
+	Registered   int      `json:"registered"`
+	Status       string   `json:"status"`
+	TargetMet    bool     `json:"target_met"`
+	MetOn        *string  `json:"met_on"`
+	Late         bool     `json:"late"`
+	Overdue      bool     `json:"overdue"`
+	LastReceived *string  `json:"last_received"`
+	Succeeds     []string `json:"succeeds,omitempty"` // the units it took over from (a merge)
 }
 
 func isoOrNil(d interface{ ISO() string }) *string {
@@ -322,7 +329,7 @@ func (s Status) writeJSON(w io.Writer) error {
 		out.Agencies = append(out.Agencies, jsonAgency{
 			ID: r.Agency.ID, Name: oneLine(clean(r.Agency.Name)), Group: string(r.Agency.Group), Required: r.Quota.Required,
 			Target: r.Quota.Target, Registered: r.Registered, Status: string(r.Status), TargetMet: r.TargetMet,
-			MetOn: isoOrNil(r.MetOn), Late: r.Late, Overdue: r.Overdue, LastReceived: isoOrNil(r.LastOn),
+			MetOn: isoOrNil(r.MetOn), Late: r.Late, Overdue: r.Overdue, LastReceived: isoOrNil(r.LastOn), Succeeds: r.Agency.Predecessors,
 		})
 	}
 	enc := json.NewEncoder(w)

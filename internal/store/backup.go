@@ -4,59 +4,46 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"cchc/internal/lang"
+	"cchc/internal/safefile"
 )
 
 // Backup writes a consistent copy of the book to dest with VACUUM INTO: a
 // snapshot read inside one transaction, so it is safe while other clerks
-// keep writing. The copy is made under a temporary name and linked to dest
-// only when whole, so a crash never leaves a half backup under a real
-// name. dest must not exist; it is created 0600. It returns dest's
-// absolute path.
+// keep writing. The copy is made by the shared writer (safefile.Create):
+// under a temporary name, placed only when whole, so a crash never leaves
+// a half backup under a real name; dest must not exist and is never a
+// book; it is created 0600. It returns dest's absolute path.
 func (s *Store) Backup(ctx context.Context, dest string) (string, error) {
 	abs, err := filepath.Abs(dest)
 	if err != nil {
 		return "", lang.Wrap(err, "Đường dẫn tệp sao lưu không hợp lệ: %s", "Invalid backup path: %s", dest)
 	}
-	if abs == s.path {
-		return "", lang.Errorf("Tệp sao lưu không được trùng tệp dữ liệu", "The backup cannot be the database itself")
-	}
 	exists := func() error {
 		return lang.Errorf("Tệp %s đã có; chọn tên khác để không ghi đè", "%s already exists; choose another name so as not to overwrite it", abs)
 	}
 	if _, err := os.Lstat(abs); err == nil {
-		return "", exists()
+		return "", exists() // a backup never overwrites, book or not
 	}
-	// VACUUM INTO accepts an empty file: making it first sets its mode.
-	f, err := os.CreateTemp(filepath.Dir(abs), "."+filepath.Base(abs)+".*.tmp") // 0600
-	if err != nil {
-		return "", lang.Wrap(err, "Không tạo được tệp sao lưu %s (thư mục không cho phép ghi?)", "Cannot create the backup %s (is the folder writable?)", abs)
-	}
-	tmp := f.Name()
-	f.Close()
-	defer os.Remove(tmp)
-	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
-		return "", lang.Wrap(s.explain(err), "Không sao lưu được vào %s", "Cannot back up to %s", abs)
-	}
-	if err := os.Chmod(tmp, 0o600); err != nil {
-		return "", lang.Wrap(err, "Không đặt được quyền riêng tư cho tệp sao lưu %s", "Cannot make the backup %s private", abs)
-	}
-	// a link never replaces an existing file; where links are not
-	// supported, rename (the name was free a moment ago)
-	err = os.Link(tmp, abs)
+	var copyErr error
+	err = safefile.Create(abs, false, func(tmp string) error {
+		if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
+			copyErr = lang.Wrap(s.explain(err), "Không sao lưu được vào %s", "Cannot back up to %s", abs)
+			return copyErr
+		}
+		return nil
+	})
 	switch {
-	case errors.Is(err, fs.ErrExist):
+	case errors.Is(err, safefile.ErrExists):
 		return "", exists()
+	case err != nil && err == copyErr:
+		return "", err
 	case err != nil:
-		err = os.Rename(tmp, abs)
-	}
-	if err != nil {
 		return "", lang.Wrap(err, "Không tạo được tệp sao lưu %s", "Cannot create the backup %s", abs)
 	}
 	return abs, nil

@@ -36,6 +36,12 @@ func (s *Store) NewCampaign(ctx context.Context, c campaign.Campaign, fromYear i
 			*f.dst = f.src
 		}
 	}
+	if c.SignerAuthority == "" && c.SignerTitle == src.SignerTitle {
+		c.SignerAuthority = src.SignerAuthority // "KT. Giám đốc" goes with its deputy
+	}
+	if len(c.CopiesTo) == 0 {
+		c.CopiesTo = src.CopiesTo
+	}
 	if c.LetterNumber == "" {
 		// the letter's code without its number: "/SNV-CCHC&VTLT"
 		if i := strings.Index(src.LetterNumber, "/"); i >= 0 {
@@ -76,9 +82,10 @@ func (s *Store) NewCampaign(ctx context.Context, c campaign.Campaign, fromYear i
 }
 
 func cleanCampaign(c campaign.Campaign) campaign.Campaign {
-	for _, p := range []*string{&c.Title, &c.LetterNumber, &c.Issuer, &c.IssuerParent, &c.Place, &c.SignerTitle, &c.SignerName} {
+	for _, p := range []*string{&c.Title, &c.LetterNumber, &c.Issuer, &c.IssuerParent, &c.Place, &c.SignerTitle, &c.SignerName, &c.SignerAuthority} {
 		*p = vntext.Line(*p)
 	}
+	c.CopiesTo = campaign.ParseCopiesTo(strings.Join(c.CopiesTo, "\n"))
 	c.LegalBasis = vntext.Text(c.LegalBasis)
 	return c
 }
@@ -93,10 +100,10 @@ func (s *Store) UpdateCampaign(ctx context.Context, c campaign.Campaign) error {
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE campaign SET title = ?, letter_number = ?, letter_date = ?, issuer = ?,
-			issuer_parent = ?, place = ?, signer_title = ?, signer_name = ?, legal_basis = ?, deadline = ?,
-			version = version + 1, updated_at = ? WHERE id = ? AND version = ?`,
+			issuer_parent = ?, place = ?, signer_title = ?, signer_name = ?, signer_authority = ?, copies_to = ?,
+			legal_basis = ?, deadline = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?`,
 			c.Title, c.LetterNumber, c.LetterDate.ISO(), c.Issuer, c.IssuerParent, c.Place, c.SignerTitle, c.SignerName,
-			c.LegalBasis, c.Deadline.ISO(), s.stamp(), c.ID, c.Version)
+			c.SignerAuthority, copiesToColumn(c.CopiesTo), c.LegalBasis, c.Deadline.ISO(), s.stamp(), c.ID, c.Version)
 		if err != nil {
 			return err
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strings"
 
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
@@ -12,23 +13,24 @@ import (
 )
 
 const campaignColumns = `id, year, title, letter_number, letter_date, issuer, issuer_parent, place,
-	signer_title, signer_name, legal_basis, deadline, version`
+	signer_title, signer_name, signer_authority, copies_to, legal_basis, deadline, version`
 
 type rowScanner interface{ Scan(dest ...any) error }
 
 func scanCampaign(r rowScanner) (campaign.Campaign, error) {
 	var c campaign.Campaign
-	var letterDate, deadline string
+	var letterDate, deadline, copiesTo string
 	err := r.Scan(&c.ID, &c.Year, &c.Title, &c.LetterNumber, &letterDate, &c.Issuer, &c.IssuerParent, &c.Place,
-		&c.SignerTitle, &c.SignerName, &c.LegalBasis, &deadline, &c.Version)
+		&c.SignerTitle, &c.SignerName, &c.SignerAuthority, &copiesTo, &c.LegalBasis, &deadline, &c.Version)
 	if err != nil {
 		return c, err
 	}
 	c.LetterDate, _ = vndate.ParseISO(letterDate)
 	c.Deadline, _ = vndate.ParseISO(deadline)
-	for _, p := range []*string{&c.Title, &c.LetterNumber, &c.Issuer, &c.IssuerParent, &c.Place, &c.SignerTitle, &c.SignerName} {
+	for _, p := range []*string{&c.Title, &c.LetterNumber, &c.Issuer, &c.IssuerParent, &c.Place, &c.SignerTitle, &c.SignerName, &c.SignerAuthority} {
 		*p = vntext.Line(*p) // nothing stored reaches a terminal raw
 	}
+	c.CopiesTo = campaign.ParseCopiesTo(copiesTo)
 	c.LegalBasis = vntext.Text(c.LegalBasis)
 	return c, nil
 }
@@ -100,10 +102,10 @@ func (s *Store) quotas(ctx context.Context, campaignID int64) (map[campaign.Grou
 
 func insertCampaign(ctx context.Context, tx *sql.Tx, c campaign.Campaign, now string) (int64, error) {
 	res, err := tx.ExecContext(ctx, `INSERT INTO campaign (year, title, letter_number, letter_date, issuer, issuer_parent,
-		place, signer_title, signer_name, legal_basis, deadline, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		place, signer_title, signer_name, signer_authority, copies_to, legal_basis, deadline, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.Year, c.Title, c.LetterNumber, c.LetterDate.ISO(), c.Issuer, c.IssuerParent, c.Place,
-		c.SignerTitle, c.SignerName, c.LegalBasis, c.Deadline.ISO(), now, now)
+		c.SignerTitle, c.SignerName, c.SignerAuthority, copiesToColumn(c.CopiesTo), c.LegalBasis, c.Deadline.ISO(), now, now)
 	if err != nil {
 		return 0, err
 	}
@@ -120,3 +122,6 @@ func insertCampaign(ctx context.Context, tx *sql.Tx, c campaign.Campaign, now st
 	}
 	return id, nil
 }
+
+// copiesToColumn stores a "Nơi nhận" list one recipient a line.
+func copiesToColumn(list []string) string { return strings.Join(list, "\n") }

@@ -29,6 +29,7 @@ var fieldLabels = map[string]fieldLabel{
 	"deadline": {"hạn nộp", "deadline"}, "required": {"bắt buộc", "required"}, "target": {"phấn đấu", "target"},
 	"issuer": {"cơ quan ban hành", "issuer"}, "letter_number": {"số công văn", "letter No."},
 	"signer_name": {"người ký", "signer"}, "signer_title": {"chức vụ người ký", "signer's title"},
+	"signer_authority": {"thẩm quyền ký", "signing authority"}, "copies_to": {"nơi nhận", "copies to"},
 	"place": {"địa danh", "place"}, "legal_basis": {"căn cứ", "legal basis"}, "issuer_parent": {"cơ quan chủ quản", "issuer's parent"},
 }
 

@@ -18,19 +18,33 @@ import (
 // and searches, shared strings, no per-row join.
 
 // ListRow is one registration as a list shows and searches it, kept small
-// because a national campaign holds 200,000 of them (88 bytes and three
+// because a national campaign holds 200,000 of them (80 bytes and two
 // strings each, where a RegistrationRow is 304 bytes and eleven): no long
 // texts, no letter date, the agencies shared between rows, the day and the
 // kind and area packed. Read one registration in full with Registration.
 type ListRow struct {
-	ID, Version  int64
-	Title        string
-	TitleKey     string // folded title, for the search
-	LetterNumber string // shared by the registrations of one letter
-	Agency       *ListAgency
-	Lead         *ListAgency // the implementing unit; the Agency itself when no commune was named
-	received     int32       // yyyymmdd
-	kind, area   uint8       // 1 + position in campaign.Kinds, campaign.Areas; 0 unknown
+	ID, Version int64
+	Title       string
+	TitleKey    string      // folded title, for the search
+	Letter      *ListLetter // shared by the registrations of one letter
+	Agency      *ListAgency
+	Lead        *ListAgency // the implementing unit; the Agency itself when no commune was named
+	received    int32       // yyyymmdd
+	kind, area  uint8       // 1 + position in campaign.Kinds, campaign.Areas; 0 unknown
+}
+
+// ListLetter is the letter of list rows, shared between them.
+type ListLetter struct {
+	Number string
+	Key    string // the number folded, for the search
+}
+
+// LetterNumber is the number of the registration's letter.
+func (r *ListRow) LetterNumber() string {
+	if r.Letter == nil {
+		return ""
+	}
+	return r.Letter.Number
 }
 
 // ListAgency is an agency named by list rows, shared between them.
@@ -116,16 +130,17 @@ func (s *Store) RegistrationList(ctx context.Context, campaignID int64) ([]ListR
 	packed := map[string]int32{}     // yyyymmdd of each day, worked out once
 	kinds, areas := map[string]uint8{}, map[string]uint8{}
 	var lastLetter int64 = -1
-	var lastNumber string
+	var lastNumber *ListLetter
 	err = s.eachRow(ctx, `SELECT r.id, r.version, r.title, r.title_key, r.kind, r.area,
 		coalesce(r.lead_agency_id, 0), s.id, s.agency_id, s.number, s.received_on, r.seq
 		FROM `+from+` WHERE s.campaign_id = ?`, []any{campaignID}, func(v []driver.Value) error {
 		x := ListRow{ID: asInt(v[0]), Version: asInt(v[1]), Title: vntext.Line(asText(v[2])), TitleKey: asText(v[3])}
 		lead, letter, sender := asInt(v[6]), asInt(v[7]), asInt(v[8])
 		if letter != lastLetter { // a letter's registrations come together
-			lastLetter, lastNumber = letter, vntext.Line(asText(v[9]))
+			n := vntext.Line(asText(v[9]))
+			lastLetter, lastNumber = letter, &ListLetter{Number: n, Key: vntext.Fold(n)}
 		}
-		x.LetterNumber = lastNumber
+		x.Letter = lastNumber
 		kind, area, received := asText(v[4]), asText(v[5]), asText(v[10])
 		k, ok := kinds[kind]
 		if !ok {

@@ -19,17 +19,19 @@ import (
 var defaultCampaignJSON []byte
 
 type seedFile struct {
-	Year         int    `json:"year"`
-	Title        string `json:"title"`
-	LetterNumber string `json:"letter_number"`
-	LetterDate   string `json:"letter_date"`
-	Issuer       string `json:"issuer"`
-	IssuerParent string `json:"issuer_parent"`
-	Place        string `json:"place"`
-	SignerTitle  string `json:"signer_title"`
-	SignerName   string `json:"signer_name"`
-	LegalBasis   string `json:"legal_basis"`
-	Deadline     string `json:"deadline"`
+	Year         int      `json:"year"`
+	Title        string   `json:"title"`
+	LetterNumber string   `json:"letter_number"`
+	LetterDate   string   `json:"letter_date"`
+	Issuer       string   `json:"issuer"`
+	IssuerParent string   `json:"issuer_parent"`
+	Place        string   `json:"place"`
+	SignerTitle  string   `json:"signer_title"`
+	SignerName   string   `json:"signer_name"`
+	SignerAuth   string   `json:"signer_authority"`
+	CopiesTo     []string `json:"copies_to"`
+	LegalBasis   string   `json:"legal_basis"`
+	Deadline     string   `json:"deadline"`
 	Quotas       map[string]struct {
 		Required int `json:"required"`
 		Target   int `json:"target"`
@@ -59,8 +61,9 @@ func DefaultCampaign() (campaign.Campaign, []campaign.Agency, error) {
 	c := campaign.Campaign{
 		Year: f.Year, Title: f.Title, LetterNumber: f.LetterNumber, LetterDate: letterDate,
 		Issuer: f.Issuer, IssuerParent: f.IssuerParent, Place: f.Place,
-		SignerTitle: f.SignerTitle, SignerName: f.SignerName, LegalBasis: f.LegalBasis,
-		Deadline: deadline, Quotas: map[campaign.Group]campaign.Quota{},
+		SignerTitle: f.SignerTitle, SignerName: f.SignerName, SignerAuthority: f.SignerAuth, CopiesTo: f.CopiesTo,
+		LegalBasis: f.LegalBasis,
+		Deadline:   deadline, Quotas: map[campaign.Group]campaign.Quota{},
 	}
 	for g, q := range f.Quotas {
 		c.Quotas[campaign.Group(g)] = campaign.Quota{Required: q.Required, Target: q.Target}

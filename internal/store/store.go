@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"cchc/internal/lang"
+	"cchc/internal/safefile"
 	"cchc/internal/vntext"
 
 	sqlite "modernc.org/sqlite"
@@ -31,7 +32,7 @@ import (
 var migrationFiles embed.FS
 
 // applicationID marks a SQLite file as cchc's ("cchc" in ASCII).
-const applicationID = 0x63636863
+const applicationID = safefile.ApplicationID
 
 // Store is an open registration book.
 type Store struct {
@@ -44,6 +45,8 @@ type Store struct {
 	mu      sync.Mutex
 	session []int64   // changes made through this store, for undo
 	watch   *sql.Conn // the one connection PRAGMA data_version is read on
+
+	release func() // lets files be written over the book's path again (safefile)
 }
 
 // Options for Open.
@@ -119,6 +122,10 @@ func Open(path string, opt Options) (*Store, error) {
 			s.db.Close()
 		}
 		return nil, err
+	}
+	s.release = safefile.Protect(abs)
+	if !readOnly {
+		safefile.CleanStale(filepath.Dir(abs)) // what a backup killed midway left
 	}
 	return s, nil
 }
@@ -257,6 +264,9 @@ func (s *Store) open() error {
 func (s *Store) Close() error {
 	if s.db == nil {
 		return nil
+	}
+	if s.release != nil {
+		s.release()
 	}
 	if s.watch != nil {
 		s.watch.Close()

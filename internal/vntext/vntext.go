@@ -338,6 +338,21 @@ func (q Query) Match(key string) bool {
 	return true
 }
 
+// Narrows reports whether every key q matches is also matched by prev:
+// each word of prev begins a word of q ("thu t" narrows "thu", "thu" narrows
+// "th"), so a list searched for prev can be searched again for q alone.
+func (q Query) Narrows(prev Query) bool {
+	for _, p := range prev.words {
+		if !slices.ContainsFunc(q.words, func(w string) bool { return strings.HasPrefix(w, p) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// Equal reports whether q and o search for the same words.
+func (q Query) Equal(o Query) bool { return slices.Equal(q.words, o.words) }
+
 // MatchAny reports whether every word of q starts a word of one of the
 // folded keys (a title, an agency, …), without joining them.
 func (q Query) MatchAny(keys []string) bool {

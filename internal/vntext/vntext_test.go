@@ -136,3 +136,24 @@ func TestPadAndTruncate(t *testing.T) {
 		t.Fatalf("PadLeft = %q", got)
 	}
 }
+
+func TestQueryNarrows(t *testing.T) {
+	for _, c := range []struct {
+		q, prev string
+		want    bool
+	}{
+		{"thu", "th", true},
+		{"thu t", "thu", true},
+		{"thu tuc", "thu t", true},
+		{"Thủ tục", "thu", true},
+		{"th", "thu", false},  // backspace widens
+		{"tuc", "thu", false}, // another word
+		{"thu", "", true},
+		{"", "thu", false},
+		{"th", "th t", true}, // every row with a word "th…" has one "t…" too
+	} {
+		if got := NewQuery(c.q).Narrows(NewQuery(c.prev)); got != c.want {
+			t.Errorf("%q narrows %q: %v, want %v", c.q, c.prev, got, c.want)
+		}
+	}
+}

@@ -55,7 +55,7 @@ func (d *detailView) refresh() {
 	}
 	rows := make([][]string, len(d.regs))
 	for i, r := range d.regs {
-		rows[i] = []string{r.Received().String(), common.Dash(r.LetterNumber), r.Title, r.Kind().Label(d.ctx.Lang), r.Lead.Name}
+		rows[i] = []string{r.Received().String(), common.Dash(r.LetterNumber()), r.Title, r.Kind().Label(d.ctx.Lang), r.Lead.Name}
 	}
 	d.list.SetRows(rows)
 }

@@ -59,8 +59,10 @@ func NewSettings(ctx *common.Context) *Settings {
 		text("issuer_parent", t("Cơ quan chủ quản", "Parent body"), c.IssuerParent, dom.MaxLine),
 		text("issuer", t("Cơ quan ban hành", "Issuer"), c.Issuer, dom.MaxLine),
 		text("place", t("Địa danh", "Place"), c.Place, 100),
+		text("signer_authority", t("Thẩm quyền ký", "Signing authority"), c.SignerAuthority, 100),
 		text("signer_title", t("Chức vụ người ký", "Signer's title"), c.SignerTitle, 100),
 		text("signer_name", t("Người ký", "Signer"), c.SignerName, 100),
+		text("copies_to", t("Nơi nhận", "Copies to"), dom.JoinCopiesTo(c.Recipients(lang.VI)), dom.MaxLine*4),
 	}
 	for _, g := range dom.Groups {
 		q := c.Quotas[g]
@@ -71,6 +73,7 @@ func NewSettings(ctx *common.Context) *Settings {
 	s.form = common.NewForm(ctx, fields...)
 	s.form.Field("letter_date").Hint = "dd/mm/yyyy"
 	s.form.Field("deadline").Hint = "dd/mm/yyyy"
+	s.form.Field("signer_authority").Hint = t("vd. KT. Giám đốc", "e.g. KT. Giám đốc")
 	s.form.MarkClean()
 	return s
 }
@@ -108,6 +111,11 @@ func (s *Settings) collect() (dom.Campaign, []string) {
 	c.Place = f.Field("place").Value()
 	c.SignerTitle = f.Field("signer_title").Value()
 	c.SignerName = f.Field("signer_name").Value()
+	c.SignerAuthority = f.Field("signer_authority").Value()
+	c.CopiesTo = dom.ParseCopiesTo(f.Field("copies_to").Value())
+	if dom.JoinCopiesTo(c.CopiesTo) == dom.JoinCopiesTo(dom.DefaultCopiesTo(c, lang.VI)) {
+		c.CopiesTo = nil // the default follows the issuer and the letter's code
+	}
 	c.Quotas = map[dom.Group]dom.Quota{}
 	for _, g := range dom.Groups {
 		var q dom.Quota

@@ -32,7 +32,7 @@ type DeleteTarget struct {
 
 // ListTarget is the delete target of a row of a list.
 func ListTarget(r *store.ListRow) DeleteTarget {
-	return DeleteTarget{r.ID, r.Version, r.Title, r.Agency.Name, r.LetterNumber, r.Received()}
+	return DeleteTarget{r.ID, r.Version, r.Title, r.Agency.Name, r.LetterNumber(), r.Received()}
 }
 
 // RowTarget is the delete target of a registration read in full.

@@ -46,7 +46,8 @@ type Data struct {
 	Judged        []compliance.Agency   // the active agencies, as compliance sees them
 	Succession    compliance.Succession // who took over from whom in the campaign
 	Received      []compliance.Received
-	Summary       compliance.Summary // as of today
+	Prepared      *compliance.Prepared // Received laid out to judge any day at once (shared by copies)
+	Summary       compliance.Summary   // as of today
 	ResultByID    map[int64]compliance.Result
 	OwnCount      map[int64]int            // registrations in each agency's own letters
 	Stages        map[int64]campaign.Stage // where each registration stands, for those past campaign.Registered
@@ -67,7 +68,10 @@ func (d *Data) Children(id int64) []campaign.Agency {
 
 // Judge recomputes compliance as of another day, without the store.
 func (d *Data) Judge(asOf vndate.Date) compliance.Summary {
-	return compliance.Judge(d.Campaign, d.Judged, d.Received, asOf)
+	if d.Prepared == nil {
+		d.Prepared = compliance.Prepare(d.Campaign, d.Judged, d.Received)
+	}
+	return d.Prepared.Judge(asOf)
 }
 
 // Screen is one tab of the application.

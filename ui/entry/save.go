@@ -300,7 +300,7 @@ func (m *Model) alreadyRecorded(sub campaign.Submission, reg campaign.Registrati
 		if r.TitleKey == title {
 			return c.F("%s đã có mô hình «%s» (văn bản số %s, nhận %s). Vẫn lưu thêm một lần nữa?",
 				"%s already has «%s» (letter %s, received %s). Save it once more?",
-				r.Agency.Name, r.Title, common.Dash(r.LetterNumber), r.Received())
+				r.Agency.Name, r.Title, common.Dash(r.LetterNumber()), r.Received())
 		}
 	}
 	if m.subID != 0 || number == "" {
@@ -308,10 +308,10 @@ func (m *Model) alreadyRecorded(sub campaign.Submission, reg campaign.Registrati
 	}
 	for i := range d.Registrations {
 		r := &d.Registrations[i]
-		if r.Agency.ID == sub.AgencyID && vntext.Fold(r.LetterNumber) == number {
+		if r.Agency.ID == sub.AgencyID && r.Letter != nil && r.Letter.Key == number {
 			return c.F("Văn bản số %s của %s đã được nhập (nhận %s). Vẫn lưu là một văn bản mới?",
 				"Letter %s of %s was recorded already (received %s). Save it as a new letter?",
-				r.LetterNumber, r.Agency.Name, r.Received())
+				r.LetterNumber(), r.Agency.Name, r.Received())
 		}
 	}
 	return ""

@@ -32,6 +32,7 @@ type Model struct {
 
 	groupIdx, kindIdx, areaIdx int // 0 = all
 	search                     common.Search
+	searching                  searchState
 	shown                      []int32         // indexes into shownFrom
 	shownFrom                  []store.ListRow // the Registrations shown indexes into (new data may be shorter)
 	list                       common.ListView
@@ -106,18 +107,19 @@ func (m *Model) progressKey() key.Binding {
 // folded key for the search.
 func (m *Model) rebuild() tea.Cmd {
 	d := m.ctx.Data
-	m.refilter()
+	m.searching.forget()
+	search := m.refilter()
 	if m.open != nil {
 		for i := range d.Registrations {
 			if d.Registrations[i].ID == m.openedID {
-				return m.read(m.openedID) // it may have changed
+				return tea.Batch(search, m.read(m.openedID)) // it may have changed
 			}
 		}
 		if d.Registrations != nil { // deleted meanwhile (nil: the list is still loading)
 			m.mode, m.open = listing, nil
 		}
 	}
-	return nil
+	return search
 }
 
 // read loads one registration in full for the reading view.
@@ -134,50 +136,42 @@ func (m *Model) read(id int64) tea.Cmd {
 	}
 }
 
-// matches reports whether a registration matches the search: every word
-// starts a word of its title, agency, lead unit or letter number.
-func (m *Model) matches(q vntext.Query, r *store.ListRow, parts []string) bool {
-	parts[0], parts[1], parts[2], parts[3] = r.TitleKey, r.Agency.Key, r.Lead.Key, strings.ToLower(r.LetterNumber)
-	return q.MatchAny(parts)
-}
-
-func (m *Model) refilter() {
+// refilter searches the list again for the search box's text under the
+// filters (see search.go): at once when that is cheap, else in the
+// returned command, the rows found so far staying on screen meanwhile.
+func (m *Model) refilter() tea.Cmd {
 	d := m.ctx.Data
 	if d == nil {
-		return
+		return nil
 	}
+	f := filters{m.groupIdx, m.kindIdx, m.areaIdx}
+	rows, done, cmd := m.searching.search(d.Registrations, f, vntext.NewQuery(m.search.Value()))
+	if done {
+		m.show(d.Registrations, rows)
+	}
+	return cmd
+}
+
+// show puts rows of from on the list, keeping the selected registration
+// selected when it is among them.
+func (m *Model) show(from []store.ListRow, rows []int32) {
 	var selected int64
 	if c := m.list.Cursor(); c >= 0 && c < len(m.shown) && int(m.shown[c]) < len(m.shownFrom) {
 		selected = m.shownFrom[m.shown[c]].ID
 	}
-	m.shownFrom = d.Registrations
-	q := vntext.NewQuery(m.search.Value())
-	parts := make([]string, 4)
-	m.shown = m.shown[:0]
+	m.shownFrom, m.shown = from, rows // rows is kept by the search: never changed in place
 	cursor := 0
-	for i := range d.Registrations {
-		r := &d.Registrations[i]
-		if m.groupIdx > 0 && r.Agency.Group != campaign.Groups[m.groupIdx-1] {
-			continue
+	if selected != 0 {
+		for i, x := range rows {
+			if from[x].ID == selected {
+				cursor = i
+				break
+			}
 		}
-		if m.kindIdx > 0 && r.Kind() != campaign.Kinds[m.kindIdx-1] {
-			continue
-		}
-		if m.areaIdx > 0 && r.Area() != campaign.Areas[m.areaIdx-1] {
-			continue
-		}
-		if !q.Empty() && !m.matches(q, r, parts) {
-			continue
-		}
-		if r.ID == selected {
-			cursor = len(m.shown)
-		}
-		m.shown = append(m.shown, int32(i))
 	}
 	// rows are made when drawn: only the visible ones of 200,000
-	from := d.Registrations
-	m.list.SetRowFunc(len(m.shown), func(i int) []string {
-		r := &from[m.shown[i]]
+	m.list.SetRowFunc(len(rows), func(i int) []string {
+		r := &from[rows[i]]
 		return []string{r.Title, r.Agency.Name, r.Kind().Label(m.ctx.Lang), r.Area().Short(m.ctx.Lang), r.Received().Short()}
 	})
 	m.list.SetCursor(cursor)
@@ -194,6 +188,10 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case common.DataMsg:
 		return m, m.rebuild()
+	case FoundMsg:
+		if m.searching.take(msg) && m.ctx.Data != nil {
+			m.show(m.ctx.Data.Registrations, msg.found.rows)
+		}
 	case OpenedMsg:
 		if msg.err != nil {
 			m.mode, m.open = listing, nil
@@ -229,7 +227,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	k := m.ctx.Keys
 	if m.search.Active {
 		if m.search.Update(msg, &m.list) {
-			m.refilter()
+			return m.refilter()
 		}
 		return nil
 	}
@@ -262,7 +260,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	}
 	if handled, changed := m.search.Key(msg); handled {
 		if changed {
-			m.refilter()
+			return m.refilter()
 		}
 		return nil
 	}
@@ -287,13 +285,16 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Group):
 		m.groupIdx = (m.groupIdx + 1) % (len(campaign.Groups) + 1)
-		m.refilter()
+		m.searching.forget()
+		return m.refilter()
 	case key.Matches(msg, k.Kind):
 		m.kindIdx = (m.kindIdx + 1) % (len(campaign.Kinds) + 1)
-		m.refilter()
+		m.searching.forget()
+		return m.refilter()
 	case key.Matches(msg, k.Area):
 		m.areaIdx = (m.areaIdx + 1) % (len(campaign.Areas) + 1)
-		m.refilter()
+		m.searching.forget()
+		return m.refilter()
 	case key.Matches(msg, k.New):
 		return common.Cmd(common.NewEntryMsg{})
 	}
@@ -328,7 +329,11 @@ func (m *Model) filterLine() string {
 }
 
 func (m *Model) footer() string {
-	return " " + m.ctx.Styles.Muted.Render(m.ctx.F("%s mô hình, sáng kiến", "%s registrations", m.list.Position(m.ctx.Lang)))
+	text := m.ctx.F("%s mô hình, sáng kiến", "%s registrations", m.list.Position(m.ctx.Lang))
+	if m.searching.pending {
+		text += m.ctx.T(" · đang tìm…", " · searching…")
+	}
+	return " " + m.ctx.Styles.Muted.Render(text)
 }
 
 // readView shows every field of the open registration.

@@ -25,6 +25,7 @@ const (
 	fKind   = "kind"
 	fFormat = "format"
 	fAsOf   = "as_of"
+	fReply  = "reply_by"
 	fFile   = "file"
 )
 
@@ -88,11 +89,14 @@ func (m *Model) build() {
 	}
 	asOf := common.NewText(fAsOf, c.T("Tính đến ngày", "As of"), "dd/mm/yyyy", 10)
 	asOf.SetText(c.Today.String())
+	reply := common.NewText(fReply, c.T("Hạn gửi lại", "Reply by"), "dd/mm/yyyy", 10)
+	reply.Hint = "dd/mm/yyyy"
 	file := common.NewText(fFile, c.T("Tên tệp", "File name"), "", 255)
 	m.form = common.NewForm(c,
 		common.NewChoice(fKind, c.T("Báo cáo", "Report"), kinds),
 		common.NewChoice(fFormat, c.T("Định dạng", "Format"), nil),
 		asOf,
+		reply,
 		file,
 	)
 	m.syncFormats()
@@ -106,8 +110,10 @@ func (m *Model) format() string {
 	return report.Formats(m.kind())[f.Choice]
 }
 
-// syncFormats offers the kind's formats and suggests a file name.
+// syncFormats offers the kind's formats (and, for the reminder, its new
+// deadline) and suggests a file name.
 func (m *Model) syncFormats() {
+	m.form.Field(fReply).Hidden = m.kind() != report.KindReminder
 	f := m.form.Field(fFormat)
 	keep := ""
 	if f.Choice < len(f.Choices) {
@@ -227,6 +233,13 @@ func (m *Model) write(force bool) tea.Cmd {
 		m.err = m.ctx.T("Tính đến ngày: cần ngày có thật dạng dd/mm/yyyy", "As of: expected a real date as dd/mm/yyyy")
 		return nil
 	}
+	var replyBy vndate.Date
+	if m.kind() == report.KindReminder {
+		if replyBy, err = vndate.Parse(m.form.Field(fReply).Value()); err != nil {
+			m.err = m.ctx.T("Hạn gửi lại: cần ngày có thật dạng dd/mm/yyyy (hoặc để trống)", "Reply by: expected a real date as dd/mm/yyyy (or empty)")
+			return nil
+		}
+	}
 	path := strings.TrimSpace(m.form.Field(fFile).Input.Value())
 	if path == "" {
 		m.err = m.ctx.T("Tên tệp: không được để trống", "File name: must not be empty")
@@ -235,7 +248,7 @@ func (m *Model) write(force bool) tea.Cmd {
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(m.dir, path)
 	}
-	req := report.Request{Kind: m.kind(), Format: m.format(), Year: m.ctx.Data.Campaign.Year, AsOf: asOf, Lang: m.ctx.Lang}
+	req := report.Request{Kind: m.kind(), Format: m.format(), Year: m.ctx.Data.Campaign.Year, AsOf: asOf, Lang: m.ctx.Lang, ReplyBy: replyBy}
 	st := m.ctx.Store
 	m.busy, m.err = true, ""
 	var cmd tea.Cmd
@@ -299,7 +312,13 @@ func (m *Model) View() string {
 		lines = append(lines, line)
 	}
 	if m.err != "" {
-		lines = append(lines, " "+st.Error.Render("! "+m.err))
+		// told whole, over as many lines as it takes: a file name is long
+		for i, l := range common.Wrap("! "+m.err, max(m.width-4, 20)) {
+			if i > 0 {
+				l = "  " + l
+			}
+			lines = append(lines, " "+st.Error.Render(l))
+		}
 	}
 	if m.written != "" {
 		lines = append(lines, "", " "+st.Note.Render(c.F("Đã ghi: %s", "Written: %s", m.written)),

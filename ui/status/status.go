@@ -114,18 +114,19 @@ func (m *Model) rejudge() {
 // ("Ban Dân tộc tỉnh Bình Dương", "… Bình Định").
 func (m *Model) narrow() bool { return m.width < 100 }
 
+// setRows shows m.results; rows are made when drawn, only the visible
+// ones (a day's step stays within a frame).
 func (m *Model) setRows() {
-	c := m.ctx
-	rows := make([][]string, len(m.results))
-	for i, r := range m.results {
+	c, results, narrow := m.ctx, m.results, m.narrow()
+	m.list.SetRowFunc(len(results), func(i int) []string {
+		r := &results[i]
 		group := r.Agency.Group.Short(c.Lang)
-		if m.narrow() {
+		if narrow {
 			group = groupWord(r.Agency.Group, c)
 		}
-		rows[i] = []string{r.Agency.Name, group, itoa(r.Registered), report.QuotaText(r.Quota),
-			r.Status.Marker(c.ASCII) + " " + r.Status.Label(c.Lang), report.Remarks(r, c.Lang, c.ASCII)}
-	}
-	m.list.SetRows(rows)
+		return []string{r.Agency.Name, group, itoa(r.Registered), report.QuotaText(r.Quota),
+			r.Status.Marker(c.ASCII) + " " + r.Status.Label(c.Lang), report.Remarks(*r, c.Lang, c.ASCII)}
+	})
 }
 
 // groupWord names a group in one word, for a narrow screen.

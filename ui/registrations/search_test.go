@@ -1,0 +1,89 @@
+package registrations
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"cchc/internal/campaign"
+	"cchc/internal/store"
+	"cchc/internal/vntext"
+)
+
+// Narrowing, backspace and the background search find exactly the rows a
+// search of the whole list finds, and a result overtaken by a newer search
+// is dropped.
+func TestSearchNarrowsAndBacksUpToTheSameRows(t *testing.T) {
+	agencies := []*store.ListAgency{
+		{ID: 1, Name: "Huyện Đức Thọ", Group: campaign.District},
+		{ID: 2, Name: "Sở Tư pháp", Group: campaign.Department},
+		{ID: 3, Name: "Xã Tùng Ảnh", Group: campaign.Commune},
+	}
+	for _, a := range agencies {
+		a.Key = vntext.Fold(a.Name)
+	}
+	titles := []string{"Thủ tục hành chính một cửa", "Số hóa hồ sơ", "Tuyên truyền thủ tục", "Chính quyền số", "Hành chính công"}
+	var list []store.ListRow
+	for i := range 500 {
+		title := titles[i%len(titles)]
+		a := agencies[i%2]
+		lead := a
+		if i%7 == 0 {
+			lead = agencies[2]
+		}
+		num := fmt.Sprintf("%d/UBND-TH", i%40)
+		list = append(list, store.ListRow{ID: int64(i + 1), Title: title, TitleKey: vntext.Fold(title), Agency: a, Lead: lead,
+			Letter: &store.ListLetter{Number: num, Key: vntext.Fold(num)}})
+	}
+	whole := func(f filters, q vntext.Query) []int32 {
+		out := []int32{}
+		for i := range list {
+			r := &list[i]
+			if f.group > 0 && r.Agency.Group != campaign.Groups[f.group-1] {
+				continue
+			}
+			if q.MatchAny([]string{r.TitleKey, r.Agency.Key, r.Lead.Key, r.Letter.Key}) {
+				out = append(out, int32(i))
+			}
+		}
+		return out
+	}
+	for _, inline := range []int{0, 20_000} { // every search in the background, then none
+		saved := inlineRows
+		inlineRows = inline
+		var s searchState
+		f := filters{}
+		for _, typed := range []string{"", "t", "th", "thu", "thu ", "thu t", "thu tu", "thu tuc", "thu tu", "th", "tung", "12", "12/u", "", "ho so"} {
+			if typed == "tung" {
+				f = filters{group: 3} // districts only: the results so far are forgotten
+				s.forget()
+			}
+			q := vntext.NewQuery(typed)
+			rows, done, cmd := s.search(list, f, q)
+			if !done {
+				msg, ok := cmd().(FoundMsg)
+				if !ok || !s.take(msg) {
+					t.Fatalf("%q: the background search gave %v", typed, msg)
+				}
+				rows = msg.found.rows
+			}
+			if want := whole(f, q); !slices.Equal(rows, want) {
+				t.Fatalf("inline %d, %q: %d rows, want %d", inline, typed, len(rows), len(want))
+			}
+		}
+		// a search overtaken by another is dropped
+		inlineRows = 0
+		s.forget()
+		_, _, first := s.search(list, f, vntext.NewQuery("chinh"))
+		_, _, second := s.search(list, f, vntext.NewQuery("so"))
+		if msg := first(); msg != nil {
+			if s.take(msg.(FoundMsg)) {
+				t.Fatal("an older search's rows were taken")
+			}
+		}
+		if msg, ok := second().(FoundMsg); !ok || !s.take(msg) {
+			t.Fatal("the latest search's rows were not taken")
+		}
+		inlineRows = saved
+	}
+}
