@@ -339,6 +339,8 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.ctx.Data = &d
 		return m, m.broadcast(common.DataMsg{Data: &d})
+	case common.JobProgressMsg: // kept going here whatever screen is shown; the screens draw it
+		return m, msg.Job.Next()
 	case othersMsg:
 		return m, nil // toOthers ran already, at the top of Update
 	case common.SwitchCampaignMsg:
