@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"cchc/internal/compliance"
 	"cchc/internal/lang"
 	"cchc/internal/store"
 	"cchc/internal/vndate"
@@ -169,7 +170,20 @@ func Build(ctx context.Context, st *store.Store, req Request) (Report, error) {
 		if err != nil {
 			return nil, err
 		}
-		return Results{Registrations: Registrations{Campaign: c, AsOf: asOf, Rows: rows, Lang: req.Lang}, Stages: stages}, nil
+		done, err := st.CampaignCompletions(ctx, c.ID)
+		if err != nil {
+			return nil, err
+		}
+		summary, err := st.Compliance(ctx, c, asOf)
+		if err != nil {
+			return nil, err
+		}
+		agencies := make([]compliance.Agency, len(summary.Results))
+		for i, r := range summary.Results {
+			agencies[i] = r.Agency
+		}
+		return Results{Registrations: Registrations{Campaign: c, AsOf: asOf, Rows: rows, Lang: req.Lang}, Stages: stages,
+			Completions: done, Agencies: agencies}, nil
 	}
 	summary, err := st.Compliance(ctx, c, asOf)
 	if err != nil {

@@ -183,21 +183,6 @@ func lead(x store.RegistrationRow) string {
 	return x.AgencyName
 }
 
-// groups calls fn for each group with its registrations (of Rows).
-func (r Registrations) groups(fn func(i int, g campaign.Group, rows []store.RegistrationRow)) {
-	n := 0
-	for start := 0; start < len(r.Rows); {
-		g := r.Rows[start].AgencyGroup
-		end := start
-		for end < len(r.Rows) && r.Rows[end].AgencyGroup == g {
-			end++
-		}
-		n++
-		fn(n, g, r.Rows[start:end])
-		start = end
-	}
-}
-
 func bandTitle(c campaign.Campaign, i int, g campaign.Group, count int, l lang.Lang) string {
 	return Roman(i) + ". " + strings.ToUpper(c.GroupHeading(g, l)) + " (" + itoa(count) + ")"
 }

@@ -226,7 +226,7 @@ func findCell(t *testing.T, f *excelize.File, sheet, v string) (col, row int) {
 
 func TestXLSXReadsBack(t *testing.T) {
 	st, _ := openBook(t)
-	for _, kind := range []string{KindStatus, KindMissing, KindRegistrations} {
+	for _, kind := range []string{KindStatus, KindMissing, KindRegistrations, KindResults} {
 		t.Run(kind, func(t *testing.T) {
 			f, sheet := openXLSX(t, render(t, build(t, st, kind, lang.VI), "xlsx"))
 
@@ -243,7 +243,7 @@ func TestXLSXReadsBack(t *testing.T) {
 
 			// The main table's header: bold, bordered, wrapped, repeated on
 			// every page and frozen.
-			col, header := findCell(t, f, sheet, map[string]string{KindStatus: "Cơ quan, đơn vị", KindMissing: "Cơ quan, đơn vị",
+			col, header := findCell(t, f, sheet, map[string]string{KindStatus: "Cơ quan, đơn vị", KindMissing: "Cơ quan, đơn vị", KindResults: "Cơ quan, đơn vị",
 				KindRegistrations: "Tên mô hình/sáng kiến/giải pháp/cách làm hay"}[kind])
 			styleID, _ := f.GetCellStyle(sheet, cellRef(col, header))
 			style, err := f.GetStyle(styleID)
