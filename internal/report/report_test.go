@@ -653,3 +653,17 @@ func TestTextTableWrapsLongCells(t *testing.T) {
 		t.Errorf("the first line of the row: %q", lines[2])
 	}
 }
+
+// A long list says how far its writing got, for the screen's bar.
+func TestRegistrationsReportProgress(t *testing.T) {
+	st, _ := openBook(t)
+	var calls, last, total int
+	req := Request{Kind: KindRegistrations, Format: "xlsx", Lang: lang.VI, AsOf: vndate.Of(2023, 4, 30),
+		Progress: func(done, of int) { calls++; last, total = done, of }}
+	if err := Save(context.Background(), st, req, filepath.Join(t.TempDir(), "ds.xlsx"), false); err != nil {
+		t.Fatal(err)
+	}
+	if calls == 0 || total == 0 || last != total {
+		t.Fatalf("progress: %d calls, last %d of %d", calls, last, total)
+	}
+}
