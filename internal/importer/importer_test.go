@@ -643,8 +643,8 @@ func TestTitleBlockDates(t *testing.T) {
 		{"Tên cơ quan: Sở Y tế\n\"Hà Tĩnh, ngày 31 tháng 2 năm 2023\"\n", "", vndate.Date{}, `Dòng 2: Ngày văn bản "Hà Tĩnh, ngày 31 tháng 2 năm 2023": không phải ngày có thật`},
 		{"Số: 21/SYT ngày 30/02/2023\n", "21/SYT", vndate.Date{}, `Dòng 1: Ngày văn bản "30/02/2023": không phải ngày có thật`},
 		{"Ngày văn bản: 15/3\n", "", vndate.Date{}, `Dòng 1: Ngày văn bản "15/3": cần ngày dạng dd/mm/yyyy`},
-		{"(Kèm theo Công văn số 312/SYT ngày 31/02/2023 của Sở Y tế)\n", "312/SYT", vndate.Date{}, `Dòng 1: Ngày văn bản "31/02/2023": không phải ngày có thật`},
-		{"(Kèm theo Công văn số 312/SYT ngày 31 tháng 2 năm 2023 của Sở Y tế)\n", "312/SYT", vndate.Date{}, `Dòng 1: Ngày văn bản "ngày 31 tháng 2 năm 2023": không phải ngày có thật`},
+		{"(Kèm theo Công văn số 312/SYT ngày 31/02/2023 của Sở Y tế)\n", "312/SYT", vndate.Date{}, `Dòng 1: Ngày văn bản "31/02/2023" trong dòng "Kèm theo": không phải ngày có thật`},
+		{"(Kèm theo Công văn số 312/SYT ngày 31 tháng 2 năm 2023 của Sở Y tế)\n", "312/SYT", vndate.Date{}, `Dòng 1: Ngày văn bản "ngày 31 tháng 2 năm 2023" trong dòng "Kèm theo": không phải ngày có thật`},
 		{"(Kèm theo Công văn số 312/SYT ngày 20 tháng 3 năm 2023 của Sở Y tế)\n", "312/SYT", vndate.Of(2023, 3, 20), ""},
 		// blanks left to fill in are no date, and no problem
 		{"Số văn bản:\nNgày văn bản: …/…/2023\n…………, ngày …… tháng …… năm ……\n", "", vndate.Date{}, ""},

@@ -309,13 +309,13 @@ type titleBlock struct {
 	agencyLine int
 	number     string
 	date       vndate.Date
-	dateLine   int       // the row of the date, also when it was wrong
-	problems   []Problem // a date written that does not exist
+	dateLine   int // the row of the date, also when it was wrong
 	// senders are names that may be the sending agency without a label:
 	// the "của …" of a "Kèm theo" line, then the issuer block's lines,
 	// the lowest first ("SỞ Y TẾ" under "UBND TỈNH HÀ TĨNH")
-	senders []string
-	att     attachment // the "Kèm theo" line
+	senders  []string
+	att      attachment // the "Kèm theo" line
+	problems []Problem  // what the title block says wrong
 }
 
 var (

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"cchc/internal/campaign"
+	"cchc/internal/lang"
 	"cchc/internal/vndate"
 	"cchc/internal/vntext"
 )
@@ -29,16 +30,17 @@ func (tb *titleBlock) attached(cell string, line int) {
 			}
 			i++
 		case k == "ngay" && a.date.IsZero():
-			written := strings.Join(words[i:min(i+6, len(words))], " ")
 			d, err := ParseDate(strings.Join(words[i:], " ")) // "ngày 20 tháng 3 năm 2023"
-			if (err != nil || d.IsZero()) && i+1 < len(words) && !vietnameseDate.MatchString(vntext.Fold(written)) {
-				written = trim(words[i+1])
-				d, err = ParseDate(written) // "ngày 20/3/2023"
+			if written := strings.Join(words[i:min(i+6, len(words))], " "); err != nil && vietnameseDate.MatchString(vntext.Fold(written)) {
+				a.dateText, a.dateErr = written, err // "ngày 31 tháng 2 năm 2023": said, not skipped
+			} else if (err != nil || d.IsZero()) && i+1 < len(words) {
+				d, err = ParseDate(trim(words[i+1])) // "ngày 20/3/2023"
+				if err != nil && strings.ContainsAny(words[i+1], "0123456789") {
+					a.dateText, a.dateErr = trim(words[i+1]), err // "ngày 31/02/2023": said, not skipped
+				}
 			}
 			if err == nil && !d.IsZero() {
-				a.date = d
-			} else if err != nil {
-				a.badDate = written // said by useAttachment, if the line is the sender's
+				a.date, a.dateErr = d, nil
 			}
 		case k == "cua" && i+1 < len(words):
 			a.sender = trim(strings.Join(words[i+1:], " "))
@@ -51,9 +53,10 @@ func (tb *titleBlock) attached(cell string, line int) {
 type attachment struct {
 	number, sender string
 	date           vndate.Date
-	badDate        string // a date written that does not exist
-	line           int    // its row (0 above a Word table)
+	line           int // its row (0 above a Word table)
 	seen           bool
+	dateText       string // a date that is not one, and why
+	dateErr        error
 }
 
 // useAttachment takes the letter's number, date and sender from the
@@ -62,7 +65,7 @@ type attachment struct {
 // template carries "(Kèm theo văn bản số …/SNV-CCHC&VTLT của Sở Nội vụ)").
 func (tb *titleBlock) useAttachment(c campaign.Campaign) {
 	a := tb.att
-	if a.number == "" && a.date.IsZero() && a.sender == "" {
+	if a.number == "" && a.date.IsZero() && a.sender == "" && a.dateErr == nil {
 		return
 	}
 	code := func(n string) string {
@@ -77,12 +80,14 @@ func (tb *titleBlock) useAttachment(c campaign.Campaign) {
 	if tb.number == "" {
 		tb.number = a.number
 	}
-	switch {
-	case tb.dateLine != 0: // the title block said the date, or wrote one wrong
-	case !a.date.IsZero():
+	if a.dateErr != nil && tb.date.IsZero() {
+		tb.problems = append(tb.problems, Problem{Line: a.line, Msg: &lang.Error{
+			VI: lang.VI.F("Ngày văn bản %q trong dòng \"Kèm theo\": %s", "", a.dateText, vndate.Problem(a.dateErr, lang.VI)),
+			EN: lang.EN.F("", "The letter's date %q in the \"Kèm theo\" line: %s", a.dateText, vndate.Problem(a.dateErr, lang.EN)),
+		}})
+	}
+	if tb.date.IsZero() && !a.date.IsZero() {
 		tb.date, tb.dateLine = a.date, a.line
-	case a.badDate != "":
-		tb.readDate(a.badDate, a.line) // reported, never dropped
 	}
 	if a.sender != "" {
 		tb.senders = append([]string{a.sender}, tb.senders...)
