@@ -431,3 +431,21 @@ func BenchmarkReportRegistrationsXLSXGrowth(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkImportAgencies10k in process: the part of it that is ours.
+func BenchmarkImportAgencies10kInProcess(b *testing.B) {
+	file, _ := writeCommuneList(b, 10_000)
+	db := demotest.Book(b, demo.National)
+	copyDB := filepath.Join(demotest.Dir(b), "import-agencies.db")
+	for b.Loop() {
+		b.StopTimer()
+		copyFile(b, db, copyDB)
+		b.StartTimer()
+		var stderr strings.Builder
+		if code := run([]string{"--db", copyDB, "import", "agencies", file}, io.Discard, &stderr); code != 0 {
+			b.Fatalf("exit %d: %s", code, stderr.String())
+		}
+	}
+	b.StopTimer()
+	os.Remove(copyDB)
+}
