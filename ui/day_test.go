@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -13,6 +14,7 @@ import (
 	"cchc/internal/lang"
 	"cchc/internal/store"
 	"cchc/internal/vndate"
+	"cchc/ui/common"
 )
 
 // The clerk's day at the keyboard (issue 15): each test drives the keys
@@ -352,5 +354,55 @@ func TestANewYearIsOpenedFromTheCampaignPicker(t *testing.T) {
 	}
 	if !c.Deadline.Equal(vndate.Of(2024, 3, 29)) || c.LetterNumber != "215/SNV-CCHC&VTLT" || len(agencies) != 40 || len(h.m.ctx.Data.Registrations) != 0 {
 		t.Fatalf("2024 = %+v with %d agencies, %d registrations", c, len(agencies), len(h.m.ctx.Data.Registrations))
+	}
+}
+
+func TestALongWriteShowsItsProgress(t *testing.T) {
+	common.ShowAfter = 0 // every write is long enough here
+	defer func() { common.ShowAfter = 500 * time.Millisecond }()
+	h := newHarness(t, seeded(t), lang.VI, 80, 24)
+	path := filepath.Join(t.TempDir(), "danh-sach.xlsx")
+	h.keys("6", "right", "right", "tab", "right", "right", "right", "right", "tab", "tab", "ctrl+u", path)
+	if v := h.view(); !strings.Contains(v, "xlsx") {
+		t.Fatalf("not the xlsx list:\n%s", v)
+	}
+	_, cmd := h.m.Update(tea.KeyMsg{Type: tea.KeyCtrlS})
+	waitFor(t, h, "Đang ghi… 7/7")
+	if !strings.Contains(lineWith(h.view(), "Đang ghi…"), "█") {
+		t.Fatalf("no bar:\n%s", h.view())
+	}
+	h.run(cmd)
+	if _, err := os.Stat(path); err != nil || !strings.Contains(h.view(), "Đã ghi "+path) {
+		t.Fatalf("not written (%v):\n%s", err, h.view())
+	}
+}
+
+// waitFor waits (a few seconds at most) for the screen to show s.
+func waitFor(t *testing.T, h *harness, s string) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(h.view(), s) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the screen never shows %q:\n%s", s, h.view())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func TestALongImportShowsItsProgress(t *testing.T) {
+	common.ShowAfter = 0
+	defer func() { common.ShowAfter = 500 * time.Millisecond }()
+	h := newHarness(t, seeded(t), lang.VI, 80, 24)
+	file := filepath.Join(t.TempDir(), "ky-anh.csv")
+	if err := os.WriteFile(file, []byte("Tên cơ quan, đơn vị: Huyện Kỳ Anh\nSố: 9/UBND\nSTT;Tên mô hình;Loại;Lĩnh vực\n"+
+		"1;Một;Mô hình;TTHC\n2;Hai;Mô hình;TTHC\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	h.keys("2", "i", file, "ctrl+s")
+	_, cmd := h.m.Update(tea.KeyMsg{Type: tea.KeyCtrlS})
+	waitFor(t, h, "Đang ghi… 2/2")
+	h.run(cmd)
+	if got := registrationsOf(t, h, "Huyện Kỳ Anh"); len(got) != 2 || !strings.Contains(h.view(), "Đã thêm 2 mô hình") {
+		t.Fatalf("after the import: %v\n%s", got, h.view())
 	}
 }

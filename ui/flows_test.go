@@ -13,6 +13,7 @@ import (
 	"cchc/internal/campaign"
 	"cchc/internal/compliance"
 	"cchc/internal/lang"
+	"cchc/internal/store"
 	"cchc/internal/vndate"
 	"cchc/ui/common"
 )
@@ -210,13 +211,48 @@ func TestAddAndDeactivateAgency(t *testing.T) {
 	}
 	// deactivate Sở Ngoại vụ: asked first, then no longer judged
 	h.keys("/", "ngoai vu", "enter", "x")
-	if !strings.Contains(h.view(), "Ngừng theo dõi Sở Ngoại vụ?") {
+	if !strings.Contains(h.view(), "Ngừng theo dõi Sở Ngoại vụ trong đợt đăng ký 2023?") {
 		t.Fatalf("no question:\n%s", h.view())
 	}
 	h.keys("y")
 	id := h.m.ctx.Data.Agencies[findAgency(h, "Sở Ngoại vụ")].ID
 	if _, judged := h.m.ctx.Data.ResultByID[id]; judged {
 		t.Fatal("inactive agency still judged")
+	}
+}
+
+// Merging on the agencies screen: units marked with m, merged with M into
+// the selected one, asked first; renaming through the form, asked first;
+// each with a history line that names it.
+func TestMergeAndRenameAgencies(t *testing.T) {
+	st := seeded(t)
+	h := newHarness(t, st, lang.VI, 80, 24)
+	h.keys("2", "/", "tai nguyen", "enter", "m", "esc")
+	h.keys("/", "nong nghiep", "enter", "m", "esc")
+	h.keys("/", "y te", "enter", "M")
+	if v := h.view(); !strings.Contains(v, "Hợp nhất Sở Nông nghiệp và Phát triển nông thôn, Sở Tài nguyên và Môi trường") || !strings.Contains(v, "vào Sở Y tế trong đợt đăng ký 2023?") {
+		t.Fatalf("no question:\n%s", v)
+	}
+	h.keys("y")
+	yte := h.m.ctx.Data.Agencies[findAgency(h, "Sở Y tế")].ID
+	if got := strings.Join(h.m.ctx.Data.Succession.Predecessors[yte], ", "); got != "Sở NN&PTNT, Sở TN&MT" {
+		t.Fatalf("Sở Y tế succeeds %q", got)
+	}
+	if h.m.ctx.Data.Agencies[findAgency(h, "Sở Tài nguyên và Môi trường")].Active {
+		t.Fatal("a merged unit is still followed")
+	}
+	h.keys("e", "ctrl+u", "Sở Y tế và Môi trường", "ctrl+s")
+	if v := h.view(); !strings.Contains(v, "Đổi tên «Sở Y tế» thành «Sở Y tế và Môi") {
+		t.Fatalf("no question:\n%s", v)
+	}
+	h.keys("y")
+	findAgency(h, "Sở Y tế và Môi trường")
+	hist, err := st.History(context.Background(), store.HistoryQuery{Limit: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(hist[0].Summary(lang.VI), "Đổi tên «Sở Y tế»") || !strings.HasPrefix(hist[1].Summary(lang.VI), "Hợp nhất Sở") {
+		t.Fatalf("history: %q, %q", hist[0].Summary(lang.VI), hist[1].Summary(lang.VI))
 	}
 }
 

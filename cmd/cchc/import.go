@@ -228,7 +228,7 @@ func importHelp(e *env) {
                                 [--letter SỐ] [--dry-run]
   cchc import agencies TỆP [--campaign NĂM] [--dry-run]
 
-Nhập từ tệp .xlsx hoặc .csv: danh sách đăng ký mô hình, sáng kiến của một cơ quan, đơn vị (điền
+Nhập từ tệp .xlsx, .docx hoặc .csv: danh sách đăng ký mô hình, sáng kiến của một cơ quan, đơn vị (điền
 theo mẫu: cchc template), hoặc danh sách đơn vị hành chính cấp xã. Xem: cchc import registrations
 --help, cchc import agencies --help.
 `, `Usage:
@@ -236,7 +236,7 @@ theo mẫu: cchc template), hoặc danh sách đơn vị hành chính cấp xã.
                                  [--letter NUMBER] [--dry-run]
   cchc import agencies FILE [--campaign YEAR] [--dry-run]
 
-Imports from a .xlsx or .csv file: an agency's list of registrations (filled in from the
+Imports from a .xlsx, .docx or .csv file: an agency's list of registrations (filled in from the
 template: cchc template), or the list of communes. See: cchc import registrations --help,
 cchc import agencies --help.
 `)+"\n"+l.T("Tùy chọn chung:\n", "Global options:\n")+globalOptionsHelp(l))
@@ -247,11 +247,14 @@ func importRegistrationsHelp(e *env) {
 	fmt.Fprint(e.stdout, l.T(`Cách dùng: cchc import registrations TỆP [--campaign NĂM] [--agency TÊN]
                  [--received dd/mm/yyyy] [--letter SỐ] [--dry-run]
 
-Nhập danh sách mô hình, sáng kiến mà một cơ quan, đơn vị gửi kèm văn bản (tệp .xlsx hoặc .csv
-UTF-8, phân cách bằng dấu phẩy hoặc chấm phẩy). Dòng tiêu đề của bảng được tìm trong 30 dòng
-đầu; các cột được nhận theo nghĩa (STT, Tên mô hình/sáng kiến, Loại, Lĩnh vực CCHC, Đơn vị chủ
+Nhập danh sách mô hình, sáng kiến mà một cơ quan, đơn vị gửi kèm văn bản (tệp .xlsx, tệp Word
+.docx, hoặc .csv UTF-8 phân cách bằng dấu phẩy hoặc chấm phẩy; tệp .doc, .xls cũ: hãy lưu lại
+thành .docx, .xlsx). Trong tệp Word, bảng đăng ký được chọn trong các bảng của văn bản (bỏ qua
+bảng tiêu đề, bảng liên hệ, bảng ký tên). Dòng tiêu đề của bảng được tìm trong 30 dòng đầu; các cột được nhận theo nghĩa (STT, Tên mô hình/sáng kiến, Loại, Lĩnh vực CCHC, Đơn vị chủ
 trì, Đơn vị phối hợp, Thời gian thực hiện, Dự kiến kết quả, Ghi chú), không phân biệt thứ tự,
-hoa thường hay dấu. Dòng trống và phần ký tên cuối bảng được bỏ qua.
+hoa thường hay dấu. Dòng đánh số (1) (2) …, dòng trống và phần ký tên cuối bảng được bỏ qua.
+Cơ quan gửi, số và ngày văn bản lấy từ phần đầu văn bản ("Số: 15/UBND-VP", "…, ngày 20 tháng 3
+năm 2023", tên cơ quan ban hành) hoặc dòng "(Kèm theo Công văn số … ngày … của …)".
 
 Mỗi lỗi được báo kèm số dòng và cột; có lỗi thì không ghi gì. Mô hình mà cơ quan đó đã đăng ký
 (cùng tên) được báo trùng và bỏ qua, nên nhập lại cùng tệp không thêm gì.
@@ -259,18 +262,23 @@ Mỗi lỗi được báo kèm số dòng và cột; có lỗi thì không ghi g
 Tùy chọn:
   --campaign NĂM      đợt đăng ký của năm (mặc định: đợt mới nhất)
   --agency TÊN        cơ quan gửi, ví dụ "UBND huyện Đức Thọ" hoặc "Sở TT&TT" (mặc định: dòng
-                      "Tên cơ quan, đơn vị: …" phía trên bảng, hoặc cột cơ quan, đơn vị)
+                      "Tên cơ quan, đơn vị: …" phía trên bảng, cơ quan ban hành ở đầu văn bản,
+                      "của …" trong dòng "Kèm theo", hoặc cột cơ quan, đơn vị)
   --received NGÀY     ngày nhận văn bản (mặc định: hôm nay)
   --letter SỐ         số văn bản, ví dụ 125/UBND-NV (mặc định: dòng "Số: …" phía trên bảng)
   --dry-run           chỉ xem trước những gì sẽ được thêm, không ghi gì
 `, `Usage: cchc import registrations FILE [--campaign YEAR] [--agency NAME]
                  [--received dd/mm/yyyy] [--letter NUMBER] [--dry-run]
 
-Imports the registrations an agency sent with its letter (a .xlsx file, or UTF-8 .csv separated
-by commas or semicolons). The table's header row is looked for in the first 30 rows; columns are
+Imports the registrations an agency sent with its letter (a .xlsx file, a Word .docx, or UTF-8
+.csv separated by commas or semicolons; old .doc and .xls files: save them as .docx, .xlsx). In a
+Word file the registrations table is chosen among the document's tables (title block, contact
+and signature tables are left alone). The table's header row is looked for in the first 30 rows; columns are
 recognised by meaning (No., Title, Kind, Reform area, Lead unit, Partners, Timeline, Expected
-result, Note), in any order, ignoring case and diacritics. Empty rows and the signature block
-after the table are ignored.
+result, Note), in any order, ignoring case and diacritics. A numbering row (1) (2) …, empty rows
+and the signature block after the table are ignored. The sender, the letter's number and date
+come from the title block ("Số: 15/UBND-VP", "…, ngày 20 tháng 3 năm 2023", the issuing body) or
+a line "(Kèm theo Công văn số … ngày … của …)".
 
 Every problem is reported with its row and column; with any error nothing is written. A
 registration the agency already has (same title) is reported as a duplicate and skipped, so
@@ -279,7 +287,8 @@ importing the same file again adds nothing.
 Options:
   --campaign YEAR     the campaign of that year (default: the latest)
   --agency NAME       the sending agency, e.g. "UBND huyện Đức Thọ" or "Sở TT&TT" (default: the
-                      line "Tên cơ quan, đơn vị: …" above the table, or an agency column)
+                      line "Tên cơ quan, đơn vị: …" above the table, the issuing body of the
+                      title block, "của …" in a "Kèm theo" line, or an agency column)
   --received DATE     the day the letter was received (default: today)
   --letter NUMBER     the letter's number, e.g. 125/UBND-NV (default: the line "Số: …" above the table)
   --dry-run           show what would be added; write nothing

@@ -151,3 +151,35 @@ func TestImportUsage(t *testing.T) {
 		t.Fatalf("missing file: %d %s", code, errs)
 	}
 }
+
+// A reply written in Word (this one by LibreOffice Writer from
+// testdata/so-y-te-writer.html: the title block in a borderless table, a
+// contact table, the list, a signature table) is read like a sheet; a
+// Word 97 file is refused with what to do.
+func TestImportWordReply(t *testing.T) {
+	t.Setenv("CCHC_TODAY", "25/03/2023")
+	dir := t.TempDir()
+	db := filepath.Join(dir, "cchc.db")
+	docx := filepath.Join("testdata", "so-y-te-writer.docx")
+	code, out, errs := cchc(t, "--db", db, "import", "registrations", docx, "--received", "22/03/2023", "--dry-run")
+	if code != 0 || !strings.Contains(out, "Văn bản số: 15/SYT-VP · Ngày văn bản: 20/03/2023") || !strings.Contains(out, "Khám bệnh không giấy tờ") ||
+		!strings.Contains(out, "Sẽ thêm 2 mô hình của Sở Y tế; bỏ qua 0 trùng; 0 lỗi") {
+		t.Fatalf("dry run: exit %d\n%s%s", code, out, errs)
+	}
+	if n := registeredBy(t, db, "Sở Y tế"); n != 0 {
+		t.Fatalf("the dry run wrote %d", n)
+	}
+	if code, out, errs = cchc(t, "--db", db, "import", "registrations", docx, "--received", "22/03/2023"); code != 0 {
+		t.Fatalf("import: exit %d\n%s%s", code, out, errs)
+	}
+	if n := registeredBy(t, db, "Sở Y tế"); n != 2 {
+		t.Fatalf("registered %d, want 2", n)
+	}
+	old := filepath.Join(dir, "cu.doc")
+	if err := os.WriteFile(old, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0}, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs = cchc(t, "--db", db, "import", "registrations", old); code != 1 || !strings.Contains(errs, "lưu lại thành .docx") {
+		t.Errorf(".doc: exit %d, %q", code, errs)
+	}
+}

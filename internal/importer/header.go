@@ -119,7 +119,7 @@ func classify(rules []headerRule, cell string) (campaign.Column, bool) {
 // findHeader finds the header row in the first rows of g: the first row
 // with a column recognised as required and at least minOther others.
 func findHeader(g *Grid, rules []headerRule, required campaign.Column, minOther int) (header, bool) {
-	for r := 0; r < len(g.Rows) && r < headerWindow; r++ {
+	for r := g.first; r < len(g.Rows) && r < g.first+headerWindow; r++ {
 		h := header{row: r, cols: map[campaign.Column]int{}, titles: map[campaign.Column]string{}}
 		for c, cell := range g.Rows[r] {
 			col, ok := classify(rules, cell)

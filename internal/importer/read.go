@@ -40,6 +40,19 @@ type Grid struct {
 	// merged marks cells that took their value from a merged range
 	// rather than holding it themselves.
 	merged map[[2]int]bool
+	// first is the row where the table begins: a Word table's grid has
+	// the document's title block above it (0 for a sheet or CSV).
+	first int
+}
+
+// line is row r as the clerk finds it: the sheet's row number, or the
+// row of a Word table counted from its first; 0 for a title block line
+// above a Word table.
+func (g *Grid) line(r int) int {
+	if r < g.first {
+		return 0
+	}
+	return r - g.first + 1
 }
 
 // Cell returns the text of row r, column c (0-based), "" when absent.
@@ -56,7 +69,8 @@ func (g *Grid) own(r, c int) bool {
 	return strings.TrimSpace(g.Cell(r, c)) != "" && !g.merged[[2]int{r, c}]
 }
 
-// ReadFile reads a .xlsx or .csv file into its sheets.
+// ReadFile reads a .xlsx, .csv or .docx file into its sheets (a Word
+// document's tables).
 func ReadFile(path string) ([]*Grid, error) {
 	data, err := readLimited(path)
 	if err != nil {
@@ -76,10 +90,15 @@ func ReadFile(path string) ([]*Grid, error) {
 		return []*Grid{g}, nil
 	case ".xls":
 		return nil, lang.Errorf("%s là tệp Excel cũ (.xls): hãy mở bằng Excel và lưu lại thành .xlsx", "%s is an old Excel file (.xls): open it in Excel and save it as .xlsx", filepath.Base(path))
-	case ".doc", ".docx":
-		return nil, lang.Errorf("%s là tệp Word: hãy chép bảng sang Excel và lưu thành .xlsx", "%s is a Word file: copy the table into Excel and save it as .xlsx", filepath.Base(path))
+	case ".docx", ".docm":
+		return ReadDOCX(data)
+	case ".doc", ".rtf":
+		return nil, oldWord(filepath.Base(path))
 	default:
 		if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+			if isDOCX(data) {
+				return ReadDOCX(data)
+			}
 			return ReadXLSX(data)
 		}
 		g, err := ReadCSV(data)
@@ -88,6 +107,12 @@ func ReadFile(path string) ([]*Grid, error) {
 		}
 		return []*Grid{g}, nil
 	}
+}
+
+// oldWord refuses a Word 97–2003 file (or one saved as RTF under .doc).
+func oldWord(name string) error {
+	return lang.Errorf("%s là tệp Word cũ (.doc, Word 97–2003): hãy mở bằng Word và lưu lại thành .docx (Tệp > Lưu thành > Tài liệu Word)",
+		"%s is an old Word file (.doc, Word 97–2003): open it in Word and save it as .docx (File > Save As > Word Document)", name)
 }
 
 // oleMagic opens an OLE2 compound file: the old .xls and .doc, and also
@@ -113,7 +138,7 @@ func compoundFile(data []byte, name string) error {
 		return lang.Errorf("%s được đặt mật khẩu: hãy mở bằng Excel, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu, xóa mật khẩu) rồi lưu lại thành .xlsx",
 			"%s is protected with a password: open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, clear it) and save it as .xlsx", name)
 	case stream("WordDocument"), strings.EqualFold(filepath.Ext(name), ".doc"):
-		return lang.Errorf("%s là tệp Word cũ (.doc): hãy chép bảng sang Excel và lưu thành .xlsx", "%s is an old Word file (.doc): copy the table into Excel and save it as .xlsx", name)
+		return oldWord(name)
 	}
 	return lang.Errorf("%s là tệp Excel cũ (.xls, Excel 97–2003): hãy mở bằng Excel và lưu lại thành .xlsx (Tệp > Lưu thành > Sổ làm việc Excel)",
 		"%s is an old Excel file (.xls, Excel 97–2003): open it in Excel and save it as .xlsx (File > Save As > Excel Workbook)", name)

@@ -200,10 +200,12 @@ func planRegistrations(grids []*Grid, c campaign.Campaign, agencies []campaign.A
 	p := &RegistrationPlan{Campaign: c}
 	var g *Grid
 	var h header
+	// the registrations table is the one whose header names the most
+	// columns: a contact table ("Tên người liên hệ", "Đơn vị") may look
+	// like a header too; the first wins a tie
 	for _, x := range grids {
-		if hh, ok := findHeader(x, registrationRules, campaign.ColTitle, 1); ok {
+		if hh, ok := findHeader(x, registrationRules, campaign.ColTitle, 1); ok && (g == nil || len(hh.cols) > len(h.cols)) {
 			g, h = x, hh
-			break
 		}
 	}
 	if g == nil {
@@ -216,6 +218,7 @@ func planRegistrations(grids []*Grid, c campaign.Campaign, agencies []campaign.A
 	p.Sheet = g.Name
 	rr := &regReader{g: g, h: h, res: NewResolver(agencies)}
 	tb := readTitleBlock(g, h.row)
+	tb.useAttachment(c)
 
 	// The sending agency: the clerk's word, else the title block, else each row's.
 	switch {
@@ -234,6 +237,15 @@ func planRegistrations(grids []*Grid, c campaign.Campaign, agencies []campaign.A
 			rr.problems = append(rr.problems, Problem{Line: tb.agencyLine, Msg: labelled("Tên cơ quan, đơn vị", "Agency", err)})
 		} else {
 			rr.fixed = &a
+		}
+	default:
+		// the letter's issuer block, or the "Kèm theo" line: names that
+		// are not labelled, taken only when one is an agency of the list
+		for _, name := range tb.senders {
+			if a, err := rr.res.Find(name, nil); err == nil {
+				rr.named, rr.fixed = true, &a
+				break
+			}
 		}
 	}
 
@@ -295,6 +307,11 @@ type titleBlock struct {
 	number     string
 	date       vndate.Date
 	dateLine   int
+	// senders are names that may be the sending agency without a label:
+	// the "của …" of a "Kèm theo" line, then the issuer block's lines,
+	// the lowest first ("SỞ Y TẾ" under "UBND TỈNH HÀ TĨNH")
+	senders []string
+	att     attachment // the "Kèm theo" line
 }
 
 var (
@@ -308,11 +325,16 @@ var (
 // its colon, or in the next filled cell of the row.
 func readTitleBlock(g *Grid, headerRow int) titleBlock {
 	var tb titleBlock
+	issuer := issuerBlock(g, headerRow)
 	for r := 0; r < headerRow; r++ {
 		row := g.Rows[r]
 		for c := 0; c < len(row); c++ {
 			cell := vntext.Line(row[c])
 			if cell == "" {
+				continue
+			}
+			if strings.HasPrefix(key(cell), "kem theo") {
+				tb.attached(cell, g.line(r))
 				continue
 			}
 			label, value, hasColon := strings.Cut(cell, ":")
@@ -333,26 +355,30 @@ func readTitleBlock(g *Grid, headerRow int) titleBlock {
 				if value == "" {
 					value = next()
 				}
+				if key(value) == "" {
+					value = "" // a blank template's dots
+				}
 			}
 			switch {
 			case hasColon && agencyLabel.MatchString(lk) && tb.agency == "":
-				tb.agency, tb.agencyLine = value, r+1
+				tb.agency, tb.agencyLine = value, g.line(r)
 			case hasColon && numberLabel.MatchString(lk) && tb.number == "":
 				tb.number = cutAtDate(value)
 				if d, err := ParseDate(value); err == nil && !d.IsZero() && tb.date.IsZero() {
-					tb.date, tb.dateLine = d, r+1 // "Số: 125/UBND-NV ngày 20/3/2023"
+					tb.date, tb.dateLine = d, g.line(r) // "Số: 125/UBND-NV ngày 20/3/2023"
 				}
 			case hasColon && dateLabel.MatchString(lk) && tb.date.IsZero():
 				if d, err := ParseDate(value); err == nil {
-					tb.date, tb.dateLine = d, r+1
+					tb.date, tb.dateLine = d, g.line(r)
 				}
 			case tb.date.IsZero() && vietnameseDate.MatchString(vntext.Fold(cell)):
 				if d, err := ParseDate(cell); err == nil {
-					tb.date, tb.dateLine = d, r+1
+					tb.date, tb.dateLine = d, g.line(r)
 				}
 			}
 		}
 	}
+	tb.senders = append(tb.senders, issuer...)
 	return tb
 }
 
@@ -465,7 +491,7 @@ func (rr *regReader) numbering(r int) bool {
 
 // readRow reads one registration and reports its problems.
 func (rr *regReader) readRow(r int, title string) PlannedRow {
-	line := r + 1
+	line := rr.g.line(r)
 	before := errorCount(rr.problems)
 	reg := campaign.Registration{
 		Title:          title,
@@ -536,7 +562,7 @@ func (rr *regReader) readRow(r int, title string) PlannedRow {
 // commune named as the lead is linked when it is under the agency; another
 // lead is kept in the note, with a warning, so that nothing is lost.
 func (rr *regReader) resolveAgency(r int, row *PlannedRow, reg *campaign.Registration) {
-	line := r + 1
+	line := rr.g.line(r)
 	leadText := vntext.Line(rr.cell(r, campaign.ColLead))
 	agency := rr.fixed
 	if agency == nil && rr.named {

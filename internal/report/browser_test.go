@@ -74,7 +74,7 @@ func TestBrowserPrintsHTMLOnA4(t *testing.T) {
 			"Kính gửi:", "Huyện Đức Thọ", "Nơi nhận:", "GIÁM ĐỐC", "Lê Minh Đạo", "Lưu: VT, CCHC&VTLT."}},
 		{KindStatus, true, []string{MottoNation, "TÌNH HÌNH ĐĂNG KÝ", "Sở Tư pháp", "Nộp muộn", "Chưa đăng ký", "16/03/2023", "Tổng cộng"}},
 		{KindRegistrations, true, []string{"III. UBND CẤP HUYỆN (4)", "Huyện Đức Thọ", "(Xã Tùng Ảnh)", `<script>alert("x")</script>`,
-			"Tăng hài lòng của người dân, doanh nghiệp"}},
+			"Tăng hài lòng của"}}, // a narrow column: pdftotext reads its lines between its neighbours'
 	}
 	for _, c := range cases {
 		t.Run(c.kind, func(t *testing.T) {

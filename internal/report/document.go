@@ -86,8 +86,10 @@ func (let Letter) Document() *doc.Document {
 	}
 	t := let.owingTable()
 	d.Blocks = append(d.Blocks, t.docTable())
-	for _, p := range let.Closing {
-		d.Blocks = append(d.Blocks, body(p))
+	for i, p := range let.Closing {
+		b := body(p)
+		b.KeepNext = i == len(let.Closing)-1 // the signer never alone on a page
+		d.Blocks = append(d.Blocks, b)
 	}
 	d.Blocks = append(d.Blocks, &doc.Signature{CopiesLabel: l.T("Nơi nhận:", "Copies to:"), Copies: let.CopiesTo,
 		Signer: let.signerLines(), Name: let.SignerName})

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"cchc/internal/compliance"
 	"cchc/internal/lang"
 	"cchc/internal/store"
 	"cchc/internal/vndate"
@@ -102,6 +103,10 @@ type Request struct {
 	Year   int         // the campaign's year; 0 for the latest
 	AsOf   vndate.Date // the day judged; zero for today
 	Lang   lang.Lang
+	// Progress, when set, hears how many rows of a long list are written
+	// (done of total), for a screen to show: called from the writing
+	// goroutine, often, so it must be quick.
+	Progress func(done, total int)
 	// ReplyBy is the reminder's new deadline (--reply-by); zero for none.
 	ReplyBy vndate.Date
 }
@@ -151,7 +156,9 @@ func Build(ctx context.Context, st *store.Store, req Request) (Report, error) {
 	}
 	switch req.Kind {
 	case KindRegistrations:
-		return storeRegistrations(ctx, st, c, asOf, req.Lang), nil
+		r := storeRegistrations(ctx, st, c, asOf, req.Lang)
+		r.Progress = req.Progress
+		return r, nil
 	case KindResults:
 		rr, err := st.ReportRegistrations(ctx, c.ID, asOf)
 		if err != nil {
@@ -169,7 +176,20 @@ func Build(ctx context.Context, st *store.Store, req Request) (Report, error) {
 		if err != nil {
 			return nil, err
 		}
-		return Results{Registrations: Registrations{Campaign: c, AsOf: asOf, Rows: rows, Lang: req.Lang}, Stages: stages}, nil
+		done, err := st.CampaignCompletions(ctx, c.ID)
+		if err != nil {
+			return nil, err
+		}
+		summary, err := st.Compliance(ctx, c, asOf)
+		if err != nil {
+			return nil, err
+		}
+		agencies := make([]compliance.Agency, len(summary.Results))
+		for i, r := range summary.Results {
+			agencies[i] = r.Agency
+		}
+		return Results{Registrations: Registrations{Campaign: c, AsOf: asOf, Rows: rows, Lang: req.Lang}, Stages: stages,
+			Completions: done, Agencies: agencies}, nil
 	}
 	summary, err := st.Compliance(ctx, c, asOf)
 	if err != nil {

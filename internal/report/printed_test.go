@@ -12,7 +12,9 @@ import (
 	"strings"
 	"testing"
 
+	"cchc/internal/campaign"
 	"cchc/internal/lang"
+	"cchc/internal/vndate"
 )
 
 // needTool finds a program a test needs; it skips without it, but under
@@ -239,5 +241,23 @@ func TestPDFReadsBack(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A model completed and then proposed for replication keeps, in the
+// results, the day and the result of its completion; agencies with nothing
+// registered are listed with zeros.
+func TestResultsKeepTheCompletion(t *testing.T) {
+	st, c := openBook(t)
+	advance(t, st, c, "Bộ phận Một cửa thân thiện, hiện đại", campaign.Replicating, vndate.Of(2023, 4, 4), "Đề nghị nhân rộng toàn tỉnh")
+	out := string(render(t, build(t, st, KindResults, lang.VI), "text"))
+	if !strings.Contains(out, "Đưa vào vận hành từ 01/4") || !strings.Contains(out, "03/04/2023") {
+		t.Errorf("the completion's result is lost:\n%s", out)
+	}
+	if strings.Contains(out, "Đề nghị nhân rộng toàn tỉnh") {
+		t.Errorf("the later step's note stands for the result:\n%s", out)
+	}
+	if !strings.Contains(out, "Sở Ngoại vụ") {
+		t.Errorf("an agency with nothing registered is left out:\n%s", out)
 	}
 }

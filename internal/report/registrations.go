@@ -26,6 +26,8 @@ type Registrations struct {
 	// open, when set, reads the rows from the store in report order each
 	// time the list is written, so that 200,000 of them are never all held.
 	open func() (rowSource, error)
+	// Progress, when set, hears how many rows are written (Request.Progress).
+	Progress func(done, total int)
 }
 
 // rowSource gives the counts of a list, then its rows in report order.
@@ -84,6 +86,9 @@ func (heldRows) Close() error { return nil }
 // million cells at national scale; other rows are cleaned as Table.Add does.
 // Labels are always cleaned: an unknown kind's label is the stored value.
 func cleaner(src rowSource) func(string) string {
+	if c, ok := src.(*counted); ok {
+		src = c.rowSource
+	}
 	if _, ok := src.(storeRows); ok {
 		return func(s string) string { return s }
 	}
@@ -103,10 +108,43 @@ func storeRegistrations(ctx context.Context, st *store.Store, c campaign.Campaig
 
 // rows opens the list's rows for one writing.
 func (r Registrations) rows() (rowSource, error) {
+	var src rowSource = heldRows(r.Rows)
 	if r.open != nil {
-		return r.open()
+		var err error
+		if src, err = r.open(); err != nil {
+			return nil, err
+		}
 	}
-	return heldRows(r.Rows), nil
+	if r.Progress != nil {
+		src = &counted{rowSource: src, report: r.Progress}
+	}
+	return src, nil
+}
+
+// counted tells its report how many rows were given out, of how many.
+type counted struct {
+	rowSource
+	report      func(done, total int)
+	total, done int
+}
+
+func (c *counted) Counts() (store.RegistrationCounts, error) {
+	n, err := c.rowSource.Counts()
+	c.total = n.Registrations
+	c.report(c.done, c.total)
+	return n, err
+}
+
+func (c *counted) Each(fn func(store.RegistrationRow) error) error {
+	err := c.rowSource.Each(func(x store.RegistrationRow) error {
+		c.done++
+		if c.done%256 == 0 || c.done == c.total {
+			c.report(c.done, max(c.total, c.done))
+		}
+		return fn(x)
+	})
+	c.report(c.done, max(c.total, c.done))
+	return err
 }
 
 // NewRegistrations keeps the registrations received on or before asOf and
@@ -181,21 +219,6 @@ func lead(x store.RegistrationRow) string {
 		return x.AgencyName + " (" + x.LeadName + ")"
 	}
 	return x.AgencyName
-}
-
-// groups calls fn for each group with its registrations (of Rows).
-func (r Registrations) groups(fn func(i int, g campaign.Group, rows []store.RegistrationRow)) {
-	n := 0
-	for start := 0; start < len(r.Rows); {
-		g := r.Rows[start].AgencyGroup
-		end := start
-		for end < len(r.Rows) && r.Rows[end].AgencyGroup == g {
-			end++
-		}
-		n++
-		fn(n, g, r.Rows[start:end])
-		start = end
-	}
 }
 
 func bandTitle(c campaign.Campaign, i int, g campaign.Group, count int, l lang.Lang) string {

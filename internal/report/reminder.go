@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"html/template"
 	"io"
 	"strings"
 	"unicode"
@@ -276,7 +275,7 @@ func (r Reminder) Write(w io.Writer, f string) error {
 	case "json":
 		return let.writeJSON(w, r.Campaign, r.Summary)
 	case "html":
-		return let.writeHTML(w)
+		return let.Document().WriteHTML(w)
 	case "docx", "pdf":
 		return writePrinted(let.Document(), w, f)
 	}
@@ -453,97 +452,6 @@ func (let Letter) writeJSON(w io.Writer, c campaign.Campaign, s compliance.Summa
 	}{jsonCampaignOf(c, s), let.Head.Parent, let.Head.Issuer, let.Number, let.Subject, let.PlaceDate, let.To,
 		let.Opening, jsonOwingList(let.Groups), let.Closing, let.CopiesTo, let.SignerAuthority, let.SignerTitle, let.SignerName,
 		let.ReplyBy.ISO()})
-}
-
-const letterHTML = pageTop + `<title>{{.Subject}}</title>
-<style>{{.CSS}}
-@page { size: A4 portrait; margin: 20mm 15mm 20mm 30mm; }
-@media screen { .paper { width: 210mm; padding: 20mm 15mm 20mm 30mm; } }
-body { font-size: 14pt; }
-.number { font-size: 13pt; margin-top: 6pt; white-space: pre; }
-.subject { font-size: 12pt; margin-top: 2pt; padding: 0 4mm; }
-.placedate { font-style: italic; font-size: 14pt; margin-top: 6pt; }
-.to { margin: 18pt 0 12pt 22mm; }
-.to table { border-collapse: collapse; }
-.to td { vertical-align: top; padding: 0 4pt 0 0; }
-p.body { text-align: justify; text-indent: 12.7mm; margin: 0 0 6pt; line-height: 1.35; }
-table.owing { width: 100%; border-collapse: collapse; font-size: 13pt; margin: 4pt 0 10pt; }
-table.owing th, table.owing td { border: 0.6pt solid #000; padding: 1pt 4pt; vertical-align: top; }
-table.owing th { text-align: center; }
-table.owing td.c { text-align: center; }
-table.owing tr.band td { font-weight: bold; }
-table.owing thead { display: table-header-group; }
-table.owing tr { break-inside: avoid; page-break-inside: avoid; }
-table.sign { width: 100%; border-collapse: collapse; margin-top: 12pt; break-inside: avoid; page-break-inside: avoid; }
-table.sign td { vertical-align: top; padding: 0; }
-.copies-title { font-weight: bold; font-style: italic; font-size: 12pt; }
-.copies { font-size: 11pt; }
-.signer { text-align: center; font-weight: bold; }
-.end { break-inside: avoid; page-break-inside: avoid; }
-.signer .name { margin-top: 72pt; }
-</style>
-</head>
-<body><div class="paper">
-<table class="letterhead"><tr>
-<td style="width: 40%"><div class="parent">{{.Head.Parent}}</div><div class="issuer">{{.Head.Issuer}}</div><span class="rule" style="width: 35%"></span>
-<div class="number">{{.Number}}</div><div class="subject">{{.Subject}}</div></td>
-<td style="width: 60%"><div class="nation">{{.Head.Nation}}</div><div class="motto">{{.Head.Motto}}</div><span class="rule" style="width: 62%"></span>
-<div class="placedate">{{.PlaceDate}}</div></td>
-</tr></table>
-<div class="to"><table><tr><td>{{.ToLabel}}</td><td>{{if eq (len .To) 1}}{{index .To 0}}.{{else}}{{range $i, $t := .To}}- {{$t}}{{if last $i $.To}}.{{else}};{{end}}<br>{{end}}{{end}}</td></tr></table></div>
-{{range .Opening}}<p class="body">{{.}}</p>
-{{end}}<table class="owing">
-<thead><tr>{{range .Heads}}<th>{{.}}</th>{{end}}</tr></thead>
-<tbody>
-{{range .Groups}}<tr class="band"><td colspan="{{len $.Heads}}">{{.Title}}</td></tr>
-{{range .Rows}}<tr><td class="c">{{.N}}</td><td>{{.Name}}</td><td class="c">{{.Registered}}</td><td class="c">{{.Quota}}</td><td class="c">{{.Owed}}</td></tr>
-{{end}}{{end}}</tbody>
-</table>
-<div class="end">{{range .Closing}}<p class="body">{{.}}</p>
-{{end}}<table class="sign"><tr>
-<td style="width: 45%"><div class="copies-title">{{.CopiesLabel}}</div><div class="copies">{{range .CopiesTo}}- {{.}}<br>{{end}}</div></td>
-<td style="width: 55%" class="signer">{{range .Signer}}<div>{{.}}</div>{{end}}<div class="name">{{.SignerName}}</div></td>
-</tr></table></div>
-</div></body>
-</html>
-`
-
-var letterTemplate = template.Must(template.New("letter").Funcs(template.FuncMap{
-	"last": func(i int, list []string) bool { return i == len(list)-1 },
-}).Parse(letterHTML))
-
-type htmlOwing struct{ N, Name, Registered, Quota, Owed string }
-
-type htmlOwingGroup struct {
-	Title string
-	Rows  []htmlOwing
-}
-
-func (let Letter) writeHTML(w io.Writer) error {
-	l := let.Lang
-	data := struct {
-		Lang, Number, Subject, PlaceDate, ToLabel, CopiesLabel, SignerTitle, SignerName string
-		CSS                                                                             template.CSS
-		Head                                                                            htmlHead
-		To, Opening, Closing, CopiesTo, Heads, Signer                                   []string
-		Groups                                                                          []htmlOwingGroup
-	}{
-		Lang: l.String(), Number: let.Number, Subject: let.Subject, PlaceDate: let.PlaceDate,
-		ToLabel: l.T("Kính gửi:", "To:"), CopiesLabel: l.T("Nơi nhận:", "Copies to:"),
-		SignerTitle: let.SignerTitle, SignerName: let.SignerName, CSS: template.CSS(paperCSS), Head: let.Head.html(),
-		To: let.To, Opening: let.Opening, Closing: let.Closing, CopiesTo: let.CopiesTo, Signer: let.signerLines(),
-		Heads: []string{l.T("STT", "No."), l.T("Cơ quan, đơn vị", "Agency"), l.T("Đã đăng ký", "Registered"),
-			l.T("Chỉ tiêu", "Quota"), l.T("Còn thiếu", "Owed")},
-	}
-	for gi, g := range let.Groups {
-		hg := htmlOwingGroup{Title: Roman(gi+1) + ". " + g.Group.Heading(l)}
-		for i, o := range g.Agencies {
-			hg.Rows = append(hg.Rows, htmlOwing{N: itoa(i + 1), Name: shownName(o.Agency, l), Registered: itoa(o.Registered),
-				Quota: QuotaText(o.Quota), Owed: itoa(o.Owed)})
-		}
-		data.Groups = append(data.Groups, hg)
-	}
-	return letterTemplate.Execute(w, data)
 }
 
 // LeftOutOfReminder is how many agencies the list of those short names and

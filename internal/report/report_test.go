@@ -226,7 +226,7 @@ func findCell(t *testing.T, f *excelize.File, sheet, v string) (col, row int) {
 
 func TestXLSXReadsBack(t *testing.T) {
 	st, _ := openBook(t)
-	for _, kind := range []string{KindStatus, KindMissing, KindRegistrations} {
+	for _, kind := range []string{KindStatus, KindMissing, KindRegistrations, KindResults} {
 		t.Run(kind, func(t *testing.T) {
 			f, sheet := openXLSX(t, render(t, build(t, st, kind, lang.VI), "xlsx"))
 
@@ -243,7 +243,7 @@ func TestXLSXReadsBack(t *testing.T) {
 
 			// The main table's header: bold, bordered, wrapped, repeated on
 			// every page and frozen.
-			col, header := findCell(t, f, sheet, map[string]string{KindStatus: "Cơ quan, đơn vị", KindMissing: "Cơ quan, đơn vị",
+			col, header := findCell(t, f, sheet, map[string]string{KindStatus: "Cơ quan, đơn vị", KindMissing: "Cơ quan, đơn vị", KindResults: "Cơ quan, đơn vị",
 				KindRegistrations: "Tên mô hình/sáng kiến/giải pháp/cách làm hay"}[kind])
 			styleID, _ := f.GetCellStyle(sheet, cellRef(col, header))
 			style, err := f.GetStyle(styleID)
@@ -651,5 +651,19 @@ func TestTextTableWrapsLongCells(t *testing.T) {
 	}
 	if !strings.HasPrefix(lines[2], "  1  Ngân hàng") || !strings.HasSuffix(lines[2], "2") {
 		t.Errorf("the first line of the row: %q", lines[2])
+	}
+}
+
+// A long list says how far its writing got, for the screen's bar.
+func TestRegistrationsReportProgress(t *testing.T) {
+	st, _ := openBook(t)
+	var calls, last, total int
+	req := Request{Kind: KindRegistrations, Format: "xlsx", Lang: lang.VI, AsOf: vndate.Of(2023, 4, 30),
+		Progress: func(done, of int) { calls++; last, total = done, of }}
+	if err := Save(context.Background(), st, req, filepath.Join(t.TempDir(), "ds.xlsx"), false); err != nil {
+		t.Fatal(err)
+	}
+	if calls == 0 || total == 0 || last != total {
+		t.Fatalf("progress: %d calls, last %d of %d", calls, last, total)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"cchc/internal/campaign"
+	"cchc/internal/compliance"
 	"cchc/internal/lang"
 	"cchc/internal/store"
 	"cchc/internal/vndate"
@@ -16,6 +17,12 @@ import (
 type Results struct {
 	Registrations                         // in report order, received on or before AsOf
 	Stages        map[int64]campaign.Step // the latest step of each registration that has one
+	// Completions are the completion steps (day, result) of the models that
+	// were completed, kept when they were proposed or recognised later.
+	Completions map[int64]campaign.Step
+	// Agencies are every agency judged, so that those with nothing
+	// registered are listed too; nil lists only those with registrations.
+	Agencies []compliance.Agency
 }
 
 // NewResults builds the year-end report.
@@ -58,6 +65,15 @@ func (p *progressCounts) add(s campaign.Stage) {
 	}
 }
 
+func (p *progressCounts) addCounts(c progressCounts) {
+	p.registered += c.registered
+	p.underWay += c.underWay
+	p.completed += c.completed
+	p.proposed += c.proposed
+	p.recognised += c.recognised
+	p.stopped += c.stopped
+}
+
 func (p progressCounts) cells() []string {
 	return []string{itoa(p.registered), itoa(p.underWay), itoa(p.completed), itoa(p.proposed), itoa(p.recognised), itoa(p.stopped)}
 }
@@ -95,36 +111,61 @@ func (r Results) agencyTable() Table {
 		{Title: l.T("Dừng thực hiện", "Stopped"), Align: Right, Type: NumberCell, Width: 11},
 	}}
 	var all progressCounts
-	r.groups(func(i int, g campaign.Group, rows []store.RegistrationRow) {
-		t.AddBand(bandTitle(r.Campaign, i, g, countAgencies(rows), l))
-		n := 0
-		for start := 0; start < len(rows); {
-			end := start
-			var c progressCounts
-			for end < len(rows) && rows[end].AgencyID == rows[start].AgencyID {
-				s := r.stage(rows[end].ID).Stage
-				c.add(s)
-				all.add(s)
-				end++
-			}
-			n++
-			t.Add(append([]string{itoa(n), rows[start].AgencyName}, c.cells()...)...)
-			start = end
+	for i, g := range r.agencyGroups() {
+		t.AddBand(bandTitle(r.Campaign, i+1, g.group, len(g.agencies), l))
+		for n, a := range g.agencies {
+			c := g.counts[a.ID]
+			all.addCounts(c)
+			t.Add(append([]string{itoa(n + 1), a.Name}, c.cells()...)...)
 		}
-	})
-	if len(r.Rows) > 0 {
+	}
+	if len(t.Rows) > 0 {
 		t.Add(append([]string{"", l.T("Tổng cộng", "Total")}, all.cells()...)...)
 		t.Total = true
 	}
 	return t
 }
 
-func countAgencies(rows []store.RegistrationRow) int {
-	seen := map[int64]bool{}
-	for _, x := range rows {
-		seen[x.AgencyID] = true
+type resultGroup struct {
+	group    campaign.Group
+	agencies []compliance.Agency
+	counts   map[int64]progressCounts
+}
+
+// agencyGroups are the agencies by group with their counts: every agency
+// judged (in the status's order), then any other that registered (a
+// commune, say), in the list's order.
+func (r Results) agencyGroups() []resultGroup {
+	counts := map[int64]progressCounts{}
+	var extra []compliance.Agency
+	known := map[int64]bool{}
+	for _, a := range r.Agencies {
+		known[a.ID] = true
 	}
-	return len(seen)
+	for _, x := range r.Rows {
+		c, seen := counts[x.AgencyID]
+		c.add(r.stage(x.ID).Stage)
+		counts[x.AgencyID] = c
+		if !seen && !known[x.AgencyID] {
+			extra = append(extra, compliance.Agency{ID: x.AgencyID, Name: x.AgencyName, Group: x.AgencyGroup})
+		}
+	}
+	var out []resultGroup
+	for _, g := range campaign.Groups {
+		rg := resultGroup{group: g, counts: counts}
+		for _, list := range [][]compliance.Agency{r.Agencies, extra} {
+			for _, a := range list {
+				if a.Group == g {
+					a.Name = oneLine(clean(a.Name))
+					rg.agencies = append(rg.agencies, a)
+				}
+			}
+		}
+		if len(rg.agencies) > 0 {
+			out = append(out, rg)
+		}
+	}
+	return out
 }
 
 // completedTable lists the models that reached completion, with the note
@@ -137,7 +178,7 @@ func (r Results) completedTable() Table {
 		{Title: l.T("Cơ quan/đơn vị chủ trì", "Lead"), Max: 28, Width: 26},
 		{Title: l.T("Lĩnh vực CCHC", "Reform area"), Max: 24, Width: 22},
 		{Title: l.T("Tiến độ", "Progress"), Max: 22, Width: 18},
-		{Title: l.T("Ngày", "On"), Type: DateCell, Width: 12},
+		{Title: l.T("Ngày hoàn thành", "Completed on"), Type: DateCell, Width: 12},
 		{Title: l.T("Kết quả thực hiện", "Result"), Max: 44, Width: 36},
 	}}
 	n := 0
@@ -147,7 +188,11 @@ func (r Results) completedTable() Table {
 			continue
 		}
 		n++
-		t.Add(itoa(n), x.Title, lead(x), x.Area.Short(l), st.Stage.Label(l), st.On.String(), oneLine(st.Note))
+		done := st // what it achieved is noted when it was completed, not when proposed or recognised
+		if c, ok := r.Completions[x.ID]; ok {
+			done = c
+		}
+		t.Add(itoa(n), x.Title, lead(x), x.Area.Short(l), st.Stage.Label(l), done.On.String(), oneLine(done.Note))
 	}
 	return t
 }
@@ -155,11 +200,12 @@ func (r Results) completedTable() Table {
 // Sheet is the report laid out for paper.
 func (r Results) Sheet() Sheet {
 	return Sheet{
-		Name:   r.Lang.F("Kết quả %d", "Results %d", r.Campaign.Year),
-		Head:   letterhead(r.Campaign, r.Lang),
-		Title:  r.title(),
-		Lines:  r.lines(),
-		Tables: []Table{r.agencyTable(), r.completedTable()},
+		Name:      r.Lang.F("Kết quả %d", "Results %d", r.Campaign.Year),
+		Head:      letterhead(r.Campaign, r.Lang),
+		Title:     r.title(),
+		Lines:     r.lines(),
+		Tables:    []Table{r.agencyTable(), r.completedTable()},
+		FirstMain: true,
 	}
 }
 

@@ -16,6 +16,10 @@ type Sheet struct {
 	Title  string   // printed in capitals, centred
 	Lines  []string // under the title, centred
 	Tables []Table  // the last one is the main table: its header repeats on every page
+	// FirstMain makes the first table the main one, for a sheet whose long
+	// table comes first (results): a frozen header far down the sheet
+	// would leave nothing to scroll.
+	FirstMain bool
 }
 
 // Letterhead is the top of an official paper (Nghị định 30/2020/NĐ-CP): the
@@ -45,7 +49,14 @@ func (s Sheet) main() Table {
 	if len(s.Tables) == 0 {
 		return Table{}
 	}
-	return s.Tables[len(s.Tables)-1]
+	return s.Tables[s.mainIndex()]
+}
+
+func (s Sheet) mainIndex() int {
+	if s.FirstMain {
+		return 0
+	}
+	return max(len(s.Tables)-1, 0)
 }
 
 // Roman numbers the groups of a Vietnamese list: I, II, III, IV.

@@ -168,7 +168,7 @@ func (s Sheet) WriteXLSX(w io.Writer) error {
 	}
 	// Where the main table's header will be: the rows before it are known.
 	headerRow := 1 + 2 + 1 + 1 + len(s.Lines) + 1 // letterhead (2), gap, title, lines, gap
-	for _, t := range s.Tables[:max(len(s.Tables)-1, 0)] {
+	for _, t := range s.Tables[:s.mainIndex()] {
 		headerRow += t.xlsxRows() + 1
 		if t.Caption != "" {
 			headerRow++
@@ -237,7 +237,7 @@ func (s Sheet) WriteXLSX(w io.Writer) error {
 				return err
 			}
 		}
-		if ti == len(s.Tables)-1 && row != headerRow {
+		if ti == s.mainIndex() && row != headerRow {
 			return lang.Errorf("Lỗi bố cục bảng tính: tiêu đề bảng ở dòng %d, không phải %d", "Spreadsheet layout error: header on row %d, not %d", row, headerRow)
 		}
 		if row, err = t.writeXLSX(sw, st, row); err != nil {

@@ -70,6 +70,10 @@ func (s *Store) ImportRegistrations(ctx context.Context, letters []ImportLetter,
 			return err
 		}
 		defer ins.Close()
+		progress, done, total := progressOf(ctx), 0, 0
+		for _, letter := range letters {
+			total += len(letter.Items)
+		}
 		for li, letter := range letters {
 			sub := cleanSubmission(letter.Submission)
 			if err := s.checkSubmission(ctx, tx, sub); err != nil {
@@ -77,6 +81,8 @@ func (s *Store) ImportRegistrations(ctx context.Context, letters []ImportLetter,
 			}
 			res := &out[li]
 			for i, it := range letter.Items {
+				done++
+				progress(done, total)
 				r := cleanRegistration(it.Registration)
 				dup, err := hasTitle(ctx, tx, sub.CampaignID, sub.AgencyID, vntext.Fold(r.Title))
 				if err != nil {
@@ -234,7 +240,9 @@ func (s *Store) importAgencies(ctx context.Context, q txQuerier, campaignID int6
 	}
 	added := map[int64]campaign.Agency{} // by id (stand-in ids when rehearsing)
 	byCode, byPlace := map[string]int64{}, map[place]int64{}
+	progress := progressOf(ctx)
 	for i, in := range list {
+		progress(i+1, len(list))
 		a := cleanAgency(in.Agency)
 		a.ID, a.Active = 0, true
 		if in.ParentIndex > 0 {
@@ -329,4 +337,20 @@ func findAgency(ctx context.Context, tx txQuerier, campaignID int64, a campaign.
 func linkAgency(ctx context.Context, tx txQuerier, campaignID, agencyID int64) error {
 	_, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO campaign_agency (campaign_id, agency_id) VALUES (?, ?)`, campaignID, agencyID)
 	return err
+}
+
+type progressKey struct{}
+
+// WithProgress asks the imports run with ctx to tell fn how many rows of
+// how many they have gone through, for a screen's bar; fn is called for
+// every row, from the writing goroutine, so it must be quick.
+func WithProgress(ctx context.Context, fn func(done, total int)) context.Context {
+	return context.WithValue(ctx, progressKey{}, fn)
+}
+
+func progressOf(ctx context.Context) func(done, total int) {
+	if fn, ok := ctx.Value(progressKey{}).(func(done, total int)); ok && fn != nil {
+		return fn
+	}
+	return func(int, int) {}
 }

@@ -60,6 +60,29 @@ func (s *Store) CampaignStages(ctx context.Context, campaignID int64) (map[int64
 	return out, s.explain(rows.Err())
 }
 
+// CampaignCompletions gives the latest completion step of each
+// registration of the campaign that was completed, whatever came after
+// (proposed for replication, recognised): its day and what it achieved.
+func (s *Store) CampaignCompletions(ctx context.Context, campaignID int64) (map[int64]campaign.Step, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT p.id, p.registration_id, p.stage, p.on_date, p.note FROM progress p
+		JOIN registration r ON r.id = p.registration_id
+		JOIN submission s ON s.id = r.submission_id
+		WHERE s.campaign_id = ? AND p.stage = ? ORDER BY p.registration_id, p.on_date, p.id`, campaignID, string(campaign.Completed))
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	defer rows.Close()
+	out := map[int64]campaign.Step{}
+	for rows.Next() {
+		st, err := scanStep(rows)
+		if err != nil {
+			return nil, s.explain(err)
+		}
+		out[st.RegistrationID] = st // ordered: the last one wins
+	}
+	return out, s.explain(rows.Err())
+}
+
 // AdvanceProgress records a registration's move to a new stage, in one
 // transaction: only the moves campaign.Stage allows, dated on or after the
 // previous change and not in the future. lastSeen is the id of the latest

@@ -4,6 +4,9 @@
 package agencies
 
 import (
+	"context"
+	"strings"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -43,6 +46,8 @@ type Model struct {
 
 	detail *detailView
 	form   *agencyForm
+
+	marked map[int64]bool // units marked (m) to be merged (M) into the selected one
 }
 
 // New makes the agencies screen.
@@ -85,6 +90,9 @@ func (m *Model) ShortHelp() []key.Binding {
 	case editing:
 		return []key.Binding{k.Save, k.NextField, k.Left, k.Back}
 	}
+	if len(m.marked) > 0 {
+		return []key.Binding{k.Merge, k.Mark, k.Search, k.Group}
+	}
 	return []key.Binding{k.Open, k.Search, k.Group, k.Status, k.Add}
 }
 
@@ -93,7 +101,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 		{k.Open, k.Search, k.Group, k.Status},
-		{k.Add, k.Edit, k.Toggle, k.New, k.Delete, k.Back},
+		{k.Add, k.Edit, k.Toggle, k.Mark, k.Merge, k.New, k.Delete, k.Back},
 	}
 }
 
@@ -132,32 +140,48 @@ func (m *Model) refilter() {
 	m.ids = m.ids[:0]
 	var rows [][]string
 	cursor := 0
-	for i, a := range d.Agencies {
-		if g != "" && a.Group != g {
-			continue
-		}
-		r, judged := d.ResultByID[a.ID]
-		if only != "" {
-			if !judged || (only == "unmet" && r.Status == compliance.Met) || (only != "unmet" && string(r.Status) != only) {
+	// the units followed first, then those no longer followed (a 2026
+	// campaign keeps the districts and communes of the old map, stopped)
+	for pass := range 2 {
+		for i, a := range d.Agencies {
+			if a.Active != (pass == 0) {
 				continue
 			}
+			m.addRow(i, a, g, only, q, selected, &rows, &cursor)
 		}
-		if !q.Match(m.keys[i]) {
-			continue
-		}
-		if a.ID == selected {
-			cursor = len(m.ids)
-		}
-		m.ids = append(m.ids, a.ID)
-		rows = append(rows, m.rows[i])
 	}
 	m.list.SetRows(rows)
 	m.list.SetCursor(cursor)
 }
 
+// addRow shows agency a (index i of Data.Agencies) when it passes the filters.
+func (m *Model) addRow(i int, a campaign.Agency, g campaign.Group, only string, q vntext.Query, selected int64, rows *[][]string, cursor *int) {
+	d := m.ctx.Data
+	if g != "" && a.Group != g {
+		return
+	}
+	r, judged := d.ResultByID[a.ID]
+	if only != "" {
+		if !judged || (only == "unmet" && r.Status == compliance.Met) || (only != "unmet" && string(r.Status) != only) {
+			return
+		}
+	}
+	if !q.Match(m.keys[i]) {
+		return
+	}
+	if a.ID == selected {
+		*cursor = len(m.ids)
+	}
+	m.ids = append(m.ids, a.ID)
+	*rows = append(*rows, m.rows[i])
+}
+
 func (m *Model) row(a campaign.Agency, r compliance.Result, judged bool) []string {
 	c := m.ctx
-	name := a.Name
+	name := campaign.WithPredecessors(a.Name, c.Data.Succession.Predecessors[a.ID], c.Lang)
+	if m.marked[a.ID] {
+		name = "» " + name
+	}
 	if !a.Active {
 		name += c.T(" (ngừng theo dõi)", " (not tracked)")
 	}
@@ -332,8 +356,58 @@ func (m *Model) key(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		}
 	case key.Matches(msg, k.New):
 		return m, common.Cmd(common.NewEntryMsg{AgencyID: m.selectedID()})
+	case key.Matches(msg, k.Mark):
+		if id := m.selectedID(); id != 0 {
+			if m.marked == nil {
+				m.marked = map[int64]bool{}
+			}
+			if m.marked[id] {
+				delete(m.marked, id)
+			} else {
+				m.marked[id] = true
+			}
+			m.rebuild()
+		}
+	case key.Matches(msg, k.Merge):
+		return m, m.confirmMerge()
 	}
 	return m, nil
+}
+
+// confirmMerge asks, naming them, before merging the marked units into
+// the selected one (cchc agency merge): they stop being followed in the
+// campaign and the selected unit succeeds them.
+func (m *Model) confirmMerge() tea.Cmd {
+	c, d := m.ctx, m.ctx.Data
+	into := d.ByID[m.selectedID()]
+	if len(m.marked) == 0 || into == nil {
+		return common.Cmd(common.ErrMsg{Err: lang.Errorf("Đánh dấu (m) các đơn vị cũ, chọn đơn vị kế thừa rồi bấm M",
+			"Mark (m) the old units, select the one that succeeds them, then press M")})
+	}
+	var olds []campaign.Agency
+	var names []string
+	for _, a := range d.Agencies { // in list order
+		if m.marked[a.ID] {
+			olds = append(olds, a)
+			names = append(names, a.Name)
+		}
+	}
+	if err := campaign.CheckMerge(olds, *into); err != nil {
+		return common.Cmd(common.ErrMsg{Err: err})
+	}
+	list := strings.Join(names, ", ")
+	q := c.F("Hợp nhất %s vào %s trong đợt đăng ký %d? (đơn vị cũ ngừng được theo dõi; thư của chúng tính cho %s)",
+		"Merge %s into %s in the %d campaign? (the old units are no longer followed; their letters count for %s)",
+		list, into.Name, d.Campaign.Year, into.Name)
+	st, campaignID, target := c.Store, d.Campaign.ID, *into
+	m.marked = nil
+	m.rebuild()
+	return common.Cmd(common.ConfirmMsg{Question: q, OnYes: func() tea.Msg {
+		if _, err := st.MergeAgencies(context.Background(), campaignID, olds, target); err != nil {
+			return common.ErrMsg{Err: err}
+		}
+		return common.ChangedMsg{Note: c.F("Đã hợp nhất %s vào %s", "Merged %s into %s", list, target.Name)}
+	}})
 }
 
 func (m *Model) openForm(id int64) {
@@ -372,5 +446,8 @@ func (m *Model) filterLine() string {
 }
 
 func (m *Model) footer() string {
+	if n := len(m.marked); n > 0 {
+		return " " + m.ctx.Styles.Bold.Render(m.ctx.F("» %d đơn vị đã đánh dấu: chọn đơn vị kế thừa rồi bấm M", "» %d marked: select the unit that succeeds them, then press M", n))
+	}
 	return " " + m.ctx.Styles.Muted.Render(m.ctx.F("%s cơ quan, đơn vị", "%s agencies", m.list.Position(m.ctx.Lang)))
 }

@@ -171,16 +171,16 @@ func confirmToggle(ctx *common.Context, id int64) tea.Cmd {
 		return nil
 	}
 	l, st, campaignID := ctx.Lang, ctx.Store, ctx.Data.Campaign.ID
-	next := *a
-	next.Active = !a.Active
-	q := l.F("Ngừng theo dõi %s? (không tính vào tình hình; dữ liệu đã nhập vẫn giữ)", "Deactivate %s? (no longer judged; its data is kept)", a.Name)
-	done := l.F("Đã ngừng theo dõi %s", "Deactivated %s", a.Name)
-	if next.Active {
-		q = l.F("Theo dõi lại %s?", "Reactivate %s?", a.Name)
-		done = l.F("Đã theo dõi lại %s", "Reactivated %s", a.Name)
+	follow := !a.Active
+	q := l.F("Ngừng theo dõi %s trong đợt đăng ký %d? (không tính vào tình hình; dữ liệu đã nhập và các đợt khác vẫn giữ)",
+		"Stop following %s in the %d campaign? (no longer judged; its data and the other campaigns are kept)", a.Name, ctx.Data.Campaign.Year)
+	done := l.F("Đã ngừng theo dõi %s", "Stopped following %s", a.Name)
+	if follow {
+		q = l.F("Theo dõi lại %s trong đợt đăng ký %d?", "Follow %s again in the %d campaign?", a.Name, ctx.Data.Campaign.Year)
+		done = l.F("Đã theo dõi lại %s", "Following %s again", a.Name)
 	}
 	return common.Cmd(common.ConfirmMsg{Question: q, OnYes: func() tea.Msg {
-		if err := st.UpdateAgency(context.Background(), campaignID, next); err != nil {
+		if _, err := st.FollowAgencies(context.Background(), campaignID, []int64{id}, follow); err != nil {
 			return common.ErrMsg{Err: err}
 		}
 		return common.ChangedMsg{Note: done}

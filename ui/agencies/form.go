@@ -43,7 +43,7 @@ func newAgencyFormFrom(ctx *common.Context, id int64, a campaign.Agency) *agency
 	for i, g := range campaign.Groups {
 		groups = append(groups, common.Choice{Label: g.Label(ctx.Lang), Value: int64(i)})
 	}
-	parents := []common.Choice{{Label: ctx.T("(không có)", "(none)"), Value: 0}}
+	parents := []common.Choice{{Label: ctx.T("(trực thuộc tỉnh)", "(directly under the province)"), Value: 0}}
 	for _, a := range ctx.Data.Agencies {
 		if a.Group == campaign.District {
 			parents = append(parents, common.Choice{Label: a.Name, Value: a.ID})
@@ -147,6 +147,17 @@ func (f *agencyForm) save() tea.Cmd {
 	}
 	st, l, campaignID := f.ctx.Store, f.ctx.Lang, f.ctx.Data.Campaign.ID
 	id := f.id
+	if id != 0 && a.Name != f.orig.Name {
+		// a new name is asked about, and recorded as a rename
+		q := l.F("Đổi tên «%s» thành «%s» trong đợt đăng ký %d? (các đợt khác giữ tên cũ)",
+			"Rename «%s» to «%s» in the %d campaign? (the other campaigns keep the old name)", f.orig.Name, a.Name, f.ctx.Data.Campaign.Year)
+		return common.Cmd(common.ConfirmMsg{Question: q, OnYes: func() tea.Msg {
+			if err := st.RenameAgency(context.Background(), campaignID, a); err != nil {
+				return formErrMsg{err}
+			}
+			return savedMsg{note: l.F("Đã đổi tên %s thành %s", "Renamed %s to %s", f.orig.Name, a.Name)}
+		}})
+	}
 	return func() tea.Msg {
 		var err error
 		if id == 0 {

@@ -13,6 +13,7 @@ type KeyMap struct {
 	Left, Right, DayBack, DayForward      key.Binding
 	Today, SetDate, Write, Yes, No        key.Binding
 	Settings, Campaigns, ClearField       key.Binding
+	Mark, Merge                           key.Binding // the agencies screen: units merged into another
 }
 
 func b(keys []string, k, help string) key.Binding {
@@ -61,5 +62,7 @@ func Keys(t func(vi, en string) string) KeyMap {
 		Campaigns:  b([]string{"y"}, "y", t("chọn năm", "switch year")),
 		ClearField: b([]string{"ctrl+u"}, "ctrl+u", t("xóa ô đang nhập", "clear the field")),
 		No:         b([]string{"n", "k", "esc"}, "n/k", t("không", "no")),
+		Mark:       b([]string{"m"}, "m", t("đánh dấu để hợp nhất", "mark to merge")),
+		Merge:      b([]string{"M"}, "M", t("hợp nhất các đơn vị đã đánh dấu vào đơn vị đang chọn", "merge the marked units into the selected one")),
 	}
 }

@@ -16,6 +16,7 @@ import (
 
 	"cchc/internal/importer"
 	"cchc/internal/lang"
+	"cchc/internal/store"
 	"cchc/internal/vndate"
 	"cchc/ui/common"
 )
@@ -56,7 +57,9 @@ type Model struct {
 	list       common.ListView
 	problems   []importer.Problem
 	errorLines map[int]bool
-	rowLines   []int // the file's row number of each row of the table
+	rowLines   []int       // the file's row number of each row of the table
+	job        *common.Job // the write under way, for its bar
+	planTally  string      // the plan's tally, said while it is written
 }
 
 // New opens the action.
@@ -67,7 +70,7 @@ func New(ctx *common.Context) *Model {
 		{Label: t("Mô hình, sáng kiến (mẫu đăng ký đã điền)", "Registrations (a filled-in template)"), Value: registrations},
 		{Label: t("Danh sách cơ quan, đơn vị (danh mục đơn vị hành chính)", "Agencies (the list of administrative units)"), Value: agencies},
 	})
-	path := common.NewText(fPath, t("Đường dẫn tệp", "File path"), t(".xlsx hoặc .csv", ".xlsx or .csv"), 1000)
+	path := common.NewText(fPath, t("Đường dẫn tệp", "File path"), t(".xlsx, .docx hoặc .csv", ".xlsx, .docx or .csv"), 1000)
 	agency := common.NewText(fAgency, t("Cơ quan gửi", "Sent by"), t("để trống: lấy từ tệp", "empty: read from the file"), 200)
 	received := common.NewText(fReceived, t("Ngày nhận", "Received"), "dd/mm/yyyy", 10)
 	received.SetText(ctx.Today.String())
@@ -124,6 +127,9 @@ func (m *Model) ShortHelp() []key.Binding {
 func (m *Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
 
 func (m *Model) errors() int {
+	if m.step == writing {
+		return 0 // only a plan without errors is written
+	}
 	switch {
 	case m.regPlan != nil:
 		return m.regPlan.Errors()
@@ -235,9 +241,11 @@ func (m *Model) plan() tea.Cmd {
 func (m *Model) apply() tea.Cmd {
 	st, l := m.ctx.Store, m.ctx.Lang
 	reg, ag := m.regPlan, m.agencyPlan
+	m.planTally = m.tally()
 	m.step = writing
-	return func() tea.Msg {
-		ctx := context.Background()
+	var cmd tea.Cmd
+	m.job, cmd = common.StartJob(func(progress func(done, total int)) tea.Msg {
+		ctx := store.WithProgress(context.Background(), progress)
 		if reg != nil {
 			if err := reg.Apply(ctx, st); err != nil {
 				return appliedMsg{err: err}
@@ -248,7 +256,8 @@ func (m *Model) apply() tea.Cmd {
 			return appliedMsg{err: err}
 		}
 		return appliedMsg{tally: ag.Tally(l)}
-	}
+	})
+	return cmd
 }
 
 // showPlan fills the preview table and the list of problems.
@@ -305,6 +314,9 @@ func (m *Model) showPlan() {
 }
 
 func (m *Model) tally() string {
+	if m.step == writing {
+		return m.planTally // the plan is the writer's until it is done
+	}
 	switch {
 	case m.regPlan != nil:
 		return m.regPlan.Tally(m.ctx.Lang)
@@ -347,7 +359,11 @@ func (m *Model) View() string {
 	if m.errors() == 0 && m.step == previewing {
 		foot = append(foot, " "+st.Note.Render(c.T("Nhấn ctrl+s để ghi vào dữ liệu, esc để quay lại.", "Press ctrl+s to write, esc to go back.")))
 	} else if m.step == writing {
-		foot = append(foot, " "+st.Muted.Render(c.T("Đang ghi…", "Writing…")))
+		line := common.JobLine(c, m.job, m.width)
+		if line == "" {
+			line = " " + st.Muted.Render(c.T("Đang ghi…", "Writing…"))
+		}
+		foot = append(foot, line)
 	}
 	if m.err != "" {
 		foot = append(foot, " "+st.Error.Render("! "+m.err))

@@ -157,7 +157,7 @@ func (m *Model) groupLines() []string {
 	d, st := m.ctx.Data, m.ctx.Styles
 	nameW := 0
 	for _, g := range d.Summary.Groups {
-		if w := vntext.Width(g.Group.Label(m.ctx.Lang)); w > nameW {
+		if w := vntext.Width(g.Group.Heading(m.ctx.Lang)); w > nameW {
 			nameW = w
 		}
 	}
@@ -177,7 +177,7 @@ func (m *Model) groupLines() []string {
 	barW := min(max(m.width-nameW-countW-regsW-9, 8), 40)
 	var out []string
 	for i, g := range d.Summary.Groups {
-		name := g.Group.Label(m.ctx.Lang)
+		name := g.Group.Heading(m.ctx.Lang)
 		if vntext.Width(name) > nameW {
 			name = g.Group.Short(m.ctx.Lang)
 		}
@@ -241,11 +241,18 @@ func (m *Model) areaLines() []string {
 // for wide terminals.
 func (m *Model) districtLines(room int) []string {
 	d, st := m.ctx.Data, m.ctx.Styles
-	out := []string{st.Bold.Render(m.ctx.T("Theo địa phương (đã đăng ký / tối thiểu)", "By district (registered / minimum)"))}
+	out := []string{st.Bold.Render(m.ctx.T("Theo địa phương (đã đăng ký / tối thiểu)", "By locality (registered / minimum)"))}
+	// the localities judged: districts, or since 1 July 2025 the communes
+	// and wards directly under the province
 	var rs []compliance.Result
-	for _, r := range d.Summary.Results {
-		if r.Agency.Group == campaign.District {
-			rs = append(rs, r)
+	for _, g := range []campaign.Group{campaign.District, campaign.Commune} {
+		for _, r := range d.Summary.Results {
+			if r.Agency.Group == g {
+				rs = append(rs, r)
+			}
+		}
+		if len(rs) > 0 {
+			break
 		}
 	}
 	// those still owing first (missing, then short), then the others by
@@ -259,7 +266,11 @@ func (m *Model) districtLines(room int) []string {
 	n := m.ctx.Lang.Num
 	for i, r := range rs {
 		if len(out) == room-1 && i < len(rs)-1 {
-			out = append(out, st.Muted.Render(m.ctx.F("… và %s huyện khác (xem màn 5)", "… and %s more (see screen 5)", n(len(rs)-i))))
+			more := m.ctx.T("huyện", "more")
+			if r.Agency.Group == campaign.Commune {
+				more = m.ctx.T("xã, phường", "more")
+			}
+			out = append(out, st.Muted.Render(m.ctx.F("… và %s %s khác (xem màn 5)", "… and %s %s (see screen 5)", n(len(rs)-i), more)))
 			break
 		}
 		marker := st.Status(r.Status).Render(r.Status.Marker(m.ctx.ASCII))

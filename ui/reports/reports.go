@@ -39,6 +39,7 @@ type Model struct {
 	written       string // the last file written
 	err           string
 	busy          bool
+	job           *common.Job // the write under way, for its bar
 }
 
 // New makes the reports screen.
@@ -250,12 +251,15 @@ func (m *Model) write(force bool) tea.Cmd {
 	req := report.Request{Kind: m.kind(), Format: m.format(), Year: m.ctx.Data.Campaign.Year, AsOf: asOf, Lang: m.ctx.Lang, ReplyBy: replyBy}
 	st := m.ctx.Store
 	m.busy, m.err = true, ""
-	return func() tea.Msg {
+	var cmd tea.Cmd
+	m.job, cmd = common.StartJob(func(progress func(done, total int)) tea.Msg {
+		req.Progress = progress
 		if err := report.Save(context.Background(), st, req, path, force); err != nil {
 			return writeErrMsg{err}
 		}
 		return writtenMsg{path}
-	}
+	})
+	return cmd
 }
 
 // openFile hands the file to the system's viewer (xdg-open, open, start).
@@ -301,7 +305,11 @@ func (m *Model) View() string {
 		}
 	}
 	if m.busy {
-		lines = append(lines, " "+st.Muted.Render(c.T("Đang ghi…", "Writing…")))
+		line := common.JobLine(c, m.job, m.width)
+		if line == "" {
+			line = " " + st.Muted.Render(c.T("Đang ghi…", "Writing…"))
+		}
+		lines = append(lines, line)
 	}
 	if m.err != "" {
 		// told whole, over as many lines as it takes: a file name is long

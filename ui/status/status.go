@@ -288,7 +288,7 @@ func (m *Model) View() string {
 			st.Missing.Render(fmt.Sprintf("%8s", n(g.Missing))), n(g.Late), n(g.Registrations))
 	}
 	for _, g := range m.summary.Groups {
-		name := g.Group.Label(c.Lang)
+		name := g.Group.Heading(c.Lang)
 		if vntext.Width(name) > nameW {
 			name = g.Group.Short(c.Lang)
 		}

@@ -1,0 +1,91 @@
+package common
+
+import (
+	"sync/atomic"
+	"time"
+
+	"github.com/charmbracelet/bubbles/progress"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"cchc/internal/vntext"
+)
+
+// A Job is work too long for a frame (a 200,000-row list written, a big
+// file imported), run in a tea.Cmd that says how far it got: the work
+// reports through its callback, the screen is told every tick and draws
+// a bar once the work has taken longer than ShowAfter.
+type Job struct {
+	done, total atomic.Int64
+	result      chan tea.Msg
+	started     time.Time
+}
+
+// JobProgressMsg says how far a job got; the screen that started it
+// answers with Next, to hear again.
+type JobProgressMsg struct{ Job *Job }
+
+var (
+	// ShowAfter is how long a job runs before its bar is shown: a write
+	// that ends sooner only says it is done.
+	ShowAfter = 500 * time.Millisecond
+	// jobTick is how often a running job says how far it got.
+	jobTick = 100 * time.Millisecond
+)
+
+// StartJob runs work in the background; the command it gives returns the
+// work's own message once done, or a JobProgressMsg every tick until then.
+func StartJob(work func(progress func(done, total int)) tea.Msg) (*Job, tea.Cmd) {
+	j := &Job{result: make(chan tea.Msg, 1), started: time.Now()}
+	go func() {
+		j.result <- work(func(done, total int) {
+			j.done.Store(int64(done))
+			j.total.Store(int64(total))
+		})
+	}()
+	return j, j.Next()
+}
+
+// Next waits for the job's end, or a tick.
+func (j *Job) Next() tea.Cmd {
+	return func() tea.Msg {
+		select {
+		case msg := <-j.result:
+			return msg
+		case <-time.After(jobTick):
+			return JobProgressMsg{j}
+		}
+	}
+}
+
+// Progress is how far the job got: done of total (total 0: not known yet).
+func (j *Job) Progress() (done, total int) { return int(j.done.Load()), int(j.total.Load()) }
+
+// Shown reports whether the job has run long enough for a bar.
+func (j *Job) Shown() bool { return time.Since(j.started) >= ShowAfter }
+
+// JobLine draws "Đang ghi… N/M" and a bar (bubbles/progress) in width;
+// "" while the job is too young to be shown.
+func JobLine(ctx *Context, j *Job, width int) string {
+	if j == nil || !j.Shown() {
+		return ""
+	}
+	done, total := j.Progress()
+	label := ctx.T("Đang ghi…", "Writing…")
+	if total > 0 {
+		label = ctx.F("Đang ghi… %s/%s", "Writing… %s/%s", ctx.Lang.Num(done), ctx.Lang.Num(total))
+		if done == total {
+			label += ctx.T(", đang hoàn tất tệp", ", finishing the file") // an xlsx is zipped at the end
+		}
+	}
+	barW := min(max(width-vntext.Width(label)-4, 10), 50)
+	// a blue that reads on light and dark backgrounds; the profile the
+	// rest of the screen uses (NO_COLOR included)
+	bar := progress.New(progress.WithSolidFill("#3b82f6"), progress.WithoutPercentage(), progress.WithWidth(barW),
+		progress.WithColorProfile(lipgloss.ColorProfile()))
+	percent := 0.0
+	if total > 0 {
+		percent = float64(done) / float64(total)
+	}
+	return " " + label + "  " + bar.ViewAs(percent)
+}
