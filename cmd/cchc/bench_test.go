@@ -307,18 +307,11 @@ func BenchmarkImportAgencies10kSQLite3(b *testing.B) {
 		b.Skip("no sqlite3 tool on this machine")
 	}
 	_, script := writeCommuneList(b, 10_000)
-	db := demotest.Book(b, demo.National)
-	copyDB := filepath.Join(demotest.Dir(b), "import-agencies-sqlite3.db")
-	for b.Loop() {
-		b.StopTimer()
-		copyFile(b, db, copyDB)
-		b.StartTimer()
+	onCopies(b, "import-agencies-sqlite3.db", func(copyDB string) {
 		if out, err := exec.Command(sqlite3, copyDB, ".read "+script).CombinedOutput(); err != nil {
 			b.Fatalf("%v: %s", err, out)
 		}
-	}
-	b.StopTimer()
-	os.Remove(copyDB)
+	})
 }
 
 // writeCommuneList writes n new communes of the national book's latest
@@ -430,4 +423,30 @@ func BenchmarkReportRegistrationsXLSXGrowth(b *testing.B) {
 			runProcess(b, cchcBinary(b), "--db", db, "report", "registrations", "--format", "xlsx", "-o", out, "--force")
 		})
 	}
+}
+
+// BenchmarkImportAgencies10k in process: the part of it that is ours.
+func BenchmarkImportAgencies10kInProcess(b *testing.B) {
+	file, _ := writeCommuneList(b, 10_000)
+	onCopies(b, "import-agencies.db", func(copyDB string) {
+		var stderr strings.Builder
+		if code := run([]string{"--db", copyDB, "import", "agencies", file}, io.Discard, &stderr); code != 0 {
+			b.Fatalf("exit %d: %s", code, stderr.String())
+		}
+	})
+}
+
+// onCopies runs do b.N times, each on a fresh copy of the national book
+// made untimed.
+func onCopies(b *testing.B, name string, do func(copyDB string)) {
+	db := demotest.Book(b, demo.National)
+	copyDB := filepath.Join(demotest.Dir(b), name)
+	for b.Loop() {
+		b.StopTimer()
+		copyFile(b, db, copyDB)
+		b.StartTimer()
+		do(copyDB)
+	}
+	b.StopTimer()
+	os.Remove(copyDB)
 }

@@ -219,6 +219,7 @@ func planRegistrations(grids []*Grid, c campaign.Campaign, agencies []campaign.A
 	rr := &regReader{g: g, h: h, res: NewResolver(agencies)}
 	tb := readTitleBlock(g, h.row)
 	tb.useAttachment(c)
+	rr.problems = append(rr.problems, tb.problems...)
 
 	// The sending agency: the clerk's word, else the title block, else each row's.
 	switch {
@@ -310,8 +311,9 @@ type titleBlock struct {
 	// senders are names that may be the sending agency without a label:
 	// the "của …" of a "Kèm theo" line, then the issuer block's lines,
 	// the lowest first ("SỞ Y TẾ" under "UBND TỈNH HÀ TĨNH")
-	senders []string
-	att     attachment // the "Kèm theo" line
+	senders  []string
+	att      attachment // the "Kèm theo" line
+	problems []Problem  // what the title block says wrong
 }
 
 var (
