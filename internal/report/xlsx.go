@@ -25,7 +25,7 @@ const (
 
 type xlsxStyles struct {
 	head, headBold, motto, title, line, caption, note int
-	header, text, number, date, band, total     int
+	header, text, number, date, band, total           int
 }
 
 func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
