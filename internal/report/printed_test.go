@@ -14,21 +14,14 @@ import (
 
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
+	"cchc/internal/tooltest"
 	"cchc/internal/vndate"
 )
 
-// needTool finds a program a test needs; it skips without it, but under
-// CI=true a missing tool fails the run (.ci/run installs poppler-utils).
+// needTool finds a program of poppler-utils a test needs (see tooltest).
 func needTool(t *testing.T, name string) string {
 	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s not found: .ci/run must install it (poppler-utils)", name)
-		}
-		t.Skipf("%s not found: install poppler-utils to check the PDF reports", name)
-	}
-	return p
+	return tooltest.Need(t, "check the PDF reports (Debian: poppler-utils)", name)
 }
 
 // docxPart reads one part of a docx archive.
