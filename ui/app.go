@@ -69,6 +69,9 @@ type Model struct {
 	overlay     common.Screen
 	dataVersion int64
 	backupAsked bool
+	gone        bool   // the book's file was deleted or replaced: nothing is written
+	goneErr     error  // what happened to it, in the clerk's words
+	rescued     string // where the open data was saved since
 }
 
 // confirmation is a yes/no question asked in the status line.
@@ -76,6 +79,7 @@ type confirmation struct {
 	question string
 	onYes    tea.Cmd
 	onNo     tea.Cmd // nil: just cancel
+	quitting bool    // asked on the way out: answered even in a window too small to draw
 }
 
 // New builds the application over an open store.
@@ -274,6 +278,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if m.tooSmall() {
+		switch msg := msg.(type) {
+		case tea.KeyMsg:
+			return m.smallKey(msg)
+		case tea.MouseMsg:
+			return m, nil // nothing on screen to point at
+		}
+	}
 	if _, ok := msg.(tea.KeyMsg); ok && m.confirm == nil {
 		// a message is about what was just done: the next key moves on
 		// from it (a key that does something says its own)
@@ -504,6 +516,27 @@ func (m *Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	return m.toScreen(msg)
 }
 
+// tooSmall reports a window below the minimum, where the screens are not
+// drawn (or a size not known yet).
+func (m *Model) tooSmall() bool {
+	return m.width < MinWidth || m.height < MinHeight
+}
+
+// smallKey is a key in a window too small to draw the screens: only
+// quitting acts (with its questions, which the small view shows), so that
+// no key changes anything the clerk cannot see; resizing is a message,
+// not a key.
+func (m *Model) smallKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if m.confirm != nil && m.confirm.quitting {
+		return m.key(msg)
+	}
+	if s := msg.String(); s == "ctrl+c" || s == "q" {
+		m.confirm = nil // a question asked before the window shrank is not answered unseen
+		return m, m.quit()
+	}
+	return m, nil
+}
+
 // dirty is implemented by screens holding input not yet saved.
 type dirty interface{ Dirty() bool }
 
@@ -514,6 +547,7 @@ func (m *Model) quit() tea.Cmd {
 			m.confirm = &confirmation{
 				question: m.ctx.T("Có nội dung đang nhập chưa lưu. Vẫn thoát và bỏ nội dung đó?", "There is unsaved input. Quit and discard it?"),
 				onYes:    tea.Quit,
+				quitting: true,
 			}
 			return nil
 		}

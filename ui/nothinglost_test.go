@@ -1,12 +1,18 @@
 package ui
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
+
+	"cchc/internal/campaign"
 	"cchc/internal/lang"
+	"cchc/internal/store"
+	"cchc/ui/common"
 )
 
 // The reports screen never writes over the open book, however its name
@@ -34,5 +40,143 @@ func TestReportsScreenNeverWritesOverTheBook(t *testing.T) {
 	}
 	if string(after) != string(before) {
 		t.Fatal("the book was written over")
+	}
+}
+
+// Below the minimum size, keys do nothing unseen: a delete asked before
+// the window shrank is not confirmed, a "d" then "y" deletes nothing, and
+// only quitting acts (asking about unsaved input on the small screen).
+func TestKeysDoNothingInATooSmallWindow(t *testing.T) {
+	st := seeded(t)
+	h := newHarness(t, st, lang.VI, 80, 24)
+	count := func() int {
+		rows, err := st.Registrations(t.Context(), h.m.ctx.Data.Campaign.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(rows)
+	}
+	before := count()
+	h.keys("4", "d") // the registrations list asks to delete the first one
+	if !strings.Contains(h.view(), "(y/c = có") {
+		t.Fatalf("no delete question at 80x24:\n%s", h.view())
+	}
+	h.send(tea.WindowSizeMsg{Width: 60, Height: 15})
+	h.keys("y", "d", "y", "c", "2", "x", "y", "u", "i")
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	after := count()
+	if after != before || h.m.tab != common.TabRegistrations || h.m.overlay != nil {
+		t.Fatalf("keys acted unseen: %d registrations (was %d), tab %d, overlay %v", after, before, h.m.tab, h.m.overlay != nil)
+	}
+
+	// the question asked before is still there, seen now: no leaves it
+	if !strings.Contains(h.view(), "(y/c = có") {
+		t.Fatalf("the delete question went unanswered:\n%s", h.view())
+	}
+	h.keys("n")
+
+	// quitting works, and asks first about unsaved input, on the small screen
+	h.keys("3", "Sở")
+	h.send(tea.WindowSizeMsg{Width: 60, Height: 15})
+	_, cmd := h.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")})
+	if cmd != nil {
+		if _, quit := cmd().(tea.QuitMsg); quit {
+			t.Fatal("quit without asking about the unsaved input")
+		}
+	}
+	if v := h.view(); !strings.Contains(strings.Join(strings.Fields(v), " "), "chưa lưu") {
+		t.Fatalf("the question is not on the small screen:\n%s", v)
+	}
+	_, cmd = h.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("y")})
+	if cmd == nil {
+		t.Fatal("yes did not quit")
+	}
+	if _, quit := cmd().(tea.QuitMsg); !quit {
+		t.Fatal("yes did not quit")
+	}
+}
+
+func registrationCount(t *testing.T, path string) int {
+	t.Helper()
+	st, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	c, err := st.Campaign(t.Context(), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := st.Registrations(t.Context(), c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(rows)
+}
+
+// A book deleted, or replaced by another file, while the app has it open:
+// the periodic check notices, writing stops, the clerk is told plainly and
+// offered to save the data still open elsewhere, which is the book as it
+// was open, not whatever is at its path now.
+func TestBookDeletedOrReplacedWhileOpen(t *testing.T) {
+	for _, how := range []string{"deleted", "replaced"} {
+		t.Run(how, func(t *testing.T) {
+			st := seeded(t)
+			l := lang.VI
+			if how == "replaced" {
+				l = lang.EN
+			}
+			h := newHarness(t, st, l, 100, 30)
+			path := st.Path()
+			want := map[string]string{"deleted": "đã bị xóa hoặc chuyển đi: chương trình ngừng ghi", "replaced": "was replaced by another file: nothing more is written"}[how]
+			var other string
+			var replacement []byte
+			if how == "deleted" {
+				if err := os.Remove(path); err != nil {
+					t.Fatal(err)
+				}
+			} else {
+				other = filepath.Join(t.TempDir(), "other.db")
+				o, err := store.Open(other, store.Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				o.Close()
+				if err := os.Rename(other, path); err != nil {
+					t.Fatal(err)
+				}
+				if replacement, err = os.ReadFile(path); err != nil {
+					t.Fatal(err)
+				}
+			}
+			h.send(watchTickMsg{})
+			v := strings.Join(strings.Fields(h.view()), " ")
+			if !strings.Contains(v, want) || !strings.Contains(v, map[lang.Lang]string{lang.VI: "NGỪNG GHI", lang.EN: "NOT SAVING"}[l]) {
+				t.Fatalf("not told:\n%s", h.view())
+			}
+			// every write is refused from now on, whoever asks
+			c := h.m.ctx.Data.Campaign
+			a := c.ID
+			_, _, err := st.RecordSubmission(t.Context(), campaign.Submission{CampaignID: a, AgencyID: h.m.ctx.Data.Agencies[0].ID,
+				Number: "1/X", Received: today}, []campaign.Registration{{Title: "Mất", Kind: campaign.Model, Area: campaign.Procedures}})
+			if !errors.Is(err, store.ErrBookGone) {
+				t.Fatalf("a write went through: %v", err)
+			}
+			h.keys("y")
+			v = strings.Join(strings.Fields(h.view()), " ")
+			if h.m.rescued == "" || !strings.Contains(v, h.m.rescued) || !strings.Contains(h.m.farewell, "cchc --db "+h.m.rescued) || filepath.Dir(h.m.rescued) != filepath.Dir(path) {
+				t.Fatalf("rescue not said:\n%s", h.view())
+			}
+			if n := registrationCount(t, h.m.rescued); n != 7 {
+				t.Errorf("the rescued book %s has %d registrations, want the 7 open", h.m.rescued, n)
+			}
+			if how == "replaced" {
+				// (opened now, it would be read with the old book's -wal:
+				// its bytes are what the app must not have touched)
+				if b, err := os.ReadFile(path); err != nil || string(b) != string(replacement) {
+					t.Errorf("the file put in its place was written: %v", err)
+				}
+			}
+		})
 	}
 }

@@ -2,12 +2,14 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"cchc/internal/lang"
+	"cchc/internal/store"
 	"cchc/ui/common"
 	"cchc/ui/history"
 	"cchc/ui/importui"
@@ -28,6 +30,13 @@ type (
 		path string
 		err  error
 	}
+	bookGoneMsg struct{ err error }
+	rescuedMsg  struct {
+		path     string
+		err      error
+		quitting bool
+	}
+	goneNoteMsg struct{}
 )
 
 // watch sends the program a tick every WatchEvery until stopped (from
@@ -52,6 +61,9 @@ func watch(p *tea.Program) (stop func()) {
 func (m *Model) checkVersion() tea.Cmd {
 	st := m.ctx.Store
 	return func() tea.Msg {
+		if err := st.CheckBook(); err != nil {
+			return bookGoneMsg{err}
+		}
 		v, err := st.DataVersion(context.Background())
 		if err != nil {
 			return nil // a busy or vanished file shows on the next load
@@ -97,6 +109,30 @@ func (m *Model) safety(msg tea.Msg) (handled bool, cmd tea.Cmd) {
 		m.dataVersion = msg.version
 		if changed && m.loaded {
 			return true, m.load() // the screens keep their place by id
+		}
+		return true, nil
+	case bookGoneMsg:
+		if m.gone {
+			return true, nil // said already
+		}
+		return true, m.bookGone(msg.err)
+	case common.ErrMsg:
+		if errors.Is(msg.Err, store.ErrBookGone) { // a write refused: the offer again
+			return true, m.bookGone(msg.Err)
+		}
+	case goneNoteMsg:
+		m.setNote(lang.Message(m.goneErr, m.ctx.Lang)+" "+m.ctx.T("Thoát rồi mở lại tệp dữ liệu để làm tiếp.", "Quit and open the database again to go on."), true)
+		return true, nil
+	case rescuedMsg:
+		if msg.err != nil {
+			m.setNote(lang.Message(msg.err, m.ctx.Lang), true)
+			return true, nil
+		}
+		m.rescued = msg.path
+		m.farewell = m.ctx.F("Đã lưu dữ liệu đang mở vào %s; mở lại bằng: cchc --db %s", "The data open here was saved to %s; open it with: cchc --db %s", msg.path, msg.path)
+		m.setNote(m.ctx.F("Đã lưu dữ liệu đang mở vào %s", "The data open here was saved to %s", msg.path), false)
+		if msg.quitting {
+			return true, tea.Quit
 		}
 		return true, nil
 	case history.CloseMsg, importui.Close:
@@ -157,10 +193,51 @@ func (m *Model) undo() tea.Cmd {
 	}
 }
 
+// bookGone stops the app writing once its book's file was deleted or
+// replaced (the store refuses every write from then on), says so, and
+// offers to save the data still open elsewhere.
+func (m *Model) bookGone(err error) tea.Cmd {
+	m.gone, m.goneErr = true, err
+	if m.rescued != "" {
+		m.setNote(lang.Message(err, m.ctx.Lang)+" "+m.ctx.F("Dữ liệu đã được lưu vào %s.", "The data was saved to %s.", m.rescued), true)
+		return nil
+	}
+	m.askRescue(false)
+	return nil
+}
+
+// askRescue asks to save the book as it is open to a new file beside
+// where it was (VACUUM INTO on the connection still holding it).
+func (m *Model) askRescue(quitting bool) {
+	st, ctx := m.ctx.Store, m.ctx
+	dest := st.RescuePath()
+	no := func() tea.Msg { return goneNoteMsg{} }
+	if quitting {
+		no = tea.Quit
+	}
+	m.confirm = &confirmation{
+		question: lang.Message(m.goneErr, ctx.Lang) + " " + ctx.F("Lưu dữ liệu đang mở sang %s?", "Save the data open here to %s?", dest),
+		onYes: func() tea.Msg {
+			path, err := st.Rescue(context.Background(), dest)
+			return rescuedMsg{path, err, quitting}
+		},
+		onNo:     no,
+		quitting: quitting,
+	}
+}
+
 // offerBackup asks, once a day, to back up before quitting; nil when
-// there is nothing to ask.
+// there is nothing to ask. A book that is gone is offered its rescue
+// instead: a backup would open whatever is at its path now.
 func (m *Model) offerBackup() tea.Cmd {
 	st := m.ctx.Store
+	if m.gone {
+		if m.rescued != "" {
+			return nil
+		}
+		m.askRescue(true)
+		return func() tea.Msg { return nil }
+	}
 	if m.backupAsked || st.ReadOnly() || st.BackedUpToday() {
 		return nil
 	}
@@ -171,7 +248,8 @@ func (m *Model) offerBackup() tea.Cmd {
 			path, err := st.Backup(context.Background(), st.DefaultBackupPath())
 			return backupDoneMsg{path, err}
 		},
-		onNo: tea.Quit,
+		onNo:     tea.Quit,
+		quitting: true,
 	}
 	return func() tea.Msg { return nil }
 }

@@ -23,6 +23,11 @@ func (m *Model) View() string {
 	if w < MinWidth || h < MinHeight {
 		msg := m.ctx.F("Cửa sổ quá nhỏ (%d×%d). cchc cần ít nhất %d×%d; hãy phóng to cửa sổ.",
 			"The window is too small (%d×%d). cchc needs at least %d×%d; please enlarge it.", w, h, MinWidth, MinHeight)
+		if m.confirm != nil && m.confirm.quitting {
+			msg += " " + m.confirm.question + " " + m.ctx.T("(y/c = có, n/k = không)", "(y = yes, n = no)")
+		} else {
+			msg += " " + m.ctx.T("Nhấn q để thoát.", "Press q to quit.")
+		}
 		lines := common.Wrap(msg, w)
 		return common.Fit(strings.Join(lines, "\n"), w, h)
 	}
@@ -72,6 +77,9 @@ func (m *Model) headerLine() string {
 	}
 	if m.ctx.Store.ReadOnly() {
 		parts = append(parts, st.Banner.Render(m.ctx.T("CHỈ ĐỌC", "READ-ONLY")))
+	}
+	if m.gone {
+		parts = append(parts, st.Banner.Render(m.ctx.T("NGỪNG GHI", "NOT SAVING")))
 	}
 	line := " " + strings.Join(parts, st.Muted.Render(" · "))
 	if lipgloss.Width(line) > m.width && len(parts) > 3 && m.ctx.Data != nil {

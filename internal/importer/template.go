@@ -169,8 +169,9 @@ func writeTemplateXLSX(w io.Writer, c campaign.Campaign, l lang.Lang) error {
 	_ = f.SetCellStyle(sheet, "F5", "G5", fillStyle)
 
 	widths := map[campaign.Column]float64{
-		campaign.ColSeq: 6, campaign.ColTitle: 45, campaign.ColKind: 14, campaign.ColArea: 30, campaign.ColLead: 26,
-		campaign.ColPartners: 24, campaign.ColTimeline: 16, campaign.ColExpected: 30, campaign.ColNote: 16,
+		// within an A4 landscape page at 12 pt, so that it prints at 11 pt or more
+		campaign.ColSeq: 6, campaign.ColTitle: 29, campaign.ColKind: 10, campaign.ColArea: 18, campaign.ColLead: 18,
+		campaign.ColPartners: 14, campaign.ColTimeline: 12, campaign.ColExpected: 22, campaign.ColNote: 11,
 	}
 	kindCol, areaCol := "", ""
 	for i, col := range cols {
@@ -241,6 +242,10 @@ func writeTemplateXLSX(w io.Writer, c campaign.Campaign, l lang.Lang) error {
 		return err
 	}
 	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
+		return err
+	}
+	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: ptr(0.5), Right: ptr(0.3), Top: ptr(0.6),
+		Bottom: ptr(0.6), Header: ptr(0.3), Footer: ptr(0.3)}); err != nil {
 		return err
 	}
 	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",

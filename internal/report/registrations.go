@@ -231,8 +231,9 @@ func (r Registrations) table(src rowSource, counts store.RegistrationCounts) Tab
 	l := r.Lang
 	widths := map[campaign.Column]float64{
 		// in characters: "Cách làm hay" and "04/2023 - 12/2023" on one line of a printed page
-		campaign.ColSeq: 9, campaign.ColTitle: 36, campaign.ColKind: 14, campaign.ColArea: 22, campaign.ColLead: 24,
-		campaign.ColPartners: 20, campaign.ColTimeline: 18, campaign.ColExpected: 28, campaign.ColNote: 14,
+		// and all of them within an A4 landscape page at 12 pt (≥ 11 pt printed)
+		campaign.ColSeq: 6, campaign.ColTitle: 27, campaign.ColKind: 11, campaign.ColArea: 17, campaign.ColLead: 18,
+		campaign.ColPartners: 15, campaign.ColTimeline: 13, campaign.ColExpected: 22, campaign.ColNote: 11,
 	}
 	t := Table{}
 	for _, c := range campaign.RegistrationColumns {

@@ -263,6 +263,23 @@ func TestXLSXReadsBack(t *testing.T) {
 			if want := "$" + itoa(header) + ":$" + itoa(header); !strings.HasSuffix(titles, want) {
 				t.Errorf("print titles = %q, want rows %s", titles, want)
 			}
+			// heights fit the wrapped text (LibreOffice does not grow rows):
+			// the header's longest title on its lines, and the whole sheet
+			// within an A4 landscape page at 12 pt, so it prints at 11 pt or more
+			if h, _ := f.GetRowHeight(sheet, header); h < lineHeight(xlsxFontSize)*2 {
+				t.Errorf("header row %d is %.1f pt high: its titles are clipped", header, h)
+			}
+			total := 0.0
+			for c := 1; ; c++ { // the header's columns
+				if v, _ := f.GetCellValue(sheet, cellRef(c, header)); v == "" {
+					break
+				}
+				w, _ := f.GetColWidth(sheet, colName(c))
+				total += w
+			}
+			if total > 145 {
+				t.Errorf("columns %.0f characters wide: printed below 11 pt on A4", total)
+			}
 			panes, _ := f.GetPanes(sheet)
 			if !panes.Freeze || panes.YSplit != header {
 				t.Errorf("panes = %+v, want frozen below row %d", panes, header)

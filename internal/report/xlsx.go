@@ -148,7 +148,7 @@ func (s Sheet) WriteXLSX(w io.Writer) error {
 		return err
 	}
 	if err := f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{
-		Left: ptr(0.6), Right: ptr(0.4), Top: ptr(0.6), Bottom: ptr(0.6), Header: ptr(0.3), Footer: ptr(0.3),
+		Left: ptr(0.5), Right: ptr(0.3), Top: ptr(0.6), Bottom: ptr(0.6), Header: ptr(0.3), Footer: ptr(0.3),
 	}); err != nil {
 		return err
 	}
@@ -161,10 +161,15 @@ func (s Sheet) WriteXLSX(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	for i, wd := range main.widths() {
+	colW := main.widths()
+	for i, wd := range colW {
 		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
 			return err
 		}
+	}
+	sheetW := 0.0
+	for _, wd := range colW {
+		sheetW += wd
 	}
 	// Where the main table's header will be: the rows before it are known.
 	headerRow := 1 + 2 + 1 + 1 + len(s.Lines) + 1 // letterhead (2), gap, title, lines, gap
@@ -210,11 +215,9 @@ func (s Sheet) WriteXLSX(w io.Writer) error {
 		row++
 	}
 	row++
-	line := func(text string, style int, height float64) error {
-		opts := []excelize.RowOpts{}
-		if height > 0 {
-			opts = append(opts, excelize.RowOpts{Height: height})
-		}
+	line := func(text string, style int, size float64) error {
+		// LibreOffice does not grow a merged wrapped row: its height is set
+		opts := []excelize.RowOpts{{Height: lineHeight(size) * float64(lines(text, sheetW*xlsxFontSize/size))}}
 		if err := sw.SetRow(cellRef(1, row), []any{excelize.Cell{StyleID: style, Value: text}}, opts...); err != nil {
 			return err
 		}
@@ -222,25 +225,25 @@ func (s Sheet) WriteXLSX(w io.Writer) error {
 		row++
 		return err
 	}
-	if err := line(upper(s.Title), st.title, 24); err != nil {
+	if err := line(upper(s.Title), st.title, 14*1.1); err != nil { // bold capitals: wider
 		return err
 	}
 	for _, l := range s.Lines {
-		if err := line(clean(l), st.line, 0); err != nil {
+		if err := line(clean(l), st.line, xlsxFontSize); err != nil {
 			return err
 		}
 	}
 	row++
 	for ti, t := range s.Tables {
 		if t.Caption != "" {
-			if err := line(t.Caption, st.caption, 0); err != nil {
+			if err := line(t.Caption, st.caption, xlsxFontSize); err != nil {
 				return err
 			}
 		}
 		if ti == s.mainIndex() && row != headerRow {
 			return lang.Errorf("Lỗi bố cục bảng tính: tiêu đề bảng ở dòng %d, không phải %d", "Spreadsheet layout error: header on row %d, not %d", row, headerRow)
 		}
-		if row, err = t.writeXLSX(sw, st, row); err != nil {
+		if row, err = t.writeXLSX(sw, st, row, colW); err != nil {
 			return err
 		}
 		row++
@@ -259,16 +262,60 @@ func (s Sheet) WriteXLSX(w io.Writer) error {
 
 func ptr[T any](v T) *T { return &v }
 
+// lineHeight is the height in points of a line of text at size points.
+func lineHeight(size float64) float64 { return size * 1.3 }
+
+// lines is how many lines text takes wrapped in a column width characters
+// wide (a column's width counts characters of the default font; Times New
+// Roman at 12 pt is about as wide).
+func lines(text string, width float64) int {
+	avail := max(int(width)-1, 1)
+	n := 0
+	for _, part := range strings.Split(text, "\n") {
+		if len(part) <= avail { // bytes ≥ characters: one line, cheaply
+			n++
+			continue
+		}
+		n += len(wrap(part, avail, avail))
+	}
+	return max(n, 1)
+}
+
 // xlsxRows is how many rows the table takes: its header and its rows.
 func (t Table) xlsxRows() int { return 1 + len(t.Rows) }
 
 // writeXLSX writes the table from row on; it returns the row after it.
-func (t Table) writeXLSX(sw *excelize.StreamWriter, st xlsxStyles, row int) (int, error) {
+func (t Table) writeXLSX(sw *excelize.StreamWriter, st xlsxStyles, row int, colW []float64) (int, error) {
 	head := make([]any, len(t.Columns))
+	titles := make([]string, len(t.Columns))
 	for i, c := range t.Columns {
 		head[i] = excelize.Cell{StyleID: st.header, Value: c.Title}
+		titles[i] = c.Title
 	}
-	if err := sw.SetRow(cellRef(1, row), head); err != nil {
+	total := 0.0
+	for _, w := range colW {
+		total += w
+	}
+	// Row heights are set from the wrapped text (LibreOffice does not
+	// grow rows itself, and prints them over each other); a bold header
+	// is measured a little wider, so that it is never clipped.
+	height := func(cells []string, bold bool) []excelize.RowOpts {
+		n := 1
+		for i, c := range cells {
+			if i < len(colW) {
+				w := colW[i]
+				if len(cells) == 1 {
+					w = total
+				}
+				if bold {
+					w /= 1.12
+				}
+				n = max(n, lines(c, w))
+			}
+		}
+		return []excelize.RowOpts{{Height: lineHeight(xlsxFontSize)*float64(n) + 2}}
+	}
+	if err := sw.SetRow(cellRef(1, row), head, height(titles, true)...); err != nil {
 		return row, err
 	}
 	row++
@@ -281,7 +328,7 @@ func (t Table) writeXLSX(sw *excelize.StreamWriter, st xlsxStyles, row int) (int
 				cells[i] = excelize.Cell{StyleID: st.band}
 			}
 			cells[0] = excelize.Cell{StyleID: st.band, Value: r[0]}
-			if err := sw.SetRow(cellRef(1, row), cells); err != nil {
+			if err := sw.SetRow(cellRef(1, row), cells, height(r[:1], true)...); err != nil {
 				return err
 			}
 			if err := sw.MergeCell(cellRef(1, row), cellRef(len(t.Columns), row)); err != nil {
@@ -290,15 +337,15 @@ func (t Table) writeXLSX(sw *excelize.StreamWriter, st xlsxStyles, row int) (int
 			row++
 			return nil
 		}
-		total := t.Total && t.stream == nil && ri == len(t.Rows)-1
+		totalRow := t.Total && t.stream == nil && ri == len(t.Rows)-1
 		for i, c := range t.Columns {
 			v := ""
 			if i < len(r) {
 				v = r[i]
 			}
-			cells[i] = xlsxCell(c, v, st, total)
+			cells[i] = xlsxCell(c, v, st, totalRow)
 		}
-		if err := sw.SetRow(cellRef(1, row), cells); err != nil {
+		if err := sw.SetRow(cellRef(1, row), cells, height(r, totalRow)...); err != nil {
 			return err
 		}
 		row++

@@ -214,8 +214,8 @@ func (s *Store) changedOne(ctx context.Context, tx *sql.Tx, res sql.Result, tabl
 // write runs fn in one immediate transaction: all of it is saved or none,
 // together with its record in the history (history.go).
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	if s.readOnly {
-		return lang.Wrap(ErrReadOnly, "Tệp dữ liệu đang mở ở chế độ chỉ đọc; không lưu được thay đổi", "The database is open read-only; the change was not saved")
+	if err := s.canWrite(); err != nil {
+		return err
 	}
 	tx, err := s.begin(ctx)
 	if err != nil {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -20,6 +21,15 @@ import (
 // a half backup under a real name; dest must not exist and is never a
 // book; it is created 0600. It returns dest's absolute path.
 func (s *Store) Backup(ctx context.Context, dest string) (string, error) {
+	return s.backupOn(ctx, s.db, dest)
+}
+
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+// backupOn is Backup through q (the pool, or the connection Rescue uses).
+func (s *Store) backupOn(ctx context.Context, q execer, dest string) (string, error) {
 	abs, err := filepath.Abs(dest)
 	if err != nil {
 		return "", lang.Wrap(err, "Đường dẫn tệp sao lưu không hợp lệ: %s", "Invalid backup path: %s", dest)
@@ -32,7 +42,7 @@ func (s *Store) Backup(ctx context.Context, dest string) (string, error) {
 	}
 	var copyErr error
 	err = safefile.Create(abs, false, func(tmp string) error {
-		if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
+		if _, err := q.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
 			copyErr = lang.Wrap(s.explain(err), "Không sao lưu được vào %s", "Cannot back up to %s", abs)
 			return copyErr
 		}

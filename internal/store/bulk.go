@@ -180,8 +180,8 @@ func (s *Store) BulkAddLetters(ctx context.Context, letters []BulkLetter) error 
 // bulkWrite runs fn in one immediate transaction, like write but without
 // a history record.
 func (s *Store) bulkWrite(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	if s.readOnly {
-		return lang.Wrap(ErrReadOnly, "Tệp dữ liệu đang mở ở chế độ chỉ đọc; không lưu được thay đổi", "The database is open read-only; the change was not saved")
+	if err := s.canWrite(); err != nil {
+		return err
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {

@@ -47,6 +47,9 @@ type Store struct {
 	watch   *sql.Conn // the one connection PRAGMA data_version is read on
 
 	release func() // lets files be written over the book's path again (safefile)
+
+	ident  os.FileInfo // the file opened, to notice it deleted or replaced (gone.go)
+	pinned *sql.Conn   // a connection kept from the start on that file, for Rescue
 }
 
 // Options for Open.
@@ -122,6 +125,11 @@ func Open(path string, opt Options) (*Store, error) {
 			s.db.Close()
 		}
 		return nil, err
+	}
+	s.ident, _ = os.Stat(abs)
+	if s.pinned, err = s.db.Conn(context.Background()); err != nil {
+		s.db.Close()
+		return nil, s.explain(err)
 	}
 	s.release = safefile.Protect(abs)
 	if !readOnly {
@@ -270,6 +278,9 @@ func (s *Store) Close() error {
 	}
 	if s.watch != nil {
 		s.watch.Close()
+	}
+	if s.pinned != nil {
+		s.pinned.Close()
 	}
 	return s.db.Close()
 }

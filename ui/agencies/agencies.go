@@ -354,7 +354,10 @@ func (m *Model) key(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 			m.openDetail(id)
 		}
 	case key.Matches(msg, k.Group):
-		m.groupIdx = (m.groupIdx + 1) % (len(campaign.Groups) + 1)
+		// groups the campaign no longer follows anybody in are skipped
+		for m.groupIdx = (m.groupIdx + 1) % (len(campaign.Groups) + 1); m.groupIdx != 0 && !m.follows(m.group()); {
+			m.groupIdx = (m.groupIdx + 1) % (len(campaign.Groups) + 1)
+		}
 		m.refilter()
 	case key.Matches(msg, k.Status):
 		m.statusIdx = (m.statusIdx + 1) % len(statusFilters)
@@ -423,6 +426,16 @@ func (m *Model) confirmMerge() tea.Cmd {
 		}
 		return common.ChangedMsg{Note: c.F("Đã hợp nhất %s vào %s", "Merged %s into %s", list, target.Name)}
 	}})
+}
+
+// follows reports whether the campaign follows a unit of group g.
+func (m *Model) follows(g campaign.Group) bool {
+	for _, a := range m.ctx.Data.Agencies {
+		if a.Group == g && a.Active {
+			return true
+		}
+	}
+	return false
 }
 
 func (m *Model) openForm(id int64) {

@@ -1,0 +1,73 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"cchc/internal/lang"
+)
+
+// ErrBookGone is the cause when the book's file was deleted, moved or
+// replaced while it was open: what this program writes then would go into
+// a file nobody will open again (or into someone else's book), so nothing
+// more is written.
+var ErrBookGone error = lang.Kind("database gone")
+
+// canWrite is asked before every write.
+func (s *Store) canWrite() error {
+	if s.readOnly {
+		return lang.Wrap(ErrReadOnly, "Tệp dữ liệu đang mở ở chế độ chỉ đọc; không lưu được thay đổi", "The database is open read-only; the change was not saved")
+	}
+	return s.CheckBook()
+}
+
+// CheckBook reports (ErrBookGone) that the file at the book's path is no
+// longer the one opened: deleted, moved away, or replaced by another. The
+// TUI asks on its periodic check; every write asks first.
+func (s *Store) CheckBook() error {
+	if s.ident == nil {
+		return nil
+	}
+	fi, err := os.Stat(s.path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return lang.Wrap(ErrBookGone, "Tệp dữ liệu %s đã bị xóa hoặc chuyển đi: chương trình ngừng ghi để không mất dữ liệu.",
+			"The database %s was deleted or moved: nothing more is written, so that nothing is lost.", s.path)
+	case err != nil:
+		return nil // cannot tell (a passing permission or network error): the write itself will say
+	case !os.SameFile(fi, s.ident):
+		return lang.Wrap(ErrBookGone, "Tệp dữ liệu %s đã bị thay bằng tệp khác: chương trình ngừng ghi để không ghi lẫn vào tệp đó.",
+			"The database %s was replaced by another file: nothing more is written, so that nothing is mixed into it.", s.path)
+	}
+	return nil
+}
+
+// RescuePath is where Rescue suggests saving a book that is gone: beside
+// where it was, else in the user's home folder.
+func (s *Store) RescuePath() string {
+	name := s.backupName("rescued")
+	if fi, err := os.Stat(filepath.Dir(name)); err == nil && fi.IsDir() {
+		return name
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		home = "."
+	}
+	return filepath.Join(home, filepath.Base(name))
+}
+
+// Rescue saves the book as this program has it open (VACUUM INTO, like
+// Backup) after its file was deleted or replaced. It reads through the
+// connection opened with the book, which still holds the old file: a new
+// connection would open whatever is at the path now.
+func (s *Store) Rescue(ctx context.Context, dest string) (string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.pinned == nil {
+		return "", lang.Errorf("Không còn kết nối nào tới tệp dữ liệu đã mở; không lưu lại được", "No connection to the opened database is left; it cannot be saved")
+	}
+	return s.backupOn(ctx, s.pinned, dest)
+}
