@@ -19,6 +19,7 @@ import (
 	"cchc/internal/demo/demotest"
 	"cchc/internal/lang"
 	"cchc/internal/store"
+	"cchc/internal/tooltest"
 	"cchc/internal/vntext"
 )
 
@@ -137,10 +138,7 @@ func BenchmarkStatusSQLite3Tally(b *testing.B) { runSQLite3(b, "testdata/status-
 
 // runSQLite3 runs a query file with the stock sqlite3 tool on the national book.
 func runSQLite3(b *testing.B, file string) {
-	sqlite3, err := exec.LookPath("sqlite3")
-	if err != nil {
-		b.Skip("no sqlite3 tool on this machine")
-	}
+	sqlite3 := tooltest.Need(b, "run the peer of the benchmark (Debian: sqlite3)", "sqlite3")
 	db := demotest.Book(b, demo.National)
 	runProcess(b, sqlite3, "-json", db, ".read "+file)
 }
@@ -302,23 +300,13 @@ func BenchmarkImportAgencies10k(b *testing.B) {
 // one open history row, so that the history triggers fire as they do for
 // cchc.
 func BenchmarkImportAgencies10kSQLite3(b *testing.B) {
-	sqlite3, err := exec.LookPath("sqlite3")
-	if err != nil {
-		b.Skip("no sqlite3 tool on this machine")
-	}
+	sqlite3 := tooltest.Need(b, "run the peer of the benchmark (Debian: sqlite3)", "sqlite3")
 	_, script := writeCommuneList(b, 10_000)
-	db := demotest.Book(b, demo.National)
-	copyDB := filepath.Join(demotest.Dir(b), "import-agencies-sqlite3.db")
-	for b.Loop() {
-		b.StopTimer()
-		copyFile(b, db, copyDB)
-		b.StartTimer()
+	onCopies(b, "import-agencies-sqlite3.db", func(copyDB string) {
 		if out, err := exec.Command(sqlite3, copyDB, ".read "+script).CombinedOutput(); err != nil {
 			b.Fatalf("%v: %s", err, out)
 		}
-	}
-	b.StopTimer()
-	os.Remove(copyDB)
+	})
 }
 
 // writeCommuneList writes n new communes of the national book's latest
@@ -386,10 +374,7 @@ func writeCommuneList(b *testing.B, n int) (csvPath, sqlPath string) {
 // is 1, 2 and 4 times the national one (issue 16: at most 1.2× at 1×, and
 // not growing). Each size runs cchc and sqlite3 in turn.
 func BenchmarkStatusGrowth(b *testing.B) {
-	sqlite3, err := exec.LookPath("sqlite3")
-	if err != nil {
-		b.Skip("no sqlite3 tool on this machine")
-	}
+	sqlite3 := tooltest.Need(b, "run the peer of the benchmark (Debian: sqlite3)", "sqlite3")
 	for _, times := range []int{1, 2, 4} {
 		db := demotest.Grown(b, times)
 		b.Run(fmt.Sprintf("%dx/cchc", times), func(b *testing.B) {
@@ -411,10 +396,7 @@ func BenchmarkReportRegistrationsHTML(b *testing.B) {
 }
 
 func BenchmarkReportRegistrationsSQLite3HTML(b *testing.B) {
-	sqlite3, err := exec.LookPath("sqlite3")
-	if err != nil {
-		b.Skip("no sqlite3 tool on this machine")
-	}
+	sqlite3 := tooltest.Need(b, "run the peer of the benchmark (Debian: sqlite3)", "sqlite3")
 	db := demotest.Book(b, demo.National)
 	runProcess(b, sqlite3, "-html", db, ".read testdata/registrations.sql")
 }
@@ -430,4 +412,30 @@ func BenchmarkReportRegistrationsXLSXGrowth(b *testing.B) {
 			runProcess(b, cchcBinary(b), "--db", db, "report", "registrations", "--format", "xlsx", "-o", out, "--force")
 		})
 	}
+}
+
+// BenchmarkImportAgencies10k in process: the part of it that is ours.
+func BenchmarkImportAgencies10kInProcess(b *testing.B) {
+	file, _ := writeCommuneList(b, 10_000)
+	onCopies(b, "import-agencies.db", func(copyDB string) {
+		var stderr strings.Builder
+		if code := run([]string{"--db", copyDB, "import", "agencies", file}, io.Discard, &stderr); code != 0 {
+			b.Fatalf("exit %d: %s", code, stderr.String())
+		}
+	})
+}
+
+// onCopies runs do b.N times, each on a fresh copy of the national book
+// made untimed.
+func onCopies(b *testing.B, name string, do func(copyDB string)) {
+	db := demotest.Book(b, demo.National)
+	copyDB := filepath.Join(demotest.Dir(b), name)
+	for b.Loop() {
+		b.StopTimer()
+		copyFile(b, db, copyDB)
+		b.StartTimer()
+		do(copyDB)
+	}
+	b.StopTimer()
+	os.Remove(copyDB)
 }

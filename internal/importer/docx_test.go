@@ -284,6 +284,13 @@ func TestImportAttachedLine(t *testing.T) {
 	if tb.number != "15/UBND-VP" || tb.date != vndate.Of(2023, 3, 2) || tb.senders[0] != "UBND thị xã Kỳ Anh" {
 		t.Errorf("title block = %+v", tb)
 	}
+	// a day that does not exist is said, not skipped
+	tb = titleBlock{}
+	tb.attached("(Kèm theo Công văn số 312/UBND-NV ngày 31/02/2023 của UBND huyện Đức Thọ)", 2)
+	tb.useAttachment(c)
+	if len(tb.problems) != 1 || !strings.Contains(tb.problems[0].Text(lang.VI), `Dòng 2: Ngày văn bản "31/02/2023" trong dòng "Kèm theo": không phải ngày có thật`) {
+		t.Errorf("an impossible date: %+v", tb.problems)
+	}
 	// the blank template's line names the Department's own letter: not the sender's
 	tb = titleBlock{}
 	tb.attached("(Kèm theo văn bản số …/SNV-CCHC&VTLT ngày 22/02/2023 của Sở Nội vụ)", 2)

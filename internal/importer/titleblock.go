@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"cchc/internal/campaign"
+	"cchc/internal/lang"
 	"cchc/internal/vndate"
 	"cchc/internal/vntext"
 )
@@ -30,11 +31,16 @@ func (tb *titleBlock) attached(cell string, line int) {
 			i++
 		case k == "ngay" && a.date.IsZero():
 			d, err := ParseDate(strings.Join(words[i:], " ")) // "ngày 20 tháng 3 năm 2023"
-			if (err != nil || d.IsZero()) && i+1 < len(words) {
+			if written := strings.Join(words[i:min(i+6, len(words))], " "); err != nil && vietnameseDate.MatchString(vntext.Fold(written)) {
+				a.dateText, a.dateErr = written, err // "ngày 31 tháng 2 năm 2023": said, not skipped
+			} else if (err != nil || d.IsZero()) && i+1 < len(words) {
 				d, err = ParseDate(trim(words[i+1])) // "ngày 20/3/2023"
+				if err != nil && strings.ContainsAny(words[i+1], "0123456789") {
+					a.dateText, a.dateErr = trim(words[i+1]), err // "ngày 31/02/2023": said, not skipped
+				}
 			}
 			if err == nil && !d.IsZero() {
-				a.date = d
+				a.date, a.dateErr = d, nil
 			}
 		case k == "cua" && i+1 < len(words):
 			a.sender = trim(strings.Join(words[i+1:], " "))
@@ -49,6 +55,8 @@ type attachment struct {
 	date           vndate.Date
 	line           int // its row (0 above a Word table)
 	seen           bool
+	dateText       string // a date that is not one, and why
+	dateErr        error
 }
 
 // useAttachment takes the letter's number, date and sender from the
@@ -57,7 +65,7 @@ type attachment struct {
 // template carries "(Kèm theo văn bản số …/SNV-CCHC&VTLT của Sở Nội vụ)").
 func (tb *titleBlock) useAttachment(c campaign.Campaign) {
 	a := tb.att
-	if a.number == "" && a.date.IsZero() && a.sender == "" {
+	if a.number == "" && a.date.IsZero() && a.sender == "" && a.dateErr == nil {
 		return
 	}
 	code := func(n string) string {
@@ -71,6 +79,12 @@ func (tb *titleBlock) useAttachment(c campaign.Campaign) {
 	}
 	if tb.number == "" {
 		tb.number = a.number
+	}
+	if a.dateErr != nil && tb.date.IsZero() {
+		tb.problems = append(tb.problems, Problem{Line: a.line, Msg: &lang.Error{
+			VI: lang.VI.F("Ngày văn bản %q trong dòng \"Kèm theo\": %s", "", a.dateText, vndate.Problem(a.dateErr, lang.VI)),
+			EN: lang.EN.F("", "The letter's date %q in the \"Kèm theo\" line: %s", a.dateText, vndate.Problem(a.dateErr, lang.EN)),
+		}})
 	}
 	if tb.date.IsZero() && !a.date.IsZero() {
 		tb.date, tb.dateLine = a.date, a.line

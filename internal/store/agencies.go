@@ -11,7 +11,7 @@ import (
 	"cchc/internal/vntext"
 )
 
-func insertAgency(ctx context.Context, tx *sql.Tx, a campaign.Agency, now string) (int64, error) {
+func insertAgency(ctx context.Context, tx txQuerier, a campaign.Agency, now string) (int64, error) {
 	res, err := tx.ExecContext(ctx, `INSERT INTO agency (name, name_key, short_name, agency_group, parent_id, code, active, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		a.Name, vntext.Fold(a.Name), a.ShortName, string(a.Group), nullID(a.ParentID), nullText(a.Code), a.Active, now, now)
@@ -97,7 +97,7 @@ func cleanAgency(a campaign.Agency) campaign.Agency {
 
 // validateAgency checks a in the light of its parent and of the agencies
 // already in the campaign (no two with the same name).
-func (s *Store) validateAgency(ctx context.Context, tx *sql.Tx, campaignID int64, a campaign.Agency) error {
+func (s *Store) validateAgency(ctx context.Context, tx txQuerier, campaignID int64, a campaign.Agency) error {
 	var parent *campaign.Agency
 	if a.ParentID != 0 {
 		p, err := scanAgency(tx.QueryRowContext(ctx, `SELECT `+agencyColumns+` FROM agency a WHERE a.id = ?`, a.ParentID))
@@ -106,6 +106,11 @@ func (s *Store) validateAgency(ctx context.Context, tx *sql.Tx, campaignID int64
 		}
 		parent = &p
 	}
+	return s.checkAgency(ctx, tx, campaignID, a, parent)
+}
+
+// checkAgency is validateAgency with the parent given (nil: none).
+func (s *Store) checkAgency(ctx context.Context, tx txQuerier, campaignID int64, a campaign.Agency, parent *campaign.Agency) error {
 	if err := a.Validate(parent).Err(); err != nil {
 		return err
 	}

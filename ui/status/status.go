@@ -16,6 +16,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"cchc/internal/campaign"
 	"cchc/internal/compliance"
 	"cchc/internal/report"
 	"cchc/internal/vndate"
@@ -126,7 +127,7 @@ func (m *Model) setRows() {
 		if narrow {
 			group, status = common.GroupWord(r.Agency.Group, c), common.StatusWord(r.Status, c)
 		}
-		return []string{r.Agency.Name, group, itoa(r.Registered), report.QuotaText(r.Quota),
+		return []string{campaign.WithPredecessors(r.Agency.Name, r.Agency.Predecessors, c.Lang), group, itoa(r.Registered), report.QuotaText(r.Quota),
 			status, report.Remarks(*r, c.Lang, c.ASCII)}
 	})
 }
@@ -295,7 +296,7 @@ func (m *Model) selectedLine() string {
 		return ""
 	}
 	r, c := m.results[i], m.ctx
-	text := r.Agency.Name + " · " + r.Agency.Group.Label(c.Lang)
+	text := campaign.WithPredecessors(r.Agency.Name, r.Agency.Predecessors, c.Lang) + " · " + r.Agency.Group.Label(c.Lang)
 	if rem := report.Remarks(r, c.Lang, c.ASCII); rem != "" {
 		text += " · " + rem
 	}
