@@ -336,8 +336,8 @@ func TestANewYearIsOpenedFromTheCampaignPicker(t *testing.T) {
 	if v := h.view(); !strings.Contains(v, "Năm 2023 đã có đợt đăng ký") {
 		t.Fatalf("a year that has a campaign:\n%s", v)
 	}
-	if cs, _ := st.Campaigns(context.Background()); len(cs) != 1 {
-		t.Fatalf("campaigns after refusals: %d", len(cs))
+	if cs, err := st.Campaigns(context.Background()); err != nil || len(cs) != 1 {
+		t.Fatalf("campaigns after refusals: %d (read: %v)", len(cs), err)
 	}
 	h.keys("ctrl+u", "2024", "tab", "ctrl+u", "29/03/2024", "tab", "215/SNV-CCHC&VTLT", "ctrl+s")
 	v := h.view()

@@ -19,6 +19,7 @@ import (
 	"cchc/internal/demo/demotest"
 	"cchc/internal/lang"
 	"cchc/internal/store"
+	"cchc/internal/tooltest"
 	"cchc/internal/vntext"
 )
 
@@ -137,10 +138,7 @@ func BenchmarkStatusSQLite3Tally(b *testing.B) { runSQLite3(b, "testdata/status-
 
 // runSQLite3 runs a query file with the stock sqlite3 tool on the national book.
 func runSQLite3(b *testing.B, file string) {
-	sqlite3, err := exec.LookPath("sqlite3")
-	if err != nil {
-		b.Skip("no sqlite3 tool on this machine")
-	}
+	sqlite3 := tooltest.Need(b, "run the peer of the benchmark (Debian: sqlite3)", "sqlite3")
 	db := demotest.Book(b, demo.National)
 	runProcess(b, sqlite3, "-json", db, ".read "+file)
 }
@@ -302,10 +300,7 @@ func BenchmarkImportAgencies10k(b *testing.B) {
 // one open history row, so that the history triggers fire as they do for
 // cchc.
 func BenchmarkImportAgencies10kSQLite3(b *testing.B) {
-	sqlite3, err := exec.LookPath("sqlite3")
-	if err != nil {
-		b.Skip("no sqlite3 tool on this machine")
-	}
+	sqlite3 := tooltest.Need(b, "run the peer of the benchmark (Debian: sqlite3)", "sqlite3")
 	_, script := writeCommuneList(b, 10_000)
 	onCopies(b, "import-agencies-sqlite3.db", func(copyDB string) {
 		if out, err := exec.Command(sqlite3, copyDB, ".read "+script).CombinedOutput(); err != nil {
@@ -379,10 +374,7 @@ func writeCommuneList(b *testing.B, n int) (csvPath, sqlPath string) {
 // is 1, 2 and 4 times the national one (issue 16: at most 1.2× at 1×, and
 // not growing). Each size runs cchc and sqlite3 in turn.
 func BenchmarkStatusGrowth(b *testing.B) {
-	sqlite3, err := exec.LookPath("sqlite3")
-	if err != nil {
-		b.Skip("no sqlite3 tool on this machine")
-	}
+	sqlite3 := tooltest.Need(b, "run the peer of the benchmark (Debian: sqlite3)", "sqlite3")
 	for _, times := range []int{1, 2, 4} {
 		db := demotest.Grown(b, times)
 		b.Run(fmt.Sprintf("%dx/cchc", times), func(b *testing.B) {
@@ -404,10 +396,7 @@ func BenchmarkReportRegistrationsHTML(b *testing.B) {
 }
 
 func BenchmarkReportRegistrationsSQLite3HTML(b *testing.B) {
-	sqlite3, err := exec.LookPath("sqlite3")
-	if err != nil {
-		b.Skip("no sqlite3 tool on this machine")
-	}
+	sqlite3 := tooltest.Need(b, "run the peer of the benchmark (Debian: sqlite3)", "sqlite3")
 	db := demotest.Book(b, demo.National)
 	runProcess(b, sqlite3, "-html", db, ".read testdata/registrations.sql")
 }

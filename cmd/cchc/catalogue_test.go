@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"cchc/internal/store"
+	"cchc/internal/tooltest"
 )
 
 // The catalogue of bad input: each case is given to the command line as a
@@ -146,6 +147,11 @@ func catalogue() []badCase {
 		imp("broken UTF-16", "u16.csv", "\xff\xfeS\x00T\x00T", "Không tìm thấy dòng tiêu đề"),
 		imp("text named .xlsx", "fake.xlsx", goodCSV, "Excel"),
 		imp("old Excel .xls", "old.xls", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Excel cũ"),
+		imp("old Excel renamed .xlsx", "renamed.xlsx", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Excel cũ (.xls"),
+		imp("password-protected workbook", "locked.xlsx", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"+utf16("EncryptionInfo")+utf16("EncryptedPackage"), "được đặt mật khẩu"),
+		imp("impossible letter date", "date.csv", "Ngày: 31/02/2023\nSTT,Tên mô hình,Loại,Lĩnh vực\n1,Một cửa,Mô hình,Thủ tục hành chính\n", `Dòng 1: Ngày văn bản "31/02/2023": không phải ngày có thật`),
+		imp("impossible letter date in words", "date2.csv", "\"Hà Tĩnh, ngày 31 tháng 2 năm 2023\"\nSTT,Tên mô hình,Loại,Lĩnh vực\n1,Một cửa,Mô hình,Thủ tục hành chính\n", "không phải ngày có thật"),
+		imp("bidi override in a title", "bidi.csv", "STT,Tên mô hình,Loại,Lĩnh vực\n1,\u202e\u2066\u200b,Mô hình,Thủ tục hành chính\n", "không được để trống"),
 		imp("Word document", "letter.doc", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "tệp Word"),
 		imp("PNG named .csv", "image.csv", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "UTF-8"),
 		imp("damaged zip named .xlsx", "broken.xlsx", "PK\x03\x04garbage", "Excel"),
@@ -292,8 +298,11 @@ func TestBadInputCatalogue(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			if tc.user && (runtime.GOOS == "windows" || os.Geteuid() == 0) {
-				t.Skip("needs a non-root Unix user: root ignores file permissions")
+			if tc.user && runtime.GOOS == "windows" {
+				t.Skip("file permissions are a Unix matter")
+			}
+			if tc.user && tooltest.Unprivileged(t) {
+				return // run again as a user who is not root, who ignores file permissions
 			}
 			if tc.slow && testing.Short() {
 				t.Skip("waits for a lock; skipped with -short")
@@ -325,6 +334,16 @@ func TestBadInputCatalogue(t *testing.T) {
 			}
 		})
 	}
+}
+
+// utf16 is s as the UTF-16 of an OLE directory entry.
+func utf16(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		b.WriteByte(s[i])
+		b.WriteByte(0)
+	}
+	return b.String()
 }
 
 // hidden is what must never come out of cchc: escape sequences, bells, bidi

@@ -14,6 +14,7 @@ import (
 	"cchc/internal/campaign"
 	"cchc/internal/demo"
 	"cchc/internal/store"
+	"cchc/internal/tooltest"
 )
 
 // The reference queries that the status benchmarks compare cchc with
@@ -22,13 +23,7 @@ import (
 // same counts, same status, same last letter, on a small book where a
 // commune that sent letters has been deactivated in the campaign.
 func TestReferenceQueriesAgreeWithStatus(t *testing.T) {
-	sqlite3, err := exec.LookPath("sqlite3")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("sqlite3 is not installed; .ci/run installs it for this test")
-		}
-		t.Skip("sqlite3 is not installed; .ci/run installs it for this test")
-	}
+	sqlite3 := tooltest.Need(t, "run the reference queries (Debian: sqlite3)", "sqlite3")
 	db := filepath.Join(t.TempDir(), "demo.db")
 	if _, err := demo.Create(context.Background(), db, demo.Province, 3); err != nil {
 		t.Fatal(err)

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"archive/zip"
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -331,4 +332,90 @@ func TestImportRefusesOldAndBrokenFiles(t *testing.T) {
 	if msg := lang.Message(err, lang.EN); !strings.Contains(msg, "The Word file has no table") {
 		t.Errorf("no table: %q", msg)
 	}
+}
+
+// A Word file that unzips to more than MaxUnzipped is refused without
+// being read into memory, whatever size its zip says.
+func TestDOCXZipBombIsRefused(t *testing.T) {
+	for _, declared := range []int64{MaxUnzipped + 1<<20, 1000} {
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		bombEntry(t, zw, "word/document.xml", MaxUnzipped+1<<20, declared)
+		zw.Close()
+		var err error
+		used := allocated(func() { _, err = ReadDOCX(buf.Bytes()) })
+		if _, ok := err.(*lang.Error); !ok {
+			t.Fatalf("declared %d: %v", declared, err)
+		}
+		if used > 2*MaxUnzipped {
+			t.Errorf("declared %d: reading the bomb allocated %d MB", declared, used>>20)
+		}
+	}
+}
+
+// A text box's fallback copy is not read twice, a table inside a cell is
+// read into it, and strict OOXML is read like transitional.
+func TestDOCXStructures(t *testing.T) {
+	dir := t.TempDir()
+	box := `<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent>` + wp("SỞ Y TẾ") +
+		`</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>` + wp("SỞ Y TẾ") +
+		`</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>`
+	inner := wt(wr("Số: 15/SYT-VP", "ngày 20/3/2023"))
+	body := box + wt(wr(`<w:tc>`+wp("trái")+inner+`</w:tc>`, "phải")) + wt(wr("STT", "Tên mô hình", "Loại", "Lĩnh vực"), wr("1", "Một", "Mô hình", "TTHC"))
+	data, err := os.ReadFile(writeDOCX(t, filepath.Join(dir, "a.docx"), body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	grids, err := ReadDOCX(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(grids) != 2 {
+		t.Fatalf("%d grids", len(grids))
+	}
+	g := grids[1]
+	var above []string
+	for _, r := range g.Rows[:g.first] {
+		above = append(above, strings.Join(r, "|"))
+	}
+	if got := strings.Join(above, " / "); got != "SỞ Y TẾ / trái|phải / Số: 15/SYT-VP|ngày 20/3/2023" {
+		t.Errorf("above the table: %q", got)
+	}
+	if got := strings.Join(g.Rows[g.first+1], "|"); got != "1|Một|Mô hình|TTHC" {
+		t.Errorf("row: %q", got)
+	}
+	strict := `<w:document xmlns:w="` + wordStrictNS + `"><w:body>` + wp("Số: 1/A") + `</w:body></w:document>`
+	blocks, err := parseDocument(strings.NewReader(strict))
+	if err != nil || len(blocks) != 1 || blocks[0].para != "Số: 1/A" {
+		t.Errorf("strict OOXML: %+v %v", blocks, err)
+	}
+}
+
+func FuzzReadDOCX(f *testing.F) {
+	for _, body := range []string{
+		wt(wr("STT", "Tên mô hình", "Loại", "Lĩnh vực"), wr(wc(`<w:vMerge w:val="restart"/><w:gridSpan w:val="3"/>`, "x"), "1")),
+		wp("Số: 1/A\tngày 1/1/2023") + wt(wr(wc(`<w:vMerge/>`), "a\nb")),
+	} {
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		w, _ := zw.Create("word/document.xml")
+		_, _ = w.Write([]byte(`<w:document xmlns:w="` + wordNS + `"><w:body>` + body + `</w:body></w:document>`))
+		zw.Close()
+		f.Add(buf.Bytes())
+	}
+	f.Add([]byte("PK\x03\x04garbage"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		grids, err := ReadDOCX(data)
+		if err != nil {
+			return
+		}
+		for _, g := range grids {
+			for _, r := range g.Rows {
+				if len(r) > MaxCols {
+					t.Fatalf("%d columns", len(r))
+				}
+			}
+		}
+		planRegistrations(grids, campaign.Campaign{ID: 1, Year: 2023}, nil, RegistrationOptions{Today: vndate.Of(2023, 4, 5)})
+	})
 }

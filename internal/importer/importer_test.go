@@ -152,8 +152,8 @@ func TestImportDistrictWorkbook(t *testing.T) {
 		t.Fatalf("tally %q", got)
 	}
 	// The dry run wrote nothing.
-	if regs, _ := st.Registrations(ctx, c.ID); len(regs) != 0 {
-		t.Fatalf("dry run wrote %d", len(regs))
+	if regs, err := st.Registrations(ctx, c.ID); err != nil || len(regs) != 0 {
+		t.Fatalf("dry run wrote %d (read: %v)", len(regs), err)
 	}
 	if err := plan.Apply(ctx, st); err != nil {
 		t.Fatal(err)
@@ -196,8 +196,8 @@ func TestImportDistrictWorkbook(t *testing.T) {
 		t.Fatalf("second tally %q", got)
 	}
 	subs, _ := st.Submissions(ctx, c.ID)
-	if regs, _ := st.Registrations(ctx, c.ID); len(regs) != 3 || len(subs) != 1 {
-		t.Fatalf("after re-import: %d registrations, %d letters", len(regs), len(subs))
+	if regs, err := st.Registrations(ctx, c.ID); err != nil || len(regs) != 3 || len(subs) != 1 {
+		t.Fatalf("after re-import: %d registrations, %d letters (read: %v)", len(regs), len(subs), err)
 	}
 }
 
@@ -297,8 +297,8 @@ func TestAnyErrorWritesNothing(t *testing.T) {
 	if err := plan.Apply(ctx, st); err == nil {
 		t.Fatal("applied a plan with errors")
 	}
-	if regs, _ := st.Registrations(ctx, c.ID); len(regs) != 0 {
-		t.Fatalf("wrote %d registrations", len(regs))
+	if regs, err := st.Registrations(ctx, c.ID); err != nil || len(regs) != 0 {
+		t.Fatalf("wrote %d registrations (read: %v)", len(regs), err)
 	}
 	if got := plan.Tally(lang.VI); got != "Sẽ thêm 0 mô hình của Huyện Đức Thọ; bỏ qua 0 trùng; 3 lỗi — không ghi gì vào tệp dữ liệu" {
 		t.Fatalf("tally %q", got)
@@ -353,11 +353,11 @@ func TestStoreImportIsAllOrNothing(t *testing.T) {
 	if err == nil || !strings.HasPrefix(lang.Message(err, lang.VI), "Dòng 9: Loại") {
 		t.Fatalf("err = %v", err)
 	}
-	if regs, _ := st.Registrations(ctx, c.ID); len(regs) != 0 {
-		t.Fatalf("the first letter was kept: %d", len(regs))
+	if regs, err := st.Registrations(ctx, c.ID); err != nil || len(regs) != 0 {
+		t.Fatalf("the first letter was kept: %d (read: %v)", len(regs), err)
 	}
-	if subs, _ := st.Submissions(ctx, c.ID); len(subs) != 0 {
-		t.Fatalf("letters kept: %d", len(subs))
+	if subs, err := st.Submissions(ctx, c.ID); err != nil || len(subs) != 0 {
+		t.Fatalf("letters kept: %d (read: %v)", len(subs), err)
 	}
 }
 
@@ -578,8 +578,8 @@ func TestPerRowAgenciesFromTheLeadColumn(t *testing.T) {
 	if err := plan.Apply(ctx, st); err != nil {
 		t.Fatal(err)
 	}
-	if subs, _ := st.Submissions(ctx, c.ID); len(subs) != 2 {
-		t.Fatalf("letters %d", len(subs))
+	if subs, err := st.Submissions(ctx, c.ID); err != nil || len(subs) != 2 {
+		t.Fatalf("letters %d (read: %v)", len(subs), err)
 	}
 	if got := plan.Tally(lang.VI); got != "Đã thêm 2 mô hình của 2 cơ quan, đơn vị; bỏ qua 0 trùng; 0 lỗi" {
 		t.Fatalf("tally %q", got)
@@ -617,5 +617,53 @@ func TestTemplatePrintSetup(t *testing.T) {
 	}
 	if got, _ := f.GetCellValue(sheet, fmt.Sprintf("B%d", templateHeaderRow)); got != campaign.ColTitle.Label(lang.VI) {
 		t.Fatalf("row %d is not the column titles: B = %q", templateHeaderRow, got)
+	}
+}
+
+// The letter's date in the title block is read wherever it is written, and
+// a date that does not exist is an error on its row, never dropped.
+func TestTitleBlockDates(t *testing.T) {
+	st, c := book(t)
+	agencies, err := st.CampaignAgencies(context.Background(), c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const table = "STT,Tên mô hình,Loại,Lĩnh vực\n1,Một cửa số,Mô hình,TTHC\n"
+	cases := []struct {
+		block   string
+		number  string
+		date    vndate.Date
+		problem string // "" when none; else the problem's text, with its row
+	}{
+		{"Số: 21/SYT ngày 15/03/2023\n", "21/SYT", vndate.Of(2023, 3, 15), ""},
+		{"Số: 21/SYT ngày 15 tháng 3 năm 2023\n", "21/SYT", vndate.Of(2023, 3, 15), ""},
+		{"Số: 21/SYT ngày15/3/2023\n", "21/SYT", vndate.Of(2023, 3, 15), ""},
+		{"Số:,21/SYT ngày 15/03/2023\n", "21/SYT", vndate.Of(2023, 3, 15), ""},
+		{"Số: 21/SYT\nNgày: 31/02/2023\n", "21/SYT", vndate.Date{}, `Dòng 2: Ngày văn bản "31/02/2023": không phải ngày có thật`},
+		{"Tên cơ quan: Sở Y tế\n\"Hà Tĩnh, ngày 31 tháng 2 năm 2023\"\n", "", vndate.Date{}, `Dòng 2: Ngày văn bản "Hà Tĩnh, ngày 31 tháng 2 năm 2023": không phải ngày có thật`},
+		{"Số: 21/SYT ngày 30/02/2023\n", "21/SYT", vndate.Date{}, `Dòng 1: Ngày văn bản "30/02/2023": không phải ngày có thật`},
+		{"Ngày văn bản: 15/3\n", "", vndate.Date{}, `Dòng 1: Ngày văn bản "15/3": cần ngày dạng dd/mm/yyyy`},
+		{"(Kèm theo Công văn số 312/SYT ngày 31/02/2023 của Sở Y tế)\n", "312/SYT", vndate.Date{}, `Dòng 1: Ngày văn bản "31/02/2023" trong dòng "Kèm theo": không phải ngày có thật`},
+		{"(Kèm theo Công văn số 312/SYT ngày 31 tháng 2 năm 2023 của Sở Y tế)\n", "312/SYT", vndate.Date{}, `Dòng 1: Ngày văn bản "ngày 31 tháng 2 năm 2023" trong dòng "Kèm theo": không phải ngày có thật`},
+		{"(Kèm theo Công văn số 312/SYT ngày 20 tháng 3 năm 2023 của Sở Y tế)\n", "312/SYT", vndate.Of(2023, 3, 20), ""},
+		// blanks left to fill in are no date, and no problem
+		{"Số văn bản:\nNgày văn bản: …/…/2023\n…………, ngày …… tháng …… năm ……\n", "", vndate.Date{}, ""},
+	}
+	for _, tc := range cases {
+		g, err := ReadCSV([]byte(tc.block + "\n" + table))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := planRegistrations([]*Grid{g}, c, agencies, RegistrationOptions{Agency: "Sở Y tế", Received: vndate.Of(2023, 3, 20), Today: today})
+		got := problems(p.Problems)
+		if p.LetterNumber != tc.number || p.LetterDate != tc.date {
+			t.Errorf("%q: letter %q of %s, want %q of %s\n%s", tc.block, p.LetterNumber, p.LetterDate, tc.number, tc.date, got)
+		}
+		switch {
+		case tc.problem == "" && got != "":
+			t.Errorf("%q: problems\n%s", tc.block, got)
+		case tc.problem != "" && (!strings.HasPrefix(got, tc.problem) || p.Errors() == 0):
+			t.Errorf("%q: problems\n%s\nwant %q (an error)", tc.block, got, tc.problem)
+		}
 	}
 }

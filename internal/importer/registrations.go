@@ -2,8 +2,10 @@ package importer
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
@@ -307,7 +309,7 @@ type titleBlock struct {
 	agencyLine int
 	number     string
 	date       vndate.Date
-	dateLine   int
+	dateLine   int // the row of the date, also when it was wrong
 	// senders are names that may be the sending agency without a label:
 	// the "của …" of a "Kèm theo" line, then the issuer block's lines,
 	// the lowest first ("SỞ Y TẾ" under "UBND TỈNH HÀ TĨNH")
@@ -324,7 +326,9 @@ var (
 
 // readTitleBlock reads "Tên cơ quan, đơn vị: …", "Số: 125/UBND-NV" and the
 // letter's date from the rows above the header. A label's value is after
-// its colon, or in the next filled cell of the row.
+// its colon, or in the next filled cell of the row. A date written there
+// that does not exist ("Ngày: 31/02/2023") is a problem of its row, never
+// dropped in silence.
 func readTitleBlock(g *Grid, headerRow int) titleBlock {
 	var tb titleBlock
 	issuer := issuerBlock(g, headerRow)
@@ -366,22 +370,52 @@ func readTitleBlock(g *Grid, headerRow int) titleBlock {
 				tb.agency, tb.agencyLine = value, g.line(r)
 			case hasColon && numberLabel.MatchString(lk) && tb.number == "":
 				tb.number = cutAtDate(value)
-				if d, err := ParseDate(value); err == nil && !d.IsZero() && tb.date.IsZero() {
-					tb.date, tb.dateLine = d, g.line(r) // "Số: 125/UBND-NV ngày 20/3/2023"
+				if tb.dateLine == 0 {
+					tb.readDate(dateAfterNumber(value), g.line(r)) // "Số: 125/UBND-NV ngày 20/3/2023"
 				}
-			case hasColon && dateLabel.MatchString(lk) && tb.date.IsZero():
-				if d, err := ParseDate(value); err == nil {
-					tb.date, tb.dateLine = d, g.line(r)
-				}
-			case tb.date.IsZero() && vietnameseDate.MatchString(vntext.Fold(cell)):
-				if d, err := ParseDate(cell); err == nil {
-					tb.date, tb.dateLine = d, g.line(r)
-				}
+			case hasColon && dateLabel.MatchString(lk) && tb.dateLine == 0:
+				tb.readDate(value, g.line(r))
+			case tb.dateLine == 0 && vietnameseDate.MatchString(vntext.Fold(cell)):
+				tb.readDate(cell, g.line(r))
 			}
 		}
 	}
 	tb.senders = append(tb.senders, issuer...)
 	return tb
+}
+
+// readDate takes the letter's date from s, written on row line; one that
+// does not exist is a problem. A blank to fill in ("…/…/2023") is no date.
+func (tb *titleBlock) readDate(s string, line int) {
+	d, err := ParseDate(s)
+	switch {
+	case err == nil && !d.IsZero():
+		tb.date, tb.dateLine = d, line
+	case err != nil && len(digitRuns.FindAllString(s, -1)) >= 2:
+		tb.dateLine = line // the date was written, wrong: no other line stands in for it
+		tb.problems = append(tb.problems, Problem{Line: line, Msg: &lang.Error{
+			VI: fmt.Sprintf("Ngày văn bản %q: %s", s, vndate.Problem(err, lang.VI)),
+			EN: fmt.Sprintf("Letter date %q: %s", s, vndate.Problem(err, lang.EN)),
+		}})
+	}
+}
+
+var digitRuns = regexp.MustCompile(`\d+`)
+
+// dateAfterNumber is what follows "ngày" after a letter number
+// ("21/SYT ngày 15/03/2023" gives "15/03/2023"), or "".
+func dateAfterNumber(s string) string {
+	fields := strings.Fields(s)
+	for i, f := range fields {
+		if strings.HasPrefix(key(f), "ngay") {
+			rest := strings.Join(fields[i:], " ")
+			if vietnameseDate.MatchString(vntext.Fold(rest)) {
+				return rest // ngày 15 tháng 3 năm 2023
+			}
+			return strings.TrimLeftFunc(rest, func(r rune) bool { return !unicode.IsDigit(r) })
+		}
+	}
+	return ""
 }
 
 // cutAtDate keeps a letter number without a date written after it

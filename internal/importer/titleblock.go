@@ -31,7 +31,9 @@ func (tb *titleBlock) attached(cell string, line int) {
 			i++
 		case k == "ngay" && a.date.IsZero():
 			d, err := ParseDate(strings.Join(words[i:], " ")) // "ngày 20 tháng 3 năm 2023"
-			if (err != nil || d.IsZero()) && i+1 < len(words) {
+			if written := strings.Join(words[i:min(i+6, len(words))], " "); err != nil && vietnameseDate.MatchString(vntext.Fold(written)) {
+				a.dateText, a.dateErr = written, err // "ngày 31 tháng 2 năm 2023": said, not skipped
+			} else if (err != nil || d.IsZero()) && i+1 < len(words) {
 				d, err = ParseDate(trim(words[i+1])) // "ngày 20/3/2023"
 				if err != nil && strings.ContainsAny(words[i+1], "0123456789") {
 					a.dateText, a.dateErr = trim(words[i+1]), err // "ngày 31/02/2023": said, not skipped

@@ -12,24 +12,17 @@ import (
 	"time"
 
 	"cchc/internal/lang"
+	"cchc/internal/tooltest"
 )
 
-// browser finds a Chromium to print with, or skips the test.
+// browser finds a Chromium to print with, and poppler's tools to read the
+// PDF back (see tooltest: skipped without them, failed under CI).
 func browser(t *testing.T) string {
 	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			if _, err := exec.LookPath("pdftotext"); err != nil {
-				t.Skip("pdftotext not found: install poppler-utils to check printed reports (.ci/run does)")
-			}
-			if _, err := exec.LookPath("pdfinfo"); err != nil {
-				t.Skip("pdfinfo not found: install poppler-utils to check printed reports (.ci/run does)")
-			}
-			return p
-		}
-	}
-	t.Skip("chromium not found: install chromium and poppler-utils to print the html reports to PDF (.ci/run does)")
-	return ""
+	p := tooltest.Need(t, "print the html reports to PDF (Debian: chromium)", "chromium", "chromium-browser", "google-chrome")
+	tooltest.Need(t, "read printed reports back (Debian: poppler-utils)", "pdftotext")
+	tooltest.Need(t, "count printed pages (Debian: poppler-utils)", "pdfinfo")
+	return p
 }
 
 // PrintPDF prints an html file to PDF with headless Chromium, as the clerk

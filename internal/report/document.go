@@ -60,6 +60,9 @@ func (s Sheet) Document() *doc.Document {
 		}
 		d.Blocks = append(d.Blocks, t.docTable())
 	}
+	for _, n := range s.Notes {
+		d.Blocks = append(d.Blocks, &doc.Paragraph{Runs: []doc.Run{{Text: clean(n), Italic: true}}, Size: 12, Before: 4})
+	}
 	return d
 }
 
@@ -84,7 +87,7 @@ func (let Letter) Document() *doc.Document {
 	for _, p := range let.Opening {
 		d.Blocks = append(d.Blocks, body(p))
 	}
-	t := let.owingTable()
+	t := splitQuota(let.owingTable(), 3, l)
 	d.Blocks = append(d.Blocks, t.docTable())
 	for i, p := range let.Closing {
 		b := body(p)

@@ -108,7 +108,8 @@ func (m Missing) Sheet() Sheet {
 		Head:   letterhead(m.Campaign, m.Lang),
 		Title:  m.title(),
 		Lines:  m.lines(),
-		Tables: []Table{m.table()},
+		Tables: []Table{splitQuota(m.table(), 3, m.Lang)},
+		Notes:  []string{quotaLegend(m.Lang)},
 	}
 }
 
@@ -150,6 +151,7 @@ func writePlain(w io.Writer, title string, lines []string, t Table, empty bool, 
 		b.WriteString(nobody(l))
 	} else {
 		_ = t.WriteText(&b)
+		b.WriteString("\n" + quotaLegend(l) + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -167,6 +169,7 @@ func writeMarkdownDoc(w io.Writer, title string, lines []string, t Table, empty 
 		b.WriteString(nobody(l))
 	} else {
 		_ = t.WriteMarkdown(&b)
+		b.WriteString("\n*" + mdEscape(quotaLegend(l)) + "*\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

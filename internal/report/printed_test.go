@@ -12,23 +12,18 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
+	"cchc/internal/tooltest"
 	"cchc/internal/vndate"
 )
 
-// needTool finds a program a test needs; it skips without it, but under
-// CI=true a missing tool fails the run (.ci/run installs poppler-utils).
+// needTool finds a program of poppler-utils a test needs (see tooltest).
 func needTool(t *testing.T, name string) string {
 	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s not found: .ci/run must install it (poppler-utils)", name)
-		}
-		t.Skipf("%s not found: install poppler-utils to check the PDF reports", name)
-	}
-	return p
+	return tooltest.Need(t, "check the PDF reports (Debian: poppler-utils)", name)
 }
 
 // docxPart reads one part of a docx archive.
@@ -259,5 +254,29 @@ func TestResultsKeepTheCompletion(t *testing.T) {
 	}
 	if !strings.Contains(out, "Sở Ngoại vụ") {
 		t.Errorf("an agency with nothing registered is left out:\n%s", out)
+	}
+}
+
+// On paper the quota is two columns of numbers (minimum, target) that a
+// spreadsheet can count, with a legend under the tables.
+func TestXLSXQuotaAsNumbers(t *testing.T) {
+	st, _ := openBook(t)
+	for _, kind := range []string{KindStatus, KindMissing} {
+		f, sheet := openXLSX(t, render(t, build(t, st, kind, lang.VI), "xlsx"))
+		col, row := findCell(t, f, sheet, "Chỉ tiêu tối thiểu")
+		for r := row + 1; r < row+4; r++ {
+			ref := cellRef(col, r)
+			if v, _ := f.GetCellValue(sheet, ref); !isNumber(v) {
+				continue // a group's band, merged across
+			}
+			if typ, _ := f.GetCellType(sheet, ref); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+				v, _ := f.GetCellValue(sheet, ref)
+				t.Errorf("%s: %s (%q) is %v, not a number", kind, ref, v, typ)
+			}
+		}
+		if next, _ := f.GetCellValue(sheet, cellRef(col+1, row)); next != "Chỉ tiêu phấn đấu" {
+			t.Errorf("%s: after the minimum comes %q", kind, next)
+		}
+		findCell(t, f, sheet, quotaLegend(lang.VI))
 	}
 }

@@ -355,7 +355,17 @@ func (let Letter) writeText(w io.Writer) error {
 		para(p)
 	}
 	b.WriteString("\n")
-	left := append([]string{l.T("Nơi nhận:", "Copies to:")}, prefixed("- ", let.CopiesTo)...)
+	// the recipients wrap within the left column, under their text
+	left := []string{l.T("Nơi nhận:", "Copies to:")}
+	for _, to := range let.CopiesTo {
+		for i, line := range wrap(to, letterLeft-3, letterLeft-3) {
+			if i == 0 {
+				left = append(left, "- "+line)
+			} else {
+				left = append(left, "  "+line)
+			}
+		}
+	}
 	right := append(let.signerLines(), "", "", "", let.SignerName)
 	for i := 0; i < max(len(left), len(right)); i++ {
 		var a, c string
@@ -377,14 +387,6 @@ func (let Letter) signerLines() []string {
 		return []string{let.SignerTitle}
 	}
 	return []string{let.SignerAuthority, let.SignerTitle}
-}
-
-func prefixed(p string, list []string) []string {
-	out := make([]string, len(list))
-	for i, s := range list {
-		out[i] = p + s
-	}
-	return out
 }
 
 func (let Letter) writeMarkdown(w io.Writer) error {

@@ -177,3 +177,18 @@ func TestDefaultCopiesTo(t *testing.T) {
 		t.Errorf("parsed = %q", got)
 	}
 }
+
+// A long recipient wraps in the text letter's left column instead of
+// being cut.
+func TestReminderTextWrapsLongRecipients(t *testing.T) {
+	r := deputyReminder(vndate.Date{}, vndate.Of(2023, 4, 5))
+	r.Campaign.CopiesTo = []string{"Như trên", "Các phòng: XDCQ&TCBC, CCVC, VP Sở", "Lưu: VT, CCHC&VTLT"}
+	var b bytes.Buffer
+	if err := r.Write(&b, "text"); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if strings.Contains(out, "…\n") || !strings.Contains(strings.Join(strings.Fields(out), " "), "- Các phòng: XDCQ&TCBC, CCVC, VP Sở;") {
+		t.Errorf("a recipient cut or lost:\n%s", out)
+	}
+}

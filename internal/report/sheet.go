@@ -20,6 +20,37 @@ type Sheet struct {
 	// table comes first (results): a frozen header far down the sheet
 	// would leave nothing to scroll.
 	FirstMain bool
+	Notes     []string // under the tables, in italics: the legend
+}
+
+// quotaLegend explains the quota, on paper under the tables and under the
+// text formats' "2/3".
+func quotaLegend(l lang.Lang) string {
+	return l.T("Chỉ tiêu: số mô hình, sáng kiến tối thiểu phải đăng ký và số phấn đấu đăng ký (viết “2/3”: tối thiểu 02, phấn đấu 03).",
+		"Quota: the least number of registrations asked for, and the number to aim for (“2/3”: at least 2, aiming for 3).")
+}
+
+// splitQuota makes a table's quota column ("2/3") two columns of numbers,
+// the minimum and the target, so that a spreadsheet can count them.
+func splitQuota(t Table, col int, l lang.Lang) Table {
+	cols := append([]Column{}, t.Columns[:col]...)
+	width := max(t.Columns[col].Width, 8)
+	cols = append(cols, Column{Title: l.T("Chỉ tiêu tối thiểu", "Minimum"), Align: Right, Type: NumberCell, Width: width},
+		Column{Title: l.T("Chỉ tiêu phấn đấu", "Target"), Align: Right, Type: NumberCell, Width: width})
+	t.Columns = append(cols, t.Columns[col+1:]...)
+	for i, r := range t.Rows {
+		if t.bands[i] || col >= len(r) {
+			continue
+		}
+		least, target, ok := strings.Cut(r[col], "/")
+		if !ok {
+			target = least
+		}
+		out := append([]string{}, r[:col]...)
+		out = append(out, least, target)
+		t.Rows[i] = append(out, r[col+1:]...)
+	}
+	return t
 }
 
 // Letterhead is the top of an official paper (Nghị định 30/2020/NĐ-CP): the

@@ -80,7 +80,7 @@ func (s Status) Sheet() Sheet {
 		groups.Rows[i] = append([]string{n}, r...)
 	}
 	groups.Caption = l.T("I. TỔNG HỢP THEO NHÓM", "I. TOTALS BY GROUP")
-	agencies := s.agencyTable(true)
+	agencies := splitQuota(s.agencyTable(true), 4, l)
 	agencies.Caption = l.T("II. TÌNH HÌNH TỪNG CƠ QUAN, ĐƠN VỊ", "II. EACH AGENCY")
 	return Sheet{
 		Name:   l.F("Tình hình %d", "Status %d", s.Campaign.Year),
@@ -88,6 +88,7 @@ func (s Status) Sheet() Sheet {
 		Title:  l.F("Tình hình đăng ký mô hình, sáng kiến, cách làm hay trong CCHC năm %d", "Registrations of administrative-reform models and initiatives, %d", s.Campaign.Year),
 		Lines:  h[2:],
 		Tables: []Table{groups, agencies},
+		Notes:  []string{quotaLegend(l)},
 	}
 }
 
@@ -184,13 +185,13 @@ func (s Status) agencyTable(paper bool) Table {
 	l := s.Lang
 	t := Table{Columns: []Column{
 		{Title: l.T("STT", "No."), Align: Right, Type: NumberCell, Width: 7},
-		{Title: l.T("Cơ quan, đơn vị", "Agency"), Max: 44, Width: 40},
+		{Title: l.T("Cơ quan, đơn vị", "Agency"), Max: 44, Width: 36},
 		{Title: l.T("Nhóm", "Group"), Width: 14},
-		{Title: l.T("Đã ĐK", "Reg."), Align: Right, Type: NumberCell, Width: 9},
+		{Title: l.T("Đã ĐK", "Reg."), Align: Right, Type: NumberCell, Width: 8},
 		{Title: l.T("Chỉ tiêu", "Quota"), Align: Right, Width: 9},
-		{Title: l.T("Tình trạng", "Status"), Width: 14},
-		{Title: l.T("Ngày đạt", "Met on"), Type: DateCell, Width: 12},
-		{Title: l.T("Ghi chú", "Remarks"), Width: 28},
+		{Title: l.T("Tình trạng", "Status"), Width: 15},
+		{Title: l.T("Ngày đạt", "Met on"), Type: DateCell, Width: 13},
+		{Title: l.T("Ghi chú", "Remarks"), Width: 24},
 	}}
 	for i, r := range s.Results() {
 		status, late := r.Status.Marker(false)+" "+r.Status.Label(l), compliance.LateMarker(false)+" "
@@ -218,6 +219,7 @@ func (s Status) writeText(w io.Writer) error {
 	} else {
 		at := s.agencyTable(false)
 		_ = at.WriteText(&b)
+		b.WriteString("\n" + quotaLegend(s.Lang) + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -239,6 +241,7 @@ func (s Status) writeMarkdown(w io.Writer) error {
 	} else {
 		at := s.agencyTable(false)
 		_ = at.WriteMarkdown(&b)
+		b.WriteString("\n*" + mdEscape(quotaLegend(s.Lang)) + "*\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -25,8 +25,8 @@ const (
 )
 
 type xlsxStyles struct {
-	head, headBold, motto, title, line, caption int
-	header, text, number, date, band, total     int
+	head, headBold, motto, title, line, caption, note int
+	header, text, number, date, band, total           int
 }
 
 func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
@@ -52,6 +52,7 @@ func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 		{&st.motto, excelize.Style{Font: &excelize.Font{Family: xlsxFont, Size: 13, Bold: true, Underline: "single"}, Alignment: centre}},
 		{&st.title, excelize.Style{Font: font(true, false, 14), Alignment: centre}},
 		{&st.line, excelize.Style{Font: font(false, true, xlsxFontSize), Alignment: centre}},
+		{&st.note, excelize.Style{Font: font(false, true, xlsxFontSize), Alignment: cell("left")}},
 		{&st.caption, excelize.Style{Font: font(true, false, xlsxFontSize), Alignment: cell("left")}},
 		{&st.header, excelize.Style{Font: font(true, false, xlsxFontSize), Alignment: centre, Border: border,
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}}},
@@ -248,6 +249,11 @@ func (s Sheet) WriteXLSX(w io.Writer) error {
 			return err
 		}
 		row++
+	}
+	for _, n := range s.Notes {
+		if err := line(clean(n), st.note, xlsxFontSize); err != nil {
+			return err
+		}
 	}
 	// Repeat the main table's header on every printed page.
 	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",

@@ -83,8 +83,8 @@ func TestUpdateCampaignRules(t *testing.T) {
 	if err := s.UpdateCampaign(ctx, bad); err == nil || !strings.Contains(messageOf(err), "Chỉ tiêu UBND cấp huyện") {
 		t.Fatalf("bad quota = %v", err)
 	}
-	if again, _ := s.Campaign(ctx, 2023); again.Version != got.Version {
-		t.Fatal("refused update changed the campaign")
+	if again, err := s.Campaign(ctx, 2023); err != nil || again.Version != got.Version {
+		t.Fatalf("refused update changed the campaign (read: %v)", err)
 	}
 }
 

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"math/rand"
@@ -205,6 +206,19 @@ func TestTwoClerksWritingAtOnce(t *testing.T) {
 	assertSound(t, s)
 }
 
+// countOf runs a count query, failing the test when it cannot be read (a
+// count of 0 from a failed read would pass every "nothing left" check).
+func countOf(t *testing.T, db interface {
+	QueryRow(string, ...any) *sql.Row
+}, query string) int {
+	t.Helper()
+	var n int
+	if err := db.QueryRow(query).Scan(&n); err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+	return n
+}
+
 func assertSound(t *testing.T, s *Store) {
 	t.Helper()
 	var ok string
@@ -223,8 +237,18 @@ func TestKilledMidWriteLeavesNoHalf(t *testing.T) {
 	if testing.Short() {
 		rounds = 3
 	}
+	if n, err := strconv.Atoi(os.Getenv("CCHC_KILL_ROUNDS")); err == nil && n > 0 {
+		rounds = n // more trials, when attacking on purpose
+	}
 	db := filepath.Join(t.TempDir(), "cchc.db")
-	rng := rand.New(rand.NewSource(time.Now().UnixNano()))
+	// The moments of the kills are random; the seed is logged so that a
+	// failure can be replayed with CCHC_KILL_SEED=<seed>.
+	seed := time.Now().UnixNano()
+	if s, err := strconv.ParseInt(os.Getenv("CCHC_KILL_SEED"), 10, 64); err == nil {
+		seed = s
+	}
+	t.Logf("kill moments from seed %d (replay: CCHC_KILL_SEED=%d go test -run %s ./internal/store)", seed, seed, t.Name())
+	rng := rand.New(rand.NewSource(seed))
 	kill := func(role string, maxDelay int) string {
 		cmd := child(t, role, db)
 		var out strings.Builder
@@ -252,12 +276,10 @@ func TestKilledMidWriteLeavesNoHalf(t *testing.T) {
 		}
 		assertSound(t, s)
 		// every import is whole: 2,000 registrations in 500 letters, or nothing
-		var bad int
-		s.db.QueryRow(`SELECT count(*) FROM (SELECT number, count(*) AS n FROM submission s JOIN registration r ON r.submission_id = s.id
-			WHERE number LIKE 'imp-%' GROUP BY number HAVING n <> 2000)`).Scan(&bad)
-		var imports, changes int
-		s.db.QueryRow(`SELECT count(DISTINCT number) FROM submission WHERE number LIKE 'imp-%'`).Scan(&imports)
-		s.db.QueryRow(`SELECT count(*) FROM history WHERE op = 'import'`).Scan(&changes)
+		bad := countOf(t, s.db, `SELECT count(*) FROM (SELECT number, count(*) AS n FROM submission s JOIN registration r ON r.submission_id = s.id
+			WHERE number LIKE 'imp-%' GROUP BY number HAVING n <> 2000)`)
+		imports := countOf(t, s.db, `SELECT count(DISTINCT number) FROM submission WHERE number LIKE 'imp-%'`)
+		changes := countOf(t, s.db, `SELECT count(*) FROM history WHERE op = 'import'`)
 		if bad != 0 || imports != changes {
 			t.Fatalf("round %d: %d partial imports; %d imports but %d in the history", round, bad, imports, changes)
 		}
@@ -273,12 +295,10 @@ func TestKilledMidWriteLeavesNoHalf(t *testing.T) {
 			t.Fatalf("edit round %d: reopen after kill: %v", round, err)
 		}
 		assertSound(t, s)
-		var torn int
 		// the last edit of a letter wrote the same mark in it and in one of its registrations
-		s.db.QueryRow(`SELECT count(*) FROM submission s WHERE s.number LIKE 'e%'
-			AND NOT EXISTS (SELECT 1 FROM registration r WHERE r.submission_id = s.id AND r.note = s.number)`).Scan(&torn)
-		var open int
-		s.db.QueryRow(`SELECT count(*) FROM history WHERE open = 1`).Scan(&open)
+		torn := countOf(t, s.db, `SELECT count(*) FROM submission s WHERE s.number LIKE 'e%'
+			AND NOT EXISTS (SELECT 1 FROM registration r WHERE r.submission_id = s.id AND r.note = s.number)`)
+		open := countOf(t, s.db, `SELECT count(*) FROM history WHERE open = 1`)
 		if torn != 0 || open != 0 {
 			t.Fatalf("edit round %d: %d torn edits, %d open history rows", round, torn, open)
 		}

@@ -36,8 +36,8 @@ func TestEveryChangeIsInTheHistory(t *testing.T) {
 	defer s.Close()
 	ctx := context.Background()
 	c, _ := s.Campaign(ctx, 2023)
-	if h, _ := s.History(ctx, HistoryQuery{}); len(h) != 0 {
-		t.Fatalf("a new book has %d changes (the default campaign is not one)", len(h))
+	if h, err := s.History(ctx, HistoryQuery{}); err != nil || len(h) != 0 {
+		t.Fatalf("a new book has %d changes (the default campaign is not one) (read: %v)", len(h), err)
 	}
 	id := recordOne(t, s, c, "Sở Y tế", "Khám bệnh không giấy tờ")
 	r, _ := s.Registration(ctx, id)
@@ -136,8 +136,8 @@ func TestUndoAndTrash(t *testing.T) {
 			t.Fatal("the other letter was changed")
 		}
 	}
-	if trash, _ := s.Trash(ctx, c.ID); len(trash) != 0 {
-		t.Fatalf("trash after restore = %d", len(trash))
+	if trash, err := s.Trash(ctx, c.ID); err != nil || len(trash) != 0 {
+		t.Fatalf("trash after restore = %d (read: %v)", len(trash), err)
 	}
 	if _, err := s.Restore(ctx, 999); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("restore unknown = %v", err)
@@ -146,8 +146,8 @@ func TestUndoAndTrash(t *testing.T) {
 	if _, err := s.UndoLast(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if trash, _ := s.Trash(ctx, c.ID); len(trash) != 1 {
-		t.Fatalf("trash after undoing the restore = %d", len(trash))
+	if trash, err := s.Trash(ctx, c.ID); err != nil || len(trash) != 1 {
+		t.Fatalf("trash after undoing the restore = %d (read: %v)", len(trash), err)
 	}
 	// an undo refused when the data moved on changes nothing
 	o, _ := s.Registration(ctx, other)
@@ -164,8 +164,8 @@ func TestUndoAndTrash(t *testing.T) {
 	if _, err := s.Undo(ctx, first); !errors.Is(err, ErrConflict) {
 		t.Fatalf("stale undo = %v", err)
 	}
-	if now, _ := s.Registration(ctx, other); now.Note != "sửa lần 2" {
-		t.Fatalf("stale undo changed the note to %q", now.Note)
+	if now, err := s.Registration(ctx, other); err != nil || now.Note != "sửa lần 2" {
+		t.Fatalf("stale undo changed the note to %q (read: %v)", now.Note, err)
 	}
 	if problems, err := s.Check(ctx); err != nil || len(problems) != 0 {
 		t.Fatalf("check after all that: %v %v", problems, err)
@@ -191,11 +191,11 @@ func TestUndoAnImport(t *testing.T) {
 	if _, err := s.UndoLast(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if rows, _ := s.Registrations(ctx, c.ID); len(rows) != 0 {
-		t.Fatalf("undo import left %d", len(rows))
+	if rows, err := s.Registrations(ctx, c.ID); err != nil || len(rows) != 0 {
+		t.Fatalf("undo import left %d (read: %v)", len(rows), err)
 	}
-	if trash, _ := s.Trash(ctx, c.ID); len(trash) != 50 {
-		t.Fatalf("undone import: trash = %d", len(trash)) // an undone import can still be taken back one by one
+	if trash, err := s.Trash(ctx, c.ID); err != nil || len(trash) != 50 {
+		t.Fatalf("undone import: trash = %d (read: %v)", len(trash), err) // an undone import can still be taken back one by one
 	}
 }
 
@@ -228,8 +228,8 @@ func TestBackupIsPrivateAndComplete(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer b.Close()
-	if rows, _ := b.Registrations(ctx, c.ID); len(rows) != 1 {
-		t.Fatalf("backup has %d registrations", len(rows))
+	if rows, err := b.Registrations(ctx, c.ID); err != nil || len(rows) != 1 {
+		t.Fatalf("backup has %d registrations (read: %v)", len(rows), err)
 	}
 	if _, err := s.Backup(ctx, dest); err == nil || !strings.Contains(messageOf(err), "đã có") {
 		t.Fatalf("overwrite = %v", err)
@@ -269,8 +269,8 @@ func TestBackupBeforeUpgrade(t *testing.T) {
 	}
 	defer old.Close()
 	var version, n int
-	old.QueryRow("PRAGMA user_version").Scan(&version)
-	old.QueryRow("SELECT count(*) FROM agency WHERE name = 'Sở Cũ'").Scan(&n)
+	version = countOf(t, old, "PRAGMA user_version")
+	n = countOf(t, old, "SELECT count(*) FROM agency WHERE name = 'Sở Cũ'")
 	if version != 1 || n != 1 {
 		t.Fatalf("backup schema %d, agencies %d", version, n)
 	}
@@ -358,7 +358,7 @@ func TestConcurrentUpgradeKeepsWholeBackups(t *testing.T) {
 		o, _ := sql.Open("sqlite", b)
 		var v int
 		var ok string
-		o.QueryRow("PRAGMA user_version").Scan(&v)
+		v = countOf(t, o, "PRAGMA user_version")
 		o.QueryRow("PRAGMA integrity_check").Scan(&ok)
 		o.Close()
 		if ok != "ok" {

@@ -129,8 +129,8 @@ func TestRegistrationListOrder(t *testing.T) {
 			if r.ID != want[i] {
 				t.Fatalf("%d: row %d is registration %d, want %d", c.Year, i, r.ID, want[i])
 			}
-			if full, _ := s.Registration(ctx, r.ID); full.Title != r.Title || full.LetterNumber != r.LetterNumber() || !full.Received.Equal(r.Received()) {
-				t.Fatalf("%d: row %d does not match its registration: %+v", c.Year, i, r)
+			if full, err := s.Registration(ctx, r.ID); err != nil || full.Title != r.Title || full.LetterNumber != r.LetterNumber() || !full.Received.Equal(r.Received()) {
+				t.Fatalf("%d: row %d does not match its registration: %+v (read: %v)", c.Year, i, r, err)
 			}
 		}
 	}

@@ -36,8 +36,8 @@ func TestProgressOfAModel(t *testing.T) {
 		t.Fatalf("steps = %+v", steps)
 	}
 	// the history names the model the step is about
-	if h, _ := s.History(ctx, HistoryQuery{Limit: 1}); !strings.Contains(h[0].Summary(lang.VI), "tiến độ «Đang triển khai» của mô hình «Khám bệnh không giấy tờ»") {
-		t.Fatalf("history says %q", h[0].Summary(lang.VI))
+	if h, err := s.History(ctx, HistoryQuery{Limit: 1}); err != nil || len(h) != 1 || !strings.Contains(h[0].Summary(lang.VI), "tiến độ «Đang triển khai» của mô hình «Khám bệnh không giấy tờ»") {
+		t.Fatalf("history says %+v (read: %v)", h, err)
 	}
 	// a clerk who did not see that step is refused
 	if err := step(campaign.Stopped, vndate.Of(2023, 3, 11), "", 0); !errors.Is(err, ErrConflict) {

@@ -95,9 +95,7 @@ func TestLetterTallyFollowsEveryChange(t *testing.T) {
 		t.Fatal(err)
 	}
 	step("all deleted", 0, 0)
-	var n int
-	s.db.QueryRow(`SELECT count(*) FROM letter_tally`).Scan(&n)
-	if n != 0 {
+	if n := countOf(t, s.db, `SELECT count(*) FROM letter_tally`); n != 0 {
 		t.Fatalf("%d tally rows left after the letter went", n)
 	}
 	trash, _ := s.Trash(ctx, c.ID)

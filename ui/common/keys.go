@@ -62,7 +62,7 @@ func Keys(t func(vi, en string) string) KeyMap {
 		Campaigns:  b([]string{"y"}, "y", t("chọn năm", "switch year")),
 		ClearField: b([]string{"ctrl+u"}, "ctrl+u", t("xóa ô đang nhập", "clear the field")),
 		No:         b([]string{"n", "k", "esc"}, "n/k", t("không", "no")),
-		Mark:       b([]string{"m"}, "m", t("đánh dấu để hợp nhất", "mark to merge")),
-		Merge:      b([]string{"M"}, "M", t("hợp nhất các đơn vị đã đánh dấu vào đơn vị đang chọn", "merge the marked units into the selected one")),
+		Mark:       b([]string{"m"}, "m", t("đánh dấu", "mark")),
+		Merge:      b([]string{"M"}, "M", t("hợp nhất vào đây", "merge into this")),
 	}
 }

@@ -124,7 +124,7 @@ func (m *Model) setRows() {
 		if narrow {
 			group = groupWord(r.Agency.Group, c)
 		}
-		return []string{r.Agency.Name, group, itoa(r.Registered), report.QuotaText(r.Quota),
+		return []string{campaign.WithPredecessors(r.Agency.Name, r.Agency.Predecessors, c.Lang), group, itoa(r.Registered), report.QuotaText(r.Quota),
 			r.Status.Marker(c.ASCII) + " " + r.Status.Label(c.Lang), report.Remarks(*r, c.Lang, c.ASCII)}
 	})
 }
