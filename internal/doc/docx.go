@@ -143,10 +143,12 @@ func docxBlock(dw *docx.Writer, b Block, width float64) error {
 		if b.Hint != "" {
 			r = append(r, line(b.Hint, BodySize, false, true, docx.Centre))
 		}
-		for range 4 {
-			r = append(r, line("", BodySize, false, false, docx.Centre))
+		if b.Name != "" { // the room for the signature, then the name
+			for range 4 {
+				r = append(r, line("", BodySize, false, false, docx.Centre))
+			}
+			r = append(r, line(b.Name, BodySize, true, false, docx.Centre))
 		}
-		r = append(r, line(b.Name, BodySize, true, false, docx.Centre))
 		if err := dw.Row([]docx.Cell{{Paras: l}, {Paras: r}}); err != nil {
 			return err
 		}

@@ -198,7 +198,10 @@ func (h *htmlWriter) block(b Block) error {
 		if b.Hint != "" {
 			h.put(`<div><i>`, esc(b.Hint), `</i></div>`)
 		}
-		h.put(`<div style="margin-top: 66pt">`, esc(b.Name), `</div></td></tr></table>`+"\n")
+		if b.Name != "" { // the room for the signature, then the name
+			h.put(`<div style="margin-top: 66pt">`, esc(b.Name), `</div>`)
+		}
+		h.put("</td></tr></table>\n")
 	case *Table:
 		return h.table(b)
 	}

@@ -364,9 +364,11 @@ func (p *pdf) block(b Block) error {
 		if b.Hint != "" {
 			r = append(r, text(b.Hint, BodySize, false, true, Centre))
 		}
-		name := text(b.Name, BodySize, true, false, Centre)
-		name.before = 60
-		r = append(r, name)
+		if b.Name != "" { // the room for the signature, then the name
+			name := text(b.Name, BodySize, true, false, Centre)
+			name.before = 60
+			r = append(r, name)
+		}
 		p.f.SetY(p.f.GetY() + pt(12))
 		p.columns([]float64{p.width * 0.45, p.width * 0.55}, l, r)
 	case *Table:

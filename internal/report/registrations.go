@@ -232,7 +232,7 @@ func (r Registrations) table(src rowSource, counts store.RegistrationCounts) Tab
 	widths := map[campaign.Column]float64{
 		// in characters: "Cách làm hay" and "04/2023 - 12/2023" on one line of a printed page
 		// and all of them within an A4 landscape page at 12 pt (≥ 11 pt printed)
-		campaign.ColSeq: 6, campaign.ColTitle: 27, campaign.ColKind: 11, campaign.ColArea: 17, campaign.ColLead: 18,
+		campaign.ColSeq: 7, campaign.ColTitle: 27, campaign.ColKind: 11, campaign.ColArea: 17, campaign.ColLead: 18,
 		campaign.ColPartners: 15, campaign.ColTimeline: 13, campaign.ColExpected: 22, campaign.ColNote: 11,
 	}
 	t := Table{}

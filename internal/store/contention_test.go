@@ -160,8 +160,17 @@ func TestTwoClerksWritingAtOnce(t *testing.T) {
 	if err := reader.Start(); err != nil {
 		t.Fatal(err)
 	}
-	writers := []*exec.Cmd{child(t, "writer1", db, "CCHC_CHILD_N="+strconv.Itoa(n)), child(t, "writer2", db, "CCHC_CHILD_N="+strconv.Itoa(n))}
-	outs := make([]strings.Builder, 2)
+	clerks := 2
+	if k, err := strconv.Atoi(os.Getenv("CCHC_WRITERS")); err == nil && k > 0 {
+		clerks = k // more writers at once, when attacking on purpose
+	}
+	var writers []*exec.Cmd
+	var names []string
+	for i := range clerks {
+		names = append(names, fmt.Sprintf("writer%d", i+1))
+		writers = append(writers, child(t, names[i], db, "CCHC_CHILD_N="+strconv.Itoa(n)))
+	}
+	outs := make([]strings.Builder, clerks)
 	for i, w := range writers {
 		w.Stdout = &outs[i]
 		if err := w.Start(); err != nil {
@@ -183,27 +192,34 @@ func TestTwoClerksWritingAtOnce(t *testing.T) {
 	}
 	defer s.Close()
 	ctx := context.Background()
-	c, _ := s.Campaign(ctx, 2023)
-	rows, _ := s.Registrations(ctx, c.ID)
+	c, err := s.Campaign(ctx, 2023)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := s.Registrations(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
 	seen := map[string]bool{}
 	for _, r := range rows {
 		seen[r.Title] = true
 	}
-	for _, w := range []string{"writer1", "writer2"} {
+	for _, w := range names {
 		for i := range n {
 			if title := fmt.Sprintf("%s-%04d", w, i); !seen[title] {
 				t.Fatalf("lost write %s (have %d registrations)", title, len(rows))
 			}
 		}
 	}
-	if len(rows) != 2*n {
-		t.Fatalf("registrations = %d, want %d", len(rows), 2*n)
+	if len(rows) != clerks*n {
+		t.Fatalf("registrations = %d, want %d", len(rows), clerks*n)
 	}
-	h, _ := s.History(ctx, HistoryQuery{})
-	if len(h) != 2*n {
-		t.Fatalf("history has %d changes, want %d", len(h), 2*n)
+	h, err := s.History(ctx, HistoryQuery{})
+	if err != nil || len(h) != clerks*n {
+		t.Fatalf("history has %d changes, want %d (read: %v)", len(h), clerks*n, err)
 	}
 	assertSound(t, s)
+	t.Logf("%d clerks wrote %d registrations each at once, with a reader: none lost, none failed", clerks, n)
 }
 
 // countOf runs a count query, failing the test when it cannot be read (a
