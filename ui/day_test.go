@@ -406,3 +406,40 @@ func TestALongImportShowsItsProgress(t *testing.T) {
 		t.Fatalf("after the import: %v\n%s", got, h.view())
 	}
 }
+
+func TestAt80ColumnsNamesAreToldApart(t *testing.T) {
+	st := seeded(t)
+	ctx := context.Background()
+	c, err := st.Campaign(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := []string{"Cục Quản lý thị trường tỉnh Bình Dương - chi cục số một", "Cục Quản lý thị trường tỉnh Bình Định - chi cục số một"}
+	for _, name := range long {
+		if _, err := st.AddAgency(ctx, c.ID, campaign.Agency{Name: name, Group: campaign.Central, Active: true}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		h := newHarness(t, st, l, 80, 24)
+		h.keys("2", "/", "quan ly thi truong", "enter")
+		v := h.view()
+		a, b := lineWith(v, "Dương"), lineWith(v, "Định")
+		if a == "" || b == "" || a == b {
+			t.Fatalf("%s: the two rows read the same:\n%s", l, v)
+		}
+		if !strings.Contains(lineWith(v, "› "+long[0]), long[0]) && !strings.Contains(oneSpaced(v), long[0]) {
+			t.Fatalf("%s: the selected agency is not told whole:\n%s", l, v)
+		}
+		// the status screen gives the remarks to the line under the list
+		h.keys("esc", "5")
+		if v := h.view(); !strings.Contains(lineWith(v, " › "), l.T("Quá hạn", "Overdue")) {
+			t.Fatalf("%s: no remarks on the selected line:\n%s", l, v)
+		}
+		// and the registrations screen the whole title
+		h.keys("4", "/", "ban do", "enter")
+		if v := oneSpaced(h.view()); !strings.Contains(v, "› Bản đồ số · Sở Thông tin và Truyền thông") {
+			t.Fatalf("%s: the selected registration:\n%s", l, h.view())
+		}
+	}
+}

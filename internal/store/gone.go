@@ -18,6 +18,11 @@ var ErrBookGone error = lang.Kind("database gone")
 
 // canWrite is asked before every write.
 func (s *Store) canWrite() error {
+	if s.network != "" {
+		e := shortNetworkProblem(s.network)
+		e.Cause = ErrReadOnly
+		return e
+	}
 	if s.readOnly {
 		return lang.Wrap(ErrReadOnly, "Tệp dữ liệu đang mở ở chế độ chỉ đọc; không lưu được thay đổi", "The database is open read-only; the change was not saved")
 	}

@@ -48,6 +48,8 @@ type Store struct {
 
 	release func() // lets files be written over the book's path again (safefile)
 
+	network string // the network file system the book is on, read only ("" when local)
+
 	ident  os.FileInfo // the file opened, to notice it deleted or replaced (gone.go)
 	pinned *sql.Conn   // a connection kept from the start on that file, for Rescue
 }
@@ -62,6 +64,10 @@ type Options struct {
 	// User is the author recorded in the history; $CCHC_USER or the OS
 	// user by default.
 	User string
+	// FSType names the file system holding a path (netfs.Type by
+	// default; tests pretend a share): a book on a network file system
+	// is only read.
+	FSType func(path string) (string, error)
 }
 
 // Errors the clerk is told about; callers may test them with errors.Is.
@@ -95,6 +101,13 @@ func Open(path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, lang.Wrap(err, "Đường dẫn tệp dữ liệu không hợp lệ: %s", "Invalid database path: %s", path)
 	}
+	network := onNetwork(abs, opt.FSType)
+	if network != "" {
+		// read, never written: a new book cannot be made there either
+		if _, err := os.Stat(abs); err != nil || !opt.AllowReadOnly {
+			return nil, networkProblem(abs, network)
+		}
+	}
 	// The file's header is read while another process may be creating the
 	// same new book: a passing busy or cannot-open is waited out.
 	var readOnly bool
@@ -111,7 +124,7 @@ func Open(path string, opt Options) (*Store, error) {
 	if opt.User = vntext.Line(opt.User); opt.User == "" {
 		opt.User = defaultUser()
 	}
-	s := &Store{path: abs, readOnly: readOnly, now: opt.Now, user: opt.User}
+	s := &Store{path: abs, readOnly: readOnly || network != "", network: network, now: opt.Now, user: opt.User}
 	// A new file put into WAL by two processes at once can fail once: retry.
 	for attempt := 0; ; attempt++ {
 		err = s.open()
