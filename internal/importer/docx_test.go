@@ -384,6 +384,10 @@ func TestDOCXStructures(t *testing.T) {
 	if got := strings.Join(g.Rows[g.first+1], "|"); got != "1|Một|Mô hình|TTHC" {
 		t.Errorf("row: %q", got)
 	}
+	hyphen := `<w:document xmlns:w="` + wordNS + `"><w:body><w:p><w:r><w:t>15/UBND</w:t><w:noBreakHyphen/><w:t>VP</w:t><w:delText>xoá</w:delText></w:r></w:p></w:body></w:document>`
+	if blocks, err := parseDocument(strings.NewReader(hyphen)); err != nil || len(blocks) != 1 || blocks[0].para != "15/UBND-VP" {
+		t.Errorf("a non-breaking hyphen, deleted text: %+v %v", blocks, err)
+	}
 	strict := `<w:document xmlns:w="` + wordStrictNS + `"><w:body>` + wp("Số: 1/A") + `</w:body></w:document>`
 	blocks, err := parseDocument(strings.NewReader(strict))
 	if err != nil || len(blocks) != 1 || blocks[0].para != "Số: 1/A" {

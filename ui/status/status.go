@@ -265,6 +265,7 @@ func (m *Model) View() string {
 	if m.width < 100 {
 		nameW = 26
 	}
+	nameW = max(min(nameW, m.width-52), 10) // the figures first: at 72 columns the name gives way
 	head := fmt.Sprintf("  %s %7s %5s %8s %8s %8s %8s", vntext.Pad(c.T("Nhóm", "Group"), nameW),
 		c.T("Số CQ", "Agencies"), c.T("Đạt", "Met"), c.T("Chưa đủ", "Short"), c.T("Chưa ĐK", "Missing"),
 		c.T("Muộn", "Late"), c.T("Mô hình", "Reg."))
