@@ -310,6 +310,10 @@ func TestImportShowsEveryProblemAndKeepsThePath(t *testing.T) {
 	if len(seen) != 4 {
 		t.Fatalf("problems readable: %v\n%s", seen, h.view())
 	}
+	// the selected row's problem is told whole, to its list of what is allowed
+	if v := oneSpaced(h.view()); !strings.Contains(v, `"Hội họa" không khớp`) || !strings.Contains(v, "Chính phủ số, Khác)") {
+		t.Fatalf("the selected row's problem is cut:\n%s", h.view())
+	}
 	// closed and opened again: the file's path is there to try once more
 	h.keys("esc", "esc", "i")
 	if v := h.view(); !strings.Contains(v, "y-te.csv") || h.m.ctx.ImportPath != bad {
@@ -404,5 +408,78 @@ func TestALongImportShowsItsProgress(t *testing.T) {
 	h.run(cmd)
 	if got := registrationsOf(t, h, "Huyện Kỳ Anh"); len(got) != 2 || !strings.Contains(h.view(), "Đã thêm 2 mô hình") {
 		t.Fatalf("after the import: %v\n%s", got, h.view())
+	}
+}
+
+func TestAt80ColumnsNamesAreToldApart(t *testing.T) {
+	st := seeded(t)
+	ctx := context.Background()
+	c, err := st.Campaign(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := []string{"Cục Quản lý thị trường tỉnh Bình Dương - chi cục số một", "Cục Quản lý thị trường tỉnh Bình Định - chi cục số một"}
+	for _, name := range long {
+		if _, err := st.AddAgency(ctx, c.ID, campaign.Agency{Name: name, Group: campaign.Central, Active: true}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		h := newHarness(t, st, l, 80, 24)
+		h.keys("2", "/", "quan ly thi truong", "enter")
+		v := h.view()
+		a, b := lineWith(v, "Dương"), lineWith(v, "Định")
+		if a == "" || b == "" || a == b {
+			t.Fatalf("%s: the two rows read the same:\n%s", l, v)
+		}
+		if !strings.Contains(lineWith(v, "› "+long[0]), long[0]) && !strings.Contains(oneSpaced(v), long[0]) {
+			t.Fatalf("%s: the selected agency is not told whole:\n%s", l, v)
+		}
+		// the status screen gives the remarks to the line under the list
+		h.keys("esc", "5")
+		if v := h.view(); !strings.Contains(lineWith(v, " › "), l.T("Quá hạn", "Overdue")) {
+			t.Fatalf("%s: no remarks on the selected line:\n%s", l, v)
+		}
+		// and the registrations screen the whole title
+		h.keys("4", "/", "ban do", "enter")
+		if v := oneSpaced(h.view()); !strings.Contains(v, "› Bản đồ số · Sở Thông tin và Truyền thông") {
+			t.Fatalf("%s: the selected registration:\n%s", l, h.view())
+		}
+	}
+}
+
+func TestEveryScreenWorksAt72x20(t *testing.T) {
+	st := seeded(t)
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		h := newHarness(t, st, l, 72, 20)
+		v := h.view()
+		checkFills(t, v, 72, 20)
+		if !strings.Contains(lineWith(v, "88/UBND-NV"), "Thành phố Hà Tĩnh") {
+			t.Errorf("%s: the overview's latest letters have no rows:\n%s", l, v)
+		}
+		h.keys("5")
+		if v := h.view(); !strings.Contains(v, l.T("Mô hình", "Reg.")) || !strings.Contains(lineWith(v, l.T("Tổng cộng", "Total")), " 7") {
+			t.Errorf("%s: the status groups lose their registrations:\n%s", l, v)
+		}
+		for _, tab := range []string{"1", "2", "3", "4", "5", "6"} {
+			h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(tab), Alt: true})
+			checkFills(t, h.view(), 72, 20)
+			if tab == "3" || tab == "6" {
+				h.send(keyF1())
+			} else {
+				h.keys("?")
+			}
+			v := h.view()
+			checkFills(t, v, 72, 20)
+			for _, want := range []string{l.T("thoát", "quit")} {
+				if !strings.Contains(v, want) {
+					t.Errorf("%s: the help of screen %s lacks %q:\n%s", l, tab, want, v)
+				}
+			}
+			if tab != "3" && tab != "6" && !strings.Contains(v, l.T("nhập từ tệp", "import a file")) {
+				t.Errorf("%s: the help of screen %s is cut:\n%s", l, tab, v)
+			}
+			h.keys("esc")
+		}
 	}
 }

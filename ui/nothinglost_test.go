@@ -180,3 +180,21 @@ func TestBookDeletedOrReplacedWhileOpen(t *testing.T) {
 		})
 	}
 }
+
+// A book on a network share opens read-only, and the clerk is told why and
+// what to do instead.
+func TestBookOnANetworkShareIsOnlyRead(t *testing.T) {
+	st := seeded(t)
+	r, err := store.Open(st.Path(), store.Options{AllowReadOnly: true, FSType: func(string) (string, error) { return "smb2", nil }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	h := newHarness(t, r, lang.VI, 80, 24)
+	v := strings.Join(strings.Fields(h.view()), " ")
+	for _, want := range []string{"CHỈ ĐỌC", "nằm trên ổ mạng dùng chung (smb2)", "PostgreSQL (--db postgres://…, sắp có)"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("no %q:\n%s", want, h.view())
+		}
+	}
+}

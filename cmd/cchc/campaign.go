@@ -183,8 +183,9 @@ func campaignHelp(e *env) {
   cchc campaign list
   cchc campaign quota NHÓM TỐI-THIỂU [PHẤN-ĐẤU] [--campaign NĂM]
 
-new   mở đợt đăng ký của một năm mới. Danh sách cơ quan, đơn vị (đang theo dõi), chỉ tiêu, cơ
-      quan ban hành và người ký được sao chép từ đợt của năm --from (mặc định: đợt mới nhất);
+new   mở đợt đăng ký của một năm mới. Danh sách cơ quan, đơn vị (đang theo dõi, cùng các đơn vị
+      mà chúng kế thừa khi hợp nhất), chỉ tiêu, cơ quan ban hành và người ký được sao chép từ
+      đợt của năm --from (mặc định: đợt mới nhất);
       các mô hình đã đăng ký không được sao chép. Căn cứ pháp lý để trống cho năm mới.
       --letter: số văn bản đề nghị đăng ký của năm mới (mặc định: giữ ký hiệu của năm trước).
 list  liệt kê các đợt đăng ký, mới nhất trước, với tình hình tính đến hôm nay.
@@ -197,8 +198,9 @@ quota đặt chỉ tiêu của một nhóm (department, central, district, commu
   cchc campaign list
   cchc campaign quota GROUP MIN [TARGET] [--campaign YEAR]
 
-new   opens a new year's campaign. Its agencies (the active ones), quotas, issuer and signer are
-      copied from the campaign of --from (default: the latest); registrations are not copied.
+new   opens a new year's campaign. Its agencies (the active ones, with the units they succeed
+      after a merge), quotas, issuer and signer are copied from the campaign of --from (default:
+      the latest); registrations are not copied.
       The legal basis is left empty for the new year.
       --letter: the number of the new year's request letter (default: the previous code).
 list  lists the campaigns, latest first, with their status as of today.

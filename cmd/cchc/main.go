@@ -176,8 +176,12 @@ func openStore(e *env, readOnlyOK bool) (*store.Store, error) {
 		}
 		path = p
 	}
-	return store.Open(path, store.Options{AllowReadOnly: readOnlyOK})
+	return store.Open(path, store.Options{AllowReadOnly: readOnlyOK, FSType: fsType})
 }
+
+// fsType names the file system of a book (nil: the system's answer);
+// tests pretend a network share with it.
+var fsType func(path string) (string, error)
 
 // openCampaign opens the book and finds the campaign of year (the latest
 // when 0); on success the caller closes the store.

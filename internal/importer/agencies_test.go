@@ -228,3 +228,45 @@ func TestImportTheListAfterJuly2025(t *testing.T) {
 		t.Errorf("check: %v %v", p, err)
 	}
 }
+
+// The template says who may lead a model the way the map is: a campaign
+// judging communes and wards directly prompts for them on the lead column;
+// one of the old map keeps its template as it was.
+func TestTemplateLeadHintFollowsTheMap(t *testing.T) {
+	prompts := func(c campaign.Campaign) string {
+		t.Helper()
+		path := filepath.Join(t.TempDir(), "mau.xlsx")
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteTemplate(f, c, "xlsx", lang.VI); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		x, err := excelize.OpenFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer x.Close()
+		dvs, err := x.GetDataValidations(x.GetSheetName(0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, dv := range dvs {
+			if dv.Prompt != nil {
+				out = append(out, dv.Sqref+" "+*dv.Prompt)
+			}
+		}
+		return strings.Join(out, "\n")
+	}
+	_, c := book(t)
+	if got := prompts(c); got != "" {
+		t.Errorf("the 2023 template prompts: %q", got)
+	}
+	c.Quotas = map[campaign.Group]campaign.Quota{campaign.Department: {Required: 1, Target: 1}, campaign.Commune: {Required: 2, Target: 3}}
+	if got := prompts(c); !strings.HasPrefix(got, "E8:") || !strings.Contains(got, "UBND xã, phường chủ trì") {
+		t.Errorf("the two-tier template prompts %q", got)
+	}
+}

@@ -223,6 +223,10 @@ func parseDocument(r io.Reader) ([]docBlock, error) {
 				if len(paras) > 0 {
 					paras[len(paras)-1].WriteByte('\n')
 				}
+			case "noBreakHyphen": // "UBND-VP" typed with Word's non-breaking hyphen
+				if len(paras) > 0 {
+					paras[len(paras)-1].WriteByte('-')
+				}
 			}
 		case xml.EndElement:
 			if skip > 0 {

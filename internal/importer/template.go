@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"cchc/internal/campaign"
@@ -44,6 +45,17 @@ func templateAttachment(c campaign.Campaign, l lang.Lang) string {
 		return l.F("(Kèm theo văn bản số %s ngày %s của %s)", "(Attached to letter %s of %s from %s)", number, c.LetterDate, c.Issuer)
 	}
 	return l.F("(Kèm theo văn bản số %s của %s)", "(Attached to letter %s from %s)", number, c.Issuer)
+}
+
+// leadHint is what the template says of the lead-unit column in a
+// campaign that judges communes and wards directly (the two-tier map);
+// "" for a campaign of the old map.
+func leadHint(c campaign.Campaign, l lang.Lang) string {
+	if c.QuotaFor(campaign.Commune).Required == 0 {
+		return ""
+	}
+	return l.T("Ghi cơ quan, đơn vị hoặc UBND xã, phường chủ trì thực hiện (để trống: chính cơ quan, đơn vị gửi văn bản)",
+		"The agency, commune or ward that leads the work (empty: the sender itself)")
 }
 
 // The title block lines the agency fills in; the importer reads them back.
@@ -222,6 +234,18 @@ func writeTemplateXLSX(w io.Writer, c campaign.Campaign, l lang.Lang) error {
 	}
 	if err := f.SetSheetVisible(lists, false); err != nil {
 		return err
+	}
+	// the lead unit is said the way the map is: since 1 July 2025 the
+	// communes and wards lead their own models (a campaign of the old map
+	// keeps its template as it was)
+	if hint := leadHint(c, l); hint != "" {
+		leadCol, _ := excelize.ColumnNumberToName(slices.Index(cols, campaign.ColLead) + 1)
+		dv := excelize.NewDataValidation(true)
+		dv.Sqref = fmt.Sprintf("%s%d:%s%d", leadCol, first, leadCol, listEnd)
+		dv.SetInput(campaign.ColLead.Label(l), hint)
+		if err := f.AddDataValidation(sheet, dv); err != nil {
+			return err
+		}
 	}
 
 	// The signature block, as on a letter: the importer stops reading there.

@@ -333,8 +333,9 @@ func (r Registrations) sheet(c store.RegistrationCounts, t Table) Sheet {
 	}
 }
 
-// Write writes the list in format f. The csv and xlsx lists are written as
-// the rows are read, never all held: at national scale they are 200,000.
+// Write writes the list in format f. The csv, xlsx, html and docx lists
+// are written as the rows are read, never all held: at national scale they
+// are 200,000.
 func (r Registrations) Write(w io.Writer, f string) (err error) {
 	if !contains(Formats(KindRegistrations), f) && f != "" {
 		return unknownFormat(f, KindRegistrations)
@@ -382,11 +383,8 @@ func (r Registrations) Write(w io.Writer, f string) (err error) {
 	case "docx", "pdf": // docx streams its rows; pdf holds its pages anyway
 		return writePrinted(r.sheet(counts, r.table(src, counts)).Document(), w, f)
 	}
-	t, err := r.heldTable(src, counts)
-	if err != nil {
-		return err
-	}
-	return r.sheet(counts, t).WriteHTML(w)
+	// html: each row written as it is read (200,000 at national scale)
+	return r.sheet(counts, r.table(src, counts)).WriteHTML(w)
 }
 
 // textWidth is the width of the plain-text list: an 80-column terminal or printer.

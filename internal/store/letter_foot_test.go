@@ -38,6 +38,10 @@ func TestLetterFootIsACampaignSetting(t *testing.T) {
 		t.Fatalf("saved: %q %q %q", got.SignerAuthority, got.SignerTitle, got.CopiesTo)
 	}
 
+	if problems, err := s.Check(ctx); err != nil || len(problems) != 0 {
+		t.Fatalf("check with a Nơi nhận of three lines: %v %v", problems, err)
+	}
+
 	id, err := s.NewCampaign(ctx, campaign.Campaign{Year: 2024, Deadline: vndate.Of(2024, 3, 29)}, 2023)
 	if err != nil {
 		t.Fatal(err)

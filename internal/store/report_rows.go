@@ -41,9 +41,21 @@ type ReportReader struct {
 }
 
 type reportAgency struct {
-	name  string
-	group campaign.Group
-	key   string // Vietnamese sort key; only for agencies that sent letters
+	name   string
+	group  campaign.Group
+	parent int64
+	key    string // Vietnamese sort key; only for agencies that sent letters
+}
+
+// home is where an agency's registrations are listed: a commune's under
+// its district, whose quota they count toward (so that each group's count
+// is the status's), itself otherwise.
+func (rr *ReportReader) home(id int64) int64 {
+	a := rr.agencies[id]
+	if a.group == campaign.Commune && a.parent != 0 && rr.agencies[a.parent].group == campaign.District {
+		return a.parent
+	}
+	return id
 }
 
 type reportLetter struct {
@@ -165,9 +177,9 @@ func (rr *ReportReader) begin(ctx context.Context) error {
 }
 
 func (rr *ReportReader) readAgencies(ctx context.Context, k int, campaignID int64) error {
-	return rr.s.eachRowOn(ctx, rr.conns[k], `SELECT a.id, coalesce(ca.name, a.name), a.agency_group FROM agency a
+	return rr.s.eachRowOn(ctx, rr.conns[k], `SELECT a.id, coalesce(ca.name, a.name), a.agency_group, coalesce(a.parent_id, 0) FROM agency a
 		LEFT JOIN campaign_agency ca ON ca.campaign_id = ? AND ca.agency_id = a.id`, []any{campaignID}, func(v []driver.Value) error {
-		rr.agencies[asInt(v[0])] = reportAgency{name: vntext.Line(asText(v[1])), group: campaign.Group(asText(v[2]))}
+		rr.agencies[asInt(v[0])] = reportAgency{name: vntext.Line(asText(v[1])), group: campaign.Group(asText(v[2])), parent: asInt(v[3])}
 		return nil
 	})
 }
@@ -196,20 +208,38 @@ func (rr *ReportReader) sortLetters() {
 	var sent []int64
 	seen := map[int64]bool{}
 	for _, l := range rr.letters {
+		for _, id := range []int64{l.agencyID, rr.home(l.agencyID)} {
+			if a := rr.agencies[id]; a.key == "" {
+				a.key = string(vntext.SortKey(a.name))
+				rr.agencies[id] = a
+			}
+		}
 		if !seen[l.agencyID] {
 			seen[l.agencyID] = true
-			a := rr.agencies[l.agencyID]
-			a.key = string(vntext.SortKey(a.name))
-			rr.agencies[l.agencyID] = a
 			sent = append(sent, l.agencyID)
 		}
 	}
+	// by where they are listed (a commune under its district, after the
+	// district's own letters), then by name
 	slices.SortFunc(sent, func(x, y int64) int {
-		a, b := rr.agencies[x], rr.agencies[y]
+		hx, hy := rr.home(x), rr.home(y)
+		a, b := rr.agencies[hx], rr.agencies[hy]
 		if rank[a.group] != rank[b.group] {
 			return rank[a.group] - rank[b.group]
 		}
 		if c := strings.Compare(a.key, b.key); c != 0 {
+			return c
+		}
+		if hx != hy {
+			return cmp.Compare(hx, hy)
+		}
+		if (x == hx) != (y == hy) {
+			if x == hx {
+				return -1
+			}
+			return 1
+		}
+		if c := strings.Compare(rr.agencies[x].key, rr.agencies[y].key); c != 0 {
 			return c
 		}
 		return cmp.Compare(x, y)
@@ -253,18 +283,19 @@ func (rr *ReportReader) Counts(ctx context.Context) (RegistrationCounts, error) 
 			return RegistrationCounts{}, rr.s.explain(err)
 		}
 		l := rr.letters[pos]
-		a := rr.agencies[l.agencyID]
+		home := rr.home(l.agencyID)
+		a := rr.agencies[home]
 		if len(c.Groups) == 0 || c.Groups[len(c.Groups)-1].Group != a.group {
 			c.Groups = append(c.Groups, GroupCount{Group: a.group})
 		}
 		g := &c.Groups[len(c.Groups)-1]
 		g.Registrations += n
 		c.Registrations += n
-		if c.Agencies == 0 || l.agencyID != last {
+		if c.Agencies == 0 || home != last {
 			g.Agencies++
 			c.Agencies++
 		}
-		last = l.agencyID
+		last = home
 	}
 	if err := rows.Err(); err != nil {
 		return RegistrationCounts{}, rr.s.explain(err)
@@ -352,6 +383,15 @@ func (rr *ReportReader) chunk(ctx context.Context, k int, span [2]int) ([]Regist
 		x.LeadName = sender.name
 		if lead, ok := rr.agencies[x.LeadAgencyID]; ok && x.LeadAgencyID != 0 {
 			x.LeadName = lead.name
+		}
+		if home := rr.home(l.agencyID); home != l.agencyID {
+			// a commune's registration is listed under its district, the
+			// commune named as the lead unit
+			d := rr.agencies[home]
+			if x.LeadAgencyID == 0 {
+				x.LeadAgencyID = l.agencyID
+			}
+			x.AgencyID, x.AgencyName, x.AgencyGroup = home, d.name, d.group
 		}
 		x.LetterNumber, x.LetterDate, x.Received = l.number, l.letterDate, l.recvOn
 		out = append(out, x)

@@ -48,8 +48,9 @@ type Store struct {
 
 	release func() // lets files be written over the book's path again (safefile)
 
-	ident  os.FileInfo // the file opened, to notice it deleted or replaced (gone.go)
-	pinned *sql.Conn   // a connection kept from the start on that file, for Rescue
+	network string // the network file system the book is on, read only ("" when local)
+
+	ident os.FileInfo // the file opened, to notice it deleted or replaced (gone.go)
 }
 
 // Options for Open.
@@ -62,6 +63,10 @@ type Options struct {
 	// User is the author recorded in the history; $CCHC_USER or the OS
 	// user by default.
 	User string
+	// FSType names the file system holding a path (netfs.Type by
+	// default; tests pretend a share): a book on a network file system
+	// is only read.
+	FSType func(path string) (string, error)
 }
 
 // Errors the clerk is told about; callers may test them with errors.Is.
@@ -95,6 +100,13 @@ func Open(path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, lang.Wrap(err, "Đường dẫn tệp dữ liệu không hợp lệ: %s", "Invalid database path: %s", path)
 	}
+	network := onNetwork(abs, opt.FSType)
+	if network != "" {
+		// read, never written: a new book cannot be made there either
+		if _, err := os.Stat(abs); err != nil || !opt.AllowReadOnly {
+			return nil, networkProblem(abs, network)
+		}
+	}
 	// The file's header is read while another process may be creating the
 	// same new book: a passing busy or cannot-open is waited out.
 	var readOnly bool
@@ -111,7 +123,7 @@ func Open(path string, opt Options) (*Store, error) {
 	if opt.User = vntext.Line(opt.User); opt.User == "" {
 		opt.User = defaultUser()
 	}
-	s := &Store{path: abs, readOnly: readOnly, now: opt.Now, user: opt.User}
+	s := &Store{path: abs, readOnly: readOnly || network != "", network: network, now: opt.Now, user: opt.User}
 	// A new file put into WAL by two processes at once can fail once: retry.
 	for attempt := 0; ; attempt++ {
 		err = s.open()
@@ -127,10 +139,6 @@ func Open(path string, opt Options) (*Store, error) {
 		return nil, err
 	}
 	s.ident, _ = os.Stat(abs)
-	if s.pinned, err = s.db.Conn(context.Background()); err != nil {
-		s.db.Close()
-		return nil, s.explain(err)
-	}
 	s.release = safefile.Protect(abs)
 	if !readOnly {
 		safefile.CleanStale(filepath.Dir(abs)) // what a backup killed midway left
@@ -278,9 +286,6 @@ func (s *Store) Close() error {
 	}
 	if s.watch != nil {
 		s.watch.Close()
-	}
-	if s.pinned != nil {
-		s.pinned.Close()
 	}
 	return s.db.Close()
 }

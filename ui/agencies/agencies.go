@@ -54,7 +54,7 @@ type Model struct {
 func New(ctx *common.Context) *Model {
 	m := &Model{ctx: ctx, search: common.NewSearch(ctx, ctx.T("gõ tên, không cần dấu", "type a name, accents optional"))}
 	m.list = common.NewListView(&ctx.Styles,
-		common.Column{Title: ctx.T("Cơ quan, đơn vị", "Agency"), Width: 20, Flex: 1},
+		common.Column{Title: ctx.T("Cơ quan, đơn vị", "Agency"), Width: 20, Flex: 1, Middle: true},
 		common.Column{Title: ctx.T("Nhóm", "Group"), Width: 13},
 		common.Column{Title: ctx.T("Đã ĐK", "Reg."), Width: 5, Right: true},
 		common.Column{Title: ctx.T("Chỉ tiêu", "Quota"), Width: 8, Right: true},
@@ -67,8 +67,16 @@ func New(ctx *common.Context) *Model {
 }
 
 func (m *Model) SetSize(w, h int) {
+	wasNarrow := common.Narrow(m.width)
 	m.width, m.height = w, h
-	m.list.SetSize(w, h-2)
+	m.list.Columns[1].Width, m.list.Columns[4].Width = 13, 16
+	if common.Narrow(w) { // the name takes the room: group and status in a word
+		m.list.Columns[1].Width, m.list.Columns[4].Width = 7, 11
+	}
+	if common.Narrow(w) != wasNarrow && m.rows != nil {
+		m.rebuild()
+	}
+	m.list.SetSize(w, h-3) // the filters, the selected agency's name and the count
 	if m.detail != nil {
 		m.detail.setSize(w, h)
 	}
@@ -190,6 +198,9 @@ func (m *Model) row(a campaign.Agency, r compliance.Result, judged bool) []strin
 		reg = itoa(r.Registered)
 		quota = report.QuotaText(r.Quota)
 		status = r.Status.Marker(c.ASCII) + " " + r.Status.Label(c.Lang)
+		if common.Narrow(m.width) {
+			status = common.StatusWord(r.Status, c)
+		}
 		if r.Late {
 			status += " " + compliance.LateMarker(c.ASCII)
 		}
@@ -206,7 +217,11 @@ func (m *Model) row(a campaign.Agency, r compliance.Result, judged bool) []strin
 			status = c.T("Không có chỉ tiêu", "No quota")
 		}
 	}
-	return []string{name, a.Group.Short(c.Lang), reg, quota, status, last}
+	group := a.Group.Short(c.Lang)
+	if common.Narrow(m.width) {
+		group = common.GroupWord(a.Group, c)
+	}
+	return []string{name, group, reg, quota, status, last}
 }
 
 func (m *Model) cellStyle(row, col int) lipgloss.Style {
@@ -435,7 +450,27 @@ func (m *Model) View() string {
 	case editing:
 		return m.form.view(m.width, m.height)
 	}
-	return common.Fit(m.filterLine()+"\n"+m.list.View()+"\n"+m.footer(), m.width, m.height)
+	return common.Fit(m.filterLine()+"\n"+m.list.View()+"\n"+m.selectedLine()+"\n"+m.footer(), m.width, m.height)
+}
+
+// selectedLine tells the selected agency whole: its name, group and remarks.
+func (m *Model) selectedLine() string {
+	if m.ctx.Data == nil {
+		return ""
+	}
+	id := m.selectedID()
+	a := m.ctx.Data.ByID[id]
+	if a == nil {
+		return ""
+	}
+	c := m.ctx
+	text := a.Name + " · " + a.Group.Label(c.Lang)
+	if r, ok := c.Data.ResultByID[id]; ok {
+		if rem := report.Remarks(r, c.Lang, c.ASCII); rem != "" {
+			text += " · " + rem
+		}
+	}
+	return common.DetailLines(c, text, m.width, 1)[0]
 }
 
 func (m *Model) filterLine() string {

@@ -12,6 +12,7 @@ import (
 
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
+	"cchc/internal/vntext"
 )
 
 func init() { lipgloss.SetColorProfile(termenv.Ascii) }
@@ -218,5 +219,25 @@ func TestPastedColourCodesAreDropped(t *testing.T) {
 	in, _ = UpdateInput(in, tea.KeyMsg{Type: tea.KeyRunes, Paste: true, Runes: []rune("Mô hình \x1b[31mđỏ\x1b[0m số")})
 	if in.Value() != "Mô hình đỏ số" {
 		t.Fatalf("value %q", in.Value())
+	}
+}
+
+func TestCutMiddleKeepsTheEnd(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		w    int
+		want string
+	}{
+		{"Ban Dân tộc tỉnh Bình Dương", 40, "Ban Dân tộc tỉnh Bình Dương"},
+		{"Cục Quản lý thị trường tỉnh Bà Rịa - Vũng Tàu", 30, "Cục Quản lý…nh Bà Rịa - Vũng Tàu"},
+	} {
+		got := CutMiddle(tc.in, tc.w)
+		if vntext.Width(got) > tc.w || !strings.HasSuffix(got, "Tàu") && tc.w < vntext.Width(tc.in) {
+			t.Errorf("CutMiddle(%q, %d) = %q", tc.in, tc.w, got)
+		}
+	}
+	a, b := CutMiddle("Cục Quản lý thị trường tỉnh Bình Dương", 24), CutMiddle("Cục Quản lý thị trường tỉnh Bình Định", 24)
+	if a == b || vntext.Width(a) > 24 {
+		t.Errorf("%q and %q", a, b)
 	}
 }

@@ -5,6 +5,8 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+
+	"cchc/internal/vntext"
 )
 
 // Fit makes s exactly width×height: long lines are cut, short ones padded,
@@ -62,4 +64,25 @@ func (s Styles) Bar(n, total, width int) string {
 		}
 	}
 	return s.BarFull.Render(strings.Repeat("█", full)) + s.BarEmpty.Render(strings.Repeat("░", width-full))
+}
+
+// CutMiddle fits s in w cells by cutting out its middle: agencies' names
+// differ at their end ("… tỉnh Bình Dương", "… tỉnh Bình Định"), which a
+// cut at the end would hide, making two rows read the same.
+func CutMiddle(s string, w int) string {
+	if vntext.Width(s) <= w || w < 8 {
+		return vntext.Truncate(s, w)
+	}
+	rs := []rune(s)
+	i := len(rs) // the tail: three fifths of the room, from the end
+	for i > 0 && vntext.Width(string(rs[i-1:])) <= (w-1)*3/5 {
+		i--
+	}
+	tail := string(rs[i:])
+	headW := w - 1 - vntext.Width(tail)
+	j := 0
+	for j < i && vntext.Width(string(rs[:j+1])) <= headW {
+		j++
+	}
+	return string(rs[:j]) + "…" + tail
 }

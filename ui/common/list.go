@@ -19,6 +19,8 @@ type Column struct {
 	Flex  int
 	Max   int
 	Right bool
+	// Middle cuts a long cell in its middle, keeping its end (CutMiddle)
+	Middle bool
 }
 
 // ListView is a scrolling table that renders only its visible rows, so it
@@ -262,9 +264,12 @@ func (l *ListView) renderRow(i int) string {
 		if c < len(row) {
 			cell = row[c]
 		}
-		if col.Right {
+		switch {
+		case col.Right:
 			cell = vntext.PadLeft(cell, l.widths[c])
-		} else {
+		case col.Middle:
+			cell = vntext.Pad(CutMiddle(cell, l.widths[c]), l.widths[c])
+		default:
 			cell = vntext.Pad(cell, l.widths[c])
 		}
 		st := lipgloss.NewStyle()

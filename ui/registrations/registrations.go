@@ -57,7 +57,7 @@ func New(ctx *common.Context) *Model {
 	m := &Model{ctx: ctx, search: common.NewSearch(ctx, ctx.T("tên, cơ quan, không cần dấu", "title or agency, accents optional"))}
 	m.list = common.NewListView(&ctx.Styles,
 		common.Column{Title: ctx.T("Tên mô hình, sáng kiến", "Title"), Width: 20, Flex: 4},
-		common.Column{Title: ctx.T("Cơ quan, đơn vị", "Agency"), Width: 16, Flex: 2},
+		common.Column{Title: ctx.T("Cơ quan, đơn vị", "Agency"), Width: 16, Flex: 2, Middle: true},
 		common.Column{Title: ctx.T("Loại", "Kind"), Width: 12},
 		common.Column{Title: ctx.T("Lĩnh vực", "Area"), Width: 12, Flex: 1, Max: 18}, // "Thủ tục hành chính" whole on a wide screen
 		common.Column{Title: ctx.T("Nhận", "Recv."), Width: 5},
@@ -68,7 +68,12 @@ func New(ctx *common.Context) *Model {
 
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
-	m.list.SetSize(w, h-2)
+	kind, area := &m.list.Columns[2], &m.list.Columns[3]
+	kind.Width, area.Title, area.Width, area.Flex = 12, m.ctx.T("Lĩnh vực", "Area"), 12, 1
+	if common.Narrow(w) { // the title takes the room: the kind in a word, the area under the list
+		kind.Width, area.Title, area.Width, area.Flex = 6, "", 0, 0
+	}
+	m.list.SetSize(w, h-4) // the filters, the selected registration in two lines, the count
 }
 
 func (m *Model) Capturing() bool { return m.search.Active || m.progress != nil }
@@ -172,7 +177,11 @@ func (m *Model) show(from []store.ListRow, rows []int32) {
 	// rows are made when drawn: only the visible ones of 200,000
 	m.list.SetRowFunc(len(rows), func(i int) []string {
 		r := &from[rows[i]]
-		return []string{r.Title, r.Agency.Name, r.Kind().Label(m.ctx.Lang), r.Area().Short(m.ctx.Lang), r.Received().Short()}
+		kind := r.Kind().Label(m.ctx.Lang)
+		if common.Narrow(m.width) {
+			kind = common.KindWord(r.Kind(), m.ctx)
+		}
+		return []string{r.Title, r.Agency.Name, kind, r.Area().Short(m.ctx.Lang), r.Received().Short()}
 	})
 	m.list.SetCursor(cursor)
 }
@@ -305,7 +314,18 @@ func (m *Model) View() string {
 	if m.mode == reading && m.open != nil {
 		return m.readView()
 	}
-	return common.Fit(m.filterLine()+"\n"+m.list.View()+"\n"+m.footer(), m.width, m.height)
+	return common.Fit(m.filterLine()+"\n"+m.list.View()+"\n"+strings.Join(m.selectedLines(), "\n")+"\n"+m.footer(), m.width, m.height)
+}
+
+// selectedLines tell the selected registration whole: its title, agency,
+// kind and area, over two lines.
+func (m *Model) selectedLines() []string {
+	text := ""
+	if r := m.selected(); r != nil {
+		c := m.ctx
+		text = r.Title + " · " + r.Agency.Name + " · " + r.Kind().Label(c.Lang) + " · " + r.Area().Label(c.Lang)
+	}
+	return common.DetailLines(m.ctx, text, m.width, 2)
 }
 
 func (m *Model) filterLine() string {

@@ -89,7 +89,7 @@ func (m *Model) build() {
 	}
 	asOf := common.NewText(fAsOf, c.T("Tính đến ngày", "As of"), "dd/mm/yyyy", 10)
 	asOf.SetText(c.Today.String())
-	reply := common.NewText(fReply, c.T("Hạn gửi lại", "Reply by"), "dd/mm/yyyy", 10)
+	reply := common.NewText(fReply, c.T("Hạn gửi lại", "Reply by"), c.T("để trống: hạn của đợt, hoặc chấm để điền", "empty: the deadline, or dots to fill in"), 10)
 	reply.Hint = "dd/mm/yyyy"
 	file := common.NewText(fFile, c.T("Tên tệp", "File name"), "", 255)
 	m.form = common.NewForm(c,

@@ -42,7 +42,7 @@ type Model struct {
 func New(ctx *common.Context) *Model {
 	m := &Model{ctx: ctx, asOf: ctx.Today, dateInput: common.NewInput("dd/mm/yyyy", 10)}
 	m.list = common.NewListView(&ctx.Styles,
-		common.Column{Title: ctx.T("Cơ quan, đơn vị", "Agency"), Width: 20, Flex: 3},
+		common.Column{Title: ctx.T("Cơ quan, đơn vị", "Agency"), Width: 20, Flex: 3, Middle: true},
 		common.Column{Title: ctx.T("Nhóm", "Group"), Width: 13},
 		common.Column{Title: ctx.T("Đã ĐK", "Reg."), Width: 5, Right: true},
 		common.Column{Title: ctx.T("Chỉ tiêu", "Quota"), Width: 8, Right: true},
@@ -57,14 +57,17 @@ func New(ctx *common.Context) *Model {
 func (m *Model) SetSize(w, h int) {
 	wasNarrow := m.narrow()
 	m.width, m.height = w, h
+	remarks := &m.list.Columns[5]
 	m.list.Columns[1].Width, m.list.Columns[4].Width = 13, 16
-	if m.narrow() {
-		m.list.Columns[1].Width, m.list.Columns[4].Width = 8, 14
+	remarks.Title, remarks.Width, remarks.Flex = m.ctx.T("Ghi chú", "Remarks"), 10, 1
+	if m.narrow() { // the name takes the room; the remarks go to the line under the list
+		m.list.Columns[1].Width, m.list.Columns[4].Width = 7, 11
+		remarks.Title, remarks.Width, remarks.Flex = "", 0, 0
 	}
 	if m.narrow() != wasNarrow && m.results != nil {
 		m.setRows()
 	}
-	m.list.SetSize(w, h-m.headHeight())
+	m.list.SetSize(w, h-m.headHeight()-1) // and the line of the selected agency
 }
 
 func (m *Model) headHeight() int {
@@ -120,28 +123,13 @@ func (m *Model) setRows() {
 	c, results, narrow := m.ctx, m.results, m.narrow()
 	m.list.SetRowFunc(len(results), func(i int) []string {
 		r := &results[i]
-		group := r.Agency.Group.Short(c.Lang)
+		group, status := r.Agency.Group.Short(c.Lang), r.Status.Marker(c.ASCII)+" "+r.Status.Label(c.Lang)
 		if narrow {
-			group = groupWord(r.Agency.Group, c)
+			group, status = common.GroupWord(r.Agency.Group, c), common.StatusWord(r.Status, c)
 		}
 		return []string{campaign.WithPredecessors(r.Agency.Name, r.Agency.Predecessors, c.Lang), group, itoa(r.Registered), report.QuotaText(r.Quota),
-			r.Status.Marker(c.ASCII) + " " + r.Status.Label(c.Lang), report.Remarks(*r, c.Lang, c.ASCII)}
+			status, report.Remarks(*r, c.Lang, c.ASCII)}
 	})
-}
-
-// groupWord names a group in one word, for a narrow screen.
-func groupWord(g campaign.Group, c *common.Context) string {
-	switch g {
-	case campaign.Department:
-		return c.T("Sở", "Dept.")
-	case campaign.Central:
-		return c.T("TW", "Central")
-	case campaign.District:
-		return c.T("Huyện", "District")
-	case campaign.Commune:
-		return c.T("Xã", "Commune")
-	}
-	return string(g)
 }
 
 func (m *Model) cellStyle(row, col int) lipgloss.Style {
@@ -277,13 +265,14 @@ func (m *Model) View() string {
 	if m.width < 100 {
 		nameW = 26
 	}
-	head := fmt.Sprintf("  %s %7s %5s %8s %8s %8s %8s", vntext.Pad(c.T("Nhóm", "Group"), nameW),
+	nameW = max(min(nameW, m.width-53), 10) // the figures first: at 72 columns the name gives way
+	head := fmt.Sprintf("  %s %8s %5s %8s %8s %8s %8s", vntext.Pad(c.T("Nhóm", "Group"), nameW),
 		c.T("Số CQ", "Agencies"), c.T("Đạt", "Met"), c.T("Chưa đủ", "Short"), c.T("Chưa ĐK", "Missing"),
 		c.T("Muộn", "Late"), c.T("Mô hình", "Reg."))
 	lines = append(lines, st.Bold.Render(common.FitLine(head, m.width)))
 	n := c.Lang.Num // 141.910, not 141910
 	row := func(name string, g compliance.GroupTotal) string {
-		return fmt.Sprintf("  %s %7s %5s %8s %8s %8s %8s", vntext.Pad(name, nameW), n(g.Agencies),
+		return fmt.Sprintf("  %s %8s %5s %8s %8s %8s %8s", vntext.Pad(name, nameW), n(g.Agencies),
 			st.Met.Render(fmt.Sprintf("%5s", n(g.Met))), st.Short.Render(fmt.Sprintf("%8s", n(g.Short))),
 			st.Missing.Render(fmt.Sprintf("%8s", n(g.Missing))), n(g.Late), n(g.Registrations))
 	}
@@ -296,8 +285,23 @@ func (m *Model) View() string {
 	}
 	lines = append(lines, st.Bold.Render(row(c.T("Tổng cộng", "Total"), m.summary.Total())))
 	lines = append(lines, "")
-	m.list.SetSize(m.width, m.height-len(lines))
-	return common.Fit(strings.Join(lines, "\n")+"\n"+m.list.View(), m.width, m.height)
+	m.list.SetSize(m.width, m.height-len(lines)-1)
+	return common.Fit(strings.Join(lines, "\n")+"\n"+m.list.View()+"\n"+m.selectedLine(), m.width, m.height)
+}
+
+// selectedLine tells the selected agency whole, with its remarks (a
+// column of their own only on a wide screen).
+func (m *Model) selectedLine() string {
+	i := m.list.Cursor()
+	if i < 0 || i >= len(m.results) {
+		return ""
+	}
+	r, c := m.results[i], m.ctx
+	text := campaign.WithPredecessors(r.Agency.Name, r.Agency.Predecessors, c.Lang) + " · " + r.Agency.Group.Label(c.Lang)
+	if rem := report.Remarks(r, c.Lang, c.ASCII); rem != "" {
+		text += " · " + rem
+	}
+	return common.DetailLines(c, text, m.width, 1)[0]
 }
 
 func itoa(n int) string { return fmt.Sprint(n) }

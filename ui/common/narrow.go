@@ -1,0 +1,80 @@
+package common
+
+import (
+	"strings"
+
+	"cchc/internal/campaign"
+	"cchc/internal/compliance"
+)
+
+// Below NarrowWidth columns the lists give their room to the names and
+// titles: groups and kinds in a word, the less needed columns left out,
+// and the selected row told whole on a detail line under the list.
+const NarrowWidth = 100
+
+// Narrow reports a screen below NarrowWidth.
+func Narrow(width int) bool { return width < NarrowWidth }
+
+// GroupWord names a group in one word, for a narrow screen.
+func GroupWord(g campaign.Group, c *Context) string {
+	switch g {
+	case campaign.Department:
+		return c.T("Sở", "Dept.")
+	case campaign.Central:
+		return c.T("TW", "Central")
+	case campaign.District:
+		return c.T("Huyện", "District")
+	case campaign.Commune:
+		return c.T("Xã", "Commune")
+	}
+	return string(g)
+}
+
+// KindWord is a kind as the clerks abbreviate it (MH, SK…), for a narrow screen.
+func KindWord(k campaign.Kind, c *Context) string {
+	switch k {
+	case campaign.Model:
+		return c.T("MH", "Model")
+	case campaign.Initiative:
+		return c.T("SK", "Init.")
+	case campaign.Solution:
+		return c.T("GP", "Sol.")
+	case campaign.GoodPractice:
+		return c.T("CLH", "Pract.")
+	}
+	return k.Label(c.Lang)
+}
+
+// StatusWord is a status with its marker in at most 9 cells ("✗ Chưa ĐK").
+func StatusWord(s compliance.Status, c *Context) string {
+	label := s.Label(c.Lang)
+	if s == compliance.Missing {
+		label = c.T("Chưa ĐK", "Missing")
+	}
+	return s.Marker(c.ASCII) + " " + label
+}
+
+// DetailLines tell the selected row whole, under a list, in exactly n
+// lines of width: "› Cục Quản lý thị trường tỉnh Bà Rịa - Vũng Tàu".
+func DetailLines(c *Context, text string, width, n int) []string {
+	lines := []string{}
+	if text != "" {
+		lines = Wrap(text, width-3)
+	}
+	if len(lines) > n {
+		lines = append(lines[:n-1], strings.Join(lines[n-1:], " "))
+	}
+	out := make([]string, n)
+	for i := range out {
+		prefix := "   "
+		if i == 0 {
+			prefix = " › "
+		}
+		if i < len(lines) {
+			out[i] = FitLine(prefix+c.Styles.Bold.Render(lines[i]), width)
+		} else {
+			out[i] = strings.Repeat(" ", max(width, 0))
+		}
+	}
+	return out
+}
