@@ -443,3 +443,39 @@ func TestAt80ColumnsNamesAreToldApart(t *testing.T) {
 		}
 	}
 }
+
+func TestEveryScreenWorksAt72x20(t *testing.T) {
+	st := seeded(t)
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		h := newHarness(t, st, l, 72, 20)
+		v := h.view()
+		checkFills(t, v, 72, 20)
+		if !strings.Contains(lineWith(v, "88/UBND-NV"), "Thành phố Hà Tĩnh") {
+			t.Errorf("%s: the overview's latest letters have no rows:\n%s", l, v)
+		}
+		h.keys("5")
+		if v := h.view(); !strings.Contains(v, l.T("Mô hình", "Reg.")) || !strings.Contains(lineWith(v, l.T("Tổng cộng", "Total")), " 7") {
+			t.Errorf("%s: the status groups lose their registrations:\n%s", l, v)
+		}
+		for _, tab := range []string{"1", "2", "3", "4", "5", "6"} {
+			h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(tab), Alt: true})
+			checkFills(t, h.view(), 72, 20)
+			if tab == "3" || tab == "6" {
+				h.send(keyF1())
+			} else {
+				h.keys("?")
+			}
+			v := h.view()
+			checkFills(t, v, 72, 20)
+			for _, want := range []string{l.T("thoát", "quit")} {
+				if !strings.Contains(v, want) {
+					t.Errorf("%s: the help of screen %s lacks %q:\n%s", l, tab, want, v)
+				}
+			}
+			if tab != "3" && tab != "6" && !strings.Contains(v, l.T("nhập từ tệp", "import a file")) {
+				t.Errorf("%s: the help of screen %s is cut:\n%s", l, tab, v)
+			}
+			h.keys("esc")
+		}
+	}
+}

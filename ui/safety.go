@@ -258,7 +258,7 @@ func (m *Model) offerBackup() tea.Cmd {
 func (m *Model) safetyKeys() []key.Binding {
 	return []key.Binding{
 		key.NewBinding(key.WithKeys("h"), key.WithHelp("h", m.ctx.T("lịch sử, thùng rác", "history, trash"))),
-		key.NewBinding(key.WithKeys("u", "ctrl+z"), key.WithHelp("u/ctrl+z", m.ctx.T("hoàn tác thao tác vừa làm", "undo the last action"))),
-		key.NewBinding(key.WithKeys("i"), key.WithHelp("i", m.ctx.T("nhập từ tệp (mẫu đăng ký, danh mục đơn vị)", "import a file (template, unit list)"))),
+		key.NewBinding(key.WithKeys("u", "ctrl+z"), key.WithHelp("u/ctrl+z", m.ctx.T("hoàn tác việc vừa làm", "undo the last action"))),
+		key.NewBinding(key.WithKeys("i"), key.WithHelp("i", m.ctx.T("nhập từ tệp", "import a file"))),
 	}
 }

@@ -237,6 +237,9 @@ func (m *Model) fullHelp() string {
 	} else {
 		groups = append(groups, []key.Binding{k.NextTab, k.PrevTab, k.Tabs, k.Help, k.Quit}, m.safetyKeys())
 	}
+	if packed, ok := m.packedHelp(groups, m.bodyHeight()-2); ok {
+		return title + "\n\n" + packed
+	}
 	var rows []string
 	var row []string
 	rowW := 0
@@ -254,6 +257,63 @@ func (m *Model) fullHelp() string {
 		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
 	}
 	return title + "\n\n" + indent(strings.Join(rows, "\n\n"), " ")
+}
+
+// packedHelp lays every key out in columns of height lines (a blank line
+// between groups if that fits the width too), when the groups side by
+// side would not fit: no key is ever left below the bottom of the screen.
+func (m *Model) packedHelp(groups [][]key.Binding, height int) (string, bool) {
+	n := 0
+	for _, g := range groups {
+		n += len(g)
+	}
+	if n <= height || height < 4 {
+		return "", false // the groups fit as they are
+	}
+	var out string
+	for _, blanks := range []bool{true, false} {
+		if out = m.helpColumns(groups, height, blanks); lipgloss.Width(out) <= m.width-1 {
+			break
+		}
+	}
+	return indent(out, " "), true
+}
+
+// helpColumns flows the keys of groups down columns of height lines.
+func (m *Model) helpColumns(groups [][]key.Binding, height int, blanks bool) string {
+	var keys, descs []string
+	for _, g := range groups {
+		if blanks && len(keys)%height != 0 {
+			keys, descs = append(keys, ""), append(descs, "")
+		}
+		for _, b := range g {
+			if b.Enabled() {
+				keys, descs = append(keys, b.Help().Key), append(descs, b.Help().Desc)
+			}
+		}
+	}
+	st := m.help.Styles
+	var cols []string
+	for start := 0; start < len(keys); start += height {
+		end := min(start+height, len(keys))
+		keyW := 0
+		for i := start; i < end; i++ {
+			keyW = max(keyW, vntext.Width(keys[i]))
+		}
+		var lines []string
+		for i := start; i < end; i++ {
+			if keys[i] == "" && i == start {
+				continue
+			}
+			lines = append(lines, st.FullKey.Render(vntext.Pad(keys[i], keyW))+" "+st.FullDesc.Render(descs[i]))
+		}
+		col := strings.Join(lines, "\n")
+		if end < len(keys) { // the last column has no padding to be cut at the edge
+			col = lipgloss.NewStyle().PaddingRight(3).Render(col)
+		}
+		cols = append(cols, col)
+	}
+	return lipgloss.JoinHorizontal(lipgloss.Top, cols...)
 }
 
 func indent(s, pre string) string {

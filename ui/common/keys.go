@@ -31,7 +31,7 @@ func Keys(t func(vi, en string) string) KeyMap {
 		End:        b([]string{"end", "G"}, "End", t("cuối danh sách", "last")),
 		NextTab:    b([]string{"tab"}, "tab", t("màn sau", "next screen")),
 		PrevTab:    b([]string{"shift+tab"}, "shift+tab", t("màn trước", "previous screen")),
-		Tabs:       b([]string{"1", "2", "3", "4", "5", "6"}, "1-6", t("chọn màn hình (trong biểu mẫu: alt+1-6)", "go to screen (in a form: alt+1-6)")),
+		Tabs:       b([]string{"1", "2", "3", "4", "5", "6"}, "1-6", t("chọn màn hình", "go to screen")),
 		Open:       b([]string{"enter"}, "enter", t("mở", "open")),
 		Back:       b([]string{"esc"}, "esc", t("quay lại", "back")),
 		Search:     b([]string{"/"}, "/", t("tìm", "search")),

@@ -144,11 +144,15 @@ func (m *Model) View() string {
 		// leave, and at least the areas' height
 		room := max(len(left), m.height-len(lines)-1-1-6)
 		lines = append(lines, sideBySide(left, m.districtLines(room), m.width/2)...)
-	} else {
+	} else if m.height-len(lines)-len(left)-1 >= 4 {
 		lines = append(lines, left...)
+	} else {
+		// a short screen (the 72×20 minimum): the areas, which screen 4
+		// filters by, give way to the latest letters, which have no other place
+		lines = lines[:len(lines)-1]
 	}
 	lines = append(lines, " "+st.RuleLine(m.width-2))
-	room := m.height - len(lines) - 1
+	room := m.height - len(lines)
 	lines = append(lines, m.latestLines(room)...)
 	return common.Fit(strings.Join(lines, "\n"), m.width, m.height)
 }
@@ -289,7 +293,7 @@ func (m *Model) latestLines(room int) []string {
 	}
 	type row struct{ day, agency, count, num string }
 	var rows []row
-	countW := 0
+	countW, numW := 0, 0
 	for _, s := range d.Submissions {
 		if len(rows) >= room-1 {
 			break
@@ -302,11 +306,12 @@ func (m *Model) latestLines(room int) []string {
 			r.num = m.ctx.F("Số %s", "No. %s", s.Number)
 		}
 		countW = max(countW, vntext.Width(r.count)) // "12 registrations" is not cut
+		numW = max(numW, vntext.Width(r.num))
 		rows = append(rows, r)
 	}
-	nameW := min(m.width-28-countW, 44)
+	nameW := min(max(m.width-12-countW-numW, 20), 44) // nor the letters' numbers, where there is room
 	for _, r := range rows {
-		out = append(out, fmt.Sprintf("  %s  %s  %s  %s", r.day, vntext.Pad(r.agency, nameW), vntext.Pad(r.count, countW), st.Muted.Render(r.num)))
+		out = append(out, fmt.Sprintf("  %s  %s  %s  %s", r.day, vntext.Pad(common.CutMiddle(r.agency, nameW), nameW), vntext.Pad(r.count, countW), st.Muted.Render(r.num)))
 	}
 	return out
 }
