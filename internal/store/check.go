@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 
@@ -250,27 +251,40 @@ func (s *Store) checkText(ctx context.Context) ([]Problem, error) {
 	}
 	var out []Problem
 	for _, t := range tables {
+		if len(t.cols) == 0 {
+			continue
+		}
+		// one pass over each table, its text columns side by side; a value
+		// that is not text (NULL, a number) comes back NULL
+		sel := []string{t.key}
 		for _, col := range t.cols {
-			rows, err := s.db.QueryContext(ctx, fmt.Sprintf(`SELECT %s, %s FROM %s WHERE typeof(%[2]s) = 'text'`, t.key, quote(col), quote(t.name)))
-			if err != nil {
+			sel = append(sel, fmt.Sprintf(`CASE WHEN typeof(%[1]s) = 'text' THEN %[1]s END`, quote(col)))
+		}
+		rows, err := s.db.QueryContext(ctx, `SELECT `+strings.Join(sel, ", ")+` FROM `+quote(t.name))
+		if err != nil {
+			return nil, s.explain(err)
+		}
+		vals := make([]sql.RawBytes, len(sel))
+		dest := make([]any, len(sel))
+		for i := range vals {
+			dest[i] = &vals[i]
+		}
+		for rows.Next() {
+			if err := rows.Scan(dest...); err != nil {
+				rows.Close()
 				return nil, s.explain(err)
 			}
-			for rows.Next() {
-				var row, v string
-				if err := rows.Scan(&row, &v); err != nil {
-					rows.Close()
-					return nil, s.explain(err)
-				}
-				if vntext.HasHidden(v) {
+			for i, v := range vals[1:] {
+				if v != nil && vntext.HasHidden(string(v)) {
 					out = append(out, *lang.Errorf("Bảng %s, cột %s, dòng %s: %q chứa ký tự điều khiển hoặc ký tự ẩn (sửa ngoài chương trình?)",
 						"Table %s, column %s, row %s: %q contains control or hidden characters (edited outside the program?)",
-						t.name, col, row, vntext.Truncate(vntext.Line(v), 60)))
+						t.name, t.cols[i], string(vals[0]), vntext.Truncate(vntext.Line(string(v)), 60)))
 				}
 			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return nil, s.explain(err)
-			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, s.explain(err)
 		}
 	}
 	return out, nil
