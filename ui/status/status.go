@@ -297,11 +297,11 @@ func (m *Model) selectedLine() string {
 		return ""
 	}
 	r, c := m.results[i], m.ctx
-	text := campaign.WithPredecessors(r.Agency.Name, r.Agency.Predecessors, c.Lang) + " · " + r.Agency.Group.Label(c.Lang)
+	text := campaign.WithPredecessors(r.Agency.Name, r.Agency.Predecessors, c.Lang) // the remarks before the group, which the row names already
 	if rem := report.Remarks(r, c.Lang, c.ASCII); rem != "" {
 		text += " · " + rem
 	}
-	return common.DetailLines(c, text, m.width, 1)[0]
+	return common.DetailLines(c, text+" · "+r.Agency.Group.Label(c.Lang), m.width, 1)[0]
 }
 
 func itoa(n int) string { return fmt.Sprint(n) }
