@@ -310,6 +310,10 @@ func TestImportShowsEveryProblemAndKeepsThePath(t *testing.T) {
 	if len(seen) != 4 {
 		t.Fatalf("problems readable: %v\n%s", seen, h.view())
 	}
+	// the selected row's problem is told whole, to its list of what is allowed
+	if v := oneSpaced(h.view()); !strings.Contains(v, `"Hội họa" không khớp`) || !strings.Contains(v, "Chính phủ số, Khác)") {
+		t.Fatalf("the selected row's problem is cut:\n%s", h.view())
+	}
 	// closed and opened again: the file's path is there to try once more
 	h.keys("esc", "esc", "i")
 	if v := h.view(); !strings.Contains(v, "y-te.csv") || h.m.ctx.ImportPath != bad {

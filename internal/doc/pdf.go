@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/go-pdf/fpdf"
 )
@@ -161,6 +162,13 @@ func (p *pdf) lines(ws []word, size, width, indent float64) [][]word {
 		if w.text == "" {
 			continue
 		}
+		// a word wider than the line (a narrow column) is cut where it
+		// must be, never drawn over the next cell
+		for len(cur) == 0 && w.w > avail() && utf8.RuneCountInString(w.text) > 1 {
+			head, rest := p.cut(w, size, avail())
+			out = append(out, []word{head})
+			w = rest
+		}
 		if len(cur) > 0 {
 			used += space
 		}
@@ -171,6 +179,21 @@ func (p *pdf) lines(ws []word, size, width, indent float64) [][]word {
 		out = append(out, cur)
 	}
 	return out
+}
+
+// cut splits a word at the last character that fits width (at least one).
+func (p *pdf) cut(w word, size, width float64) (head, rest word) {
+	p.font(w.bold, w.italic, size)
+	defer p.font(false, false, size)
+	runes := []rune(w.text)
+	n := 1
+	for n < len(runes) && p.f.GetStringWidth(string(runes[:n+1])) <= width {
+		n++
+	}
+	head, rest = w, w
+	head.text, rest.text, rest.br = string(runes[:n]), string(runes[n:]), false
+	head.w, rest.w = p.f.GetStringWidth(head.text), p.f.GetStringWidth(rest.text)
+	return head, rest
 }
 
 // drawLine writes one line at the baseline y within [x, x+width].

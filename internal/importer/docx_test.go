@@ -115,7 +115,8 @@ func writeDOCX(t *testing.T, path, body string) string {
 // syte is what Sở Y tế sends in Word: the title block laid out in a
 // borderless table (issuer and number on the left, motto and date on the
 // right), a contact table, then the registrations table in its own
-// column order with a numbering row, a title over two lines, Lĩnh vực
+// column order with a numbering row, a band row across it ("I. …"), a
+// title over two lines, Lĩnh vực
 // merged down two rows (vMerge), Ghi chú spanning two grid columns
 // (gridSpan), and a signature table after it.
 func syteDOCX(t *testing.T, dir string) string {
@@ -130,6 +131,7 @@ func syteDOCX(t *testing.T, dir string) string {
 		wt(
 			wr("Lĩnh vực CCHC", "STT", "Tên mô hình,\nsáng kiến", "Loại", wc(`<w:gridSpan w:val="2"/>`, "Ghi chú")),
 			wr("(1)", "(2)", "(3)", "(4)", wc(`<w:gridSpan w:val="2"/>`, "(5)")),
+			wr(wc(`<w:gridSpan w:val="6"/>`, "I. Các mô hình của Sở")),
 			wr(wc(`<w:vMerge w:val="restart"/>`, "Cải cách thủ tục hành chính"), "1", "Khám bệnh\nkhông giấy tờ", "Mô hình", "Bệnh viện tỉnh", ""),
 			wr(wc(`<w:vMerge/>`), "2", "Một cửa điện tử ngành y tế", "Sáng kiến", "", ""),
 			wr("Chuyển đổi số", "3", "Hồ sơ sức khỏe điện tử", "Giải pháp", wc(`<w:gridSpan w:val="2"/>`, "Thí điểm")),
@@ -165,8 +167,8 @@ func TestImportDOCXTitleBlockInATable(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if plan.Rows[0].Line != 3 {
-		t.Errorf("the first registration is row %d of its table, want 3", plan.Rows[0].Line)
+	if plan.Rows[0].Line != 4 {
+		t.Errorf("the first registration is row %d of its table, want 4 (after the header, the numbering and the band)", plan.Rows[0].Line)
 	}
 	// a dry run writes nothing; applying writes all three, once
 	if err := plan.Apply(ctx, st); err != nil {
@@ -422,4 +424,34 @@ func FuzzReadDOCX(f *testing.F) {
 		}
 		planRegistrations(grids, campaign.Campaign{ID: 1, Year: 2023}, nil, RegistrationOptions{Today: vndate.Of(2023, 4, 5)})
 	})
+}
+
+// A heading row merged across an xlsx table is not a registration either,
+// while a Lĩnh vực merged down from the row above still counts.
+func TestImportBandRowInXLSX(t *testing.T) {
+	st, c := book(t)
+	f := excelize.NewFile()
+	for cell, v := range map[string]string{"A1": "Tên cơ quan, đơn vị: Sở Y tế", "A3": "STT", "B3": "Tên mô hình", "C3": "Loại", "D3": "Lĩnh vực",
+		"A4": "I. Mô hình", "A5": "1", "B5": "Một", "C5": "Mô hình", "D5": "TTHC", "A6": "2", "B6": "Hai", "C6": "Sáng kiến"} {
+		if err := f.SetCellValue("Sheet1", cell, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, m := range [][2]string{{"A4", "D4"}, {"D5", "D6"}} {
+		if err := f.MergeCell("Sheet1", m[0], m[1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "band.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	plan, err := PlanRegistrations(context.Background(), st, c, path, RegistrationOptions{Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plan.Errors() != 0 || len(plan.Rows) != 2 || plan.Rows[1].Registration.Area != plan.Rows[0].Registration.Area {
+		t.Fatalf("%d rows:\n%s", len(plan.Rows), problems(plan.Problems))
+	}
 }

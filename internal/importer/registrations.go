@@ -475,7 +475,7 @@ func (rr *regReader) readRows(p *RegistrationPlan) {
 		if !hasData && rr.footer(r) {
 			break
 		}
-		if rr.numbering(r) {
+		if rr.numbering(r) || (own == 1 && rr.band(r)) {
 			continue
 		}
 		title := vntext.Line(rr.cell(r, campaign.ColTitle))
@@ -506,6 +506,25 @@ func (rr *regReader) footer(r int) bool {
 		}
 		k := key(rr.g.Rows[r][c])
 		if startsAny(k, footerWords...) || (has(k, "ngay") && has(k, "thang") && strings.Contains(k, "nam")) {
+			return true
+		}
+	}
+	return false
+}
+
+// band reports a heading row inside the table ("I. Sở, ban, ngành" merged
+// across the columns): its one value of its own spread over the Loại or
+// Lĩnh vực column. (A Lĩnh vực merged down from the row above holds
+// another value.)
+func (rr *regReader) band(r int) bool {
+	g, own := rr.g, ""
+	for c := range g.Rows[r] {
+		if g.own(r, c) {
+			own = strings.TrimSpace(g.Rows[r][c])
+		}
+	}
+	for _, col := range []campaign.Column{campaign.ColKind, campaign.ColArea} {
+		if c, ok := rr.h.at(col); ok && g.merged[[2]int{r, c}] && strings.TrimSpace(g.Cell(r, c)) == own {
 			return true
 		}
 	}

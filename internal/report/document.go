@@ -58,6 +58,10 @@ func (s Sheet) Document() *doc.Document {
 		if t.Caption != "" {
 			d.Blocks = append(d.Blocks, doc.Caption(clean(t.Caption)))
 		}
+		if t.stream == nil && len(t.Rows) == 0 { // a header over nothing says nothing
+			d.Blocks = append(d.Blocks, &doc.Paragraph{Runs: []doc.Run{{Text: s.Head.Lang.T("Chưa có.", "None yet."), Italic: true}}, Size: 13})
+			continue
+		}
 		d.Blocks = append(d.Blocks, t.docTable())
 	}
 	for _, n := range s.Notes {
@@ -104,9 +108,9 @@ func (let Letter) owingTable() Table {
 	l := let.Lang
 	t := Table{Columns: []Column{
 		{Title: l.T("STT", "No."), Type: NumberCell, Width: 6},
-		{Title: l.T("Cơ quan, đơn vị", "Agency"), Width: 40},
-		{Title: l.T("Đã đăng ký", "Registered"), Type: NumberCell, Width: 10},
-		{Title: l.T("Chỉ tiêu", "Quota"), Align: Right, Width: 10},
+		{Title: l.T("Cơ quan, đơn vị", "Agency"), Width: 34},
+		{Title: l.T("Đã đăng ký", "Registered"), Type: NumberCell, Width: 12},
+		{Title: l.T("Chỉ tiêu", "Quota"), Align: Right, Width: 11},
 		{Title: l.T("Còn thiếu", "Owed"), Type: NumberCell, Width: 10},
 	}}
 	for gi, g := range let.Groups {

@@ -16,6 +16,7 @@ import (
 
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
+	"cchc/internal/store"
 	"cchc/internal/tooltest"
 	"cchc/internal/vndate"
 )
@@ -278,5 +279,19 @@ func TestXLSXQuotaAsNumbers(t *testing.T) {
 			t.Errorf("%s: after the minimum comes %q", kind, next)
 		}
 		findCell(t, f, sheet, quotaLegend(lang.VI))
+	}
+}
+
+// A list too long for one PDF is refused with a message, before any page.
+func TestPDFRefusesANationalList(t *testing.T) {
+	rows := make([]store.RegistrationRow, maxPDFRows+1)
+	for i := range rows {
+		rows[i] = store.RegistrationRow{AgencyID: 1, AgencyName: "Sở Y tế", AgencyGroup: campaign.Department}
+		rows[i].Title = "Mô hình"
+	}
+	r := Registrations{Campaign: campaign.Campaign{Year: 2023}, Rows: rows, Lang: lang.VI}
+	err := r.Write(io.Discard, "pdf")
+	if err == nil || !strings.Contains(lang.Message(err, lang.VI), "docx hoặc xlsx") {
+		t.Fatalf("a %d-row PDF: %v", len(rows), err)
 	}
 }

@@ -380,12 +380,23 @@ func (r Registrations) Write(w io.Writer, f string) (err error) {
 		return r.writeJSON(w, src)
 	case "xlsx":
 		return r.sheet(counts, r.table(src, counts)).WriteXLSX(w)
-	case "docx", "pdf": // docx streams its rows; pdf holds its pages anyway
+	case "pdf":
+		// fpdf holds every page until the end: a national list (200,000
+		// rows, some 30,000 pages) would not fit in memory
+		if counts.Registrations > maxPDFRows {
+			return lang.Errorf("Danh sách có %d mô hình, sáng kiến: quá dài cho một tệp PDF (tối đa %d); hãy ghi ra docx hoặc xlsx",
+				"The list holds %d registrations: too long for one PDF (at most %d); write it as docx or xlsx", counts.Registrations, maxPDFRows)
+		}
+		return writePrinted(r.sheet(counts, r.table(src, counts)).Document(), w, f)
+	case "docx": // written as the rows are read
 		return writePrinted(r.sheet(counts, r.table(src, counts)).Document(), w, f)
 	}
 	// html: each row written as it is read (200,000 at national scale)
 	return r.sheet(counts, r.table(src, counts)).WriteHTML(w)
 }
+
+// maxPDFRows is the longest registrations list written as a PDF.
+const maxPDFRows = 20000
 
 // textWidth is the width of the plain-text list: an 80-column terminal or printer.
 const textWidth = 80

@@ -163,13 +163,24 @@ func owes(o Owing, l lang.Lang) string {
 	return l.F("đã đăng ký %s, còn thiếu %s (%s)", "%s registered, %s more needed (%s)", two(o.Registered), two(o.Owed), q)
 }
 
+// requestNumber is the request letter's number as the reminder cites it,
+// with dots to fill in where the campaign leaves the number blank
+// ("……/SNV-CCHC&VTLT"), never a bare "/SNV-CCHC&VTLT".
+func requestNumber(c campaign.Campaign) string {
+	number := clean(c.LetterNumber)
+	if number == "" || strings.HasPrefix(number, "/") {
+		number = "……" + number
+	}
+	return number
+}
+
 // Letter composes the reminder; ErrNobodyToRemind when nobody is short.
 func (r Reminder) Letter() (Letter, error) {
 	l, c, s := r.Lang, r.Campaign, r.Summary
 	if !c.LetterDate.IsZero() && s.AsOf.Before(c.LetterDate) {
 		return Letter{}, lang.Errorf("Công văn đôn đốc không thể ghi ngày %s, trước ngày %s của văn bản số %s mà nó nhắc lại; hãy chọn ngày từ %s trở đi",
 			"The reminder cannot be dated %s, before %s, the date of letter No. %s that it cites; choose a day from %s on",
-			s.AsOf, c.LetterDate, clean(c.LetterNumber), c.LetterDate)
+			s.AsOf, c.LetterDate, requestNumber(c), c.LetterDate)
 	}
 	if !r.ReplyBy.IsZero() && !r.ReplyBy.After(s.AsOf) {
 		return Letter{}, lang.Errorf("Hạn gửi lại %s phải sau ngày của công văn đôn đốc (%s)",
@@ -208,13 +219,9 @@ func (r Reminder) Letter() (Letter, error) {
 			let.To = append(let.To, collective(g.Group, l))
 		}
 	}
-	// a request letter whose number or day the campaign does not say
-	// gets dots to fill in, as a draft does
-	number := clean(c.LetterNumber)
-	if number == "" || strings.HasPrefix(number, "/") {
-		number = "……" + number
-	}
-	letterRef := l.F("Văn bản số %s", "letter No. %s", number)
+	// a request letter whose day the campaign does not say gets dots
+	// to fill in, as a draft does
+	letterRef := l.F("Văn bản số %s", "letter No. %s", requestNumber(c))
 	if !c.LetterDate.IsZero() {
 		letterRef += l.F(" ngày %s", " of %s", c.LetterDate)
 	} else {

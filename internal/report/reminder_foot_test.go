@@ -165,6 +165,14 @@ func TestReminderDatesAreRefused(t *testing.T) {
 	if _, err := deputyReminder(vndate.Of(2023, 4, 6), vndate.Of(2023, 2, 22)).Letter(); err != nil {
 		t.Errorf("dated the day of the request letter: %v", err)
 	}
+	// a number left blank for the registry is cited with its dots, as
+	// in the letter, not as a bare "số /SNV-CCHC&VTLT"
+	r := deputyReminder(vndate.Date{}, vndate.Of(2023, 2, 20))
+	r.Campaign.LetterNumber = "/SNV-CCHC&VTLT"
+	_, err = r.Letter()
+	if msg := lang.Message(err, lang.VI); !strings.Contains(msg, "văn bản số ……/SNV-CCHC&VTLT mà") {
+		t.Errorf("a blank number: %q", msg)
+	}
 }
 
 // The default Nơi nhận is the request letter's.

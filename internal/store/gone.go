@@ -66,13 +66,14 @@ func (s *Store) RescuePath() string {
 
 // Rescue saves the book as this program has it open (VACUUM INTO, like
 // Backup) after its file was deleted or replaced. It reads through the
-// connection opened with the book, which still holds the old file: a new
-// connection would open whatever is at the path now.
+// connection DataVersion keeps (the TUI opens it as it starts), which still
+// holds the old file: a new connection would open whatever is at the path
+// now.
 func (s *Store) Rescue(ctx context.Context, dest string) (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.pinned == nil {
+	if s.watch == nil {
 		return "", lang.Errorf("Không còn kết nối nào tới tệp dữ liệu đã mở; không lưu lại được", "No connection to the opened database is left; it cannot be saved")
 	}
-	return s.backupOn(ctx, s.pinned, dest)
+	return s.backupOn(ctx, s.watch, dest)
 }

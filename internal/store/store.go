@@ -50,8 +50,7 @@ type Store struct {
 
 	network string // the network file system the book is on, read only ("" when local)
 
-	ident  os.FileInfo // the file opened, to notice it deleted or replaced (gone.go)
-	pinned *sql.Conn   // a connection kept from the start on that file, for Rescue
+	ident os.FileInfo // the file opened, to notice it deleted or replaced (gone.go)
 }
 
 // Options for Open.
@@ -140,10 +139,6 @@ func Open(path string, opt Options) (*Store, error) {
 		return nil, err
 	}
 	s.ident, _ = os.Stat(abs)
-	if s.pinned, err = s.db.Conn(context.Background()); err != nil {
-		s.db.Close()
-		return nil, s.explain(err)
-	}
 	s.release = safefile.Protect(abs)
 	if !readOnly {
 		safefile.CleanStale(filepath.Dir(abs)) // what a backup killed midway left
@@ -291,9 +286,6 @@ func (s *Store) Close() error {
 	}
 	if s.watch != nil {
 		s.watch.Close()
-	}
-	if s.pinned != nil {
-		s.pinned.Close()
 	}
 	return s.db.Close()
 }

@@ -32,7 +32,7 @@ func newDetail(ctx *common.Context, id int64) *detailView {
 		common.Column{Title: ctx.T("Số văn bản", "Letter"), Width: 14},
 		common.Column{Title: ctx.T("Tên mô hình, sáng kiến", "Title"), Width: 20, Flex: 1},
 		common.Column{Title: ctx.T("Loại", "Kind"), Width: 12},
-		common.Column{Title: ctx.T("Chủ trì", "Lead"), Width: 16},
+		common.Column{Title: ctx.T("Chủ trì", "Lead"), Width: 16, Middle: true},
 	)
 	d.list.Empty = ctx.T("Chưa có mô hình, sáng kiến nào. Nhấn n để nhập, i để nhập từ tệp.", "No registration yet. Press n to record one, i to import a file.")
 	d.refresh()
@@ -53,16 +53,35 @@ func (d *detailView) refresh() {
 	for i, j := 0, len(d.regs)-1; i < j; i, j = i+1, j-1 {
 		d.regs[i], d.regs[j] = d.regs[j], d.regs[i]
 	}
-	rows := make([][]string, len(d.regs))
-	for i, r := range d.regs {
-		rows[i] = []string{r.Received().String(), common.Dash(r.LetterNumber()), r.Title, r.Kind().Label(d.ctx.Lang), r.Lead.Name}
-	}
-	d.list.SetRows(rows)
+	regs := d.regs
+	d.list.SetRowFunc(len(regs), func(i int) []string {
+		r := &regs[i]
+		if common.Narrow(d.width) { // the title takes the room: the day and the kind short
+			return []string{r.Received().Short(), common.Dash(r.LetterNumber()), r.Title, common.KindWord(r.Kind(), d.ctx), r.Lead.Name}
+		}
+		return []string{r.Received().String(), common.Dash(r.LetterNumber()), r.Title, r.Kind().Label(d.ctx.Lang), r.Lead.Name}
+	})
 }
 
 func (d *detailView) setSize(w, h int) {
 	d.width, d.height = w, h
-	d.list.SetSize(w, h-len(d.headLines()))
+	cols := d.list.Columns
+	cols[0].Width, cols[1].Width, cols[3].Width, cols[4].Width = 10, 14, 12, 16
+	if common.Narrow(w) {
+		cols[0].Width, cols[1].Width, cols[3].Width, cols[4].Width = 5, 12, 6, 14
+	}
+	d.list.SetSize(w, h-len(d.headLines())-1)
+}
+
+// selectedLine tells the selected registration whole, under the list.
+func (d *detailView) selectedLine() string {
+	text := ""
+	if r := d.selected(); r != nil {
+		c := d.ctx
+		text = r.Title + " · " + c.F("văn bản %s, nhận %s", "letter %s, received %s", common.Dash(r.LetterNumber()), r.Received()) +
+			" · " + c.F("chủ trì: %s", "lead: %s", r.Lead.Name)
+	}
+	return common.DetailLines(d.ctx, text, d.width, 1)[0]
 }
 
 func (d *detailView) headLines() []string {
@@ -160,8 +179,8 @@ func (d *detailView) key(msg tea.KeyMsg) tea.Cmd {
 
 func (d *detailView) view() string {
 	head := d.headLines()
-	d.list.SetSize(d.width, d.height-len(head))
-	return common.Fit(strings.Join(head, "\n")+"\n"+d.list.View(), d.width, d.height)
+	d.list.SetSize(d.width, d.height-len(head)-1)
+	return common.Fit(strings.Join(head, "\n")+"\n"+d.list.View()+"\n"+d.selectedLine(), d.width, d.height)
 }
 
 // confirmToggle asks before deactivating (or reactivating) an agency.

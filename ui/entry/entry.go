@@ -145,12 +145,19 @@ func (m *Model) build() {
 		common.NewChoice(campaign.FieldArea, c.T("Lĩnh vực", "Area"), areas),
 		common.NewChoice(campaign.FieldLead, c.T("Chủ trì", "Lead unit"), nil),
 		common.NewText(fPartners, c.T("Phối hợp", "Partners"), c.T("đơn vị phối hợp", "partner units"), campaign.MaxLine),
-		common.NewText(fTimeline, c.T("Thời gian", "Timeline"), c.T("ví dụ: Quý II/2023 hoặc 04/2023 - 12/2023", "e.g. Quý II/2023"), campaign.MaxLine),
+		common.NewText(fTimeline, c.T("Thời gian", "Timeline"), timelineExample(c), campaign.MaxLine),
 		common.NewText(fResult, c.T("Kết quả", "Result"), c.T("dự kiến kết quả", "expected result"), campaign.MaxLine),
 		common.NewText(fSummary, c.T("Tóm tắt", "Summary"), c.T("nội dung tóm tắt", "short description"), campaign.MaxText),
 		common.NewText(fNote, c.T("Ghi chú", "Note"), "", campaign.MaxText),
 	)
 	m.syncLead()
+}
+
+// timelineExample is the timeline field's example in the campaign's own
+// year: a 2026 form suggesting "Quý II/2023" invites a slip of the year.
+func timelineExample(c *common.Context) string {
+	y := c.Data.Campaign.Year
+	return c.F("ví dụ: Quý II/%d hoặc 04/%d - 12/%d", "e.g. Quý II/%d or 04/%d - 12/%d", y, y, y)
 }
 
 func foldNames(a campaign.Agency) string {

@@ -368,7 +368,9 @@ func (m *Model) View() string {
 	if m.err != "" {
 		foot = append(foot, " "+st.Error.Render("! "+m.err))
 	}
-	probLines := m.problemLines((m.height - len(lines) - len(foot)) / 3)
+	// a third of the room, or all the table (its title and rows) leaves
+	room := m.height - len(lines) - len(foot)
+	probLines := m.problemLines(max(room/3, room-m.list.Len()-1))
 	m.list.SetSize(m.width, m.height-len(lines)-len(foot)-len(probLines))
 	all := append(lines, m.list.View())
 	all = append(all, probLines...)
@@ -408,7 +410,7 @@ func (m *Model) problemLines(room int) []string {
 		}
 		// a problem over two lines if it must: its end says what is allowed
 		wrapped := common.Wrap(p.Text(c.Lang), m.width-2)
-		if len(wrapped) > 2 {
+		if len(wrapped) > 2 && (p.Line != selected || len(wrapped) > room) { // the selected row's problems whole
 			wrapped = append(wrapped[:1], strings.Join(wrapped[1:], " "))
 		}
 		if len(out)+len(wrapped) > room-1 && i < len(probs)-1 || len(out)+len(wrapped) > room {
