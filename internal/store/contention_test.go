@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bufio"
 	"context"
 	"database/sql"
 	"errors"
@@ -95,6 +96,7 @@ func TestChildProcess(t *testing.T) {
 		fmt.Println("OPENED")
 	case role == "importer":
 		// imports of 500 letters × 4 registrations, one after another, until killed
+		fmt.Println("READY")
 		for round := 0; ; round++ {
 			var letters []ImportLetter
 			for i := range 500 {
@@ -111,6 +113,7 @@ func TestChildProcess(t *testing.T) {
 			}
 		}
 	case role == "backuper":
+		fmt.Println("READY")
 		for k := 0; ; k++ {
 			dest := filepath.Join(filepath.Dir(s.Path()), fmt.Sprintf("b-%d-%d.db", os.Getpid(), k))
 			if _, err := s.Backup(ctx, dest); err != nil {
@@ -121,6 +124,7 @@ func TestChildProcess(t *testing.T) {
 	case role == "editor":
 		// the letter's number and the registration's note always move together
 		rows, _ := s.Registrations(ctx, c.ID)
+		fmt.Println("READY")
 		for k := 0; ; k++ {
 			r := rows[k%len(rows)]
 			cur, err := s.Registration(ctx, r.ID)
@@ -265,16 +269,41 @@ func TestKilledMidWriteLeavesNoHalf(t *testing.T) {
 	}
 	t.Logf("kill moments from seed %d (replay: CCHC_KILL_SEED=%d go test -run %s ./internal/store)", seed, seed, t.Name())
 	rng := rand.New(rand.NewSource(seed))
+	kills := 0
 	kill := func(role string, maxDelay int) string {
 		cmd := child(t, role, db)
-		var out strings.Builder
-		cmd.Stdout = &out
+		stdout, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
+		// the moment of the kill counts from when the child is at work
+		// (READY): on a big book or a loaded machine, opening it took
+		// longer than the delay, and the kills hit nothing but the start
+		var out strings.Builder
+		ready, done := make(chan struct{}), make(chan struct{})
+		go func() {
+			defer close(done)
+			sc := bufio.NewScanner(stdout)
+			for sc.Scan() {
+				out.WriteString(sc.Text() + "\n")
+				if sc.Text() == "READY" {
+					close(ready)
+				}
+			}
+		}()
+		select {
+		case <-ready:
+		case <-done:
+		case <-time.After(2 * time.Minute):
+		}
 		time.Sleep(time.Duration(20+rng.Intn(maxDelay)) * time.Millisecond)
 		cmd.Process.Signal(syscall.SIGKILL)
-		err := cmd.Wait()
+		<-done
+		kills++
+		err = cmd.Wait()
 		var ee *exec.ExitError
 		if err == nil || !errors.As(err, &ee) || ee.ExitCode() != -1 {
 			// it finished or failed on its own: that must not be a failed write
@@ -320,6 +349,10 @@ func TestKilledMidWriteLeavesNoHalf(t *testing.T) {
 		}
 		s.Close()
 	}
+	if s, err := Open(db, Options{}); err == nil {
+		t.Logf("%d edits completed in %d rounds, the others killed midway: none torn", countOf(t, s.db, `SELECT count(*) FROM history WHERE who = 'editor'`), rounds)
+		s.Close()
+	}
 	// a backup killed midway leaves no file under a backup's name
 	for range max(2, rounds/3) {
 		kill("backuper", 800)
@@ -335,4 +368,5 @@ func TestKilledMidWriteLeavesNoHalf(t *testing.T) {
 	}
 	partial, _ := filepath.Glob(filepath.Join(filepath.Dir(db), ".b-*.tmp"))
 	t.Logf("%d whole backups; %d killed midway left only hidden temporary files", len(backups), len(partial))
+	t.Logf("%d kills in all", kills)
 }
