@@ -198,3 +198,35 @@ func TestBookOnANetworkShareIsOnlyRead(t *testing.T) {
 		}
 	}
 }
+
+// Quitting an app whose book is gone offers the rescue, never the day's
+// backup (which would read whatever is at the path now).
+func TestQuitAfterTheBookIsGoneOffersTheRescue(t *testing.T) {
+	st := seeded(t)
+	h := newHarness(t, st, lang.VI, 100, 30)
+	if err := os.Remove(st.Path()); err != nil {
+		t.Fatal(err)
+	}
+	h.send(watchTickMsg{})
+	h.keys("n") // not now
+	if v := strings.Join(strings.Fields(h.view()), " "); !strings.Contains(v, "Thoát rồi mở lại") || !strings.Contains(v, "NGỪNG GHI") {
+		t.Fatalf("after no:\n%s", h.view())
+	}
+	_, cmd := h.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")})
+	if cmd != nil {
+		if _, quit := cmd().(tea.QuitMsg); quit {
+			t.Fatal("quit without offering the rescue")
+		}
+	}
+	v := strings.Join(strings.Fields(h.view()), " ")
+	if !strings.Contains(v, "Lưu dữ liệu đang mở sang") || strings.Contains(v, "Hôm nay chưa sao lưu") {
+		t.Fatalf("on quitting:\n%s", h.view())
+	}
+	_, cmd = h.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("n")})
+	if cmd == nil {
+		t.Fatal("no did not quit")
+	}
+	if _, quit := cmd().(tea.QuitMsg); !quit {
+		t.Fatal("no did not quit")
+	}
+}

@@ -475,9 +475,6 @@ func TestTemplateRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 		out.Close()
-		if format == "docx" {
-			continue // read back once import reads Word files (issue 14, item 4)
-		}
 		grids, err := ReadFile(path)
 		if err != nil {
 			t.Fatal(err)

@@ -464,13 +464,13 @@ func (m *Model) selectedLine() string {
 		return ""
 	}
 	c := m.ctx
-	text := a.Name + " · " + a.Group.Label(c.Lang)
+	text := a.Name // the remarks before the group, which the row names already
 	if r, ok := c.Data.ResultByID[id]; ok {
 		if rem := report.Remarks(r, c.Lang, c.ASCII); rem != "" {
 			text += " · " + rem
 		}
 	}
-	return common.DetailLines(c, text, m.width, 1)[0]
+	return common.DetailLines(c, text+" · "+a.Group.Label(c.Lang), m.width, 1)[0]
 }
 
 func (m *Model) filterLine() string {

@@ -1,6 +1,7 @@
 package common
 
 import (
+	"fmt"
 	"sync/atomic"
 	"time"
 
@@ -67,13 +68,18 @@ func (j *Job) Shown() bool { return time.Since(j.started) >= ShowAfter }
 // JobLine draws "Đang ghi… N/M" and a bar (bubbles/progress) in width;
 // "" while the job is too young to be shown.
 func JobLine(ctx *Context, j *Job, width int) string {
+	return JobLineAs(ctx, j, width, ctx.T("Đang ghi", "Writing"))
+}
+
+// JobLineAs is JobLine saying what is done in its own words ("Đang đọc thử").
+func JobLineAs(ctx *Context, j *Job, width int, doing string) string {
 	if j == nil || !j.Shown() {
 		return ""
 	}
 	done, total := j.Progress()
-	label := ctx.T("Đang ghi…", "Writing…")
+	label := doing + "…"
 	if total > 0 {
-		label = ctx.F("Đang ghi… %s/%s", "Writing… %s/%s", ctx.Lang.Num(done), ctx.Lang.Num(total))
+		label = fmt.Sprintf("%s… %s/%s", doing, ctx.Lang.Num(done), ctx.Lang.Num(total))
 		if done == total {
 			label += ctx.T(", đang hoàn tất tệp", ", finishing the file") // an xlsx is zipped at the end
 		}

@@ -227,15 +227,17 @@ func (m *Model) plan() tea.Cmd {
 		opt.Received = d
 	}
 	m.step, m.err = reading, ""
-	return func() tea.Msg {
-		ctx := context.Background()
+	var cmd tea.Cmd
+	m.job, cmd = common.StartJob(func(progress func(done, total int)) tea.Msg {
+		ctx := store.WithProgress(context.Background(), progress) // the rehearsal goes through every row too
 		if what == agencies {
 			p, err := importer.PlanAgencies(ctx, st, c, path)
 			return plannedMsg{agency: p, err: err}
 		}
 		p, err := importer.PlanRegistrations(ctx, st, c, path, opt)
 		return plannedMsg{reg: p, err: err}
-	}
+	})
+	return cmd
 }
 
 func (m *Model) apply() tea.Cmd {
@@ -334,7 +336,11 @@ func (m *Model) View() string {
 		lines = append(lines, " "+st.Muted.Render(c.T("Đọc thử trước: chưa ghi gì cho đến khi bạn xác nhận.", "A dry run first: nothing is written until you confirm.")), "")
 		lines = append(lines, m.form.View(m.width, 16)...)
 		if m.step == reading {
-			lines = append(lines, "", " "+st.Muted.Render(c.T("Đang đọc tệp…", "Reading the file…")))
+			line := common.JobLineAs(c, m.job, m.width, c.T("Đang đọc thử", "Rehearsing"))
+			if line == "" {
+				line = " " + st.Muted.Render(c.T("Đang đọc tệp…", "Reading the file…"))
+			}
+			lines = append(lines, "", line)
 		}
 		if m.err != "" {
 			lines = append(lines, "", " "+st.Error.Render("! "+m.err))

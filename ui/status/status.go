@@ -265,15 +265,15 @@ func (m *Model) View() string {
 	if m.width < 100 {
 		nameW = 26
 	}
-	nameW = max(min(nameW, m.width-53), 10) // the figures first: at 72 columns the name gives way
-	head := fmt.Sprintf("  %s %8s %5s %8s %8s %8s %8s", vntext.Pad(c.T("Nhóm", "Group"), nameW),
+	nameW = max(min(nameW, m.width-54), 10) // the figures first: at 72 columns the name gives way
+	head := fmt.Sprintf("  %s %8s %6s %8s %8s %8s %8s", vntext.Pad(c.T("Nhóm", "Group"), nameW),
 		c.T("Số CQ", "Agencies"), c.T("Đạt", "Met"), c.T("Chưa đủ", "Short"), c.T("Chưa ĐK", "Missing"),
 		c.T("Muộn", "Late"), c.T("Mô hình", "Reg."))
 	lines = append(lines, st.Bold.Render(common.FitLine(head, m.width)))
 	n := c.Lang.Num // 141.910, not 141910
 	row := func(name string, g compliance.GroupTotal) string {
-		return fmt.Sprintf("  %s %8s %5s %8s %8s %8s %8s", vntext.Pad(name, nameW), n(g.Agencies),
-			st.Met.Render(fmt.Sprintf("%5s", n(g.Met))), st.Short.Render(fmt.Sprintf("%8s", n(g.Short))),
+		return fmt.Sprintf("  %s %8s %6s %8s %8s %8s %8s", vntext.Pad(name, nameW), n(g.Agencies),
+			st.Met.Render(fmt.Sprintf("%6s", n(g.Met))), st.Short.Render(fmt.Sprintf("%8s", n(g.Short))),
 			st.Missing.Render(fmt.Sprintf("%8s", n(g.Missing))), n(g.Late), n(g.Registrations))
 	}
 	for _, g := range m.summary.Groups {
@@ -297,11 +297,11 @@ func (m *Model) selectedLine() string {
 		return ""
 	}
 	r, c := m.results[i], m.ctx
-	text := campaign.WithPredecessors(r.Agency.Name, r.Agency.Predecessors, c.Lang) + " · " + r.Agency.Group.Label(c.Lang)
+	text := campaign.WithPredecessors(r.Agency.Name, r.Agency.Predecessors, c.Lang) // the remarks before the group, which the row names already
 	if rem := report.Remarks(r, c.Lang, c.ASCII); rem != "" {
 		text += " · " + rem
 	}
-	return common.DetailLines(c, text, m.width, 1)[0]
+	return common.DetailLines(c, text+" · "+r.Agency.Group.Label(c.Lang), m.width, 1)[0]
 }
 
 func itoa(n int) string { return fmt.Sprint(n) }
