@@ -27,3 +27,13 @@ func TestSameNamedUnitsShowTheirDistrict(t *testing.T) {
 		t.Fatalf("a unique name got its district:\n%s", v)
 	}
 }
+
+// The agency just added is the one selected, wherever it sorts.
+func TestAnAddedAgencyIsSelected(t *testing.T) {
+	st := seeded(t)
+	h := newHarness(t, st, lang.VI, 80, 24)
+	h.keys("2", "a", "Xã Tùng Ảnh", "tab", "XTA", "tab", "cấp xã", "tab", "duc", "ctrl+s")
+	if line := lineWith(h.view(), " › "); !strings.Contains(line, "Xã Tùng Ảnh") {
+		t.Fatalf("the selected row is %q:\n%s", line, h.view())
+	}
+}

@@ -49,6 +49,7 @@ type Model struct {
 	form   *agencyForm
 
 	marked map[int64]bool // units marked (m) to be merged (M) into the selected one
+	added  int64          // the agency just added: selected once the reload brings it
 }
 
 // New makes the agencies screen.
@@ -148,6 +149,12 @@ func (m *Model) refilter() {
 	var selected int64
 	if c := m.list.Cursor(); c >= 0 && c < len(m.ids) {
 		selected = m.ids[c]
+	}
+	if m.added != 0 {
+		selected = m.added
+		if d.ByID[m.added] != nil {
+			m.added = 0
+		}
 	}
 	g, only, q := m.group(), statusFilters[m.statusIdx], vntext.NewQuery(m.search.Value())
 	m.ids = m.ids[:0]
@@ -292,6 +299,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.mode = listing
 		}
 		m.form = nil
+		m.added = msg.added
 		return m, common.Cmd(common.ChangedMsg{Note: msg.note})
 	case tea.KeyMsg:
 		return m.key(msg)
