@@ -83,6 +83,16 @@ func DaysText(daysLeft int, l lang.Lang) string {
 	}
 }
 
+// DaysTextOn is DaysText for a line that names its day ("Tính đến ngày
+// 24/03/2023: …"), as printed reports do: a paper read on another day
+// must not say "today" of the day it names.
+func DaysTextOn(daysLeft int, l lang.Lang) string {
+	if daysLeft == 0 {
+		return AsOfDaysText(0, l)
+	}
+	return DaysText(daysLeft, l)
+}
+
 // AsOfDaysText says where a day other than today stands to the deadline
 // ("trước hạn 4 ngày"): DaysText speaks of today, which that day is not.
 func AsOfDaysText(daysLeft int, l lang.Lang) string {

@@ -1,9 +1,11 @@
 package importer
 
 import (
+	"archive/zip"
 	"context"
 	"encoding/csv"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -268,5 +270,59 @@ func TestTemplateLeadHintFollowsTheMap(t *testing.T) {
 	c.Quotas = map[campaign.Group]campaign.Quota{campaign.Department: {Required: 1, Target: 1}, campaign.Commune: {Required: 2, Target: 3}}
 	if got := prompts(c); !strings.HasPrefix(got, "E8:") || !strings.Contains(got, "UBND xã, phường chủ trì") {
 		t.Errorf("the two-tier template prompts %q", got)
+	}
+}
+
+// The Word template carries the same hint under its table, where the
+// importer reads no rows: its table reads back the same on both maps.
+func TestWordTemplateLeadHintFollowsTheMap(t *testing.T) {
+	read := func(c campaign.Campaign) (xml string, rows int) {
+		t.Helper()
+		path := filepath.Join(t.TempDir(), "mau.docx")
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteTemplate(f, c, "docx", lang.VI); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
+		grids, err := ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := findHeader(grids[0], registrationRules, campaign.ColTitle, 1); !ok {
+			t.Fatal("no header in the Word template")
+		}
+		z, err := zip.OpenReader(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer z.Close()
+		doc, err := z.Open("word/document.xml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer doc.Close()
+		b, err := io.ReadAll(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b), len(grids[0].Rows)
+	}
+	_, c := book(t)
+	old, oldRows := read(c)
+	if strings.Contains(old, "UBND xã, phường chủ trì") {
+		t.Errorf("the 2023 Word template has the two-tier hint")
+	}
+	c.Quotas = map[campaign.Group]campaign.Quota{campaign.Department: {Required: 1, Target: 1}, campaign.Commune: {Required: 2, Target: 3}}
+	got, rows := read(c)
+	if !strings.Contains(got, "UBND xã, phường chủ trì") {
+		t.Errorf("the two-tier Word template has no hint")
+	}
+	if rows != oldRows {
+		t.Errorf("the hint changed the table read back: %d rows, want %d", rows, oldRows)
 	}
 }

@@ -314,7 +314,14 @@ func templateDocument(c campaign.Campaign, l lang.Lang) *doc.Document {
 		rows = append(rows, doc.Row{Cells: []string{fmt.Sprint(i)}})
 	}
 	t.Rows = doc.HeldRows(rows)
-	d.Blocks = append(d.Blocks, t, &doc.Signature{
+	d.Blocks = append(d.Blocks, t)
+	// Under the table, not above it: the lines above are the title block
+	// the importer reads back.
+	if hint := leadHint(c, l); hint != "" {
+		note := campaign.ColLead.Label(l) + ": " + hint
+		d.Blocks = append(d.Blocks, &doc.Paragraph{Runs: []doc.Run{{Text: note, Italic: true}}, Size: 12, Before: 6})
+	}
+	d.Blocks = append(d.Blocks, &doc.Signature{
 		PlaceDate: l.T("…………, ngày …… tháng …… năm ……", "…………, date ……"),
 		Signer:    []string{l.T("THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ", "HEAD OF THE AGENCY")},
 		Hint:      l.T("(Ký, ghi rõ họ tên và đóng dấu)", "(Signature, full name and seal)"),

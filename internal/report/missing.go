@@ -68,7 +68,7 @@ func (m Missing) title() string {
 func (m Missing) lines() []string {
 	l, c, s := m.Lang, m.Campaign, m.Summary
 	return []string{
-		l.F("Hạn đăng ký: %s · Tính đến ngày %s: %s", "Deadline: %s · As of %s: %s", c.Deadline, s.AsOf, compliance.DaysText(s.DaysLeft(), l)),
+		l.F("Hạn đăng ký: %s · Tính đến ngày %s: %s", "Deadline: %s · As of %s: %s", c.Deadline, s.AsOf, compliance.DaysTextOn(s.DaysLeft(), l)),
 		l.F("Số cơ quan, đơn vị chưa đạt chỉ tiêu: %d", "Agencies not meeting their quota: %d", m.count()),
 	}
 }

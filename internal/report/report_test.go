@@ -684,3 +684,24 @@ func TestRegistrationsReportProgress(t *testing.T) {
 		t.Fatalf("progress: %d calls, last %d of %d", calls, last, total)
 	}
 }
+
+// A report as of the deadline day names that day rather than calling it
+// today: the paper is read on other days (issue 15, item 9).
+func TestReportOnTheDeadlineDayDoesNotSayToday(t *testing.T) {
+	st, c := openBook(t)
+	summary, err := st.Compliance(t.Context(), c, c.Deadline)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		for _, r := range []Report{Status{Campaign: c, Summary: summary, Lang: l}, Missing{Campaign: c, Summary: summary, Lang: l}} {
+			got := string(render(t, r, "text"))
+			if strings.Contains(got, "hôm nay") || strings.Contains(got, "today") {
+				t.Errorf("%T (%s) speaks of today:\n%s", r, l, got)
+			}
+			if want := l.T("đúng ngày hạn cuối", "the deadline day"); !strings.Contains(got, want) {
+				t.Errorf("%T (%s) does not say %q", r, l, want)
+			}
+		}
+	}
+}

@@ -105,7 +105,7 @@ func (s Status) heading() []string {
 		lines = append(lines, letter)
 	}
 	lines = append(lines, l.F("Hạn đăng ký: %s · Tính đến ngày %s: %s", "Deadline: %s · As of %s: %s",
-		c.Deadline, s.Summary.AsOf, compliance.DaysText(s.Summary.DaysLeft(), l)))
+		c.Deadline, s.Summary.AsOf, compliance.DaysTextOn(s.Summary.DaysLeft(), l)))
 	if s.Group != "" {
 		lines = append(lines, l.F("Nhóm: %s", "Group: %s", s.Group.Label(l)))
 	}

@@ -39,15 +39,17 @@ type Model struct {
 	groupIdx  int // 0 = all, else campaign.Groups[groupIdx-1]
 	statusIdx int
 	search    common.Search
-	keys      []string   // folded name and short name of each agency, parallel to Data.Agencies
-	rows      [][]string // each agency's row, rendered once per load, parallel to Data.Agencies
-	ids       []int64    // agency ids of the rows shown
+	keys      []string       // folded name and short name of each agency, parallel to Data.Agencies
+	rows      [][]string     // each agency's row, rendered once per load, parallel to Data.Agencies
+	named     map[string]int // how many agencies bear each name: a name borne twice gets its district
+	ids       []int64        // agency ids of the rows shown
 	list      common.ListView
 
 	detail *detailView
 	form   *agencyForm
 
 	marked map[int64]bool // units marked (m) to be merged (M) into the selected one
+	added  int64          // the agency just added: selected once the reload brings it
 }
 
 // New makes the agencies screen.
@@ -126,6 +128,10 @@ func (m *Model) rebuild() {
 	d := m.ctx.Data
 	m.keys = make([]string, len(d.Agencies))
 	m.rows = make([][]string, len(d.Agencies))
+	m.named = map[string]int{}
+	for _, a := range d.Agencies {
+		m.named[a.Name]++
+	}
 	for i, a := range d.Agencies {
 		m.keys[i] = vntext.Fold(a.Name + " " + a.ShortName)
 		r, judged := d.ResultByID[a.ID]
@@ -143,6 +149,12 @@ func (m *Model) refilter() {
 	var selected int64
 	if c := m.list.Cursor(); c >= 0 && c < len(m.ids) {
 		selected = m.ids[c]
+	}
+	if m.added != 0 {
+		selected = m.added
+		if d.ByID[m.added] != nil {
+			m.added = 0
+		}
 	}
 	g, only, q := m.group(), statusFilters[m.statusIdx], vntext.NewQuery(m.search.Value())
 	m.ids = m.ids[:0]
@@ -186,7 +198,11 @@ func (m *Model) addRow(i int, a campaign.Agency, g campaign.Group, only string, 
 
 func (m *Model) row(a campaign.Agency, r compliance.Result, judged bool) []string {
 	c := m.ctx
-	name := campaign.WithPredecessors(a.Name, c.Data.Succession.Predecessors[a.ID], c.Lang)
+	name := a.Name
+	if p := c.Data.ByID[a.ParentID]; p != nil && m.named[a.Name] > 1 { // two "Xã Kim Châu" of the old map
+		name += " (" + p.Name + ")"
+	}
+	name = campaign.WithPredecessors(name, c.Data.Succession.Predecessors[a.ID], c.Lang)
 	if m.marked[a.ID] {
 		name = "» " + name
 	}
@@ -283,6 +299,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.mode = listing
 		}
 		m.form = nil
+		m.added = msg.added
 		return m, common.Cmd(common.ChangedMsg{Note: msg.note})
 	case tea.KeyMsg:
 		return m.key(msg)

@@ -23,7 +23,10 @@ type agencyForm struct {
 	err    string
 }
 
-type savedMsg struct{ note string }
+type savedMsg struct {
+	note  string
+	added int64 // the agency just added, to select once the list has it
+}
 
 func newAgencyForm(ctx *common.Context, id int64) *agencyForm {
 	var a *campaign.Agency
@@ -160,8 +163,9 @@ func (f *agencyForm) save() tea.Cmd {
 	}
 	return func() tea.Msg {
 		var err error
+		var added int64
 		if id == 0 {
-			_, err = st.AddAgency(context.Background(), campaignID, a)
+			added, err = st.AddAgency(context.Background(), campaignID, a)
 		} else {
 			err = st.UpdateAgency(context.Background(), campaignID, a)
 		}
@@ -169,7 +173,7 @@ func (f *agencyForm) save() tea.Cmd {
 			return formErrMsg{err}
 		}
 		if id == 0 {
-			return savedMsg{note: l.F("Đã thêm %s", "Added %s", a.Name)}
+			return savedMsg{note: l.F("Đã thêm %s", "Added %s", a.Name), added: added}
 		}
 		return savedMsg{note: l.F("Đã lưu %s", "Saved %s", a.Name)}
 	}
