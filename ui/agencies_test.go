@@ -1,6 +1,11 @@
 package ui
 
 import (
+	"context"
+	"path/filepath"
+
+	"cchc/internal/demo"
+	"cchc/internal/store"
 	"strings"
 	"testing"
 
@@ -35,5 +40,43 @@ func TestAnAddedAgencyIsSelected(t *testing.T) {
 	h.keys("2", "a", "Xã Tùng Ảnh", "tab", "XTA", "tab", "cấp xã", "tab", "duc", "ctrl+s")
 	if line := lineWith(h.view(), " › "); !strings.Contains(line, "Xã Tùng Ảnh") {
 		t.Fatalf("the selected row is %q:\n%s", line, h.view())
+	}
+}
+
+// groupsOffered cycles the group of the add form and says what it saw.
+func groupsOffered(h *harness) string {
+	h.keys("2", "a", "tab", "tab")
+	var seen []string
+	for range 5 {
+		seen = append(seen, lineWith(h.view(), "Nhóm"))
+		if strings.Contains(h.view(), "UBND cấp xã") && strings.Contains(h.view(), "Thuộc huyện") {
+			seen = append(seen, "Thuộc huyện")
+		}
+		h.keys("right")
+	}
+	return strings.Join(seen, "\n")
+}
+
+// The two-tier campaign of the demo follows no district: the form offers
+// neither the district group nor a district to stand under; 2023 does.
+func TestTheFormOffersOnlyWhatTheCampaignFollows(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "demo.db")
+	if _, err := demo.Create(context.Background(), path, demo.Province, 1); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	h := newHarness(t, st, lang.VI, 80, 24)
+	if h.m.ctx.Data.Campaign.Year != 2026 {
+		t.Fatalf("the demo opened on %d", h.m.ctx.Data.Campaign.Year)
+	}
+	if seen := groupsOffered(h); strings.Contains(seen, "huyện") || !strings.Contains(seen, "UBND cấp xã") {
+		t.Fatalf("2026 offers:\n%s", seen)
+	}
+	if seen := groupsOffered(newHarness(t, seeded(t), lang.VI, 80, 24)); !strings.Contains(seen, "UBND cấp huyện") || !strings.Contains(seen, "Thuộc huyện") {
+		t.Fatalf("2023 offers:\n%s", seen)
 	}
 }

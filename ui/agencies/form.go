@@ -15,12 +15,13 @@ import (
 
 // agencyForm adds a new agency or edits one (id ≠ 0).
 type agencyForm struct {
-	ctx    *common.Context
-	id     int64
-	orig   campaign.Agency
-	theirs *campaign.Agency // saved by someone else meanwhile, while the clerk chooses (conflict.go)
-	form   *common.Form
-	err    string
+	ctx     *common.Context
+	id      int64
+	orig    campaign.Agency
+	theirs  *campaign.Agency // saved by someone else meanwhile, while the clerk chooses (conflict.go)
+	form    *common.Form
+	err     string
+	parents bool // a district to put a commune under
 }
 
 type savedMsg struct {
@@ -42,16 +43,22 @@ func newAgencyForm(ctx *common.Context, id int64) *agencyForm {
 // newAgencyFormFrom opens the form on agency a as given (id 0: a new one).
 func newAgencyFormFrom(ctx *common.Context, id int64, a campaign.Agency) *agencyForm {
 	f := &agencyForm{ctx: ctx, id: id}
-	var groups []common.Choice
-	for i, g := range campaign.Groups {
-		groups = append(groups, common.Choice{Label: g.Label(ctx.Lang), Value: int64(i)})
-	}
-	parents := []common.Choice{{Label: ctx.T("(trực thuộc tỉnh)", "(directly under the province)"), Value: 0}}
-	for _, a := range ctx.Data.Agencies {
-		if a.Group == campaign.District {
-			parents = append(parents, common.Choice{Label: a.Name, Value: a.ID})
+	// only the districts the campaign follows (none on the two-tier map),
+	// and whatever the agency edited already is
+	var parents []common.Choice
+	for _, d := range ctx.Data.Agencies {
+		if d.Group == campaign.District && (d.Active || d.ID == a.ParentID) {
+			parents = append(parents, common.Choice{Label: d.Name, Value: d.ID})
 		}
 	}
+	var groups []common.Choice
+	for i, g := range campaign.Groups {
+		if g != campaign.District || len(parents) > 0 || (id != 0 && a.Group == g) {
+			groups = append(groups, common.Choice{Label: g.Label(ctx.Lang), Value: int64(i)})
+		}
+	}
+	f.parents = len(parents) > 0
+	parents = append([]common.Choice{{Label: ctx.T("(trực thuộc tỉnh)", "(directly under the province)"), Value: 0}}, parents...)
 	f.form = common.NewForm(ctx,
 		common.NewText(campaign.FieldName, ctx.T("Tên", "Name"), ctx.T("ví dụ: Sở Nội vụ", "e.g. Sở Nội vụ"), campaign.MaxLine),
 		common.NewText("short", ctx.T("Tên viết tắt", "Short name"), ctx.T("ví dụ: Sở NV", "e.g. Sở NV"), 60),
@@ -65,7 +72,7 @@ func newAgencyFormFrom(ctx *common.Context, id int64, a campaign.Agency) *agency
 		f.form.Field("short").SetText(a.ShortName)
 		for i, g := range campaign.Groups {
 			if g == a.Group {
-				f.form.Field(campaign.FieldGroup).Choice = i
+				f.form.Field(campaign.FieldGroup).SelectValue(int64(i))
 			}
 		}
 		f.form.Field(campaign.FieldParent).SelectValue(a.ParentID)
@@ -77,12 +84,13 @@ func newAgencyFormFrom(ctx *common.Context, id int64, a campaign.Agency) *agency
 }
 
 func (f *agencyForm) group() campaign.Group {
-	return campaign.Groups[f.form.Field(campaign.FieldGroup).Choice]
+	return campaign.Groups[f.form.Field(campaign.FieldGroup).Selected()]
 }
 
-// syncParent shows the district field only for communes.
+// syncParent shows the district field only for communes, and only when
+// there is a district to choose.
 func (f *agencyForm) syncParent() {
-	f.form.Field(campaign.FieldParent).Hidden = f.group() != campaign.Commune
+	f.form.Field(campaign.FieldParent).Hidden = f.group() != campaign.Commune || !f.parents
 }
 
 func (f *agencyForm) agency() campaign.Agency {
