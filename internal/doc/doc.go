@@ -8,6 +8,8 @@
 // row instead of held whole.
 package doc
 
+import "regexp"
+
 // Document is one printed report.
 type Document struct {
 	Title     string // the file's title (html <title>, document properties)
@@ -175,3 +177,11 @@ func Widths(cols []Column, total float64) []float64 {
 	}
 	return out
 }
+
+// yearWord is "năm 2026" in any case: the year must not be left alone on
+// the last line of a heading (a widow).
+var yearWord = regexp.MustCompile(`([nN][ăĂ][mM]) ([0-9]{4})\b`)
+
+// keepYear joins "năm" and its year with a no-break space; only the
+// printed renderers use it, the text outputs stay as typed.
+func keepYear(s string) string { return yearWord.ReplaceAllString(s, "$1\u00a0$2") }

@@ -54,13 +54,13 @@ func docxPara(p *Paragraph) docx.Para {
 		out.Left = p.Hanging
 	}
 	for _, r := range p.Runs {
-		out.Runs = append(out.Runs, docx.Run{Text: r.Text, Bold: r.Bold, Italic: r.Italic})
+		out.Runs = append(out.Runs, docx.Run{Text: keepYear(r.Text), Bold: r.Bold, Italic: r.Italic})
 	}
 	return out
 }
 
 func line(text string, size float64, bold, italic bool, align docx.Align) docx.Para {
-	return docx.Para{Runs: []docx.Run{{Text: text, Bold: bold, Italic: italic}}, Size: size, Align: align}
+	return docx.Para{Runs: []docx.Run{{Text: keepYear(text), Bold: bold, Italic: italic}}, Size: size, Align: align}
 }
 
 func docxBlock(dw *docx.Writer, b Block, width float64) error {

@@ -120,9 +120,10 @@ func (p *pdf) words(runs []Run, size float64) []word {
 	var out []word
 	for _, r := range runs {
 		p.font(r.Bold, r.Italic, size)
-		for li, line := range strings.Split(r.Text, "\n") {
+		for li, line := range strings.Split(keepYear(r.Text), "\n") {
 			lead, first := 0, true
 			for _, w := range strings.Split(line, " ") {
+				w = strings.ReplaceAll(w, "\u00a0", " ") // one word, drawn with a plain space
 				if w == "" {
 					lead++
 					continue

@@ -295,3 +295,20 @@ func TestPDFRefusesANationalList(t *testing.T) {
 		t.Fatalf("a %d-row PDF: %v", len(rows), err)
 	}
 }
+
+// A heading never leaves its year alone on the last line: "NĂM 2023" is
+// held together in the PDF (read back with a plain space) and the docx.
+func TestPrintedHeadingKeepsItsYear(t *testing.T) {
+	st, _ := openBook(t)
+	rep := build(t, st, KindResults, lang.VI)
+	for _, page := range pdfText(t, render(t, rep, "pdf")) {
+		for _, l := range strings.Split(page, "\n") {
+			if strings.TrimSpace(l) == "2023" {
+				t.Errorf("the year alone on a line:\n%s", page)
+			}
+		}
+	}
+	if body := docxPart(t, render(t, rep, "docx"), "word/document.xml"); !strings.Contains(body, "NĂM\u00a02023") {
+		t.Error("no no-break space between NĂM and its year in the docx")
+	}
+}
