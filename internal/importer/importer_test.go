@@ -14,6 +14,7 @@ import (
 	"cchc/internal/lang"
 	"cchc/internal/store"
 	"cchc/internal/vndate"
+	"cchc/internal/vntext"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/unicode/norm"
@@ -491,7 +492,8 @@ func TestTemplateRoundTrip(t *testing.T) {
 				t.Errorf("%s: %s recognised at %d", format, col, h.cols[col])
 			}
 		}
-		if !strings.Contains(grids[0].Cell(0, 0), "DANH SÁCH ĐĂNG KÝ MÔ HÌNH, SÁNG KIẾN, CÁCH LÀM HAY TRONG CẢI CÁCH HÀNH CHÍNH NĂM 2023") {
+		// the docx holds "NĂM 2023" with a no-break space, a space once read (vntext.Line)
+		if !strings.Contains(vntext.Line(grids[0].Cell(0, 0)), "DANH SÁCH ĐĂNG KÝ MÔ HÌNH, SÁNG KIẾN, CÁCH LÀM HAY TRONG CẢI CÁCH HÀNH CHÍNH NĂM 2023") {
 			t.Errorf("%s: title %q", format, grids[0].Cell(0, 0))
 		}
 	}
