@@ -46,3 +46,31 @@ func TestDemoUsage(t *testing.T) {
 		}
 	}
 }
+
+// A two-tier campaign (after July 2025) follows no district: asking for that
+// group says so plainly, with no empty table, in both languages.
+func TestStatusGroupTheCampaignDoesNotFollow(t *testing.T) {
+	t.Setenv("CCHC_TODAY", "01/12/2026")
+	db := filepath.Join(t.TempDir(), "demo.db")
+	if code, _, errs := cchc(t, "demo", "--db", db); code != 0 {
+		t.Fatalf("demo: exit %d: %s", code, errs)
+	}
+	for _, c := range []struct{ lang, format, want string }{
+		{"vi", "text", "Đợt đăng ký năm 2026 không theo dõi cơ quan, đơn vị nào thuộc nhóm UBND cấp huyện.\n"},
+		{"en", "text", "The 2026 campaign follows no agency in the group Districts.\n"},
+		{"vi", "md", "Đợt đăng ký năm 2026 không theo dõi cơ quan, đơn vị nào thuộc nhóm UBND cấp huyện.\n"},
+	} {
+		code, out, errs := cchc(t, "--db", db, "--lang", c.lang, "status", "--campaign", "2026", "--group", "district", "--format", c.format)
+		if code != 0 {
+			t.Fatalf("%s %s: exit %d: %s", c.lang, c.format, code, errs)
+		}
+		if !strings.HasSuffix(out, "\n\n"+c.want) {
+			t.Errorf("%s %s: want it to end with %q:\n%s", c.lang, c.format, c.want, out)
+		}
+		for _, empty := range []string{"Số cơ quan", "Agencies", "khớp bộ lọc", "matches the filter"} {
+			if strings.Contains(out, empty) {
+				t.Errorf("%s %s: %q in:\n%s", c.lang, c.format, empty, out)
+			}
+		}
+	}
+}

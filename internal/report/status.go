@@ -115,6 +115,17 @@ func (s Status) heading() []string {
 	return lines
 }
 
+// groupNotFollowed says that the campaign follows no unit of the group
+// asked for (districts in a campaign after July 2025), instead of an empty
+// table and "nothing matches"; "" when the group has units.
+func (s Status) groupNotFollowed() string {
+	if s.Group == "" || len(s.Groups()) > 0 {
+		return ""
+	}
+	return s.Lang.F("Đợt đăng ký năm %d không theo dõi cơ quan, đơn vị nào thuộc nhóm %s.",
+		"The %d campaign follows no agency in the group %s.", s.Campaign.Year, s.Group.Label(s.Lang))
+}
+
 func (s Status) onlyLabel() string {
 	if s.Only == "unmet" {
 		return s.Lang.T("chưa đạt (chưa đăng ký hoặc chưa đủ)", "not met (missing or short)")
@@ -210,6 +221,10 @@ func (s Status) writeText(w io.Writer) error {
 		b.WriteString(oneLine(clean(line)) + "\n")
 	}
 	b.WriteString("\n")
+	if msg := s.groupNotFollowed(); msg != "" {
+		_, err := io.WriteString(w, b.String()+msg+"\n")
+		return err
+	}
 	gt := s.groupTable()
 	_ = gt.WriteText(&b)
 	b.WriteString("\n")
@@ -231,6 +246,10 @@ func (s Status) writeMarkdown(w io.Writer) error {
 	b.WriteString("# " + mdEscape(h[0]) + "\n\n")
 	for _, line := range h[1:] {
 		b.WriteString(mdEscape(line) + "  \n")
+	}
+	if msg := s.groupNotFollowed(); msg != "" {
+		_, err := io.WriteString(w, b.String()+"\n"+mdEscape(msg)+"\n")
+		return err
 	}
 	b.WriteString("\n## " + s.Lang.T("Tổng hợp theo nhóm", "Totals by group") + "\n\n")
 	gt := s.groupTable()
