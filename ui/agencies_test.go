@@ -27,6 +27,12 @@ func TestSameNamedUnitsShowTheirDistrict(t *testing.T) {
 			t.Fatalf("no %q:\n%s", want, v)
 		}
 	}
+	// at 80 columns the rows are cut; the line under the list tells it whole
+	h = newHarness(t, st, lang.VI, 80, 24)
+	h.keys("2", "/", "kim chau", "enter")
+	if line := lineWith(h.view(), " › Xã Kim Châu"); !strings.Contains(line, "Xã Kim Châu (Huyện") {
+		t.Fatalf("the selected line is %q", line)
+	}
 	h.keys("esc", "/", "ky tay", "enter")
 	if v := h.view(); !strings.Contains(v, "Xã Kỳ Tây") || strings.Contains(v, "Xã Kỳ Tây (") {
 		t.Fatalf("a unique name got its district:\n%s", v)

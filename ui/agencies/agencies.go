@@ -198,11 +198,7 @@ func (m *Model) addRow(i int, a campaign.Agency, g campaign.Group, only string, 
 
 func (m *Model) row(a campaign.Agency, r compliance.Result, judged bool) []string {
 	c := m.ctx
-	name := a.Name
-	if p := c.Data.ByID[a.ParentID]; p != nil && m.named[a.Name] > 1 { // two "Xã Kim Châu" of the old map
-		name += " (" + p.Name + ")"
-	}
-	name = campaign.WithPredecessors(name, c.Data.Succession.Predecessors[a.ID], c.Lang)
+	name := campaign.WithPredecessors(m.name(a), c.Data.Succession.Predecessors[a.ID], c.Lang)
 	if m.marked[a.ID] {
 		name = "» " + name
 	}
@@ -238,6 +234,15 @@ func (m *Model) row(a campaign.Agency, r compliance.Result, judged bool) []strin
 		group = common.GroupWord(a.Group, c)
 	}
 	return []string{name, group, reg, quota, status, last}
+}
+
+// name is the agency's name, with its district when another unit bears
+// the same name (two "Xã Kim Châu" of the old map).
+func (m *Model) name(a campaign.Agency) string {
+	if p := m.ctx.Data.ByID[a.ParentID]; p != nil && m.named[a.Name] > 1 {
+		return a.Name + " (" + p.Name + ")"
+	}
+	return a.Name
 }
 
 func (m *Model) cellStyle(row, col int) lipgloss.Style {
@@ -481,7 +486,7 @@ func (m *Model) selectedLine() string {
 		return ""
 	}
 	c := m.ctx
-	text := a.Name // the remarks before the group, which the row names already
+	text := m.name(*a) // the remarks before the group, which the row names already
 	if r, ok := c.Data.ResultByID[id]; ok {
 		if rem := report.Remarks(r, c.Lang, c.ASCII); rem != "" {
 			text += " · " + rem
