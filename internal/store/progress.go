@@ -41,33 +41,29 @@ func scanStep(r rowScanner) (campaign.Step, error) {
 // CampaignStages is the latest step of every registration of a campaign
 // that has one; a registration without is at campaign.Registered.
 func (s *Store) CampaignStages(ctx context.Context, campaignID int64) (map[int64]campaign.Step, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT p.id, p.registration_id, p.stage, p.on_date, p.note FROM progress p
-		JOIN registration r ON r.id = p.registration_id
-		JOIN submission s ON s.id = r.submission_id
-		WHERE s.campaign_id = ? ORDER BY p.registration_id, p.on_date, p.id`, campaignID)
-	if err != nil {
-		return nil, s.explain(err)
-	}
-	defer rows.Close()
-	out := map[int64]campaign.Step{}
-	for rows.Next() {
-		st, err := scanStep(rows)
-		if err != nil {
-			return nil, s.explain(err)
-		}
-		out[st.RegistrationID] = st // ordered: the last one wins
-	}
-	return out, s.explain(rows.Err())
+	return s.latestSteps(ctx, campaignID, "")
 }
 
 // CampaignCompletions gives the latest completion step of each
 // registration of the campaign that was completed, whatever came after
 // (proposed for replication, recognised): its day and what it achieved.
 func (s *Store) CampaignCompletions(ctx context.Context, campaignID int64) (map[int64]campaign.Step, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT p.id, p.registration_id, p.stage, p.on_date, p.note FROM progress p
+	return s.latestSteps(ctx, campaignID, campaign.Completed)
+}
+
+// latestSteps gives the latest step of each registration of the campaign,
+// only among the steps at stage when stage is not empty.
+func (s *Store) latestSteps(ctx context.Context, campaignID int64, stage campaign.Stage) (map[int64]campaign.Step, error) {
+	q := `SELECT p.id, p.registration_id, p.stage, p.on_date, p.note FROM progress p
 		JOIN registration r ON r.id = p.registration_id
 		JOIN submission s ON s.id = r.submission_id
-		WHERE s.campaign_id = ? AND p.stage = ? ORDER BY p.registration_id, p.on_date, p.id`, campaignID, string(campaign.Completed))
+		WHERE s.campaign_id = ?`
+	args := []any{campaignID}
+	if stage != "" {
+		q += ` AND p.stage = ?`
+		args = append(args, string(stage))
+	}
+	rows, err := s.db.QueryContext(ctx, q+` ORDER BY p.registration_id, p.on_date, p.id`, args...)
 	if err != nil {
 		return nil, s.explain(err)
 	}
