@@ -71,11 +71,7 @@ func parseNames(fs *flag.FlagSet, e *env, args []string, help func()) ([]string,
 
 // unitsOf opens the book on a campaign (the latest by default) and its units.
 func unitsOf(e *env, year string) (*store.Store, campaign.Campaign, []campaign.Agency, error) {
-	y, err := yearFlag(e.lang, year)
-	if err != nil {
-		return nil, campaign.Campaign{}, nil, err
-	}
-	st, c, err := openCampaign(e, y, false)
+	st, c, err := openYear(e, year, false)
 	if err != nil {
 		return nil, campaign.Campaign{}, nil, err
 	}
@@ -279,11 +275,7 @@ func runAgencyList(e *env, args []string) error {
 	default:
 		return usageError{l.F("--format %q: chọn text, csv hoặc json", "--format %q: choose text, csv or json", *format)}
 	}
-	y, err := yearFlag(l, *year)
-	if err != nil {
-		return err
-	}
-	st, c, err := openCampaign(e, y, true)
+	st, c, err := openYear(e, *year, true)
 	if err != nil {
 		return err
 	}

@@ -160,11 +160,7 @@ func runCampaignQuota(e *env, args []string) error {
 	if q.Target < q.Required {
 		return usageError{l.F("Mức phấn đấu %d thấp hơn mức tối thiểu %d", "The target %d is below the minimum %d", q.Target, q.Required)}
 	}
-	y, err := yearFlag(l, *year)
-	if err != nil {
-		return err
-	}
-	st, c, err := openCampaign(e, y, false)
+	st, c, err := openYear(e, *year, false)
 	if err != nil {
 		return err
 	}

@@ -180,11 +180,7 @@ func runImportAgencies(e *env, args []string) error {
 		return usageError{l.T("Thiếu tên tệp: cchc import agencies TỆP (xem: cchc import agencies --help)",
 			"Missing the file: cchc import agencies FILE (see: cchc import agencies --help)")}
 	}
-	y, err := yearFlag(l, *year)
-	if err != nil {
-		return err
-	}
-	st, c, err := openCampaign(e, y, false)
+	st, c, err := openYear(e, *year, false)
 	if err != nil {
 		return err
 	}

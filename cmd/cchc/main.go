@@ -198,6 +198,16 @@ func openCampaign(e *env, year int, readOnlyOK bool) (*store.Store, campaign.Cam
 	return st, c, nil
 }
 
+// openYear is openCampaign on the year given to --campaign (the latest
+// when empty): a bad year is told before the book is opened.
+func openYear(e *env, year string, readOnlyOK bool) (*store.Store, campaign.Campaign, error) {
+	y, err := yearFlag(e.lang, year)
+	if err != nil {
+		return nil, campaign.Campaign{}, err
+	}
+	return openCampaign(e, y, readOnlyOK)
+}
+
 func printMainHelp(e *env) {
 	l := e.lang
 	var b strings.Builder
