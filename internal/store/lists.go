@@ -5,7 +5,6 @@ import (
 	"context"
 	"database/sql/driver"
 	"slices"
-	"time"
 
 	"cchc/internal/campaign"
 	"cchc/internal/compliance"
@@ -57,11 +56,7 @@ type ListAgency struct {
 
 // Received is the day the registration's letter was received.
 func (r *ListRow) Received() vndate.Date {
-	if r.received == 0 {
-		return vndate.Date{}
-	}
-	d := int(r.received)
-	return vndate.Of(d/10000, time.Month(d/100%100), d%100)
+	return unpackDay(r.received)
 }
 
 // Kind is the registration's kind.
