@@ -43,39 +43,45 @@ func reachedCompletion(s campaign.Stage) bool {
 	return s == campaign.Completed || s == campaign.Replicating || s == campaign.Recognised
 }
 
-// counts of one agency (or group, or all).
+// counts of one agency (or group, or all); the JSON of an agency embeds
+// them, hence the tags.
 type progressCounts struct {
-	registered, underWay, completed, proposed, recognised, stopped int
+	Registered int `json:"registered"`
+	UnderWay   int `json:"in_progress"`
+	Completed  int `json:"completed"`
+	Proposed   int `json:"proposed"`
+	Recognised int `json:"recognised"`
+	Stopped    int `json:"stopped"`
 }
 
 func (p *progressCounts) add(s campaign.Stage) {
-	p.registered++
+	p.Registered++
 	switch s {
 	case campaign.InProgress:
-		p.underWay++
+		p.UnderWay++
 	case campaign.Stopped:
-		p.stopped++
+		p.Stopped++
 	case campaign.Replicating:
-		p.proposed++
+		p.Proposed++
 	case campaign.Recognised:
-		p.recognised++
+		p.Recognised++
 	}
 	if reachedCompletion(s) {
-		p.completed++
+		p.Completed++
 	}
 }
 
 func (p *progressCounts) addCounts(c progressCounts) {
-	p.registered += c.registered
-	p.underWay += c.underWay
-	p.completed += c.completed
-	p.proposed += c.proposed
-	p.recognised += c.recognised
-	p.stopped += c.stopped
+	p.Registered += c.Registered
+	p.UnderWay += c.UnderWay
+	p.Completed += c.Completed
+	p.Proposed += c.Proposed
+	p.Recognised += c.Recognised
+	p.Stopped += c.Stopped
 }
 
 func (p progressCounts) cells() []string {
-	return []string{itoa(p.registered), itoa(p.underWay), itoa(p.completed), itoa(p.proposed), itoa(p.recognised), itoa(p.stopped)}
+	return []string{itoa(p.Registered), itoa(p.UnderWay), itoa(p.Completed), itoa(p.Proposed), itoa(p.Recognised), itoa(p.Stopped)}
 }
 
 func (r Results) title() string {
@@ -92,7 +98,7 @@ func (r Results) lines() []string {
 	return []string{
 		l.F("Tính đến ngày %s: %d mô hình, sáng kiến đã đăng ký; %d đang triển khai; %d đã hoàn thành (trong đó %d đề xuất nhân rộng, %d được công nhận); %d dừng thực hiện",
 			"As of %s: %d registered; %d under way; %d completed (of which %d proposed for replication, %d recognised); %d stopped",
-			r.AsOf, all.registered, all.underWay, all.completed, all.proposed, all.recognised, all.stopped),
+			r.AsOf, all.Registered, all.UnderWay, all.Completed, all.Proposed, all.Recognised, all.Stopped),
 	}
 }
 
@@ -285,15 +291,10 @@ func (r Results) writeCSV(w io.Writer) error {
 }
 
 type jsonResultAgency struct {
-	ID         int64  `json:"id"`
-	Name       string `json:"name"`
-	Group      string `json:"group"`
-	Registered int    `json:"registered"`
-	UnderWay   int    `json:"in_progress"`
-	Completed  int    `json:"completed"`
-	Proposed   int    `json:"proposed"`
-	Recognised int    `json:"recognised"`
-	Stopped    int    `json:"stopped"`
+	ID    int64  `json:"id"`
+	Name  string `json:"name"`
+	Group string `json:"group"`
+	progressCounts
 }
 
 type jsonResultModel struct {
@@ -326,14 +327,7 @@ func (r Results) writeJSON(w io.Writer) error {
 			out.Agencies = append(out.Agencies, jsonResultAgency{ID: x.AgencyID, Name: oneLine(clean(x.AgencyName)), Group: string(x.AgencyGroup)})
 		}
 		a := &out.Agencies[i]
-		var c progressCounts
-		c.add(st.Stage)
-		a.Registered += c.registered
-		a.UnderWay += c.underWay
-		a.Completed += c.completed
-		a.Proposed += c.proposed
-		a.Recognised += c.recognised
-		a.Stopped += c.stopped
+		a.add(st.Stage)
 		out.Models = append(out.Models, jsonResultModel{ID: x.ID, Title: oneLine(clean(x.Title)), Agency: oneLine(clean(x.AgencyName)),
 			Area: string(x.Area), Stage: string(st.Stage), On: isoOrNil(st.On), Note: oneLine(clean(st.Note)), Result: clean(x.ExpectedResult)})
 	}
