@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"cchc/internal/demo"
+	"cchc/internal/demo/demobook"
 	"cchc/internal/lang"
 )
 
@@ -48,7 +49,7 @@ func runDemo(e *env, args []string) error {
 		return usageError{l.T("Thiếu --db TỆP: tên tệp mới để ghi dữ liệu mẫu (xem: cchc demo --help)",
 			"Missing --db FILE: the new file to write the demo data to (see: cchc demo --help)")}
 	}
-	st, err := demo.CreateTimes(context.Background(), e.db, sc, n, k)
+	st, err := demobook.CreateTimes(context.Background(), e.db, sc, n, k)
 	if err != nil {
 		return err
 	}

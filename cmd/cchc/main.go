@@ -164,7 +164,8 @@ func translateFlagError(err error, l lang.Lang) string {
 	return l.F("Tham số không hợp lệ: %s", "Invalid arguments: %s", msg)
 }
 
-// openStore opens the book named by --db, $CCHC_DB or the default path.
+// openStore opens the book named by --db, $CCHC_DB or the default path:
+// the one place the command line chooses a storage.
 func openStore(e *env, readOnlyOK bool) (book.Book, error) {
 	path := e.db
 	if path == "" {
@@ -177,7 +178,11 @@ func openStore(e *env, readOnlyOK bool) (book.Book, error) {
 		}
 		path = p
 	}
-	return store.Open(path, store.Options{AllowReadOnly: readOnlyOK, FSType: fsType})
+	st, err := store.Open(path, store.Options{AllowReadOnly: readOnlyOK, FSType: fsType})
+	if err != nil {
+		return nil, err // not a nil *store.Store in a non-nil book.Book
+	}
+	return st, nil
 }
 
 // fsType names the file system of a book (nil: the system's answer);
