@@ -191,7 +191,11 @@ func openStore(e *env, readOnlyOK bool) (book.Book, error) {
 	if loc.Kind == location.PostgreSQL {
 		return nil, notYet(loc)
 	}
-	return store.Open(loc.Value, store.Options{AllowReadOnly: readOnlyOK, FSType: fsType})
+	st, err := store.Open(loc.Value, store.Options{AllowReadOnly: readOnlyOK, FSType: fsType})
+	if err != nil {
+		return nil, err // not a nil *Store in a non-nil Book
+	}
+	return st, nil
 }
 
 // notYet refuses a PostgreSQL book until its backend lands.
