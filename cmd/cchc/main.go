@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
 	"cchc/internal/store"
@@ -164,7 +165,7 @@ func translateFlagError(err error, l lang.Lang) string {
 }
 
 // openStore opens the book named by --db, $CCHC_DB or the default path.
-func openStore(e *env, readOnlyOK bool) (*store.Store, error) {
+func openStore(e *env, readOnlyOK bool) (book.Book, error) {
 	path := e.db
 	if path == "" {
 		path = os.Getenv("CCHC_DB")
@@ -185,7 +186,7 @@ var fsType func(path string) (string, error)
 
 // openCampaign opens the book and finds the campaign of year (the latest
 // when 0); on success the caller closes the store.
-func openCampaign(e *env, year int, readOnlyOK bool) (*store.Store, campaign.Campaign, error) {
+func openCampaign(e *env, year int, readOnlyOK bool) (book.Book, campaign.Campaign, error) {
 	st, err := openStore(e, readOnlyOK)
 	if err != nil {
 		return nil, campaign.Campaign{}, err
@@ -200,7 +201,7 @@ func openCampaign(e *env, year int, readOnlyOK bool) (*store.Store, campaign.Cam
 
 // openYear is openCampaign on the year given to --campaign (the latest
 // when empty): a bad year is told before the book is opened.
-func openYear(e *env, year string, readOnlyOK bool) (*store.Store, campaign.Campaign, error) {
+func openYear(e *env, year string, readOnlyOK bool) (book.Book, campaign.Campaign, error) {
 	y, err := yearFlag(e.lang, year)
 	if err != nil {
 		return nil, campaign.Campaign{}, err

@@ -16,28 +16,6 @@ import (
 	"cchc/internal/vntext"
 )
 
-// SubmissionRow is a received letter as lists show it.
-type SubmissionRow struct {
-	campaign.Submission
-	AgencyName    string
-	AgencyGroup   campaign.Group
-	Registrations int
-}
-
-// RegistrationRow is a registration with what lists show beside it.
-type RegistrationRow struct {
-	campaign.Registration
-	AgencyID      int64
-	AgencyName    string
-	AgencyGroup   campaign.Group
-	LeadName      string // the implementing unit; the agency itself when no commune was named
-	LetterNumber  string
-	LetterDate    vndate.Date
-	Received      vndate.Date
-	TitleKey      string
-	SubmissionVer int64
-}
-
 func cleanSubmission(sub campaign.Submission) campaign.Submission {
 	sub.Number = vntext.Line(sub.Number)
 	sub.Note = vntext.Text(sub.Note)

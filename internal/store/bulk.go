@@ -16,11 +16,6 @@ import (
 // These writes are not recorded in the history: made-up rows are nothing
 // to undo, and recording 200,000 of them would double the file.
 
-// ErrNotNew refuses to fill a book that already holds the clerk's work.
-var ErrNotNew = lang.Errorf(
-	"Tệp dữ liệu đã có dữ liệu; dữ liệu mẫu chỉ được ghi vào một tệp mới. Hãy chọn tên tệp khác (ví dụ --db demo.db)",
-	"The database already holds data; demo data is only written to a new file. Choose another file name (e.g. --db demo.db)")
-
 // IsNew reports whether the book holds only what Open puts in a new file:
 // the default campaign and its agencies, unedited, and no letter.
 func (s *Store) IsNew(ctx context.Context) (bool, error) { return s.isNew(ctx, s.db) }
@@ -116,12 +111,6 @@ func (s *Store) BulkAddCampaign(ctx context.Context, c campaign.Campaign, agency
 		return nil
 	})
 	return id, err
-}
-
-// BulkLetter is one received letter with its registrations.
-type BulkLetter struct {
-	campaign.Submission
-	Registrations []campaign.Registration
 }
 
 // BulkAddLetters records letters in one transaction. Each is checked like

@@ -19,40 +19,6 @@ import (
 // Every write opens a history row; the triggers of migration 0002 record
 // each row it touches under it (see 0002_history.sql).
 
-// Change is one recorded write: who did what when, and every row it
-// touched with the values before and after.
-type Change struct {
-	ID       int64
-	At       time.Time
-	Who      string
-	Op       string // OpCreate, OpEdit, OpDelete, OpImport, OpUndo, OpRestore
-	UndoneBy int64  // the change that undid this one, 0 when none
-	Undid    int64  // for an undo, the change it undid
-	Items    []ChangeItem
-	names    map[int64]string // agency names, for descriptions
-	titles   map[int64]string // titles of the registrations its progress items are about
-}
-
-// ChangeItem is one row a change inserted, updated or deleted.
-type ChangeItem struct {
-	ID       int64
-	Table    string
-	Action   string // insert, update, delete
-	RowID    int64
-	AgencyID int64
-	Old, New map[string]any // column → value (string, int64, float64 or nil)
-}
-
-// Operations a change is shown as.
-const (
-	OpCreate  = "create"
-	OpEdit    = "edit"
-	OpDelete  = "delete"
-	OpImport  = "import"
-	OpUndo    = "undo"
-	OpRestore = "restore"
-)
-
 type opKey struct{}
 
 // withOp labels the writes made under ctx (an import, an undo) for the history.
@@ -111,12 +77,6 @@ func (s *Store) remember(id int64) {
 	s.mu.Unlock()
 }
 
-// HistoryQuery selects changes for History.
-type HistoryQuery struct {
-	Agency string // only changes touching agencies whose name matches (diacritics optional)
-	Limit  int    // 0: all
-}
-
 // History lists recorded changes, the latest first.
 func (s *Store) History(ctx context.Context, q HistoryQuery) ([]Change, error) {
 	names, err := s.agencyNames(ctx)
@@ -156,7 +116,7 @@ func (s *Store) History(ctx context.Context, q HistoryQuery) ([]Change, error) {
 		}
 		c.At, _ = time.Parse(time.RFC3339, at)
 		c.Who = vntext.Line(c.Who)
-		c.names = names
+		c.Names = names
 		out = append(out, c)
 	}
 	rows.Close()
@@ -191,7 +151,7 @@ func (s *Store) History(ctx context.Context, q HistoryQuery) ([]Change, error) {
 		}
 	}
 	for i := range out {
-		out[i].titles = titles
+		out[i].Titles = titles
 	}
 	return out, nil
 }
@@ -330,7 +290,7 @@ func (s *Store) Undo(ctx context.Context, id int64) (Change, error) {
 		return Change{}, err
 	}
 	names, _ := s.agencyNames(ctx)
-	undone.names = names
+	undone.Names = names
 	return undone, nil
 }
 

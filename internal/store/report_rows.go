@@ -9,25 +9,12 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/vndate"
 	"cchc/internal/vntext"
 )
-
-// RegistrationCounts is what a printed list says before its rows: how many
-// registrations and agencies in all and in each group.
-type RegistrationCounts struct {
-	Registrations, Agencies int
-	Groups                  []GroupCount // the groups with registrations, in report order
-}
-
-// GroupCount is one group's part of RegistrationCounts.
-type GroupCount struct {
-	Group                   campaign.Group
-	Registrations, Agencies int
-}
 
 // ReportReader reads a campaign's registrations in report order, one at a
 // time, inside one read transaction: the counts and the rows agree even when
@@ -66,20 +53,9 @@ type reportLetter struct {
 	ord                int   // the agency's place in report order
 }
 
-// packDay is d as yyyymmdd, 0 for no date; unpackDay gives it back.
-func packDay(d vndate.Date) int32 {
-	if d.IsZero() {
-		return 0
-	}
-	return int32(d.Year()*10000 + int(d.Month())*100 + d.Day())
-}
-
-func unpackDay(n int32) vndate.Date {
-	if n == 0 {
-		return vndate.Date{}
-	}
-	return vndate.Of(int(n/10000), time.Month(n/100%100), int(n%100))
-}
+// packDay and unpackDay are the book's (letters hold their days packed).
+func packDay(d vndate.Date) int32   { return book.PackDay(d) }
+func unpackDay(n int32) vndate.Date { return book.UnpackDay(n) }
 
 // ReportRegistrations opens the registrations of a campaign received on or
 // before asOf (zero: all) in report order: group, agency in Vietnamese
@@ -90,7 +66,7 @@ func unpackDay(n int32) vndate.Date {
 // are sorted in Go, the Vietnamese order computed once per agency, and
 // SQLite reads the registrations in that order through a temporary table of
 // the letters' positions, so that a report can write each row as it comes.
-func (s *Store) ReportRegistrations(ctx context.Context, campaignID int64, asOf vndate.Date) (*ReportReader, error) {
+func (s *Store) ReportRegistrations(ctx context.Context, campaignID int64, asOf vndate.Date) (book.RegistrationReader, error) {
 	rr := &ReportReader{s: s, agencies: map[int64]reportAgency{}}
 	if err := rr.open(ctx, campaignID, asOf); err != nil {
 		rr.Close()

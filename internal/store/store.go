@@ -69,13 +69,6 @@ type Options struct {
 	FSType func(path string) (string, error)
 }
 
-// Errors the clerk is told about; callers may test them with errors.Is.
-var (
-	ErrConflict error = lang.Kind("changed by someone else")
-	ErrNotFound error = lang.Kind("not found")
-	ErrReadOnly error = lang.Kind("read-only")
-)
-
 // DefaultPath is where the book lives when neither --db nor $CCHC_DB says:
 // cchc.db in the user's configuration folder.
 func DefaultPath() (string, error) {

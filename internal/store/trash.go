@@ -12,16 +12,6 @@ import (
 	"cchc/internal/vntext"
 )
 
-// TrashEntry is a deleted registration that can be restored.
-type TrashEntry struct {
-	ItemID     int64 // the history item recording the deletion
-	DeletedAt  time.Time
-	Who        string
-	AgencyName string
-	campaign.Registration
-	Received vndate.Date // of its letter, when the letter was deleted with it
-}
-
 // Trash lists the deleted registrations of a campaign not yet restored,
 // the latest deleted first. A deletion later undone is not in the trash.
 func (s *Store) Trash(ctx context.Context, campaignID int64) ([]TrashEntry, error) {
