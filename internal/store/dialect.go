@@ -49,10 +49,3 @@ type Dialect interface {
 	// not in it).
 	Columns(ctx context.Context, db *sql.DB, fn func(table, column, typ string, pk int)) error
 }
-
-// changeWatcher is a dialect that tells of commits itself (PostgreSQL's
-// LISTEN/NOTIFY); SQLite's are read from PRAGMA data_version instead.
-type changeWatcher interface {
-	DataVersion(ctx context.Context) (int64, error)
-	Close() error
-}
