@@ -64,7 +64,7 @@ func (s *Store) BulkAddAgencies(ctx context.Context, list []campaign.Agency) ([]
 	ids := make([]int64, 0, len(list))
 	err := s.bulkWrite(ctx, func(tx *sql.Tx) error {
 		st, err := tx.PrepareContext(ctx, `INSERT INTO agency (name, name_key, short_name, agency_group, parent_id, code, active, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
 		if err != nil {
 			return err
 		}
@@ -75,13 +75,9 @@ func (s *Store) BulkAddAgencies(ctx context.Context, list []campaign.Agency) ([]
 			if !a.Group.Valid() || a.Name == "" {
 				return lang.Errorf("Cơ quan, đơn vị %q không hợp lệ", "Agency %q is not valid", a.Name)
 			}
-			res, err := st.ExecContext(ctx, a.Name, vntext.Fold(a.Name), a.ShortName, string(a.Group), nullID(a.ParentID),
-				nullText(a.Code), a.Active, now, now)
-			if err != nil {
-				return err
-			}
-			id, err := res.LastInsertId()
-			if err != nil {
+			var id int64
+			if err := st.QueryRowContext(ctx, a.Name, vntext.Fold(a.Name), a.ShortName, string(a.Group), nullID(a.ParentID),
+				nullText(a.Code), a.Active, now, now).Scan(&id); err != nil {
 				return err
 			}
 			ids = append(ids, id)
@@ -125,7 +121,7 @@ func (s *Store) BulkAddCampaign(ctx context.Context, c campaign.Campaign, agency
 func (s *Store) BulkAddLetters(ctx context.Context, letters []BulkLetter) error {
 	return s.bulkWrite(ctx, func(tx *sql.Tx) error {
 		subStmt, err := tx.PrepareContext(ctx, `INSERT INTO submission (campaign_id, agency_id, number, letter_date, received_on, note, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
 		if err != nil {
 			return err
 		}
@@ -143,13 +139,9 @@ func (s *Store) BulkAddLetters(ctx context.Context, letters []BulkLetter) error 
 				return err
 			}
 			stamp := sub.Received.ISO() + "T09:00:00Z"
-			res, err := subStmt.ExecContext(ctx, sub.CampaignID, sub.AgencyID, sub.Number, sub.LetterDate.ISO(), sub.Received.ISO(),
-				sub.Note, stamp, stamp)
-			if err != nil {
-				return err
-			}
-			subID, err := res.LastInsertId()
-			if err != nil {
+			var subID int64
+			if err := subStmt.QueryRowContext(ctx, sub.CampaignID, sub.AgencyID, sub.Number, sub.LetterDate.ISO(), sub.Received.ISO(),
+				sub.Note, stamp, stamp).Scan(&subID); err != nil {
 				return err
 			}
 			for i, r := range l.Registrations {
@@ -173,7 +165,7 @@ func (s *Store) bulkWrite(ctx context.Context, fn func(tx *sql.Tx) error) error 
 	if err := s.canWrite(); err != nil {
 		return err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return s.explain(err)
 	}

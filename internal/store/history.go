@@ -44,11 +44,13 @@ func (s *Store) User() string { return s.user }
 // beginHistory opens the history row of the write running in tx.
 func (s *Store) beginHistory(ctx context.Context, tx *sql.Tx) (int64, error) {
 	op, _ := ctx.Value(opKey{}).(string)
-	res, err := tx.ExecContext(ctx, `INSERT INTO history (at, who, op, open) VALUES (?, ?, ?, 1)`, s.stamp(), s.user, op)
-	if err != nil {
-		return 0, err
-	}
-	return res.LastInsertId()
+	// numbered after the last one, not by the engine's counter: a change
+	// dropped for changing nothing gives its number back (endHistory), and
+	// writes come one at a time (Dialect.Begin)
+	var id int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO history (id, at, who, op, open)
+		VALUES ((SELECT coalesce(max(id), 0) + 1 FROM history), ?, ?, ?, 1) RETURNING id`, s.stamp(), s.user, op).Scan(&id)
+	return id, err
 }
 
 // endHistory closes the history row before commit, dropping it when the
@@ -59,12 +61,9 @@ func (s *Store) endHistory(ctx context.Context, tx *sql.Tx, id int64) (bool, err
 		return false, err
 	}
 	if n == 0 {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM history WHERE id = ?`, id); err != nil {
-			return false, err
-		}
-		// its number goes back too: AUTOINCREMENT would skip it, and the
-		// clerk reading #41, #43 would look for the #42 that never was
-		_, err := tx.ExecContext(ctx, `UPDATE sqlite_sequence SET seq = ? WHERE name = 'history' AND seq = ?`, id-1, id)
+		// its number goes back too (beginHistory): the clerk reading #41,
+		// #43 would look for the #42 that never was
+		_, err := tx.ExecContext(ctx, `DELETE FROM history WHERE id = ?`, id)
 		return false, err
 	}
 	_, err := tx.ExecContext(ctx, `UPDATE history SET open = 0 WHERE id = ?`, id)
@@ -365,22 +364,26 @@ func (s *Store) reverse(ctx context.Context, tx *sql.Tx, it ChangeItem) error {
 }
 
 func insertRow(ctx context.Context, tx *sql.Tx, table string, row map[string]any) error {
-	_, err := insertRowID(ctx, tx, table, row)
+	q, args := insertRowSQL(table, row)
+	_, err := tx.ExecContext(ctx, q, args...)
 	return err
 }
 
-// insertRowID inserts a recorded row and returns its id.
+// insertRowID inserts a recorded row of a table with an id and returns it.
 func insertRowID(ctx context.Context, tx *sql.Tx, table string, row map[string]any) (int64, error) {
+	q, args := insertRowSQL(table, row)
+	var id int64
+	err := tx.QueryRowContext(ctx, q+` RETURNING id`, args...).Scan(&id)
+	return id, err
+}
+
+func insertRowSQL(table string, row map[string]any) (string, []any) {
 	cols := sortedColumns(row)
 	args := make([]any, len(cols))
 	for i, c := range cols {
 		args[i] = row[c]
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO `+table+` (`+strings.Join(cols, ", ")+`) VALUES (?`+strings.Repeat(", ?", len(cols)-1)+`)`, args...)
-	if err != nil {
-		return 0, err
-	}
-	return res.LastInsertId()
+	return `INSERT INTO ` + table + ` (` + strings.Join(cols, ", ") + `) VALUES (?` + strings.Repeat(", ?", len(cols)-1) + `)`, args
 }
 
 // sortedColumns lists a recorded row's columns; they come from the
@@ -419,24 +422,8 @@ func execOne(ctx context.Context, tx *sql.Tx, q string, args ...any) error {
 // (tests shorten it).
 var WriteWait = 2 * time.Minute
 
-// begin starts an immediate transaction. SQLite's busy handler polls and
-// is not fair: a process writing in a tight loop can starve another past
-// the busy timeout. So a busy BEGIN (nothing done yet) is tried again
-// until WriteWait has passed.
-func (s *Store) begin(ctx context.Context) (*sql.Tx, error) {
-	deadline := time.Now().Add(WriteWait)
-	for pause := time.Millisecond; ; pause = min(2*pause, 50*time.Millisecond) {
-		tx, err := s.db.BeginTx(ctx, nil)
-		if err == nil || !isBusy(err) || time.Now().After(deadline) {
-			return tx, err
-		}
-		select {
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		case <-time.After(pause):
-		}
-	}
-}
+// begin starts a write transaction, one writer at a time (see Dialect.Begin).
+func (s *Store) begin(ctx context.Context) (*sql.Tx, error) { return s.d.Begin(ctx, s.db) }
 
 // ResetUndo forgets the changes made so far, so that UndoLast only
 // reaches those made after (the TUI calls it when it starts).

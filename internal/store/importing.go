@@ -290,6 +290,6 @@ func findAgency(ctx context.Context, tx txQuerier, campaignID int64, a campaign.
 }
 
 func linkAgency(ctx context.Context, tx txQuerier, campaignID, agencyID int64) error {
-	_, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO campaign_agency (campaign_id, agency_id) VALUES (?, ?)`, campaignID, agencyID)
+	_, err := tx.ExecContext(ctx, `INSERT INTO campaign_agency (campaign_id, agency_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, campaignID, agencyID)
 	return err
 }

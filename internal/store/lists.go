@@ -52,9 +52,9 @@ func (s *Store) RegistrationList(ctx context.Context, campaignID int64) ([]ListR
 	// read of the file (1.8 s for 200,000). A campaign that is a small part
 	// of the book (an earlier year beside a national one) is read through
 	// its letters instead of past every registration of every year.
-	from := `registration r CROSS JOIN submission s ON s.id = r.submission_id` // CROSS: SQLite keeps this order
+	from := `registration r CROSS JOIN submission s WHERE s.id = r.submission_id` // CROSS: SQLite keeps this order
 	if total < all/4 {
-		from = `submission s JOIN registration r ON r.submission_id = s.id`
+		from = `submission s JOIN registration r ON r.submission_id = s.id WHERE true`
 	}
 	type place struct {
 		received, seq int32
@@ -69,7 +69,7 @@ func (s *Store) RegistrationList(ctx context.Context, campaignID int64) ([]ListR
 	var lastNumber *ListLetter
 	err = s.eachRow(ctx, `SELECT r.id, r.version, r.title, r.title_key, r.kind, r.area,
 		coalesce(r.lead_agency_id, 0), s.id, s.agency_id, s.number, s.received_on, r.seq
-		FROM `+from+` WHERE s.campaign_id = ?`, []any{campaignID}, func(v []driver.Value) error {
+		FROM `+from+` AND s.campaign_id = ?`, []any{campaignID}, func(v []driver.Value) error {
 		x := ListRow{ID: asInt(v[0]), Version: asInt(v[1]), Title: vntext.Line(asText(v[2])), TitleKey: asText(v[3])}
 		lead, letter, sender := asInt(v[6]), asInt(v[7]), asInt(v[8])
 		if letter != lastLetter { // a letter's registrations come together

@@ -101,7 +101,7 @@ func (rr *ReportReader) open(ctx context.Context, campaignID int64, asOf vndate.
 		if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE report_letter (pos INTEGER PRIMARY KEY, submission_id INTEGER NOT NULL)`); err != nil {
 			return s.explain(err)
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO temp.report_letter SELECT key, value FROM json_each(?)`, ids.String())
+		_, err := tx.ExecContext(ctx, `INSERT INTO report_letter `+s.d.Positions(), ids.String())
 		return s.explain(err)
 	}
 	if len(rr.txs) == 1 {
@@ -155,7 +155,7 @@ func (rr *ReportReader) begin(ctx context.Context) error {
 			return s.explain(err)
 		}
 		rr.conns = append(rr.conns, conn)
-		tx, err := conn.BeginTx(ctx, &sql.TxOptions{ReadOnly: true}) // a deferred BEGIN: takes no write lock
+		tx, err := conn.BeginTx(ctx, s.d.SnapshotTx()) // takes no write lock
 		if err != nil {
 			return s.explain(err)
 		}
@@ -262,7 +262,7 @@ func (rr *ReportReader) Counts(ctx context.Context) (RegistrationCounts, error) 
 	if rr.counts != nil {
 		return *rr.counts, nil
 	}
-	rows, err := rr.txs[0].QueryContext(ctx, `SELECT l.pos, t.registrations FROM temp.report_letter l
+	rows, err := rr.txs[0].QueryContext(ctx, `SELECT l.pos, t.registrations FROM report_letter l
 		JOIN letter_tally t ON t.submission_id = l.submission_id WHERE t.registrations > 0 ORDER BY l.pos`)
 	if err != nil {
 		return RegistrationCounts{}, rr.s.explain(err)
@@ -371,7 +371,7 @@ func (rr *ReportReader) chunk(ctx context.Context, k int, span [2]int) ([]Regist
 	out, places := make([]RegistrationRow, 0, size), make([]place, 0, size)
 	err := rr.s.eachRowOn(ctx, rr.conns[k], `SELECT l.pos, r.seq, r.id, r.title, r.kind, r.area, coalesce(r.lead_agency_id, 0),
 		r.partners, r.summary, r.timeline, r.expected_result, r.note, r.version
-		FROM temp.report_letter l JOIN registration r ON r.submission_id = l.submission_id
+		FROM report_letter l JOIN registration r ON r.submission_id = l.submission_id
 		WHERE l.pos >= ? AND l.pos < ? ORDER BY l.pos, r.id`, []any{int64(span[0]), int64(span[1])}, func(v []driver.Value) error {
 		pos, seq := int(asInt(v[0])), int(asInt(v[1]))
 		var x RegistrationRow
