@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
 	"cchc/internal/store"
@@ -89,7 +90,7 @@ func CreateTimes(ctx context.Context, path string, scale Scale, seed uint64, tim
 		err = cerr
 	}
 	if err != nil {
-		if made && !errors.Is(err, store.ErrNotNew) {
+		if made && !errors.Is(err, book.ErrNotNew) {
 			for _, suffix := range []string{"", "-wal", "-shm"} {
 				os.Remove(path + suffix)
 			}
@@ -123,7 +124,7 @@ func newGenerator(scale Scale, seed uint64) *generator {
 
 func (g *generator) pick(list []string) string { return list[g.r.IntN(len(list))] }
 
-func (g *generator) fill(ctx context.Context, st *store.Store) (Stats, error) {
+func (g *generator) fill(ctx context.Context, st book.Book) (Stats, error) {
 	if err := st.ClearNewBook(ctx); err != nil {
 		return Stats{}, err
 	}
@@ -322,7 +323,7 @@ func (g *generator) abbr(a campaign.Agency) string {
 
 // insertUnits adds the agencies: those without a parent first, then the
 // communes, which need their district's id.
-func (g *generator) insertUnits(ctx context.Context, st *store.Store) error {
+func (g *generator) insertUnits(ctx context.Context, st book.Book) error {
 	var top, low []int
 	for i, u := range g.units {
 		if u.Group == campaign.Commune {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
 	"cchc/internal/store"
@@ -177,7 +178,7 @@ func TestRefusesUsedBook(t *testing.T) {
 	st.Close()
 	before, _ := os.ReadFile(path)
 	_, err = Create(ctx, path, Province, 1)
-	if !errors.Is(err, store.ErrNotNew) || !strings.Contains(lang.Message(err, lang.VI), "chỉ được ghi vào một tệp mới") {
+	if !errors.Is(err, book.ErrNotNew) || !strings.Contains(lang.Message(err, lang.VI), "chỉ được ghi vào một tệp mới") {
 		t.Fatalf("used book: %v", err)
 	}
 	if _, statErr := os.Stat(path); statErr != nil {

@@ -3,10 +3,10 @@ package report
 import (
 	"io"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/compliance"
 	"cchc/internal/lang"
-	"cchc/internal/store"
 	"cchc/internal/vndate"
 )
 
@@ -25,7 +25,7 @@ type Results struct {
 }
 
 // NewResults builds the year-end report.
-func NewResults(c campaign.Campaign, rows []store.RegistrationRow, stages map[int64]campaign.Step, asOf vndate.Date, l lang.Lang) Results {
+func NewResults(c campaign.Campaign, rows []book.RegistrationRow, stages map[int64]campaign.Step, asOf vndate.Date, l lang.Lang) Results {
 	return Results{Registrations: NewRegistrations(c, rows, asOf, l), Stages: stages}
 }
 
