@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"cchc/internal/demo"
+	"cchc/internal/demo/demobook"
 	"cchc/internal/lang"
 	"cchc/internal/location"
 )
@@ -56,7 +57,7 @@ func runDemo(e *env, args []string) error {
 	if loc.Kind != location.SQLite {
 		return notYet(loc)
 	}
-	st, err := demo.CreateTimes(context.Background(), loc.Value, sc, n, k)
+	st, err := demobook.CreateTimes(context.Background(), loc.Value, sc, n, k)
 	if err != nil {
 		return err
 	}

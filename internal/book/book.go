@@ -23,7 +23,8 @@ type Campaigns interface {
 	Campaigns(ctx context.Context) ([]campaign.Campaign, error)
 	// Campaign is the campaign of a year (0: the latest).
 	Campaign(ctx context.Context, year int) (campaign.Campaign, error)
-	// NewCampaign starts a year, its agencies and quotas copied from fromYear (0: none).
+	// NewCampaign starts a year, its quotas, issuer, signer and expected
+	// agencies copied from the campaign of fromYear (0: the latest).
 	NewCampaign(ctx context.Context, c campaign.Campaign, fromYear int) (int64, error)
 	// UpdateCampaign saves a campaign's settings (deadline, letter, signer…).
 	UpdateCampaign(ctx context.Context, c campaign.Campaign) error
@@ -163,7 +164,8 @@ type Keeping interface {
 	Close() error
 	// Now is the book's clock (tests fix it).
 	Now() time.Time
-	// Backup copies the book to dest (a default name when ""); it returns the file written.
+	// Backup writes a consistent copy of the book to dest, a new file; it
+	// returns the file written.
 	Backup(ctx context.Context, dest string) (string, error)
 	DefaultBackupPath() string
 	BackedUpToday() bool

@@ -98,7 +98,7 @@ func cleaner(src rowSource) func(string) string {
 }
 
 // storeRegistrations is the list read from the store when written.
-func storeRegistrations(ctx context.Context, st book.Book, c campaign.Campaign, asOf vndate.Date, l lang.Lang) Registrations {
+func storeRegistrations(ctx context.Context, st book.Reports, c campaign.Campaign, asOf vndate.Date, l lang.Lang) Registrations {
 	return Registrations{Campaign: c, AsOf: asOf, Lang: l, open: func() (rowSource, error) {
 		rr, err := st.ReportRegistrations(ctx, c.ID, asOf)
 		if err != nil {
