@@ -257,7 +257,7 @@ func printMainHelp(e *env) {
 // helpOrder lists the commands in the order a clerk needs them: daily work
 // first, upkeep after.
 func helpOrder(cmds []command) []command {
-	order := []string{"status", "report", "import", "template", "campaign", "history", "undo", "backup", "check", "demo", "version"}
+	order := []string{"status", "report", "import", "template", "campaign", "history", "undo", "backup", "copy", "check", "demo", "version"}
 	rank := func(name string) int {
 		for i, n := range order {
 			if n == name {
