@@ -198,7 +198,7 @@ func (s *Store) RegistrationList(ctx context.Context, campaignID int64) ([]ListR
 // Received lists the letters of a campaign as compliance counts them, for
 // a caller that already has the agencies.
 func (s *Store) Received(ctx context.Context, campaignID int64) ([]compliance.Received, error) {
-	return s.received(ctx, campaignID)
+	return s.received(ctx, campaignID, nil)
 }
 
 // LatestSubmissions lists the n letters of a campaign received last, the
