@@ -118,41 +118,71 @@ func Prepare(c campaign.Campaign, agencies []Agency, received []Received) *Prepa
 		on  vndate.Date
 		n   int
 	}
-	judged := make(map[int64]int, len(agencies))
-	parent := make(map[int64]int64, len(agencies))
+	// each agency by position: whether it is judged, and the unit its
+	// letters count for next (commune → district, merged unit → its
+	// successor; -1 for none)
+	pos := make(map[int64]int32, len(agencies))
 	for i, a := range agencies {
-		parent[a.ID] = a.ParentID
+		pos[a.ID] = int32(i)
+	}
+	judged := make([]bool, len(agencies))
+	up := make([]int32, len(agencies))
+	for i, a := range agencies {
+		judged[i] = c.QuotaFor(a.Group).Required > 0
+		next := a.ParentID
 		if a.SucceededBy != 0 {
-			parent[a.ID] = a.SucceededBy
+			next = a.SucceededBy
 		}
-		if c.QuotaFor(a.Group).Required > 0 {
-			judged[a.ID] = i
+		up[i] = -1
+		if j, ok := pos[next]; ok && next != 0 {
+			up[i] = j
 		}
 	}
-	counted := make([][]letter, len(agencies))
-	for _, r := range received {
-		if r.Registrations <= 0 {
+	// each letter counts for its own agency, then up the chain (a guard
+	// against a cycle in bad data stops after a few steps): counted first,
+	// then laid out in one array, each agency's letters side by side
+	from := make([]int32, len(received))
+	count := make([]int32, len(agencies)+1)
+	for k, r := range received {
+		from[k] = -1
+		if i, ok := pos[r.AgencyID]; ok && r.Registrations > 0 {
+			from[k] = i
+			for step := 0; i >= 0 && step < 4; step++ {
+				if judged[i] {
+					count[i+1]++
+				}
+				i = up[i]
+			}
+		}
+	}
+	for i := range agencies {
+		count[i+1] += count[i] // count[i] is now where agency i's letters start
+	}
+	all := make([]letter, count[len(agencies)])
+	next := slices.Clone(count[:len(agencies)])
+	for k, r := range received {
+		if from[k] < 0 {
 			continue
 		}
 		l := letter{r.On.Time().Unix(), r.On, r.Registrations}
-		// own agency, then up the chain (commune → district, merged unit →
-		// its successor); a guard
-		// against a cycle in bad data stops after a few steps.
-		id := r.AgencyID
-		for step := 0; id != 0 && step < 4; step++ {
-			if i, ok := judged[id]; ok {
-				counted[i] = append(counted[i], l)
+		for i, step := from[k], 0; i >= 0 && step < 4; step++ {
+			if judged[i] {
+				all[next[i]] = l
+				next[i]++
 			}
-			id = parent[id]
+			i = up[i]
 		}
 	}
-	p := &Prepared{campaign: c, judged: make([]prepared, 0, len(judged))}
+	n := len(all)
+	days, on, counted := make([]int64, n), make([]vndate.Date, n), make([]int, n)
+	p := &Prepared{campaign: c}
 	for i, a := range agencies {
-		q := c.QuotaFor(a.Group)
-		if q.Required <= 0 {
+		if !judged[i] {
 			continue
 		}
-		letters := counted[i]
+		q := c.QuotaFor(a.Group)
+		start, end := count[i], count[i+1]
+		letters := all[start:end]
 		// an agency's own letters come in day order; only those of its
 		// communes mixed in need sorting (equal days are alike: no need
 		// for a stable sort)
@@ -160,8 +190,7 @@ func Prepare(c campaign.Campaign, agencies []Agency, received []Received) *Prepa
 		if !slices.IsSortedFunc(letters, byDay) {
 			slices.SortFunc(letters, byDay)
 		}
-		x := prepared{agency: a, quota: q, days: make([]int64, len(letters)), on: make([]vndate.Date, len(letters)),
-			counted: make([]int, len(letters)), met: len(letters)}
+		x := prepared{agency: a, quota: q, days: days[start:end:end], on: on[start:end:end], counted: counted[start:end:end], met: len(letters)}
 		sum := 0
 		for k, l := range letters {
 			if sum < q.Required && sum+l.n >= q.Required {

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"math"
 	"slices"
+	"strings"
 	"sync"
 
 	"cchc/internal/campaign"
@@ -612,35 +613,48 @@ func (s *Store) receivedFrom(ctx context.Context, campaignID int64, m *meeting, 
 
 // judgedAgencies lists the active agencies of a campaign for Compliance:
 // those of groups with a quota in report order, then the others (communes,
-// whose registrations only roll up) in any order, sparing the Vietnamese
-// sort of the ten thousand communes of a national campaign.
+// whose registrations only roll up) in any order and with only their id
+// and parent, sparing the Vietnamese sort of the ten thousand communes of a
+// national campaign and the reading of their names.
 func (s *Store) judgedAgencies(ctx context.Context, c campaign.Campaign) ([]compliance.Agency, error) {
+	var groups []any // with a quota; '' for none, so that the list is never empty
+	for _, g := range campaign.Groups {
+		if c.QuotaFor(g).Required > 0 {
+			groups = append(groups, string(g))
+		}
+	}
+	in := "?" + strings.Repeat(", ?", len(groups))
+	args := append([]any{c.ID, ""}, groups...)
+	const followed = ` FROM agency a JOIN campaign_agency ca ON ca.agency_id = a.id
+		WHERE ca.campaign_id = ? AND coalesce(ca.active, a.active) = 1 AND a.agency_group `
 	var judged []campaign.Agency
-	var rest []compliance.Agency
-	err := s.eachRow(ctx, `SELECT a.id, coalesce(ca.name, a.name), a.agency_group, coalesce(a.parent_id, 0) FROM agency a
-		JOIN campaign_agency ca ON ca.agency_id = a.id WHERE ca.campaign_id = ? AND coalesce(ca.active, a.active) = 1`, []any{c.ID},
+	err := s.eachRow(ctx, `SELECT a.id, coalesce(ca.name, a.name), a.agency_group, coalesce(a.parent_id, 0)`+followed+`IN (`+in+`)`, args,
 		func(v []driver.Value) error {
-			g := campaign.Group(asText(v[2]))
-			if c.QuotaFor(g).Required > 0 {
-				judged = append(judged, campaign.Agency{ID: asInt(v[0]), Name: vntext.Line(asText(v[1])), Group: g, ParentID: asInt(v[3])})
-			} else { // only rolled up: no name needed
-				rest = append(rest, compliance.Agency{ID: asInt(v[0]), Group: g, ParentID: asInt(v[3])})
-			}
+			judged = append(judged, campaign.Agency{ID: asInt(v[0]), Name: vntext.Line(asText(v[1])), Group: campaign.Group(asText(v[2])), ParentID: asInt(v[3])})
 			return nil
 		})
 	if err != nil {
 		return nil, err
 	}
 	SortAgencies(judged)
-	out := make([]compliance.Agency, 0, len(judged)+len(rest))
+	out := make([]compliance.Agency, 0, len(judged))
 	for _, a := range judged {
 		out = append(out, compliance.Agency{ID: a.ID, Name: a.Name, Group: a.Group, ParentID: a.ParentID})
+	}
+	// only rolled up: no name, and no group needed (none of theirs is judged)
+	err = s.eachRow(ctx, `SELECT a.id, a.parent_id`+followed+`NOT IN (`+in+`) AND a.parent_id IS NOT NULL`, args,
+		func(v []driver.Value) error {
+			out = append(out, compliance.Agency{ID: asInt(v[0]), ParentID: asInt(v[1])})
+			return nil
+		})
+	if err != nil {
+		return nil, err
 	}
 	succ, err := s.Successions(ctx, c.ID)
 	if err != nil {
 		return nil, err
 	}
-	return compliance.WithSuccession(append(out, rest...), succ), nil
+	return compliance.WithSuccession(out, succ), nil
 }
 
 // Compliance judges a campaign as of a day.
