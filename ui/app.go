@@ -14,10 +14,10 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/compliance"
 	"cchc/internal/lang"
-	"cchc/internal/store"
 	"cchc/internal/vndate"
 	"cchc/internal/vntext"
 	"cchc/ui/agencies"
@@ -83,7 +83,7 @@ type confirmation struct {
 }
 
 // New builds the application over an open store.
-func New(st *store.Store, opt Options) *Model {
+func New(st book.Book, opt Options) *Model {
 	ctx := &common.Context{Lang: opt.Lang, Store: st, Today: opt.Today, ASCII: opt.ASCII, Styles: common.DefaultStyles()}
 	st.ResetUndo() // undo reaches only what is done in this window
 	ctx.Keys = common.Keys(ctx.T)
@@ -116,7 +116,7 @@ const memoryLimit = 150 << 20
 // Run opens the application full screen and returns when the clerk quits.
 // Its last words (where the backup made on quitting went) are returned
 // for the terminal once the screen is given back.
-func Run(st *store.Store, opt Options) (farewell string, err error) {
+func Run(st book.Book, opt Options) (farewell string, err error) {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}
@@ -148,7 +148,7 @@ func (m *Model) load() tea.Cmd {
 // read for (the second step of a load).
 type registrationsMsg struct {
 	data *common.Data
-	rows []store.ListRow
+	rows []book.ListRow
 	err  error
 }
 
@@ -171,13 +171,13 @@ func (m *Model) loadRegistrations(d *common.Data) tea.Cmd {
 }
 
 // LoadData reads everything the screens show of one campaign.
-func LoadData(ctx context.Context, st *store.Store, year int, today vndate.Date) (*common.Data, error) {
+func LoadData(ctx context.Context, st book.Book, year int, today vndate.Date) (*common.Data, error) {
 	d, err := loadSummary(ctx, st, year, today)
 	if err != nil {
 		return nil, err
 	}
 	if d.Registrations, err = st.RegistrationList(ctx, d.Campaign.ID); d.Registrations == nil {
-		d.Registrations = []store.ListRow{} // loaded, none
+		d.Registrations = []book.ListRow{} // loaded, none
 	}
 	return d, err
 }
@@ -188,7 +188,7 @@ func LoadData(ctx context.Context, st *store.Store, year int, today vndate.Date)
 // rest a fraction. Registrations come as list rows (no long texts; a
 // screen reads one in full with Store.Registration), only the latest
 // letters are kept, and the independent reads run at once.
-func loadSummary(ctx context.Context, st *store.Store, year int, today vndate.Date) (*common.Data, error) {
+func loadSummary(ctx context.Context, st book.Book, year int, today vndate.Date) (*common.Data, error) {
 	c, err := st.Campaign(ctx, year)
 	if err != nil {
 		return nil, err
@@ -338,7 +338,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		d := *msg.data // a new snapshot: screens may hold the old one
 		d.Registrations = msg.rows
 		if d.Registrations == nil {
-			d.Registrations = []store.ListRow{}
+			d.Registrations = []book.ListRow{}
 		}
 		m.ctx.Data = &d
 		return m, m.broadcast(common.DataMsg{Data: &d})

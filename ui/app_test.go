@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/compliance"
 	"cchc/internal/demo/demotest"
@@ -36,7 +37,7 @@ func TestMain(m *testing.M) {
 var today = vndate.Of(2023, 3, 27)
 
 // seeded opens a new book with a few letters received around the deadline.
-func seeded(t testing.TB) *store.Store {
+func seeded(t testing.TB) book.Book {
 	t.Helper()
 	st, err := store.Open(filepath.Join(t.TempDir(), "cchc.db"), store.Options{
 		Now: func() time.Time { return time.Date(2023, 3, 27, 10, 0, 0, 0, time.UTC) }})
@@ -87,7 +88,7 @@ type harness struct {
 	m *Model
 }
 
-func newHarness(t *testing.T, st *store.Store, l lang.Lang, w, h int) *harness {
+func newHarness(t *testing.T, st book.Book, l lang.Lang, w, h int) *harness {
 	hs := &harness{t: t, m: New(st, Options{Lang: l, Today: today})}
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	hs.run(hs.m.Init())

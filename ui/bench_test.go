@@ -8,6 +8,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"cchc/internal/book"
 	"cchc/internal/demo"
 	"cchc/internal/demo/demotest"
 	"cchc/internal/lang"
@@ -24,7 +25,7 @@ import (
 var nationalToday = vndate.Of(2024, 4, 30)
 
 // national opens the national book read-only.
-func national(b *testing.B) *store.Store {
+func national(b *testing.B) book.Book {
 	b.Helper()
 	st, err := store.Open(demotest.Book(b, demo.National), store.Options{AllowReadOnly: true})
 	if err != nil {
@@ -36,7 +37,7 @@ func national(b *testing.B) *store.Store {
 
 // started is the application after its first load, as Bubble Tea would
 // have it: sized, data delivered, on the given tab.
-func started(b *testing.B, st *store.Store, keys ...tea.KeyMsg) *Model {
+func started(b *testing.B, st book.Book, keys ...tea.KeyMsg) *Model {
 	b.Helper()
 	m := New(st, Options{Lang: lang.VI, Today: nationalToday})
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})

@@ -10,6 +10,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
 	"cchc/internal/store"
@@ -21,7 +22,7 @@ import (
 // of one thing that tripped a new clerk.
 
 // addCommune puts a commune under a district of the latest campaign.
-func addCommune(t *testing.T, st *store.Store, district, name string) int64 {
+func addCommune(t *testing.T, st book.Book, district, name string) int64 {
 	t.Helper()
 	ctx := context.Background()
 	c, err := st.Campaign(ctx, 0)
@@ -234,7 +235,7 @@ func TestHistoryNumbersFollowOneAnother(t *testing.T) {
 	}
 	h.keys("esc", "2", "i", again, "ctrl+s", "ctrl+s", "esc")
 	h.keys("3", "y te", "enter", "71/SYT-VP", "tab", "tab", "tab", "Hai", "ctrl+s")
-	changes, err := st.History(context.Background(), store.HistoryQuery{})
+	changes, err := st.History(context.Background(), book.HistoryQuery{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,10 +10,10 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"golang.org/x/text/unicode/norm"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/compliance"
 	"cchc/internal/lang"
-	"cchc/internal/store"
 	"cchc/internal/vndate"
 	"cchc/ui/common"
 )
@@ -247,7 +247,7 @@ func TestMergeAndRenameAgencies(t *testing.T) {
 	}
 	h.keys("y")
 	findAgency(h, "Sở Y tế và Môi trường")
-	hist, err := st.History(context.Background(), store.HistoryQuery{Limit: 2})
+	hist, err := st.History(context.Background(), book.HistoryQuery{Limit: 2})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
 	"cchc/internal/store"
@@ -159,7 +160,7 @@ func TestBookDeletedOrReplacedWhileOpen(t *testing.T) {
 			a := c.ID
 			_, _, err := st.RecordSubmission(t.Context(), campaign.Submission{CampaignID: a, AgencyID: h.m.ctx.Data.Agencies[0].ID,
 				Number: "1/X", Received: today}, []campaign.Registration{{Title: "Mất", Kind: campaign.Model, Area: campaign.Procedures}})
-			if !errors.Is(err, store.ErrBookGone) {
+			if !errors.Is(err, book.ErrBookGone) {
 				t.Fatalf("a write went through: %v", err)
 			}
 			h.keys("y")

@@ -8,8 +8,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"cchc/internal/book"
 	"cchc/internal/lang"
-	"cchc/internal/store"
 	"cchc/ui/common"
 	"cchc/ui/history"
 	"cchc/ui/importui"
@@ -117,7 +117,7 @@ func (m *Model) safety(msg tea.Msg) (handled bool, cmd tea.Cmd) {
 		}
 		return true, m.bookGone(msg.err)
 	case common.ErrMsg:
-		if errors.Is(msg.Err, store.ErrBookGone) { // a write refused: the offer again
+		if errors.Is(msg.Err, book.ErrBookGone) { // a write refused: the offer again
 			return true, m.bookGone(msg.Err)
 		}
 	case goneNoteMsg:

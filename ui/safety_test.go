@@ -10,6 +10,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
 	"cchc/internal/store"
@@ -17,7 +18,7 @@ import (
 	"cchc/ui/common"
 )
 
-func findRow(t *testing.T, h *harness, title string) store.RegistrationRow {
+func findRow(t *testing.T, h *harness, title string) book.RegistrationRow {
 	t.Helper()
 	for _, r := range h.m.ctx.Data.Registrations {
 		if r.Title == title { // the loaded list has no long texts: read it whole
@@ -29,7 +30,7 @@ func findRow(t *testing.T, h *harness, title string) store.RegistrationRow {
 		}
 	}
 	t.Fatalf("no registration %q", title)
-	return store.RegistrationRow{}
+	return book.RegistrationRow{}
 }
 
 func TestConflictShowsTheirChangesAndLetsTheClerkChoose(t *testing.T) {
@@ -225,7 +226,7 @@ func TestEditOfARegistrationLeavesItsLetterAlone(t *testing.T) {
 	row, _ = st.Registration(ctx, row.ID)
 	h.send(common.EditRegistrationMsg{ID: row.ID})
 	// meanwhile another clerk moves the letter's received day
-	var other store.RegistrationRow
+	var other book.RegistrationRow
 	for _, r := range h.m.ctx.Data.Registrations {
 		if r.Title == "Một cửa số" {
 			other, _ = st.Registration(ctx, r.ID)

@@ -8,11 +8,11 @@ import (
 	"io"
 	"strings"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/importer"
 	"cchc/internal/lang"
 	"cchc/internal/report"
-	"cchc/internal/store"
 	"cchc/internal/vntext"
 )
 
@@ -70,7 +70,7 @@ func parseNames(fs *flag.FlagSet, e *env, args []string, help func()) ([]string,
 }
 
 // unitsOf opens the book on a campaign (the latest by default) and its units.
-func unitsOf(e *env, year string) (*store.Store, campaign.Campaign, []campaign.Agency, error) {
+func unitsOf(e *env, year string) (book.Book, campaign.Campaign, []campaign.Agency, error) {
 	st, c, err := openYear(e, year, false)
 	if err != nil {
 		return nil, campaign.Campaign{}, nil, err

@@ -83,8 +83,8 @@ func zipBomb(t *testing.T, path string, lying bool) string {
 	return write(t, path, out.Bytes())
 }
 
-// book makes a database at path holding one imported registration.
-func book(t *testing.T, path string) {
+// makeBook makes a database at path holding one imported registration.
+func makeBook(t *testing.T, path string) {
 	t.Helper()
 	csv := write(t, path+".csv", []byte(goodCSV))
 	if code, _, errs := cchc(t, importArgs(path, csv)...); code != 0 {
@@ -289,7 +289,7 @@ func catalogue() []badCase {
 
 func TestBadInputCatalogue(t *testing.T) {
 	base := filepath.Join(t.TempDir(), "base.db")
-	book(t, base)
+	makeBook(t, base)
 	baseData, _ := os.ReadFile(base)
 	cases := catalogue()
 	t.Logf("%d bad inputs in the catalogue", len(cases))
@@ -355,7 +355,7 @@ const hidden = "\x1b\x07\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u
 func TestHostileDataIsStoredAsDataAndPrintedHarmlessly(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "cchc.db")
-	book(t, db)
+	makeBook(t, db)
 	hostile := "Robert'); DROP TABLE registration; --\x1b[2J\x1b]0;owned\x07\u202e\u2066\u200b"
 	csv := write(t, filepath.Join(dir, "h.csv"), []byte("STT,Tên mô hình,Loại,Lĩnh vực\n1,\""+hostile+"\",Mô hình,Thủ tục hành chính\n"))
 	if code, _, errs := cchc(t, importArgs(db, csv)...); code != 0 {
@@ -400,7 +400,7 @@ func TestFilesCreatedArePrivate(t *testing.T) {
 	}
 	dir := t.TempDir()
 	db := filepath.Join(dir, "cchc.db")
-	book(t, db)
+	makeBook(t, db)
 	for _, args := range [][]string{
 		{"backup", filepath.Join(dir, "copy.db")},
 		{"backup"},

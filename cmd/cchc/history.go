@@ -6,8 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"cchc/internal/book"
 	"cchc/internal/lang"
-	"cchc/internal/store"
 	"cchc/internal/vntext"
 )
 
@@ -104,7 +104,7 @@ func runHistory(e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	changes, err := st.History(context.Background(), store.HistoryQuery{Agency: *agency, Limit: n})
+	changes, err := st.History(context.Background(), book.HistoryQuery{Agency: *agency, Limit: n})
 	if err != nil {
 		return err
 	}
@@ -119,7 +119,7 @@ func runHistory(e *env, args []string) error {
 }
 
 // historyLine is one change: "#12  05/04/2023 09:00  lan  Sửa …".
-func historyLine(c store.Change, l lang.Lang) string {
+func historyLine(c book.Change, l lang.Lang) string {
 	// Who and Summary come cleaned of control characters by the store.
 	line := fmt.Sprintf("#%-5d %s  %s  %s", c.ID, c.At.Local().Format("02/01/2006 15:04"), vntext.Pad(vntext.Truncate(c.Who, 12), 12), c.Summary(l))
 	if c.UndoneBy != 0 {

@@ -11,7 +11,7 @@ func TestHistoryBackupAndCheckCommands(t *testing.T) {
 	t.Setenv("CCHC_USER", "Chị Lan")
 	dir := t.TempDir()
 	db := filepath.Join(dir, "cchc.db")
-	book(t, db)
+	makeBook(t, db)
 	other := write(t, filepath.Join(dir, "tp.csv"), []byte(goodCSV))
 	if code, _, errs := cchc(t, "--db", db, "import", "registrations", other, "--agency", "Sở Tư pháp", "--received", "02/03/2023"); code != 0 {
 		t.Fatal(errs)
@@ -48,7 +48,7 @@ func TestHistoryBackupAndCheckCommands(t *testing.T) {
 func TestUndoCommand(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "cchc.db")
-	book(t, db)
+	makeBook(t, db)
 	file := write(t, filepath.Join(dir, "tp.csv"), []byte(goodCSV))
 	if code, _, errs := cchc(t, "--db", db, "import", "registrations", file, "--agency", "Sở Tư pháp", "--received", "02/03/2023"); code != 0 {
 		t.Fatal(errs)

@@ -11,7 +11,7 @@ import (
 func TestCommandsOnANetworkShare(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "book.db")
-	book(t, db)
+	makeBook(t, db)
 	before := fingerprint(t, db)
 	fsType = func(string) (string, error) { return "cifs", nil }
 	t.Cleanup(func() { fsType = nil })

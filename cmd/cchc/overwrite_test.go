@@ -14,8 +14,8 @@ func TestNoCommandWritesOverABook(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "book.db")
 	other := filepath.Join(dir, "other.db")
-	book(t, db)
-	book(t, other)
+	makeBook(t, db)
+	makeBook(t, other)
 	if err := os.Mkdir(filepath.Join(dir, "sub"), 0o700); err != nil {
 		t.Fatal(err)
 	}

@@ -4,8 +4,8 @@ import (
 	"context"
 	"fmt"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
-	"cchc/internal/store"
 )
 
 // Each agency with a quota is drawn missing (12%), short (15%, when the
@@ -23,7 +23,7 @@ var extraWeight = map[campaign.Group]int{campaign.Department: 2, campaign.Centra
 
 // letters generates and records a campaign's letters. total, when not 0,
 // is the exact number of registrations wanted; it returns the number made.
-func (g *generator) letters(ctx context.Context, st *store.Store, c campaign.Campaign, total int) (int, error) {
+func (g *generator) letters(ctx context.Context, st book.Book, c campaign.Campaign, total int) (int, error) {
 	counts := make([]int, len(g.units))
 	var met []int
 	sum := 0
@@ -53,7 +53,7 @@ func (g *generator) letters(ctx context.Context, st *store.Store, c campaign.Cam
 		g.spread(counts, met, total-sum)
 	}
 
-	var pending []store.BulkLetter
+	var pending []book.BulkLetter
 	inBatch, made := 0, 0
 	flush := func() error {
 		if len(pending) == 0 {
@@ -123,7 +123,7 @@ func (g *generator) spread(counts, met []int, extra int) {
 }
 
 // letter is one letter of n registrations from unit s.
-func (g *generator) letter(c campaign.Campaign, s, n int) store.BulkLetter {
+func (g *generator) letter(c campaign.Campaign, s, n int) book.BulkLetter {
 	u := g.units[s]
 	// most letters arrive in the six weeks before the deadline, some late
 	offset := -g.r.IntN(42)
@@ -131,7 +131,7 @@ func (g *generator) letter(c campaign.Campaign, s, n int) store.BulkLetter {
 		offset = 1 + g.r.IntN(30)
 	}
 	received := c.Deadline.AddDays(offset)
-	l := store.BulkLetter{Submission: campaign.Submission{
+	l := book.BulkLetter{Submission: campaign.Submission{
 		CampaignID: c.ID, AgencyID: u.ID,
 		Number:     fmt.Sprintf("%d/%s", 10+g.r.IntN(990), u.abbr),
 		LetterDate: received.AddDays(-g.r.IntN(5)),

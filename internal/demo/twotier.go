@@ -4,8 +4,8 @@ import (
 	"context"
 	"time"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
-	"cchc/internal/store"
 	"cchc/internal/vndate"
 	"cchc/internal/vntext"
 )
@@ -36,7 +36,7 @@ const (
 	wards2025    = 9
 )
 
-func (g *generator) twoTier(ctx context.Context, st *store.Store, from int) error {
+func (g *generator) twoTier(ctx context.Context, st book.Book, from int) error {
 	g.clock = time.Date(2026, 1, 5, 8, 0, 0, 0, time.UTC)
 	deadline := vndate.Of(2026, time.March, 24)
 	c := campaign.Campaign{Year: 2026, Deadline: deadline, LetterDate: deadline.AddDays(-30),
@@ -87,14 +87,14 @@ func (g *generator) twoTier(ctx context.Context, st *store.Store, from int) erro
 	for _, u := range g.units {
 		used[vntext.Fold(u.Name)] = true
 	}
-	var list []store.AgencyImport
+	var list []book.AgencyImport
 	for k := range communes2025 + wards2025 {
 		prefix := "Xã "
 		if k < wards2025 {
 			prefix = "Phường "
 		}
 		a := campaign.Agency{Name: g.placeName(prefix, used), Group: campaign.Commune, Active: true}
-		list = append(list, store.AgencyImport{Line: k + 2, Agency: a})
+		list = append(list, book.AgencyImport{Line: k + 2, Agency: a})
 	}
 	added, err := st.ImportAgencies(ctx, c.ID, list, false)
 	if err != nil {

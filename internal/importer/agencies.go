@@ -3,9 +3,9 @@ package importer
 import (
 	"context"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
-	"cchc/internal/store"
 	"cchc/internal/vntext"
 )
 
@@ -49,8 +49,8 @@ var agencyRules = []headerRule{
 type PlannedAgency struct {
 	Line    int
 	Agency  campaign.Agency
-	Parent  string              // the parent's name, for a commune
-	Outcome store.AgencyOutcome // 0 until checked against the book
+	Parent  string             // the parent's name, for a commune
+	Outcome book.AgencyOutcome // 0 until checked against the book
 	Error   bool
 }
 
@@ -59,11 +59,11 @@ func (r PlannedAgency) OutcomeLabel(l lang.Lang) string {
 	switch {
 	case r.Error:
 		return l.T("Lỗi", "Error")
-	case r.Outcome == store.AgencyAdded:
+	case r.Outcome == book.AgencyAdded:
 		return l.T("Thêm mới", "New")
-	case r.Outcome == store.AgencyLinked:
+	case r.Outcome == book.AgencyLinked:
 		return l.T("Đưa vào đợt", "Add to campaign")
-	case r.Outcome == store.AgencyUnchanged:
+	case r.Outcome == book.AgencyUnchanged:
 		return l.T("Đã có, bỏ qua", "Already there")
 	}
 	return l.T("Hợp lệ", "Valid")
@@ -74,7 +74,7 @@ type AgencyPlan struct {
 	Campaign campaign.Campaign
 	Rows     []PlannedAgency
 	Problems []Problem
-	items    []store.AgencyImport
+	items    []book.AgencyImport
 	applied  bool
 }
 
@@ -83,7 +83,7 @@ func (p *AgencyPlan) Errors() int { return errorCount(p.Problems) }
 
 // PlanAgencies reads an agency list for campaign c and rehearses its import
 // (nothing is changed): Rows say what Apply would do with each.
-func PlanAgencies(ctx context.Context, st *store.Store, c campaign.Campaign, path string) (*AgencyPlan, error) {
+func PlanAgencies(ctx context.Context, st Book, c campaign.Campaign, path string) (*AgencyPlan, error) {
 	grids, err := ReadFile(path)
 	if err != nil {
 		return nil, err
@@ -106,7 +106,7 @@ func PlanAgencies(ctx context.Context, st *store.Store, c campaign.Campaign, pat
 }
 
 // Apply writes the list in one transaction, all or nothing.
-func (p *AgencyPlan) Apply(ctx context.Context, st *store.Store) error {
+func (p *AgencyPlan) Apply(ctx context.Context, st book.Imports) error {
 	if n := p.Errors(); n > 0 {
 		return lang.Errorf("Tệp có %d lỗi; không ghi gì vào tệp dữ liệu", "The file has %d errors; nothing was written", n)
 	}
@@ -119,7 +119,7 @@ func (p *AgencyPlan) Apply(ctx context.Context, st *store.Store) error {
 	return nil
 }
 
-func (p *AgencyPlan) mark(out []store.ImportedAgency) {
+func (p *AgencyPlan) mark(out []book.ImportedAgency) {
 	for i, o := range out {
 		p.Rows[i].Outcome = o.Outcome
 		p.Rows[i].Agency.ID = o.ID
@@ -132,9 +132,9 @@ func (p *AgencyPlan) Tally(l lang.Lang) string {
 	added, kept := 0, 0
 	for _, r := range p.Rows {
 		switch r.Outcome {
-		case store.AgencyAdded, store.AgencyLinked:
+		case book.AgencyAdded, book.AgencyLinked:
 			added++
-		case store.AgencyUnchanged:
+		case book.AgencyUnchanged:
 			kept++
 		}
 	}
@@ -236,7 +236,7 @@ func planAgencies(grids []*Grid, c campaign.Campaign, agencies []campaign.Agency
 			problem(line, acLevel, "Cấp", lang.Errorf("không rõ là cấp nào: thêm cột cấp (Xã, Phường, Thị trấn, Huyện…) hoặc nhóm",
 				"the level is unknown: add a level column (Xã, Phường, Thị trấn, Huyện…) or a group"))
 		}
-		item := store.AgencyImport{Line: line}
+		item := book.AgencyImport{Line: line}
 		var parent *campaign.Agency
 		if a.Group == campaign.Commune {
 			isDistrict := func(x campaign.Agency) bool { return x.Group == campaign.District }

@@ -11,9 +11,9 @@ import (
 	"strings"
 	"testing"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
-	"cchc/internal/store"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -35,7 +35,7 @@ func TestImportTheOfficialCommuneList(t *testing.T) {
 
 // officialList imports the GSO list at path, of communes in districts.
 func officialList(t *testing.T, path string, communes, districts int) {
-	st, c := book(t) // the book already has Xã Tùng Ảnh (code 18259) under Đức Thọ
+	st, c := newBook(t) // the book already has Xã Tùng Ảnh (code 18259) under Đức Thọ
 	ctx := context.Background()
 
 	// What the file says, to compare with what was imported.
@@ -118,7 +118,7 @@ func officialList(t *testing.T, path string, communes, districts int) {
 }
 
 func TestImportAPlainAgencyListFromExcel(t *testing.T) {
-	st, c := book(t)
+	st, c := newBook(t)
 	ctx := context.Background()
 	f := excelize.NewFile()
 	rows := [][]any{
@@ -148,7 +148,7 @@ func TestImportAPlainAgencyListFromExcel(t *testing.T) {
 	if plan.Errors() != 0 {
 		t.Fatalf("problems:\n%s", problems(plan.Problems))
 	}
-	want := []store.AgencyOutcome{store.AgencyAdded, store.AgencyAdded, store.AgencyAdded, store.AgencyAdded, store.AgencyUnchanged}
+	want := []book.AgencyOutcome{book.AgencyAdded, book.AgencyAdded, book.AgencyAdded, book.AgencyAdded, book.AgencyUnchanged}
 	for i, r := range plan.Rows {
 		if r.Outcome != want[i] {
 			t.Errorf("row %d (%s): %v, want %v", r.Line, r.Agency.Name, r.Outcome, want[i])
@@ -167,7 +167,7 @@ func TestImportAPlainAgencyListFromExcel(t *testing.T) {
 }
 
 func TestAgencyListProblems(t *testing.T) {
-	st, c := book(t)
+	st, c := newBook(t)
 	ctx := context.Background()
 	path := writeFile(t, "bad.csv", "commune_code,commune_name,commune_type,district_code,district_name\n"+
 		"99001,Xã Một,Xã,999,Huyện Không Có\n"+
@@ -192,7 +192,7 @@ func TestAgencyListProblems(t *testing.T) {
 // code an old commune still holds is not taken for it; a second import
 // changes nothing.
 func TestImportTheListAfterJuly2025(t *testing.T) {
-	st, c := book(t) // Xã Tùng Ảnh holds 18259 under Đức Thọ
+	st, c := newBook(t) // Xã Tùng Ảnh holds 18259 under Đức Thọ
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "dvhc-2025.csv")
 	list := "Mã,Tên,Cấp,Mã TP,Tỉnh / Thành Phố\r\n" +
@@ -263,7 +263,7 @@ func TestTemplateLeadHintFollowsTheMap(t *testing.T) {
 		}
 		return strings.Join(out, "\n")
 	}
-	_, c := book(t)
+	_, c := newBook(t)
 	if got := prompts(c); got != "" {
 		t.Errorf("the 2023 template prompts: %q", got)
 	}
@@ -312,7 +312,7 @@ func TestWordTemplateLeadHintFollowsTheMap(t *testing.T) {
 		}
 		return string(b), len(grids[0].Rows)
 	}
-	_, c := book(t)
+	_, c := newBook(t)
 	old, oldRows := read(c)
 	if strings.Contains(old, "UBND xã, phường chủ trì") {
 		t.Errorf("the 2023 Word template has the two-tier hint")

@@ -9,9 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
-	"cchc/internal/store"
 	"cchc/internal/vndate"
 
 	"github.com/xuri/excelize/v2"
@@ -141,7 +141,7 @@ func syteDOCX(t *testing.T, dir string) string {
 }
 
 func TestImportDOCXTitleBlockInATable(t *testing.T) {
-	st, c := book(t)
+	st, c := newBook(t)
 	ctx := context.Background()
 	path := syteDOCX(t, t.TempDir())
 	opt := RegistrationOptions{Received: vndate.Of(2023, 3, 22), Today: today}
@@ -190,7 +190,7 @@ func TestImportDOCXTitleBlockInATable(t *testing.T) {
 // line separated by tab stops; the sender is the issuer line under its
 // parent body. A wrong area stops the whole file, naming the table's row.
 func TestImportDOCXTitleBlockInParagraphs(t *testing.T) {
-	st, c := book(t)
+	st, c := newBook(t)
 	ctx := context.Background()
 	dir := t.TempDir()
 	head := wp("UBND TỈNH HÀ TĨNH\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") +
@@ -232,7 +232,7 @@ func TestImportDOCXTitleBlockInParagraphs(t *testing.T) {
 	}
 }
 
-func registrationTitles(t *testing.T, st *store.Store, c campaign.Campaign) []string {
+func registrationTitles(t *testing.T, st book.Book, c campaign.Campaign) []string {
 	t.Helper()
 	rows, err := st.Registrations(context.Background(), c.ID)
 	if err != nil {
@@ -248,7 +248,7 @@ func registrationTitles(t *testing.T, st *store.Store, c campaign.Campaign) []st
 // "(Kèm theo Công văn số … ngày … của …)" gives the letter's number, date
 // and sender, in Word, xlsx and csv alike.
 func TestImportAttachedLine(t *testing.T) {
-	st, c := book(t)
+	st, c := newBook(t)
 	ctx := context.Background()
 	dir := t.TempDir()
 	line := "(Kèm theo Công văn số 312/UBND-NV ngày 20/3/2023 của UBND huyện Đức Thọ)"
@@ -306,7 +306,7 @@ func TestImportAttachedLine(t *testing.T) {
 // Word 97 and Excel 97 files are refused with what to do; so are a Word
 // file without a table and one that is not a Word file at all.
 func TestImportRefusesOldAndBrokenFiles(t *testing.T) {
-	st, c := book(t)
+	st, c := newBook(t)
 	ctx := context.Background()
 	dir := t.TempDir()
 	ole := append(append([]byte{}, oleMagic...), make([]byte, 512)...)
@@ -429,7 +429,7 @@ func FuzzReadDOCX(f *testing.F) {
 // A heading row merged across an xlsx table is not a registration either,
 // while a Lĩnh vực merged down from the row above still counts.
 func TestImportBandRowInXLSX(t *testing.T) {
-	st, c := book(t)
+	st, c := newBook(t)
 	f := excelize.NewFile()
 	for cell, v := range map[string]string{"A1": "Tên cơ quan, đơn vị: Sở Y tế", "A3": "STT", "B3": "Tên mô hình", "C3": "Loại", "D3": "Lĩnh vực",
 		"A4": "I. Mô hình", "A5": "1", "B5": "Một", "C5": "Mô hình", "D5": "TTHC", "A6": "2", "B6": "Hai", "C6": "Sáng kiến"} {

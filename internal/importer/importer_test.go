@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
 	"cchc/internal/store"
@@ -24,9 +25,9 @@ var fixedNow = func() time.Time { return time.Date(2023, 4, 5, 9, 0, 0, 0, time.
 
 var today = vndate.Of(2023, 4, 5)
 
-// book opens a new book with the default 2023 campaign and a commune
+// newBook opens a new book with the default 2023 campaign and a commune
 // (Xã Tùng Ảnh) under Huyện Đức Thọ.
-func book(t *testing.T) (*store.Store, campaign.Campaign) {
+func newBook(t *testing.T) (book.Book, campaign.Campaign) {
 	t.Helper()
 	st, err := store.Open(filepath.Join(t.TempDir(), "cchc.db"), store.Options{Now: fixedNow})
 	if err != nil {
@@ -45,7 +46,7 @@ func book(t *testing.T) (*store.Store, campaign.Campaign) {
 	return st, c
 }
 
-func agency(t *testing.T, st *store.Store, c campaign.Campaign, name string) campaign.Agency {
+func agency(t *testing.T, st book.Book, c campaign.Campaign, name string) campaign.Agency {
 	t.Helper()
 	list, err := st.CampaignAgencies(context.Background(), c.ID)
 	if err != nil {
@@ -128,7 +129,7 @@ func ducThoXLSX(t *testing.T, dir string) string {
 }
 
 func TestImportDistrictWorkbook(t *testing.T) {
-	st, c := book(t)
+	st, c := newBook(t)
 	ctx := context.Background()
 	path := ducThoXLSX(t, t.TempDir())
 	plan, err := PlanRegistrations(ctx, st, c, path, RegistrationOptions{Received: vndate.Of(2023, 3, 21), Today: today})
@@ -166,7 +167,7 @@ func TestImportDistrictWorkbook(t *testing.T) {
 	if len(regs) != 3 {
 		t.Fatalf("registrations %d", len(regs))
 	}
-	by := map[string]store.RegistrationRow{}
+	by := map[string]book.RegistrationRow{}
 	for _, r := range regs {
 		by[r.Title] = r
 	}
@@ -212,7 +213,7 @@ func writeFile(t *testing.T, name, content string) string {
 }
 
 func TestImportSemicolonCSVWithBOMAndNFD(t *testing.T) {
-	st, c := book(t)
+	st, c := newBook(t)
 	ctx := context.Background()
 	text := "\uFEFFDANH SÁCH ĐĂNG KÝ MÔ HÌNH, SÁNG KIẾN NĂM 2023;;;;\r\n" +
 		"Tên cơ quan, đơn vị:;Sở TT&TT;;;\r\n" +
@@ -262,7 +263,7 @@ func TestImportSemicolonCSVWithBOMAndNFD(t *testing.T) {
 }
 
 func TestAnyErrorWritesNothing(t *testing.T) {
-	st, c := book(t)
+	st, c := newBook(t)
 	ctx := context.Background()
 	path := writeFile(t, "bad.csv", "STT,Tên mô hình,Loại,Lĩnh vực CCHC\n"+
 		"1,Mô hình tốt,Mô hình,Thể chế\n"+
@@ -309,7 +310,7 @@ func TestAnyErrorWritesNothing(t *testing.T) {
 // A dry run of a file with errors still says which rows the book already
 // holds, so that the clerk mends the errors knowing what will be skipped.
 func TestDryRunWithErrorsShowsDuplicates(t *testing.T) {
-	st, c := book(t)
+	st, c := newBook(t)
 	ctx := context.Background()
 	good := writeFile(t, "good.csv", "STT,Tên mô hình,Loại,Lĩnh vực CCHC\n1,Mô hình tốt,Mô hình,Thể chế\n")
 	plan, err := PlanRegistrations(ctx, st, c, good, RegistrationOptions{Agency: "UBND huyện Đức Thọ", Today: today})
@@ -343,14 +344,14 @@ func TestDryRunWithErrorsShowsDuplicates(t *testing.T) {
 }
 
 func TestStoreImportIsAllOrNothing(t *testing.T) {
-	st, c := book(t)
+	st, c := newBook(t)
 	ctx := context.Background()
 	ducTho := agency(t, st, c, "Huyện Đức Thọ")
-	good := store.ImportLetter{Submission: campaign.Submission{CampaignID: c.ID, AgencyID: ducTho.ID, Received: today},
-		Items: []store.ImportItem{{Line: 8, Registration: campaign.Registration{Title: "A", Kind: campaign.Model, Area: campaign.Apparatus}}}}
-	bad := store.ImportLetter{Submission: campaign.Submission{CampaignID: c.ID, AgencyID: ducTho.ID, Received: today},
-		Items: []store.ImportItem{{Line: 9, Registration: campaign.Registration{Title: "B", Kind: "project", Area: campaign.Apparatus}}}}
-	_, err := st.ImportRegistrations(ctx, []store.ImportLetter{good, bad}, false)
+	good := book.ImportLetter{Submission: campaign.Submission{CampaignID: c.ID, AgencyID: ducTho.ID, Received: today},
+		Items: []book.ImportItem{{Line: 8, Registration: campaign.Registration{Title: "A", Kind: campaign.Model, Area: campaign.Apparatus}}}}
+	bad := book.ImportLetter{Submission: campaign.Submission{CampaignID: c.ID, AgencyID: ducTho.ID, Received: today},
+		Items: []book.ImportItem{{Line: 9, Registration: campaign.Registration{Title: "B", Kind: "project", Area: campaign.Apparatus}}}}
+	_, err := st.ImportRegistrations(ctx, []book.ImportLetter{good, bad}, false)
 	if err == nil || !strings.HasPrefix(lang.Message(err, lang.VI), "Dòng 9: Loại") {
 		t.Fatalf("err = %v", err)
 	}
@@ -363,7 +364,7 @@ func TestStoreImportIsAllOrNothing(t *testing.T) {
 }
 
 func TestUnknownAndAmbiguousAgencies(t *testing.T) {
-	st, c := book(t)
+	st, c := newBook(t)
 	ctx := context.Background()
 	path := writeFile(t, "x.csv", "Tên mô hình,Loại,Lĩnh vực\nA,Mô hình,Thể chế\n")
 	for _, tc := range []struct{ agency, want string }{
@@ -381,7 +382,7 @@ func TestUnknownAndAmbiguousAgencies(t *testing.T) {
 }
 
 func TestResolverForms(t *testing.T) {
-	_, agencies, err := store.DefaultCampaign()
+	_, agencies, err := book.DefaultCampaign()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -463,7 +464,7 @@ func TestParseDate(t *testing.T) {
 }
 
 func TestTemplateRoundTrip(t *testing.T) {
-	st, c := book(t)
+	st, c := newBook(t)
 	ctx := context.Background()
 	dir := t.TempDir()
 	for _, format := range TemplateFormats {
@@ -550,7 +551,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 }
 
 func TestNoAgencyAnywhereIsAnError(t *testing.T) {
-	st, c := book(t)
+	st, c := newBook(t)
 	plan, err := PlanRegistrations(context.Background(), st, c,
 		writeFile(t, "x.csv", "Tên mô hình;Loại;Lĩnh vực\nA;Mô hình;Thể chế\n"), RegistrationOptions{Today: today})
 	if err != nil {
@@ -562,7 +563,7 @@ func TestNoAgencyAnywhereIsAnError(t *testing.T) {
 }
 
 func TestPerRowAgenciesFromTheLeadColumn(t *testing.T) {
-	st, c := book(t)
+	st, c := newBook(t)
 	ctx := context.Background()
 	plan, err := PlanRegistrations(ctx, st, c, writeFile(t, "tong-hop.csv",
 		"Tên mô hình,Loại,Lĩnh vực,Đơn vị chủ trì\n"+
@@ -588,7 +589,7 @@ func TestPerRowAgenciesFromTheLeadColumn(t *testing.T) {
 // The template prints as an agency would print it: A4 landscape, one page
 // wide, the column titles on every page.
 func TestTemplatePrintSetup(t *testing.T) {
-	_, c := book(t)
+	_, c := newBook(t)
 	var buf bytes.Buffer
 	if err := WriteTemplate(&buf, c, "xlsx", lang.VI); err != nil {
 		t.Fatal(err)
@@ -622,7 +623,7 @@ func TestTemplatePrintSetup(t *testing.T) {
 // The letter's date in the title block is read wherever it is written, and
 // a date that does not exist is an error on its row, never dropped.
 func TestTitleBlockDates(t *testing.T) {
-	st, c := book(t)
+	st, c := newBook(t)
 	agencies, err := st.CampaignAgencies(context.Background(), c.ID)
 	if err != nil {
 		t.Fatal(err)

@@ -7,9 +7,9 @@ import (
 	"strings"
 	"unicode"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
-	"cchc/internal/store"
 	"cchc/internal/vndate"
 	"cchc/internal/vntext"
 )
@@ -65,7 +65,7 @@ type RegistrationPlan struct {
 	Rows         []PlannedRow
 	Problems     []Problem // errors stop the import; warnings do not
 
-	letters []store.ImportLetter
+	letters []book.ImportLetter
 	rowOf   [][]int // rowOf[letter][item] is the index in Rows
 	applied bool
 }
@@ -77,7 +77,7 @@ func (p *RegistrationPlan) Errors() int { return errorCount(p.Problems) }
 // it against the book without changing anything: every problem is in
 // Problems; when there is none, each row is marked as to be added or a
 // duplicate, exactly as Apply would do it.
-func PlanRegistrations(ctx context.Context, st *store.Store, c campaign.Campaign, path string, opt RegistrationOptions) (*RegistrationPlan, error) {
+func PlanRegistrations(ctx context.Context, st Book, c campaign.Campaign, path string, opt RegistrationOptions) (*RegistrationPlan, error) {
 	grids, err := ReadFile(path)
 	if err != nil {
 		return nil, err
@@ -115,7 +115,7 @@ func PlanRegistrations(ctx context.Context, st *store.Store, c campaign.Campaign
 
 // Apply writes the plan in one transaction: all rows or, on any error,
 // none. It refuses a plan with errors.
-func (p *RegistrationPlan) Apply(ctx context.Context, st *store.Store) error {
+func (p *RegistrationPlan) Apply(ctx context.Context, st book.Imports) error {
 	if n := p.Errors(); n > 0 {
 		return lang.Errorf("Tệp có %d lỗi; không ghi gì vào tệp dữ liệu", "The file has %d errors; nothing was written", n)
 	}
@@ -128,7 +128,7 @@ func (p *RegistrationPlan) Apply(ctx context.Context, st *store.Store) error {
 	return nil
 }
 
-func (p *RegistrationPlan) mark(out []store.ImportedLetter) {
+func (p *RegistrationPlan) mark(out []book.ImportedLetter) {
 	for li, lo := range out {
 		for _, i := range lo.Added {
 			p.Rows[p.rowOf[li][i]].Status = RowAdd
@@ -295,10 +295,10 @@ func (p *RegistrationPlan) group(today vndate.Date, dateLine int) {
 					p.Problems = append(p.Problems, Problem{Line: line, Msg: pr.Msg})
 				}
 			}
-			p.letters = append(p.letters, store.ImportLetter{Submission: sub})
+			p.letters = append(p.letters, book.ImportLetter{Submission: sub})
 			p.rowOf = append(p.rowOf, nil)
 		}
-		p.letters[li].Items = append(p.letters[li].Items, store.ImportItem{Line: r.Line, Registration: r.Registration})
+		p.letters[li].Items = append(p.letters[li].Items, book.ImportItem{Line: r.Line, Registration: r.Registration})
 		p.rowOf[li] = append(p.rowOf[li], i)
 	}
 }

@@ -4,9 +4,9 @@ import (
 	"io"
 	"testing"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
-	"cchc/internal/store"
 	"cchc/internal/vndate"
 )
 
@@ -14,10 +14,10 @@ import (
 func manyRegistrations(n int) Registrations {
 	c := campaign.Campaign{Year: 2023, Title: "Đăng ký năm 2023", Issuer: "Sở Nội vụ", IssuerParent: "UBND tỉnh Hà Tĩnh",
 		Deadline: vndate.Of(2023, 3, 24)}
-	rows := make([]store.RegistrationRow, n)
+	rows := make([]book.RegistrationRow, n)
 	for i := range rows {
 		g := campaign.Groups[i%3]
-		rows[i] = store.RegistrationRow{
+		rows[i] = book.RegistrationRow{
 			Registration: campaign.Registration{ID: int64(i + 1), SubmissionID: int64(i/3 + 1),
 				Title: "Mô hình một cửa thân thiện, hiện đại số " + itoa(i), Kind: campaign.Model, Area: campaign.Procedures,
 				Partners: "Văn phòng HĐND và UBND huyện", Timeline: "Quý II/2023",

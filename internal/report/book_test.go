@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
 	"cchc/internal/store"
@@ -26,7 +27,7 @@ const (
 
 // openBook makes a temporary book with the 2023 default campaign and a few
 // letters recorded through the store's public methods.
-func openBook(t testing.TB) (*store.Store, campaign.Campaign) {
+func openBook(t testing.TB) (book.Book, campaign.Campaign) {
 	t.Helper()
 	st, err := store.Open(filepath.Join(t.TempDir(), "cchc.db"), store.Options{
 		Now: func() time.Time { return time.Date(2023, 4, 5, 9, 0, 0, 0, time.UTC) },
@@ -91,7 +92,7 @@ func openBook(t testing.TB) (*store.Store, campaign.Campaign) {
 }
 
 // advance moves the registration with the title one stage on.
-func advance(t testing.TB, st *store.Store, c campaign.Campaign, title string, stage campaign.Stage, on vndate.Date, note string) {
+func advance(t testing.TB, st book.Book, c campaign.Campaign, title string, stage campaign.Stage, on vndate.Date, note string) {
 	t.Helper()
 	ctx := context.Background()
 	rows, err := st.Registrations(ctx, c.ID)
@@ -115,7 +116,7 @@ func advance(t testing.TB, st *store.Store, c campaign.Campaign, title string, s
 }
 
 // build makes one report of the test book.
-func build(t testing.TB, st *store.Store, kind string, l lang.Lang) Report {
+func build(t testing.TB, st book.Book, kind string, l lang.Lang) Report {
 	t.Helper()
 	rep, err := Build(context.Background(), st, Request{Kind: kind, Format: Formats(kind)[0], Year: 2023, AsOf: asOf, Lang: l})
 	if err != nil {

@@ -5,9 +5,9 @@ import (
 	"io"
 	"strings"
 
+	"cchc/internal/book"
 	"cchc/internal/compliance"
 	"cchc/internal/lang"
-	"cchc/internal/store"
 	"cchc/internal/vndate"
 )
 
@@ -142,7 +142,7 @@ func (r Request) Check() error {
 }
 
 // Build reads from the store what the report needs.
-func Build(ctx context.Context, st *store.Store, req Request) (Report, error) {
+func Build(ctx context.Context, st Book, req Request) (Report, error) {
 	if err := req.Check(); err != nil {
 		return nil, err
 	}
@@ -164,8 +164,8 @@ func Build(ctx context.Context, st *store.Store, req Request) (Report, error) {
 		if err != nil {
 			return nil, err
 		}
-		var rows []store.RegistrationRow
-		err = rr.Each(ctx, func(x store.RegistrationRow) error { rows = append(rows, x); return nil })
+		var rows []book.RegistrationRow
+		err = rr.Each(ctx, func(x book.RegistrationRow) error { rows = append(rows, x); return nil })
 		if cerr := rr.Close(); err == nil {
 			err = cerr
 		}
@@ -205,7 +205,7 @@ func Build(ctx context.Context, st *store.Store, req Request) (Report, error) {
 }
 
 // Generate builds the report and writes it to w (for the text formats on a terminal).
-func Generate(ctx context.Context, st *store.Store, req Request, w io.Writer) error {
+func Generate(ctx context.Context, st Book, req Request, w io.Writer) error {
 	rep, err := Build(ctx, st, req)
 	if err != nil {
 		return err
@@ -216,7 +216,7 @@ func Generate(ctx context.Context, st *store.Store, req Request, w io.Writer) er
 // Save builds the report and writes it to the file at path, atomically; an
 // existing file is kept (ErrExists) unless force. This is what the command
 // line's -o and the TUI's reports screen call.
-func Save(ctx context.Context, st *store.Store, req Request, path string, force bool) error {
+func Save(ctx context.Context, st Book, req Request, path string, force bool) error {
 	if err := req.Check(); err != nil {
 		return err
 	}

@@ -14,9 +14,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
-	"cchc/internal/store"
 	"cchc/internal/tooltest"
 	"cchc/internal/vndate"
 )
@@ -284,9 +284,9 @@ func TestXLSXQuotaAsNumbers(t *testing.T) {
 
 // A list too long for one PDF is refused with a message, before any page.
 func TestPDFRefusesANationalList(t *testing.T) {
-	rows := make([]store.RegistrationRow, maxPDFRows+1)
+	rows := make([]book.RegistrationRow, maxPDFRows+1)
 	for i := range rows {
-		rows[i] = store.RegistrationRow{AgencyID: 1, AgencyName: "Sở Y tế", AgencyGroup: campaign.Department}
+		rows[i] = book.RegistrationRow{AgencyID: 1, AgencyName: "Sở Y tế", AgencyGroup: campaign.Department}
 		rows[i].Title = "Mô hình"
 	}
 	r := Registrations{Campaign: campaign.Campaign{Year: 2023}, Rows: rows, Lang: lang.VI}

@@ -1,16 +1,16 @@
 package report
 
 import (
-	"bufio"
 	"cmp"
 	"context"
 	"io"
 	"slices"
 	"strings"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
+	"cchc/internal/doc"
 	"cchc/internal/lang"
-	"cchc/internal/store"
 	"cchc/internal/vndate"
 	"cchc/internal/vntext"
 )
@@ -21,7 +21,7 @@ import (
 type Registrations struct {
 	Campaign campaign.Campaign
 	AsOf     vndate.Date
-	Rows     []store.RegistrationRow // in report order: see NewRegistrations; unused when read from the store
+	Rows     []book.RegistrationRow // in report order: see NewRegistrations; unused when read from the store
 	Lang     lang.Lang
 	// open, when set, reads the rows from the store in report order each
 	// time the list is written, so that 200,000 of them are never all held.
@@ -32,31 +32,33 @@ type Registrations struct {
 
 // rowSource gives the counts of a list, then its rows in report order.
 type rowSource interface {
-	Counts() (store.RegistrationCounts, error)
-	Each(fn func(store.RegistrationRow) error) error
+	Counts() (book.RegistrationCounts, error)
+	Each(fn func(book.RegistrationRow) error) error
 	Close() error
 }
 
-// storeRows reads the rows from the store as they are written.
+// storeRows reads the rows from the book as they are written.
 type storeRows struct {
 	ctx context.Context
-	*store.ReportReader
+	book.RegistrationReader
 }
 
-func (s storeRows) Counts() (store.RegistrationCounts, error) { return s.ReportReader.Counts(s.ctx) }
+func (s storeRows) Counts() (book.RegistrationCounts, error) {
+	return s.RegistrationReader.Counts(s.ctx)
+}
 
-func (s storeRows) Each(fn func(store.RegistrationRow) error) error {
-	return s.ReportReader.Each(s.ctx, fn)
+func (s storeRows) Each(fn func(book.RegistrationRow) error) error {
+	return s.RegistrationReader.Each(s.ctx, fn)
 }
 
 // heldRows are rows already in report order.
-type heldRows []store.RegistrationRow
+type heldRows []book.RegistrationRow
 
-func (h heldRows) Counts() (store.RegistrationCounts, error) {
-	var c store.RegistrationCounts
+func (h heldRows) Counts() (book.RegistrationCounts, error) {
+	var c book.RegistrationCounts
 	for i, x := range h {
 		if len(c.Groups) == 0 || c.Groups[len(c.Groups)-1].Group != x.AgencyGroup {
-			c.Groups = append(c.Groups, store.GroupCount{Group: x.AgencyGroup})
+			c.Groups = append(c.Groups, book.GroupCount{Group: x.AgencyGroup})
 		}
 		g := &c.Groups[len(c.Groups)-1]
 		g.Registrations++
@@ -69,7 +71,7 @@ func (h heldRows) Counts() (store.RegistrationCounts, error) {
 	return c, nil
 }
 
-func (h heldRows) Each(fn func(store.RegistrationRow) error) error {
+func (h heldRows) Each(fn func(book.RegistrationRow) error) error {
 	for _, x := range h {
 		if err := fn(x); err != nil {
 			return err
@@ -96,7 +98,7 @@ func cleaner(src rowSource) func(string) string {
 }
 
 // storeRegistrations is the list read from the store when written.
-func storeRegistrations(ctx context.Context, st *store.Store, c campaign.Campaign, asOf vndate.Date, l lang.Lang) Registrations {
+func storeRegistrations(ctx context.Context, st book.Reports, c campaign.Campaign, asOf vndate.Date, l lang.Lang) Registrations {
 	return Registrations{Campaign: c, AsOf: asOf, Lang: l, open: func() (rowSource, error) {
 		rr, err := st.ReportRegistrations(ctx, c.ID, asOf)
 		if err != nil {
@@ -128,15 +130,15 @@ type counted struct {
 	total, done int
 }
 
-func (c *counted) Counts() (store.RegistrationCounts, error) {
+func (c *counted) Counts() (book.RegistrationCounts, error) {
 	n, err := c.rowSource.Counts()
 	c.total = n.Registrations
 	c.report(c.done, c.total)
 	return n, err
 }
 
-func (c *counted) Each(fn func(store.RegistrationRow) error) error {
-	err := c.rowSource.Each(func(x store.RegistrationRow) error {
+func (c *counted) Each(fn func(book.RegistrationRow) error) error {
+	err := c.rowSource.Each(func(x book.RegistrationRow) error {
 		c.done++
 		if c.done%256 == 0 || c.done == c.total {
 			c.report(c.done, max(c.total, c.done))
@@ -150,8 +152,8 @@ func (c *counted) Each(fn func(store.RegistrationRow) error) error {
 // NewRegistrations keeps the registrations received on or before asOf and
 // puts them in report order: group, agency (Vietnamese order), then the
 // order the letters came in and their order in each letter.
-func NewRegistrations(c campaign.Campaign, rows []store.RegistrationRow, asOf vndate.Date, l lang.Lang) Registrations {
-	kept := make([]store.RegistrationRow, 0, len(rows))
+func NewRegistrations(c campaign.Campaign, rows []book.RegistrationRow, asOf vndate.Date, l lang.Lang) Registrations {
+	kept := make([]book.RegistrationRow, 0, len(rows))
 	for _, r := range rows {
 		if asOf.IsZero() || !r.Received.After(asOf) {
 			kept = append(kept, r)
@@ -194,7 +196,7 @@ func NewRegistrations(c campaign.Campaign, rows []store.RegistrationRow, asOf vn
 		}
 		return cmp.Compare(i, j)
 	})
-	sorted := make([]store.RegistrationRow, len(kept))
+	sorted := make([]book.RegistrationRow, len(kept))
 	for i, k := range order {
 		sorted[i] = kept[k]
 	}
@@ -207,14 +209,14 @@ func (r Registrations) title() string {
 		"Registered administrative-reform models, initiatives, solutions and good practices, %d", r.Campaign.Year)
 }
 
-func (r Registrations) lines(c store.RegistrationCounts) []string {
+func (r Registrations) lines(c book.RegistrationCounts) []string {
 	return []string{r.Lang.F("Tính đến ngày %s: %d mô hình, sáng kiến của %d cơ quan, đơn vị",
 		"As of %s: %d registrations from %d agencies", r.AsOf, c.Registrations, c.Agencies)}
 }
 
 // lead is the implementing unit: the agency, and the commune when a
 // district named one of its communes.
-func lead(x store.RegistrationRow) string {
+func lead(x book.RegistrationRow) string {
 	if x.LeadAgencyID != 0 && x.LeadAgencyID != x.AgencyID && x.LeadName != "" && x.LeadName != x.AgencyName {
 		return x.AgencyName + " (" + x.LeadName + ")"
 	}
@@ -227,7 +229,7 @@ func bandTitle(c campaign.Campaign, i int, g campaign.Group, count int, l lang.L
 
 // table is the template's table, with a band for each group, its rows
 // streamed from src as it is written.
-func (r Registrations) table(src rowSource, counts store.RegistrationCounts) Table {
+func (r Registrations) table(src rowSource, counts book.RegistrationCounts) Table {
 	l := r.Lang
 	widths := map[campaign.Column]float64{
 		// in characters: "Cách làm hay" and "04/2023 - 12/2023" on one line of a printed page
@@ -245,9 +247,9 @@ func (r Registrations) table(src rowSource, counts store.RegistrationCounts) Tab
 	}
 	cl := cleaner(src)
 	t.stream = func(add func(cells []string, band bool) error) error {
-		return r.eachInGroups(src, counts, func(i int, g store.GroupCount) error {
+		return r.eachInGroups(src, counts, func(i int, g book.GroupCount) error {
 			return add([]string{clean(bandTitle(r.Campaign, i, g.Group, g.Registrations, l))}, true)
-		}, func(j int, x store.RegistrationRow) error {
+		}, func(j int, x book.RegistrationRow) error {
 			cells := make([]string, 0, len(campaign.RegistrationColumns))
 			for _, c := range campaign.RegistrationColumns {
 				if c == campaign.ColKind || c == campaign.ColArea {
@@ -262,27 +264,12 @@ func (r Registrations) table(src rowSource, counts store.RegistrationCounts) Tab
 	return t
 }
 
-// heldTable is the table with its rows held, for the formats that need them all.
-func (r Registrations) heldTable(src rowSource, counts store.RegistrationCounts) (Table, error) {
-	t := r.table(src, counts)
-	err := t.each(func(cells []string, band bool) error {
-		if band {
-			t.AddBand(cells[0])
-		} else {
-			t.Add(cells...)
-		}
-		return nil
-	})
-	t.stream = nil
-	return t, err
-}
-
 // eachInGroups calls band at the start of each group (numbered from 1) and
 // row for each registration with its number in its group.
-func (r Registrations) eachInGroups(src rowSource, counts store.RegistrationCounts, band func(i int, g store.GroupCount) error, row func(j int, x store.RegistrationRow) error) error {
+func (r Registrations) eachInGroups(src rowSource, counts book.RegistrationCounts, band func(i int, g book.GroupCount) error, row func(j int, x book.RegistrationRow) error) error {
 	groups := counts.Groups
 	gi, j := -1, 0
-	return src.Each(func(x store.RegistrationRow) error {
+	return src.Each(func(x book.RegistrationRow) error {
 		if gi < 0 || groups[gi].Group != x.AgencyGroup {
 			gi, j = gi+1, 0
 			if gi >= len(groups) || groups[gi].Group != x.AgencyGroup {
@@ -297,7 +284,7 @@ func (r Registrations) eachInGroups(src rowSource, counts store.RegistrationCoun
 	})
 }
 
-func (r Registrations) cell(c campaign.Column, n int, x store.RegistrationRow) string {
+func (r Registrations) cell(c campaign.Column, n int, x book.RegistrationRow) string {
 	l := r.Lang
 	switch c {
 	case campaign.ColSeq:
@@ -323,7 +310,7 @@ func (r Registrations) cell(c campaign.Column, n int, x store.RegistrationRow) s
 }
 
 // sheet is the list laid out for paper.
-func (r Registrations) sheet(c store.RegistrationCounts, t Table) Sheet {
+func (r Registrations) sheet(c book.RegistrationCounts, t Table) Sheet {
 	return Sheet{
 		Name:   r.Lang.F("Đăng ký %d", "Registrations %d", r.Campaign.Year),
 		Head:   letterhead(r.Campaign, r.Lang),
@@ -333,9 +320,8 @@ func (r Registrations) sheet(c store.RegistrationCounts, t Table) Sheet {
 	}
 }
 
-// Write writes the list in format f. The csv, xlsx, html and docx lists
-// are written as the rows are read, never all held: at national scale they
-// are 200,000.
+// Write writes the list in format f. Every format but json is written as
+// the rows are read, never all held: at national scale they are 200,000.
 func (r Registrations) Write(w io.Writer, f string) (err error) {
 	if !contains(Formats(KindRegistrations), f) && f != "" {
 		return unknownFormat(f, KindRegistrations)
@@ -349,31 +335,13 @@ func (r Registrations) Write(w io.Writer, f string) (err error) {
 			err = cerr
 		}
 	}()
-	var counts store.RegistrationCounts
+	var counts book.RegistrationCounts
 	if f != "csv" && f != "json" { // the others say them before the rows
 		if counts, err = src.Counts(); err != nil {
 			return err
 		}
 	}
 	switch f {
-	case "text", "":
-		return r.writeText(w, src, counts)
-	case "md":
-		var b strings.Builder
-		b.WriteString("# " + mdEscape(r.title()) + "\n\n")
-		for _, line := range r.lines(counts) {
-			b.WriteString(mdEscape(line) + "  \n")
-		}
-		b.WriteString("\n")
-		if counts.Registrations > 0 {
-			t, err := r.heldTable(src, counts)
-			if err != nil {
-				return err
-			}
-			_ = t.WriteMarkdown(&b)
-		}
-		_, err := io.WriteString(w, b.String())
-		return err
 	case "csv":
 		return r.writeCSV(w, src)
 	case "json":
@@ -387,128 +355,23 @@ func (r Registrations) Write(w io.Writer, f string) (err error) {
 			return lang.Errorf("Danh sách có %d mô hình, sáng kiến: quá dài cho một tệp PDF (tối đa %d); hãy ghi ra docx hoặc xlsx",
 				"The list holds %d registrations: too long for one PDF (at most %d); write it as docx or xlsx", counts.Registrations, maxPDFRows)
 		}
-		return writePrinted(r.sheet(counts, r.table(src, counts)).Document(), w, f)
-	case "docx": // written as the rows are read
-		return writePrinted(r.sheet(counts, r.table(src, counts)).Document(), w, f)
 	}
-	// html: each row written as it is read (200,000 at national scale)
-	return r.sheet(counts, r.table(src, counts)).WriteHTML(w)
+	// each row rendered as it is read (200,000 at national scale)
+	return writeDoc(r.document(src, counts), w, f)
+}
+
+// document is the list as a document, its rows read as it is rendered: in
+// plain text a record for each registration, 80 columns wide.
+func (r Registrations) document(src rowSource, counts book.RegistrationCounts) *doc.Document {
+	t := r.table(src, counts)
+	t.records = true
+	d := r.sheet(counts, t).Document()
+	d.TextWidth = textWidth
+	return d
 }
 
 // maxPDFRows is the longest registrations list written as a PDF.
 const maxPDFRows = 20000
-
-// textWidth is the width of the plain-text list: an 80-column terminal or printer.
-const textWidth = 80
-
-// writeText writes one block per registration: nine columns of long text do
-// not fit a terminal side by side, and cutting them would lose what was
-// registered.
-func (r Registrations) writeText(w io.Writer, src rowSource, counts store.RegistrationCounts) error {
-	l := r.Lang
-	bw := bufio.NewWriter(w)
-	var b strings.Builder
-	for _, line := range wrap(upper(r.title()), textWidth, textWidth) {
-		b.WriteString(line + "\n")
-	}
-	for _, line := range r.lines(counts) {
-		b.WriteString(line + "\n")
-	}
-	err := r.eachInGroups(src, counts, func(i int, g store.GroupCount) error {
-		b.WriteString("\n" + bandTitle(r.Campaign, i, g.Group, g.Registrations, l) + "\n")
-		return nil
-	}, func(j int, x store.RegistrationRow) error {
-		b.WriteString("\n")
-		for k, line := range wrap(itoa(j)+". "+oneLine(clean(x.Title)), textWidth, textWidth-3) {
-			if k > 0 {
-				line = "   " + line
-			}
-			b.WriteString(line + "\n")
-		}
-		// A field's own line breaks are kept; each line wraps under the label.
-		field := func(label, value string) {
-			if value = strings.TrimSpace(clean(value)); value == "" {
-				return
-			}
-			for i, part := range strings.Split(value, "\n") {
-				if i == 0 {
-					part = label + ": " + part
-				}
-				for j, line := range wrap(part, textWidth-3, textWidth-5) {
-					if i > 0 || j > 0 {
-						line = "  " + line
-					}
-					b.WriteString("   " + line + "\n")
-				}
-			}
-		}
-		field(campaign.ColKind.Label(l), x.Kind.Label(l))
-		field(campaign.ColArea.Label(l), x.Area.Label(l))
-		field(campaign.ColLead.Label(l), lead(x))
-		field(campaign.ColPartners.Label(l), x.Partners)
-		field(campaign.ColTimeline.Label(l), x.Timeline)
-		field(campaign.ColExpected.Label(l), x.ExpectedResult)
-		field(campaign.ColNote.Label(l), x.Note)
-		_, err := bw.WriteString(b.String())
-		b.Reset()
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	if _, err := bw.WriteString(b.String()); err != nil { // an empty list's head
-		return err
-	}
-	return bw.Flush()
-}
-
-// wrap breaks text into lines at spaces: the first line at most first
-// cells wide, the others rest (the caller indents them); a word longer than
-// a line is cut.
-func wrap(text string, first, rest int) []string {
-	var lines []string
-	line := ""
-	avail := func() int {
-		if len(lines) == 0 {
-			return max(first, 1)
-		}
-		return max(rest, 1)
-	}
-	for _, word := range strings.Fields(text) {
-		for vntext.Width(word) > avail() {
-			if line != "" {
-				lines = append(lines, line)
-				line = ""
-				continue
-			}
-			cut, w := 0, 0
-			for i, r := range word {
-				rw := vntext.Width(string(r))
-				if w+rw > avail() {
-					break
-				}
-				w += rw
-				cut = i + len(string(r))
-			}
-			lines = append(lines, word[:cut])
-			word = word[cut:]
-		}
-		switch {
-		case word == "":
-		case line == "":
-			line = word
-		case vntext.Width(line)+1+vntext.Width(word) <= avail():
-			line += " " + word
-		default:
-			lines = append(lines, line)
-			line = word
-		}
-	}
-	if line != "" || len(lines) == 0 {
-		lines = append(lines, line)
-	}
-	return lines
-}
 
 // writeCSV writes every field of every registration, one row each, with its
 // group, agency and letter, for compiling in a spreadsheet.
@@ -533,7 +396,7 @@ func (r Registrations) writeCSV(w io.Writer, src rowSource) error {
 	}
 	t.stream = func(add func(cells []string, band bool) error) error {
 		i := 0
-		return src.Each(func(x store.RegistrationRow) error {
+		return src.Each(func(x book.RegistrationRow) error {
 			i++
 			return add([]string{itoa(i), clean(x.AgencyGroup.Label(l)), cl(x.AgencyName), cl(x.Title), clean(x.Kind.Label(l)),
 				clean(x.Area.Label(l)), cl(lead(x)), cl(x.Partners), cl(x.Timeline), cl(x.ExpectedResult), cl(x.Note), cl(x.Summary),
@@ -574,7 +437,7 @@ func (r Registrations) writeJSON(w io.Writer, src rowSource) error {
 			AsOf: r.AsOf.ISO(), DaysLeft: r.AsOf.DaysUntil(r.Campaign.Deadline)},
 		Registrations: []jsonRegistration{},
 	}
-	err := src.Each(func(x store.RegistrationRow) error {
+	err := src.Each(func(x book.RegistrationRow) error {
 		out.Registrations = append(out.Registrations, jsonRegistration{
 			ID: x.ID, Group: string(x.AgencyGroup), AgencyID: x.AgencyID, Agency: x.AgencyName, Lead: lead(x),
 			Title: x.Title, Kind: string(x.Kind), Area: string(x.Area), Partners: x.Partners, Timeline: x.Timeline,

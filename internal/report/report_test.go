@@ -534,22 +534,6 @@ func TestReminderAddressees(t *testing.T) {
 	}
 }
 
-func TestWrap(t *testing.T) {
-	lines := wrap("Đề nghị các cơ quan, đơn vị quan tâm thựchiệnnhữngviệcrấtdàikhôngcódấucách", 20, 15)
-	for i, l := range lines {
-		limit := 15
-		if i == 0 {
-			limit = 20
-		}
-		if n := len([]rune(l)); n > limit || n == 0 {
-			t.Errorf("line %d %q is %d wide, limit %d", i, l, n, limit)
-		}
-	}
-	if strings.ReplaceAll(strings.Join(lines, ""), " ", "") != strings.ReplaceAll("Đề nghị các cơ quan, đơn vị quan tâm thựchiệnnhữngviệcrấtdàikhôngcódấucách", " ", "") {
-		t.Errorf("text lost: %q", lines)
-	}
-}
-
 func TestResultsCountsStages(t *testing.T) {
 	st, _ := openBook(t)
 	var out struct {

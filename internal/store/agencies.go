@@ -12,13 +12,11 @@ import (
 )
 
 func insertAgency(ctx context.Context, tx txQuerier, a campaign.Agency, now string) (int64, error) {
-	res, err := tx.ExecContext(ctx, `INSERT INTO agency (name, name_key, short_name, agency_group, parent_id, code, active, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		a.Name, vntext.Fold(a.Name), a.ShortName, string(a.Group), nullID(a.ParentID), nullText(a.Code), a.Active, now, now)
-	if err != nil {
-		return 0, err
-	}
-	return res.LastInsertId()
+	var id int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO agency (name, name_key, short_name, agency_group, parent_id, code, active, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		a.Name, vntext.Fold(a.Name), a.ShortName, string(a.Group), nullID(a.ParentID), nullText(a.Code), a.Active, now, now).Scan(&id)
+	return id, err
 }
 
 func nullID(id int64) any {

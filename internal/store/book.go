@@ -18,28 +18,6 @@ import (
 	"cchc/internal/vntext"
 )
 
-// SubmissionRow is a received letter as lists show it.
-type SubmissionRow struct {
-	campaign.Submission
-	AgencyName    string
-	AgencyGroup   campaign.Group
-	Registrations int
-}
-
-// RegistrationRow is a registration with what lists show beside it.
-type RegistrationRow struct {
-	campaign.Registration
-	AgencyID      int64
-	AgencyName    string
-	AgencyGroup   campaign.Group
-	LeadName      string // the implementing unit; the agency itself when no commune was named
-	LetterNumber  string
-	LetterDate    vndate.Date
-	Received      vndate.Date
-	TitleKey      string
-	SubmissionVer int64
-}
-
 func cleanSubmission(sub campaign.Submission) campaign.Submission {
 	sub.Number = vntext.Line(sub.Number)
 	sub.Note = vntext.Text(sub.Note)
@@ -111,17 +89,15 @@ type registrationInserter struct{ stmt *sql.Stmt }
 func newRegistrationInserter(ctx context.Context, tx *sql.Tx) (*registrationInserter, error) {
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO registration (submission_id, seq, title, title_key, kind, area, lead_agency_id,
 		partners, summary, timeline, expected_result, note, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
 	return &registrationInserter{stmt}, err
 }
 
 func (ri *registrationInserter) insert(ctx context.Context, subID int64, seq int, r campaign.Registration, now string) (int64, error) {
-	res, err := ri.stmt.ExecContext(ctx, subID, seq, r.Title, vntext.Fold(r.Title), string(r.Kind), string(r.Area), nullID(r.LeadAgencyID),
-		r.Partners, r.Summary, r.Timeline, r.ExpectedResult, r.Note, now, now)
-	if err != nil {
-		return 0, err
-	}
-	return res.LastInsertId()
+	var id int64
+	err := ri.stmt.QueryRowContext(ctx, subID, seq, r.Title, vntext.Fold(r.Title), string(r.Kind), string(r.Area), nullID(r.LeadAgencyID),
+		r.Partners, r.Summary, r.Timeline, r.ExpectedResult, r.Note, now, now).Scan(&id)
+	return id, err
 }
 
 func (ri *registrationInserter) Close() error { return ri.stmt.Close() }
@@ -429,11 +405,15 @@ func (s *Store) Submissions(ctx context.Context, campaignID int64) ([]Submission
 
 // submissions lists at most limit letters (-1: all), the latest first.
 func (s *Store) submissions(ctx context.Context, campaignID int64, limit int) ([]SubmissionRow, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT s.id, s.campaign_id, s.agency_id, s.number, s.letter_date, s.received_on, s.note, s.version,
+	q, args := `SELECT s.id, s.campaign_id, s.agency_id, s.number, s.letter_date, s.received_on, s.note, s.version,
 		coalesce(ca.name, a.name), a.agency_group, (SELECT count(*) FROM registration r WHERE r.submission_id = s.id)
 		FROM submission s JOIN agency a ON a.id = s.agency_id
 		LEFT JOIN campaign_agency ca ON ca.campaign_id = s.campaign_id AND ca.agency_id = a.id
-		WHERE s.campaign_id = ? ORDER BY s.received_on DESC, s.id DESC LIMIT ?`, campaignID, limit)
+		WHERE s.campaign_id = ? ORDER BY s.received_on DESC, s.id DESC`, []any{campaignID}
+	if limit >= 0 {
+		q, args = q+` LIMIT ?`, append(args, limit)
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, s.explain(err)
 	}
@@ -681,11 +661,9 @@ func (s *Store) Compliance(ctx context.Context, c campaign.Campaign, asOf vndate
 // insertSubmission records a letter; RecordSubmission and the import both
 // write letters through it.
 func insertSubmission(ctx context.Context, tx *sql.Tx, sub campaign.Submission, now string) (int64, error) {
-	res, err := tx.ExecContext(ctx, `INSERT INTO submission (campaign_id, agency_id, number, letter_date, received_on, note, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		sub.CampaignID, sub.AgencyID, sub.Number, sub.LetterDate.ISO(), sub.Received.ISO(), sub.Note, now, now)
-	if err != nil {
-		return 0, err
-	}
-	return res.LastInsertId()
+	var id int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO submission (campaign_id, agency_id, number, letter_date, received_on, note, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		sub.CampaignID, sub.AgencyID, sub.Number, sub.LetterDate.ISO(), sub.Received.ISO(), sub.Note, now, now).Scan(&id)
+	return id, err
 }

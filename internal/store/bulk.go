@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
 	"cchc/internal/vndate"
@@ -15,11 +16,6 @@ import (
 // filled this way, so nothing a clerk typed is ever mixed with made-up data.
 // These writes are not recorded in the history: made-up rows are nothing
 // to undo, and recording 200,000 of them would double the file.
-
-// ErrNotNew refuses to fill a book that already holds the clerk's work.
-var ErrNotNew = lang.Errorf(
-	"Tệp dữ liệu đã có dữ liệu; dữ liệu mẫu chỉ được ghi vào một tệp mới. Hãy chọn tên tệp khác (ví dụ --db demo.db)",
-	"The database already holds data; demo data is only written to a new file. Choose another file name (e.g. --db demo.db)")
 
 // IsNew reports whether the book holds only what Open puts in a new file:
 // the default campaign and its agencies, unedited, and no letter.
@@ -35,7 +31,7 @@ func (s *Store) isNew(ctx context.Context, q querier) (bool, error) {
 	if err != nil {
 		return false, s.explain(err)
 	}
-	_, def, err := DefaultCampaign()
+	_, def, err := book.DefaultCampaign()
 	if err != nil {
 		return false, err
 	}
@@ -68,7 +64,7 @@ func (s *Store) BulkAddAgencies(ctx context.Context, list []campaign.Agency) ([]
 	ids := make([]int64, 0, len(list))
 	err := s.bulkWrite(ctx, func(tx *sql.Tx) error {
 		st, err := tx.PrepareContext(ctx, `INSERT INTO agency (name, name_key, short_name, agency_group, parent_id, code, active, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
 		if err != nil {
 			return err
 		}
@@ -79,13 +75,9 @@ func (s *Store) BulkAddAgencies(ctx context.Context, list []campaign.Agency) ([]
 			if !a.Group.Valid() || a.Name == "" {
 				return lang.Errorf("Cơ quan, đơn vị %q không hợp lệ", "Agency %q is not valid", a.Name)
 			}
-			res, err := st.ExecContext(ctx, a.Name, vntext.Fold(a.Name), a.ShortName, string(a.Group), nullID(a.ParentID),
-				nullText(a.Code), a.Active, now, now)
-			if err != nil {
-				return err
-			}
-			id, err := res.LastInsertId()
-			if err != nil {
+			var id int64
+			if err := st.QueryRowContext(ctx, a.Name, vntext.Fold(a.Name), a.ShortName, string(a.Group), nullID(a.ParentID),
+				nullText(a.Code), a.Active, now, now).Scan(&id); err != nil {
 				return err
 			}
 			ids = append(ids, id)
@@ -122,12 +114,6 @@ func (s *Store) BulkAddCampaign(ctx context.Context, c campaign.Campaign, agency
 	return id, err
 }
 
-// BulkLetter is one received letter with its registrations.
-type BulkLetter struct {
-	campaign.Submission
-	Registrations []campaign.Registration
-}
-
 // BulkAddLetters records letters in one transaction. Each is checked like
 // a typed one (fields, limits), but against nothing else in the book: the
 // caller vouches that agencies and lead units belong to the campaign. A
@@ -135,7 +121,7 @@ type BulkLetter struct {
 func (s *Store) BulkAddLetters(ctx context.Context, letters []BulkLetter) error {
 	return s.bulkWrite(ctx, func(tx *sql.Tx) error {
 		subStmt, err := tx.PrepareContext(ctx, `INSERT INTO submission (campaign_id, agency_id, number, letter_date, received_on, note, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
 		if err != nil {
 			return err
 		}
@@ -153,13 +139,9 @@ func (s *Store) BulkAddLetters(ctx context.Context, letters []BulkLetter) error 
 				return err
 			}
 			stamp := sub.Received.ISO() + "T09:00:00Z"
-			res, err := subStmt.ExecContext(ctx, sub.CampaignID, sub.AgencyID, sub.Number, sub.LetterDate.ISO(), sub.Received.ISO(),
-				sub.Note, stamp, stamp)
-			if err != nil {
-				return err
-			}
-			subID, err := res.LastInsertId()
-			if err != nil {
+			var subID int64
+			if err := subStmt.QueryRowContext(ctx, sub.CampaignID, sub.AgencyID, sub.Number, sub.LetterDate.ISO(), sub.Received.ISO(),
+				sub.Note, stamp, stamp).Scan(&subID); err != nil {
 				return err
 			}
 			for i, r := range l.Registrations {
@@ -183,7 +165,7 @@ func (s *Store) bulkWrite(ctx context.Context, fn func(tx *sql.Tx) error) error 
 	if err := s.canWrite(); err != nil {
 		return err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return s.explain(err)
 	}

@@ -128,7 +128,7 @@ func (s *Store) UpdateCampaign(ctx context.Context, c campaign.Campaign) error {
 func (s *Store) SetExpected(ctx context.Context, campaignID, agencyID int64, expected bool) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
 		if expected {
-			_, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO campaign_agency (campaign_id, agency_id) VALUES (?, ?)`, campaignID, agencyID)
+			_, err := tx.ExecContext(ctx, `INSERT INTO campaign_agency (campaign_id, agency_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, campaignID, agencyID)
 			return err
 		}
 		var n int

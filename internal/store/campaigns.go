@@ -101,15 +101,12 @@ func (s *Store) quotas(ctx context.Context, campaignID int64) (map[campaign.Grou
 }
 
 func insertCampaign(ctx context.Context, tx *sql.Tx, c campaign.Campaign, now string) (int64, error) {
-	res, err := tx.ExecContext(ctx, `INSERT INTO campaign (year, title, letter_number, letter_date, issuer, issuer_parent,
+	var id int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO campaign (year, title, letter_number, letter_date, issuer, issuer_parent,
 		place, signer_title, signer_name, signer_authority, copies_to, legal_basis, deadline, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		c.Year, c.Title, c.LetterNumber, c.LetterDate.ISO(), c.Issuer, c.IssuerParent, c.Place,
-		c.SignerTitle, c.SignerName, c.SignerAuthority, copiesToColumn(c.CopiesTo), c.LegalBasis, c.Deadline.ISO(), now, now)
-	if err != nil {
-		return 0, err
-	}
-	id, err := res.LastInsertId()
+		c.SignerTitle, c.SignerName, c.SignerAuthority, copiesToColumn(c.CopiesTo), c.LegalBasis, c.Deadline.ISO(), now, now).Scan(&id)
 	if err != nil {
 		return 0, err
 	}

@@ -14,48 +14,16 @@ import (
 // Problem is something wrong found by Check.
 type Problem = lang.Error
 
-// Check looks the whole book over: SQLite's own integrity and foreign key
-// checks, then the rules of the domain that the schema cannot express. It
+// Check looks the whole book over: the engine's own integrity checks
+// (SQLite's integrity and foreign key checks), then the rules of the domain that the schema cannot express. It
 // returns the problems found (none: all is well); err is for a book that
 // cannot be read at all.
 func (s *Store) Check(ctx context.Context) ([]Problem, error) {
-	var out []Problem
-	rows, err := s.db.QueryContext(ctx, `PRAGMA integrity_check`)
+	out, err := s.d.Integrity(ctx, s.db)
 	if err != nil {
 		return nil, s.explain(err)
 	}
-	for rows.Next() {
-		var msg string
-		if err := rows.Scan(&msg); err != nil {
-			rows.Close()
-			return nil, s.explain(err)
-		}
-		if msg != "ok" {
-			out = append(out, Problem{VI: "Tệp hỏng (integrity_check): " + vntext.Line(msg), EN: "Damaged file (integrity_check): " + vntext.Line(msg)})
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, s.explain(err)
-	}
-	rows, err = s.db.QueryContext(ctx, `PRAGMA foreign_key_check`)
-	if err != nil {
-		return nil, s.explain(err)
-	}
-	for rows.Next() {
-		var table, parent string
-		var rowid, fkid any
-		if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
-			rows.Close()
-			return nil, s.explain(err)
-		}
-		out = append(out, *lang.Errorf("Bảng %s, dòng %v: trỏ tới %s không còn tồn tại", "Table %s, row %v: points to a missing %s", table, rowid, parent))
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, s.explain(err)
-	}
-	for _, r := range invariants {
+	for _, r := range invariants(s.d) {
 		found, err := s.checkRule(ctx, r)
 		if err != nil {
 			return nil, err
@@ -75,48 +43,50 @@ type rule struct {
 	vi, en string // formats with the name
 }
 
-var invariants = []rule{
-	// a commune stands under a district or, since 1 July 2025, directly under the province
-	{`SELECT name FROM agency WHERE agency_group = 'commune' AND parent_id IS NOT NULL AND parent_id NOT IN (SELECT id FROM agency WHERE agency_group = 'district')`,
-		"Xã %q thuộc một đơn vị không phải cấp huyện", "Commune %q is under a unit that is not a district"},
-	{`SELECT a.name FROM succession x JOIN agency a ON a.id = x.successor_id
+func invariants(d Dialect) []rule {
+	return []rule{
+		// a commune stands under a district or, since 1 July 2025, directly under the province
+		{`SELECT name FROM agency WHERE agency_group = 'commune' AND parent_id IS NOT NULL AND parent_id NOT IN (SELECT id FROM agency WHERE agency_group = 'district')`,
+			"Xã %q thuộc một đơn vị không phải cấp huyện", "Commune %q is under a unit that is not a district"},
+		{`SELECT a.name FROM succession x JOIN agency a ON a.id = x.successor_id
 		WHERE NOT EXISTS (SELECT 1 FROM campaign_agency ca WHERE ca.campaign_id = x.campaign_id AND ca.agency_id = x.successor_id)`,
-		"%q kế thừa đơn vị khác trong một đợt đăng ký mà không thuộc đợt đó", "%q succeeds other units in a campaign it is not part of"},
-	{`SELECT name FROM agency WHERE agency_group <> 'commune' AND parent_id IS NOT NULL`,
-		"Cơ quan %q không phải cấp xã mà có đơn vị cấp trên", "Agency %q is not a commune but has a parent"},
-	{`SELECT r.title FROM registration r JOIN submission s ON s.id = r.submission_id LEFT JOIN agency l ON l.id = r.lead_agency_id
+			"%q kế thừa đơn vị khác trong một đợt đăng ký mà không thuộc đợt đó", "%q succeeds other units in a campaign it is not part of"},
+		{`SELECT name FROM agency WHERE agency_group <> 'commune' AND parent_id IS NOT NULL`,
+			"Cơ quan %q không phải cấp xã mà có đơn vị cấp trên", "Agency %q is not a commune but has a parent"},
+		{`SELECT r.title FROM registration r JOIN submission s ON s.id = r.submission_id LEFT JOIN agency l ON l.id = r.lead_agency_id
 		WHERE r.lead_agency_id IS NOT NULL AND r.lead_agency_id <> s.agency_id AND coalesce(l.parent_id, 0) <> s.agency_id`,
-		"Mô hình %q: đơn vị chủ trì không phải cơ quan gửi văn bản hay xã của cơ quan đó", "Registration %q: the lead unit is neither the sender nor one of its communes"},
-	{`SELECT coalesce(nullif(s.number, ''), '#' || s.id) FROM submission s WHERE NOT EXISTS (SELECT 1 FROM registration r WHERE r.submission_id = s.id)`,
-		"Văn bản %s không có mô hình nào", "Letter %s has no registration"},
-	{`SELECT coalesce(nullif(s.number, ''), '#' || s.id) FROM submission s
+			"Mô hình %q: đơn vị chủ trì không phải cơ quan gửi văn bản hay xã của cơ quan đó", "Registration %q: the lead unit is neither the sender nor one of its communes"},
+		{`SELECT coalesce(nullif(s.number, ''), '#' || s.id) FROM submission s WHERE NOT EXISTS (SELECT 1 FROM registration r WHERE r.submission_id = s.id)`,
+			"Văn bản %s không có mô hình nào", "Letter %s has no registration"},
+		{`SELECT coalesce(nullif(s.number, ''), '#' || s.id) FROM submission s
 		WHERE NOT EXISTS (SELECT 1 FROM campaign_agency ca WHERE ca.campaign_id = s.campaign_id AND ca.agency_id = s.agency_id)`,
-		"Văn bản %s: cơ quan gửi không thuộc đợt đăng ký", "Letter %s: the sender is not part of its campaign"},
-	{`SELECT c.year || '/' || q.agency_group FROM quota q JOIN campaign c ON c.id = q.campaign_id WHERE q.target < q.required OR q.required < 0`,
-		"Chỉ tiêu %s: mức phấn đấu thấp hơn mức bắt buộc", "Quota %s: the target is below the requirement"},
-	{`SELECT coalesce(nullif(s.number, ''), '#' || s.id) FROM submission s
-		WHERE s.received_on NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' OR (s.letter_date <> '' AND s.letter_date > s.received_on)`,
-		"Văn bản %s: ngày nhận hoặc ngày văn bản không hợp lệ", "Letter %s: invalid received or letter date"},
-	{`SELECT coalesce(nullif(s.number, ''), '#' || s.id) || ' — ' || a.name || ', ' ||
+			"Văn bản %s: cơ quan gửi không thuộc đợt đăng ký", "Letter %s: the sender is not part of its campaign"},
+		{`SELECT c.year || '/' || q.agency_group FROM quota q JOIN campaign c ON c.id = q.campaign_id WHERE q.target < q.required OR q.required < 0`,
+			"Chỉ tiêu %s: mức phấn đấu thấp hơn mức bắt buộc", "Quota %s: the target is below the requirement"},
+		{`SELECT coalesce(nullif(s.number, ''), '#' || s.id) FROM submission s
+		WHERE NOT ` + d.IsDay("s.received_on") + ` OR (s.letter_date <> '' AND s.letter_date > s.received_on)`,
+			"Văn bản %s: ngày nhận hoặc ngày văn bản không hợp lệ", "Letter %s: invalid received or letter date"},
+		{`SELECT coalesce(nullif(s.number, ''), '#' || s.id) || ' — ' || a.name || ', ' ||
 			substr(s.received_on, 9, 2) || '/' || substr(s.received_on, 6, 2) || '/' || substr(s.received_on, 1, 4) ||
 			CASE WHEN s.letter_date <> '' THEN ' / ' || substr(s.letter_date, 9, 2) || '/' || substr(s.letter_date, 6, 2) || '/' || substr(s.letter_date, 1, 4) ELSE '' END
 		FROM submission s JOIN campaign c ON c.id = s.campaign_id JOIN agency a ON a.id = s.agency_id
 		WHERE s.received_on < (c.year - 1) || '-07-01' OR (s.letter_date <> '' AND s.letter_date < (c.year - 1) || '-07-01')`, // campaign.Earliest
-		"Văn bản %s: ngày nhận hoặc ngày văn bản quá sớm cho đợt đăng ký của nó (kiểm tra lại năm)",
-		"Letter %s: received or letter date too early for its campaign (check the year)"},
-	{`SELECT c.year FROM campaign c WHERE c.deadline NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'`,
-		"Đợt đăng ký %s: hạn nộp không hợp lệ", "Campaign %s: invalid deadline"},
-	{`SELECT c.year || ' (' || substr(c.deadline, 9, 2) || '/' || substr(c.deadline, 6, 2) || '/' || substr(c.deadline, 1, 4) || ')' FROM campaign c
-		WHERE c.deadline GLOB '[0-9][0-9][0-9][0-9]-*' AND substr(c.deadline, 1, 4) <> CAST(c.year AS TEXT)`, // campaign.DeadlineInYear
-		"Đợt đăng ký %s: hạn nộp không thuộc năm của đợt", "Campaign %s: the deadline is not in the campaign's year"},
-	{`SELECT coalesce(nullif(s.number, ''), '#' || s.id) FROM submission s LEFT JOIN letter_tally t ON t.submission_id = s.id
+			"Văn bản %s: ngày nhận hoặc ngày văn bản quá sớm cho đợt đăng ký của nó (kiểm tra lại năm)",
+			"Letter %s: received or letter date too early for its campaign (check the year)"},
+		{`SELECT c.year FROM campaign c WHERE NOT ` + d.IsDay("c.deadline"),
+			"Đợt đăng ký %s: hạn nộp không hợp lệ", "Campaign %s: invalid deadline"},
+		{`SELECT c.year || ' (' || substr(c.deadline, 9, 2) || '/' || substr(c.deadline, 6, 2) || '/' || substr(c.deadline, 1, 4) || ')' FROM campaign c
+		WHERE ` + d.IsDay("c.deadline") + ` AND substr(c.deadline, 1, 4) <> CAST(c.year AS TEXT)`, // campaign.DeadlineInYear
+			"Đợt đăng ký %s: hạn nộp không thuộc năm của đợt", "Campaign %s: the deadline is not in the campaign's year"},
+		{`SELECT coalesce(nullif(s.number, ''), '#' || s.id) FROM submission s LEFT JOIN letter_tally t ON t.submission_id = s.id
 		WHERE t.submission_id IS NULL OR t.campaign_id <> s.campaign_id OR t.agency_id <> s.agency_id OR t.received_on <> s.received_on
 			OR t.registrations <> (SELECT count(*) FROM registration r WHERE r.submission_id = s.id)
 		UNION ALL SELECT '#' || t.submission_id FROM letter_tally t WHERE NOT EXISTS (SELECT 1 FROM submission s WHERE s.id = t.submission_id)`,
-		"Văn bản %s: số mô hình đếm sẵn để tính tình hình (bảng letter_tally) không khớp với các mô hình đã nhập",
-		"Letter %s: the registration count kept for the status (table letter_tally) disagrees with its registrations"},
-	{`SELECT '#' || id FROM history WHERE open = 1`,
-		"Lịch sử: thay đổi %s chưa khép lại", "History: change %s was left open"},
+			"Văn bản %s: số mô hình đếm sẵn để tính tình hình (bảng letter_tally) không khớp với các mô hình đã nhập",
+			"Letter %s: the registration count kept for the status (table letter_tally) disagrees with its registrations"},
+		{`SELECT '#' || id FROM history WHERE open = 1`,
+			"Lịch sử: thay đổi %s chưa khép lại", "History: change %s was left open"},
+	}
 }
 
 func (s *Store) checkRule(ctx context.Context, r rule) ([]Problem, error) {
@@ -205,37 +175,37 @@ type textTable struct {
 // schema itself, so that a column a migration adds is checked without
 // anyone remembering to list it.
 func (s *Store) textColumns(ctx context.Context) ([]textTable, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT m.name, p.name, p.pk,
-			upper(p.type) LIKE '%TEXT%' OR upper(p.type) LIKE '%CHAR%' OR upper(p.type) LIKE '%CLOB%'
-		FROM sqlite_schema m JOIN pragma_table_info(m.name) p
-		WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.pk, p.cid`)
-	if err != nil {
-		return nil, s.explain(err)
-	}
-	defer rows.Close()
 	var out []textTable
-	for rows.Next() {
-		var table, col string
-		var pk int
-		var isText bool
-		if err := rows.Scan(&table, &col, &pk, &isText); err != nil {
-			return nil, s.explain(err)
-		}
+	keys := map[string][]string{} // a table's key columns, by place in the key
+	err := s.d.Columns(ctx, s.db, func(table, col, typ string, pk int) {
 		if len(out) == 0 || out[len(out)-1].name != table {
-			out = append(out, textTable{name: table, key: "rowid"})
+			out = append(out, textTable{name: table})
 		}
 		t := &out[len(out)-1]
-		switch {
-		case pk == 1:
-			t.key = quote(col)
-		case pk > 1:
-			t.key += " || '/' || " + quote(col)
+		if pk > 0 {
+			k := keys[table]
+			for len(k) < pk {
+				k = append(k, "")
+			}
+			k[pk-1] = quote(col)
+			keys[table] = k
 		}
+		typ = strings.ToUpper(typ)
+		isText := strings.Contains(typ, "TEXT") || strings.Contains(typ, "CHAR") || strings.Contains(typ, "CLOB")
 		if isText && !notChecked[table+"."+col] {
 			t.cols = append(t.cols, col)
 		}
+	})
+	if err != nil {
+		return nil, s.explain(err)
 	}
-	return out, s.explain(rows.Err())
+	for i := range out {
+		out[i].key = strings.Join(keys[out[i].name], " || '/' || ")
+		if out[i].key == "" {
+			out[i].key = "rowid"
+		}
+	}
+	return out, nil
 }
 
 // quote makes a name from the schema an SQL identifier.
@@ -258,7 +228,7 @@ func (s *Store) checkText(ctx context.Context) ([]Problem, error) {
 		// that is not text (NULL, a number) comes back NULL
 		sel := []string{t.key}
 		for _, col := range t.cols {
-			sel = append(sel, fmt.Sprintf(`CASE WHEN typeof(%[1]s) = 'text' THEN %[1]s END`, quote(col)))
+			sel = append(sel, s.d.TextOnly(quote(col)))
 		}
 		rows, err := s.db.QueryContext(ctx, `SELECT `+strings.Join(sel, ", ")+` FROM `+quote(t.name))
 		if err != nil {

@@ -10,12 +10,6 @@ import (
 	"cchc/internal/lang"
 )
 
-// ErrBookGone is the cause when the book's file was deleted, moved or
-// replaced while it was open: what this program writes then would go into
-// a file nobody will open again (or into someone else's book), so nothing
-// more is written.
-var ErrBookGone error = lang.Kind("database gone")
-
 // canWrite is asked before every write.
 func (s *Store) canWrite() error {
 	if s.network != "" {

@@ -19,40 +19,6 @@ import (
 // Every write opens a history row; the triggers of migration 0002 record
 // each row it touches under it (see 0002_history.sql).
 
-// Change is one recorded write: who did what when, and every row it
-// touched with the values before and after.
-type Change struct {
-	ID       int64
-	At       time.Time
-	Who      string
-	Op       string // OpCreate, OpEdit, OpDelete, OpImport, OpUndo, OpRestore
-	UndoneBy int64  // the change that undid this one, 0 when none
-	Undid    int64  // for an undo, the change it undid
-	Items    []ChangeItem
-	names    map[int64]string // agency names, for descriptions
-	titles   map[int64]string // titles of the registrations its progress items are about
-}
-
-// ChangeItem is one row a change inserted, updated or deleted.
-type ChangeItem struct {
-	ID       int64
-	Table    string
-	Action   string // insert, update, delete
-	RowID    int64
-	AgencyID int64
-	Old, New map[string]any // column → value (string, int64, float64 or nil)
-}
-
-// Operations a change is shown as.
-const (
-	OpCreate  = "create"
-	OpEdit    = "edit"
-	OpDelete  = "delete"
-	OpImport  = "import"
-	OpUndo    = "undo"
-	OpRestore = "restore"
-)
-
 type opKey struct{}
 
 // withOp labels the writes made under ctx (an import, an undo) for the history.
@@ -78,11 +44,13 @@ func (s *Store) User() string { return s.user }
 // beginHistory opens the history row of the write running in tx.
 func (s *Store) beginHistory(ctx context.Context, tx *sql.Tx) (int64, error) {
 	op, _ := ctx.Value(opKey{}).(string)
-	res, err := tx.ExecContext(ctx, `INSERT INTO history (at, who, op, open) VALUES (?, ?, ?, 1)`, s.stamp(), s.user, op)
-	if err != nil {
-		return 0, err
-	}
-	return res.LastInsertId()
+	// numbered after the last one, not by the engine's counter: a change
+	// dropped for changing nothing gives its number back (endHistory), and
+	// writes come one at a time (Dialect.Begin)
+	var id int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO history (id, at, who, op, open)
+		VALUES ((SELECT coalesce(max(id), 0) + 1 FROM history), ?, ?, ?, 1) RETURNING id`, s.stamp(), s.user, op).Scan(&id)
+	return id, err
 }
 
 // endHistory closes the history row before commit, dropping it when the
@@ -93,12 +61,9 @@ func (s *Store) endHistory(ctx context.Context, tx *sql.Tx, id int64) (bool, err
 		return false, err
 	}
 	if n == 0 {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM history WHERE id = ?`, id); err != nil {
-			return false, err
-		}
-		// its number goes back too: AUTOINCREMENT would skip it, and the
-		// clerk reading #41, #43 would look for the #42 that never was
-		_, err := tx.ExecContext(ctx, `UPDATE sqlite_sequence SET seq = ? WHERE name = 'history' AND seq = ?`, id-1, id)
+		// its number goes back too (beginHistory): the clerk reading #41,
+		// #43 would look for the #42 that never was
+		_, err := tx.ExecContext(ctx, `DELETE FROM history WHERE id = ?`, id)
 		return false, err
 	}
 	_, err := tx.ExecContext(ctx, `UPDATE history SET open = 0 WHERE id = ?`, id)
@@ -110,12 +75,6 @@ func (s *Store) remember(id int64) {
 	s.mu.Lock()
 	s.session = append(s.session, id)
 	s.mu.Unlock()
-}
-
-// HistoryQuery selects changes for History.
-type HistoryQuery struct {
-	Agency string // only changes touching agencies whose name matches (diacritics optional)
-	Limit  int    // 0: all
 }
 
 // History lists recorded changes, the latest first.
@@ -157,7 +116,7 @@ func (s *Store) History(ctx context.Context, q HistoryQuery) ([]Change, error) {
 		}
 		c.At, _ = time.Parse(time.RFC3339, at)
 		c.Who = vntext.Line(c.Who)
-		c.names = names
+		c.Names = names
 		out = append(out, c)
 	}
 	rows.Close()
@@ -192,7 +151,7 @@ func (s *Store) History(ctx context.Context, q HistoryQuery) ([]Change, error) {
 		}
 	}
 	for i := range out {
-		out[i].titles = titles
+		out[i].Titles = titles
 	}
 	return out, nil
 }
@@ -331,7 +290,7 @@ func (s *Store) Undo(ctx context.Context, id int64) (Change, error) {
 		return Change{}, err
 	}
 	names, _ := s.agencyNames(ctx)
-	undone.names = names
+	undone.Names = names
 	return undone, nil
 }
 
@@ -405,22 +364,26 @@ func (s *Store) reverse(ctx context.Context, tx *sql.Tx, it ChangeItem) error {
 }
 
 func insertRow(ctx context.Context, tx *sql.Tx, table string, row map[string]any) error {
-	_, err := insertRowID(ctx, tx, table, row)
+	q, args := insertRowSQL(table, row)
+	_, err := tx.ExecContext(ctx, q, args...)
 	return err
 }
 
-// insertRowID inserts a recorded row and returns its id.
+// insertRowID inserts a recorded row of a table with an id and returns it.
 func insertRowID(ctx context.Context, tx *sql.Tx, table string, row map[string]any) (int64, error) {
+	q, args := insertRowSQL(table, row)
+	var id int64
+	err := tx.QueryRowContext(ctx, q+` RETURNING id`, args...).Scan(&id)
+	return id, err
+}
+
+func insertRowSQL(table string, row map[string]any) (string, []any) {
 	cols := sortedColumns(row)
 	args := make([]any, len(cols))
 	for i, c := range cols {
 		args[i] = row[c]
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO `+table+` (`+strings.Join(cols, ", ")+`) VALUES (?`+strings.Repeat(", ?", len(cols)-1)+`)`, args...)
-	if err != nil {
-		return 0, err
-	}
-	return res.LastInsertId()
+	return `INSERT INTO ` + table + ` (` + strings.Join(cols, ", ") + `) VALUES (?` + strings.Repeat(", ?", len(cols)-1) + `)`, args
 }
 
 // sortedColumns lists a recorded row's columns; they come from the
@@ -459,24 +422,8 @@ func execOne(ctx context.Context, tx *sql.Tx, q string, args ...any) error {
 // (tests shorten it).
 var WriteWait = 2 * time.Minute
 
-// begin starts an immediate transaction. SQLite's busy handler polls and
-// is not fair: a process writing in a tight loop can starve another past
-// the busy timeout. So a busy BEGIN (nothing done yet) is tried again
-// until WriteWait has passed.
-func (s *Store) begin(ctx context.Context) (*sql.Tx, error) {
-	deadline := time.Now().Add(WriteWait)
-	for pause := time.Millisecond; ; pause = min(2*pause, 50*time.Millisecond) {
-		tx, err := s.db.BeginTx(ctx, nil)
-		if err == nil || !isBusy(err) || time.Now().After(deadline) {
-			return tx, err
-		}
-		select {
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		case <-time.After(pause):
-		}
-	}
-}
+// begin starts a write transaction, one writer at a time (see Dialect.Begin).
+func (s *Store) begin(ctx context.Context) (*sql.Tx, error) { return s.d.Begin(ctx, s.db) }
 
 // ResetUndo forgets the changes made so far, so that UndoLast only
 // reaches those made after (the TUI calls it when it starts).

@@ -10,27 +10,6 @@ import (
 	"cchc/internal/vntext"
 )
 
-// ImportItem is one registration read from a file. Line is the row of the
-// file it came from (0: none), so that a problem found here points there.
-type ImportItem struct {
-	Line int
-	campaign.Registration
-}
-
-// ImportLetter is one agency's letter read from a file: the submission and
-// the registrations in it.
-type ImportLetter struct {
-	campaign.Submission
-	Items []ImportItem
-}
-
-// ImportedLetter tells what happened to one letter of an import.
-type ImportedLetter struct {
-	SubmissionID int64 // 0 when nothing was added (all duplicates, or a rehearsal)
-	Added        []int // indexes into Items that were (or would be) added
-	Duplicates   []int // indexes into Items already in the campaign for that agency
-}
-
 // errRehearsed rolls back a rehearsal after it went through without error.
 var errRehearsed = errors.New("rehearsal")
 
@@ -173,30 +152,6 @@ func lineError(line int, err error) error {
 	return &lang.Error{VI: lang.VI.F("Dòng %d: ", "", line) + le.VI, EN: lang.EN.F("", "Row %d: ", line) + le.EN, Cause: le.Cause}
 }
 
-// AgencyImport is an agency read from a list. ParentIndex, when not 0, is
-// the 1-based position in the same list of its parent (a district added by
-// the same import); otherwise Agency.ParentID names the parent.
-type AgencyImport struct {
-	Line int // the row of the file, for messages
-	campaign.Agency
-	ParentIndex int
-}
-
-// AgencyOutcome is what an import did with one agency.
-type AgencyOutcome int
-
-const (
-	AgencyAdded     AgencyOutcome = iota + 1 // new in the book and the campaign
-	AgencyLinked                             // already in the book, now also in the campaign
-	AgencyUnchanged                          // already in the campaign
-)
-
-// ImportedAgency is the outcome for one agency of an import and its id.
-type ImportedAgency struct {
-	ID      int64
-	Outcome AgencyOutcome
-}
-
 // ImportAgencies adds a list of agencies to a campaign in one transaction.
 // An agency already in the book (same official code, else same folded
 // name, group and parent) is not added again, only linked to the campaign
@@ -268,14 +223,14 @@ func (s *Store) importAgencies(ctx context.Context, q txQuerier, campaignID int6
 		}
 		switch {
 		case id != 0 && inCampaign:
-			out[i] = ImportedAgency{id, AgencyUnchanged}
+			out[i] = ImportedAgency{ID: id, Outcome: AgencyUnchanged}
 		case id != 0:
 			if !rehearse {
 				if err := linkAgency(ctx, q, campaignID, id); err != nil {
 					return nil, err
 				}
 			}
-			out[i] = ImportedAgency{id, AgencyLinked}
+			out[i] = ImportedAgency{ID: id, Outcome: AgencyLinked}
 		default:
 			var err error
 			if p, ok := added[a.ParentID]; ok {
@@ -308,7 +263,7 @@ func (s *Store) importAgencies(ctx context.Context, q txQuerier, campaignID int6
 			if a.Code != "" {
 				byCode[a.Code] = id
 			}
-			out[i] = ImportedAgency{id, AgencyAdded}
+			out[i] = ImportedAgency{ID: id, Outcome: AgencyAdded}
 		}
 	}
 	return out, nil
@@ -335,22 +290,6 @@ func findAgency(ctx context.Context, tx txQuerier, campaignID int64, a campaign.
 }
 
 func linkAgency(ctx context.Context, tx txQuerier, campaignID, agencyID int64) error {
-	_, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO campaign_agency (campaign_id, agency_id) VALUES (?, ?)`, campaignID, agencyID)
+	_, err := tx.ExecContext(ctx, `INSERT INTO campaign_agency (campaign_id, agency_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, campaignID, agencyID)
 	return err
-}
-
-type progressKey struct{}
-
-// WithProgress asks the imports run with ctx to tell fn how many rows of
-// how many they have gone through, for a screen's bar; fn is called for
-// every row, from the writing goroutine, so it must be quick.
-func WithProgress(ctx context.Context, fn func(done, total int)) context.Context {
-	return context.WithValue(ctx, progressKey{}, fn)
-}
-
-func progressOf(ctx context.Context) func(done, total int) {
-	if fn, ok := ctx.Value(progressKey{}).(func(done, total int)); ok && fn != nil {
-		return fn
-	}
-	return func(int, int) {}
 }

@@ -16,65 +16,6 @@ import (
 // agencies, 200,000 registrations in a campaign): only what a list shows
 // and searches, shared strings, no per-row join.
 
-// ListRow is one registration as a list shows and searches it, kept small
-// because a national campaign holds 200,000 of them (80 bytes and two
-// strings each, where a RegistrationRow is 304 bytes and eleven): no long
-// texts, no letter date, the agencies shared between rows, the day and the
-// kind and area packed. Read one registration in full with Registration.
-type ListRow struct {
-	ID, Version int64
-	Title       string
-	TitleKey    string      // folded title, for the search
-	Letter      *ListLetter // shared by the registrations of one letter
-	Agency      *ListAgency
-	Lead        *ListAgency // the implementing unit; the Agency itself when no commune was named
-	received    int32       // yyyymmdd
-	kind, area  uint8       // 1 + position in campaign.Kinds, campaign.Areas; 0 unknown
-}
-
-// ListLetter is the letter of list rows, shared between them.
-type ListLetter struct {
-	Number string
-	Key    string // the number folded, for the search
-}
-
-// LetterNumber is the number of the registration's letter.
-func (r *ListRow) LetterNumber() string {
-	if r.Letter == nil {
-		return ""
-	}
-	return r.Letter.Number
-}
-
-// ListAgency is an agency named by list rows, shared between them.
-type ListAgency struct {
-	ID    int64
-	Name  string
-	Key   string // folded name, for the search
-	Group campaign.Group
-}
-
-// Received is the day the registration's letter was received.
-func (r *ListRow) Received() vndate.Date {
-	return unpackDay(r.received)
-}
-
-// Kind is the registration's kind.
-func (r *ListRow) Kind() campaign.Kind {
-	if r.kind == 0 {
-		return ""
-	}
-	return campaign.Kinds[r.kind-1]
-}
-
-// Area is the registration's area of reform.
-func (r *ListRow) Area() campaign.Area {
-	if r.area == 0 {
-		return ""
-	}
-	return campaign.Areas[r.area-1]
-}
-
 // RegistrationList lists a campaign's registrations like Registrations,
 // newest letter first, as list rows (see ListRow).
 func (s *Store) RegistrationList(ctx context.Context, campaignID int64) ([]ListRow, error) {
@@ -111,9 +52,9 @@ func (s *Store) RegistrationList(ctx context.Context, campaignID int64) ([]ListR
 	// read of the file (1.8 s for 200,000). A campaign that is a small part
 	// of the book (an earlier year beside a national one) is read through
 	// its letters instead of past every registration of every year.
-	from := `registration r CROSS JOIN submission s ON s.id = r.submission_id` // CROSS: SQLite keeps this order
+	from := `registration r CROSS JOIN submission s WHERE s.id = r.submission_id` // CROSS: SQLite keeps this order
 	if total < all/4 {
-		from = `submission s JOIN registration r ON r.submission_id = s.id`
+		from = `submission s JOIN registration r ON r.submission_id = s.id WHERE true`
 	}
 	type place struct {
 		received, seq int32
@@ -128,7 +69,7 @@ func (s *Store) RegistrationList(ctx context.Context, campaignID int64) ([]ListR
 	var lastNumber *ListLetter
 	err = s.eachRow(ctx, `SELECT r.id, r.version, r.title, r.title_key, r.kind, r.area,
 		coalesce(r.lead_agency_id, 0), s.id, s.agency_id, s.number, s.received_on, r.seq
-		FROM `+from+` WHERE s.campaign_id = ?`, []any{campaignID}, func(v []driver.Value) error {
+		FROM `+from+` AND s.campaign_id = ?`, []any{campaignID}, func(v []driver.Value) error {
 		x := ListRow{ID: asInt(v[0]), Version: asInt(v[1]), Title: vntext.Line(asText(v[2])), TitleKey: asText(v[3])}
 		lead, letter, sender := asInt(v[6]), asInt(v[7]), asInt(v[8])
 		if letter != lastLetter { // a letter's registrations come together
@@ -147,7 +88,7 @@ func (s *Store) RegistrationList(ctx context.Context, campaignID int64) ([]ListR
 			a = uint8(slices.Index(campaign.Areas, campaign.Area(area)) + 1)
 			areas[area] = a
 		}
-		x.kind, x.area = k, a
+		x.KindNo, x.AreaNo = k, a
 		d, ok := packed[received]
 		if !ok {
 			if day, err := vndate.ParseISO(received); err == nil {
@@ -155,7 +96,7 @@ func (s *Store) RegistrationList(ctx context.Context, campaignID int64) ([]ListR
 			}
 			packed[received] = d
 		}
-		x.received = d
+		x.Day = d
 		x.Agency = agencies[sender]
 		if x.Agency == nil { // not possible with the foreign keys; never a nil to dereference
 			x.Agency = &ListAgency{ID: sender}

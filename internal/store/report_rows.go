@@ -9,25 +9,12 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/vndate"
 	"cchc/internal/vntext"
 )
-
-// RegistrationCounts is what a printed list says before its rows: how many
-// registrations and agencies in all and in each group.
-type RegistrationCounts struct {
-	Registrations, Agencies int
-	Groups                  []GroupCount // the groups with registrations, in report order
-}
-
-// GroupCount is one group's part of RegistrationCounts.
-type GroupCount struct {
-	Group                   campaign.Group
-	Registrations, Agencies int
-}
 
 // ReportReader reads a campaign's registrations in report order, one at a
 // time, inside one read transaction: the counts and the rows agree even when
@@ -66,20 +53,9 @@ type reportLetter struct {
 	ord                int   // the agency's place in report order
 }
 
-// packDay is d as yyyymmdd, 0 for no date; unpackDay gives it back.
-func packDay(d vndate.Date) int32 {
-	if d.IsZero() {
-		return 0
-	}
-	return int32(d.Year()*10000 + int(d.Month())*100 + d.Day())
-}
-
-func unpackDay(n int32) vndate.Date {
-	if n == 0 {
-		return vndate.Date{}
-	}
-	return vndate.Of(int(n/10000), time.Month(n/100%100), int(n%100))
-}
+// packDay and unpackDay are the book's (letters hold their days packed).
+func packDay(d vndate.Date) int32   { return book.PackDay(d) }
+func unpackDay(n int32) vndate.Date { return book.UnpackDay(n) }
 
 // ReportRegistrations opens the registrations of a campaign received on or
 // before asOf (zero: all) in report order: group, agency in Vietnamese
@@ -90,7 +66,7 @@ func unpackDay(n int32) vndate.Date {
 // are sorted in Go, the Vietnamese order computed once per agency, and
 // SQLite reads the registrations in that order through a temporary table of
 // the letters' positions, so that a report can write each row as it comes.
-func (s *Store) ReportRegistrations(ctx context.Context, campaignID int64, asOf vndate.Date) (*ReportReader, error) {
+func (s *Store) ReportRegistrations(ctx context.Context, campaignID int64, asOf vndate.Date) (book.RegistrationReader, error) {
 	rr := &ReportReader{s: s, agencies: map[int64]reportAgency{}}
 	if err := rr.open(ctx, campaignID, asOf); err != nil {
 		rr.Close()
@@ -125,7 +101,7 @@ func (rr *ReportReader) open(ctx context.Context, campaignID int64, asOf vndate.
 		if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE report_letter (pos INTEGER PRIMARY KEY, submission_id INTEGER NOT NULL)`); err != nil {
 			return s.explain(err)
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO temp.report_letter SELECT key, value FROM json_each(?)`, ids.String())
+		_, err := tx.ExecContext(ctx, `INSERT INTO report_letter `+s.d.Positions(), ids.String())
 		return s.explain(err)
 	}
 	if len(rr.txs) == 1 {
@@ -179,7 +155,7 @@ func (rr *ReportReader) begin(ctx context.Context) error {
 			return s.explain(err)
 		}
 		rr.conns = append(rr.conns, conn)
-		tx, err := conn.BeginTx(ctx, &sql.TxOptions{ReadOnly: true}) // a deferred BEGIN: takes no write lock
+		tx, err := conn.BeginTx(ctx, s.d.SnapshotTx()) // takes no write lock
 		if err != nil {
 			return s.explain(err)
 		}
@@ -286,7 +262,7 @@ func (rr *ReportReader) Counts(ctx context.Context) (RegistrationCounts, error) 
 	if rr.counts != nil {
 		return *rr.counts, nil
 	}
-	rows, err := rr.txs[0].QueryContext(ctx, `SELECT l.pos, t.registrations FROM temp.report_letter l
+	rows, err := rr.txs[0].QueryContext(ctx, `SELECT l.pos, t.registrations FROM report_letter l
 		JOIN letter_tally t ON t.submission_id = l.submission_id WHERE t.registrations > 0 ORDER BY l.pos`)
 	if err != nil {
 		return RegistrationCounts{}, rr.s.explain(err)
@@ -395,7 +371,7 @@ func (rr *ReportReader) chunk(ctx context.Context, k int, span [2]int) ([]Regist
 	out, places := make([]RegistrationRow, 0, size), make([]place, 0, size)
 	err := rr.s.eachRowOn(ctx, rr.conns[k], `SELECT l.pos, r.seq, r.id, r.title, r.kind, r.area, coalesce(r.lead_agency_id, 0),
 		r.partners, r.summary, r.timeline, r.expected_result, r.note, r.version
-		FROM temp.report_letter l JOIN registration r ON r.submission_id = l.submission_id
+		FROM report_letter l JOIN registration r ON r.submission_id = l.submission_id
 		WHERE l.pos >= ? AND l.pos < ? ORDER BY l.pos, r.id`, []any{int64(span[0]), int64(span[1])}, func(v []driver.Value) error {
 		pos, seq := int(asInt(v[0])), int(asInt(v[1]))
 		var x RegistrationRow

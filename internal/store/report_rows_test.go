@@ -108,7 +108,7 @@ func TestReportRegistrationsOrderAndCounts(t *testing.T) {
 		t.Errorf("order: %q %q %q", got[0].AgencyName, got[1].Title, got[4].Title)
 	}
 	wantCounts := RegistrationCounts{Registrations: 9, Agencies: 4, Groups: []GroupCount{
-		{campaign.Department, 5, 2}, {campaign.Central, 1, 1}, {campaign.District, 3, 1}}}
+		{Group: campaign.Department, Registrations: 5, Agencies: 2}, {Group: campaign.Central, Registrations: 1, Agencies: 1}, {Group: campaign.District, Registrations: 3, Agencies: 1}}}
 	if !slices.Equal(counts.Groups, wantCounts.Groups) || counts.Registrations != 9 || counts.Agencies != 4 {
 		t.Errorf("counts %+v, want %+v", counts, wantCounts)
 	}

@@ -24,8 +24,7 @@ import (
 	"cchc/internal/safefile"
 	"cchc/internal/vntext"
 
-	sqlite "modernc.org/sqlite"
-	sqlite3 "modernc.org/sqlite/lib"
+	_ "modernc.org/sqlite" // database/sql driver "sqlite"
 )
 
 //go:embed migrations/*.sql
@@ -37,6 +36,7 @@ const applicationID = safefile.ApplicationID
 // Store is an open registration book.
 type Store struct {
 	db       *sql.DB
+	d        Dialect
 	path     string
 	readOnly bool
 	now      func() time.Time
@@ -47,6 +47,9 @@ type Store struct {
 	watch   *sql.Conn // the one connection PRAGMA data_version is read on
 
 	release func() // lets files be written over the book's path again (safefile)
+
+	mustExist bool                                                   // Options.MustExist
+	fill      func(ctx context.Context, tx *sql.Tx, d Dialect) error // Options.fill
 
 	network string // the network file system the book is on, read only ("" when local)
 
@@ -67,14 +70,15 @@ type Options struct {
 	// default; tests pretend a share): a book on a network file system
 	// is only read.
 	FSType func(path string) (string, error)
-}
+	// MustExist opens only a book that is there: a missing file, or one
+	// without a book yet, is refused instead of made with the default.
+	MustExist bool
 
-// Errors the clerk is told about; callers may test them with errors.Is.
-var (
-	ErrConflict error = lang.Kind("changed by someone else")
-	ErrNotFound error = lang.Kind("not found")
-	ErrReadOnly error = lang.Kind("read-only")
-)
+	// fill writes a new book's rows instead of the default campaign, in
+	// the transaction that makes its schema (Copy); a book already there
+	// is then refused.
+	fill func(ctx context.Context, tx *sql.Tx, d Dialect) error
+}
 
 // DefaultPath is where the book lives when neither --db nor $CCHC_DB says:
 // cchc.db in the user's configuration folder.
@@ -100,6 +104,9 @@ func Open(path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, lang.Wrap(err, "Đường dẫn tệp dữ liệu không hợp lệ: %s", "Invalid database path: %s", path)
 	}
+	if _, err := os.Stat(abs); opt.MustExist && errors.Is(err, fs.ErrNotExist) {
+		return nil, noBook(abs)
+	}
 	network := onNetwork(abs, opt.FSType)
 	if network != "" {
 		// read, never written: a new book cannot be made there either
@@ -123,7 +130,8 @@ func Open(path string, opt Options) (*Store, error) {
 	if opt.User = vntext.Line(opt.User); opt.User == "" {
 		opt.User = defaultUser()
 	}
-	s := &Store{path: abs, readOnly: readOnly || network != "", network: network, now: opt.Now, user: opt.User}
+	s := &Store{d: sqliteDialect{}, path: abs, readOnly: readOnly || network != "", network: network, now: opt.Now, user: opt.User,
+		mustExist: opt.MustExist, fill: opt.fill}
 	// A new file put into WAL by two processes at once can fail once: retry.
 	for attempt := 0; ; attempt++ {
 		err = s.open()
@@ -197,7 +205,7 @@ func prepareFile(path string, allowReadOnly bool) (readOnly bool, err error) {
 // connection, before any pragma can change it, and refuses another
 // program's database or a schema newer than this program.
 func checkExisting(path string) error {
-	probe := &Store{path: path, readOnly: true}
+	probe := &Store{d: sqliteDialect{}, path: path, readOnly: true}
 	db, err := sql.Open("sqlite", probe.dsn())
 	if err != nil {
 		return probe.explain(err)
@@ -210,29 +218,24 @@ func checkExisting(path string) error {
 	return probe.checkHeader(version, appID, tables)
 }
 
+// checkNew refuses a book that is there to a copy, and a book that is
+// not there to MustExist.
+func (s *Store) checkNew(fresh bool) error {
+	switch {
+	case s.fill != nil && !fresh:
+		return holdsBook(s.path)
+	case s.mustExist && fresh:
+		return noBook(s.path)
+	}
+	return nil
+}
+
+func noBook(where string) error {
+	return lang.Errorf("Không có sổ dữ liệu nào ở %s", "There is no book at %s", where)
+}
+
 func notCchc(path string) error {
 	return lang.Errorf("%s không phải tệp dữ liệu cchc (hoặc đã bị hỏng); tệp được giữ nguyên", "%s is not a cchc database (or is damaged); the file was left as it is", path)
-}
-
-// isBusy reports a lock held by another connection, which the busy
-// timeout does not cover while a new file is switched to WAL.
-func isBusy(err error) bool {
-	var se *sqlite.Error
-	if errors.As(err, &se) {
-		c := se.Code() & 0xff
-		return c == sqlite3.SQLITE_BUSY || c == sqlite3.SQLITE_LOCKED
-	}
-	return false
-}
-
-// isTransient reports what another process creating the same book can
-// cause for a moment: busy, locked, or the new file's WAL not there yet.
-func isTransient(err error) bool {
-	var se *sqlite.Error
-	if errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_CANTOPEN {
-		return true
-	}
-	return isBusy(err)
 }
 
 func isUserError(err error) bool {
@@ -337,6 +340,9 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err := s.checkHeader(version, appID, tables); err != nil {
 		return err
 	}
+	if err := s.checkNew(version == 0); err != nil {
+		return err
+	}
 	if version == SchemaVersion() {
 		return nil
 	}
@@ -361,6 +367,9 @@ func (s *Store) migrate(ctx context.Context) error {
 		return err
 	}
 	fresh := version == 0
+	if err := s.checkNew(fresh); err != nil {
+		return err
+	}
 	for _, m := range migrations() {
 		if m.version <= version {
 			continue
@@ -373,7 +382,11 @@ func (s *Store) migrate(ctx context.Context) error {
 		return s.explain(err)
 	}
 	if fresh {
-		if err := seedDefault(ctx, tx, s.stamp()); err != nil {
+		fill := func(ctx context.Context, tx *sql.Tx, _ Dialect) error { return seedDefault(ctx, tx, s.stamp()) }
+		if s.fill != nil {
+			fill = s.fill
+		}
+		if err := fill(ctx, tx, s.d); err != nil {
 			return err
 		}
 	}
@@ -413,28 +426,13 @@ func (s *Store) checkHeader(version, appID, tables int) error {
 // stamp is the current time as stored in created_at / updated_at.
 func (s *Store) stamp() string { return s.now().UTC().Format(time.RFC3339) }
 
-// explain turns a SQLite error into a message for the clerk.
+// explain turns an error of the engine into a message for the clerk.
 func (s *Store) explain(err error) error {
 	if err == nil || isUserError(err) {
 		return err
 	}
-	var se *sqlite.Error
-	if errors.As(err, &se) {
-		switch se.Code() & 0xff {
-		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
-			return lang.Wrap(err, "Tệp dữ liệu đang bị một chương trình khác giữ quá lâu; hãy thử lại sau ít phút",
-				"The database is held by another program for too long; try again in a few minutes")
-		case sqlite3.SQLITE_READONLY:
-			return lang.Wrap(ErrReadOnly, "Tệp dữ liệu chỉ cho phép đọc; không lưu được thay đổi", "The database is read-only; the change was not saved")
-		case sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT:
-			return lang.Wrap(err, "%s không phải tệp dữ liệu cchc hoặc đã bị hỏng", "%s is not a cchc database or is damaged", s.path)
-		case sqlite3.SQLITE_FULL:
-			return lang.Wrap(err, "Ổ đĩa đã đầy; không lưu được thay đổi", "The disk is full; the change was not saved")
-		case sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH:
-			return lang.Wrap(err, "Không mở được tệp dữ liệu %s (kiểm tra quyền truy cập thư mục)", "Cannot open the database %s (check the folder's permissions)", s.path)
-		case sqlite3.SQLITE_IOERR:
-			return lang.Wrap(err, "Lỗi đọc ghi ổ đĩa với tệp dữ liệu %s", "Disk read/write error on the database %s", s.path)
-		}
+	if e := s.d.Explain(err, s.path); e != nil {
+		return e
 	}
 	return lang.Wrap(err, "Lỗi khi làm việc với tệp dữ liệu %s", "Error while working with the database %s", s.path)
 }

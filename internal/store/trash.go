@@ -12,16 +12,6 @@ import (
 	"cchc/internal/vntext"
 )
 
-// TrashEntry is a deleted registration that can be restored.
-type TrashEntry struct {
-	ItemID     int64 // the history item recording the deletion
-	DeletedAt  time.Time
-	Who        string
-	AgencyName string
-	campaign.Registration
-	Received vndate.Date // of its letter, when the letter was deleted with it
-}
-
 // Trash lists the deleted registrations of a campaign not yet restored,
 // the latest deleted first. A deletion later undone is not in the trash.
 func (s *Store) Trash(ctx context.Context, campaignID int64) ([]TrashEntry, error) {
@@ -29,12 +19,13 @@ func (s *Store) Trash(ctx context.Context, campaignID int64) ([]TrashEntry, erro
 	if err != nil {
 		return nil, err
 	}
+	d := s.d
 	rows, err := s.db.QueryContext(ctx, `SELECT i.id, h.at, h.who, coalesce(i.agency_id, 0), i.old,
-		coalesce((SELECT json_extract(si.old, '$.received_on') FROM history_item si
-			WHERE si.history_id = i.history_id AND si.tbl = 'submission' AND si.row_id = json_extract(i.old, '$.submission_id')), ''),
-		coalesce((SELECT campaign_id FROM submission WHERE id = json_extract(i.old, '$.submission_id')),
-			(SELECT json_extract(si.old, '$.campaign_id') FROM history_item si
-			WHERE si.tbl = 'submission' AND si.action = 'delete' AND si.row_id = json_extract(i.old, '$.submission_id')
+		coalesce((SELECT `+d.JSONText("si.old", "received_on")+` FROM history_item si
+			WHERE si.history_id = i.history_id AND si.tbl = 'submission' AND si.row_id = `+d.JSONInt("i.old", "submission_id")+`), ''),
+		coalesce((SELECT campaign_id FROM submission WHERE id = `+d.JSONInt("i.old", "submission_id")+`),
+			(SELECT `+d.JSONInt("si.old", "campaign_id")+` FROM history_item si
+			WHERE si.tbl = 'submission' AND si.action = 'delete' AND si.row_id = `+d.JSONInt("i.old", "submission_id")+`
 			ORDER BY si.id DESC LIMIT 1), 0)
 		FROM history_item i JOIN history h ON h.id = i.history_id
 		WHERE i.tbl = 'registration' AND i.action = 'delete' AND i.restored_by IS NULL AND h.undone_by IS NULL AND h.open = 0

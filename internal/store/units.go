@@ -14,14 +14,6 @@ import (
 // write, recorded in the history under its own operation so that the
 // history names it, and undone like any other change.
 
-// Operations of the history for units that change (see Change.Summary).
-const (
-	OpMerge  = "merge"
-	OpRename = "rename"
-	OpStop   = "stop"
-	OpFollow = "follow"
-)
-
 // SetQuota sets what a campaign asks of each agency of group g.
 func (s *Store) SetQuota(ctx context.Context, campaignID int64, g campaign.Group, q campaign.Quota) error {
 	if !g.Valid() {

@@ -7,8 +7,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
-	"cchc/internal/store"
 	"cchc/internal/vntext"
 )
 
@@ -23,7 +23,7 @@ type agencyConflictMsg struct {
 }
 
 // readTheirs reads the agency as the campaign now knows it.
-func readTheirs(st *store.Store, campaignID, id int64, cause error) tea.Cmd {
+func readTheirs(st book.Book, campaignID, id int64, cause error) tea.Cmd {
 	return func() tea.Msg {
 		list, err := st.CampaignAgencies(context.Background(), campaignID)
 		if err != nil {
@@ -39,7 +39,7 @@ func readTheirs(st *store.Store, campaignID, id int64, cause error) tea.Cmd {
 }
 
 // isConflict reports an edit refused because the agency changed since.
-func isConflict(err error) bool { return errors.Is(err, store.ErrConflict) }
+func isConflict(err error) bool { return errors.Is(err, book.ErrConflict) }
 
 // conflictKey handles r and o while the conflict is shown; other keys
 // (esc included) go to the form as usual.

@@ -8,9 +8,9 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/report"
-	"cchc/internal/store"
 	"cchc/internal/vntext"
 	"cchc/ui/common"
 )
@@ -21,7 +21,7 @@ type detailView struct {
 	ctx           *common.Context
 	id            int64
 	width, height int
-	regs          []store.ListRow
+	regs          []book.ListRow
 	list          common.ListView
 }
 
@@ -148,7 +148,7 @@ func (d *detailView) shortHelp() []key.Binding {
 	return []key.Binding{k.New, k.Open, k.Delete, k.Edit, k.Toggle, k.Back}
 }
 
-func (d *detailView) selected() *store.ListRow {
+func (d *detailView) selected() *book.ListRow {
 	if i := d.list.Cursor(); i >= 0 && i < len(d.regs) {
 		return &d.regs[i]
 	}

@@ -5,7 +5,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"cchc/internal/store"
+	"cchc/internal/book"
 	"cchc/internal/vndate"
 )
 
@@ -31,12 +31,12 @@ type DeleteTarget struct {
 }
 
 // ListTarget is the delete target of a row of a list.
-func ListTarget(r *store.ListRow) DeleteTarget {
+func ListTarget(r *book.ListRow) DeleteTarget {
 	return DeleteTarget{r.ID, r.Version, r.Title, r.Agency.Name, r.LetterNumber(), r.Received()}
 }
 
 // RowTarget is the delete target of a registration read in full.
-func RowTarget(r *store.RegistrationRow) DeleteTarget {
+func RowTarget(r *book.RegistrationRow) DeleteTarget {
 	return DeleteTarget{r.ID, r.Version, r.Title, r.AgencyName, r.LetterNumber, r.Received}
 }
 

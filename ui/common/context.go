@@ -7,17 +7,17 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/compliance"
 	"cchc/internal/lang"
-	"cchc/internal/store"
 	"cchc/internal/vndate"
 )
 
 // Context is shared by the root model and every screen.
 type Context struct {
 	Lang   lang.Lang
-	Store  *store.Store
+	Store  book.Book
 	Today  vndate.Date
 	ASCII  bool // status markers without Unicode symbols
 	Styles Styles
@@ -51,8 +51,8 @@ type Data struct {
 	ResultByID    map[int64]compliance.Result
 	OwnCount      map[int64]int            // registrations in each agency's own letters
 	Stages        map[int64]campaign.Stage // where each registration stands, for those past campaign.Registered
-	Registrations []store.ListRow          // newest letter first; nil while it loads
-	Submissions   []store.SubmissionRow    // newest first
+	Registrations []book.ListRow           // newest letter first; nil while it loads
+	Submissions   []book.SubmissionRow     // newest first
 }
 
 // Children lists the active units under an agency (a district's communes).

@@ -8,7 +8,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"cchc/internal/store"
+	"cchc/internal/book"
 	"cchc/internal/vntext"
 	"cchc/ui/common"
 )
@@ -18,13 +18,13 @@ import (
 // changed and lets the clerk choose: take their version (r) or write this
 // one over it deliberately (o); esc leaves the form as usual.
 
-type conflictMsg struct{ theirs store.RegistrationRow }
+type conflictMsg struct{ theirs book.RegistrationRow }
 
 // saveFailed shows a save error; a conflict fetches the other version.
 func (m *Model) saveFailed(err error) tea.Cmd {
 	m.saving = false
 	m.showProblems(err)
-	if !errors.Is(err, store.ErrConflict) || m.edit == nil {
+	if !errors.Is(err, book.ErrConflict) || m.edit == nil {
 		return nil
 	}
 	st, id := m.ctx.Store, m.edit.ID
@@ -142,7 +142,7 @@ func differing(a, b string, width int) (string, string) {
 // overwrite saves this clerk's changes over the version saved meanwhile:
 // what this clerk changed wins, and what only the other clerk changed is
 // kept (a field left alone here is not written back as it was).
-func (m *Model) overwrite(theirs store.RegistrationRow) tea.Cmd {
+func (m *Model) overwrite(theirs book.RegistrationRow) tea.Cmd {
 	mineSub, mine, _ := m.collect()
 	base := *m.edit
 	merged := theirs

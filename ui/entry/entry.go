@@ -10,9 +10,9 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
-	"cchc/internal/store"
 	"cchc/internal/vndate"
 	"cchc/internal/vntext"
 	"cchc/ui/common"
@@ -34,12 +34,12 @@ type Model struct {
 	ctx           *common.Context
 	width, height int
 	form          *common.Form
-	conflict      *store.RegistrationRow // the other clerk's version, while the clerk chooses (conflict.go)
-	sameAsked     bool                   // the clerk said to save what looks already recorded
-	bareAsked     bool                   // the clerk said to save a letter with no number and no date
+	conflict      *book.RegistrationRow // the other clerk's version, while the clerk chooses (conflict.go)
+	sameAsked     bool                  // the clerk said to save what looks already recorded
+	bareAsked     bool                  // the clerk said to save a letter with no number and no date
 
 	// editing an existing registration (and its letter) when edit != nil
-	edit *store.RegistrationRow
+	edit *book.RegistrationRow
 	// after "save and add another": the letter already saved, and how many
 	// registrations it has
 	subID    int64
@@ -247,7 +247,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	return m, nil
 }
 
-type editLoadedMsg struct{ row store.RegistrationRow }
+type editLoadedMsg struct{ row book.RegistrationRow }
 
 // openEdit reads the registration fresh from the store, so the clerk edits
 // the latest version.
@@ -262,7 +262,7 @@ func (m *Model) openEdit(id int64) tea.Cmd {
 	}
 }
 
-func (m *Model) fillEdit(r store.RegistrationRow) {
+func (m *Model) fillEdit(r book.RegistrationRow) {
 	m.reset(0)
 	m.edit = &r
 	f := m.form

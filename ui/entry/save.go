@@ -7,9 +7,9 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
-	"cchc/internal/store"
 	"cchc/internal/vndate"
 	"cchc/internal/vntext"
 	"cchc/ui/common"
@@ -66,7 +66,7 @@ func (m *Model) collect() (campaign.Submission, campaign.Registration, campaign.
 // letterChanged reports an edit that changes the letter itself, not only
 // the registration: only then is the letter written (and checked against
 // what another clerk may have done to it).
-func letterChanged(sub campaign.Submission, e *store.RegistrationRow) bool {
+func letterChanged(sub campaign.Submission, e *book.RegistrationRow) bool {
 	return sub.AgencyID != e.AgencyID || sub.Number != e.LetterNumber ||
 		!sub.LetterDate.Equal(e.LetterDate) || !sub.Received.Equal(e.Received)
 }

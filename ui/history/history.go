@@ -12,7 +12,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"cchc/internal/store"
+	"cchc/internal/book"
 	"cchc/internal/vntext"
 	"cchc/ui/common"
 )
@@ -24,8 +24,8 @@ const Limit = 500
 type CloseMsg struct{}
 
 type loadedMsg struct {
-	changes []store.Change
-	trash   []store.TrashEntry
+	changes []book.Change
+	trash   []book.TrashEntry
 	err     error
 }
 
@@ -34,8 +34,8 @@ type Model struct {
 	ctx           *common.Context
 	width, height int
 	trashMode     bool
-	changes       []store.Change
-	trash         []store.TrashEntry
+	changes       []book.Change
+	trash         []book.TrashEntry
 	list          common.ListView
 	keys          keys
 }
@@ -82,7 +82,7 @@ func (m *Model) Load() tea.Cmd {
 	}
 	return func() tea.Msg {
 		ctx := context.Background()
-		ch, err := st.History(ctx, store.HistoryQuery{Limit: Limit})
+		ch, err := st.History(ctx, book.HistoryQuery{Limit: Limit})
 		if err != nil {
 			return loadedMsg{err: err}
 		}

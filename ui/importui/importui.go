@@ -14,9 +14,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"cchc/internal/book"
 	"cchc/internal/importer"
 	"cchc/internal/lang"
-	"cchc/internal/store"
 	"cchc/internal/vndate"
 	"cchc/ui/common"
 )
@@ -229,7 +229,7 @@ func (m *Model) plan() tea.Cmd {
 	m.step, m.err = reading, ""
 	var cmd tea.Cmd
 	m.job, cmd = common.StartJob(func(progress func(done, total int)) tea.Msg {
-		ctx := store.WithProgress(context.Background(), progress) // the rehearsal goes through every row too
+		ctx := book.WithProgress(context.Background(), progress) // the rehearsal goes through every row too
 		if what == agencies {
 			p, err := importer.PlanAgencies(ctx, st, c, path)
 			return plannedMsg{agency: p, err: err}
@@ -247,7 +247,7 @@ func (m *Model) apply() tea.Cmd {
 	m.step = writing
 	var cmd tea.Cmd
 	m.job, cmd = common.StartJob(func(progress func(done, total int)) tea.Msg {
-		ctx := store.WithProgress(context.Background(), progress)
+		ctx := book.WithProgress(context.Background(), progress)
 		if reg != nil {
 			if err := reg.Apply(ctx, st); err != nil {
 				return appliedMsg{err: err}

@@ -10,9 +10,9 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
-	"cchc/internal/store"
 	"cchc/internal/vntext"
 	"cchc/ui/common"
 )
@@ -33,12 +33,12 @@ type Model struct {
 	groupIdx, kindIdx, areaIdx int // 0 = all
 	search                     common.Search
 	searching                  searchState
-	shown                      []int32         // indexes into shownFrom
-	shownFrom                  []store.ListRow // the Registrations shown indexes into (new data may be shorter)
+	shown                      []int32        // indexes into shownFrom
+	shownFrom                  []book.ListRow // the Registrations shown indexes into (new data may be shorter)
 	list                       common.ListView
-	open                       *store.RegistrationRow // read in full from the store
-	steps                      []campaign.Step        // the open registration's progress
-	progress                   *progressForm          // moving it to its next stage
+	open                       *book.RegistrationRow // read in full from the store
+	steps                      []campaign.Step       // the open registration's progress
+	progress                   *progressForm         // moving it to its next stage
 	openedID                   int64
 	progressOnOpen             bool // p was pressed on the list: ask the progress once it is open
 }
@@ -47,7 +47,7 @@ type Model struct {
 // list holds only what it shows). The root gives it to this screen even
 // when another tab is shown (a reload while the clerk edits elsewhere).
 type OpenedMsg struct {
-	row   store.RegistrationRow
+	row   book.RegistrationRow
 	steps []campaign.Step
 	err   error
 }
@@ -159,7 +159,7 @@ func (m *Model) refilter() tea.Cmd {
 
 // show puts rows of from on the list, keeping the selected registration
 // selected when it is among them.
-func (m *Model) show(from []store.ListRow, rows []int32) {
+func (m *Model) show(from []book.ListRow, rows []int32) {
 	var selected int64
 	if c := m.list.Cursor(); c >= 0 && c < len(m.shown) && int(m.shown[c]) < len(m.shownFrom) {
 		selected = m.shownFrom[m.shown[c]].ID
@@ -186,7 +186,7 @@ func (m *Model) show(from []store.ListRow, rows []int32) {
 	m.list.SetCursor(cursor)
 }
 
-func (m *Model) selected() *store.ListRow {
+func (m *Model) selected() *book.ListRow {
 	if c := m.list.Cursor(); c >= 0 && c < len(m.shown) && int(m.shown[c]) < len(m.shownFrom) {
 		return &m.shownFrom[m.shown[c]]
 	}

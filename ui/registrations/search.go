@@ -5,8 +5,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
-	"cchc/internal/store"
 	"cchc/internal/vntext"
 )
 
@@ -77,7 +77,7 @@ func (s *searchState) keep(f found) {
 
 // search finds the rows of list matching q under f: at once when that is
 // cheap (done), else in the returned command.
-func (s *searchState) search(list []store.ListRow, f filters, q vntext.Query) (rows []int32, done bool, cmd tea.Cmd) {
+func (s *searchState) search(list []book.ListRow, f filters, q vntext.Query) (rows []int32, done bool, cmd tea.Cmd) {
 	var base []int32 // nil: every row
 	whole := true
 	for i := len(s.found) - 1; i >= 0; i-- {
@@ -127,7 +127,7 @@ func (s *searchState) take(msg FoundMsg) bool {
 // match lists the rows of list (of base unless whole) that pass the
 // filters and match q; stop, when not nil, is asked now and then whether
 // to give up (nil result).
-func match(list []store.ListRow, base []int32, whole bool, f filters, q vntext.Query, stop func() bool) []int32 {
+func match(list []book.ListRow, base []int32, whole bool, f filters, q vntext.Query, stop func() bool) []int32 {
 	var g campaign.Group
 	var k campaign.Kind
 	var a campaign.Area
@@ -141,7 +141,7 @@ func match(list []store.ListRow, base []int32, whole bool, f filters, q vntext.Q
 		a = campaign.Areas[f.area-1]
 	}
 	keys := make([]string, 0, 4)
-	test := func(r *store.ListRow) bool {
+	test := func(r *book.ListRow) bool {
 		if (g != "" && r.Agency.Group != g) || (k != "" && r.Kind() != k) || (a != "" && r.Area() != a) {
 			return false
 		}

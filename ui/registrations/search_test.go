@@ -5,8 +5,8 @@ import (
 	"slices"
 	"testing"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
-	"cchc/internal/store"
 	"cchc/internal/vntext"
 )
 
@@ -14,7 +14,7 @@ import (
 // search of the whole list finds, and a result overtaken by a newer search
 // is dropped.
 func TestSearchNarrowsAndBacksUpToTheSameRows(t *testing.T) {
-	agencies := []*store.ListAgency{
+	agencies := []*book.ListAgency{
 		{ID: 1, Name: "Huyện Đức Thọ", Group: campaign.District},
 		{ID: 2, Name: "Sở Tư pháp", Group: campaign.Department},
 		{ID: 3, Name: "Xã Tùng Ảnh", Group: campaign.Commune},
@@ -23,7 +23,7 @@ func TestSearchNarrowsAndBacksUpToTheSameRows(t *testing.T) {
 		a.Key = vntext.Fold(a.Name)
 	}
 	titles := []string{"Thủ tục hành chính một cửa", "Số hóa hồ sơ", "Tuyên truyền thủ tục", "Chính quyền số", "Hành chính công"}
-	var list []store.ListRow
+	var list []book.ListRow
 	for i := range 500 {
 		title := titles[i%len(titles)]
 		a := agencies[i%2]
@@ -32,8 +32,8 @@ func TestSearchNarrowsAndBacksUpToTheSameRows(t *testing.T) {
 			lead = agencies[2]
 		}
 		num := fmt.Sprintf("%d/UBND-TH", i%40)
-		list = append(list, store.ListRow{ID: int64(i + 1), Title: title, TitleKey: vntext.Fold(title), Agency: a, Lead: lead,
-			Letter: &store.ListLetter{Number: num, Key: vntext.Fold(num)}})
+		list = append(list, book.ListRow{ID: int64(i + 1), Title: title, TitleKey: vntext.Fold(title), Agency: a, Lead: lead,
+			Letter: &book.ListLetter{Number: num, Key: vntext.Fold(num)}})
 	}
 	whole := func(f filters, q vntext.Query) []int32 {
 		out := []int32{}

@@ -1,7 +1,9 @@
-package store
+package book
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"cchc/internal/campaign"
@@ -113,7 +115,7 @@ func (c Change) itemName(it *ChangeItem, l lang.Lang) string {
 		row = it.Old
 	}
 	str := func(k string) string { v, _ := row[k].(string); return vntext.Line(v) }
-	agency := c.names[it.AgencyID]
+	agency := c.Names[it.AgencyID]
 	switch it.Table {
 	case "registration":
 		if agency != "" {
@@ -130,8 +132,8 @@ func (c Change) itemName(it *ChangeItem, l lang.Lang) string {
 		return l.F("chỉ tiêu %s", "quota %s", campaign.Group(str("agency_group")).Short(l))
 	case "progress":
 		stage := campaign.Stage(str("stage")).Label(l)
-		if id, ok := row["registration_id"].(int64); ok && c.titles[id] != "" {
-			return l.F("tiến độ «%s» của mô hình «%s»", "progress «%s» of «%s»", stage, c.titles[id])
+		if id, ok := row["registration_id"].(int64); ok && c.Titles[id] != "" {
+			return l.F("tiến độ «%s» của mô hình «%s»", "progress «%s» of «%s»", stage, c.Titles[id])
 		}
 		return l.F("tiến độ «%s»", "progress «%s»", stage)
 	case "campaign_agency":
@@ -147,7 +149,7 @@ func (c Change) Diffs(l lang.Lang) []string {
 		if it.Action != "update" {
 			continue
 		}
-		for _, col := range sortedColumns(it.New) {
+		for _, col := range slices.Sorted(maps.Keys(it.New)) {
 			if bookkeeping[col] || fmt.Sprint(it.Old[col]) == fmt.Sprint(it.New[col]) {
 				continue
 			}
@@ -175,7 +177,7 @@ func (c Change) value(col string, v any, l lang.Lang) string {
 	case int64:
 		switch col {
 		case "lead_agency_id", "parent_id", "agency_id":
-			if n, ok := c.names[x]; ok {
+			if n, ok := c.Names[x]; ok {
 				return "«" + n + "»"
 			}
 		case "active":
@@ -214,7 +216,7 @@ func (c Change) unitsSummary(l lang.Lang) string {
 	into := ""
 	// a unit the change created is named from its row: undone, it is gone
 	named := map[int64]string{}
-	for id, n := range c.names {
+	for id, n := range c.Names {
 		named[id] = n
 	}
 	for _, it := range c.Items {
@@ -222,22 +224,22 @@ func (c Change) unitsSummary(l lang.Lang) string {
 			named[it.RowID] = vntext.Line(n)
 		}
 	}
-	c.names = named
+	c.Names = named
 	for _, it := range c.Items {
 		switch {
 		case c.Op == OpMerge && it.Table == "succession" && it.New != nil:
 			if id, ok := it.New["predecessor_id"].(int64); ok {
-				names = append(names, c.names[id])
+				names = append(names, c.Names[id])
 			}
 			if id, ok := it.New["successor_id"].(int64); ok {
-				into = c.names[id]
+				into = c.Names[id]
 			}
 		case c.Op == OpRename && it.Table == "agency" && it.Action == "update":
 			old, _ := it.Old["name"].(string)
 			nw, _ := it.New["name"].(string)
 			return l.F("Đổi tên «%s» thành «%s»", "Renamed «%s» to «%s»", vntext.Line(old), vntext.Line(nw))
 		case (c.Op == OpStop || c.Op == OpFollow) && it.Table == "campaign_agency":
-			names = append(names, c.names[it.AgencyID])
+			names = append(names, c.Names[it.AgencyID])
 		}
 	}
 	list := strings.Join(names, ", ")

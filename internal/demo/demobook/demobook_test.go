@@ -1,4 +1,4 @@
-package demo
+package demobook
 
 import (
 	"context"
@@ -9,7 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
+	"cchc/internal/demo"
 	"cchc/internal/lang"
 	"cchc/internal/store"
 	"cchc/internal/vndate"
@@ -21,18 +23,18 @@ func TestProvince(t *testing.T) {
 	dir := t.TempDir()
 	ctx := context.Background()
 	a, b, c := filepath.Join(dir, "a.db"), filepath.Join(dir, "b.db"), filepath.Join(dir, "c.db")
-	sa, err := Create(ctx, a, Province, 1)
+	sa, err := Create(ctx, a, demo.Province, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if sa.Agencies != 19+8+13+216+1+69 || sa.Campaigns != 4 || sa.Registrations == 0 || sa.Latest == 0 {
 		t.Fatalf("stats %+v", sa)
 	}
-	sb, err := Create(ctx, b, Province, 1)
+	sb, err := Create(ctx, b, demo.Province, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = Create(ctx, c, Province, 2)
+	_, err = Create(ctx, c, demo.Province, 2)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,8 +178,8 @@ func TestRefusesUsedBook(t *testing.T) {
 	}
 	st.Close()
 	before, _ := os.ReadFile(path)
-	_, err = Create(ctx, path, Province, 1)
-	if !errors.Is(err, store.ErrNotNew) || !strings.Contains(lang.Message(err, lang.VI), "chỉ được ghi vào một tệp mới") {
+	_, err = Create(ctx, path, demo.Province, 1)
+	if !errors.Is(err, book.ErrNotNew) || !strings.Contains(lang.Message(err, lang.VI), "chỉ được ghi vào một tệp mới") {
 		t.Fatalf("used book: %v", err)
 	}
 	if _, statErr := os.Stat(path); statErr != nil {
@@ -190,7 +192,7 @@ func TestRefusesUsedBook(t *testing.T) {
 
 	other := filepath.Join(dir, "notes.txt")
 	os.WriteFile(other, []byte("ghi chú của tôi"), 0o600)
-	if _, err := Create(ctx, other, Province, 1); err == nil {
+	if _, err := Create(ctx, other, demo.Province, 1); err == nil {
 		t.Fatal("a text file was taken for a book")
 	}
 	if b, _ := os.ReadFile(other); string(b) != "ghi chú của tôi" {
@@ -201,14 +203,14 @@ func TestRefusesUsedBook(t *testing.T) {
 	fresh := filepath.Join(dir, "fresh.db")
 	st, _ = store.Open(fresh, store.Options{})
 	st.Close()
-	if _, err := Create(ctx, fresh, Province, 1); err != nil {
+	if _, err := Create(ctx, fresh, demo.Province, 1); err != nil {
 		t.Fatalf("new book refused: %v", err)
 	}
 }
 
 func BenchmarkCreateNational(b *testing.B) {
 	for b.Loop() {
-		if _, err := Create(context.Background(), filepath.Join(b.TempDir(), "n.db"), National, 1); err != nil {
+		if _, err := Create(context.Background(), filepath.Join(b.TempDir(), "n.db"), demo.National, 1); err != nil {
 			b.Fatal(err)
 		}
 	}

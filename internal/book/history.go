@@ -1,0 +1,50 @@
+package book
+
+import "time"
+
+// Change is one recorded write: who did what when, and every row it
+// touched with the values before and after.
+type Change struct {
+	ID       int64
+	At       time.Time
+	Who      string
+	Op       string // OpCreate, OpEdit, OpDelete, OpImport, OpUndo, OpRestore, OpMerge…
+	UndoneBy int64  // the change that undid this one, 0 when none
+	Undid    int64  // for an undo, the change it undid
+	Items    []ChangeItem
+	// What the descriptions name, filled by the storage that read the change.
+	Names  map[int64]string // agency names
+	Titles map[int64]string // titles of the registrations its progress items are about
+}
+
+// ChangeItem is one row a change inserted, updated or deleted.
+type ChangeItem struct {
+	ID       int64
+	Table    string
+	Action   string // insert, update, delete
+	RowID    int64
+	AgencyID int64
+	Old, New map[string]any // column → value (string, int64, float64 or nil)
+}
+
+// Operations a change is shown as.
+const (
+	OpCreate  = "create"
+	OpEdit    = "edit"
+	OpDelete  = "delete"
+	OpImport  = "import"
+	OpUndo    = "undo"
+	OpRestore = "restore"
+	// units that change, each recorded under its own operation so that the
+	// history names it, and undone like any other change
+	OpMerge  = "merge"
+	OpRename = "rename"
+	OpStop   = "stop"
+	OpFollow = "follow"
+)
+
+// HistoryQuery selects changes for History.
+type HistoryQuery struct {
+	Agency string // only changes touching agencies whose name matches (diacritics optional)
+	Limit  int    // 0: all
+}

@@ -1,0 +1,118 @@
+// Package pgtest gives each test a fresh PostgreSQL database of its own on
+// the server named by $CCHC_TEST_POSTGRES (the DSN of a role that may
+// create databases; .ci/pg starts a throw-away one). Without it the test
+// is skipped with a message, except under CI (CI=true), where it fails:
+// a CI machine without a server must not pass in silence.
+package pgtest
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"net/url"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"cchc/internal/tooltest"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // database/sql driver "pgx"
+)
+
+// Env names the variable holding the test server's DSN.
+const Env = "CCHC_TEST_POSTGRES"
+
+// Server returns the DSN of the test server, or skips the test (fails it
+// under CI) when none is given.
+func Server(t testing.TB) string {
+	t.Helper()
+	dsn := os.Getenv(Env)
+	if dsn == "" {
+		msg := "no PostgreSQL server for this test: set " + Env + " (eval \"$(.ci/pg start /tmp/cchc-pg)\" starts one)"
+		if tooltest.CI() {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
+	}
+	return dsn
+}
+
+// Fresh creates an empty database for the test, owned by the server's
+// role, and returns its DSN; it is dropped when the test ends, whoever
+// is still connected to it.
+func Fresh(t testing.TB) string {
+	t.Helper()
+	server := Server(t)
+	name := dbName(t.Name())
+	admin, err := sql.Open("pgx", server)
+	if err != nil {
+		t.Fatalf("pgtest: %s: %v", Env, err)
+	}
+	defer admin.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+quote(name)+" ENCODING 'UTF8' TEMPLATE template0"); err != nil {
+		t.Fatalf("pgtest: cannot create a test database on the server of %s: %v", Env, err)
+	}
+	t.Cleanup(func() {
+		admin, err := sql.Open("pgx", server)
+		if err != nil {
+			t.Errorf("pgtest: %v", err)
+			return
+		}
+		defer admin.Close()
+		if _, err := admin.Exec("DROP DATABASE IF EXISTS " + quote(name) + " WITH (FORCE)"); err != nil {
+			t.Errorf("pgtest: cannot drop the test database %s: %v", name, err)
+		}
+	})
+	dsn, err := WithDatabase(server, name)
+	if err != nil {
+		t.Fatalf("pgtest: %s: %v", Env, err)
+	}
+	return dsn
+}
+
+// WithDatabase returns dsn (a postgres:// URL or key=value words) naming
+// the database name instead of its own.
+func WithDatabase(dsn, name string) (string, error) {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		u, err := url.Parse(dsn)
+		if err != nil {
+			return "", fmt.Errorf("not a URL: %w", err)
+		}
+		u.Path, u.RawPath = "/"+name, ""
+		q := u.Query()
+		if q.Has("dbname") || q.Has("database") {
+			q.Del("dbname")
+			q.Del("database")
+			u.RawQuery = q.Encode()
+		}
+		return u.String(), nil
+	}
+	// in key=value words the last of a key wins
+	return dsn + " dbname=" + name, nil
+}
+
+// dbName makes a database name from the test's name, unique on the server.
+func dbName(test string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(test) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "_"):
+			b.WriteByte('_')
+		}
+		if b.Len() >= 36 {
+			break
+		}
+	}
+	var rnd [5]byte
+	_, _ = rand.Read(rnd[:])
+	return "cchc_" + strings.Trim(b.String(), "_") + "_" + hex.EncodeToString(rnd[:])
+}
+
+func quote(ident string) string { return `"` + strings.ReplaceAll(ident, `"`, `""`) + `"` }

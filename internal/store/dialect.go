@@ -1,0 +1,51 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+
+	"cchc/internal/lang"
+)
+
+// Dialect is what differs between the database engines a book is kept in
+// (SQLite, the default, and PostgreSQL for a shared book). The queries are
+// one set, written in SQL both engines read, with SQLite's ? placeholders
+// (a PostgreSQL connection rewrites them to $n once per statement); what
+// cannot be written alike is asked of the dialect. Its methods are
+// exported so that a dialect in another package (internal/store/postgres)
+// satisfies it without importing this one.
+type Dialect interface {
+	// Kind is "sqlite" or "postgres".
+	Kind() string
+	// Explain turns an error of the engine into a message for the clerk
+	// (nil when it is not one it knows); book names the book in it.
+	Explain(err error, book string) error
+	// Busy reports a write held off by another one for longer than it
+	// waits: worth starting the transaction again (nothing was done).
+	Busy(err error) bool
+	// Begin starts a write transaction. Writes are taken one at a time,
+	// as SQLite does, so that a version read in a write is still the
+	// latest when it commits.
+	Begin(ctx context.Context, db *sql.DB) (*sql.Tx, error)
+	// SnapshotTx are the options of a read that sees one state of the book
+	// through several statements (and may fill a temporary table).
+	SnapshotTx() *sql.TxOptions
+	// JSONText and JSONInt read a key of a JSON object held in a text
+	// column (the rows the history records).
+	JSONText(expr, key string) string
+	JSONInt(expr, key string) string
+	// IsDay is a condition true when expr is shaped yyyy-mm-dd.
+	IsDay(expr string) string
+	// TextOnly is expr when it holds text, else NULL (SQLite's columns
+	// may hold any type).
+	TextOnly(expr string) string
+	// Positions is a query giving (position from 0, value) for each id
+	// of the JSON array of integers bound to its one placeholder.
+	Positions() string
+	// Integrity is the engine's own check of the book's storage.
+	Integrity(ctx context.Context, db *sql.DB) ([]lang.Error, error)
+	// Columns calls fn with every column of the book's tables, in order:
+	// its table, name, declared type, and place in the primary key (0:
+	// not in it).
+	Columns(ctx context.Context, db *sql.DB, fn func(table, column, typ string, pk int)) error
+}

@@ -1,0 +1,163 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"cchc/internal/lang"
+	"cchc/internal/vntext"
+
+	sqlite "modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// sqliteDialect is the default engine: one local file (modernc.org/sqlite).
+// The file itself (its header, WAL, network shares, VACUUM INTO) is
+// handled in store.go, backup.go, gone.go and network.go.
+type sqliteDialect struct{}
+
+func (sqliteDialect) Kind() string { return "sqlite" }
+
+func (sqliteDialect) Explain(err error, book string) error {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return nil
+	}
+	switch se.Code() & 0xff {
+	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+		return lang.Wrap(err, "Tệp dữ liệu đang bị một chương trình khác giữ quá lâu; hãy thử lại sau ít phút",
+			"The database is held by another program for too long; try again in a few minutes")
+	case sqlite3.SQLITE_READONLY:
+		return lang.Wrap(ErrReadOnly, "Tệp dữ liệu chỉ cho phép đọc; không lưu được thay đổi", "The database is read-only; the change was not saved")
+	case sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT:
+		return lang.Wrap(err, "%s không phải tệp dữ liệu cchc hoặc đã bị hỏng", "%s is not a cchc database or is damaged", book)
+	case sqlite3.SQLITE_FULL:
+		return lang.Wrap(err, "Ổ đĩa đã đầy; không lưu được thay đổi", "The disk is full; the change was not saved")
+	case sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH:
+		return lang.Wrap(err, "Không mở được tệp dữ liệu %s (kiểm tra quyền truy cập thư mục)", "Cannot open the database %s (check the folder's permissions)", book)
+	case sqlite3.SQLITE_IOERR:
+		return lang.Wrap(err, "Lỗi đọc ghi ổ đĩa với tệp dữ liệu %s", "Disk read/write error on the database %s", book)
+	}
+	return nil
+}
+
+func (sqliteDialect) Busy(err error) bool { return isBusy(err) }
+
+// Begin starts an immediate transaction (_txlock=immediate in the DSN).
+// SQLite's busy handler polls and is not fair: a process writing in a
+// tight loop can starve another past the busy timeout. So a busy BEGIN
+// (nothing done yet) is tried again until WriteWait has passed.
+func (sqliteDialect) Begin(ctx context.Context, db *sql.DB) (*sql.Tx, error) {
+	deadline := time.Now().Add(WriteWait)
+	for pause := time.Millisecond; ; pause = min(2*pause, 50*time.Millisecond) {
+		tx, err := db.BeginTx(ctx, nil)
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			return tx, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(pause):
+		}
+	}
+}
+
+// SnapshotTx is a deferred BEGIN: it takes no write lock, and its snapshot
+// is taken by its first read.
+func (sqliteDialect) SnapshotTx() *sql.TxOptions { return &sql.TxOptions{ReadOnly: true} }
+
+func (sqliteDialect) JSONText(expr, key string) string {
+	return fmt.Sprintf("json_extract(%s, '$.%s')", expr, key)
+}
+
+func (d sqliteDialect) JSONInt(expr, key string) string { return d.JSONText(expr, key) }
+
+func (sqliteDialect) IsDay(expr string) string {
+	return expr + ` GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'`
+}
+
+func (sqliteDialect) TextOnly(expr string) string {
+	return fmt.Sprintf(`CASE WHEN typeof(%[1]s) = 'text' THEN %[1]s END`, expr)
+}
+
+func (sqliteDialect) Positions() string { return `SELECT key, value FROM json_each(?)` }
+
+// Integrity is SQLite's integrity and foreign key checks.
+func (sqliteDialect) Integrity(ctx context.Context, db *sql.DB) ([]lang.Error, error) {
+	var out []lang.Error
+	rows, err := db.QueryContext(ctx, `PRAGMA integrity_check`)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var msg string
+		if err := rows.Scan(&msg); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if msg != "ok" {
+			out = append(out, lang.Error{VI: "Tệp hỏng (integrity_check): " + vntext.Line(msg), EN: "Damaged file (integrity_check): " + vntext.Line(msg)})
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows, err = db.QueryContext(ctx, `PRAGMA foreign_key_check`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var table, parent string
+		var rowid, fkid any
+		if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
+			return nil, err
+		}
+		out = append(out, *lang.Errorf("Bảng %s, dòng %v: trỏ tới %s không còn tồn tại", "Table %s, row %v: points to a missing %s", table, rowid, parent))
+	}
+	return out, rows.Err()
+}
+
+func (sqliteDialect) Columns(ctx context.Context, db *sql.DB, fn func(table, column, typ string, pk int)) error {
+	rows, err := db.QueryContext(ctx, `SELECT m.name, p.name, p.type, p.pk
+		FROM sqlite_schema m JOIN pragma_table_info(m.name) p
+		WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.cid`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var table, col, typ string
+		var pk int
+		if err := rows.Scan(&table, &col, &typ, &pk); err != nil {
+			return err
+		}
+		fn(table, col, typ, pk)
+	}
+	return rows.Err()
+}
+
+// isBusy reports a lock held by another connection, which the busy
+// timeout does not cover while a new file is switched to WAL.
+func isBusy(err error) bool {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		c := se.Code() & 0xff
+		return c == sqlite3.SQLITE_BUSY || c == sqlite3.SQLITE_LOCKED
+	}
+	return false
+}
+
+// isTransient reports what another process creating the same book can
+// cause for a moment: busy, locked, or the new file's WAL not there yet.
+func isTransient(err error) bool {
+	var se *sqlite.Error
+	if errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_CANTOPEN {
+		return true
+	}
+	return isBusy(err)
+}
