@@ -8,7 +8,6 @@ import (
 	"errors"
 	"math"
 	"slices"
-	"strings"
 	"sync"
 
 	"cchc/internal/campaign"
@@ -497,42 +496,11 @@ func (m *meeting) take(agencyID int64, down bool) bool {
 // errMet stops a reader of received where the other one is.
 var errMet = errors.New("store: the readers have met")
 
-// cut keeps of each sender's letters only what judging the campaign as of
-// one day needs: the days up to asOf, and of those only the days until the
-// sender's own count reaches the largest minimum of the campaign, the rest
-// summed on its last day. A unit is met at the latest on the day any one
-// unit counting for it reaches that minimum, so no later day of that unit
-// can be the day it was met; the sum keeps the registered count and the
-// last day. At national scale a third of the rows, fewer as letters grow.
+// cut is what judging a campaign as of one day reads of its letters: the
+// days up to asOf, each sender's cut by compliance.Cut.
 type cut struct {
 	asOf string // yyyy-mm-dd
-	keep int    // the largest minimum of the campaign's groups
-}
-
-// cutFor is the cut for judging campaign c as of a day.
-func cutFor(c campaign.Campaign, asOf vndate.Date) *cut {
-	keep := 0
-	for _, q := range c.Quotas {
-		keep = max(keep, q.Required)
-	}
-	return &cut{asOf: asOf.ISO(), keep: keep}
-}
-
-// apply cuts one sender's letters, in day order, in place.
-func (c *cut) apply(letters []compliance.Received) []compliance.Received {
-	sum := 0
-	for i, r := range letters {
-		if sum >= c.keep {
-			rest := letters[i:]
-			kept := rest[len(rest)-1] // the last day, with all that is left
-			for _, l := range rest[:len(rest)-1] {
-				kept.Registrations += l.Registrations
-			}
-			return append(letters[:i], kept)
-		}
-		sum += r.Registrations
-	}
-	return letters
+	keep int    // compliance.Keep
 }
 
 // receivedFrom reads the letters of a campaign in the order of the senders
@@ -558,7 +526,7 @@ func (s *Store) receivedFrom(ctx context.Context, campaignID int64, m *meeting, 
 		if down {
 			slices.Reverse(letters)
 		}
-		letters = c.apply(letters)
+		letters = compliance.Cut(letters, c.keep)
 		if down {
 			slices.Reverse(letters)
 		}
@@ -591,71 +559,17 @@ func (s *Store) receivedFrom(ctx context.Context, campaignID int64, m *meeting, 
 	return received, err
 }
 
-// judgedAgencies lists the active agencies of a campaign for Compliance:
-// those of groups with a quota in report order, then the others (communes,
-// whose registrations only roll up) in any order and with only their id
-// and parent, sparing the Vietnamese sort of the ten thousand communes of a
-// national campaign and the reading of their names.
-func (s *Store) judgedAgencies(ctx context.Context, c campaign.Campaign) ([]compliance.Agency, error) {
-	var groups []any // with a quota; '' for none, so that the list is never empty
-	for _, g := range campaign.Groups {
-		if c.QuotaFor(g).Required > 0 {
-			groups = append(groups, string(g))
-		}
-	}
-	in := "?" + strings.Repeat(", ?", len(groups))
-	args := append([]any{c.ID, ""}, groups...)
-	const followed = ` FROM agency a JOIN campaign_agency ca ON ca.agency_id = a.id
-		WHERE ca.campaign_id = ? AND coalesce(ca.active, a.active) = 1 AND a.agency_group `
-	var judged []campaign.Agency
-	err := s.eachRow(ctx, `SELECT a.id, coalesce(ca.name, a.name), a.agency_group, coalesce(a.parent_id, 0)`+followed+`IN (`+in+`)`, args,
+// FollowedAgencies lists the agencies a campaign follows, as compliance
+// judges them, in any order.
+func (s *Store) FollowedAgencies(ctx context.Context, campaignID int64) ([]compliance.Agency, error) {
+	var out []compliance.Agency
+	err := s.eachRow(ctx, `SELECT a.id, coalesce(ca.name, a.name), a.agency_group, coalesce(a.parent_id, 0) FROM agency a
+		JOIN campaign_agency ca ON ca.agency_id = a.id WHERE ca.campaign_id = ? AND coalesce(ca.active, a.active) = 1`, []any{campaignID},
 		func(v []driver.Value) error {
-			judged = append(judged, campaign.Agency{ID: asInt(v[0]), Name: vntext.Line(asText(v[1])), Group: campaign.Group(asText(v[2])), ParentID: asInt(v[3])})
+			out = append(out, compliance.Agency{ID: asInt(v[0]), Name: vntext.Line(asText(v[1])), Group: campaign.Group(asText(v[2])), ParentID: asInt(v[3])})
 			return nil
 		})
-	if err != nil {
-		return nil, err
-	}
-	SortAgencies(judged)
-	out := make([]compliance.Agency, 0, len(judged))
-	for _, a := range judged {
-		out = append(out, compliance.Agency{ID: a.ID, Name: a.Name, Group: a.Group, ParentID: a.ParentID})
-	}
-	// only rolled up: no name, and no group needed (none of theirs is judged)
-	err = s.eachRow(ctx, `SELECT a.id, a.parent_id`+followed+`NOT IN (`+in+`) AND a.parent_id IS NOT NULL`, args,
-		func(v []driver.Value) error {
-			out = append(out, compliance.Agency{ID: asInt(v[0]), ParentID: asInt(v[1])})
-			return nil
-		})
-	if err != nil {
-		return nil, err
-	}
-	succ, err := s.Successions(ctx, c.ID)
-	if err != nil {
-		return nil, err
-	}
-	return compliance.WithSuccession(out, succ), nil
-}
-
-// Compliance judges a campaign as of a day.
-func (s *Store) Compliance(ctx context.Context, c campaign.Campaign, asOf vndate.Date) (compliance.Summary, error) {
-	// the agencies are read while the letters are
-	var agencies []compliance.Agency
-	var agenciesErr error
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		agencies, agenciesErr = s.judgedAgencies(ctx, c)
-	}()
-	received, err := s.received(ctx, c.ID, cutFor(c, asOf))
-	<-done
-	if err != nil {
-		return compliance.Summary{}, err
-	}
-	if agenciesErr != nil {
-		return compliance.Summary{}, agenciesErr
-	}
-	return compliance.Judge(c, agencies, received, asOf), nil
+	return out, err
 }
 
 // insertSubmission records a letter; RecordSubmission and the import both

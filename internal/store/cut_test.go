@@ -7,13 +7,15 @@ import (
 	"reflect"
 	"testing"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/compliance"
 )
 
 // Compliance as of a day reads only what that day's judgement needs (the
-// cut); it must judge exactly as all the letters do, on every day, with
-// communes rolling up, several letters a day and letters that hold nothing.
+// cut, read from both ends at once); it must judge exactly as all the
+// letters do, on every day, with communes rolling up, several letters a
+// day and letters that hold nothing.
 func TestComplianceAsOfAgreesWithEveryLetter(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
@@ -48,27 +50,31 @@ func TestComplianceAsOfAgreesWithEveryLetter(t *testing.T) {
 	if err := s.BulkAddLetters(ctx, letters); err != nil {
 		t.Fatal(err)
 	}
-	judged, err := s.judgedAgencies(ctx, c)
+	followed, err := s.FollowedAgencies(ctx, c.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	all, err := s.received(ctx, c.ID, nil)
+	succ, err := s.Successions(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := s.Received(ctx, c.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, required := range []int{2, 3} { // the largest minimum decides what is cut
 		c.Quotas[campaign.District] = campaign.Quota{Required: required, Target: 4}
 		for day := c.Deadline.AddDays(-45); !day.After(c.Deadline.AddDays(35)); day = day.AddDays(1) {
-			got, err := s.Compliance(ctx, c, day)
+			got, err := book.Compliance(ctx, s, c, day)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if want := compliance.Judge(c, judged, all, day); !reflect.DeepEqual(got, want) {
+			if want := compliance.Judge(c, compliance.Followed(c, followed, succ), all, day); !reflect.DeepEqual(got, want) {
 				t.Fatalf("minimum %d, as of %s: the cut letters judge otherwise than all of them", required, day)
 			}
 		}
 	}
-	cut, err := s.received(ctx, c.ID, cutFor(c, c.Deadline.AddDays(35)))
+	cut, err := s.ReceivedAsOf(ctx, c.ID, c.Deadline.AddDays(35), compliance.Keep(c))
 	if err != nil {
 		t.Fatal(err)
 	}
