@@ -7,7 +7,6 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"embed"
 	"errors"
 	"fmt"
 	"io"
@@ -15,20 +14,18 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"time"
 
 	"cchc/internal/lang"
 	"cchc/internal/safefile"
+	schema "cchc/internal/store/migrations"
+	"cchc/internal/store/postgres"
 	"cchc/internal/vntext"
 
 	_ "modernc.org/sqlite" // database/sql driver "sqlite"
 )
-
-//go:embed migrations/*.sql
-var migrationFiles embed.FS
 
 // applicationID marks a SQLite file as cchc's ("cchc" in ASCII).
 const applicationID = safefile.ApplicationID
@@ -51,6 +48,8 @@ type Store struct {
 	network string // the network file system the book is on, read only ("" when local)
 
 	ident os.FileInfo // the file opened, to notice it deleted or replaced (gone.go)
+
+	changes changeWatcher // commits told of by the server (PostgreSQL), nil on SQLite
 }
 
 // Options for Open.
@@ -88,6 +87,9 @@ func DefaultPath() (string, error) {
 func Open(path string, opt Options) (*Store, error) {
 	if opt.Now == nil {
 		opt.Now = time.Now
+	}
+	if postgres.IsURL(path) {
+		return openPostgres(path, opt)
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -259,6 +261,9 @@ func (s *Store) Close() error {
 	if s.watch != nil {
 		s.watch.Close()
 	}
+	if s.changes != nil {
+		s.changes.Close()
+	}
 	return s.db.Close()
 }
 
@@ -275,20 +280,10 @@ type migration struct {
 }
 
 func migrations() []migration {
-	entries, err := fs.ReadDir(migrationFiles, "migrations")
-	if err != nil {
-		panic(err) // embedded at build time
-	}
 	var out []migration
-	for _, e := range entries {
-		var v int
-		if _, err := fmt.Sscanf(e.Name(), "%04d_", &v); err != nil {
-			panic("store: migration without a number: " + e.Name())
-		}
-		b, _ := migrationFiles.ReadFile("migrations/" + e.Name())
-		out = append(out, migration{v, e.Name(), string(b)})
+	for _, m := range schema.SQLite() {
+		out = append(out, migration{m.Version, m.Name, m.SQL})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
 	return out
 }
 
@@ -392,6 +387,9 @@ func (s *Store) explain(err error) error {
 	}
 	if e := s.d.Explain(err, s.path); e != nil {
 		return e
+	}
+	if s.d.Kind() == "postgres" {
+		return lang.Wrap(err, "Lỗi khi làm việc với cơ sở dữ liệu %s", "Error while working with the database %s", s.path)
 	}
 	return lang.Wrap(err, "Lỗi khi làm việc với tệp dữ liệu %s", "Error while working with the database %s", s.path)
 }
