@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 
 	"cchc/internal/demo"
+	"cchc/internal/demo/demobook"
 	"cchc/internal/store"
 	"strings"
 	"testing"
@@ -67,7 +68,7 @@ func groupsOffered(h *harness) string {
 // neither the district group nor a district to stand under; 2023 does.
 func TestTheFormOffersOnlyWhatTheCampaignFollows(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "demo.db")
-	if _, err := demo.Create(context.Background(), path, demo.Province, 1); err != nil {
+	if _, err := demobook.Create(context.Background(), path, demo.Province, 1); err != nil {
 		t.Fatal(err)
 	}
 	st, err := store.Open(path, store.Options{})

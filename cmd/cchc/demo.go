@@ -7,7 +7,9 @@ import (
 	"strings"
 
 	"cchc/internal/demo"
+	"cchc/internal/demo/demobook"
 	"cchc/internal/lang"
+	"cchc/internal/location"
 )
 
 func init() {
@@ -48,13 +50,20 @@ func runDemo(e *env, args []string) error {
 		return usageError{l.T("Thiếu --db TỆP: tên tệp mới để ghi dữ liệu mẫu (xem: cchc demo --help)",
 			"Missing --db FILE: the new file to write the demo data to (see: cchc demo --help)")}
 	}
-	st, err := demo.CreateTimes(context.Background(), e.db, sc, n, k)
+	loc, err := location.Parse(e.db)
+	if err != nil {
+		return err
+	}
+	if loc.Kind != location.SQLite {
+		return notYet(loc)
+	}
+	st, err := demobook.CreateTimes(context.Background(), loc.Value, sc, n, k)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintln(e.stderr, l.F("Đã tạo %s: %d cơ quan, đơn vị; %d đợt đăng ký; %d văn bản; %d mô hình, sáng kiến (đợt mới nhất: %d)",
 		"Made %s: %d agencies; %d campaigns; %d letters; %d registrations (latest campaign: %d)",
-		e.db, st.Agencies, st.Campaigns, st.Letters, st.Registrations, st.Latest))
+		loc, st.Agencies, st.Campaigns, st.Letters, st.Registrations, st.Latest))
 	return nil
 }
 

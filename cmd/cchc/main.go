@@ -17,6 +17,7 @@ import (
 	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
+	"cchc/internal/location"
 	"cchc/internal/store"
 	"cchc/internal/vntext"
 )
@@ -164,8 +165,9 @@ func translateFlagError(err error, l lang.Lang) string {
 	return l.F("Tham số không hợp lệ: %s", "Invalid arguments: %s", msg)
 }
 
-// openStore opens the book named by --db, $CCHC_DB or the default path.
-func openStore(e *env, readOnlyOK bool) (book.Book, error) {
+// bookLocation is the book named by --db, $CCHC_DB or the default path: a
+// SQLite file or a PostgreSQL database.
+func bookLocation(e *env) (location.Location, error) {
 	path := e.db
 	if path == "" {
 		path = os.Getenv("CCHC_DB")
@@ -173,11 +175,33 @@ func openStore(e *env, readOnlyOK bool) (book.Book, error) {
 	if path == "" {
 		p, err := store.DefaultPath()
 		if err != nil {
-			return nil, err
+			return location.Location{}, err
 		}
 		path = p
 	}
-	return store.Open(path, store.Options{AllowReadOnly: readOnlyOK, FSType: fsType})
+	return location.Parse(path)
+}
+
+// openStore opens the book named by --db, $CCHC_DB or the default path.
+func openStore(e *env, readOnlyOK bool) (book.Book, error) {
+	loc, err := bookLocation(e)
+	if err != nil {
+		return nil, err
+	}
+	if loc.Kind == location.PostgreSQL {
+		return nil, notYet(loc)
+	}
+	st, err := store.Open(loc.Value, store.Options{AllowReadOnly: readOnlyOK, FSType: fsType})
+	if err != nil {
+		return nil, err // not a nil *Store in a non-nil Book
+	}
+	return st, nil
+}
+
+// notYet refuses a PostgreSQL book until its backend lands.
+func notYet(loc location.Location) error {
+	return lang.Errorf("Sổ dùng chung trên PostgreSQL (%s) chưa có trong phiên bản này của cchc",
+		"A shared book on PostgreSQL (%s) is not available in this version of cchc yet", loc)
 }
 
 // fsType names the file system of a book (nil: the system's answer);
@@ -233,7 +257,7 @@ func printMainHelp(e *env) {
 // helpOrder lists the commands in the order a clerk needs them: daily work
 // first, upkeep after.
 func helpOrder(cmds []command) []command {
-	order := []string{"status", "report", "import", "template", "campaign", "history", "undo", "backup", "check", "demo", "version"}
+	order := []string{"status", "report", "import", "template", "campaign", "history", "undo", "backup", "copy", "check", "demo", "version"}
 	rank := func(name string) int {
 		for i, n := range order {
 			if n == name {
@@ -250,10 +274,12 @@ func helpOrder(cmds []command) []command {
 func globalOptionsHelp(l lang.Lang) string {
 	return l.T(
 		"  --db TỆP        tệp dữ liệu (mặc định: $CCHC_DB, nếu không có thì cchc.db trong thư mục cấu hình\n"+
-			"                  của người dùng; được tạo với đợt đăng ký 2023 của tỉnh Hà Tĩnh khi chưa có)\n"+
+			"                  của người dùng; được tạo với đợt đăng ký 2023 của tỉnh Hà Tĩnh khi chưa có),\n"+
+			"                  hoặc sổ dùng chung trên PostgreSQL: postgres://NGƯỜI-DÙNG@MÁY-CHỦ/CSDL\n"+
 			"  --lang vi|en    ngôn ngữ hiển thị (mặc định: vi; hoặc $CCHC_LANG)\n",
 		"  --db FILE       database file (default: $CCHC_DB, else cchc.db in the user's config folder;\n"+
-			"                  created with Hà Tĩnh's 2023 campaign when missing)\n"+
+			"                  created with Hà Tĩnh's 2023 campaign when missing), or a shared book\n"+
+			"                  on PostgreSQL: postgres://USER@HOST/DATABASE\n"+
 			"  --lang vi|en    display language (default: vi; or $CCHC_LANG)\n")
 }
 
@@ -264,12 +290,16 @@ func init() {
 		run: func(e *env, args []string) error {
 			fs := newFlags("version", e)
 			if err := parse(fs, e, args, func() {
-				fmt.Fprint(e.stdout, e.lang.T("Cách dùng: cchc version\n\nIn phiên bản chương trình và lược đồ dữ liệu.\n",
-					"Usage: cchc version\n\nPrints the program and database schema versions.\n"))
+				fmt.Fprint(e.stdout, e.lang.T("Cách dùng: cchc version\n\nIn phiên bản chương trình và lược đồ dữ liệu, và sổ dữ liệu các lệnh khác mở.\n",
+					"Usage: cchc version\n\nPrints the program and database schema versions, and the book the other commands open.\n"))
 			}); err != nil {
 				return err
 			}
 			fmt.Fprintf(e.stdout, "cchc %s (%s %d)\n", version, e.lang.T("lược đồ dữ liệu", "schema"), store.SchemaVersion())
+			// which book the other commands would open, its password hidden
+			if loc, err := bookLocation(e); err == nil {
+				fmt.Fprintf(e.stdout, "%s: %s\n", e.lang.T("sổ dữ liệu", "book"), vntext.Line(loc.String()))
+			}
 			return nil
 		},
 	})

@@ -13,6 +13,7 @@ import (
 
 	"cchc/internal/campaign"
 	"cchc/internal/demo"
+	"cchc/internal/demo/demobook"
 	"cchc/internal/store"
 	"cchc/internal/tooltest"
 )
@@ -25,7 +26,7 @@ import (
 func TestReferenceQueriesAgreeWithStatus(t *testing.T) {
 	sqlite3 := tooltest.Need(t, "run the reference queries (Debian: sqlite3)", "sqlite3")
 	db := filepath.Join(t.TempDir(), "demo.db")
-	if _, err := demo.Create(context.Background(), db, demo.Province, 3); err != nil {
+	if _, err := demobook.Create(context.Background(), db, demo.Province, 3); err != nil {
 		t.Fatal(err)
 	}
 	deactivated := deactivateASender(t, db)

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"cchc/internal/campaign"
-	"cchc/internal/compliance"
 	"cchc/internal/lang"
 	"cchc/internal/vndate"
 )
@@ -23,7 +22,8 @@ type Campaigns interface {
 	Campaigns(ctx context.Context) ([]campaign.Campaign, error)
 	// Campaign is the campaign of a year (0: the latest).
 	Campaign(ctx context.Context, year int) (campaign.Campaign, error)
-	// NewCampaign starts a year, its agencies and quotas copied from fromYear (0: none).
+	// NewCampaign starts a year, its quotas, issuer, signer and expected
+	// agencies copied from the campaign of fromYear (0: the latest).
 	NewCampaign(ctx context.Context, c campaign.Campaign, fromYear int) (int64, error)
 	// UpdateCampaign saves a campaign's settings (deadline, letter, signer…).
 	UpdateCampaign(ctx context.Context, c campaign.Campaign) error
@@ -47,8 +47,6 @@ type Agencies interface {
 	FollowAgencies(ctx context.Context, campaignID int64, ids []int64, follow bool) (int, error)
 	// MergeAgencies merges olds into a unit (new when into.ID is 0) and returns its id.
 	MergeAgencies(ctx context.Context, campaignID int64, olds []campaign.Agency, into campaign.Agency) (int64, error)
-	// Successions is who succeeded whom in a campaign, for compliance.
-	Successions(ctx context.Context, campaignID int64) (compliance.Succession, error)
 }
 
 // Letters are the letters agencies send and the registrations in them, as
@@ -123,10 +121,7 @@ type History interface {
 
 // Reports are the reads behind status and the printed reports.
 type Reports interface {
-	// Compliance judges a campaign as of a day.
-	Compliance(ctx context.Context, c campaign.Campaign, asOf vndate.Date) (compliance.Summary, error)
-	// Received lists a campaign's letters as compliance counts them.
-	Received(ctx context.Context, campaignID int64) ([]compliance.Received, error)
+	Standing
 	// ReportRegistrations opens the registrations received on or before
 	// asOf (zero: all) in report order.
 	ReportRegistrations(ctx context.Context, campaignID int64, asOf vndate.Date) (RegistrationReader, error)
@@ -163,7 +158,8 @@ type Keeping interface {
 	Close() error
 	// Now is the book's clock (tests fix it).
 	Now() time.Time
-	// Backup copies the book to dest (a default name when ""); it returns the file written.
+	// Backup writes a consistent copy of the book to dest, a new file; it
+	// returns the file written.
 	Backup(ctx context.Context, dest string) (string, error)
 	DefaultBackupPath() string
 	BackedUpToday() bool

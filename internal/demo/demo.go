@@ -9,14 +9,12 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"strings"
 	"time"
 
 	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
-	"cchc/internal/store"
 	"cchc/internal/vndate"
 	"cchc/internal/vntext"
 )
@@ -58,30 +56,23 @@ type Stats struct {
 	Latest        int // registrations in the latest campaign
 }
 
-// Create makes the book at path and fills it. The file must not exist, be
-// empty, or be a book nobody has worked in yet (see store.IsNew): data a
-// clerk typed is never mixed with made-up data. When filling fails, a file
-// that Create made is removed.
-func Create(ctx context.Context, path string, scale Scale, seed uint64) (Stats, error) {
-	return CreateTimes(ctx, path, scale, seed, 1)
-}
+// Opener opens the book to fill, its writes stamped by now.
+type Opener func(now func() time.Time) (book.Book, error)
 
-// CreateTimes is Create with the latest national campaign made times as
-// big (times × NationalRegistrations, in about times as many letters from
-// the same agencies), so that how costs grow with a book is measured, not
-// guessed. A province book has no fixed size: times must be 1 there.
-func CreateTimes(ctx context.Context, path string, scale Scale, seed uint64, times int) (Stats, error) {
+// Fill opens a book with open and fills it. The book must be one nobody
+// has worked in yet (book.ErrNotNew otherwise: see Filling.IsNew): data a
+// clerk typed is never mixed with made-up data. With times above 1 the
+// latest national campaign is made times as big (times ×
+// NationalRegistrations, in about times as many letters from the same
+// agencies), so that how costs grow with a book is measured, not guessed.
+// A province book has no fixed size: times must be 1 there.
+func Fill(ctx context.Context, open Opener, scale Scale, seed uint64, times int) (Stats, error) {
 	if times < 1 || (times > 1 && scale != National) {
 		return Stats{}, lang.Errorf("Chỉ dữ liệu toàn quốc mới nhân được số văn bản (--times %d)", "Only the national book can be grown (--times %d)", times)
 	}
-	_, statErr := os.Stat(path)
-	made := errors.Is(statErr, os.ErrNotExist)
-	if info, err := os.Stat(path); err == nil && info.Size() == 0 {
-		made = true
-	}
 	g := newGenerator(scale, seed)
 	g.times = times
-	st, err := store.Open(path, store.Options{Now: func() time.Time { return g.clock }})
+	st, err := open(func() time.Time { return g.clock })
 	if err != nil {
 		return Stats{}, err
 	}
@@ -90,11 +81,6 @@ func CreateTimes(ctx context.Context, path string, scale Scale, seed uint64, tim
 		err = cerr
 	}
 	if err != nil {
-		if made && !errors.Is(err, book.ErrNotNew) {
-			for _, suffix := range []string{"", "-wal", "-shm"} {
-				os.Remove(path + suffix)
-			}
-		}
 		return Stats{}, err
 	}
 	return stats, nil
@@ -172,7 +158,7 @@ func (g *generator) fill(ctx context.Context, st book.Book) (Stats, error) {
 
 // campaigns are three yearly calls, the latest last.
 func (g *generator) campaigns() ([]campaign.Campaign, error) {
-	base, _, err := store.DefaultCampaign()
+	base, _, err := book.DefaultCampaign()
 	if err != nil {
 		return nil, err
 	}
@@ -221,7 +207,7 @@ func (g *generator) placeName(prefix string, used map[string]bool) string {
 // provinceUnits is Hà Tĩnh: the default campaign's agencies and 216
 // communes spread over its 13 districts.
 func (g *generator) provinceUnits() error {
-	_, agencies, err := store.DefaultCampaign()
+	_, agencies, err := book.DefaultCampaign()
 	if err != nil {
 		return err
 	}

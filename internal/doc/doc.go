@@ -1,26 +1,56 @@
-// Package doc is the document model of the printed reports: a report is
-// built once as blocks (the letterhead, paragraphs, tables, the signature)
-// and rendered from that as docx, pdf or html, laid out per Nghị định
-// 30/2020/NĐ-CP: A4, Times New Roman, the issuer block and motto, page
-// numbers from page 2 at the top centre, table headers repeated.
+// Package doc is the document model of the reports: a report is built once
+// as blocks (the letterhead, paragraphs, lists, tables, the signature) and
+// rendered from that as docx, pdf or html, laid out per Nghị định
+// 30/2020/NĐ-CP (A4, Times New Roman, the issuer block and motto, page
+// numbers from page 2 at the top centre, table headers repeated), and as
+// plain text or Markdown for a terminal.
 //
 // A table's rows come from an iterator, so a long list can be fed row by
 // row instead of held whole.
 package doc
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
-// Document is one printed report.
+// Document is one report.
 type Document struct {
 	Title     string // the file's title (html <title>, document properties)
 	Lang      string // "vi" or "en"
 	Landscape bool   // tables print landscape, letters portrait
+	// TextWidth is the width plain text wraps paragraphs and records at (a
+	// letter, the list of registrations: 80 columns); 0 leaves each
+	// paragraph on one line, for reports whose tables are wider anyway.
+	TextWidth int
 	Blocks    []Block
 }
 
-// Block is one part of a document: *Letterhead, *Paragraph, *Table,
-// *Addressees or *Signature.
+// Block is one part of a document: *Letterhead, *Paragraph, *List,
+// *Table, *Addressees, *Signature, or *Only around some of them.
 type Block interface{ block() }
+
+// Media are the renderings of a document.
+type Media uint8
+
+const (
+	Paper     Media = 1 << iota // html, docx and pdf
+	PlainText                   // plain text for a terminal or a plain printer
+	Markdown
+	Plain = PlainText | Markdown
+)
+
+// Only holds blocks that some renderings show and the others leave out,
+// where paper and a terminal say the same thing differently: two columns
+// of numbers for a spreadsheet-minded reader against "2/3" on a screen, a
+// table of what each agency owes against a list of sentences.
+type Only struct {
+	Media  Media
+	Blocks []Block
+}
+
+// For is the blocks shown only in the media m.
+func For(m Media, blocks ...Block) *Only { return &Only{Media: m, Blocks: blocks} }
 
 // Letterhead is the top of an official paper: the issuing body under its
 // parent on the left, the national name and motto on the right; a letter
@@ -54,18 +84,29 @@ type Run struct {
 type Paragraph struct {
 	Runs     []Run
 	Align    Align
-	Indent   bool    // the first line indented, as body text is
+	Indent   bool    // the first line indented, as body text is (plain text needs no blank line between such paragraphs)
 	Hanging  float64 // mm of left indent (list items)
 	Size     float64 // pt; 0 for the body size
 	Before   float64 // pt of space above
 	KeepNext bool    // keep with what follows (headings, captions)
+	// Heading is 1 for a title, 2 for a section's: Markdown's # and ##,
+	// capitals in plain text, and no blank line under it there.
+	Heading int
+	Caps    bool // printed in capitals (a title); Markdown keeps the case, its # says it
+	// Line is one of the short lines under a title: plain text sets them
+	// one under the other, as they are, Markdown with hard line breaks.
+	Line bool
 }
 
 // Column of a table.
 type Column struct {
 	Title string
 	Width float64 // relative to the others
-	Align Align
+	Align Align   // on paper
+	// TextAlign is Left or Right, in plain text and Markdown (numbers to
+	// the right, as a terminal lines them up).
+	TextAlign Align
+	Max       int // widest the column grows in plain text, in cells (0: no limit); a longer cell wraps
 }
 
 // Row of a table: cells, or a band (a heading spanning the table, Cells[0]),
@@ -79,9 +120,23 @@ type Row struct {
 // Table is a bordered table whose header row repeats on every page.
 type Table struct {
 	Columns []Column
+	// Records lays each row out in plain text as a numbered record ("1.
+	// the second cell", then "Column: cell" for the others, empty ones
+	// left out): nine columns of long text do not fit a terminal side by
+	// side, and cutting them would lose what they say. Written as the rows
+	// come. With no rows, plain text and Markdown show nothing (paper keeps
+	// the header).
+	Records bool
 	// Rows calls yield with every row in order; it stops at yield's first
 	// error and returns it.
 	Rows func(yield func(Row) error) error
+}
+
+// List is a heading and items under it ("- Sở Y tế: chưa đăng ký;"),
+// each item ending as the caller wrote it.
+type List struct {
+	Heading string
+	Items   []string
 }
 
 // Addressees is "Kính gửi:" and who the letter is to: one name on the
@@ -105,23 +160,74 @@ type Signature struct {
 
 func (*Letterhead) block() {}
 func (*Paragraph) block()  {}
+func (*List) block()       {}
 func (*Table) block()      {}
 func (*Addressees) block() {}
 func (*Signature) block()  {}
+func (*Only) block()       {}
+
+// blocks are the document's blocks that the media m shows, out of their
+// Only. On paper a title is set in capitals and a list becomes paragraphs.
+func (d *Document) blocks(m Media) []Block {
+	var out []Block
+	var add func(bs []Block)
+	add = func(bs []Block) {
+		for _, b := range bs {
+			switch b := b.(type) {
+			case *Only:
+				if b.Media&m != 0 {
+					add(b.Blocks)
+				}
+			case *Paragraph:
+				if b.Caps && m == Paper {
+					c := *b
+					c.Runs = make([]Run, len(b.Runs))
+					for i, r := range b.Runs {
+						r.Text = strings.ToUpper(r.Text)
+						c.Runs[i] = r
+					}
+					b = &c
+				}
+				out = append(out, b)
+			case *List:
+				if m != Paper {
+					out = append(out, b)
+					break
+				}
+				if b.Heading != "" {
+					out = append(out, &Paragraph{Runs: []Run{{Text: b.Heading, Bold: true}}, Before: 6, KeepNext: true})
+				}
+				for _, it := range b.Items {
+					out = append(out, &Paragraph{Runs: []Run{{Text: "- " + it}}, Align: Justify, Hanging: 6})
+				}
+			default:
+				out = append(out, b)
+			}
+		}
+	}
+	add(d.Blocks)
+	return out
+}
+
+// Append adds blocks at the end.
+func (d *Document) Append(blocks ...Block) *Document {
+	d.Blocks = append(d.Blocks, blocks...)
+	return d
+}
 
 // Text is a paragraph of one run.
 func Text(s string, align Align) *Paragraph {
 	return &Paragraph{Runs: []Run{{Text: s}}, Align: align}
 }
 
-// Title is a report's title: bold, centred, a size up.
+// Title is a report's title: bold, centred, a size up, in capitals.
 func Title(s string) *Paragraph {
-	return &Paragraph{Runs: []Run{{Text: s, Bold: true}}, Align: Centre, Size: 14, Before: 12, KeepNext: true}
+	return &Paragraph{Runs: []Run{{Text: s, Bold: true}}, Align: Centre, Size: 14, Before: 12, KeepNext: true, Heading: 1, Caps: true}
 }
 
 // Caption is a table's heading: bold, left, kept with its table.
 func Caption(s string) *Paragraph {
-	return &Paragraph{Runs: []Run{{Text: s, Bold: true}}, Before: 10, KeepNext: true}
+	return &Paragraph{Runs: []Run{{Text: s, Bold: true}}, Before: 10, KeepNext: true, Heading: 2}
 }
 
 // HeldRows feeds rows held in memory.

@@ -20,7 +20,7 @@ func (d *Document) WriteDOCX(w io.Writer) error {
 		return err
 	}
 	width, _ := d.Area()
-	for _, b := range d.Blocks {
+	for _, b := range d.blocks(Paper) {
 		if err := docxBlock(dw, b, width); err != nil {
 			return err
 		}

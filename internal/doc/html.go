@@ -45,6 +45,7 @@ table.data tr.band td, table.data tr.total td { font-weight: bold; }
 .next { break-after: avoid; page-break-after: avoid; }
 `
 
+// htmlWriter writes markup (html, Markdown), keeping the first error.
 type htmlWriter struct {
 	w   *bufio.Writer
 	err error
@@ -91,7 +92,7 @@ func (d *Document) WriteHTML(w io.Writer) error {
 </head>
 <body><div class="paper">
 `)
-	for _, b := range d.Blocks {
+	for _, b := range d.blocks(Paper) {
 		if err := h.block(b); err != nil {
 			return err
 		}

@@ -68,10 +68,11 @@ func (d *Document) WritePDF(w io.Writer) error {
 	}, false)
 	f.SetLineWidth(0.2)
 	f.AddPage()
-	for i, b := range d.Blocks {
+	blocks := d.blocks(Paper)
+	for i, b := range blocks {
 		var next Block
-		if i+1 < len(d.Blocks) {
-			next = d.Blocks[i+1]
+		if i+1 < len(blocks) {
+			next = blocks[i+1]
 		}
 		if err := p.block(b, next); err != nil {
 			return err

@@ -83,7 +83,7 @@ func (p *AgencyPlan) Errors() int { return errorCount(p.Problems) }
 
 // PlanAgencies reads an agency list for campaign c and rehearses its import
 // (nothing is changed): Rows say what Apply would do with each.
-func PlanAgencies(ctx context.Context, st book.Book, c campaign.Campaign, path string) (*AgencyPlan, error) {
+func PlanAgencies(ctx context.Context, st Book, c campaign.Campaign, path string) (*AgencyPlan, error) {
 	grids, err := ReadFile(path)
 	if err != nil {
 		return nil, err
@@ -106,7 +106,7 @@ func PlanAgencies(ctx context.Context, st book.Book, c campaign.Campaign, path s
 }
 
 // Apply writes the list in one transaction, all or nothing.
-func (p *AgencyPlan) Apply(ctx context.Context, st book.Book) error {
+func (p *AgencyPlan) Apply(ctx context.Context, st book.Imports) error {
 	if n := p.Errors(); n > 0 {
 		return lang.Errorf("Tệp có %d lỗi; không ghi gì vào tệp dữ liệu", "The file has %d errors; nothing was written", n)
 	}

@@ -382,7 +382,7 @@ func TestUnknownAndAmbiguousAgencies(t *testing.T) {
 }
 
 func TestResolverForms(t *testing.T) {
-	_, agencies, err := store.DefaultCampaign()
+	_, agencies, err := book.DefaultCampaign()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -77,7 +77,7 @@ func (p *RegistrationPlan) Errors() int { return errorCount(p.Problems) }
 // it against the book without changing anything: every problem is in
 // Problems; when there is none, each row is marked as to be added or a
 // duplicate, exactly as Apply would do it.
-func PlanRegistrations(ctx context.Context, st book.Book, c campaign.Campaign, path string, opt RegistrationOptions) (*RegistrationPlan, error) {
+func PlanRegistrations(ctx context.Context, st Book, c campaign.Campaign, path string, opt RegistrationOptions) (*RegistrationPlan, error) {
 	grids, err := ReadFile(path)
 	if err != nil {
 		return nil, err
@@ -115,7 +115,7 @@ func PlanRegistrations(ctx context.Context, st book.Book, c campaign.Campaign, p
 
 // Apply writes the plan in one transaction: all rows or, on any error,
 // none. It refuses a plan with errors.
-func (p *RegistrationPlan) Apply(ctx context.Context, st book.Book) error {
+func (p *RegistrationPlan) Apply(ctx context.Context, st book.Imports) error {
 	if n := p.Errors(); n > 0 {
 		return lang.Errorf("Tệp có %d lỗi; không ghi gì vào tệp dữ liệu", "The file has %d errors; nothing was written", n)
 	}

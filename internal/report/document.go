@@ -4,15 +4,23 @@ import (
 	"io"
 
 	"cchc/internal/doc"
+	"cchc/internal/lang"
 )
 
-// The printed formats (docx, pdf) are rendered from one document model
-// (internal/doc), built once per report: a Sheet for the table reports, a
-// Letter for the reminder.
+// Every report is built once as a document (internal/doc): its Document
+// method. Text, Markdown, html, docx and pdf are rendered from that; csv,
+// json and xlsx are data formats, written from the report's rows.
 
-// writePrinted writes the document in a printed format.
-func writePrinted(d *doc.Document, w io.Writer, f string) error {
-	if f == "pdf" {
+// writeDoc writes the document in one of the formats rendered from it.
+func writeDoc(d *doc.Document, w io.Writer, f string) error {
+	switch f {
+	case "text", "":
+		return d.WriteText(w)
+	case "md":
+		return d.WriteMarkdown(w)
+	case "html":
+		return d.WriteHTML(w)
+	case "pdf":
 		return d.WritePDF(w)
 	}
 	return d.WriteDOCX(w)
@@ -27,9 +35,12 @@ func (t Table) docColumns() []doc.Column {
 	widths := t.widths()
 	cols := make([]doc.Column, len(t.Columns))
 	for i, c := range t.Columns {
-		cols[i] = doc.Column{Title: c.Title, Width: widths[i]}
+		cols[i] = doc.Column{Title: c.Title, Width: widths[i], Max: c.Max}
 		if c.Type != TextCell || c.Align == Right {
 			cols[i].Align = doc.Centre
+		}
+		if c.Align == Right {
+			cols[i].TextAlign = doc.Right
 		}
 	}
 	return cols
@@ -37,7 +48,7 @@ func (t Table) docColumns() []doc.Column {
 
 // docTable feeds the table's rows, held or streamed, to the renderer.
 func (t Table) docTable() *doc.Table {
-	return &doc.Table{Columns: t.docColumns(), Rows: func(yield func(doc.Row) error) error {
+	return &doc.Table{Columns: t.docColumns(), Records: t.records, Rows: func(yield func(doc.Row) error) error {
 		i := 0
 		return t.each(func(cells []string, band bool) error {
 			total := t.Total && t.stream == nil && i == len(t.Rows)-1
@@ -47,33 +58,68 @@ func (t Table) docTable() *doc.Table {
 	}}
 }
 
-// Document is the sheet as a printed document: A4 landscape.
+// Document is the sheet as a document: on paper A4 landscape under the
+// letterhead.
 func (s Sheet) Document() *doc.Document {
-	d := &doc.Document{Title: clean(s.Name), Lang: s.Head.Lang.String(), Landscape: true}
-	d.Blocks = append(d.Blocks, s.Head.block(), doc.Title(upper(s.Title)))
-	for _, l := range s.Lines {
-		d.Blocks = append(d.Blocks, &doc.Paragraph{Runs: []doc.Run{{Text: clean(l), Italic: true}}, Align: doc.Centre, Size: 13})
-	}
+	d := s.head()
 	for _, t := range s.Tables {
-		if t.Caption != "" {
-			d.Blocks = append(d.Blocks, doc.Caption(clean(t.Caption)))
-		}
-		if t.stream == nil && len(t.Rows) == 0 { // a header over nothing says nothing
-			d.Blocks = append(d.Blocks, &doc.Paragraph{Runs: []doc.Run{{Text: s.Head.Lang.T("Chưa có.", "None yet."), Italic: true}}, Size: 13})
-			continue
-		}
-		d.Blocks = append(d.Blocks, t.docTable())
+		d.Blocks = append(d.Blocks, t.blocks(s.Head.Lang)...)
 	}
 	for _, n := range s.Notes {
-		d.Blocks = append(d.Blocks, &doc.Paragraph{Runs: []doc.Run{{Text: clean(n), Italic: true}}, Size: 12, Before: 4})
+		d.Blocks = append(d.Blocks, note(n))
 	}
 	return d
 }
 
-// Document is the letter as a printed document: A4 portrait.
+// head is the top of the sheet: the letterhead on paper, the title and
+// the lines under it.
+func (s Sheet) head() *doc.Document {
+	d := &doc.Document{Title: clean(s.Name), Lang: s.Head.Lang.String(), Landscape: true}
+	d.Blocks = append(d.Blocks, doc.For(doc.Paper, s.Head.block()), doc.Title(clean(s.Title)))
+	for _, l := range s.Lines {
+		d.Blocks = append(d.Blocks, subLine(l))
+	}
+	return d
+}
+
+// subLine is a line under a title: centred, in italics on paper.
+func subLine(s string) *doc.Paragraph {
+	return &doc.Paragraph{Runs: []doc.Run{{Text: clean(s), Italic: true}}, Align: doc.Centre, Size: 13, Line: true}
+}
+
+// heading is a heading of plain text and Markdown (level 1 or 2).
+func heading(s string, level int) *doc.Paragraph {
+	return &doc.Paragraph{Runs: []doc.Run{{Text: clean(s)}}, Heading: level}
+}
+
+// note is a note under the tables, in italics: the legend.
+func note(s string) *doc.Paragraph {
+	return &doc.Paragraph{Runs: []doc.Run{{Text: clean(s), Italic: true}}, Size: 12, Before: 4}
+}
+
+// said is a sentence said instead of a table (nobody is short).
+func said(s string) *doc.Paragraph { return doc.Text(clean(s), doc.Left) }
+
+// blocks are the table under its caption, or "None yet." instead of a
+// header over nothing.
+func (t Table) blocks(l lang.Lang) []doc.Block {
+	var out []doc.Block
+	if t.Caption != "" {
+		out = append(out, doc.Caption(clean(t.Caption)))
+	}
+	if t.stream == nil && len(t.Rows) == 0 {
+		none := l.T("Chưa có.", "None yet.")
+		return append(out, doc.For(doc.Paper, &doc.Paragraph{Runs: []doc.Run{{Text: none, Italic: true}}, Size: 13}),
+			doc.For(doc.Plain, said(none)))
+	}
+	return append(out, t.docTable())
+}
+
+// Document is the letter as a document: A4 portrait on paper, 80 columns
+// in plain text.
 func (let Letter) Document() *doc.Document {
 	l := let.Lang
-	d := &doc.Document{Title: let.Subject, Lang: l.String()}
+	d := &doc.Document{Title: let.Subject, Lang: l.String(), TextWidth: textWidth}
 	head := let.Head.block()
 	head.Number, head.Subject, head.PlaceDate = let.Number, let.Subject, let.PlaceDate
 	to := &doc.Addressees{Label: l.T("Kính gửi:", "To:")}
@@ -91,8 +137,15 @@ func (let Letter) Document() *doc.Document {
 	for _, p := range let.Opening {
 		d.Blocks = append(d.Blocks, body(p))
 	}
-	t := splitQuota(let.owingTable(), 3, l)
-	d.Blocks = append(d.Blocks, t.docTable())
+	// what each agency owes: a table on paper, sentences on a screen
+	d.Blocks = append(d.Blocks, doc.For(doc.Paper, splitQuota(let.owingTable(), 3, l).docTable()))
+	for gi, g := range let.Groups {
+		list := &doc.List{Heading: Roman(gi+1) + ". " + g.Group.Heading(l)}
+		for oi, o := range g.Agencies {
+			list.Items = append(list.Items, shownName(o.Agency, l)+": "+owes(o, l)+listEnd(let.Groups, gi, oi))
+		}
+		d.Blocks = append(d.Blocks, doc.For(doc.Plain, list))
+	}
 	for i, p := range let.Closing {
 		b := body(p)
 		b.KeepNext = i == len(let.Closing)-1 // the signer never alone on a page
@@ -102,6 +155,10 @@ func (let Letter) Document() *doc.Document {
 		Signer: let.signerLines(), Name: let.SignerName})
 	return d
 }
+
+// textWidth is the width of a letter and of the list of registrations in
+// plain text: an 80-column terminal or printer.
+const textWidth = 80
 
 // owingTable is the letter's list of what each agency owes, by group.
 func (let Letter) owingTable() Table {

@@ -142,7 +142,7 @@ func (r Request) Check() error {
 }
 
 // Build reads from the store what the report needs.
-func Build(ctx context.Context, st book.Book, req Request) (Report, error) {
+func Build(ctx context.Context, st Book, req Request) (Report, error) {
 	if err := req.Check(); err != nil {
 		return nil, err
 	}
@@ -180,7 +180,7 @@ func Build(ctx context.Context, st book.Book, req Request) (Report, error) {
 		if err != nil {
 			return nil, err
 		}
-		summary, err := st.Compliance(ctx, c, asOf)
+		summary, err := book.Compliance(ctx, st, c, asOf)
 		if err != nil {
 			return nil, err
 		}
@@ -191,7 +191,7 @@ func Build(ctx context.Context, st book.Book, req Request) (Report, error) {
 		return Results{Registrations: Registrations{Campaign: c, AsOf: asOf, Rows: rows, Lang: req.Lang}, Stages: stages,
 			Completions: done, Agencies: agencies}, nil
 	}
-	summary, err := st.Compliance(ctx, c, asOf)
+	summary, err := book.Compliance(ctx, st, c, asOf)
 	if err != nil {
 		return nil, err
 	}
@@ -205,7 +205,7 @@ func Build(ctx context.Context, st book.Book, req Request) (Report, error) {
 }
 
 // Generate builds the report and writes it to w (for the text formats on a terminal).
-func Generate(ctx context.Context, st book.Book, req Request, w io.Writer) error {
+func Generate(ctx context.Context, st Book, req Request, w io.Writer) error {
 	rep, err := Build(ctx, st, req)
 	if err != nil {
 		return err
@@ -216,7 +216,7 @@ func Generate(ctx context.Context, st book.Book, req Request, w io.Writer) error
 // Save builds the report and writes it to the file at path, atomically; an
 // existing file is kept (ErrExists) unless force. This is what the command
 // line's -o and the TUI's reports screen call.
-func Save(ctx context.Context, st book.Book, req Request, path string, force bool) error {
+func Save(ctx context.Context, st Book, req Request, path string, force bool) error {
 	if err := req.Check(); err != nil {
 		return err
 	}

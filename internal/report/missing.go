@@ -7,6 +7,7 @@ import (
 
 	"cchc/internal/campaign"
 	"cchc/internal/compliance"
+	"cchc/internal/doc"
 	"cchc/internal/lang"
 )
 
@@ -116,63 +117,33 @@ func (m Missing) Sheet() Sheet {
 // Write writes the list in format f.
 func (m Missing) Write(w io.Writer, f string) error {
 	switch f {
-	case "text", "":
-		return writePlain(w, upper(m.title()), m.lines(), m.table(), m.count() == 0, m.Lang)
-	case "md":
-		return writeMarkdownDoc(w, m.title(), m.lines(), m.table(), m.count() == 0, m.Lang)
+	case "text", "", "md", "html", "docx", "pdf":
+		return writeDoc(m.Document(), w, f)
 	case "csv":
 		return m.writeCSV(w)
 	case "json":
 		return m.writeJSON(w)
 	case "xlsx":
 		return m.Sheet().WriteXLSX(w)
-	case "html":
-		return m.Sheet().WriteHTML(w)
-	case "docx", "pdf":
-		return writePrinted(m.Sheet().Document(), w, f)
 	}
 	return unknownFormat(f, KindMissing)
 }
 
+// Document is the list as a document: on paper the quota in two columns
+// of numbers, on a screen "2/3"; when nobody is short a screen says so.
+func (m Missing) Document() *doc.Document {
+	s := m.Sheet()
+	d := s.head()
+	if m.count() == 0 {
+		return d.Append(doc.For(doc.Paper, append(s.Tables[0].blocks(m.Lang), note(quotaLegend(m.Lang)))...),
+			doc.For(doc.Plain, said(nobody(m.Lang))))
+	}
+	return d.Append(doc.For(doc.Paper, s.Tables[0].docTable()), doc.For(doc.Plain, m.table().docTable()), note(quotaLegend(m.Lang)))
+}
+
 // nobody is said instead of an empty table.
 func nobody(l lang.Lang) string {
-	return l.T("Tất cả cơ quan, đơn vị đã đăng ký đủ chỉ tiêu.\n", "Every agency has met its quota.\n")
-}
-
-// writePlain writes a titled table for a terminal or a plain printer.
-func writePlain(w io.Writer, title string, lines []string, t Table, empty bool, l lang.Lang) error {
-	var b strings.Builder
-	b.WriteString(oneLine(title) + "\n")
-	for _, line := range lines {
-		b.WriteString(oneLine(clean(line)) + "\n")
-	}
-	b.WriteString("\n")
-	if empty {
-		b.WriteString(nobody(l))
-	} else {
-		_ = t.WriteText(&b)
-		b.WriteString("\n" + quotaLegend(l) + "\n")
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-// writeMarkdownDoc writes a titled table as Markdown.
-func writeMarkdownDoc(w io.Writer, title string, lines []string, t Table, empty bool, l lang.Lang) error {
-	var b strings.Builder
-	b.WriteString("# " + mdEscape(title) + "\n\n")
-	for _, line := range lines {
-		b.WriteString(mdEscape(line) + "  \n")
-	}
-	b.WriteString("\n")
-	if empty {
-		b.WriteString(nobody(l))
-	} else {
-		_ = t.WriteMarkdown(&b)
-		b.WriteString("\n*" + mdEscape(quotaLegend(l)) + "*\n")
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return l.T("Tất cả cơ quan, đơn vị đã đăng ký đủ chỉ tiêu.", "Every agency has met its quota.")
 }
 
 // writeCSV writes one row per agency with its group, for a spreadsheet.

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bufio"
 	"cmp"
 	"context"
 	"io"
@@ -10,6 +9,7 @@ import (
 
 	"cchc/internal/book"
 	"cchc/internal/campaign"
+	"cchc/internal/doc"
 	"cchc/internal/lang"
 	"cchc/internal/vndate"
 	"cchc/internal/vntext"
@@ -98,7 +98,7 @@ func cleaner(src rowSource) func(string) string {
 }
 
 // storeRegistrations is the list read from the store when written.
-func storeRegistrations(ctx context.Context, st book.Book, c campaign.Campaign, asOf vndate.Date, l lang.Lang) Registrations {
+func storeRegistrations(ctx context.Context, st book.Reports, c campaign.Campaign, asOf vndate.Date, l lang.Lang) Registrations {
 	return Registrations{Campaign: c, AsOf: asOf, Lang: l, open: func() (rowSource, error) {
 		rr, err := st.ReportRegistrations(ctx, c.ID, asOf)
 		if err != nil {
@@ -264,21 +264,6 @@ func (r Registrations) table(src rowSource, counts book.RegistrationCounts) Tabl
 	return t
 }
 
-// heldTable is the table with its rows held, for the formats that need them all.
-func (r Registrations) heldTable(src rowSource, counts book.RegistrationCounts) (Table, error) {
-	t := r.table(src, counts)
-	err := t.each(func(cells []string, band bool) error {
-		if band {
-			t.AddBand(cells[0])
-		} else {
-			t.Add(cells...)
-		}
-		return nil
-	})
-	t.stream = nil
-	return t, err
-}
-
 // eachInGroups calls band at the start of each group (numbered from 1) and
 // row for each registration with its number in its group.
 func (r Registrations) eachInGroups(src rowSource, counts book.RegistrationCounts, band func(i int, g book.GroupCount) error, row func(j int, x book.RegistrationRow) error) error {
@@ -335,9 +320,8 @@ func (r Registrations) sheet(c book.RegistrationCounts, t Table) Sheet {
 	}
 }
 
-// Write writes the list in format f. The csv, xlsx, html and docx lists
-// are written as the rows are read, never all held: at national scale they
-// are 200,000.
+// Write writes the list in format f. Every format but json is written as
+// the rows are read, never all held: at national scale they are 200,000.
 func (r Registrations) Write(w io.Writer, f string) (err error) {
 	if !contains(Formats(KindRegistrations), f) && f != "" {
 		return unknownFormat(f, KindRegistrations)
@@ -358,24 +342,6 @@ func (r Registrations) Write(w io.Writer, f string) (err error) {
 		}
 	}
 	switch f {
-	case "text", "":
-		return r.writeText(w, src, counts)
-	case "md":
-		var b strings.Builder
-		b.WriteString("# " + mdEscape(r.title()) + "\n\n")
-		for _, line := range r.lines(counts) {
-			b.WriteString(mdEscape(line) + "  \n")
-		}
-		b.WriteString("\n")
-		if counts.Registrations > 0 {
-			t, err := r.heldTable(src, counts)
-			if err != nil {
-				return err
-			}
-			_ = t.WriteMarkdown(&b)
-		}
-		_, err := io.WriteString(w, b.String())
-		return err
 	case "csv":
 		return r.writeCSV(w, src)
 	case "json":
@@ -389,128 +355,23 @@ func (r Registrations) Write(w io.Writer, f string) (err error) {
 			return lang.Errorf("Danh sách có %d mô hình, sáng kiến: quá dài cho một tệp PDF (tối đa %d); hãy ghi ra docx hoặc xlsx",
 				"The list holds %d registrations: too long for one PDF (at most %d); write it as docx or xlsx", counts.Registrations, maxPDFRows)
 		}
-		return writePrinted(r.sheet(counts, r.table(src, counts)).Document(), w, f)
-	case "docx": // written as the rows are read
-		return writePrinted(r.sheet(counts, r.table(src, counts)).Document(), w, f)
 	}
-	// html: each row written as it is read (200,000 at national scale)
-	return r.sheet(counts, r.table(src, counts)).WriteHTML(w)
+	// each row rendered as it is read (200,000 at national scale)
+	return writeDoc(r.document(src, counts), w, f)
+}
+
+// document is the list as a document, its rows read as it is rendered: in
+// plain text a record for each registration, 80 columns wide.
+func (r Registrations) document(src rowSource, counts book.RegistrationCounts) *doc.Document {
+	t := r.table(src, counts)
+	t.records = true
+	d := r.sheet(counts, t).Document()
+	d.TextWidth = textWidth
+	return d
 }
 
 // maxPDFRows is the longest registrations list written as a PDF.
 const maxPDFRows = 20000
-
-// textWidth is the width of the plain-text list: an 80-column terminal or printer.
-const textWidth = 80
-
-// writeText writes one block per registration: nine columns of long text do
-// not fit a terminal side by side, and cutting them would lose what was
-// registered.
-func (r Registrations) writeText(w io.Writer, src rowSource, counts book.RegistrationCounts) error {
-	l := r.Lang
-	bw := bufio.NewWriter(w)
-	var b strings.Builder
-	for _, line := range wrap(upper(r.title()), textWidth, textWidth) {
-		b.WriteString(line + "\n")
-	}
-	for _, line := range r.lines(counts) {
-		b.WriteString(line + "\n")
-	}
-	err := r.eachInGroups(src, counts, func(i int, g book.GroupCount) error {
-		b.WriteString("\n" + bandTitle(r.Campaign, i, g.Group, g.Registrations, l) + "\n")
-		return nil
-	}, func(j int, x book.RegistrationRow) error {
-		b.WriteString("\n")
-		for k, line := range wrap(itoa(j)+". "+oneLine(clean(x.Title)), textWidth, textWidth-3) {
-			if k > 0 {
-				line = "   " + line
-			}
-			b.WriteString(line + "\n")
-		}
-		// A field's own line breaks are kept; each line wraps under the label.
-		field := func(label, value string) {
-			if value = strings.TrimSpace(clean(value)); value == "" {
-				return
-			}
-			for i, part := range strings.Split(value, "\n") {
-				if i == 0 {
-					part = label + ": " + part
-				}
-				for j, line := range wrap(part, textWidth-3, textWidth-5) {
-					if i > 0 || j > 0 {
-						line = "  " + line
-					}
-					b.WriteString("   " + line + "\n")
-				}
-			}
-		}
-		field(campaign.ColKind.Label(l), x.Kind.Label(l))
-		field(campaign.ColArea.Label(l), x.Area.Label(l))
-		field(campaign.ColLead.Label(l), lead(x))
-		field(campaign.ColPartners.Label(l), x.Partners)
-		field(campaign.ColTimeline.Label(l), x.Timeline)
-		field(campaign.ColExpected.Label(l), x.ExpectedResult)
-		field(campaign.ColNote.Label(l), x.Note)
-		_, err := bw.WriteString(b.String())
-		b.Reset()
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	if _, err := bw.WriteString(b.String()); err != nil { // an empty list's head
-		return err
-	}
-	return bw.Flush()
-}
-
-// wrap breaks text into lines at spaces: the first line at most first
-// cells wide, the others rest (the caller indents them); a word longer than
-// a line is cut.
-func wrap(text string, first, rest int) []string {
-	var lines []string
-	line := ""
-	avail := func() int {
-		if len(lines) == 0 {
-			return max(first, 1)
-		}
-		return max(rest, 1)
-	}
-	for _, word := range strings.Fields(text) {
-		for vntext.Width(word) > avail() {
-			if line != "" {
-				lines = append(lines, line)
-				line = ""
-				continue
-			}
-			cut, w := 0, 0
-			for i, r := range word {
-				rw := vntext.Width(string(r))
-				if w+rw > avail() {
-					break
-				}
-				w += rw
-				cut = i + len(string(r))
-			}
-			lines = append(lines, word[:cut])
-			word = word[cut:]
-		}
-		switch {
-		case word == "":
-		case line == "":
-			line = word
-		case vntext.Width(line)+1+vntext.Width(word) <= avail():
-			line += " " + word
-		default:
-			lines = append(lines, line)
-			line = word
-		}
-	}
-	if line != "" || len(lines) == 0 {
-		lines = append(lines, line)
-	}
-	return lines
-}
 
 // writeCSV writes every field of every registration, one row each, with its
 // group, agency and letter, for compiling in a spreadsheet.

@@ -267,7 +267,7 @@ func (r Reminder) Letter() (Letter, error) {
 	return let, nil
 }
 
-// Write writes the letter in format f (text, md, html, json).
+// Write writes the letter in format f (text, md, html, docx, pdf, json).
 func (r Reminder) Write(w io.Writer, f string) error {
 	if !contains(Formats(KindReminder), f) && f != "" {
 		return unknownFormat(f, KindReminder)
@@ -276,116 +276,10 @@ func (r Reminder) Write(w io.Writer, f string) error {
 	if err != nil {
 		return err
 	}
-	switch f {
-	case "md":
-		return let.writeMarkdown(w)
-	case "json":
+	if f == "json" {
 		return let.writeJSON(w, r.Campaign, r.Summary)
-	case "html":
-		return let.Document().WriteHTML(w)
-	case "docx", "pdf":
-		return writePrinted(let.Document(), w, f)
 	}
-	return let.writeText(w)
-}
-
-// The plain-text letter is 80 columns wide: the issuer block on the left
-// 34, the motto on the right 46, each centred.
-const (
-	letterLeft  = 34
-	letterRight = textWidth - letterLeft
-)
-
-func centre(s string, w int) string {
-	s = vntext.Truncate(s, w)
-	pad := (w - vntext.Width(s)) / 2
-	return strings.Repeat(" ", pad) + s + strings.Repeat(" ", w-pad-vntext.Width(s))
-}
-
-func (let Letter) writeText(w io.Writer) error {
-	l := let.Lang
-	var b strings.Builder
-	two := func(left, right string) {
-		b.WriteString(strings.TrimRight(centre(left, letterLeft)+centre(right, letterRight), " ") + "\n")
-	}
-	two(let.Head.Parent, MottoNation)
-	two(let.Head.Issuer, MottoWords)
-	two(strings.Repeat("─", min(vntext.Width(let.Head.Issuer), 12)), strings.Repeat("─", vntext.Width(MottoWords)))
-	two(let.Number, "")
-	subject := wrap(let.Subject, letterLeft-2, letterLeft-2)
-	for i, s := range subject {
-		right := ""
-		if i == 0 {
-			right = let.PlaceDate
-		}
-		two(s, right)
-	}
-	b.WriteString("\n")
-	to := l.T("Kính gửi:", "To:") + " "
-	if len(let.To) == 1 {
-		b.WriteString(centre(to+let.To[0]+".", textWidth) + "\n")
-	} else {
-		pad := strings.Repeat(" ", 12)
-		b.WriteString(pad + strings.TrimSpace(to) + "\n")
-		for i, t := range let.To {
-			end := ";"
-			if i == len(let.To)-1 {
-				end = "."
-			}
-			b.WriteString(pad + strings.Repeat(" ", vntext.Width(to)) + "- " + t + end + "\n")
-		}
-	}
-	b.WriteString("\n")
-	para := func(p string) {
-		for i, line := range wrap(p, textWidth-4, textWidth) {
-			if i == 0 {
-				line = "    " + line
-			}
-			b.WriteString(line + "\n")
-		}
-	}
-	for _, p := range let.Opening {
-		para(p)
-	}
-	for gi, g := range let.Groups {
-		b.WriteString(Roman(gi+1) + ". " + g.Group.Heading(l) + "\n")
-		for oi, o := range g.Agencies {
-			for i, line := range wrap("- "+shownName(o.Agency, l)+": "+owes(o, l)+listEnd(let.Groups, gi, oi), textWidth-2, textWidth-4) {
-				if i > 0 {
-					line = "  " + line
-				}
-				b.WriteString("  " + line + "\n")
-			}
-		}
-	}
-	for _, p := range let.Closing {
-		para(p)
-	}
-	b.WriteString("\n")
-	// the recipients wrap within the left column, under their text
-	left := []string{l.T("Nơi nhận:", "Copies to:")}
-	for _, to := range let.CopiesTo {
-		for i, line := range wrap(to, letterLeft-3, letterLeft-3) {
-			if i == 0 {
-				left = append(left, "- "+line)
-			} else {
-				left = append(left, "  "+line)
-			}
-		}
-	}
-	right := append(let.signerLines(), "", "", "", let.SignerName)
-	for i := 0; i < max(len(left), len(right)); i++ {
-		var a, c string
-		if i < len(left) {
-			a = left[i]
-		}
-		if i < len(right) {
-			c = right[i]
-		}
-		b.WriteString(strings.TrimRight(vntext.Pad(a, letterLeft)+centre(c, letterRight), " ") + "\n")
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return writeDoc(let.Document(), w, f)
 }
 
 // signerLines are the lines above the signature: the authority, if any, and the title.
@@ -394,51 +288,6 @@ func (let Letter) signerLines() []string {
 		return []string{let.SignerTitle}
 	}
 	return []string{let.SignerAuthority, let.SignerTitle}
-}
-
-func (let Letter) writeMarkdown(w io.Writer) error {
-	l := let.Lang
-	var b strings.Builder
-	for _, line := range []string{let.Head.Parent, "**" + mdEscape(let.Head.Issuer) + "**", mdEscape(let.Number), mdEscape(let.Subject)} {
-		if !strings.HasPrefix(line, "**") {
-			line = mdEscape(line)
-		}
-		b.WriteString(line + "  \n")
-	}
-	b.WriteString("\n**" + MottoNation + "**  \n**" + MottoWords + "**  \n*" + mdEscape(let.PlaceDate) + "*\n\n")
-	b.WriteString(l.T("Kính gửi:", "To:") + "\n\n")
-	for i, t := range let.To {
-		end := ";"
-		if i == len(let.To)-1 {
-			end = "."
-		}
-		b.WriteString("- " + mdEscape(t) + end + "\n")
-	}
-	b.WriteString("\n")
-	for _, p := range let.Opening {
-		b.WriteString(mdEscape(p) + "\n\n")
-	}
-	for gi, g := range let.Groups {
-		b.WriteString("**" + Roman(gi+1) + ". " + mdEscape(g.Group.Heading(l)) + "**\n\n")
-		for oi, o := range g.Agencies {
-			b.WriteString("- " + mdEscape(shownName(o.Agency, l)) + ": " + mdEscape(owes(o, l)) + listEnd(let.Groups, gi, oi) + "\n")
-		}
-		b.WriteString("\n")
-	}
-	for _, p := range let.Closing {
-		b.WriteString(mdEscape(p) + "\n\n")
-	}
-	b.WriteString("***" + l.T("Nơi nhận:", "Copies to:") + "***\n\n")
-	for _, c := range let.CopiesTo {
-		b.WriteString("- " + mdEscape(c) + "\n")
-	}
-	var signer []string
-	for _, line := range let.signerLines() {
-		signer = append(signer, "**"+mdEscape(line)+"**")
-	}
-	b.WriteString("\n" + strings.Join(signer, "  \n") + "\n\n\n\n**" + mdEscape(let.SignerName) + "**\n")
-	_, err := io.WriteString(w, b.String())
-	return err
 }
 
 func (let Letter) writeJSON(w io.Writer, c campaign.Campaign, s compliance.Summary) error {

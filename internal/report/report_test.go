@@ -17,6 +17,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/compliance"
 	"cchc/internal/lang"
@@ -60,7 +61,7 @@ func TestGoldenTextAndMarkdown(t *testing.T) {
 // report, with the printed forms added.
 func TestStatusReportIsTheStatusCommand(t *testing.T) {
 	st, c := openBook(t)
-	summary, err := st.Compliance(t.Context(), c, asOf)
+	summary, err := book.Compliance(t.Context(), st, c, asOf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -534,22 +535,6 @@ func TestReminderAddressees(t *testing.T) {
 	}
 }
 
-func TestWrap(t *testing.T) {
-	lines := wrap("Đề nghị các cơ quan, đơn vị quan tâm thựchiệnnhữngviệcrấtdàikhôngcódấucách", 20, 15)
-	for i, l := range lines {
-		limit := 15
-		if i == 0 {
-			limit = 20
-		}
-		if n := len([]rune(l)); n > limit || n == 0 {
-			t.Errorf("line %d %q is %d wide, limit %d", i, l, n, limit)
-		}
-	}
-	if strings.ReplaceAll(strings.Join(lines, ""), " ", "") != strings.ReplaceAll("Đề nghị các cơ quan, đơn vị quan tâm thựchiệnnhữngviệcrấtdàikhôngcódấucách", " ", "") {
-		t.Errorf("text lost: %q", lines)
-	}
-}
-
 func TestResultsCountsStages(t *testing.T) {
 	st, _ := openBook(t)
 	var out struct {
@@ -689,7 +674,7 @@ func TestRegistrationsReportProgress(t *testing.T) {
 // today: the paper is read on other days (issue 15, item 9).
 func TestReportOnTheDeadlineDayDoesNotSayToday(t *testing.T) {
 	st, c := openBook(t)
-	summary, err := st.Compliance(t.Context(), c, c.Deadline)
+	summary, err := book.Compliance(t.Context(), st, c, c.Deadline)
 	if err != nil {
 		t.Fatal(err)
 	}

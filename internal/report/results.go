@@ -2,7 +2,6 @@ package report
 
 import (
 	"io"
-	"strings"
 
 	"cchc/internal/book"
 	"cchc/internal/campaign"
@@ -218,56 +217,16 @@ func (r Results) Sheet() Sheet {
 // Write writes the report in format f.
 func (r Results) Write(w io.Writer, f string) error {
 	switch f {
-	case "text", "", "md":
-		return r.writeDoc(w, f == "md")
+	case "text", "", "md", "html", "docx", "pdf":
+		return writeDoc(r.Sheet().Document(), w, f)
 	case "csv":
 		return r.writeCSV(w)
 	case "json":
 		return r.writeJSON(w)
 	case "xlsx":
 		return r.Sheet().WriteXLSX(w)
-	case "html":
-		return r.Sheet().WriteHTML(w)
-	case "docx", "pdf":
-		return writePrinted(r.Sheet().Document(), w, f)
 	}
 	return unknownFormat(f, KindResults)
-}
-
-func (r Results) writeDoc(w io.Writer, md bool) error {
-	var b strings.Builder
-	head := func(s string) {
-		if md {
-			b.WriteString("\n## " + mdEscape(s) + "\n\n")
-		} else {
-			b.WriteString("\n" + upper(s) + "\n")
-		}
-	}
-	if md {
-		b.WriteString("# " + mdEscape(r.title()) + "\n\n")
-	} else {
-		b.WriteString(upper(r.title()) + "\n")
-	}
-	for _, line := range r.lines() {
-		if md {
-			b.WriteString(mdEscape(line) + "  \n")
-		} else {
-			b.WriteString(oneLine(clean(line)) + "\n")
-		}
-	}
-	for _, t := range []Table{r.agencyTable(), r.completedTable()} {
-		head(t.Caption)
-		switch {
-		case len(t.Rows) == 0:
-			b.WriteString(r.Lang.T("Chưa có.\n", "None yet.\n"))
-		case md:
-			_ = t.WriteMarkdown(&b)
-		default:
-			_ = t.WriteText(&b)
-		}
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
 }
 
 // writeCSV writes one row per registration with its agency and stage: the

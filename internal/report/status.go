@@ -9,6 +9,7 @@ import (
 
 	"cchc/internal/campaign"
 	"cchc/internal/compliance"
+	"cchc/internal/doc"
 	"cchc/internal/lang"
 )
 
@@ -44,22 +45,45 @@ func (s Status) Groups() []compliance.GroupTotal {
 // Write writes the summary in format f (text, md, csv, json, xlsx, html).
 func (s Status) Write(w io.Writer, f string) error {
 	switch f {
-	case "text", "":
-		return s.writeText(w)
-	case "md":
-		return s.writeMarkdown(w)
+	case "text", "", "md", "html", "docx", "pdf":
+		return writeDoc(s.Document(), w, f)
 	case "csv":
 		return s.writeCSV(w)
 	case "json":
 		return s.writeJSON(w)
 	case "xlsx":
 		return s.Sheet().WriteXLSX(w)
-	case "html":
-		return s.Sheet().WriteHTML(w)
-	case "docx", "pdf":
-		return writePrinted(s.Sheet().Document(), w, f)
 	}
 	return unknownFormat(f, KindStatus)
+}
+
+// Document is the summary as a document. Paper and a screen lay it out
+// differently: on paper under the letterhead, the group table numbered and
+// the quota in two columns of numbers; on a screen under the campaign's
+// name, with the status markers and "2/3".
+func (s Status) Document() *doc.Document {
+	l, h := s.Lang, s.heading()
+	paper := s.Sheet()
+	d := paper.head()
+	d.Blocks = []doc.Block{doc.For(doc.Paper, d.Blocks...), doc.For(doc.Plain, heading(h[0], 1))}
+	for _, line := range h[1:] {
+		d.Blocks = append(d.Blocks, doc.For(doc.Plain, subLine(line)))
+	}
+	groups, agencies := paper.Tables[0], paper.Tables[1]
+	if msg := s.groupNotFollowed(); msg != "" {
+		d.Blocks = append(d.Blocks, doc.For(doc.Plain, said(msg)),
+			doc.For(doc.Paper, append(append(groups.blocks(l), agencies.blocks(l)...), note(quotaLegend(l)))...))
+		return d
+	}
+	d.Blocks = append(d.Blocks, doc.For(doc.Markdown, heading(l.T("Tổng hợp theo nhóm", "Totals by group"), 2)),
+		doc.For(doc.Paper, groups.blocks(l)...), doc.For(doc.Plain, s.groupTable().docTable()),
+		doc.For(doc.Markdown, heading(l.T("Tình hình từng cơ quan, đơn vị", "Each agency"), 2)),
+		doc.For(doc.Paper, agencies.blocks(l)...))
+	if len(s.Results()) == 0 {
+		return d.Append(doc.For(doc.Plain, said(l.T("Không có cơ quan, đơn vị nào khớp bộ lọc.", "No agency matches the filter."))),
+			doc.For(doc.Paper, note(quotaLegend(l))))
+	}
+	return d.Append(doc.For(doc.Plain, s.agencyTable(false).docTable()), note(quotaLegend(l)))
 }
 
 // Sheet is the summary laid out for paper: group totals, then every agency.
@@ -213,57 +237,6 @@ func (s Status) agencyTable(paper bool) Table {
 			status, r.MetOn.String(), remarks(r, l, late))
 	}
 	return t
-}
-
-func (s Status) writeText(w io.Writer) error {
-	var b strings.Builder
-	for _, line := range s.heading() {
-		b.WriteString(oneLine(clean(line)) + "\n")
-	}
-	b.WriteString("\n")
-	if msg := s.groupNotFollowed(); msg != "" {
-		_, err := io.WriteString(w, b.String()+msg+"\n")
-		return err
-	}
-	gt := s.groupTable()
-	_ = gt.WriteText(&b)
-	b.WriteString("\n")
-	results := s.Results()
-	if len(results) == 0 {
-		b.WriteString(s.Lang.T("Không có cơ quan, đơn vị nào khớp bộ lọc.\n", "No agency matches the filter.\n"))
-	} else {
-		at := s.agencyTable(false)
-		_ = at.WriteText(&b)
-		b.WriteString("\n" + quotaLegend(s.Lang) + "\n")
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-func (s Status) writeMarkdown(w io.Writer) error {
-	var b strings.Builder
-	h := s.heading()
-	b.WriteString("# " + mdEscape(h[0]) + "\n\n")
-	for _, line := range h[1:] {
-		b.WriteString(mdEscape(line) + "  \n")
-	}
-	if msg := s.groupNotFollowed(); msg != "" {
-		_, err := io.WriteString(w, b.String()+"\n"+mdEscape(msg)+"\n")
-		return err
-	}
-	b.WriteString("\n## " + s.Lang.T("Tổng hợp theo nhóm", "Totals by group") + "\n\n")
-	gt := s.groupTable()
-	_ = gt.WriteMarkdown(&b)
-	b.WriteString("\n## " + s.Lang.T("Tình hình từng cơ quan, đơn vị", "Each agency") + "\n\n")
-	if len(s.Results()) == 0 {
-		b.WriteString(s.Lang.T("Không có cơ quan, đơn vị nào khớp bộ lọc.\n", "No agency matches the filter.\n"))
-	} else {
-		at := s.agencyTable(false)
-		_ = at.WriteMarkdown(&b)
-		b.WriteString("\n*" + mdEscape(quotaLegend(s.Lang)) + "*\n")
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
 }
 
 // writeCSV writes one row per agency, the form a spreadsheet wants.

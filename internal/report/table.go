@@ -1,5 +1,7 @@
 // Package report turns the registration book into what the clerk prints or
-// hands on: aligned text, Markdown, CSV for Excel and JSON.
+// hands on: each report built once as a document (internal/doc) and
+// rendered as aligned text, Markdown, html, docx and pdf; and its rows as
+// CSV for Excel, JSON and XLSX.
 package report
 
 import (
@@ -7,7 +9,7 @@ import (
 	"io"
 	"strings"
 
-	"cchc/internal/vntext"
+	"cchc/internal/doc"
 )
 
 // Align of a column.
@@ -47,6 +49,8 @@ type Table struct {
 	// for lists too long to hold (xlsx and csv only; columns need a Width).
 	// Its cells must be clean already (see clean).
 	stream func(add func(cells []string, band bool) error) error
+	// records lays the rows out as numbered records in plain text (doc.Table.Records).
+	records bool
 }
 
 // each calls fn with every row in order, held or streamed.
@@ -84,160 +88,23 @@ func (t *Table) AddBand(text string) {
 func (t Table) IsBand(i int) bool { return t.bands[i] }
 
 // clean keeps line breaks and drops control characters, escape sequences
-// and invisible format characters (bidi overrides, …); text that is
-// already clean, by far the most common, is returned as is (checking is
-// much cheaper than cleaning on a list of 200,000 rows). The store
-// normalises text to NFC on the way in; this guards the terminal.
-func clean(s string) string {
-	if vntext.HasHidden(s) {
-		return vntext.Text(s)
-	}
-	return s
-}
+// and invisible format characters (doc.Clean). The store normalises text
+// to NFC on the way in; this guards the terminal.
+func clean(s string) string { return doc.Clean(s) }
 
-// oneLine is a cell for a one-line format (aligned text, Markdown).
-func oneLine(s string) string {
-	if strings.ContainsAny(s, "\n") {
-		return strings.Join(strings.Fields(s), " ")
-	}
-	return s
-}
+// oneLine is a cell for a one-line format (doc.OneLine).
+func oneLine(s string) string { return doc.OneLine(s) }
 
 // WriteText writes the table aligned for a terminal or a plain printer,
-// measuring Vietnamese text by display width, not bytes.
+// measuring Vietnamese text by display width, not bytes (doc.TextTable).
 func (t Table) WriteText(w io.Writer) error {
-	widths := make([]int, len(t.Columns))
-	for i, c := range t.Columns {
-		widths[i] = vntext.Width(c.Title)
+	var rows []doc.Row
+	err := t.docTable().Rows(func(r doc.Row) error { rows = append(rows, r); return nil })
+	if err != nil {
+		return err
 	}
-	for ri, r := range t.Rows {
-		if t.bands[ri] {
-			continue
-		}
-		for i, cell := range r {
-			if n := vntext.Width(oneLine(cell)); i < len(widths) && n > widths[i] {
-				widths[i] = n
-			}
-		}
-	}
-	for i, c := range t.Columns {
-		if c.Max > 0 && widths[i] > c.Max {
-			widths[i] = c.Max
-		}
-	}
-	// a cell wider than its column (a long name) goes on over the lines
-	// below, within its column: nothing is cut off
-	line := func(cells []string) string {
-		wrapped := make([][]string, len(t.Columns))
-		height := 1
-		for i := range t.Columns {
-			if i < len(cells) {
-				if cell := oneLine(cells[i]); vntext.Width(cell) > widths[i] {
-					wrapped[i] = wrap(cell, widths[i], widths[i])
-				} else {
-					wrapped[i] = []string{cell}
-				}
-			}
-			height = max(height, len(wrapped[i]))
-		}
-		var out strings.Builder
-		for k := range height {
-			parts := make([]string, len(t.Columns))
-			for i, c := range t.Columns {
-				cell := ""
-				if k < len(wrapped[i]) {
-					cell = wrapped[i][k]
-				}
-				if c.Align == Right {
-					parts[i] = vntext.PadLeft(cell, widths[i])
-				} else {
-					parts[i] = vntext.Pad(cell, widths[i])
-				}
-			}
-			out.WriteString(strings.TrimRight(strings.Join(parts, "  "), " ") + "\n")
-		}
-		return out.String()
-	}
-	var b strings.Builder
-	titles := make([]string, len(t.Columns))
-	rule := make([]string, len(t.Columns))
-	for i, c := range t.Columns {
-		titles[i] = c.Title
-		rule[i] = strings.Repeat("─", widths[i])
-	}
-	b.WriteString(line(titles))
-	b.WriteString(line(rule))
-	for i, r := range t.Rows {
-		if t.bands[i] {
-			b.WriteString(oneLine(r[0]) + "\n")
-			continue
-		}
-		b.WriteString(line(r))
-	}
-	_, err := io.WriteString(w, b.String())
+	_, err = io.WriteString(w, doc.TextTable(t.docColumns(), rows))
 	return err
-}
-
-// WriteMarkdown writes the table as a GitHub-style pipe table.
-func (t Table) WriteMarkdown(w io.Writer) error {
-	var b strings.Builder
-	row := func(cells []string) {
-		b.WriteString("|")
-		for i := range t.Columns {
-			cell := ""
-			if i < len(cells) {
-				cell = cells[i]
-			}
-			b.WriteString(" " + mdCell(cell) + " |")
-		}
-		b.WriteString("\n")
-	}
-	titles := make([]string, len(t.Columns))
-	for i, c := range t.Columns {
-		titles[i] = c.Title
-	}
-	row(titles)
-	b.WriteString("|")
-	for _, c := range t.Columns {
-		if c.Align == Right {
-			b.WriteString(" ---: |")
-		} else {
-			b.WriteString(" --- |")
-		}
-	}
-	b.WriteString("\n")
-	for i, r := range t.Rows {
-		if t.bands[i] {
-			cells := make([]string, len(t.Columns))
-			cells[0] = "**" + mdEscape(r[0]) + "**"
-			b.WriteString("|")
-			for _, c := range cells {
-				b.WriteString(" " + c + " |")
-			}
-			b.WriteString("\n")
-			continue
-		}
-		row(r)
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-var mdEscaper = strings.NewReplacer("|", `\|`, "\n", " ", `\`, `\\`, "*", `\*`, "_", `\_`, "<", "&lt;",
-	"`", "\\`", "[", `\[`, "]", `\]`, "#", `\#`)
-
-// mdEscape makes stored text inert in Markdown: no markup, links, HTML or
-// line breaks out of a table cell.
-func mdEscape(s string) string { return mdEscaper.Replace(oneLine(clean(s))) }
-
-// mdCell is a table cell: its own line breaks become <br>, the only break
-// a Markdown table cell can hold.
-func mdCell(s string) string {
-	parts := strings.Split(clean(s), "\n")
-	for i, p := range parts {
-		parts[i] = mdEscape(p)
-	}
-	return strings.Join(parts, "<br>")
 }
 
 // BOM starts CSV files so that Excel on Windows reads them as UTF-8.

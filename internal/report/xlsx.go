@@ -8,6 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"cchc/internal/doc"
 	"cchc/internal/lang"
 	"cchc/internal/vndate"
 	"cchc/internal/vntext"
@@ -288,7 +289,7 @@ func lines(text string, width float64) int {
 			n++
 			continue
 		}
-		n += len(wrap(part, avail, avail))
+		n += len(doc.Wrap(part, avail, avail))
 	}
 	return max(n, 1)
 }

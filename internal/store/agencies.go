@@ -43,17 +43,6 @@ func scanAgency(r rowScanner) (campaign.Agency, error) {
 	return cleanAgency(a), err // text written behind our back must not reach a terminal raw
 }
 
-// SortAgencies puts agencies in report order: by group, then Vietnamese
-// alphabetical order of the name.
-func SortAgencies(list []campaign.Agency) {
-	rank := map[campaign.Group]byte{}
-	for i, g := range campaign.Groups {
-		rank[g] = byte(i)
-	}
-	// group first, then the name: one sort
-	vntext.SortByKey(list, func(a campaign.Agency) []byte { return vntext.AppendSortKey([]byte{rank[a.Group]}, a.Name) })
-}
-
 // campaignAgencyColumns are agencyColumns as one campaign knows them: its
 // own name, short name and active flag where it keeps them (migration 0004).
 const campaignAgencyColumns = `a.id, coalesce(ca.name, a.name), coalesce(ca.short_name, a.short_name), a.agency_group,
@@ -73,7 +62,7 @@ func (s *Store) CampaignAgencies(ctx context.Context, campaignID int64) ([]campa
 	if err != nil {
 		return nil, err
 	}
-	SortAgencies(out)
+	campaign.SortAgencies(out)
 	return out, nil
 }
 

@@ -38,9 +38,7 @@ func (s *Store) backupOn(ctx context.Context, q execer, dest string) (string, er
 	if err != nil {
 		return "", lang.Wrap(err, "Đường dẫn tệp sao lưu không hợp lệ: %s", "Invalid backup path: %s", dest)
 	}
-	exists := func() error {
-		return lang.Errorf("Tệp %s đã có; chọn tên khác để không ghi đè", "%s already exists; choose another name so as not to overwrite it", abs)
-	}
+	exists := func() error { return fileThere(abs) }
 	if _, err := os.Lstat(abs); err == nil {
 		return "", exists() // a backup never overwrites, book or not
 	}

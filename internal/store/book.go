@@ -482,58 +482,17 @@ func (s *Store) receivedFrom(ctx context.Context, campaignID, from, to int64) ([
 	return received, err
 }
 
-// judgedAgencies lists the active agencies of a campaign for Compliance:
-// those of groups with a quota in report order, then the others (communes,
-// whose registrations only roll up) in any order, sparing the Vietnamese
-// sort of the ten thousand communes of a national campaign.
-func (s *Store) judgedAgencies(ctx context.Context, c campaign.Campaign) ([]compliance.Agency, error) {
-	var judged []campaign.Agency
-	var rest []compliance.Agency
+// FollowedAgencies lists the agencies a campaign follows, as compliance
+// judges them, in any order.
+func (s *Store) FollowedAgencies(ctx context.Context, campaignID int64) ([]compliance.Agency, error) {
+	var out []compliance.Agency
 	err := s.eachRow(ctx, `SELECT a.id, coalesce(ca.name, a.name), a.agency_group, coalesce(a.parent_id, 0) FROM agency a
-		JOIN campaign_agency ca ON ca.agency_id = a.id WHERE ca.campaign_id = ? AND coalesce(ca.active, a.active) = 1`, []any{c.ID},
+		JOIN campaign_agency ca ON ca.agency_id = a.id WHERE ca.campaign_id = ? AND coalesce(ca.active, a.active) = 1`, []any{campaignID},
 		func(v []driver.Value) error {
-			g := campaign.Group(asText(v[2]))
-			if c.QuotaFor(g).Required > 0 {
-				judged = append(judged, campaign.Agency{ID: asInt(v[0]), Name: vntext.Line(asText(v[1])), Group: g, ParentID: asInt(v[3])})
-			} else { // only rolled up: no name needed
-				rest = append(rest, compliance.Agency{ID: asInt(v[0]), Group: g, ParentID: asInt(v[3])})
-			}
+			out = append(out, compliance.Agency{ID: asInt(v[0]), Name: vntext.Line(asText(v[1])), Group: campaign.Group(asText(v[2])), ParentID: asInt(v[3])})
 			return nil
 		})
-	if err != nil {
-		return nil, err
-	}
-	SortAgencies(judged)
-	out := make([]compliance.Agency, 0, len(judged)+len(rest))
-	for _, a := range judged {
-		out = append(out, compliance.Agency{ID: a.ID, Name: a.Name, Group: a.Group, ParentID: a.ParentID})
-	}
-	succ, err := s.Successions(ctx, c.ID)
-	if err != nil {
-		return nil, err
-	}
-	return compliance.WithSuccession(append(out, rest...), succ), nil
-}
-
-// Compliance judges a campaign as of a day.
-func (s *Store) Compliance(ctx context.Context, c campaign.Campaign, asOf vndate.Date) (compliance.Summary, error) {
-	// the agencies are read while the letters are
-	var agencies []compliance.Agency
-	var agenciesErr error
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		agencies, agenciesErr = s.judgedAgencies(ctx, c)
-	}()
-	received, err := s.received(ctx, c.ID)
-	<-done
-	if err != nil {
-		return compliance.Summary{}, err
-	}
-	if agenciesErr != nil {
-		return compliance.Summary{}, agenciesErr
-	}
-	return compliance.Judge(c, agencies, received, asOf), nil
+	return out, err
 }
 
 // insertSubmission records a letter; RecordSubmission and the import both

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
 	"cchc/internal/vndate"
@@ -30,7 +31,7 @@ func (s *Store) isNew(ctx context.Context, q querier) (bool, error) {
 	if err != nil {
 		return false, s.explain(err)
 	}
-	_, def, err := DefaultCampaign()
+	_, def, err := book.DefaultCampaign()
 	if err != nil {
 		return false, err
 	}

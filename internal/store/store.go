@@ -45,6 +45,9 @@ type Store struct {
 
 	release func() // lets files be written over the book's path again (safefile)
 
+	mustExist bool                                                   // Options.MustExist
+	fill      func(ctx context.Context, tx *sql.Tx, d Dialect) error // Options.fill
+
 	network string // the network file system the book is on, read only ("" when local)
 
 	ident os.FileInfo // the file opened, to notice it deleted or replaced (gone.go)
@@ -66,6 +69,14 @@ type Options struct {
 	// default; tests pretend a share): a book on a network file system
 	// is only read.
 	FSType func(path string) (string, error)
+	// MustExist opens only a book that is there: a missing file, or one
+	// without a book yet, is refused instead of made with the default.
+	MustExist bool
+
+	// fill writes a new book's rows instead of the default campaign, in
+	// the transaction that makes its schema (Copy); a book already there
+	// is then refused.
+	fill func(ctx context.Context, tx *sql.Tx, d Dialect) error
 }
 
 // DefaultPath is where the book lives when neither --db nor $CCHC_DB says:
@@ -95,6 +106,9 @@ func Open(path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, lang.Wrap(err, "Đường dẫn tệp dữ liệu không hợp lệ: %s", "Invalid database path: %s", path)
 	}
+	if _, err := os.Stat(abs); opt.MustExist && errors.Is(err, fs.ErrNotExist) {
+		return nil, noBook(abs)
+	}
 	network := onNetwork(abs, opt.FSType)
 	if network != "" {
 		// read, never written: a new book cannot be made there either
@@ -118,7 +132,8 @@ func Open(path string, opt Options) (*Store, error) {
 	if opt.User = vntext.Line(opt.User); opt.User == "" {
 		opt.User = defaultUser()
 	}
-	s := &Store{d: sqliteDialect{}, path: abs, readOnly: readOnly || network != "", network: network, now: opt.Now, user: opt.User}
+	s := &Store{d: sqliteDialect{}, path: abs, readOnly: readOnly || network != "", network: network, now: opt.Now, user: opt.User,
+		mustExist: opt.MustExist, fill: opt.fill}
 	// A new file put into WAL by two processes at once can fail once: retry.
 	for attempt := 0; ; attempt++ {
 		err = s.open()
@@ -203,6 +218,22 @@ func checkExisting(path string) error {
 		return err
 	}
 	return probe.checkHeader(version, appID, tables)
+}
+
+// checkNew refuses a book that is there to a copy, and a book that is
+// not there to MustExist.
+func (s *Store) checkNew(fresh bool) error {
+	switch {
+	case s.fill != nil && !fresh:
+		return holdsBook(s.path)
+	case s.mustExist && fresh:
+		return noBook(s.path)
+	}
+	return nil
+}
+
+func noBook(where string) error {
+	return lang.Errorf("Không có sổ dữ liệu nào ở %s", "There is no book at %s", where)
 }
 
 func notCchc(path string) error {
@@ -304,6 +335,9 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err := s.checkHeader(version, appID, tables); err != nil {
 		return err
 	}
+	if err := s.checkNew(version == 0); err != nil {
+		return err
+	}
 	if version == SchemaVersion() {
 		return nil
 	}
@@ -328,6 +362,9 @@ func (s *Store) migrate(ctx context.Context) error {
 		return err
 	}
 	fresh := version == 0
+	if err := s.checkNew(fresh); err != nil {
+		return err
+	}
 	for _, m := range migrations() {
 		if m.version <= version {
 			continue
@@ -340,7 +377,11 @@ func (s *Store) migrate(ctx context.Context) error {
 		return s.explain(err)
 	}
 	if fresh {
-		if err := seedDefault(ctx, tx, s.stamp()); err != nil {
+		fill := func(ctx context.Context, tx *sql.Tx, _ Dialect) error { return seedDefault(ctx, tx, s.stamp()) }
+		if s.fill != nil {
+			fill = s.fill
+		}
+		if err := fill(ctx, tx, s.d); err != nil {
 			return err
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"cchc/internal/demo"
+	"cchc/internal/demo/demobook"
 )
 
 // Seed of every benchmark book: the figures in BENCHMARKS.md are for it.
@@ -47,7 +48,7 @@ func Book(tb testing.TB, scale demo.Scale) string {
 		dir = d
 	}
 	p := filepath.Join(dir, string(scale)+".db")
-	if _, err := demo.Create(context.Background(), p, scale, Seed); err != nil {
+	if _, err := demobook.Create(context.Background(), p, scale, Seed); err != nil {
 		tb.Fatal(err)
 	}
 	books[scale] = p
@@ -55,7 +56,7 @@ func Book(tb testing.TB, scale demo.Scale) string {
 }
 
 // Grown returns the path of a national book whose latest campaign is
-// times as big (see demo.CreateTimes): 1 is Book's national book, and
+// times as big (see demo.Fill): 1 is Book's national book, and
 // $CCHC_BENCH_NATIONAL_2X, $CCHC_BENCH_NATIONAL_4X, … name one already made
 // by `cchc demo --scale national --seed 1 --times N` (generating 4× takes
 // a few minutes).
@@ -75,7 +76,7 @@ func Grown(tb testing.TB, times int) string {
 		return p
 	}
 	p := filepath.Join(d, string(key)+".db")
-	if _, err := demo.CreateTimes(context.Background(), p, demo.National, Seed, times); err != nil {
+	if _, err := demobook.CreateTimes(context.Background(), p, demo.National, Seed, times); err != nil {
 		tb.Fatal(err)
 	}
 	books[key] = p

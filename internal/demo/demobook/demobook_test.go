@@ -1,4 +1,4 @@
-package demo
+package demobook
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 
 	"cchc/internal/book"
 	"cchc/internal/campaign"
+	"cchc/internal/demo"
 	"cchc/internal/lang"
 	"cchc/internal/store"
 	"cchc/internal/vndate"
@@ -22,18 +23,18 @@ func TestProvince(t *testing.T) {
 	dir := t.TempDir()
 	ctx := context.Background()
 	a, b, c := filepath.Join(dir, "a.db"), filepath.Join(dir, "b.db"), filepath.Join(dir, "c.db")
-	sa, err := Create(ctx, a, Province, 1)
+	sa, err := Create(ctx, a, demo.Province, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if sa.Agencies != 19+8+13+216+1+69 || sa.Campaigns != 4 || sa.Registrations == 0 || sa.Latest == 0 {
 		t.Fatalf("stats %+v", sa)
 	}
-	sb, err := Create(ctx, b, Province, 1)
+	sb, err := Create(ctx, b, demo.Province, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = Create(ctx, c, Province, 2)
+	_, err = Create(ctx, c, demo.Province, 2)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +108,7 @@ func TestProvince(t *testing.T) {
 	if diacritics < len(agencies)/2 {
 		t.Errorf("only %d of %d names have diacritics", diacritics, len(agencies))
 	}
-	sum, err := st.Compliance(ctx, cs[0], vndate.Of(2023, 4, 30))
+	sum, err := book.Compliance(ctx, st, cs[0], vndate.Of(2023, 4, 30))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,7 +178,7 @@ func TestRefusesUsedBook(t *testing.T) {
 	}
 	st.Close()
 	before, _ := os.ReadFile(path)
-	_, err = Create(ctx, path, Province, 1)
+	_, err = Create(ctx, path, demo.Province, 1)
 	if !errors.Is(err, book.ErrNotNew) || !strings.Contains(lang.Message(err, lang.VI), "chỉ được ghi vào một tệp mới") {
 		t.Fatalf("used book: %v", err)
 	}
@@ -191,7 +192,7 @@ func TestRefusesUsedBook(t *testing.T) {
 
 	other := filepath.Join(dir, "notes.txt")
 	os.WriteFile(other, []byte("ghi chú của tôi"), 0o600)
-	if _, err := Create(ctx, other, Province, 1); err == nil {
+	if _, err := Create(ctx, other, demo.Province, 1); err == nil {
 		t.Fatal("a text file was taken for a book")
 	}
 	if b, _ := os.ReadFile(other); string(b) != "ghi chú của tôi" {
@@ -202,14 +203,14 @@ func TestRefusesUsedBook(t *testing.T) {
 	fresh := filepath.Join(dir, "fresh.db")
 	st, _ = store.Open(fresh, store.Options{})
 	st.Close()
-	if _, err := Create(ctx, fresh, Province, 1); err != nil {
+	if _, err := Create(ctx, fresh, demo.Province, 1); err != nil {
 		t.Fatalf("new book refused: %v", err)
 	}
 }
 
 func BenchmarkCreateNational(b *testing.B) {
 	for b.Loop() {
-		if _, err := Create(context.Background(), filepath.Join(b.TempDir(), "n.db"), National, 1); err != nil {
+		if _, err := Create(context.Background(), filepath.Join(b.TempDir(), "n.db"), demo.National, 1); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,0 +1,100 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// reports is every report of every campaign of a book, in every text
+// format, with the history, the campaigns and the agencies: what a copy
+// must print byte for byte as its source does.
+func reports(t *testing.T, db string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	run := func(args ...string) {
+		t.Helper()
+		code, stdout, stderr := cchc(t, append([]string{"--db", db}, args...)...)
+		if code != 0 {
+			t.Fatalf("%v on %s: exit %d: %s", args, db, code, stderr)
+		}
+		out[strings.Join(args, " ")] = stdout
+	}
+	run("campaign", "list")
+	run("history", "--limit", "0")
+	run("--lang", "en", "history", "--limit", "0")
+	for _, year := range []string{"2021", "2022", "2023", "2026"} {
+		asOf := "15/04/" + year
+		for _, f := range []string{"text", "md", "csv", "json"} {
+			run("status", "--campaign", year, "--as-of", asOf, "--format", f)
+			for _, kind := range []string{"status", "missing", "registrations", "results"} {
+				run("report", kind, "--campaign", year, "--as-of", asOf, "--format", f)
+			}
+			if f != "csv" {
+				run("report", "reminder", "--campaign", year, "--as-of", asOf, "--format", f)
+			}
+		}
+		run("agency", "list", "--campaign", year, "--format", "json")
+	}
+	return out
+}
+
+// sameReports fails the test where two books print differently.
+func sameReports(t *testing.T, a, b string) {
+	t.Helper()
+	ra, rb := reports(t, a), reports(t, b)
+	for k, v := range ra {
+		if rb[k] != v {
+			t.Errorf("%s differs between %s and %s:\n%s\n-- vs --\n%s", k, a, b, v, rb[k])
+		}
+	}
+}
+
+// checked runs cchc check on a book, which must be clean.
+func checked(t *testing.T, db string) {
+	t.Helper()
+	if code, out, errs := cchc(t, "--db", db, "check"); code != 0 {
+		t.Errorf("check %s: exit %d\n%s%s", db, code, out, errs)
+	}
+}
+
+func TestCopyGivesTheSameReports(t *testing.T) {
+	t.Setenv("CCHC_TODAY", "01/12/2026")
+	dir := t.TempDir()
+	src := filepath.Join(dir, "demo.db")
+	if code, _, errs := cchc(t, "demo", "--db", src); code != 0 {
+		t.Fatal(errs)
+	}
+	// history to copy: a rename, undone (#10 undone by #11), and another
+	for _, args := range [][]string{
+		{"agency", "rename", "Sở Y tế", "--to", "Sở Y tế tỉnh", "--campaign", "2023"},
+		{"undo", "10"},
+		{"agency", "rename", "Sở Tư pháp", "--to", "Sở Tư pháp tỉnh", "--campaign", "2023"},
+	} {
+		if code, _, errs := cchc(t, append([]string{"--db", src}, args...)...); code != 0 {
+			t.Fatalf("%v: %s", args, errs)
+		}
+	}
+	dst := filepath.Join(dir, "copy.db")
+	code, out, errs := cchc(t, "copy", src, dst)
+	if code != 0 || !strings.HasPrefix(out, fmt.Sprintf("Đã chép sổ dữ liệu %s sang %s: 4 đợt đăng ký; ", src, dst)) {
+		t.Fatalf("copy: exit %d\n%s%s", code, out, errs)
+	}
+	sameReports(t, src, dst)
+	checked(t, src)
+	checked(t, dst)
+	// never over a book, and the English says so
+	code, out, errs = cchc(t, "--lang", "en", "copy", src, dst)
+	if code != exitFailure || out != "" || !strings.Contains(errs, "The book was not copied to "+dst) || !strings.Contains(errs, "already holds a book") {
+		t.Errorf("copy over a book: exit %d\n%s%s", code, out, errs)
+	}
+	for _, args := range [][]string{{"copy"}, {"copy", src}, {"copy", src, dst, "third"}} {
+		if code, _, errs := cchc(t, args...); code != exitUsage || !strings.Contains(errs, "cchc copy TỪ SANG") {
+			t.Errorf("%v: exit %d: %s", args, code, errs)
+		}
+	}
+	if code, _, errs := cchc(t, "copy", filepath.Join(dir, "none.db"), filepath.Join(dir, "x.db")); code != exitFailure || !strings.Contains(errs, "Không có sổ dữ liệu nào ở") {
+		t.Errorf("copy of nothing: exit %d: %s", code, errs)
+	}
+}

@@ -1,0 +1,16 @@
+package importer
+
+import (
+	"context"
+
+	"cchc/internal/book"
+	"cchc/internal/campaign"
+)
+
+// Book is what planning an import reads and writes of the registration
+// book: the campaign's agencies, to match names against, and the imports
+// (rehearsed first, so a plan tells what applying it will do).
+type Book interface {
+	CampaignAgencies(ctx context.Context, campaignID int64) ([]campaign.Agency, error)
+	book.Imports
+}

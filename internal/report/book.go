@@ -1,0 +1,17 @@
+package report
+
+import (
+	"context"
+
+	"cchc/internal/book"
+	"cchc/internal/campaign"
+)
+
+// Book is what the reports read of the registration book: the campaign,
+// its judgement, its registrations in report order and how far each went.
+type Book interface {
+	Campaign(ctx context.Context, year int) (campaign.Campaign, error)
+	CampaignStages(ctx context.Context, campaignID int64) (map[int64]campaign.Step, error)
+	CampaignCompletions(ctx context.Context, campaignID int64) (map[int64]campaign.Step, error)
+	book.Reports
+}

@@ -1,0 +1,261 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"cchc/internal/lang"
+	"cchc/internal/location"
+	"cchc/internal/safefile"
+)
+
+// Counts is how many rows of each table a copy wrote, by table name.
+type Counts map[string]int
+
+// copyTables are the book's tables in the order a copy writes them, each
+// after those it refers to. selfRef is a column naming a row of its own
+// table, which may come later (a district made after its communes, an
+// undo newer than the change it undid): such a value is set once the row
+// it names is written.
+var copyTables = []struct{ name, selfRef string }{
+	{"campaign", ""}, {"agency", "parent_id"}, {"quota", ""}, {"campaign_agency", ""}, {"succession", ""},
+	{"submission", ""}, {"registration", ""}, {"progress", ""}, {"history", "undone_by"}, {"history_item", ""},
+}
+
+// derivedTables are not copied: the target's triggers rebuild the
+// letters' tallies as letters and registrations are written, and its
+// migrations write its schema version.
+var derivedTables = map[string]bool{"letter_tally": true, "cchc_schema": true}
+
+// idResetter is a dialect whose ids come from sequences (PostgreSQL's
+// identity columns): after rows are written with their own ids, the
+// sequence of each table is moved past them.
+type idResetter interface {
+	ResetIDs(ctx context.Context, tx *sql.Tx, table string) error
+}
+
+// Copy copies the whole book src (every campaign, agency, letter,
+// registration, step of progress and the whole history, with their ids,
+// so that undo and the trash keep working) into a new book at target: a
+// SQLite file that does not exist yet, or an empty PostgreSQL database.
+// The target's schema and every row are written in one transaction, from
+// one snapshot of src: a failure leaves no book there (a file is written
+// under a temporary name and put in place once whole). A target that
+// holds a book, or any file, is refused.
+func Copy(ctx context.Context, src *Store, target string, opt Options) (Counts, error) {
+	var counts Counts
+	opt.fill = func(ctx context.Context, tx *sql.Tx, d Dialect) (err error) {
+		counts, err = src.copyInto(ctx, tx, d)
+		return err
+	}
+	if location.IsPostgres(target) {
+		dst, err := Open(target, opt)
+		if err != nil {
+			return nil, err
+		}
+		return counts, dst.Close()
+	}
+	abs, err := filepath.Abs(target)
+	if err != nil {
+		return nil, lang.Wrap(err, "Đường dẫn tệp dữ liệu không hợp lệ: %s", "Invalid database path: %s", target)
+	}
+	if _, err := os.Lstat(abs); err == nil {
+		if safefile.Guard(abs) != nil {
+			return nil, holdsBook(abs)
+		}
+		return nil, fileThere(abs)
+	}
+	err = safefile.Create(abs, false, func(tmp string) error {
+		dst, err := Open(tmp, opt)
+		if err != nil {
+			return err
+		}
+		return dst.Close()
+	})
+	switch {
+	case err == nil:
+		return counts, nil
+	case errors.Is(err, safefile.ErrExists):
+		return nil, fileThere(abs)
+	case errors.Is(err, safefile.ErrBook):
+		return nil, holdsBook(abs)
+	}
+	return nil, err
+}
+
+func holdsBook(where string) error {
+	return lang.Errorf("%s đã là một sổ dữ liệu; không chép đè lên", "%s already holds a book; it is not copied over", where)
+}
+
+func fileThere(path string) error {
+	return lang.Errorf("Tệp %s đã có; chọn tên khác để không ghi đè", "%s already exists; choose another name so as not to overwrite it", path)
+}
+
+// copyInto writes every row of s, read in one snapshot, through tx (a new
+// book's, its schema just made), ids and all.
+func (s *Store) copyInto(ctx context.Context, tx *sql.Tx, d Dialect) (Counts, error) {
+	columns := map[string][]string{}
+	keys := map[string][]string{}
+	type pkCol struct {
+		pos  int
+		name string
+	}
+	pks := map[string][]pkCol{}
+	err := s.d.Columns(ctx, s.db, func(table, column, _ string, pk int) {
+		columns[table] = append(columns[table], column)
+		if pk > 0 {
+			pks[table] = append(pks[table], pkCol{pk, column})
+		}
+	})
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	for table, cols := range pks {
+		sort.Slice(cols, func(i, j int) bool { return cols[i].pos < cols[j].pos })
+		for _, c := range cols {
+			keys[table] = append(keys[table], c.name)
+		}
+	}
+	known := map[string]bool{}
+	for _, t := range copyTables {
+		known[t.name] = true
+		if columns[t.name] == nil {
+			return nil, fmt.Errorf("store: copy: the book has no table %s", t.name)
+		}
+	}
+	for table := range columns {
+		if !known[table] && !derivedTables[table] {
+			return nil, fmt.Errorf("store: copy: table %s is not in copyTables", table) // a new table must be copied too
+		}
+	}
+	from, err := s.db.BeginTx(ctx, s.d.SnapshotTx())
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	defer from.Rollback()
+	counts := Counts{}
+	for _, t := range copyTables {
+		n, err := copyTable(ctx, from, tx, t.name, t.selfRef, columns[t.name], keys[t.name])
+		if err != nil {
+			return nil, lang.Wrap(s.explain(err), "Không chép được bảng %s", "Cannot copy the table %s", t.name)
+		}
+		counts[t.name] = n
+		if r, ok := d.(idResetter); ok && len(keys[t.name]) == 1 && keys[t.name][0] == "id" {
+			if err := r.ResetIDs(ctx, tx, t.name); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return counts, nil
+}
+
+// copyBatch caps the values of one INSERT (SQLite allows 32,766, PostgreSQL 65,535).
+const copyBatch = 8000
+
+// copyTable copies one table's rows in key order, several to an INSERT.
+func copyTable(ctx context.Context, from, to *sql.Tx, table, selfRef string, cols, keys []string) (int, error) {
+	order := ""
+	if len(keys) > 0 {
+		order = " ORDER BY " + strings.Join(keys, ", ")
+	}
+	rows, err := from.QueryContext(ctx, "SELECT "+strings.Join(cols, ", ")+" FROM "+table+order)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	self, id := -1, -1
+	for i, c := range cols {
+		switch c {
+		case selfRef:
+			self = i
+		case "id":
+			id = i
+		}
+	}
+	type later struct{ id, ref any }
+	var deferred []later
+	perRow := max(1, copyBatch/len(cols))
+	stmts := map[int]*sql.Stmt{}
+	defer func() {
+		for _, st := range stmts {
+			st.Close()
+		}
+	}()
+	var batch []any
+	flush := func() error {
+		n := len(batch) / len(cols)
+		if n == 0 {
+			return nil
+		}
+		st := stmts[n]
+		if st == nil {
+			row := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
+			q := "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES " +
+				strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
+			if st, err = to.PrepareContext(ctx, q); err != nil {
+				return err
+			}
+			stmts[n] = st
+		}
+		_, err := st.ExecContext(ctx, batch...)
+		batch = batch[:0]
+		return err
+	}
+	count := 0
+	vals := make([]any, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			return count, err
+		}
+		for i, v := range vals {
+			if b, ok := v.([]byte); ok { // text as one driver or the other hands it over
+				vals[i] = string(b)
+			}
+		}
+		if self >= 0 && id >= 0 && vals[self] != nil && toInt(vals[self]) >= toInt(vals[id]) {
+			deferred = append(deferred, later{vals[id], vals[self]})
+			vals[self] = nil
+		}
+		batch = append(batch, vals...)
+		count++
+		if count%perRow == 0 {
+			if err := flush(); err != nil {
+				return count, err
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return count, err
+	}
+	if err := flush(); err != nil {
+		return count, err
+	}
+	for _, l := range deferred {
+		if _, err := to.ExecContext(ctx, "UPDATE "+table+" SET "+selfRef+" = ? WHERE id = ?", l.ref, l.id); err != nil {
+			return count, err
+		}
+	}
+	return count, nil
+}
+
+func toInt(v any) int64 {
+	switch n := v.(type) {
+	case int64:
+		return n
+	case int32:
+		return int64(n)
+	case int:
+		return int64(n)
+	}
+	return 0
+}
