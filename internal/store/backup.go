@@ -22,8 +22,8 @@ import (
 // book; it is created 0600. It returns dest's absolute path.
 func (s *Store) Backup(ctx context.Context, dest string) (string, error) {
 	if s.d.Kind() != "sqlite" {
-		return "", lang.Errorf("Sao lưu cơ sở dữ liệu PostgreSQL %s thành một tệp: dùng cchc copy %[1]s TỆP.db",
-			"To back up the PostgreSQL database %s to a file, use cchc copy %[1]s FILE.db", s.path)
+		return "", lang.Errorf("Sao lưu cơ sở dữ liệu PostgreSQL %s thành một tệp: dùng cchc copy %s TỆP.db",
+			"To back up the PostgreSQL database %s to a file, use cchc copy %s FILE.db", s.path, s.path)
 	}
 	return s.backupOn(ctx, s.db, dest)
 }

@@ -2,10 +2,12 @@ package store
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
 	"cchc/internal/campaign"
+	"cchc/internal/lang"
 	"cchc/internal/vndate"
 )
 
@@ -52,6 +54,22 @@ func TestDataVersionSeesAnotherClerk(t *testing.T) {
 		}
 		if time.Now().After(deadline) {
 			t.Fatalf("another clerk's commit was not noticed: version still %d", v)
+		}
+	}
+}
+
+// A password in the address is never shown, whatever fails.
+func TestPasswordNeverShown(t *testing.T) {
+	for _, dsn := range []string{"postgres://cchc:s3cr3t-pw@[::1", "postgres://cchc:s3cr3t-pw@/nodb?host=/nonexistent-dir&sslmode=disable",
+		"postgresql://cchc@/x?host=/nonexistent-dir&password=s3cr3t-pw"} {
+		_, err := Open(dsn, Options{})
+		if err == nil {
+			t.Fatalf("%s opened", dsn)
+		}
+		for _, l := range []lang.Lang{lang.VI, lang.EN} {
+			if msg := lang.Message(err, l); strings.Contains(msg, "s3cr3t") || !strings.Contains(msg, "xxxxx") {
+				t.Errorf("%s: %s", dsn, msg)
+			}
 		}
 	}
 }

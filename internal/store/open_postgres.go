@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"cchc/internal/lang"
+	"cchc/internal/location"
 	"cchc/internal/store/postgres"
 	"cchc/internal/vntext"
 )
@@ -15,10 +16,10 @@ import (
 // empty database the embedded default campaign, as Open does a new file.
 // The clerk recorded in the history is $CCHC_USER, else the database role.
 func openPostgres(dsn string, opt Options) (*Store, error) {
-	where := postgres.Redact(dsn)
+	where := location.Redact(dsn)
 	db, cfg, err := postgres.Open(dsn)
 	if err != nil {
-		return nil, lang.Wrap(postgres.Hide(err, dsn), "Địa chỉ cơ sở dữ liệu PostgreSQL không hợp lệ: %s", "Invalid PostgreSQL address: %s", where)
+		return nil, lang.Wrap(err, "Địa chỉ cơ sở dữ liệu PostgreSQL không hợp lệ: %s", "Invalid PostgreSQL address: %s", where)
 	}
 	s := &Store{db: db, d: postgres.Dialect{}, path: where, now: opt.Now}
 	ctx := context.Background()
@@ -38,7 +39,12 @@ func openPostgres(dsn string, opt Options) (*Store, error) {
 			return fail(err)
 		}
 	}
-	err = postgres.Migrate(ctx, db, SchemaVersion(), where, func(tx *sql.Tx) error { return seedDefault(ctx, tx, s.stamp()) })
+	s.mustExist, s.fill = opt.MustExist, opt.fill
+	fill := func(ctx context.Context, tx *sql.Tx, _ Dialect) error { return seedDefault(ctx, tx, s.stamp()) }
+	if s.fill != nil {
+		fill = s.fill
+	}
+	err = postgres.Migrate(ctx, db, SchemaVersion(), where, s.checkNew, func(tx *sql.Tx) error { return fill(ctx, tx, s.d) })
 	if err != nil {
 		return fail(err)
 	}

@@ -19,9 +19,9 @@ import (
 	"time"
 
 	"cchc/internal/lang"
+	"cchc/internal/location"
 	"cchc/internal/safefile"
 	schema "cchc/internal/store/migrations"
-	"cchc/internal/store/postgres"
 	"cchc/internal/vntext"
 
 	_ "modernc.org/sqlite" // database/sql driver "sqlite"
@@ -99,7 +99,7 @@ func Open(path string, opt Options) (*Store, error) {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
-	if postgres.IsURL(path) {
+	if location.IsPostgres(path) {
 		return openPostgres(path, opt)
 	}
 	abs, err := filepath.Abs(path)

@@ -11,18 +11,10 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
 )
-
-// IsURL reports whether a --db value names a PostgreSQL database: it
-// starts with postgres:// or postgresql://. Anything else is a SQLite file.
-func IsURL(target string) bool {
-	t := strings.ToLower(target)
-	return strings.HasPrefix(t, "postgres://") || strings.HasPrefix(t, "postgresql://")
-}
 
 // Open connects to the database a DSN names (not yet: the first query
 // does) and returns the pool the store runs its queries on, each rewritten

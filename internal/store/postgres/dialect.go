@@ -107,36 +107,39 @@ func errCode(err error) string {
 	return ""
 }
 
-// Explain turns the server's errors into messages for the clerk.
+// Explain turns the server's errors into messages for the clerk: those
+// of connecting (ExplainConnect), then those of a statement.
 func (Dialect) Explain(err error, where string) error {
+	if e := ExplainConnect(err, where); e != nil {
+		return e
+	}
 	var pe *pgconn.PgError
-	if errors.As(err, &pe) {
-		switch code := pe.Code; {
-		case code == "40001" || code == "40P01" || code == "55P03":
-			return lang.Wrap(err, "Cơ sở dữ liệu đang bận với thay đổi của người khác; hãy thử lại",
-				"The database is busy with someone else's change; try again")
-		case code == "25006":
-			return lang.Wrap(book.ErrReadOnly, "Cơ sở dữ liệu %s chỉ cho phép đọc; không lưu được thay đổi",
-				"The database %s is read-only; the change was not saved", where)
-		case code == "42501":
-			return lang.Wrap(book.ErrReadOnly, "Tài khoản của bạn trên cơ sở dữ liệu %s không có quyền ghi (%s); không lưu được thay đổi",
-				"Your account on the database %s may not write (%s); the change was not saved", where, pe.Message)
-		case code == "53100":
-			return lang.Wrap(err, "Máy chủ cơ sở dữ liệu đã hết chỗ trên đĩa; không lưu được thay đổi",
-				"The database server's disk is full; the change was not saved")
-		case code == "28P01" || code == "28000":
-			return lang.Wrap(err, "Máy chủ cơ sở dữ liệu %s không chấp nhận tên hoặc mật khẩu", "The database server %s refused the user name or password", where)
-		case code == "3D000":
-			return lang.Wrap(err, "Máy chủ không có cơ sở dữ liệu %s", "The server has no database %s", where)
-		case len(code) == 2+3 && (code[:2] == "08" || code[:2] == "57"):
-			return lang.Wrap(err, "Mất kết nối với máy chủ cơ sở dữ liệu %s; hãy thử lại", "Lost the connection to the database server %s; try again", where)
-		}
+	if !errors.As(err, &pe) {
 		return nil
 	}
-	var ce *pgconn.ConnectError
-	if errors.As(err, &ce) {
-		return lang.Wrap(err, "Không kết nối được với máy chủ cơ sở dữ liệu %s (máy chủ chưa chạy, sai địa chỉ, hay mạng?)",
-			"Cannot connect to the database server %s (is it running, is the address right, is the network up?)", where)
+	switch code := pe.Code; {
+	case code == "40001" || code == "40P01" || code == "55P03":
+		return lang.Wrap(err, "Cơ sở dữ liệu đang bận với thay đổi của người khác; hãy thử lại",
+			"The database is busy with someone else's change; try again")
+	case code == "25006":
+		return lang.Wrap(book.ErrReadOnly, "Cơ sở dữ liệu %s chỉ cho phép đọc; không lưu được thay đổi",
+			"The database %s is read-only; the change was not saved", where)
+	case code == "42501":
+		return lang.Wrap(book.ErrReadOnly, "Tài khoản của bạn trên cơ sở dữ liệu %s không có quyền ghi (%s); không lưu được thay đổi",
+			"Your account on the database %s may not write (%s); the change was not saved", where, pe.Message)
+	case code == "53100":
+		return lang.Wrap(err, "Máy chủ cơ sở dữ liệu đã hết chỗ trên đĩa; không lưu được thay đổi",
+			"The database server's disk is full; the change was not saved")
+	case len(code) == 5 && (code[:2] == "08" || code[:2] == "57"):
+		return lang.Wrap(err, "Mất kết nối với máy chủ cơ sở dữ liệu %s; hãy thử lại", "Lost the connection to the database server %s; try again", where)
 	}
 	return nil
+}
+
+// ResetIDs moves the id sequence of a table past the ids written into it
+// (a copy writes rows with their own ids); a table without one is left.
+func (Dialect) ResetIDs(ctx context.Context, tx *sql.Tx, table string) error {
+	_, err := tx.ExecContext(ctx, `SELECT setval(seq, (SELECT coalesce(max(id), 0) + 1 FROM `+table+`), false)
+		FROM pg_get_serial_sequence(?, 'id') AS seq WHERE seq IS NOT NULL`, table)
+	return err
 }

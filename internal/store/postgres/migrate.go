@@ -34,12 +34,19 @@ func Version(ctx context.Context, q interface {
 // migrate; seed fills a new book in the same transaction. A database
 // holding other tables, or a newer schema, is refused with a message
 // naming where (the DSN without its password), changing nothing.
-func Migrate(ctx context.Context, db *sql.DB, want int, where string, seed func(*sql.Tx) error) error {
+//
+// checkNew is asked whether the book may be used, fresh or not (a copy
+// wants a new one; some commands only one that is there), before anything
+// is written.
+func Migrate(ctx context.Context, db *sql.DB, want int, where string, checkNew func(fresh bool) error, seed func(*sql.Tx) error) error {
 	version, foreign, err := Version(ctx, db)
 	if err != nil {
 		return err
 	}
-	if err := checkVersion(version, foreign, want, where); err != nil || version == want {
+	if err := checkVersion(version, foreign, want, where); err != nil {
+		return err
+	}
+	if err := checkNew(version == 0); err != nil || version == want {
 		return err
 	}
 	tx, err := Dialect{}.Begin(ctx, db)
@@ -50,7 +57,10 @@ func Migrate(ctx context.Context, db *sql.DB, want int, where string, seed func(
 	if version, foreign, err = Version(ctx, tx); err != nil { // another clerk may have migrated meanwhile
 		return err
 	}
-	if err := checkVersion(version, foreign, want, where); err != nil || version == want {
+	if err := checkVersion(version, foreign, want, where); err != nil {
+		return err
+	}
+	if err := checkNew(version == 0); err != nil || version == want {
 		return err
 	}
 	for _, m := range Migrations() {
