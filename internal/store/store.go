@@ -18,6 +18,7 @@ import (
 	"sync"
 	"time"
 
+	"cchc/internal/book"
 	"cchc/internal/lang"
 	"cchc/internal/location"
 	"cchc/internal/safefile"
@@ -432,5 +433,5 @@ func (s *Store) explain(err error) error {
 	if s.d.Kind() == "postgres" {
 		return lang.Wrap(err, "Lỗi khi làm việc với cơ sở dữ liệu %s", "Error while working with the database %s", s.path)
 	}
-	return lang.Wrap(err, "Lỗi khi làm việc với tệp dữ liệu %s", "Error while working with the database %s", s.path)
+	return book.Failed(err, s.path)
 }
