@@ -8,7 +8,6 @@ import (
 
 	"cchc/internal/book"
 	"cchc/internal/campaign"
-	"cchc/internal/lang"
 	"cchc/internal/vntext"
 )
 
@@ -90,7 +89,7 @@ func (s *Store) validateAgency(ctx context.Context, tx txQuerier, campaignID int
 	if a.ParentID != 0 {
 		p, err := scanAgency(tx.QueryRowContext(ctx, `SELECT `+agencyColumns+` FROM agency a WHERE a.id = ?`, a.ParentID))
 		if err != nil {
-			return lang.Errorf("Đơn vị cấp trên không còn trong tệp dữ liệu", "The parent agency is no longer in the database")
+			return book.ParentGone()
 		}
 		parent = &p
 	}

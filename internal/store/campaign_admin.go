@@ -137,8 +137,7 @@ func (s *Store) SetExpected(ctx context.Context, campaignID, agencyID int64, exp
 			return err
 		}
 		if n > 0 {
-			return lang.Errorf("Cơ quan, đơn vị này đã có văn bản trong đợt đăng ký; hãy ngừng theo dõi thay vì bỏ khỏi danh sách",
-				"This agency has letters in the campaign; deactivate it instead of removing it")
+			return book.HasLetters()
 		}
 		_, err := tx.ExecContext(ctx, `DELETE FROM campaign_agency WHERE campaign_id = ? AND agency_id = ?`, campaignID, agencyID)
 		return err
