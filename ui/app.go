@@ -236,7 +236,7 @@ func loadSummary(ctx context.Context, st book.Book, year int, today vndate.Date)
 			d.Judged = append(d.Judged, compliance.Agency{ID: a.ID, Name: a.Name, Group: a.Group, ParentID: a.ParentID})
 		}
 	}
-	d.Judged = compliance.WithSuccession(d.Judged, succession)
+	d.Judged = compliance.Followed(c, d.Judged, succession)
 	d.Succession = succession
 	d.ByID = make(map[int64]*campaign.Agency, len(d.Agencies))
 	for i := range d.Agencies {

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/compliance"
 	"cchc/internal/lang"
@@ -115,7 +116,7 @@ func runCampaignList(e *env, args []string) error {
 	}
 	l := e.lang
 	for _, c := range cs {
-		sum, err := st.Compliance(ctx, c, day)
+		sum, err := book.Compliance(ctx, st, c, day)
 		if err != nil {
 			return err
 		}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/compliance"
 	"cchc/internal/lang"
@@ -132,7 +133,7 @@ func runStatus(e *env, args []string) error {
 	}
 	defer st.Close()
 	ctx := context.Background()
-	summary, err := st.Compliance(ctx, c, day)
+	summary, err := book.Compliance(ctx, st, c, day)
 	if err != nil {
 		return err
 	}

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"cchc/internal/campaign"
-	"cchc/internal/compliance"
 	"cchc/internal/lang"
 	"cchc/internal/vndate"
 )
@@ -48,8 +47,6 @@ type Agencies interface {
 	FollowAgencies(ctx context.Context, campaignID int64, ids []int64, follow bool) (int, error)
 	// MergeAgencies merges olds into a unit (new when into.ID is 0) and returns its id.
 	MergeAgencies(ctx context.Context, campaignID int64, olds []campaign.Agency, into campaign.Agency) (int64, error)
-	// Successions is who succeeded whom in a campaign, for compliance.
-	Successions(ctx context.Context, campaignID int64) (compliance.Succession, error)
 }
 
 // Letters are the letters agencies send and the registrations in them, as
@@ -124,10 +121,7 @@ type History interface {
 
 // Reports are the reads behind status and the printed reports.
 type Reports interface {
-	// Compliance judges a campaign as of a day.
-	Compliance(ctx context.Context, c campaign.Campaign, asOf vndate.Date) (compliance.Summary, error)
-	// Received lists a campaign's letters as compliance counts them.
-	Received(ctx context.Context, campaignID int64) ([]compliance.Received, error)
+	Standing
 	// ReportRegistrations opens the registrations received on or before
 	// asOf (zero: all) in report order.
 	ReportRegistrations(ctx context.Context, campaignID int64, asOf vndate.Date) (RegistrationReader, error)

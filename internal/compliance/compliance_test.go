@@ -248,3 +248,23 @@ func TestTwoTierAndSuccession(t *testing.T) {
 		t.Errorf("named %q", got)
 	}
 }
+
+// Followed puts the judged agencies in report order (group, then
+// Vietnamese order), leaves the others as they came, and adds the units a
+// merge took over.
+func TestFollowedOrder(t *testing.T) {
+	thachHa := Agency{ID: 5, Name: "Huyện Thạch Hà", Group: campaign.District}
+	anhSon := Agency{ID: 6, Name: "Xã Ân Sơn", Group: campaign.Commune, ParentID: 5}
+	given := []Agency{tungAnh, thachHa, anhSon, congAn, ducTho, soYTe}
+	got := Followed(c2023, given, Succession{Successor: map[int64]int64{7: 1}, Predecessors: map[int64][]string{1: {"Sở cũ"}}})
+	var ids []int64
+	for _, a := range got {
+		ids = append(ids, a.ID)
+	}
+	if want := []int64{1, 4, 2, 5, 3, 6, 7}; !slices.Equal(ids, want) {
+		t.Errorf("order %v, want %v", ids, want)
+	}
+	if got[0].Predecessors[0] != "Sở cũ" || got[6].SucceededBy != 1 {
+		t.Errorf("succession not applied: %+v, %+v", got[0], got[6])
+	}
+}

@@ -52,58 +52,58 @@ func (m *mdWriter) block(b Block) error {
 	case *Paragraph:
 		switch {
 		case b.Heading > 0:
-			m.put(strings.Repeat("#", b.Heading), " ", MDEscape(runsText(b.Runs)), "\n")
+			m.put(strings.Repeat("#", b.Heading), " ", mdEscape(runsText(b.Runs)), "\n")
 		case b.Line: // as it is, with a hard line break
-			m.put(MDEscape(runsText(b.Runs)), "  \n")
+			m.put(mdEscape(runsText(b.Runs)), "  \n")
 		default:
 			for _, r := range b.Runs {
-				m.put(emphasis(MDEscape(r.Text), r.Bold, r.Italic))
+				m.put(emphasis(mdEscape(r.Text), r.Bold, r.Italic))
 			}
 			m.put("\n")
 		}
 	case *List:
 		if b.Heading != "" {
-			m.put("**", MDEscape(b.Heading), "**\n\n")
+			m.put("**", mdEscape(b.Heading), "**\n\n")
 		}
 		for _, it := range b.Items {
-			m.put("- ", MDEscape(it), "\n")
+			m.put("- ", mdEscape(it), "\n")
 		}
 	case *Letterhead:
-		m.put(MDEscape(b.Parent), "  \n**", MDEscape(b.Issuer), "**  \n")
+		m.put(mdEscape(b.Parent), "  \n**", mdEscape(b.Issuer), "**  \n")
 		for _, s := range []string{b.Number, b.Subject} {
 			if s != "" {
-				m.put(MDEscape(s), "  \n")
+				m.put(mdEscape(s), "  \n")
 			}
 		}
-		m.put("\n**", MDEscape(b.Nation), "**  \n**", MDEscape(b.Motto), "**")
+		m.put("\n**", mdEscape(b.Nation), "**  \n**", mdEscape(b.Motto), "**")
 		if b.PlaceDate != "" {
-			m.put("  \n*", MDEscape(b.PlaceDate), "*")
+			m.put("  \n*", mdEscape(b.PlaceDate), "*")
 		}
 		m.put("\n")
 	case *Addressees:
-		m.put(MDEscape(b.Label), "\n\n")
+		m.put(mdEscape(b.Label), "\n\n")
 		for _, n := range b.Names {
-			m.put("- ", MDEscape(n), "\n")
+			m.put("- ", mdEscape(n), "\n")
 		}
 	case *Signature:
 		if b.CopiesLabel != "" {
-			m.put("***", MDEscape(b.CopiesLabel), "***\n\n")
+			m.put("***", mdEscape(b.CopiesLabel), "***\n\n")
 		}
 		for _, c := range b.Copies {
-			m.put("- ", MDEscape(c), "\n")
+			m.put("- ", mdEscape(c), "\n")
 		}
 		var signer []string
 		if b.PlaceDate != "" {
-			signer = append(signer, "*"+MDEscape(b.PlaceDate)+"*")
+			signer = append(signer, "*"+mdEscape(b.PlaceDate)+"*")
 		}
 		for _, s := range b.Signer {
-			signer = append(signer, "**"+MDEscape(s)+"**")
+			signer = append(signer, "**"+mdEscape(s)+"**")
 		}
 		if b.Hint != "" {
-			signer = append(signer, "*"+MDEscape(b.Hint)+"*")
+			signer = append(signer, "*"+mdEscape(b.Hint)+"*")
 		}
 		// the room for the signature, then the name
-		m.put("\n", strings.Join(signer, "  \n"), "\n\n\n\n**", MDEscape(b.Name), "**\n")
+		m.put("\n", strings.Join(signer, "  \n"), "\n\n\n\n**", mdEscape(b.Name), "**\n")
 	case *Table:
 		return m.table(b)
 	}
@@ -155,7 +155,7 @@ func (m *mdWriter) table(t *Table) error {
 			if len(r.Cells) > 0 {
 				text = r.Cells[0]
 			}
-			m.put("| **", MDEscape(text), "** |", strings.Repeat("  |", max(len(t.Columns)-1, 0)), "\n")
+			m.put("| **", mdEscape(text), "** |", strings.Repeat("  |", max(len(t.Columns)-1, 0)), "\n")
 			return m.err
 		}
 		row(r.Cells)
@@ -170,9 +170,9 @@ func (m *mdWriter) table(t *Table) error {
 var mdEscaper = strings.NewReplacer("|", `\|`, "\n", " ", `\`, `\\`, "*", `\*`, "_", `\_`, "<", "&lt;",
 	"`", "\\`", "[", `\[`, "]", `\]`, "#", `\#`)
 
-// MDEscape makes stored text inert in Markdown: no markup, links, html or
+// mdEscape makes stored text inert in Markdown: no markup, links, html or
 // line breaks.
-func MDEscape(s string) string { return mdEscaper.Replace(OneLine(Clean(s))) }
+func mdEscape(s string) string { return mdEscaper.Replace(OneLine(Clean(s))) }
 
 // mdCell is a table cell: its own line breaks become <br>, the only break
 // a Markdown table cell can hold.
@@ -183,7 +183,7 @@ func mdCell(s string) string {
 	}
 	parts := strings.Split(s, "\n")
 	for i, p := range parts {
-		parts[i] = MDEscape(p)
+		parts[i] = mdEscape(p)
 	}
 	return strings.Join(parts, "<br>")
 }

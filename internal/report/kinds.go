@@ -180,7 +180,7 @@ func Build(ctx context.Context, st Book, req Request) (Report, error) {
 		if err != nil {
 			return nil, err
 		}
-		summary, err := st.Compliance(ctx, c, asOf)
+		summary, err := book.Compliance(ctx, st, c, asOf)
 		if err != nil {
 			return nil, err
 		}
@@ -191,7 +191,7 @@ func Build(ctx context.Context, st Book, req Request) (Report, error) {
 		return Results{Registrations: Registrations{Campaign: c, AsOf: asOf, Rows: rows, Lang: req.Lang}, Stages: stages,
 			Completions: done, Agencies: agencies}, nil
 	}
-	summary, err := st.Compliance(ctx, c, asOf)
+	summary, err := book.Compliance(ctx, st, c, asOf)
 	if err != nil {
 		return nil, err
 	}

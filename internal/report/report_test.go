@@ -17,6 +17,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/compliance"
 	"cchc/internal/lang"
@@ -60,7 +61,7 @@ func TestGoldenTextAndMarkdown(t *testing.T) {
 // report, with the printed forms added.
 func TestStatusReportIsTheStatusCommand(t *testing.T) {
 	st, c := openBook(t)
-	summary, err := st.Compliance(t.Context(), c, asOf)
+	summary, err := book.Compliance(t.Context(), st, c, asOf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -673,7 +674,7 @@ func TestRegistrationsReportProgress(t *testing.T) {
 // today: the paper is read on other days (issue 15, item 9).
 func TestReportOnTheDeadlineDayDoesNotSayToday(t *testing.T) {
 	st, c := openBook(t)
-	summary, err := st.Compliance(t.Context(), c, c.Deadline)
+	summary, err := book.Compliance(t.Context(), st, c, c.Deadline)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"database/sql/driver"
 	"errors"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
 	"cchc/internal/vntext"
@@ -43,17 +44,6 @@ func scanAgency(r rowScanner) (campaign.Agency, error) {
 	return cleanAgency(a), err // text written behind our back must not reach a terminal raw
 }
 
-// SortAgencies puts agencies in report order: by group, then Vietnamese
-// alphabetical order of the name.
-func SortAgencies(list []campaign.Agency) {
-	rank := map[campaign.Group]byte{}
-	for i, g := range campaign.Groups {
-		rank[g] = byte(i)
-	}
-	// group first, then the name: one sort
-	vntext.SortByKey(list, func(a campaign.Agency) []byte { return vntext.AppendSortKey([]byte{rank[a.Group]}, a.Name) })
-}
-
 // campaignAgencyColumns are agencyColumns as one campaign knows them: its
 // own name, short name and active flag where it keeps them (migration 0004).
 const campaignAgencyColumns = `a.id, coalesce(ca.name, a.name), coalesce(ca.short_name, a.short_name), a.agency_group,
@@ -73,7 +63,7 @@ func (s *Store) CampaignAgencies(ctx context.Context, campaignID int64) ([]campa
 	if err != nil {
 		return nil, err
 	}
-	SortAgencies(out)
+	campaign.SortAgencies(out)
 	return out, nil
 }
 
@@ -81,7 +71,7 @@ func (s *Store) CampaignAgencies(ctx context.Context, campaignID int64) ([]campa
 func (s *Store) Agency(ctx context.Context, id int64) (campaign.Agency, error) {
 	a, err := scanAgency(s.db.QueryRowContext(ctx, `SELECT `+agencyColumns+` FROM agency a WHERE a.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return a, lang.Wrap(ErrNotFound, "Không tìm thấy cơ quan, đơn vị (mã %d); có thể đã bị xóa", "Agency %d not found; it may have been deleted", id)
+		return a, book.AgencyNotFound(id)
 	}
 	return a, s.explain(err)
 }
@@ -117,7 +107,7 @@ func (s *Store) checkAgency(ctx context.Context, tx txQuerier, campaignID int64,
 		WHERE ca.campaign_id = ? AND a.name_key = ? AND a.id <> ? AND coalesce(a.parent_id, 0) = ?`,
 		campaignID, vntext.Fold(a.Name), a.ID, a.ParentID).Scan(&clash)
 	if err == nil {
-		return lang.Errorf("Tên cơ quan, đơn vị: đã có %q trong đợt đăng ký này", "Agency name: %q is already in this campaign", clash)
+		return book.NameTaken(clash)
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
 		return s.explain(err)
@@ -125,7 +115,7 @@ func (s *Store) checkAgency(ctx context.Context, tx txQuerier, campaignID int64,
 	if a.Code != "" {
 		err := tx.QueryRowContext(ctx, `SELECT name FROM agency WHERE code = ? AND id <> ?`, a.Code, a.ID).Scan(&clash)
 		if err == nil {
-			return lang.Errorf("Mã đơn vị %s: đã dùng cho %s", "Code %s: already used by %s", a.Code, clash)
+			return book.CodeTaken(a.Code, clash)
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
 			return s.explain(err)
@@ -208,10 +198,9 @@ func (s *Store) changedOne(ctx context.Context, tx *sql.Tx, res sql.Result, tabl
 	var exists int
 	_ = tx.QueryRowContext(ctx, `SELECT count(*) FROM `+table+` WHERE id = ?`, id).Scan(&exists)
 	if exists == 0 {
-		return lang.Wrap(ErrNotFound, "%q đã bị xóa ở nơi khác; không lưu được", "%q was deleted elsewhere; nothing was saved", name)
+		return book.DeletedElsewhere(name)
 	}
-	return lang.Wrap(ErrConflict, "%q vừa được người khác sửa sau khi bạn mở; hãy mở lại để xem thay đổi rồi sửa lại",
-		"%q was changed by someone else after you opened it; reopen it to see the change, then edit again", name)
+	return book.ChangedElsewhere(name)
 }
 
 // write runs fn in one immediate transaction: all of it is saved or none,

@@ -9,6 +9,7 @@ import (
 	"math"
 	"slices"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/compliance"
 	"cchc/internal/lang"
@@ -38,7 +39,7 @@ func (s *Store) checkSubmission(ctx context.Context, tx *sql.Tx, sub campaign.Su
 	var year int
 	if err := tx.QueryRowContext(ctx, `SELECT year FROM campaign WHERE id = ?`, sub.CampaignID).Scan(&year); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
-			return lang.Errorf("Đợt đăng ký: không còn trong tệp dữ liệu", "Campaign: no longer in the database")
+			return book.CampaignGone()
 		}
 		return err
 	}
@@ -51,7 +52,7 @@ func (s *Store) checkSubmission(ctx context.Context, tx *sql.Tx, sub campaign.Su
 		return err
 	}
 	if n == 0 {
-		return lang.Errorf("Cơ quan, đơn vị: không thuộc đợt đăng ký này", "Agency: not part of this campaign")
+		return book.NotInCampaign()
 	}
 	return nil
 }
@@ -67,14 +68,11 @@ func (s *Store) checkRegistration(ctx context.Context, tx *sql.Tx, agencyID int6
 			return qerr
 		}
 		if parent != agencyID {
-			err = lang.Errorf("Đơn vị chủ trì: phải là cơ quan gửi văn bản hoặc một xã thuộc cơ quan đó",
-				"Lead unit: must be the sending agency or one of its communes")
+			err = book.BadLeadUnit()
 		}
 	}
 	if err != nil && pos > 0 {
-		var le *lang.Error
-		errors.As(err, &le)
-		return &lang.Error{VI: lang.VI.F("Mô hình %d: ", "", pos) + le.VI, EN: lang.EN.F("", "Registration %d: ", pos) + le.EN}
+		return book.AtRegistration(pos, err)
 	}
 	return err
 }
@@ -162,7 +160,7 @@ func (s *Store) AddToSubmission(ctx context.Context, submissionID int64, regs []
 		err := tx.QueryRowContext(ctx, `SELECT s.agency_id, coalesce((SELECT max(seq) FROM registration WHERE submission_id = s.id), 0)
 			FROM submission s WHERE s.id = ?`, submissionID).Scan(&agencyID, &maxSeq)
 		if errors.Is(err, sql.ErrNoRows) {
-			return lang.Wrap(ErrNotFound, "Văn bản này vừa bị xóa ở nơi khác; không lưu được", "This letter was just deleted elsewhere; nothing was saved")
+			return book.LetterDeletedElsewhere()
 		}
 		if err != nil {
 			return err
@@ -227,7 +225,7 @@ func (s *Store) updateRegistration(ctx context.Context, tx *sql.Tx, r campaign.R
 	var agencyID int64
 	if err := tx.QueryRowContext(ctx, `SELECT s.agency_id FROM submission s JOIN registration r ON r.submission_id = s.id WHERE r.id = ?`,
 		r.ID).Scan(&agencyID); errors.Is(err, sql.ErrNoRows) {
-		return lang.Wrap(ErrNotFound, "%q đã bị xóa ở nơi khác; không lưu được", "%q was deleted elsewhere; nothing was saved", r.Title)
+		return book.DeletedElsewhere(r.Title)
 	} else if err != nil {
 		return err
 	}
@@ -374,7 +372,7 @@ func (s *Store) AgencyRegistrations(ctx context.Context, campaignID, agencyID in
 func (s *Store) Registration(ctx context.Context, id int64) (RegistrationRow, error) {
 	x, err := scanRegistration(s.db.QueryRowContext(ctx, registrationSelect+` WHERE r.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return x, lang.Wrap(ErrNotFound, "Không tìm thấy mô hình này; có thể đã bị xóa", "Registration not found; it may have been deleted")
+		return x, book.RegistrationNotFound()
 	}
 	return x, s.explain(err)
 }
@@ -482,58 +480,17 @@ func (s *Store) receivedFrom(ctx context.Context, campaignID, from, to int64) ([
 	return received, err
 }
 
-// judgedAgencies lists the active agencies of a campaign for Compliance:
-// those of groups with a quota in report order, then the others (communes,
-// whose registrations only roll up) in any order, sparing the Vietnamese
-// sort of the ten thousand communes of a national campaign.
-func (s *Store) judgedAgencies(ctx context.Context, c campaign.Campaign) ([]compliance.Agency, error) {
-	var judged []campaign.Agency
-	var rest []compliance.Agency
+// FollowedAgencies lists the agencies a campaign follows, as compliance
+// judges them, in any order.
+func (s *Store) FollowedAgencies(ctx context.Context, campaignID int64) ([]compliance.Agency, error) {
+	var out []compliance.Agency
 	err := s.eachRow(ctx, `SELECT a.id, coalesce(ca.name, a.name), a.agency_group, coalesce(a.parent_id, 0) FROM agency a
-		JOIN campaign_agency ca ON ca.agency_id = a.id WHERE ca.campaign_id = ? AND coalesce(ca.active, a.active) = 1`, []any{c.ID},
+		JOIN campaign_agency ca ON ca.agency_id = a.id WHERE ca.campaign_id = ? AND coalesce(ca.active, a.active) = 1`, []any{campaignID},
 		func(v []driver.Value) error {
-			g := campaign.Group(asText(v[2]))
-			if c.QuotaFor(g).Required > 0 {
-				judged = append(judged, campaign.Agency{ID: asInt(v[0]), Name: vntext.Line(asText(v[1])), Group: g, ParentID: asInt(v[3])})
-			} else { // only rolled up: no name needed
-				rest = append(rest, compliance.Agency{ID: asInt(v[0]), Group: g, ParentID: asInt(v[3])})
-			}
+			out = append(out, compliance.Agency{ID: asInt(v[0]), Name: vntext.Line(asText(v[1])), Group: campaign.Group(asText(v[2])), ParentID: asInt(v[3])})
 			return nil
 		})
-	if err != nil {
-		return nil, err
-	}
-	SortAgencies(judged)
-	out := make([]compliance.Agency, 0, len(judged)+len(rest))
-	for _, a := range judged {
-		out = append(out, compliance.Agency{ID: a.ID, Name: a.Name, Group: a.Group, ParentID: a.ParentID})
-	}
-	succ, err := s.Successions(ctx, c.ID)
-	if err != nil {
-		return nil, err
-	}
-	return compliance.WithSuccession(append(out, rest...), succ), nil
-}
-
-// Compliance judges a campaign as of a day.
-func (s *Store) Compliance(ctx context.Context, c campaign.Campaign, asOf vndate.Date) (compliance.Summary, error) {
-	// the agencies are read while the letters are
-	var agencies []compliance.Agency
-	var agenciesErr error
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		agencies, agenciesErr = s.judgedAgencies(ctx, c)
-	}()
-	received, err := s.received(ctx, c.ID)
-	<-done
-	if err != nil {
-		return compliance.Summary{}, err
-	}
-	if agenciesErr != nil {
-		return compliance.Summary{}, agenciesErr
-	}
-	return compliance.Judge(c, agencies, received, asOf), nil
+	return out, err
 }
 
 // insertSubmission records a letter; RecordSubmission and the import both

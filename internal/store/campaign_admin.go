@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
 	"cchc/internal/vntext"
@@ -61,7 +62,7 @@ func (s *Store) NewCampaign(ctx context.Context, c campaign.Campaign, fromYear i
 			return err
 		}
 		if clash > 0 {
-			return lang.Errorf("Đã có đợt đăng ký năm %d", "There is already a campaign for %d", c.Year)
+			return book.CampaignExists(c.Year)
 		}
 		var err error
 		if id, err = insertCampaign(ctx, tx, c, s.stamp()); err != nil {

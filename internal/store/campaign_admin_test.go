@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/vndate"
 )
@@ -127,7 +128,7 @@ func TestPastCampaignsKeepTheirNames(t *testing.T) {
 		[]campaign.Registration{sampleReg("Chi trả trợ cấp qua tài khoản")}); err != nil {
 		t.Fatal(err)
 	}
-	before, _ := s.Compliance(ctx, c23, vndate.Of(2023, 4, 1))
+	before, _ := book.Compliance(ctx, s, c23, vndate.Of(2023, 4, 1))
 	id24, err := s.NewCampaign(ctx, campaign.Campaign{Year: 2024, Deadline: vndate.Of(2024, 3, 29)}, 2023)
 	if err != nil {
 		t.Fatal(err)
@@ -153,7 +154,7 @@ func TestPastCampaignsKeepTheirNames(t *testing.T) {
 	if len(rows) != 1 || rows[0].AgencyName != "Sở Lao động - Thương binh và Xã hội" {
 		t.Fatalf("2023 registrations show %q", rows[0].AgencyName)
 	}
-	after, _ := s.Compliance(ctx, c23, vndate.Of(2023, 4, 1))
+	after, _ := book.Compliance(ctx, s, c23, vndate.Of(2023, 4, 1))
 	if len(after.Results) != len(before.Results) {
 		t.Fatalf("2023 judged %d agencies, was %d", len(after.Results), len(before.Results))
 	}
@@ -166,7 +167,7 @@ func TestPastCampaignsKeepTheirNames(t *testing.T) {
 	if agencyByName(t, s, c24, "Sở Nội vụ và Lao động").ShortName != "Sở NV&LĐ" {
 		t.Fatal("2024 lost the new name")
 	}
-	s24, _ := s.Compliance(ctx, c24, vndate.Of(2024, 4, 1))
+	s24, _ := book.Compliance(ctx, s, c24, vndate.Of(2024, 4, 1))
 	for _, r := range s24.Results {
 		if r.Agency.ID == ducTho.ID {
 			t.Fatal("inactive district judged in 2024")

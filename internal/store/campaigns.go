@@ -6,8 +6,8 @@ import (
 	"errors"
 	"strings"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
-	"cchc/internal/lang"
 	"cchc/internal/vndate"
 	"cchc/internal/vntext"
 )
@@ -71,9 +71,9 @@ func (s *Store) Campaign(ctx context.Context, year int) (campaign.Campaign, erro
 	c, err := scanCampaign(s.db.QueryRowContext(ctx, q, args...))
 	if errors.Is(err, sql.ErrNoRows) {
 		if year == 0 {
-			return c, lang.Wrap(ErrNotFound, "Chưa có đợt đăng ký nào trong tệp dữ liệu", "There is no campaign in the database yet")
+			return c, book.NoCampaign(0)
 		}
-		return c, lang.Wrap(ErrNotFound, "Không có đợt đăng ký năm %d", "There is no campaign for %d", year)
+		return c, book.NoCampaign(year)
 	}
 	if err != nil {
 		return c, s.explain(err)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"cchc/internal/book"
 	"cchc/internal/lang"
 )
 
@@ -18,7 +19,7 @@ func (s *Store) canWrite() error {
 		return e
 	}
 	if s.readOnly {
-		return lang.Wrap(ErrReadOnly, "Tệp dữ liệu đang mở ở chế độ chỉ đọc; không lưu được thay đổi", "The database is open read-only; the change was not saved")
+		return book.OpenReadOnly()
 	}
 	return s.CheckBook()
 }

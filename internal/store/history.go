@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"cchc/internal/book"
 	"cchc/internal/lang"
 	"cchc/internal/vntext"
 )
@@ -258,13 +259,13 @@ func (s *Store) Undo(ctx context.Context, id int64) (Change, error) {
 			FROM history h WHERE h.id = ? AND h.open = 0`, id).
 			Scan(&at, &undone.Who, &undone.Op, &undoneBy, &undone.Undid) // Undid: undoing an undo names the change it had undone
 		if errors.Is(err, sql.ErrNoRows) {
-			return lang.Wrap(ErrNotFound, "Không tìm thấy thay đổi số %d trong lịch sử", "Change %d is not in the history", id)
+			return book.ChangeNotFound(id)
 		}
 		if err != nil {
 			return err
 		}
 		if undoneBy != 0 {
-			return lang.Errorf("Thay đổi này đã được hoàn tác rồi", "This change was already undone")
+			return book.AlreadyUndone()
 		}
 		undone.ID, undone.Who = id, vntext.Line(undone.Who)
 		undone.At, _ = time.Parse(time.RFC3339, at)
@@ -277,8 +278,7 @@ func (s *Store) Undo(ctx context.Context, id int64) (Change, error) {
 		for i := len(undone.Items) - 1; i >= 0; i-- {
 			if err := s.reverse(ctx, tx, undone.Items[i]); err != nil {
 				if errors.Is(err, errStale) || isConstraint(err) {
-					return lang.Wrap(ErrConflict, "Không hoàn tác được: dữ liệu đã được sửa sau thay đổi đó; không có gì bị thay đổi",
-						"Cannot undo: the data was changed after that change; nothing was changed")
+					return book.UndoBlocked()
 				}
 				return err
 			}
@@ -305,7 +305,7 @@ func (s *Store) UndoLast(ctx context.Context) (Change, error) {
 	}
 	s.mu.Unlock()
 	if id == 0 {
-		return Change{}, lang.Errorf("Không có thao tác nào để hoàn tác", "Nothing to undo")
+		return Change{}, book.NothingToUndo()
 	}
 	c, err := s.Undo(ctx, id)
 	if err != nil {

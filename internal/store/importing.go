@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
 	"cchc/internal/vntext"
@@ -145,11 +146,10 @@ func hasTitle(ctx context.Context, tx *sql.Tx, campaignID, agencyID int64, key s
 
 // lineError puts the row of the file a record came from in front of its problem.
 func lineError(line int, err error) error {
-	var le *lang.Error
-	if line == 0 || !errors.As(err, &le) {
+	if line == 0 {
 		return err
 	}
-	return &lang.Error{VI: lang.VI.F("Dòng %d: ", "", line) + le.VI, EN: lang.EN.F("", "Row %d: ", line) + le.EN, Cause: le.Cause}
+	return book.AtRow(line, err)
 }
 
 // ImportAgencies adds a list of agencies to a campaign in one transaction.
@@ -240,9 +240,9 @@ func (s *Store) importAgencies(ctx context.Context, q txQuerier, campaignID int6
 			}
 			if err == nil {
 				if other, ok := byPlace[here]; ok {
-					err = lang.Errorf("Tên cơ quan, đơn vị: đã có %q trong đợt đăng ký này", "Agency name: %q is already in this campaign", added[other].Name)
+					err = book.NameTaken(added[other].Name)
 				} else if other, ok := byCode[a.Code]; ok && a.Code != "" {
-					err = lang.Errorf("Mã đơn vị %s: đã dùng cho %s", "Code %s: already used by %s", a.Code, added[other].Name)
+					err = book.CodeTaken(a.Code, added[other].Name)
 				}
 			}
 			if err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
 	"cchc/internal/vndate"
@@ -91,7 +92,7 @@ func (s *Store) AdvanceProgress(ctx context.Context, step campaign.Step, lastSee
 		if err := tx.QueryRowContext(ctx, `SELECT r.title, s.received_on FROM registration r JOIN submission s ON s.id = r.submission_id
 			WHERE r.id = ?`, step.RegistrationID).Scan(&title, &received); err != nil {
 			if err == sql.ErrNoRows {
-				return lang.Wrap(ErrNotFound, "Mô hình này đã bị xóa ở nơi khác", "This registration was deleted elsewhere")
+				return book.RegistrationDeletedElsewhere()
 			}
 			return err
 		}
@@ -105,8 +106,7 @@ func (s *Store) AdvanceProgress(ctx context.Context, step campaign.Step, lastSee
 			return err
 		}
 		if lastID != lastSeen {
-			return lang.Wrap(ErrConflict, "Tiến độ của «%s» vừa được người khác cập nhật (nay: %s); hãy xem lại rồi cập nhật",
-				"The progress of «%s» was just updated by someone else (now: %s); look again, then update", title, from.Label(lang.VI))
+			return book.ProgressChanged(title, from)
 		}
 		if perr := campaign.CheckStep(from, since, step, vndate.FromTime(s.now())); perr != nil {
 			return perr

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"cchc/internal/book"
 	"cchc/internal/lang"
 	"cchc/internal/vntext"
 
@@ -21,25 +22,24 @@ type sqliteDialect struct{}
 
 func (sqliteDialect) Kind() string { return "sqlite" }
 
-func (sqliteDialect) Explain(err error, book string) error {
+func (sqliteDialect) Explain(err error, name string) error {
 	var se *sqlite.Error
 	if !errors.As(err, &se) {
 		return nil
 	}
 	switch se.Code() & 0xff {
 	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
-		return lang.Wrap(err, "Tệp dữ liệu đang bị một chương trình khác giữ quá lâu; hãy thử lại sau ít phút",
-			"The database is held by another program for too long; try again in a few minutes")
+		return book.Busy(err)
 	case sqlite3.SQLITE_READONLY:
-		return lang.Wrap(ErrReadOnly, "Tệp dữ liệu chỉ cho phép đọc; không lưu được thay đổi", "The database is read-only; the change was not saved")
+		return book.ReadOnlyRefused()
 	case sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT:
-		return lang.Wrap(err, "%s không phải tệp dữ liệu cchc hoặc đã bị hỏng", "%s is not a cchc database or is damaged", book)
+		return book.Damaged(err, name)
 	case sqlite3.SQLITE_FULL:
-		return lang.Wrap(err, "Ổ đĩa đã đầy; không lưu được thay đổi", "The disk is full; the change was not saved")
+		return book.DiskFull(err)
 	case sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH:
-		return lang.Wrap(err, "Không mở được tệp dữ liệu %s (kiểm tra quyền truy cập thư mục)", "Cannot open the database %s (check the folder's permissions)", book)
+		return book.CannotOpen(err, name)
 	case sqlite3.SQLITE_IOERR:
-		return lang.Wrap(err, "Lỗi đọc ghi ổ đĩa với tệp dữ liệu %s", "Disk read/write error on the database %s", book)
+		return book.DiskError(err, name)
 	}
 	return nil
 }

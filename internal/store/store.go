@@ -20,6 +20,7 @@ import (
 	"sync"
 	"time"
 
+	"cchc/internal/book"
 	"cchc/internal/lang"
 	"cchc/internal/safefile"
 	"cchc/internal/vntext"
@@ -434,5 +435,5 @@ func (s *Store) explain(err error) error {
 	if e := s.d.Explain(err, s.path); e != nil {
 		return e
 	}
-	return lang.Wrap(err, "Lỗi khi làm việc với tệp dữ liệu %s", "Error while working with the database %s", s.path)
+	return book.Failed(err, s.path)
 }

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/compliance"
 	"cchc/internal/lang"
@@ -294,7 +295,7 @@ func TestRecordSubmissionAndCompliance(t *testing.T) {
 	if err != nil || len(ids) != 1 {
 		t.Fatalf("record: %v", err)
 	}
-	sum, _ := s.Compliance(ctx, c, vndate.Of(2023, 3, 24))
+	sum, _ := book.Compliance(ctx, s, c, vndate.Of(2023, 3, 24))
 	got := find(sum, ducTho.ID)
 	if got.Registered != 1 || got.Status != compliance.Short {
 		t.Fatalf("after one: %+v", got)
@@ -307,7 +308,7 @@ func TestRecordSubmissionAndCompliance(t *testing.T) {
 	if _, err := s.AddToSubmission(ctx, subID, []campaign.Registration{sampleReg("Chuyển đổi số cấp xã")}); err != nil {
 		t.Fatal(err)
 	}
-	sum, _ = s.Compliance(ctx, c, vndate.Of(2023, 3, 24))
+	sum, _ = book.Compliance(ctx, s, c, vndate.Of(2023, 3, 24))
 	got = find(sum, ducTho.ID)
 	if got.Registered != 3 || got.Status != compliance.Met || !got.TargetMet || got.MetOn.ISO() != "2023-03-21" || got.Late {
 		t.Fatalf("after three: %+v", got)

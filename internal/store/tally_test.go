@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/vndate"
 )
@@ -25,7 +26,7 @@ func tallyProblems(t *testing.T, s *Store) []string {
 // registeredBy is what the judgement counts for an agency.
 func registeredBy(t *testing.T, s *Store, c campaign.Campaign, agencyID int64) int {
 	t.Helper()
-	sum, err := s.Compliance(context.Background(), c, vndate.Of(2023, 12, 31))
+	sum, err := book.Compliance(context.Background(), s, c, vndate.Of(2023, 12, 31))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"time"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
 	"cchc/internal/vndate"
@@ -76,7 +77,7 @@ func (s *Store) Restore(ctx context.Context, itemID int64) (string, error) {
 		err := tx.QueryRowContext(ctx, `SELECT i.old FROM history_item i JOIN history h ON h.id = i.history_id
 			WHERE i.id = ? AND i.tbl = 'registration' AND i.action = 'delete' AND i.restored_by IS NULL AND h.undone_by IS NULL`, itemID).Scan(&old)
 		if errors.Is(err, sql.ErrNoRows) {
-			return lang.Wrap(ErrNotFound, "Mô hình này không còn trong thùng rác (đã được khôi phục?)", "This registration is no longer in the trash (already restored?)")
+			return book.NotInTrash()
 		}
 		if err != nil {
 			return err

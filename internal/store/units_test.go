@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
 	"cchc/internal/vndate"
@@ -34,7 +35,7 @@ func TestMergeStopFollowAndTheNextCampaign(t *testing.T) {
 		[]campaign.Registration{sampleReg("Một cửa đất đai")}); err != nil {
 		t.Fatal(err)
 	}
-	before, _ := s.Compliance(ctx, c23, vndate.Of(2023, 12, 31))
+	before, _ := book.Compliance(ctx, s, c23, vndate.Of(2023, 12, 31))
 
 	if _, err := s.MergeAgencies(ctx, c.ID, []campaign.Agency{tnmt, tnmt}, campaign.Agency{Name: "X"}); err == nil || !strings.Contains(messageOf(err), "hai lần") {
 		t.Fatalf("a unit named twice: %v", err)
@@ -49,7 +50,7 @@ func TestMergeStopFollowAndTheNextCampaign(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sum, err := s.Compliance(ctx, c, vndate.Of(2026, 12, 31))
+	sum, err := book.Compliance(ctx, s, c, vndate.Of(2026, 12, 31))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +62,7 @@ func TestMergeStopFollowAndTheNextCampaign(t *testing.T) {
 			t.Fatalf("%s is still judged after the merge", r.Agency.Name)
 		}
 	}
-	after, _ := s.Compliance(ctx, c23, vndate.Of(2023, 12, 31))
+	after, _ := book.Compliance(ctx, s, c23, vndate.Of(2023, 12, 31))
 	if len(after.Results) != len(before.Results) {
 		t.Fatalf("2023 changed: %d agencies judged, was %d", len(after.Results), len(before.Results))
 	}

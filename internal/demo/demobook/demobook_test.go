@@ -108,7 +108,7 @@ func TestProvince(t *testing.T) {
 	if diacritics < len(agencies)/2 {
 		t.Errorf("only %d of %d names have diacritics", diacritics, len(agencies))
 	}
-	sum, err := st.Compliance(ctx, cs[0], vndate.Of(2023, 4, 30))
+	sum, err := book.Compliance(ctx, st, cs[0], vndate.Of(2023, 4, 30))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,191 @@
+package book
+
+import (
+	"errors"
+
+	"cchc/internal/campaign"
+	"cchc/internal/lang"
+)
+
+// What the clerk is told when the book refuses or fails, in both
+// languages, made here so that every storage says the same thing. Each
+// wraps the error a caller tests with errors.Is (ErrConflict, ErrNotFound,
+// ErrReadOnly) or the technical cause, kept as the detail.
+
+// Trouble with the storage itself. name is the book as the clerk knows it
+// (a file, or a server's address without its password).
+
+// Busy: another clerk's write held the book for longer than a write waits.
+func Busy(cause error) error {
+	return lang.Wrap(cause, "Tệp dữ liệu đang bị một chương trình khác giữ quá lâu; hãy thử lại sau ít phút",
+		"The database is held by another program for too long; try again in a few minutes")
+}
+
+// ReadOnlyRefused: the storage refused a write (a read-only file, a role
+// without the right to write).
+func ReadOnlyRefused() error {
+	return lang.Wrap(ErrReadOnly, "Tệp dữ liệu chỉ cho phép đọc; không lưu được thay đổi", "The database is read-only; the change was not saved")
+}
+
+// OpenReadOnly: the book was opened to read only, so a write is not tried.
+func OpenReadOnly() error {
+	return lang.Wrap(ErrReadOnly, "Tệp dữ liệu đang mở ở chế độ chỉ đọc; không lưu được thay đổi", "The database is open read-only; the change was not saved")
+}
+
+// Damaged: what is there is not a cchc book, or is broken.
+func Damaged(cause error, name string) error {
+	return lang.Wrap(cause, "%s không phải tệp dữ liệu cchc hoặc đã bị hỏng", "%s is not a cchc database or is damaged", name)
+}
+
+// DiskFull: no room left to write the change.
+func DiskFull(cause error) error {
+	return lang.Wrap(cause, "Ổ đĩa đã đầy; không lưu được thay đổi", "The disk is full; the change was not saved")
+}
+
+// CannotOpen: the book is there but may not be opened.
+func CannotOpen(cause error, name string) error {
+	return lang.Wrap(cause, "Không mở được tệp dữ liệu %s (kiểm tra quyền truy cập thư mục)", "Cannot open the database %s (check the folder's permissions)", name)
+}
+
+// DiskError: reading or writing the storage failed.
+func DiskError(cause error, name string) error {
+	return lang.Wrap(cause, "Lỗi đọc ghi ổ đĩa với tệp dữ liệu %s", "Disk read/write error on the database %s", name)
+}
+
+// Failed is any other failure of the storage.
+func Failed(cause error, name string) error {
+	return lang.Wrap(cause, "Lỗi khi làm việc với tệp dữ liệu %s", "Error while working with the database %s", name)
+}
+
+// What a clerk's change ran into. name is the row as the clerk knows it
+// (an agency's name, a registration's title).
+
+// ChangedElsewhere: someone else changed the row since the clerk read it.
+func ChangedElsewhere(name string) error {
+	return lang.Wrap(ErrConflict, "%q vừa được người khác sửa sau khi bạn mở; hãy mở lại để xem thay đổi rồi sửa lại",
+		"%q was changed by someone else after you opened it; reopen it to see the change, then edit again", name)
+}
+
+// DeletedElsewhere: someone else deleted the row the clerk was saving.
+func DeletedElsewhere(name string) error {
+	return lang.Wrap(ErrNotFound, "%q đã bị xóa ở nơi khác; không lưu được", "%q was deleted elsewhere; nothing was saved", name)
+}
+
+// LetterDeletedElsewhere: the letter a registration was being added to is gone.
+func LetterDeletedElsewhere() error {
+	return lang.Wrap(ErrNotFound, "Văn bản này vừa bị xóa ở nơi khác; không lưu được", "This letter was just deleted elsewhere; nothing was saved")
+}
+
+// RegistrationDeletedElsewhere: the registration acted on is gone.
+func RegistrationDeletedElsewhere() error {
+	return lang.Wrap(ErrNotFound, "Mô hình này đã bị xóa ở nơi khác", "This registration was deleted elsewhere")
+}
+
+// RegistrationNotFound: no registration has the id asked for.
+func RegistrationNotFound() error {
+	return lang.Wrap(ErrNotFound, "Không tìm thấy mô hình này; có thể đã bị xóa", "Registration not found; it may have been deleted")
+}
+
+// AgencyNotFound: no agency has the id asked for.
+func AgencyNotFound(id int64) error {
+	return lang.Wrap(ErrNotFound, "Không tìm thấy cơ quan, đơn vị (mã %d); có thể đã bị xóa", "Agency %d not found; it may have been deleted", id)
+}
+
+// NoCampaign: no campaign for the year (0: none at all).
+func NoCampaign(year int) error {
+	if year == 0 {
+		return lang.Wrap(ErrNotFound, "Chưa có đợt đăng ký nào trong tệp dữ liệu", "There is no campaign in the database yet")
+	}
+	return lang.Wrap(ErrNotFound, "Không có đợt đăng ký năm %d", "There is no campaign for %d", year)
+}
+
+// CampaignExists: a new campaign for a year that has one.
+func CampaignExists(year int) error {
+	return lang.Errorf("Đã có đợt đăng ký năm %d", "There is already a campaign for %d", year)
+}
+
+// ProgressChanged: someone else moved the registration on since the
+// clerk looked; now is where it stands.
+func ProgressChanged(title string, now campaign.Stage) error {
+	return &lang.Error{
+		VI:    lang.VI.F("Tiến độ của «%s» vừa được người khác cập nhật (nay: %s); hãy xem lại rồi cập nhật", "", title, now.Label(lang.VI)),
+		EN:    lang.EN.F("", "The progress of «%s» was just updated by someone else (now: %s); look again, then update", title, now.Label(lang.EN)),
+		Cause: ErrConflict,
+	}
+}
+
+// The history and the trash.
+
+// ChangeNotFound: no change of the history has the number.
+func ChangeNotFound(id int64) error {
+	return lang.Wrap(ErrNotFound, "Không tìm thấy thay đổi số %d trong lịch sử", "Change %d is not in the history", id)
+}
+
+// AlreadyUndone: the change asked to undo was undone before.
+func AlreadyUndone() error {
+	return lang.Errorf("Thay đổi này đã được hoàn tác rồi", "This change was already undone")
+}
+
+// UndoBlocked: a later change touched what the change to undo wrote.
+func UndoBlocked() error {
+	return lang.Wrap(ErrConflict, "Không hoàn tác được: dữ liệu đã được sửa sau thay đổi đó; không có gì bị thay đổi",
+		"Cannot undo: the data was changed after that change; nothing was changed")
+}
+
+// NothingToUndo: this session made no change that is not undone.
+func NothingToUndo() error {
+	return lang.Errorf("Không có thao tác nào để hoàn tác", "Nothing to undo")
+}
+
+// NotInTrash: the registration to restore is no longer in the trash.
+func NotInTrash() error {
+	return lang.Wrap(ErrNotFound, "Mô hình này không còn trong thùng rác (đã được khôi phục?)", "This registration is no longer in the trash (already restored?)")
+}
+
+// Checks of what the clerk records against the book.
+
+// NameTaken: another agency of the campaign bears the name.
+func NameTaken(name string) error {
+	return lang.Errorf("Tên cơ quan, đơn vị: đã có %q trong đợt đăng ký này", "Agency name: %q is already in this campaign", name)
+}
+
+// CodeTaken: another agency bears the official code.
+func CodeTaken(code, by string) error {
+	return lang.Errorf("Mã đơn vị %s: đã dùng cho %s", "Code %s: already used by %s", code, by)
+}
+
+// NotInCampaign: a letter from an agency the campaign does not follow.
+func NotInCampaign() error {
+	return lang.Errorf("Cơ quan, đơn vị: không thuộc đợt đăng ký này", "Agency: not part of this campaign")
+}
+
+// CampaignGone: the letter's campaign is no longer in the book.
+func CampaignGone() error {
+	return lang.Errorf("Đợt đăng ký: không còn trong tệp dữ liệu", "Campaign: no longer in the database")
+}
+
+// BadLeadUnit: a lead unit neither the sender nor one of its communes.
+func BadLeadUnit() error {
+	return lang.Errorf("Đơn vị chủ trì: phải là cơ quan gửi văn bản hoặc một xã thuộc cơ quan đó",
+		"Lead unit: must be the sending agency or one of its communes")
+}
+
+// AtRegistration says which registration of a letter (from 1) err is about.
+func AtRegistration(pos int, err error) error {
+	return prefixed(err, lang.VI.F("Mô hình %d: ", "", pos), lang.EN.F("", "Registration %d: ", pos))
+}
+
+// AtRow says which row of a file (from 1) err is about.
+func AtRow(row int, err error) error {
+	return prefixed(err, lang.VI.F("Dòng %d: ", "", row), lang.EN.F("", "Row %d: ", row))
+}
+
+// prefixed puts vi and en before the clerk's message of err (an error
+// never explained is left as it is, for the caller to explain).
+func prefixed(err error, vi, en string) error {
+	var le *lang.Error
+	if !errors.As(err, &le) {
+		return err
+	}
+	return &lang.Error{VI: vi + le.VI, EN: en + le.EN, Cause: le.Cause}
+}

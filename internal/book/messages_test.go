@@ -1,0 +1,48 @@
+package book
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"cchc/internal/campaign"
+	"cchc/internal/lang"
+)
+
+// Every message is said in both languages and keeps the kind a caller
+// tests for.
+func TestMessages(t *testing.T) {
+	cause := errors.New("disk I/O error")
+	for _, c := range []struct {
+		err  error
+		kind error
+	}{
+		{Busy(cause), cause}, {ReadOnlyRefused(), ErrReadOnly}, {OpenReadOnly(), ErrReadOnly},
+		{Damaged(cause, "a.db"), cause}, {DiskFull(cause), cause}, {CannotOpen(cause, "a.db"), cause},
+		{DiskError(cause, "a.db"), cause}, {Failed(cause, "a.db"), cause},
+		{ChangedElsewhere("Sở Y tế"), ErrConflict}, {DeletedElsewhere("Sở Y tế"), ErrNotFound},
+		{LetterDeletedElsewhere(), ErrNotFound}, {RegistrationDeletedElsewhere(), ErrNotFound},
+		{RegistrationNotFound(), ErrNotFound}, {AgencyNotFound(7), ErrNotFound},
+		{NoCampaign(0), ErrNotFound}, {NoCampaign(2023), ErrNotFound},
+		{ProgressChanged("Một cửa", campaign.Completed), ErrConflict},
+		{ChangeNotFound(3), ErrNotFound}, {UndoBlocked(), ErrConflict}, {NotInTrash(), ErrNotFound},
+	} {
+		vi, en := lang.Message(c.err, lang.VI), lang.Message(c.err, lang.EN)
+		if vi == "" || en == "" || vi == en {
+			t.Errorf("%v: vi %q, en %q", c.err, vi, en)
+		}
+		if !errors.Is(c.err, c.kind) {
+			t.Errorf("%v is not %v", c.err, c.kind)
+		}
+	}
+	// the stage is named in the message's language
+	if en := lang.Message(ProgressChanged("Một cửa", campaign.Completed), lang.EN); !strings.Contains(en, campaign.Completed.Label(lang.EN)) {
+		t.Errorf("en: %q", en)
+	}
+	if got := lang.Message(AtRow(8, AtRegistration(2, NameTaken("Sở Y tế"))), lang.VI); got != `Dòng 8: Mô hình 2: Tên cơ quan, đơn vị: đã có "Sở Y tế" trong đợt đăng ký này` {
+		t.Errorf("prefixed: %q", got)
+	}
+	if err := AtRow(3, cause); err != cause {
+		t.Errorf("an unexplained error is left for the caller: %v", err)
+	}
+}
