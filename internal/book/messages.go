@@ -5,6 +5,7 @@ import (
 
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
+	"cchc/internal/vndate"
 )
 
 // What the clerk is told when the book refuses or fails, in both
@@ -188,4 +189,56 @@ func prefixed(err error, vi, en string) error {
 		return err
 	}
 	return &lang.Error{VI: vi + le.VI, EN: en + le.EN, Cause: le.Cause}
+}
+
+// ParentGone: the parent named for an agency is no longer in the book.
+func ParentGone() error {
+	return lang.Errorf("Đơn vị cấp trên không còn trong tệp dữ liệu", "The parent agency is no longer in the database")
+}
+
+// ParentLater: in a list of agencies, a parent must come before its units.
+func ParentLater() error {
+	return lang.Errorf("Đơn vị cấp trên phải đứng trước trong danh sách", "The parent must come earlier in the list")
+}
+
+// NoSuchAgency: no agency bears the name asked for.
+func NoSuchAgency(name string) error {
+	return lang.Errorf("Không có cơ quan, đơn vị nào tên %q", "No agency is named %q", name)
+}
+
+// NoSuchGroup: a group that is not one of campaign.Groups.
+func NoSuchGroup(g campaign.Group) error {
+	return lang.Errorf("Nhóm %q không có (department, central, district, commune)", "There is no group %q (department, central, district, commune)", string(g))
+}
+
+// AlreadyMerged: a unit merged in the campaign is merged again.
+func AlreadyMerged(name, into string) error {
+	return lang.Errorf("%s đã được hợp nhất vào %s trong đợt đăng ký này", "%s was already merged into %s in this campaign", name, into)
+}
+
+// HasLetters: an agency with letters in the campaign is taken off its list.
+func HasLetters() error {
+	return lang.Errorf("Cơ quan, đơn vị này đã có văn bản trong đợt đăng ký; hãy ngừng theo dõi thay vì bỏ khỏi danh sách",
+		"This agency has letters in the campaign; deactivate it instead of removing it")
+}
+
+// EmptyLetter: a letter recorded without a registration.
+func EmptyLetter() error {
+	return lang.Errorf("Văn bản chưa có mô hình, sáng kiến nào", "The letter has no registration")
+}
+
+// AlreadyDeleted: the registration to delete was deleted by someone else.
+func AlreadyDeleted() error {
+	return lang.Wrap(ErrNotFound, "Mô hình này đã bị xóa ở nơi khác", "This registration was already deleted elsewhere")
+}
+
+// LetterUnknown: a registration whose letter is no longer known cannot be restored.
+func LetterUnknown() error {
+	return lang.Errorf("Không khôi phục được: không còn thông tin văn bản của mô hình này", "Cannot restore: the letter of this registration is no longer known")
+}
+
+// StepBeforeLetter: a step of progress dated before the registration's
+// letter was received.
+func StepBeforeLetter(on, received vndate.Date) error {
+	return lang.Errorf("Ngày: %s trước ngày nhận văn bản đăng ký (%s)", "Date: %s is before the letter was received (%s)", on, received)
 }

@@ -180,12 +180,16 @@ func TestCopyRefusesABookAndLeavesNothingOnFailure(t *testing.T) {
 		t.Fatal(err)
 	}
 	book.Close()
-	for target, want := range map[string]string{
+	targets := map[string]string{
 		other:                         "already exists",
 		filepath.Join(dir, "book.db"): "already holds a book",
 		src.Path():                    "already holds a book",
 		filepath.Join(dir, "no", "..", "book.db"): "already holds a book",
-	} {
+	}
+	if onPostgres {
+		delete(targets, src.Path()) // the address without its password: not one to connect to
+	}
+	for target, want := range targets {
 		if _, err := Copy(ctx, src, target, Options{}); err == nil || !strings.Contains(errorEN(err), want) {
 			t.Errorf("copy to %s: %v", target, err)
 		}
@@ -194,7 +198,7 @@ func TestCopyRefusesABookAndLeavesNothingOnFailure(t *testing.T) {
 		t.Errorf("the file was changed: %q", b)
 	}
 	// a table the copy does not know: refused midway, nothing left
-	if _, err := src.db.Exec(`CREATE TABLE unknown_thing (x)`); err != nil {
+	if _, err := src.db.Exec(`CREATE TABLE unknown_thing (x integer)`); err != nil {
 		t.Fatal(err)
 	}
 	target := filepath.Join(dir, "copy.db")
