@@ -21,6 +21,10 @@ import (
 // a half backup under a real name; dest must not exist and is never a
 // book; it is created 0600. It returns dest's absolute path.
 func (s *Store) Backup(ctx context.Context, dest string) (string, error) {
+	if s.d.Kind() != "sqlite" {
+		return "", lang.Errorf("Sao lưu cơ sở dữ liệu PostgreSQL %s thành một tệp: dùng cchc copy %[1]s TỆP.db",
+			"To back up the PostgreSQL database %s to a file, use cchc copy %[1]s FILE.db", s.path)
+	}
 	return s.backupOn(ctx, s.db, dest)
 }
 
@@ -102,6 +106,9 @@ func (s *Store) backupBeforeUpgrade(ctx context.Context, from int) error {
 // another part of this program) commits to the book. It is read on one
 // dedicated connection, as SQLite counts per connection.
 func (s *Store) DataVersion(ctx context.Context) (int64, error) {
+	if s.changes != nil {
+		return s.changes.Version(ctx), nil
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.watch == nil {

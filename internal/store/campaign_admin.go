@@ -115,7 +115,7 @@ func (s *Store) UpdateCampaign(ctx context.Context, c campaign.Campaign) error {
 			q := c.Quotas[g]
 			if _, err := tx.ExecContext(ctx, `INSERT INTO quota (campaign_id, agency_group, required, target) VALUES (?, ?, ?, ?)
 				ON CONFLICT (campaign_id, agency_group) DO UPDATE SET required = excluded.required, target = excluded.target
-				WHERE required <> excluded.required OR target <> excluded.target`,
+				WHERE quota.required <> excluded.required OR quota.target <> excluded.target`,
 				c.ID, string(g), q.Required, q.Target); err != nil {
 				return err
 			}

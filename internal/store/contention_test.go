@@ -151,7 +151,7 @@ func TestTwoClerksWritingAtOnce(t *testing.T) {
 		n = 100
 	}
 	dir := t.TempDir()
-	db := filepath.Join(dir, "cchc.db")
+	db := testBook(t)
 	s, err := Open(db, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -165,6 +165,9 @@ func TestTwoClerksWritingAtOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	clerks := 2
+	if onPostgres { // the shared server is for an office: eight clerks at once
+		clerks, n = 8, n/4
+	}
 	if k, err := strconv.Atoi(os.Getenv("CCHC_WRITERS")); err == nil && k > 0 {
 		clerks = k // more writers at once, when attacking on purpose
 	}
@@ -241,9 +244,8 @@ func countOf(t *testing.T, db interface {
 
 func assertSound(t *testing.T, s *Store) {
 	t.Helper()
-	var ok string
-	if err := s.db.QueryRow("PRAGMA integrity_check").Scan(&ok); err != nil || ok != "ok" {
-		t.Fatalf("integrity_check = %q %v", ok, err)
+	if p, err := s.d.Integrity(context.Background(), s.db); err != nil || len(p) != 0 {
+		t.Fatalf("integrity: %v %v", p, err)
 	}
 	if p, err := s.Check(context.Background()); err != nil || len(p) != 0 {
 		t.Fatalf("check: %v %v", p, err)
@@ -257,10 +259,13 @@ func TestKilledMidWriteLeavesNoHalf(t *testing.T) {
 	if testing.Short() {
 		rounds = 3
 	}
+	if onPostgres {
+		rounds = max(3, rounds/2)
+	}
 	if n, err := strconv.Atoi(os.Getenv("CCHC_KILL_ROUNDS")); err == nil && n > 0 {
 		rounds = n // more trials, when attacking on purpose
 	}
-	db := filepath.Join(t.TempDir(), "cchc.db")
+	db := testBook(t)
 	// The moments of the kills are random; the seed is logged so that a
 	// failure can be replayed with CCHC_KILL_SEED=<seed>.
 	seed := time.Now().UnixNano()
@@ -299,6 +304,9 @@ func TestKilledMidWriteLeavesNoHalf(t *testing.T) {
 		case <-done:
 		case <-time.After(2 * time.Minute):
 		}
+		if onPostgres {
+			maxDelay *= 3 // a write takes a round trip per statement: some must finish
+		}
 		time.Sleep(time.Duration(20+rng.Intn(maxDelay)) * time.Millisecond)
 		cmd.Process.Signal(syscall.SIGKILL)
 		<-done
@@ -322,7 +330,7 @@ func TestKilledMidWriteLeavesNoHalf(t *testing.T) {
 		assertSound(t, s)
 		// every import is whole: 2,000 registrations in 500 letters, or nothing
 		bad := countOf(t, s.db, `SELECT count(*) FROM (SELECT number, count(*) AS n FROM submission s JOIN registration r ON r.submission_id = s.id
-			WHERE number LIKE 'imp-%' GROUP BY number HAVING n <> 2000)`)
+			WHERE number LIKE 'imp-%' GROUP BY number HAVING count(*) <> 2000) AS partial`)
 		imports := countOf(t, s.db, `SELECT count(DISTINCT number) FROM submission WHERE number LIKE 'imp-%'`)
 		changes := countOf(t, s.db, `SELECT count(*) FROM history WHERE op = 'import'`)
 		if bad != 0 || imports != changes {
@@ -352,6 +360,10 @@ func TestKilledMidWriteLeavesNoHalf(t *testing.T) {
 	if s, err := Open(db, Options{}); err == nil {
 		t.Logf("%d edits completed in %d rounds, the others killed midway: none torn", countOf(t, s.db, `SELECT count(*) FROM history WHERE who = 'editor'`), rounds)
 		s.Close()
+	}
+	if onPostgres {
+		t.Logf("%d kills in all", kills)
+		return // a backup is a SQLite file written by VACUUM INTO
 	}
 	// a backup killed midway leaves no file under a backup's name
 	for range max(2, rounds/3) {

@@ -44,7 +44,8 @@ func (sqliteDialect) Explain(err error, name string) error {
 	return nil
 }
 
-func (sqliteDialect) Busy(err error) bool { return isBusy(err) }
+// Retry is never needed: SQLite takes one writer at a time from BEGIN.
+func (sqliteDialect) Retry(error) bool { return false }
 
 // Begin starts an immediate transaction (_txlock=immediate in the DSN).
 // SQLite's busy handler polls and is not fair: a process writing in a

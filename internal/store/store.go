@@ -7,7 +7,6 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"embed"
 	"errors"
 	"fmt"
 	"io"
@@ -15,7 +14,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -23,13 +21,12 @@ import (
 	"cchc/internal/book"
 	"cchc/internal/lang"
 	"cchc/internal/safefile"
+	schema "cchc/internal/store/migrations"
+	"cchc/internal/store/postgres"
 	"cchc/internal/vntext"
 
 	_ "modernc.org/sqlite" // database/sql driver "sqlite"
 )
-
-//go:embed migrations/*.sql
-var migrationFiles embed.FS
 
 // applicationID marks a SQLite file as cchc's ("cchc" in ASCII).
 const applicationID = safefile.ApplicationID
@@ -55,6 +52,8 @@ type Store struct {
 	network string // the network file system the book is on, read only ("" when local)
 
 	ident os.FileInfo // the file opened, to notice it deleted or replaced (gone.go)
+
+	changes changeWatcher // commits told of by the server (PostgreSQL), nil on SQLite
 }
 
 // Options for Open.
@@ -100,6 +99,9 @@ func DefaultPath() (string, error) {
 func Open(path string, opt Options) (*Store, error) {
 	if opt.Now == nil {
 		opt.Now = time.Now
+	}
+	if postgres.IsURL(path) {
+		return openPostgres(path, opt)
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -291,6 +293,9 @@ func (s *Store) Close() error {
 	if s.watch != nil {
 		s.watch.Close()
 	}
+	if s.changes != nil {
+		s.changes.Close()
+	}
 	return s.db.Close()
 }
 
@@ -307,20 +312,10 @@ type migration struct {
 }
 
 func migrations() []migration {
-	entries, err := fs.ReadDir(migrationFiles, "migrations")
-	if err != nil {
-		panic(err) // embedded at build time
-	}
 	var out []migration
-	for _, e := range entries {
-		var v int
-		if _, err := fmt.Sscanf(e.Name(), "%04d_", &v); err != nil {
-			panic("store: migration without a number: " + e.Name())
-		}
-		b, _ := migrationFiles.ReadFile("migrations/" + e.Name())
-		out = append(out, migration{v, e.Name(), string(b)})
+	for _, m := range schema.SQLite() {
+		out = append(out, migration{m.Version, m.Name, m.SQL})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
 	return out
 }
 

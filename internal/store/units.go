@@ -25,7 +25,7 @@ func (s *Store) SetQuota(ctx context.Context, campaignID int64, g campaign.Group
 	return s.write(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO quota (campaign_id, agency_group, required, target) VALUES (?, ?, ?, ?)
 			ON CONFLICT (campaign_id, agency_group) DO UPDATE SET required = excluded.required, target = excluded.target
-			WHERE required <> excluded.required OR target <> excluded.target`, campaignID, string(g), q.Required, q.Target)
+			WHERE quota.required <> excluded.required OR quota.target <> excluded.target`, campaignID, string(g), q.Required, q.Target)
 		return err
 	})
 }
