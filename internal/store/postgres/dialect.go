@@ -109,6 +109,9 @@ func errCode(err error) string {
 
 // Explain turns the server's errors into messages for the clerk.
 func (Dialect) Explain(err error, where string) error {
+	if e := ExplainConnect(err, where); e != nil {
+		return e
+	}
 	var pe *pgconn.PgError
 	if errors.As(err, &pe) {
 		switch code := pe.Code; {
