@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -127,17 +128,30 @@ func TestCopyRoundTripThroughPostgreSQL(t *testing.T) {
 	if code, out, errs := cchc(t, "copy", pg, back); code != 0 {
 		t.Fatalf("copy back: exit %d\n%s%s", code, out, errs)
 	}
+	// cchc backup of the shared book is a SQLite book too, by default in
+	// the clerk's configuration folder
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "config"))
+	t.Setenv("HOME", dir)
+	t.Setenv("AppData", filepath.Join(dir, "config"))
+	code, out, errs = cchc(t, "--db", pg, "backup")
+	cfg, _ := os.UserConfigDir()
+	want := "Đã sao lưu vào " + filepath.Join(cfg, "cchc", "cchc-backup-") // and the day
+	if code != 0 || !strings.HasPrefix(out, want) || !strings.HasSuffix(out, ".db\n") {
+		t.Fatalf("backup of the shared book: exit %d\n%q%s, want %q…", code, out, errs, want)
+	}
+	snapshot := strings.TrimSuffix(strings.TrimPrefix(out, "Đã sao lưu vào "), "\n")
 	sameReports(t, src, pg)
 	sameReports(t, src, back)
-	for _, db := range []string{src, pg, back} {
+	sameReports(t, src, snapshot)
+	for _, db := range []string{src, pg, back, snapshot} {
 		checked(t, db)
 	}
 	// a database that holds a book is refused, and left as it was
-	before := reports(t, pg)["history --limit 0"]
+	_, before, _ := cchc(t, "--db", pg, "history", "--limit", "0")
 	if code, _, errs := cchc(t, "--lang", "en", "copy", back, pg); code != exitFailure || !strings.Contains(errs, "already holds a book") {
 		t.Errorf("copy over the shared book: exit %d: %s", code, errs)
 	}
-	if after := reports(t, pg)["history --limit 0"]; after != before {
+	if _, after, _ := cchc(t, "--db", pg, "history", "--limit", "0"); after != before || before == "" {
 		t.Errorf("the shared book changed:\n%s\n-- after --\n%s", before, after)
 	}
 	// new work on the shared book takes new numbers: undo #12 is #12's
