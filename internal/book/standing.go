@@ -19,6 +19,14 @@ type Standing interface {
 	Successions(ctx context.Context, campaignID int64) (compliance.Succession, error)
 }
 
+// CutReader is a Standing that can read only what judging one day needs:
+// the letters received up to asOf, each sender's cut by compliance.Cut
+// with keep. Compliance uses it when the book has it; the judgement is the
+// same without, on more letters.
+type CutReader interface {
+	ReceivedAsOf(ctx context.Context, campaignID int64, asOf vndate.Date, keep int) ([]compliance.Received, error)
+}
+
 // Compliance judges campaign c as of asOf from what b holds. The agencies
 // are read while the letters are.
 func Compliance(ctx context.Context, b Standing, c campaign.Campaign, asOf vndate.Date) (compliance.Summary, error) {
@@ -32,7 +40,13 @@ func Compliance(ctx context.Context, b Standing, c campaign.Campaign, asOf vndat
 			succ, agenciesErr = b.Successions(ctx, c.ID)
 		}
 	}()
-	received, err := b.Received(ctx, c.ID)
+	var received []compliance.Received
+	var err error
+	if r, ok := b.(CutReader); ok {
+		received, err = r.ReceivedAsOf(ctx, c.ID, asOf, compliance.Keep(c))
+	} else {
+		received, err = b.Received(ctx, c.ID)
+	}
 	<-done
 	if err != nil {
 		return compliance.Summary{}, err

@@ -94,6 +94,39 @@ func Judge(c campaign.Campaign, agencies []Agency, received []Received, asOf vnd
 	return Prepare(c, agencies, received).Judge(asOf)
 }
 
+// Keep is what judging campaign c as of one day needs of each sender's
+// letters (see Cut): the largest minimum of its groups.
+func Keep(c campaign.Campaign) int {
+	keep := 0
+	for _, q := range c.Quotas {
+		keep = max(keep, q.Required)
+	}
+	return keep
+}
+
+// Cut shortens one sender's letters, in day order and none after the day
+// judged, to what judging that day needs: the letters until the sender's
+// own count reaches keep (Keep), then one on the last day holding all the
+// rest. Judge gives the same with or without the cut: a unit is met at
+// the latest on the day one unit counting for it reaches keep, so no later
+// letter of that unit can be the one that met it, and the sum keeps the
+// count and the last day. It cuts in place.
+func Cut(letters []Received, keep int) []Received {
+	sum := 0
+	for i, r := range letters {
+		if sum >= keep {
+			rest := letters[i:]
+			last := rest[len(rest)-1]
+			for _, l := range rest[:len(rest)-1] {
+				last.Registrations += l.Registrations
+			}
+			return append(letters[:i], last)
+		}
+		sum += r.Registrations
+	}
+	return letters
+}
+
 // Prepared is a campaign's letters laid out for judging it as of any day:
 // each judged agency's letters in day order with the running count, so
 // that another day is a binary search per agency (the status screen's
@@ -119,41 +152,71 @@ func Prepare(c campaign.Campaign, agencies []Agency, received []Received) *Prepa
 		on  vndate.Date
 		n   int
 	}
-	judged := make(map[int64]int, len(agencies))
-	parent := make(map[int64]int64, len(agencies))
+	// each agency by position: whether it is judged, and the unit its
+	// letters count for next (commune → district, merged unit → its
+	// successor; -1 for none)
+	pos := make(map[int64]int32, len(agencies))
 	for i, a := range agencies {
-		parent[a.ID] = a.ParentID
+		pos[a.ID] = int32(i)
+	}
+	judged := make([]bool, len(agencies))
+	up := make([]int32, len(agencies))
+	for i, a := range agencies {
+		judged[i] = c.QuotaFor(a.Group).Required > 0
+		next := a.ParentID
 		if a.SucceededBy != 0 {
-			parent[a.ID] = a.SucceededBy
+			next = a.SucceededBy
 		}
-		if c.QuotaFor(a.Group).Required > 0 {
-			judged[a.ID] = i
+		up[i] = -1
+		if j, ok := pos[next]; ok && next != 0 {
+			up[i] = j
 		}
 	}
-	counted := make([][]letter, len(agencies))
-	for _, r := range received {
-		if r.Registrations <= 0 {
+	// each letter counts for its own agency, then up the chain (a guard
+	// against a cycle in bad data stops after a few steps): counted first,
+	// then laid out in one array, each agency's letters side by side
+	from := make([]int32, len(received))
+	count := make([]int32, len(agencies)+1)
+	for k, r := range received {
+		from[k] = -1
+		if i, ok := pos[r.AgencyID]; ok && r.Registrations > 0 {
+			from[k] = i
+			for step := 0; i >= 0 && step < 4; step++ {
+				if judged[i] {
+					count[i+1]++
+				}
+				i = up[i]
+			}
+		}
+	}
+	for i := range agencies {
+		count[i+1] += count[i] // count[i] is now where agency i's letters start
+	}
+	all := make([]letter, count[len(agencies)])
+	next := slices.Clone(count[:len(agencies)])
+	for k, r := range received {
+		if from[k] < 0 {
 			continue
 		}
 		l := letter{r.On.Time().Unix(), r.On, r.Registrations}
-		// own agency, then up the chain (commune → district, merged unit →
-		// its successor); a guard
-		// against a cycle in bad data stops after a few steps.
-		id := r.AgencyID
-		for step := 0; id != 0 && step < 4; step++ {
-			if i, ok := judged[id]; ok {
-				counted[i] = append(counted[i], l)
+		for i, step := from[k], 0; i >= 0 && step < 4; step++ {
+			if judged[i] {
+				all[next[i]] = l
+				next[i]++
 			}
-			id = parent[id]
+			i = up[i]
 		}
 	}
-	p := &Prepared{campaign: c, judged: make([]prepared, 0, len(judged))}
+	n := len(all)
+	days, on, counted := make([]int64, n), make([]vndate.Date, n), make([]int, n)
+	p := &Prepared{campaign: c}
 	for i, a := range agencies {
-		q := c.QuotaFor(a.Group)
-		if q.Required <= 0 {
+		if !judged[i] {
 			continue
 		}
-		letters := counted[i]
+		q := c.QuotaFor(a.Group)
+		start, end := count[i], count[i+1]
+		letters := all[start:end]
 		// an agency's own letters come in day order; only those of its
 		// communes mixed in need sorting (equal days are alike: no need
 		// for a stable sort)
@@ -161,8 +224,7 @@ func Prepare(c campaign.Campaign, agencies []Agency, received []Received) *Prepa
 		if !slices.IsSortedFunc(letters, byDay) {
 			slices.SortFunc(letters, byDay)
 		}
-		x := prepared{agency: a, quota: q, days: make([]int64, len(letters)), on: make([]vndate.Date, len(letters)),
-			counted: make([]int, len(letters)), met: len(letters)}
+		x := prepared{agency: a, quota: q, days: days[start:end:end], on: on[start:end:end], counted: counted[start:end:end], met: len(letters)}
 		sum := 0
 		for k, l := range letters {
 			if sum < q.Required && sum+l.n >= q.Required {

@@ -1,7 +1,9 @@
 package compliance
 
 import (
+	"cmp"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"testing"
 	"time"
@@ -266,5 +268,52 @@ func TestFollowedOrder(t *testing.T) {
 	}
 	if got[0].Predecessors[0] != "Sở cũ" || got[6].SucceededBy != 1 {
 		t.Errorf("succession not applied: %+v, %+v", got[0], got[6])
+	}
+}
+
+// Judging one day on the letters cut for it (Cut, each sender's letters
+// in day order up to that day) is judging it on all of them.
+func TestCutJudgesAsAllLetters(t *testing.T) {
+	c := campaign.Campaign{Deadline: vndate.Of(2024, 3, 29), Quotas: map[campaign.Group]campaign.Quota{
+		campaign.District: {Required: 3, Target: 5}, campaign.Department: {Required: 1, Target: 2}}}
+	var agencies []Agency
+	for d := int64(1); d <= 5; d++ {
+		agencies = append(agencies, Agency{ID: d, Group: campaign.District})
+		for k := int64(1); k <= 3; k++ {
+			agencies = append(agencies, Agency{ID: d*10 + k, Group: campaign.Commune, ParentID: d})
+		}
+	}
+	agencies = append(agencies, Agency{ID: 99, Group: campaign.Department})
+	r := rand.New(rand.NewPCG(16, 4))
+	var received []Received
+	for range 80 {
+		a := agencies[r.IntN(len(agencies))]
+		received = append(received, Received{AgencyID: a.ID, On: c.Deadline.AddDays(r.IntN(50) - 35), Registrations: r.IntN(4)})
+	}
+	slices.SortStableFunc(received, func(a, b Received) int {
+		return cmp.Or(cmp.Compare(a.AgencyID, b.AgencyID), a.On.Time().Compare(b.On.Time()))
+	})
+	if Keep(c) != 3 {
+		t.Fatalf("Keep = %d", Keep(c))
+	}
+	for day := c.Deadline.AddDays(-40); !day.After(c.Deadline.AddDays(20)); day = day.AddDays(1) {
+		var cut []Received
+		for i := 0; i < len(received); {
+			j := i
+			for j < len(received) && received[j].AgencyID == received[i].AgencyID {
+				j++
+			}
+			var sender []Received
+			for _, l := range received[i:j] {
+				if !l.On.After(day) && l.Registrations > 0 {
+					sender = append(sender, l)
+				}
+			}
+			cut = append(cut, Cut(sender, Keep(c))...)
+			i = j
+		}
+		if got, want := Judge(c, agencies, cut, day), Judge(c, agencies, received, day); !reflect.DeepEqual(got, want) {
+			t.Fatalf("as of %s: cut %+v\nall %+v", day, got.Results, want.Results)
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"database/sql/driver"
 	"slices"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/compliance"
 	"cchc/internal/vndate"
@@ -139,7 +140,15 @@ func (s *Store) RegistrationList(ctx context.Context, campaignID int64) ([]ListR
 // Received lists the letters of a campaign as compliance counts them, for
 // a caller that already has the agencies.
 func (s *Store) Received(ctx context.Context, campaignID int64) ([]compliance.Received, error) {
-	return s.received(ctx, campaignID)
+	return s.received(ctx, campaignID, nil)
+}
+
+var _ book.CutReader = (*Store)(nil)
+
+// ReceivedAsOf lists what judging a campaign as of one day needs of its
+// letters (book.CutReader): at national scale a third of the rows kept.
+func (s *Store) ReceivedAsOf(ctx context.Context, campaignID int64, asOf vndate.Date, keep int) ([]compliance.Received, error) {
+	return s.received(ctx, campaignID, &cut{asOf: asOf.ISO(), keep: keep})
 }
 
 // LatestSubmissions lists the n letters of a campaign received last, the
