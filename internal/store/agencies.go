@@ -8,7 +8,6 @@ import (
 
 	"cchc/internal/book"
 	"cchc/internal/campaign"
-	"cchc/internal/lang"
 	"cchc/internal/vntext"
 )
 
@@ -90,7 +89,7 @@ func (s *Store) validateAgency(ctx context.Context, tx txQuerier, campaignID int
 	if a.ParentID != 0 {
 		p, err := scanAgency(tx.QueryRowContext(ctx, `SELECT `+agencyColumns+` FROM agency a WHERE a.id = ?`, a.ParentID))
 		if err != nil {
-			return lang.Errorf("Đơn vị cấp trên không còn trong tệp dữ liệu", "The parent agency is no longer in the database")
+			return book.ParentGone()
 		}
 		parent = &p
 	}
@@ -209,6 +208,16 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := s.canWrite(); err != nil {
 		return err
 	}
+	for attempt := 1; ; attempt++ {
+		err := s.writeOnce(ctx, fn)
+		if err == nil || attempt == 10 || !s.d.Retry(err) {
+			return err
+		}
+	}
+}
+
+// writeOnce is one attempt of write.
+func (s *Store) writeOnce(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := s.begin(ctx)
 	if err != nil {
 		return s.explain(err)

@@ -110,7 +110,7 @@ func (s *Store) RecordSubmission(ctx context.Context, sub campaign.Submission, r
 			return err
 		}
 		if len(regs) == 0 {
-			return lang.Errorf("Văn bản chưa có mô hình, sáng kiến nào", "The letter has no registration")
+			return book.EmptyLetter()
 		}
 		var err error
 		if subID, err = insertSubmission(ctx, tx, sub, s.stamp()); err != nil {
@@ -252,7 +252,7 @@ func (s *Store) DeleteRegistration(ctx context.Context, id, version int64) error
 		var title string
 		err := tx.QueryRowContext(ctx, `SELECT submission_id, title FROM registration WHERE id = ?`, id).Scan(&subID, &title)
 		if errors.Is(err, sql.ErrNoRows) {
-			return lang.Wrap(ErrNotFound, "Mô hình này đã bị xóa ở nơi khác", "This registration was already deleted elsewhere")
+			return book.AlreadyDeleted()
 		}
 		if err != nil {
 			return err

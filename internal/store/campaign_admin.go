@@ -115,7 +115,7 @@ func (s *Store) UpdateCampaign(ctx context.Context, c campaign.Campaign) error {
 			q := c.Quotas[g]
 			if _, err := tx.ExecContext(ctx, `INSERT INTO quota (campaign_id, agency_group, required, target) VALUES (?, ?, ?, ?)
 				ON CONFLICT (campaign_id, agency_group) DO UPDATE SET required = excluded.required, target = excluded.target
-				WHERE required <> excluded.required OR target <> excluded.target`,
+				WHERE quota.required <> excluded.required OR quota.target <> excluded.target`,
 				c.ID, string(g), q.Required, q.Target); err != nil {
 				return err
 			}
@@ -137,8 +137,7 @@ func (s *Store) SetExpected(ctx context.Context, campaignID, agencyID int64, exp
 			return err
 		}
 		if n > 0 {
-			return lang.Errorf("Cơ quan, đơn vị này đã có văn bản trong đợt đăng ký; hãy ngừng theo dõi thay vì bỏ khỏi danh sách",
-				"This agency has letters in the campaign; deactivate it instead of removing it")
+			return book.HasLetters()
 		}
 		_, err := tx.ExecContext(ctx, `DELETE FROM campaign_agency WHERE campaign_id = ? AND agency_id = ?`, campaignID, agencyID)
 		return err

@@ -20,9 +20,9 @@ type Dialect interface {
 	// Explain turns an error of the engine into a message for the clerk
 	// (nil when it is not one it knows); book names the book in it.
 	Explain(err error, book string) error
-	// Busy reports a write held off by another one for longer than it
-	// waits: worth starting the transaction again (nothing was done).
-	Busy(err error) bool
+	// Retry reports a write the engine aborted for another one's sake (a
+	// serialization failure, a deadlock): it is run again from the start.
+	Retry(err error) bool
 	// Begin starts a write transaction. Writes are taken one at a time,
 	// as SQLite does, so that a version read in a write is still the
 	// latest when it commits.
@@ -48,4 +48,11 @@ type Dialect interface {
 	// its table, name, declared type, and place in the primary key (0:
 	// not in it).
 	Columns(ctx context.Context, db *sql.DB, fn func(table, column, typ string, pk int)) error
+}
+
+// changeWatcher is a dialect's own count of the commits to the book
+// (PostgreSQL's LISTEN/NOTIFY); SQLite's is read from PRAGMA data_version.
+type changeWatcher interface {
+	Version(ctx context.Context) int64
+	Close() error
 }

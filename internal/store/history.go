@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"cchc/internal/book"
-	"cchc/internal/lang"
 	"cchc/internal/vntext"
 )
 
@@ -93,7 +92,7 @@ func (s *Store) History(ctx context.Context, q HistoryQuery) ([]Change, error) {
 			}
 		}
 		if len(ids) == 0 {
-			return nil, lang.Errorf("Không có cơ quan, đơn vị nào tên %q", "No agency is named %q", vntext.Line(q.Agency))
+			return nil, book.NoSuchAgency(vntext.Line(q.Agency))
 		}
 		where += ` AND EXISTS (SELECT 1 FROM history_item i WHERE i.history_id = h.id AND i.agency_id IN (` + strings.Join(ids, ",") + `))`
 	}

@@ -29,7 +29,7 @@ func recordOne(t *testing.T, s *Store, c campaign.Campaign, agency, title string
 }
 
 func TestEveryChangeIsInTheHistory(t *testing.T) {
-	s, err := Open(filepath.Join(t.TempDir(), "cchc.db"), Options{Now: fixedNow, User: "Chị Lan"})
+	s, err := Open(testBook(t), Options{Now: fixedNow, User: "Chị Lan"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -200,6 +200,7 @@ func TestUndoAnImport(t *testing.T) {
 }
 
 func TestBackupIsPrivateAndComplete(t *testing.T) {
+	sqliteOnly(t)
 	s := openTemp(t)
 	ctx := context.Background()
 	c, _ := s.Campaign(ctx, 2023)
@@ -241,6 +242,7 @@ func TestBackupIsPrivateAndComplete(t *testing.T) {
 
 // A book of schema 1 with data is backed up before it is upgraded.
 func TestBackupBeforeUpgrade(t *testing.T) {
+	sqliteOnly(t)
 	path := filepath.Join(t.TempDir(), "cchc.db")
 	db, err := sql.Open("sqlite", path)
 	if err != nil {
@@ -325,6 +327,7 @@ func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 // Several processes upgrading one old book at once: all open it, one
 // upgrades it, and every backup taken (one or more) is whole.
 func TestConcurrentUpgradeKeepsWholeBackups(t *testing.T) {
+	sqliteOnly(t)
 	path := filepath.Join(t.TempDir(), "cchc.db")
 	db, err := sql.Open("sqlite", path)
 	if err != nil {

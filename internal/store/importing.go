@@ -7,7 +7,6 @@ import (
 
 	"cchc/internal/book"
 	"cchc/internal/campaign"
-	"cchc/internal/lang"
 	"cchc/internal/vntext"
 )
 
@@ -202,7 +201,7 @@ func (s *Store) importAgencies(ctx context.Context, q txQuerier, campaignID int6
 		a.ID, a.Active = 0, true
 		if in.ParentIndex > 0 {
 			if in.ParentIndex > i {
-				return nil, lineError(in.Line, lang.Errorf("Đơn vị cấp trên phải đứng trước trong danh sách", "The parent must come earlier in the list"))
+				return nil, lineError(in.Line, book.ParentLater())
 			}
 			a.ParentID = out[in.ParentIndex-1].ID
 		}

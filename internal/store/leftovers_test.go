@@ -39,6 +39,7 @@ func gone(t *testing.T, paths []string) {
 // A backup killed midway leaves hidden .tmp and -journal files: the next
 // open of the book and the next backup clean them up.
 func TestKilledBackupLeftoversAreCleanedUp(t *testing.T) {
+	sqliteOnly(t)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "cchc.db")
 	s, err := Open(path, Options{})

@@ -76,6 +76,7 @@ func TestLetterFootIsACampaignSetting(t *testing.T) {
 // and restore put the whole row back (a migration that adds a column must
 // recreate the triggers).
 func TestHistoryTriggersNameEveryColumn(t *testing.T) {
+	sqliteOnly(t)
 	s := openTemp(t)
 	for tbl := range keyColumns {
 		rows, err := s.db.Query(`SELECT name FROM pragma_table_info(?)`, tbl)

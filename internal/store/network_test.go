@@ -18,6 +18,7 @@ func share(kind string) func(string) (string, error) {
 // there, not opened for writing; it may be opened to read, and every
 // write is then refused with what to do instead.
 func TestBookOnANetworkShare(t *testing.T) {
+	sqliteOnly(t)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "cchc.db")
 	for _, kind := range []string{"cifs", "smb2", "nfs", "fuse.sshfs", "unc", "remote"} {

@@ -6,7 +6,6 @@ import (
 
 	"cchc/internal/book"
 	"cchc/internal/campaign"
-	"cchc/internal/lang"
 	"cchc/internal/vndate"
 	"cchc/internal/vntext"
 )
@@ -113,7 +112,7 @@ func (s *Store) AdvanceProgress(ctx context.Context, step campaign.Step, lastSee
 		}
 		// nothing happens to a model before its letter arrived
 		if got, err := vndate.ParseISO(received); err == nil && step.On.Before(got) {
-			return lang.Errorf("Ngày: %s trước ngày nhận văn bản đăng ký (%s)", "Date: %s is before the letter was received (%s)", step.On, got)
+			return book.StepBeforeLetter(step.On, got)
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO progress (registration_id, stage, on_date, note, created_at) VALUES (?, ?, ?, ?, ?)`,
 			step.RegistrationID, string(step.Stage), step.On.ISO(), step.Note, s.stamp())

@@ -29,22 +29,23 @@ func (sqliteDialect) Explain(err error, name string) error {
 	}
 	switch se.Code() & 0xff {
 	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
-		return book.Busy(err)
+		return book.Storage{Name: name}.Busy(err)
 	case sqlite3.SQLITE_READONLY:
-		return book.ReadOnlyRefused()
+		return book.Storage{Name: name}.ReadOnly()
 	case sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT:
-		return book.Damaged(err, name)
+		return book.Storage{Name: name}.Damaged(err)
 	case sqlite3.SQLITE_FULL:
-		return book.DiskFull(err)
+		return book.Storage{Name: name}.DiskFull(err)
 	case sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH:
-		return book.CannotOpen(err, name)
+		return book.Storage{Name: name}.CannotOpen(err)
 	case sqlite3.SQLITE_IOERR:
-		return book.DiskError(err, name)
+		return book.Storage{Name: name}.DiskError(err)
 	}
 	return nil
 }
 
-func (sqliteDialect) Busy(err error) bool { return isBusy(err) }
+// Retry is never needed: SQLite takes one writer at a time from BEGIN.
+func (sqliteDialect) Retry(error) bool { return false }
 
 // Begin starts an immediate transaction (_txlock=immediate in the DSN).
 // SQLite's busy handler polls and is not fair: a process writing in a

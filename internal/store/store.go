@@ -1,13 +1,13 @@
-// Package store keeps the registration book in one SQLite file. All SQL of
-// the program lives here, behind methods named for what the clerk does;
-// SQLite-specific choices (pragmas, DSN, VACUUM INTO) stay inside.
+// Package store keeps the registration book (book.Book) in one SQLite file.
+// All SQL of the program lives here, behind the interfaces package book
+// declares; the rows, the errors and the clerk's messages are the book's,
+// and SQLite-specific choices (pragmas, DSN, VACUUM INTO) stay inside.
 package store
 
 import (
 	"bytes"
 	"context"
 	"database/sql"
-	"embed"
 	"errors"
 	"fmt"
 	"io"
@@ -15,21 +15,19 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"time"
 
 	"cchc/internal/book"
 	"cchc/internal/lang"
+	"cchc/internal/location"
 	"cchc/internal/safefile"
+	schema "cchc/internal/store/migrations"
 	"cchc/internal/vntext"
 
 	_ "modernc.org/sqlite" // database/sql driver "sqlite"
 )
-
-//go:embed migrations/*.sql
-var migrationFiles embed.FS
 
 // applicationID marks a SQLite file as cchc's ("cchc" in ASCII).
 const applicationID = safefile.ApplicationID
@@ -55,6 +53,8 @@ type Store struct {
 	network string // the network file system the book is on, read only ("" when local)
 
 	ident os.FileInfo // the file opened, to notice it deleted or replaced (gone.go)
+
+	changes changeWatcher // commits told of by the server (PostgreSQL), nil on SQLite
 }
 
 // Options for Open.
@@ -100,6 +100,9 @@ func DefaultPath() (string, error) {
 func Open(path string, opt Options) (*Store, error) {
 	if opt.Now == nil {
 		opt.Now = time.Now
+	}
+	if location.IsPostgres(path) {
+		return openPostgres(path, opt)
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -291,6 +294,9 @@ func (s *Store) Close() error {
 	if s.watch != nil {
 		s.watch.Close()
 	}
+	if s.changes != nil {
+		s.changes.Close()
+	}
 	return s.db.Close()
 }
 
@@ -307,20 +313,10 @@ type migration struct {
 }
 
 func migrations() []migration {
-	entries, err := fs.ReadDir(migrationFiles, "migrations")
-	if err != nil {
-		panic(err) // embedded at build time
-	}
 	var out []migration
-	for _, e := range entries {
-		var v int
-		if _, err := fmt.Sscanf(e.Name(), "%04d_", &v); err != nil {
-			panic("store: migration without a number: " + e.Name())
-		}
-		b, _ := migrationFiles.ReadFile("migrations/" + e.Name())
-		out = append(out, migration{v, e.Name(), string(b)})
+	for _, m := range schema.SQLite() {
+		out = append(out, migration{m.Version, m.Name, m.SQL})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
 	return out
 }
 
@@ -435,5 +431,10 @@ func (s *Store) explain(err error) error {
 	if e := s.d.Explain(err, s.path); e != nil {
 		return e
 	}
-	return book.Failed(err, s.path)
+	return s.storage().Failed(err)
+}
+
+// storage names the book for the clerk's messages: a file, or a server.
+func (s *Store) storage() book.Storage {
+	return book.Storage{Name: s.path, Server: s.d.Kind() == "postgres"}
 }

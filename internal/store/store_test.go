@@ -24,7 +24,7 @@ var fixedNow = func() time.Time { return time.Date(2023, 4, 5, 9, 0, 0, 0, time.
 
 func openTemp(t *testing.T) *Store {
 	t.Helper()
-	s, err := Open(filepath.Join(t.TempDir(), "sub", "cchc.db"), Options{Now: fixedNow})
+	s, err := Open(testBook(t), Options{Now: fixedNow})
 	if err != nil {
 		t.Fatalf("Open: %v", err)
 	}
@@ -96,7 +96,7 @@ func TestNewBookHasTheDefaultCampaign(t *testing.T) {
 }
 
 func TestReopenKeepsDataAndDoesNotReseed(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "cchc.db")
+	path := testBook(t)
 	s, err := Open(path, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -118,6 +118,7 @@ func TestReopenKeepsDataAndDoesNotReseed(t *testing.T) {
 }
 
 func TestNewFileIsPrivate(t *testing.T) {
+	sqliteOnly(t)
 	if runtime.GOOS == "windows" {
 		t.Skip("file modes are a Unix matter")
 	}
@@ -145,6 +146,7 @@ func TestNewFileIsPrivate(t *testing.T) {
 func messageOf(err error) string { return lang.Message(err, lang.VI) }
 
 func TestBadPathsAreRefusedAndLeftUntouched(t *testing.T) {
+	sqliteOnly(t)
 	dir := t.TempDir()
 	notDB := filepath.Join(dir, "notes.db")
 	content := []byte("Danh sách đăng ký — không phải SQLite\n")
@@ -183,24 +185,56 @@ func TestBadPathsAreRefusedAndLeftUntouched(t *testing.T) {
 }
 
 func TestNewerSchemaIsRefused(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "cchc.db")
+	path := testBook(t)
 	s, err := Open(path, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.db.Exec("PRAGMA user_version = 99")
+	bump := "PRAGMA user_version = 99"
+	if onPostgres {
+		bump = "UPDATE cchc_schema SET version = 99"
+	}
+	if _, err := s.db.Exec(bump); err != nil {
+		t.Fatal(err)
+	}
 	s.Close()
-	before, _ := os.ReadFile(path)
+	before := bookState(t, path)
 	_, err = Open(path, Options{})
 	if err == nil || !strings.Contains(messageOf(err), "phiên bản cchc mới hơn") {
 		t.Fatalf("err = %v", err)
 	}
-	if after, _ := os.ReadFile(path); string(after) != string(before) {
-		t.Fatal("file changed")
+	if after := bookState(t, path); after != before {
+		t.Fatal("book changed")
 	}
 }
 
+// bookState is what a refused book must keep: the SQLite file's bytes, or
+// on PostgreSQL its schema version and its tables' columns.
+func bookState(t *testing.T, path string) string {
+	t.Helper()
+	if !onPostgres {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	db, err := sql.Open("pgx", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var state string
+	if err := db.QueryRow(`SELECT (SELECT string_agg(version::text, ',') FROM cchc_schema) || ' ' ||
+		(SELECT string_agg(table_name || '.' || column_name, ',' ORDER BY table_name, column_name) FROM information_schema.columns
+		WHERE table_schema = current_schema())`).Scan(&state); err != nil {
+		t.Fatal(err)
+	}
+	return state
+}
+
 func TestReadOnlyFile(t *testing.T) {
+	sqliteOnly(t)
 	if runtime.GOOS == "windows" {
 		t.Skip("file modes are a Unix matter")
 	}
@@ -237,7 +271,7 @@ func TestReadOnlyFile(t *testing.T) {
 
 func TestTwoProcessesCreatingTheSameBook(t *testing.T) {
 	dir := t.TempDir()
-	path, start := filepath.Join(dir, "cchc.db"), filepath.Join(dir, "start")
+	path, start := testBook(t), filepath.Join(dir, "start")
 	// separate processes (copies of this test binary), released at once:
 	// each creates the book, or finds it made by another, never foreign
 	var cmds []*exec.Cmd
@@ -548,6 +582,7 @@ func (c *countingQuerier) QueryRowContext(ctx context.Context, query string, arg
 // The header is read in one statement, so in one snapshot: a commit by
 // another process between reads made a new book look foreign.
 func TestHeaderIsOneSnapshot(t *testing.T) {
+	sqliteOnly(t)
 	s := openTemp(t)
 	q := &countingQuerier{q: s.db}
 	version, appID, tables, err := s.header(context.Background(), q)

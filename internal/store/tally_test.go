@@ -130,6 +130,7 @@ func TestLetterTallyFollowsEveryChange(t *testing.T) {
 // A book made before the tally (schema 4) gets it counted from its
 // registrations when it is opened.
 func TestUpgradeCountsTheTally(t *testing.T) {
+	sqliteOnly(t)
 	s := openTemp(t)
 	ctx := context.Background()
 	c, _ := s.Campaign(ctx, 2023)

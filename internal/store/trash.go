@@ -8,7 +8,6 @@ import (
 
 	"cchc/internal/book"
 	"cchc/internal/campaign"
-	"cchc/internal/lang"
 	"cchc/internal/vndate"
 	"cchc/internal/vntext"
 )
@@ -112,7 +111,7 @@ func restoreLetter(ctx context.Context, tx *sql.Tx, itemID, subID int64) (int64,
 		ORDER BY id DESC LIMIT 1`, subID, itemID).Scan(&subItem, &subOld)
 	if errors.Is(err, sql.ErrNoRows) {
 		if !exists(ctx, tx, "submission", subID) {
-			return 0, lang.Errorf("Không khôi phục được: không còn thông tin văn bản của mô hình này", "Cannot restore: the letter of this registration is no longer known")
+			return 0, book.LetterUnknown()
 		}
 		return subID, nil
 	}

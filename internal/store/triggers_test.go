@@ -14,6 +14,7 @@ import (
 // from the schema (pragma table_info), so a migration that adds one and
 // forgets the triggers fails here.
 func TestHistoryTriggersRecordEveryColumn(t *testing.T) {
+	sqliteOnly(t)
 	s := openTemp(t)
 	rows, err := s.db.Query(`SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'history\_%' ESCAPE '\'`)
 	if err != nil {

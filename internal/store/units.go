@@ -5,8 +5,8 @@ import (
 	"database/sql"
 	"errors"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
-	"cchc/internal/lang"
 )
 
 // Units that change within one campaign: merged, renamed, no longer
@@ -17,7 +17,7 @@ import (
 // SetQuota sets what a campaign asks of each agency of group g.
 func (s *Store) SetQuota(ctx context.Context, campaignID int64, g campaign.Group, q campaign.Quota) error {
 	if !g.Valid() {
-		return lang.Errorf("Nhóm %q không có (department, central, district, commune)", "There is no group %q (department, central, district, commune)", string(g))
+		return book.NoSuchGroup(g)
 	}
 	if err := q.Validate(g).Err(); err != nil {
 		return err
@@ -25,7 +25,7 @@ func (s *Store) SetQuota(ctx context.Context, campaignID int64, g campaign.Group
 	return s.write(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO quota (campaign_id, agency_group, required, target) VALUES (?, ?, ?, ?)
 			ON CONFLICT (campaign_id, agency_group) DO UPDATE SET required = excluded.required, target = excluded.target
-			WHERE required <> excluded.required OR target <> excluded.target`, campaignID, string(g), q.Required, q.Target)
+			WHERE quota.required <> excluded.required OR quota.target <> excluded.target`, campaignID, string(g), q.Required, q.Target)
 		return err
 	})
 }
@@ -89,7 +89,7 @@ func (s *Store) MergeAgencies(ctx context.Context, campaignID int64, olds []camp
 			err := tx.QueryRowContext(ctx, `SELECT a.name FROM succession x JOIN agency a ON a.id = x.successor_id
 				WHERE x.campaign_id = ? AND x.predecessor_id = ?`, campaignID, o.ID).Scan(&succ)
 			if err == nil {
-				return lang.Errorf("%s đã được hợp nhất vào %s trong đợt đăng ký này", "%s was already merged into %s in this campaign", o.Name, succ)
+				return book.AlreadyMerged(o.Name, succ)
 			}
 			if !errors.Is(err, sql.ErrNoRows) {
 				return err

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -18,7 +17,7 @@ import (
 // other campaigns stay as they were, the history names it and undo takes
 // it back; the next campaign copies the successor with its succession.
 func TestMergeStopFollowAndTheNextCampaign(t *testing.T) {
-	s, err := Open(filepath.Join(t.TempDir(), "cchc.db"), Options{Now: func() time.Time { return time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC) }})
+	s, err := Open(testBook(t), Options{Now: func() time.Time { return time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC) }})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,75 @@
+package store
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"cchc/internal/campaign"
+	"cchc/internal/lang"
+	"cchc/internal/vndate"
+)
+
+// A clerk's program notices what another clerk commits: DataVersion moves
+// (PRAGMA data_version on SQLite, LISTEN/NOTIFY on PostgreSQL) and stays
+// put while nobody writes.
+func TestDataVersionSeesAnotherClerk(t *testing.T) {
+	book := testBook(t)
+	mine, err := Open(book, Options{Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer mine.Close()
+	theirs, err := Open(book, Options{Now: fixedNow, User: "Anh Minh"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer theirs.Close()
+	ctx := context.Background()
+	before, err := mine.DataVersion(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := mine.Campaigns(ctx); err != nil { // reading changes nothing
+		t.Fatal(err)
+	}
+	if v, err := mine.DataVersion(ctx); err != nil || v != before {
+		t.Fatalf("nobody wrote, yet the version moved from %d to %d (%v)", before, v, err)
+	}
+	c, _ := theirs.Campaign(ctx, 2023)
+	a := agencyByName(t, theirs, c, "Sở Y tế")
+	if _, _, err := theirs.RecordSubmission(ctx, campaign.Submission{CampaignID: c.ID, AgencyID: a.ID, Received: vndate.Of(2023, 3, 1)},
+		[]campaign.Registration{sampleReg("Của người khác")}); err != nil {
+		t.Fatal(err)
+	}
+	// the server tells of a commit a moment after it
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		v, err := mine.DataVersion(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v != before {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("another clerk's commit was not noticed: version still %d", v)
+		}
+	}
+}
+
+// A password in the address is never shown, whatever fails.
+func TestPasswordNeverShown(t *testing.T) {
+	for _, dsn := range []string{"postgres://cchc:s3cr3t-pw@[::1", "postgres://cchc:s3cr3t-pw@/nodb?host=/nonexistent-dir&sslmode=disable",
+		"postgresql://cchc@/x?host=/nonexistent-dir&password=s3cr3t-pw"} {
+		_, err := Open(dsn, Options{})
+		if err == nil {
+			t.Fatalf("%s opened", dsn)
+		}
+		for _, l := range []lang.Lang{lang.VI, lang.EN} {
+			if msg := lang.Message(err, l); strings.Contains(msg, "s3cr3t") || !strings.Contains(msg, "xxxxx") {
+				t.Errorf("%s: %s", dsn, msg)
+			}
+		}
+	}
+}

@@ -1,0 +1,53 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"os"
+
+	"cchc/internal/lang"
+	"cchc/internal/location"
+	"cchc/internal/store/postgres"
+	"cchc/internal/vntext"
+)
+
+// openPostgres opens the book kept in the PostgreSQL database a
+// postgres:// URL names, bringing its schema up to date and giving an
+// empty database the embedded default campaign, as Open does a new file.
+// The clerk recorded in the history is $CCHC_USER, else the database role.
+func openPostgres(dsn string, opt Options) (*Store, error) {
+	where := location.Redact(dsn)
+	db, cfg, err := postgres.Open(dsn)
+	if err != nil {
+		return nil, lang.Wrap(err, "Địa chỉ cơ sở dữ liệu PostgreSQL không hợp lệ: %s", "Invalid PostgreSQL address: %s", where)
+	}
+	s := &Store{db: db, d: postgres.Dialect{}, path: where, now: opt.Now}
+	ctx := context.Background()
+	fail := func(err error) (*Store, error) {
+		db.Close()
+		return nil, s.explain(err)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		return fail(err)
+	}
+	s.user = vntext.Line(opt.User)
+	if s.user == "" {
+		s.user = vntext.Line(os.Getenv("CCHC_USER"))
+	}
+	if s.user == "" {
+		if err := db.QueryRowContext(ctx, `SELECT current_user::text`).Scan(&s.user); err != nil {
+			return fail(err)
+		}
+	}
+	s.mustExist, s.fill = opt.MustExist, opt.fill
+	fill := func(ctx context.Context, tx *sql.Tx, _ Dialect) error { return seedDefault(ctx, tx, s.stamp()) }
+	if s.fill != nil {
+		fill = s.fill
+	}
+	err = postgres.Migrate(ctx, db, SchemaVersion(), where, s.checkNew, func(tx *sql.Tx) error { return fill(ctx, tx, s.d) })
+	if err != nil {
+		return fail(err)
+	}
+	s.changes = postgres.Watch(cfg)
+	return s, nil
+}

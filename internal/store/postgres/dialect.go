@@ -1,0 +1,143 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"cchc/internal/book"
+	"cchc/internal/lang"
+
+	"github.com/jackc/pgx/v5/pgconn"
+)
+
+// bookLock is the advisory lock a write holds to its commit (and the
+// migration too): writes to one book are made one at a time, as on
+// SQLite, so that a version read inside a write is still the latest when
+// it commits and the history is numbered without gaps. Readers are never
+// held up.
+const bookLock = 0x63636863 // "cchc"
+
+// Dialect is the store's Dialect for PostgreSQL (see store.Dialect).
+type Dialect struct{}
+
+func (Dialect) Kind() string { return "postgres" }
+
+// Begin starts a write: READ COMMITTED, each statement seeing what was
+// committed before it, behind the book's lock.
+func (Dialect) Begin(ctx context.Context, db *sql.DB) (*sql.Tx, error) {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, int64(bookLock)); err != nil {
+		tx.Rollback()
+		return nil, err
+	}
+	return tx, nil
+}
+
+// SnapshotTx is REPEATABLE READ: one snapshot for the whole transaction.
+// Not READ ONLY, as the report fills a temporary table.
+func (Dialect) SnapshotTx() *sql.TxOptions {
+	return &sql.TxOptions{Isolation: sql.LevelRepeatableRead}
+}
+
+func (Dialect) JSONText(expr, key string) string {
+	return fmt.Sprintf("(%s::json ->> '%s')", expr, key)
+}
+
+func (Dialect) JSONInt(expr, key string) string {
+	return fmt.Sprintf("(%s::json ->> '%s')::bigint", expr, key)
+}
+
+func (Dialect) IsDay(expr string) string { return expr + ` ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'` }
+
+func (Dialect) TextOnly(expr string) string { return expr }
+
+func (Dialect) Positions() string {
+	return `SELECT t.pos - 1, t.id::bigint FROM json_array_elements_text(?::json) WITH ORDINALITY AS t(id, pos)`
+}
+
+// Integrity has nothing to add: the server keeps its own storage sound and
+// enforces the foreign keys as it writes.
+func (Dialect) Integrity(ctx context.Context, db *sql.DB) ([]lang.Error, error) { return nil, nil }
+
+// Columns lists the book's tables (the current schema's, cchc_schema
+// aside) from information_schema.
+func (Dialect) Columns(ctx context.Context, db *sql.DB, fn func(table, column, typ string, pk int)) error {
+	rows, err := db.QueryContext(ctx, `SELECT c.table_name::text, c.column_name::text, c.data_type::text,
+			coalesce((SELECT k.ordinal_position FROM information_schema.key_column_usage k
+				JOIN information_schema.table_constraints tc ON tc.constraint_name = k.constraint_name
+					AND tc.table_schema = k.table_schema AND tc.table_name = k.table_name
+				WHERE tc.constraint_type = 'PRIMARY KEY' AND k.table_schema = c.table_schema
+					AND k.table_name = c.table_name AND k.column_name = c.column_name), 0)
+		FROM information_schema.columns c JOIN information_schema.tables t
+			ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+		WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE' AND c.table_name <> 'cchc_schema'
+		ORDER BY c.table_name, c.ordinal_position`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var table, col, typ string
+		var pk int
+		if err := rows.Scan(&table, &col, &typ, &pk); err != nil {
+			return err
+		}
+		fn(table, col, typ, pk)
+	}
+	return rows.Err()
+}
+
+// Retry reports a write the server aborted for another one's sake (a
+// serialization failure, a deadlock): it is run again from the start.
+func (Dialect) Retry(err error) bool {
+	code := errCode(err)
+	return code == "40001" || code == "40P01"
+}
+
+func errCode(err error) string {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return pe.Code
+	}
+	return ""
+}
+
+// Explain turns the server's errors into messages for the clerk: those
+// of connecting (ExplainConnect), then those of a statement.
+func (Dialect) Explain(err error, where string) error {
+	if e := ExplainConnect(err, where); e != nil {
+		return e
+	}
+	var pe *pgconn.PgError
+	if !errors.As(err, &pe) {
+		return nil
+	}
+	server := book.Storage{Name: where, Server: true}
+	switch code := pe.Code; {
+	case code == "40001" || code == "40P01" || code == "55P03":
+		return server.Busy(err)
+	case code == "25006":
+		return server.ReadOnly()
+	case code == "42501":
+		return server.MayNotWrite(pe.Message)
+	case code == "53100":
+		return server.DiskFull(err)
+	case len(code) == 5 && (code[:2] == "08" || code[:2] == "57"):
+		return server.ConnectionLost(err)
+	}
+	return nil
+}
+
+// ResetIDs sets where a table's id sequence goes on after a copy wrote
+// rows with their own ids: next is the number the next new row takes. A
+// table without one is left.
+func (Dialect) ResetIDs(ctx context.Context, tx *sql.Tx, table string, next int64) error {
+	_, err := tx.ExecContext(ctx, `SELECT setval(seq, ?, false)
+		FROM pg_get_serial_sequence(?, 'id') AS seq WHERE seq IS NOT NULL`, next, table)
+	return err
+}
