@@ -56,6 +56,8 @@ func (Dialect) IsDay(expr string) string { return expr + ` ~ '^[0-9]{4}-[0-9]{2}
 
 func (Dialect) TextOnly(expr string) string { return expr }
 
+func (Dialect) InProcess() bool { return false }
+
 func (Dialect) Positions() string {
 	return `SELECT t.pos - 1, t.id::bigint FROM json_array_elements_text(?::json) WITH ORDINALITY AS t(id, pos)`
 }
