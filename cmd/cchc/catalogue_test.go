@@ -83,10 +83,11 @@ func zipBomb(t *testing.T, path string, lying bool) string {
 	return write(t, path, out.Bytes())
 }
 
-// makeBook makes a database at path holding one imported registration.
+// makeBook makes a database at path (a file or postgres://) holding one
+// imported registration.
 func makeBook(t *testing.T, path string) {
 	t.Helper()
-	csv := write(t, path+".csv", []byte(goodCSV))
+	csv := write(t, filepath.Join(t.TempDir(), "book.csv"), []byte(goodCSV))
 	if code, _, errs := cchc(t, importArgs(path, csv)...); code != 0 {
 		t.Fatalf("making the book: %s", errs)
 	}

@@ -50,9 +50,6 @@ func runCopy(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if from.Kind == location.PostgreSQL || to.Kind == location.PostgreSQL {
-		return notYet(from)
-	}
 	src, err := store.Open(from.Value, store.Options{AllowReadOnly: true, MustExist: true, FSType: fsType})
 	if err != nil {
 		return err

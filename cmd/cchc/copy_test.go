@@ -2,9 +2,12 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"cchc/internal/pgtest"
 )
 
 // reports is every report of every campaign of a book, in every text
@@ -97,4 +100,66 @@ func TestCopyGivesTheSameReports(t *testing.T) {
 	if code, _, errs := cchc(t, "copy", filepath.Join(dir, "none.db"), filepath.Join(dir, "x.db")); code != exitFailure || !strings.Contains(errs, "Không có sổ dữ liệu nào ở") {
 		t.Errorf("copy of nothing: exit %d: %s", code, errs)
 	}
+}
+
+// SQLite → PostgreSQL → SQLite: the three books print the same, check
+// clean, and the shared one goes on taking work with its ids in step.
+func TestCopyRoundTripThroughPostgreSQL(t *testing.T) {
+	t.Setenv("CCHC_TODAY", "01/12/2026")
+	dir := t.TempDir()
+	src := filepath.Join(dir, "demo.db")
+	if code, _, errs := cchc(t, "demo", "--db", src); code != 0 {
+		t.Fatal(errs)
+	}
+	for _, args := range [][]string{
+		{"agency", "rename", "Sở Y tế", "--to", "Sở Y tế tỉnh", "--campaign", "2023"},
+		{"undo", "10"},
+	} {
+		if code, _, errs := cchc(t, append([]string{"--db", src}, args...)...); code != 0 {
+			t.Fatalf("%v: %s", args, errs)
+		}
+	}
+	pg := pgtest.Fresh(t)
+	code, out, errs := cchc(t, "copy", src, pg)
+	if code != 0 || !strings.Contains(out, "4 đợt đăng ký; ") || strings.Contains(out, "@/") && !strings.Contains(out, "xxxxx") {
+		t.Fatalf("copy to PostgreSQL: exit %d\n%s%s", code, out, errs)
+	}
+	back := filepath.Join(dir, "back.db")
+	if code, out, errs := cchc(t, "copy", pg, back); code != 0 {
+		t.Fatalf("copy back: exit %d\n%s%s", code, out, errs)
+	}
+	// cchc backup of the shared book is a SQLite book too, by default in
+	// the clerk's configuration folder
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "config"))
+	t.Setenv("HOME", dir)
+	t.Setenv("AppData", filepath.Join(dir, "config"))
+	code, out, errs = cchc(t, "--db", pg, "backup")
+	cfg, _ := os.UserConfigDir()
+	want := "Đã sao lưu vào " + filepath.Join(cfg, "cchc", "cchc-backup-") // and the day
+	if code != 0 || !strings.HasPrefix(out, want) || !strings.HasSuffix(out, ".db\n") {
+		t.Fatalf("backup of the shared book: exit %d\n%q%s, want %q…", code, out, errs, want)
+	}
+	snapshot := strings.TrimSuffix(strings.TrimPrefix(out, "Đã sao lưu vào "), "\n")
+	sameReports(t, src, pg)
+	sameReports(t, src, back)
+	sameReports(t, src, snapshot)
+	for _, db := range []string{src, pg, back, snapshot} {
+		checked(t, db)
+	}
+	// a database that holds a book is refused, and left as it was
+	_, before, _ := cchc(t, "--db", pg, "history", "--limit", "0")
+	if code, _, errs := cchc(t, "--lang", "en", "copy", back, pg); code != exitFailure || !strings.Contains(errs, "already holds a book") {
+		t.Errorf("copy over the shared book: exit %d: %s", code, errs)
+	}
+	if _, after, _ := cchc(t, "--db", pg, "history", "--limit", "0"); after != before || before == "" {
+		t.Errorf("the shared book changed:\n%s\n-- after --\n%s", before, after)
+	}
+	// new work on the shared book takes new numbers: undo #12 is #12's
+	if code, out, errs := cchc(t, "--db", pg, "agency", "rename", "Sở Tư pháp", "--to", "Sở Tư pháp tỉnh", "--campaign", "2023"); code != 0 {
+		t.Fatalf("rename on PostgreSQL: %s%s", out, errs)
+	}
+	if code, out, errs := cchc(t, "--db", pg, "undo", "12"); code != 0 || !strings.Contains(out, "#12: Đổi tên «Sở Tư pháp» thành «Sở Tư pháp tỉnh»") {
+		t.Fatalf("undo on PostgreSQL: exit %d\n%s%s", code, out, errs)
+	}
+	checked(t, pg)
 }

@@ -54,9 +54,6 @@ func runDemo(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if loc.Kind != location.SQLite {
-		return notYet(loc)
-	}
 	st, err := demobook.CreateTimes(context.Background(), loc.Value, sc, n, k)
 	if err != nil {
 		return err

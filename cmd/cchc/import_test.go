@@ -30,75 +30,77 @@ func registeredBy(t *testing.T, db, name string) int {
 }
 
 func TestTemplateFillImportStatus(t *testing.T) {
-	t.Setenv("CCHC_TODAY", "25/03/2023")
-	dir := t.TempDir()
-	db := filepath.Join(dir, "cchc.db")
-	tmpl := filepath.Join(dir, "mau-dang-ky.xlsx")
-	if code, out, errs := cchc(t, "--db", db, "template", "-o", tmpl); code != 0 || !strings.Contains(out, "Đã ghi mẫu") {
-		t.Fatalf("template: %d %s %s", code, out, errs)
-	}
+	eachBackend(t, func(t *testing.T, db string) {
+		t.Setenv("CCHC_TODAY", "25/03/2023")
+		dir := t.TempDir()
+		tmpl := filepath.Join(dir, "mau-dang-ky.xlsx")
+		if code, out, errs := cchc(t, "--db", db, "template", "-o", tmpl); code != 0 || !strings.Contains(out, "Đã ghi mẫu") {
+			t.Fatalf("template: %d %s %s", code, out, errs)
+		}
 
-	// The agency fills it in.
-	f, err := excelize.OpenFile(tmpl)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sheet := f.GetSheetName(0)
-	for cell, v := range map[string]string{
-		"C4": "Sở TT&TT", "C5": "57/STTTT-VP", "F5": "22/03/2023",
-		"B8": "Nền tảng Hà Tĩnh số", "C8": "Giải pháp", "D8": "Chính phủ số",
-		"B9": "Một cửa điện tử", "C9": "Mô hình", "D9": "TTHC",
-	} {
-		if err := f.SetCellValue(sheet, cell, v); err != nil {
+		// The agency fills it in.
+		f, err := excelize.OpenFile(tmpl)
+		if err != nil {
 			t.Fatal(err)
 		}
-	}
-	filled := filepath.Join(dir, "stttt.xlsx")
-	if err := f.SaveAs(filled); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+		sheet := f.GetSheetName(0)
+		for cell, v := range map[string]string{
+			"C4": "Sở TT&TT", "C5": "57/STTTT-VP", "F5": "22/03/2023",
+			"B8": "Nền tảng Hà Tĩnh số", "C8": "Giải pháp", "D8": "Chính phủ số",
+			"B9": "Một cửa điện tử", "C9": "Mô hình", "D9": "TTHC",
+		} {
+			if err := f.SetCellValue(sheet, cell, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+		filled := filepath.Join(dir, "stttt.xlsx")
+		if err := f.SaveAs(filled); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
 
-	code, out, errs := cchc(t, "--db", db, "import", "registrations", filled, "--dry-run")
-	if code != 0 || !strings.Contains(out, "Nền tảng Hà Tĩnh số") || !strings.Contains(out, "57/STTTT-VP") ||
-		!strings.HasSuffix(out, "Sẽ thêm 2 mô hình của Sở Thông tin và Truyền thông; bỏ qua 0 trùng; 0 lỗi (chạy thử: chưa ghi gì)\n") {
-		t.Fatalf("dry run: %d\n%s\n%s", code, out, errs)
-	}
-	if n := registeredBy(t, db, "Sở Thông tin và Truyền thông"); n != 0 {
-		t.Fatalf("dry run registered %d", n)
-	}
-	code, out, errs = cchc(t, "--db", db, "import", "registrations", "--received", "23/03/2023", filled)
-	if code != 0 || out != "Đã thêm 2 mô hình của Sở Thông tin và Truyền thông; bỏ qua 0 trùng; 0 lỗi\n" {
-		t.Fatalf("import: %d\n%s\n%s", code, out, errs)
-	}
-	if n := registeredBy(t, db, "Sở Thông tin và Truyền thông"); n != 2 {
-		t.Fatalf("registered %d", n)
-	}
-	code, out, _ = cchc(t, "--db", db, "--lang", "en", "import", "registrations", filled)
-	if code != 0 || !strings.HasSuffix(out, "Added 0 registrations from Sở Thông tin và Truyền thông; skipped 2 duplicates; 0 errors\n") {
-		t.Fatalf("re-import: %d\n%s", code, out)
-	}
-	if n := registeredBy(t, db, "Sở Thông tin và Truyền thông"); n != 2 {
-		t.Fatalf("re-import registered %d", n)
-	}
+		code, out, errs := cchc(t, "--db", db, "import", "registrations", filled, "--dry-run")
+		if code != 0 || !strings.Contains(out, "Nền tảng Hà Tĩnh số") || !strings.Contains(out, "57/STTTT-VP") ||
+			!strings.HasSuffix(out, "Sẽ thêm 2 mô hình của Sở Thông tin và Truyền thông; bỏ qua 0 trùng; 0 lỗi (chạy thử: chưa ghi gì)\n") {
+			t.Fatalf("dry run: %d\n%s\n%s", code, out, errs)
+		}
+		if n := registeredBy(t, db, "Sở Thông tin và Truyền thông"); n != 0 {
+			t.Fatalf("dry run registered %d", n)
+		}
+		code, out, errs = cchc(t, "--db", db, "import", "registrations", "--received", "23/03/2023", filled)
+		if code != 0 || out != "Đã thêm 2 mô hình của Sở Thông tin và Truyền thông; bỏ qua 0 trùng; 0 lỗi\n" {
+			t.Fatalf("import: %d\n%s\n%s", code, out, errs)
+		}
+		if n := registeredBy(t, db, "Sở Thông tin và Truyền thông"); n != 2 {
+			t.Fatalf("registered %d", n)
+		}
+		code, out, _ = cchc(t, "--db", db, "--lang", "en", "import", "registrations", filled)
+		if code != 0 || !strings.HasSuffix(out, "Added 0 registrations from Sở Thông tin và Truyền thông; skipped 2 duplicates; 0 errors\n") {
+			t.Fatalf("re-import: %d\n%s", code, out)
+		}
+		if n := registeredBy(t, db, "Sở Thông tin và Truyền thông"); n != 2 {
+			t.Fatalf("re-import registered %d", n)
+		}
+	})
 }
 
 func TestImportErrorsExitOneAndWriteNothing(t *testing.T) {
-	t.Setenv("CCHC_TODAY", "25/03/2023")
-	dir := t.TempDir()
-	db := filepath.Join(dir, "cchc.db")
-	bad := filepath.Join(dir, "bad.csv")
-	if err := os.WriteFile(bad, []byte("\uFEFFSTT;Tên mô hình;Loại;Lĩnh vực\r\n1;Tốt;Mô hình;Thể chế\r\n2;Xấu;Dự án;Thể chế\r\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	code, _, errs := cchc(t, "--db", db, "import", "registrations", bad, "--agency", "UBND huyện Đức Thọ")
-	if code != 1 || !strings.Contains(errs, `Dòng 3, cột "Loại": "Dự án" không phải loại nào`) ||
-		!strings.HasSuffix(errs, "cchc: Sẽ thêm 0 mô hình của Huyện Đức Thọ; bỏ qua 0 trùng; 1 lỗi — không ghi gì vào tệp dữ liệu\n") {
-		t.Fatalf("exit %d\n%s", code, errs)
-	}
-	if n := registeredBy(t, db, "Huyện Đức Thọ"); n != 0 {
-		t.Fatalf("registered %d", n)
-	}
+	eachBackend(t, func(t *testing.T, db string) {
+		t.Setenv("CCHC_TODAY", "25/03/2023")
+		dir := t.TempDir()
+		bad := filepath.Join(dir, "bad.csv")
+		if err := os.WriteFile(bad, []byte("\uFEFFSTT;Tên mô hình;Loại;Lĩnh vực\r\n1;Tốt;Mô hình;Thể chế\r\n2;Xấu;Dự án;Thể chế\r\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		code, _, errs := cchc(t, "--db", db, "import", "registrations", bad, "--agency", "UBND huyện Đức Thọ")
+		if code != 1 || !strings.Contains(errs, `Dòng 3, cột "Loại": "Dự án" không phải loại nào`) ||
+			!strings.HasSuffix(errs, "cchc: Sẽ thêm 0 mô hình của Huyện Đức Thọ; bỏ qua 0 trùng; 1 lỗi — không ghi gì vào tệp dữ liệu\n") {
+			t.Fatalf("exit %d\n%s", code, errs)
+		}
+		if n := registeredBy(t, db, "Huyện Đức Thọ"); n != 0 {
+			t.Fatalf("registered %d", n)
+		}
+	})
 }
 
 // --received reads the ISO yyyy-mm-dd as the README says, as the same day

@@ -188,20 +188,11 @@ func openStore(e *env, readOnlyOK bool) (book.Book, error) {
 	if err != nil {
 		return nil, err
 	}
-	if loc.Kind == location.PostgreSQL {
-		return nil, notYet(loc)
-	}
 	st, err := store.Open(loc.Value, store.Options{AllowReadOnly: readOnlyOK, FSType: fsType})
 	if err != nil {
 		return nil, err // not a nil *Store in a non-nil Book
 	}
 	return st, nil
-}
-
-// notYet refuses a PostgreSQL book until its backend lands.
-func notYet(loc location.Location) error {
-	return lang.Errorf("Sổ dùng chung trên PostgreSQL (%s) chưa có trong phiên bản này của cchc",
-		"A shared book on PostgreSQL (%s) is not available in this version of cchc yet", loc)
 }
 
 // fsType names the file system of a book (nil: the system's answer);

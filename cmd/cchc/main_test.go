@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"cchc/internal/location"
 )
 
 func cchc(t *testing.T, args ...string) (code int, stdout, stderr string) {
@@ -44,64 +46,68 @@ type statusJSON struct {
 }
 
 func TestStatusJSONOnAFreshDatabase(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "new", "cchc.db")
-	code, out, errs := cchc(t, "--db", db, "status", "--format", "json", "--as-of", "25/03/2023")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errs)
-	}
-	var got statusJSON
-	dec := json.NewDecoder(strings.NewReader(out))
-	dec.DisallowUnknownFields()
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal([]byte(out), &raw); err != nil || len(raw) != 3 {
-		t.Fatalf("not one object with three keys: %v %s", err, out)
-	}
-	if err := json.Unmarshal([]byte(out), &got); err != nil {
-		t.Fatal(err)
-	}
-	if got.Campaign.Year != 2023 || got.Campaign.Deadline != "2023-03-24" {
-		t.Fatalf("campaign = %+v", got.Campaign)
-	}
-	wantGroups := []string{"department", "central", "district"}
-	if len(got.Groups) != 3 {
-		t.Fatalf("groups = %+v", got.Groups)
-	}
-	wantCount := map[string]int{"department": 19, "central": 8, "district": 13}
-	for i, g := range got.Groups {
-		if g.Group != wantGroups[i] || g.Agencies != wantCount[g.Group] || g.Missing != g.Agencies || g.Registrations != 0 {
-			t.Fatalf("group %d = %+v", i, g)
+	eachBackend(t, func(t *testing.T, db string) {
+		code, out, errs := cchc(t, "--db", db, "status", "--format", "json", "--as-of", "25/03/2023")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errs)
 		}
-	}
-	if len(got.Agencies) != 40 {
-		t.Fatalf("agencies = %d", len(got.Agencies))
-	}
-	for _, a := range got.Agencies {
-		if a.Name == "Sở Y tế" {
-			if a.Group != "department" || a.Required != 1 || a.Target != 1 || a.Status != "missing" || a.MetOn != nil || !a.Overdue || a.Late || a.TargetMet {
-				t.Fatalf("Sở Y tế = %+v", a)
+		var got statusJSON
+		dec := json.NewDecoder(strings.NewReader(out))
+		dec.DisallowUnknownFields()
+		var raw map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(out), &raw); err != nil || len(raw) != 3 {
+			t.Fatalf("not one object with three keys: %v %s", err, out)
+		}
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Fatal(err)
+		}
+		if got.Campaign.Year != 2023 || got.Campaign.Deadline != "2023-03-24" {
+			t.Fatalf("campaign = %+v", got.Campaign)
+		}
+		wantGroups := []string{"department", "central", "district"}
+		if len(got.Groups) != 3 {
+			t.Fatalf("groups = %+v", got.Groups)
+		}
+		wantCount := map[string]int{"department": 19, "central": 8, "district": 13}
+		for i, g := range got.Groups {
+			if g.Group != wantGroups[i] || g.Agencies != wantCount[g.Group] || g.Missing != g.Agencies || g.Registrations != 0 {
+				t.Fatalf("group %d = %+v", i, g)
 			}
 		}
-		if a.Name == "Huyện Đức Thọ" && (a.Required != 2 || a.Target != 3) {
-			t.Fatalf("Đức Thọ = %+v", a)
+		if len(got.Agencies) != 40 {
+			t.Fatalf("agencies = %d", len(got.Agencies))
 		}
-	}
-	if got.Agencies[0].Group != "department" || got.Agencies[39].Group != "district" {
-		t.Fatal("agencies not sorted by group")
-	}
-	// Within a group, Vietnamese order: Cẩm after Can, Đức after Cẩm.
-	var d []string
-	for _, a := range got.Agencies {
-		if a.Group == "district" {
-			d = append(d, a.Name)
+		for _, a := range got.Agencies {
+			if a.Name == "Sở Y tế" {
+				if a.Group != "department" || a.Required != 1 || a.Target != 1 || a.Status != "missing" || a.MetOn != nil || !a.Overdue || a.Late || a.TargetMet {
+					t.Fatalf("Sở Y tế = %+v", a)
+				}
+			}
+			if a.Name == "Huyện Đức Thọ" && (a.Required != 2 || a.Target != 3) {
+				t.Fatalf("Đức Thọ = %+v", a)
+			}
 		}
-	}
-	if d[0] != "Huyện Can Lộc" || d[1] != "Huyện Cẩm Xuyên" || d[2] != "Huyện Đức Thọ" {
-		t.Fatalf("district order = %v", d)
-	}
-	info, err := os.Stat(db)
-	if err != nil || info.Mode().Perm() != 0o600 {
-		t.Fatalf("db file: %v %v", err, info)
-	}
+		if got.Agencies[0].Group != "department" || got.Agencies[39].Group != "district" {
+			t.Fatal("agencies not sorted by group")
+		}
+		// Within a group, Vietnamese order: Cẩm after Can, Đức after Cẩm.
+		var d []string
+		for _, a := range got.Agencies {
+			if a.Group == "district" {
+				d = append(d, a.Name)
+			}
+		}
+		if d[0] != "Huyện Can Lộc" || d[1] != "Huyện Cẩm Xuyên" || d[2] != "Huyện Đức Thọ" {
+			t.Fatalf("district order = %v", d)
+		}
+		if location.IsPostgres(db) {
+			return
+		}
+		info, err := os.Stat(db)
+		if err != nil || info.Mode().Perm() != 0o600 {
+			t.Fatalf("db file: %v %v", err, info)
+		}
+	})
 }
 
 func TestStatusTextFiltersAndDeadline(t *testing.T) {

@@ -22,8 +22,18 @@ import (
 // book; it is created 0600. It returns dest's absolute path.
 func (s *Store) Backup(ctx context.Context, dest string) (string, error) {
 	if s.d.Kind() != "sqlite" {
-		return "", lang.Errorf("Sao lưu cơ sở dữ liệu PostgreSQL %s thành một tệp: dùng cchc copy %s TỆP.db",
-			"To back up the PostgreSQL database %s to a file, use cchc copy %s FILE.db", s.path, s.path)
+		// a shared book's backup is a SQLite book: a snapshot any PC opens
+		abs, err := filepath.Abs(dest)
+		if err != nil {
+			return "", lang.Wrap(err, "Đường dẫn tệp sao lưu không hợp lệ: %s", "Invalid backup path: %s", dest)
+		}
+		if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+			return "", lang.Wrap(err, "Không tạo được thư mục %s cho tệp sao lưu", "Cannot create the folder %s for the backup", filepath.Dir(abs))
+		}
+		if _, err := Copy(ctx, s, abs, Options{Now: s.now}); err != nil {
+			return "", lang.Wrap(err, "Không sao lưu được vào %s", "Cannot back up to %s", abs)
+		}
+		return abs, nil
 	}
 	return s.backupOn(ctx, s.db, dest)
 }
@@ -64,7 +74,7 @@ func (s *Store) backupOn(ctx context.Context, q execer, dest string) (string, er
 // backupName is a dated file beside the book: cchc-sao-luu-2023-04-05.db,
 // with the time added when that name is taken.
 func (s *Store) backupName(tag string) string {
-	dir, base := filepath.Split(s.path)
+	dir, base := s.backupPlace()
 	stem := strings.TrimSuffix(base, filepath.Ext(base))
 	now := s.now()
 	name := filepath.Join(dir, fmt.Sprintf("%s-%s-%s.db", stem, tag, now.Format("2006-01-02")))
@@ -76,13 +86,26 @@ func (s *Store) backupName(tag string) string {
 	}
 }
 
+// backupPlace is the folder of dated backups and the name they start
+// from: the book's own, or for a shared book the clerk's configuration
+// folder and cchc.db, where a book of one's own would be.
+func (s *Store) backupPlace() (dir, base string) {
+	if s.d.Kind() != "sqlite" {
+		if p, err := DefaultPath(); err == nil {
+			return filepath.Split(p)
+		}
+		return "", "cchc.db" // the current folder
+	}
+	return filepath.Split(s.path)
+}
+
 // DefaultBackupPath is where `cchc backup` writes without a file name.
 func (s *Store) DefaultBackupPath() string { return s.backupName("backup") }
 
 // BackedUpToday reports whether a dated backup of today is beside the book
 // (the TUI offers one on quit otherwise).
 func (s *Store) BackedUpToday() bool {
-	dir, base := filepath.Split(s.path)
+	dir, base := s.backupPlace()
 	stem := strings.TrimSuffix(base, filepath.Ext(base))
 	m, _ := filepath.Glob(filepath.Join(dir, stem+"-backup-"+s.now().Format("2006-01-02")+"*.db"))
 	return len(m) > 0

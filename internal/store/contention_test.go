@@ -112,6 +112,22 @@ func TestChildProcess(t *testing.T) {
 				os.Exit(4)
 			}
 		}
+	case role == "import-once":
+		// one import of n letters × 4 registrations, as cchc import does
+		var letters []ImportLetter
+		for i := range n {
+			a := agencies[i%len(agencies)]
+			letter := ImportLetter{Submission: campaign.Submission{CampaignID: c.ID, AgencyID: a.ID, Number: fmt.Sprintf("once-%d", os.Getpid()), Received: vndate.Of(2023, 3, 1)}}
+			for j := range 4 {
+				letter.Items = append(letter.Items, ImportItem{Line: i*4 + j + 2, Registration: sampleReg(fmt.Sprintf("once-%d-%d-%d", os.Getpid(), i, j))})
+			}
+			letters = append(letters, letter)
+		}
+		if _, err := s.ImportRegistrations(ctx, letters, false); err != nil {
+			fmt.Println("IMPORT FAILED:", messageOf(err))
+			os.Exit(4)
+		}
+		fmt.Println("IMPORTED")
 	case role == "backuper":
 		fmt.Println("READY")
 		for k := 0; ; k++ {
@@ -227,6 +243,48 @@ func TestTwoClerksWritingAtOnce(t *testing.T) {
 	}
 	assertSound(t, s)
 	t.Logf("%d clerks wrote %d registrations each at once, with a reader: none lost, none failed", clerks, n)
+}
+
+// Eight clerks import a file each at the same moment: every import is
+// whole, none fails, none is lost.
+func TestEightImportsAtOnce(t *testing.T) {
+	db, start := testBook(t), filepath.Join(t.TempDir(), "start")
+	s, err := Open(db, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	const clerks, letters = 8, 50
+	var cmds []*exec.Cmd
+	outs := make([]strings.Builder, clerks)
+	for i := range clerks {
+		cmd := child(t, "import-once", db, "CCHC_CHILD_N="+strconv.Itoa(letters), "CCHC_CHILD_START="+start)
+		cmd.Stdout, cmd.Stderr = &outs[i], &outs[i]
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		cmds = append(cmds, cmd)
+	}
+	if err := os.WriteFile(start, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for i, cmd := range cmds {
+		if err := cmd.Wait(); err != nil || !strings.Contains(outs[i].String(), "IMPORTED") {
+			t.Errorf("clerk %d: %v\n%s", i+1, err, outs[i].String())
+		}
+	}
+	s, err = Open(db, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if n := countOf(t, s.db, `SELECT count(*) FROM registration WHERE title LIKE 'once-%'`); n != clerks*letters*4 {
+		t.Errorf("%d registrations imported, want %d", n, clerks*letters*4)
+	}
+	if n := countOf(t, s.db, `SELECT count(*) FROM history WHERE op = 'import'`); n != clerks {
+		t.Errorf("%d imports in the history, want %d", n, clerks)
+	}
+	assertSound(t, s)
 }
 
 // countOf runs a count query, failing the test when it cannot be read (a

@@ -35,9 +35,9 @@ var derivedTables = map[string]bool{"letter_tally": true, "cchc_schema": true}
 
 // idResetter is a dialect whose ids come from sequences (PostgreSQL's
 // identity columns): after rows are written with their own ids, the
-// sequence of each table is moved past them.
+// sequence of each table is set to go on from next.
 type idResetter interface {
-	ResetIDs(ctx context.Context, tx *sql.Tx, table string) error
+	ResetIDs(ctx context.Context, tx *sql.Tx, table string, next int64) error
 }
 
 // Copy copies the whole book src (every campaign, agency, letter,
@@ -59,7 +59,13 @@ func Copy(ctx context.Context, src *Store, target string, opt Options) (Counts, 
 		if err != nil {
 			return nil, err
 		}
-		return counts, dst.Close()
+		if err := dst.Close(); err != nil {
+			return nil, err
+		}
+		if counts == nil { // another process made a book there meanwhile
+			return nil, holdsBook(dst.Path())
+		}
+		return counts, nil
 	}
 	abs, err := filepath.Abs(target)
 	if err != nil {
@@ -143,11 +149,24 @@ func (s *Store) copyInto(ctx context.Context, tx *sql.Tx, d Dialect) (Counts, er
 	for _, t := range copyTables {
 		n, err := copyTable(ctx, from, tx, t.name, t.selfRef, columns[t.name], keys[t.name])
 		if err != nil {
-			return nil, lang.Wrap(s.explain(err), "Không chép được bảng %s", "Cannot copy the table %s", t.name)
+			return nil, lang.Wrap(err, "Không chép được bảng %s", "Cannot copy the table %s", t.name)
 		}
 		counts[t.name] = n
-		if r, ok := d.(idResetter); ok && len(keys[t.name]) == 1 && keys[t.name][0] == "id" {
-			if err := r.ResetIDs(ctx, tx, t.name); err != nil {
+	}
+	if r, ok := d.(idResetter); ok {
+		for _, t := range copyTables {
+			if len(keys[t.name]) != 1 || keys[t.name][0] != "id" {
+				continue
+			}
+			// past the rows there and those in the history, which the
+			// trash or an undo may write back with their own ids
+			var last sql.NullInt64
+			err := tx.QueryRowContext(ctx, `SELECT max(m) FROM (SELECT max(id) AS m FROM `+t.name+`
+				UNION ALL SELECT max(row_id) FROM history_item WHERE tbl = ?) AS ids`, t.name).Scan(&last)
+			if err == nil {
+				err = r.ResetIDs(ctx, tx, t.name, last.Int64+1)
+			}
+			if err != nil {
 				return nil, err
 			}
 		}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,6 +12,8 @@ import (
 
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
+	"cchc/internal/location"
+	"cchc/internal/pgtest"
 	"cchc/internal/vndate"
 )
 
@@ -110,11 +113,19 @@ func work(t *testing.T, s *Store) {
 	}
 }
 
+// The book is copied into a new file and, on the PostgreSQL run, into a
+// second database too: every backend to every other.
 func TestCopyKeepsEveryRowAndTheWayBack(t *testing.T) {
-	ctx := context.Background()
 	src := openTemp(t)
 	work(t, src)
-	dest := filepath.Join(t.TempDir(), "copy.db")
+	t.Run("to a file", func(t *testing.T) { copyAndCompare(t, src, filepath.Join(t.TempDir(), "copy.db")) })
+	if onPostgres {
+		t.Run("to PostgreSQL", func(t *testing.T) { copyAndCompare(t, src, pgtest.Fresh(t)) })
+	}
+}
+
+func copyAndCompare(t *testing.T, src *Store, dest string) {
+	ctx := context.Background()
 	counts, err := Copy(ctx, src, dest, Options{Now: fixedNow})
 	if err != nil {
 		t.Fatal(err)
@@ -134,7 +145,7 @@ func TestCopyKeepsEveryRowAndTheWayBack(t *testing.T) {
 			t.Errorf("table %s differs:\n%s\n-- copy --\n%s", table, strings.Join(rows, "\n"), strings.Join(got[table], "\n"))
 		}
 	}
-	if info, err := os.Stat(dest); err != nil || info.Mode().Perm() != 0o600 {
+	if info, err := os.Stat(dest); !location.IsPostgres(dest) && (err != nil || info.Mode().Perm() != 0o600) {
 		t.Errorf("copy's mode: %v %v", info, err)
 	}
 	if problems, err := dst.Check(ctx); err != nil || len(problems) != 0 {
@@ -183,11 +194,28 @@ func TestCopyRefusesABookAndLeavesNothingOnFailure(t *testing.T) {
 	targets := map[string]string{
 		other:                         "already exists",
 		filepath.Join(dir, "book.db"): "already holds a book",
-		src.Path():                    "already holds a book",
 		filepath.Join(dir, "no", "..", "book.db"): "already holds a book",
 	}
 	if onPostgres {
-		delete(targets, src.Path()) // the address without its password: not one to connect to
+		shared := pgtest.Fresh(t)
+		b, err := Open(shared, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Close()
+		foreign := pgtest.Fresh(t)
+		db, err := sql.Open("pgx", foreign)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec(`CREATE TABLE notes (x int)`); err != nil {
+			t.Fatal(err)
+		}
+		db.Close()
+		targets[shared] = "already holds a book"
+		targets[foreign] = "holds tables that are not cchc's"
+	} else {
+		targets[src.Path()] = "already holds a book"
 	}
 	for target, want := range targets {
 		if _, err := Copy(ctx, src, target, Options{}); err == nil || !strings.Contains(errorEN(err), want) {
@@ -208,6 +236,21 @@ func TestCopyRefusesABookAndLeavesNothingOnFailure(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 2 {
 		t.Errorf("left behind: %v", entries)
+	}
+	if onPostgres {
+		empty := pgtest.Fresh(t)
+		if _, err := Copy(ctx, src, empty, Options{}); err == nil {
+			t.Fatal("copied a book with a table it does not know")
+		}
+		db, err := sql.Open("pgx", empty)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		var tables int
+		if err := db.QueryRow(`SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()`).Scan(&tables); err != nil || tables != 0 {
+			t.Errorf("a failed copy left %d tables (%v)", tables, err)
+		}
 	}
 }
 

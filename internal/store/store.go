@@ -1,6 +1,7 @@
-// Package store keeps the registration book in one SQLite file. All SQL of
-// the program lives here, behind methods named for what the clerk does;
-// SQLite-specific choices (pragmas, DSN, VACUUM INTO) stay inside.
+// Package store keeps the registration book (book.Book) in one SQLite file.
+// All SQL of the program lives here, behind the interfaces package book
+// declares; the rows, the errors and the clerk's messages are the book's,
+// and SQLite-specific choices (pragmas, DSN, VACUUM INTO) stay inside.
 package store
 
 import (

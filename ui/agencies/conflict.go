@@ -23,7 +23,7 @@ type agencyConflictMsg struct {
 }
 
 // readTheirs reads the agency as the campaign now knows it.
-func readTheirs(st book.Book, campaignID, id int64, cause error) tea.Cmd {
+func readTheirs(st book.Agencies, campaignID, id int64, cause error) tea.Cmd {
 	return func() tea.Msg {
 		list, err := st.CampaignAgencies(context.Background(), campaignID)
 		if err != nil {

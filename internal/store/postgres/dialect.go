@@ -138,10 +138,11 @@ func (Dialect) Explain(err error, where string) error {
 	return nil
 }
 
-// ResetIDs moves the id sequence of a table past the ids written into it
-// (a copy writes rows with their own ids); a table without one is left.
-func (Dialect) ResetIDs(ctx context.Context, tx *sql.Tx, table string) error {
-	_, err := tx.ExecContext(ctx, `SELECT setval(seq, (SELECT coalesce(max(id), 0) + 1 FROM `+table+`), false)
-		FROM pg_get_serial_sequence(?, 'id') AS seq WHERE seq IS NOT NULL`, table)
+// ResetIDs sets where a table's id sequence goes on after a copy wrote
+// rows with their own ids: next is the number the next new row takes. A
+// table without one is left.
+func (Dialect) ResetIDs(ctx context.Context, tx *sql.Tx, table string, next int64) error {
+	_, err := tx.ExecContext(ctx, `SELECT setval(seq, ?, false)
+		FROM pg_get_serial_sequence(?, 'id') AS seq WHERE seq IS NOT NULL`, next, table)
 	return err
 }
