@@ -146,3 +146,14 @@ func (Dialect) ResetIDs(ctx context.Context, tx *sql.Tx, table string, next int6
 		FROM pg_get_serial_sequence(?, 'id') AS seq WHERE seq IS NOT NULL`, next, table)
 	return err
 }
+
+// Settle vacuums and analyzes a book a copy has just written, rather than
+// leave it to autovacuum: until then the planner has no statistics of the
+// new tables and every index-only scan reads the table too (the letters'
+// tally, rewritten once per registration the copy wrote, holds three
+// dead rows for each live one): `cchc status` took twice the server's
+// time. Only the book's tables, which the role owns, are vacuumed.
+func (Dialect) Settle(ctx context.Context, db *sql.DB) error {
+	_, err := db.ExecContext(ctx, `VACUUM (ANALYZE)`)
+	return err
+}
