@@ -13,49 +13,80 @@ import (
 // wraps the error a caller tests with errors.Is (ErrConflict, ErrNotFound,
 // ErrReadOnly) or the technical cause, kept as the detail.
 
-// Trouble with the storage itself. name is the book as the clerk knows it
-// (a file, or a server's address without its password).
+// Storage is where a book is kept, as the clerk's messages name it: a
+// file on this PC, or a database on a shared server. Its methods are what
+// the clerk is told when the storage itself fails or refuses.
+type Storage struct {
+	Name   string // the file, or the server's address without its password
+	Server bool   // a shared database server (PostgreSQL), not a file
+}
 
 // Busy: another clerk's write held the book for longer than a write waits.
-func Busy(cause error) error {
+func (s Storage) Busy(cause error) error {
+	if s.Server {
+		return lang.Wrap(cause, "Cơ sở dữ liệu đang bận với thay đổi của người khác; hãy thử lại",
+			"The database is busy with someone else's change; try again")
+	}
 	return lang.Wrap(cause, "Tệp dữ liệu đang bị một chương trình khác giữ quá lâu; hãy thử lại sau ít phút",
 		"The database is held by another program for too long; try again in a few minutes")
 }
 
-// ReadOnlyRefused: the storage refused a write (a read-only file, a role
-// without the right to write).
-func ReadOnlyRefused() error {
+// ReadOnly: the storage refused a write (a read-only file or database).
+func (s Storage) ReadOnly() error {
+	if s.Server {
+		return lang.Wrap(ErrReadOnly, "Cơ sở dữ liệu %s chỉ cho phép đọc; không lưu được thay đổi",
+			"The database %s is read-only; the change was not saved", s.Name)
+	}
 	return lang.Wrap(ErrReadOnly, "Tệp dữ liệu chỉ cho phép đọc; không lưu được thay đổi", "The database is read-only; the change was not saved")
 }
 
+// MayNotWrite: the server's account has no right to write (detail: the
+// server's words for what was refused).
+func (s Storage) MayNotWrite(detail string) error {
+	return lang.Wrap(ErrReadOnly, "Tài khoản của bạn trên cơ sở dữ liệu %s không có quyền ghi (%s); không lưu được thay đổi",
+		"Your account on the database %s may not write (%s); the change was not saved", s.Name, detail)
+}
+
 // OpenReadOnly: the book was opened to read only, so a write is not tried.
-func OpenReadOnly() error {
+func (s Storage) OpenReadOnly() error {
 	return lang.Wrap(ErrReadOnly, "Tệp dữ liệu đang mở ở chế độ chỉ đọc; không lưu được thay đổi", "The database is open read-only; the change was not saved")
 }
 
 // Damaged: what is there is not a cchc book, or is broken.
-func Damaged(cause error, name string) error {
-	return lang.Wrap(cause, "%s không phải tệp dữ liệu cchc hoặc đã bị hỏng", "%s is not a cchc database or is damaged", name)
+func (s Storage) Damaged(cause error) error {
+	return lang.Wrap(cause, "%s không phải tệp dữ liệu cchc hoặc đã bị hỏng", "%s is not a cchc database or is damaged", s.Name)
 }
 
 // DiskFull: no room left to write the change.
-func DiskFull(cause error) error {
+func (s Storage) DiskFull(cause error) error {
+	if s.Server {
+		return lang.Wrap(cause, "Máy chủ cơ sở dữ liệu đã hết chỗ trên đĩa; không lưu được thay đổi",
+			"The database server's disk is full; the change was not saved")
+	}
 	return lang.Wrap(cause, "Ổ đĩa đã đầy; không lưu được thay đổi", "The disk is full; the change was not saved")
 }
 
 // CannotOpen: the book is there but may not be opened.
-func CannotOpen(cause error, name string) error {
-	return lang.Wrap(cause, "Không mở được tệp dữ liệu %s (kiểm tra quyền truy cập thư mục)", "Cannot open the database %s (check the folder's permissions)", name)
+func (s Storage) CannotOpen(cause error) error {
+	return lang.Wrap(cause, "Không mở được tệp dữ liệu %s (kiểm tra quyền truy cập thư mục)", "Cannot open the database %s (check the folder's permissions)", s.Name)
 }
 
-// DiskError: reading or writing the storage failed.
-func DiskError(cause error, name string) error {
-	return lang.Wrap(cause, "Lỗi đọc ghi ổ đĩa với tệp dữ liệu %s", "Disk read/write error on the database %s", name)
+// DiskError: reading or writing the file failed.
+func (s Storage) DiskError(cause error) error {
+	return lang.Wrap(cause, "Lỗi đọc ghi ổ đĩa với tệp dữ liệu %s", "Disk read/write error on the database %s", s.Name)
+}
+
+// ConnectionLost: the server went away in the middle of the work.
+func (s Storage) ConnectionLost(cause error) error {
+	return lang.Wrap(cause, "Mất kết nối với máy chủ cơ sở dữ liệu %s; hãy thử lại", "Lost the connection to the database server %s; try again", s.Name)
 }
 
 // Failed is any other failure of the storage.
-func Failed(cause error, name string) error {
-	return lang.Wrap(cause, "Lỗi khi làm việc với tệp dữ liệu %s", "Error while working with the database %s", name)
+func (s Storage) Failed(cause error) error {
+	if s.Server {
+		return lang.Wrap(cause, "Lỗi khi làm việc với cơ sở dữ liệu %s", "Error while working with the database %s", s.Name)
+	}
+	return lang.Wrap(cause, "Lỗi khi làm việc với tệp dữ liệu %s", "Error while working with the database %s", s.Name)
 }
 
 // What a clerk's change ran into. name is the row as the clerk knows it

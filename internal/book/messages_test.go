@@ -13,13 +13,16 @@ import (
 // tests for.
 func TestMessages(t *testing.T) {
 	cause := errors.New("disk I/O error")
+	file, server := Storage{Name: "a.db"}, Storage{Name: "postgres://db.so-noi-vu/cchc", Server: true}
 	for _, c := range []struct {
 		err  error
 		kind error
 	}{
-		{Busy(cause), cause}, {ReadOnlyRefused(), ErrReadOnly}, {OpenReadOnly(), ErrReadOnly},
-		{Damaged(cause, "a.db"), cause}, {DiskFull(cause), cause}, {CannotOpen(cause, "a.db"), cause},
-		{DiskError(cause, "a.db"), cause}, {Failed(cause, "a.db"), cause},
+		{file.Busy(cause), cause}, {file.ReadOnly(), ErrReadOnly}, {file.OpenReadOnly(), ErrReadOnly},
+		{file.Damaged(cause), cause}, {file.DiskFull(cause), cause}, {file.CannotOpen(cause), cause},
+		{file.DiskError(cause), cause}, {file.Failed(cause), cause},
+		{server.Busy(cause), cause}, {server.ReadOnly(), ErrReadOnly}, {server.MayNotWrite("INSERT"), ErrReadOnly},
+		{server.DiskFull(cause), cause}, {server.ConnectionLost(cause), cause}, {server.Failed(cause), cause},
 		{ChangedElsewhere("Sở Y tế"), ErrConflict}, {DeletedElsewhere("Sở Y tế"), ErrNotFound},
 		{LetterDeletedElsewhere(), ErrNotFound}, {RegistrationDeletedElsewhere(), ErrNotFound},
 		{RegistrationNotFound(), ErrNotFound}, {AgencyNotFound(7), ErrNotFound},

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"cchc/internal/book"
 	"cchc/internal/lang"
 )
 
@@ -19,7 +18,7 @@ func (s *Store) canWrite() error {
 		return e
 	}
 	if s.readOnly {
-		return book.OpenReadOnly()
+		return s.storage().OpenReadOnly()
 	}
 	return s.CheckBook()
 }

@@ -29,17 +29,17 @@ func (sqliteDialect) Explain(err error, name string) error {
 	}
 	switch se.Code() & 0xff {
 	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
-		return book.Busy(err)
+		return book.Storage{Name: name}.Busy(err)
 	case sqlite3.SQLITE_READONLY:
-		return book.ReadOnlyRefused()
+		return book.Storage{Name: name}.ReadOnly()
 	case sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT:
-		return book.Damaged(err, name)
+		return book.Storage{Name: name}.Damaged(err)
 	case sqlite3.SQLITE_FULL:
-		return book.DiskFull(err)
+		return book.Storage{Name: name}.DiskFull(err)
 	case sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH:
-		return book.CannotOpen(err, name)
+		return book.Storage{Name: name}.CannotOpen(err)
 	case sqlite3.SQLITE_IOERR:
-		return book.DiskError(err, name)
+		return book.Storage{Name: name}.DiskError(err)
 	}
 	return nil
 }

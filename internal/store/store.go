@@ -431,8 +431,10 @@ func (s *Store) explain(err error) error {
 	if e := s.d.Explain(err, s.path); e != nil {
 		return e
 	}
-	if s.d.Kind() == "postgres" {
-		return lang.Wrap(err, "Lỗi khi làm việc với cơ sở dữ liệu %s", "Error while working with the database %s", s.path)
-	}
-	return book.Failed(err, s.path)
+	return s.storage().Failed(err)
+}
+
+// storage names the book for the clerk's messages: a file, or a server.
+func (s *Store) storage() book.Storage {
+	return book.Storage{Name: s.path, Server: s.d.Kind() == "postgres"}
 }

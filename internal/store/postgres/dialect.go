@@ -119,21 +119,18 @@ func (Dialect) Explain(err error, where string) error {
 	if !errors.As(err, &pe) {
 		return nil
 	}
+	server := book.Storage{Name: where, Server: true}
 	switch code := pe.Code; {
 	case code == "40001" || code == "40P01" || code == "55P03":
-		return lang.Wrap(err, "Cơ sở dữ liệu đang bận với thay đổi của người khác; hãy thử lại",
-			"The database is busy with someone else's change; try again")
+		return server.Busy(err)
 	case code == "25006":
-		return lang.Wrap(book.ErrReadOnly, "Cơ sở dữ liệu %s chỉ cho phép đọc; không lưu được thay đổi",
-			"The database %s is read-only; the change was not saved", where)
+		return server.ReadOnly()
 	case code == "42501":
-		return lang.Wrap(book.ErrReadOnly, "Tài khoản của bạn trên cơ sở dữ liệu %s không có quyền ghi (%s); không lưu được thay đổi",
-			"Your account on the database %s may not write (%s); the change was not saved", where, pe.Message)
+		return server.MayNotWrite(pe.Message)
 	case code == "53100":
-		return lang.Wrap(err, "Máy chủ cơ sở dữ liệu đã hết chỗ trên đĩa; không lưu được thay đổi",
-			"The database server's disk is full; the change was not saved")
+		return server.DiskFull(err)
 	case len(code) == 5 && (code[:2] == "08" || code[:2] == "57"):
-		return lang.Wrap(err, "Mất kết nối với máy chủ cơ sở dữ liệu %s; hãy thử lại", "Lost the connection to the database server %s; try again", where)
+		return server.ConnectionLost(err)
 	}
 	return nil
 }
