@@ -22,8 +22,13 @@ import (
 // millisecond's work; more go to a tea.Cmd.
 var inlineRows = 20_000 // a variable for the tests
 
-// maxFound is how many results of one search are kept for backspace.
-const maxFound = 24
+// maxFound is how many results of one search are kept for backspace, and
+// maxFoundRows how many rows they hold at most: a short query matches most
+// of 200,000 registrations (800 kB a result).
+const (
+	maxFound     = 24
+	maxFoundRows = 500_000
+)
 
 // found is the rows of the list (indexes into the data's registrations)
 // that one search matched under the filters of the moment.
@@ -69,7 +74,12 @@ func (s *searchState) bump() int64 {
 
 // keep remembers a result, the oldest going first.
 func (s *searchState) keep(f found) {
-	if len(s.found) == maxFound {
+	held := len(f.rows)
+	for _, x := range s.found {
+		held += len(x.rows)
+	}
+	for len(s.found) > 0 && (len(s.found) == maxFound || held > maxFoundRows) {
+		held -= len(s.found[0].rows)
 		s.found = append(s.found[:0], s.found[1:]...)
 	}
 	s.found = append(s.found, f)

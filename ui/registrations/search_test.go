@@ -87,3 +87,23 @@ func TestSearchNarrowsAndBacksUpToTheSameRows(t *testing.T) {
 		inlineRows = saved
 	}
 }
+
+// The results kept for backspace hold at most maxFoundRows rows in all
+// (a short query matches most of a national list), the latest always.
+func TestKeptResultsAreBounded(t *testing.T) {
+	var s searchState
+	for i := range 10 {
+		q := vntext.NewQuery(fmt.Sprint("thu ", i))
+		s.keep(found{q: q, rows: make([]int32, 150_000)})
+		held := 0
+		for _, f := range s.found {
+			held += len(f.rows)
+		}
+		if held > maxFoundRows || !s.found[len(s.found)-1].q.Equal(q) {
+			t.Fatalf("after %d results: %d rows held in %d results, or the latest not kept", i+1, held, len(s.found))
+		}
+	}
+	if len(s.found) != maxFoundRows/150_000 {
+		t.Fatalf("%d results kept", len(s.found))
+	}
+}
