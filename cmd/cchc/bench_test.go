@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"io"
 	"os"
@@ -19,7 +18,6 @@ import (
 	"cchc/internal/demo"
 	"cchc/internal/demo/demotest"
 	"cchc/internal/lang"
-	"cchc/internal/pgtest"
 	"cchc/internal/store"
 	"cchc/internal/tooltest"
 	"cchc/internal/vntext"
@@ -440,35 +438,4 @@ func onCopies(b *testing.B, name string, do func(copyDB string)) {
 	}
 	b.StopTimer()
 	os.Remove(copyDB)
-}
-
-// `cchc status --format json` on a shared book, the whole process: the
-// national book copied into a fresh PostgreSQL database (issue 17: within
-// 2× of the same on SQLite, run beside it).
-func BenchmarkStatusPostgres(b *testing.B) {
-	file := demotest.Book(b, demo.National)
-	dsn := pgtest.Fresh(b)
-	src, err := store.Open(file, store.Options{AllowReadOnly: true})
-	if err != nil {
-		b.Fatal(err)
-	}
-	_, err = store.Copy(context.Background(), src, dsn, store.Options{})
-	src.Close()
-	if err != nil {
-		b.Fatal(err)
-	}
-	db, err := sql.Open("pgx", dsn)
-	if err != nil {
-		b.Fatal(err)
-	}
-	_, err = db.Exec(`VACUUM ANALYZE`) // what autovacuum does soon after a copy
-	db.Close()
-	if err != nil {
-		b.Fatal(err)
-	}
-	for _, c := range []struct{ name, db string }{{"postgres", dsn}, {"sqlite", file}} {
-		b.Run(c.name, func(b *testing.B) {
-			runProcess(b, cchcBinary(b), "--db", c.db, "status", "--format", "json", "--as-of", nationalAsOf)
-		})
-	}
 }
