@@ -22,14 +22,14 @@ func onBothEngines(b *testing.B, bench func(b *testing.B, db string)) {
 
 // `cchc status --format json`, the whole process. On PostgreSQL part of
 // the work is the server's, on the same machine: MB-peak-rss is cchc's only.
-func BenchmarkStatusPostgres(b *testing.B) {
+func BenchmarkStatusNational(b *testing.B) {
 	onBothEngines(b, func(b *testing.B, db string) {
 		runProcess(b, cchcBinary(b), "--db", db, "status", "--format", "json", "--as-of", nationalAsOf)
 	})
 }
 
 // The same in process: opening the book, reading and judging, the JSON.
-func BenchmarkStatusPostgresInProcess(b *testing.B) {
+func BenchmarkStatusNationalInProcess(b *testing.B) {
 	onBothEngines(b, func(b *testing.B, db string) {
 		for b.Loop() {
 			if code := run([]string{"--db", db, "status", "--format", "json", "--as-of", nationalAsOf}, io.Discard, io.Discard); code != 0 {

@@ -31,6 +31,9 @@ func TestDataVersionSeesAnotherClerk(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if before == 0 {
+		t.Fatal("version 0: the application takes it for one not read yet")
+	}
 	if _, err := mine.Campaigns(ctx); err != nil { // reading changes nothing
 		t.Fatal(err)
 	}
