@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"cchc/internal/book"
 	"cchc/internal/lang"
@@ -24,6 +25,12 @@ type Dialect struct{}
 
 func (Dialect) Kind() string { return "postgres" }
 
+// LockWait is how long a write waits for the others in all before it is
+// refused as busy (55P03), as SQLite's WriteWait: a clerk whose PC froze
+// in the middle of a write, its connection not yet known dead to the
+// server, holds the book's lock meanwhile (tests shorten it).
+var LockWait = 2 * time.Minute
+
 // Begin starts a write: READ COMMITTED, each statement seeing what was
 // committed before it, behind the book's lock.
 func (Dialect) Begin(ctx context.Context, db *sql.DB) (*sql.Tx, error) {
@@ -31,7 +38,9 @@ func (Dialect) Begin(ctx context.Context, db *sql.DB) (*sql.Tx, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, int64(bookLock)); err != nil {
+	// one round trip: a statement without arguments goes as a simple query
+	lock := fmt.Sprintf(`SET LOCAL lock_timeout = %d; SELECT pg_advisory_xact_lock(%d)`, LockWait.Milliseconds(), bookLock)
+	if _, err := tx.ExecContext(ctx, lock); err != nil {
 		tx.Rollback()
 		return nil, err
 	}
