@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"cchc/internal/lang"
+	"cchc/internal/location"
 )
 
 func init() {
@@ -86,6 +87,12 @@ func runCheck(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	shared := location.IsPostgres(st.Path()) // no file: the server keeps its storage and keys
+	if len(problems) == 0 && shared {
+		fmt.Fprintln(e.stdout, l.F("%s: ổn (các quy tắc nghiệp vụ đều đúng; khóa ngoại do máy chủ PostgreSQL bảo đảm)",
+			"%s: ok (the domain's rules all hold; foreign keys are kept by the PostgreSQL server)", st.Path()))
+		return nil
+	}
 	if len(problems) == 0 {
 		fmt.Fprintln(e.stdout, l.F("%s: ổn (toàn vẹn tệp, khóa ngoại và các quy tắc nghiệp vụ đều đúng)",
 			"%s: ok (file integrity, foreign keys and the domain's rules all hold)", st.Path()))
@@ -93,6 +100,10 @@ func runCheck(e *env, args []string) error {
 	}
 	for _, p := range problems {
 		fmt.Fprintln(e.stdout, "- "+l.T(p.VI, p.EN))
+	}
+	if shared {
+		return lang.Errorf("%s: có %d vấn đề (xem danh sách trên): sửa các mục đó trong ứng dụng, hoặc báo người quản trị",
+			"%s: %d problems (listed above): mend those records in the application, or tell the administrator", st.Path(), len(problems))
 	}
 	return lang.Errorf("%s: có %d vấn đề (xem danh sách trên): sửa các mục đó trong ứng dụng; nếu tệp hỏng (integrity_check, khóa ngoại), mở bản sao lưu gần nhất hoặc báo người quản trị",
 		"%s: %d problems (listed above): mend those records in the application; if the file is damaged (integrity_check, foreign keys), open the latest backup or tell the administrator", st.Path(), len(problems))
