@@ -25,9 +25,15 @@ import (
 var nationalToday = vndate.Of(2024, 4, 30)
 
 // national opens the national book read-only.
-func national(b *testing.B) book.Book {
+func national(b *testing.B) book.Book { return openBook(b, demotest.Book(b, demo.National)) }
+
+// nationalPostgres opens the national book kept in PostgreSQL (issue 17:
+// the same work as on SQLite, beside it; see demotest.Postgres).
+func nationalPostgres(b *testing.B) book.Book { return openBook(b, demotest.Postgres(b)) }
+
+func openBook(b *testing.B, where string) book.Book {
 	b.Helper()
-	st, err := store.Open(demotest.Book(b, demo.National), store.Options{AllowReadOnly: true})
+	st, err := store.Open(where, store.Options{AllowReadOnly: true})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -56,8 +62,12 @@ func runes(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: [
 
 // From an open book to the first frame with data on it: the overview,
 // agencies and compliance are ready; the registration list follows.
-func BenchmarkFirstFrame(b *testing.B) {
-	st := national(b)
+func BenchmarkFirstFrame(b *testing.B) { firstFrame(b, national(b)) }
+
+// The same on PostgreSQL.
+func BenchmarkFirstFramePostgres(b *testing.B) { firstFrame(b, nationalPostgres(b)) }
+
+func firstFrame(b *testing.B, st book.Book) {
 	for b.Loop() {
 		m := New(st, Options{Lang: lang.VI, Today: nationalToday})
 		m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
@@ -73,8 +83,12 @@ func BenchmarkFirstFrame(b *testing.B) {
 }
 
 // The whole load, the list of 200,000 registrations included.
-func BenchmarkFullLoad(b *testing.B) {
-	st := national(b)
+func BenchmarkFullLoad(b *testing.B) { fullLoad(b, national(b)) }
+
+// The same on PostgreSQL.
+func BenchmarkFullLoadPostgres(b *testing.B) { fullLoad(b, nationalPostgres(b)) }
+
+func fullLoad(b *testing.B, st book.Book) {
 	for b.Loop() {
 		m := started(b, st)
 		if v := m.View(); len(v) == 0 {
@@ -168,7 +182,15 @@ func BenchmarkSearchedMemory(b *testing.B) {
 // reported as ms-background (the wait before the list shows the result);
 // the search is cleared, untimed, before each new pass.
 func BenchmarkRegistrationsSearchKeystroke(b *testing.B) {
-	st := national(b)
+	registrationsSearchKeystroke(b, national(b))
+}
+
+// The same on PostgreSQL.
+func BenchmarkRegistrationsSearchKeystrokePostgres(b *testing.B) {
+	registrationsSearchKeystroke(b, nationalPostgres(b))
+}
+
+func registrationsSearchKeystroke(b *testing.B, st book.Book) {
 	m := started(b, st, runes("4"), runes("/"))
 	const typed = "thu tuc hanh chinh"
 	var background time.Duration
@@ -226,8 +248,12 @@ func deliver(m *Model, cmd tea.Cmd, want func(tea.Msg) bool) bool {
 
 // One "[" on the status screen (the "as of" day a day back) on the
 // national book: Update and View (issue 16: ≤ 50 ms).
-func BenchmarkStatusScreenDayStep(b *testing.B) {
-	st := national(b)
+func BenchmarkStatusScreenDayStep(b *testing.B) { statusScreenDayStep(b, national(b)) }
+
+// The same on PostgreSQL.
+func BenchmarkStatusScreenDayStepPostgres(b *testing.B) { statusScreenDayStep(b, nationalPostgres(b)) }
+
+func statusScreenDayStep(b *testing.B, st book.Book) {
 	m := started(b, st, runes("5"))
 	m.View()
 	for b.Loop() {

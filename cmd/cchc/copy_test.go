@@ -10,9 +10,9 @@ import (
 	"cchc/internal/pgtest"
 )
 
-// reports is every report of every campaign of a book, in every text
-// format, with the history, the campaigns and the agencies: what a copy
-// must print byte for byte as its source does.
+// reports is every report of a book's campaigns in text, csv and json,
+// with the history, the campaigns and the agencies: what a copy must
+// print byte for byte as its source does.
 func reports(t *testing.T, db string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
@@ -27,9 +27,11 @@ func reports(t *testing.T, db string) map[string]string {
 	run("campaign", "list")
 	run("history", "--limit", "0")
 	run("--lang", "en", "history", "--limit", "0")
-	for _, year := range []string{"2021", "2022", "2023", "2026"} {
+	// the first campaign, the last of the old map and the first of the new
+	// (internal/store's copy test compares every row of every table)
+	for _, year := range []string{"2021", "2023", "2026"} {
 		asOf := "15/04/" + year
-		for _, f := range []string{"text", "md", "csv", "json"} {
+		for _, f := range []string{"text", "csv", "json"} {
 			run("status", "--campaign", year, "--as-of", asOf, "--format", f)
 			for _, kind := range []string{"status", "missing", "registrations", "results"} {
 				run("report", kind, "--campaign", year, "--as-of", asOf, "--format", f)
@@ -43,13 +45,14 @@ func reports(t *testing.T, db string) map[string]string {
 	return out
 }
 
-// sameReports fails the test where two books print differently.
-func sameReports(t *testing.T, a, b string) {
+// sameReports fails the test where a book prints otherwise than want,
+// the reports of another.
+func sameReports(t *testing.T, want map[string]string, db string) {
 	t.Helper()
-	ra, rb := reports(t, a), reports(t, b)
-	for k, v := range ra {
-		if rb[k] != v {
-			t.Errorf("%s differs between %s and %s:\n%s\n-- vs --\n%s", k, a, b, v, rb[k])
+	got := reports(t, db)
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s differs on %s:\n%s\n-- vs --\n%s", k, db, v, got[k])
 		}
 	}
 }
@@ -84,7 +87,7 @@ func TestCopyGivesTheSameReports(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, fmt.Sprintf("Đã chép sổ dữ liệu %s sang %s: 4 đợt đăng ký; ", src, dst)) {
 		t.Fatalf("copy: exit %d\n%s%s", code, out, errs)
 	}
-	sameReports(t, src, dst)
+	sameReports(t, reports(t, src), dst)
 	checked(t, src)
 	checked(t, dst)
 	// never over a book, and the English says so
@@ -135,14 +138,15 @@ func TestCopyRoundTripThroughPostgreSQL(t *testing.T) {
 	t.Setenv("AppData", filepath.Join(dir, "config"))
 	code, out, errs = cchc(t, "--db", pg, "backup")
 	cfg, _ := os.UserConfigDir()
-	want := "Đã sao lưu vào " + filepath.Join(cfg, "cchc", "cchc-backup-") // and the day
-	if code != 0 || !strings.HasPrefix(out, want) || !strings.HasSuffix(out, ".db\n") {
-		t.Fatalf("backup of the shared book: exit %d\n%q%s, want %q…", code, out, errs, want)
+	saved := "Đã sao lưu vào " + filepath.Join(cfg, "cchc", "cchc-backup-") // and the day
+	if code != 0 || !strings.HasPrefix(out, saved) || !strings.HasSuffix(out, ".db\n") {
+		t.Fatalf("backup of the shared book: exit %d\n%q%s, want %q…", code, out, errs, saved)
 	}
 	snapshot := strings.TrimSuffix(strings.TrimPrefix(out, "Đã sao lưu vào "), "\n")
-	sameReports(t, src, pg)
-	sameReports(t, src, back)
-	sameReports(t, src, snapshot)
+	want := reports(t, src)
+	for _, db := range []string{pg, back, snapshot} {
+		sameReports(t, want, db)
+	}
 	for _, db := range []string{src, pg, back, snapshot} {
 		checked(t, db)
 	}

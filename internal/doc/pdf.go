@@ -1,6 +1,7 @@
 package doc
 
 import (
+	"bytes"
 	_ "embed"
 	"io"
 	"strconv"
@@ -31,43 +32,32 @@ const pdfFont = "serif"
 // that paragraphs justify, cells wrap, and a table's header row repeats
 // after every page break.
 type pdf struct {
-	f                        *fpdf.Fpdf
-	left, width, top, bottom float64 // the area inside the margins, mm
+	f                        *fpdf.Fpdf // the pages
+	m                        *fpdf.Fpdf // measures text, off the pages: fpdf writes every change of font into the page
+	left, width, top, bottom float64    // the area inside the margins, mm
+	doc                      *Document
+	w                        io.Writer
+	splice                   *splicer // the file, once a document has outgrown one part
+	before                   int      // pages in the parts already spliced
+	err                      error    // from writing a part
+	inked                    string   // the font last set on the page ("" after a page break)
 }
+
+// PartPages is how many pages fpdf holds at once. fpdf keeps every page in
+// memory until the end (the 200,000 registrations of the national list
+// are 30,000 pages, 3.6 GB); a longer document is laid out in parts of
+// that many pages, each its own fpdf document, spliced into one PDF as it
+// goes (splice.go). A variable for the tests.
+var PartPages = 1000
 
 // WritePDF writes the document as a PDF. A fixed creation date keeps the file the same from
 // one run to the next for the same book.
 func (d *Document) WritePDF(w io.Writer) error {
-	orient := "P"
-	if d.Landscape {
-		orient = "L"
-	}
-	f := fpdf.New(orient, "mm", "A4", "")
-	for _, font := range []struct {
-		style string
-		data  []byte
-	}{{"", serifRegular}, {"B", serifBold}, {"I", serifItalic}, {"BI", serifBoldItalic}} {
-		f.AddUTF8FontFromBytes(pdfFont, font.style, font.data)
-	}
-	f.SetTitle(d.Title, true)
-	f.SetCreator("cchc", true)
-	f.SetLang(d.Lang)
-	f.SetCreationDate(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
-	f.SetModificationDate(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
-	f.SetMargins(MarginLeft, MarginTop, MarginRight)
-	f.SetAutoPageBreak(false, MarginBottom)
 	width, height := d.Area()
-	p := &pdf{f: f, left: MarginLeft, width: width, top: MarginTop, bottom: MarginTop + height}
-	f.SetHeaderFuncMode(func() {
-		if n := f.PageNo(); n > 1 {
-			p.font(false, false, HeadSize)
-			s := strconv.Itoa(n)
-			f.Text(p.left+(p.width-f.GetStringWidth(s))/2, MarginTop/2+3, s)
-		}
-		f.SetY(MarginTop)
-	}, false)
-	f.SetLineWidth(0.2)
-	f.AddPage()
+	p := &pdf{left: MarginLeft, width: width, top: MarginTop, bottom: MarginTop + height, doc: d, w: w}
+	p.m, p.f = p.part(), p.part()
+	p.f.AddPage()
+	p.inked = ""
 	blocks := d.blocks(Paper)
 	for i, b := range blocks {
 		var next Block
@@ -77,22 +67,104 @@ func (d *Document) WritePDF(w io.Writer) error {
 		if err := p.block(b, next); err != nil {
 			return err
 		}
-		if f.Err() {
-			return f.Error()
+		if p.err != nil {
+			return p.err
+		}
+		if p.f.Err() {
+			return p.f.Error()
 		}
 	}
-	return f.Output(w)
+	if p.splice == nil { // one part: fpdf's own file
+		return p.f.Output(w)
+	}
+	if err := p.flush(); err != nil {
+		return err
+	}
+	return p.splice.close()
 }
 
-func (p *pdf) font(bold, italic bool, size float64) {
-	style := ""
+// part starts an fpdf document for the next pages; its page numbers
+// follow those of the parts before it.
+func (p *pdf) part() *fpdf.Fpdf {
+	orient := "P"
+	if p.doc.Landscape {
+		orient = "L"
+	}
+	f := fpdf.New(orient, "mm", "A4", "")
+	for _, font := range []struct {
+		style string
+		data  []byte
+	}{{"", serifRegular}, {"B", serifBold}, {"I", serifItalic}, {"BI", serifBoldItalic}} {
+		f.AddUTF8FontFromBytes(pdfFont, font.style, font.data)
+	}
+	f.SetTitle(p.doc.Title, true)
+	f.SetCreator("cchc", true)
+	f.SetLang(p.doc.Lang)
+	f.SetCreationDate(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
+	f.SetModificationDate(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
+	f.SetMargins(MarginLeft, MarginTop, MarginRight)
+	f.SetAutoPageBreak(false, MarginBottom)
+	f.SetHeaderFuncMode(func() {
+		if n := p.before + f.PageNo(); n > 1 {
+			p.font(false, false, HeadSize)
+			p.ink(false, false, HeadSize)
+			s := strconv.Itoa(n)
+			f.Text(p.left+(p.width-p.m.GetStringWidth(s))/2, MarginTop/2+3, s)
+		}
+		f.SetY(MarginTop)
+	}, false)
+	f.SetLineWidth(0.2)
+	return f
+}
+
+// addPage starts a page, in a new part when this one is full. A part
+// that could not be written stops the document (p.err).
+func (p *pdf) addPage() {
+	if p.f.PageNo() >= PartPages && p.err == nil {
+		if p.err = p.flush(); p.err != nil {
+			return
+		}
+		p.f = p.part()
+	}
+	p.f.AddPage()
+	p.inked = "" // fpdf has put back the font of the page before, after the header's
+}
+
+// flush writes the part's pages into the file.
+func (p *pdf) flush() error {
+	var buf bytes.Buffer
+	if err := p.f.Output(&buf); err != nil {
+		return err
+	}
+	if p.splice == nil {
+		p.splice = newSplicer(p.w)
+	}
+	p.before += p.f.PageNo()
+	return p.splice.add(buf.Bytes())
+}
+
+// font sets the font text is measured in.
+func (p *pdf) font(bold, italic bool, size float64) { p.m.SetFont(pdfFont, style(bold, italic), size) }
+
+// ink sets the font text is drawn in, when it changes: fpdf writes
+// every SetFont into the page.
+func (p *pdf) ink(bold, italic bool, size float64) {
+	key := style(bold, italic) + strconv.FormatFloat(size, 'f', -1, 64)
+	if key != p.inked {
+		p.f.SetFont(pdfFont, style(bold, italic), size)
+		p.inked = key
+	}
+}
+
+func style(bold, italic bool) string {
+	s := ""
 	if bold {
-		style += "B"
+		s += "B"
 	}
 	if italic {
-		style += "I"
+		s += "I"
 	}
-	p.f.SetFont(pdfFont, style, size)
+	return s
 }
 
 // lineHeight in mm of a line of text at size pt (single spacing).
@@ -132,7 +204,7 @@ func (p *pdf) words(runs []Run, size float64) []word {
 				if !first { // spaces beyond one are kept ("Số:        /SNV"), not those that start a line
 					w = strings.Repeat(" ", lead) + w
 				}
-				out = append(out, word{text: w, bold: r.Bold, italic: r.Italic, w: p.f.GetStringWidth(w), br: li > 0 && first})
+				out = append(out, word{text: w, bold: r.Bold, italic: r.Italic, w: p.m.GetStringWidth(w), br: li > 0 && first})
 				lead, first = 0, false
 			}
 			if li > 0 && strings.TrimSpace(line) == "" {
@@ -146,7 +218,7 @@ func (p *pdf) words(runs []Run, size float64) []word {
 // lines breaks words into lines width wide (first narrower by indent).
 func (p *pdf) lines(ws []word, size, width, indent float64) [][]word {
 	p.font(false, false, size)
-	space := p.f.GetStringWidth(" ")
+	space := p.m.GetStringWidth(" ")
 	var out [][]word
 	var cur []word
 	used := 0.0
@@ -189,19 +261,19 @@ func (p *pdf) cut(w word, size, width float64) (head, rest word) {
 	defer p.font(false, false, size)
 	runes := []rune(w.text)
 	n := 1
-	for n < len(runes) && p.f.GetStringWidth(string(runes[:n+1])) <= width {
+	for n < len(runes) && p.m.GetStringWidth(string(runes[:n+1])) <= width {
 		n++
 	}
 	head, rest = w, w
 	head.text, rest.text, rest.br = string(runes[:n]), string(runes[n:]), false
-	head.w, rest.w = p.f.GetStringWidth(head.text), p.f.GetStringWidth(rest.text)
+	head.w, rest.w = p.m.GetStringWidth(head.text), p.m.GetStringWidth(rest.text)
 	return head, rest
 }
 
 // drawLine writes one line at the baseline y within [x, x+width].
 func (p *pdf) drawLine(line []word, x, y, width, size float64, align Align, last bool) {
 	p.font(false, false, size)
-	space := p.f.GetStringWidth(" ")
+	space := p.m.GetStringWidth(" ")
 	used := 0.0
 	for i, w := range line {
 		if i > 0 {
@@ -226,8 +298,9 @@ func (p *pdf) drawLine(line []word, x, y, width, size float64, align Align, last
 			j++
 		}
 		p.font(line[i].bold, line[i].italic, size)
+		p.ink(line[i].bold, line[i].italic, size)
 		p.f.Text(x, y, seg)
-		x += p.f.GetStringWidth(seg) + gap
+		x += p.m.GetStringWidth(seg) + gap
 		i = j
 	}
 }
@@ -269,18 +342,17 @@ func (p *pdf) drawAt(pp para, x, y, width float64) float64 {
 
 // flow writes a paragraph in the body, breaking pages between its lines.
 func (p *pdf) flow(pp para, keep float64) {
-	f := p.f
-	y := f.GetY() + pt(pp.before)
+	y := p.f.GetY() + pt(pp.before)
 	lines := p.lines(p.words(pp.runs, pp.size), pp.size, p.width-pp.left, pp.indent)
 	lh := lineHeight(pp.size)
 	if y+float64(len(lines))*lh+keep > p.bottom && y > p.top+1 {
-		f.AddPage()
-		y = f.GetY()
+		p.addPage()
+		y = p.f.GetY()
 	}
 	for i, l := range lines {
 		if y+lh > p.bottom {
-			f.AddPage()
-			y = f.GetY()
+			p.addPage()
+			y = p.f.GetY()
 		}
 		in := pp.left
 		if i == 0 {
@@ -290,7 +362,7 @@ func (p *pdf) flow(pp para, keep float64) {
 		p.drawLine(l, p.left+in, y+lh*0.8, p.width-in, pp.size, pp.align, i == len(lines)-1 || next)
 		y += lh
 	}
-	f.SetY(y)
+	p.f.SetY(y)
 }
 
 func text(s string, size float64, bold, italic bool, align Align) para {
@@ -299,12 +371,11 @@ func text(s string, size float64, bold, italic bool, align Align) para {
 
 // columns writes boxes side by side, each a list of paragraphs, on one page.
 func (p *pdf) columns(widths []float64, cols ...[]para) {
-	f := p.f
 	h := p.height(widths, cols...)
-	y := f.GetY()
+	y := p.f.GetY()
 	if y+h > p.bottom && y > p.top+1 {
-		f.AddPage()
-		y = f.GetY()
+		p.addPage()
+		y = p.f.GetY()
 	}
 	x := p.left
 	for i, c := range cols {
@@ -314,7 +385,7 @@ func (p *pdf) columns(widths []float64, cols ...[]para) {
 		}
 		x += widths[i]
 	}
-	f.SetY(y + h)
+	p.f.SetY(y + h)
 }
 
 // signature lays out the two columns of a letter's end.
@@ -378,9 +449,9 @@ func (p *pdf) block(b Block, next Block) error {
 		p.flow(pp, keep)
 	case *Letterhead:
 		p.font(true, false, HeadSize)
-		issuer := p.f.GetStringWidth(b.Issuer)
+		issuer := p.m.GetStringWidth(b.Issuer)
 		p.font(true, false, HeadSize+0.5)
-		motto := p.f.GetStringWidth(b.Motto)
+		motto := p.m.GetStringWidth(b.Motto)
 		l := []para{text(b.Parent, HeadSize, false, false, Centre), text(b.Issuer, HeadSize, true, false, Centre)}
 		l[1].rule = max(issuer*0.4, 12)
 		if b.Number != "" {
@@ -425,7 +496,6 @@ func (p *pdf) block(b Block, next Block) error {
 // table draws a bordered table; its header row is drawn again at the top
 // of every page it runs onto.
 func (p *pdf) table(t *Table) error {
-	f := p.f
 	widths := Widths(t.Columns, p.width)
 	const pad = 1.0
 	size := TableSize
@@ -449,10 +519,10 @@ func (p *pdf) table(t *Table) error {
 		x := p.left
 		for _, c := range cells {
 			if c.shade {
-				f.SetFillColor(242, 242, 242)
-				f.Rect(x, y, c.width, h, "FD")
+				p.f.SetFillColor(242, 242, 242)
+				p.f.Rect(x, y, c.width, h, "FD")
 			} else {
-				f.Rect(x, y, c.width, h, "D")
+				p.f.Rect(x, y, c.width, h, "D")
 			}
 			lines := p.lines(p.words([]Run{{Text: c.text, Bold: c.bold}}, size), size, c.width-2*pad, 0)
 			ty := y + pad
@@ -471,10 +541,10 @@ func (p *pdf) table(t *Table) error {
 		head[i] = cell{text: c.Title, bold: true, align: Centre, width: widths[i], shade: true}
 	}
 	headH := measure(head)
-	y := f.GetY() + 1
+	y := p.f.GetY() + 1
 	newPage := func() {
-		f.AddPage()
-		y = f.GetY()
+		p.addPage()
+		y = p.f.GetY()
 		draw(head, y, headH)
 		y += headH
 	}
@@ -512,11 +582,14 @@ func (p *pdf) table(t *Table) error {
 		}
 		draw(row, y, h)
 		y += h
-		if f.Err() {
-			return f.Error()
+		if p.err != nil {
+			return p.err
+		}
+		if p.f.Err() {
+			return p.f.Error()
 		}
 		return nil
 	})
-	f.SetY(y + 2)
+	p.f.SetY(y + 2)
 	return err
 }

@@ -64,8 +64,18 @@ func Fresh(t testing.TB) string {
 			return
 		}
 		defer admin.Close()
-		if _, err := admin.Exec("DROP DATABASE IF EXISTS " + quote(name) + " WITH (FORCE)"); err != nil {
-			t.Errorf("pgtest: cannot drop the test database %s: %v", name, err)
+		// FORCE cannot end the server's autovacuum worker (a role the test's
+		// is not): a database it is cleaning is dropped once it is done
+		for attempt := 1; ; attempt++ {
+			_, err := admin.Exec("DROP DATABASE IF EXISTS " + quote(name) + " WITH (FORCE)")
+			if err == nil {
+				return
+			}
+			if attempt == 100 || !strings.Contains(err.Error(), "42501") {
+				t.Errorf("pgtest: cannot drop the test database %s: %v", name, err)
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
 		}
 	})
 	dsn, err := WithDatabase(server, name)

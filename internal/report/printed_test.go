@@ -16,6 +16,7 @@ import (
 
 	"cchc/internal/book"
 	"cchc/internal/campaign"
+	"cchc/internal/doc"
 	"cchc/internal/lang"
 	"cchc/internal/tooltest"
 	"cchc/internal/vndate"
@@ -282,17 +283,68 @@ func TestXLSXQuotaAsNumbers(t *testing.T) {
 	}
 }
 
-// A list too long for one PDF is refused with a message, before any page.
-func TestPDFRefusesANationalList(t *testing.T) {
-	rows := make([]book.RegistrationRow, maxPDFRows+1)
+// A list longer than fpdf is let hold at once is laid out in parts and
+// spliced into one PDF that reads exactly as the same list written whole:
+// the same pages, numbered on, every font embedded, and a file poppler
+// reads without a complaint.
+func TestPDFInParts(t *testing.T) {
+	info, fonts := needTool(t, "pdfinfo"), needTool(t, "pdffonts")
+	rows := make([]book.RegistrationRow, 120)
 	for i := range rows {
-		rows[i] = book.RegistrationRow{AgencyID: 1, AgencyName: "Sở Y tế", AgencyGroup: campaign.Department}
-		rows[i].Title = "Mô hình"
+		rows[i] = book.RegistrationRow{AgencyID: int64(1 + i/40), AgencyName: "Sở Y tế " + itoa(1+i/40), AgencyGroup: campaign.Department}
+		rows[i].Title = "Mô hình “Một cửa điện tử” số " + itoa(i+1) + " ở xã Đức Thọ, ghi nhận việc tiếp dân lưu động"
 	}
 	r := Registrations{Campaign: campaign.Campaign{Year: 2023}, Rows: rows, Lang: lang.VI}
-	err := r.Write(io.Discard, "pdf")
-	if err == nil || !strings.Contains(lang.Message(err, lang.VI), "docx hoặc xlsx") {
-		t.Fatalf("a %d-row PDF: %v", len(rows), err)
+	write := func(part int) []byte {
+		defer func(n int) { doc.PartPages = n }(doc.PartPages)
+		doc.PartPages = part
+		var b bytes.Buffer
+		if err := r.Write(&b, "pdf"); err != nil {
+			t.Fatalf("in parts of %d pages: %v", part, lang.Message(err, lang.EN))
+		}
+		return b.Bytes()
+	}
+	whole, parts := write(1000), write(3)
+	if bytes.Equal(whole, parts) {
+		t.Fatal("the list fits in one part of 3 pages: no splice tested")
+	}
+	wp, pp := pdfText(t, whole), pdfText(t, parts)
+	if len(wp) < 8 {
+		t.Fatalf("only %d pages", len(wp))
+	}
+	if strings.Join(wp, "\f") != strings.Join(pp, "\f") {
+		t.Errorf("the spliced PDF reads differently from the whole one:\n%s\n--- whole:\n%s", strings.Join(pp, "\f"), strings.Join(wp, "\f"))
+	}
+	path := filepath.Join(t.TempDir(), "parts.pdf")
+	if err := os.WriteFile(path, parts, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	cmd := exec.Command(info, path)
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil || stderr.Len() > 0 {
+		t.Fatalf("pdfinfo: %v %s", err, stderr.String())
+	}
+	if !regexp.MustCompile(`Pages:\s+` + itoa(len(wp)-1) + `\n`).Match(out) { // pdftotext ends each page with \f
+		t.Errorf("pdfinfo:\n%s, not %d pages", out, len(wp)-1)
+	}
+	cmd = exec.Command(fonts, path)
+	cmd.Stderr = &stderr
+	if out, err = cmd.Output(); err != nil || stderr.Len() > 0 {
+		t.Fatalf("pdffonts: %v %s", err, stderr.String())
+	}
+	n := 0
+	for _, line := range strings.Split(string(out), "\n")[2:] {
+		if f := strings.Fields(line); len(f) > 4 {
+			n++
+			if f[len(f)-5] != "yes" {
+				t.Errorf("font not embedded: %s", line)
+			}
+		}
+	}
+	if n == 0 {
+		t.Errorf("no fonts:\n%s", out)
 	}
 }
 

@@ -348,15 +348,9 @@ func (r Registrations) Write(w io.Writer, f string) (err error) {
 		return r.writeJSON(w, src)
 	case "xlsx":
 		return r.sheet(counts, r.table(src, counts)).WriteXLSX(w)
-	case "pdf":
-		// fpdf holds every page until the end: a national list (200,000
-		// rows, some 30,000 pages) would not fit in memory
-		if counts.Registrations > maxPDFRows {
-			return lang.Errorf("Danh sách có %d mô hình, sáng kiến: quá dài cho một tệp PDF (tối đa %d); hãy ghi ra docx hoặc xlsx",
-				"The list holds %d registrations: too long for one PDF (at most %d); write it as docx or xlsx", counts.Registrations, maxPDFRows)
-		}
 	}
-	// each row rendered as it is read (200,000 at national scale)
+	// each row rendered as it is read (200,000 at national scale; the
+	// PDF holds at most doc.PartPages pages at a time)
 	return writeDoc(r.document(src, counts), w, f)
 }
 
@@ -369,9 +363,6 @@ func (r Registrations) document(src rowSource, counts book.RegistrationCounts) *
 	d.TextWidth = textWidth
 	return d
 }
-
-// maxPDFRows is the longest registrations list written as a PDF.
-const maxPDFRows = 20000
 
 // writeCSV writes every field of every registration, one row each, with its
 // group, agency and letter, for compiling in a spreadsheet.

@@ -443,9 +443,13 @@ func (s *Store) submissions(ctx context.Context, campaignID int64, limit int) ([
 // spent before either could start, and the middle of the senders' ids is
 // no middle of the letters (a province's own units, numbered first, send
 // two thirds of them). With a cut, only what a judgement as of one day
-// needs is kept (see cut).
+// needs is kept (see cut). A server reads on one connection (see
+// Dialect.InProcess).
 func (s *Store) received(ctx context.Context, campaignID int64, c *cut) ([]compliance.Received, error) {
 	m := &meeting{low: math.MinInt64, high: math.MaxInt64}
+	if !s.d.InProcess() {
+		return s.receivedFrom(ctx, campaignID, m, false, c)
+	}
 	var high []compliance.Received
 	var highErr error
 	done := make(chan struct{})

@@ -8,6 +8,7 @@ import (
 
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
+	"cchc/internal/store/postgres"
 	"cchc/internal/vndate"
 )
 
@@ -30,6 +31,9 @@ func TestDataVersionSeesAnotherClerk(t *testing.T) {
 	before, err := mine.DataVersion(ctx)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if before == 0 {
+		t.Fatal("version 0: the application takes it for one not read yet")
 	}
 	if _, err := mine.Campaigns(ctx); err != nil { // reading changes nothing
 		t.Fatal(err)
@@ -71,5 +75,44 @@ func TestPasswordNeverShown(t *testing.T) {
 				t.Errorf("%s: %s", dsn, msg)
 			}
 		}
+	}
+}
+
+// A write held off by another for longer than the wait (a clerk's PC that
+// froze mid-write) is refused as busy, in the clerk's words, and changes
+// nothing; once the other is done, writes go on.
+func TestWriteHeldTooLongIsBusy(t *testing.T) {
+	if !onPostgres {
+		t.Skip("SQLite's wait is its busy timeout (WriteWait), tested by the contention tests")
+	}
+	defer func(w time.Duration) { postgres.LockWait = w }(postgres.LockWait)
+	postgres.LockWait = 300 * time.Millisecond
+	s := openTemp(t)
+	ctx := context.Background()
+	frozen, err := s.begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ := s.Campaign(ctx, 2023)
+	yte := agencyByName(t, s, c, "Sở Y tế")
+	add := func() error {
+		_, _, err := s.RecordSubmission(ctx, campaign.Submission{CampaignID: c.ID, AgencyID: yte.ID, Received: vndate.Of(2023, 3, 1)},
+			[]campaign.Registration{sampleReg("Chờ")})
+		return err
+	}
+	start := time.Now()
+	err = add()
+	if err == nil || !strings.Contains(lang.Message(err, lang.EN), "try again") {
+		t.Fatalf("a write behind a frozen one: %v", err)
+	}
+	if waited := time.Since(start); waited > 5*time.Second {
+		t.Fatalf("waited %v", waited)
+	}
+	frozen.Rollback()
+	if err := add(); err != nil {
+		t.Fatal(err)
+	}
+	if n := registeredBy(t, s, c, yte.ID); n != 1 {
+		t.Fatalf("Sở Y tế has %d registrations, want 1", n)
 	}
 }

@@ -165,6 +165,8 @@ func TestTwoClerksWritingAtOnce(t *testing.T) {
 	n := 1000
 	if testing.Short() {
 		n = 100
+	} else if raceOn {
+		n = 400
 	}
 	dir := t.TempDir()
 	db := testBook(t)
@@ -316,6 +318,9 @@ func TestKilledMidWriteLeavesNoHalf(t *testing.T) {
 	rounds := 12
 	if testing.Short() {
 		rounds = 3
+	}
+	if raceOn {
+		rounds /= 2
 	}
 	if onPostgres {
 		rounds = max(3, rounds/2)

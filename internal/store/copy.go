@@ -40,6 +40,14 @@ type idResetter interface {
 	ResetIDs(ctx context.Context, tx *sql.Tx, table string, next int64) error
 }
 
+// settler is a dialect that tidies a book a copy has just written whole
+// (PostgreSQL's VACUUM ANALYZE: its planner's statistics, and the map of
+// pages that index-only scans need), which the server would otherwise do
+// in its own time, the book slow until then.
+type settler interface {
+	Settle(ctx context.Context, db *sql.DB) error
+}
+
 // Copy copies the whole book src (every campaign, agency, letter,
 // registration, step of progress and the whole history, with their ids,
 // so that undo and the trash keep working) into a new book at target: a
@@ -58,6 +66,11 @@ func Copy(ctx context.Context, src *Store, target string, opt Options) (Counts, 
 		dst, err := Open(target, opt)
 		if err != nil {
 			return nil, err
+		}
+		if counts != nil {
+			if st, ok := dst.d.(settler); ok {
+				_ = st.Settle(ctx, dst.db) // the copy is whole without it: the server settles it later
+			}
 		}
 		if err := dst.Close(); err != nil {
 			return nil, err

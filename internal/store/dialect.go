@@ -42,6 +42,12 @@ type Dialect interface {
 	// Positions is a query giving (position from 0, value) for each id
 	// of the JSON array of integers bound to its one placeholder.
 	Positions() string
+	// InProcess reports an engine that runs its queries in cchc's own
+	// process (SQLite): reading a long list on two connections at once
+	// then puts a second core to work. A server's queries run in its own
+	// process, already beside cchc's, and it sends each result whole
+	// even when the reader stops early: one connection reads it.
+	InProcess() bool
 	// Integrity is the engine's own check of the book's storage.
 	Integrity(ctx context.Context, db *sql.DB) ([]lang.Error, error)
 	// Columns calls fn with every column of the book's tables, in order:

@@ -47,6 +47,8 @@ func (sqliteDialect) Explain(err error, name string) error {
 // Retry is never needed: SQLite takes one writer at a time from BEGIN.
 func (sqliteDialect) Retry(error) bool { return false }
 
+func (sqliteDialect) InProcess() bool { return true }
+
 // Begin starts an immediate transaction (_txlock=immediate in the DSN).
 // SQLite's busy handler polls and is not fair: a process writing in a
 // tight loop can starve another past the busy timeout. So a busy BEGIN

@@ -5,6 +5,7 @@ package demotest
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,6 +14,8 @@ import (
 
 	"cchc/internal/demo"
 	"cchc/internal/demo/demobook"
+	"cchc/internal/pgtest"
+	"cchc/internal/store"
 )
 
 // Seed of every benchmark book: the figures in BENCHMARKS.md are for it.
@@ -99,13 +102,87 @@ func Dir(tb testing.TB) string {
 	return dir
 }
 
-// Cleanup removes the generated books; call it from TestMain after m.Run.
+// Cleanup removes the generated books (and drops the PostgreSQL one);
+// call it from TestMain after m.Run.
 func Cleanup() {
 	mu.Lock()
 	defer mu.Unlock()
+	for _, drop := range pgDrops {
+		drop()
+	}
+	pgDrops = nil
 	if dir != "" {
 		os.RemoveAll(dir)
 		dir = ""
 	}
 	books = map[demo.Scale]string{}
+}
+
+// PostgresEnv names a PostgreSQL database already holding the national
+// book (`cchc copy country.db postgres://…` of a book made with --seed 1).
+const PostgresEnv = "CCHC_BENCH_POSTGRES"
+
+var (
+	pgOnce  sync.Once
+	pgBook  string
+	pgErr   error
+	pgDrops []func()
+)
+
+// Postgres returns the DSN of a PostgreSQL database holding the national
+// book, for the benchmarks that run the same work on both engines:
+// $CCHC_BENCH_POSTGRES, else a database made on the server of
+// $CCHC_TEST_POSTGRES by copying Book's national book into it (about a
+// minute), dropped by Cleanup. Without either the benchmark is skipped.
+// Benchmarks must not write to it.
+func Postgres(tb testing.TB) string {
+	tb.Helper()
+	if dsn := os.Getenv(PostgresEnv); dsn != "" {
+		return dsn
+	}
+	server := os.Getenv(pgtest.Env)
+	if server == "" {
+		tb.Skipf("no PostgreSQL book: set %s to a database holding the national book, or %s to a server to copy it to", PostgresEnv, pgtest.Env)
+	}
+	national := Book(tb, demo.National)
+	pgOnce.Do(func() { pgBook, pgErr = copyToPostgres(server, national) })
+	if pgErr != nil {
+		tb.Fatal(pgErr)
+	}
+	return pgBook
+}
+
+// copyToPostgres makes a new database on server and copies the book at
+// path into it, as `cchc copy` does.
+func copyToPostgres(server, path string) (string, error) {
+	name := fmt.Sprintf("cchc_bench_national_%d", os.Getpid())
+	admin, err := sql.Open("pgx", server)
+	if err != nil {
+		return "", err
+	}
+	defer admin.Close()
+	if _, err := admin.Exec(`CREATE DATABASE ` + name + ` ENCODING 'UTF8' TEMPLATE template0`); err != nil {
+		return "", fmt.Errorf("demotest: cannot create a database on the server of %s: %w", pgtest.Env, err)
+	}
+	mu.Lock()
+	pgDrops = append(pgDrops, func() {
+		if admin, err := sql.Open("pgx", server); err == nil {
+			admin.Exec(`DROP DATABASE IF EXISTS ` + name + ` WITH (FORCE)`)
+			admin.Close()
+		}
+	})
+	mu.Unlock()
+	dsn, err := pgtest.WithDatabase(server, name)
+	if err != nil {
+		return "", err
+	}
+	src, err := store.Open(path, store.Options{AllowReadOnly: true, MustExist: true})
+	if err != nil {
+		return "", err
+	}
+	defer src.Close()
+	if _, err := store.Copy(context.Background(), src, dsn, store.Options{}); err != nil {
+		return "", fmt.Errorf("demotest: copying the national book to PostgreSQL: %w", err)
+	}
+	return dsn, nil
 }

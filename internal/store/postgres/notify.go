@@ -28,7 +28,9 @@ type Watcher struct {
 // starts listening when first asked for its Version, as a command that
 // only prints a report never asks.
 func Watch(cfg *pgx.ConnConfig) *Watcher {
-	return &Watcher{cfg: cfg, done: make(chan struct{}), ready: make(chan struct{})}
+	w := &Watcher{cfg: cfg, done: make(chan struct{}), ready: make(chan struct{})}
+	w.count.Store(1) // as PRAGMA data_version, never 0: callers take 0 for "not read yet"
+	return w
 }
 
 func (w *Watcher) run(ctx context.Context, cfg *pgx.ConnConfig) {
