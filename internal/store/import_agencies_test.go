@@ -2,11 +2,13 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
 	"cchc/internal/campaign"
+	"cchc/internal/vndate"
 )
 
 // A rehearsal (the dry run) writes nothing, yet says what the import does
@@ -105,4 +107,49 @@ func agenciesNamed(t *testing.T, s *Store, c campaign.Campaign, name string) []c
 		}
 	}
 	return out
+}
+
+// A title the agency already registered in the campaign is a duplicate,
+// whether it was there before the import or came earlier in the same one,
+// in another of its letters; importing the same file again adds nothing.
+func TestImportSkipsDuplicatesOfTheBookAndOfItself(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	c, _ := s.Campaign(ctx, 2023)
+	yte, tp := agencyByName(t, s, c, "Sở Y tế"), agencyByName(t, s, c, "Sở Tư pháp")
+	if _, _, err := s.RecordSubmission(ctx, campaign.Submission{CampaignID: c.ID, AgencyID: yte.ID, Received: vndate.Of(2023, 3, 1)},
+		[]campaign.Registration{sampleReg("Một cửa điện tử")}); err != nil {
+		t.Fatal(err)
+	}
+	letter := func(a campaign.Agency, titles ...string) ImportLetter {
+		l := ImportLetter{Submission: campaign.Submission{CampaignID: c.ID, AgencyID: a.ID, Received: vndate.Of(2023, 3, 2)}}
+		for i, title := range titles {
+			l.Items = append(l.Items, ImportItem{Line: i + 2, Registration: sampleReg(title)})
+		}
+		return l
+	}
+	letters := []ImportLetter{
+		letter(yte, "MỘT CỬA ĐIỆN TỬ", "Hồ sơ sức khỏe", "Hồ sơ sức khỏe"),
+		letter(yte, "ho so suc khoe", "Khám từ xa"),
+		letter(tp, "Một cửa điện tử"), // another agency's: not a duplicate
+	}
+	got, err := s.ImportRegistrations(ctx, letters, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][2][]int{{{1}, {0, 2}}, {{1}, {0}}, {{0}, nil}}
+	for i, w := range want {
+		if fmt.Sprint(got[i].Added) != fmt.Sprint(w[0]) || fmt.Sprint(got[i].Duplicates) != fmt.Sprint(w[1]) {
+			t.Errorf("letter %d: added %v, duplicates %v; want %v, %v", i+1, got[i].Added, got[i].Duplicates, w[0], w[1])
+		}
+	}
+	again, err := s.ImportRegistrations(ctx, letters, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, l := range again {
+		if len(l.Added) != 0 || l.SubmissionID != 0 {
+			t.Errorf("the same file again, letter %d: added %v", i+1, l.Added)
+		}
+	}
 }

@@ -53,6 +53,7 @@ func (s *Store) ImportRegistrations(ctx context.Context, letters []ImportLetter,
 		for _, letter := range letters {
 			total += len(letter.Items)
 		}
+		registered := titleSets{}
 		for li, letter := range letters {
 			sub := cleanSubmission(letter.Submission)
 			if err := s.checkSubmission(ctx, tx, sub); err != nil {
@@ -63,11 +64,11 @@ func (s *Store) ImportRegistrations(ctx context.Context, letters []ImportLetter,
 				done++
 				progress(done, total)
 				r := cleanRegistration(it.Registration)
-				dup, err := hasTitle(ctx, tx, sub.CampaignID, sub.AgencyID, vntext.Fold(r.Title))
+				titles, err := registered.of(ctx, tx, sub.CampaignID, sub.AgencyID)
 				if err != nil {
 					return err
 				}
-				if dup {
+				if key := vntext.Fold(r.Title); titles[key] {
 					res.Duplicates = append(res.Duplicates, i)
 					continue
 				}
@@ -82,6 +83,7 @@ func (s *Store) ImportRegistrations(ctx context.Context, letters []ImportLetter,
 				if _, err := ins.insert(ctx, res.SubmissionID, len(res.Added)+1, r, now); err != nil {
 					return err
 				}
+				titles[vntext.Fold(r.Title)] = true
 				res.Added = append(res.Added, i)
 			}
 		}
@@ -131,6 +133,34 @@ func (s *Store) ImportDuplicates(ctx context.Context, letters []ImportLetter) ([
 		}
 	}
 	return out, nil
+}
+
+// titleSets are the title keys each agency registered in a campaign, read
+// once per agency an import adds to (one query, not one per row: on a
+// server each is a round trip) and kept up to date as it adds.
+type titleSets map[[2]int64]map[string]bool
+
+func (ts titleSets) of(ctx context.Context, tx *sql.Tx, campaignID, agencyID int64) (map[string]bool, error) {
+	k := [2]int64{campaignID, agencyID}
+	if set, ok := ts[k]; ok {
+		return set, nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT r.title_key FROM registration r JOIN submission s ON s.id = r.submission_id
+		WHERE s.campaign_id = ? AND s.agency_id = ?`, campaignID, agencyID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	set := map[string]bool{}
+	for rows.Next() {
+		var key string
+		if err := rows.Scan(&key); err != nil {
+			return nil, err
+		}
+		set[key] = true
+	}
+	ts[k] = set
+	return set, rows.Err()
 }
 
 func hasTitle(ctx context.Context, tx *sql.Tx, campaignID, agencyID int64, key string) (bool, error) {
