@@ -90,13 +90,7 @@ func (p *pdf) part() *fpdf.Fpdf {
 	if p.doc.Landscape {
 		orient = "L"
 	}
-	f := fpdf.New(orient, "mm", "A4", "")
-	for _, font := range []struct {
-		style string
-		data  []byte
-	}{{"", serifRegular}, {"B", serifBold}, {"I", serifItalic}, {"BI", serifBoldItalic}} {
-		f.AddUTF8FontFromBytes(pdfFont, font.style, font.data)
-	}
+	f := withFonts(orient)
 	f.SetTitle(p.doc.Title, true)
 	f.SetCreator("cchc", true)
 	f.SetLang(p.doc.Lang)
@@ -115,6 +109,55 @@ func (p *pdf) part() *fpdf.Fpdf {
 	}, false)
 	f.SetLineWidth(0.2)
 	return f
+}
+
+// withFonts is an fpdf document with the embedded fonts.
+func withFonts(orient string) *fpdf.Fpdf {
+	f := fpdf.New(orient, "mm", "A4", "")
+	for _, font := range []struct {
+		style string
+		data  []byte
+	}{{"", serifRegular}, {"B", serifBold}, {"I", serifItalic}, {"BI", serifBoldItalic}} {
+		f.AddUTF8FontFromBytes(pdfFont, font.style, font.data)
+	}
+	return f
+}
+
+// A Measure breaks text into lines as the PDF does, with the metrics of
+// Liberation Serif (those of Times New Roman): what a spreadsheet's rows
+// need to be tall enough for their wrapped text.
+type Measure struct {
+	p    *pdf
+	seen map[measured]int // a list repeats its kinds, areas, units and periods
+}
+
+type measured struct {
+	text         string
+	bold, italic bool
+	size, width  float64
+}
+
+// NewMeasure reads the fonts' metrics (once for a whole sheet).
+func NewMeasure() *Measure { return &Measure{p: &pdf{m: withFonts("P")}, seen: map[measured]int{}} }
+
+// Lines is how many lines text takes in a box width points wide, at size
+// points.
+func (m *Measure) Lines(text string, bold, italic bool, size, width float64) int {
+	mm := width * 25.4 / 72
+	k := measured{text, bold, italic, size, width}
+	if n, ok := m.seen[k]; ok {
+		return n
+	}
+	m.p.font(bold, italic, size)
+	n := 1
+	if strings.Contains(text, "\n") || m.p.m.GetStringWidth(text) > mm {
+		n = len(m.p.lines(m.p.words([]Run{{Text: text, Bold: bold, Italic: italic}}, size), size, mm, 0))
+	}
+	if len(m.seen) > 10000 { // titles do not repeat: keep it small
+		clear(m.seen)
+	}
+	m.seen[k] = n
+	return n
 }
 
 // addPage starts a page, in a new part when this one is full. A part

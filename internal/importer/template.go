@@ -111,6 +111,12 @@ func writeTemplateCSV(w io.Writer, c campaign.Campaign, l lang.Lang) error {
 func writeTemplateXLSX(w io.Writer, c campaign.Campaign, l lang.Lang) error {
 	f := excelize.NewFile()
 	defer f.Close()
+	// column widths count characters of the default font: Times New
+	// Roman, on every PC, so the sheet prints at 12 pt everywhere (with
+	// Calibri missing, LibreOffice measured DejaVu Sans: 9.6 pt)
+	if err := f.SetDefaultFont("Times New Roman"); err != nil {
+		return err
+	}
 	sheet := l.T("Đăng ký", "Registrations")
 	lists := l.T("Danh mục", "Lists")
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {

@@ -3,6 +3,7 @@ package report
 import (
 	"archive/zip"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -23,6 +24,11 @@ const (
 	xlsxA4       = 9
 	xlsxFont     = "Times New Roman"
 	xlsxFontSize = 12
+	// xlsxPageChars is how wide a sheet is made, in characters of the
+	// default font (Times New Roman 11 pt, 7 pixels each): LibreOffice
+	// prints it on A4 landscape at 97%, its 12 pt text at 11.6 pt (141
+	// print unscaled; soffice --convert-to pdf, the Tf of the text).
+	xlsxPageChars = 146
 )
 
 type xlsxStyles struct {
@@ -127,6 +133,15 @@ func cellRef(col, row int) string { return colName(col) + strconv.Itoa(row) }
 func (s Sheet) WriteXLSX(w io.Writer) error {
 	f := excelize.NewFile()
 	defer f.Close()
+	// Column widths count characters of the workbook's default font:
+	// Times New Roman, the only one the sheet uses, is on every clerk's PC
+	// (Liberation Serif where LibreOffice runs), so the sheet is as wide,
+	// and prints as large, everywhere. With excelize's Calibri, a PC
+	// without it (LibreOffice on Linux: DejaVu Sans) measured each
+	// character 30% wider and printed the list at 9.2 pt.
+	if err := f.SetDefaultFont(xlsxFont); err != nil {
+		return err
+	}
 	name := sheetName(s.Name)
 	if err := f.SetSheetName("Sheet1", name); err != nil {
 		return err
@@ -165,15 +180,17 @@ func (s Sheet) WriteXLSX(w io.Writer) error {
 		return err
 	}
 	colW := main.widths()
+	if w := sum(colW); w < xlsxPageChars { // as wide as the page, as docx and pdf are
+		for i := range colW {
+			colW[i] = math.Round(colW[i]*xlsxPageChars/w*10) / 10
+		}
+	}
 	for i, wd := range colW {
 		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
 			return err
 		}
 	}
-	sheetW := 0.0
-	for _, wd := range colW {
-		sheetW += wd
-	}
+	sheetW := sum(colW)
 	// Where the main table's header will be: the rows before it are known.
 	headerRow := 1 + 2 + 1 + 1 + len(s.Lines) + 1 // letterhead (2), gap, title, lines, gap
 	for _, t := range s.Tables[:s.mainIndex()] {
@@ -218,9 +235,10 @@ func (s Sheet) WriteXLSX(w io.Writer) error {
 		row++
 	}
 	row++
-	line := func(text string, style int, size float64) error {
+	measure := doc.NewMeasure()
+	line := func(text string, style int, bold, italic bool, size float64) error {
 		// LibreOffice does not grow a merged wrapped row: its height is set
-		opts := []excelize.RowOpts{{Height: lineHeight(size) * float64(lines(text, sheetW*xlsxFontSize/size))}}
+		opts := []excelize.RowOpts{{Height: rowHeight(measure.Lines(text, bold, italic, size, cellWidth(sheetW)), size)}}
 		if err := sw.SetRow(cellRef(1, row), []any{excelize.Cell{StyleID: style, Value: text}}, opts...); err != nil {
 			return err
 		}
@@ -228,31 +246,31 @@ func (s Sheet) WriteXLSX(w io.Writer) error {
 		row++
 		return err
 	}
-	if err := line(upper(s.Title), st.title, 14*1.1); err != nil { // bold capitals: wider
+	if err := line(upper(s.Title), st.title, true, false, 14); err != nil {
 		return err
 	}
 	for _, l := range s.Lines {
-		if err := line(clean(l), st.line, xlsxFontSize); err != nil {
+		if err := line(clean(l), st.line, false, true, xlsxFontSize); err != nil {
 			return err
 		}
 	}
 	row++
 	for ti, t := range s.Tables {
 		if t.Caption != "" {
-			if err := line(t.Caption, st.caption, xlsxFontSize); err != nil {
+			if err := line(t.Caption, st.caption, true, false, xlsxFontSize); err != nil {
 				return err
 			}
 		}
 		if ti == s.mainIndex() && row != headerRow {
 			return lang.Errorf("Lỗi bố cục bảng tính: tiêu đề bảng ở dòng %d, không phải %d", "Spreadsheet layout error: header on row %d, not %d", row, headerRow)
 		}
-		if row, err = t.writeXLSX(sw, st, row, colW); err != nil {
+		if row, err = t.writeXLSX(sw, st, row, colW, measure); err != nil {
 			return err
 		}
 		row++
 	}
 	for _, n := range s.Notes {
-		if err := line(clean(n), st.note, xlsxFontSize); err != nil {
+		if err := line(clean(n), st.note, false, true, xlsxFontSize); err != nil {
 			return err
 		}
 	}
@@ -275,43 +293,38 @@ func (s Sheet) WriteXLSX(w io.Writer) error {
 
 func ptr[T any](v T) *T { return &v }
 
-// lineHeight is the height in points of a line of text at size points.
-func lineHeight(size float64) float64 { return size * 1.3 }
-
-// lines is how many lines text takes wrapped in a column width characters
-// wide (a column's width counts characters of the default font; Times New
-// Roman at 12 pt is about as wide).
-func lines(text string, width float64) int {
-	avail := max(int(width)-1, 1)
-	n := 0
-	for _, part := range strings.Split(text, "\n") {
-		if len(part) <= avail { // bytes ≥ characters: one line, cheaply
-			n++
-			continue
-		}
-		n += len(doc.Wrap(part, avail, avail))
+func sum(ws []float64) float64 {
+	t := 0.0
+	for _, w := range ws {
+		t += w
 	}
-	return max(n, 1)
+	return t
 }
+
+// rowHeight is the height in points of a row of n lines of text at size
+// points: LibreOffice sets Liberation Serif's lines 1.15 em apart.
+func rowHeight(n int, size float64) float64 { return float64(n)*size*1.2 + 3 }
+
+// cellWidth is the room for text, in points, in a column width characters
+// wide: a character is 7 pixels of 0.75 pt (the digits of Times New Roman
+// at 11 pt, the workbook's default font), less the cell's margins.
+func cellWidth(width float64) float64 { return width*7*0.75 - 6 }
 
 // xlsxRows is how many rows the table takes: its header and its rows.
 func (t Table) xlsxRows() int { return 1 + len(t.Rows) }
 
 // writeXLSX writes the table from row on; it returns the row after it.
-func (t Table) writeXLSX(sw *excelize.StreamWriter, st xlsxStyles, row int, colW []float64) (int, error) {
+func (t Table) writeXLSX(sw *excelize.StreamWriter, st xlsxStyles, row int, colW []float64, m *doc.Measure) (int, error) {
 	head := make([]any, len(t.Columns))
 	titles := make([]string, len(t.Columns))
 	for i, c := range t.Columns {
 		head[i] = excelize.Cell{StyleID: st.header, Value: c.Title}
 		titles[i] = c.Title
 	}
-	total := 0.0
-	for _, w := range colW {
-		total += w
-	}
-	// Row heights are set from the wrapped text (LibreOffice does not
-	// grow rows itself, and prints them over each other); a bold header
-	// is measured a little wider, so that it is never clipped.
+	total := sum(colW)
+	// Row heights are set from the text wrapped in its column, measured
+	// in the font (LibreOffice does not grow rows itself, and prints them
+	// over each other).
 	height := func(cells []string, bold bool) []excelize.RowOpts {
 		n := 1
 		for i, c := range cells {
@@ -320,13 +333,10 @@ func (t Table) writeXLSX(sw *excelize.StreamWriter, st xlsxStyles, row int, colW
 				if len(cells) == 1 {
 					w = total
 				}
-				if bold {
-					w /= 1.12
-				}
-				n = max(n, lines(c, w))
+				n = max(n, m.Lines(c, bold, false, xlsxFontSize, cellWidth(w)))
 			}
 		}
-		return []excelize.RowOpts{{Height: lineHeight(xlsxFontSize)*float64(n) + 2}}
+		return []excelize.RowOpts{{Height: rowHeight(n, xlsxFontSize)}}
 	}
 	if err := sw.SetRow(cellRef(1, row), head, height(titles, true)...); err != nil {
 		return row, err
