@@ -143,6 +143,38 @@ func BenchmarkLoadedMemory(b *testing.B) {
 	}
 }
 
+// BenchmarkLoadedMemory after three searches typed one key at a time
+// (issue 16: resident ≤ 120 MiB after loading and a few searches), as
+// bench/tui-rss.sh types them.
+func BenchmarkSearchedMemory(b *testing.B) {
+	st := national(b)
+	for b.Loop() {
+		runtime.GC()
+		var before runtime.MemStats
+		runtime.ReadMemStats(&before)
+		m := started(b, st, runes("4"))
+		for _, q := range []string{"thu tuc", "mot cua", "so hoa"} {
+			m.Update(runes("/"))
+			for _, r := range q {
+				k := runes(string(r))
+				if r == ' ' {
+					k = tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
+				}
+				_, cmd := m.Update(k)
+				deliver(m, cmd, func(msg tea.Msg) bool { _, ok := msg.(registrations.FoundMsg); return ok })
+				m.View()
+			}
+			m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+			m.Update(tea.KeyMsg{Type: tea.KeyEsc})
+		}
+		runtime.GC()
+		var after runtime.MemStats
+		runtime.ReadMemStats(&after)
+		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "MB-live-heap")
+		runtime.KeepAlive(m)
+	}
+}
+
 // One key typed into the registrations search of 200,000 registrations
 // (issue 16: ≤ 5 ms): "thu tuc hanh chinh" one key at a time, Update and
 // View. A search that does not fit in a frame runs in a tea.Cmd: it is run
