@@ -117,7 +117,15 @@ func finish(e *env, err error) int {
 func newFlags(name string, e *env) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.StringVar(&e.db, "db", e.db, "")
+	fs.Func("db", "", func(s string) error {
+		// an empty value (--db "$UNSET") must not fall back to the default
+		// book: the clerk's work would go into another book than meant
+		if strings.TrimSpace(s) == "" {
+			return errors.New(e.lang.T("tên tệp dữ liệu hoặc postgres://…", "a database file name or postgres://…"))
+		}
+		e.db = s
+		return nil
+	})
 	fs.Func("lang", "", func(s string) error {
 		l, ok := lang.Parse(s)
 		if !ok {

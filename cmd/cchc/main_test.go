@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -155,6 +157,8 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"--db", db, "status", "extra"}, 2, "Thừa tham số"},
 		{[]string{"--lang", "fr", "status"}, 2, "Giá trị"},
 		{[]string{"--db", db, "frobnicate"}, 2, "Không có lệnh"},
+		{[]string{"--db", "", "status"}, 2, "--db"},
+		{[]string{"status", "--db", " "}, 2, "--db"},
 		{[]string{"--db", db, "status", "--campaign", "2019"}, 1, "Không có đợt đăng ký năm 2019"},
 		{[]string{"--db", dir, "status"}, 1, "là một thư mục"},
 		{[]string{"--db", notDB, "status"}, 1, "không phải tệp dữ liệu cchc"},
@@ -170,6 +174,26 @@ func TestExitCodes(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(notDB); string(b) != "ghi chú" {
 		t.Fatal("non-database file was changed")
+	}
+}
+
+// An empty --db (a shell variable that was not set) is refused: falling
+// back to $CCHC_DB or the default book would put the work in another book.
+func TestEmptyDBIsNotTheDefaultBook(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, "config"))
+	other := filepath.Join(home, "other.db")
+	t.Setenv("CCHC_DB", other)
+	for _, args := range [][]string{{"--db", "", "status"}, {"campaign", "new", "--db", "", "--year", "2027", "--deadline", "31/03/2027"}} {
+		if code, _, errs := cchc(t, args...); code != 2 || !strings.Contains(errs, "--db") {
+			t.Errorf("%q: exit %d, %q; want exit 2 naming --db", args, code, errs)
+		}
+	}
+	for _, p := range []string{other, filepath.Join(home, "config", "cchc", "cchc.db")} {
+		if _, err := os.Stat(p); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("%s: %v; want no book made", p, err)
+		}
 	}
 }
 
