@@ -121,7 +121,7 @@ func (m *Model) safety(msg tea.Msg) (handled bool, cmd tea.Cmd) {
 			return true, m.bookGone(msg.Err)
 		}
 	case goneNoteMsg:
-		m.setNote(lang.Message(m.goneErr, m.ctx.Lang)+" "+m.ctx.T("Thoát rồi mở lại tệp dữ liệu để làm tiếp.", "Quit and open the database again to go on."), true)
+		m.setNote(lang.Message(m.goneErr, m.ctx.Lang)+" "+m.ctx.T("Thoát rồi mở lại sổ dữ liệu để làm tiếp.", "Quit and open the book again to go on."), true)
 		return true, nil
 	case rescuedMsg:
 		if msg.err != nil {
@@ -143,7 +143,7 @@ func (m *Model) safety(msg tea.Msg) (handled bool, cmd tea.Cmd) {
 			m.setNote(lang.Message(msg.err, m.ctx.Lang), true)
 			return true, nil
 		}
-		m.farewell = m.ctx.F("Đã sao lưu tệp dữ liệu vào %s", "The database was backed up to %s", msg.path)
+		m.farewell = m.ctx.F("Đã sao lưu sổ dữ liệu vào %s", "The book was backed up to %s", msg.path)
 		return true, tea.Quit
 	case tea.MouseMsg:
 		if m.overlay != nil {
@@ -243,7 +243,7 @@ func (m *Model) offerBackup() tea.Cmd {
 	}
 	m.backupAsked = true
 	m.confirm = &confirmation{
-		question: m.ctx.T("Hôm nay chưa sao lưu. Sao lưu tệp dữ liệu trước khi thoát?", "No backup today. Back the database up before quitting?"),
+		question: m.ctx.T("Hôm nay chưa sao lưu. Sao lưu sổ dữ liệu trước khi thoát?", "No backup today. Back the book up before quitting?"),
 		onYes: func() tea.Msg {
 			path, err := st.Backup(context.Background(), st.DefaultBackupPath())
 			return backupDoneMsg{path, err}

@@ -188,7 +188,7 @@ func TestBackupOfferedOnQuitOnceADay(t *testing.T) {
 	if !st.BackedUpToday() {
 		t.Fatal("no backup made")
 	}
-	path, ok := strings.CutPrefix(h.m.farewell, "Đã sao lưu tệp dữ liệu vào ")
+	path, ok := strings.CutPrefix(h.m.farewell, "Đã sao lưu sổ dữ liệu vào ")
 	if _, err := os.Stat(path); !ok || err != nil {
 		t.Fatalf("the terminal is not told where the backup went: %q", h.m.farewell)
 	}

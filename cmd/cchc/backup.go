@@ -11,13 +11,13 @@ import (
 func init() {
 	register(command{
 		name:    "backup",
-		summary: func(l lang.Lang) string { return l.T("sao lưu tệp dữ liệu", "back up the database") },
+		summary: func(l lang.Lang) string { return l.T("sao lưu sổ dữ liệu", "back up the book") },
 		run:     runBackup,
 	})
 	register(command{
 		name: "check",
 		summary: func(l lang.Lang) string {
-			return l.T("kiểm tra tệp dữ liệu có hỏng không", "check the database for damage")
+			return l.T("kiểm tra sổ dữ liệu có hỏng không", "check the book for damage")
 		},
 		run: runCheck,
 	})
@@ -58,14 +58,16 @@ func runBackup(e *env, args []string) error {
 func backupHelp(e *env) {
 	fmt.Fprint(e.stdout, e.lang.T(`Cách dùng: cchc backup [TỆP]
 
-Sao lưu toàn bộ tệp dữ liệu vào TỆP (mặc định: tệp có ngày bên cạnh tệp dữ
-liệu, ví dụ cchc-backup-2023-04-05.db). Sao lưu an toàn cả khi người khác đang
+Sao lưu toàn bộ sổ dữ liệu vào tệp SQLite TỆP (mặc định: tệp có ngày bên cạnh
+tệp dữ liệu, hoặc trong thư mục cấu hình khi sổ ở trên PostgreSQL, ví dụ
+cchc-backup-2023-04-05.db). Sao lưu an toàn cả khi người khác đang
 mở chương trình; tệp sao lưu chỉ người dùng hiện tại đọc được (0600) và không
 bao giờ ghi đè tệp đã có. Mở bản sao lưu bằng: cchc --db TỆP
 `, `Usage: cchc backup [FILE]
 
-Backs the whole database up to FILE (default: a dated file beside the
-database, e.g. cchc-backup-2023-04-05.db). Safe while others have the program
+Backs the whole book up to FILE, a SQLite file (default: a dated file beside
+the database file, or in the configuration folder when the book is on
+PostgreSQL, e.g. cchc-backup-2023-04-05.db). Safe while others have the program
 open; the backup is readable by the current user only (0600) and never
 overwrites an existing file. Open a backup with: cchc --db FILE
 `))
@@ -112,14 +114,14 @@ func runCheck(e *env, args []string) error {
 func checkHelp(e *env) {
 	fmt.Fprint(e.stdout, e.lang.T(`Cách dùng: cchc check
 
-Kiểm tra tệp dữ liệu: toàn vẹn của tệp (integrity_check), khóa ngoại
-(foreign_key_check) và các quy tắc nghiệp vụ (xã thuộc huyện hoặc trực
+Kiểm tra sổ dữ liệu: với tệp SQLite, toàn vẹn của tệp (integrity_check) và
+khóa ngoại (foreign_key_check); với mọi sổ, các quy tắc nghiệp vụ (xã thuộc huyện hoặc trực
 thuộc tỉnh, đơn vị chủ trì là cơ quan gửi hoặc xã của cơ quan đó, không có
 văn bản rỗng, chỉ tiêu phấn đấu không thấp hơn bắt buộc, ngày có thật…). Mã thoát 1 khi có vấn đề.
 `, `Usage: cchc check
 
-Checks the database: file integrity (integrity_check), foreign keys
-(foreign_key_check) and the domain's rules (communes under a district or
+Checks the book: for a SQLite file, its integrity (integrity_check) and foreign
+keys (foreign_key_check); for every book, the domain's rules (communes under a district or
 directly under the province, lead unit is the sender or one of its communes,
 no empty letter, target not below the requirement, real dates…). Exit code 1 when there is a problem.
 `))

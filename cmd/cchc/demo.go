@@ -16,8 +16,8 @@ func init() {
 	register(command{
 		name: "demo",
 		summary: func(l lang.Lang) string {
-			return l.T("tạo tệp dữ liệu mẫu (cấp tỉnh hoặc toàn quốc) để xem thử, đo tốc độ",
-				"make a demo database (a province or the whole country) to try out or benchmark")
+			return l.T("tạo sổ dữ liệu mẫu (cấp tỉnh hoặc toàn quốc) để xem thử, đo tốc độ",
+				"make a demo book (a province or the whole country) to try out or benchmark")
 		},
 		run: runDemo,
 	})
@@ -68,9 +68,9 @@ func demoHelp(e *env) {
 	l := e.lang
 	fmt.Fprint(e.stdout, l.T(`Cách dùng: cchc demo [--scale province|national] [--seed N] [--times N] --db TỆP
 
-Tạo một tệp dữ liệu mới với dữ liệu mẫu giống thật (tên tiếng Việt có dấu, đủ các nhóm, xã
+Tạo một sổ dữ liệu mới với dữ liệu mẫu giống thật (tên tiếng Việt có dấu, đủ các nhóm, xã
 thuộc huyện, ba đợt đăng ký, mô hình, sáng kiến ở mọi tình trạng và ngày nhận). Cùng một --seed
-luôn cho cùng một dữ liệu. Không bao giờ ghi vào tệp dữ liệu đã có dữ liệu.
+luôn cho cùng một dữ liệu. Không bao giờ ghi vào sổ dữ liệu đã có dữ liệu.
 
 Tùy chọn:
   --scale province   một tỉnh như Hà Tĩnh: 19 sở, ngành; 8 cơ quan Trung ương; 13 huyện; 216 xã

@@ -94,7 +94,7 @@ func TestImportErrorsExitOneAndWriteNothing(t *testing.T) {
 		}
 		code, _, errs := cchc(t, "--db", db, "import", "registrations", bad, "--agency", "UBND huyện Đức Thọ")
 		if code != 1 || !strings.Contains(errs, `Dòng 3, cột "Loại": "Dự án" không phải loại nào`) ||
-			!strings.HasSuffix(errs, "cchc: Sẽ thêm 0 mô hình của Huyện Đức Thọ; bỏ qua 0 trùng; 1 lỗi — không ghi gì vào tệp dữ liệu\n") {
+			!strings.HasSuffix(errs, "cchc: Sẽ thêm 0 mô hình của Huyện Đức Thọ; bỏ qua 0 trùng; 1 lỗi — không ghi gì vào sổ dữ liệu\n") {
 			t.Fatalf("exit %d\n%s", code, errs)
 		}
 		if n := registeredBy(t, db, "Huyện Đức Thọ"); n != 0 {

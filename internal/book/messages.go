@@ -49,7 +49,7 @@ func (s Storage) MayNotWrite(detail string) error {
 
 // OpenReadOnly: the book was opened to read only, so a write is not tried.
 func (s Storage) OpenReadOnly() error {
-	return lang.Wrap(ErrReadOnly, "Tệp dữ liệu đang mở ở chế độ chỉ đọc; không lưu được thay đổi", "The database is open read-only; the change was not saved")
+	return lang.Wrap(ErrReadOnly, "Sổ dữ liệu đang mở ở chế độ chỉ đọc; không lưu được thay đổi", "The book is open read-only; the change was not saved")
 }
 
 // Damaged: what is there is not a cchc book, or is broken.
@@ -126,7 +126,7 @@ func AgencyNotFound(id int64) error {
 // NoCampaign: no campaign for the year (0: none at all).
 func NoCampaign(year int) error {
 	if year == 0 {
-		return lang.Wrap(ErrNotFound, "Chưa có đợt đăng ký nào trong tệp dữ liệu", "There is no campaign in the database yet")
+		return lang.Wrap(ErrNotFound, "Chưa có đợt đăng ký nào trong sổ dữ liệu", "There is no campaign in the book yet")
 	}
 	return lang.Wrap(ErrNotFound, "Không có đợt đăng ký năm %d", "There is no campaign for %d", year)
 }
@@ -193,7 +193,7 @@ func NotInCampaign() error {
 
 // CampaignGone: the letter's campaign is no longer in the book.
 func CampaignGone() error {
-	return lang.Errorf("Đợt đăng ký: không còn trong tệp dữ liệu", "Campaign: no longer in the database")
+	return lang.Errorf("Đợt đăng ký: không còn trong sổ dữ liệu", "Campaign: no longer in the book")
 }
 
 // BadLeadUnit: a lead unit neither the sender nor one of its communes.
@@ -224,7 +224,7 @@ func prefixed(err error, vi, en string) error {
 
 // ParentGone: the parent named for an agency is no longer in the book.
 func ParentGone() error {
-	return lang.Errorf("Đơn vị cấp trên không còn trong tệp dữ liệu", "The parent agency is no longer in the database")
+	return lang.Errorf("Đơn vị cấp trên không còn trong sổ dữ liệu", "The parent agency is no longer in the book")
 }
 
 // ParentLater: in a list of agencies, a parent must come before its units.

@@ -108,7 +108,7 @@ func PlanAgencies(ctx context.Context, st Book, c campaign.Campaign, path string
 // Apply writes the list in one transaction, all or nothing.
 func (p *AgencyPlan) Apply(ctx context.Context, st book.Imports) error {
 	if n := p.Errors(); n > 0 {
-		return lang.Errorf("Tệp có %d lỗi; không ghi gì vào tệp dữ liệu", "The file has %d errors; nothing was written", n)
+		return lang.Errorf("Tệp có %d lỗi; không ghi gì vào sổ dữ liệu", "The file has %d errors; nothing was written", n)
 	}
 	out, err := st.ImportAgencies(ctx, p.Campaign.ID, p.items, false)
 	if err != nil {
@@ -147,7 +147,7 @@ func (p *AgencyPlan) Tally(l lang.Lang) string {
 		"%s %d agencies to the %d campaign; skipped %d already there; %d errors", verb, added, p.Campaign.Year, kept, errs)
 	switch {
 	case errs > 0:
-		line += l.T(" — không ghi gì vào tệp dữ liệu", " — nothing was written")
+		line += l.T(" — không ghi gì vào sổ dữ liệu", " — nothing was written")
 	case !p.applied:
 		line += l.T(" (chạy thử: chưa ghi gì)", " (dry run: nothing written)")
 	}
@@ -282,7 +282,7 @@ func planAgencies(grids []*Grid, c campaign.Campaign, agencies []campaign.Agency
 		for _, x := range coded[a.Code] {
 			if a.Code != "" && x.Code == a.Code && key(x.Name) != key(a.Name) {
 				p.Problems = append(p.Problems, Problem{Line: line, Column: title(acCode, "Mã", "Code"), Warning: true, Msg: lang.Errorf(
-					"mã %s đã là của %s trong tệp dữ liệu; giữ nguyên, không thêm %s", "code %s already belongs to %s in the book; kept, %s not added",
+					"mã %s đã là của %s trong sổ dữ liệu; giữ nguyên, không thêm %s", "code %s already belongs to %s in the book; kept, %s not added",
 					a.Code, x.Name, a.Name)})
 			}
 		}

@@ -302,7 +302,7 @@ func TestAnyErrorWritesNothing(t *testing.T) {
 	if regs, err := st.Registrations(ctx, c.ID); err != nil || len(regs) != 0 {
 		t.Fatalf("wrote %d registrations (read: %v)", len(regs), err)
 	}
-	if got := plan.Tally(lang.VI); got != "Sẽ thêm 0 mô hình của Huyện Đức Thọ; bỏ qua 0 trùng; 3 lỗi — không ghi gì vào tệp dữ liệu" {
+	if got := plan.Tally(lang.VI); got != "Sẽ thêm 0 mô hình của Huyện Đức Thọ; bỏ qua 0 trùng; 3 lỗi — không ghi gì vào sổ dữ liệu" {
 		t.Fatalf("tally %q", got)
 	}
 }

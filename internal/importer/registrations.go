@@ -117,7 +117,7 @@ func PlanRegistrations(ctx context.Context, st Book, c campaign.Campaign, path s
 // none. It refuses a plan with errors.
 func (p *RegistrationPlan) Apply(ctx context.Context, st book.Imports) error {
 	if n := p.Errors(); n > 0 {
-		return lang.Errorf("Tệp có %d lỗi; không ghi gì vào tệp dữ liệu", "The file has %d errors; nothing was written", n)
+		return lang.Errorf("Tệp có %d lỗi; không ghi gì vào sổ dữ liệu", "The file has %d errors; nothing was written", n)
 	}
 	out, err := st.ImportRegistrations(ctx, p.letters, false)
 	if err != nil {
@@ -174,7 +174,7 @@ func (p *RegistrationPlan) Tally(l lang.Lang) string {
 		verb, added, of, dups, errs)
 	switch {
 	case errs > 0:
-		line += l.T(" — không ghi gì vào tệp dữ liệu", " — nothing was written")
+		line += l.T(" — không ghi gì vào sổ dữ liệu", " — nothing was written")
 	case !p.applied:
 		line += l.T(" (chạy thử: chưa ghi gì)", " (dry run: nothing written)")
 	}
