@@ -49,9 +49,19 @@ func (s *Store) ClearNewBook(ctx context.Context) error {
 		if !fresh {
 			return ErrNotNew
 		}
-		for _, q := range []string{`DELETE FROM campaign_agency`, `DELETE FROM quota`, `DELETE FROM campaign`, `DELETE FROM agency`} {
-			if _, err := tx.ExecContext(ctx, q); err != nil {
+		tables := []string{"campaign_agency", "quota", "campaign", "agency"}
+		for _, t := range tables {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM `+t); err != nil {
 				return err
+			}
+		}
+		// SQLite numbers the rows of an emptied table from 1 again; a
+		// sequence goes on, and the same demo would have other ids there
+		if r, ok := s.d.(idResetter); ok {
+			for _, t := range []string{"campaign", "agency"} { // the others have no id
+				if err := r.ResetIDs(ctx, tx, t, 1); err != nil {
+					return err
+				}
 			}
 		}
 		return nil

@@ -48,6 +48,16 @@ type settler interface {
 	Settle(ctx context.Context, db *sql.DB) error
 }
 
+// Settle tidies a book just written whole (by a copy, or the demo), where
+// the engine has something to tidy (PostgreSQL: see settler). The book is
+// whole without it: the server settles it later, so a failure is not one
+// of the book and is not reported.
+func (s *Store) Settle(ctx context.Context) {
+	if st, ok := s.d.(settler); ok {
+		_ = st.Settle(ctx, s.db)
+	}
+}
+
 // Copy copies the whole book src (every campaign, agency, letter,
 // registration, step of progress and the whole history, with their ids,
 // so that undo and the trash keep working) into a new book at target: a
@@ -68,9 +78,7 @@ func Copy(ctx context.Context, src *Store, target string, opt Options) (Counts, 
 			return nil, err
 		}
 		if counts != nil {
-			if st, ok := dst.d.(settler); ok {
-				_ = st.Settle(ctx, dst.db) // the copy is whole without it: the server settles it later
-			}
+			dst.Settle(ctx)
 		}
 		if err := dst.Close(); err != nil {
 			return nil, err

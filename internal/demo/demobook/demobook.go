@@ -1,5 +1,5 @@
-// Package demobook makes a demo book file (cchc demo --db FILE): the
-// generator of package demo, on a SQLite book made for it.
+// Package demobook makes a demo book (cchc demo --db FILE|postgres://…):
+// the generator of package demo, on a book made for it.
 package demobook
 
 import (
@@ -10,6 +10,7 @@ import (
 
 	"cchc/internal/book"
 	"cchc/internal/demo"
+	"cchc/internal/location"
 	"cchc/internal/store"
 )
 
@@ -36,10 +37,25 @@ func CreateTimes(ctx context.Context, path string, scale demo.Scale, seed uint64
 		}
 		return st, nil
 	}, scale, seed, times)
+	if err == nil && location.IsPostgres(path) {
+		settle(ctx, path)
+	}
 	if err != nil && made && !errors.Is(err, book.ErrNotNew) {
 		for _, suffix := range []string{"", "-wal", "-shm"} {
 			os.Remove(path + suffix)
 		}
 	}
 	return stats, err
+}
+
+// settle gives a demo made on PostgreSQL its planner's statistics at once,
+// as cchc copy does, so that it is as quick from its first command as a
+// copied book (a demo writes every row one by one, as a copy does).
+func settle(ctx context.Context, path string) {
+	st, err := store.Open(path, store.Options{})
+	if err != nil {
+		return // the demo is whole: the server settles it later
+	}
+	st.Settle(ctx)
+	st.Close()
 }
