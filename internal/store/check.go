@@ -177,7 +177,7 @@ type textTable struct {
 func (s *Store) textColumns(ctx context.Context) ([]textTable, error) {
 	var out []textTable
 	keys := map[string][]string{} // a table's key columns, by place in the key
-	err := s.d.Columns(ctx, s.db, func(table, col, typ string, pk int) {
+	err := eachColumn(ctx, s.db, s.d, func(table, col, typ string, pk int) {
 		if len(out) == 0 || out[len(out)-1].name != table {
 			out = append(out, textTable{name: table})
 		}

@@ -66,7 +66,7 @@ func TestCheckCoversEveryTextColumn(t *testing.T) {
 		}
 	}
 	all := 0
-	if err := s.d.Columns(context.Background(), s.db, func(_, _, typ string, _ int) {
+	if err := eachColumn(context.Background(), s.db, s.d, func(_, _, typ string, _ int) {
 		if strings.EqualFold(typ, "text") {
 			all++
 		}

@@ -134,7 +134,7 @@ func (s *Store) copyInto(ctx context.Context, tx *sql.Tx, d Dialect) (Counts, er
 		name string
 	}
 	pks := map[string][]pkCol{}
-	err := s.d.Columns(ctx, s.db, func(table, column, _ string, pk int) {
+	err := eachColumn(ctx, s.db, s.d, func(table, column, _ string, pk int) {
 		columns[table] = append(columns[table], column)
 		if pk > 0 {
 			pks[table] = append(pks[table], pkCol{pk, column})

@@ -23,7 +23,7 @@ func tables(t *testing.T, s *Store) map[string][]string {
 	t.Helper()
 	ctx := context.Background()
 	cols := map[string][]string{}
-	if err := s.d.Columns(ctx, s.db, func(table, column, _ string, _ int) {
+	if err := eachColumn(ctx, s.db, s.d, func(table, column, _ string, _ int) {
 		cols[table] = append(cols[table], column)
 	}); err != nil {
 		t.Fatal(err)

@@ -50,10 +50,29 @@ type Dialect interface {
 	InProcess() bool
 	// Integrity is the engine's own check of the book's storage.
 	Integrity(ctx context.Context, db *sql.DB) ([]lang.Error, error)
-	// Columns calls fn with every column of the book's tables, in order:
-	// its table, name, declared type, and place in the primary key (0:
-	// not in it).
-	Columns(ctx context.Context, db *sql.DB, fn func(table, column, typ string, pk int)) error
+	// ColumnsQuery lists every column of the book's tables, in order: its
+	// table, name, declared type, and place in the primary key (0: not in
+	// it). eachColumn reads it.
+	ColumnsQuery() string
+}
+
+// eachColumn calls fn with every column of the book's tables, as the
+// dialect's ColumnsQuery lists them.
+func eachColumn(ctx context.Context, db *sql.DB, d Dialect, fn func(table, column, typ string, pk int)) error {
+	rows, err := db.QueryContext(ctx, d.ColumnsQuery())
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var table, col, typ string
+		var pk int
+		if err := rows.Scan(&table, &col, &typ, &pk); err != nil {
+			return err
+		}
+		fn(table, col, typ, pk)
+	}
+	return rows.Err()
 }
 
 // changeWatcher is a dialect's own count of the commits to the book

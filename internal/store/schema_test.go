@@ -146,7 +146,7 @@ func sqliteSchema(t *testing.T, db *sql.DB) engineSchema {
 func postgresSchema(t *testing.T, db *sql.DB) engineSchema {
 	t.Helper()
 	s := engineSchema{columns: map[string]map[string]*column{}, history: map[string]string{}}
-	err := postgres.Dialect{}.Columns(context.Background(), db, func(table, name, typ string, pk int) {
+	err := eachColumn(context.Background(), db, postgres.Dialect{}, func(table, name, typ string, pk int) {
 		c := &column{pk: pk}
 		switch typ {
 		case "integer", "bigint":

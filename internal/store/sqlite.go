@@ -125,23 +125,10 @@ func (sqliteDialect) Integrity(ctx context.Context, db *sql.DB) ([]lang.Error, e
 	return out, rows.Err()
 }
 
-func (sqliteDialect) Columns(ctx context.Context, db *sql.DB, fn func(table, column, typ string, pk int)) error {
-	rows, err := db.QueryContext(ctx, `SELECT m.name, p.name, p.type, p.pk
+func (sqliteDialect) ColumnsQuery() string {
+	return `SELECT m.name, p.name, p.type, p.pk
 		FROM sqlite_schema m JOIN pragma_table_info(m.name) p
-		WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.cid`)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var table, col, typ string
-		var pk int
-		if err := rows.Scan(&table, &col, &typ, &pk); err != nil {
-			return err
-		}
-		fn(table, col, typ, pk)
-	}
-	return rows.Err()
+		WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.cid`
 }
 
 // isBusy reports a lock held by another connection, which the busy

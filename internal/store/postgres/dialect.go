@@ -75,10 +75,10 @@ func (Dialect) Positions() string {
 // enforces the foreign keys as it writes.
 func (Dialect) Integrity(ctx context.Context, db *sql.DB) ([]lang.Error, error) { return nil, nil }
 
-// Columns lists the book's tables (the current schema's, cchc_schema
+// ColumnsQuery lists the book's tables (the current schema's, cchc_schema
 // aside) from information_schema.
-func (Dialect) Columns(ctx context.Context, db *sql.DB, fn func(table, column, typ string, pk int)) error {
-	rows, err := db.QueryContext(ctx, `SELECT c.table_name::text, c.column_name::text, c.data_type::text,
+func (Dialect) ColumnsQuery() string {
+	return `SELECT c.table_name::text, c.column_name::text, c.data_type::text,
 			coalesce((SELECT k.ordinal_position FROM information_schema.key_column_usage k
 				JOIN information_schema.table_constraints tc ON tc.constraint_name = k.constraint_name
 					AND tc.table_schema = k.table_schema AND tc.table_name = k.table_name
@@ -87,20 +87,7 @@ func (Dialect) Columns(ctx context.Context, db *sql.DB, fn func(table, column, t
 		FROM information_schema.columns c JOIN information_schema.tables t
 			ON t.table_schema = c.table_schema AND t.table_name = c.table_name
 		WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE' AND c.table_name <> 'cchc_schema'
-		ORDER BY c.table_name, c.ordinal_position`)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var table, col, typ string
-		var pk int
-		if err := rows.Scan(&table, &col, &typ, &pk); err != nil {
-			return err
-		}
-		fn(table, col, typ, pk)
-	}
-	return rows.Err()
+		ORDER BY c.table_name, c.ordinal_position`
 }
 
 // Retry reports a write the server aborted for another one's sake (a
