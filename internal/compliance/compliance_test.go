@@ -169,9 +169,10 @@ func TestGroupTotalsAndOrder(t *testing.T) {
 
 func timeMonth(m int) time.Month { return time.Month(m) }
 
-// One Prepared judged day after day agrees with counting the letters of
-// each day afresh, on made-up letters of districts and their communes.
-func TestPreparedAgreesDayByDay(t *testing.T) {
+// madeUpLetters is a campaign of five districts with three communes each
+// and one department, and n letters of up to maxRegs-1 registrations sent
+// by random agencies on random days around the deadline.
+func madeUpLetters(r *rand.Rand, n, maxRegs int) (campaign.Campaign, []Agency, []Received) {
 	c := campaign.Campaign{Deadline: vndate.Of(2024, 3, 29), Quotas: map[campaign.Group]campaign.Quota{
 		campaign.District: {Required: 3, Target: 5}, campaign.Department: {Required: 1, Target: 2}}}
 	var agencies []Agency
@@ -182,12 +183,18 @@ func TestPreparedAgreesDayByDay(t *testing.T) {
 		}
 	}
 	agencies = append(agencies, Agency{ID: 99, Group: campaign.Department})
-	r := rand.New(rand.NewPCG(7, 7))
 	var received []Received
-	for range 60 {
+	for range n {
 		a := agencies[r.IntN(len(agencies))]
-		received = append(received, Received{AgencyID: a.ID, On: c.Deadline.AddDays(r.IntN(50) - 35), Registrations: r.IntN(3)})
+		received = append(received, Received{AgencyID: a.ID, On: c.Deadline.AddDays(r.IntN(50) - 35), Registrations: r.IntN(maxRegs)})
 	}
+	return c, agencies, received
+}
+
+// One Prepared judged day after day agrees with counting the letters of
+// each day afresh, on made-up letters of districts and their communes.
+func TestPreparedAgreesDayByDay(t *testing.T) {
+	c, agencies, received := madeUpLetters(rand.New(rand.NewPCG(7, 7)), 60, 3)
 	p := Prepare(c, agencies, received)
 	for day := c.Deadline.AddDays(-40); !day.After(c.Deadline.AddDays(20)); day = day.AddDays(1) {
 		got := p.Judge(day)
@@ -274,22 +281,7 @@ func TestFollowedOrder(t *testing.T) {
 // Judging one day on the letters cut for it (Cut, each sender's letters
 // in day order up to that day) is judging it on all of them.
 func TestCutJudgesAsAllLetters(t *testing.T) {
-	c := campaign.Campaign{Deadline: vndate.Of(2024, 3, 29), Quotas: map[campaign.Group]campaign.Quota{
-		campaign.District: {Required: 3, Target: 5}, campaign.Department: {Required: 1, Target: 2}}}
-	var agencies []Agency
-	for d := int64(1); d <= 5; d++ {
-		agencies = append(agencies, Agency{ID: d, Group: campaign.District})
-		for k := int64(1); k <= 3; k++ {
-			agencies = append(agencies, Agency{ID: d*10 + k, Group: campaign.Commune, ParentID: d})
-		}
-	}
-	agencies = append(agencies, Agency{ID: 99, Group: campaign.Department})
-	r := rand.New(rand.NewPCG(16, 4))
-	var received []Received
-	for range 80 {
-		a := agencies[r.IntN(len(agencies))]
-		received = append(received, Received{AgencyID: a.ID, On: c.Deadline.AddDays(r.IntN(50) - 35), Registrations: r.IntN(4)})
-	}
+	c, agencies, received := madeUpLetters(rand.New(rand.NewPCG(16, 4)), 80, 4)
 	slices.SortStableFunc(received, func(a, b Received) int {
 		return cmp.Or(cmp.Compare(a.AgencyID, b.AgencyID), a.On.Time().Compare(b.On.Time()))
 	})
