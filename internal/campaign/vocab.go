@@ -75,6 +75,21 @@ func (g Group) Short(l lang.Lang) string {
 	return string(g)
 }
 
+// Word names the group in one word, for a narrow screen.
+func (g Group) Word(l lang.Lang) string {
+	switch g {
+	case Department:
+		return l.T("Sở", "Dept.")
+	case Central:
+		return l.T("TW", "Central")
+	case District:
+		return l.T("Huyện", "District")
+	case Commune:
+		return l.T("Xã", "Commune")
+	}
+	return string(g)
+}
+
 // ParseGroup accepts the stable id or the group's name in either language.
 func ParseGroup(s string) (Group, bool) {
 	return parseVocab(s, Groups, func(g Group) []string {
@@ -106,6 +121,21 @@ func (k Kind) Label(l lang.Lang) string {
 		return l.T("Cách làm hay", "Good practice")
 	}
 	return string(k)
+}
+
+// Word is the kind as the clerks abbreviate it (MH, SK…), for a narrow screen.
+func (k Kind) Word(l lang.Lang) string {
+	switch k {
+	case Model:
+		return l.T("MH", "Model")
+	case Initiative:
+		return l.T("SK", "Init.")
+	case Solution:
+		return l.T("GP", "Sol.")
+	case GoodPractice:
+		return l.T("CLH", "Pract.")
+	}
+	return k.Label(l)
 }
 
 func (k Kind) Valid() bool {

@@ -231,7 +231,7 @@ func (m *Model) row(a campaign.Agency, r compliance.Result, judged bool) []strin
 	}
 	group := a.Group.Short(c.Lang)
 	if common.Narrow(m.width) {
-		group = common.GroupWord(a.Group, c)
+		group = a.Group.Word(c.Lang)
 	}
 	return []string{name, group, reg, quota, status, last}
 }

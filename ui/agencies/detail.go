@@ -57,7 +57,7 @@ func (d *detailView) refresh() {
 	d.list.SetRowFunc(len(regs), func(i int) []string {
 		r := &regs[i]
 		if common.Narrow(d.width) { // the title takes the room: the day and the kind short
-			return []string{r.Received().Short(), common.Dash(r.LetterNumber()), r.Title, common.KindWord(r.Kind(), d.ctx), r.Lead.Name}
+			return []string{r.Received().Short(), common.Dash(r.LetterNumber()), r.Title, r.Kind().Word(d.ctx.Lang), r.Lead.Name}
 		}
 		return []string{r.Received().String(), common.Dash(r.LetterNumber()), r.Title, r.Kind().Label(d.ctx.Lang), r.Lead.Name}
 	})

@@ -3,7 +3,6 @@ package common
 import (
 	"strings"
 
-	"cchc/internal/campaign"
 	"cchc/internal/compliance"
 )
 
@@ -14,36 +13,6 @@ const NarrowWidth = 100
 
 // Narrow reports a screen below NarrowWidth.
 func Narrow(width int) bool { return width < NarrowWidth }
-
-// GroupWord names a group in one word, for a narrow screen.
-func GroupWord(g campaign.Group, c *Context) string {
-	switch g {
-	case campaign.Department:
-		return c.T("Sở", "Dept.")
-	case campaign.Central:
-		return c.T("TW", "Central")
-	case campaign.District:
-		return c.T("Huyện", "District")
-	case campaign.Commune:
-		return c.T("Xã", "Commune")
-	}
-	return string(g)
-}
-
-// KindWord is a kind as the clerks abbreviate it (MH, SK…), for a narrow screen.
-func KindWord(k campaign.Kind, c *Context) string {
-	switch k {
-	case campaign.Model:
-		return c.T("MH", "Model")
-	case campaign.Initiative:
-		return c.T("SK", "Init.")
-	case campaign.Solution:
-		return c.T("GP", "Sol.")
-	case campaign.GoodPractice:
-		return c.T("CLH", "Pract.")
-	}
-	return k.Label(c.Lang)
-}
 
 // StatusWord is a status with its marker in at most 9 cells ("✗ Chưa ĐK").
 func StatusWord(s compliance.Status, c *Context) string {

@@ -179,7 +179,7 @@ func (m *Model) show(from []book.ListRow, rows []int32) {
 		r := &from[rows[i]]
 		kind := r.Kind().Label(m.ctx.Lang)
 		if common.Narrow(m.width) {
-			kind = common.KindWord(r.Kind(), m.ctx)
+			kind = r.Kind().Word(m.ctx.Lang)
 		}
 		return []string{r.Title, r.Agency.Name, kind, r.Area().Short(m.ctx.Lang), r.Received().Short()}
 	})

@@ -125,7 +125,7 @@ func (m *Model) setRows() {
 		r := &results[i]
 		group, status := r.Agency.Group.Short(c.Lang), r.Status.Marker(c.ASCII)+" "+r.Status.Label(c.Lang)
 		if narrow {
-			group, status = common.GroupWord(r.Agency.Group, c), common.StatusWord(r.Status, c)
+			group, status = r.Agency.Group.Word(c.Lang), common.StatusWord(r.Status, c)
 		}
 		return []string{campaign.WithPredecessors(r.Agency.Name, r.Agency.Predecessors, c.Lang), group, itoa(r.Registered), report.QuotaText(r.Quota),
 			status, report.Remarks(*r, c.Lang, c.ASCII)}
