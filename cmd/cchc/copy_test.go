@@ -67,23 +67,35 @@ func checked(t *testing.T, db string) {
 	}
 }
 
-func TestCopyGivesTheSameReports(t *testing.T) {
-	t.Setenv("CCHC_TODAY", "01/12/2026")
-	dir := t.TempDir()
+// demoWithHistory makes the province demo in dir with history to copy: a
+// rename undone (#10 undone by #11) and, when another is true, a second
+// rename.
+func demoWithHistory(t *testing.T, dir string, another bool) string {
+	t.Helper()
 	src := filepath.Join(dir, "demo.db")
 	if code, _, errs := cchc(t, "demo", "--db", src); code != 0 {
 		t.Fatal(errs)
 	}
-	// history to copy: a rename, undone (#10 undone by #11), and another
-	for _, args := range [][]string{
+	edits := [][]string{
 		{"agency", "rename", "Sở Y tế", "--to", "Sở Y tế tỉnh", "--campaign", "2023"},
 		{"undo", "10"},
-		{"agency", "rename", "Sở Tư pháp", "--to", "Sở Tư pháp tỉnh", "--campaign", "2023"},
-	} {
+	}
+	if another {
+		edits = append(edits, []string{"agency", "rename", "Sở Tư pháp", "--to", "Sở Tư pháp tỉnh", "--campaign", "2023"})
+	}
+	for _, args := range edits {
 		if code, _, errs := cchc(t, append([]string{"--db", src}, args...)...); code != 0 {
 			t.Fatalf("%v: %s", args, errs)
 		}
 	}
+	return src
+}
+
+func TestCopyGivesTheSameReports(t *testing.T) {
+	t.Setenv("CCHC_TODAY", "01/12/2026")
+	dir := t.TempDir()
+	// history to copy: a rename, undone (#10 undone by #11), and another
+	src := demoWithHistory(t, dir, true)
 	dst := filepath.Join(dir, "copy.db")
 	code, out, errs := cchc(t, "copy", src, dst)
 	if code != 0 || !strings.HasPrefix(out, fmt.Sprintf("Đã chép sổ dữ liệu %s sang %s: 4 đợt đăng ký; ", src, dst)) {
@@ -112,18 +124,7 @@ func TestCopyGivesTheSameReports(t *testing.T) {
 func TestCopyRoundTripThroughPostgreSQL(t *testing.T) {
 	t.Setenv("CCHC_TODAY", "01/12/2026")
 	dir := t.TempDir()
-	src := filepath.Join(dir, "demo.db")
-	if code, _, errs := cchc(t, "demo", "--db", src); code != 0 {
-		t.Fatal(errs)
-	}
-	for _, args := range [][]string{
-		{"agency", "rename", "Sở Y tế", "--to", "Sở Y tế tỉnh", "--campaign", "2023"},
-		{"undo", "10"},
-	} {
-		if code, _, errs := cchc(t, append([]string{"--db", src}, args...)...); code != 0 {
-			t.Fatalf("%v: %s", args, errs)
-		}
-	}
+	src := demoWithHistory(t, dir, false)
 	pg := pgtest.Fresh(t)
 	code, out, errs := cchc(t, "copy", src, pg)
 	if code != 0 || !strings.Contains(out, "4 đợt đăng ký; ") || strings.Contains(out, "@/") && !strings.Contains(out, "xxxxx") {
