@@ -68,6 +68,10 @@ func Migrate(ctx context.Context, db *sql.DB, want int, where string, checkNew f
 			continue
 		}
 		if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+			if errCode(err) == "42501" { // the role may not create tables there: say what the administrator does
+				return lang.Wrap(err, "Tài khoản không có quyền tạo bảng trong cơ sở dữ liệu %s nên chưa lập được sổ; người quản trị cần giao cơ sở dữ liệu cho tài khoản này (ALTER DATABASE … OWNER TO …, xem README). Không có gì thay đổi.",
+					"The account may not create tables in the database %s, so the book was not set up; the administrator should make this account the database's owner (ALTER DATABASE … OWNER TO …, see the README). Nothing was changed.", where)
+			}
 			return lang.Wrap(err, "Không nâng cấp được cơ sở dữ liệu (bước %s)", "Cannot upgrade the database (step %s)", m.Name)
 		}
 	}
