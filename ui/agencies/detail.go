@@ -66,14 +66,24 @@ func (d *detailView) refresh() {
 func (d *detailView) setSize(w, h int) {
 	d.width, d.height = w, h
 	cols := d.list.Columns
-	cols[0].Width, cols[1].Width, cols[3].Width, cols[4].Width = 10, 14, 12, 16
-	if common.Narrow(w) {
-		cols[0].Width, cols[1].Width, cols[3].Width, cols[4].Width = 5, 12, 6, 14
+	cols[0].Width, cols[1].Width, cols[3].Width, cols[4].Width, cols[4].Title = 10, 14, 12, 16, d.ctx.T("Chủ trì", "Lead")
+	if common.Narrow(w) { // the title takes the room; the lead is told under the list
+		cols[0].Width, cols[1].Width, cols[3].Width, cols[4].Width, cols[4].Title = 5, 12, common.KindWordWidth(d.ctx), 0, ""
 	}
-	d.list.SetSize(w, h-len(d.headLines())-1)
+	d.list.SetSize(w, h-len(d.headLines())-d.selectedRows())
 }
 
-// selectedLine tells the selected registration whole, under the list.
+// selectedRows is the lines that tell the selected registration whole:
+// two where the lead has no column.
+func (d *detailView) selectedRows() int {
+	if common.Narrow(d.width) {
+		return 2
+	}
+	return 1
+}
+
+// selectedLine tells the selected registration whole, under the list, in
+// selectedRows lines.
 func (d *detailView) selectedLine() string {
 	text := ""
 	if r := d.selected(); r != nil {
@@ -81,7 +91,7 @@ func (d *detailView) selectedLine() string {
 		text = r.Title + " · " + c.F("văn bản %s, nhận %s", "letter %s, received %s", common.Dash(r.LetterNumber()), r.Received()) +
 			" · " + c.F("chủ trì: %s", "lead: %s", r.Lead.Name)
 	}
-	return common.DetailLines(d.ctx, text, d.width, 1)[0]
+	return strings.Join(common.DetailLines(d.ctx, text, d.width, d.selectedRows()), "\n")
 }
 
 func (d *detailView) headLines() []string {
@@ -179,7 +189,7 @@ func (d *detailView) key(msg tea.KeyMsg) tea.Cmd {
 
 func (d *detailView) view() string {
 	head := d.headLines()
-	d.list.SetSize(d.width, d.height-len(head)-1)
+	d.list.SetSize(d.width, d.height-len(head)-d.selectedRows())
 	return common.Fit(strings.Join(head, "\n")+"\n"+d.list.View()+"\n"+d.selectedLine(), d.width, d.height)
 }
 

@@ -3,7 +3,9 @@ package common
 import (
 	"strings"
 
+	"cchc/internal/campaign"
 	"cchc/internal/compliance"
+	"cchc/internal/vntext"
 )
 
 // Below NarrowWidth columns the lists give their room to the names and
@@ -46,4 +48,14 @@ func DetailLines(c *Context, text string, width, n int) []string {
 		}
 	}
 	return out
+}
+
+// KindWordWidth is the room of a kind column in a word ("MH", "Pract."),
+// its title ("Loại", "Kind") included.
+func KindWordWidth(c *Context) int {
+	w := vntext.Width(c.T("Loại", "Kind"))
+	for _, k := range campaign.Kinds {
+		w = max(w, vntext.Width(k.Word(c.Lang)))
+	}
+	return w
 }
