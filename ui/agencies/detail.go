@@ -30,7 +30,7 @@ func newDetail(ctx *common.Context, id int64) *detailView {
 	d.list = common.NewListView(&ctx.Styles,
 		common.Column{Title: ctx.T("Nhận", "Recv."), Width: 10},
 		common.Column{Title: ctx.T("Số văn bản", "Letter"), Width: 14},
-		common.Column{Title: ctx.T("Tên mô hình, sáng kiến", "Title"), Width: 20, Flex: 1},
+		common.Column{Title: ctx.T("Tên mô hình, sáng kiến", "Title"), Width: 20, Flex: 3},
 		common.Column{Title: ctx.T("Loại", "Kind"), Width: 12},
 		common.Column{Title: ctx.T("Chủ trì", "Lead"), Width: 16, Middle: true},
 	)
@@ -66,21 +66,17 @@ func (d *detailView) refresh() {
 func (d *detailView) setSize(w, h int) {
 	d.width, d.height = w, h
 	cols := d.list.Columns
-	cols[0].Width, cols[1].Width, cols[3].Width, cols[4].Width, cols[4].Title = 10, 14, 12, 16, d.ctx.T("Chủ trì", "Lead")
+	cols[0].Width, cols[1].Width, cols[3].Width = 10, 14, common.KindWidth(d.ctx, false)
+	cols[4].Width, cols[4].Flex, cols[4].Title = 16, 1, d.ctx.T("Chủ trì", "Lead")
 	if common.Narrow(w) { // the title takes the room; the lead is told under the list
-		cols[0].Width, cols[1].Width, cols[3].Width, cols[4].Width, cols[4].Title = 5, 12, common.KindWordWidth(d.ctx), 0, ""
+		cols[0].Width, cols[1].Width, cols[3].Width = 5, 12, common.KindWidth(d.ctx, true)
+		cols[4].Width, cols[4].Flex, cols[4].Title = 0, 0, ""
 	}
 	d.list.SetSize(w, h-len(d.headLines())-d.selectedRows())
 }
 
-// selectedRows is the lines that tell the selected registration whole:
-// two where the lead has no column.
-func (d *detailView) selectedRows() int {
-	if common.Narrow(d.width) {
-		return 2
-	}
-	return 1
-}
+// selectedRows is the lines that tell the selected registration whole.
+func (d *detailView) selectedRows() int { return 2 }
 
 // selectedLine tells the selected registration whole, under the list, in
 // selectedRows lines.

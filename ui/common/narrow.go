@@ -50,12 +50,16 @@ func DetailLines(c *Context, text string, width, n int) []string {
 	return out
 }
 
-// KindWordWidth is the room of a kind column in a word ("MH", "Pract."),
-// its title ("Loại", "Kind") included.
-func KindWordWidth(c *Context) int {
+// KindWidth is the room of a kind column: in a word ("MH", "Pract.") or
+// by its name ("Good practice"), its title ("Loại", "Kind") included.
+func KindWidth(c *Context, word bool) int {
 	w := vntext.Width(c.T("Loại", "Kind"))
 	for _, k := range campaign.Kinds {
-		w = max(w, vntext.Width(k.Word(c.Lang)))
+		if word {
+			w = max(w, vntext.Width(k.Word(c.Lang)))
+		} else {
+			w = max(w, vntext.Width(k.Label(c.Lang)))
+		}
 	}
 	return w
 }

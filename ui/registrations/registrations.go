@@ -69,11 +69,11 @@ func New(ctx *common.Context) *Model {
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
 	agency, kind, area := &m.list.Columns[1], &m.list.Columns[2], &m.list.Columns[3]
-	agency.Flex, kind.Width, area.Title, area.Width, area.Flex = 2, 12, m.ctx.T("Lĩnh vực", "Area"), 12, 1
+	agency.Flex, kind.Width, area.Title, area.Width, area.Flex = 2, common.KindWidth(m.ctx, false), m.ctx.T("Lĩnh vực", "Area"), 12, 1
 	if common.Narrow(w) {
 		// the title takes the room: the agency (cut in its middle) a
 		// fifth of what is left, the kind in a word, the area under the list
-		agency.Flex, kind.Width, area.Title, area.Width, area.Flex = 1, common.KindWordWidth(m.ctx), "", 0, 0
+		agency.Flex, kind.Width, area.Title, area.Width, area.Flex = 1, common.KindWidth(m.ctx, true), "", 0, 0
 	}
 	m.list.SetSize(w, h-4) // the filters, the selected registration in two lines, the count
 }
