@@ -119,7 +119,7 @@ func agenciesNamed(t *testing.T, s *Store, c campaign.Campaign, name string) []c
 func TestImportSkipsDuplicatesOfTheBookAndOfItself(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
-	c, _ := s.Campaign(ctx, 2023)
+	c := campaignOf(t, s, 2023)
 	yte, tp := agencyByName(t, s, c, "Sở Y tế"), agencyByName(t, s, c, "Sở Tư pháp")
 	if _, _, err := s.RecordSubmission(ctx, campaign.Submission{CampaignID: c.ID, AgencyID: yte.ID, Received: vndate.Of(2023, 3, 1)},
 		[]campaign.Registration{sampleReg("Một cửa điện tử")}); err != nil {
