@@ -24,9 +24,8 @@ import (
 	"cchc/internal/location"
 	"cchc/internal/safefile"
 	schema "cchc/internal/store/migrations"
+	"cchc/internal/store/sqlite"
 	"cchc/internal/vntext"
-
-	_ "modernc.org/sqlite" // database/sql driver "sqlite"
 )
 
 // applicationID marks a SQLite file as cchc's ("cchc" in ASCII).
@@ -123,7 +122,7 @@ func Open(path string, opt Options) (*Store, error) {
 	var readOnly bool
 	for attempt := 0; ; attempt++ {
 		readOnly, err = prepareFile(abs, opt.AllowReadOnly)
-		if err == nil || attempt == 10 || !isTransient(err) {
+		if err == nil || attempt == 10 || !sqlite.IsTransient(err) {
 			break
 		}
 		time.Sleep(time.Duration(20*(attempt+1)) * time.Millisecond)
@@ -134,12 +133,12 @@ func Open(path string, opt Options) (*Store, error) {
 	if opt.User = vntext.Line(opt.User); opt.User == "" {
 		opt.User = defaultUser()
 	}
-	s := &Store{d: sqliteDialect{}, path: abs, readOnly: readOnly || network != "", network: network, now: opt.Now, user: opt.User,
+	s := &Store{d: sqlite.Dialect{}, path: abs, readOnly: readOnly || network != "", network: network, now: opt.Now, user: opt.User,
 		mustExist: opt.MustExist, fill: opt.fill}
 	// A new file put into WAL by two processes at once can fail once: retry.
 	for attempt := 0; ; attempt++ {
 		err = s.open()
-		if err == nil || attempt == 10 || !isBusy(err) {
+		if err == nil || attempt == 10 || !sqlite.IsBusy(err) {
 			break
 		}
 		time.Sleep(time.Duration(20*(attempt+1)) * time.Millisecond)
@@ -209,7 +208,7 @@ func prepareFile(path string, allowReadOnly bool) (readOnly bool, err error) {
 // connection, before any pragma can change it, and refuses another
 // program's database or a schema newer than this program.
 func checkExisting(path string) error {
-	probe := &Store{d: sqliteDialect{}, path: path, readOnly: true}
+	probe := &Store{d: sqlite.Dialect{}, path: path, readOnly: true}
 	db, err := sql.Open("sqlite", probe.dsn())
 	if err != nil {
 		return probe.explain(err)
