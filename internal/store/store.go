@@ -110,11 +110,11 @@ func Open(path string, opt Options) (*Store, error) {
 	if _, err := os.Stat(abs); opt.MustExist && errors.Is(err, fs.ErrNotExist) {
 		return nil, noBook(abs)
 	}
-	network := onNetwork(abs, opt.FSType)
+	network := sqlite.OnNetwork(abs, opt.FSType)
 	if network != "" {
 		// read, never written: a new book cannot be made there either
 		if _, err := os.Stat(abs); err != nil || !opt.AllowReadOnly {
-			return nil, networkProblem(abs, network)
+			return nil, sqlite.NetworkProblem(abs, network)
 		}
 	}
 	// The file's header is read while another process may be creating the
