@@ -117,7 +117,7 @@ func Explain(err error, path string) error {
 }
 
 // DSN is how modernc's driver opens the file at path: read-only, or for
-// writing in WAL with full syncs. Every connection waits for a busy book
+// writing in WAL with full syncs and statement journals in memory. Every connection waits for a busy book
 // and enforces the foreign keys, and a write takes the lock from its
 // BEGIN (_txlock=immediate), else writers lose writes.
 func DSN(path string, readOnly bool) string {
@@ -131,7 +131,7 @@ func DSN(path string, readOnly bool) string {
 		q = append([]string{"mode=ro"}, q...)
 	} else {
 		q = append([]string{"mode=rw"}, q...)
-		q = append(q, "_pragma=journal_mode(WAL)", "_pragma=synchronous(FULL)")
+		q = append(q, "_pragma=journal_mode(WAL)", "_pragma=synchronous(FULL)", "_pragma=temp_store(MEMORY)")
 	}
 	return u.String() + "?" + strings.Join(q, "&")
 }
