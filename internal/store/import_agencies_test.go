@@ -77,8 +77,12 @@ func TestRehearsedAgencyImportSaysWhatTheImportDoes(t *testing.T) {
 	}
 
 	// a name the list gives two agencies of different groups, or one the
-	// book has already, is refused in the rehearsal as in the import
+	// book has already, or an official code the list gives two agencies of
+	// different groups, is refused in the rehearsal as in the import
 	for _, bad := range [][]AgencyImport{
+		{{Line: 2, Agency: campaign.Agency{Name: "Huyện Khác", Group: campaign.District}},
+			{Line: 3, Agency: campaign.Agency{Name: "Ban Năm", Group: campaign.Department, Code: "77701"}},
+			{Line: 4, Agency: campaign.Agency{Name: "Ban Năm", Group: campaign.Central, Code: "77701"}}},
 		{{Line: 2, Agency: campaign.Agency{Name: "Huyện Khác", Group: campaign.District}},
 			{Line: 3, Agency: campaign.Agency{Name: "Ban Mới", Group: campaign.Department}},
 			{Line: 4, Agency: campaign.Agency{Name: "Ban Mới", Group: campaign.Central}}},
