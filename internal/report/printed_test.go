@@ -364,3 +364,30 @@ func TestPrintedHeadingKeepsItsYear(t *testing.T) {
 		t.Error("no no-break space between NĂM and its year in the docx")
 	}
 }
+
+// The closing paragraph goes over the page with the signer: every
+// paragraph from it to the signature's table keeps with the next, or
+// Word and LibreOffice leave Nơi nhận and the signer alone on the last
+// page under a page break that the closing paragraph stays above.
+func TestDOCXReminderClosingKeptWithSigner(t *testing.T) {
+	st, _ := openBook(t)
+	body := docxPart(t, render(t, build(t, st, KindReminder, lang.VI), "docx"), "word/document.xml")
+	end := strings.Index(body, "phối hợp thực hiện./.")
+	if end < 0 {
+		t.Fatal("no closing paragraph")
+	}
+	start := strings.LastIndex(body[:end], "<w:p>")
+	sig := strings.Index(body[end:], "<w:tbl>")
+	if start < 0 || sig < 0 {
+		t.Fatal("no paragraph around the closing text, or no signature table after it")
+	}
+	paras := strings.Split(body[start:end+sig], "<w:p>")[1:]
+	if len(paras) < 2 {
+		t.Fatalf("%d paragraphs between the closing and the signer", len(paras))
+	}
+	for i, p := range paras {
+		if !strings.Contains(p, "<w:keepNext/>") {
+			t.Errorf("paragraph %d of %d before the signer does not keep with the next: %.120s", i+1, len(paras), p)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -20,6 +21,7 @@ import (
 	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/compliance"
+	"cchc/internal/doc"
 	"cchc/internal/lang"
 	"cchc/internal/vndate"
 	"cchc/internal/vntext"
@@ -204,11 +206,7 @@ func openXLSX(t *testing.T, data []byte) (*excelize.File, string) {
 		t.Fatalf("excelize cannot open it: %v", err)
 	}
 	t.Cleanup(func() { f.Close() })
-	sheets := f.GetSheetList()
-	if len(sheets) != 1 {
-		t.Fatalf("sheets = %q, want one", sheets)
-	}
-	return f, sheets[0]
+	return f, f.GetSheetList()[0]
 }
 
 // cellValue is the value shown in the cell at ref (opts as excelize's).
@@ -241,6 +239,16 @@ func colWidth(t *testing.T, f *excelize.File, sheet, col string) float64 {
 	return w
 }
 
+// rowHigh is the height of the row, in points.
+func rowHigh(t *testing.T, f *excelize.File, sheet string, row int) float64 {
+	t.Helper()
+	h, err := f.GetRowHeight(sheet, row)
+	if err != nil {
+		t.Fatalf("row %d: %v", row, err)
+	}
+	return h
+}
+
 // findCell returns the first cell holding exactly v.
 func findCell(t *testing.T, f *excelize.File, sheet, v string) (col, row int) {
 	t.Helper()
@@ -264,91 +272,15 @@ func TestXLSXReadsBack(t *testing.T) {
 	for _, kind := range []string{KindStatus, KindMissing, KindRegistrations, KindResults} {
 		t.Run(kind, func(t *testing.T) {
 			f, sheet := openXLSX(t, render(t, build(t, st, kind, lang.VI), "xlsx"))
-
-			// The title block: letterhead from the campaign, then the title.
-			if v := cellValue(t, f, sheet, "A1"); v != "UBND TỈNH HÀ TĨNH" {
-				t.Errorf("A1 = %q", v)
+			want := 1
+			if kind == KindResults {
+				want = 2 // the completed models on a sheet of their own
 			}
-			if v := cellValue(t, f, sheet, "A2"); v != "SỞ NỘI VỤ" {
-				t.Errorf("A2 = %q", v)
+			if sheets := f.GetSheetList(); len(sheets) != want {
+				t.Errorf("sheets = %q, want %d", sheets, want)
 			}
-			if v := cellValue(t, f, sheet, "A4"); !strings.Contains(v, "NĂM 2023") {
-				t.Errorf("title A4 = %q", v)
-			}
-
-			// The main table's header: bold, bordered, wrapped, repeated on
-			// every page and frozen.
-			col, header := findCell(t, f, sheet, map[string]string{KindStatus: "Cơ quan, đơn vị", KindMissing: "Cơ quan, đơn vị", KindResults: "Cơ quan, đơn vị",
+			checkPrintedSheet(t, f, sheet, map[string]string{KindStatus: "Cơ quan, đơn vị", KindMissing: "Cơ quan, đơn vị", KindResults: "Cơ quan, đơn vị",
 				KindRegistrations: "Tên mô hình/sáng kiến/giải pháp/cách làm hay"}[kind])
-			styleID, err := f.GetCellStyle(sheet, cellRef(col, header))
-			if err != nil {
-				t.Fatal(err)
-			}
-			style, err := f.GetStyle(styleID)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !style.Font.Bold || len(style.Border) != 4 || !style.Alignment.WrapText || style.Font.Family != "Times New Roman" {
-				t.Errorf("header style: bold %v, borders %d, wrap %v, font %q", style.Font.Bold, len(style.Border), style.Alignment.WrapText, style.Font.Family)
-			}
-			names := f.GetDefinedName()
-			titles := ""
-			for _, n := range names {
-				if n.Name == "_xlnm.Print_Titles" && n.Scope == sheet {
-					titles = n.RefersTo
-				}
-			}
-			if want := "$" + itoa(header) + ":$" + itoa(header); !strings.HasSuffix(titles, want) {
-				t.Errorf("print titles = %q, want rows %s", titles, want)
-			}
-			// heights fit the wrapped text (LibreOffice does not grow rows):
-			// the header's longest title on its lines, and the whole sheet
-			// within an A4 landscape page at 12 pt, so it prints at 11 pt or more
-			if h, err := f.GetRowHeight(sheet, header); err != nil || h < rowHeight(2, xlsxFontSize) {
-				t.Errorf("header row %d is %.1f pt high: its titles are clipped (%v)", header, h, err)
-			}
-			total := 0.0
-			for c := 1; ; c++ { // the header's columns
-				if cellValue(t, f, sheet, cellRef(c, header)) == "" {
-					break
-				}
-				total += colWidth(t, f, sheet, colName(c))
-			}
-			// measured with LibreOffice (soffice --convert-to pdf, the Tf of
-			// the text): 146 characters of Times New Roman, the default
-			// font, print at 11.6 pt
-			if total > 146.5 {
-				t.Errorf("columns %.0f characters wide: printed smaller than 12 pt on A4", total)
-			}
-			if font, err := f.GetDefaultFont(); err != nil || font != xlsxFont {
-				t.Errorf("default font %q (%v): column widths count its characters", font, err)
-			}
-			panes, err := f.GetPanes(sheet)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !panes.Freeze || panes.YSplit != header {
-				t.Errorf("panes = %+v, want frozen below row %d", panes, header)
-			}
-
-			// A4 landscape, one page wide.
-			layout, err := f.GetPageLayout(sheet)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if layout.Size == nil || *layout.Size != 9 || *layout.Orientation != "landscape" || *layout.FitToWidth != 1 || *layout.FitToHeight != 0 {
-				t.Errorf("page layout = size %v orientation %v fit %v×%v", deref(layout.Size), deref(layout.Orientation), deref(layout.FitToWidth), deref(layout.FitToHeight))
-			}
-			props, err := f.GetSheetProps(sheet)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if props.FitToPage == nil || !*props.FitToPage {
-				t.Error("fit to page is off: the width would not fit one page")
-			}
-			if w := colWidth(t, f, sheet, colName(col)); w < 20 {
-				t.Errorf("name column width %v", w)
-			}
 		})
 	}
 
@@ -385,6 +317,95 @@ func TestXLSXReadsBack(t *testing.T) {
 	}
 	findCell(t, f, sheet, "I. SỞ, BAN, NGÀNH CẤP TỈNH (2)")
 	findCell(t, f, sheet, "III. UBND CẤP HUYỆN (4)")
+}
+
+// checkPrintedSheet checks a sheet laid out for paper: the letterhead and
+// title, then a main table whose column nameTitle names the rows.
+func checkPrintedSheet(t *testing.T, f *excelize.File, sheet, nameTitle string) {
+	t.Helper()
+	// The title block: letterhead from the campaign, then the title.
+	if v := cellValue(t, f, sheet, "A1"); v != "UBND TỈNH HÀ TĨNH" {
+		t.Errorf("A1 = %q", v)
+	}
+	if v := cellValue(t, f, sheet, "A2"); v != "SỞ NỘI VỤ" {
+		t.Errorf("A2 = %q", v)
+	}
+	if v := cellValue(t, f, sheet, "A4"); !strings.Contains(v, "NĂM 2023") {
+		t.Errorf("title A4 = %q", v)
+	}
+
+	// The main table's header: bold, bordered, wrapped, repeated on
+	// every page and frozen.
+	col, header := findCell(t, f, sheet, nameTitle)
+	styleID, err := f.GetCellStyle(sheet, cellRef(col, header))
+	if err != nil {
+		t.Fatal(err)
+	}
+	style, err := f.GetStyle(styleID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !style.Font.Bold || len(style.Border) != 4 || !style.Alignment.WrapText || style.Font.Family != "Times New Roman" {
+		t.Errorf("header style: bold %v, borders %d, wrap %v, font %q", style.Font.Bold, len(style.Border), style.Alignment.WrapText, style.Font.Family)
+	}
+	names := f.GetDefinedName()
+	titles := ""
+	for _, n := range names {
+		if n.Name == "_xlnm.Print_Titles" && n.Scope == sheet {
+			titles = n.RefersTo
+		}
+	}
+	if want := "$" + itoa(header) + ":$" + itoa(header); !strings.HasSuffix(titles, want) {
+		t.Errorf("print titles = %q, want rows %s", titles, want)
+	}
+	// heights fit the wrapped text (LibreOffice does not grow rows):
+	// the header's longest title on its lines, and the whole sheet
+	// within an A4 landscape page at 12 pt, so it prints at 11 pt or more
+	if h := rowHigh(t, f, sheet, header); h < rowHeight(2, xlsxFontSize) {
+		t.Errorf("header row %d is %.1f pt high: its titles are clipped", header, h)
+	}
+	total := 0.0
+	for c := 1; ; c++ { // the header's columns
+		if cellValue(t, f, sheet, cellRef(c, header)) == "" {
+			break
+		}
+		total += colWidth(t, f, sheet, colName(c))
+	}
+	// measured with LibreOffice (soffice --convert-to pdf, the Tf of
+	// the text): 146 characters of Times New Roman, the default
+	// font, print at 11.6 pt
+	if total > 146.5 {
+		t.Errorf("columns %.0f characters wide: printed smaller than 12 pt on A4", total)
+	}
+	if font, err := f.GetDefaultFont(); err != nil || font != xlsxFont {
+		t.Errorf("default font %q (%v): column widths count its characters", font, err)
+	}
+	panes, err := f.GetPanes(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !panes.Freeze || panes.YSplit != header {
+		t.Errorf("panes = %+v, want frozen below row %d", panes, header)
+	}
+
+	// A4 landscape, one page wide.
+	layout, err := f.GetPageLayout(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if layout.Size == nil || *layout.Size != 9 || *layout.Orientation != "landscape" || *layout.FitToWidth != 1 || *layout.FitToHeight != 0 {
+		t.Errorf("page layout = size %v orientation %v fit %v×%v", deref(layout.Size), deref(layout.Orientation), deref(layout.FitToWidth), deref(layout.FitToHeight))
+	}
+	props, err := f.GetSheetProps(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if props.FitToPage == nil || !*props.FitToPage {
+		t.Error("fit to page is off: the width would not fit one page")
+	}
+	if w := colWidth(t, f, sheet, colName(col)); w < 20 {
+		t.Errorf("name column width %v", w)
+	}
 }
 
 func deref[T any](p *T) any {
@@ -648,8 +669,8 @@ func TestResultsCountsStages(t *testing.T) {
 		}
 	}
 	x := render(t, build(t, st, KindResults, lang.VI), "xlsx")
-	f, sheet := openXLSX(t, x)
-	if _, row := findCell(t, f, sheet, "Đưa vào vận hành từ 01/4"); row == 0 {
+	f, _ := openXLSX(t, x)
+	if _, row := findCell(t, f, "Đã hoàn thành 2023", "Đưa vào vận hành từ 01/4"); row == 0 {
 		t.Fatal("xlsx lacks the completed model")
 	}
 }
@@ -754,6 +775,42 @@ func TestReportOnTheDeadlineDayDoesNotSayToday(t *testing.T) {
 			if want := l.T("đúng ngày hạn cuối", "the deadline day"); !strings.Contains(got, want) {
 				t.Errorf("%T (%s) does not say %q", r, l, want)
 			}
+		}
+	}
+}
+
+// The completed models of the results are a table of other columns than
+// the agencies': on a sheet of their own they keep their own widths and
+// their own header repeated on every page, instead of being printed in
+// the agencies' columns (the result squeezed into a count's width) under
+// the agencies' header.
+func TestXLSXResultsCompletedOnTheirOwnSheet(t *testing.T) {
+	st, _ := openBook(t)
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		f, _ := openXLSX(t, render(t, build(t, st, KindResults, l), "xlsx"))
+		sheets := f.GetSheetList()
+		want := l.T("Đã hoàn thành 2023", "Completed 2023")
+		if len(sheets) != 2 || sheets[1] != want {
+			t.Fatalf("%s: sheets = %q, want a second one %q", l, sheets, want)
+		}
+		sheet := sheets[1]
+		if l == lang.VI {
+			checkPrintedSheet(t, f, sheet, "Tên mô hình, sáng kiến")
+		}
+		findCell(t, f, sheet, l.T("Các mô hình, sáng kiến đã hoàn thành", "Completed models and initiatives"))
+		col, _ := findCell(t, f, sheet, l.T("Kết quả thực hiện", "Result"))
+		if w := colWidth(t, f, sheet, colName(col)); w < 30 {
+			t.Errorf("%s: the result column is %.1f wide", l, w)
+		}
+		_, row := findCell(t, f, sheet, "Đưa vào vận hành từ 01/4")
+		w := colWidth(t, f, sheet, colName(col))
+		lines := doc.NewMeasure().Lines("Đưa vào vận hành từ 01/4", false, false, xlsxFontSize, cellWidth(w))
+		if h := rowHigh(t, f, sheet, row); h < rowHeight(lines, xlsxFontSize) {
+			t.Errorf("%s: the completed model's row is %.1f pt high for %d lines", l, h, lines)
+		}
+		// the agencies' sheet no longer holds them
+		if rows, err := f.GetRows(sheets[0]); err != nil || strings.Contains(fmt.Sprint(rows), "Đưa vào vận hành từ 01/4") {
+			t.Errorf("%s: the completed models are still on the first sheet (%v)", l, err)
 		}
 	}
 }
