@@ -153,3 +153,27 @@ func letterFrom(t *testing.T, st book.Book, agency, number string, received vnda
 	}
 	t.Fatalf("no %s", agency)
 }
+
+// The overview's head is not cut at 72 or 80 columns: the campaign's
+// title takes two lines, the letter's line leaves out the deadline the
+// header tells, the progress line gives a shorter hint.
+func TestTheOverviewsHeadIsWhole(t *testing.T) {
+	st := seeded(t)
+	c, err := st.Campaign(context.Background(), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		for _, sz := range []struct{ w, h int }{{72, 20}, {80, 24}} {
+			v := newHarness(t, st, l, sz.w, sz.h).view()
+			if !strings.Contains(oneSpaced(v), c.Title) {
+				t.Errorf("%s %dx%d: the title is not whole:\n%s", l, sz.w, sz.h, v)
+			}
+			for _, s := range []string{c.LetterRef(l), l.T("Tiến độ:", "Progress:")} {
+				if row := lineWith(v, s); row == "" || strings.Contains(strings.Replace(row, s, "", 1), "…") { // "…/SNV": the number left blank
+					t.Errorf("%s %dx%d: %q is cut: %q\n%s", l, sz.w, sz.h, s, row, v)
+				}
+			}
+		}
+	}
+}
