@@ -177,3 +177,16 @@ func TestTheOverviewsHeadIsWhole(t *testing.T) {
 		}
 	}
 }
+
+// The history tells the selected change whole under the list, a long
+// title over as many lines as it takes.
+func TestTheHistoryTellsTheChangeWhole(t *testing.T) {
+	long := "Ứng dụng trí tuệ nhân tạo trả lời phản ánh, kiến nghị của người dân và doanh nghiệp trên địa bàn tỉnh"
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		h := newHarness(t, seeded(t), l, 80, 24)
+		h.keys("3", "y te", "enter", "71/SYT-VP", "tab", "tab", "tab", long, "ctrl+s", "esc", "h")
+		if v := h.view(); !strings.Contains(oneSpaced(v), long) {
+			t.Errorf("%s: the change is not told whole:\n%s", l, v)
+		}
+	}
+}
