@@ -190,3 +190,17 @@ func TestTheHistoryTellsTheChangeWhole(t *testing.T) {
 		}
 	}
 }
+
+// The campaign picker keeps the end of the titles, where their years
+// tell them apart; opening a new year explains itself whole.
+func TestThePickerKeepsTheTitlesYear(t *testing.T) {
+	h := newHarness(t, seeded(t), lang.VI, 72, 20)
+	h.keys("y")
+	if row := lineWith(h.view(), "2023  24/03/2023"); !strings.Contains(row, "năm 2023") {
+		t.Fatalf("the title's year is cut: %q\n%s", row, h.view())
+	}
+	h.keys("n")
+	if v := oneSpaced(h.view()); !strings.Contains(v, "không sao chép mô hình.") {
+		t.Fatalf("the new year's note is cut:\n%s", h.view())
+	}
+}
