@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -202,5 +204,30 @@ func TestThePickerKeepsTheTitlesYear(t *testing.T) {
 	h.keys("n")
 	if v := oneSpaced(h.view()); !strings.Contains(v, "không sao chép mô hình.") {
 		t.Fatalf("the new year's note is cut:\n%s", h.view())
+	}
+}
+
+// The import's preview fits 72 and 80 columns: the outcome is never cut
+// at the edge, and the titles have the room the lead (left out there) had.
+func TestTheImportPreviewFits(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "duc-tho.csv")
+	title := "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính" // 51 cells
+	if err := os.WriteFile(file, []byte("Tên cơ quan, đơn vị: Huyện Đức Thọ\nSố: 19/UBND\nSTT;Tên mô hình;Loại;Lĩnh vực\n"+
+		"1;"+title+";Mô hình;TTHC\n2;Hai;Trùng;TTHC\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		for _, sz := range []struct{ w, h int }{{72, 20}, {80, 24}} {
+			h := newHarness(t, seeded(t), l, sz.w, sz.h)
+			h.keys("2", "i", file, "ctrl+s")
+			v := h.view()
+			row, bad := lineWith(v, "Số hóa hồ sơ"), lineWith(v, "Hai")
+			if !strings.HasSuffix(strings.TrimRight(bad, " "), l.T("Lỗi", "Error")) || !strings.Contains(lineWith(v, l.T("Dòng", "Row")), l.T("Kết quả", "Outcome")) {
+				t.Errorf("%s %dx%d: the outcome is cut:\n%s", l, sz.w, sz.h, v)
+			}
+			if head := row[strings.Index(row, "Số hóa"):strings.Index(row, "…")]; sz.w == 80 && vntext.Width(head) < 30 {
+				t.Errorf("%s %dx%d: the title is cut to %q:\n%s", l, sz.w, sz.h, head, v)
+			}
+		}
 	}
 }
