@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -141,7 +142,12 @@ func TestCopyRoundTripThroughPostgreSQL(t *testing.T) {
 	t.Setenv("AppData", filepath.Join(dir, "config"))
 	code, out, errs = cchc(t, "--db", pg, "backup")
 	cfg, _ := os.UserConfigDir()
-	saved := "Đã sao lưu vào " + filepath.Join(cfg, "cchc", "cchc-backup-") // and the day
+	u, err := url.Parse(pg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// named after the database (over a unix socket, no server), not the clerk's own book
+	saved := "Đã sao lưu vào " + filepath.Join(cfg, "cchc", "postgres-"+strings.TrimPrefix(u.Path, "/")+"-backup-") // and the day
 	if code != 0 || !strings.HasPrefix(out, saved) || !strings.HasSuffix(out, ".db\n") {
 		t.Fatalf("backup of the shared book: exit %d\n%q%s, want %q…", code, out, errs, saved)
 	}

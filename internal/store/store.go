@@ -24,6 +24,7 @@ import (
 	"cchc/internal/location"
 	"cchc/internal/safefile"
 	schema "cchc/internal/store/migrations"
+	"cchc/internal/vndate"
 	"cchc/internal/vntext"
 
 	_ "modernc.org/sqlite" // database/sql driver "sqlite"
@@ -39,7 +40,8 @@ type Store struct {
 	path     string
 	readOnly bool
 	now      func() time.Time
-	user     string // author of changes in the history
+	today    func() vndate.Date // the clerk's today, for the rule that nothing is received in the future
+	user     string             // author of changes in the history
 
 	mu      sync.Mutex
 	session []int64   // changes made through this store, for undo
@@ -55,6 +57,8 @@ type Store struct {
 	ident os.FileInfo // the file opened, to notice it deleted or replaced (gone.go)
 
 	changes changeWatcher // commits told of by the server (PostgreSQL), nil on SQLite
+
+	shared string // a shared book's name for its dated backups (postgres-cchc@may-chu), "" on SQLite
 }
 
 // Options for Open.
@@ -64,6 +68,10 @@ type Options struct {
 	AllowReadOnly bool
 	// Now is the clock for timestamps (tests set it); time.Now by default.
 	Now func() time.Time
+	// Today is the clerk's today, which a letter or a step of progress may
+	// not be after (saving, and cchc check): the command line's CCHC_TODAY
+	// in training; Now's day by default.
+	Today func() vndate.Date
 	// User is the author recorded in the history; $CCHC_USER or the OS
 	// user by default.
 	User string
@@ -101,6 +109,10 @@ func Open(path string, opt Options) (*Store, error) {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
+	if opt.Today == nil {
+		now := opt.Now
+		opt.Today = func() vndate.Date { return vndate.FromTime(now()) }
+	}
 	if location.IsPostgres(path) {
 		return openPostgres(path, opt)
 	}
@@ -134,7 +146,7 @@ func Open(path string, opt Options) (*Store, error) {
 	if opt.User = vntext.Line(opt.User); opt.User == "" {
 		opt.User = defaultUser()
 	}
-	s := &Store{d: sqliteDialect{}, path: abs, readOnly: readOnly || network != "", network: network, now: opt.Now, user: opt.User,
+	s := &Store{d: sqliteDialect{}, path: abs, readOnly: readOnly || network != "", network: network, now: opt.Now, today: opt.Today, user: opt.User,
 		mustExist: opt.MustExist, fill: opt.fill}
 	// A new file put into WAL by two processes at once can fail once: retry.
 	for attempt := 0; ; attempt++ {
