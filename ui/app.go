@@ -58,6 +58,7 @@ type Model struct {
 	width    int
 	height   int
 	help     help.Model
+	keyRows  int // lines the keys take at the foot (helpLines)
 	showAll  bool
 	note     string
 	isErr    bool
@@ -264,7 +265,18 @@ func (m *Model) setNote(note string, isErr bool) {
 	m.note, m.isErr = vntext.Line(note), isErr // a message may quote a file name: no escape sequence reaches the screen
 }
 
-func (m *Model) bodyHeight() int { return m.height - 5 }
+// bodyHeight is what the screen shown may use: all but the header, the
+// tabs, the rule, the status line and the keys' line or two.
+func (m *Model) bodyHeight() int { return m.height - 4 - max(m.keyRows, 1) }
+
+// fitKeys gives the screens a line less, or back, when the keys they
+// tell come to need two lines, or one again.
+func (m *Model) fitKeys() {
+	if n := len(m.helpLines()); n != m.keyRows && m.width > 0 {
+		m.keyRows = n
+		m.resize()
+	}
+}
 
 func (m *Model) resize() {
 	for _, s := range m.screens {
@@ -279,6 +291,7 @@ func (m *Model) resize() {
 // Update routes messages: data and navigation to the root, keys to the
 // active screen unless they are the root's own, sizes to every screen.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	defer m.fitKeys()
 	if others := m.toOthers(); others != nil {
 		model, cmd := m.update(msg)
 		return model, tea.Batch(others, cmd)

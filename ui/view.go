@@ -31,6 +31,8 @@ func (m *Model) View() string {
 		lines := common.Wrap(msg, w)
 		return common.Fit(strings.Join(lines, "\n"), w, h)
 	}
+	keys := m.keysView()
+	body := h - 4 - strings.Count(keys, "\n") // as bodyHeight, were the screens sized for these keys
 	var b strings.Builder
 	b.WriteString(common.FitLine(m.headerLine(), w) + "\n")
 	b.WriteString(common.FitLine(m.tabsLine(), w) + "\n")
@@ -41,23 +43,29 @@ func (m *Model) View() string {
 		if m.loadErr != nil {
 			msg = m.ctx.T("Không đọc được dữ liệu; xem thông báo bên dưới. Nhấn q để thoát.", "Could not load data; see the message below. Press q to quit.")
 		}
-		b.WriteString(common.Fit("  "+msg, w, m.bodyHeight()))
+		b.WriteString(common.Fit("  "+msg, w, body))
 	case m.showAll:
-		b.WriteString(common.Fit(m.fullHelp(), w, m.bodyHeight()))
+		b.WriteString(common.Fit(m.fullHelp(), w, body))
 	default:
 		// a message longer than the line takes up to two lines more,
 		// from the bottom of the screen above it, while it is shown
 		status := m.statusLines()
-		b.WriteString(common.Fit(m.activeScreen().View(), w, m.bodyHeight()-(len(status)-1)))
+		b.WriteString(common.Fit(m.activeScreen().View(), w, body-(len(status)-1)))
 		for _, l := range status {
 			b.WriteString("\n" + common.FitLine(l, w))
 		}
-		b.WriteString("\n")
-		b.WriteString(common.FitLine(" "+m.helpLine(), w))
-		return b.String()
+		return b.String() + keys
 	}
-	b.WriteString("\n" + common.FitLine(m.statusLines()[0], w) + "\n")
-	b.WriteString(common.FitLine(" "+m.helpLine(), w))
+	b.WriteString("\n" + common.FitLine(m.statusLines()[0], w))
+	return b.String() + keys
+}
+
+// keysView is the help lines at the foot of the screen, each after a newline.
+func (m *Model) keysView() string {
+	var b strings.Builder
+	for _, l := range m.helpLines() {
+		b.WriteString("\n" + common.FitLine(" "+l, m.width))
+	}
 	return b.String()
 }
 
@@ -167,14 +175,34 @@ func (m *Model) globalKeys() []key.Binding {
 	return []key.Binding{k.NextTab, k.Help, k.Quit}
 }
 
-// helpLine shows the active screen's keys, then the global ones, which
-// always stay visible: the screen's keys give way when room runs out.
-func (m *Model) helpLine() string {
+// helpLines show the active screen's keys, then the global ones, on one
+// line, or on two when one cannot hold them: no key is left out unseen.
+// Where even two lines are too few, the screen's last keys give way to a
+// "…" and the global ones (? lists every key) stay.
+func (m *Model) helpLines() []string {
+	keys, global := m.helpKeys()
+	room := m.width - 2
+	if line := m.shortView(append(keys[:len(keys):len(keys)], global...)); lipgloss.Width(line) <= room || len(keys) == 0 {
+		return []string{line}
+	}
+	n := 0 // the screen's keys that fill the first line
+	for n < len(keys) && lipgloss.Width(m.shortView(keys[:n+1])) <= room {
+		n++
+	}
+	return []string{m.shortView(keys[:n]), m.withGlobal(keys[n:], global)}
+}
+
+// helpKeys are the keys the help lines tell: the screen's own and the
+// global ones, or the answers to the question asked.
+func (m *Model) helpKeys() (keys, global []key.Binding) {
 	if m.confirm != nil {
-		return m.help.ShortHelpView([]key.Binding{m.ctx.Keys.Yes, m.ctx.Keys.No})
+		return []key.Binding{m.ctx.Keys.Yes, m.ctx.Keys.No}, nil
 	}
 	screen := m.activeScreen()
-	keys, global := screen.ShortHelp(), m.globalKeys()
+	keys, global = screen.ShortHelp(), m.globalKeys()
+	if m.showAll {
+		keys = nil // they are all listed above
+	}
 	if screen.Capturing() {
 		// letters and digits are typed in: the way out and the help are
 		// the keys always shown, the screen's own give way before them
@@ -190,7 +218,7 @@ func (m *Model) helpLine() string {
 		alt := key.NewBinding(key.WithKeys("alt+1"), key.WithHelp("alt+1-6", m.ctx.T("màn hình", "screens")))
 		keys, global = append(own, alt), m.formKeys(back)
 	}
-	return m.withGlobal(keys, global)
+	return keys, global
 }
 
 // formKeys are the keys that work in a form whatever field has the focus.
@@ -198,25 +226,41 @@ func (m *Model) formKeys(back key.Binding) []key.Binding {
 	return []key.Binding{back, key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", m.ctx.T("trợ giúp", "help")))}
 }
 
-// withGlobal is the screen's keys that fit, then the global ones.
+// withGlobal is the screen's keys that fit, then the global ones; a "…"
+// says that some gave way.
 func (m *Model) withGlobal(keys, globalKeys []key.Binding) string {
-	global := m.help.ShortHelpView(globalKeys)
-	room := m.width - 2 - lipgloss.Width(global) - lipgloss.Width(m.help.ShortSeparator)
-	own := m.shortHelp(keys, room)
-	if own == "" {
+	global := m.shortView(globalKeys)
+	sep := m.help.ShortSeparator
+	if m.shortView(keys) == "" {
 		return global
 	}
-	return own + m.help.ShortSeparator + global
+	if line := m.shortView(keys) + sep + global; lipgloss.Width(line) <= m.width-2 {
+		return line
+	}
+	more := m.help.Styles.ShortKey.Render("…")
+	room := m.width - 2 - lipgloss.Width(global) - 2*lipgloss.Width(sep) - lipgloss.Width(more)
+	if own := m.shortHelp(keys, room); own != "" {
+		return own + sep + more + sep + global
+	}
+	return more + sep + global
 }
 
 // shortHelp renders as many bindings as fit in width.
 func (m *Model) shortHelp(keys []key.Binding, width int) string {
 	for n := len(keys); n > 0; n-- {
-		if line := m.help.ShortHelpView(keys[:n]); lipgloss.Width(line) <= width {
+		if line := m.shortView(keys[:n]); lipgloss.Width(line) <= width {
 			return line
 		}
 	}
 	return ""
+}
+
+// shortView is keys on one line, whatever their width (the help model
+// would cut them at its width: here the caller measures).
+func (m *Model) shortView(keys []key.Binding) string {
+	h := m.help
+	h.Width = 0
+	return h.ShortHelpView(keys)
 }
 
 // fullHelp lays the key groups out in columns, wrapping to further rows

@@ -28,7 +28,10 @@ func TestConnectionFailuresExitOne(t *testing.T) {
 	}
 	u.User = url.UserPassword(u.User.Username(), "s3cret-wrong")
 	wrong := u.String()
-	noDB, _ := pgtest.WithDatabase(dsn, "cchc_no_such_book")
+	noDB, err := pgtest.WithDatabase(dsn, "cchc_no_such_book")
+	if err != nil {
+		t.Fatal(err)
+	}
 	nobody := "postgres://cchc:s3cret-wrong@/cchc?host=" + t.TempDir()
 	t.Chdir(t.TempDir())
 	for _, c := range []struct{ db, vi, en string }{
@@ -49,7 +52,7 @@ func TestConnectionFailuresExitOne(t *testing.T) {
 			}
 		}
 	}
-	if entries, _ := os.ReadDir("."); len(entries) != 0 {
-		t.Errorf("made: %v", entries)
+	if entries, err := os.ReadDir("."); err != nil || len(entries) != 0 {
+		t.Errorf("made: %v (%v)", entries, err)
 	}
 }

@@ -56,9 +56,16 @@ func zipBomb(t *testing.T, path string, lying bool) string {
 	const chunk = 1 << 20
 	block := bytes.Repeat([]byte{'0'}, chunk)
 	var b bytes.Buffer
-	fw, _ := flate.NewWriter(&b, flate.BestCompression)
-	fw.Write(block)
-	fw.Flush()
+	fw, err := flate.NewWriter(&b, flate.BestCompression)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fw.Write(block); err != nil {
+		t.Fatal(err)
+	}
+	if err := fw.Flush(); err != nil {
+		t.Fatal(err)
+	}
 	n := 80 // MiB, above importer.MaxUnzipped
 	comp := append(bytes.Repeat(b.Bytes(), n), 0x03, 0x00)
 	var crc uint32
@@ -77,10 +84,29 @@ func zipBomb(t *testing.T, path string, lying bool) string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		w.Write(comp)
+		if _, err := w.Write(comp); err != nil {
+			t.Fatal(err)
+		}
 	}
-	zw.Close()
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
 	return write(t, path, out.Bytes())
+}
+
+// sqliteExec runs query on the SQLite file at path behind cchc's back.
+func sqliteExec(t *testing.T, path, query string) {
+	t.Helper()
+	o, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := o.Exec(query); err != nil {
+		t.Fatal(err)
+	}
+	if err := o.Close(); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // makeBook makes a database at path (a file or postgres://) holding one
@@ -169,7 +195,9 @@ func catalogue() []badCase {
 			return importArgs(db, write(t, filepath.Join(dir, "rows.csv"), bytes.Repeat([]byte("1,a\n"), 20010)))
 		}},
 		{name: "a folder as the file", code: 1, want: "thư mục", setup: func(t *testing.T, dir, db string) []string {
-			os.Mkdir(filepath.Join(dir, "folder.csv"), 0o700)
+			if err := os.Mkdir(filepath.Join(dir, "folder.csv"), 0o700); err != nil {
+				t.Fatal(err)
+			}
 			return importArgs(db, filepath.Join(dir, "folder.csv"))
 		}},
 		{name: "missing file", code: 1, want: "Không mở được tệp", setup: func(t *testing.T, dir, db string) []string {
@@ -181,7 +209,9 @@ func catalogue() []badCase {
 		flagCase("option value with an escape sequence", 2, "Không có tùy chọn", "status", "--\x1b[2J"),
 		{name: "unreadable file", code: 1, want: "Không mở được tệp", user: true, setup: func(t *testing.T, dir, db string) []string {
 			p := write(t, filepath.Join(dir, "secret.csv"), []byte(goodCSV))
-			os.Chmod(p, 0)
+			if err := os.Chmod(p, 0); err != nil {
+				t.Fatal(err)
+			}
 			return importArgs(db, p)
 		}},
 		{name: "hostile SQL as agency", code: 1, want: "không tìm thấy", setup: func(t *testing.T, dir, db string) []string {
@@ -218,7 +248,9 @@ func catalogue() []badCase {
 		}},
 		{name: "backup into a folder without write permission", code: 1, want: "Không tạo được tệp sao lưu", user: true, setup: func(t *testing.T, dir, db string) []string {
 			ro := filepath.Join(dir, "ro")
-			os.Mkdir(ro, 0o500)
+			if err := os.Mkdir(ro, 0o500); err != nil {
+				t.Fatal(err)
+			}
 			return []string{"--db", db, "backup", filepath.Join(ro, "b.db")}
 		}},
 		// database files
@@ -226,12 +258,11 @@ func catalogue() []badCase {
 			return write(t, filepath.Join(dir, "notes.db"), []byte("Danh sách đăng ký\n"))
 		}, "status"),
 		dbFile("truncated database", 1, "hỏng", func(t *testing.T, dir, db string) string {
-			data, _ := os.ReadFile(db)
-			return write(t, filepath.Join(dir, "cut.db"), data[:len(data)/3])
+			data := readFile(t, db)
+			return write(t, filepath.Join(dir, "cut.db"), []byte(data[:len(data)/3]))
 		}, "status"),
 		dbFile("database with corrupted pages", 1, "hỏng", func(t *testing.T, dir, db string) string {
-			data, _ := os.ReadFile(db)
-			bad := append([]byte(nil), data...)
+			bad := []byte(readFile(t, db))
 			for i := 4096; i < len(bad); i += 7 {
 				bad[i] ^= 0x5a // every page after the first scrambled
 			}
@@ -242,28 +273,28 @@ func catalogue() []badCase {
 		}, "status"),
 		dbFile("another program's SQLite database", 1, "không phải tệp dữ liệu cchc", func(t *testing.T, dir, db string) string {
 			p := filepath.Join(dir, "other.db")
-			o, _ := sql.Open("sqlite", p)
-			o.Exec("CREATE TABLE photos (x); INSERT INTO photos VALUES (1)")
-			o.Close()
+			sqliteExec(t, p, "CREATE TABLE photos (x); INSERT INTO photos VALUES (1)")
 			return p
 		}, "status"),
 		dbFile("schema from a newer cchc", 1, "phiên bản cchc mới hơn", func(t *testing.T, dir, db string) string {
-			o, _ := sql.Open("sqlite", db)
-			o.Exec("PRAGMA user_version = 99")
-			o.Close()
+			sqliteExec(t, db, "PRAGMA user_version = 99")
 			return db
 		}, "status"),
 		dbFile("a folder as the database", 1, "là một thư mục", func(t *testing.T, dir, db string) string {
 			return dir
 		}, "status"),
 		{name: "read-only database, write command", code: 1, want: "chỉ cho phép đọc", user: true, setup: func(t *testing.T, dir, db string) []string {
-			os.Chmod(db, 0o400)
+			if err := os.Chmod(db, 0o400); err != nil {
+				t.Fatal(err)
+			}
 			return importArgs(db, write(t, filepath.Join(dir, "ok.csv"), []byte(goodCSV)))
 		}},
 		{name: "new database in a folder without write permission", code: 1, want: "Không tạo được tệp dữ liệu", user: true,
 			setup: func(t *testing.T, dir, db string) []string {
 				ro := filepath.Join(dir, "locked")
-				os.Mkdir(ro, 0o500)
+				if err := os.Mkdir(ro, 0o500); err != nil {
+					t.Fatal(err)
+				}
 				return []string{"--db", filepath.Join(ro, "cchc.db"), "status"}
 			}},
 		{name: "database locked by another program for long", code: 1, want: "giữ quá lâu", slow: true,
@@ -291,7 +322,7 @@ func catalogue() []badCase {
 func TestBadInputCatalogue(t *testing.T) {
 	base := filepath.Join(t.TempDir(), "base.db")
 	makeBook(t, base)
-	baseData, _ := os.ReadFile(base)
+	baseData := []byte(readFile(t, base))
 	cases := catalogue()
 	t.Logf("%d bad inputs in the catalogue", len(cases))
 	if len(cases) < 40 {
@@ -363,11 +394,7 @@ func TestHostileDataIsStoredAsDataAndPrintedHarmlessly(t *testing.T) {
 		t.Fatal(errs)
 	}
 	// and some written behind cchc's back, straight into the file
-	o, _ := sql.Open("sqlite", db)
-	if _, err := o.Exec("UPDATE agency SET name = 'Sở Y tế\x1b[2J\x1b[31m\u202e\u2067' WHERE name = 'Sở Y tế'"); err != nil {
-		t.Fatal(err)
-	}
-	o.Close()
+	sqliteExec(t, db, "UPDATE agency SET name = 'Sở Y tế\x1b[2J\x1b[31m\u202e\u2067' WHERE name = 'Sở Y tế'")
 	for _, args := range [][]string{
 		{"status"}, {"status", "--format", "md"}, {"status", "--format", "csv"}, {"status", "--format", "json"},
 		{"history"}, {"report", "registrations", "--format", "md", "-o", filepath.Join(dir, "r.md")},
@@ -384,7 +411,7 @@ func TestHostileDataIsStoredAsDataAndPrintedHarmlessly(t *testing.T) {
 			t.Fatalf("%s: %v, or an escape sequence in it", f, err)
 		}
 	}
-	if data, _ := os.ReadFile(filepath.Join(dir, "r.md")); !strings.Contains(string(data), "Robert'); DROP TABLE registration; --") {
+	if data := readFile(t, filepath.Join(dir, "r.md")); !strings.Contains(data, "Robert'); DROP TABLE registration; --") {
 		t.Fatalf("the hostile title is not in the report:\n%s", data)
 	}
 	code, out, _ := cchc(t, "--db", db, "check")
@@ -414,7 +441,10 @@ func TestFilesCreatedArePrivate(t *testing.T) {
 			t.Fatalf("%v: %s", args, errs)
 		}
 	}
-	files, _ := filepath.Glob(filepath.Join(dir, "*"))
+	files, err := filepath.Glob(filepath.Join(dir, "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(files) < 7 {
 		t.Fatalf("files made: %v", files)
 	}

@@ -141,7 +141,10 @@ func TestCopyRoundTripThroughPostgreSQL(t *testing.T) {
 	t.Setenv("HOME", dir)
 	t.Setenv("AppData", filepath.Join(dir, "config"))
 	code, out, errs = cchc(t, "--db", pg, "backup")
-	cfg, _ := os.UserConfigDir()
+	cfg, err := os.UserConfigDir()
+	if err != nil {
+		t.Fatal(err)
+	}
 	u, err := url.Parse(pg)
 	if err != nil {
 		t.Fatal(err)
@@ -160,11 +163,11 @@ func TestCopyRoundTripThroughPostgreSQL(t *testing.T) {
 		checked(t, db)
 	}
 	// a database that holds a book is refused, and left as it was
-	_, before, _ := cchc(t, "--db", pg, "history", "--limit", "0")
+	before := output(t, "--db", pg, "history", "--limit", "0")
 	if code, _, errs := cchc(t, "--lang", "en", "copy", back, pg); code != exitFailure || !strings.Contains(errs, "already holds a book") {
 		t.Errorf("copy over the shared book: exit %d: %s", code, errs)
 	}
-	if _, after, _ := cchc(t, "--db", pg, "history", "--limit", "0"); after != before || before == "" {
+	if after := output(t, "--db", pg, "history", "--limit", "0"); after != before || before == "" {
 		t.Errorf("the shared book changed:\n%s\n-- after --\n%s", before, after)
 	}
 	// new work on the shared book takes new numbers: undo #12 is #12's

@@ -87,8 +87,8 @@ func TestEndToEndInTmux(t *testing.T) {
 	if running() {
 		t.Fatalf("the app did not quit on q:\n%s", screen())
 	}
-	if backups, _ := filepath.Glob(filepath.Join(dir, "data", "cchc-backup-*.db")); len(backups) != 1 {
-		t.Fatalf("backups on quit: %v", backups)
+	if backups, err := filepath.Glob(filepath.Join(dir, "data", "cchc-backup-*.db")); err != nil || len(backups) != 1 {
+		t.Fatalf("backups on quit: %v (%v)", backups, err)
 	}
 
 	out, err := exec.Command(bin, "--db", db, "status", "--format", "json", "--as-of", "21/03/2023").Output()

@@ -21,10 +21,10 @@ func TestHistoryBackupAndCheckCommands(t *testing.T) {
 	if code != 0 || len(lines) != 2 || !strings.Contains(lines[0], "Chị Lan") || !strings.Contains(lines[0], "Nhập từ tệp: 1 mô hình, 1 văn bản") {
 		t.Fatalf("history (%d): %s%s", code, out, errs)
 	}
-	if _, out, _ := cchc(t, "--db", db, "history", "--agency", "tu phap"); strings.Count(out, "\n") != 1 || !strings.HasPrefix(out, "#2 ") {
+	if out := output(t, "--db", db, "history", "--agency", "tu phap"); strings.Count(out, "\n") != 1 || !strings.HasPrefix(out, "#2 ") {
 		t.Fatalf("history --agency tu phap:\n%s", out)
 	}
-	if _, out, _ := cchc(t, "--db", db, "--lang", "en", "history", "--limit", "1"); !strings.Contains(out, "Import from a file") || strings.Count(out, "\n") != 1 {
+	if out := output(t, "--db", db, "--lang", "en", "history", "--limit", "1"); !strings.Contains(out, "Import from a file") || strings.Count(out, "\n") != 1 {
 		t.Fatalf("history --limit 1 --lang en:\n%s", out)
 	}
 	code, out, _ = cchc(t, "--db", db, "backup")
@@ -32,7 +32,7 @@ func TestHistoryBackupAndCheckCommands(t *testing.T) {
 		t.Fatalf("backup: %s", out)
 	}
 	backup := strings.TrimSpace(strings.TrimPrefix(out, "Đã sao lưu vào "))
-	if _, out, _ := cchc(t, "--db", backup, "history"); !strings.Contains(out, "Nhập từ tệp") {
+	if out := output(t, "--db", backup, "history"); !strings.Contains(out, "Nhập từ tệp") {
 		t.Fatalf("the backup has no history:\n%s", out)
 	}
 	if code, out, _ := cchc(t, "--db", db, "check"); code != 0 || !strings.Contains(out, "ổn") {
@@ -53,20 +53,20 @@ func TestUndoCommand(t *testing.T) {
 		if code, _, errs := cchc(t, "--db", db, "import", "registrations", file, "--agency", "Sở Tư pháp", "--received", "02/03/2023"); code != 0 {
 			t.Fatal(errs)
 		}
-		_, out, _ := cchc(t, "--db", db, "history", "--limit", "1")
+		out := output(t, "--db", db, "history", "--limit", "1")
 		number := strings.Fields(out)[0] // "#2"
 		code, out, errs := cchc(t, "--db", db, "undo", number)
 		if code != 0 || !strings.HasPrefix(out, "Đã hoàn tác thay đổi "+number+": Nhập từ tệp") {
 			t.Fatalf("undo %s: %d %s%s", number, code, out, errs)
 		}
-		if _, out, _ := cchc(t, "--db", db, "status", "--format", "json", "--as-of", "30/03/2023"); !strings.Contains(out, `"registrations": 0`) {
+		if out := output(t, "--db", db, "status", "--format", "json", "--as-of", "30/03/2023"); !strings.Contains(out, `"registrations": 0`) {
 			t.Fatalf("the import is still counted:\n%s", out)
 		}
 		if code, _, errs := cchc(t, "--db", db, "undo", number); code != 1 || !strings.Contains(errs, "đã được hoàn tác rồi") {
 			t.Fatalf("undo twice: %d %s", code, errs)
 		}
 		// undoing the undo names the change the undo had undone, not "#0"
-		_, out, _ = cchc(t, "--db", db, "history", "--limit", "1")
+		out = output(t, "--db", db, "history", "--limit", "1")
 		undo := strings.Fields(out)[0]
 		code, out, errs = cchc(t, "--db", db, "undo", undo)
 		if want := "Đã hoàn tác thay đổi " + undo + ": Hoàn tác thay đổi " + number + ": "; code != 0 || !strings.HasPrefix(out, want) {

@@ -186,9 +186,14 @@ func runImportAgencies(e *env, args []string) error {
 	}
 	defer st.Close()
 	ctx := context.Background()
-	plan, err := importer.PlanAgencies(ctx, st, c, path)
+	plan, err := importer.ReadAgencies(ctx, st, c, path)
 	if err != nil {
 		return err
+	}
+	if *dryRun {
+		plan.Rehearse(ctx, st)
+	} else {
+		plan.Write(ctx, st)
 	}
 	if *dryRun || plan.Errors() > 0 {
 		t := report.Table{Columns: []report.Column{
@@ -207,11 +212,6 @@ func runImportAgencies(e *env, args []string) error {
 	printProblems(e, plan.Problems)
 	if plan.Errors() > 0 {
 		return &lang.Error{VI: plan.Tally(lang.VI), EN: plan.Tally(lang.EN)}
-	}
-	if !*dryRun {
-		if err := plan.Apply(ctx, st); err != nil {
-			return err
-		}
 	}
 	fmt.Fprintln(e.stdout, plan.Tally(l))
 	return nil

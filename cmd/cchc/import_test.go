@@ -57,7 +57,9 @@ func TestTemplateFillImportStatus(t *testing.T) {
 		if err := f.SaveAs(filled); err != nil {
 			t.Fatal(err)
 		}
-		f.Close()
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
 
 		code, out, errs := cchc(t, "--db", db, "import", "registrations", filled, "--dry-run")
 		if code != 0 || !strings.Contains(out, "Nền tảng Hà Tĩnh số") || !strings.Contains(out, "57/STTTT-VP") ||

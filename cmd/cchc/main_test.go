@@ -20,6 +20,27 @@ func cchc(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	return code, out.String(), errb.String()
 }
 
+// output runs cchc, which must succeed, and gives what it printed: a
+// failed run would otherwise pass for an empty or short answer.
+func output(t *testing.T, args ...string) string {
+	t.Helper()
+	code, out, errs := cchc(t, args...)
+	if code != 0 {
+		t.Fatalf("cchc %q: exit %d\n%s", args, code, errs)
+	}
+	return out
+}
+
+// readFile is the text of the file at path.
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
 type statusJSON struct {
 	Campaign struct {
 		Year     int    `json:"year"`
@@ -126,13 +147,13 @@ func TestStatusTextFiltersAndDeadline(t *testing.T) {
 	if strings.Contains(out, "Sở Y tế") {
 		t.Error("department listed under --group district")
 	}
-	_, out, _ = cchc(t, "--lang", "en", "--db", db, "status", "--as-of", "05/04/2023", "--format", "md")
+	out = output(t, "--lang", "en", "--db", db, "status", "--as-of", "05/04/2023", "--format", "md")
 	for _, want := range []string{"# CAMPAIGN 2023", "12 days overdue", "| Agency |", "Missing"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("missing %q in:\n%s", want, out)
 		}
 	}
-	_, out, _ = cchc(t, "--db", db, "status", "--format", "csv")
+	out = output(t, "--db", db, "status", "--format", "csv")
 	if !strings.HasPrefix(out, "\ufeffSTT,") || !strings.Contains(out, "\r\n") {
 		t.Errorf("csv lacks BOM or CRLF: %q", out[:40])
 	}
@@ -142,7 +163,7 @@ func TestExitCodes(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "cchc.db")
 	notDB := filepath.Join(dir, "notes.txt")
-	os.WriteFile(notDB, []byte("ghi chú"), 0o600)
+	write(t, notDB, []byte("ghi chú"))
 	cases := []struct {
 		args []string
 		code int
@@ -172,7 +193,7 @@ func TestExitCodes(t *testing.T) {
 			t.Errorf("%v: more than one line on stderr: %q", tc.args, errs)
 		}
 	}
-	if b, _ := os.ReadFile(notDB); string(b) != "ghi chú" {
+	if readFile(t, notDB) != "ghi chú" {
 		t.Fatal("non-database file was changed")
 	}
 }
@@ -223,7 +244,7 @@ func TestCampaignNew(t *testing.T) {
 		t.Fatalf("exit %d: %s %s", code, out, errs)
 	}
 	// status now defaults to the latest campaign
-	_, out, _ = cchc(t, "--db", db, "status", "--format", "json", "--as-of", "01/03/2024")
+	out = output(t, "--db", db, "status", "--format", "json", "--as-of", "01/03/2024")
 	if !strings.Contains(out, `"year": 2024`) || !strings.Contains(out, `"deadline": "2024-03-29"`) {
 		t.Fatalf("status after new campaign: %s", out)
 	}
@@ -247,7 +268,7 @@ func TestCampaignNew(t *testing.T) {
 			t.Errorf("%v: exit %d %q; want %d %q", tc.args, code, errs, tc.code, tc.want)
 		}
 	}
-	_, out, _ = cchc(t, "--db", db, "campaign", "list")
+	out = output(t, "--db", db, "campaign", "list")
 	if strings.Contains(out, "2025") || strings.Contains(out, "2030") {
 		t.Fatalf("a refused campaign was opened: %s", out)
 	}

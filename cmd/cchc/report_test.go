@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -34,8 +33,8 @@ func TestReportCommand(t *testing.T) {
 	if code != 0 || !strings.Contains(errs, path) {
 		t.Fatalf("reminder -o: exit %d, %s", code, errs)
 	}
-	page, _ := os.ReadFile(path)
-	if !strings.Contains(string(page), "Hà Tĩnh, ngày 05 tháng 4 năm 2023") {
+	page := readFile(t, path)
+	if !strings.Contains(page, "Hà Tĩnh, ngày 05 tháng 4 năm 2023") {
 		t.Error("the letter lacks its dated line")
 	}
 	// An existing file is kept without --force: exit 1, a message, the file unchanged.
@@ -43,11 +42,11 @@ func TestReportCommand(t *testing.T) {
 	if code != exitFailure || !strings.Contains(errs, "--force") {
 		t.Errorf("overwrite without --force: exit %d, %q", code, errs)
 	}
-	if again, _ := os.ReadFile(path); string(again) != string(page) {
+	if readFile(t, path) != page {
 		t.Error("the existing file changed")
 	}
 	code, _, errs = cchc(t, "--db", db, "report", "status", "--format", "html", "-o", path, "--force")
-	if again, _ := os.ReadFile(path); code != 0 || !strings.Contains(string(again), "TÌNH HÌNH ĐĂNG KÝ") {
+	if code != 0 || !strings.Contains(readFile(t, path), "TÌNH HÌNH ĐĂNG KÝ") {
 		t.Errorf("--force: exit %d, %s", code, errs)
 	}
 	code, out, _ = cchc(t, "--db", db, "--lang", "en", "report", "--help")

@@ -43,7 +43,11 @@ func TestLayers(t *testing.T) {
 				return err
 			}
 			for _, imp := range f.Imports {
-				if p, _ := strconv.Unquote(imp.Path.Value); c.banned(p) {
+				p, err := strconv.Unquote(imp.Path.Value)
+				if err != nil {
+					return err
+				}
+				if c.banned(p) {
 					t.Errorf("%s imports %s", path, p)
 				}
 			}

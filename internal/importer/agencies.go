@@ -81,9 +81,9 @@ type AgencyPlan struct {
 // Errors counts the problems that stop the import.
 func (p *AgencyPlan) Errors() int { return errorCount(p.Problems) }
 
-// PlanAgencies reads an agency list for campaign c and rehearses its import
-// (nothing is changed): Rows say what Apply would do with each.
-func PlanAgencies(ctx context.Context, st Book, c campaign.Campaign, path string) (*AgencyPlan, error) {
+// ReadAgencies reads an agency list for campaign c and checks it against
+// the campaign's list; the book's own checks come with Rehearse or Write.
+func ReadAgencies(ctx context.Context, st Book, c campaign.Campaign, path string) (*AgencyPlan, error) {
 	grids, err := ReadFile(path)
 	if err != nil {
 		return nil, err
@@ -92,17 +92,44 @@ func PlanAgencies(ctx context.Context, st Book, c campaign.Campaign, path string
 	if err != nil {
 		return nil, err
 	}
-	p := planAgencies(grids, c, agencies)
-	if p.Errors() > 0 || len(p.items) == 0 {
-		return p, nil
-	}
-	out, err := st.ImportAgencies(ctx, c.ID, p.items, true)
+	return planAgencies(grids, c, agencies), nil
+}
+
+// PlanAgencies reads an agency list for campaign c and rehearses its import
+// (nothing is changed): Rows say what Apply would do with each.
+func PlanAgencies(ctx context.Context, st Book, c campaign.Campaign, path string) (*AgencyPlan, error) {
+	p, err := ReadAgencies(ctx, st, c, path)
 	if err != nil {
-		p.Problems = append(p.Problems, Problem{Msg: asLangError(err)})
-		return p, nil
+		return nil, err
 	}
-	p.mark(out)
+	p.Rehearse(ctx, st)
 	return p, nil
+}
+
+// Rehearse checks a list read by ReadAgencies against the book without
+// writing: Rows say what Apply would do, and what the book refuses is one
+// of the Problems.
+func (p *AgencyPlan) Rehearse(ctx context.Context, st book.Imports) { p.run(ctx, st, true) }
+
+// Write checks and writes a list read by ReadAgencies in one pass and one
+// transaction, all or nothing, without a rehearsal first (half the work:
+// the command line has no preview to show). What the book refuses is one
+// of the Problems, and then nothing is written.
+func (p *AgencyPlan) Write(ctx context.Context, st book.Imports) { p.run(ctx, st, false) }
+
+func (p *AgencyPlan) run(ctx context.Context, st book.Imports, rehearse bool) {
+	if p.Errors() > 0 {
+		return
+	}
+	if len(p.items) > 0 {
+		out, err := st.ImportAgencies(ctx, p.Campaign.ID, p.items, rehearse)
+		if err != nil {
+			p.Problems = append(p.Problems, Problem{Msg: asLangError(err)})
+			return
+		}
+		p.mark(out)
+	}
+	p.applied = !rehearse
 }
 
 // Apply writes the list in one transaction, all or nothing.

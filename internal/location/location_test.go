@@ -69,7 +69,10 @@ func TestRedact(t *testing.T) {
 			t.Errorf("Redact(%q) = %q; want %q", in, got, want)
 		}
 	}
-	l, _ := Parse("postgres://cchc:s3cret@db/cchc")
+	l, err := Parse("postgres://cchc:s3cret@db/cchc")
+	if err != nil {
+		t.Fatal(err)
+	}
 	if s := l.String(); strings.Contains(s, "s3cret") {
 		t.Errorf("String() = %s", s)
 	}

@@ -187,7 +187,7 @@ func dbName(test string) string {
 		}
 	}
 	var rnd [5]byte
-	_, _ = rand.Read(rnd[:])
+	_, _ = rand.Read(rnd[:]) // it never fails (crypto/rand)
 	return "cchc_" + strings.Trim(b.String(), "_") + "_" + hex.EncodeToString(rnd[:])
 }
 

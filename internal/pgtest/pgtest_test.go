@@ -4,9 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"os"
-	"os/exec"
 	"strings"
 	"testing"
+
+	"cchc/internal/tooltest"
 )
 
 // Without a server the test skips, and under CI=true it fails; the
@@ -17,11 +18,9 @@ func TestNoServerFailsUnderCI(t *testing.T) {
 		return
 	}
 	for ci, want := range map[string]string{"true": "--- FAIL", "": "--- SKIP"} {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestNoServerFailsUnderCI$", "-test.v")
-		cmd.Env = append(os.Environ(), "PGTEST_CHILD=1", "CI="+ci, Env+"=")
-		out, _ := cmd.CombinedOutput()
-		if !strings.Contains(string(out), want) || !strings.Contains(string(out), "no PostgreSQL server for this test: set "+Env) {
-			t.Errorf("CI=%q: want %s, got\n%s", ci, want, out)
+		out, failed := tooltest.Rerun(t, "TestNoServerFailsUnderCI", "PGTEST_CHILD=1", "CI="+ci, Env+"=")
+		if failed != (ci == "true") || !strings.Contains(out, want) || !strings.Contains(out, "no PostgreSQL server for this test: set "+Env) {
+			t.Errorf("CI=%q: want %s, got (failed: %v)\n%s", ci, want, failed, out)
 		}
 	}
 }

@@ -93,7 +93,7 @@ func TestFullDiskLeavesTheOldFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	full := func(w io.Writer) error {
-		io.WriteString(w, strings.Repeat("x", 1<<17))
+		io.WriteString(w, strings.Repeat("x", 1<<17)) // half a file, then the disk is full
 		return &os.PathError{Op: "write", Path: path, Err: syscall.ENOSPC}
 	}
 	if err := safefile.WriteFile(path, true, full); err == nil {

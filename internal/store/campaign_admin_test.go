@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/vndate"
 )
@@ -14,7 +13,7 @@ import (
 func TestNewCampaignCopiesAgenciesAndQuotasNotRegistrations(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
-	c23, _ := s.Campaign(ctx, 2023)
+	c23 := campaignOf(t, s, 2023)
 	yte := agencyByName(t, s, c23, "Sở Y tế")
 	if _, _, err := s.RecordSubmission(ctx, campaign.Submission{CampaignID: c23.ID, AgencyID: yte.ID, Received: vndate.Of(2023, 3, 1)},
 		[]campaign.Registration{sampleReg("Khám bệnh không giấy tờ")}); err != nil {
@@ -45,11 +44,11 @@ func TestNewCampaignCopiesAgenciesAndQuotasNotRegistrations(t *testing.T) {
 	if c24.Quotas[campaign.District] != (campaign.Quota{Required: 3, Target: 4}) || c24.Quotas[campaign.Department] != (campaign.Quota{Required: 1, Target: 1}) {
 		t.Fatalf("quotas = %+v", c24.Quotas)
 	}
-	list, _ := s.CampaignAgencies(ctx, id)
+	list := agenciesOf(t, s, id)
 	if len(list) != 39 {
 		t.Fatalf("2024 agencies = %d, want 39 (the inactive one left behind)", len(list))
 	}
-	rows, _ := s.Registrations(ctx, id)
+	rows := registrationsOf(t, s, id)
 	if len(rows) != 0 {
 		t.Fatalf("registrations copied: %d", len(rows))
 	}
@@ -64,14 +63,14 @@ func TestNewCampaignCopiesAgenciesAndQuotasNotRegistrations(t *testing.T) {
 func TestUpdateCampaignRules(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
-	c, _ := s.Campaign(ctx, 2023)
+	c := campaignOf(t, s, 2023)
 	stale := c
 	c.LegalBasis = "Quyết định số 2629/QĐ-UBND ngày 23/12/2022"
 	c.Deadline = vndate.Of(2023, 3, 31)
 	if err := s.UpdateCampaign(ctx, c); err != nil {
 		t.Fatal(err)
 	}
-	got, _ := s.Campaign(ctx, 2023)
+	got := campaignOf(t, s, 2023)
 	if got.Deadline.ISO() != "2023-03-31" || got.Version != c.Version+1 {
 		t.Fatalf("after update: %+v", got)
 	}
@@ -92,7 +91,7 @@ func TestUpdateCampaignRules(t *testing.T) {
 func TestSetExpected(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
-	c, _ := s.Campaign(ctx, 2023)
+	c := campaignOf(t, s, 2023)
 	yte := agencyByName(t, s, c, "Sở Y tế")
 	tp := agencyByName(t, s, c, "Sở Tư pháp")
 	if _, _, err := s.RecordSubmission(ctx, campaign.Submission{CampaignID: c.ID, AgencyID: yte.ID, Received: vndate.Of(2023, 3, 1)},
@@ -105,14 +104,14 @@ func TestSetExpected(t *testing.T) {
 	if err := s.SetExpected(ctx, c.ID, tp.ID, false); err != nil {
 		t.Fatal(err)
 	}
-	list, _ := s.CampaignAgencies(ctx, c.ID)
+	list := agenciesOf(t, s, c.ID)
 	if len(list) != 39 {
 		t.Fatalf("agencies = %d", len(list))
 	}
 	if err := s.SetExpected(ctx, c.ID, tp.ID, true); err != nil {
 		t.Fatal(err)
 	}
-	list, _ = s.CampaignAgencies(ctx, c.ID)
+	list = agenciesOf(t, s, c.ID)
 	if len(list) != 40 {
 		t.Fatalf("agencies = %d", len(list))
 	}
@@ -121,19 +120,19 @@ func TestSetExpected(t *testing.T) {
 func TestPastCampaignsKeepTheirNames(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
-	c23, _ := s.Campaign(ctx, 2023)
+	c23 := campaignOf(t, s, 2023)
 	ldtbxh := agencyByName(t, s, c23, "Sở Lao động - Thương binh và Xã hội")
 	ducTho := agencyByName(t, s, c23, "Huyện Đức Thọ")
 	if _, _, err := s.RecordSubmission(ctx, campaign.Submission{CampaignID: c23.ID, AgencyID: ldtbxh.ID, Received: vndate.Of(2023, 3, 1)},
 		[]campaign.Registration{sampleReg("Chi trả trợ cấp qua tài khoản")}); err != nil {
 		t.Fatal(err)
 	}
-	before, _ := book.Compliance(ctx, s, c23, vndate.Of(2023, 4, 1))
+	before := complianceOf(t, s, c23, vndate.Of(2023, 4, 1))
 	id24, err := s.NewCampaign(ctx, campaign.Campaign{Year: 2024, Deadline: vndate.Of(2024, 3, 29)}, 2023)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c24, _ := s.Campaign(ctx, 2024)
+	c24 := campaignOf(t, s, 2024)
 	// 2024: the department is renamed (units merged), a district stops being followed
 	a24 := agencyByName(t, s, c24, "Sở Lao động - Thương binh và Xã hội")
 	a24.Name, a24.ShortName = "Sở Nội vụ và Lao động", "Sở NV&LĐ"
@@ -150,11 +149,11 @@ func TestPastCampaignsKeepTheirNames(t *testing.T) {
 	if a23.ShortName != "Sở LĐ-TB&XH" || !agencyByName(t, s, c23, "Huyện Đức Thọ").Active {
 		t.Fatalf("2023 changed: %+v", a23)
 	}
-	rows, _ := s.Registrations(ctx, c23.ID)
+	rows := registrationsOf(t, s, c23.ID)
 	if len(rows) != 1 || rows[0].AgencyName != "Sở Lao động - Thương binh và Xã hội" {
 		t.Fatalf("2023 registrations show %q", rows[0].AgencyName)
 	}
-	after, _ := book.Compliance(ctx, s, c23, vndate.Of(2023, 4, 1))
+	after := complianceOf(t, s, c23, vndate.Of(2023, 4, 1))
 	if len(after.Results) != len(before.Results) {
 		t.Fatalf("2023 judged %d agencies, was %d", len(after.Results), len(before.Results))
 	}
@@ -167,7 +166,7 @@ func TestPastCampaignsKeepTheirNames(t *testing.T) {
 	if agencyByName(t, s, c24, "Sở Nội vụ và Lao động").ShortName != "Sở NV&LĐ" {
 		t.Fatal("2024 lost the new name")
 	}
-	s24, _ := book.Compliance(ctx, s, c24, vndate.Of(2024, 4, 1))
+	s24 := complianceOf(t, s, c24, vndate.Of(2024, 4, 1))
 	for _, r := range s24.Results {
 		if r.Agency.ID == ducTho.ID {
 			t.Fatal("inactive district judged in 2024")

@@ -41,7 +41,7 @@ func TestDataVersionSeesAnotherClerk(t *testing.T) {
 	if v, err := mine.DataVersion(ctx); err != nil || v != before {
 		t.Fatalf("nobody wrote, yet the version moved from %d to %d (%v)", before, v, err)
 	}
-	c, _ := theirs.Campaign(ctx, 2023)
+	c := campaignOf(t, theirs, 2023)
 	a := agencyByName(t, theirs, c, "Sở Y tế")
 	if _, _, err := theirs.RecordSubmission(ctx, campaign.Submission{CampaignID: c.ID, AgencyID: a.ID, Received: vndate.Of(2023, 3, 1)},
 		[]campaign.Registration{sampleReg("Của người khác")}); err != nil {
@@ -93,7 +93,7 @@ func TestWriteHeldTooLongIsBusy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, _ := s.Campaign(ctx, 2023)
+	c := campaignOf(t, s, 2023)
 	yte := agencyByName(t, s, c, "Sở Y tế")
 	add := func() error {
 		_, _, err := s.RecordSubmission(ctx, campaign.Submission{CampaignID: c.ID, AgencyID: yte.ID, Received: vndate.Of(2023, 3, 1)},

@@ -38,7 +38,13 @@ func TestChildProcess(t *testing.T) {
 	if role == "" {
 		t.Skip("run by the contention and crash tests as a separate process")
 	}
-	n, _ := strconv.Atoi(os.Getenv("CCHC_CHILD_N"))
+	n := 0 // how many letters: only the writers and importers are told
+	if v := os.Getenv("CCHC_CHILD_N"); v != "" {
+		var err error
+		if n, err = strconv.Atoi(v); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if start := os.Getenv("CCHC_CHILD_START"); start != "" {
 		// wait for the word, so that the processes open the book together
 		for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
@@ -58,7 +64,7 @@ func TestChildProcess(t *testing.T) {
 	if err != nil {
 		os.Exit(3)
 	}
-	agencies, _ := s.CampaignAgencies(ctx, c.ID)
+	agencies := agenciesOf(t, s, c.ID)
 	switch {
 	case strings.HasPrefix(role, "writer"):
 		for i := range n {
@@ -139,7 +145,7 @@ func TestChildProcess(t *testing.T) {
 		}
 	case role == "editor":
 		// the letter's number and the registration's note always move together
-		rows, _ := s.Registrations(ctx, c.ID)
+		rows := registrationsOf(t, s, c.ID)
 		fmt.Println("READY")
 		for k := 0; ; k++ {
 			r := rows[k%len(rows)]
@@ -174,7 +180,7 @@ func TestTwoClerksWritingAtOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Close()
+	fatalIf(t, s.Close())
 	stop := filepath.Join(dir, "stop")
 	reader := child(t, "reader", db, "CCHC_CHILD_STOP="+stop)
 	var readOut strings.Builder
@@ -207,7 +213,9 @@ func TestTwoClerksWritingAtOnce(t *testing.T) {
 			t.Errorf("writer %d: %v\n%s", i+1, err, outs[i].String())
 		}
 	}
-	os.WriteFile(stop, nil, 0o600)
+	if err := os.WriteFile(stop, nil, 0o600); err != nil {
+		t.Fatal(err) // the reader would read on until killed
+	}
 	if err := reader.Wait(); err != nil || !strings.Contains(readOut.String(), "READS OK") {
 		t.Errorf("reader: %v\n%s", err, readOut.String())
 	}
@@ -255,7 +263,7 @@ func TestEightImportsAtOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Close()
+	fatalIf(t, s.Close())
 	const clerks, letters = 8, 50
 	var cmds []*exec.Cmd
 	outs := make([]strings.Builder, clerks)
@@ -371,7 +379,7 @@ func TestKilledMidWriteLeavesNoHalf(t *testing.T) {
 			maxDelay *= 3 // a write takes a round trip per statement: some must finish
 		}
 		time.Sleep(time.Duration(20+rng.Intn(maxDelay)) * time.Millisecond)
-		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Process.Signal(syscall.SIGKILL) // it may have finished on its own: Wait tells
 		<-done
 		kills++
 		err = cmd.Wait()
@@ -399,7 +407,7 @@ func TestKilledMidWriteLeavesNoHalf(t *testing.T) {
 		if bad != 0 || imports != changes {
 			t.Fatalf("round %d: %d partial imports; %d imports but %d in the history", round, bad, imports, changes)
 		}
-		s.Close()
+		fatalIf(t, s.Close())
 		if round == rounds-1 {
 			t.Logf("%d imports of 2,000 registrations completed, the others killed midway and left no trace", imports)
 		}
@@ -418,7 +426,7 @@ func TestKilledMidWriteLeavesNoHalf(t *testing.T) {
 		if torn != 0 || open != 0 {
 			t.Fatalf("edit round %d: %d torn edits, %d open history rows", round, torn, open)
 		}
-		s.Close()
+		fatalIf(t, s.Close())
 	}
 	if s, err := Open(db, Options{}); err == nil {
 		t.Logf("%d edits completed in %d rounds, the others killed midway: none torn", countOf(t, s.db, `SELECT count(*) FROM history WHERE who = 'editor'`), rounds)
@@ -432,7 +440,8 @@ func TestKilledMidWriteLeavesNoHalf(t *testing.T) {
 	for range max(2, rounds/3) {
 		kill("backuper", 800)
 	}
-	backups, _ := filepath.Glob(filepath.Join(filepath.Dir(db), "b-*.db"))
+	backups, err := filepath.Glob(filepath.Join(filepath.Dir(db), "b-*.db"))
+	fatalIf(t, err)
 	for _, b := range backups {
 		s, err := Open(b, Options{AllowReadOnly: true})
 		if err != nil {
@@ -441,7 +450,8 @@ func TestKilledMidWriteLeavesNoHalf(t *testing.T) {
 		assertSound(t, s)
 		s.Close()
 	}
-	partial, _ := filepath.Glob(filepath.Join(filepath.Dir(db), ".b-*.tmp"))
+	partial, err := filepath.Glob(filepath.Join(filepath.Dir(db), ".b-*.tmp"))
+	fatalIf(t, err)
 	t.Logf("%d whole backups; %d killed midway left only hidden temporary files", len(backups), len(partial))
 	t.Logf("%d kills in all", kills)
 }

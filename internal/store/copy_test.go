@@ -77,7 +77,7 @@ func work(t *testing.T, s *Store) {
 	}
 	id := recordOne(t, s, c, "Sở Y tế", "Một cửa điện tử")
 	gone := recordOne(t, s, c, "Sở Tư pháp", "Lý lịch tư pháp trực tuyến")
-	r, _ := s.Registration(ctx, id)
+	r := registrationOf(t, s, id)
 	r.Note = "ghi chú mới"
 	if err := s.UpdateRegistration(ctx, r.Registration); err != nil {
 		t.Fatal(err)
@@ -85,7 +85,7 @@ func work(t *testing.T, s *Store) {
 	if _, err := s.UndoLast(ctx); err != nil {
 		t.Fatal(err)
 	}
-	g, _ := s.Registration(ctx, gone)
+	g := registrationOf(t, s, gone)
 	if err := s.DeleteRegistration(ctx, gone, g.Version); err != nil {
 		t.Fatal(err)
 	}
@@ -159,7 +159,7 @@ func copyAndCompare(t *testing.T, src *Store, dest string) {
 		t.Fatalf("check of the copy: %v %v", problems, err)
 	}
 	// the trash and undo work on the copy, and new rows take new ids
-	c, _ := dst.Campaign(ctx, 2023)
+	c := campaignOf(t, dst, 2023)
 	trash, err := dst.Trash(ctx, c.ID)
 	if err != nil || len(trash) != 1 {
 		t.Fatalf("trash of the copy: %+v %v", trash, err)
@@ -197,7 +197,7 @@ func TestCopyRefusesABookAndLeavesNothingOnFailure(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	book.Close()
+	fatalIf(t, book.Close())
 	targets := map[string]string{
 		other:                         "is an existing file that is not a book",
 		filepath.Join(dir, "book.db"): "already holds a book",
@@ -209,7 +209,7 @@ func TestCopyRefusesABookAndLeavesNothingOnFailure(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		b.Close()
+		fatalIf(t, b.Close())
 		foreign := pgtest.Fresh(t)
 		db, err := sql.Open("pgx", foreign)
 		if err != nil {
@@ -229,7 +229,7 @@ func TestCopyRefusesABookAndLeavesNothingOnFailure(t *testing.T) {
 			t.Errorf("copy to %s: %v", target, err)
 		}
 	}
-	if b, _ := os.ReadFile(other); string(b) != "notes" {
+	if b := readFile(t, other); b != "notes" {
 		t.Errorf("the file was changed: %q", b)
 	}
 	// a table the copy does not know: refused midway, nothing left
@@ -240,7 +240,8 @@ func TestCopyRefusesABookAndLeavesNothingOnFailure(t *testing.T) {
 	if _, err := Copy(ctx, src, target, Options{}); err == nil {
 		t.Fatal("copied a book with a table it does not know")
 	}
-	entries, _ := os.ReadDir(dir)
+	entries, err := os.ReadDir(dir)
+	fatalIf(t, err)
 	if len(entries) != 2 {
 		t.Errorf("left behind: %v", entries)
 	}

@@ -35,12 +35,12 @@ func TestEveryChangeIsInTheHistory(t *testing.T) {
 	}
 	defer s.Close()
 	ctx := context.Background()
-	c, _ := s.Campaign(ctx, 2023)
+	c := campaignOf(t, s, 2023)
 	if h, err := s.History(ctx, HistoryQuery{}); err != nil || len(h) != 0 {
 		t.Fatalf("a new book has %d changes (the default campaign is not one) (read: %v)", len(h), err)
 	}
 	id := recordOne(t, s, c, "Sở Y tế", "Khám bệnh không giấy tờ")
-	r, _ := s.Registration(ctx, id)
+	r := registrationOf(t, s, id)
 	r.Title = "Khám bệnh từ xa"
 	if err := s.UpdateRegistration(ctx, r.Registration); err != nil {
 		t.Fatal(err)
@@ -48,7 +48,7 @@ func TestEveryChangeIsInTheHistory(t *testing.T) {
 	if _, err := s.AddAgency(ctx, c.ID, campaign.Agency{Name: "Sở Mới", Group: campaign.Department}); err != nil {
 		t.Fatal(err)
 	}
-	r, _ = s.Registration(ctx, id)
+	r = registrationOf(t, s, id)
 	if err := s.DeleteRegistration(ctx, id, r.Version); err != nil {
 		t.Fatal(err)
 	}
@@ -92,9 +92,9 @@ func TestEveryChangeIsInTheHistory(t *testing.T) {
 func TestUndoAndTrash(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
-	c, _ := s.Campaign(ctx, 2023)
+	c := campaignOf(t, s, 2023)
 	id := recordOne(t, s, c, "Sở Y tế", "Một cửa điện tử")
-	r, _ := s.Registration(ctx, id)
+	r := registrationOf(t, s, id)
 	r.Note = "ghi chú mới"
 	if err := s.UpdateRegistration(ctx, r.Registration); err != nil {
 		t.Fatal(err)
@@ -103,11 +103,11 @@ func TestUndoAndTrash(t *testing.T) {
 	if err != nil || undone.Op != OpEdit {
 		t.Fatalf("undo edit: %v %v", undone.Op, err)
 	}
-	if h, _ := s.History(ctx, HistoryQuery{Limit: 1}); h[0].Op != OpUndo || h[0].Undid != h[0].ID-1 ||
-		h[0].Summary(lang.VI) != fmt.Sprintf("Hoàn tác thay đổi #%d: trả lại 1 mô hình như cũ", h[0].ID-1) {
-		t.Fatalf("undo recorded as %+v: %s", h[0], h[0].Summary(lang.VI))
+	if h := lastChange(t, s); h.Op != OpUndo || h.Undid != h.ID-1 ||
+		h.Summary(lang.VI) != fmt.Sprintf("Hoàn tác thay đổi #%d: trả lại 1 mô hình như cũ", h.ID-1) {
+		t.Fatalf("undo recorded as %+v: %s", h, h.Summary(lang.VI))
 	}
-	back, _ := s.Registration(ctx, id)
+	back := registrationOf(t, s, id)
 	if back.Note != "" || back.Version != 3 {
 		t.Fatalf("after undo: note %q version %d", back.Note, back.Version)
 	}
@@ -124,7 +124,7 @@ func TestUndoAndTrash(t *testing.T) {
 	if _, err := s.Restore(ctx, trash[0].ItemID); err != nil {
 		t.Fatal(err)
 	}
-	rows, _ := s.Registrations(ctx, c.ID)
+	rows := registrationsOf(t, s, c.ID)
 	if len(rows) != 2 {
 		t.Fatalf("registrations after restore = %d", len(rows))
 	}
@@ -150,13 +150,13 @@ func TestUndoAndTrash(t *testing.T) {
 		t.Fatalf("trash after undoing the restore = %d (read: %v)", len(trash), err)
 	}
 	// an undo refused when the data moved on changes nothing
-	o, _ := s.Registration(ctx, other)
+	o := registrationOf(t, s, other)
 	o.Note = "sửa lần 1"
 	if err := s.UpdateRegistration(ctx, o.Registration); err != nil {
 		t.Fatal(err)
 	}
 	first := s.session[len(s.session)-1]
-	o, _ = s.Registration(ctx, other)
+	o = registrationOf(t, s, other)
 	o.Note = "sửa lần 2"
 	if err := s.UpdateRegistration(ctx, o.Registration); err != nil {
 		t.Fatal(err)
@@ -175,7 +175,7 @@ func TestUndoAndTrash(t *testing.T) {
 func TestUndoAnImport(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
-	c, _ := s.Campaign(ctx, 2023)
+	c := campaignOf(t, s, 2023)
 	yte := agencyByName(t, s, c, "Sở Y tế")
 	var items []ImportItem
 	for i := range 50 {
@@ -184,9 +184,9 @@ func TestUndoAnImport(t *testing.T) {
 	if _, err := s.ImportRegistrations(ctx, []ImportLetter{{Submission: campaign.Submission{CampaignID: c.ID, AgencyID: yte.ID, Received: vndate.Of(2023, 3, 2)}, Items: items}}, false); err != nil {
 		t.Fatal(err)
 	}
-	h, _ := s.History(ctx, HistoryQuery{Limit: 1})
-	if h[0].Op != OpImport || !strings.Contains(h[0].Summary(lang.VI), "50 mô hình, 1 văn bản") {
-		t.Fatalf("import recorded as %s: %s", h[0].Op, h[0].Summary(lang.VI))
+	h := lastChange(t, s)
+	if h.Op != OpImport || !strings.Contains(h.Summary(lang.VI), "50 mô hình, 1 văn bản") {
+		t.Fatalf("import recorded as %s: %s", h.Op, h.Summary(lang.VI))
 	}
 	if _, err := s.UndoLast(ctx); err != nil {
 		t.Fatal(err)
@@ -203,7 +203,7 @@ func TestBackupIsPrivateAndComplete(t *testing.T) {
 	sqliteOnly(t)
 	s := openTemp(t)
 	ctx := context.Background()
-	c, _ := s.Campaign(ctx, 2023)
+	c := campaignOf(t, s, 2023)
 	recordOne(t, s, c, "Sở Y tế", "Sao lưu")
 	if s.BackedUpToday() {
 		t.Fatal("backed up before any backup")
@@ -220,7 +220,7 @@ func TestBackupIsPrivateAndComplete(t *testing.T) {
 		t.Fatal("today's backup not seen")
 	}
 	if runtime.GOOS != "windows" {
-		if info, _ := os.Stat(got); info.Mode().Perm() != 0o600 {
+		if info, err := os.Stat(got); err != nil || info.Mode().Perm() != 0o600 {
 			t.Fatalf("backup mode %v", info.Mode().Perm())
 		}
 	}
@@ -255,13 +255,14 @@ func TestBackupBeforeUpgrade(t *testing.T) {
 	if _, err := db.Exec(`INSERT INTO agency (name, name_key, agency_group, created_at, updated_at) VALUES ('Sở Cũ', 'so cu', 'department', 'x', 'x')`); err != nil {
 		t.Fatal(err)
 	}
-	db.Close()
+	fatalIf(t, db.Close())
 	s, err := Open(path, Options{Now: fixedNow})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	backups, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "cchc-before-schema-*-2023-04-05.db"))
+	backups, err := filepath.Glob(filepath.Join(filepath.Dir(path), "cchc-before-schema-*-2023-04-05.db"))
+	fatalIf(t, err)
 	if len(backups) != 1 {
 		t.Fatalf("backups = %v", backups)
 	}
@@ -284,7 +285,7 @@ func TestBackupBeforeUpgrade(t *testing.T) {
 func TestCheckFindsBrokenRules(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
-	c, _ := s.Campaign(ctx, 2023)
+	c := campaignOf(t, s, 2023)
 	if p, err := s.Check(ctx); err != nil || len(p) != 0 {
 		t.Fatalf("a new book: %v %v", p, err)
 	}
@@ -336,13 +337,13 @@ func TestConcurrentUpgradeKeepsWholeBackups(t *testing.T) {
 	if _, err := db.Exec(migrations()[0].sql + "; PRAGMA user_version = 1; PRAGMA application_id = " + itoa(applicationID)); err != nil {
 		t.Fatal(err)
 	}
-	db.Close()
+	fatalIf(t, db.Close())
 	errs := make(chan error, 4)
 	for range 4 {
 		go func() {
 			s, err := Open(path, Options{Now: fixedNow})
 			if err == nil {
-				s.Close()
+				err = s.Close()
 			}
 			errs <- err
 		}()
@@ -352,17 +353,17 @@ func TestConcurrentUpgradeKeepsWholeBackups(t *testing.T) {
 			t.Fatalf("concurrent upgrade: %v", err)
 		}
 	}
-	backups, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "cchc-before-schema-*.db"))
+	backups, err := filepath.Glob(filepath.Join(filepath.Dir(path), "cchc-before-schema-*.db"))
+	fatalIf(t, err)
 	if len(backups) == 0 {
 		t.Fatal("no backup before the upgrade")
 	}
 	old := 0
 	for _, b := range backups {
-		o, _ := sql.Open("sqlite", b)
-		var v int
-		var ok string
-		v = countOf(t, o, "PRAGMA user_version")
-		o.QueryRow("PRAGMA integrity_check").Scan(&ok)
+		o, err := sql.Open("sqlite", b)
+		fatalIf(t, err)
+		v := countOf(t, o, "PRAGMA user_version")
+		ok := queryString(t, o, "PRAGMA integrity_check")
 		o.Close()
 		if ok != "ok" {
 			t.Fatalf("%s: integrity %q", b, ok)
@@ -386,14 +387,13 @@ func TestHistoryOfADeactivationSaysWhatChanged(t *testing.T) {
 	if _, err := s.NewCampaign(ctx, campaign.Campaign{Year: 2024, Deadline: vndate.Of(2024, 3, 29)}, 2023); err != nil {
 		t.Fatal(err)
 	}
-	c, _ := s.Campaign(ctx, 2024)
+	c := campaignOf(t, s, 2024)
 	a := agencyByName(t, s, c, "Sở Ngoại vụ")
 	a.Active = false
 	if err := s.UpdateAgency(ctx, c.ID, a); err != nil {
 		t.Fatal(err)
 	}
-	h, _ := s.History(ctx, HistoryQuery{Limit: 1})
-	sum := h[0].Summary(lang.VI)
+	sum := lastChange(t, s).Summary(lang.VI)
 	if strings.Contains(sum, "— →") || !strings.Contains(sum, "Sở Ngoại vụ") {
 		t.Fatalf("history says %q", sum)
 	}

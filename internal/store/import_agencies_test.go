@@ -77,8 +77,12 @@ func TestRehearsedAgencyImportSaysWhatTheImportDoes(t *testing.T) {
 	}
 
 	// a name the list gives two agencies of different groups, or one the
-	// book has already, is refused in the rehearsal as in the import
+	// book has already, or an official code the list gives two agencies of
+	// different groups, is refused in the rehearsal as in the import
 	for _, bad := range [][]AgencyImport{
+		{{Line: 2, Agency: campaign.Agency{Name: "Huyện Khác", Group: campaign.District}},
+			{Line: 3, Agency: campaign.Agency{Name: "Ban Năm", Group: campaign.Department, Code: "77701"}},
+			{Line: 4, Agency: campaign.Agency{Name: "Ban Năm", Group: campaign.Central, Code: "77701"}}},
 		{{Line: 2, Agency: campaign.Agency{Name: "Huyện Khác", Group: campaign.District}},
 			{Line: 3, Agency: campaign.Agency{Name: "Ban Mới", Group: campaign.Department}},
 			{Line: 4, Agency: campaign.Agency{Name: "Ban Mới", Group: campaign.Central}}},
@@ -115,7 +119,7 @@ func agenciesNamed(t *testing.T, s *Store, c campaign.Campaign, name string) []c
 func TestImportSkipsDuplicatesOfTheBookAndOfItself(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
-	c, _ := s.Campaign(ctx, 2023)
+	c := campaignOf(t, s, 2023)
 	yte, tp := agencyByName(t, s, c, "Sở Y tế"), agencyByName(t, s, c, "Sở Tư pháp")
 	if _, _, err := s.RecordSubmission(ctx, campaign.Submission{CampaignID: c.ID, AgencyID: yte.ID, Received: vndate.Of(2023, 3, 1)},
 		[]campaign.Registration{sampleReg("Một cửa điện tử")}); err != nil {

@@ -188,8 +188,9 @@ func lineError(line int, err error) error {
 // rehearse, nothing is written: the list is checked in a read transaction
 // against the book and against the agencies it adds itself, which get
 // stand-in ids (negative), so that a dry run costs a fraction of the
-// import and the import writes once. Each statement is prepared once for
-// the whole list (an official list has 10,000 communes).
+// import; the import itself checks as it writes, so that it needs no
+// rehearsal first. Each statement is prepared once for the whole list (an
+// official list has 10,000 communes).
 func (s *Store) ImportAgencies(ctx context.Context, campaignID int64, list []AgencyImport, rehearse bool) ([]ImportedAgency, error) {
 	var out []ImportedAgency
 	run := func(tx *sql.Tx) error {
@@ -224,6 +225,7 @@ func (s *Store) importAgencies(ctx context.Context, q txQuerier, campaignID int6
 	}
 	added := map[int64]campaign.Agency{} // by id (stand-in ids when rehearsing)
 	byCode, byPlace := map[string]int64{}, map[place]int64{}
+	parents := parentCache{}
 	progress := progressOf(ctx)
 	for i, in := range list {
 		progress(i+1, len(list))
@@ -241,14 +243,17 @@ func (s *Store) importAgencies(ctx context.Context, q txQuerier, campaignID int6
 		if a.Code == "" || id == 0 {
 			id = byPlace[here]
 		}
-		if x, ok := added[id]; id != 0 && ok && x.Group != a.Group {
-			id = 0 // same name and parent, another group: the checks below refuse it
+		listed := id != 0
+		if x, ok := added[id]; listed && ok && x.Group != a.Group {
+			id = 0 // same code or place as one of this list's, another group: the checks below refuse it
 		}
-		if id == 0 {
-			var err error
-			if id, inCampaign, err = findAgency(ctx, q, campaignID, a); err != nil {
+		var clash string
+		if !listed {
+			m, err := matchAgency(ctx, q, campaignID, a)
+			if err != nil {
 				return nil, err
 			}
+			id, inCampaign, clash = m.id, m.inCampaign, m.clash
 		}
 		switch {
 		case id != 0 && inCampaign:
@@ -261,14 +266,15 @@ func (s *Store) importAgencies(ctx context.Context, q txQuerier, campaignID int6
 			}
 			out[i] = ImportedAgency{ID: id, Outcome: AgencyLinked}
 		default:
-			var err error
-			if p, ok := added[a.ParentID]; ok {
-				err = s.checkAgency(ctx, q, campaignID, a, &p)
-			} else {
-				err = s.validateAgency(ctx, q, campaignID, a)
+			// checkAgency's checks, with the book's answers already in hand
+			parent, err := parents.of(ctx, q, a.ParentID, added)
+			if err == nil {
+				err = a.Validate(parent).Err()
 			}
 			if err == nil {
-				if other, ok := byPlace[here]; ok {
+				if clash != "" {
+					err = book.NameTaken(clash)
+				} else if other, ok := byPlace[here]; ok {
 					err = book.NameTaken(added[other].Name)
 				} else if other, ok := byCode[a.Code]; ok && a.Code != "" {
 					err = book.CodeTaken(a.Code, added[other].Name)
@@ -298,24 +304,74 @@ func (s *Store) importAgencies(ctx context.Context, q txQuerier, campaignID int6
 	return out, nil
 }
 
-// findAgency finds a in the book: by official code when it has one, else
+// parentCache holds the parents an import has read from the book: an
+// official list names each of some 700 districts for its communes.
+type parentCache map[int64]campaign.Agency
+
+// of returns the parent with this id (nil for none), from the agencies the
+// import adds itself, else from the book; one gone is ParentGone.
+func (c parentCache) of(ctx context.Context, tx txQuerier, id int64, added map[int64]campaign.Agency) (*campaign.Agency, error) {
+	if id == 0 {
+		return nil, nil
+	}
+	if p, ok := added[id]; ok {
+		return &p, nil
+	}
+	p, ok := c[id]
+	if !ok {
+		var err error
+		if p, err = scanAgency(tx.QueryRowContext(ctx, `SELECT `+agencyColumns+` FROM agency a WHERE a.id = ?`, id)); err != nil {
+			return nil, book.ParentGone()
+		}
+		c[id] = p
+	}
+	return &p, nil
+}
+
+// bookMatch is what the book holds of an agency being imported: the one
+// it is (id, and whether the campaign has it already), and failing that,
+// the name of another agency of the campaign with the same name and parent
+// (which makes it a duplicate).
+type bookMatch struct {
+	id         int64
+	inCampaign bool
+	clash      string
+}
+
+// matchAgency finds a in the book: by official code when it has one, else
 // by folded name, group and parent (preferring one in the campaign), so
 // that a commune first typed by hand is not added again from the list.
-func findAgency(ctx context.Context, tx txQuerier, campaignID int64, a campaign.Agency) (id int64, inCampaign bool, err error) {
-	const inc = `EXISTS (SELECT 1 FROM campaign_agency ca WHERE ca.campaign_id = ? AND ca.agency_id = a.id) AS inc`
+// One read answers both that and the campaign's name clash (any group),
+// and a code found nowhere needs no second look before it is added.
+func matchAgency(ctx context.Context, tx txQuerier, campaignID int64, a campaign.Agency) (m bookMatch, err error) {
+	const inc = `EXISTS (SELECT 1 FROM campaign_agency ca WHERE ca.campaign_id = ? AND ca.agency_id = a.id)`
 	if a.Code != "" {
-		err = tx.QueryRowContext(ctx, `SELECT a.id, `+inc+` FROM agency a WHERE a.code = ?`, campaignID, a.Code).Scan(&id, &inCampaign)
+		err = tx.QueryRowContext(ctx, `SELECT a.id, `+inc+` FROM agency a WHERE a.code = ?`, campaignID, a.Code).Scan(&m.id, &m.inCampaign)
 		if !errors.Is(err, sql.ErrNoRows) {
-			return id, inCampaign, err
+			return m, err
 		}
 	}
-	err = tx.QueryRowContext(ctx, `SELECT a.id, `+inc+` FROM agency a
-		WHERE a.name_key = ? AND a.agency_group = ? AND coalesce(a.parent_id, 0) = ?
-		ORDER BY inc DESC, a.id LIMIT 1`, campaignID, vntext.Fold(a.Name), string(a.Group), a.ParentID).Scan(&id, &inCampaign)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, false, nil
+	rows, err := tx.QueryContext(ctx, `SELECT a.id, a.name, a.agency_group, `+inc+` FROM agency a
+		WHERE a.name_key = ? AND coalesce(a.parent_id, 0) = ? ORDER BY a.id`, campaignID, vntext.Fold(a.Name), a.ParentID)
+	if err != nil {
+		return m, err
 	}
-	return id, inCampaign, err
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var name, group string
+		var inCampaign bool
+		if err := rows.Scan(&id, &name, &group, &inCampaign); err != nil {
+			return m, err
+		}
+		if group == string(a.Group) && (m.id == 0 || inCampaign && !m.inCampaign) {
+			m.id, m.inCampaign = id, inCampaign
+		}
+		if inCampaign && m.clash == "" {
+			m.clash = vntext.Line(name)
+		}
+	}
+	return m, rows.Err()
 }
 
 func linkAgency(ctx context.Context, tx txQuerier, campaignID, agencyID int64) error {

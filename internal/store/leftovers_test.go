@@ -46,7 +46,7 @@ func TestKilledBackupLeftoversAreCleanedUp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Close()
+	fatalIf(t, s.Close())
 	atOpen := leave(t, dir, ".cchc-backup-2023-04-05.db.2817365.tmp", ".cchc-backup-2023-04-05.db.2817365.tmp-journal",
 		".cchc-backup-2023-04-06.db.cchc-55.tmp", ".cchc-backup-2023-04-06.db.cchc-55.tmp-journal")
 	s, err = Open(path, Options{})

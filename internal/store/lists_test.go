@@ -14,7 +14,7 @@ import (
 func TestRegistrationListRows(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
-	c, _ := s.Campaign(ctx, 2023)
+	c := campaignOf(t, s, 2023)
 	ducTho := agencyByName(t, s, c, "Huyện Đức Thọ")
 	yte := agencyByName(t, s, c, "Sở Y tế")
 	xa, err := s.AddAgency(ctx, c.ID, campaign.Agency{Name: "Xã Tùng Ảnh", Group: campaign.Commune, ParentID: ducTho.ID, Active: true})
@@ -73,13 +73,13 @@ func TestRegistrationListRows(t *testing.T) {
 func TestRegistrationListOrder(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
-	c2023, _ := s.Campaign(ctx, 2023)
+	c2023 := campaignOf(t, s, 2023)
 	idOther, err := s.NewCampaign(ctx, campaign.Campaign{Year: 2022, Deadline: vndate.Of(2022, 3, 29)}, 2023) // a year the test clock has passed
 	if err != nil {
 		t.Fatal(err)
 	}
-	cOther, _ := s.Campaign(ctx, 2022)
-	agencies, _ := s.CampaignAgencies(ctx, c2023.ID)
+	cOther := campaignOf(t, s, 2022)
+	agencies := agenciesOf(t, s, c2023.ID)
 	record := func(campaignID int64, i int) {
 		regs := []campaign.Registration{sampleReg("Mô hình " + itoa(int64(i)))}
 		if i%3 == 0 {
@@ -114,9 +114,10 @@ func TestRegistrationListOrder(t *testing.T) {
 		}
 		for rows.Next() {
 			var id int64
-			rows.Scan(&id)
+			fatalIf(t, rows.Scan(&id))
 			want = append(want, id)
 		}
+		fatalIf(t, rows.Err())
 		rows.Close()
 		list, err := s.RegistrationList(ctx, c.ID)
 		if err != nil {

@@ -44,7 +44,7 @@ func TestBookOnANetworkShare(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Close()
+	fatalIf(t, s.Close())
 	before, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)

@@ -14,7 +14,7 @@ import (
 func TestProgressOfAModel(t *testing.T) {
 	s := openTemp(t) // today is 05/04/2023
 	ctx := context.Background()
-	c, _ := s.Campaign(ctx, 2023)
+	c := campaignOf(t, s, 2023)
 	yte := agencyByName(t, s, c, "Sở Y tế")
 	_, ids, err := s.RecordSubmission(ctx, campaign.Submission{CampaignID: c.ID, AgencyID: yte.ID, Received: vndate.Of(2023, 3, 1)},
 		[]campaign.Registration{sampleReg("Khám bệnh không giấy tờ")})
@@ -31,7 +31,8 @@ func TestProgressOfAModel(t *testing.T) {
 	if err := step(campaign.InProgress, vndate.Of(2023, 3, 10), "Triển khai tại 3 bệnh viện", 0); err != nil {
 		t.Fatal(err)
 	}
-	steps, _ := s.ProgressSteps(ctx, reg)
+	steps, err := s.ProgressSteps(ctx, reg)
+	fatalIf(t, err)
 	if len(steps) != 1 || steps[0].Stage != campaign.InProgress || steps[0].Note != "Triển khai tại 3 bệnh viện" {
 		t.Fatalf("steps = %+v", steps)
 	}
@@ -49,7 +50,8 @@ func TestProgressOfAModel(t *testing.T) {
 	if err := step(campaign.Completed, vndate.Of(2023, 4, 1), "100% hồ sơ đúng hạn", steps[0].ID); err != nil {
 		t.Fatal(err)
 	}
-	stages, _ := s.CampaignStages(ctx, c.ID)
+	stages, err := s.CampaignStages(ctx, c.ID)
+	fatalIf(t, err)
 	if stages[reg].Stage != campaign.Completed || !stages[reg].On.Equal(vndate.Of(2023, 4, 1)) {
 		t.Fatalf("current = %+v", stages[reg])
 	}
@@ -61,7 +63,8 @@ func TestProgressOfAModel(t *testing.T) {
 	if _, err := s.UndoLast(ctx); err != nil {
 		t.Fatal(err)
 	}
-	stages, _ = s.CampaignStages(ctx, c.ID)
+	stages, err = s.CampaignStages(ctx, c.ID)
+	fatalIf(t, err)
 	if stages[reg].Stage != campaign.InProgress {
 		t.Fatalf("after undo = %+v", stages[reg])
 	}

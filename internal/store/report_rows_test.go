@@ -20,7 +20,7 @@ func TestReportRegistrationsOrderAndCounts(t *testing.T) {
 	t.Cleanup(func() { reportChunk = 1500 })
 	s := openTemp(t)
 	ctx := context.Background()
-	c, _ := s.Campaign(ctx, 2023)
+	c := campaignOf(t, s, 2023)
 	ducTho := agencyByName(t, s, c, "Huyện Đức Thọ")
 	tungAnh, err := s.AddAgency(ctx, c.ID, campaign.Agency{Name: "Xã Tùng Ảnh", Group: campaign.Commune, ParentID: ducTho.ID})
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 // a transaction: a *sql.Tx, or statements prepared once for a long loop.
 type txQuerier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 }
 
@@ -42,6 +43,14 @@ func (s *statements) QueryRowContext(ctx context.Context, query string, args ...
 		return s.tx.QueryRowContext(ctx, query, args...) // gives the error back as the row's
 	}
 	return st.QueryRowContext(ctx, args...)
+}
+
+func (s *statements) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, err := s.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(ctx, args...)
 }
 
 func (s *statements) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {

@@ -270,7 +270,7 @@ func (s *Store) dsn() string {
 		q = append([]string{"mode=ro"}, q...)
 	} else {
 		q = append([]string{"mode=rw"}, q...)
-		q = append(q, "_pragma=journal_mode(WAL)", "_pragma=synchronous(FULL)")
+		q = append(q, "_pragma=journal_mode(WAL)", "_pragma=synchronous(FULL)", "_pragma=temp_store(MEMORY)")
 	}
 	return u.String() + "?" + strings.Join(q, "&")
 }

@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/compliance"
 	"cchc/internal/lang"
@@ -101,7 +100,7 @@ func TestReopenKeepsDataAndDoesNotReseed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Close()
+	fatalIf(t, s.Close())
 	s, err = Open(path, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -111,7 +110,7 @@ func TestReopenKeepsDataAndDoesNotReseed(t *testing.T) {
 	if err != nil || len(cs) != 1 {
 		t.Fatalf("campaigns = %d, %v", len(cs), err)
 	}
-	list, _ := s.CampaignAgencies(context.Background(), cs[0].ID)
+	list := agenciesOf(t, s, cs[0].ID)
 	if len(list) != 40 {
 		t.Fatalf("agencies after reopen = %d", len(list))
 	}
@@ -127,7 +126,7 @@ func TestNewFileIsPrivate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Close()
+	fatalIf(t, s.Close())
 	for _, p := range []string{filepath.Join(dir, "cchc.db"), filepath.Join(dir, "cchc.db-wal")} {
 		info, err := os.Stat(p)
 		if err != nil {
@@ -137,7 +136,8 @@ func TestNewFileIsPrivate(t *testing.T) {
 			t.Errorf("%s mode = %v, want 0600", p, info.Mode().Perm())
 		}
 	}
-	info, _ := os.Stat(dir)
+	info, err := os.Stat(dir)
+	fatalIf(t, err)
 	if info.Mode().Perm() != 0o700 {
 		t.Errorf("folder mode = %v", info.Mode().Perm())
 	}
@@ -150,15 +150,17 @@ func TestBadPathsAreRefusedAndLeftUntouched(t *testing.T) {
 	dir := t.TempDir()
 	notDB := filepath.Join(dir, "notes.db")
 	content := []byte("Danh sách đăng ký — không phải SQLite\n")
-	os.WriteFile(notDB, content, 0o600)
+	fatalIf(t, os.WriteFile(notDB, content, 0o600))
 	short := filepath.Join(dir, "short.db")
-	os.WriteFile(short, []byte("SQLite"), 0o600)
+	fatalIf(t, os.WriteFile(short, []byte("SQLite"), 0o600))
 
 	other := filepath.Join(dir, "other.db")
-	db, _ := sql.Open("sqlite", other)
-	db.Exec("CREATE TABLE t (x); INSERT INTO t VALUES (1)")
-	db.Close()
-	otherBefore, _ := os.ReadFile(other)
+	db, err := sql.Open("sqlite", other)
+	fatalIf(t, err)
+	_, err = db.Exec("CREATE TABLE t (x); INSERT INTO t VALUES (1)")
+	fatalIf(t, err)
+	fatalIf(t, db.Close())
+	otherBefore := readFile(t, other)
 
 	cases := []struct {
 		name, path, want string
@@ -176,10 +178,10 @@ func TestBadPathsAreRefusedAndLeftUntouched(t *testing.T) {
 			}
 		})
 	}
-	if got, _ := os.ReadFile(notDB); string(got) != string(content) {
+	if got := readFile(t, notDB); got != string(content) {
 		t.Fatal("text file was changed")
 	}
-	if got, _ := os.ReadFile(other); string(got) != string(otherBefore) {
+	if got := readFile(t, other); got != otherBefore {
 		t.Fatal("other database was changed")
 	}
 }
@@ -197,7 +199,7 @@ func TestNewerSchemaIsRefused(t *testing.T) {
 	if _, err := s.db.Exec(bump); err != nil {
 		t.Fatal(err)
 	}
-	s.Close()
+	fatalIf(t, s.Close())
 	before := bookState(t, path)
 	_, err = Open(path, Options{})
 	if err == nil || !strings.Contains(messageOf(err), "phiên bản cchc mới hơn") {
@@ -246,8 +248,8 @@ func TestReadOnlyFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Close()
-	os.Chmod(path, 0o400)
+	fatalIf(t, s.Close())
+	fatalIf(t, os.Chmod(path, 0o400))
 	if _, err := Open(path, Options{}); err == nil || !strings.Contains(messageOf(err), "chỉ cho phép đọc") {
 		t.Fatalf("write open err = %v", err)
 	}
@@ -259,10 +261,7 @@ func TestReadOnlyFile(t *testing.T) {
 	if !ro.ReadOnly() {
 		t.Fatal("not marked read-only")
 	}
-	if _, err := ro.Campaign(context.Background(), 2023); err != nil {
-		t.Fatal(err)
-	}
-	c, _ := ro.Campaign(context.Background(), 2023)
+	c := campaignOf(t, ro, 2023)
 	_, err = ro.AddAgency(context.Background(), c.ID, campaign.Agency{Name: "Sở Mới", Group: campaign.Department})
 	if !errors.Is(err, ErrReadOnly) {
 		t.Fatalf("write on read-only = %v", err)
@@ -315,7 +314,7 @@ func sampleReg(title string) campaign.Registration {
 func TestRecordSubmissionAndCompliance(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
-	c, _ := s.Campaign(ctx, 2023)
+	c := campaignOf(t, s, 2023)
 	ducTho := agencyByName(t, s, c, "Huyện Đức Thọ")
 	tungAnh, err := s.AddAgency(ctx, c.ID, campaign.Agency{Name: "Xã Tùng Ảnh", Group: campaign.Commune, ParentID: ducTho.ID, Code: "18241"})
 	if err != nil {
@@ -329,7 +328,7 @@ func TestRecordSubmissionAndCompliance(t *testing.T) {
 	if err != nil || len(ids) != 1 {
 		t.Fatalf("record: %v", err)
 	}
-	sum, _ := book.Compliance(ctx, s, c, vndate.Of(2023, 3, 24))
+	sum := complianceOf(t, s, c, vndate.Of(2023, 3, 24))
 	got := find(sum, ducTho.ID)
 	if got.Registered != 1 || got.Status != compliance.Short {
 		t.Fatalf("after one: %+v", got)
@@ -342,12 +341,12 @@ func TestRecordSubmissionAndCompliance(t *testing.T) {
 	if _, err := s.AddToSubmission(ctx, subID, []campaign.Registration{sampleReg("Chuyển đổi số cấp xã")}); err != nil {
 		t.Fatal(err)
 	}
-	sum, _ = book.Compliance(ctx, s, c, vndate.Of(2023, 3, 24))
+	sum = complianceOf(t, s, c, vndate.Of(2023, 3, 24))
 	got = find(sum, ducTho.ID)
 	if got.Registered != 3 || got.Status != compliance.Met || !got.TargetMet || got.MetOn.ISO() != "2023-03-21" || got.Late {
 		t.Fatalf("after three: %+v", got)
 	}
-	rows, _ := s.Registrations(ctx, c.ID)
+	rows := registrationsOf(t, s, c.ID)
 	if len(rows) != 3 {
 		t.Fatalf("registrations = %d", len(rows))
 	}
@@ -363,7 +362,8 @@ func TestRecordSubmissionAndCompliance(t *testing.T) {
 	if lead != "Xã Tùng Ảnh" {
 		t.Fatalf("lead = %q", lead)
 	}
-	mine, _ := s.AgencyRegistrations(ctx, c.ID, ducTho.ID)
+	mine, err := s.AgencyRegistrations(ctx, c.ID, ducTho.ID)
+	fatalIf(t, err)
 	if len(mine) != 3 {
 		t.Fatalf("agency registrations = %d", len(mine))
 	}
@@ -381,7 +381,7 @@ func find(s compliance.Summary, id int64) compliance.Result {
 func TestInvalidInputChangesNothing(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
-	c, _ := s.Campaign(ctx, 2023)
+	c := campaignOf(t, s, 2023)
 	yte := agencyByName(t, s, c, "Sở Y tế")
 	ducTho := agencyByName(t, s, c, "Huyện Đức Thọ")
 	good := sampleReg("Tốt")
@@ -411,8 +411,8 @@ func TestInvalidInputChangesNothing(t *testing.T) {
 			}
 		})
 	}
-	rows, _ := s.Registrations(ctx, c.ID)
-	subs, _ := s.Submissions(ctx, c.ID)
+	rows := registrationsOf(t, s, c.ID)
+	subs := submissionsOf(t, s, c.ID)
 	if len(rows) != 0 || len(subs) != 0 {
 		t.Fatalf("bad input wrote %d registrations, %d letters", len(rows), len(subs))
 	}
@@ -421,15 +421,15 @@ func TestInvalidInputChangesNothing(t *testing.T) {
 func TestEditConflictsAreRefused(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
-	c, _ := s.Campaign(ctx, 2023)
+	c := campaignOf(t, s, 2023)
 	yte := agencyByName(t, s, c, "Sở Y tế")
 	_, ids, err := s.RecordSubmission(ctx, campaign.Submission{CampaignID: c.ID, AgencyID: yte.ID, Received: vndate.Of(2023, 3, 1)},
 		[]campaign.Registration{sampleReg("Khám bệnh không giấy tờ")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	mine, _ := s.Registration(ctx, ids[0])
-	theirs, _ := s.Registration(ctx, ids[0])
+	mine := registrationOf(t, s, ids[0])
+	theirs := registrationOf(t, s, ids[0])
 	theirs.Title = "Khám bệnh từ xa"
 	if err := s.UpdateRegistration(ctx, theirs.Registration); err != nil {
 		t.Fatal(err)
@@ -441,14 +441,14 @@ func TestEditConflictsAreRefused(t *testing.T) {
 	if err := s.DeleteRegistration(ctx, mine.ID, mine.Version); !errors.Is(err, ErrConflict) {
 		t.Fatalf("stale delete = %v", err)
 	}
-	now, _ := s.Registration(ctx, ids[0])
+	now := registrationOf(t, s, ids[0])
 	if now.Title != "Khám bệnh từ xa" || now.Note != "" || now.Version != 2 {
 		t.Fatalf("stored = %+v", now.Registration)
 	}
 	if err := s.DeleteRegistration(ctx, now.ID, now.Version); err != nil {
 		t.Fatal(err)
 	}
-	subs, _ := s.Submissions(ctx, c.ID)
+	subs := submissionsOf(t, s, c.ID)
 	if len(subs) != 0 {
 		t.Fatal("empty letter left behind")
 	}
@@ -471,7 +471,7 @@ func TestEditConflictsAreRefused(t *testing.T) {
 func TestAgencyRules(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
-	c, _ := s.Campaign(ctx, 2023)
+	c := campaignOf(t, s, 2023)
 	yte := agencyByName(t, s, c, "Sở Y tế")
 	cases := []struct {
 		a    campaign.Agency
@@ -501,7 +501,7 @@ func TestAgencyRules(t *testing.T) {
 func TestEntryEditsOfOneLetter(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
-	c, _ := s.Campaign(ctx, 2023)
+	c := campaignOf(t, s, 2023)
 	yte := agencyByName(t, s, c, "Sở Y tế")
 	_, ids, err := s.RecordSubmission(ctx, campaign.Submission{CampaignID: c.ID, AgencyID: yte.ID, Number: "57/SYT-VP", Received: vndate.Of(2023, 3, 1)},
 		[]campaign.Registration{sampleReg("Khám bệnh không giấy tờ"), sampleReg("Bệnh án điện tử")})
@@ -512,9 +512,9 @@ func TestEntryEditsOfOneLetter(t *testing.T) {
 		return campaign.Submission{ID: r.SubmissionID, CampaignID: c.ID, AgencyID: r.AgencyID, Number: r.LetterNumber,
 			LetterDate: r.LetterDate, Received: r.Received, Version: r.SubmissionVer}
 	}
-	a, _ := s.Registration(ctx, ids[0])
-	b, _ := s.Registration(ctx, ids[1])
-	stale, _ := s.Registration(ctx, ids[0])
+	a := registrationOf(t, s, ids[0])
+	b := registrationOf(t, s, ids[1])
+	stale := registrationOf(t, s, ids[0])
 	a.Title = "Khám bệnh từ xa"
 	if err := s.UpdateEntry(ctx, letterOf(a), a.Registration); err != nil {
 		t.Fatal(err)
@@ -531,8 +531,8 @@ func TestEntryEditsOfOneLetter(t *testing.T) {
 		t.Fatalf("a stale edit of the same registration: %v", messageOf(err))
 	}
 	// a change to the letter by one, against a stale letter: a conflict
-	a, _ = s.Registration(ctx, ids[0])
-	b, _ = s.Registration(ctx, ids[1])
+	a = registrationOf(t, s, ids[0])
+	b = registrationOf(t, s, ids[1])
 	la := letterOf(a)
 	la.Number = "58/SYT-VP"
 	if err := s.UpdateEntry(ctx, la, a.Registration); err != nil {
@@ -549,7 +549,7 @@ func TestEntryEditsOfOneLetter(t *testing.T) {
 func TestHostileTextIsStoredAsData(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
-	c, _ := s.Campaign(ctx, 2023)
+	c := campaignOf(t, s, 2023)
 	name := "Sở X'); DROP TABLE agency; --\x1b[2J"
 	id, err := s.AddAgency(ctx, c.ID, campaign.Agency{Name: name, Group: campaign.Department})
 	if err != nil {
@@ -562,7 +562,7 @@ func TestHostileTextIsStoredAsData(t *testing.T) {
 	if a.Name != "Sở X'); DROP TABLE agency; --" {
 		t.Fatalf("stored name = %q", a.Name)
 	}
-	list, _ := s.CampaignAgencies(ctx, c.ID)
+	list := agenciesOf(t, s, c.ID)
 	if len(list) != 41 {
 		t.Fatalf("agencies = %d", len(list))
 	}

@@ -39,7 +39,7 @@ func registeredBy(t *testing.T, s *Store, c campaign.Campaign, agencyID int64) i
 func TestLetterTallyFollowsEveryChange(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
-	c, _ := s.Campaign(ctx, 2023)
+	c := campaignOf(t, s, 2023)
 	yte := agencyByName(t, s, c, "Sở Y tế")
 	tp := agencyByName(t, s, c, "Sở Tư pháp")
 	step := func(what string, wantYte, wantTp int) {
@@ -64,7 +64,7 @@ func TestLetterTallyFollowsEveryChange(t *testing.T) {
 		t.Fatal(err)
 	}
 	step("added to the letter", 3, 0)
-	r, _ := s.Registration(ctx, ids[0])
+	r := registrationOf(t, s, ids[0])
 	if err := s.DeleteRegistration(ctx, ids[0], r.Version); err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +74,7 @@ func TestLetterTallyFollowsEveryChange(t *testing.T) {
 	}
 	step("delete undone", 3, 0)
 	// the letter moves to another agency: its count goes with it
-	r, _ = s.Registration(ctx, ids[1])
+	r = registrationOf(t, s, ids[1])
 	sub := campaign.Submission{ID: subID, CampaignID: c.ID, AgencyID: tp.ID, Number: "1/STP", Received: vndate.Of(2023, 3, 2), Version: r.SubmissionVer}
 	if err := s.UpdateSubmission(ctx, sub); err != nil {
 		t.Fatal(err)
@@ -86,12 +86,12 @@ func TestLetterTallyFollowsEveryChange(t *testing.T) {
 	step("move undone", 3, 0)
 	// deleting every registration deletes the letter, and its tally
 	for _, id := range []int64{ids[0], ids[1]} {
-		r, _ := s.Registration(ctx, id)
+		r := registrationOf(t, s, id)
 		if err := s.DeleteRegistration(ctx, id, r.Version); err != nil {
 			t.Fatal(err)
 		}
 	}
-	all, _ := s.Registrations(ctx, c.ID)
+	all := registrationsOf(t, s, c.ID)
 	if err := s.DeleteRegistration(ctx, all[0].ID, all[0].Version); err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +99,8 @@ func TestLetterTallyFollowsEveryChange(t *testing.T) {
 	if n := countOf(t, s.db, `SELECT count(*) FROM letter_tally`); n != 0 {
 		t.Fatalf("%d tally rows left after the letter went", n)
 	}
-	trash, _ := s.Trash(ctx, c.ID)
+	trash, err := s.Trash(ctx, c.ID)
+	fatalIf(t, err)
 	if _, err := s.Restore(ctx, trash[0].ItemID); err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +134,7 @@ func TestUpgradeCountsTheTally(t *testing.T) {
 	sqliteOnly(t)
 	s := openTemp(t)
 	ctx := context.Background()
-	c, _ := s.Campaign(ctx, 2023)
+	c := campaignOf(t, s, 2023)
 	yte := agencyByName(t, s, c, "Sở Y tế")
 	if _, _, err := s.RecordSubmission(ctx, campaign.Submission{CampaignID: c.ID, AgencyID: yte.ID, Received: vndate.Of(2023, 3, 1)},
 		[]campaign.Registration{sampleReg("Một"), sampleReg("Hai")}); err != nil {
@@ -152,7 +153,7 @@ func TestUpgradeCountsTheTally(t *testing.T) {
 		}
 	}
 	path := s.Path()
-	s.Close()
+	fatalIf(t, s.Close())
 	s, err := Open(path, Options{Now: fixedNow})
 	if err != nil {
 		t.Fatal(err)

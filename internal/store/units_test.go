@@ -23,18 +23,18 @@ func TestMergeStopFollowAndTheNextCampaign(t *testing.T) {
 	}
 	defer s.Close()
 	ctx := context.Background()
-	c23, _ := s.Campaign(ctx, 2023)
+	c23 := campaignOf(t, s, 2023)
 	if _, err := s.NewCampaign(ctx, campaign.Campaign{Year: 2026, Deadline: vndate.Of(2026, 3, 31)}, 2023); err != nil {
 		t.Fatal(err)
 	}
-	c, _ := s.Campaign(ctx, 2026)
+	c := campaignOf(t, s, 2026)
 	tnmt := agencyByName(t, s, c, "Sở Tài nguyên và Môi trường")
 	nn := agencyByName(t, s, c, "Sở Nông nghiệp và Phát triển nông thôn")
 	if _, _, err := s.RecordSubmission(ctx, campaign.Submission{CampaignID: c.ID, AgencyID: tnmt.ID, Received: vndate.Of(2026, 2, 1)},
 		[]campaign.Registration{sampleReg("Một cửa đất đai")}); err != nil {
 		t.Fatal(err)
 	}
-	before, _ := book.Compliance(ctx, s, c23, vndate.Of(2023, 12, 31))
+	before := complianceOf(t, s, c23, vndate.Of(2023, 12, 31))
 
 	if _, err := s.MergeAgencies(ctx, c.ID, []campaign.Agency{tnmt, tnmt}, campaign.Agency{Name: "X"}); err == nil || !strings.Contains(messageOf(err), "hai lần") {
 		t.Fatalf("a unit named twice: %v", err)
@@ -61,7 +61,7 @@ func TestMergeStopFollowAndTheNextCampaign(t *testing.T) {
 			t.Fatalf("%s is still judged after the merge", r.Agency.Name)
 		}
 	}
-	after, _ := book.Compliance(ctx, s, c23, vndate.Of(2023, 12, 31))
+	after := complianceOf(t, s, c23, vndate.Of(2023, 12, 31))
 	if len(after.Results) != len(before.Results) {
 		t.Fatalf("2023 changed: %d agencies judged, was %d", len(after.Results), len(before.Results))
 	}
@@ -78,7 +78,7 @@ func TestMergeStopFollowAndTheNextCampaign(t *testing.T) {
 	}
 
 	// stop the districts, follow one again
-	list, _ := s.CampaignAgencies(ctx, c.ID)
+	list := agenciesOf(t, s, c.ID)
 	var districts []int64
 	for _, a := range list {
 		if a.Group == campaign.District {
@@ -97,7 +97,7 @@ func TestMergeStopFollowAndTheNextCampaign(t *testing.T) {
 	if err := s.SetQuota(ctx, c.ID, campaign.Commune, campaign.Quota{Required: 2, Target: 3}); err != nil {
 		t.Fatal(err)
 	}
-	c, _ = s.Campaign(ctx, 2026)
+	c = campaignOf(t, s, 2026)
 	if q := c.QuotaFor(campaign.Commune); q != (campaign.Quota{Required: 2, Target: 3}) {
 		t.Fatalf("quota: %+v", q)
 	}
@@ -109,7 +109,7 @@ func TestMergeStopFollowAndTheNextCampaign(t *testing.T) {
 	if _, err := s.NewCampaign(ctx, campaign.Campaign{Year: 2027, Deadline: vndate.Of(2027, 3, 31)}, 2026); err != nil {
 		t.Fatal(err)
 	}
-	c27, _ := s.Campaign(ctx, 2027)
+	c27 := campaignOf(t, s, 2027)
 	succ, err := s.Successions(ctx, c27.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -117,7 +117,7 @@ func TestMergeStopFollowAndTheNextCampaign(t *testing.T) {
 	if got := strings.Join(succ.Predecessors[id], ", "); got != "Sở NN&PTNT, Sở TN&MT" {
 		t.Fatalf("2027 successions: %q", got)
 	}
-	list27, _ := s.CampaignAgencies(ctx, c27.ID)
+	list27 := agenciesOf(t, s, c27.ID)
 	for _, a := range list27 {
 		if a.ID == tnmt.ID || a.Group == campaign.District && a.ID != districts[0] {
 			t.Fatalf("2027 copied %s, no longer followed", a.Name)
@@ -137,8 +137,8 @@ func TestRenameInOneCampaign(t *testing.T) {
 	if _, err := s.NewCampaign(ctx, campaign.Campaign{Year: 2026, Deadline: vndate.Of(2026, 3, 31)}, 2023); err != nil {
 		t.Fatal(err)
 	}
-	c, _ := s.Campaign(ctx, 2026)
-	c23, _ := s.Campaign(ctx, 2023)
+	c := campaignOf(t, s, 2026)
+	c23 := campaignOf(t, s, 2023)
 	a := agencyByName(t, s, c, "Sở Thông tin và Truyền thông")
 	a.Name, a.ShortName = "Sở Khoa học, Công nghệ và Truyền thông", ""
 	if err := s.RenameAgency(ctx, c.ID, a); err != nil {
@@ -146,11 +146,11 @@ func TestRenameInOneCampaign(t *testing.T) {
 	}
 	agencyByName(t, s, c23, "Sở Thông tin và Truyền thông")
 	agencyByName(t, s, c, "Sở Khoa học, Công nghệ và Truyền thông")
-	h, _ := s.History(ctx, HistoryQuery{Limit: 1})
-	if got := h[0].Summary(lang.VI); got != "Đổi tên «Sở Thông tin và Truyền thông» thành «Sở Khoa học, Công nghệ và Truyền thông»" {
+	h := lastChange(t, s)
+	if got := h.Summary(lang.VI); got != "Đổi tên «Sở Thông tin và Truyền thông» thành «Sở Khoa học, Công nghệ và Truyền thông»" {
 		t.Errorf("history: %q", got)
 	}
-	if _, err := s.Undo(ctx, h[0].ID); err != nil {
+	if _, err := s.Undo(ctx, h.ID); err != nil {
 		t.Fatal(err)
 	}
 	agencyByName(t, s, c, "Sở Thông tin và Truyền thông")

@@ -5,6 +5,7 @@
 package tooltest
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -32,3 +33,18 @@ func Need(t testing.TB, what string, names ...string) string {
 // CI reports a run under continuous integration, where nothing may be
 // skipped for want of a tool.
 func CI() bool { return os.Getenv("CI") == "true" }
+
+// Rerun runs the test binary again for the one test named, with env added
+// to its environment, and returns what it printed and whether it failed:
+// for tests of what a helper does to the test that calls it.
+func Rerun(t testing.TB, test string, env ...string) (out string, failed bool) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^"+test+"$", "-test.v")
+	cmd.Env = append(os.Environ(), env...)
+	b, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		t.Fatalf("rerunning %s: %v", test, err)
+	}
+	return string(b), err != nil
+}

@@ -2,7 +2,6 @@ package tooltest
 
 import (
 	"os"
-	"os/exec"
 	"strings"
 	"testing"
 )
@@ -15,11 +14,9 @@ func TestMissingToolFailsUnderCI(t *testing.T) {
 		return
 	}
 	for ci, want := range map[string]string{"true": "--- FAIL", "": "--- SKIP"} {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestMissingToolFailsUnderCI$", "-test.v")
-		cmd.Env = append(os.Environ(), "TOOLTEST_CHILD=1", "CI="+ci)
-		out, _ := cmd.CombinedOutput()
-		if !strings.Contains(string(out), want) || !strings.Contains(string(out), "no-such-tool-cchc not found: needed to test the helper") {
-			t.Errorf("CI=%q: want %s, got\n%s", ci, want, out)
+		out, failed := Rerun(t, "TestMissingToolFailsUnderCI", "TOOLTEST_CHILD=1", "CI="+ci)
+		if failed != (ci == "true") || !strings.Contains(out, want) || !strings.Contains(out, "no-such-tool-cchc not found: needed to test the helper") {
+			t.Errorf("CI=%q: want %s, got (failed: %v)\n%s", ci, want, failed, out)
 		}
 	}
 	if p := Need(t, "run a shell", "no-such-tool-cchc", "sh"); p == "" {

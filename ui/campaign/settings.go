@@ -84,6 +84,9 @@ func (s *Settings) Dirty() bool { return s.form.Dirty() }
 // ShortHelp lists the form's keys.
 func (s *Settings) ShortHelp() []key.Binding {
 	k := s.ctx.Keys
+	if s.confirming { // esc, as n, goes back to the form
+		return []key.Binding{k.Yes, k.No}
+	}
 	return []key.Binding{k.Save, k.NextField, k.Back}
 }
 

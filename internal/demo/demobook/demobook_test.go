@@ -148,8 +148,14 @@ func dumpOf(t *testing.T, path string) string {
 	}
 	var b strings.Builder
 	for _, c := range cs {
-		agencies, _ := st.CampaignAgencies(ctx, c.ID)
-		regs, _ := st.Registrations(ctx, c.ID)
+		agencies, err := st.CampaignAgencies(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		regs, err := st.Registrations(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
 		for _, a := range agencies {
 			b.WriteString(a.Name + "|" + a.ShortName + "\n")
 		}
@@ -170,14 +176,22 @@ func TestRefusesUsedBook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, _ := st.Campaign(ctx, 0)
-	agencies, _ := st.CampaignAgencies(ctx, c.ID)
+	c, err := st.Campaign(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	agencies, err := st.CampaignAgencies(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if _, _, err := st.RecordSubmission(ctx, campaign.Submission{CampaignID: c.ID, AgencyID: agencies[0].ID, Received: vndate.Of(2023, 3, 1)},
 		[]campaign.Registration{{Title: "Một cửa số", Kind: campaign.Model, Area: campaign.Procedures}}); err != nil {
 		t.Fatal(err)
 	}
-	st.Close()
-	before, _ := os.ReadFile(path)
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	before := readFile(t, path)
 	_, err = Create(ctx, path, demo.Province, 1)
 	if !errors.Is(err, book.ErrNotNew) || !strings.Contains(lang.Message(err, lang.VI), "chỉ được ghi vào một tệp mới") {
 		t.Fatalf("used book: %v", err)
@@ -185,24 +199,29 @@ func TestRefusesUsedBook(t *testing.T) {
 	if _, statErr := os.Stat(path); statErr != nil {
 		t.Fatal("the clerk's book was removed")
 	}
-	after, _ := os.ReadFile(path)
-	if len(before) != len(after) {
+	if after := readFile(t, path); len(before) != len(after) {
 		t.Error("the clerk's book changed")
 	}
 
 	other := filepath.Join(dir, "notes.txt")
-	os.WriteFile(other, []byte("ghi chú của tôi"), 0o600)
+	if err := os.WriteFile(other, []byte("ghi chú của tôi"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := Create(ctx, other, demo.Province, 1); err == nil {
 		t.Fatal("a text file was taken for a book")
 	}
-	if b, _ := os.ReadFile(other); string(b) != "ghi chú của tôi" {
+	if readFile(t, other) != "ghi chú của tôi" {
 		t.Error("the text file changed")
 	}
 
 	// a book just made by opening cchc (nothing typed yet) is fine
 	fresh := filepath.Join(dir, "fresh.db")
-	st, _ = store.Open(fresh, store.Options{})
-	st.Close()
+	if st, err = store.Open(fresh, store.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := Create(ctx, fresh, demo.Province, 1); err != nil {
 		t.Fatalf("new book refused: %v", err)
 	}
@@ -214,4 +233,14 @@ func BenchmarkCreateNational(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// readFile is the text of the file at path.
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

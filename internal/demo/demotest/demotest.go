@@ -167,7 +167,7 @@ func copyToPostgres(server, path string) (string, error) {
 	mu.Lock()
 	pgDrops = append(pgDrops, func() {
 		if admin, err := sql.Open("pgx", server); err == nil {
-			admin.Exec(`DROP DATABASE IF EXISTS ` + name + ` WITH (FORCE)`)
+			admin.Exec(`DROP DATABASE IF EXISTS ` + name + ` WITH (FORCE)`) // best effort: no test is left to fail
 			admin.Close()
 		}
 	})

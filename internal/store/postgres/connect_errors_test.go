@@ -66,7 +66,10 @@ func TestConnectFailuresAreExplained(t *testing.T) {
 		explained(t, connectErr(t, bad), bad, "không chấp nhận tên đăng nhập hoặc mật khẩu", "refused the user name or password")
 	})
 	t.Run("no database", func(t *testing.T) {
-		bad, _ := pgtest.WithDatabase(dsn, "cchc_no_such_database")
+		bad, err := pgtest.WithDatabase(dsn, "cchc_no_such_database")
+		if err != nil {
+			t.Fatal(err)
+		}
 		explained(t, connectErr(t, bad), bad, "Máy chủ không có cơ sở dữ liệu được nêu trong", "The server has no database named in")
 	})
 	t.Run("not let in", func(t *testing.T) {
