@@ -152,7 +152,7 @@ func copyTarget(abs string) error {
 }
 
 func fileThere(path string) error {
-	return lang.Errorf("Tệp %s đã có; chọn tên khác để không ghi đè", "%s already exists; choose another name so as not to overwrite it", path)
+	return lang.Wrap(safefile.ErrExists, "Tệp %s đã có; chọn tên khác để không ghi đè", "%s already exists; choose another name so as not to overwrite it", path)
 }
 
 // copyInto writes every row of s, read in one snapshot, through tx (a new
