@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"cchc/internal/store"
+	"cchc/internal/store/sqlite"
 	"cchc/internal/tooltest"
 )
 
@@ -311,9 +311,9 @@ func catalogue() []badCase {
 					t.Fatal(err)
 				}
 				t.Cleanup(func() { tx.Rollback(); o.Close() })
-				old := store.WriteWait
-				store.WriteWait = time.Second
-				t.Cleanup(func() { store.WriteWait = old })
+				old := sqlite.WriteWait
+				sqlite.WriteWait = time.Second
+				t.Cleanup(func() { sqlite.WriteWait = old })
 				return importArgs(db, write(t, filepath.Join(dir, "ok.csv"), []byte(goodCSV)))
 			}},
 	}

@@ -21,6 +21,10 @@ import (
 // the default campaign and its agencies, unedited, and no letter.
 func (s *Store) IsNew(ctx context.Context) (bool, error) { return s.isNew(ctx, s.db) }
 
+type querier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
 func (s *Store) isNew(ctx context.Context, q querier) (bool, error) {
 	var campaigns, edited, letters, agencies int
 	err := q.QueryRowContext(ctx, `SELECT

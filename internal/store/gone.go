@@ -9,12 +9,13 @@ import (
 
 	"cchc/internal/lang"
 	"cchc/internal/safefile"
+	"cchc/internal/store/sqlite"
 )
 
 // canWrite is asked before every write.
 func (s *Store) canWrite() error {
 	if s.network != "" {
-		e := shortNetworkProblem(s.network)
+		e := sqlite.ShortNetworkProblem(s.network)
 		e.Cause = ErrReadOnly
 		return e
 	}

@@ -417,10 +417,6 @@ func execOne(ctx context.Context, tx *sql.Tx, q string, args ...any) error {
 	return nil
 }
 
-// WriteWait is how long a write waits for other clerks' writes in all
-// (tests shorten it).
-var WriteWait = 2 * time.Minute
-
 // begin starts a write transaction, one writer at a time (see Dialect.Begin).
 func (s *Store) begin(ctx context.Context) (*sql.Tx, error) { return s.d.Begin(ctx, s.db) }
 

@@ -14,6 +14,7 @@ import (
 
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
+	"cchc/internal/store/sqlite"
 	"cchc/internal/vndate"
 )
 
@@ -220,7 +221,9 @@ func TestBackupIsPrivateAndComplete(t *testing.T) {
 		t.Fatal("today's backup not seen")
 	}
 	if runtime.GOOS != "windows" {
-		if info, err := os.Stat(got); err != nil || info.Mode().Perm() != 0o600 {
+		info, err := os.Stat(got)
+		fatalIf(t, err)
+		if info.Mode().Perm() != 0o600 {
 			t.Fatalf("backup mode %v", info.Mode().Perm())
 		}
 	}
@@ -248,8 +251,8 @@ func TestBackupBeforeUpgrade(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v1 := migrations()[0]
-	if _, err := db.Exec(v1.sql + "; PRAGMA user_version = 1; PRAGMA application_id = " + itoa(applicationID)); err != nil {
+	v1 := sqlite.Migrations()[0]
+	if _, err := db.Exec(v1.SQL + "; PRAGMA user_version = 1; PRAGMA application_id = " + itoa(sqlite.ApplicationID)); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := db.Exec(`INSERT INTO agency (name, name_key, agency_group, created_at, updated_at) VALUES ('Sở Cũ', 'so cu', 'department', 'x', 'x')`); err != nil {
@@ -334,7 +337,7 @@ func TestConcurrentUpgradeKeepsWholeBackups(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.Exec(migrations()[0].sql + "; PRAGMA user_version = 1; PRAGMA application_id = " + itoa(applicationID)); err != nil {
+	if _, err := db.Exec(sqlite.Migrations()[0].SQL + "; PRAGMA user_version = 1; PRAGMA application_id = " + itoa(sqlite.ApplicationID)); err != nil {
 		t.Fatal(err)
 	}
 	fatalIf(t, db.Close())

@@ -11,6 +11,7 @@ import (
 	"cchc/internal/campaign"
 	"cchc/internal/pgtest"
 	"cchc/internal/store/postgres"
+	"cchc/internal/store/sqlite"
 	"cchc/internal/vndate"
 )
 
@@ -85,9 +86,9 @@ func TestMigrationsPaired(t *testing.T) {
 		pgs[m.Version] = true
 	}
 	first := postgres.Migrations()[0].Version
-	for _, m := range migrations() {
-		if m.version > first && !pgs[m.version] {
-			t.Errorf("SQLite migration %s has no PostgreSQL counterpart internal/store/postgres/migrations/%04d_….sql", m.name, m.version)
+	for _, m := range sqlite.Migrations() {
+		if m.Version > first && !pgs[m.Version] {
+			t.Errorf("SQLite migration %s has no PostgreSQL counterpart internal/store/postgres/migrations/%04d_….sql", m.Name, m.Version)
 		}
 	}
 	if last := postgres.Migrations()[len(pgs)-1].Version; last != SchemaVersion() {

@@ -15,6 +15,7 @@ import (
 	"cchc/internal/campaign"
 	"cchc/internal/compliance"
 	"cchc/internal/lang"
+	"cchc/internal/store/sqlite"
 	"cchc/internal/tooltest"
 	"cchc/internal/vndate"
 )
@@ -570,7 +571,7 @@ func TestHostileTextIsStoredAsData(t *testing.T) {
 
 // countingQuerier counts the statements run through it.
 type countingQuerier struct {
-	q querier
+	q sqlite.Querier
 	n int
 }
 
@@ -585,11 +586,11 @@ func TestHeaderIsOneSnapshot(t *testing.T) {
 	sqliteOnly(t)
 	s := openTemp(t)
 	q := &countingQuerier{q: s.db}
-	version, appID, tables, err := s.header(context.Background(), q)
+	version, appID, tables, err := sqlite.Header(context.Background(), q, s.path)
 	if err != nil || q.n != 1 {
 		t.Fatalf("header took %d statements: %v", q.n, err)
 	}
-	if version != SchemaVersion() || appID != applicationID || tables == 0 {
+	if version != SchemaVersion() || appID != sqlite.ApplicationID || tables == 0 {
 		t.Fatalf("header = %d %d %d", version, appID, tables)
 	}
 }

@@ -1,4 +1,11 @@
-package store
+// Package sqlite is what a book kept in one SQLite file (the default:
+// embedded, no server) does differently: opening the file (its header,
+// the DSN's pragmas, WAL), its migrations under user_version, the errors
+// the clerk is told about, backups by VACUUM INTO, a book on a network
+// share, a file deleted or replaced under the program, and change
+// detection by PRAGMA data_version. It holds no query of the book: those
+// are the store's, one set for both engines.
+package sqlite
 
 import (
 	"context"
@@ -15,14 +22,13 @@ import (
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
-// sqliteDialect is the default engine: one local file (modernc.org/sqlite).
-// The file itself (its header, WAL, network shares, VACUUM INTO) is
-// handled in store.go, backup.go, gone.go and network.go.
-type sqliteDialect struct{}
+// Dialect is the store's Dialect for SQLite (see store.Dialect), the
+// default engine: one local file (modernc.org/sqlite).
+type Dialect struct{}
 
-func (sqliteDialect) Kind() string { return "sqlite" }
+func (Dialect) Kind() string { return "sqlite" }
 
-func (sqliteDialect) Explain(err error, name string) error {
+func (Dialect) Explain(err error, name string) error {
 	var se *sqlite.Error
 	if !errors.As(err, &se) {
 		return nil
@@ -45,19 +51,19 @@ func (sqliteDialect) Explain(err error, name string) error {
 }
 
 // Retry is never needed: SQLite takes one writer at a time from BEGIN.
-func (sqliteDialect) Retry(error) bool { return false }
+func (Dialect) Retry(error) bool { return false }
 
-func (sqliteDialect) InProcess() bool { return true }
+func (Dialect) InProcess() bool { return true }
 
 // Begin starts an immediate transaction (_txlock=immediate in the DSN).
 // SQLite's busy handler polls and is not fair: a process writing in a
 // tight loop can starve another past the busy timeout. So a busy BEGIN
 // (nothing done yet) is tried again until WriteWait has passed.
-func (sqliteDialect) Begin(ctx context.Context, db *sql.DB) (*sql.Tx, error) {
+func (Dialect) Begin(ctx context.Context, db *sql.DB) (*sql.Tx, error) {
 	deadline := time.Now().Add(WriteWait)
 	for pause := time.Millisecond; ; pause = min(2*pause, 50*time.Millisecond) {
 		tx, err := db.BeginTx(ctx, nil)
-		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+		if err == nil || !IsBusy(err) || time.Now().After(deadline) {
 			return tx, err
 		}
 		select {
@@ -70,26 +76,26 @@ func (sqliteDialect) Begin(ctx context.Context, db *sql.DB) (*sql.Tx, error) {
 
 // SnapshotTx is a deferred BEGIN: it takes no write lock, and its snapshot
 // is taken by its first read.
-func (sqliteDialect) SnapshotTx() *sql.TxOptions { return &sql.TxOptions{ReadOnly: true} }
+func (Dialect) SnapshotTx() *sql.TxOptions { return &sql.TxOptions{ReadOnly: true} }
 
-func (sqliteDialect) JSONText(expr, key string) string {
+func (Dialect) JSONText(expr, key string) string {
 	return fmt.Sprintf("json_extract(%s, '$.%s')", expr, key)
 }
 
-func (d sqliteDialect) JSONInt(expr, key string) string { return d.JSONText(expr, key) }
+func (d Dialect) JSONInt(expr, key string) string { return d.JSONText(expr, key) }
 
-func (sqliteDialect) IsDay(expr string) string {
+func (Dialect) IsDay(expr string) string {
 	return expr + ` GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'`
 }
 
-func (sqliteDialect) TextOnly(expr string) string {
+func (Dialect) TextOnly(expr string) string {
 	return fmt.Sprintf(`CASE WHEN typeof(%[1]s) = 'text' THEN %[1]s END`, expr)
 }
 
-func (sqliteDialect) Positions() string { return `SELECT key, value FROM json_each(?)` }
+func (Dialect) Positions() string { return `SELECT key, value FROM json_each(?)` }
 
 // Integrity is SQLite's integrity and foreign key checks.
-func (sqliteDialect) Integrity(ctx context.Context, db *sql.DB) ([]lang.Error, error) {
+func (Dialect) Integrity(ctx context.Context, db *sql.DB) ([]lang.Error, error) {
 	var out []lang.Error
 	rows, err := db.QueryContext(ctx, `PRAGMA integrity_check`)
 	if err != nil {
@@ -125,15 +131,19 @@ func (sqliteDialect) Integrity(ctx context.Context, db *sql.DB) ([]lang.Error, e
 	return out, rows.Err()
 }
 
-func (sqliteDialect) ColumnsQuery() string {
+func (Dialect) ColumnsQuery() string {
 	return `SELECT m.name, p.name, p.type, p.pk
 		FROM sqlite_schema m JOIN pragma_table_info(m.name) p
 		WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.cid`
 }
 
-// isBusy reports a lock held by another connection, which the busy
+// WriteWait is how long a write waits for other clerks' writes in all
+// (tests shorten it).
+var WriteWait = 2 * time.Minute
+
+// IsBusy reports a lock held by another connection, which the busy
 // timeout does not cover while a new file is switched to WAL.
-func isBusy(err error) bool {
+func IsBusy(err error) bool {
 	var se *sqlite.Error
 	if errors.As(err, &se) {
 		c := se.Code() & 0xff
@@ -142,12 +152,12 @@ func isBusy(err error) bool {
 	return false
 }
 
-// isTransient reports what another process creating the same book can
+// IsTransient reports what another process creating the same book can
 // cause for a moment: busy, locked, or the new file's WAL not there yet.
-func isTransient(err error) bool {
+func IsTransient(err error) bool {
 	var se *sqlite.Error
 	if errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_CANTOPEN {
 		return true
 	}
-	return isBusy(err)
+	return IsBusy(err)
 }

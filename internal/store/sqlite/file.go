@@ -1,0 +1,175 @@
+package sqlite
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"cchc/internal/book"
+	"cchc/internal/lang"
+	"cchc/internal/safefile"
+)
+
+// ApplicationID marks a SQLite file as cchc's ("cchc" in ASCII).
+const ApplicationID = safefile.ApplicationID
+
+// Prepare checks what is at path before SQLite touches it, and creates a
+// new empty file (0600, folder 0700) when there is none: a folder,
+// another program's file or database, or a schema newer than want is
+// refused, leaving the file untouched. It reports whether the file must
+// be opened read-only (allowReadOnly; else a read-only file is refused).
+// The header is read while another process may be creating the same new
+// book: a passing busy or cannot-open is waited out.
+func Prepare(path string, allowReadOnly bool, want int) (readOnly bool, err error) {
+	for attempt := 0; ; attempt++ {
+		readOnly, err = prepareFile(path, allowReadOnly, want)
+		if err == nil || attempt == 10 || !IsTransient(err) {
+			return readOnly, err
+		}
+		time.Sleep(time.Duration(20*(attempt+1)) * time.Millisecond)
+	}
+}
+
+func prepareFile(path string, allowReadOnly bool, want int) (readOnly bool, err error) {
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return false, lang.Wrap(err, "Không tạo được thư mục %s cho tệp dữ liệu", "Cannot create the folder %s for the database", filepath.Dir(path))
+		}
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		if err != nil && !errors.Is(err, fs.ErrExist) { // another process may have just created it
+			return false, lang.Wrap(err, "Không tạo được tệp dữ liệu %s (thư mục không cho phép ghi?)", "Cannot create the database %s (is the folder writable?)", path)
+		}
+		if f != nil {
+			f.Close()
+		}
+		return false, nil
+	case err != nil:
+		return false, lang.Wrap(err, "Không đọc được tệp dữ liệu %s", "Cannot read the database %s", path)
+	case info.IsDir():
+		return false, lang.Errorf("%s là một thư mục, không phải tệp dữ liệu cchc", "%s is a folder, not a cchc database", path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return false, lang.Wrap(err, "Không mở được tệp dữ liệu %s (không có quyền đọc?)", "Cannot open the database %s (no read permission?)", path)
+	}
+	header := make([]byte, 16)
+	n, _ := io.ReadFull(f, header)
+	f.Close()
+	if n > 0 && !bytes.Equal(header[:n], []byte("SQLite format 3\x00")[:n]) || n > 0 && n < 16 {
+		return false, notCchc(path)
+	}
+	if err := checkExisting(path, want); err != nil {
+		return false, err
+	}
+	if w, err := os.OpenFile(path, os.O_RDWR, 0); err != nil {
+		if !allowReadOnly {
+			return false, lang.Wrap(err, "Tệp dữ liệu %s chỉ cho phép đọc, không ghi được", "The database %s is read-only; cannot write to it", path)
+		}
+		return true, nil
+	} else {
+		w.Close()
+	}
+	return false, nil
+}
+
+// checkExisting looks at an existing SQLite file through a read-only
+// connection, before any pragma can change it, and refuses another
+// program's database or a schema newer than this program.
+func checkExisting(path string, want int) error {
+	db, err := sql.Open("sqlite", DSN(path, true))
+	if err != nil {
+		return Explain(err, path)
+	}
+	defer db.Close()
+	version, appID, tables, err := Header(context.Background(), db, path)
+	if err != nil {
+		return err
+	}
+	return CheckHeader(path, version, appID, tables, want)
+}
+
+func notCchc(path string) error {
+	return lang.Errorf("%s không phải tệp dữ liệu cchc (hoặc đã bị hỏng); tệp được giữ nguyên", "%s is not a cchc database (or is damaged); the file was left as it is", path)
+}
+
+// Explain is the clerk's message for an error of the file at path: a
+// message already for the clerk as it is, then SQLite's (Dialect.Explain),
+// else a failure of the storage.
+func Explain(err error, path string) error {
+	var e *lang.Error
+	if err == nil || errors.As(err, &e) {
+		return err
+	}
+	if e := (Dialect{}).Explain(err, path); e != nil {
+		return e
+	}
+	return book.Storage{Name: path}.Failed(err)
+}
+
+// DSN is how modernc's driver opens the file at path: read-only, or for
+// writing in WAL with full syncs and statement journals in memory. Every connection waits for a busy book
+// and enforces the foreign keys, and a write takes the lock from its
+// BEGIN (_txlock=immediate), else writers lose writes.
+func DSN(path string, readOnly bool) string {
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // Windows: file:///C:/...
+	}
+	u := url.URL{Scheme: "file", Path: p}
+	q := []string{"_pragma=busy_timeout(10000)", "_pragma=foreign_keys(1)", "_txlock=immediate"}
+	if readOnly {
+		q = append([]string{"mode=ro"}, q...)
+	} else {
+		q = append([]string{"mode=rw"}, q...)
+		q = append(q, "_pragma=journal_mode(WAL)", "_pragma=synchronous(FULL)", "_pragma=temp_store(MEMORY)")
+	}
+	return u.String() + "?" + strings.Join(q, "&")
+}
+
+// Open opens the pool of connections to the file at path (Prepare has
+// looked at it).
+func Open(path string, readOnly bool) (*sql.DB, error) {
+	return sql.Open("sqlite", DSN(path, readOnly))
+}
+
+// Querier is a pool, connection or transaction a row is read through.
+type Querier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// Header reads the file's schema version, application id and number of
+// tables (path names it in a message).
+func Header(ctx context.Context, q Querier, path string) (version, appID, tables int, err error) {
+	// One statement, so one snapshot: read as three, a book another process
+	// created in between looked foreign (no application id yet, but tables).
+	err = q.QueryRowContext(ctx, `SELECT (SELECT user_version FROM pragma_user_version),
+		(SELECT application_id FROM pragma_application_id), (SELECT count(*) FROM sqlite_schema)`).Scan(&version, &appID, &tables)
+	if err != nil {
+		return 0, 0, 0, Explain(err, path)
+	}
+	return version, appID, tables, nil
+}
+
+// CheckHeader refuses another program's database and a schema newer than
+// want.
+func CheckHeader(path string, version, appID, tables, want int) error {
+	if appID != ApplicationID && (appID != 0 || tables > 0 || version != 0) {
+		return notCchc(path)
+	}
+	if version > want {
+		return lang.Errorf("Tệp dữ liệu %s được tạo bởi phiên bản cchc mới hơn (lược đồ %d, chương trình này hiểu đến %d); hãy cập nhật cchc. Tệp được giữ nguyên.",
+			"The database %s was made by a newer cchc (schema %d; this program knows up to %d); update cchc. The file was left as it is.",
+			path, version, want)
+	}
+	return nil
+}
