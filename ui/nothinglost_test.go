@@ -142,7 +142,9 @@ func TestBookDeletedOrReplacedWhileOpen(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				o.Close()
+				if err := o.Close(); err != nil {
+					t.Fatal(err)
+				}
 				if err := os.Rename(other, path); err != nil {
 					t.Fatal(err)
 				}
