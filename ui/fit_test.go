@@ -12,6 +12,7 @@ import (
 	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
+	"cchc/internal/report"
 	"cchc/internal/vndate"
 	"cchc/internal/vntext"
 )
@@ -228,6 +229,20 @@ func TestTheImportPreviewFits(t *testing.T) {
 			if head := row[strings.Index(row, "Số hóa"):strings.Index(row, "…")]; sz.w == 80 && vntext.Width(head) < 30 {
 				t.Errorf("%s %dx%d: the title is cut to %q:\n%s", l, sz.w, sz.h, head, v)
 			}
+		}
+	}
+}
+
+// Every report's purpose is told whole at 72 columns, in both languages.
+func TestReportPurposesAreWhole(t *testing.T) {
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		h := newHarness(t, seeded(t), l, 72, 20)
+		h.keys("6")
+		for i := range report.Kinds {
+			if v := oneSpaced(h.view()); !strings.Contains(v, report.KindPurpose(report.Kinds[i], l)) {
+				t.Errorf("%s: the purpose of %s is cut:\n%s", l, report.KindLabel(report.Kinds[i], l), h.view())
+			}
+			h.keys("right")
 		}
 	}
 }
