@@ -303,9 +303,7 @@ func (m *Model) View() string {
 		if n == "" {
 			continue
 		}
-		for _, l := range common.Wrap(n, m.width-2) {
-			lines = append(lines, " "+st.Muted.Render(l))
-		}
+		lines = append(lines, common.WrapLines(n, m.width-2, 4, " ", st.Muted)...)
 	}
 	if m.busy {
 		line := common.JobLine(c, m.job, m.width)
@@ -325,12 +323,8 @@ func (m *Model) View() string {
 	}
 	if m.written != "" {
 		lines = append(lines, "")
-		for _, l := range common.Wrap(c.F("Đã ghi: %s", "Written: %s", m.written), m.width-2) { // a long path whole
-			lines = append(lines, " "+st.Note.Render(l))
-		}
-		for _, l := range common.Wrap(c.T("Nhấn ctrl+o để mở bằng chương trình mặc định của máy.", "Press ctrl+o to open it with the system's default program."), m.width-2) {
-			lines = append(lines, " "+st.Muted.Render(l))
-		}
+		lines = append(lines, common.WrapLines(c.F("Đã ghi: %s", "Written: %s", m.written), m.width-2, 4, " ", st.Note)...) // a long path whole
+		lines = append(lines, common.WrapLines(c.T("Nhấn ctrl+o để mở bằng chương trình mặc định của máy.", "Press ctrl+o to open it with the system's default program."), m.width-2, 2, " ", st.Muted)...)
 	}
 	return common.Fit(strings.Join(lines, "\n"), m.width, m.height)
 }
