@@ -276,3 +276,14 @@ func TestAt80ColumnsTheConflictIsToldWhole(t *testing.T) {
 		}
 	}
 }
+
+// A question's keys in English are y and n, as the question says: c and
+// k (có, không) are the Vietnamese words' letters.
+func TestEnglishQuestionsAnswerYOrN(t *testing.T) {
+	h := newHarness(t, seeded(t), lang.EN, 80, 24)
+	h.keys("3", "Sở")
+	h.send(tea.KeyMsg{Type: tea.KeyCtrlC})
+	if v := h.view(); !strings.Contains(v, "(y = yes, n = no)") || keysLines(h) != "y yes · n no" {
+		t.Fatalf("the question's keys: %q\n%s", keysLines(h), v)
+	}
+}
