@@ -41,7 +41,7 @@ func Keys(t func(vi, en string) string) KeyMap {
 		Edit:       b([]string{"e"}, "e", t("sửa", "edit")),
 		Delete:     b([]string{"d", "delete"}, "d", t("xóa", "delete")),
 		Add:        b([]string{"a"}, "a", t("thêm cơ quan", "add agency")),
-		Toggle:     b([]string{"x"}, "x", t("ngừng/hoạt động", "deactivate/activate")),
+		Toggle:     b([]string{"x"}, "x", t("ngừng/tiếp tục theo dõi", "stop/resume following")),
 		Group:      b([]string{"f"}, "f", t("lọc nhóm", "group filter")),
 		Status:     b([]string{"s"}, "s", t("lọc tình trạng", "status filter")),
 		Kind:       b([]string{"l"}, "l", t("lọc loại", "kind filter")),
