@@ -109,7 +109,8 @@ type Column struct {
 	Max       int // widest the column grows in plain text, in cells (0: no limit); a longer cell wraps
 }
 
-// Row of a table: cells, or a band (a heading spanning the table, Cells[0]),
+// Row of a table: cells, or a band (a heading spanning the table, Cells[0],
+// printed on the page of the row under it),
 // or a total printed bold.
 type Row struct {
 	Cells []string

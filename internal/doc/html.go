@@ -41,6 +41,7 @@ table.data tr { break-inside: avoid; page-break-inside: avoid; }
 table.data td.c { text-align: center; }
 table.data td.r { text-align: right; }
 table.data tr.band td, table.data tr.total td { font-weight: bold; }
+table.data tr.band { break-after: avoid; page-break-after: avoid; }
 .keep { break-inside: avoid; page-break-inside: avoid; }
 .next { break-after: avoid; page-break-after: avoid; }
 `
