@@ -391,3 +391,32 @@ func TestDOCXReminderClosingKeptWithSigner(t *testing.T) {
 		}
 	}
 }
+
+// A date in a printed table stays on one line: its column is as wide as
+// "00/00/0000" at the table's size, less Word's cell margins (1.9 mm a
+// side), where Word and the pdf would break it as "15/06/202" over "3".
+func TestPrintedDatesOnOneLine(t *testing.T) {
+	st, _ := openBook(t)
+	width, _ := (&doc.Document{Landscape: true}).Area()
+	m := doc.NewMeasure()
+	for _, kind := range []string{KindStatus, KindMissing, KindResults} {
+		s := build(t, st, kind, lang.EN).(interface{ Sheet() Sheet }).Sheet()
+		dates := 0
+		for _, tb := range s.Tables {
+			widths := doc.Widths(tb.docColumns(), width)
+			for i, c := range tb.Columns {
+				if c.Type != DateCell {
+					continue
+				}
+				dates++
+				room := (widths[i] - 2*1.9) * 72 / 25.4
+				if n := m.Lines("00/00/0000", false, false, doc.TableSize, room); n != 1 {
+					t.Errorf("%s: the column %q is %.1f mm wide: a date takes %d lines", kind, c.Title, widths[i], n)
+				}
+			}
+		}
+		if dates == 0 {
+			t.Errorf("%s: no date column", kind)
+		}
+	}
+}
