@@ -160,6 +160,12 @@ func (m *Measure) Lines(text string, bold, italic bool, size, width float64) int
 	return n
 }
 
+// Width is how wide text is on one line, in points, at size points.
+func (m *Measure) Width(text string, bold, italic bool, size float64) float64 {
+	m.p.font(bold, italic, size)
+	return m.p.m.GetStringWidth(text) * 72 / 25.4
+}
+
 // addPage starts a page, in a new part when this one is full. A part
 // that could not be written stops the document (p.err).
 func (p *pdf) addPage() {
