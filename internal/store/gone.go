@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"cchc/internal/lang"
+	"cchc/internal/safefile"
 	"cchc/internal/store/sqlite"
 )
 
@@ -60,15 +61,24 @@ func (s *Store) RescuePath() string {
 }
 
 // Rescue saves the book as this program has it open (VACUUM INTO, like
-// Backup) after its file was deleted or replaced. It reads through the
-// connection DataVersion keeps (the TUI opens it as it starts), which still
-// holds the old file: a new connection would open whatever is at the path
-// now.
+// Backup) after its file was deleted or replaced, and returns where. It
+// reads through the connection DataVersion keeps (the TUI opens it as it
+// starts), which still holds the old file: a new connection would open
+// whatever is at the path now. A dest taken since it was chosen (another
+// clerk on the same book rescued it first, the same day) is never written
+// over: the data goes to the next free rescue name instead, so that no
+// rescue is lost and none fails for a name the clerk did not choose.
 func (s *Store) Rescue(ctx context.Context, dest string) (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.watch == nil {
 		return "", lang.Errorf("Không còn kết nối nào tới tệp dữ liệu đã mở; không lưu lại được", "No connection to the opened database is left; it cannot be saved")
 	}
-	return s.backupOn(ctx, s.watch, dest)
+	for attempt := 1; ; attempt++ {
+		path, err := s.backupOn(ctx, s.watch, dest)
+		if !errors.Is(err, safefile.ErrExists) || attempt == 100 {
+			return path, err
+		}
+		dest = s.RescuePath()
+	}
 }

@@ -41,7 +41,7 @@ func openSQLite(path string, opt Options) (*Store, error) {
 	if opt.User = vntext.Line(opt.User); opt.User == "" {
 		opt.User = defaultUser()
 	}
-	s := &Store{d: sqlite.Dialect{}, path: abs, readOnly: readOnly || network != "", network: network, now: opt.Now, user: opt.User,
+	s := &Store{d: sqlite.Dialect{}, path: abs, readOnly: readOnly || network != "", network: network, now: opt.Now, today: opt.Today, user: opt.User,
 		mustExist: opt.MustExist, fill: opt.fill}
 	// A new file put into WAL by two processes at once can fail once: retry.
 	for attempt := 0; ; attempt++ {
