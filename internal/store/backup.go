@@ -126,6 +126,15 @@ func (s *Store) backupBeforeUpgrade(ctx context.Context, from int) error {
 	return lang.Wrap(err, "Không nâng cấp tệp dữ liệu (lược đồ %d) vì không sao lưu được trước", "The database (schema %d) was not upgraded because it could not be backed up first", from)
 }
 
+// Changed receives when the server tells of a commit (PostgreSQL); nil on
+// SQLite, whose DataVersion is polled.
+func (s *Store) Changed() <-chan struct{} {
+	if s.changes == nil {
+		return nil
+	}
+	return s.changes.Changed()
+}
+
 // DataVersion changes whenever another connection (another clerk, or
 // another part of this program) commits to the book. It is read on one
 // dedicated connection, as SQLite counts per connection.
