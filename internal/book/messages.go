@@ -89,6 +89,13 @@ func (s Storage) Failed(cause error) error {
 	return lang.Wrap(cause, "Lỗi khi làm việc với tệp dữ liệu %s", "Error while working with the database %s", s.Name)
 }
 
+// The book's files: backups and copies.
+
+// FileThere: a backup or a copy would write over a file already there.
+func FileThere(path string) error {
+	return lang.Errorf("Tệp %s đã có; chọn tên khác để không ghi đè", "%s already exists; choose another name so as not to overwrite it", path)
+}
+
 // What a clerk's change ran into. name is the row as the clerk knows it
 // (an agency's name, a registration's title).
 

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"cchc/internal/book"
 	"cchc/internal/lang"
 	"cchc/internal/location"
 	"cchc/internal/safefile"
@@ -96,7 +97,7 @@ func Copy(ctx context.Context, src *Store, target string, opt Options) (Counts, 
 		if safefile.Guard(abs) != nil {
 			return nil, holdsBook(abs)
 		}
-		return nil, fileThere(abs)
+		return nil, book.FileThere(abs)
 	}
 	err = safefile.Create(abs, false, func(tmp string) error {
 		dst, err := Open(tmp, opt)
@@ -109,7 +110,7 @@ func Copy(ctx context.Context, src *Store, target string, opt Options) (Counts, 
 	case err == nil:
 		return counts, nil
 	case errors.Is(err, safefile.ErrExists):
-		return nil, fileThere(abs)
+		return nil, book.FileThere(abs)
 	case errors.Is(err, safefile.ErrBook):
 		return nil, holdsBook(abs)
 	}
@@ -118,10 +119,6 @@ func Copy(ctx context.Context, src *Store, target string, opt Options) (Counts, 
 
 func holdsBook(where string) error {
 	return lang.Errorf("%s đã là một sổ dữ liệu; không chép đè lên", "%s already holds a book; it is not copied over", where)
-}
-
-func fileThere(path string) error {
-	return lang.Errorf("Tệp %s đã có; chọn tên khác để không ghi đè", "%s already exists; choose another name so as not to overwrite it", path)
 }
 
 // copyInto writes every row of s, read in one snapshot, through tx (a new

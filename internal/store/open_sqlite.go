@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -84,7 +85,7 @@ func (s *Store) openFile() error {
 		fill = s.fill
 	}
 	err = sqlite.Migrate(ctx, db, s.path, s.readOnly, SchemaVersion(), s.checkNew,
-		func(from int) error { return s.backupBeforeUpgrade(ctx, from) },
+		func() error { return s.backupBeforeUpgrade(ctx) },
 		func(tx *sql.Tx) error { return fill(ctx, tx, s.d) })
 	if err != nil {
 		db.Close()
@@ -106,4 +107,53 @@ func (s *Store) NetworkProblem() error {
 		return nil
 	}
 	return sqlite.ShortNetworkProblem(s.network)
+}
+
+// backupBeforeUpgrade keeps a copy of a book before its schema changes.
+func (s *Store) backupBeforeUpgrade(ctx context.Context) error {
+	var err error
+	// Other processes upgrading at the same moment may take the name just
+	// chosen: try the next free one, a little later.
+	for attempt := range 100 {
+		if _, err = s.Backup(ctx, s.backupName(fmt.Sprintf("before-schema-%d", SchemaVersion()))); err == nil {
+			return nil
+		}
+		time.Sleep(time.Duration(1+attempt%7) * time.Millisecond)
+	}
+	return err
+}
+
+// CheckBook reports (ErrBookGone) that the file at the book's path is no
+// longer the one opened: deleted, moved away, or replaced by another. The
+// TUI asks on its periodic check; every write asks first.
+func (s *Store) CheckBook() error {
+	if s.ident == nil {
+		return nil
+	}
+	return sqlite.Gone(s.path, s.ident)
+}
+
+// RescuePath is where Rescue suggests saving a book that is gone: beside
+// where it was, else in the user's home folder.
+func (s *Store) RescuePath() string {
+	name := s.backupName("rescued")
+	if fi, err := os.Stat(filepath.Dir(name)); err == nil && fi.IsDir() {
+		return name
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		home = "."
+	}
+	return filepath.Join(home, filepath.Base(name))
+}
+
+// Rescue saves the book as this program has it open (VACUUM INTO, like
+// Backup) after its file was deleted or replaced. It reads through the
+// connection DataVersion keeps (the TUI opens it as it starts), which still
+// holds the old file: a new connection would open whatever is at the path
+// now.
+func (s *Store) Rescue(ctx context.Context, dest string) (string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return sqlite.Rescue(ctx, s.watch, s.path, dest)
 }

@@ -17,6 +17,7 @@ import (
 	"cchc/internal/lang"
 	"cchc/internal/location"
 	schema "cchc/internal/store/migrations"
+	"cchc/internal/store/sqlite"
 )
 
 // Store is an open registration book.
@@ -137,6 +138,19 @@ func (s *Store) Path() string { return s.path }
 
 // ReadOnly reports whether the book was opened read-only.
 func (s *Store) ReadOnly() bool { return s.readOnly }
+
+// canWrite is asked before every write.
+func (s *Store) canWrite() error {
+	if s.network != "" {
+		e := sqlite.ShortNetworkProblem(s.network)
+		e.Cause = ErrReadOnly
+		return e
+	}
+	if s.readOnly {
+		return s.storage().OpenReadOnly()
+	}
+	return s.CheckBook()
+}
 
 // SchemaVersion is the schema this program writes.
 func SchemaVersion() int {
