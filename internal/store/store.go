@@ -1,7 +1,10 @@
-// Package store keeps the registration book (book.Book) in one SQLite file.
-// All SQL of the program lives here, behind the interfaces package book
-// declares; the rows, the errors and the clerk's messages are the book's,
-// and SQLite-specific choices (pragmas, DSN, VACUUM INTO) stay inside.
+// Package store keeps the registration book (book.Book): all SQL of the
+// program, one set of queries for both engines, behind the interfaces
+// package book declares; the rows, the errors and the clerk's messages are
+// the book's. What an engine does differently is asked of its Dialect and
+// lives in its own package: internal/store/sqlite (the default, one local
+// file) and internal/store/postgres (a shared server), which
+// open_sqlite.go and open_postgres.go wire to the store.
 package store
 
 import (
@@ -30,19 +33,19 @@ type Store struct {
 	user     string // author of changes in the history
 
 	mu      sync.Mutex
-	session []int64   // changes made through this store, for undo
-	watch   *sql.Conn // the one connection PRAGMA data_version is read on
-
-	release func() // lets files be written over the book's path again (safefile)
+	session []int64 // changes made through this store, for undo
 
 	mustExist bool                                                   // Options.MustExist
 	fill      func(ctx context.Context, tx *sql.Tx, d Dialect) error // Options.fill
 
-	network string // the network file system the book is on, read only ("" when local)
+	// a SQLite file's (open_sqlite.go)
+	watch   *sql.Conn   // the one connection PRAGMA data_version is read on (under mu)
+	release func()      // lets files be written over the book's path again (safefile)
+	network string      // the network file system the book is on, read only ("" when local)
+	ident   os.FileInfo // the file opened, to notice it deleted or replaced (CheckBook)
 
-	ident os.FileInfo // the file opened, to notice it deleted or replaced (gone.go)
-
-	changes changeWatcher // commits told of by the server (PostgreSQL), nil on SQLite
+	// a PostgreSQL server's (open_postgres.go)
+	changes changeWatcher // commits told of by the server, nil on SQLite
 }
 
 // Options for Open.
