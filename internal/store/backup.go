@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"cchc/internal/lang"
+	"cchc/internal/book"
 	"cchc/internal/store/sqlite"
 )
 
@@ -21,13 +21,13 @@ func (s *Store) Backup(ctx context.Context, dest string) (string, error) {
 		// a shared book's backup is a SQLite book: a snapshot any PC opens
 		abs, err := filepath.Abs(dest)
 		if err != nil {
-			return "", lang.Wrap(err, "Đường dẫn tệp sao lưu không hợp lệ: %s", "Invalid backup path: %s", dest)
+			return "", book.BadBackupPath(err, dest)
 		}
 		if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
-			return "", lang.Wrap(err, "Không tạo được thư mục %s cho tệp sao lưu", "Cannot create the folder %s for the backup", filepath.Dir(abs))
+			return "", book.NoBackupFolder(err, filepath.Dir(abs))
 		}
 		if _, err := Copy(ctx, s, abs, Options{Now: s.now}); err != nil {
-			return "", lang.Wrap(err, "Không sao lưu được vào %s", "Cannot back up to %s", abs)
+			return "", book.BackupFailed(err, abs)
 		}
 		return abs, nil
 	}

@@ -11,9 +11,9 @@ import (
 	"strings"
 
 	"cchc/internal/book"
-	"cchc/internal/lang"
 	"cchc/internal/location"
 	"cchc/internal/safefile"
+	"cchc/internal/store/sqlite"
 )
 
 // Counts is how many rows of each table a copy wrote, by table name.
@@ -85,17 +85,17 @@ func Copy(ctx context.Context, src *Store, target string, opt Options) (Counts, 
 			return nil, err
 		}
 		if counts == nil { // another process made a book there meanwhile
-			return nil, holdsBook(dst.Path())
+			return nil, book.HoldsBook(dst.Path())
 		}
 		return counts, nil
 	}
 	abs, err := filepath.Abs(target)
 	if err != nil {
-		return nil, lang.Wrap(err, "Đường dẫn tệp dữ liệu không hợp lệ: %s", "Invalid database path: %s", target)
+		return nil, sqlite.BadPath(err, target)
 	}
 	if _, err := os.Lstat(abs); err == nil {
 		if safefile.Guard(abs) != nil {
-			return nil, holdsBook(abs)
+			return nil, book.HoldsBook(abs)
 		}
 		return nil, book.FileThere(abs)
 	}
@@ -112,13 +112,9 @@ func Copy(ctx context.Context, src *Store, target string, opt Options) (Counts, 
 	case errors.Is(err, safefile.ErrExists):
 		return nil, book.FileThere(abs)
 	case errors.Is(err, safefile.ErrBook):
-		return nil, holdsBook(abs)
+		return nil, book.HoldsBook(abs)
 	}
 	return nil, err
-}
-
-func holdsBook(where string) error {
-	return lang.Errorf("%s đã là một sổ dữ liệu; không chép đè lên", "%s already holds a book; it is not copied over", where)
 }
 
 // copyInto writes every row of s, read in one snapshot, through tx (a new
@@ -167,7 +163,7 @@ func (s *Store) copyInto(ctx context.Context, tx *sql.Tx, d Dialect) (Counts, er
 	for _, t := range copyTables {
 		n, err := copyTable(ctx, from, tx, t.name, t.selfRef, columns[t.name], keys[t.name])
 		if err != nil {
-			return nil, lang.Wrap(err, "Không chép được bảng %s", "Cannot copy the table %s", t.name)
+			return nil, book.CopyFailed(err, t.name)
 		}
 		counts[t.name] = n
 	}

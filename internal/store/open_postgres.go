@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"os"
 
-	"cchc/internal/lang"
 	"cchc/internal/location"
 	"cchc/internal/store/postgres"
 	"cchc/internal/vntext"
@@ -19,7 +18,7 @@ func openPostgres(dsn string, opt Options) (*Store, error) {
 	where := location.Redact(dsn)
 	db, cfg, err := postgres.Open(dsn)
 	if err != nil {
-		return nil, lang.Wrap(err, "Địa chỉ cơ sở dữ liệu PostgreSQL không hợp lệ: %s", "Invalid PostgreSQL address: %s", where)
+		return nil, err
 	}
 	s := &Store{db: db, d: postgres.Dialect{}, path: where, now: opt.Now}
 	ctx := context.Background()

@@ -10,7 +10,7 @@ import (
 	"path/filepath"
 	"time"
 
-	"cchc/internal/lang"
+	"cchc/internal/book"
 	"cchc/internal/safefile"
 	"cchc/internal/store/sqlite"
 	"cchc/internal/vntext"
@@ -23,10 +23,10 @@ import (
 func openSQLite(path string, opt Options) (*Store, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return nil, lang.Wrap(err, "Đường dẫn tệp dữ liệu không hợp lệ: %s", "Invalid database path: %s", path)
+		return nil, sqlite.BadPath(err, path)
 	}
 	if _, err := os.Stat(abs); opt.MustExist && errors.Is(err, fs.ErrNotExist) {
-		return nil, noBook(abs)
+		return nil, book.NoBook(abs)
 	}
 	network := sqlite.OnNetwork(abs, opt.FSType)
 	if network != "" {

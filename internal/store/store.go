@@ -77,8 +77,7 @@ type Options struct {
 func DefaultPath() (string, error) {
 	dir, err := os.UserConfigDir()
 	if err != nil {
-		return "", lang.Wrap(err, "Không tìm được thư mục cấu hình của người dùng; hãy chỉ rõ tệp dữ liệu bằng --db",
-			"Cannot find the user's configuration folder; name the database with --db")
+		return "", book.NoConfigFolder(err)
 	}
 	return filepath.Join(dir, "cchc", "cchc.db"), nil
 }
@@ -103,15 +102,11 @@ func Open(path string, opt Options) (*Store, error) {
 func (s *Store) checkNew(fresh bool) error {
 	switch {
 	case s.fill != nil && !fresh:
-		return holdsBook(s.path)
+		return book.HoldsBook(s.path)
 	case s.mustExist && fresh:
-		return noBook(s.path)
+		return book.NoBook(s.path)
 	}
 	return nil
-}
-
-func noBook(where string) error {
-	return lang.Errorf("Không có sổ dữ liệu nào ở %s", "There is no book at %s", where)
 }
 
 func isUserError(err error) bool {

@@ -28,7 +28,7 @@ type Execer interface {
 func Backup(ctx context.Context, q Execer, path, dest string) (string, error) {
 	abs, err := filepath.Abs(dest)
 	if err != nil {
-		return "", lang.Wrap(err, "Đường dẫn tệp sao lưu không hợp lệ: %s", "Invalid backup path: %s", dest)
+		return "", book.BadBackupPath(err, dest)
 	}
 	exists := func() error { return book.FileThere(abs) }
 	if _, err := os.Lstat(abs); err == nil {
@@ -37,7 +37,7 @@ func Backup(ctx context.Context, q Execer, path, dest string) (string, error) {
 	var copyErr error
 	err = safefile.Create(abs, false, func(tmp string) error {
 		if _, err := q.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
-			copyErr = lang.Wrap(Explain(err, path), "Không sao lưu được vào %s", "Cannot back up to %s", abs)
+			copyErr = book.BackupFailed(Explain(err, path), abs)
 			return copyErr
 		}
 		return nil
