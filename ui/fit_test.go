@@ -1,12 +1,17 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"cchc/internal/book"
+	"cchc/internal/campaign"
 	"cchc/internal/lang"
+	"cchc/internal/vndate"
+	"cchc/internal/vntext"
 )
 
 // keysLines are the lines under the status line: the keys, one or two.
@@ -69,4 +74,82 @@ func TestSettingsDiscardQuestionTellsItsKeys(t *testing.T) {
 	if v := h.view(); !strings.Contains(keysLines(h), "c thiết lập đợt") {
 		t.Fatalf("not back on the overview:\n%s", v)
 	}
+}
+
+// At 80 columns a registration's title has the room the row can give it:
+// a 42-cell title is whole on the registrations list and on its agency's
+// page, a longer one is cut with "…" after whole letters, and the opened
+// registration shows its title whole however long.
+func TestAt80ColumnsTitlesHaveTheRoom(t *testing.T) {
+	st := seeded(t)
+	fits := "Số hóa hồ sơ bệnh án tại bệnh viện đa khoa" // 42 cells; 37 were the most before
+	long := "Ứng dụng trí tuệ nhân tạo trả lời phản ánh, kiến nghị của người dân và doanh nghiệp"
+	letterFrom(t, st, "Sở Y tế", "70/SYT-VP", vndate.Of(2023, 3, 26), fits, long)
+	cut := func(v string) string { // the long title's row, as far as the "…"
+		row := lineWith(v, "Ứng dụng trí tuệ")
+		row = row[strings.Index(row, "Ứng dụng"):]
+		if i := strings.Index(row, "…"); i >= 0 {
+			return row[:i]
+		}
+		return ""
+	}
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		h := newHarness(t, st, l, 80, 24)
+		h.keys("4")
+		for _, v := range []string{h.view(), func() string { h.keys("2", "/", "so y te", "enter", "enter"); return h.view() }()} {
+			if lineWith(v, fits) == "" {
+				t.Errorf("%s: %q is cut:\n%s", l, fits, v)
+			}
+			head := cut(v)
+			if vntext.Width(head) < 41 || !strings.HasPrefix(long, head) {
+				t.Errorf("%s: the long title is cut to %q:\n%s", l, head, v)
+			}
+		}
+		h.keys("esc", "esc", "4", "/", "tri tue", "enter", "enter")
+		if v := oneSpaced(h.view()); !strings.Contains(v, long) {
+			t.Errorf("%s: the opened registration's title is not whole:\n%s", l, h.view())
+		}
+	}
+}
+
+// The overview's latest letters keep the letter's number whole: the
+// agency's name gives way to it.
+func TestLatestLettersKeepTheirNumbers(t *testing.T) {
+	st := seeded(t)
+	letterFrom(t, st, "Sở Văn hóa, Thể thao và Du lịch", "1111/SVHTTDL-VP", vndate.Of(2023, 3, 26), "Thư viện số")
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		for _, sz := range []struct{ w, h int }{{72, 20}, {80, 24}} {
+			h := newHarness(t, st, l, sz.w, sz.h)
+			if row := lineWith(h.view(), "1111/"); !strings.Contains(row, l.T("Số", "No.")+" 1111/SVHTTDL-VP") {
+				t.Errorf("%s %dx%d: the number is cut: %q\n%s", l, sz.w, sz.h, row, h.view())
+			}
+		}
+	}
+}
+
+// letterFrom records a letter of the named agency with models of these titles.
+func letterFrom(t *testing.T, st book.Book, agency, number string, received vndate.Date, titles ...string) {
+	t.Helper()
+	ctx := context.Background()
+	c, err := st.Campaign(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	agencies, err := st.CampaignAgencies(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var regs []campaign.Registration
+	for _, title := range titles {
+		regs = append(regs, campaign.Registration{Title: title, Kind: campaign.Model, Area: campaign.DigitalGovt})
+	}
+	for _, a := range agencies {
+		if a.Name == agency {
+			if _, _, err := st.RecordSubmission(ctx, campaign.Submission{CampaignID: c.ID, AgencyID: a.ID, Number: number, Received: received}, regs); err != nil {
+				t.Fatal(err)
+			}
+			return
+		}
+	}
+	t.Fatalf("no %s", agency)
 }

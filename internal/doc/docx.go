@@ -119,7 +119,8 @@ func docxBlock(dw *docx.Writer, b Block, width float64) error {
 		}
 		return dw.EndTable()
 	case *Signature:
-		if err := dw.Paragraph(docx.Para{Before: 6}); err != nil {
+		// the space above kept with the signer, as the closing paragraph above it is
+		if err := dw.Paragraph(docx.Para{Before: 6, KeepNext: true}); err != nil {
 			return err
 		}
 		left, right := width*0.45, width*0.55

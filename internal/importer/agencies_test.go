@@ -132,8 +132,7 @@ func TestImportAPlainAgencyListFromExcel(t *testing.T) {
 		{5, "Xã Tùng Ảnh", "commune", "Đức Thọ"},
 	}
 	for i, r := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
+		if err := f.SetSheetRow("Sheet1", cellName(t, 1, i+1), &r); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -245,7 +244,9 @@ func TestTemplateLeadHintFollowsTheMap(t *testing.T) {
 		if err := WriteTemplate(f, c, "xlsx", lang.VI); err != nil {
 			t.Fatal(err)
 		}
-		f.Close()
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
 		x, err := excelize.OpenFile(path)
 		if err != nil {
 			t.Fatal(err)

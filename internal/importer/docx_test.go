@@ -269,7 +269,9 @@ func TestImportAttachedLine(t *testing.T) {
 	if err := f.SaveAs(xlsx); err != nil {
 		t.Fatal(err)
 	}
-	f.Close()
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
 	for _, path := range []string{docx, csv, xlsx} {
 		plan, err := PlanRegistrations(ctx, st, c, path, RegistrationOptions{Today: today})
 		if err != nil {
@@ -343,7 +345,9 @@ func TestDOCXZipBombIsRefused(t *testing.T) {
 		var buf bytes.Buffer
 		zw := zip.NewWriter(&buf)
 		bombEntry(t, zw, "word/document.xml", MaxUnzipped+1<<20, declared)
-		zw.Close()
+		if err := zw.Close(); err != nil {
+			t.Fatal(err)
+		}
 		var err error
 		used := allocated(func() { _, err = ReadDOCX(buf.Bytes()) })
 		if _, ok := err.(*lang.Error); !ok {
@@ -404,9 +408,16 @@ func FuzzReadDOCX(f *testing.F) {
 	} {
 		var buf bytes.Buffer
 		zw := zip.NewWriter(&buf)
-		w, _ := zw.Create("word/document.xml")
-		_, _ = w.Write([]byte(`<w:document xmlns:w="` + wordNS + `"><w:body>` + body + `</w:body></w:document>`))
-		zw.Close()
+		w, err := zw.Create("word/document.xml")
+		if err != nil {
+			f.Fatal(err)
+		}
+		if _, err := w.Write([]byte(`<w:document xmlns:w="` + wordNS + `"><w:body>` + body + `</w:body></w:document>`)); err != nil {
+			f.Fatal(err)
+		}
+		if err := zw.Close(); err != nil {
+			f.Fatal(err)
+		}
 		f.Add(buf.Bytes())
 	}
 	f.Add([]byte("PK\x03\x04garbage"))
@@ -446,7 +457,9 @@ func TestImportBandRowInXLSX(t *testing.T) {
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
-	f.Close()
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
 	plan, err := PlanRegistrations(context.Background(), st, c, path, RegistrationOptions{Today: today})
 	if err != nil {
 		t.Fatal(err)

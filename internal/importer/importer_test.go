@@ -94,12 +94,10 @@ func ducThoXLSX(t *testing.T, dir string) string {
 	set("A5", "Tên cơ quan, đơn vị: UBND huyện Đức Thọ")
 	headers := []string{"TT", "Tên mô hình,\nsáng kiến", "Lĩnh vực", "Loại hình", "Đơn vị\nchủ trì", "Thời gian\nthực hiện", "Dự kiến kết quả", "Ghi chú"}
 	for i, h := range headers {
-		cell, _ := excelize.CoordinatesToCellName(i+1, 7)
-		set(cell, h)
+		set(cellName(t, i+1, 7), h)
 	}
 	for i := range headers {
-		cell, _ := excelize.CoordinatesToCellName(i+1, 8)
-		set(cell, "("+string(rune('1'+i))+")")
+		set(cellName(t, i+1, 8), "("+string(rune('1'+i))+")")
 	}
 	rows := [][]any{
 		{1, "Bộ phận một cửa thân thiện", "CCHC thủ tục hành chính", "Mô hình", "UBND xã Tùng Ảnh", time.Date(2023, 4, 15, 0, 0, 0, 0, time.UTC), "100% hồ sơ đúng hạn", ""},
@@ -111,8 +109,7 @@ func ducThoXLSX(t *testing.T, dir string) string {
 			if v == nil {
 				continue
 			}
-			cell, _ := excelize.CoordinatesToCellName(c+1, 9+r)
-			set(cell, v)
+			set(cellName(t, c+1, 9+r), v)
 		}
 	}
 	if err := f.MergeCell(s, "C9", "C10"); err != nil {
@@ -163,7 +160,10 @@ func TestImportDistrictWorkbook(t *testing.T) {
 	if got := plan.Tally(lang.VI); got != "Đã thêm 3 mô hình của Huyện Đức Thọ; bỏ qua 0 trùng; 0 lỗi" {
 		t.Fatalf("tally %q", got)
 	}
-	regs, _ := st.Registrations(ctx, c.ID)
+	regs, err := st.Registrations(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(regs) != 3 {
 		t.Fatalf("registrations %d", len(regs))
 	}
@@ -197,7 +197,10 @@ func TestImportDistrictWorkbook(t *testing.T) {
 	if got := again.Tally(lang.VI); got != "Đã thêm 0 mô hình của Huyện Đức Thọ; bỏ qua 3 trùng; 0 lỗi" {
 		t.Fatalf("second tally %q", got)
 	}
-	subs, _ := st.Submissions(ctx, c.ID)
+	subs, err := st.Submissions(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if regs, err := st.Registrations(ctx, c.ID); err != nil || len(regs) != 3 || len(subs) != 1 {
 		t.Fatalf("after re-import: %d registrations, %d letters (read: %v)", len(regs), len(subs), err)
 	}
@@ -245,7 +248,10 @@ func TestImportSemicolonCSVWithBOMAndNFD(t *testing.T) {
 	if err := plan.Apply(ctx, st); err != nil {
 		t.Fatal(err)
 	}
-	regs, _ := st.Registrations(ctx, c.ID)
+	regs, err := st.Registrations(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(regs) != 2 {
 		t.Fatalf("registrations %d", len(regs))
 	}
@@ -476,7 +482,9 @@ func TestTemplateRoundTrip(t *testing.T) {
 		if err := WriteTemplate(out, c, format, lang.VI); err != nil {
 			t.Fatal(err)
 		}
-		out.Close()
+		if err := out.Close(); err != nil {
+			t.Fatal(err)
+		}
 		grids, err := ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
@@ -525,7 +533,9 @@ func TestTemplateRoundTrip(t *testing.T) {
 	if err := f.SaveAs(filled); err != nil {
 		t.Fatal(err)
 	}
-	f.Close()
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
 	plan, err := PlanRegistrations(ctx, st, c, filled, RegistrationOptions{Received: vndate.Of(2023, 3, 21), Today: today})
 	if err != nil {
 		t.Fatal(err)
@@ -538,7 +548,10 @@ func TestTemplateRoundTrip(t *testing.T) {
 	}
 
 	// The CSV template filled in by hand.
-	raw, _ := os.ReadFile(filepath.Join(dir, "mau.csv"))
+	raw, err := os.ReadFile(filepath.Join(dir, "mau.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	text := strings.Replace(string(raw), "\"Tên cơ quan, đơn vị:\",", "\"Tên cơ quan, đơn vị:\",Sở Tư pháp", 1)
 	text = strings.Replace(text, "\r\n1,,,,,,,,", "\r\n1,Tra cứu hộ tịch trực tuyến,Giải pháp,Thủ tục hành chính,,,,,", 1)
 	plan, err = PlanRegistrations(ctx, st, c, writeFile(t, "filled.csv", text), RegistrationOptions{Today: today})
@@ -615,8 +628,8 @@ func TestTemplatePrintSetup(t *testing.T) {
 	if want := fmt.Sprintf("'%s'!$%d:$%d", sheet, templateHeaderRow, templateHeaderRow); titles != want {
 		t.Fatalf("print titles %q, want %q", titles, want)
 	}
-	if got, _ := f.GetCellValue(sheet, fmt.Sprintf("B%d", templateHeaderRow)); got != campaign.ColTitle.Label(lang.VI) {
-		t.Fatalf("row %d is not the column titles: B = %q", templateHeaderRow, got)
+	if got, err := f.GetCellValue(sheet, fmt.Sprintf("B%d", templateHeaderRow)); err != nil || got != campaign.ColTitle.Label(lang.VI) {
+		t.Fatalf("row %d is not the column titles: B = %q (%v)", templateHeaderRow, got, err)
 	}
 }
 
@@ -666,4 +679,14 @@ func TestTitleBlockDates(t *testing.T) {
 			t.Errorf("%q: problems\n%s\nwant %q (an error)", tc.block, got, tc.problem)
 		}
 	}
+}
+
+// cellName is the A1 name of the cell at col and row, counted from 1.
+func cellName(t *testing.T, col, row int) string {
+	t.Helper()
+	name, err := excelize.CoordinatesToCellName(col, row)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return name
 }

@@ -27,7 +27,10 @@ func zeroDeflate(t *testing.T, size int64) ([]byte, uint32) {
 	const chunk = 1 << 20
 	block := bytes.Repeat([]byte{'0'}, chunk)
 	var b bytes.Buffer
-	fw, _ := flate.NewWriter(&b, flate.BestCompression)
+	fw, err := flate.NewWriter(&b, flate.BestCompression)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if _, err := fw.Write(block); err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +81,9 @@ func TestZipBombsAreRefusedWithoutFillingMemory(t *testing.T) {
 		zw := zip.NewWriter(&buf)
 		bombEntry(t, zw, "[Content_Types].xml", MaxUnzipped+1<<20, tc.declared)
 		bombEntry(t, zw, "xl/worksheets/sheet1.xml", MaxUnzipped+1<<20, tc.declared)
-		zw.Close()
+		if err := zw.Close(); err != nil {
+			t.Fatal(err)
+		}
 		if buf.Len() > MaxFileSize {
 			t.Fatalf("bomb is %d bytes", buf.Len())
 		}
@@ -134,7 +139,9 @@ func TestOldAndLockedWorkbooksAreNamed(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := excelize.NewFile()
-	f.SetCellValue("Sheet1", "A1", "Tên mô hình")
+	if err := f.SetCellValue("Sheet1", "A1", "Tên mô hình"); err != nil {
+		t.Fatal(err)
+	}
 	locked := filepath.Join(dir, "locked.xlsx")
 	if err := f.SaveAs(locked, excelize.Options{Password: "bí mật"}); err != nil {
 		t.Fatal(err)
@@ -204,10 +211,16 @@ func FuzzReadCSV(f *testing.F) {
 func FuzzReadXLSX(f *testing.F) {
 	f.Add(templateBytes(f))
 	small := excelize.NewFile()
-	_ = small.SetCellValue("Sheet1", "A1", "Tên mô hình")
-	_ = small.MergeCell("Sheet1", "A1", "C3")
+	if err := small.SetCellValue("Sheet1", "A1", "Tên mô hình"); err != nil {
+		f.Fatal(err)
+	}
+	if err := small.MergeCell("Sheet1", "A1", "C3"); err != nil {
+		f.Fatal(err)
+	}
 	var buf bytes.Buffer
-	_, _ = small.WriteTo(&buf)
+	if _, err := small.WriteTo(&buf); err != nil {
+		f.Fatal(err)
+	}
 	f.Add(buf.Bytes())
 	f.Add([]byte("PK\x03\x04garbage"))
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -101,7 +101,10 @@ func advance(t testing.TB, st book.Book, c campaign.Campaign, title string, stag
 	}
 	for _, r := range rows {
 		if r.Title == title {
-			steps, _ := st.ProgressSteps(ctx, r.ID)
+			steps, err := st.ProgressSteps(ctx, r.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
 			var last int64
 			if len(steps) > 0 {
 				last = steps[len(steps)-1].ID

@@ -2,6 +2,7 @@ package report
 
 import (
 	"context"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -97,8 +98,11 @@ func TestBrowserPrintsHTMLOnA4(t *testing.T) {
 			if m == nil {
 				t.Fatalf("no page size in:\n%s", info)
 			}
-			w, _ := strconv.ParseFloat(m[1], 64)
-			h, _ := strconv.ParseFloat(m[2], 64)
+			w, errW := strconv.ParseFloat(m[1], 64)
+			h, errH := strconv.ParseFloat(m[2], 64)
+			if err := errors.Join(errW, errH); err != nil {
+				t.Fatalf("page size %q: %v", m[0], err)
+			}
 			if !isA4(w, h) || (w > h) != c.landscape {
 				t.Errorf("page %v × %v pt: want A4, landscape %v", w, h, c.landscape)
 			}

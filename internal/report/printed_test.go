@@ -268,15 +268,15 @@ func TestXLSXQuotaAsNumbers(t *testing.T) {
 		col, row := findCell(t, f, sheet, "Chỉ tiêu tối thiểu")
 		for r := row + 1; r < row+4; r++ {
 			ref := cellRef(col, r)
-			if v, _ := f.GetCellValue(sheet, ref); !isNumber(v) {
+			v := cellValue(t, f, sheet, ref)
+			if !isNumber(v) {
 				continue // a group's band, merged across
 			}
-			if typ, _ := f.GetCellType(sheet, ref); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
-				v, _ := f.GetCellValue(sheet, ref)
+			if typ := cellType(t, f, sheet, ref); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
 				t.Errorf("%s: %s (%q) is %v, not a number", kind, ref, v, typ)
 			}
 		}
-		if next, _ := f.GetCellValue(sheet, cellRef(col+1, row)); next != "Chỉ tiêu phấn đấu" {
+		if next := cellValue(t, f, sheet, cellRef(col+1, row)); next != "Chỉ tiêu phấn đấu" {
 			t.Errorf("%s: after the minimum comes %q", kind, next)
 		}
 		findCell(t, f, sheet, quotaLegend(lang.VI))
@@ -362,5 +362,32 @@ func TestPrintedHeadingKeepsItsYear(t *testing.T) {
 	}
 	if body := docxPart(t, render(t, rep, "docx"), "word/document.xml"); !strings.Contains(body, "NĂM\u00a02023") {
 		t.Error("no no-break space between NĂM and its year in the docx")
+	}
+}
+
+// The closing paragraph goes over the page with the signer: every
+// paragraph from it to the signature's table keeps with the next, or
+// Word and LibreOffice leave Nơi nhận and the signer alone on the last
+// page under a page break that the closing paragraph stays above.
+func TestDOCXReminderClosingKeptWithSigner(t *testing.T) {
+	st, _ := openBook(t)
+	body := docxPart(t, render(t, build(t, st, KindReminder, lang.VI), "docx"), "word/document.xml")
+	end := strings.Index(body, "phối hợp thực hiện./.")
+	if end < 0 {
+		t.Fatal("no closing paragraph")
+	}
+	start := strings.LastIndex(body[:end], "<w:p>")
+	sig := strings.Index(body[end:], "<w:tbl>")
+	if start < 0 || sig < 0 {
+		t.Fatal("no paragraph around the closing text, or no signature table after it")
+	}
+	paras := strings.Split(body[start:end+sig], "<w:p>")[1:]
+	if len(paras) < 2 {
+		t.Fatalf("%d paragraphs between the closing and the signer", len(paras))
+	}
+	for i, p := range paras {
+		if !strings.Contains(p, "<w:keepNext/>") {
+			t.Errorf("paragraph %d of %d before the signer does not keep with the next: %.120s", i+1, len(paras), p)
+		}
 	}
 }

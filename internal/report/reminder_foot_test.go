@@ -143,8 +143,8 @@ func TestReminderSplitsAOneLineDeputy(t *testing.T) {
 		t.Errorf("closing = %q", let.Closing)
 	}
 	r.Campaign.SignerTitle = "Giám đốc"
-	if let, _ := r.Letter(); let.SignerAuthority != "" || let.SignerTitle != "GIÁM ĐỐC" {
-		t.Fatalf("the head signing: %q / %q", let.SignerAuthority, let.SignerTitle)
+	if let, err := r.Letter(); err != nil || let.SignerAuthority != "" || let.SignerTitle != "GIÁM ĐỐC" {
+		t.Fatalf("the head signing: %q / %q (%v)", let.SignerAuthority, let.SignerTitle, err)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -20,6 +21,7 @@ import (
 	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/compliance"
+	"cchc/internal/doc"
 	"cchc/internal/lang"
 	"cchc/internal/vndate"
 	"cchc/internal/vntext"
@@ -176,7 +178,9 @@ func TestJSON(t *testing.T) {
 			LetterDate            *string `json:"letter_date"`
 		}
 	}
-	_ = json.Unmarshal(render(t, build(t, st, KindRegistrations, lang.VI), "json"), &reg)
+	if err := json.Unmarshal(render(t, build(t, st, KindRegistrations, lang.VI), "json"), &reg); err != nil {
+		t.Fatal(err)
+	}
 	if len(reg.Registrations) != 7 || reg.Registrations[0].Title != "Bộ phận Một cửa thân thiện, hiện đại" || reg.Registrations[0].Received != "2023-03-16" {
 		t.Errorf("registrations json: %+v", reg.Registrations)
 	}
@@ -187,7 +191,9 @@ func TestJSON(t *testing.T) {
 			Owed int
 		}
 	}
-	_ = json.Unmarshal(render(t, build(t, st, KindReminder, lang.VI), "json"), &rem)
+	if err := json.Unmarshal(render(t, build(t, st, KindReminder, lang.VI), "json"), &rem); err != nil {
+		t.Fatal(err)
+	}
 	if rem.SignerName != "Lê Minh Đạo" || len(rem.Agencies) != 35 { // the 36 short but Sở Nội vụ itself
 		t.Errorf("reminder json: signer %q, %d agencies", rem.SignerName, len(rem.Agencies))
 	}
@@ -200,11 +206,47 @@ func openXLSX(t *testing.T, data []byte) (*excelize.File, string) {
 		t.Fatalf("excelize cannot open it: %v", err)
 	}
 	t.Cleanup(func() { f.Close() })
-	sheets := f.GetSheetList()
-	if len(sheets) != 1 {
-		t.Fatalf("sheets = %q, want one", sheets)
+	return f, f.GetSheetList()[0]
+}
+
+// cellValue is the value shown in the cell at ref (opts as excelize's).
+func cellValue(t *testing.T, f *excelize.File, sheet, ref string, opts ...excelize.Options) string {
+	t.Helper()
+	v, err := f.GetCellValue(sheet, ref, opts...)
+	if err != nil {
+		t.Fatalf("%s: %v", ref, err)
 	}
-	return f, sheets[0]
+	return v
+}
+
+// cellType is the type of the value stored in the cell at ref.
+func cellType(t *testing.T, f *excelize.File, sheet, ref string) excelize.CellType {
+	t.Helper()
+	typ, err := f.GetCellType(sheet, ref)
+	if err != nil {
+		t.Fatalf("%s: %v", ref, err)
+	}
+	return typ
+}
+
+// colWidth is the width of the column named col, in characters.
+func colWidth(t *testing.T, f *excelize.File, sheet, col string) float64 {
+	t.Helper()
+	w, err := f.GetColWidth(sheet, col)
+	if err != nil {
+		t.Fatalf("column %s: %v", col, err)
+	}
+	return w
+}
+
+// rowHigh is the height of the row, in points.
+func rowHigh(t *testing.T, f *excelize.File, sheet string, row int) float64 {
+	t.Helper()
+	h, err := f.GetRowHeight(sheet, row)
+	if err != nil {
+		t.Fatalf("row %d: %v", row, err)
+	}
+	return h
 }
 
 // findCell returns the first cell holding exactly v.
@@ -230,118 +272,140 @@ func TestXLSXReadsBack(t *testing.T) {
 	for _, kind := range []string{KindStatus, KindMissing, KindRegistrations, KindResults} {
 		t.Run(kind, func(t *testing.T) {
 			f, sheet := openXLSX(t, render(t, build(t, st, kind, lang.VI), "xlsx"))
-
-			// The title block: letterhead from the campaign, then the title.
-			if v, _ := f.GetCellValue(sheet, "A1"); v != "UBND TỈNH HÀ TĨNH" {
-				t.Errorf("A1 = %q", v)
+			want := 1
+			if kind == KindResults {
+				want = 2 // the completed models on a sheet of their own
 			}
-			if v, _ := f.GetCellValue(sheet, "A2"); v != "SỞ NỘI VỤ" {
-				t.Errorf("A2 = %q", v)
+			if sheets := f.GetSheetList(); len(sheets) != want {
+				t.Errorf("sheets = %q, want %d", sheets, want)
 			}
-			if v, _ := f.GetCellValue(sheet, "A4"); !strings.Contains(v, "NĂM 2023") {
-				t.Errorf("title A4 = %q", v)
-			}
-
-			// The main table's header: bold, bordered, wrapped, repeated on
-			// every page and frozen.
-			col, header := findCell(t, f, sheet, map[string]string{KindStatus: "Cơ quan, đơn vị", KindMissing: "Cơ quan, đơn vị", KindResults: "Cơ quan, đơn vị",
+			checkPrintedSheet(t, f, sheet, map[string]string{KindStatus: "Cơ quan, đơn vị", KindMissing: "Cơ quan, đơn vị", KindResults: "Cơ quan, đơn vị",
 				KindRegistrations: "Tên mô hình/sáng kiến/giải pháp/cách làm hay"}[kind])
-			styleID, _ := f.GetCellStyle(sheet, cellRef(col, header))
-			style, err := f.GetStyle(styleID)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !style.Font.Bold || len(style.Border) != 4 || !style.Alignment.WrapText || style.Font.Family != "Times New Roman" {
-				t.Errorf("header style: bold %v, borders %d, wrap %v, font %q", style.Font.Bold, len(style.Border), style.Alignment.WrapText, style.Font.Family)
-			}
-			names := f.GetDefinedName()
-			titles := ""
-			for _, n := range names {
-				if n.Name == "_xlnm.Print_Titles" && n.Scope == sheet {
-					titles = n.RefersTo
-				}
-			}
-			if want := "$" + itoa(header) + ":$" + itoa(header); !strings.HasSuffix(titles, want) {
-				t.Errorf("print titles = %q, want rows %s", titles, want)
-			}
-			// heights fit the wrapped text (LibreOffice does not grow rows):
-			// the header's longest title on its lines, and the whole sheet
-			// within an A4 landscape page at 12 pt, so it prints at 11 pt or more
-			if h, _ := f.GetRowHeight(sheet, header); h < rowHeight(2, xlsxFontSize) {
-				t.Errorf("header row %d is %.1f pt high: its titles are clipped", header, h)
-			}
-			total := 0.0
-			for c := 1; ; c++ { // the header's columns
-				if v, _ := f.GetCellValue(sheet, cellRef(c, header)); v == "" {
-					break
-				}
-				w, _ := f.GetColWidth(sheet, colName(c))
-				total += w
-			}
-			// measured with LibreOffice (soffice --convert-to pdf, the Tf of
-			// the text): 146 characters of Times New Roman, the default
-			// font, print at 11.6 pt
-			if total > 146.5 {
-				t.Errorf("columns %.0f characters wide: printed smaller than 12 pt on A4", total)
-			}
-			if font, err := f.GetDefaultFont(); err != nil || font != xlsxFont {
-				t.Errorf("default font %q (%v): column widths count its characters", font, err)
-			}
-			panes, _ := f.GetPanes(sheet)
-			if !panes.Freeze || panes.YSplit != header {
-				t.Errorf("panes = %+v, want frozen below row %d", panes, header)
-			}
-
-			// A4 landscape, one page wide.
-			layout, _ := f.GetPageLayout(sheet)
-			if layout.Size == nil || *layout.Size != 9 || *layout.Orientation != "landscape" || *layout.FitToWidth != 1 || *layout.FitToHeight != 0 {
-				t.Errorf("page layout = size %v orientation %v fit %v×%v", deref(layout.Size), deref(layout.Orientation), deref(layout.FitToWidth), deref(layout.FitToHeight))
-			}
-			props, _ := f.GetSheetProps(sheet)
-			if props.FitToPage == nil || !*props.FitToPage {
-				t.Error("fit to page is off: the width would not fit one page")
-			}
-			if w, _ := f.GetColWidth(sheet, colName(col)); w < 20 {
-				t.Errorf("name column width %v", w)
-			}
 		})
 	}
 
 	// Dates are real dates shown dd/mm/yyyy; counts are numbers.
 	f, sheet := openXLSX(t, render(t, build(t, st, KindStatus, lang.VI), "xlsx"))
 	_, row := findCell(t, f, sheet, "Sở Tư pháp")
-	_, header := findCell(t, f, sheet, "Ngày đạt")
 	dateCol, _ := findCell(t, f, sheet, "Ngày đạt")
 	ref := cellRef(dateCol, row)
-	if v, _ := f.GetCellValue(sheet, ref); v != "16/03/2023" {
+	if v := cellValue(t, f, sheet, ref); v != "16/03/2023" {
 		t.Errorf("%s shown as %q, want 16/03/2023", ref, v)
 	}
-	raw, _ := f.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
+	raw := cellValue(t, f, sheet, ref, excelize.Options{RawCellValue: true})
 	want := vndate.Of(2023, 3, 16).Time().Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24
 	if raw != itoa(int(want)) {
 		t.Errorf("%s raw = %q, want the serial number %v", ref, raw, want)
 	}
-	if typ, _ := f.GetCellType(sheet, ref); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+	if typ := cellType(t, f, sheet, ref); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
 		t.Errorf("%s is stored as text", ref)
 	}
 	regCol, _ := findCell(t, f, sheet, "Đã ĐK")
-	if typ, _ := f.GetCellType(sheet, cellRef(regCol, row)); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+	if typ := cellType(t, f, sheet, cellRef(regCol, row)); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
 		t.Error("a count is stored as text")
 	}
-	_ = header
 
 	// Markup and formulas stay text.
 	f, sheet = openXLSX(t, render(t, build(t, st, KindRegistrations, lang.VI), "xlsx"))
 	c, r := findCell(t, f, sheet, hostileTitle)
-	if formula, _ := f.GetCellFormula(sheet, cellRef(c, r)); formula != "" {
-		t.Errorf("formula %q", formula)
+	if formula, err := f.GetCellFormula(sheet, cellRef(c, r)); err != nil || formula != "" {
+		t.Errorf("formula %q (%v)", formula, err)
 	}
 	c, r = findCell(t, f, sheet, formulaNote)
-	if formula, _ := f.GetCellFormula(sheet, cellRef(c, r)); formula != "" {
-		t.Errorf("a note became the formula %q", formula)
+	if formula, err := f.GetCellFormula(sheet, cellRef(c, r)); err != nil || formula != "" {
+		t.Errorf("a note became the formula %q (%v)", formula, err)
 	}
 	findCell(t, f, sheet, "I. SỞ, BAN, NGÀNH CẤP TỈNH (2)")
 	findCell(t, f, sheet, "III. UBND CẤP HUYỆN (4)")
+}
+
+// checkPrintedSheet checks a sheet laid out for paper: the letterhead and
+// title, then a main table whose column nameTitle names the rows.
+func checkPrintedSheet(t *testing.T, f *excelize.File, sheet, nameTitle string) {
+	t.Helper()
+	// The title block: letterhead from the campaign, then the title.
+	if v := cellValue(t, f, sheet, "A1"); v != "UBND TỈNH HÀ TĨNH" {
+		t.Errorf("A1 = %q", v)
+	}
+	if v := cellValue(t, f, sheet, "A2"); v != "SỞ NỘI VỤ" {
+		t.Errorf("A2 = %q", v)
+	}
+	if v := cellValue(t, f, sheet, "A4"); !strings.Contains(v, "NĂM 2023") {
+		t.Errorf("title A4 = %q", v)
+	}
+
+	// The main table's header: bold, bordered, wrapped, repeated on
+	// every page and frozen.
+	col, header := findCell(t, f, sheet, nameTitle)
+	styleID, err := f.GetCellStyle(sheet, cellRef(col, header))
+	if err != nil {
+		t.Fatal(err)
+	}
+	style, err := f.GetStyle(styleID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !style.Font.Bold || len(style.Border) != 4 || !style.Alignment.WrapText || style.Font.Family != "Times New Roman" {
+		t.Errorf("header style: bold %v, borders %d, wrap %v, font %q", style.Font.Bold, len(style.Border), style.Alignment.WrapText, style.Font.Family)
+	}
+	names := f.GetDefinedName()
+	titles := ""
+	for _, n := range names {
+		if n.Name == "_xlnm.Print_Titles" && n.Scope == sheet {
+			titles = n.RefersTo
+		}
+	}
+	if want := "$" + itoa(header) + ":$" + itoa(header); !strings.HasSuffix(titles, want) {
+		t.Errorf("print titles = %q, want rows %s", titles, want)
+	}
+	// heights fit the wrapped text (LibreOffice does not grow rows):
+	// the header's longest title on its lines, and the whole sheet
+	// within an A4 landscape page at 12 pt, so it prints at 11 pt or more
+	if h := rowHigh(t, f, sheet, header); h < rowHeight(2, xlsxFontSize) {
+		t.Errorf("header row %d is %.1f pt high: its titles are clipped", header, h)
+	}
+	total := 0.0
+	for c := 1; ; c++ { // the header's columns
+		if cellValue(t, f, sheet, cellRef(c, header)) == "" {
+			break
+		}
+		total += colWidth(t, f, sheet, colName(c))
+	}
+	// measured with LibreOffice (soffice --convert-to pdf, the Tf of
+	// the text): 146 characters of Times New Roman, the default
+	// font, print at 11.6 pt
+	if total > 146.5 {
+		t.Errorf("columns %.0f characters wide: printed smaller than 12 pt on A4", total)
+	}
+	if font, err := f.GetDefaultFont(); err != nil || font != xlsxFont {
+		t.Errorf("default font %q (%v): column widths count its characters", font, err)
+	}
+	panes, err := f.GetPanes(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !panes.Freeze || panes.YSplit != header {
+		t.Errorf("panes = %+v, want frozen below row %d", panes, header)
+	}
+
+	// A4 landscape, one page wide.
+	layout, err := f.GetPageLayout(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if layout.Size == nil || *layout.Size != 9 || *layout.Orientation != "landscape" || *layout.FitToWidth != 1 || *layout.FitToHeight != 0 {
+		t.Errorf("page layout = size %v orientation %v fit %v×%v", deref(layout.Size), deref(layout.Orientation), deref(layout.FitToWidth), deref(layout.FitToHeight))
+	}
+	props, err := f.GetSheetProps(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if props.FitToPage == nil || !*props.FitToPage {
+		t.Error("fit to page is off: the width would not fit one page")
+	}
+	if w := colWidth(t, f, sheet, colName(col)); w < 20 {
+		t.Errorf("name column width %v", w)
+	}
 }
 
 func deref[T any](p *T) any {
@@ -419,7 +483,11 @@ func TestWriteFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	if runtime.GOOS != "windows" {
-		if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+		fi, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fi.Mode().Perm() != 0o600 {
 			t.Errorf("mode %v, want 0600: reports name agencies and people", fi.Mode().Perm())
 		}
 	}
@@ -430,13 +498,21 @@ func TestWriteFile(t *testing.T) {
 	if msg := lang.Message(err, lang.VI); !strings.Contains(msg, "--force") || !strings.Contains(msg, "đã có") {
 		t.Errorf("message %q", msg)
 	}
-	if b, _ := os.ReadFile(path); string(b) != "một" {
+	content := func() string {
+		t.Helper()
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	if b := content(); b != "một" {
 		t.Errorf("the existing file changed: %q", b)
 	}
 	if err := WriteFile(path, true, write("ba")); err != nil {
 		t.Fatal(err)
 	}
-	if b, _ := os.ReadFile(path); string(b) != "ba" {
+	if b := content(); b != "ba" {
 		t.Errorf("force did not overwrite: %q", b)
 	}
 	// A failure halfway leaves the old file and no temporary file.
@@ -444,10 +520,13 @@ func TestWriteFile(t *testing.T) {
 	if err := WriteFile(path, true, func(w io.Writer) error { io.WriteString(w, "nửa"); return boom }); !errors.Is(err, boom) {
 		t.Fatalf("err = %v", err)
 	}
-	if b, _ := os.ReadFile(path); string(b) != "ba" {
+	if b := content(); b != "ba" {
 		t.Errorf("a failed write changed the file: %q", b)
 	}
-	entries, _ := os.ReadDir(dir)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(entries) != 1 {
 		t.Errorf("left behind: %v", entries)
 	}
@@ -590,8 +669,8 @@ func TestResultsCountsStages(t *testing.T) {
 		}
 	}
 	x := render(t, build(t, st, KindResults, lang.VI), "xlsx")
-	f, sheet := openXLSX(t, x)
-	if _, row := findCell(t, f, sheet, "Đưa vào vận hành từ 01/4"); row == 0 {
+	f, _ := openXLSX(t, x)
+	if _, row := findCell(t, f, "Đã hoàn thành 2023", "Đưa vào vận hành từ 01/4"); row == 0 {
 		t.Fatal("xlsx lacks the completed model")
 	}
 }
@@ -610,7 +689,10 @@ func TestPastReportsStayAfterRenaming(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	list, _ := st.CampaignAgencies(ctx, id24)
+	list, err := st.CampaignAgencies(ctx, id24)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, a := range list {
 		switch a.Name {
 		case "Sở Tư pháp":
@@ -693,6 +775,42 @@ func TestReportOnTheDeadlineDayDoesNotSayToday(t *testing.T) {
 			if want := l.T("đúng ngày hạn cuối", "the deadline day"); !strings.Contains(got, want) {
 				t.Errorf("%T (%s) does not say %q", r, l, want)
 			}
+		}
+	}
+}
+
+// The completed models of the results are a table of other columns than
+// the agencies': on a sheet of their own they keep their own widths and
+// their own header repeated on every page, instead of being printed in
+// the agencies' columns (the result squeezed into a count's width) under
+// the agencies' header.
+func TestXLSXResultsCompletedOnTheirOwnSheet(t *testing.T) {
+	st, _ := openBook(t)
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		f, _ := openXLSX(t, render(t, build(t, st, KindResults, l), "xlsx"))
+		sheets := f.GetSheetList()
+		want := l.T("Đã hoàn thành 2023", "Completed 2023")
+		if len(sheets) != 2 || sheets[1] != want {
+			t.Fatalf("%s: sheets = %q, want a second one %q", l, sheets, want)
+		}
+		sheet := sheets[1]
+		if l == lang.VI {
+			checkPrintedSheet(t, f, sheet, "Tên mô hình, sáng kiến")
+		}
+		findCell(t, f, sheet, l.T("Các mô hình, sáng kiến đã hoàn thành", "Completed models and initiatives"))
+		col, _ := findCell(t, f, sheet, l.T("Kết quả thực hiện", "Result"))
+		if w := colWidth(t, f, sheet, colName(col)); w < 30 {
+			t.Errorf("%s: the result column is %.1f wide", l, w)
+		}
+		_, row := findCell(t, f, sheet, "Đưa vào vận hành từ 01/4")
+		w := colWidth(t, f, sheet, colName(col))
+		lines := doc.NewMeasure().Lines("Đưa vào vận hành từ 01/4", false, false, xlsxFontSize, cellWidth(w))
+		if h := rowHigh(t, f, sheet, row); h < rowHeight(lines, xlsxFontSize) {
+			t.Errorf("%s: the completed model's row is %.1f pt high for %d lines", l, h, lines)
+		}
+		// the agencies' sheet no longer holds them
+		if rows, err := f.GetRows(sheets[0]); err != nil || strings.Contains(fmt.Sprint(rows), "Đưa vào vận hành từ 01/4") {
+			t.Errorf("%s: the completed models are still on the first sheet (%v)", l, err)
 		}
 	}
 }

@@ -177,15 +177,16 @@ func (r Results) agencyGroups() []resultGroup {
 // given when they did (what was achieved).
 func (r Results) completedTable() Table {
 	l := r.Lang
-	t := Table{Caption: l.T("Các mô hình, sáng kiến đã hoàn thành", "Completed models and initiatives"), Columns: []Column{
-		{Title: l.T("STT", "No."), Align: Right, Type: NumberCell, Width: 7},
-		{Title: l.T("Tên mô hình, sáng kiến", "Title"), Max: 40, Width: 38},
-		{Title: l.T("Cơ quan/đơn vị chủ trì", "Lead"), Max: 28, Width: 26},
-		{Title: l.T("Lĩnh vực CCHC", "Reform area"), Max: 24, Width: 22},
-		{Title: l.T("Tiến độ", "Progress"), Max: 22, Width: 18},
-		{Title: l.T("Ngày hoàn thành", "Completed on"), Type: DateCell, Width: 12},
-		{Title: l.T("Kết quả thực hiện", "Result"), Max: 44, Width: 36},
-	}}
+	t := Table{Caption: l.T("Các mô hình, sáng kiến đã hoàn thành", "Completed models and initiatives"),
+		Tab: l.F("Đã hoàn thành %d", "Completed %d", r.Campaign.Year), Columns: []Column{
+			{Title: l.T("STT", "No."), Align: Right, Type: NumberCell, Width: 7},
+			{Title: l.T("Tên mô hình, sáng kiến", "Title"), Max: 40, Width: 34},
+			{Title: l.T("Cơ quan/đơn vị chủ trì", "Lead"), Max: 28, Width: 24},
+			{Title: l.T("Lĩnh vực CCHC", "Reform area"), Max: 24, Width: 20},
+			{Title: l.T("Tiến độ", "Progress"), Max: 22, Width: 16},
+			{Title: l.T("Ngày hoàn thành", "Completed on"), Type: DateCell, Width: 12},
+			{Title: l.T("Kết quả thực hiện", "Result"), Max: 44, Width: 33}, // 146 in all: the page at 12 pt
+		}}
 	n := 0
 	for _, x := range r.Rows {
 		st := r.stage(x.ID)
@@ -205,12 +206,11 @@ func (r Results) completedTable() Table {
 // Sheet is the report laid out for paper.
 func (r Results) Sheet() Sheet {
 	return Sheet{
-		Name:      r.Lang.F("Kết quả %d", "Results %d", r.Campaign.Year),
-		Head:      letterhead(r.Campaign, r.Lang),
-		Title:     r.title(),
-		Lines:     r.lines(),
-		Tables:    []Table{r.agencyTable(), r.completedTable()},
-		FirstMain: true,
+		Name:   r.Lang.F("Kết quả %d", "Results %d", r.Campaign.Year),
+		Head:   letterhead(r.Campaign, r.Lang),
+		Title:  r.title(),
+		Lines:  r.lines(),
+		Tables: []Table{r.agencyTable(), r.completedTable()},
 	}
 }
 

@@ -16,11 +16,7 @@ type Sheet struct {
 	Title  string   // printed in capitals, centred
 	Lines  []string // under the title, centred
 	Tables []Table  // the last one is the main table: its header repeats on every page
-	// FirstMain makes the first table the main one, for a sheet whose long
-	// table comes first (results): a frozen header far down the sheet
-	// would leave nothing to scroll.
-	FirstMain bool
-	Notes     []string // under the tables, in italics: the legend
+	Notes  []string // under the tables, in italics: the legend
 }
 
 // quotaLegend explains the quota, on paper under the tables and under the
@@ -83,12 +79,7 @@ func (s Sheet) main() Table {
 	return s.Tables[s.mainIndex()]
 }
 
-func (s Sheet) mainIndex() int {
-	if s.FirstMain {
-		return 0
-	}
-	return max(len(s.Tables)-1, 0)
-}
+func (s Sheet) mainIndex() int { return max(len(s.Tables)-1, 0) }
 
 // Roman numbers the groups of a Vietnamese list: I, II, III, IV.
 func Roman(n int) string {

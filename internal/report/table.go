@@ -43,8 +43,13 @@ type Table struct {
 	Caption string // printed above the table in xlsx and html; may be empty
 	Columns []Column
 	Rows    [][]string
-	Total   bool         // the last row is a total, printed bold
-	bands   map[int]bool // rows that are headings spanning the table ("I. SỞ, BAN, NGÀNH")
+	Total   bool // the last row is a total, printed bold
+	// Tab puts the table on a sheet of its own in a workbook, under this
+	// name: a sheet's column widths and repeated header are its main
+	// table's, and a table of other columns printed in them is cut (xlsx
+	// only; on paper and in text the tables follow each other).
+	Tab   string
+	bands map[int]bool // rows that are headings spanning the table ("I. SỞ, BAN, NGÀNH")
 	// stream, when set, gives the rows as they are written instead of Rows,
 	// for lists too long to hold (xlsx and csv only; columns need a Width).
 	// Its cells must be clean already (see clean).

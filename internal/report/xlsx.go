@@ -128,8 +128,9 @@ func colName(n int) string { s, _ := excelize.ColumnNumberToName(n); return s }
 
 func cellRef(col, row int) string { return colName(col) + strconv.Itoa(row) }
 
-// WriteXLSX writes the sheet as an Excel workbook of one sheet, streaming the
-// rows so that a long list stays fast and small.
+// WriteXLSX writes the sheet as an Excel workbook, streaming the rows so
+// that a long list stays fast and small. A table with a Tab of its own
+// goes on a sheet of its own, under the same letterhead and title.
 func (s Sheet) WriteXLSX(w io.Writer) error {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -142,20 +143,61 @@ func (s Sheet) WriteXLSX(w io.Writer) error {
 	if err := f.SetDefaultFont(xlsxFont); err != nil {
 		return err
 	}
-	name := sheetName(s.Name)
-	if err := f.SetSheetName("Sheet1", name); err != nil {
-		return err
-	}
 	st, err := newXLSXStyles(f)
 	if err != nil {
 		return err
 	}
+	measure := doc.NewMeasure()
+	first, apart := s.tabs()
+	name := sheetName(s.Name)
+	if err := f.SetSheetName("Sheet1", name); err != nil {
+		return err
+	}
+	if err := first.writeXLSX(f, name, st, measure); err != nil {
+		return err
+	}
+	for _, t := range apart {
+		name := sheetName(t.Tab)
+		if _, err := f.NewSheet(name); err != nil {
+			return err
+		}
+		one := Sheet{Name: t.Tab, Head: s.Head, Title: s.Title, Lines: s.Lines, Tables: []Table{t}}
+		if err := one.writeXLSX(f, name, st, measure); err != nil {
+			return err
+		}
+	}
+	// excelize's WriteTo builds the whole file in a buffer before writing
+	// it (40 MB at 800,000 rows, twice that while the buffer grows): its
+	// zip writer is pointed at w instead, and the buffer left empty. (The
+	// buffer is only needed to mark zip64 parts, of more than 4 GB.)
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(w) })
+	_, err = f.WriteTo(io.Discard)
+	return err
+}
+
+// tabs are the sheet without its tables that go on sheets of their own,
+// and those tables.
+func (s Sheet) tabs() (Sheet, []Table) {
+	var own, apart []Table
+	for _, t := range s.Tables {
+		if t.Tab != "" {
+			apart = append(apart, t)
+		} else {
+			own = append(own, t)
+		}
+	}
+	s.Tables = own
+	return s, apart
+}
+
+// writeXLSX writes the sheet on the workbook's sheet name: its column
+// widths are the main table's, its header repeats on every page.
+func (s Sheet) writeXLSX(f *excelize.File, name string, st xlsxStyles, measure *doc.Measure) error {
 	main := s.main()
 	ncol := max(len(main.Columns), 2)
 	for _, t := range s.Tables {
 		ncol = max(ncol, len(t.Columns))
 	}
-
 	// Paper settings go on the sheet before the stream writer copies it.
 	size, landscape, one, tall := xlsxA4, "landscape", 1, 0
 	fit := true
@@ -235,7 +277,6 @@ func (s Sheet) WriteXLSX(w io.Writer) error {
 		row++
 	}
 	row++
-	measure := doc.NewMeasure()
 	line := func(text string, style int, bold, italic bool, size float64) error {
 		// LibreOffice does not grow a merged wrapped row: its height is set
 		opts := []excelize.RowOpts{{Height: rowHeight(measure.Lines(text, bold, italic, size, cellWidth(sheetW)), size)}}
@@ -279,16 +320,7 @@ func (s Sheet) WriteXLSX(w io.Writer) error {
 		RefersTo: "'" + name + "'!$" + strconv.Itoa(headerRow) + ":$" + strconv.Itoa(headerRow), Scope: name}); err != nil {
 		return err
 	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	// excelize's WriteTo builds the whole file in a buffer before writing
-	// it (40 MB at 800,000 rows, twice that while the buffer grows): its
-	// zip writer is pointed at w instead, and the buffer left empty. (The
-	// buffer is only needed to mark zip64 parts, of more than 4 GB.)
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(w) })
-	_, err = f.WriteTo(io.Discard)
-	return err
+	return sw.Flush()
 }
 
 func ptr[T any](v T) *T { return &v }

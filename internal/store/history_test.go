@@ -221,7 +221,9 @@ func TestBackupIsPrivateAndComplete(t *testing.T) {
 		t.Fatal("today's backup not seen")
 	}
 	if runtime.GOOS != "windows" {
-		if info, err := os.Stat(got); err != nil || info.Mode().Perm() != 0o600 {
+		info, err := os.Stat(got)
+		fatalIf(t, err)
+		if info.Mode().Perm() != 0o600 {
 			t.Fatalf("backup mode %v", info.Mode().Perm())
 		}
 	}

@@ -30,7 +30,7 @@ func newDetail(ctx *common.Context, id int64) *detailView {
 	d.list = common.NewListView(&ctx.Styles,
 		common.Column{Title: ctx.T("Nhận", "Recv."), Width: 10},
 		common.Column{Title: ctx.T("Số văn bản", "Letter"), Width: 14},
-		common.Column{Title: ctx.T("Tên mô hình, sáng kiến", "Title"), Width: 20, Flex: 1},
+		common.Column{Title: ctx.T("Tên mô hình, sáng kiến", "Title"), Width: 20, Flex: 3},
 		common.Column{Title: ctx.T("Loại", "Kind"), Width: 12},
 		common.Column{Title: ctx.T("Chủ trì", "Lead"), Width: 16, Middle: true},
 	)
@@ -66,14 +66,20 @@ func (d *detailView) refresh() {
 func (d *detailView) setSize(w, h int) {
 	d.width, d.height = w, h
 	cols := d.list.Columns
-	cols[0].Width, cols[1].Width, cols[3].Width, cols[4].Width = 10, 14, 12, 16
-	if common.Narrow(w) {
-		cols[0].Width, cols[1].Width, cols[3].Width, cols[4].Width = 5, 12, 6, 14
+	cols[0].Width, cols[1].Width, cols[3].Width = 10, 14, common.KindWidth(d.ctx, false)
+	cols[4].Width, cols[4].Flex, cols[4].Title = 16, 1, d.ctx.T("Chủ trì", "Lead")
+	if common.Narrow(w) { // the title takes the room; the lead is told under the list
+		cols[0].Width, cols[1].Width, cols[3].Width = 5, 12, common.KindWidth(d.ctx, true)
+		cols[4].Width, cols[4].Flex, cols[4].Title = 0, 0, ""
 	}
-	d.list.SetSize(w, h-len(d.headLines())-1)
+	d.list.SetSize(w, h-len(d.headLines())-d.selectedRows())
 }
 
-// selectedLine tells the selected registration whole, under the list.
+// selectedRows is the lines that tell the selected registration whole.
+func (d *detailView) selectedRows() int { return 2 }
+
+// selectedLine tells the selected registration whole, under the list, in
+// selectedRows lines.
 func (d *detailView) selectedLine() string {
 	text := ""
 	if r := d.selected(); r != nil {
@@ -81,7 +87,7 @@ func (d *detailView) selectedLine() string {
 		text = r.Title + " · " + c.F("văn bản %s, nhận %s", "letter %s, received %s", common.Dash(r.LetterNumber()), r.Received()) +
 			" · " + c.F("chủ trì: %s", "lead: %s", r.Lead.Name)
 	}
-	return common.DetailLines(d.ctx, text, d.width, 1)[0]
+	return strings.Join(common.DetailLines(d.ctx, text, d.width, d.selectedRows()), "\n")
 }
 
 func (d *detailView) headLines() []string {
@@ -179,7 +185,7 @@ func (d *detailView) key(msg tea.KeyMsg) tea.Cmd {
 
 func (d *detailView) view() string {
 	head := d.headLines()
-	d.list.SetSize(d.width, d.height-len(head)-1)
+	d.list.SetSize(d.width, d.height-len(head)-d.selectedRows())
 	return common.Fit(strings.Join(head, "\n")+"\n"+d.list.View()+"\n"+d.selectedLine(), d.width, d.height)
 }
 

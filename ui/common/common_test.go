@@ -207,7 +207,12 @@ func TestListColumnMax(t *testing.T) {
 	if l.widths[1] != 14 {
 		t.Fatalf("capped column is %d wide", l.widths[1])
 	}
-	if total := 2 + l.widths[0] + 1 + l.widths[1] + 1 + l.widths[2] + 1; total != 100 {
+	if total := 2 + l.widths[0] + 1 + l.widths[1] + 1 + l.widths[2]; total != 100 { // to the last cell
+		t.Fatalf("widths %v fill %d of 100", l.widths, total)
+	}
+	l.Columns[1].Width, l.Columns[1].Flex = 0, 0 // left out, its separator too
+	l.SetSize(100, 10)
+	if total := 2 + l.widths[0] + 1 + l.widths[2]; total != 100 || strings.Contains(l.View(), "Lĩnh vực") {
 		t.Fatalf("widths %v fill %d of 100", l.widths, total)
 	}
 }
@@ -234,6 +239,14 @@ func TestCutMiddleKeepsTheEnd(t *testing.T) {
 		got := CutMiddle(tc.in, tc.w)
 		if vntext.Width(got) > tc.w || !strings.HasSuffix(got, "Tàu") && tc.w < vntext.Width(tc.in) {
 			t.Errorf("CutMiddle(%q, %d) = %q", tc.in, tc.w, got)
+		}
+	}
+	// a letter with a mark no single character has (x́) is never parted from it
+	marked := strings.Repeat("x\u0301y ", 12)
+	for w := 8; w < 40; w++ {
+		got := strings.ReplaceAll(CutMiddle(marked, w), "x\u0301", "")
+		if strings.Contains(got, "x") || strings.Contains(got, "\u0301") {
+			t.Errorf("CutMiddle(%q, %d) parts a letter from its mark: %q", marked, w, CutMiddle(marked, w))
 		}
 	}
 	a, b := CutMiddle("Cục Quản lý thị trường tỉnh Bình Dương", 24), CutMiddle("Cục Quản lý thị trường tỉnh Bình Định", 24)

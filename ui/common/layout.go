@@ -70,19 +70,12 @@ func (s Styles) Bar(n, total, width int) string {
 // differ at their end ("… tỉnh Bình Dương", "… tỉnh Bình Định"), which a
 // cut at the end would hide, making two rows read the same.
 func CutMiddle(s string, w int) string {
-	if vntext.Width(s) <= w || w < 8 {
+	sw := vntext.Width(s)
+	if sw <= w || w < 8 {
 		return vntext.Truncate(s, w)
 	}
-	rs := []rune(s)
-	i := len(rs) // the tail: three fifths of the room, from the end
-	for i > 0 && vntext.Width(string(rs[i-1:])) <= (w-1)*3/5 {
-		i--
-	}
-	tail := string(rs[i:])
-	headW := w - 1 - vntext.Width(tail)
-	j := 0
-	for j < i && vntext.Width(string(rs[:j+1])) <= headW {
-		j++
-	}
-	return string(rs[:j]) + "…" + tail
+	// whole graphemes on both sides of the cut: the tail three fifths of
+	// the room, from the end; the head what is left of it
+	tail := ansi.TruncateLeft(s, sw-(w-1)*3/5, "")
+	return ansi.Truncate(s, w-1-vntext.Width(tail), "") + "…" + tail
 }

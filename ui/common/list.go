@@ -12,7 +12,9 @@ import (
 )
 
 // Column of a ListView. Width is fixed; a column with Flex > 0 shares the
-// room left over (at least Width, at most Max when that is set).
+// room left over (at least Width, at most Max when that is set). A column
+// of no width and no Flex is left out, its separator too (a narrow screen
+// tells it under the list).
 type Column struct {
 	Title string
 	Width int
@@ -128,10 +130,12 @@ func (l *ListView) clamp() {
 
 func (l *ListView) layout() {
 	l.widths = make([]int, len(l.Columns))
-	used, flex := 2, 0 // 2: the selection marker
+	used, flex := 1, 0 // 2 for the selection marker, less the separator the first column has not
 	for i, c := range l.Columns {
 		l.widths[i] = c.Width
-		used += c.Width + 1
+		if !l.hidden(i) {
+			used += c.Width + 1
+		}
 		flex += c.Flex
 	}
 	extra := l.width - used
@@ -169,6 +173,9 @@ func (l *ListView) layout() {
 		extra -= given
 	}
 }
+
+// hidden reports a column left out (no width, no share of the room).
+func (l *ListView) hidden(i int) bool { return l.Columns[i].Width == 0 && l.Columns[i].Flex == 0 }
 
 // Update moves the cursor on navigation keys and the mouse wheel; it
 // reports whether it used the message.
@@ -235,16 +242,19 @@ func (l *ListView) View() string {
 }
 
 func (l *ListView) joinCells(cells []string) string {
-	parts := make([]string, len(l.Columns))
+	parts := make([]string, 0, len(l.Columns))
 	for i, c := range l.Columns {
+		if l.hidden(i) {
+			continue
+		}
 		cell := ""
 		if i < len(cells) {
 			cell = cells[i]
 		}
 		if c.Right {
-			parts[i] = vntext.PadLeft(cell, l.widths[i])
+			parts = append(parts, vntext.PadLeft(cell, l.widths[i]))
 		} else {
-			parts[i] = vntext.Pad(cell, l.widths[i])
+			parts = append(parts, vntext.Pad(cell, l.widths[i]))
 		}
 	}
 	return strings.Join(parts, " ")
@@ -259,7 +269,15 @@ func (l *ListView) renderRow(i int) string {
 	} else {
 		b.WriteString("  ")
 	}
+	first := true
 	for c, col := range l.Columns {
+		if l.hidden(c) {
+			continue
+		}
+		if !first {
+			b.WriteString(sel(selected, l.styles).Render(" "))
+		}
+		first = false
 		cell := ""
 		if c < len(row) {
 			cell = row[c]
@@ -280,9 +298,6 @@ func (l *ListView) renderRow(i int) string {
 			st = st.Inherit(l.styles.Selected).Bold(true).Background(l.styles.Selected.GetBackground())
 		}
 		b.WriteString(st.Render(cell))
-		if c < len(l.Columns)-1 {
-			b.WriteString(sel(selected, l.styles).Render(" "))
-		}
 	}
 	return FitLine(b.String(), l.width)
 }

@@ -3,7 +3,9 @@ package common
 import (
 	"strings"
 
+	"cchc/internal/campaign"
 	"cchc/internal/compliance"
+	"cchc/internal/vntext"
 )
 
 // Below NarrowWidth columns the lists give their room to the names and
@@ -46,4 +48,18 @@ func DetailLines(c *Context, text string, width, n int) []string {
 		}
 	}
 	return out
+}
+
+// KindWidth is the room of a kind column: in a word ("MH", "Pract.") or
+// by its name ("Good practice"), its title ("Loại", "Kind") included.
+func KindWidth(c *Context, word bool) int {
+	w := vntext.Width(c.T("Loại", "Kind"))
+	for _, k := range campaign.Kinds {
+		if word {
+			w = max(w, vntext.Width(k.Word(c.Lang)))
+		} else {
+			w = max(w, vntext.Width(k.Label(c.Lang)))
+		}
+	}
+	return w
 }

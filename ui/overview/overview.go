@@ -309,7 +309,9 @@ func (m *Model) latestLines(room int) []string {
 		numW = max(numW, vntext.Width(r.num))
 		rows = append(rows, r)
 	}
-	nameW := min(max(m.width-12-countW-numW, 20), 44) // nor the letters' numbers, where there is room
+	// nor the letters' numbers, where there is room: 13 is the indent, the
+	// day and the three gaps
+	nameW := min(max(m.width-13-countW-numW, 20), 44)
 	for _, r := range rows {
 		out = append(out, fmt.Sprintf("  %s  %s  %s  %s", r.day, vntext.Pad(common.CutMiddle(r.agency, nameW), nameW), vntext.Pad(r.count, countW), st.Muted.Render(r.num)))
 	}

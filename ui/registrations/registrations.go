@@ -68,10 +68,12 @@ func New(ctx *common.Context) *Model {
 
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
-	kind, area := &m.list.Columns[2], &m.list.Columns[3]
-	kind.Width, area.Title, area.Width, area.Flex = 12, m.ctx.T("Lĩnh vực", "Area"), 12, 1
-	if common.Narrow(w) { // the title takes the room: the kind in a word, the area under the list
-		kind.Width, area.Title, area.Width, area.Flex = 6, "", 0, 0
+	agency, kind, area := &m.list.Columns[1], &m.list.Columns[2], &m.list.Columns[3]
+	agency.Flex, kind.Width, area.Title, area.Width, area.Flex = 2, common.KindWidth(m.ctx, false), m.ctx.T("Lĩnh vực", "Area"), 12, 1
+	if common.Narrow(w) {
+		// the title takes the room: the agency (cut in its middle) a
+		// fifth of what is left, the kind in a word, the area under the list
+		agency.Flex, kind.Width, area.Title, area.Width, area.Flex = 1, common.KindWidth(m.ctx, true), "", 0, 0
 	}
 	m.list.SetSize(w, h-4) // the filters, the selected registration in two lines, the count
 }
@@ -368,7 +370,11 @@ func (m *Model) readView() string {
 		}
 		return out
 	}
-	lines := []string{" " + st.Title.Render(vntext.Truncate(r.Title, m.width-2)), ""}
+	var lines []string
+	for _, l := range wrapText(r.Title, m.width-2) { // a long title whole, over as many lines as it needs
+		lines = append(lines, " "+st.Title.Render(l))
+	}
+	lines = append(lines, "")
 	letter := c.F("Số %s", "No. %s", common.Dash(r.LetterNumber))
 	if !r.LetterDate.IsZero() {
 		letter += c.F(" ngày %s", " of %s", r.LetterDate)
