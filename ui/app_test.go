@@ -46,8 +46,7 @@ func seeded(t testing.TB) book.Book {
 	}
 	t.Cleanup(func() { st.Close() })
 	ctx := context.Background()
-	c, _ := st.Campaign(ctx, 0)
-	agencies, _ := st.CampaignAgencies(ctx, c.ID)
+	c, agencies := agenciesOf(t, st, 0)
 	id := func(name string) int64 {
 		for _, a := range agencies {
 			if a.Name == name {

@@ -57,7 +57,10 @@ func TestEntrySaveAndAddAnotherKeepsTheLetter(t *testing.T) {
 			t.Fatalf("unexpected %q in %v", g, got)
 		}
 	}
-	subs, _ := st.Submissions(context.Background(), h.m.ctx.Data.Campaign.ID)
+	subs, err := st.Submissions(context.Background(), h.m.ctx.Data.Campaign.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
 	letters := 0
 	for _, s := range subs {
 		if s.Number == "400/UBND-NV" {
@@ -178,7 +181,7 @@ func TestEditAndDeleteFromTheRegistrationsList(t *testing.T) {
 	h.keys("esc", "y")
 	h.send(common.EditRegistrationMsg{ID: row.ID})
 	h.keys(" từ xa", "ctrl+s")
-	r, _ := st.Registration(context.Background(), row.ID)
+	r := registrationOf(t, st, row.ID)
 	if r.Title != "Khám bệnh không giấy tờ từ xa" || r.Note != "sửa ở máy khác" {
 		t.Fatalf("after edit: %q / %q", r.Title, r.Note)
 	}
@@ -328,17 +331,17 @@ func TestReportsScreenWritesAFile(t *testing.T) {
 		t.Fatalf("report file: %v\n%s", err, b)
 	}
 	// writing again asks before overwriting; "n" keeps the file
-	os.WriteFile(path, []byte("giữ nguyên"), 0o600)
+	writeFile(t, path, "giữ nguyên")
 	h.keys("ctrl+s")
 	if !strings.Contains(h.view(), "Tệp đã có. Ghi đè?") {
 		t.Fatalf("no overwrite question:\n%s", h.view())
 	}
 	h.keys("n")
-	if b, _ := os.ReadFile(path); string(b) != "giữ nguyên" {
+	if readFile(t, path) != "giữ nguyên" {
 		t.Fatal("file overwritten after no")
 	}
 	h.keys("ctrl+s", "y")
-	if b, _ := os.ReadFile(path); !strings.Contains(string(b), "ĐỢT ĐĂNG KÝ") {
+	if !strings.Contains(readFile(t, path), "ĐỢT ĐĂNG KÝ") {
 		t.Fatal("file not overwritten after yes")
 	}
 	// a failed write does not leave the last success beside its message
@@ -365,7 +368,10 @@ func TestCampaignSettingsAndSwitching(t *testing.T) {
 	}
 	// the entry form now offers 2023's agencies and saves into 2023
 	h.keys("3", "duc tho", "enter", "5/UBND", "tab", "tab", "tab", "Thêm một mô hình", "ctrl+s")
-	rows, _ := st.Registrations(ctx, h.m.ctx.Data.Campaign.ID)
+	rows, err := st.Registrations(ctx, h.m.ctx.Data.Campaign.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(rows) != 8 {
 		t.Fatalf("2023 registrations = %d", len(rows))
 	}
@@ -388,7 +394,10 @@ func TestCampaignSettingsAndSwitching(t *testing.T) {
 	h.keys("tab")
 	h.send(tea.KeyMsg{Type: tea.KeyBackspace})
 	h.keys("5", "ctrl+s")
-	c, _ := st.Campaign(ctx, 2023)
+	c, err := st.Campaign(ctx, 2023)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if c.Quotas[campaign.District] != (campaign.Quota{Required: 4, Target: 5}) {
 		t.Fatalf("quota = %+v", c.Quotas[campaign.District])
 	}
@@ -460,12 +469,12 @@ func TestImportFromAFile(t *testing.T) {
 	h := newHarness(t, st, lang.VI, 100, 30)
 	dir := t.TempDir()
 	good := filepath.Join(dir, "duc-tho.csv")
-	os.WriteFile(good, []byte("\ufeffTên cơ quan, đơn vị: UBND huyện Đức Thọ\nSố: 401/UBND-NV\n"+
+	writeFile(t, good, "\ufeffTên cơ quan, đơn vị: UBND huyện Đức Thọ\nSố: 401/UBND-NV\n"+
 		"STT;Tên mô hình, sáng kiến;Loại;Lĩnh vực;Đơn vị chủ trì\n"+
 		"1;Một cửa liên thông cấp huyện;Mô hình;TTHC;\n"+
-		"2;Bộ phận một cửa thân thiện;Mô hình;TTHC;\n"), 0o600)
+		"2;Bộ phận một cửa thân thiện;Mô hình;TTHC;\n")
 	bad := filepath.Join(dir, "la.csv")
-	os.WriteFile(bad, []byte("Tên cơ quan, đơn vị: Sở Không Có\nSTT;Tên mô hình;Loại;Lĩnh vực\n1;X;Mô hình;Thơ ca\n"), 0o600)
+	writeFile(t, bad, "Tên cơ quan, đơn vị: Sở Không Có\nSTT;Tên mô hình;Loại;Lĩnh vực\n1;X;Mô hình;Thơ ca\n")
 
 	h.keys("2", "i")
 	if !strings.Contains(h.view(), "Nhập từ tệp") {
@@ -715,8 +724,7 @@ func TestAgencyEditConflict(t *testing.T) {
 		}
 	}
 	theirs := func(short string) {
-		c, _ := st.Campaign(ctx, 0)
-		list, _ := st.CampaignAgencies(ctx, c.ID)
+		c, list := agenciesOf(t, st, 0)
 		for _, a := range list {
 			if a.Name == "Sở Ngoại vụ" {
 				a.ShortName = short
@@ -744,8 +752,7 @@ func TestAgencyEditConflict(t *testing.T) {
 		t.Fatalf("no conflict view the second time:\n%s", v)
 	}
 	h.keys("o")
-	c, _ := st.Campaign(ctx, 0)
-	list, _ := st.CampaignAgencies(ctx, c.ID)
+	_, list := agenciesOf(t, st, 0)
 	for _, a := range list {
 		if a.Name == "Sở Ngoại vụ" && a.ShortName != "SNV" {
 			t.Fatalf("after o the short name is %q", a.ShortName)
@@ -819,7 +826,7 @@ func TestProgressFromTheList(t *testing.T) {
 func TestImportProblemsShownWholeAt80(t *testing.T) {
 	h := newHarness(t, seeded(t), lang.VI, 80, 24)
 	bad := filepath.Join(t.TempDir(), "la.csv")
-	os.WriteFile(bad, []byte("Tên cơ quan, đơn vị: Sở Y tế\nSTT;Tên mô hình;Loại;Lĩnh vực\n1;X;Phần mềm;Thể chế\n"), 0o600)
+	writeFile(t, bad, "Tên cơ quan, đơn vị: Sở Y tế\nSTT;Tên mô hình;Loại;Lĩnh vực\n1;X;Phần mềm;Thể chế\n")
 	h.keys("2", "i", bad, "ctrl+s")
 	v := h.view()
 	if !strings.Contains(v, `Dòng 3, cột "Loại"`) {

@@ -142,7 +142,9 @@ func TestBookDeletedOrReplacedWhileOpen(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				o.Close()
+				if err := o.Close(); err != nil {
+					t.Fatal(err)
+				}
 				if err := os.Rename(other, path); err != nil {
 					t.Fatal(err)
 				}
@@ -163,8 +165,20 @@ func TestBookDeletedOrReplacedWhileOpen(t *testing.T) {
 			if !errors.Is(err, book.ErrBookGone) {
 				t.Fatalf("a write went through: %v", err)
 			}
+			// the name asked about is taken meanwhile (another clerk on the
+			// same book rescued it first): kept, and the data goes beside it
+			taken := st.RescuePath()
+			if !strings.Contains(v, filepath.Base(taken)) {
+				t.Fatalf("the question does not name %s:\n%s", taken, h.view())
+			}
+			if err := os.WriteFile(taken, []byte("another clerk's rescue"), 0o600); err != nil {
+				t.Fatal(err)
+			}
 			h.keys("y")
 			v = strings.Join(strings.Fields(h.view()), " ")
+			if b, err := os.ReadFile(taken); err != nil || string(b) != "another clerk's rescue" || h.m.rescued == taken {
+				t.Fatalf("the rescue went over %s (%v): %s", taken, err, h.view())
+			}
 			if h.m.rescued == "" || !strings.Contains(v, h.m.rescued) || !strings.Contains(h.m.farewell, "cchc --db "+h.m.rescued) || filepath.Dir(h.m.rescued) != filepath.Dir(path) {
 				t.Fatalf("rescue not said:\n%s", h.view())
 			}

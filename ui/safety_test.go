@@ -60,7 +60,7 @@ func TestConflictShowsTheirChangesAndLetsTheClerkChoose(t *testing.T) {
 		t.Fatalf("after r:\n%s", v)
 	}
 	// now a second conflict, resolved by overwriting deliberately
-	again, _ := st.Registration(context.Background(), row.ID)
+	again := registrationOf(t, st, row.ID)
 	again.Timeline = "Quý III/2023"
 	if err := st.UpdateRegistration(context.Background(), again.Registration); err != nil {
 		t.Fatal(err)
@@ -71,7 +71,7 @@ func TestConflictShowsTheirChangesAndLetsTheClerkChoose(t *testing.T) {
 	}
 	h.keys("o")
 	// this clerk's title is saved, the other clerk's timeline kept
-	got, _ := st.Registration(context.Background(), row.ID)
+	got := registrationOf(t, st, row.ID)
 	if got.Title != "Khám bệnh không giấy tờ (bản của tôi)" || got.Timeline != "Quý III/2023" || got.Note != "sửa ở máy khác" {
 		t.Fatalf("after o: %+v", got.Registration)
 	}
@@ -131,8 +131,7 @@ func TestChangesByAnotherClerkAppear(t *testing.T) {
 	}
 	defer other.Close()
 	ctx := context.Background()
-	c, _ := other.Campaign(ctx, 0)
-	agencies, _ := other.CampaignAgencies(ctx, c.ID)
+	c, agencies := agenciesOf(t, other, 0)
 	var yte campaign.Agency
 	for _, a := range agencies {
 		if a.Name == "Sở Y tế" {
@@ -223,13 +222,13 @@ func TestEditOfARegistrationLeavesItsLetterAlone(t *testing.T) {
 	if err := st.UpdateRegistration(ctx, multi); err != nil {
 		t.Fatal(err)
 	}
-	row, _ = st.Registration(ctx, row.ID)
+	row = registrationOf(t, st, row.ID)
 	h.send(common.EditRegistrationMsg{ID: row.ID})
 	// meanwhile another clerk moves the letter's received day
 	var other book.RegistrationRow
 	for _, r := range h.m.ctx.Data.Registrations {
 		if r.Title == "Một cửa số" {
-			other, _ = st.Registration(ctx, r.ID)
+			other = registrationOf(t, st, r.ID)
 		}
 	}
 	sub := campaign.Submission{ID: other.SubmissionID, CampaignID: h.m.ctx.Data.Campaign.ID, AgencyID: other.AgencyID,
@@ -238,7 +237,7 @@ func TestEditOfARegistrationLeavesItsLetterAlone(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.keys(" xanh", "ctrl+s")
-	got, _ := st.Registration(ctx, row.ID)
+	got := registrationOf(t, st, row.ID)
 	if got.Title != "Phường thông minh xanh" || !got.Received.Equal(vndate.Of(2023, 3, 24)) || got.Summary != "Dòng một\nDòng hai" {
 		t.Fatalf("after saving the title: %q received %s summary %q\n%s", got.Title, got.Received, got.Summary, h.view())
 	}

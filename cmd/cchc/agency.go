@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -87,10 +88,15 @@ func unitsOf(e *env, year string) (book.Book, campaign.Campaign, []campaign.Agen
 // "UBND xã …", "Sở TT&TT"); an unknown or ambiguous name, or one named
 // twice, is refused with the closest names.
 func findUnits(res *importer.Resolver, names []string, within func(campaign.Agency) bool) ([]campaign.Agency, error) {
+	return eachUnit(names, func(n string) (campaign.Agency, error) { return res.Find(n, within) })
+}
+
+// eachUnit finds the unit of each name with find; a unit named twice is refused.
+func eachUnit(names []string, find func(name string) (campaign.Agency, error)) ([]campaign.Agency, error) {
 	var out []campaign.Agency
 	seen := map[int64]string{}
 	for _, n := range names {
-		a, err := res.Find(n, within)
+		a, err := find(n)
 		if err != nil {
 			return nil, err
 		}
@@ -216,11 +222,12 @@ func runAgencyFollow(e *env, args []string, follow bool) error {
 				units = append(units, a)
 			}
 		}
+	} else if follow {
+		if units, err = unitsToFollow(st, c, list, names); err != nil {
+			return err
+		}
 	} else if units, err = findUnits(importer.NewResolver(list), names, within); err != nil {
 		if _, other := findUnits(importer.NewResolver(list), names, nil); other == nil {
-			if follow {
-				return lang.Errorf("Đơn vị đã nêu đang được theo dõi trong đợt đăng ký %d", "The unit named is already followed in the %d campaign", c.Year)
-			}
 			return lang.Errorf("Đơn vị đã nêu đã ngừng theo dõi trong đợt đăng ký %d", "The unit named is no longer followed in the %d campaign", c.Year)
 		}
 		return err
@@ -239,6 +246,35 @@ func runAgencyFollow(e *env, args []string, follow bool) error {
 		fmt.Fprintln(e.stdout, l.F("Đã ngừng theo dõi %d cơ quan, đơn vị trong đợt đăng ký %d.", "Stopped following %d agencies in the %d campaign.", n, c.Year))
 	}
 	return nil
+}
+
+// unitsToFollow finds the units follow names: in the campaign's list (a
+// unit stopped there), else anywhere in the book (a unit of another
+// campaign or year, which the campaign then lists), each named once. A
+// unit already followed, or a name unknown or ambiguous in the whole book,
+// is refused.
+func unitsToFollow(st book.Book, c campaign.Campaign, list []campaign.Agency, names []string) ([]campaign.Agency, error) {
+	others, err := st.OtherAgencies(context.Background(), c.ID)
+	if err != nil {
+		return nil, err
+	}
+	listed := map[int64]bool{}
+	for _, x := range list {
+		listed[x.ID] = true
+	}
+	// one index of the whole book, so that a commune of another campaign is
+	// known by its district there too
+	whole := importer.NewBookResolver(append(append([]campaign.Agency(nil), list...), others...))
+	return eachUnit(names, func(n string) (campaign.Agency, error) {
+		a, err := whole.Find(n, func(x campaign.Agency) bool { return listed[x.ID] })
+		if errors.Is(err, importer.ErrNoSuchAgency) {
+			a, err = whole.Find(n, nil)
+		}
+		if err == nil && a.Active {
+			err = lang.Errorf("%s đang được theo dõi trong đợt đăng ký %d", "%s is already followed in the %d campaign", a.Name, c.Year)
+		}
+		return a, err
+	})
 }
 
 // agencyJSON is one unit of `cchc agency list --format json`.
@@ -378,7 +414,10 @@ merge   các đơn vị CŨ ngừng được theo dõi, MỚI được theo dõi
         không còn được theo dõi.
 rename  đổi tên trong đợt này; các đợt khác giữ tên cũ. --short: tên viết tắt mới.
 stop    ngừng theo dõi, ví dụ "không còn cấp huyện": cchc agency stop --group district.
-follow  theo dõi lại những đơn vị đã ngừng.
+follow  theo dõi lại những đơn vị đã ngừng; một đơn vị không có trong danh sách của đợt
+        (của đợt, năm khác, chưa được chép sang) được tìm trong cả sổ dữ liệu và thêm vào
+        đợt này. Hai xã cùng tên ở hai huyện: ghi kèm huyện trong ngoặc, như thông báo
+        liệt kê, ví dụ "Xã Vĩnh Tân (Huyện Hương Sơn)". --group: chỉ trong danh sách của đợt.
 list    mọi đơn vị của đợt: nhóm, đơn vị cấp trên (Tỉnh: trực thuộc tỉnh), mã, theo dõi
         hay đã ngừng, chỉ tiêu, các đơn vị được kế thừa. JSON: mảng các
         {"id","name","group","parent","code","active","required","target","succeeds"}.
@@ -400,7 +439,11 @@ merge   the OLD units are no longer followed, NEW is followed and succeeds them 
         directly under the province once districts are no longer followed.
 rename  renames in this campaign; the other campaigns keep the old name. --short: new short name.
 stop    stops following units, e.g. "no more districts": cchc agency stop --group district.
-follow  follows again units that were stopped.
+follow  follows again units that were stopped; a unit the campaign does not list (one of
+        another campaign or year, not copied into it) is found in the whole book and added
+        to this campaign. Two communes of the same name in two districts: add the district
+        in brackets, as the message lists them, e.g. "Xã Vĩnh Tân (Huyện Hương Sơn)".
+        --group: only within the campaign's list.
 list    every unit of the campaign: group, parent (Province: directly under it), code,
         followed or stopped, quota, the units it succeeds. JSON: an array of
         {"id","name","group","parent","code","active","required","target","succeeds"}.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -108,4 +109,92 @@ func TestAgencyCommands(t *testing.T) {
 	if code, _, _ := cchc(t, "--db", db, "campaign", "quota", "commune", "3", "2"); code != 2 {
 		t.Errorf("a target below the minimum: exit %d, want 2", code)
 	}
+}
+
+// agency follow finds a unit the campaign does not list, in the whole
+// book (one of another year, not copied into this one), and lists it
+// there, in the history and undone by number; a name that is several
+// units of the book is refused naming each with its district, and one of
+// them written so is found; the other campaigns are left as they were.
+func TestFollowFindsUnitsOfOtherCampaigns(t *testing.T) {
+	t.Setenv("CCHC_TODAY", "01/12/2024")
+	eachBackend(t, func(t *testing.T, db string) {
+		run := func(args ...string) (int, string, string) {
+			t.Helper()
+			return cchc(t, append([]string{"--db", db}, args...)...)
+		}
+		must := func(args ...string) string {
+			t.Helper()
+			code, out, errs := run(args...)
+			if code != 0 {
+				t.Fatalf("cchc %s: exit %d: %s", strings.Join(args, " "), code, errs)
+			}
+			return out
+		}
+		listed := func(year string) map[string]bool {
+			t.Helper()
+			var list []agencyListJSON
+			if err := json.Unmarshal([]byte(must("agency", "list", "--campaign", year, "--format", "json")), &list); err != nil {
+				t.Fatal(err)
+			}
+			out := map[string]bool{}
+			for _, a := range list {
+				parent := ""
+				if a.Parent != nil {
+					parent = " (" + *a.Parent + ")"
+				}
+				out[a.Name+parent] = a.Active
+			}
+			return out
+		}
+		communes := filepath.Join(t.TempDir(), "xa.csv")
+		if err := os.WriteFile(communes, []byte("\"Tên cơ quan, đơn vị\",Nhóm,Đơn vị cấp trên\nXã Vĩnh Tân,Cấp xã,Huyện Hương Sơn\nXã Vĩnh Tân,Cấp xã,Huyện Hương Khê\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		must("import", "agencies", communes)
+		must("agency", "stop", "Sở Y tế", "--campaign", "2023")
+		must("agency", "stop", "--group", "commune", "--campaign", "2023")
+		must("campaign", "new", "--year", "2024", "--deadline", "29/03/2024", "--from", "2023")
+		before := listed("2023")
+		if _, ok := listed("2024")["Sở Y tế"]; ok || len(before) != 42 {
+			t.Fatalf("2024 lists Sở Y tế, or 2023 has %d units", len(before))
+		}
+		if out := must("agency", "follow", "so y te"); out != "Đã theo dõi lại 1 cơ quan, đơn vị trong đợt đăng ký 2024.\n" {
+			t.Errorf("follow Sở Y tế: %q", out)
+		}
+		if active, ok := listed("2024")["Sở Y tế"]; !ok || !active {
+			t.Errorf("Sở Y tế in 2024: listed %v, followed %v", ok, active)
+		}
+		for _, c := range []struct{ lang, name, want string }{
+			{"vi", "Xã Vĩnh Tân", `"Xã Vĩnh Tân" có thể là nhiều cơ quan, đơn vị: Xã Vĩnh Tân (Huyện Hương Sơn); Xã Vĩnh Tân (Huyện Hương Khê); hãy ghi một tên đúng như trên, kèm đơn vị cấp trên trong ngoặc`},
+			{"en", "Xã Vĩnh Tân", `"Xã Vĩnh Tân" could be several agencies: Xã Vĩnh Tân (Huyện Hương Sơn); Xã Vĩnh Tân (Huyện Hương Khê); write one of them as above, with its parent in brackets`},
+			{"vi", "Sở Y tế", "Sở Y tế đang được theo dõi trong đợt đăng ký 2024"},
+			{"en", "Sở Y tế", "Sở Y tế is already followed in the 2024 campaign"},
+			{"vi", "Xã Không Có", `không tìm thấy "Xã Không Có" trong sổ dữ liệu (cơ quan, đơn vị của mọi đợt đăng ký); gần nhất: `},
+			{"en", "Xã Không Có", `"Xã Không Có" is not in the book (the agencies of every campaign); closest: `},
+		} {
+			code, out, errs := run("--lang", c.lang, "agency", "follow", c.name)
+			if code != exitFailure || out != "" || !strings.Contains(errs, c.want) {
+				t.Errorf("follow %s (%s): exit %d\n%s%s, want …%s…", c.name, c.lang, code, out, errs, c.want)
+			}
+		}
+		must("agency", "follow", "xa vinh tan (huong son)")
+		now := listed("2024")
+		if !now["Xã Vĩnh Tân (Huyện Hương Sơn)"] || len(now) != 41 {
+			t.Errorf("2024 after following: %v", now)
+		}
+		if after := listed("2023"); len(after) != len(before) || after["Sở Y tế"] || after["Xã Vĩnh Tân (Huyện Hương Sơn)"] {
+			t.Errorf("2023 changed: %v", after)
+		}
+		// each is one change, undone by number
+		hist := must("history", "--limit", "2")
+		if !strings.Contains(hist, "Theo dõi lại Xã Vĩnh Tân") || !strings.Contains(hist, "Theo dõi lại Sở Y tế") {
+			t.Fatalf("history:\n%s", hist)
+		}
+		number := strings.Fields(strings.TrimPrefix(hist, "#"))[0]
+		must("undo", number)
+		if _, ok := listed("2024")["Xã Vĩnh Tân (Huyện Hương Sơn)"]; ok {
+			t.Error("undone, Xã Vĩnh Tân is still in 2024")
+		}
+	})
 }

@@ -58,16 +58,20 @@ func runBackup(e *env, args []string) error {
 func backupHelp(e *env) {
 	fmt.Fprint(e.stdout, e.lang.T(`Cách dùng: cchc backup [TỆP]
 
-Sao lưu toàn bộ sổ dữ liệu vào tệp SQLite TỆP (mặc định: tệp có ngày bên cạnh
-tệp dữ liệu, hoặc trong thư mục cấu hình khi sổ ở trên PostgreSQL, ví dụ
-cchc-backup-2023-04-05.db). Sao lưu an toàn cả khi người khác đang
-mở chương trình; tệp sao lưu chỉ người dùng hiện tại đọc được (0600) và không
-bao giờ ghi đè tệp đã có. Mở bản sao lưu bằng: cchc --db TỆP
+Sao lưu toàn bộ sổ dữ liệu vào tệp SQLite TỆP. Mặc định là một tệp có ngày
+bên cạnh tệp dữ liệu, ví dụ cchc-backup-2023-04-05.db; với sổ dùng chung trên
+PostgreSQL, một tệp trong thư mục cấu hình mang tên cơ sở dữ liệu và máy chủ,
+ví dụ postgres-cchc@may-chu-backup-2023-04-05.db, để không lẫn với bản sao lưu
+sổ riêng của máy. Sao lưu an toàn cả khi người khác đang mở chương trình; tệp
+sao lưu chỉ người dùng hiện tại đọc được (0600) và không bao giờ ghi đè tệp
+đã có. Mở bản sao lưu bằng: cchc --db TỆP
 `, `Usage: cchc backup [FILE]
 
-Backs the whole book up to FILE, a SQLite file (default: a dated file beside
-the database file, or in the configuration folder when the book is on
-PostgreSQL, e.g. cchc-backup-2023-04-05.db). Safe while others have the program
+Backs the whole book up to FILE, a SQLite file. By default, a dated file beside
+the database file, e.g. cchc-backup-2023-04-05.db; for a shared book on
+PostgreSQL, a file in the configuration folder named after the database and
+its server, e.g. postgres-cchc@server-backup-2023-04-05.db, so that it is not
+taken for a backup of the PC's own book. Safe while others have the program
 open; the backup is readable by the current user only (0600) and never
 overwrites an existing file. Open a backup with: cchc --db FILE
 `))
@@ -103,12 +107,13 @@ func runCheck(e *env, args []string) error {
 	for _, p := range problems {
 		fmt.Fprintln(e.stdout, "- "+l.T(p.VI, p.EN))
 	}
+	found := l.Count(len(problems), "vấn đề", "problem", "problems")
 	if shared {
-		return lang.Errorf("%s: có %d vấn đề (xem danh sách trên): sửa các mục đó trong ứng dụng, hoặc báo người quản trị",
-			"%s: %d problems (listed above): mend those records in the application, or tell the administrator", st.Path(), len(problems))
+		return lang.Errorf("%s: có %s (xem danh sách trên): sửa các mục đó trong ứng dụng, hoặc báo người quản trị",
+			"%s: %s (listed above): mend those records in the application, or tell the administrator", st.Path(), found)
 	}
-	return lang.Errorf("%s: có %d vấn đề (xem danh sách trên): sửa các mục đó trong ứng dụng; nếu tệp hỏng (integrity_check, khóa ngoại), mở bản sao lưu gần nhất hoặc báo người quản trị",
-		"%s: %d problems (listed above): mend those records in the application; if the file is damaged (integrity_check, foreign keys), open the latest backup or tell the administrator", st.Path(), len(problems))
+	return lang.Errorf("%s: có %s (xem danh sách trên): sửa các mục đó trong ứng dụng; nếu tệp hỏng (integrity_check, khóa ngoại), mở bản sao lưu gần nhất hoặc báo người quản trị",
+		"%s: %s (listed above): mend those records in the application; if the file is damaged (integrity_check, foreign keys), open the latest backup or tell the administrator", st.Path(), found)
 }
 
 func checkHelp(e *env) {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -144,7 +145,12 @@ func TestCopyRoundTripThroughPostgreSQL(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	saved := "Đã sao lưu vào " + filepath.Join(cfg, "cchc", "cchc-backup-") // and the day
+	u, err := url.Parse(pg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// named after the database (over a unix socket, no server), not the clerk's own book
+	saved := "Đã sao lưu vào " + filepath.Join(cfg, "cchc", "postgres-"+strings.TrimPrefix(u.Path, "/")+"-backup-") // and the day
 	if code != 0 || !strings.HasPrefix(out, saved) || !strings.HasSuffix(out, ".db\n") {
 		t.Fatalf("backup of the shared book: exit %d\n%q%s, want %q…", code, out, errs, saved)
 	}
@@ -172,4 +178,63 @@ func TestCopyRoundTripThroughPostgreSQL(t *testing.T) {
 		t.Fatalf("undo on PostgreSQL: exit %d\n%s%s", code, out, errs)
 	}
 	checked(t, pg)
+}
+
+// A target that is there already is refused for what it is, in both
+// languages, and left as it was: the book itself, its companions (even
+// before SQLite makes them), another book's, a stray write-ahead log, a
+// folder, a text file.
+func TestCopyNamesWhatIsThere(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "a.db")
+	other := filepath.Join(dir, "b.db")
+	for _, db := range []string{src, other} {
+		if code, _, errs := cchc(t, "--db", db, "campaign", "list"); code != 0 { // makes the book
+			t.Fatal(errs)
+		}
+	}
+	text := filepath.Join(dir, "notes.txt")
+	stray := filepath.Join(dir, "stray.log")
+	folder := filepath.Join(dir, "folder")
+	for _, f := range []struct {
+		name string
+		body []byte
+	}{{text, []byte("ghi chú\n")}, {stray, []byte{0x37, 0x7f, 0x06, 0x82, 0, 0, 0, 0}}} {
+		if err := os.WriteFile(f.name, f.body, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir(folder, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct{ to, vi, en string }{
+		{src, "là chính sổ đang chép (TỪ và SANG là một)", "is the very book being copied (FROM and TO are the same)"},
+		{filepath.Join(dir, "folder", "..", "a.db"), "là chính sổ đang chép", "is the very book being copied"},
+		{src + "-wal", "là tệp đi kèm của chính sổ đang chép " + src + " (SQLite", "is a companion file of the very book being copied, " + src + " (SQLite"},
+		{other + "-shm", "là tệp đi kèm của sổ dữ liệu " + other + " (SQLite", "is a companion file of the book " + other + " (SQLite"},
+		{other, "đã là một sổ dữ liệu", "already holds a book"},
+		{stray, "là nhật ký ghi (WAL hoặc journal) của một cơ sở dữ liệu SQLite, không phải một sổ", "is the write-ahead log or journal of a SQLite database, not a book"},
+		{folder, "là một thư mục, không phải tệp; đặt tên một tệp chưa có trong đó, ví dụ " + filepath.Join(folder, "cchc.db"),
+			"is a folder, not a file; name a file that does not exist yet in it, e.g. " + filepath.Join(folder, "cchc.db")},
+		{text, "là một tệp đã có, không phải sổ dữ liệu; không chép đè lên", "is an existing file that is not a book; it is not copied over"},
+	}
+	for _, c := range cases {
+		for _, l := range []struct{ lang, want string }{{"vi", c.vi}, {"en", c.en}} {
+			code, out, errs := cchc(t, "--lang", l.lang, "copy", src, c.to)
+			if code != exitFailure || out != "" || !strings.Contains(errs, l.want) || (strings.Contains(errs, "đã là một sổ") || strings.Contains(errs, "already holds a book")) != (c.to == other) {
+				t.Errorf("copy onto %s (%s): exit %d\n%s%s, want …%s…", c.to, l.lang, code, out, errs, l.want)
+			}
+		}
+	}
+	if body, err := os.ReadFile(text); err != nil || string(body) != "ghi chú\n" {
+		t.Errorf("the text file changed: %q %v", body, err)
+	}
+	for _, name := range []string{src + "-wal", other + "-shm"} {
+		if _, err := os.Lstat(name); err == nil {
+			t.Errorf("%s was made", name)
+		}
+	}
+	if entries, err := os.ReadDir(folder); err != nil || len(entries) != 0 {
+		t.Errorf("the folder: %v %v", entries, err)
+	}
 }

@@ -19,6 +19,7 @@ import (
 	"cchc/internal/lang"
 	"cchc/internal/location"
 	"cchc/internal/store"
+	"cchc/internal/vndate"
 	"cchc/internal/vntext"
 )
 
@@ -196,7 +197,18 @@ func openStore(e *env, readOnlyOK bool) (book.Book, error) {
 	if err != nil {
 		return nil, err
 	}
-	st, err := store.Open(loc.Value, store.Options{AllowReadOnly: readOnlyOK, FSType: fsType})
+	opt := store.Options{AllowReadOnly: readOnlyOK, FSType: fsType}
+	if os.Getenv("CCHC_TODAY") != "" {
+		// the book's rules (nothing received in the future) keep the
+		// clerk's today of training, as every command reads it; else the
+		// store's clock, which goes on past midnight
+		day, err := today()
+		if err != nil {
+			return nil, err
+		}
+		opt.Today = func() vndate.Date { return day }
+	}
+	st, err := store.Open(loc.Value, opt)
 	if err != nil {
 		return nil, err // not a nil *Store in a non-nil Book
 	}

@@ -92,8 +92,10 @@ func templateHelp(e *env) {
 
 Ghi mẫu danh sách đăng ký mà Sở gửi kèm văn bản: tiêu đề (DANH SÁCH ĐĂNG KÝ MÔ HÌNH, SÁNG KIẾN,
 CÁCH LÀM HAY TRONG CẢI CÁCH HÀNH CHÍNH NĂM …), dòng ghi tên cơ quan, đơn vị, số và ngày văn bản,
-dòng tiêu đề các cột, danh sách chọn cho Loại và Lĩnh vực CCHC, và các dòng đánh số sẵn. Tệp đã
-điền được nhập lại bằng: cchc import registrations TỆP.
+dòng tiêu đề các cột, danh sách chọn cho Loại và Lĩnh vực CCHC, và các dòng đánh số sẵn. Trong đợt
+mỗi xã, phường có chỉ tiêu riêng, mẫu hướng dẫn ghi cột Cơ quan/đơn vị chủ trì (xlsx: lời nhắc khi
+chọn ô; csv và docx: một dòng dưới bảng, dòng này không bị nhập như một mô hình). Tệp đã điền được
+nhập lại bằng: cchc import registrations TỆP.
 
 Tùy chọn:
   -o TỆP              tệp ghi ra (mặc định: mau-dang-ky.xlsx; "-" để in ra màn hình)
@@ -104,8 +106,10 @@ Tùy chọn:
 
 Writes the registration template the Department sends with its letter: a title block (the list's
 heading, lines for the agency's name and the letter's number and date), the header row of the
-columns, drop-down lists for Kind and Reform area, and numbered empty rows. A filled-in copy is
-read back with: cchc import registrations FILE.
+columns, drop-down lists for Kind and Reform area, and numbered empty rows. In a campaign that
+judges communes and wards directly, it says what goes in the Lead unit column (xlsx: a prompt on
+its cells; csv and docx: a line under the table, which import does not take for a registration).
+A filled-in copy is read back with: cchc import registrations FILE.
 
 Options:
   -o FILE             the file to write (default: mau-dang-ky.xlsx; "-" for standard output)

@@ -36,6 +36,8 @@ type Campaigns interface {
 type Agencies interface {
 	// CampaignAgencies lists a campaign's agencies as it knows them, in report order.
 	CampaignAgencies(ctx context.Context, campaignID int64) ([]campaign.Agency, error)
+	// OtherAgencies lists the book's agencies a campaign does not list (of other campaigns).
+	OtherAgencies(ctx context.Context, campaignID int64) ([]campaign.Agency, error)
 	Agency(ctx context.Context, id int64) (campaign.Agency, error)
 	AddAgency(ctx context.Context, campaignID int64, a campaign.Agency) (int64, error)
 	UpdateAgency(ctx context.Context, campaignID int64, a campaign.Agency) error

@@ -108,9 +108,10 @@ func HoldsBook(where string) error {
 	return lang.Errorf("%s đã là một sổ dữ liệu; không chép đè lên", "%s already holds a book; it is not copied over", where)
 }
 
-// FileThere: a backup or a copy would write over a file already there.
-func FileThere(path string) error {
-	return lang.Errorf("Tệp %s đã có; chọn tên khác để không ghi đè", "%s already exists; choose another name so as not to overwrite it", path)
+// FileThere: a backup or a copy would write over a file already there
+// (cause: the writer's own error for it, which callers test for).
+func FileThere(cause error, path string) error {
+	return lang.Wrap(cause, "Tệp %s đã có; chọn tên khác để không ghi đè", "%s already exists; choose another name so as not to overwrite it", path)
 }
 
 // DefaultDamaged: the default campaign built into the program cannot be read.

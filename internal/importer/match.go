@@ -108,11 +108,26 @@ type Resolver struct {
 	byID     map[int64]campaign.Agency
 	exact    map[string][]int // compact key of a name or short name → agencies
 	loose    map[string][]int // the same without "Huyện", "Xã"… → agencies
+	book     bool             // the agencies are the whole book's, not one campaign's (messages)
 }
+
+// ErrNoSuchAgency is the cause when Find knows no agency by a name (not
+// when the name could be several).
+var ErrNoSuchAgency error = lang.Kind("no such agency")
 
 // NewResolver indexes a campaign's agencies.
 func NewResolver(list []campaign.Agency) *Resolver {
-	r := &Resolver{agencies: list, byID: map[int64]campaign.Agency{}, exact: map[string][]int{}, loose: map[string][]int{}}
+	return newResolver(list, false)
+}
+
+// NewBookResolver indexes the agencies of the whole book, of every
+// campaign; its messages say so.
+func NewBookResolver(list []campaign.Agency) *Resolver {
+	return newResolver(list, true)
+}
+
+func newResolver(list []campaign.Agency, book bool) *Resolver {
+	r := &Resolver{agencies: list, byID: map[int64]campaign.Agency{}, exact: map[string][]int{}, loose: map[string][]int{}, book: book}
 	for i, a := range list {
 		r.byID[a.ID] = a
 		for _, n := range []string{a.Name, a.ShortName} {
@@ -188,11 +203,54 @@ func compact(k string) string {
 
 // Find returns the one agency that name means among those within accepts
 // (nil: all). An unknown or ambiguous name is an error for the clerk that
-// lists the closest names.
+// lists the closest names. Communes of two districts may share a name: it
+// is then written as the error lists them, with the district in brackets,
+// "Xã Vĩnh Tân (Huyện Hương Sơn)".
 func (r *Resolver) Find(name string, within func(campaign.Agency) bool) (campaign.Agency, error) {
 	if within == nil {
 		within = func(campaign.Agency) bool { return true }
 	}
+	a, err := r.find(name, within)
+	if err == nil {
+		return a, nil
+	}
+	if unit, parent, ok := bracketed(name); ok {
+		inParent := func(x campaign.Agency) bool {
+			p, known := r.byID[x.ParentID]
+			return within(x) && x.ParentID != 0 && known && samePlace(p, parent)
+		}
+		if a, perr := r.find(unit, inParent); perr == nil {
+			return a, nil
+		}
+	}
+	return a, err
+}
+
+// bracketed splits "Xã Vĩnh Tân (Huyện Hương Sơn)" into the unit and its parent.
+func bracketed(name string) (unit, parent string, ok bool) {
+	name = strings.TrimSpace(name)
+	i := strings.LastIndex(name, " (")
+	if i <= 0 || !strings.HasSuffix(name, ")") {
+		return "", "", false
+	}
+	return name[:i], name[i+2 : len(name)-1], true
+}
+
+// samePlace reports whether a written name is the agency's own (its keys).
+func samePlace(a campaign.Agency, written string) bool {
+	wf, wb := nameKeys(written)
+	for _, n := range []string{a.Name, a.ShortName} {
+		if n == "" {
+			continue
+		}
+		if f, b := nameKeys(n); f == wf || b == wb && wb != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *Resolver) find(name string, within func(campaign.Agency) bool) (campaign.Agency, error) {
 	full, bare := nameKeys(name)
 	pick := func(idx []int) []campaign.Agency {
 		var out []campaign.Agency
@@ -218,16 +276,31 @@ func (r *Resolver) Find(name string, within func(campaign.Agency) bool) (campaig
 		return found[0], nil
 	case 0:
 		near := r.closest(full, within, 3)
-		if len(near) == 0 {
-			return campaign.Agency{}, lang.Errorf("không tìm thấy %q trong danh sách cơ quan, đơn vị của đợt đăng ký",
+		switch {
+		case r.book && len(near) == 0:
+			return campaign.Agency{}, lang.Wrap(ErrNoSuchAgency, "không tìm thấy %q trong sổ dữ liệu (cơ quan, đơn vị của mọi đợt đăng ký)",
+				"%q is not in the book (the agencies of every campaign)", name)
+		case r.book:
+			return campaign.Agency{}, lang.Wrap(ErrNoSuchAgency, "không tìm thấy %q trong sổ dữ liệu (cơ quan, đơn vị của mọi đợt đăng ký); gần nhất: %s",
+				"%q is not in the book (the agencies of every campaign); closest: %s", name, strings.Join(near, "; "))
+		case len(near) == 0:
+			return campaign.Agency{}, lang.Wrap(ErrNoSuchAgency, "không tìm thấy %q trong danh sách cơ quan, đơn vị của đợt đăng ký",
 				"%q is not in the campaign's list of agencies", name)
 		}
-		return campaign.Agency{}, lang.Errorf("không tìm thấy %q trong danh sách cơ quan, đơn vị của đợt đăng ký; gần nhất: %s",
+		return campaign.Agency{}, lang.Wrap(ErrNoSuchAgency, "không tìm thấy %q trong danh sách cơ quan, đơn vị của đợt đăng ký; gần nhất: %s",
 			"%q is not in the campaign's list of agencies; closest: %s", name, strings.Join(near, "; "))
 	default:
 		var names []string
+		distinct, parents := map[string]bool{}, false
 		for _, a := range found {
 			names = append(names, r.Display(a))
+			distinct[r.Display(a)] = true
+			parents = parents || a.ParentID != 0
+		}
+		// the names as listed tell the units apart: one of them is the answer
+		if len(distinct) == len(names) && parents {
+			return campaign.Agency{}, lang.Errorf("%q có thể là nhiều cơ quan, đơn vị: %s; hãy ghi một tên đúng như trên, kèm đơn vị cấp trên trong ngoặc",
+				"%q could be several agencies: %s; write one of them as above, with its parent in brackets", name, strings.Join(names, "; "))
 		}
 		return campaign.Agency{}, lang.Errorf("%q có thể là nhiều cơ quan, đơn vị: %s; hãy ghi rõ tên", "%q could be several agencies: %s; write the full name",
 			name, strings.Join(names, "; "))

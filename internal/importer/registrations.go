@@ -475,7 +475,7 @@ func (rr *regReader) readRows(p *RegistrationPlan) {
 		if !hasData && rr.footer(r) {
 			break
 		}
-		if rr.numbering(r) || (own == 1 && rr.band(r)) {
+		if rr.numbering(r) || (own == 1 && (rr.band(r) || rr.leadNote(r))) {
 			continue
 		}
 		title := vntext.Line(rr.cell(r, campaign.ColTitle))
@@ -487,6 +487,24 @@ func (rr *regReader) readRows(p *RegistrationPlan) {
 	if len(p.Rows) == 0 && errorCount(rr.problems) == 0 {
 		rr.add(0, "", lang.Errorf("Bảng không có dòng mô hình, sáng kiến nào", "The table has no registration rows"), false)
 	}
+}
+
+// leadNote reports the blank template's own line on the lead-unit column
+// ("Cơ quan/đơn vị chủ trì: Ghi …", leadNote in template.go), in either
+// language: a note, not a registration, nor the end of the table, since
+// an agency may add rows under it.
+func (rr *regReader) leadNote(r int) bool {
+	for c, cell := range rr.g.Rows[r] {
+		if !rr.g.own(r, c) {
+			continue
+		}
+		for _, l := range []lang.Lang{lang.VI, lang.EN} {
+			if strings.HasPrefix(vntext.Fold(strings.TrimSpace(cell)), vntext.Fold(campaign.ColLead.Label(l)+":")) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (rr *regReader) ownAt(r int, col campaign.Column) bool {

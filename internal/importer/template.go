@@ -58,6 +58,16 @@ func leadHint(c campaign.Campaign, l lang.Lang) string {
 		"The agency, commune or ward that leads the work (empty: the sender itself)")
 }
 
+// leadNote is leadHint as a line under the table (csv and docx, which have
+// no input message on a cell as xlsx has): "Cơ quan/đơn vị chủ trì: …";
+// "" for a campaign of the old map.
+func leadNote(c campaign.Campaign, l lang.Lang) string {
+	if hint := leadHint(c, l); hint != "" {
+		return campaign.ColLead.Label(l) + ": " + hint
+	}
+	return ""
+}
+
 // The title block lines the agency fills in; the importer reads them back.
 func agencyLine(l lang.Lang) string { return l.T("Tên cơ quan, đơn vị:", "Agency:") }
 func numberLine(l lang.Lang) string { return l.T("Số văn bản:", "Letter number:") }
@@ -101,6 +111,11 @@ func writeTemplateCSV(w io.Writer, c campaign.Campaign, l lang.Lang) error {
 	rows = append(rows, head)
 	for i := 1; i <= templateRows; i++ {
 		rows = append(rows, line(fmt.Sprint(i)))
+	}
+	// under the table, as in the docx: the lines above are the title block
+	// the importer reads back, and a note is no registration
+	if note := leadNote(c, l); note != "" {
+		rows = append(rows, line(), line(note))
 	}
 	if err := cw.WriteAll(rows); err != nil {
 		return err
@@ -323,8 +338,7 @@ func templateDocument(c campaign.Campaign, l lang.Lang) *doc.Document {
 	d.Blocks = append(d.Blocks, t)
 	// Under the table, not above it: the lines above are the title block
 	// the importer reads back.
-	if hint := leadHint(c, l); hint != "" {
-		note := campaign.ColLead.Label(l) + ": " + hint
+	if note := leadNote(c, l); note != "" {
 		d.Blocks = append(d.Blocks, &doc.Paragraph{Runs: []doc.Run{{Text: note, Italic: true}}, Size: 12, Before: 6})
 	}
 	d.Blocks = append(d.Blocks, &doc.Signature{

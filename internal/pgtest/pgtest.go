@@ -1,6 +1,6 @@
 // Package pgtest gives each test a fresh PostgreSQL database of its own on
 // the server named by $CCHC_TEST_POSTGRES (the DSN of a role that may
-// create databases; .ci/pg starts a throw-away one). Without it the test
+// create databases, and roles for Stranger; .ci/pg starts a throw-away one). Without it the test
 // is skipped with a message, except under CI (CI=true), where it fails:
 // a CI machine without a server must not pass in silence.
 package pgtest
@@ -57,13 +57,7 @@ func Fresh(t testing.TB) string {
 	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+quote(name)+" ENCODING 'UTF8' TEMPLATE template0"); err != nil {
 		t.Fatalf("pgtest: cannot create a test database on the server of %s: %v", Env, err)
 	}
-	t.Cleanup(func() {
-		admin, err := sql.Open("pgx", server)
-		if err != nil {
-			t.Errorf("pgtest: %v", err)
-			return
-		}
-		defer admin.Close()
+	cleanup(t, server, func(admin *sql.DB) {
 		// FORCE cannot end the server's autovacuum worker (a role the test's
 		// is not): a database it is cleaning is dropped once it is done
 		for attempt := 1; ; attempt++ {
@@ -83,6 +77,78 @@ func Fresh(t testing.TB) string {
 		t.Fatalf("pgtest: %s: %v", Env, err)
 	}
 	return dsn
+}
+
+// Stranger creates a role that may log in and do nothing more (no
+// database of its own, no right to create one, nor tables where it is not
+// the owner: a role an administrator made without giving it the book's
+// database) and returns its name and password; it is dropped when the
+// test ends. Ask for it before the databases it is to use (Fresh), so
+// that they, and whatever it came to own in them, are dropped first. The
+// server's role must be allowed to create roles (CREATEROLE, as .ci/pg
+// gives it); the test is skipped otherwise, failed under CI.
+func Stranger(t testing.TB) (name, password string) {
+	t.Helper()
+	server := Server(t)
+	admin, err := sql.Open("pgx", server)
+	if err != nil {
+		t.Fatalf("pgtest: %s: %v", Env, err)
+	}
+	defer admin.Close()
+	name = dbName(t.Name() + " stranger")
+	var rnd [12]byte
+	_, _ = rand.Read(rnd[:])
+	password = hex.EncodeToString(rnd[:])
+	// the server's role joins the new one, so that it may hand it a
+	// database and drop the database again
+	for _, q := range []string{
+		"CREATE ROLE " + quote(name) + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '" + password + "'",
+		"GRANT " + quote(name) + " TO CURRENT_USER",
+	} {
+		if _, err := admin.Exec(q); err != nil {
+			msg := fmt.Sprintf("pgtest: the role of %s may not make a role without rights for this test (CREATEROLE, as .ci/pg gives it): %v", Env, err)
+			if tooltest.CI() {
+				t.Fatal(msg)
+			}
+			t.Skip(msg)
+		}
+	}
+	cleanup(t, server, func(admin *sql.DB) {
+		if _, err := admin.Exec("DROP ROLE IF EXISTS " + quote(name)); err != nil {
+			t.Errorf("pgtest: cannot drop the test role %s: %v", name, err)
+		}
+	})
+	return name, password
+}
+
+// cleanup runs drop on the server when the test ends.
+func cleanup(t testing.TB, server string, drop func(admin *sql.DB)) {
+	t.Cleanup(func() {
+		admin, err := sql.Open("pgx", server)
+		if err != nil {
+			t.Errorf("pgtest: %v", err)
+			return
+		}
+		defer admin.Close()
+		drop(admin)
+	})
+}
+
+// WithRole returns dsn (a postgres:// URL) logging in as the role name
+// with its password instead of its own.
+func WithRole(dsn, name, password string) (string, error) {
+	u, err := url.Parse(dsn)
+	if err != nil || u.Scheme == "" {
+		return "", fmt.Errorf("not a URL: %v", err)
+	}
+	u.User = url.UserPassword(name, password)
+	q := u.Query()
+	if q.Has("user") || q.Has("password") {
+		q.Del("user")
+		q.Del("password")
+		u.RawQuery = q.Encode()
+	}
+	return u.String(), nil
 }
 
 // WithDatabase returns dsn (a postgres:// URL or key=value words) naming

@@ -47,15 +47,25 @@ func Protect(path string) (release func()) {
 	}
 }
 
-// Guard refuses path when writing there would replace a book: the book
-// open in this process or its -wal/-shm/-journal files (by name or by
-// file identity, through symlinks, hard links and ../ spellings), any
-// file with a cchc book's header, any SQLite journal, and the companion
-// files of any book.
-func Guard(path string) error {
+// Held is what a path is that no writer may replace.
+type Held int
+
+const (
+	Free          Held = iota // nothing a writer must leave alone
+	OpenBook                  // the book open in this process
+	OpenCompanion             // the -wal/-shm/-journal file of the book open in this process
+	Book                      // a file with a cchc book's header
+	Journal                   // a SQLite write-ahead log or rollback journal, or a database with its log beside
+	Companion                 // the -wal/-shm/-journal file (or name) of a book
+)
+
+// Holds says what is at path that writing there would replace (through
+// symlinks, hard links and ../ spellings), and the book it belongs to
+// when it is an open book or a companion (else "").
+func Holds(path string) (Held, string) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return nil // CanWrite reports the bad path
+		return Free, "" // CanWrite reports the bad path
 	}
 	real := resolve(abs)
 	openMu.Lock()
@@ -74,19 +84,42 @@ func Guard(path string) error {
 					same = os.SameFile(fi, target)
 				}
 			}
+			if same && suffix == "" {
+				return OpenBook, b
+			}
 			if same {
-				return lang.Wrap(ErrBook, "%s là tệp dữ liệu đang mở (hoặc tệp đi kèm của nó); cchc không bao giờ ghi đè lên tệp dữ liệu, kể cả khi được yêu cầu ghi đè (--force). Hãy chọn tên tệp khác.",
-					"%s is the open database (or one of its companion files); cchc never writes over a database, even when told to overwrite (--force). Choose another file name.", path)
+				return OpenCompanion, b
 			}
 		}
 	}
 	for _, p := range []string{abs, real} {
-		if isBook(p) || isLiveSQLite(p) || isCompanion(p) {
-			return lang.Wrap(ErrBook, "%s là tệp dữ liệu cchc (hoặc tệp đi kèm của một tệp dữ liệu); cchc không bao giờ ghi đè lên tệp dữ liệu, kể cả khi được yêu cầu ghi đè (--force). Hãy chọn tên tệp khác.",
-				"%s is a cchc database (or a database's companion file); cchc never writes over a database, even when told to overwrite (--force). Choose another file name.", path)
+		switch {
+		case isBook(p):
+			return Book, ""
+		case isCompanion(p) != "":
+			return Companion, isCompanion(p)
+		case isLiveSQLite(p):
+			return Journal, ""
 		}
 	}
-	return nil
+	return Free, ""
+}
+
+// Guard refuses path when writing there would replace a book: the book
+// open in this process or its -wal/-shm/-journal files (by name or by
+// file identity, through symlinks, hard links and ../ spellings), any
+// file with a cchc book's header, any SQLite journal, and the companion
+// files of any book.
+func Guard(path string) error {
+	switch held, _ := Holds(path); held {
+	case Free:
+		return nil
+	case OpenBook, OpenCompanion:
+		return lang.Wrap(ErrBook, "%s là tệp dữ liệu đang mở (hoặc tệp đi kèm của nó); cchc không bao giờ ghi đè lên tệp dữ liệu, kể cả khi được yêu cầu ghi đè (--force). Hãy chọn tên tệp khác.",
+			"%s is the open database (or one of its companion files); cchc never writes over a database, even when told to overwrite (--force). Choose another file name.", path)
+	}
+	return lang.Wrap(ErrBook, "%s là tệp dữ liệu cchc (hoặc tệp đi kèm của một tệp dữ liệu); cchc không bao giờ ghi đè lên tệp dữ liệu, kể cả khi được yêu cầu ghi đè (--force). Hãy chọn tên tệp khác.",
+		"%s is a cchc database (or a database's companion file); cchc never writes over a database, even when told to overwrite (--force). Choose another file name.", path)
 }
 
 // resolve is the absolute path with its symlinks followed (the folder's,
@@ -169,14 +202,15 @@ func isJournal(h []byte) bool {
 	return false
 }
 
-// isCompanion reports a -wal, -shm or -journal name beside a book.
-func isCompanion(path string) bool {
+// isCompanion reports a -wal, -shm or -journal name beside a book: the
+// book's path, else "".
+func isCompanion(path string) string {
 	for _, suffix := range Companions {
 		if stem, ok := strings.CutSuffix(path, suffix); ok && stem != "" {
 			if isBook(stem) || isLiveSQLite(stem) {
-				return true
+				return stem
 			}
 		}
 	}
-	return false
+	return ""
 }

@@ -66,6 +66,25 @@ func (s *Store) CampaignAgencies(ctx context.Context, campaignID int64) ([]campa
 	return out, nil
 }
 
+// OtherAgencies lists the agencies of the book that a campaign does not
+// list (units of other campaigns and years), by their present names, as
+// not followed, in report order.
+func (s *Store) OtherAgencies(ctx context.Context, campaignID int64) ([]campaign.Agency, error) {
+	var out []campaign.Agency
+	err := s.eachRow(ctx, `SELECT `+agencyColumns+` FROM agency a
+		WHERE NOT EXISTS (SELECT 1 FROM campaign_agency ca WHERE ca.campaign_id = ? AND ca.agency_id = a.id)`, []any{campaignID},
+		func(v []driver.Value) error {
+			out = append(out, cleanAgency(campaign.Agency{ID: asInt(v[0]), Name: asText(v[1]), ShortName: asText(v[2]), Group: campaign.Group(asText(v[3])),
+				ParentID: asInt(v[4]), Code: asText(v[5]), Version: asInt(v[7])}))
+			return nil
+		})
+	if err != nil {
+		return nil, err
+	}
+	campaign.SortAgencies(out)
+	return out, nil
+}
+
 // Agency returns one agency.
 func (s *Store) Agency(ctx context.Context, id int64) (campaign.Agency, error) {
 	a, err := scanAgency(s.db.QueryRowContext(ctx, `SELECT `+agencyColumns+` FROM agency a WHERE a.id = ?`, id))

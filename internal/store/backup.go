@@ -51,13 +51,14 @@ func (s *Store) backupName(tag string) string {
 
 // backupPlace is the folder of dated backups and the name they start
 // from: the book's own, or for a shared book the clerk's configuration
-// folder and cchc.db, where a book of one's own would be.
+// folder, where a book of one's own would be, and the shared book's name
+// (sharedName), so that its backups are not taken for that book's.
 func (s *Store) backupPlace() (dir, base string) {
 	if s.d.Kind() != "sqlite" {
 		if p, err := DefaultPath(); err == nil {
-			return filepath.Split(p)
+			dir = filepath.Dir(p)
 		}
-		return "", "cchc.db" // the current folder
+		return dir, s.shared + ".db" // without a configuration folder, the current one
 	}
 	return filepath.Split(s.path)
 }

@@ -36,7 +36,7 @@ func cleanRegistration(r campaign.Registration) campaign.Registration {
 
 // checkSubmission validates a letter against the campaign's agencies.
 func (s *Store) checkSubmission(ctx context.Context, tx *sql.Tx, sub campaign.Submission) error {
-	today := vndate.FromTime(s.now())
+	today := s.today()
 	var year int
 	if err := tx.QueryRowContext(ctx, `SELECT year FROM campaign WHERE id = ?`, sub.CampaignID).Scan(&year); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {

@@ -108,7 +108,7 @@ func TestWriteHeldTooLongIsBusy(t *testing.T) {
 	if waited := time.Since(start); waited > 5*time.Second {
 		t.Fatalf("waited %v", waited)
 	}
-	frozen.Rollback()
+	fatalIf(t, frozen.Rollback())
 	if err := add(); err != nil {
 		t.Fatal(err)
 	}

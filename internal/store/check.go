@@ -110,7 +110,7 @@ func (s *Store) checkRule(ctx context.Context, r rule) ([]Problem, error) {
 // do not match their text, control characters, dates that do not exist.
 func (s *Store) checkKeys(ctx context.Context) ([]Problem, error) {
 	var out []Problem
-	today := vndate.FromTime(s.now())
+	today := s.today()
 	for _, t := range []struct{ table, text, key string }{{"agency", "name", "name_key"}, {"registration", "title", "title_key"}} {
 		rows, err := s.db.QueryContext(ctx, fmt.Sprintf(`SELECT %s, %s FROM %s`, t.text, t.key, t.table))
 		if err != nil {

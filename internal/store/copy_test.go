@@ -199,7 +199,7 @@ func TestCopyRefusesABookAndLeavesNothingOnFailure(t *testing.T) {
 	}
 	fatalIf(t, book.Close())
 	targets := map[string]string{
-		other:                         "already exists",
+		other:                         "is an existing file that is not a book",
 		filepath.Join(dir, "book.db"): "already holds a book",
 		filepath.Join(dir, "no", "..", "book.db"): "already holds a book",
 	}
@@ -222,7 +222,7 @@ func TestCopyRefusesABookAndLeavesNothingOnFailure(t *testing.T) {
 		targets[shared] = "already holds a book"
 		targets[foreign] = "holds tables that are not cchc's"
 	} else {
-		targets[src.Path()] = "already holds a book"
+		targets[src.Path()] = "is the very book being copied"
 	}
 	for target, want := range targets {
 		if _, err := Copy(ctx, src, target, Options{}); err == nil || !strings.Contains(errorEN(err), want) {

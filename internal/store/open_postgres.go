@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"os"
+	"strings"
+	"unicode"
 
 	"cchc/internal/location"
 	"cchc/internal/store/postgres"
@@ -20,7 +22,7 @@ func openPostgres(dsn string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{db: db, d: postgres.Dialect{}, path: where, now: opt.Now}
+	s := &Store{db: db, d: postgres.Dialect{}, path: where, now: opt.Now, today: opt.Today, shared: sharedName(cfg.Database, cfg.User, cfg.Host)}
 	ctx := context.Background()
 	fail := func(err error) (*Store, error) {
 		db.Close()
@@ -49,4 +51,30 @@ func openPostgres(dsn string, opt Options) (*Store, error) {
 	}
 	s.changes = postgres.Watch(cfg)
 	return s, nil
+}
+
+// sharedName is what a shared book's dated backups are named after, so
+// that a clerk tells them from those of a book of their own, and one
+// server's from another's: "postgres-" and the database (libpq's default,
+// the role's name, when the URL names none), then "@" and the server, left
+// out over a unix socket. Only letters, digits and . - _ are kept, so the
+// name is a file name on every system.
+func sharedName(database, user, host string) string {
+	if database == "" {
+		database = user
+	}
+	name := "postgres-" + fileWord(database)
+	if host != "" && !strings.HasPrefix(host, "/") && !strings.HasPrefix(host, "@") {
+		name += "@" + fileWord(host)
+	}
+	return name
+}
+
+func fileWord(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '-' || r == '_' {
+			return r
+		}
+		return '_'
+	}, vntext.Line(s))
 }

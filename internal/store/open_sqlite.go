@@ -42,7 +42,7 @@ func openSQLite(path string, opt Options) (*Store, error) {
 	if opt.User = vntext.Line(opt.User); opt.User == "" {
 		opt.User = defaultUser()
 	}
-	s := &Store{d: sqlite.Dialect{}, path: abs, readOnly: readOnly || network != "", network: network, now: opt.Now, user: opt.User,
+	s := &Store{d: sqlite.Dialect{}, path: abs, readOnly: readOnly || network != "", network: network, now: opt.Now, today: opt.Today, user: opt.User,
 		mustExist: opt.MustExist, fill: opt.fill}
 	// A new file put into WAL by two processes at once can fail once: retry.
 	for attempt := 0; ; attempt++ {
@@ -148,12 +148,21 @@ func (s *Store) RescuePath() string {
 }
 
 // Rescue saves the book as this program has it open (VACUUM INTO, like
-// Backup) after its file was deleted or replaced. It reads through the
-// connection DataVersion keeps (the TUI opens it as it starts), which still
-// holds the old file: a new connection would open whatever is at the path
-// now.
+// Backup) after its file was deleted or replaced, and returns where. It
+// reads through the connection DataVersion keeps (the TUI opens it as it
+// starts), which still holds the old file: a new connection would open
+// whatever is at the path now. A dest taken since it was chosen (another
+// clerk on the same book rescued it first, the same day) is never written
+// over: the data goes to the next free rescue name instead, so that no
+// rescue is lost and none fails for a name the clerk did not choose.
 func (s *Store) Rescue(ctx context.Context, dest string) (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return sqlite.Rescue(ctx, s.watch, s.path, dest)
+	for attempt := 1; ; attempt++ {
+		path, err := sqlite.Rescue(ctx, s.watch, s.path, dest)
+		if !errors.Is(err, safefile.ErrExists) || attempt == 100 {
+			return path, err
+		}
+		dest = s.RescuePath()
+	}
 }

@@ -107,7 +107,7 @@ func (s *Store) AdvanceProgress(ctx context.Context, step campaign.Step, lastSee
 		if lastID != lastSeen {
 			return book.ProgressChanged(title, from)
 		}
-		if perr := campaign.CheckStep(from, since, step, vndate.FromTime(s.now())); perr != nil {
+		if perr := campaign.CheckStep(from, since, step, s.today()); perr != nil {
 			return perr
 		}
 		// nothing happens to a model before its letter arrived

@@ -21,6 +21,7 @@ import (
 	"cchc/internal/location"
 	schema "cchc/internal/store/migrations"
 	"cchc/internal/store/sqlite"
+	"cchc/internal/vndate"
 )
 
 // Store is an open registration book.
@@ -30,7 +31,8 @@ type Store struct {
 	path     string
 	readOnly bool
 	now      func() time.Time
-	user     string // author of changes in the history
+	today    func() vndate.Date // the clerk's today, for the rule that nothing is received in the future
+	user     string             // author of changes in the history
 
 	mu      sync.Mutex
 	session []int64 // changes made through this store, for undo
@@ -46,6 +48,7 @@ type Store struct {
 
 	// a PostgreSQL server's (open_postgres.go)
 	changes changeWatcher // commits told of by the server, nil on SQLite
+	shared  string        // the book's name for its dated backups (postgres-cchc@may-chu), "" on SQLite
 }
 
 // Options for Open.
@@ -55,6 +58,10 @@ type Options struct {
 	AllowReadOnly bool
 	// Now is the clock for timestamps (tests set it); time.Now by default.
 	Now func() time.Time
+	// Today is the clerk's today, which a letter or a step of progress may
+	// not be after (saving, and cchc check): the command line's CCHC_TODAY
+	// in training; Now's day by default.
+	Today func() vndate.Date
 	// User is the author recorded in the history; $CCHC_USER or the OS
 	// user by default.
 	User string
@@ -90,6 +97,10 @@ func DefaultPath() (string, error) {
 func Open(path string, opt Options) (*Store, error) {
 	if opt.Now == nil {
 		opt.Now = time.Now
+	}
+	if opt.Today == nil {
+		now := opt.Now
+		opt.Today = func() vndate.Date { return vndate.FromTime(now()) }
 	}
 	if location.IsPostgres(path) {
 		return openPostgres(path, opt)

@@ -63,7 +63,8 @@ func (s *Store) FollowAgencies(ctx context.Context, campaignID int64, ids []int6
 }
 
 // setFollowed sets whether a campaign follows an agency, in that campaign
-// only (campaign_agency.active, migration 0004).
+// only (campaign_agency.active, migration 0004). Following a unit the
+// campaign does not list (one of another campaign) adds it to the list.
 func setFollowed(ctx context.Context, tx *sql.Tx, campaignID, agencyID int64, follow bool) (bool, error) {
 	res, err := tx.ExecContext(ctx, `UPDATE campaign_agency SET active = ?1
 		WHERE campaign_id = ?2 AND agency_id = ?3
@@ -72,6 +73,15 @@ func setFollowed(ctx context.Context, tx *sql.Tx, campaignID, agencyID int64, fo
 		return false, err
 	}
 	n, err := res.RowsAffected()
+	if err != nil || n > 0 || !follow {
+		return n > 0, err
+	}
+	res, err = tx.ExecContext(ctx, `INSERT INTO campaign_agency (campaign_id, agency_id, active)
+		SELECT ?, id, 1 FROM agency WHERE id = ? ON CONFLICT DO NOTHING`, campaignID, agencyID)
+	if err != nil {
+		return false, err
+	}
+	n, err = res.RowsAffected()
 	return n > 0, err
 }
 

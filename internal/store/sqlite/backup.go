@@ -30,7 +30,7 @@ func Backup(ctx context.Context, q Execer, path, dest string) (string, error) {
 	if err != nil {
 		return "", book.BadBackupPath(err, dest)
 	}
-	exists := func() error { return book.FileThere(abs) }
+	exists := func() error { return book.FileThere(safefile.ErrExists, abs) }
 	if _, err := os.Lstat(abs); err == nil {
 		return "", exists() // a backup never overwrites, book or not
 	}

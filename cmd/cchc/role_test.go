@@ -1,0 +1,64 @@
+package main
+
+import (
+	"database/sql"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"cchc/internal/pgtest"
+)
+
+// A role that does not own the book's database may not make the book's
+// tables there (SQLSTATE 42501): it is told, in both languages, what the
+// administrator does, the password never shown, exit 1, and nothing is
+// made; once the database is handed to it, as the message says, the book
+// opens.
+func TestRoleThatDoesNotOwnTheDatabase(t *testing.T) {
+	name, password := pgtest.Stranger(t) // asked first: dropped after the database
+	owner := pgtest.Fresh(t)
+	stranger, err := pgtest.WithRole(owner, name, password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join(t.TempDir(), "cchc.db")
+	if code, _, errs := cchc(t, "--db", src, "campaign", "list"); code != 0 {
+		t.Fatal(errs)
+	}
+	vi := "Tài khoản không có quyền tạo bảng trong cơ sở dữ liệu postgres://" + name + ":xxxxx@/"
+	en := "The account may not create tables in the database postgres://" + name + ":xxxxx@/"
+	for _, c := range []struct {
+		lang, want, then string
+		args             []string
+	}{
+		{"vi", vi, "nên chưa lập được sổ; người quản trị cần giao cơ sở dữ liệu cho tài khoản này (ALTER DATABASE … OWNER TO …, xem README). Không có gì thay đổi.", []string{"--db", stranger, "status"}},
+		{"en", en, "so the book was not set up; the administrator should make this account the database's owner (ALTER DATABASE … OWNER TO …, see the README). Nothing was changed.", []string{"--db", stranger, "status"}},
+		{"vi", "Chưa chép được sổ dữ liệu sang postgres://" + name + ":xxxxx@/", vi, []string{"copy", src, stranger}},
+		{"en", "The book was not copied to postgres://" + name + ":xxxxx@/", en, []string{"copy", src, stranger}},
+	} {
+		code, out, errs := cchc(t, append([]string{"--lang", c.lang}, c.args...)...)
+		if code != exitFailure || out != "" || !strings.Contains(errs, c.want) || !strings.Contains(errs, c.then) || strings.Contains(errs, password) {
+			t.Errorf("%s %v: exit %d\n%s%s", c.lang, c.args[len(c.args)-2:], code, out, errs)
+		}
+	}
+	db, err := sql.Open("pgx", owner)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var tables int
+	if err := db.QueryRow(`SELECT count(*) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')`).Scan(&tables); err != nil || tables != 0 {
+		t.Fatalf("the database holds %d tables (read: %v)", tables, err)
+	}
+	// what the message asks of the administrator is enough
+	var database string
+	if err := db.QueryRow(`SELECT current_database()`).Scan(&database); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`ALTER DATABASE "` + database + `" OWNER TO "` + name + `"`); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errs := cchc(t, "--db", stranger, "campaign", "list"); code != 0 || !strings.HasPrefix(out, "2023  hạn 24/03/2023") {
+		t.Errorf("once the owner: exit %d\n%s%s", code, out, errs)
+	}
+}
