@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -152,4 +154,80 @@ func letterFrom(t *testing.T, st book.Book, agency, number string, received vnda
 		}
 	}
 	t.Fatalf("no %s", agency)
+}
+
+// The overview's head is not cut at 72 or 80 columns: the campaign's
+// title takes two lines, the letter's line leaves out the deadline the
+// header tells, the progress line gives a shorter hint.
+func TestTheOverviewsHeadIsWhole(t *testing.T) {
+	st := seeded(t)
+	c, err := st.Campaign(context.Background(), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		for _, sz := range []struct{ w, h int }{{72, 20}, {80, 24}} {
+			v := newHarness(t, st, l, sz.w, sz.h).view()
+			if !strings.Contains(oneSpaced(v), c.Title) {
+				t.Errorf("%s %dx%d: the title is not whole:\n%s", l, sz.w, sz.h, v)
+			}
+			for _, s := range []string{c.LetterRef(l), l.T("Tiến độ:", "Progress:")} {
+				if row := lineWith(v, s); row == "" || strings.Contains(strings.Replace(row, s, "", 1), "…") { // "…/SNV": the number left blank
+					t.Errorf("%s %dx%d: %q is cut: %q\n%s", l, sz.w, sz.h, s, row, v)
+				}
+			}
+		}
+	}
+}
+
+// The history tells the selected change whole under the list, a long
+// title over as many lines as it takes.
+func TestTheHistoryTellsTheChangeWhole(t *testing.T) {
+	long := "Ứng dụng trí tuệ nhân tạo trả lời phản ánh, kiến nghị của người dân và doanh nghiệp trên địa bàn tỉnh"
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		h := newHarness(t, seeded(t), l, 80, 24)
+		h.keys("3", "y te", "enter", "71/SYT-VP", "tab", "tab", "tab", long, "ctrl+s", "esc", "h")
+		if v := h.view(); !strings.Contains(oneSpaced(v), long) {
+			t.Errorf("%s: the change is not told whole:\n%s", l, v)
+		}
+	}
+}
+
+// The campaign picker keeps the end of the titles, where their years
+// tell them apart; opening a new year explains itself whole.
+func TestThePickerKeepsTheTitlesYear(t *testing.T) {
+	h := newHarness(t, seeded(t), lang.VI, 72, 20)
+	h.keys("y")
+	if row := lineWith(h.view(), "2023  24/03/2023"); !strings.Contains(row, "năm 2023") {
+		t.Fatalf("the title's year is cut: %q\n%s", row, h.view())
+	}
+	h.keys("n")
+	if v := oneSpaced(h.view()); !strings.Contains(v, "không sao chép mô hình.") {
+		t.Fatalf("the new year's note is cut:\n%s", h.view())
+	}
+}
+
+// The import's preview fits 72 and 80 columns: the outcome is never cut
+// at the edge, and the titles have the room the lead (left out there) had.
+func TestTheImportPreviewFits(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "duc-tho.csv")
+	title := "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính" // 51 cells
+	if err := os.WriteFile(file, []byte("Tên cơ quan, đơn vị: Huyện Đức Thọ\nSố: 19/UBND\nSTT;Tên mô hình;Loại;Lĩnh vực\n"+
+		"1;"+title+";Mô hình;TTHC\n2;Hai;Trùng;TTHC\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		for _, sz := range []struct{ w, h int }{{72, 20}, {80, 24}} {
+			h := newHarness(t, seeded(t), l, sz.w, sz.h)
+			h.keys("2", "i", file, "ctrl+s")
+			v := h.view()
+			row, bad := lineWith(v, "Số hóa hồ sơ"), lineWith(v, "Hai")
+			if !strings.HasSuffix(strings.TrimRight(bad, " "), l.T("Lỗi", "Error")) || !strings.Contains(lineWith(v, l.T("Dòng", "Row")), l.T("Kết quả", "Outcome")) {
+				t.Errorf("%s %dx%d: the outcome is cut:\n%s", l, sz.w, sz.h, v)
+			}
+			if head := row[strings.Index(row, "Số hóa"):strings.Index(row, "…")]; sz.w == 80 && vntext.Width(head) < 30 {
+				t.Errorf("%s %dx%d: the title is cut to %q:\n%s", l, sz.w, sz.h, head, v)
+			}
+		}
+	}
 }

@@ -109,7 +109,8 @@ type Column struct {
 	Max       int // widest the column grows in plain text, in cells (0: no limit); a longer cell wraps
 }
 
-// Row of a table: cells, or a band (a heading spanning the table, Cells[0]),
+// Row of a table: cells, or a band (a heading spanning the table, Cells[0],
+// printed on the page of the row under it),
 // or a total printed bold.
 type Row struct {
 	Cells []string
@@ -271,7 +272,10 @@ func (d *Document) Area() (w, h float64) {
 	return w, h
 }
 
-// Widths scales relative column widths to total mm.
+// Widths scales relative column widths to total mm, then widens a
+// column too narrow for the longest word of its title, taking the room
+// from the others in proportion to what they have to spare: Word,
+// LibreOffice and a browser would break "Minimum" as "Minimu" over "m".
 func Widths(cols []Column, total float64) []float64 {
 	sum := 0.0
 	for _, c := range cols {
@@ -281,13 +285,40 @@ func Widths(cols []Column, total float64) []float64 {
 	for i, c := range cols {
 		out[i] = total * max(c.Width, 1) / sum
 	}
+	m := NewMeasure()
+	need := make([]float64, len(cols))
+	short, spare := 0.0, 0.0
+	for i, c := range cols {
+		for _, word := range strings.Fields(c.Title) {
+			need[i] = max(need[i], m.Width(word, true, false, TableSize)*25.4/72+2*CellMargin)
+		}
+		if out[i] < need[i] {
+			short += need[i] - out[i]
+		} else {
+			spare += out[i] - need[i]
+		}
+	}
+	if short == 0 || spare < short {
+		return out
+	}
+	for i := range out {
+		if out[i] < need[i] {
+			out[i] = need[i]
+		} else {
+			out[i] -= (out[i] - need[i]) * short / spare
+		}
+	}
 	return out
 }
 
-// yearWord is "năm 2026" in any case: the year must not be left alone on
-// the last line of a heading (a widow).
-var yearWord = regexp.MustCompile(`([nN][ăĂ][mM]) ([0-9]{4})\b`)
+// CellMargin is the room (mm) on each side of a table cell's text: Word's
+// default (108 twips), more than the pdf's and the html's.
+const CellMargin = 1.905
 
-// keepYear joins "năm" and its year with a no-break space; only the
+// yearWord is "năm 2026" in any case, or the English ", 2026": the year
+// must not be left alone on the last line of a heading (a widow).
+var yearWord = regexp.MustCompile(`([nN][ăĂ][mM]|,) ([0-9]{4})\b`)
+
+// keepYear joins "năm" (or the comma) and its year with a no-break space; only the
 // printed renderers use it, the text outputs stay as typed.
 func keepYear(s string) string { return yearWord.ReplaceAllString(s, "$1\u00a0$2") }

@@ -176,7 +176,9 @@ func docxTable(dw *docx.Writer, t *Table, width float64) error {
 			if len(r.Cells) > 0 {
 				text = r.Cells[0]
 			}
-			return dw.Row([]docx.Cell{{Text: text, Bold: true, Span: len(t.Columns)}})
+			// kept with the group's first row, never alone at a page's foot
+			band := docx.Para{Runs: []docx.Run{{Text: text, Bold: true}}, KeepNext: true}
+			return dw.Row([]docx.Cell{{Paras: []docx.Para{band}, Span: len(t.Columns)}})
 		}
 		for i, c := range t.Columns {
 			text := ""

@@ -41,14 +41,16 @@ table.data tr { break-inside: avoid; page-break-inside: avoid; }
 table.data td.c { text-align: center; }
 table.data td.r { text-align: right; }
 table.data tr.band td, table.data tr.total td { font-weight: bold; }
+table.data tr.band { break-after: avoid; page-break-after: avoid; }
 .keep { break-inside: avoid; page-break-inside: avoid; }
 .next { break-after: avoid; page-break-after: avoid; }
 `
 
 // htmlWriter writes markup (html, Markdown), keeping the first error.
 type htmlWriter struct {
-	w   *bufio.Writer
-	err error
+	w     *bufio.Writer
+	err   error
+	width float64 // mm inside the margins, which tables' columns share
 }
 
 func (h *htmlWriter) put(parts ...string) {
@@ -69,7 +71,8 @@ var htmlAlign = map[Align]string{Left: "left", Centre: "center", Right: "right",
 
 // WriteHTML writes the document as one html page.
 func (d *Document) WriteHTML(w io.Writer) error {
-	h := &htmlWriter{w: bufio.NewWriterSize(w, 1<<16)}
+	width, _ := d.Area()
+	h := &htmlWriter{w: bufio.NewWriterSize(w, 1<<16), width: width}
 	size := "portrait"
 	if d.Landscape {
 		size = "landscape"
@@ -131,7 +134,7 @@ func (h *htmlWriter) para(p *Paragraph) {
 	}
 	h.put(` style="`, style, `">`)
 	for _, r := range p.Runs {
-		text := escLines(r.Text)
+		text := escLines(keepYear(r.Text))
 		if r.Bold {
 			text = "<b>" + text + "</b>"
 		}
@@ -210,10 +213,10 @@ func (h *htmlWriter) block(b Block) error {
 }
 
 func (h *htmlWriter) table(t *Table) error {
-	widths := Widths(t.Columns, 100)
+	widths := Widths(t.Columns, h.width)
 	h.put(`<table class="data"><colgroup>`)
 	for _, w := range widths {
-		h.put(fmt.Sprintf(`<col style="width: %.1f%%">`, w))
+		h.put(fmt.Sprintf(`<col style="width: %.1f%%">`, w/h.width*100))
 	}
 	h.put(`</colgroup>`, "\n<thead><tr>")
 	for _, c := range t.Columns {

@@ -160,6 +160,12 @@ func (m *Measure) Lines(text string, bold, italic bool, size, width float64) int
 	return n
 }
 
+// Width is how wide text is on one line, in points, at size points.
+func (m *Measure) Width(text string, bold, italic bool, size float64) float64 {
+	m.p.font(bold, italic, size)
+	return m.p.m.GetStringWidth(text) * 72 / 25.4
+}
+
 // addPage starts a page, in a new part when this one is full. A part
 // that could not be written stops the document (p.err).
 func (p *pdf) addPage() {
@@ -602,29 +608,48 @@ func (p *pdf) table(t *Table) error {
 		total += w
 	}
 	cells := make([]cell, len(t.Columns))
+	// A group's band waits for the group's first row: the two go on the
+	// same page, the band never alone at the foot of one.
+	var band []cell
+	bandH := 0.0
+	put := func(row []cell, h float64) {
+		if y+bandH+h > p.bottom {
+			newPage()
+		}
+		if band != nil {
+			draw(band, y, bandH)
+			y += bandH
+			band, bandH = nil, 0
+		}
+		draw(row, y, h)
+		y += h
+	}
+	alone := func() { // a band over nothing goes on its own
+		if band != nil {
+			b, h := band, bandH
+			band, bandH = nil, 0
+			put(b, h)
+		}
+	}
 	err := t.Rows(func(r Row) error {
-		row := cells
 		if r.Band {
+			alone()
 			text := ""
 			if len(r.Cells) > 0 {
 				text = r.Cells[0]
 			}
-			row = []cell{{text: text, bold: true, width: total}}
-		} else {
-			for i, c := range t.Columns {
-				text := ""
-				if i < len(r.Cells) {
-					text = r.Cells[i]
-				}
-				cells[i] = cell{text: text, bold: r.Total, align: c.Align, width: widths[i]}
+			band = []cell{{text: text, bold: true, width: total}}
+			bandH = measure(band)
+			return nil
+		}
+		for i, c := range t.Columns {
+			text := ""
+			if i < len(r.Cells) {
+				text = r.Cells[i]
 			}
+			cells[i] = cell{text: text, bold: r.Total, align: c.Align, width: widths[i]}
 		}
-		h := measure(row)
-		if y+h > p.bottom {
-			newPage()
-		}
-		draw(row, y, h)
-		y += h
+		put(cells, measure(cells))
 		if p.err != nil {
 			return p.err
 		}
@@ -633,6 +658,9 @@ func (p *pdf) table(t *Table) error {
 		}
 		return nil
 	})
+	if err == nil {
+		alone()
+	}
 	p.f.SetY(y + 2)
 	return err
 }

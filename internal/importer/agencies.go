@@ -170,8 +170,8 @@ func (p *AgencyPlan) Tally(l lang.Lang) string {
 		verb = l.T("Sẽ thêm", "Would add")
 	}
 	errs := p.Errors()
-	line := l.F("%s %d cơ quan, đơn vị vào đợt đăng ký %d; bỏ qua %d đã có; %d lỗi",
-		"%s %d agencies to the %d campaign; skipped %d already there; %d errors", verb, added, p.Campaign.Year, kept, errs)
+	line := l.F("%s %s vào đợt đăng ký %d; bỏ qua %s đã có; %s", "%s %s to the %d campaign; skipped %s already there; %s",
+		verb, l.Count(added, "cơ quan, đơn vị", "agency", "agencies"), p.Campaign.Year, l.Num(kept), l.Count(errs, "lỗi", "error", "errors"))
 	switch {
 	case errs > 0:
 		line += l.T(" — không ghi gì vào sổ dữ liệu", " — nothing was written")

@@ -263,7 +263,7 @@ func TestImportSemicolonCSVWithBOMAndNFD(t *testing.T) {
 			t.Errorf("row = %+v", r)
 		}
 	}
-	if got := plan.Tally(lang.EN); got != "Added 2 registrations from Sở Thông tin và Truyền thông; skipped 1 duplicates; 0 errors" {
+	if got := plan.Tally(lang.EN); got != "Added 2 registrations from Sở Thông tin và Truyền thông; skipped 1 duplicate; 0 errors" {
 		t.Fatalf("tally %q", got)
 	}
 }

@@ -170,8 +170,8 @@ func (p *RegistrationPlan) Tally(l lang.Lang) string {
 	if !p.applied {
 		verb = l.T("Sẽ thêm", "Would add")
 	}
-	line := l.F("%s %d mô hình%s; bỏ qua %d trùng; %d lỗi", "%s %d registrations%s; skipped %d duplicates; %d errors",
-		verb, added, of, dups, errs)
+	line := l.F("%s %s%s; bỏ qua %s; %s", "%s %s%s; skipped %s; %s", verb, l.Count(added, "mô hình", "registration", "registrations"), of,
+		l.Count(dups, "trùng", "duplicate", "duplicates"), l.Count(errs, "lỗi", "error", "errors")) // "1 error", not "1 errors"
 	switch {
 	case errs > 0:
 		line += l.T(" — không ghi gì vào sổ dữ liệu", " — nothing was written")

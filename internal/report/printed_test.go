@@ -352,16 +352,28 @@ func TestPDFInParts(t *testing.T) {
 // held together in the PDF (read back with a plain space) and the docx.
 func TestPrintedHeadingKeepsItsYear(t *testing.T) {
 	st, _ := openBook(t)
-	rep := build(t, st, KindResults, lang.VI)
-	for _, page := range pdfText(t, render(t, rep, "pdf")) {
-		for _, l := range strings.Split(page, "\n") {
-			if strings.TrimSpace(l) == "2023" {
-				t.Errorf("the year alone on a line:\n%s", page)
+	for _, c := range []struct {
+		kind string
+		l    lang.Lang
+		join string // what the no-break space joins
+	}{
+		{KindResults, lang.VI, "NĂM\u00a02023"},
+		{KindRegistrations, lang.EN, "PRACTICES,\u00a02023"}, // "…AND GOOD PRACTICES, 2023": the English year after a comma
+	} {
+		rep := build(t, st, c.kind, c.l)
+		for _, page := range pdfText(t, render(t, rep, "pdf")) {
+			for _, l := range strings.Split(page, "\n") {
+				if strings.TrimSpace(l) == "2023" {
+					t.Errorf("%s %s: the year alone on a line:\n%s", c.kind, c.l, page)
+				}
 			}
 		}
-	}
-	if body := docxPart(t, render(t, rep, "docx"), "word/document.xml"); !strings.Contains(body, "NĂM\u00a02023") {
-		t.Error("no no-break space between NĂM and its year in the docx")
+		if body := docxPart(t, render(t, rep, "docx"), "word/document.xml"); !strings.Contains(body, c.join) {
+			t.Errorf("%s %s: no no-break space in %q in the docx", c.kind, c.l, c.join)
+		}
+		if html := string(render(t, rep, "html")); !strings.Contains(html, c.join) {
+			t.Errorf("%s %s: no no-break space in %q in the html", c.kind, c.l, c.join)
+		}
 	}
 }
 
@@ -388,6 +400,108 @@ func TestDOCXReminderClosingKeptWithSigner(t *testing.T) {
 	for i, p := range paras {
 		if !strings.Contains(p, "<w:keepNext/>") {
 			t.Errorf("paragraph %d of %d before the signer does not keep with the next: %.120s", i+1, len(paras), p)
+		}
+	}
+}
+
+// A date in a printed table stays on one line: its column is as wide as
+// "00/00/0000" at the table's size, less Word's cell margins (1.9 mm a
+// side), where Word and the pdf would break it as "15/06/202" over "3".
+func TestPrintedDatesOnOneLine(t *testing.T) {
+	st, _ := openBook(t)
+	width, _ := (&doc.Document{Landscape: true}).Area()
+	m := doc.NewMeasure()
+	for _, kind := range []string{KindStatus, KindMissing, KindResults} {
+		s := build(t, st, kind, lang.EN).(interface{ Sheet() Sheet }).Sheet()
+		dates := 0
+		for _, tb := range s.Tables {
+			widths := doc.Widths(tb.docColumns(), width)
+			for i, c := range tb.Columns {
+				if c.Type != DateCell {
+					continue
+				}
+				dates++
+				room := (widths[i] - 2*1.9) * 72 / 25.4
+				if n := m.Lines("00/00/0000", false, false, doc.TableSize, room); n != 1 {
+					t.Errorf("%s: the column %q is %.1f mm wide: a date takes %d lines", kind, c.Title, widths[i], n)
+				}
+			}
+		}
+		if dates == 0 {
+			t.Errorf("%s: no date column", kind)
+		}
+	}
+}
+
+// paperTables are the tables of a report as printed.
+func paperTables(t *testing.T, rep Report) (*doc.Document, []*doc.Table) {
+	t.Helper()
+	var d *doc.Document
+	switch r := rep.(type) {
+	case interface{ Document() *doc.Document }:
+		d = r.Document()
+	case Reminder:
+		let, err := r.Letter()
+		if err != nil {
+			t.Fatal(err)
+		}
+		d = let.Document()
+	case interface{ Sheet() Sheet }:
+		d = r.Sheet().Document()
+	case Registrations:
+		src, err := r.rows()
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { src.Close() })
+		counts, err := src.Counts()
+		if err != nil {
+			t.Fatal(err)
+		}
+		d = r.document(src, counts)
+	default:
+		t.Fatalf("%T: no document", rep)
+	}
+	var out []*doc.Table
+	var walk func([]doc.Block)
+	walk = func(bs []doc.Block) {
+		for _, b := range bs {
+			switch b := b.(type) {
+			case *doc.Table:
+				out = append(out, b)
+			case *doc.Only:
+				if b.Media&doc.Paper != 0 {
+					walk(b.Blocks)
+				}
+			}
+		}
+	}
+	walk(d.Blocks)
+	return d, out
+}
+
+// A column's title is never broken inside a word on paper ("Minimu" over
+// "m"): its column has room for the title's longest word, in bold, with
+// the cell's margins, in every report and both languages.
+func TestPrintedTitlesKeepTheirWords(t *testing.T) {
+	st, _ := openBook(t)
+	m := doc.NewMeasure()
+	for _, kind := range Kinds {
+		for _, l := range []lang.Lang{lang.VI, lang.EN} {
+			d, tables := paperTables(t, build(t, st, kind, l))
+			if len(tables) == 0 {
+				t.Errorf("%s %s: no table on paper", kind, l)
+			}
+			width, _ := d.Area()
+			for _, tb := range tables {
+				for i, w := range doc.Widths(tb.Columns, width) {
+					for _, word := range strings.Fields(tb.Columns[i].Title) {
+						if need := m.Width(word, true, false, doc.TableSize)*25.4/72 + 2*doc.CellMargin; need > w+0.01 {
+							t.Errorf("%s %s: %q in a column %.1f mm wide needs %.1f mm", kind, l, word, w, need)
+						}
+					}
+				}
+			}
 		}
 	}
 }

@@ -219,13 +219,12 @@ func (s *Store) importAgencies(ctx context.Context, q txQuerier, campaignID int6
 	now := s.stamp()
 	// what this list adds, for the checks of its later rows (a rehearsal
 	// writes none of it to the book)
-	type place struct {
-		key    string
-		parent int64
-	}
 	added := map[int64]campaign.Agency{} // by id (stand-in ids when rehearsing)
-	byCode, byPlace := map[string]int64{}, map[place]int64{}
-	parents := parentCache{}
+	byCode, byPlace := map[string]int64{}, map[agencyPlace]int64{}
+	inBook, err := readBookAgencies(ctx, q, campaignID)
+	if err != nil {
+		return nil, err
+	}
 	progress := progressOf(ctx)
 	for i, in := range list {
 		progress(i+1, len(list))
@@ -238,7 +237,7 @@ func (s *Store) importAgencies(ctx context.Context, q txQuerier, campaignID int6
 			a.ParentID = out[in.ParentIndex-1].ID
 		}
 		key := vntext.Fold(a.Name)
-		here := place{key, a.ParentID}
+		here := agencyPlace{key, a.ParentID}
 		id, inCampaign := byCode[a.Code], true
 		if a.Code == "" || id == 0 {
 			id = byPlace[here]
@@ -249,10 +248,7 @@ func (s *Store) importAgencies(ctx context.Context, q txQuerier, campaignID int6
 		}
 		var clash string
 		if !listed {
-			m, err := matchAgency(ctx, q, campaignID, a)
-			if err != nil {
-				return nil, err
-			}
+			m := inBook.match(a)
 			id, inCampaign, clash = m.id, m.inCampaign, m.clash
 		}
 		switch {
@@ -267,7 +263,7 @@ func (s *Store) importAgencies(ctx context.Context, q txQuerier, campaignID int6
 			out[i] = ImportedAgency{ID: id, Outcome: AgencyLinked}
 		default:
 			// checkAgency's checks, with the book's answers already in hand
-			parent, err := parents.of(ctx, q, a.ParentID, added)
+			parent, err := inBook.parent(a.ParentID, added)
 			if err == nil {
 				err = a.Validate(parent).Err()
 			}
@@ -304,30 +300,6 @@ func (s *Store) importAgencies(ctx context.Context, q txQuerier, campaignID int6
 	return out, nil
 }
 
-// parentCache holds the parents an import has read from the book: an
-// official list names each of some 700 districts for its communes.
-type parentCache map[int64]campaign.Agency
-
-// of returns the parent with this id (nil for none), from the agencies the
-// import adds itself, else from the book; one gone is ParentGone.
-func (c parentCache) of(ctx context.Context, tx txQuerier, id int64, added map[int64]campaign.Agency) (*campaign.Agency, error) {
-	if id == 0 {
-		return nil, nil
-	}
-	if p, ok := added[id]; ok {
-		return &p, nil
-	}
-	p, ok := c[id]
-	if !ok {
-		var err error
-		if p, err = scanAgency(tx.QueryRowContext(ctx, `SELECT `+agencyColumns+` FROM agency a WHERE a.id = ?`, id)); err != nil {
-			return nil, book.ParentGone()
-		}
-		c[id] = p
-	}
-	return &p, nil
-}
-
 // bookMatch is what the book holds of an agency being imported: the one
 // it is (id, and whether the campaign has it already), and failing that,
 // the name of another agency of the campaign with the same name and parent
@@ -338,40 +310,91 @@ type bookMatch struct {
 	clash      string
 }
 
-// matchAgency finds a in the book: by official code when it has one, else
-// by folded name, group and parent (preferring one in the campaign), so
-// that a commune first typed by hand is not added again from the list.
-// One read answers both that and the campaign's name clash (any group),
-// and a code found nowhere needs no second look before it is added.
-func matchAgency(ctx context.Context, tx txQuerier, campaignID int64, a campaign.Agency) (m bookMatch, err error) {
-	const inc = `EXISTS (SELECT 1 FROM campaign_agency ca WHERE ca.campaign_id = ? AND ca.agency_id = a.id)`
-	if a.Code != "" {
-		err = tx.QueryRowContext(ctx, `SELECT a.id, `+inc+` FROM agency a WHERE a.code = ?`, campaignID, a.Code).Scan(&m.id, &m.inCampaign)
-		if !errors.Is(err, sql.ErrNoRows) {
-			return m, err
-		}
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT a.id, a.name, a.agency_group, `+inc+` FROM agency a
-		WHERE a.name_key = ? AND coalesce(a.parent_id, 0) = ? ORDER BY a.id`, campaignID, vntext.Fold(a.Name), a.ParentID)
+// bookAgency is one agency of the book as an import matches it.
+type bookAgency struct {
+	id         int64
+	name       string
+	group      campaign.Group
+	inCampaign bool
+}
+
+// bookAgencies are the book's agencies as they stood when the import
+// began, read in one query rather than two per row of the list (on a
+// server each is a round trip): by official code, and by folded name and
+// parent in id order. What the list adds itself is matched by the import's
+// own maps first, so this needs no keeping up to date.
+type bookAgencies struct {
+	byID    map[int64]bookAgency
+	byCode  map[string]bookAgency
+	byPlace map[agencyPlace][]bookAgency
+}
+
+type agencyPlace struct {
+	key    string
+	parent int64
+}
+
+func readBookAgencies(ctx context.Context, tx txQuerier, campaignID int64) (*bookAgencies, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT a.id, a.name, a.name_key, a.agency_group, coalesce(a.parent_id, 0), coalesce(a.code, ''),
+		EXISTS (SELECT 1 FROM campaign_agency ca WHERE ca.campaign_id = ? AND ca.agency_id = a.id)
+		FROM agency a ORDER BY a.id`, campaignID)
 	if err != nil {
-		return m, err
+		return nil, err
 	}
 	defer rows.Close()
+	b := &bookAgencies{byID: map[int64]bookAgency{}, byCode: map[string]bookAgency{}, byPlace: map[agencyPlace][]bookAgency{}}
 	for rows.Next() {
-		var id int64
-		var name, group string
-		var inCampaign bool
-		if err := rows.Scan(&id, &name, &group, &inCampaign); err != nil {
-			return m, err
+		var x bookAgency
+		var key, group, code string
+		var parent int64
+		if err := rows.Scan(&x.id, &x.name, &key, &group, &parent, &code, &x.inCampaign); err != nil {
+			return nil, err
 		}
-		if group == string(a.Group) && (m.id == 0 || inCampaign && !m.inCampaign) {
-			m.id, m.inCampaign = id, inCampaign
+		x.name, x.group = vntext.Line(x.name), campaign.Group(group)
+		b.byID[x.id] = x
+		if code != "" {
+			b.byCode[code] = x
 		}
-		if inCampaign && m.clash == "" {
-			m.clash = vntext.Line(name)
+		here := agencyPlace{key, parent}
+		b.byPlace[here] = append(b.byPlace[here], x)
+	}
+	return b, rows.Err()
+}
+
+// parent returns the parent with this id (nil for none), from the
+// agencies the import adds itself, else from the book; one gone is
+// ParentGone.
+func (b *bookAgencies) parent(id int64, added map[int64]campaign.Agency) (*campaign.Agency, error) {
+	if id == 0 {
+		return nil, nil
+	}
+	if p, ok := added[id]; ok {
+		return &p, nil
+	}
+	x, ok := b.byID[id]
+	if !ok {
+		return nil, book.ParentGone()
+	}
+	return &campaign.Agency{ID: x.id, Name: x.name, Group: x.group}, nil
+}
+
+// match finds a in the book: by official code when it has one, else by
+// folded name, group and parent (preferring one in the campaign), so that a
+// commune first typed by hand is not added again from the list; with the
+// name of a campaign's agency of any group in the same place (a clash).
+func (b *bookAgencies) match(a campaign.Agency) (m bookMatch) {
+	if x, ok := b.byCode[a.Code]; ok && a.Code != "" {
+		return bookMatch{id: x.id, inCampaign: x.inCampaign}
+	}
+	for _, x := range b.byPlace[agencyPlace{vntext.Fold(a.Name), a.ParentID}] {
+		if x.group == a.Group && (m.id == 0 || x.inCampaign && !m.inCampaign) {
+			m.id, m.inCampaign = x.id, x.inCampaign
+		}
+		if x.inCampaign && m.clash == "" {
+			m.clash = x.name
 		}
 	}
-	return m, rows.Err()
+	return m
 }
 
 func linkAgency(ctx context.Context, tx txQuerier, campaignID, agencyID int64) error {

@@ -91,6 +91,7 @@ func TestHistoryTriggersNameEveryColumn(t *testing.T) {
 			}
 			cols = append(cols, c)
 		}
+		fatalIf(t, rows.Err())
 		rows.Close()
 		if len(cols) == 0 {
 			t.Fatalf("table %s has no columns", tbl)

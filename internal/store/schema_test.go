@@ -136,6 +136,7 @@ func sqliteSchema(t *testing.T, db *sql.DB) engineSchema {
 		}
 		s.columns[table][name] = &c
 	}
+	fatalIf(t, rows.Err())
 	if err := rows.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -179,6 +180,7 @@ func postgresSchema(t *testing.T, db *sql.DB) engineSchema {
 			c.notNull = true
 		}
 	}
+	fatalIf(t, rows.Err())
 	if err := rows.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -199,6 +201,7 @@ func postgresSchema(t *testing.T, db *sql.DB) engineSchema {
 		}
 		s.history[table] = ops
 	}
+	fatalIf(t, rows.Err())
 	if err := rows.Close(); err != nil {
 		t.Fatal(err)
 	}

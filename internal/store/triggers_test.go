@@ -32,6 +32,7 @@ func TestHistoryTriggersRecordEveryColumn(t *testing.T) {
 		}
 		triggers[table+"/"+action] = sql
 	}
+	fatalIf(t, rows.Err())
 	if err := rows.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -57,6 +58,7 @@ func TestHistoryTriggersRecordEveryColumn(t *testing.T) {
 			}
 			names = append(names, c)
 		}
+		fatalIf(t, cols.Err())
 		if err := cols.Close(); err != nil {
 			t.Fatal(err)
 		}

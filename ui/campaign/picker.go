@@ -25,7 +25,7 @@ func NewPicker(ctx *common.Context) *Picker {
 	p.list = common.NewListView(&ctx.Styles,
 		common.Column{Title: ctx.T("Năm", "Year"), Width: 5},
 		common.Column{Title: ctx.T("Hạn đăng ký", "Deadline"), Width: 11},
-		common.Column{Title: ctx.T("Tên đợt", "Title"), Width: 20, Flex: 1},
+		common.Column{Title: ctx.T("Tên đợt", "Title"), Width: 20, Flex: 1, Middle: true}, // the titles differ by their year, at the end
 	)
 	var rows [][]string
 	for i, c := range ctx.Data.Campaigns {

@@ -57,6 +57,9 @@ func (l *ListView) SetSize(w, h int) {
 	l.clamp()
 }
 
+// Size is the room last given to SetSize.
+func (l *ListView) Size() (w, h int) { return l.width, l.height }
+
 // SetRows replaces the rows, keeping the cursor where it was (clamped).
 func (l *ListView) SetRows(rows [][]string) {
 	l.Rows, l.RowFunc = rows, nil

@@ -178,11 +178,19 @@ func (m *Model) fill() {
 			rows = append(rows, []string{strconv.FormatInt(c.ID, 10), when(c.At), c.Who, s})
 		}
 	}
+	whoW := 0 // the people's column as wide as their names: the changes take the rest
+	who := 2
+	if m.trashMode {
+		who = 1
+	}
 	for _, r := range rows {
 		for i := range r {
 			r[i] = vntext.Line(r[i]) // nothing stored reaches the terminal raw
 		}
+		whoW = max(whoW, vntext.Width(r[who]))
 	}
+	m.list.Columns[who].Width = min(max(whoW, vntext.Width(m.list.Columns[who].Title)), 16)
+	m.list.SetSize(m.list.Size())
 	m.list.SetRows(rows)
 }
 
@@ -209,11 +217,16 @@ func (m *Model) View() string {
 			detail = append(detail, ch.Diffs(c.Lang)...)
 		}
 	}
-	for i, d := range detail {
-		if i == detailLines {
-			break
-		}
-		lines = append(lines, "  "+st.Muted.Render(vntext.Truncate(vntext.Line(d), max(1, m.width-3))))
+	// each detail wrapped whole, as far as the room under the list goes
+	var wrapped []string
+	for _, d := range detail {
+		wrapped = append(wrapped, common.Wrap(vntext.Line(d), max(10, m.width-3))...)
+	}
+	if len(wrapped) > detailLines {
+		wrapped = append(wrapped[:detailLines-1], vntext.Truncate(strings.Join(wrapped[detailLines-1:], " "), max(1, m.width-3)))
+	}
+	for _, d := range wrapped {
+		lines = append(lines, "  "+st.Muted.Render(d))
 	}
 	return common.Fit(strings.Join(lines, "\n"), m.width, m.height)
 }

@@ -18,6 +18,7 @@ import (
 	"cchc/internal/importer"
 	"cchc/internal/lang"
 	"cchc/internal/vndate"
+	"cchc/internal/vntext"
 	"cchc/ui/common"
 )
 
@@ -52,14 +53,15 @@ type Model struct {
 	form          *common.Form
 	err           string
 
-	regPlan    *importer.RegistrationPlan
-	agencyPlan *importer.AgencyPlan
-	list       common.ListView
-	problems   []importer.Problem
-	errorLines map[int]bool
-	rowLines   []int       // the file's row number of each row of the table
-	job        *common.Job // the write under way, for its bar
-	planTally  string      // the plan's tally, said while it is written
+	regPlan     *importer.RegistrationPlan
+	agencyPlan  *importer.AgencyPlan
+	list        common.ListView
+	shownNarrow bool // the registrations' preview was filled for a narrow screen (kinds in a word)
+	problems    []importer.Problem
+	errorLines  map[int]bool
+	rowLines    []int       // the file's row number of each row of the table
+	job         *common.Job // the write under way, for its bar
+	planTally   string      // the plan's tally, said while it is written
 }
 
 // New opens the action.
@@ -270,6 +272,7 @@ func (m *Model) showPlan() {
 	var probs []importer.Problem
 	var rows [][]string
 	if p := m.regPlan; p != nil {
+		m.shownNarrow = common.Narrow(m.width)
 		m.list = common.NewListView(&c.Styles,
 			common.Column{Title: c.T("Dòng", "Row"), Width: 4, Right: true},
 			common.Column{Title: c.T("Tên mô hình, sáng kiến", "Title"), Width: 20, Flex: 2},
@@ -280,7 +283,11 @@ func (m *Model) showPlan() {
 		)
 		for _, r := range p.Rows {
 			m.rowLines = append(m.rowLines, r.Line)
-			rows = append(rows, []string{itoa(r.Line), r.Registration.Title, r.Registration.Kind.Label(c.Lang),
+			kind := r.Registration.Kind.Label(c.Lang)
+			if m.shownNarrow {
+				kind = r.Registration.Kind.Word(c.Lang)
+			}
+			rows = append(rows, []string{itoa(r.Line), r.Registration.Title, kind,
 				r.Registration.Area.Short(c.Lang), r.Lead, r.Status.Label(c.Lang)})
 			if r.Status == importer.RowError {
 				m.errorLines[len(rows)-1] = true
@@ -312,6 +319,31 @@ func (m *Model) showPlan() {
 			return c.Styles.Error
 		}
 		return lipgloss.NewStyle()
+	}
+}
+
+// fitColumns gives a registrations' preview the room it has: the outcome
+// whole, and below common.NarrowWidth the kind in a word and the lead
+// (most often the sender) left out, so that the titles can be read.
+func (m *Model) fitColumns() {
+	if m.regPlan == nil || len(m.list.Columns) != 6 {
+		return
+	}
+	if common.Narrow(m.width) != m.shownNarrow { // the kinds are in words or in full: read them again
+		cursor := m.list.Cursor()
+		m.showPlan()
+		m.list.SetCursor(cursor)
+	}
+	c, cols := m.ctx, m.list.Columns
+	outcome := vntext.Width(c.T("Kết quả", "Outcome"))
+	for _, s := range []importer.RowStatus{importer.RowAdd, importer.RowDuplicate, importer.RowError, importer.RowValid} {
+		outcome = max(outcome, vntext.Width(s.Label(c.Lang)))
+	}
+	cols[5].Width = outcome
+	cols[2].Width, cols[3].Width, cols[4].Width, cols[4].Flex, cols[4].Title = common.KindWidth(c, false), 18, 12, 1, c.T("Chủ trì", "Lead")
+	cols[4].Max = 32 // the title the rest
+	if common.Narrow(m.width) {
+		cols[2].Width, cols[3].Width, cols[4].Width, cols[4].Flex, cols[4].Title = common.KindWidth(c, true), 14, 0, 0, ""
 	}
 }
 
@@ -377,6 +409,7 @@ func (m *Model) View() string {
 	// a third of the room, or all the table (its title and rows) leaves
 	room := m.height - len(lines) - len(foot)
 	probLines := m.problemLines(max(room/3, room-m.list.Len()-1))
+	m.fitColumns()
 	m.list.SetSize(m.width, m.height-len(lines)-len(foot)-len(probLines))
 	all := append(lines, m.list.View())
 	all = append(all, probLines...)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"cchc/internal/campaign"
 	"cchc/internal/compliance"
@@ -123,14 +124,24 @@ func (m *Model) View() string {
 	st := m.ctx.Styles
 	var lines []string
 	c := d.Campaign
-	letter := c.LetterRef(m.ctx.Lang)
-	if letter != "" {
-		letter += " · "
+	// a long title takes a second line; the letter's line leaves out the
+	// deadline when it does not fit, since the header above tells it
+	title := common.Wrap(c.Title, m.width-2)
+	if len(title) > 2 {
+		title = []string{title[0], vntext.Truncate(strings.Join(title[1:], " "), m.width-2)}
 	}
-	lines = append(lines, " "+st.Title.Render(vntext.Truncate(c.Title, m.width-2)))
-	lines = append(lines, " "+st.Muted.Render(letter+m.ctx.F("hạn đăng ký %s, %s", "deadline %s, %s", c.Deadline,
-		compliance.DaysText(m.ctx.Today.DaysUntil(c.Deadline), m.ctx.Lang))))
-	lines = append(lines, "")
+	for _, l := range title {
+		lines = append(lines, " "+st.Title.Render(l))
+	}
+	deadline := m.ctx.F("hạn đăng ký %s, %s", "deadline %s, %s", c.Deadline, compliance.DaysText(m.ctx.Today.DaysUntil(c.Deadline), m.ctx.Lang))
+	letter := c.LetterRef(m.ctx.Lang)
+	switch {
+	case letter == "":
+		letter = deadline
+	case vntext.Width(letter+" · "+deadline) <= m.width-2:
+		letter += " · " + deadline
+	}
+	lines = append(lines, " "+st.Muted.Render(letter), "")
 	lines = append(lines, m.groupLines()...)
 	if m.ctx.Today.After(c.Deadline) && len(d.Registrations) > 0 {
 		lines = append(lines, m.progressLine())
@@ -348,9 +359,14 @@ func (m *Model) progressLine() string {
 			parts = append(parts, fmt.Sprintf("%d %s", n, strings.ToLower(s.Label(m.ctx.Lang))))
 		}
 	}
+	head := "  " + st.Bold.Render(m.ctx.T("Tiến độ: ", "Progress: "))
 	if len(parts) == 0 {
-		parts = append(parts, m.ctx.T("chưa có mô hình nào cập nhật tiến độ (mở một mô hình ở màn 4, nhấn p)",
-			"no model has reported progress yet (open one on screen 4, press p)"))
+		hint := m.ctx.T("chưa có mô hình nào cập nhật tiến độ (mở một mô hình ở màn 4, nhấn p)",
+			"no model has reported progress yet (open one on screen 4, press p)")
+		if lipgloss.Width(head+hint) > m.width {
+			hint = m.ctx.T("chưa có mô hình nào cập nhật tiến độ (màn 4, nhấn p)", "no model has reported progress yet (screen 4, press p)")
+		}
+		parts = append(parts, hint)
 	}
-	return "  " + st.Bold.Render(m.ctx.T("Tiến độ: ", "Progress: ")) + strings.Join(parts, st.Muted.Render(" · "))
+	return head + strings.Join(parts, st.Muted.Render(" · "))
 }
