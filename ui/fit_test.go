@@ -12,8 +12,10 @@ import (
 	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
+	"cchc/internal/report"
 	"cchc/internal/vndate"
 	"cchc/internal/vntext"
+	"cchc/ui/common"
 )
 
 // keysLines are the lines under the status line: the keys, one or two.
@@ -229,5 +231,59 @@ func TestTheImportPreviewFits(t *testing.T) {
 				t.Errorf("%s %dx%d: the title is cut to %q:\n%s", l, sz.w, sz.h, head, v)
 			}
 		}
+	}
+}
+
+// Every report's purpose is told whole at 72 columns, in both languages.
+func TestReportPurposesAreWhole(t *testing.T) {
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		h := newHarness(t, seeded(t), l, 72, 20)
+		h.keys("6")
+		for i := range report.Kinds {
+			if v := oneSpaced(h.view()); !strings.Contains(v, report.KindPurpose(report.Kinds[i], l)) {
+				t.Errorf("%s: the purpose of %s is cut:\n%s", l, report.KindLabel(report.Kinds[i], l), h.view())
+			}
+			h.keys("right")
+		}
+	}
+}
+
+// At 80 columns the conflict is told whole: the refused save's message,
+// the choices under the changes, and the keys' line names them.
+func TestAt80ColumnsTheConflictIsToldWhole(t *testing.T) {
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		st := seeded(t)
+		h := newHarness(t, st, l, 80, 24)
+		row := findRow(t, h, "Khám bệnh không giấy tờ")
+		h.send(common.EditRegistrationMsg{ID: row.ID})
+		other := row.Registration
+		other.Note = "sửa ở máy khác"
+		if err := st.UpdateRegistration(context.Background(), other); err != nil {
+			t.Fatal(err)
+		}
+		h.keys(" từ xa", "ctrl+s")
+		v := h.view()
+		choices := l.T("r: lấy bản của họ (bỏ sửa của bạn) · o: lưu sửa của bạn (giữ sửa của họ ở các ô khác) · esc: thôi sửa",
+			"r: take theirs (drop your edits) · o: save your edits (theirs kept in the other fields) · esc: stop editing")
+		if !strings.Contains(oneSpaced(v), choices) || !strings.Contains(oneSpaced(v), l.T("(sửa văn bản sẽ áp dụng cho mọi mô hình trong văn bản đó)", "(letter changes apply to all its registrations)")) {
+			t.Errorf("%s: the conflict is cut:\n%s", l, v)
+		}
+		if got := keysLines(h); !strings.Contains(got, l.T("r lấy bản của họ · o lưu sửa của bạn", "r take theirs · o save yours")) {
+			t.Errorf("%s: the keys' line does not name the choices: %q", l, got)
+		}
+		if line := lineWith(v, "! "); strings.Contains(line, "…") {
+			t.Errorf("%s: the message is cut: %q\n%s", l, line, v)
+		}
+	}
+}
+
+// A question's keys in English are y and n, as the question says: c and
+// k (có, không) are the Vietnamese words' letters.
+func TestEnglishQuestionsAnswerYOrN(t *testing.T) {
+	h := newHarness(t, seeded(t), lang.EN, 80, 24)
+	h.keys("3", "Sở")
+	h.send(tea.KeyMsg{Type: tea.KeyCtrlC})
+	if v := h.view(); !strings.Contains(v, "(y = yes, n = no)") || keysLines(h) != "y yes · n no" {
+		t.Fatalf("the question's keys: %q\n%s", keysLines(h), v)
 	}
 }

@@ -89,6 +89,56 @@ func (s Storage) Failed(cause error) error {
 	return lang.Wrap(cause, "Lỗi khi làm việc với tệp dữ liệu %s", "Error while working with the database %s", s.Name)
 }
 
+// Opening, backing up and copying a book, whichever storage keeps it.
+
+// NoConfigFolder: the user's configuration folder, where the default book
+// lives, cannot be found.
+func NoConfigFolder(cause error) error {
+	return lang.Wrap(cause, "Không tìm được thư mục cấu hình của người dùng; hãy chỉ rõ tệp dữ liệu bằng --db",
+		"Cannot find the user's configuration folder; name the database with --db")
+}
+
+// NoBook: a book that must be there is not (where names the place).
+func NoBook(where string) error {
+	return lang.Errorf("Không có sổ dữ liệu nào ở %s", "There is no book at %s", where)
+}
+
+// HoldsBook: a copy's target already holds a book.
+func HoldsBook(where string) error {
+	return lang.Errorf("%s đã là một sổ dữ liệu; không chép đè lên", "%s already holds a book; it is not copied over", where)
+}
+
+// FileThere: a backup or a copy would write over a file already there
+// (cause: the writer's own error for it, which callers test for).
+func FileThere(cause error, path string) error {
+	return lang.Wrap(cause, "Tệp %s đã có; chọn tên khác để không ghi đè", "%s already exists; choose another name so as not to overwrite it", path)
+}
+
+// DefaultDamaged: the default campaign built into the program cannot be read.
+func DefaultDamaged(cause error) error {
+	return lang.Wrap(cause, "Dữ liệu mặc định bị hỏng", "The embedded default data is damaged")
+}
+
+// BadBackupPath: the path given for a backup is not one.
+func BadBackupPath(cause error, path string) error {
+	return lang.Wrap(cause, "Đường dẫn tệp sao lưu không hợp lệ: %s", "Invalid backup path: %s", path)
+}
+
+// NoBackupFolder: the folder of a backup cannot be made.
+func NoBackupFolder(cause error, dir string) error {
+	return lang.Wrap(cause, "Không tạo được thư mục %s cho tệp sao lưu", "Cannot create the folder %s for the backup", dir)
+}
+
+// BackupFailed: the book could not be copied into the backup at path.
+func BackupFailed(cause error, path string) error {
+	return lang.Wrap(cause, "Không sao lưu được vào %s", "Cannot back up to %s", path)
+}
+
+// CopyFailed: a copy of the book stopped at one of its tables.
+func CopyFailed(cause error, table string) error {
+	return lang.Wrap(cause, "Không chép được bảng %s", "Cannot copy the table %s", table)
+}
+
 // What a clerk's change ran into. name is the row as the clerk knows it
 // (an agency's name, a registration's title).
 

@@ -2,73 +2,36 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
-	"cchc/internal/lang"
-	"cchc/internal/safefile"
+	"cchc/internal/book"
+	"cchc/internal/store/sqlite"
 )
 
-// Backup writes a consistent copy of the book to dest with VACUUM INTO: a
-// snapshot read inside one transaction, so it is safe while other clerks
-// keep writing. The copy is made by the shared writer (safefile.Create):
-// under a temporary name, placed only when whole, so a crash never leaves
-// a half backup under a real name; dest must not exist and is never a
-// book; it is created 0600. It returns dest's absolute path.
+// Backup writes a consistent copy of the book to dest, which must not
+// exist and is never a book, and returns dest's absolute path: a file's
+// by VACUUM INTO (sqlite.Backup), a shared book's as a copy of it in a
+// SQLite file.
 func (s *Store) Backup(ctx context.Context, dest string) (string, error) {
 	if s.d.Kind() != "sqlite" {
 		// a shared book's backup is a SQLite book: a snapshot any PC opens
 		abs, err := filepath.Abs(dest)
 		if err != nil {
-			return "", lang.Wrap(err, "Đường dẫn tệp sao lưu không hợp lệ: %s", "Invalid backup path: %s", dest)
+			return "", book.BadBackupPath(err, dest)
 		}
 		if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
-			return "", lang.Wrap(err, "Không tạo được thư mục %s cho tệp sao lưu", "Cannot create the folder %s for the backup", filepath.Dir(abs))
+			return "", book.NoBackupFolder(err, filepath.Dir(abs))
 		}
 		if _, err := Copy(ctx, s, abs, Options{Now: s.now}); err != nil {
-			return "", lang.Wrap(err, "Không sao lưu được vào %s", "Cannot back up to %s", abs)
+			return "", book.BackupFailed(err, abs)
 		}
 		return abs, nil
 	}
-	return s.backupOn(ctx, s.db, dest)
-}
-
-type execer interface {
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-}
-
-// backupOn is Backup through q (the pool, or the connection Rescue uses).
-func (s *Store) backupOn(ctx context.Context, q execer, dest string) (string, error) {
-	abs, err := filepath.Abs(dest)
-	if err != nil {
-		return "", lang.Wrap(err, "Đường dẫn tệp sao lưu không hợp lệ: %s", "Invalid backup path: %s", dest)
-	}
-	exists := func() error { return fileThere(abs) }
-	if _, err := os.Lstat(abs); err == nil {
-		return "", exists() // a backup never overwrites, book or not
-	}
-	var copyErr error
-	err = safefile.Create(abs, false, func(tmp string) error {
-		if _, err := q.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
-			copyErr = lang.Wrap(s.explain(err), "Không sao lưu được vào %s", "Cannot back up to %s", abs)
-			return copyErr
-		}
-		return nil
-	})
-	switch {
-	case errors.Is(err, safefile.ErrExists):
-		return "", exists()
-	case err != nil && err == copyErr:
-		return "", err
-	case err != nil:
-		return "", lang.Wrap(err, "Không tạo được tệp sao lưu %s", "Cannot create the backup %s", abs)
-	}
-	return abs, nil
+	return sqlite.Backup(ctx, s.db, s.path, dest)
 }
 
 // backupName is a dated file beside the book: cchc-sao-luu-2023-04-05.db,
@@ -112,20 +75,6 @@ func (s *Store) BackedUpToday() bool {
 	return len(m) > 0
 }
 
-// backupBeforeUpgrade keeps a copy of a book before its schema changes.
-func (s *Store) backupBeforeUpgrade(ctx context.Context, from int) error {
-	var err error
-	// Other processes upgrading at the same moment may take the name just
-	// chosen: try the next free one, a little later.
-	for attempt := range 100 {
-		if _, err = s.Backup(ctx, s.backupName(fmt.Sprintf("before-schema-%d", SchemaVersion()))); err == nil {
-			return nil
-		}
-		time.Sleep(time.Duration(1+attempt%7) * time.Millisecond)
-	}
-	return lang.Wrap(err, "Không nâng cấp tệp dữ liệu (lược đồ %d) vì không sao lưu được trước", "The database (schema %d) was not upgraded because it could not be backed up first", from)
-}
-
 // DataVersion changes whenever another connection (another clerk, or
 // another part of this program) commits to the book. It is read on one
 // dedicated connection, as SQLite counts per connection.
@@ -142,11 +91,7 @@ func (s *Store) DataVersion(ctx context.Context) (int64, error) {
 		}
 		s.watch = c
 	}
-	var v int64
-	if err := s.watch.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&v); err != nil {
-		return 0, s.explain(err)
-	}
-	return v, nil
+	return sqlite.DataVersion(ctx, s.watch, s.path)
 }
 
 // Now is the store's clock (tests fix it).

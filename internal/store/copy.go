@@ -10,9 +10,11 @@ import (
 	"sort"
 	"strings"
 
+	"cchc/internal/book"
 	"cchc/internal/lang"
 	"cchc/internal/location"
 	"cchc/internal/safefile"
+	"cchc/internal/store/sqlite"
 )
 
 // Counts is how many rows of each table a copy wrote, by table name.
@@ -84,13 +86,13 @@ func Copy(ctx context.Context, src *Store, target string, opt Options) (Counts, 
 			return nil, err
 		}
 		if counts == nil { // another process made a book there meanwhile
-			return nil, holdsBook(dst.Path())
+			return nil, book.HoldsBook(dst.Path())
 		}
 		return counts, nil
 	}
 	abs, err := filepath.Abs(target)
 	if err != nil {
-		return nil, lang.Wrap(err, "Đường dẫn tệp dữ liệu không hợp lệ: %s", "Invalid database path: %s", target)
+		return nil, sqlite.BadPath(err, target)
 	}
 	if err := copyTarget(abs); err != nil {
 		return nil, err
@@ -106,15 +108,11 @@ func Copy(ctx context.Context, src *Store, target string, opt Options) (Counts, 
 	case err == nil:
 		return counts, nil
 	case errors.Is(err, safefile.ErrExists):
-		return nil, fileThere(abs)
+		return nil, book.FileThere(safefile.ErrExists, abs)
 	case errors.Is(err, safefile.ErrBook):
-		return nil, holdsBook(abs)
+		return nil, book.HoldsBook(abs)
 	}
 	return nil, err
-}
-
-func holdsBook(where string) error {
-	return lang.Errorf("%s đã là một sổ dữ liệu; không chép đè lên", "%s already holds a book; it is not copied over", where)
 }
 
 // copyTarget refuses a file target that is there already, saying what it
@@ -122,19 +120,19 @@ func holdsBook(where string) error {
 // folder or some other file. A companion's name is refused even before
 // the file exists: SQLite writes there while the book is in use.
 func copyTarget(abs string) error {
-	held, book := safefile.Holds(abs)
+	held, owner := safefile.Holds(abs)
 	switch held {
 	case safefile.OpenBook: // in a copy, the only book open is its source
 		return lang.Errorf("%s là chính sổ đang chép (TỪ và SANG là một); chọn một tệp chưa có",
 			"%s is the very book being copied (FROM and TO are the same); choose a file that does not exist yet", abs)
 	case safefile.OpenCompanion:
 		return lang.Errorf("%s là tệp đi kèm của chính sổ đang chép %s (SQLite ghi nhật ký -wal, -shm, -journal của sổ vào đó), không phải một sổ; không chép đè lên: chọn một tệp chưa có",
-			"%s is a companion file of the very book being copied, %s (SQLite keeps the book's -wal, -shm or -journal log there), not a book; it is not copied over: choose a file that does not exist yet", abs, book)
+			"%s is a companion file of the very book being copied, %s (SQLite keeps the book's -wal, -shm or -journal log there), not a book; it is not copied over: choose a file that does not exist yet", abs, owner)
 	case safefile.Companion:
 		return lang.Errorf("%s là tệp đi kèm của sổ dữ liệu %s (SQLite ghi nhật ký -wal, -shm, -journal của sổ vào đó), không phải một sổ; không chép đè lên: chọn một tệp chưa có",
-			"%s is a companion file of the book %s (SQLite keeps the book's -wal, -shm or -journal log there), not a book; it is not copied over: choose a file that does not exist yet", abs, book)
+			"%s is a companion file of the book %s (SQLite keeps the book's -wal, -shm or -journal log there), not a book; it is not copied over: choose a file that does not exist yet", abs, owner)
 	case safefile.Book:
-		return holdsBook(abs)
+		return book.HoldsBook(abs)
 	case safefile.Journal:
 		return lang.Errorf("%s là nhật ký ghi (WAL hoặc journal) của một cơ sở dữ liệu SQLite, không phải một sổ; không chép đè lên: chọn một tệp chưa có",
 			"%s is the write-ahead log or journal of a SQLite database, not a book; it is not copied over: choose a file that does not exist yet", abs)
@@ -149,10 +147,6 @@ func copyTarget(abs string) error {
 			"%s is an existing file that is not a book; it is not copied over: choose a file that does not exist yet", abs)
 	}
 	return nil
-}
-
-func fileThere(path string) error {
-	return lang.Wrap(safefile.ErrExists, "Tệp %s đã có; chọn tên khác để không ghi đè", "%s already exists; choose another name so as not to overwrite it", path)
 }
 
 // copyInto writes every row of s, read in one snapshot, through tx (a new
@@ -201,7 +195,7 @@ func (s *Store) copyInto(ctx context.Context, tx *sql.Tx, d Dialect) (Counts, er
 	for _, t := range copyTables {
 		n, err := copyTable(ctx, from, tx, t.name, t.selfRef, columns[t.name], keys[t.name])
 		if err != nil {
-			return nil, lang.Wrap(err, "Không chép được bảng %s", "Cannot copy the table %s", t.name)
+			return nil, book.CopyFailed(err, t.name)
 		}
 		counts[t.name] = n
 	}

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"unicode"
 
-	"cchc/internal/lang"
 	"cchc/internal/location"
 	"cchc/internal/store/postgres"
 	"cchc/internal/vntext"
@@ -21,7 +20,7 @@ func openPostgres(dsn string, opt Options) (*Store, error) {
 	where := location.Redact(dsn)
 	db, cfg, err := postgres.Open(dsn)
 	if err != nil {
-		return nil, lang.Wrap(err, "Địa chỉ cơ sở dữ liệu PostgreSQL không hợp lệ: %s", "Invalid PostgreSQL address: %s", where)
+		return nil, err
 	}
 	s := &Store{db: db, d: postgres.Dialect{}, path: where, now: opt.Now, today: opt.Today, shared: sharedName(cfg.Database, cfg.User, cfg.Host)}
 	ctx := context.Background()

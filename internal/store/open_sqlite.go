@@ -4,12 +4,13 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
 
-	"cchc/internal/lang"
+	"cchc/internal/book"
 	"cchc/internal/safefile"
 	"cchc/internal/store/sqlite"
 	"cchc/internal/vntext"
@@ -22,10 +23,10 @@ import (
 func openSQLite(path string, opt Options) (*Store, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return nil, lang.Wrap(err, "Đường dẫn tệp dữ liệu không hợp lệ: %s", "Invalid database path: %s", path)
+		return nil, sqlite.BadPath(err, path)
 	}
 	if _, err := os.Stat(abs); opt.MustExist && errors.Is(err, fs.ErrNotExist) {
-		return nil, noBook(abs)
+		return nil, book.NoBook(abs)
 	}
 	network := sqlite.OnNetwork(abs, opt.FSType)
 	if network != "" {
@@ -84,7 +85,7 @@ func (s *Store) openFile() error {
 		fill = s.fill
 	}
 	err = sqlite.Migrate(ctx, db, s.path, s.readOnly, SchemaVersion(), s.checkNew,
-		func(from int) error { return s.backupBeforeUpgrade(ctx, from) },
+		func() error { return s.backupBeforeUpgrade(ctx) },
 		func(tx *sql.Tx) error { return fill(ctx, tx, s.d) })
 	if err != nil {
 		db.Close()
@@ -106,4 +107,62 @@ func (s *Store) NetworkProblem() error {
 		return nil
 	}
 	return sqlite.ShortNetworkProblem(s.network)
+}
+
+// backupBeforeUpgrade keeps a copy of a book before its schema changes.
+func (s *Store) backupBeforeUpgrade(ctx context.Context) error {
+	var err error
+	// Other processes upgrading at the same moment may take the name just
+	// chosen: try the next free one, a little later.
+	for attempt := range 100 {
+		if _, err = s.Backup(ctx, s.backupName(fmt.Sprintf("before-schema-%d", SchemaVersion()))); err == nil {
+			return nil
+		}
+		time.Sleep(time.Duration(1+attempt%7) * time.Millisecond)
+	}
+	return err
+}
+
+// CheckBook reports (ErrBookGone) that the file at the book's path is no
+// longer the one opened: deleted, moved away, or replaced by another. The
+// TUI asks on its periodic check; every write asks first.
+func (s *Store) CheckBook() error {
+	if s.ident == nil {
+		return nil
+	}
+	return sqlite.Gone(s.path, s.ident)
+}
+
+// RescuePath is where Rescue suggests saving a book that is gone: beside
+// where it was, else in the user's home folder.
+func (s *Store) RescuePath() string {
+	name := s.backupName("rescued")
+	if fi, err := os.Stat(filepath.Dir(name)); err == nil && fi.IsDir() {
+		return name
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		home = "."
+	}
+	return filepath.Join(home, filepath.Base(name))
+}
+
+// Rescue saves the book as this program has it open (VACUUM INTO, like
+// Backup) after its file was deleted or replaced, and returns where. It
+// reads through the connection DataVersion keeps (the TUI opens it as it
+// starts), which still holds the old file: a new connection would open
+// whatever is at the path now. A dest taken since it was chosen (another
+// clerk on the same book rescued it first, the same day) is never written
+// over: the data goes to the next free rescue name instead, so that no
+// rescue is lost and none fails for a name the clerk did not choose.
+func (s *Store) Rescue(ctx context.Context, dest string) (string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for attempt := 1; ; attempt++ {
+		path, err := sqlite.Rescue(ctx, s.watch, s.path, dest)
+		if !errors.Is(err, safefile.ErrExists) || attempt == 100 {
+			return path, err
+		}
+		dest = s.RescuePath()
+	}
 }

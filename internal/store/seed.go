@@ -5,13 +5,12 @@ import (
 	"database/sql"
 
 	"cchc/internal/book"
-	"cchc/internal/lang"
 )
 
 func seedDefault(ctx context.Context, tx *sql.Tx, now string) error {
 	c, agencies, err := book.DefaultCampaign()
 	if err != nil {
-		return lang.Wrap(err, "Dữ liệu mặc định bị hỏng", "The embedded default data is damaged")
+		return book.DefaultDamaged(err)
 	}
 	id, err := insertCampaign(ctx, tx, c, now)
 	if err != nil {

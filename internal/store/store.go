@@ -1,7 +1,10 @@
-// Package store keeps the registration book (book.Book) in one SQLite file.
-// All SQL of the program lives here, behind the interfaces package book
-// declares; the rows, the errors and the clerk's messages are the book's,
-// and SQLite-specific choices (pragmas, DSN, VACUUM INTO) stay inside.
+// Package store keeps the registration book (book.Book): all SQL of the
+// program, one set of queries for both engines, behind the interfaces
+// package book declares; the rows, the errors and the clerk's messages are
+// the book's. What an engine does differently is asked of its Dialect and
+// lives in its own package: internal/store/sqlite (the default, one local
+// file) and internal/store/postgres (a shared server), which
+// open_sqlite.go and open_postgres.go wire to the store.
 package store
 
 import (
@@ -17,6 +20,7 @@ import (
 	"cchc/internal/lang"
 	"cchc/internal/location"
 	schema "cchc/internal/store/migrations"
+	"cchc/internal/store/sqlite"
 	"cchc/internal/vndate"
 )
 
@@ -31,21 +35,20 @@ type Store struct {
 	user     string             // author of changes in the history
 
 	mu      sync.Mutex
-	session []int64   // changes made through this store, for undo
-	watch   *sql.Conn // the one connection PRAGMA data_version is read on
-
-	release func() // lets files be written over the book's path again (safefile)
+	session []int64 // changes made through this store, for undo
 
 	mustExist bool                                                   // Options.MustExist
 	fill      func(ctx context.Context, tx *sql.Tx, d Dialect) error // Options.fill
 
-	network string // the network file system the book is on, read only ("" when local)
+	// a SQLite file's (open_sqlite.go)
+	watch   *sql.Conn   // the one connection PRAGMA data_version is read on (under mu)
+	release func()      // lets files be written over the book's path again (safefile)
+	network string      // the network file system the book is on, read only ("" when local)
+	ident   os.FileInfo // the file opened, to notice it deleted or replaced (CheckBook)
 
-	ident os.FileInfo // the file opened, to notice it deleted or replaced (gone.go)
-
-	changes changeWatcher // commits told of by the server (PostgreSQL), nil on SQLite
-
-	shared string // a shared book's name for its dated backups (postgres-cchc@may-chu), "" on SQLite
+	// a PostgreSQL server's (open_postgres.go)
+	changes changeWatcher // commits told of by the server, nil on SQLite
+	shared  string        // the book's name for its dated backups (postgres-cchc@may-chu), "" on SQLite
 }
 
 // Options for Open.
@@ -81,8 +84,7 @@ type Options struct {
 func DefaultPath() (string, error) {
 	dir, err := os.UserConfigDir()
 	if err != nil {
-		return "", lang.Wrap(err, "Không tìm được thư mục cấu hình của người dùng; hãy chỉ rõ tệp dữ liệu bằng --db",
-			"Cannot find the user's configuration folder; name the database with --db")
+		return "", book.NoConfigFolder(err)
 	}
 	return filepath.Join(dir, "cchc", "cchc.db"), nil
 }
@@ -111,15 +113,11 @@ func Open(path string, opt Options) (*Store, error) {
 func (s *Store) checkNew(fresh bool) error {
 	switch {
 	case s.fill != nil && !fresh:
-		return holdsBook(s.path)
+		return book.HoldsBook(s.path)
 	case s.mustExist && fresh:
-		return noBook(s.path)
+		return book.NoBook(s.path)
 	}
 	return nil
-}
-
-func noBook(where string) error {
-	return lang.Errorf("Không có sổ dữ liệu nào ở %s", "There is no book at %s", where)
 }
 
 func isUserError(err error) bool {
@@ -149,6 +147,19 @@ func (s *Store) Path() string { return s.path }
 
 // ReadOnly reports whether the book was opened read-only.
 func (s *Store) ReadOnly() bool { return s.readOnly }
+
+// canWrite is asked before every write.
+func (s *Store) canWrite() error {
+	if s.network != "" {
+		e := sqlite.ShortNetworkProblem(s.network)
+		e.Cause = ErrReadOnly
+		return e
+	}
+	if s.readOnly {
+		return s.storage().OpenReadOnly()
+	}
+	return s.CheckBook()
+}
 
 // SchemaVersion is the schema this program writes.
 func SchemaVersion() int {

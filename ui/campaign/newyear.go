@@ -114,10 +114,8 @@ func (n *newYear) save() tea.Cmd {
 func (n *newYear) view(width int) []string {
 	c, st := n.ctx, n.ctx.Styles
 	lines := []string{" " + st.Title.Render(c.T("Mở đợt đăng ký năm mới", "Open a new year's campaign"))}
-	for _, l := range common.Wrap(c.T("Sao chép danh sách cơ quan đang theo dõi, chỉ tiêu, cơ quan ban hành và người ký; không sao chép mô hình.",
-		"Copies the agencies followed, quotas, issuer and signer; no registrations."), width-2) {
-		lines = append(lines, " "+st.Muted.Render(l))
-	}
+	lines = append(lines, common.WrapLines(c.T("Sao chép danh sách cơ quan đang theo dõi, chỉ tiêu, cơ quan ban hành và người ký; không sao chép mô hình.",
+		"Copies the agencies followed, quotas, issuer and signer; no registrations."), width-2, 3, " ", st.Muted)...)
 	lines = append(lines, "")
 	lines = append(lines, n.form.View(width, 18)...)
 	if n.saving {

@@ -41,7 +41,7 @@ func Keys(t func(vi, en string) string) KeyMap {
 		Edit:       b([]string{"e"}, "e", t("sửa", "edit")),
 		Delete:     b([]string{"d", "delete"}, "d", t("xóa", "delete")),
 		Add:        b([]string{"a"}, "a", t("thêm cơ quan", "add agency")),
-		Toggle:     b([]string{"x"}, "x", t("ngừng/hoạt động", "deactivate/activate")),
+		Toggle:     b([]string{"x"}, "x", t("ngừng/tiếp tục theo dõi", "stop/resume following")),
 		Group:      b([]string{"f"}, "f", t("lọc nhóm", "group filter")),
 		Status:     b([]string{"s"}, "s", t("lọc tình trạng", "status filter")),
 		Kind:       b([]string{"l"}, "l", t("lọc loại", "kind filter")),
@@ -57,11 +57,11 @@ func Keys(t func(vi, en string) string) KeyMap {
 		Today:      b([]string{"0"}, "0", t("hôm nay", "today")),
 		SetDate:    b([]string{"t"}, "t", t("nhập ngày", "type a date")),
 		Write:      b([]string{"w"}, "w", t("ghi báo cáo .md", "write .md report")),
-		Yes:        b([]string{"y", "c"}, "y/c", t("đồng ý", "yes")),
+		Yes:        b([]string{"y", "c"}, t("y/c", "y"), t("đồng ý", "yes")), // c, k: có, không
 		Settings:   b([]string{"c"}, "c", t("thiết lập đợt", "campaign settings")),
 		Campaigns:  b([]string{"y"}, "y", t("chọn năm", "switch year")),
 		ClearField: b([]string{"ctrl+u"}, "ctrl+u", t("xóa ô đang nhập", "clear the field")),
-		No:         b([]string{"n", "k", "esc"}, "n/k", t("không", "no")),
+		No:         b([]string{"n", "k", "esc"}, t("n/k", "n"), t("không", "no")),
 		Mark:       b([]string{"m"}, "m", t("đánh dấu", "mark")),
 		Merge:      b([]string{"M"}, "M", t("hợp nhất vào đây", "merge into this")),
 	}

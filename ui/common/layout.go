@@ -79,3 +79,16 @@ func CutMiddle(s string, w int) string {
 	tail := ansi.TruncateLeft(s, sw-(w-1)*3/5, "")
 	return ansi.Truncate(s, w-1-vntext.Width(tail), "") + "…" + tail
 }
+
+// WrapLines wraps text in lines of width cells, at most n of them (the
+// last cut with "…"), each after prefix and in style.
+func WrapLines(text string, width, n int, prefix string, style lipgloss.Style) []string {
+	lines := Wrap(text, width)
+	if len(lines) > n {
+		lines = append(lines[:n-1], vntext.Truncate(strings.Join(lines[n-1:], " "), width))
+	}
+	for i, l := range lines {
+		lines[i] = prefix + style.Render(l)
+	}
+	return lines
+}

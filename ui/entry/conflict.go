@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"cchc/internal/book"
@@ -105,12 +106,21 @@ func (m *Model) conflictLines() []string {
 	if n == 0 {
 		lines = append(lines, "   "+c.T("(không khác nội dung; chỉ lưu lại)", "(same content; only saved again)"))
 	}
-	lines = append(lines, " "+st.Bold.Render(c.T("r: lấy bản của họ (bỏ sửa của bạn) · o: lưu sửa của bạn (giữ sửa của họ ở các ô khác) · esc: thôi sửa",
-		"r: take theirs (drop your edits) · o: save your edits (theirs kept in the other fields) · esc: stop editing")))
 	for i := range lines {
 		lines[i] = common.FitLine(lines[i], m.width)
 	}
-	return lines
+	return append(lines, common.WrapLines(c.T("r: lấy bản của họ (bỏ sửa của bạn) · o: lưu sửa của bạn (giữ sửa của họ ở các ô khác) · esc: thôi sửa",
+		"r: take theirs (drop your edits) · o: save your edits (theirs kept in the other fields) · esc: stop editing"), m.width-2, 2, " ", st.Bold)...)
+}
+
+// conflictKeys are the choices while the conflict is shown.
+func (m *Model) conflictKeys() []key.Binding {
+	c := m.ctx
+	return []key.Binding{
+		key.NewBinding(key.WithKeys("r"), key.WithHelp("r", c.T("lấy bản của họ", "take theirs"))),
+		key.NewBinding(key.WithKeys("o"), key.WithHelp("o", c.T("lưu sửa của bạn", "save yours"))),
+		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.T("thôi sửa", "stop editing"))),
+	}
 }
 
 // differing shows a and b in at most width cells each: whole when they

@@ -73,6 +73,9 @@ func (m *Model) Dirty() bool { return m.form != nil && m.form.Dirty() }
 
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.ctx.Keys
+	if m.conflict != nil {
+		return m.conflictKeys()
+	}
 	if m.edit != nil {
 		return []key.Binding{k.Save, k.NextField, k.Left, k.Back}
 	}

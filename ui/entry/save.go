@@ -201,8 +201,13 @@ func (m *Model) View() string {
 	var head []string
 	switch {
 	case m.edit != nil:
-		head = append(head, " "+st.Title.Render(c.F("Sửa mô hình của %s", "Editing a registration of %s", m.edit.AgencyName))+
-			st.Muted.Render(c.T("  (sửa văn bản sẽ áp dụng cho mọi mô hình trong văn bản đó)", "  (letter changes apply to all its registrations)")))
+		title := c.F("Sửa mô hình của %s", "Editing a registration of %s", m.edit.AgencyName)
+		note := c.T("(sửa văn bản sẽ áp dụng cho mọi mô hình trong văn bản đó)", "(letter changes apply to all its registrations)")
+		if vntext.Width(title+"  "+note) <= m.width-2 {
+			head = append(head, " "+st.Title.Render(title)+"  "+st.Muted.Render(note))
+		} else { // the note on a line of its own rather than cut
+			head = append(head, " "+st.Title.Render(title), " "+st.Muted.Render(note))
+		}
 	case m.subID != 0:
 		head = append(head, " "+st.Title.Render(m.subLabel), " "+st.Muted.Render(c.F("Đã lưu %d mô hình; nhập mô hình %d (esc: xong văn bản này)",
 			"%d saved; entering registration %d (esc: finish this letter)", m.subCount, m.subCount+1)))
@@ -226,8 +231,8 @@ func (m *Model) View() string {
 		body = append(body[:idx], append([]string{common.FitLine(rule, m.width)}, body[idx:]...)...)
 	}
 	var foot []string
-	if m.err != "" {
-		foot = append(foot, " "+st.Error.Render("! "+m.err))
+	if m.err != "" { // whole, over two lines if it must (it may quote a title)
+		foot = append(foot, common.WrapLines("! "+m.err, m.width-2, 2, " ", st.Error)...)
 	}
 	foot = append(foot, m.conflictLines()...)
 	if m.saving {

@@ -298,11 +298,12 @@ func (m *Model) View() string {
 	c, st := m.ctx, m.ctx.Styles
 	lines := []string{" " + st.Title.Render(c.T("Báo cáo", "Reports")), ""}
 	lines = append(lines, m.form.View(m.width, 16)...)
-	lines = append(lines, "", " "+st.Muted.Render(report.KindPurpose(m.kind(), m.ctx.Lang)))
-	if n := m.leftOutNote(); n != "" {
-		for _, l := range common.Wrap(n, m.width-2) {
-			lines = append(lines, " "+st.Muted.Render(l))
+	lines = append(lines, "")
+	for _, n := range []string{report.KindPurpose(m.kind(), m.ctx.Lang), m.leftOutNote()} {
+		if n == "" {
+			continue
 		}
+		lines = append(lines, common.WrapLines(n, m.width-2, 4, " ", st.Muted)...)
 	}
 	if m.busy {
 		line := common.JobLine(c, m.job, m.width)
@@ -321,8 +322,9 @@ func (m *Model) View() string {
 		}
 	}
 	if m.written != "" {
-		lines = append(lines, "", " "+st.Note.Render(c.F("Đã ghi: %s", "Written: %s", m.written)),
-			" "+st.Muted.Render(c.T("Nhấn ctrl+o để mở bằng chương trình mặc định của máy.", "Press ctrl+o to open it with the system's default program.")))
+		lines = append(lines, "")
+		lines = append(lines, common.WrapLines(c.F("Đã ghi: %s", "Written: %s", m.written), m.width-2, 4, " ", st.Note)...) // a long path whole
+		lines = append(lines, common.WrapLines(c.T("Nhấn ctrl+o để mở bằng chương trình mặc định của máy.", "Press ctrl+o to open it with the system's default program."), m.width-2, 2, " ", st.Muted)...)
 	}
 	return common.Fit(strings.Join(lines, "\n"), m.width, m.height)
 }

@@ -8,6 +8,8 @@
 package postgres
 
 import (
+	"cchc/internal/lang"
+	"cchc/internal/location"
 	"context"
 	"database/sql"
 	"database/sql/driver"
@@ -18,11 +20,12 @@ import (
 
 // Open connects to the database a DSN names (not yet: the first query
 // does) and returns the pool the store runs its queries on, each rewritten
-// by Rebind, and the parsed configuration (for the listener).
+// by Rebind, and the parsed configuration (for the listener). A DSN that
+// is not one is refused with a message naming it without its password.
 func Open(dsn string) (*sql.DB, *pgx.ConnConfig, error) {
 	cfg, err := pgx.ParseConfig(dsn)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, lang.Wrap(err, "Địa chỉ cơ sở dữ liệu PostgreSQL không hợp lệ: %s", "Invalid PostgreSQL address: %s", location.Redact(dsn))
 	}
 	for name, value := range sessionSettings {
 		if _, set := cfg.RuntimeParams[name]; !set {

@@ -98,6 +98,11 @@ func checkExisting(path string, want int) error {
 	return CheckHeader(path, version, appID, tables, want)
 }
 
+// BadPath: a book's path that cannot be made absolute.
+func BadPath(cause error, path string) error {
+	return lang.Wrap(cause, "Đường dẫn tệp dữ liệu không hợp lệ: %s", "Invalid database path: %s", path)
+}
+
 func notCchc(path string) error {
 	return lang.Errorf("%s không phải tệp dữ liệu cchc (hoặc đã bị hỏng); tệp được giữ nguyên", "%s is not a cchc database (or is damaged); the file was left as it is", path)
 }

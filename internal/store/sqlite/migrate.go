@@ -16,13 +16,13 @@ func Migrations() []schema.Step { return schema.SQLite() }
 // immediate transaction, so two processes opening a new file at once do
 // not both create it; seed fills a new book in the same transaction. A
 // book opened read-only that needs an upgrade is refused, and an older
-// book is first backed up (backup, given the version it is at).
+// book is first backed up (backup).
 //
 // checkNew is asked whether the book may be used, fresh or not (a copy
 // wants a new one; some commands only one that is there), before anything
 // is written.
 func Migrate(ctx context.Context, db *sql.DB, path string, readOnly bool, want int,
-	checkNew func(fresh bool) error, backup func(from int) error, seed func(*sql.Tx) error) error {
+	checkNew func(fresh bool) error, backup func() error, seed func(*sql.Tx) error) error {
 	version, appID, tables, err := Header(ctx, db, path)
 	if err != nil {
 		return err
@@ -40,8 +40,8 @@ func Migrate(ctx context.Context, db *sql.DB, path string, readOnly bool, want i
 		return lang.Errorf("Tệp dữ liệu %s cần được nâng cấp nhưng chỉ cho phép đọc", "The database %s needs an upgrade but is read-only", path)
 	}
 	if version > 0 {
-		if err := backup(version); err != nil {
-			return err
+		if err := backup(); err != nil {
+			return lang.Wrap(err, "Không nâng cấp tệp dữ liệu (lược đồ %d) vì không sao lưu được trước", "The database (schema %d) was not upgraded because it could not be backed up first", version)
 		}
 	}
 	tx, err := db.BeginTx(ctx, nil)
