@@ -6,7 +6,6 @@ import (
 
 	"cchc/internal/book"
 	"cchc/internal/campaign"
-	"cchc/internal/lang"
 	"cchc/internal/vndate"
 	"cchc/internal/vntext"
 )
@@ -87,7 +86,7 @@ func (s *Store) BulkAddAgencies(ctx context.Context, list []campaign.Agency) ([]
 		for _, a := range list {
 			a = cleanAgency(a)
 			if !a.Group.Valid() || a.Name == "" {
-				return lang.Errorf("Cơ quan, đơn vị %q không hợp lệ", "Agency %q is not valid", a.Name)
+				return book.InvalidAgency(a.Name)
 			}
 			var id int64
 			if err := st.QueryRowContext(ctx, a.Name, vntext.Fold(a.Name), a.ShortName, string(a.Group), nullID(a.ParentID),
