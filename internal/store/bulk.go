@@ -50,7 +50,7 @@ func (s *Store) ClearNewBook(ctx context.Context) error {
 			return err
 		}
 		if !fresh {
-			return ErrNotNew
+			return book.ErrNotNew
 		}
 		tables := []string{"campaign_agency", "quota", "campaign", "agency"}
 		for _, t := range tables {
@@ -131,7 +131,7 @@ func (s *Store) BulkAddCampaign(ctx context.Context, c campaign.Campaign, agency
 // a typed one (fields, limits), but against nothing else in the book: the
 // caller vouches that agencies and lead units belong to the campaign. A
 // letter is stamped as recorded on the day it was received.
-func (s *Store) BulkAddLetters(ctx context.Context, letters []BulkLetter) error {
+func (s *Store) BulkAddLetters(ctx context.Context, letters []book.BulkLetter) error {
 	return s.bulkWrite(ctx, func(tx *sql.Tx) error {
 		subStmt, err := tx.PrepareContext(ctx, `INSERT INTO submission (campaign_id, agency_id, number, letter_date, received_on, note, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
