@@ -169,26 +169,46 @@ func docxTable(dw *docx.Writer, t *Table, width float64) error {
 	if err := dw.StartTable(docx.Table{Widths: widths, Borders: true, Size: TableSize}, head); err != nil {
 		return err
 	}
-	cells := make([]docx.Cell, len(t.Columns))
+	// Each row waits for the next, to know whether it goes over the page
+	// with it: a group's band with the group's first row, the last row with
+	// the total under it.
+	var held []docx.Cell
+	put := func(keep bool) error {
+		if held == nil {
+			return nil
+		}
+		for i := range held {
+			held[i].KeepNext = held[i].KeepNext || keep
+		}
+		err := dw.Row(held)
+		held = nil
+		return err
+	}
 	err := t.Rows(func(r Row) error {
+		if err := put(r.Total); err != nil {
+			return err
+		}
 		if r.Band {
 			text := ""
 			if len(r.Cells) > 0 {
 				text = r.Cells[0]
 			}
-			// kept with the group's first row, never alone at a page's foot
-			band := docx.Para{Runs: []docx.Run{{Text: text, Bold: true}}, KeepNext: true}
-			return dw.Row([]docx.Cell{{Paras: []docx.Para{band}, Span: len(t.Columns)}})
+			held = []docx.Cell{{Text: text, Bold: true, Span: len(t.Columns), KeepNext: true}}
+			return nil
 		}
+		held = make([]docx.Cell, len(t.Columns))
 		for i, c := range t.Columns {
 			text := ""
 			if i < len(r.Cells) {
 				text = r.Cells[i]
 			}
-			cells[i] = docx.Cell{Text: strings.TrimSpace(text), Bold: r.Total, Align: docxAlign[c.Align]}
+			held[i] = docx.Cell{Text: strings.TrimSpace(text), Bold: r.Total, Align: docxAlign[c.Align]}
 		}
-		return dw.Row(cells)
+		return nil
 	})
+	if err == nil {
+		err = put(false)
+	}
 	if err != nil {
 		return err
 	}

@@ -42,6 +42,7 @@ table.data td.c { text-align: center; }
 table.data td.r { text-align: right; }
 table.data tr.band td, table.data tr.total td { font-weight: bold; }
 table.data tr.band { break-after: avoid; page-break-after: avoid; }
+table.data tr.total { break-before: avoid; page-break-before: avoid; }
 .keep { break-inside: avoid; page-break-inside: avoid; }
 .next { break-after: avoid; page-break-after: avoid; }
 `

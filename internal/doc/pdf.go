@@ -607,49 +607,45 @@ func (p *pdf) table(t *Table) error {
 	for _, w := range widths {
 		total += w
 	}
-	cells := make([]cell, len(t.Columns))
-	// A group's band waits for the group's first row: the two go on the
-	// same page, the band never alone at the foot of one.
-	var band []cell
-	bandH := 0.0
-	put := func(row []cell, h float64) {
-		if y+bandH+h > p.bottom {
-			newPage()
+	// Each row waits for the next, to know whether it goes over the page
+	// with it: a group's band with the group's first row, the last row with
+	// the total under it.
+	var held, next []cell
+	heldH, keep := 0.0, false
+	put := func(row []cell, h float64, with bool) {
+		if held != nil {
+			room := heldH
+			if keep || with {
+				room += h
+			}
+			if y+room > p.bottom {
+				newPage()
+			}
+			draw(held, y, heldH)
+			y += heldH
 		}
-		if band != nil {
-			draw(band, y, bandH)
-			y += bandH
-			band, bandH = nil, 0
-		}
-		draw(row, y, h)
-		y += h
-	}
-	alone := func() { // a band over nothing goes on its own
-		if band != nil {
-			b, h := band, bandH
-			band, bandH = nil, 0
-			put(b, h)
-		}
+		held, next = row, held
+		heldH, keep = h, false
 	}
 	err := t.Rows(func(r Row) error {
+		row := next[:0]
 		if r.Band {
-			alone()
 			text := ""
 			if len(r.Cells) > 0 {
 				text = r.Cells[0]
 			}
-			band = []cell{{text: text, bold: true, width: total}}
-			bandH = measure(band)
-			return nil
-		}
-		for i, c := range t.Columns {
-			text := ""
-			if i < len(r.Cells) {
-				text = r.Cells[i]
+			row = append(row, cell{text: text, bold: true, width: total})
+		} else {
+			for i, c := range t.Columns {
+				text := ""
+				if i < len(r.Cells) {
+					text = r.Cells[i]
+				}
+				row = append(row, cell{text: text, bold: r.Total, align: c.Align, width: widths[i]})
 			}
-			cells[i] = cell{text: text, bold: r.Total, align: c.Align, width: widths[i]}
 		}
-		put(cells, measure(cells))
+		put(row, measure(row), r.Total)
+		keep = r.Band
 		if p.err != nil {
 			return p.err
 		}
@@ -659,7 +655,7 @@ func (p *pdf) table(t *Table) error {
 		return nil
 	})
 	if err == nil {
-		alone()
+		put(nil, 0, false)
 	}
 	p.f.SetY(y + 2)
 	return err

@@ -77,6 +77,9 @@ type Cell struct {
 	Span   int  // columns it spans (0 or 1: one)
 	Shade  bool // light grey, for header rows
 	Middle bool // centred vertically
+	// KeepNext keeps its row on the page of the next row (a group's
+	// heading, the row above a total).
+	KeepNext bool
 }
 
 // Table describes a table's columns and look.
@@ -269,6 +272,7 @@ func (w *Writer) row(cells []Cell, header bool) string {
 			paras = []Para{{Runs: []Run{{Text: c.Text, Bold: c.Bold}}, Align: c.Align}}
 		}
 		for _, p := range paras {
+			p.KeepNext = p.KeepNext || c.KeepNext
 			if p.Size == 0 {
 				p.Size = w.table.Size
 			}

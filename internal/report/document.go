@@ -100,6 +100,12 @@ func note(s string) *doc.Paragraph {
 // said is a sentence said instead of a table (nobody is short).
 func said(s string) *doc.Paragraph { return doc.Text(clean(s), doc.Left) }
 
+// empty is a held table without a row.
+func (t Table) empty() bool { return t.stream == nil && len(t.Rows) == 0 }
+
+// noneYet is said where a table has no row.
+func noneYet(l lang.Lang) string { return l.T("Chưa có.", "None yet.") }
+
 // blocks are the table under its caption, or "None yet." instead of a
 // header over nothing.
 func (t Table) blocks(l lang.Lang) []doc.Block {
@@ -107,8 +113,8 @@ func (t Table) blocks(l lang.Lang) []doc.Block {
 	if t.Caption != "" {
 		out = append(out, doc.Caption(clean(t.Caption)))
 	}
-	if t.stream == nil && len(t.Rows) == 0 {
-		none := l.T("Chưa có.", "None yet.")
+	if t.empty() {
+		none := noneYet(l)
 		return append(out, doc.For(doc.Paper, &doc.Paragraph{Runs: []doc.Run{{Text: none, Italic: true}}, Size: 13}),
 			doc.For(doc.Plain, said(none)))
 	}

@@ -814,3 +814,19 @@ func TestXLSXResultsCompletedOnTheirOwnSheet(t *testing.T) {
 		}
 	}
 }
+
+// A table with no row says so under its header in a workbook, as on
+// paper: the completed models' sheet before any model is completed.
+func TestXLSXEmptyTableSaysNone(t *testing.T) {
+	st, _ := openBook(t)
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		rep := build(t, st, KindResults, l).(Results)
+		rep.Stages = nil // nothing completed yet
+		f, _ := openXLSX(t, render(t, rep, "xlsx"))
+		sheet := f.GetSheetList()[1]
+		_, header := findCell(t, f, sheet, l.T("Tên mô hình, sáng kiến", "Title"))
+		if _, row := findCell(t, f, sheet, noneYet(l)); row != header+1 {
+			t.Errorf("%s: %q on row %d, the header on %d", l, noneYet(l), row, header)
+		}
+	}
+}

@@ -308,6 +308,11 @@ func (s Sheet) writeXLSX(f *excelize.File, name string, st xlsxStyles, measure *
 		if row, err = t.writeXLSX(sw, st, row, colW, measure); err != nil {
 			return err
 		}
+		if t.empty() { // said under the header, as on paper
+			if err := line(noneYet(s.Head.Lang), st.note, false, true, xlsxFontSize); err != nil {
+				return err
+			}
+		}
 		row++
 	}
 	for _, n := range s.Notes {
@@ -342,8 +347,14 @@ func rowHeight(n int, size float64) float64 { return float64(n)*size*1.2 + 3 }
 // at 11 pt, the workbook's default font), less the cell's margins.
 func cellWidth(width float64) float64 { return width*7*0.75 - 6 }
 
-// xlsxRows is how many rows the table takes: its header and its rows.
-func (t Table) xlsxRows() int { return 1 + len(t.Rows) }
+// xlsxRows is how many rows the table takes: its header and its rows,
+// or the line that says there are none.
+func (t Table) xlsxRows() int {
+	if t.empty() {
+		return 2
+	}
+	return 1 + len(t.Rows)
+}
 
 // writeXLSX writes the table from row on; it returns the row after it.
 func (t Table) writeXLSX(sw *excelize.StreamWriter, st xlsxStyles, row int, colW []float64, m *doc.Measure) (int, error) {
