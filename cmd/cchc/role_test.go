@@ -15,8 +15,9 @@ import (
 // made; once the database is handed to it, as the message says, the book
 // opens.
 func TestRoleThatDoesNotOwnTheDatabase(t *testing.T) {
-	name, password := pgtest.Stranger(t) // asked first: dropped after the database
+	name, password := pgtest.Stranger(t) // asked first: dropped after the databases
 	owner := pgtest.Fresh(t)
+	made := pgtest.Fresh(t) // a book the server's role makes, the stranger then opens
 	stranger, err := pgtest.WithRole(owner, name, password)
 	if err != nil {
 		t.Fatal(err)
@@ -49,6 +50,29 @@ func TestRoleThatDoesNotOwnTheDatabase(t *testing.T) {
 	var tables int
 	if err := db.QueryRow(`SELECT count(*) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')`).Scan(&tables); err != nil || tables != 0 {
 		t.Fatalf("the database holds %d tables (read: %v)", tables, err)
+	}
+	// a book another role set up is not the stranger's either: told so,
+	// and the book left as it was
+	units := output(t, "--db", made, "agency", "list", "--format", "json")
+	strangerMade, err := pgtest.WithRole(made, name, password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ lang, want string }{
+		{"vi", "Tài khoản không có quyền dùng các bảng của sổ trong cơ sở dữ liệu postgres://" + name + ":xxxxx@/"},
+		{"vi", "(sổ do một tài khoản khác lập); người quản trị cần giao cơ sở dữ liệu và các bảng của sổ cho tài khoản này (REASSIGN OWNED BY …, xem README), hoặc chép lại sổ bằng chính tài khoản này vào một cơ sở dữ liệu trống. Không có gì thay đổi."},
+		{"en", "The account may not use the book's tables in the database postgres://" + name + ":xxxxx@/"},
+		{"en", "(another account set the book up); the administrator should make this account the owner of the database and of the book's tables (REASSIGN OWNED BY …, see the README), or copy the book again, as this account, into an empty database. Nothing was changed."},
+	} {
+		for _, args := range [][]string{{"status"}, {"agency", "stop", "Sở Y tế"}} {
+			code, out, errs := cchc(t, append([]string{"--lang", c.lang, "--db", strangerMade}, args...)...)
+			if code != exitFailure || out != "" || !strings.Contains(errs, c.want) || strings.Contains(errs, password) {
+				t.Errorf("%s %v on another's book: exit %d\n%s%s", c.lang, args, code, out, errs)
+			}
+		}
+	}
+	if after := output(t, "--db", made, "agency", "list", "--format", "json"); after != units || !strings.Contains(units, `"name": "Sở Y tế",`) {
+		t.Errorf("the book changed:\n%s\n-- after --\n%s", units, after)
 	}
 	// what the message asks of the administrator is enough
 	var database string

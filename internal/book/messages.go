@@ -282,6 +282,11 @@ func ParentLater() error {
 	return lang.Errorf("Đơn vị cấp trên phải đứng trước trong danh sách", "The parent must come earlier in the list")
 }
 
+// InvalidAgency: an agency without a name or a group, in a list to add.
+func InvalidAgency(name string) error {
+	return lang.Errorf("Cơ quan, đơn vị %q không hợp lệ", "Agency %q is not valid", name)
+}
+
 // NoSuchAgency: no agency bears the name asked for.
 func NoSuchAgency(name string) error {
 	return lang.Errorf("Không có cơ quan, đơn vị nào tên %q", "No agency is named %q", name)
@@ -322,4 +327,104 @@ func LetterUnknown() error {
 // letter was received.
 func StepBeforeLetter(on, received vndate.Date) error {
 	return lang.Errorf("Ngày: %s trước ngày nhận văn bản đăng ký (%s)", "Date: %s is before the letter was received (%s)", on, received)
+}
+
+// What cchc check finds wrong in a book that the schema cannot forbid,
+// each naming the row it is about as the clerk knows it: the rules of the
+// domain, then text written behind the program's back.
+
+// CommuneUnderNonDistrict: a commune stands under a unit that is not a
+// district.
+func CommuneUnderNonDistrict(name string) lang.Error {
+	return *lang.Errorf("Xã %q thuộc một đơn vị không phải cấp huyện", "Commune %q is under a unit that is not a district", name)
+}
+
+// SuccessorOutsideCampaign: a unit succeeds others in a campaign that does
+// not follow it.
+func SuccessorOutsideCampaign(name string) lang.Error {
+	return *lang.Errorf("%q kế thừa đơn vị khác trong một đợt đăng ký mà không thuộc đợt đó", "%q succeeds other units in a campaign it is not part of", name)
+}
+
+// ParentOfNonCommune: an agency that is not a commune has a parent.
+func ParentOfNonCommune(name string) lang.Error {
+	return *lang.Errorf("Cơ quan %q không phải cấp xã mà có đơn vị cấp trên", "Agency %q is not a commune but has a parent", name)
+}
+
+// LeadUnitAstray: a registration's lead unit is neither its sender nor one
+// of the sender's communes.
+func LeadUnitAstray(title string) lang.Error {
+	return *lang.Errorf("Mô hình %q: đơn vị chủ trì không phải cơ quan gửi văn bản hay xã của cơ quan đó", "Registration %q: the lead unit is neither the sender nor one of its communes", title)
+}
+
+// LetterWithoutRegistration: a letter holds no registration.
+func LetterWithoutRegistration(letter string) lang.Error {
+	return *lang.Errorf("Văn bản %s không có mô hình nào", "Letter %s has no registration", letter)
+}
+
+// SenderOutsideCampaign: a letter's sender is not followed by its campaign.
+func SenderOutsideCampaign(letter string) lang.Error {
+	return *lang.Errorf("Văn bản %s: cơ quan gửi không thuộc đợt đăng ký", "Letter %s: the sender is not part of its campaign", letter)
+}
+
+// TargetBelowRequired: a quota's target is below what is required.
+func TargetBelowRequired(quota string) lang.Error {
+	return *lang.Errorf("Chỉ tiêu %s: mức phấn đấu thấp hơn mức bắt buộc", "Quota %s: the target is below the requirement", quota)
+}
+
+// LetterDatesInvalid: a letter's received or letter date is not a day, or
+// it was dated after it was received.
+func LetterDatesInvalid(letter string) lang.Error {
+	return *lang.Errorf("Văn bản %s: ngày nhận hoặc ngày văn bản không hợp lệ", "Letter %s: invalid received or letter date", letter)
+}
+
+// LetterTooEarly: a letter's dates come before its campaign's year could
+// begin (campaign.Earliest).
+func LetterTooEarly(letter string) lang.Error {
+	return *lang.Errorf("Văn bản %s: ngày nhận hoặc ngày văn bản quá sớm cho đợt đăng ký của nó (kiểm tra lại năm)", "Letter %s: received or letter date too early for its campaign (check the year)", letter)
+}
+
+// DeadlineInvalid: a campaign's deadline is not a day.
+func DeadlineInvalid(name string) lang.Error {
+	return *lang.Errorf("Đợt đăng ký %s: hạn nộp không hợp lệ", "Campaign %s: invalid deadline", name)
+}
+
+// DeadlineOutsideYear: a campaign's deadline is not in its year
+// (campaign.DeadlineInYear).
+func DeadlineOutsideYear(name string) lang.Error {
+	return *lang.Errorf("Đợt đăng ký %s: hạn nộp không thuộc năm của đợt", "Campaign %s: the deadline is not in the campaign's year", name)
+}
+
+// TallyDisagrees: the count of a letter's registrations kept for the status
+// disagrees with them.
+func TallyDisagrees(letter string) lang.Error {
+	return *lang.Errorf("Văn bản %s: số mô hình đếm sẵn để tính tình hình (bảng letter_tally) không khớp với các mô hình đã nhập", "Letter %s: the registration count kept for the status (table letter_tally) disagrees with its registrations", letter)
+}
+
+// ChangeLeftOpen: a change of the history was never closed.
+func ChangeLeftOpen(change string) lang.Error {
+	return *lang.Errorf("Lịch sử: thay đổi %s chưa khép lại", "History: change %s was left open", change)
+}
+
+// KeyMismatch: a search key does not match its text.
+func KeyMismatch(text string) lang.Error {
+	return *lang.Errorf("%q: khóa tìm kiếm không khớp (sửa ngoài chương trình?)", "%q: search key does not match (edited outside the program?)", text)
+}
+
+// NoSuchDay: a letter's date is not a day of the calendar.
+func NoSuchDay(letter string) lang.Error {
+	return *lang.Errorf("Văn bản %s: ngày không có thật", "Letter %s: a day that does not exist", letter)
+}
+
+// ReceivedInFuture: a letter received after the clerk's today.
+func ReceivedInFuture(letter string, received vndate.Date) lang.Error {
+	return *lang.Errorf("Văn bản %s: ngày nhận %s còn ở tương lai (sửa ngoài chương trình?)",
+		"Letter %s: received on %s, in the future (edited outside the program?)", letter, received)
+}
+
+// HiddenCharacters: a text holds control or invisible characters, which
+// cchc never stores (row: the table's key of the row).
+func HiddenCharacters(table, column, row, text string) lang.Error {
+	return *lang.Errorf("Bảng %s, cột %s, dòng %s: %q chứa ký tự điều khiển hoặc ký tự ẩn (sửa ngoài chương trình?)",
+		"Table %s, column %s, row %s: %q contains control or hidden characters (edited outside the program?)",
+		table, column, row, text)
 }

@@ -72,11 +72,11 @@ func docxBlock(dw *docx.Writer, b Block, width float64) error {
 		if err := dw.StartTable(docx.Table{Widths: []float64{left, right}}); err != nil {
 			return err
 		}
-		l := []docx.Para{
-			line(b.Parent, HeadSize, false, false, docx.Centre),
-			line(b.Issuer, HeadSize, true, false, docx.Centre),
-			{Rule: issuerRule(b.Issuer), Width: left},
+		var l []docx.Para
+		if b.Parent != "" { // a body with no parent (a ministry) is named on the first line
+			l = append(l, line(b.Parent, HeadSize, false, false, docx.Centre))
 		}
+		l = append(l, line(b.Issuer, HeadSize, true, false, docx.Centre), docx.Para{Rule: issuerRule(b.Issuer), Width: left})
 		if b.Number != "" {
 			l = append(l, line(b.Number, HeadSize, false, false, docx.Centre))
 		}

@@ -69,7 +69,10 @@ func (m *mdWriter) block(b Block) error {
 			m.put("- ", mdEscape(it), "\n")
 		}
 	case *Letterhead:
-		m.put(mdEscape(b.Parent), "  \n**", mdEscape(b.Issuer), "**  \n")
+		if b.Parent != "" {
+			m.put(mdEscape(b.Parent), "  \n")
+		}
+		m.put("**", mdEscape(b.Issuer), "**  \n")
 		for _, s := range []string{b.Number, b.Subject} {
 			if s != "" {
 				m.put(mdEscape(s), "  \n")

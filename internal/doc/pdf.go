@@ -501,8 +501,12 @@ func (p *pdf) block(b Block, next Block) error {
 		issuer := p.m.GetStringWidth(b.Issuer)
 		p.font(true, false, HeadSize+0.5)
 		motto := p.m.GetStringWidth(b.Motto)
-		l := []para{text(b.Parent, HeadSize, false, false, Centre), text(b.Issuer, HeadSize, true, false, Centre)}
-		l[1].rule = max(issuer*0.4, 12)
+		var l []para
+		if b.Parent != "" { // a body with no parent (a ministry) is named on the first line
+			l = append(l, text(b.Parent, HeadSize, false, false, Centre))
+		}
+		l = append(l, text(b.Issuer, HeadSize, true, false, Centre))
+		l[len(l)-1].rule = max(issuer*0.4, 12)
 		if b.Number != "" {
 			l = append(l, text(b.Number, HeadSize, false, false, Centre))
 			l[len(l)-1].before = 4

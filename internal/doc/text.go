@@ -202,6 +202,9 @@ func (t *textWriter) twoColumns(left, right []string, centreLeft bool) {
 // beside the subject.
 func (t *textWriter) letterhead(h *Letterhead) {
 	left := []string{h.Parent, h.Issuer, strings.Repeat("─", min(vntext.Width(h.Issuer), 12))}
+	if h.Parent == "" { // a body with no parent (a ministry) is named on the first line
+		left = left[1:]
+	}
 	right := []string{h.Nation, h.Motto, strings.Repeat("─", vntext.Width(h.Motto))}
 	if h.Number != "" {
 		left, right = append(left, h.Number), append(right, "")

@@ -505,3 +505,50 @@ func TestPrintedTitlesKeepTheirWords(t *testing.T) {
 		}
 	}
 }
+
+// A body with no parent (a ministry: BỘ NỘI VỤ) is named on the first
+// line, beside the national name, as Nghị định 30/2020 sets it: not under
+// an empty line, beside the motto.
+func TestLetterheadWithoutParent(t *testing.T) {
+	head := Letterhead{Issuer: "BỘ NỘI VỤ", Lang: lang.VI}
+	d := &doc.Document{Lang: "vi", Blocks: []doc.Block{head.block(), doc.Text("Nội dung.", doc.Left)}}
+	firstLine := func(what, text string) {
+		t.Helper()
+		for _, l := range strings.Split(text, "\n") {
+			if strings.TrimSpace(l) != "" {
+				if !strings.Contains(l, "BỘ NỘI VỤ") || !strings.Contains(l, MottoNation) {
+					t.Errorf("%s: the first line is %q, want the issuer beside %q", what, l, MottoNation)
+				}
+				return
+			}
+		}
+		t.Errorf("%s: no text", what)
+	}
+	var pdf, text, docx strings.Builder
+	if err := d.WritePDF(&pdf); err != nil {
+		t.Fatal(err)
+	}
+	firstLine("pdf", pdfText(t, []byte(pdf.String()))[0])
+	if err := d.WriteText(&text); err != nil {
+		t.Fatal(err)
+	}
+	firstLine("text", text.String())
+	if err := d.WriteDOCX(&docx); err != nil {
+		t.Fatal(err)
+	}
+	if paras := docxParagraphs(t, docxPart(t, []byte(docx.String()), "word/document.xml")); len(paras) == 0 || paras[0] != "BỘ NỘI VỤ" {
+		t.Errorf("docx: the letterhead starts with %q", paras[:min(len(paras), 2)])
+	}
+	var x bytes.Buffer
+	s := Sheet{Name: "Bộ", Head: head, Title: "Tình hình", Tables: []Table{{Columns: []Column{{Title: "STT"}, {Title: "Cơ quan"}}, Rows: [][]string{{"1", "Vụ"}}}}}
+	if err := s.WriteXLSX(&x); err != nil {
+		t.Fatal(err)
+	}
+	f, sheet := openXLSX(t, x.Bytes())
+	if a1, _ := f.GetCellValue(sheet, "A1"); a1 != "BỘ NỘI VỤ" {
+		t.Errorf("xlsx: A1 = %q", a1)
+	}
+	if a2, _ := f.GetCellValue(sheet, "A2"); a2 != "" {
+		t.Errorf("xlsx: A2 = %q, want nothing under the issuer", a2)
+	}
+}

@@ -257,10 +257,18 @@ func (s Sheet) writeXLSX(f *excelize.File, name string, st xlsxStyles, measure *
 	}
 	// The letterhead: issuer on the left third, motto on the rest.
 	split := max(ncol/3, 1)
-	for i, pair := range [][2]string{{s.Head.Parent, MottoNation}, {s.Head.Issuer, MottoWords}} {
+	heads := [][2]string{{s.Head.Parent, MottoNation}, {s.Head.Issuer, MottoWords}}
+	issuerRow := 1
+	if s.Head.Parent == "" { // a body with no parent (a ministry) is named on the first line
+		heads[0][0], heads[1][0], issuerRow = s.Head.Issuer, "", 0
+	}
+	for i, pair := range heads {
 		left, right := st.head, st.headBold
+		if i == issuerRow {
+			left = st.headBold
+		}
 		if i == 1 {
-			left, right = st.headBold, st.motto
+			right = st.motto
 		}
 		cells := make([]any, ncol)
 		cells[0] = excelize.Cell{StyleID: left, Value: pair[0]}

@@ -279,8 +279,8 @@ const registrationSelect = `SELECT r.id, r.submission_id, r.title, r.title_key, 
 	LEFT JOIN agency l ON l.id = r.lead_agency_id
 	LEFT JOIN campaign_agency cl ON cl.campaign_id = s.campaign_id AND cl.agency_id = l.id`
 
-func scanRegistration(rows rowScanner) (RegistrationRow, error) {
-	var x RegistrationRow
+func scanRegistration(rows rowScanner) (book.RegistrationRow, error) {
+	var x book.RegistrationRow
 	var kind, area, group, letterDate, received string
 	err := rows.Scan(&x.ID, &x.SubmissionID, &x.Title, &x.TitleKey, &kind, &area, &x.LeadAgencyID,
 		&x.Partners, &x.Summary, &x.Timeline, &x.ExpectedResult, &x.Note, &x.Version,
@@ -298,7 +298,7 @@ func scanRegistration(rows rowScanner) (RegistrationRow, error) {
 // The rows are read in the order letters were recorded, which is the order
 // they lie in the file, and sorted here: read by received day instead,
 // 200,000 registrations cost a disk read each (4 s instead of 2).
-func (s *Store) Registrations(ctx context.Context, campaignID int64) ([]RegistrationRow, error) {
+func (s *Store) Registrations(ctx context.Context, campaignID int64) ([]book.RegistrationRow, error) {
 	out, err := s.queryRegistrations(ctx, `SELECT r.id, r.submission_id, r.title, r.title_key, r.kind, r.area,
 		coalesce(r.lead_agency_id, 0), r.partners, r.summary, r.timeline, r.expected_result, r.note, r.version,
 		a.id, coalesce(ca.name, a.name), a.agency_group, coalesce(cl.name, l.name, ca.name, a.name), s.number, s.letter_date, s.received_on, s.version
@@ -364,13 +364,13 @@ func permute[T any](rows []T, order []int32) {
 
 // AgencyRegistrations lists the registrations sent by an agency or by the
 // units under it, in the order they were received.
-func (s *Store) AgencyRegistrations(ctx context.Context, campaignID, agencyID int64) ([]RegistrationRow, error) {
+func (s *Store) AgencyRegistrations(ctx context.Context, campaignID, agencyID int64) ([]book.RegistrationRow, error) {
 	return s.queryRegistrations(ctx, registrationSelect+` WHERE s.campaign_id = ? AND (a.id = ? OR a.parent_id = ?)
 		ORDER BY s.received_on, s.id, r.seq, r.id`, campaignID, agencyID, agencyID)
 }
 
 // Registration returns one registration.
-func (s *Store) Registration(ctx context.Context, id int64) (RegistrationRow, error) {
+func (s *Store) Registration(ctx context.Context, id int64) (book.RegistrationRow, error) {
 	x, err := scanRegistration(s.db.QueryRowContext(ctx, registrationSelect+` WHERE r.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return x, book.RegistrationNotFound()
@@ -378,13 +378,13 @@ func (s *Store) Registration(ctx context.Context, id int64) (RegistrationRow, er
 	return x, s.explain(err)
 }
 
-func (s *Store) queryRegistrations(ctx context.Context, q string, args ...any) ([]RegistrationRow, error) {
+func (s *Store) queryRegistrations(ctx context.Context, q string, args ...any) ([]book.RegistrationRow, error) {
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, s.explain(err)
 	}
 	defer rows.Close()
-	var out []RegistrationRow
+	var out []book.RegistrationRow
 	for rows.Next() {
 		x, err := scanRegistration(rows)
 		if err != nil {
@@ -396,12 +396,12 @@ func (s *Store) queryRegistrations(ctx context.Context, q string, args ...any) (
 }
 
 // Submissions lists the letters of a campaign, the latest received first.
-func (s *Store) Submissions(ctx context.Context, campaignID int64) ([]SubmissionRow, error) {
+func (s *Store) Submissions(ctx context.Context, campaignID int64) ([]book.SubmissionRow, error) {
 	return s.submissions(ctx, campaignID, -1)
 }
 
 // submissions lists at most limit letters (-1: all), the latest first.
-func (s *Store) submissions(ctx context.Context, campaignID int64, limit int) ([]SubmissionRow, error) {
+func (s *Store) submissions(ctx context.Context, campaignID int64, limit int) ([]book.SubmissionRow, error) {
 	q, args := `SELECT s.id, s.campaign_id, s.agency_id, s.number, s.letter_date, s.received_on, s.note, s.version,
 		coalesce(ca.name, a.name), a.agency_group, (SELECT count(*) FROM registration r WHERE r.submission_id = s.id)
 		FROM submission s JOIN agency a ON a.id = s.agency_id
@@ -415,9 +415,9 @@ func (s *Store) submissions(ctx context.Context, campaignID int64, limit int) ([
 		return nil, s.explain(err)
 	}
 	defer rows.Close()
-	var out []SubmissionRow
+	var out []book.SubmissionRow
 	for rows.Next() {
-		var x SubmissionRow
+		var x book.SubmissionRow
 		var letterDate, received, group string
 		if err := rows.Scan(&x.ID, &x.CampaignID, &x.AgencyID, &x.Number, &letterDate, &received, &x.Note, &x.Version,
 			&x.AgencyName, &group, &x.Registrations); err != nil {

@@ -6,7 +6,6 @@ import (
 
 	"cchc/internal/book"
 	"cchc/internal/campaign"
-	"cchc/internal/lang"
 	"cchc/internal/vndate"
 	"cchc/internal/vntext"
 )
@@ -51,7 +50,7 @@ func (s *Store) ClearNewBook(ctx context.Context) error {
 			return err
 		}
 		if !fresh {
-			return ErrNotNew
+			return book.ErrNotNew
 		}
 		tables := []string{"campaign_agency", "quota", "campaign", "agency"}
 		for _, t := range tables {
@@ -87,7 +86,7 @@ func (s *Store) BulkAddAgencies(ctx context.Context, list []campaign.Agency) ([]
 		for _, a := range list {
 			a = cleanAgency(a)
 			if !a.Group.Valid() || a.Name == "" {
-				return lang.Errorf("Cơ quan, đơn vị %q không hợp lệ", "Agency %q is not valid", a.Name)
+				return book.InvalidAgency(a.Name)
 			}
 			var id int64
 			if err := st.QueryRowContext(ctx, a.Name, vntext.Fold(a.Name), a.ShortName, string(a.Group), nullID(a.ParentID),
@@ -132,7 +131,7 @@ func (s *Store) BulkAddCampaign(ctx context.Context, c campaign.Campaign, agency
 // a typed one (fields, limits), but against nothing else in the book: the
 // caller vouches that agencies and lead units belong to the campaign. A
 // letter is stamped as recorded on the day it was received.
-func (s *Store) BulkAddLetters(ctx context.Context, letters []BulkLetter) error {
+func (s *Store) BulkAddLetters(ctx context.Context, letters []book.BulkLetter) error {
 	return s.bulkWrite(ctx, func(tx *sql.Tx) error {
 		subStmt, err := tx.PrepareContext(ctx, `INSERT INTO submission (campaign_id, agency_id, number, letter_date, received_on, note, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/vndate"
 )
@@ -55,7 +56,7 @@ func TestNewCampaignCopiesAgenciesAndQuotasNotRegistrations(t *testing.T) {
 	if _, err := s.NewCampaign(ctx, campaign.Campaign{Year: 2024, Deadline: vndate.Of(2024, 3, 29)}, 0); err == nil || !strings.Contains(messageOf(err), "Đã có đợt đăng ký năm 2024") {
 		t.Fatalf("duplicate year: %v", err)
 	}
-	if _, err := s.NewCampaign(ctx, campaign.Campaign{Year: 2025, Deadline: vndate.Of(2025, 3, 29)}, 2019); !errors.Is(err, ErrNotFound) {
+	if _, err := s.NewCampaign(ctx, campaign.Campaign{Year: 2025, Deadline: vndate.Of(2025, 3, 29)}, 2019); !errors.Is(err, book.ErrNotFound) {
 		t.Fatalf("missing source: %v", err)
 	}
 }
@@ -75,7 +76,7 @@ func TestUpdateCampaignRules(t *testing.T) {
 		t.Fatalf("after update: %+v", got)
 	}
 	stale.Title = "Khác"
-	if err := s.UpdateCampaign(ctx, stale); !errors.Is(err, ErrConflict) {
+	if err := s.UpdateCampaign(ctx, stale); !errors.Is(err, book.ErrConflict) {
 		t.Fatalf("stale update = %v", err)
 	}
 	bad := got

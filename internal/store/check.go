@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"cchc/internal/book"
 	"cchc/internal/lang"
 	"cchc/internal/vndate"
 	"cchc/internal/vntext"
@@ -37,55 +38,54 @@ func (s *Store) Check(ctx context.Context) ([]Problem, error) {
 	return append(out, keys...), nil
 }
 
-// rule is an invariant: a query returning one name per offending row.
+// rule is an invariant: a query returning one name per offending row,
+// and what the clerk is told of that row.
 type rule struct {
-	query  string
-	vi, en string // formats with the name
+	query string
+	say   func(name string) lang.Error
 }
 
 func invariants(d Dialect) []rule {
 	return []rule{
 		// a commune stands under a district or, since 1 July 2025, directly under the province
 		{`SELECT name FROM agency WHERE agency_group = 'commune' AND parent_id IS NOT NULL AND parent_id NOT IN (SELECT id FROM agency WHERE agency_group = 'district')`,
-			"Xã %q thuộc một đơn vị không phải cấp huyện", "Commune %q is under a unit that is not a district"},
+			book.CommuneUnderNonDistrict},
 		{`SELECT a.name FROM succession x JOIN agency a ON a.id = x.successor_id
 		WHERE NOT EXISTS (SELECT 1 FROM campaign_agency ca WHERE ca.campaign_id = x.campaign_id AND ca.agency_id = x.successor_id)`,
-			"%q kế thừa đơn vị khác trong một đợt đăng ký mà không thuộc đợt đó", "%q succeeds other units in a campaign it is not part of"},
+			book.SuccessorOutsideCampaign},
 		{`SELECT name FROM agency WHERE agency_group <> 'commune' AND parent_id IS NOT NULL`,
-			"Cơ quan %q không phải cấp xã mà có đơn vị cấp trên", "Agency %q is not a commune but has a parent"},
+			book.ParentOfNonCommune},
 		{`SELECT r.title FROM registration r JOIN submission s ON s.id = r.submission_id LEFT JOIN agency l ON l.id = r.lead_agency_id
 		WHERE r.lead_agency_id IS NOT NULL AND r.lead_agency_id <> s.agency_id AND coalesce(l.parent_id, 0) <> s.agency_id`,
-			"Mô hình %q: đơn vị chủ trì không phải cơ quan gửi văn bản hay xã của cơ quan đó", "Registration %q: the lead unit is neither the sender nor one of its communes"},
+			book.LeadUnitAstray},
 		{`SELECT coalesce(nullif(s.number, ''), '#' || s.id) FROM submission s WHERE NOT EXISTS (SELECT 1 FROM registration r WHERE r.submission_id = s.id)`,
-			"Văn bản %s không có mô hình nào", "Letter %s has no registration"},
+			book.LetterWithoutRegistration},
 		{`SELECT coalesce(nullif(s.number, ''), '#' || s.id) FROM submission s
 		WHERE NOT EXISTS (SELECT 1 FROM campaign_agency ca WHERE ca.campaign_id = s.campaign_id AND ca.agency_id = s.agency_id)`,
-			"Văn bản %s: cơ quan gửi không thuộc đợt đăng ký", "Letter %s: the sender is not part of its campaign"},
+			book.SenderOutsideCampaign},
 		{`SELECT c.year || '/' || q.agency_group FROM quota q JOIN campaign c ON c.id = q.campaign_id WHERE q.target < q.required OR q.required < 0`,
-			"Chỉ tiêu %s: mức phấn đấu thấp hơn mức bắt buộc", "Quota %s: the target is below the requirement"},
+			book.TargetBelowRequired},
 		{`SELECT coalesce(nullif(s.number, ''), '#' || s.id) FROM submission s
 		WHERE NOT ` + d.IsDay("s.received_on") + ` OR (s.letter_date <> '' AND s.letter_date > s.received_on)`,
-			"Văn bản %s: ngày nhận hoặc ngày văn bản không hợp lệ", "Letter %s: invalid received or letter date"},
+			book.LetterDatesInvalid},
 		{`SELECT coalesce(nullif(s.number, ''), '#' || s.id) || ' — ' || a.name || ', ' ||
 			substr(s.received_on, 9, 2) || '/' || substr(s.received_on, 6, 2) || '/' || substr(s.received_on, 1, 4) ||
 			CASE WHEN s.letter_date <> '' THEN ' / ' || substr(s.letter_date, 9, 2) || '/' || substr(s.letter_date, 6, 2) || '/' || substr(s.letter_date, 1, 4) ELSE '' END
 		FROM submission s JOIN campaign c ON c.id = s.campaign_id JOIN agency a ON a.id = s.agency_id
 		WHERE s.received_on < (c.year - 1) || '-07-01' OR (s.letter_date <> '' AND s.letter_date < (c.year - 1) || '-07-01')`, // campaign.Earliest
-			"Văn bản %s: ngày nhận hoặc ngày văn bản quá sớm cho đợt đăng ký của nó (kiểm tra lại năm)",
-			"Letter %s: received or letter date too early for its campaign (check the year)"},
+			book.LetterTooEarly},
 		{`SELECT c.year FROM campaign c WHERE NOT ` + d.IsDay("c.deadline"),
-			"Đợt đăng ký %s: hạn nộp không hợp lệ", "Campaign %s: invalid deadline"},
+			book.DeadlineInvalid},
 		{`SELECT c.year || ' (' || substr(c.deadline, 9, 2) || '/' || substr(c.deadline, 6, 2) || '/' || substr(c.deadline, 1, 4) || ')' FROM campaign c
 		WHERE ` + d.IsDay("c.deadline") + ` AND substr(c.deadline, 1, 4) <> CAST(c.year AS TEXT)`, // campaign.DeadlineInYear
-			"Đợt đăng ký %s: hạn nộp không thuộc năm của đợt", "Campaign %s: the deadline is not in the campaign's year"},
+			book.DeadlineOutsideYear},
 		{`SELECT coalesce(nullif(s.number, ''), '#' || s.id) FROM submission s LEFT JOIN letter_tally t ON t.submission_id = s.id
 		WHERE t.submission_id IS NULL OR t.campaign_id <> s.campaign_id OR t.agency_id <> s.agency_id OR t.received_on <> s.received_on
 			OR t.registrations <> (SELECT count(*) FROM registration r WHERE r.submission_id = s.id)
 		UNION ALL SELECT '#' || t.submission_id FROM letter_tally t WHERE NOT EXISTS (SELECT 1 FROM submission s WHERE s.id = t.submission_id)`,
-			"Văn bản %s: số mô hình đếm sẵn để tính tình hình (bảng letter_tally) không khớp với các mô hình đã nhập",
-			"Letter %s: the registration count kept for the status (table letter_tally) disagrees with its registrations"},
+			book.TallyDisagrees},
 		{`SELECT '#' || id FROM history WHERE open = 1`,
-			"Lịch sử: thay đổi %s chưa khép lại", "History: change %s was left open"},
+			book.ChangeLeftOpen},
 	}
 }
 
@@ -101,7 +101,7 @@ func (s *Store) checkRule(ctx context.Context, r rule) ([]Problem, error) {
 		if err := rows.Scan(&name); err != nil {
 			return nil, s.explain(err)
 		}
-		out = append(out, *lang.Errorf(r.vi, r.en, vntext.Line(name)))
+		out = append(out, r.say(vntext.Line(name)))
 	}
 	return out, s.explain(rows.Err())
 }
@@ -123,7 +123,7 @@ func (s *Store) checkKeys(ctx context.Context) ([]Problem, error) {
 				return nil, s.explain(err)
 			}
 			if vntext.Line(text) == text && vntext.Fold(text) != key { // hidden characters are said by checkText
-				out = append(out, *lang.Errorf("%q: khóa tìm kiếm không khớp (sửa ngoài chương trình?)", "%q: search key does not match (edited outside the program?)", text))
+				out = append(out, book.KeyMismatch(text))
 			}
 		}
 		rows.Close()
@@ -150,10 +150,9 @@ func (s *Store) checkKeys(ctx context.Context) ([]Problem, error) {
 		_, e2 := vndate.ParseISO(dated)
 		switch {
 		case e1 != nil || dated != "" && e2 != nil:
-			out = append(out, *lang.Errorf("Văn bản %s: ngày không có thật", "Letter %s: a day that does not exist", vntext.Line(name)))
+			out = append(out, book.NoSuchDay(vntext.Line(name)))
 		case recv.After(today):
-			out = append(out, *lang.Errorf("Văn bản %s: ngày nhận %s còn ở tương lai (sửa ngoài chương trình?)",
-				"Letter %s: received on %s, in the future (edited outside the program?)", vntext.Line(name), recv))
+			out = append(out, book.ReceivedInFuture(vntext.Line(name), recv))
 		}
 	}
 	return out, s.explain(rows.Err())
@@ -246,9 +245,7 @@ func (s *Store) checkText(ctx context.Context) ([]Problem, error) {
 			}
 			for i, v := range vals[1:] {
 				if v != nil && vntext.HasHidden(string(v)) {
-					out = append(out, *lang.Errorf("Bảng %s, cột %s, dòng %s: %q chứa ký tự điều khiển hoặc ký tự ẩn (sửa ngoài chương trình?)",
-						"Table %s, column %s, row %s: %q contains control or hidden characters (edited outside the program?)",
-						t.name, t.cols[i], string(vals[0]), vntext.Truncate(vntext.Line(string(v)), 60)))
+					out = append(out, book.HiddenCharacters(t.name, t.cols[i], string(vals[0]), vntext.Truncate(vntext.Line(string(v)), 60)))
 				}
 			}
 		}

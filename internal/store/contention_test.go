@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/vndate"
 )
@@ -104,12 +105,12 @@ func TestChildProcess(t *testing.T) {
 		// imports of 500 letters × 4 registrations, one after another, until killed
 		fmt.Println("READY")
 		for round := 0; ; round++ {
-			var letters []ImportLetter
+			var letters []book.ImportLetter
 			for i := range 500 {
 				a := agencies[i%len(agencies)]
-				letter := ImportLetter{Submission: campaign.Submission{CampaignID: c.ID, AgencyID: a.ID, Number: fmt.Sprintf("imp-%d-%d", os.Getpid(), round), Received: vndate.Of(2023, 3, 1)}}
+				letter := book.ImportLetter{Submission: campaign.Submission{CampaignID: c.ID, AgencyID: a.ID, Number: fmt.Sprintf("imp-%d-%d", os.Getpid(), round), Received: vndate.Of(2023, 3, 1)}}
 				for j := range 4 {
-					letter.Items = append(letter.Items, ImportItem{Line: i*4 + j + 2, Registration: sampleReg(fmt.Sprintf("imp-%d-%d-%d-%d", os.Getpid(), round, i, j))})
+					letter.Items = append(letter.Items, book.ImportItem{Line: i*4 + j + 2, Registration: sampleReg(fmt.Sprintf("imp-%d-%d-%d-%d", os.Getpid(), round, i, j))})
 				}
 				letters = append(letters, letter)
 			}
@@ -120,12 +121,12 @@ func TestChildProcess(t *testing.T) {
 		}
 	case role == "import-once":
 		// one import of n letters × 4 registrations, as cchc import does
-		var letters []ImportLetter
+		var letters []book.ImportLetter
 		for i := range n {
 			a := agencies[i%len(agencies)]
-			letter := ImportLetter{Submission: campaign.Submission{CampaignID: c.ID, AgencyID: a.ID, Number: fmt.Sprintf("once-%d", os.Getpid()), Received: vndate.Of(2023, 3, 1)}}
+			letter := book.ImportLetter{Submission: campaign.Submission{CampaignID: c.ID, AgencyID: a.ID, Number: fmt.Sprintf("once-%d", os.Getpid()), Received: vndate.Of(2023, 3, 1)}}
 			for j := range 4 {
-				letter.Items = append(letter.Items, ImportItem{Line: i*4 + j + 2, Registration: sampleReg(fmt.Sprintf("once-%d-%d-%d", os.Getpid(), i, j))})
+				letter.Items = append(letter.Items, book.ImportItem{Line: i*4 + j + 2, Registration: sampleReg(fmt.Sprintf("once-%d-%d-%d", os.Getpid(), i, j))})
 			}
 			letters = append(letters, letter)
 		}
@@ -247,7 +248,7 @@ func TestTwoClerksWritingAtOnce(t *testing.T) {
 	if len(rows) != clerks*n {
 		t.Fatalf("registrations = %d, want %d", len(rows), clerks*n)
 	}
-	h, err := s.History(ctx, HistoryQuery{})
+	h, err := s.History(ctx, book.HistoryQuery{})
 	if err != nil || len(h) != clerks*n {
 		t.Fatalf("history has %d changes, want %d (read: %v)", len(h), clerks*n, err)
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
 	"cchc/internal/location"
@@ -167,7 +168,7 @@ func copyAndCompare(t *testing.T, src *Store, dest string) {
 	if _, err := dst.Restore(ctx, trash[0].ItemID); err != nil {
 		t.Fatal(err)
 	}
-	h, err := dst.History(ctx, HistoryQuery{Limit: 1})
+	h, err := dst.History(ctx, book.HistoryQuery{Limit: 1})
 	if err != nil || len(h) != 1 || h[0].ID != int64(len(want["history"])+1) {
 		t.Fatalf("history after a restore on the copy: %+v %v", h, err)
 	}

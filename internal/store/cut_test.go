@@ -37,10 +37,10 @@ func TestComplianceAsOfAgreesWithEveryLetter(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := rand.New(rand.NewPCG(16, 3))
-	var letters []BulkLetter
+	var letters []book.BulkLetter
 	for i := range 600 {
 		a := agencies[r.IntN(len(agencies))]
-		l := BulkLetter{Submission: campaign.Submission{CampaignID: c.ID, AgencyID: a.ID, Number: fmt.Sprint(i),
+		l := book.BulkLetter{Submission: campaign.Submission{CampaignID: c.ID, AgencyID: a.ID, Number: fmt.Sprint(i),
 			Received: c.Deadline.AddDays(r.IntN(70) - 40)}}
 		for k := range r.IntN(4) {
 			l.Registrations = append(l.Registrations, sampleReg(fmt.Sprintf("Mô hình %d-%d", i, k)))

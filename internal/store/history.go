@@ -78,7 +78,7 @@ func (s *Store) remember(id int64) {
 }
 
 // History lists recorded changes, the latest first.
-func (s *Store) History(ctx context.Context, q HistoryQuery) ([]Change, error) {
+func (s *Store) History(ctx context.Context, q book.HistoryQuery) ([]book.Change, error) {
 	names, err := s.agencyNames(ctx)
 	if err != nil {
 		return nil, err
@@ -106,9 +106,9 @@ func (s *Store) History(ctx context.Context, q HistoryQuery) ([]Change, error) {
 	if err != nil {
 		return nil, s.explain(err)
 	}
-	var out []Change
+	var out []book.Change
 	for rows.Next() {
-		var c Change
+		var c book.Change
 		var at string
 		if err := rows.Scan(&c.ID, &at, &c.Who, &c.Op, &c.UndoneBy, &c.Undid); err != nil {
 			rows.Close()
@@ -160,16 +160,16 @@ type queryer interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
-func (s *Store) changeItems(ctx context.Context, q queryer, historyID int64) ([]ChangeItem, error) {
+func (s *Store) changeItems(ctx context.Context, q queryer, historyID int64) ([]book.ChangeItem, error) {
 	rows, err := q.QueryContext(ctx, `SELECT id, tbl, action, coalesce(row_id, 0), coalesce(agency_id, 0), coalesce(old, ''), coalesce(new, '')
 		FROM history_item WHERE history_id = ? ORDER BY id`, historyID)
 	if err != nil {
 		return nil, s.explain(err)
 	}
 	defer rows.Close()
-	var out []ChangeItem
+	var out []book.ChangeItem
 	for rows.Next() {
-		var it ChangeItem
+		var it book.ChangeItem
 		var old, nw string
 		if err := rows.Scan(&it.ID, &it.Table, &it.Action, &it.RowID, &it.AgencyID, &old, &nw); err != nil {
 			return nil, s.explain(err)
@@ -221,14 +221,14 @@ func (s *Store) agencyNames(ctx context.Context) (map[int64]string, error) {
 	return out, s.explain(rows.Err())
 }
 
-func inferOp(items []ChangeItem) string {
-	op := OpCreate
+func inferOp(items []book.ChangeItem) string {
+	op := book.OpCreate
 	for _, it := range items {
 		switch {
 		case it.Action == "delete" && it.Table == "registration":
-			return OpDelete
+			return book.OpDelete
 		case it.Action != "insert":
-			op = OpEdit
+			op = book.OpEdit
 		}
 	}
 	return op
@@ -248,9 +248,9 @@ var errStale = errors.New("stale")
 // deleted, rows it updated get their old values back, rows it deleted come
 // back. It is refused, changing nothing, when any of those rows has been
 // changed since. It returns the change that was undone.
-func (s *Store) Undo(ctx context.Context, id int64) (Change, error) {
-	var undone Change
-	err := s.write(withOp(ctx, OpUndo), func(tx *sql.Tx) error {
+func (s *Store) Undo(ctx context.Context, id int64) (book.Change, error) {
+	var undone book.Change
+	err := s.write(withOp(ctx, book.OpUndo), func(tx *sql.Tx) error {
 		var undoneBy int64
 		var at string
 		err := tx.QueryRowContext(ctx, `SELECT h.at, h.who, h.op, coalesce(h.undone_by, 0),
@@ -286,7 +286,7 @@ func (s *Store) Undo(ctx context.Context, id int64) (Change, error) {
 		return err
 	})
 	if err != nil {
-		return Change{}, err
+		return book.Change{}, err
 	}
 	names, _ := s.agencyNames(ctx)
 	undone.Names = names
@@ -295,7 +295,7 @@ func (s *Store) Undo(ctx context.Context, id int64) (Change, error) {
 
 // UndoLast undoes the latest change made through this store (this run of
 // the program) that has not been undone yet.
-func (s *Store) UndoLast(ctx context.Context) (Change, error) {
+func (s *Store) UndoLast(ctx context.Context) (book.Change, error) {
 	s.mu.Lock()
 	n := len(s.session)
 	var id int64
@@ -304,7 +304,7 @@ func (s *Store) UndoLast(ctx context.Context) (Change, error) {
 	}
 	s.mu.Unlock()
 	if id == 0 {
-		return Change{}, book.NothingToUndo()
+		return book.Change{}, book.NothingToUndo()
 	}
 	c, err := s.Undo(ctx, id)
 	if err != nil {
@@ -322,7 +322,7 @@ func isConstraint(err error) bool {
 }
 
 // reverse undoes one recorded row change inside tx.
-func (s *Store) reverse(ctx context.Context, tx *sql.Tx, it ChangeItem) error {
+func (s *Store) reverse(ctx context.Context, tx *sql.Tx, it book.ChangeItem) error {
 	keys, ok := keyColumns[it.Table]
 	if !ok {
 		return fmt.Errorf("store: no key for table %s", it.Table)

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
 	"cchc/internal/store/sqlite"
@@ -37,7 +38,7 @@ func TestEveryChangeIsInTheHistory(t *testing.T) {
 	defer s.Close()
 	ctx := context.Background()
 	c := campaignOf(t, s, 2023)
-	if h, err := s.History(ctx, HistoryQuery{}); err != nil || len(h) != 0 {
+	if h, err := s.History(ctx, book.HistoryQuery{}); err != nil || len(h) != 0 {
 		t.Fatalf("a new book has %d changes (the default campaign is not one) (read: %v)", len(h), err)
 	}
 	id := recordOne(t, s, c, "Sở Y tế", "Khám bệnh không giấy tờ")
@@ -57,7 +58,7 @@ func TestEveryChangeIsInTheHistory(t *testing.T) {
 	if _, _, err := s.RecordSubmission(ctx, campaign.Submission{CampaignID: c.ID}, nil); err == nil {
 		t.Fatal("bad letter accepted")
 	}
-	h, err := s.History(ctx, HistoryQuery{})
+	h, err := s.History(ctx, book.HistoryQuery{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,11 +82,11 @@ func TestEveryChangeIsInTheHistory(t *testing.T) {
 	if len(del.Items) != 2 || del.Items[0].Old["title"] != "Khám bệnh từ xa" || del.Items[1].Table != "submission" {
 		t.Fatalf("delete items = %+v", del.Items)
 	}
-	byAgency, err := s.History(ctx, HistoryQuery{Agency: "y te", Limit: 2})
+	byAgency, err := s.History(ctx, book.HistoryQuery{Agency: "y te", Limit: 2})
 	if err != nil || len(byAgency) != 2 || byAgency[0].ID != h[0].ID || byAgency[1].ID != h[2].ID {
 		t.Fatalf("filtered = %d %v", len(byAgency), err)
 	}
-	if _, err := s.History(ctx, HistoryQuery{Agency: "không có"}); err == nil {
+	if _, err := s.History(ctx, book.HistoryQuery{Agency: "không có"}); err == nil {
 		t.Fatal("unknown agency accepted")
 	}
 }
@@ -101,10 +102,10 @@ func TestUndoAndTrash(t *testing.T) {
 		t.Fatal(err)
 	}
 	undone, err := s.UndoLast(ctx)
-	if err != nil || undone.Op != OpEdit {
+	if err != nil || undone.Op != book.OpEdit {
 		t.Fatalf("undo edit: %v %v", undone.Op, err)
 	}
-	if h := lastChange(t, s); h.Op != OpUndo || h.Undid != h.ID-1 ||
+	if h := lastChange(t, s); h.Op != book.OpUndo || h.Undid != h.ID-1 ||
 		h.Summary(lang.VI) != fmt.Sprintf("Hoàn tác thay đổi #%d: trả lại 1 mô hình như cũ", h.ID-1) {
 		t.Fatalf("undo recorded as %+v: %s", h, h.Summary(lang.VI))
 	}
@@ -140,7 +141,7 @@ func TestUndoAndTrash(t *testing.T) {
 	if trash, err := s.Trash(ctx, c.ID); err != nil || len(trash) != 0 {
 		t.Fatalf("trash after restore = %d (read: %v)", len(trash), err)
 	}
-	if _, err := s.Restore(ctx, 999); !errors.Is(err, ErrNotFound) {
+	if _, err := s.Restore(ctx, 999); !errors.Is(err, book.ErrNotFound) {
 		t.Fatalf("restore unknown = %v", err)
 	}
 	// undoing the restore puts it back in the trash
@@ -162,7 +163,7 @@ func TestUndoAndTrash(t *testing.T) {
 	if err := s.UpdateRegistration(ctx, o.Registration); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Undo(ctx, first); !errors.Is(err, ErrConflict) {
+	if _, err := s.Undo(ctx, first); !errors.Is(err, book.ErrConflict) {
 		t.Fatalf("stale undo = %v", err)
 	}
 	if now, err := s.Registration(ctx, other); err != nil || now.Note != "sửa lần 2" {
@@ -178,15 +179,15 @@ func TestUndoAnImport(t *testing.T) {
 	ctx := context.Background()
 	c := campaignOf(t, s, 2023)
 	yte := agencyByName(t, s, c, "Sở Y tế")
-	var items []ImportItem
+	var items []book.ImportItem
 	for i := range 50 {
-		items = append(items, ImportItem{Line: i + 2, Registration: sampleReg("Mô hình số " + string(rune('A'+i%26)) + string(rune('a'+i/26)))})
+		items = append(items, book.ImportItem{Line: i + 2, Registration: sampleReg("Mô hình số " + string(rune('A'+i%26)) + string(rune('a'+i/26)))})
 	}
-	if _, err := s.ImportRegistrations(ctx, []ImportLetter{{Submission: campaign.Submission{CampaignID: c.ID, AgencyID: yte.ID, Received: vndate.Of(2023, 3, 2)}, Items: items}}, false); err != nil {
+	if _, err := s.ImportRegistrations(ctx, []book.ImportLetter{{Submission: campaign.Submission{CampaignID: c.ID, AgencyID: yte.ID, Received: vndate.Of(2023, 3, 2)}, Items: items}}, false); err != nil {
 		t.Fatal(err)
 	}
 	h := lastChange(t, s)
-	if h.Op != OpImport || !strings.Contains(h.Summary(lang.VI), "50 mô hình, 1 văn bản") {
+	if h.Op != book.OpImport || !strings.Contains(h.Summary(lang.VI), "50 mô hình, 1 văn bản") {
 		t.Fatalf("import recorded as %s: %s", h.Op, h.Summary(lang.VI))
 	}
 	if _, err := s.UndoLast(ctx); err != nil {
@@ -280,7 +281,7 @@ func TestBackupBeforeUpgrade(t *testing.T) {
 	if version != 1 || n != 1 {
 		t.Fatalf("backup schema %d, agencies %d", version, n)
 	}
-	if _, err := s.History(context.Background(), HistoryQuery{}); err != nil {
+	if _, err := s.History(context.Background(), book.HistoryQuery{}); err != nil {
 		t.Fatalf("upgraded book has no history: %v", err)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/vndate"
 )
@@ -23,19 +24,19 @@ func TestRehearsedAgencyImportSaysWhatTheImportDoes(t *testing.T) {
 		t.Fatal(err)
 	}
 	duc := agencyByName(t, s, c, "Huyện Đức Thọ")
-	list := []AgencyImport{
+	list := []book.AgencyImport{
 		{Line: 2, Agency: campaign.Agency{Name: "Huyện Mới", Group: campaign.District, Code: "999"}},
 		{Line: 3, Agency: campaign.Agency{Name: "Xã Một", Group: campaign.Commune, Code: "99901"}, ParentIndex: 1},
 		{Line: 4, Agency: campaign.Agency{Name: "Xã Hai", Group: campaign.Commune}, ParentIndex: 1},
 		{Line: 5, Agency: campaign.Agency{Name: "Xã Một", Group: campaign.Commune, Code: "99901"}, ParentIndex: 1}, // again
 		{Line: 6, Agency: campaign.Agency{Name: "Xã Ba", Group: campaign.Commune, ParentID: duc.ID}},
 	}
-	before, err := s.History(ctx, HistoryQuery{})
+	before, err := s.History(ctx, book.HistoryQuery{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	outcomes := func(out []ImportedAgency) []AgencyOutcome {
-		var o []AgencyOutcome
+	outcomes := func(out []book.ImportedAgency) []book.AgencyOutcome {
+		var o []book.AgencyOutcome
 		for _, x := range out {
 			o = append(o, x.Outcome)
 		}
@@ -45,7 +46,7 @@ func TestRehearsedAgencyImportSaysWhatTheImportDoes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	after, err := s.History(ctx, HistoryQuery{})
+	after, err := s.History(ctx, book.HistoryQuery{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +57,7 @@ func TestRehearsedAgencyImportSaysWhatTheImportDoes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []AgencyOutcome{AgencyAdded, AgencyAdded, AgencyAdded, AgencyUnchanged, AgencyAdded}
+	want := []book.AgencyOutcome{book.AgencyAdded, book.AgencyAdded, book.AgencyAdded, book.AgencyUnchanged, book.AgencyAdded}
 	if !slices.Equal(outcomes(rehearsed), want) || !slices.Equal(outcomes(done), want) {
 		t.Fatalf("rehearsed %v, done %v, want %v", outcomes(rehearsed), outcomes(done), want)
 	}
@@ -71,7 +72,7 @@ func TestRehearsedAgencyImportSaysWhatTheImportDoes(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, x := range again {
-		if x.Outcome != AgencyUnchanged || x.ID != done[i].ID {
+		if x.Outcome != book.AgencyUnchanged || x.ID != done[i].ID {
 			t.Fatalf("the list again, row %d: %+v, want %d unchanged", list[i].Line, x, done[i].ID)
 		}
 	}
@@ -79,7 +80,7 @@ func TestRehearsedAgencyImportSaysWhatTheImportDoes(t *testing.T) {
 	// a name the list gives two agencies of different groups, or one the
 	// book has already, or an official code the list gives two agencies of
 	// different groups, is refused in the rehearsal as in the import
-	for _, bad := range [][]AgencyImport{
+	for _, bad := range [][]book.AgencyImport{
 		{{Line: 2, Agency: campaign.Agency{Name: "Huyện Khác", Group: campaign.District}},
 			{Line: 3, Agency: campaign.Agency{Name: "Ban Năm", Group: campaign.Department, Code: "77701"}},
 			{Line: 4, Agency: campaign.Agency{Name: "Ban Năm", Group: campaign.Central, Code: "77701"}}},
@@ -125,14 +126,14 @@ func TestImportSkipsDuplicatesOfTheBookAndOfItself(t *testing.T) {
 		[]campaign.Registration{sampleReg("Một cửa điện tử")}); err != nil {
 		t.Fatal(err)
 	}
-	letter := func(a campaign.Agency, titles ...string) ImportLetter {
-		l := ImportLetter{Submission: campaign.Submission{CampaignID: c.ID, AgencyID: a.ID, Received: vndate.Of(2023, 3, 2)}}
+	letter := func(a campaign.Agency, titles ...string) book.ImportLetter {
+		l := book.ImportLetter{Submission: campaign.Submission{CampaignID: c.ID, AgencyID: a.ID, Received: vndate.Of(2023, 3, 2)}}
 		for i, title := range titles {
-			l.Items = append(l.Items, ImportItem{Line: i + 2, Registration: sampleReg(title)})
+			l.Items = append(l.Items, book.ImportItem{Line: i + 2, Registration: sampleReg(title)})
 		}
 		return l
 	}
-	letters := []ImportLetter{
+	letters := []book.ImportLetter{
 		letter(yte, "MỘT CỬA ĐIỆN TỬ", "Hồ sơ sức khỏe", "Hồ sơ sức khỏe"),
 		letter(yte, "ho so suc khoe", "Khám từ xa"),
 		letter(tp, "Một cửa điện tử"), // another agency's: not a duplicate

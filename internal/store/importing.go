@@ -17,7 +17,7 @@ var errRehearsed = errors.New("rehearsal")
 // changes back at the end, so that a dry run goes through exactly the same
 // checks and duplicate detection as the real import.
 func (s *Store) writeOrRehearse(ctx context.Context, rehearse bool, fn func(tx *sql.Tx) error) error {
-	ctx = withOp(ctx, OpImport)
+	ctx = withOp(ctx, book.OpImport)
 	if !rehearse {
 		return s.write(ctx, fn)
 	}
@@ -39,17 +39,17 @@ func (s *Store) writeOrRehearse(ctx context.Context, rehearse bool, fn func(tx *
 // is a duplicate: reported and skipped, so re-importing a file adds
 // nothing. A letter whose registrations are all duplicates is not
 // recorded. With rehearse, nothing is kept (a dry run).
-func (s *Store) ImportRegistrations(ctx context.Context, letters []ImportLetter, rehearse bool) ([]ImportedLetter, error) {
-	var out []ImportedLetter
+func (s *Store) ImportRegistrations(ctx context.Context, letters []book.ImportLetter, rehearse bool) ([]book.ImportedLetter, error) {
+	var out []book.ImportedLetter
 	err := s.writeOrRehearse(ctx, rehearse, func(tx *sql.Tx) error {
-		out = make([]ImportedLetter, len(letters))
+		out = make([]book.ImportedLetter, len(letters))
 		now := s.stamp()
 		ins, err := newRegistrationInserter(ctx, tx)
 		if err != nil {
 			return err
 		}
 		defer ins.Close()
-		progress, done, total := progressOf(ctx), 0, 0
+		progress, done, total := book.ProgressOf(ctx), 0, 0
 		for _, letter := range letters {
 			total += len(letter.Items)
 		}
@@ -105,7 +105,7 @@ func (s *Store) ImportRegistrations(ctx context.Context, letters []ImportLetter,
 // duplicates: for each letter, the indexes of its items whose folded title
 // the agency already has in the campaign or earlier in the same letters.
 // A dry run of a file with errors shows them with it.
-func (s *Store) ImportDuplicates(ctx context.Context, letters []ImportLetter) ([][]int, error) {
+func (s *Store) ImportDuplicates(ctx context.Context, letters []book.ImportLetter) ([][]int, error) {
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, s.explain(err)
@@ -191,8 +191,8 @@ func lineError(line int, err error) error {
 // import; the import itself checks as it writes, so that it needs no
 // rehearsal first. Each statement is prepared once for the whole list (an
 // official list has 10,000 communes).
-func (s *Store) ImportAgencies(ctx context.Context, campaignID int64, list []AgencyImport, rehearse bool) ([]ImportedAgency, error) {
-	var out []ImportedAgency
+func (s *Store) ImportAgencies(ctx context.Context, campaignID int64, list []book.AgencyImport, rehearse bool) ([]book.ImportedAgency, error) {
+	var out []book.ImportedAgency
 	run := func(tx *sql.Tx) error {
 		q := newStatements(tx)
 		defer q.Close()
@@ -201,7 +201,7 @@ func (s *Store) ImportAgencies(ctx context.Context, campaignID int64, list []Age
 		return err
 	}
 	if !rehearse {
-		return out, s.write(withOp(ctx, OpImport), run)
+		return out, s.write(withOp(ctx, book.OpImport), run)
 	}
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true}) // a deferred BEGIN: takes no write lock
 	if err != nil {
@@ -214,8 +214,8 @@ func (s *Store) ImportAgencies(ctx context.Context, campaignID int64, list []Age
 	return out, nil
 }
 
-func (s *Store) importAgencies(ctx context.Context, q txQuerier, campaignID int64, list []AgencyImport, rehearse bool) ([]ImportedAgency, error) {
-	out := make([]ImportedAgency, len(list))
+func (s *Store) importAgencies(ctx context.Context, q txQuerier, campaignID int64, list []book.AgencyImport, rehearse bool) ([]book.ImportedAgency, error) {
+	out := make([]book.ImportedAgency, len(list))
 	now := s.stamp()
 	// what this list adds, for the checks of its later rows (a rehearsal
 	// writes none of it to the book)
@@ -225,7 +225,7 @@ func (s *Store) importAgencies(ctx context.Context, q txQuerier, campaignID int6
 	if err != nil {
 		return nil, err
 	}
-	progress := progressOf(ctx)
+	progress := book.ProgressOf(ctx)
 	for i, in := range list {
 		progress(i+1, len(list))
 		a := cleanAgency(in.Agency)
@@ -253,14 +253,14 @@ func (s *Store) importAgencies(ctx context.Context, q txQuerier, campaignID int6
 		}
 		switch {
 		case id != 0 && inCampaign:
-			out[i] = ImportedAgency{ID: id, Outcome: AgencyUnchanged}
+			out[i] = book.ImportedAgency{ID: id, Outcome: book.AgencyUnchanged}
 		case id != 0:
 			if !rehearse {
 				if err := linkAgency(ctx, q, campaignID, id); err != nil {
 					return nil, err
 				}
 			}
-			out[i] = ImportedAgency{ID: id, Outcome: AgencyLinked}
+			out[i] = book.ImportedAgency{ID: id, Outcome: book.AgencyLinked}
 		default:
 			// checkAgency's checks, with the book's answers already in hand
 			parent, err := inBook.parent(a.ParentID, added)
@@ -294,7 +294,7 @@ func (s *Store) importAgencies(ctx context.Context, q txQuerier, campaignID int6
 			if a.Code != "" {
 				byCode[a.Code] = id
 			}
-			out[i] = ImportedAgency{ID: id, Outcome: AgencyAdded}
+			out[i] = book.ImportedAgency{ID: id, Outcome: book.AgencyAdded}
 		}
 	}
 	return out, nil

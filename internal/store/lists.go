@@ -19,8 +19,8 @@ import (
 
 // RegistrationList lists a campaign's registrations like Registrations,
 // newest letter first, as list rows (see ListRow).
-func (s *Store) RegistrationList(ctx context.Context, campaignID int64) ([]ListRow, error) {
-	agencies := map[int64]*ListAgency{}
+func (s *Store) RegistrationList(ctx context.Context, campaignID int64) ([]book.ListRow, error) {
+	agencies := map[int64]*book.ListAgency{}
 	arows, err := s.db.QueryContext(ctx, `SELECT a.id, coalesce(ca.name, a.name), a.agency_group FROM agency a
 		JOIN campaign_agency ca ON ca.agency_id = a.id WHERE ca.campaign_id = ?
 		UNION SELECT a.id, a.name, a.agency_group FROM agency a
@@ -29,7 +29,7 @@ func (s *Store) RegistrationList(ctx context.Context, campaignID int64) ([]ListR
 		return nil, s.explain(err)
 	}
 	for arows.Next() {
-		var a ListAgency
+		var a book.ListAgency
 		var group string
 		if err := arows.Scan(&a.ID, &a.Name, &group); err != nil {
 			arows.Close()
@@ -63,24 +63,24 @@ func (s *Store) RegistrationList(ctx context.Context, campaignID int64) ([]ListR
 	}
 	places := make([]place, 0, total)
 
-	out := make([]ListRow, 0, total) // the exact size: no slice grown twice over
-	packed := map[string]int32{}     // yyyymmdd of each day, worked out once
+	out := make([]book.ListRow, 0, total) // the exact size: no slice grown twice over
+	packed := map[string]int32{}          // yyyymmdd of each day, worked out once
 	kinds, areas := map[string]uint8{}, map[string]uint8{}
 	// each title and its key held once however many registrations bear it:
 	// agencies register the same models under the same names (43,000 titles
 	// in 200,000 registrations of the national demo)
 	titles := make(titles, total/4)
 	var lastLetter int64 = -1
-	var lastNumber *ListLetter
+	var lastNumber *book.ListLetter
 	err = s.eachRow(ctx, `SELECT r.id, r.version, r.title, r.kind, r.area,
 		coalesce(r.lead_agency_id, 0), s.id, s.agency_id, s.number, s.received_on, r.seq
 		FROM `+from+` AND s.campaign_id = ?`, []any{campaignID}, func(v []driver.Value) error {
 		t := titles.of(asText(v[2]))
-		x := ListRow{ID: asInt(v[0]), Version: asInt(v[1]), Title: t.text, TitleKey: t.key}
+		x := book.ListRow{ID: asInt(v[0]), Version: asInt(v[1]), Title: t.text, TitleKey: t.key}
 		lead, letter, sender := asInt(v[5]), asInt(v[6]), asInt(v[7])
 		if letter != lastLetter { // a letter's registrations come together
 			n := vntext.Line(asText(v[8]))
-			lastLetter, lastNumber = letter, &ListLetter{Number: n, Key: vntext.Fold(n)}
+			lastLetter, lastNumber = letter, &book.ListLetter{Number: n, Key: vntext.Fold(n)}
 		}
 		x.Letter = lastNumber
 		kind, area, received := asText(v[3]), asText(v[4]), asText(v[9])
@@ -105,15 +105,15 @@ func (s *Store) RegistrationList(ctx context.Context, campaignID int64) ([]ListR
 		x.Day = d
 		x.Agency = agencies[sender]
 		if x.Agency == nil { // not possible with the foreign keys; never a nil to dereference
-			x.Agency = &ListAgency{ID: sender}
+			x.Agency = &book.ListAgency{ID: sender}
 			agencies[sender] = x.Agency
 		}
 		x.Lead = x.Agency
 		if lead != 0 && lead != sender {
 			if x.Lead = agencies[lead]; x.Lead == nil { // a lead outside the campaign: rare
-				x.Lead = &ListAgency{ID: lead}
+				x.Lead = &book.ListAgency{ID: lead}
 				if a, err := s.Agency(ctx, lead); err == nil {
-					x.Lead = &ListAgency{ID: a.ID, Name: a.Name, Key: vntext.Fold(a.Name), Group: a.Group}
+					x.Lead = &book.ListAgency{ID: a.ID, Name: a.Name, Key: vntext.Fold(a.Name), Group: a.Group}
 				}
 				agencies[lead] = x.Lead
 			}
@@ -175,6 +175,6 @@ func (s *Store) ReceivedAsOf(ctx context.Context, campaignID int64, asOf vndate.
 
 // LatestSubmissions lists the n letters of a campaign received last, the
 // latest first, as Submissions does.
-func (s *Store) LatestSubmissions(ctx context.Context, campaignID int64, n int) ([]SubmissionRow, error) {
+func (s *Store) LatestSubmissions(ctx context.Context, campaignID int64, n int) ([]book.SubmissionRow, error) {
 	return s.submissions(ctx, campaignID, n)
 }

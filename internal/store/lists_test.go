@@ -5,6 +5,7 @@ import (
 	"testing"
 	"unsafe"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/vndate"
 )
@@ -62,7 +63,7 @@ func TestRegistrationListRows(t *testing.T) {
 	if last.Agency.Group != campaign.Department || last.Kind() != campaign.Model || last.Area() != campaign.Procedures {
 		t.Fatalf("last row: %+v", last)
 	}
-	if size := unsafe.Sizeof(ListRow{}); size > 80 {
+	if size := unsafe.Sizeof(book.ListRow{}); size > 80 {
 		t.Fatalf("a list row is %d bytes: 200,000 of them are held at national scale", size)
 	}
 }

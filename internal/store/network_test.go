@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"cchc/internal/book"
 	"cchc/internal/lang"
 )
 
@@ -70,7 +71,7 @@ func TestBookOnANetworkShare(t *testing.T) {
 	a := agencies[0]
 	a.Name += " mới"
 	err = r.UpdateAgency(t.Context(), c.ID, a)
-	if !errors.Is(err, ErrReadOnly) || !strings.Contains(lang.Message(err, lang.VI), "ổ mạng dùng chung") {
+	if !errors.Is(err, book.ErrReadOnly) || !strings.Contains(lang.Message(err, lang.VI), "ổ mạng dùng chung") {
 		t.Fatalf("a write on a share: %v", err)
 	}
 	after, err := os.ReadFile(path)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
 	"cchc/internal/vndate"
@@ -37,11 +38,11 @@ func TestProgressOfAModel(t *testing.T) {
 		t.Fatalf("steps = %+v", steps)
 	}
 	// the history names the model the step is about
-	if h, err := s.History(ctx, HistoryQuery{Limit: 1}); err != nil || len(h) != 1 || !strings.Contains(h[0].Summary(lang.VI), "tiến độ «Đang triển khai» của mô hình «Khám bệnh không giấy tờ»") {
+	if h, err := s.History(ctx, book.HistoryQuery{Limit: 1}); err != nil || len(h) != 1 || !strings.Contains(h[0].Summary(lang.VI), "tiến độ «Đang triển khai» của mô hình «Khám bệnh không giấy tờ»") {
 		t.Fatalf("history says %+v (read: %v)", h, err)
 	}
 	// a clerk who did not see that step is refused
-	if err := step(campaign.Stopped, vndate.Of(2023, 3, 11), "", 0); !errors.Is(err, ErrConflict) {
+	if err := step(campaign.Stopped, vndate.Of(2023, 3, 11), "", 0); !errors.Is(err, book.ErrConflict) {
 		t.Fatalf("stale step = %v", err)
 	}
 	if err := step(campaign.Completed, vndate.Of(2023, 3, 9), "", steps[0].ID); err == nil || !strings.Contains(messageOf(err), "trước lần cập nhật trước") {
@@ -56,7 +57,7 @@ func TestProgressOfAModel(t *testing.T) {
 		t.Fatalf("current = %+v", stages[reg])
 	}
 	// history records the step, and undo takes it back
-	changes, err := s.History(ctx, HistoryQuery{Limit: 1})
+	changes, err := s.History(ctx, book.HistoryQuery{Limit: 1})
 	if err != nil || len(changes) != 1 || !strings.Contains(changes[0].Summary(0), "tiến độ «Đã hoàn thành»") {
 		t.Fatalf("history = %+v, %v", changes, err)
 	}

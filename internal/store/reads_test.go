@@ -44,21 +44,21 @@ func agenciesOf(t testing.TB, s *Store, campaignID int64) []campaign.Agency {
 	return list
 }
 
-func registrationOf(t testing.TB, s *Store, id int64) RegistrationRow {
+func registrationOf(t testing.TB, s *Store, id int64) book.RegistrationRow {
 	t.Helper()
 	r, err := s.Registration(context.Background(), id)
 	fatalIf(t, err)
 	return r
 }
 
-func registrationsOf(t testing.TB, s *Store, campaignID int64) []RegistrationRow {
+func registrationsOf(t testing.TB, s *Store, campaignID int64) []book.RegistrationRow {
 	t.Helper()
 	rows, err := s.Registrations(context.Background(), campaignID)
 	fatalIf(t, err)
 	return rows
 }
 
-func submissionsOf(t testing.TB, s *Store, campaignID int64) []SubmissionRow {
+func submissionsOf(t testing.TB, s *Store, campaignID int64) []book.SubmissionRow {
 	t.Helper()
 	subs, err := s.Submissions(context.Background(), campaignID)
 	fatalIf(t, err)
@@ -73,9 +73,9 @@ func complianceOf(t testing.TB, s *Store, c campaign.Campaign, asOf vndate.Date)
 }
 
 // lastChange is the newest entry of the book's history.
-func lastChange(t testing.TB, s *Store) Change {
+func lastChange(t testing.TB, s *Store) book.Change {
 	t.Helper()
-	h, err := s.History(context.Background(), HistoryQuery{Limit: 1})
+	h, err := s.History(context.Background(), book.HistoryQuery{Limit: 1})
 	fatalIf(t, err)
 	if len(h) == 0 {
 		t.Fatal("the history is empty")

@@ -20,7 +20,7 @@ import (
 // time, inside one read transaction: the counts and the rows agree even when
 // someone records a letter meanwhile. Close it when done.
 type ReportReader struct {
-	counts   *RegistrationCounts // counted when first asked
+	counts   *book.RegistrationCounts // counted when first asked
 	s        *Store
 	conns    []*sql.Conn
 	txs      []*sql.Tx // one per connection, all on the same snapshot
@@ -258,28 +258,28 @@ func (rr *ReportReader) sortLetters() {
 // Counts counts the registrations and agencies in all and in each group
 // (a letter that has none counts for nothing), once: only the lists that
 // say them before their rows need them.
-func (rr *ReportReader) Counts(ctx context.Context) (RegistrationCounts, error) {
+func (rr *ReportReader) Counts(ctx context.Context) (book.RegistrationCounts, error) {
 	if rr.counts != nil {
 		return *rr.counts, nil
 	}
 	rows, err := rr.txs[0].QueryContext(ctx, `SELECT l.pos, t.registrations FROM report_letter l
 		JOIN letter_tally t ON t.submission_id = l.submission_id WHERE t.registrations > 0 ORDER BY l.pos`)
 	if err != nil {
-		return RegistrationCounts{}, rr.s.explain(err)
+		return book.RegistrationCounts{}, rr.s.explain(err)
 	}
 	defer rows.Close()
-	var c RegistrationCounts
+	var c book.RegistrationCounts
 	last := int64(0)
 	for rows.Next() {
 		var pos, n int
 		if err := rows.Scan(&pos, &n); err != nil {
-			return RegistrationCounts{}, rr.s.explain(err)
+			return book.RegistrationCounts{}, rr.s.explain(err)
 		}
 		l := rr.letters[pos]
 		home := rr.home(l.agencyID)
 		a := rr.agencies[home]
 		if len(c.Groups) == 0 || c.Groups[len(c.Groups)-1].Group != a.group {
-			c.Groups = append(c.Groups, GroupCount{Group: a.group})
+			c.Groups = append(c.Groups, book.GroupCount{Group: a.group})
 		}
 		g := &c.Groups[len(c.Groups)-1]
 		g.Registrations += n
@@ -291,7 +291,7 @@ func (rr *ReportReader) Counts(ctx context.Context) (RegistrationCounts, error) 
 		last = home
 	}
 	if err := rows.Err(); err != nil {
-		return RegistrationCounts{}, rr.s.explain(err)
+		return book.RegistrationCounts{}, rr.s.explain(err)
 	}
 	rr.counts = &c
 	return c, nil
@@ -305,13 +305,13 @@ var reportChunk = 1500
 // first error fn returns. The rows carry what reports print: no title key
 // or letter version. They are read in chunks of letters, one connection
 // reading the next chunk while fn is given the rows of the one before.
-func (rr *ReportReader) Each(ctx context.Context, fn func(RegistrationRow) error) error {
+func (rr *ReportReader) Each(ctx context.Context, fn func(book.RegistrationRow) error) error {
 	var chunks [][2]int // [from, to) positions of letters
 	for from := 0; from < len(rr.letters); from += reportChunk {
 		chunks = append(chunks, [2]int{from, min(from+reportChunk, len(rr.letters))})
 	}
 	type batch struct {
-		rows []RegistrationRow
+		rows []book.RegistrationRow
 		err  error
 	}
 	ctx, cancel := context.WithCancel(ctx)
@@ -354,7 +354,7 @@ func (rr *ReportReader) Each(ctx context.Context, fn func(RegistrationRow) error
 
 // chunk reads the registrations of the letters at positions [from, to)
 // on connection k, inside its read transaction.
-func (rr *ReportReader) chunk(ctx context.Context, k int, span [2]int) ([]RegistrationRow, error) {
+func (rr *ReportReader) chunk(ctx context.Context, k int, span [2]int) ([]book.RegistrationRow, error) {
 	// In the order of the index (letter, then id), with no sort in SQLite: a
 	// letter's registrations are put in their order in it (seq) here.
 	type place struct{ pos, seq int }
@@ -368,13 +368,13 @@ func (rr *ReportReader) chunk(ctx context.Context, k int, span [2]int) ([]Regist
 		}
 		return d
 	}
-	out, places := make([]RegistrationRow, 0, size), make([]place, 0, size)
+	out, places := make([]book.RegistrationRow, 0, size), make([]place, 0, size)
 	err := rr.s.eachRowOn(ctx, rr.conns[k], `SELECT l.pos, r.seq, r.id, r.title, r.kind, r.area, coalesce(r.lead_agency_id, 0),
 		r.partners, r.summary, r.timeline, r.expected_result, r.note, r.version
 		FROM report_letter l JOIN registration r ON r.submission_id = l.submission_id
 		WHERE l.pos >= ? AND l.pos < ? ORDER BY l.pos, r.id`, []any{int64(span[0]), int64(span[1])}, func(v []driver.Value) error {
 		pos, seq := int(asInt(v[0])), int(asInt(v[1]))
-		var x RegistrationRow
+		var x book.RegistrationRow
 		x.Registration = cleanRegistration(campaign.Registration{ID: asInt(v[2]), Title: asText(v[3]),
 			Kind: campaign.Kind(asText(v[4])), Area: campaign.Area(asText(v[5])),
 			LeadAgencyID: asInt(v[6]), Partners: asText(v[7]), Summary: asText(v[8]), Timeline: asText(v[9]),

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/vndate"
 	"cchc/internal/vntext"
@@ -66,7 +67,7 @@ func TestReportRegistrationsOrderAndCounts(t *testing.T) {
 		rank[g] = i
 	}
 	// Registrations lists a letter's registrations in their order in it.
-	want := slices.DeleteFunc(slices.Clone(all), func(x RegistrationRow) bool { return x.Received.After(asOf) })
+	want := slices.DeleteFunc(slices.Clone(all), func(x book.RegistrationRow) bool { return x.Received.After(asOf) })
 	// A commune's registrations are listed under its district, the commune
 	// named as the lead unit, so that the district's count is the status's.
 	for i, x := range want {
@@ -74,7 +75,7 @@ func TestReportRegistrationsOrderAndCounts(t *testing.T) {
 			want[i].AgencyID, want[i].AgencyName, want[i].AgencyGroup, want[i].LeadAgencyID = ducTho.ID, "Huyện Đức Thọ", campaign.District, tungAnh
 		}
 	}
-	slices.SortStableFunc(want, func(a, b RegistrationRow) int {
+	slices.SortStableFunc(want, func(a, b book.RegistrationRow) int {
 		return cmp.Or(rank[a.AgencyGroup]-rank[b.AgencyGroup], vntext.Compare(a.AgencyName, b.AgencyName),
 			cmp.Compare(a.AgencyID, b.AgencyID), a.Received.Time().Compare(b.Received.Time()), cmp.Compare(a.SubmissionID, b.SubmissionID))
 	})
@@ -90,8 +91,8 @@ func TestReportRegistrationsOrderAndCounts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []RegistrationRow
-	if err := rr.Each(ctx, func(x RegistrationRow) error { got = append(got, x); return nil }); err != nil {
+	var got []book.RegistrationRow
+	if err := rr.Each(ctx, func(x book.RegistrationRow) error { got = append(got, x); return nil }); err != nil {
 		t.Fatal(err)
 	}
 	if len(got) != len(want) || len(want) != 9 {
@@ -107,7 +108,7 @@ func TestReportRegistrationsOrderAndCounts(t *testing.T) {
 	if got[0].AgencyName != "Sở Tư pháp" || got[1].Title != "Khám bệnh từ xa" || got[4].Title != "Thêm vào văn bản" {
 		t.Errorf("order: %q %q %q", got[0].AgencyName, got[1].Title, got[4].Title)
 	}
-	wantCounts := RegistrationCounts{Registrations: 9, Agencies: 4, Groups: []GroupCount{
+	wantCounts := book.RegistrationCounts{Registrations: 9, Agencies: 4, Groups: []book.GroupCount{
 		{Group: campaign.Department, Registrations: 5, Agencies: 2}, {Group: campaign.Central, Registrations: 1, Agencies: 1}, {Group: campaign.District, Registrations: 3, Agencies: 1}}}
 	if !slices.Equal(counts.Groups, wantCounts.Groups) || counts.Registrations != 9 || counts.Agencies != 4 {
 		t.Errorf("counts %+v, want %+v", counts, wantCounts)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/pgtest"
 	"cchc/internal/store/postgres"
@@ -247,7 +248,7 @@ func historyColumns(t *testing.T, s *Store) map[string][]string {
 	r, err = s.Registration(ctx, ids[0])
 	must(err)
 	must(s.DeleteRegistration(ctx, r.ID, r.Version))
-	h, err := s.History(ctx, HistoryQuery{})
+	h, err := s.History(ctx, book.HistoryQuery{})
 	must(err)
 	must(func() error { _, err := s.Undo(ctx, h[0].ID); return err }()) // puts the registration back: a delete undone
 	_, err = s.NewCampaign(ctx, campaign.Campaign{Year: 2024, Deadline: vndate.Of(2024, 3, 29)}, 2023)
@@ -255,7 +256,7 @@ func historyColumns(t *testing.T, s *Store) map[string][]string {
 
 	seen := map[string]map[string]bool{}
 	actions := map[string]map[string]bool{}
-	h, err = s.History(ctx, HistoryQuery{})
+	h, err = s.History(ctx, book.HistoryQuery{})
 	must(err)
 	for _, ch := range h {
 		for _, it := range ch.Items {

@@ -51,6 +51,8 @@ type Store struct {
 	shared  string        // the book's name for its dated backups (postgres-cchc@may-chu), "" on SQLite
 }
 
+var _ book.Book = (*Store)(nil)
+
 // Options for Open.
 type Options struct {
 	// AllowReadOnly opens a file the user may not write in read-only mode
@@ -152,7 +154,7 @@ func (s *Store) ReadOnly() bool { return s.readOnly }
 func (s *Store) canWrite() error {
 	if s.network != "" {
 		e := sqlite.ShortNetworkProblem(s.network)
-		e.Cause = ErrReadOnly
+		e.Cause = book.ErrReadOnly
 		return e
 	}
 	if s.readOnly {

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/compliance"
 	"cchc/internal/lang"
@@ -264,7 +265,7 @@ func TestReadOnlyFile(t *testing.T) {
 	}
 	c := campaignOf(t, ro, 2023)
 	_, err = ro.AddAgency(context.Background(), c.ID, campaign.Agency{Name: "Sở Mới", Group: campaign.Department})
-	if !errors.Is(err, ErrReadOnly) {
+	if !errors.Is(err, book.ErrReadOnly) {
 		t.Fatalf("write on read-only = %v", err)
 	}
 }
@@ -436,10 +437,10 @@ func TestEditConflictsAreRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	mine.Note = "sửa của tôi"
-	if err := s.UpdateRegistration(ctx, mine.Registration); !errors.Is(err, ErrConflict) {
+	if err := s.UpdateRegistration(ctx, mine.Registration); !errors.Is(err, book.ErrConflict) {
 		t.Fatalf("stale update = %v", err)
 	}
-	if err := s.DeleteRegistration(ctx, mine.ID, mine.Version); !errors.Is(err, ErrConflict) {
+	if err := s.DeleteRegistration(ctx, mine.ID, mine.Version); !errors.Is(err, book.ErrConflict) {
 		t.Fatalf("stale delete = %v", err)
 	}
 	now := registrationOf(t, s, ids[0])
@@ -453,7 +454,7 @@ func TestEditConflictsAreRefused(t *testing.T) {
 	if len(subs) != 0 {
 		t.Fatal("empty letter left behind")
 	}
-	if err := s.UpdateRegistration(ctx, now.Registration); !errors.Is(err, ErrNotFound) {
+	if err := s.UpdateRegistration(ctx, now.Registration); !errors.Is(err, book.ErrNotFound) {
 		t.Fatalf("update of deleted = %v", err)
 	}
 
@@ -464,7 +465,7 @@ func TestEditConflictsAreRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.Name = "Sở Ngoại vụ tỉnh"
-	if err := s.UpdateAgency(ctx, c.ID, b); !errors.Is(err, ErrConflict) {
+	if err := s.UpdateAgency(ctx, c.ID, b); !errors.Is(err, book.ErrConflict) {
 		t.Fatalf("stale agency update = %v", err)
 	}
 }
@@ -509,7 +510,7 @@ func TestEntryEditsOfOneLetter(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	letterOf := func(r RegistrationRow) campaign.Submission {
+	letterOf := func(r book.RegistrationRow) campaign.Submission {
 		return campaign.Submission{ID: r.SubmissionID, CampaignID: c.ID, AgencyID: r.AgencyID, Number: r.LetterNumber,
 			LetterDate: r.LetterDate, Received: r.Received, Version: r.SubmissionVer}
 	}
@@ -528,7 +529,7 @@ func TestEntryEditsOfOneLetter(t *testing.T) {
 	// the same registration, opened before: a conflict, named for what it is
 	stale.Note = "sửa cũ"
 	err = s.UpdateEntry(ctx, letterOf(stale), stale.Registration)
-	if !errors.Is(err, ErrConflict) || strings.Contains(messageOf(err), "Văn bản số") {
+	if !errors.Is(err, book.ErrConflict) || strings.Contains(messageOf(err), "Văn bản số") {
 		t.Fatalf("a stale edit of the same registration: %v", messageOf(err))
 	}
 	// a change to the letter by one, against a stale letter: a conflict
@@ -539,7 +540,7 @@ func TestEntryEditsOfOneLetter(t *testing.T) {
 	if err := s.UpdateEntry(ctx, la, a.Registration); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.UpdateEntry(ctx, letterOf(b), b.Registration); !errors.Is(err, ErrConflict) || !strings.Contains(messageOf(err), "Văn bản số") {
+	if err := s.UpdateEntry(ctx, letterOf(b), b.Registration); !errors.Is(err, book.ErrConflict) || !strings.Contains(messageOf(err), "Văn bản số") {
 		t.Fatalf("an edit over a changed letter: %v", err)
 	}
 	if sub, err := s.Registration(ctx, ids[1]); err != nil || sub.LetterNumber != "58/SYT-VP" || sub.Note != "sửa ở máy khác" {

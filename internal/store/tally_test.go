@@ -105,11 +105,11 @@ func TestLetterTallyFollowsEveryChange(t *testing.T) {
 		t.Fatal(err)
 	}
 	step("one restored from the trash", 1, 0)
-	var items []ImportItem
+	var items []book.ImportItem
 	for _, title := range []string{"Bốn", "Năm"} {
-		items = append(items, ImportItem{Line: 2, Registration: sampleReg(title)})
+		items = append(items, book.ImportItem{Line: 2, Registration: sampleReg(title)})
 	}
-	if _, err := s.ImportRegistrations(ctx, []ImportLetter{{Submission: campaign.Submission{CampaignID: c.ID, AgencyID: tp.ID, Received: vndate.Of(2023, 3, 5)}, Items: items}}, false); err != nil {
+	if _, err := s.ImportRegistrations(ctx, []book.ImportLetter{{Submission: campaign.Submission{CampaignID: c.ID, AgencyID: tp.ID, Received: vndate.Of(2023, 3, 5)}, Items: items}}, false); err != nil {
 		t.Fatal(err)
 	}
 	step("imported", 1, 2)

@@ -14,7 +14,7 @@ import (
 
 // Trash lists the deleted registrations of a campaign not yet restored,
 // the latest deleted first. A deletion later undone is not in the trash.
-func (s *Store) Trash(ctx context.Context, campaignID int64) ([]TrashEntry, error) {
+func (s *Store) Trash(ctx context.Context, campaignID int64) ([]book.TrashEntry, error) {
 	names, err := s.agencyNames(ctx)
 	if err != nil {
 		return nil, err
@@ -34,9 +34,9 @@ func (s *Store) Trash(ctx context.Context, campaignID int64) ([]TrashEntry, erro
 		return nil, s.explain(err)
 	}
 	defer rows.Close()
-	var out []TrashEntry
+	var out []book.TrashEntry
 	for rows.Next() {
-		var e TrashEntry
+		var e book.TrashEntry
 		var at, old, received string
 		var agencyID, campID int64
 		if err := rows.Scan(&e.ItemID, &at, &e.Who, &agencyID, &old, &received, &campID); err != nil {
@@ -71,7 +71,7 @@ func registrationFromRow(m map[string]any) campaign.Registration {
 // the restored registration's title.
 func (s *Store) Restore(ctx context.Context, itemID int64) (string, error) {
 	var title string
-	err := s.write(withOp(ctx, OpRestore), func(tx *sql.Tx) error {
+	err := s.write(withOp(ctx, book.OpRestore), func(tx *sql.Tx) error {
 		var old string
 		err := tx.QueryRowContext(ctx, `SELECT i.old FROM history_item i JOIN history h ON h.id = i.history_id
 			WHERE i.id = ? AND i.tbl = 'registration' AND i.action = 'delete' AND i.restored_by IS NULL AND h.undone_by IS NULL`, itemID).Scan(&old)

@@ -34,16 +34,16 @@ func (s *Store) SetQuota(ctx context.Context, campaignID int64, g campaign.Group
 // the other campaigns keep the name they showed (see UpdateAgency). a is
 // the agency as the campaign knows it, with the new names.
 func (s *Store) RenameAgency(ctx context.Context, campaignID int64, a campaign.Agency) error {
-	return s.UpdateAgency(withOp(ctx, OpRename), campaignID, a)
+	return s.UpdateAgency(withOp(ctx, book.OpRename), campaignID, a)
 }
 
 // FollowAgencies stops following agencies in a campaign (follow false) or
 // follows them again; the other campaigns are left as they were. It
 // returns how many changed.
 func (s *Store) FollowAgencies(ctx context.Context, campaignID int64, ids []int64, follow bool) (int, error) {
-	op := OpStop
+	op := book.OpStop
 	if follow {
-		op = OpFollow
+		op = book.OpFollow
 	}
 	n := 0
 	err := s.write(withOp(ctx, op), func(tx *sql.Tx) error {
@@ -93,7 +93,7 @@ func (s *Store) MergeAgencies(ctx context.Context, campaignID int64, olds []camp
 		return 0, err
 	}
 	id := into.ID
-	err := s.write(withOp(ctx, OpMerge), func(tx *sql.Tx) error {
+	err := s.write(withOp(ctx, book.OpMerge), func(tx *sql.Tx) error {
 		for _, o := range olds {
 			var succ string
 			err := tx.QueryRowContext(ctx, `SELECT a.name FROM succession x JOIN agency a ON a.id = x.successor_id

@@ -65,7 +65,7 @@ func TestMergeStopFollowAndTheNextCampaign(t *testing.T) {
 	if len(after.Results) != len(before.Results) {
 		t.Fatalf("2023 changed: %d agencies judged, was %d", len(after.Results), len(before.Results))
 	}
-	h, err := s.History(ctx, HistoryQuery{Limit: 1})
+	h, err := s.History(ctx, book.HistoryQuery{Limit: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
