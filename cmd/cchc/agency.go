@@ -241,9 +241,47 @@ func runAgencyFollow(e *env, args []string, follow bool) error {
 		return err
 	}
 	if follow {
-		fmt.Fprintln(e.stdout, l.F("Đã theo dõi lại %d cơ quan, đơn vị trong đợt đăng ký %d.", "Following %d more agencies in the %d campaign.", n, c.Year))
+		fmt.Fprintln(e.stdout, l.F("Đã theo dõi lại %s trong đợt đăng ký %d.", "Following %s in the %d campaign.",
+			l.Count(n, "cơ quan, đơn vị", "more agency", "more agencies"), c.Year))
+		if len(names) == 0 {
+			return nil // a whole group: the clerk sees it in the list
+		}
+		return orphans(e, st, c, list, units)
 	} else {
-		fmt.Fprintln(e.stdout, l.F("Đã ngừng theo dõi %d cơ quan, đơn vị trong đợt đăng ký %d.", "Stopped following %d agencies in the %d campaign.", n, c.Year))
+		fmt.Fprintln(e.stdout, l.F("Đã ngừng theo dõi %s trong đợt đăng ký %d.", "Stopped following %s in the %d campaign.",
+			l.Count(n, "cơ quan, đơn vị", "agency", "agencies"), c.Year))
+	}
+	return nil
+}
+
+// orphans tells of the units just followed whose parent (a commune's
+// district) the campaign does not follow: their letters count for no
+// district there, so such a unit is judged on its own, or, where its
+// group has no quota, counted nowhere.
+func orphans(e *env, st book.Book, c campaign.Campaign, list, units []campaign.Agency) error {
+	l := e.lang
+	followed := map[int64]bool{}
+	for _, a := range list {
+		followed[a.ID] = a.Active
+	}
+	for _, a := range units {
+		followed[a.ID] = true
+	}
+	for _, a := range units {
+		if a.ParentID == 0 || followed[a.ParentID] {
+			continue
+		}
+		p, err := st.Agency(context.Background(), a.ParentID)
+		if err != nil {
+			return err
+		}
+		if c.QuotaFor(a.Group).Required > 0 {
+			fmt.Fprintln(e.stdout, l.F("Lưu ý — %s thuộc %s, đơn vị không được theo dõi trong đợt đăng ký %d: %s được xét riêng theo chỉ tiêu của nhóm mình.",
+				"Note — %s is under %s, which the %d campaign does not follow: %s is judged on its own, by its group's quota.", a.Name, p.Name, c.Year, a.Name))
+			continue
+		}
+		fmt.Fprintln(e.stdout, l.F("Lưu ý — %s thuộc %s, đơn vị không được theo dõi trong đợt đăng ký %d: mô hình của %s không được tính cho đơn vị nào (theo dõi cả %s để tính cho đơn vị đó).",
+			"Note — %s is under %s, which the %d campaign does not follow: the registrations of %s count for no unit (follow %s too for them to count there).", a.Name, p.Name, c.Year, a.Name, p.Name))
 	}
 	return nil
 }

@@ -196,5 +196,19 @@ func TestFollowFindsUnitsOfOtherCampaigns(t *testing.T) {
 		if _, ok := listed("2024")["Xã Vĩnh Tân (Huyện Hương Sơn)"]; ok {
 			t.Error("undone, Xã Vĩnh Tân is still in 2024")
 		}
+		// a commune whose district this campaign does not follow: said how it counts
+		must("agency", "stop", "Huyện Hương Khê")
+		want := "Đã theo dõi lại 1 cơ quan, đơn vị trong đợt đăng ký 2024.\n" +
+			"Lưu ý — Xã Vĩnh Tân thuộc Huyện Hương Khê, đơn vị không được theo dõi trong đợt đăng ký 2024: mô hình của Xã Vĩnh Tân không được tính cho đơn vị nào (theo dõi cả Huyện Hương Khê để tính cho đơn vị đó).\n"
+		if out := must("agency", "follow", "Xã Vĩnh Tân (Huyện Hương Khê)"); out != want {
+			t.Errorf("follow under a district not followed:\n%s\nwant\n%s", out, want)
+		}
+		must("campaign", "quota", "commune", "2", "3")
+		must("agency", "stop", "Xã Vĩnh Tân (Huyện Hương Khê)")
+		want = "Following 1 more agency in the 2024 campaign.\n" +
+			"Note — Xã Vĩnh Tân is under Huyện Hương Khê, which the 2024 campaign does not follow: Xã Vĩnh Tân is judged on its own, by its group's quota.\n"
+		if out := must("--lang", "en", "agency", "follow", "Xã Vĩnh Tân (Huyện Hương Khê)"); out != want {
+			t.Errorf("follow, judged on its own:\n%s\nwant\n%s", out, want)
+		}
 	})
 }
