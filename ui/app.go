@@ -128,8 +128,9 @@ func Run(st book.Book, opt Options) (farewell string, err error) {
 	}
 	m := New(st, opt)
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithReportFocus())
-	stop := watch(p)
+	stop, stopTelling := watch(p), tell(p, st)
 	defer stop()
+	defer stopTelling()
 	_, err = p.Run()
 	return m.farewell, err
 }

@@ -287,3 +287,19 @@ func TestEnglishQuestionsAnswerYOrN(t *testing.T) {
 		t.Fatalf("the question's keys: %q\n%s", keysLines(h), v)
 	}
 }
+
+// At 80 columns an agency with no status of its own says why in a word
+// that fits its column, and whole on the line under the list.
+func TestAt80ColumnsUnjudgedAgenciesSayWhy(t *testing.T) {
+	st := seeded(t)
+	addCommune(t, st, "Huyện Đức Thọ", "Xã Tùng Ảnh")
+	h := newHarness(t, st, lang.VI, 80, 24)
+	h.keys("2", "/", "tung anh", "enter")
+	v := h.view()
+	if row := lineWith(v, "› Xã Tùng Ảnh"); !strings.Contains(row, "→ huyện") || strings.Contains(row, "…") {
+		t.Fatalf("the commune's row: %q\n%s", row, v)
+	}
+	if !strings.Contains(lineWith(v, " › Xã Tùng Ảnh"), "→ tính cho huyện") {
+		t.Fatalf("the line under the list does not say why:\n%s", v)
+	}
+}

@@ -57,6 +57,28 @@ func watch(p *tea.Program) (stop func()) {
 	return func() { t.Stop(); close(done) }
 }
 
+// tell sends the program a tick as soon as the server tells of a commit
+// (PostgreSQL), instead of at the next WatchEvery; on SQLite, which tells
+// nothing, the ticks of watch alone notice changes.
+func tell(p *tea.Program, st book.Book) (stop func()) {
+	done := make(chan struct{})
+	go func() {
+		changed := st.Changed()
+		if changed == nil {
+			return
+		}
+		for {
+			select {
+			case <-changed:
+				p.Send(watchTickMsg{})
+			case <-done:
+				return
+			}
+		}
+	}()
+	return func() { close(done) }
+}
+
 // checkVersion asks the store whether anyone committed since last time.
 func (m *Model) checkVersion() tea.Cmd {
 	st := m.ctx.Store

@@ -169,6 +169,10 @@ type Keeping interface {
 	Check(ctx context.Context) ([]lang.Error, error)
 	// DataVersion changes whenever someone else writes the book.
 	DataVersion(ctx context.Context) (int64, error)
+	// Changed receives (a value at most waiting) when the server tells of
+	// a commit, so that DataVersion may have moved; nil where nothing is
+	// told (SQLite: DataVersion is polled).
+	Changed() <-chan struct{}
 	// CheckBook reports ErrBookGone when the book opened is no longer there.
 	CheckBook() error
 	RescuePath() string

@@ -3,7 +3,6 @@ package doc
 import (
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"cchc/internal/docx"
 )
@@ -29,21 +28,6 @@ func (d *Document) WriteDOCX(w io.Writer) error {
 }
 
 var docxAlign = map[Align]docx.Align{Left: docx.Left, Centre: docx.Centre, Right: docx.Right, Justify: docx.Justify}
-
-// textWidth estimates how wide (mm) a line of Times is at size pt: for the
-// rules under the issuer and the motto.
-func textWidth(s string, size float64, caps bool) float64 {
-	em := 0.5
-	if caps {
-		em = 0.68
-	}
-	return float64(utf8.RuneCountInString(s)) * size * em * 25.4 / 72
-}
-
-// issuerRule and mottoRule are the lengths of the short lines under them:
-// a third to a half of the issuer's name, the whole motto.
-func issuerRule(s string) float64 { return max(textWidth(s, HeadSize, true)*0.4, 12) }
-func mottoRule(s string) float64  { return textWidth(s, HeadSize, false) * 1.02 }
 
 func docxPara(p *Paragraph) docx.Para {
 	out := docx.Para{Align: docxAlign[p.Align], Size: p.Size, Before: p.Before, KeepNext: p.KeepNext, After: 0}
@@ -72,11 +56,12 @@ func docxBlock(dw *docx.Writer, b Block, width float64) error {
 		if err := dw.StartTable(docx.Table{Widths: []float64{left, right}}); err != nil {
 			return err
 		}
+		issuer, motto := headRules(b)
 		var l []docx.Para
 		if b.Parent != "" { // a body with no parent (a ministry) is named on the first line
 			l = append(l, line(b.Parent, HeadSize, false, false, docx.Centre))
 		}
-		l = append(l, line(b.Issuer, HeadSize, true, false, docx.Centre), docx.Para{Rule: issuerRule(b.Issuer), Width: left})
+		l = append(l, line(b.Issuer, HeadSize, true, false, docx.Centre), docx.Para{Rule: issuer, Width: left})
 		if b.Number != "" {
 			l = append(l, line(b.Number, HeadSize, false, false, docx.Centre))
 		}
@@ -86,7 +71,7 @@ func docxBlock(dw *docx.Writer, b Block, width float64) error {
 		r := []docx.Para{
 			line(b.Nation, HeadSize-0.5, true, false, docx.Centre),
 			line(b.Motto, HeadSize+0.5, true, false, docx.Centre),
-			{Rule: mottoRule(b.Motto), Width: right},
+			{Rule: motto, Width: right},
 		}
 		if b.PlaceDate != "" {
 			p := line(b.PlaceDate, BodySize, false, true, docx.Centre)

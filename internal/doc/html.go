@@ -160,8 +160,11 @@ func (h *htmlWriter) block(b Block) error {
 	case *Paragraph:
 		h.para(b)
 	case *Letterhead:
+		// the rules as long as the pdf's, whatever the page's width: under
+		// the issuer 2/5 of its name, under the motto the whole motto
+		issuer, motto := headRules(b)
 		h.put(`<table class="cols"><tr><td style="width: 40%" class="head">`,
-			htmlLine("parent", b.Parent, false), htmlLine("issuer", b.Issuer, true), `<span class="rule" style="width: 35%"></span>`)
+			htmlLine("parent", b.Parent, false), htmlLine("issuer", b.Issuer, true), fmt.Sprintf(`<span class="rule" style="width: %.1fmm"></span>`, issuer))
 		if b.Number != "" {
 			h.put(`<div style="white-space: pre; margin-top: 4pt">`, esc(b.Number), `</div>`)
 		}
@@ -169,7 +172,7 @@ func (h *htmlWriter) block(b Block) error {
 			h.put(`<div style="font-size: 12pt; padding: 0 4mm">`, escLines(b.Subject), `</div>`)
 		}
 		h.put(`</td><td style="width: 60%" class="head">`, `<div style="font-size: 12.5pt"><b>`, esc(b.Nation), `</b></div>`,
-			`<div style="font-size: 13.5pt"><b>`, esc(b.Motto), `</b></div><span class="rule" style="width: 62%"></span>`)
+			`<div style="font-size: 13.5pt"><b>`, esc(b.Motto), `</b></div>`, fmt.Sprintf(`<span class="rule" style="width: %.1fmm"></span>`, motto))
 		if b.PlaceDate != "" {
 			h.put(`<div class="placedate">`, esc(b.PlaceDate), `</div>`)
 		}

@@ -160,6 +160,15 @@ func (m *Measure) Lines(text string, bold, italic bool, size, width float64) int
 	return n
 }
 
+// headRules are the lengths (mm) of the rules of Nghị định 30/2020 under
+// the issuer, a third to a half of its name (2/5, at least 12 mm), and
+// under the motto, as long as the motto: measured in the font.
+func headRules(b *Letterhead) (issuer, motto float64) {
+	m := NewMeasure()
+	issuer = max(m.Width(b.Issuer, true, false, HeadSize)*25.4/72*0.4, 12)
+	return issuer, m.Width(b.Motto, true, false, HeadSize+0.5) * 25.4 / 72
+}
+
 // Width is how wide text is on one line, in points, at size points.
 func (m *Measure) Width(text string, bold, italic bool, size float64) float64 {
 	m.p.font(bold, italic, size)
@@ -497,16 +506,13 @@ func (p *pdf) block(b Block, next Block) error {
 		}
 		p.flow(pp, keep)
 	case *Letterhead:
-		p.font(true, false, HeadSize)
-		issuer := p.m.GetStringWidth(b.Issuer)
-		p.font(true, false, HeadSize+0.5)
-		motto := p.m.GetStringWidth(b.Motto)
+		issuer, motto := headRules(b)
 		var l []para
 		if b.Parent != "" { // a body with no parent (a ministry) is named on the first line
 			l = append(l, text(b.Parent, HeadSize, false, false, Centre))
 		}
 		l = append(l, text(b.Issuer, HeadSize, true, false, Centre))
-		l[len(l)-1].rule = max(issuer*0.4, 12)
+		l[len(l)-1].rule = issuer
 		if b.Number != "" {
 			l = append(l, text(b.Number, HeadSize, false, false, Centre))
 			l[len(l)-1].before = 4

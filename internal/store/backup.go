@@ -75,6 +75,15 @@ func (s *Store) BackedUpToday() bool {
 	return len(m) > 0
 }
 
+// Changed receives when the server tells of a commit (PostgreSQL); nil on
+// SQLite, whose DataVersion is polled.
+func (s *Store) Changed() <-chan struct{} {
+	if s.changes == nil {
+		return nil
+	}
+	return s.changes.Changed()
+}
+
 // DataVersion changes whenever another connection (another clerk, or
 // another part of this program) commits to the book. It is read on one
 // dedicated connection, as SQLite counts per connection.

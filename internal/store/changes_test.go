@@ -116,3 +116,51 @@ func TestWriteHeldTooLongIsBusy(t *testing.T) {
 		t.Fatalf("Sở Y tế has %d registrations, want 1", n)
 	}
 }
+
+// On PostgreSQL a clerk's program is told of another clerk's commit as
+// it comes (Changed), not at its next poll; SQLite tells nothing (nil),
+// its DataVersion being polled.
+func TestChangedTellsOfAnotherClerksCommit(t *testing.T) {
+	book := testBook(t)
+	mine, err := Open(book, Options{Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer mine.Close()
+	changed := mine.Changed()
+	if !onPostgres {
+		if changed != nil {
+			t.Fatal("SQLite tells of changes it cannot see")
+		}
+		return
+	}
+	theirs, err := Open(book, Options{Now: fixedNow, User: "Anh Minh"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer theirs.Close()
+	ctx := context.Background()
+	before, err := mine.DataVersion(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-changed:
+		t.Fatal("told of a change before anyone wrote")
+	default:
+	}
+	c := campaignOf(t, theirs, 2023)
+	a := agencyByName(t, theirs, c, "Sở Y tế")
+	if _, _, err := theirs.RecordSubmission(ctx, campaign.Submission{CampaignID: c.ID, AgencyID: a.ID, Received: vndate.Of(2023, 3, 1)},
+		[]campaign.Registration{sampleReg("Của người khác")}); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-changed:
+	case <-time.After(10 * time.Second): // a deadline, not a pause: the value comes a moment after the commit
+		t.Fatal("another clerk's commit was not told")
+	}
+	if v, err := mine.DataVersion(ctx); err != nil || v == before {
+		t.Fatalf("told, yet the version is still %d (%v)", v, err)
+	}
+}

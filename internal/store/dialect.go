@@ -79,5 +79,6 @@ func eachColumn(ctx context.Context, db *sql.DB, d Dialect, fn func(table, colum
 // (PostgreSQL's LISTEN/NOTIFY); SQLite's is read from PRAGMA data_version.
 type changeWatcher interface {
 	Version(ctx context.Context) int64
+	Changed() <-chan struct{}
 	Close() error
 }

@@ -220,20 +220,31 @@ func (m *Model) row(a campaign.Agency, r compliance.Result, judged bool) []strin
 	} else {
 		reg = itoa(c.Data.OwnCount[a.ID])
 		quota = "—"
-		switch {
-		case !a.Active:
-			status = c.T("Ngừng theo dõi", "Not tracked")
-		case a.ParentID != 0:
-			status = c.T("→ tính cho huyện", "→ counts for district")
-		default:
-			status = c.T("Không có chỉ tiêu", "No quota")
-		}
+		status = unjudged(c, a, common.Narrow(m.width))
 	}
 	group := a.Group.Short(c.Lang)
 	if common.Narrow(m.width) {
 		group = a.Group.Word(c.Lang)
 	}
 	return []string{name, group, reg, quota, status, last}
+}
+
+// unjudged says why an agency has no status: in a word on a narrow
+// screen, where the line under the list tells it whole.
+func unjudged(c *common.Context, a campaign.Agency, short bool) string {
+	switch {
+	case !a.Active && short:
+		return c.T("Ngừng", "Not tracked")
+	case !a.Active:
+		return c.T("Ngừng theo dõi", "Not tracked")
+	case a.ParentID != 0 && short:
+		return c.T("→ huyện", "→ district")
+	case a.ParentID != 0:
+		return c.T("→ tính cho huyện", "→ counts for district")
+	case short:
+		return c.T("Không tính", "No quota")
+	}
+	return c.T("Không có chỉ tiêu", "No quota")
 }
 
 // name is the agency's name, with its district when another unit bears
@@ -491,6 +502,8 @@ func (m *Model) selectedLine() string {
 		if rem := report.Remarks(r, c.Lang, c.ASCII); rem != "" {
 			text += " · " + rem
 		}
+	} else {
+		text += " · " + unjudged(c, *a, false)
 	}
 	return common.DetailLines(c, text+" · "+a.Group.Label(c.Lang), m.width, 1)[0]
 }

@@ -22,13 +22,14 @@ type Watcher struct {
 	done   chan struct{}
 	ready  chan struct{} // closed once the first LISTEN is in place
 	once   sync.Once
+	told   chan struct{} // a value waits here after a change (Changed)
 }
 
 // Watch prepares a watcher with the configuration cfg (Open's); it
 // starts listening when first asked for its Version, as a command that
 // only prints a report never asks.
 func Watch(cfg *pgx.ConnConfig) *Watcher {
-	w := &Watcher{cfg: cfg, done: make(chan struct{}), ready: make(chan struct{})}
+	w := &Watcher{cfg: cfg, done: make(chan struct{}), ready: make(chan struct{}), told: make(chan struct{}, 1)}
 	w.count.Store(1) // as PRAGMA data_version, never 0: callers take 0 for "not read yet"
 	return w
 }
@@ -44,8 +45,25 @@ func (w *Watcher) run(ctx context.Context, cfg *pgx.ConnConfig) {
 		case <-ctx.Done():
 		case <-time.After(pause):
 		}
-		w.count.Add(1)
+		w.bump()
 	}
+}
+
+// bump counts a change and tells Changed's reader, who may not have
+// taken the last one yet (one waiting value says "something changed").
+func (w *Watcher) bump() {
+	w.count.Add(1)
+	select {
+	case w.told <- struct{}{}:
+	default:
+	}
+}
+
+// Changed receives after each change told of (several at once may come
+// as one); it starts listening as Version does.
+func (w *Watcher) Changed() <-chan struct{} {
+	w.Version(context.Background())
+	return w.told
 }
 
 // listen holds one connection until it fails; it reports whether it got
@@ -64,7 +82,7 @@ func (w *Watcher) listen(ctx context.Context, cfg *pgx.ConnConfig) bool {
 		if _, err := c.WaitForNotification(ctx); err != nil {
 			return true
 		}
-		w.count.Add(1)
+		w.bump()
 	}
 }
 

@@ -1,0 +1,39 @@
+package doc
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The rules under the issuer and the motto are as long on a landscape
+// table report as on a portrait letter, and as Nghị định 30/2020 sets
+// them: a third to a half of the issuer's name, the whole motto. (The html
+// once drew them as shares of the column, longer than the name and the
+// motto on a landscape page.)
+func TestHeadRulesOfNghiDinh30(t *testing.T) {
+	head := &Letterhead{Parent: "UBND TỈNH HÀ TĨNH", Issuer: "SỞ NỘI VỤ", Nation: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Motto: "Độc lập - Tự do - Hạnh phúc"}
+	m := NewMeasure()
+	name := m.Width(head.Issuer, true, false, HeadSize) * 25.4 / 72
+	motto := m.Width(head.Motto, true, false, HeadSize+0.5) * 25.4 / 72
+	rule := regexp.MustCompile(`class="rule" style="width: ([\d.]+)mm"`)
+	for _, landscape := range []bool{false, true} {
+		var b strings.Builder
+		if err := (&Document{Landscape: landscape, Blocks: []Block{head}}).WriteHTML(&b); err != nil {
+			t.Fatal(err)
+		}
+		got := rule.FindAllStringSubmatch(b.String(), -1)
+		if len(got) != 2 {
+			t.Fatalf("landscape %v: rules %q, want two in mm", landscape, got)
+		}
+		issuer, _ := strconv.ParseFloat(got[0][1], 64)
+		under, _ := strconv.ParseFloat(got[1][1], 64)
+		if issuer < name/3 || issuer > name/2 && issuer > 12 {
+			t.Errorf("landscape %v: the issuer's rule is %.1f mm under a name %.1f mm long", landscape, issuer, name)
+		}
+		if under < motto*0.97 || under > motto*1.03 {
+			t.Errorf("landscape %v: the motto's rule is %.1f mm under a motto %.1f mm long", landscape, under, motto)
+		}
+	}
+}
