@@ -74,7 +74,9 @@ func docxBlock(dw *docx.Writer, b Block, width float64) error {
 			{Rule: motto, Width: right},
 		}
 		if b.PlaceDate != "" {
-			p := line(b.PlaceDate, BodySize, false, true, docx.Centre)
+			// a short line that never wraps: its year needs no no-break
+			// space, which LibreOffice sets wide in italics ("năm  2026")
+			p := docx.Para{Runs: []docx.Run{{Text: b.PlaceDate, Italic: true}}, Size: BodySize, Align: docx.Centre}
 			p.Before = 6
 			r = append(r, p)
 		}

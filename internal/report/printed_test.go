@@ -552,3 +552,14 @@ func TestLetterheadWithoutParent(t *testing.T) {
 		t.Errorf("xlsx: A2 = %q, want nothing under the issuer", a2)
 	}
 }
+
+// The letter's place and date are written as typed in the docx: the
+// no-break space that keeps a heading's year is not needed on a line
+// that never wraps, and LibreOffice sets it wide in italics.
+func TestDOCXPlaceDateAsTyped(t *testing.T) {
+	st, _ := openBook(t)
+	body := docxPart(t, render(t, build(t, st, KindReminder, lang.VI), "docx"), "word/document.xml")
+	if !strings.Contains(body, "ngày 05 tháng 4 năm 2023<") {
+		t.Errorf("no place and date with a plain space before the year in:\n%.2000s", body)
+	}
+}
