@@ -16,7 +16,6 @@ import (
 	"cchc/internal/campaign"
 	"cchc/internal/compliance"
 	"cchc/internal/lang"
-	"cchc/internal/store/sqlite"
 	"cchc/internal/tooltest"
 	"cchc/internal/vndate"
 )
@@ -567,31 +566,5 @@ func TestHostileTextIsStoredAsData(t *testing.T) {
 	list := agenciesOf(t, s, c.ID)
 	if len(list) != 41 {
 		t.Fatalf("agencies = %d", len(list))
-	}
-}
-
-// countingQuerier counts the statements run through it.
-type countingQuerier struct {
-	q sqlite.Querier
-	n int
-}
-
-func (c *countingQuerier) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
-	c.n++
-	return c.q.QueryRowContext(ctx, query, args...)
-}
-
-// The header is read in one statement, so in one snapshot: a commit by
-// another process between reads made a new book look foreign.
-func TestHeaderIsOneSnapshot(t *testing.T) {
-	sqliteOnly(t)
-	s := openTemp(t)
-	q := &countingQuerier{q: s.db}
-	version, appID, tables, err := sqlite.Header(context.Background(), q, s.path)
-	if err != nil || q.n != 1 {
-		t.Fatalf("header took %d statements: %v", q.n, err)
-	}
-	if version != SchemaVersion() || appID != sqlite.ApplicationID || tables == 0 {
-		t.Fatalf("header = %d %d %d", version, appID, tables)
 	}
 }
