@@ -106,9 +106,25 @@ func TestAFieldLeftShowsTheStartOfItsValue(t *testing.T) {
 	h.keys("3", "y te", "enter", "tab", "tab", "tab", long, "tab")
 	v := h.view()
 	line := lineWith(v, "Tên ")
-	if !strings.Contains(line, "Ứng dụng công nghệ thông tin") || !strings.HasSuffix(strings.TrimRight(line, " "), "…") {
-		t.Fatalf("a long title left behind shows %q:\n%s", line, v)
+	if !strings.Contains(line, "Ứng dụng công nghệ thông tin") || !strings.Contains(oneSpaced(v), long) {
+		t.Fatalf("a long title left behind shows %q:\n%s", line, v) // its start, and over two lines the rest
 	}
+	// longer than two lines: the second ends in "…"
+	h.keys("up", "ctrl+u", long+" "+long, "tab")
+	v = h.view()
+	if next := strings.Split(v, "\n")[lineIndex(v, "Tên ")+1]; !strings.HasSuffix(strings.TrimRight(next, " "), "…") {
+		t.Fatalf("a title longer than two lines shows:\n%s", v)
+	}
+}
+
+// lineIndex is the number of the first line of view holding s.
+func lineIndex(view, s string) int {
+	for i, l := range strings.Split(view, "\n") {
+		if strings.Contains(l, s) {
+			return i
+		}
+	}
+	return -1
 }
 
 func TestFormsAlwaysShowTheWayOutAndTheHelp(t *testing.T) {

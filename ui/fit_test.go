@@ -303,3 +303,18 @@ func TestAt80ColumnsUnjudgedAgenciesSayWhy(t *testing.T) {
 		t.Fatalf("the line under the list does not say why:\n%s", v)
 	}
 }
+
+// The agencies' full help lists the keys that work where the clerk is:
+// on the list no "d xóa" (there is nothing to delete), on an agency's
+// page its registrations' keys.
+func TestTheAgenciesHelpListsWhatWorksThere(t *testing.T) {
+	h := newHarness(t, seeded(t), lang.VI, 100, 30)
+	h.keys("2", "?")
+	if v := h.view(); strings.Contains(v, "d         xóa") || strings.Contains(oneSpaced(v), "d xóa") || !strings.Contains(oneSpaced(v), "a thêm cơ quan") {
+		t.Fatalf("the list's help:\n%s", v)
+	}
+	h.keys("esc", "/", "duc tho", "enter", "enter", "?")
+	if v := oneSpaced(h.view()); !strings.Contains(v, "d xóa") || strings.Contains(v, "a thêm cơ quan") {
+		t.Fatalf("the page's help:\n%s", h.view())
+	}
+}

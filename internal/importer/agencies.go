@@ -224,6 +224,9 @@ func planAgencies(grids []*Grid, c campaign.Campaign, agencies []campaign.Agency
 	}
 	// districts added by this same list, by code and by name, for their communes
 	newByCode, newByName := map[string]int{}, map[string]int{}
+	if pr := g.headerSplit(h.row); pr != nil {
+		p.Problems = append(p.Problems, *pr)
+	}
 
 	for r := h.row + 1; r < len(g.Rows); r++ {
 		if blank(g.Rows[r]) {
@@ -235,6 +238,12 @@ func planAgencies(grids []*Grid, c campaign.Campaign, agencies []campaign.Agency
 		name := cell(r, acName)
 		level := key(cell(r, acLevel))
 		a := campaign.Agency{Name: name, ShortName: cell(r, acShort), Code: cell(r, acCode), Active: true}
+		if msg := g.misaligned(h.row, r); msg != nil {
+			p.Problems = append(p.Problems, Problem{Line: line, Msg: msg})
+			row.Agency, row.Error = a, true
+			p.Rows = append(p.Rows, row)
+			continue // its cells say nothing sure
+		}
 		if name == "" {
 			problem(line, acName, "Tên", lang.Errorf("không được để trống", "must not be empty"))
 		}

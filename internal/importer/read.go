@@ -43,6 +43,10 @@ type Grid struct {
 	// first is the row where the table begins: a Word table's grid has
 	// the document's title block above it (0 for a sheet or CSV).
 	first int
+	// fields[i] is how many cells row i had in a CSV file, empty ones at
+	// its end too (nil for a sheet): a comma left unquoted in a cell
+	// shifts every cell after it, which only the count betrays.
+	fields []int
 }
 
 // line is row r as the clerk finds it: the sheet's row number, or the
@@ -219,20 +223,20 @@ func ReadCSV(data []byte) (*Grid, error) {
 			best, bestWidth = sep, w
 		}
 	}
-	rows, err := readCSV(data, best, MaxRows+1)
+	rows, fields, err := readCSV(data, best, MaxRows+1)
 	if err != nil {
 		return nil, err
 	}
 	if len(rows) > MaxRows {
 		return nil, tooBig()
 	}
-	return &Grid{Rows: rows}, nil
+	return &Grid{Rows: rows, fields: fields}, nil
 }
 
 // widestRow is the largest number of non-empty cells in one of the first
 // rows when the text is split at sep: the header row decides.
 func widestRow(data []byte, sep rune) int {
-	rows, err := readCSV(data, sep, headerWindow)
+	rows, _, err := readCSV(data, sep, headerWindow)
 	if err != nil {
 		return -1
 	}
@@ -249,13 +253,14 @@ func widestRow(data []byte, sep rune) int {
 	return widest
 }
 
-func readCSV(data []byte, sep rune, limit int) ([][]string, error) {
+func readCSV(data []byte, sep rune, limit int) ([][]string, []int, error) {
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = sep
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
 	r.ReuseRecord = false
 	var rows [][]string
+	var fields []int
 	for len(rows) < limit {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -263,11 +268,12 @@ func readCSV(data []byte, sep rune, limit int) ([][]string, error) {
 		}
 		if err != nil {
 			line, _ := r.FieldPos(0)
-			return nil, lang.Wrap(err, "Tệp CSV bị lỗi gần dòng %d", "The CSV file is broken near line %d", line)
+			return nil, nil, lang.Wrap(err, "Tệp CSV bị lỗi gần dòng %d", "The CSV file is broken near line %d", line)
 		}
+		fields = append(fields, len(rec))
 		rows = append(rows, clip(rec))
 	}
-	return rows, nil
+	return rows, fields, nil
 }
 
 // clip bounds a row: at most MaxCols cells of at most MaxCellBytes each.

@@ -222,6 +222,9 @@ func planRegistrations(grids []*Grid, c campaign.Campaign, agencies []campaign.A
 	tb := readTitleBlock(g, h.row)
 	tb.useAttachment(c)
 	rr.problems = append(rr.problems, tb.problems...)
+	if pr := g.headerSplit(h.row); pr != nil {
+		rr.problems = append(rr.problems, *pr)
+	}
 
 	// The sending agency: the clerk's word, else the title block, else each row's.
 	switch {
@@ -575,6 +578,11 @@ func (rr *regReader) readRow(r int, title string) PlannedRow {
 		Summary:        vntext.Text(rr.cell(r, colSummary)),
 	}
 	row := PlannedRow{Line: line}
+	if msg := rr.g.misaligned(rr.h.row, r); msg != nil {
+		rr.add(line, "", msg, false)
+		row.Registration, row.Status = reg, RowError
+		return row // its cells say nothing sure
+	}
 
 	kindText := vntext.Line(rr.cell(r, campaign.ColKind))
 	switch k, ok := matchKind(kindText); {

@@ -108,11 +108,11 @@ func (m *Model) ShortHelp() []key.Binding {
 
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.ctx.Keys
-	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
-		{k.Open, k.Search, k.Group, k.Status},
-		{k.Add, k.Edit, k.Toggle, k.Mark, k.Merge, k.New, k.Delete, k.Back},
+	nav := []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End}
+	if m.mode == detail { // an agency's page: its registrations' keys
+		return [][]key.Binding{nav, m.detail.shortHelp()}
 	}
+	return [][]key.Binding{nav, {k.Open, k.Search, k.Group, k.Status}, {k.Add, k.Edit, k.Toggle, k.Mark, k.Merge, k.New}}
 }
 
 func (m *Model) group() campaign.Group {

@@ -428,6 +428,7 @@ func (f *Form) View(width, labelW int) []string {
 		}
 		inputW := width - labelW - 6
 		var value string
+		var more string // a long value left, its second line
 		switch fd.Kind {
 		case ChoiceField:
 			v := fd.Value()
@@ -449,9 +450,13 @@ func (f *Form) View(width, labelW int) []string {
 			switch v := fd.Input.Value(); {
 			case focused && fd.fresh:
 				value = mark + s.Selected.Render(vntext.Truncate(v, fd.Input.Width))
+			case !focused && vntext.Width(v) > inputW && fd.Kind == TextField:
+				// the start of what is there over two lines, "…" where it
+				// is cut (the input would show the part around its
+				// cursor: the end)
+				lines := Wrap(v, inputW)
+				value, more = mark+vntext.Truncate(lines[0], inputW), vntext.Truncate(strings.Join(lines[1:], " "), inputW)
 			case !focused && v != "":
-				// the start of what is there, "…" where it is cut (the
-				// input would show the part around its cursor: the end)
 				value = mark + vntext.Truncate(v, inputW)
 			default:
 				if focused { // the window around the cursor, for this width
@@ -465,6 +470,9 @@ func (f *Form) View(width, labelW int) []string {
 			line += "  " + s.Muted.Render(fd.Hint)
 		}
 		out = append(out, FitLine(line, width))
+		if more != "" {
+			out = append(out, FitLine(strings.Repeat(" ", labelW+3)+more, width))
+		}
 		if fd.Err != "" { // under the field, over two lines if it must: the end says what to do
 			pad := strings.Repeat(" ", labelW+3)
 			lines := Wrap("! "+fd.Err, width-labelW-4)
