@@ -50,6 +50,21 @@ func TestAnAddedAgencyIsSelected(t *testing.T) {
 	}
 }
 
+// provinceDemo is the province demo book: 2026 on the two-tier map, 2023
+// with its districts.
+func provinceDemo(t *testing.T) *store.Store {
+	path := filepath.Join(t.TempDir(), "demo.db")
+	if _, err := demobook.Create(context.Background(), path, demo.Province, 1); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
 // groupsOffered cycles the group of the add form and says what it saw.
 func groupsOffered(h *harness) string {
 	h.keys("2", "a", "tab", "tab")
@@ -67,16 +82,7 @@ func groupsOffered(h *harness) string {
 // The two-tier campaign of the demo follows no district: the form offers
 // neither the district group nor a district to stand under; 2023 does.
 func TestTheFormOffersOnlyWhatTheCampaignFollows(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "demo.db")
-	if _, err := demobook.Create(context.Background(), path, demo.Province, 1); err != nil {
-		t.Fatal(err)
-	}
-	st, err := store.Open(path, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	h := newHarness(t, st, lang.VI, 80, 24)
+	h := newHarness(t, provinceDemo(t), lang.VI, 80, 24)
 	if h.m.ctx.Data.Campaign.Year != 2026 {
 		t.Fatalf("the demo opened on %d", h.m.ctx.Data.Campaign.Year)
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -166,12 +167,40 @@ func runCampaignQuota(e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	if err := checkQuotaGroup(e, st, c, g, q); err != nil {
+		return err
+	}
 	if err := st.SetQuota(context.Background(), c.ID, g, q); err != nil {
 		return err
 	}
 	fmt.Fprintln(e.stdout, l.F("Đợt đăng ký %d: chỉ tiêu %s tối thiểu %s, phấn đấu %s.", "The %d campaign: quota of %s minimum %s, target %s.",
 		c.Year, g.Label(l), fmt.Sprintf("%02d", q.Required), fmt.Sprintf("%02d", q.Target)))
 	return nil
+}
+
+// checkQuotaGroup refuses a quota for a group the campaign follows no unit
+// of (districts, after July 2025), as the settings screen offers none; 0
+// is let through, to clear one carried over from an earlier campaign.
+func checkQuotaGroup(e *env, st book.Book, c campaign.Campaign, g campaign.Group, q campaign.Quota) error {
+	if q == (campaign.Quota{}) {
+		return nil
+	}
+	agencies, err := st.FollowedAgencies(context.Background(), c.ID)
+	if err != nil {
+		return err
+	}
+	groups := campaign.GroupsOf(agencies, func(a compliance.Agency) campaign.Group { return a.Group })
+	if slices.Contains(groups, g) {
+		return nil
+	}
+	l := e.lang
+	names := make([]string, len(groups))
+	for i, x := range groups {
+		names[i] = string(x)
+	}
+	return usageError{l.F("Đợt đăng ký năm %d không theo dõi cơ quan, đơn vị nào thuộc nhóm %s; chỉ đặt được chỉ tiêu cho: %s (hoặc 0 để xóa chỉ tiêu đã lưu)",
+		"The %d campaign follows no agency in the group %s; quotas can be set only for: %s (or 0 to clear a stored one)",
+		c.Year, g.Label(l), strings.Join(names, ", "))}
 }
 
 func campaignHelp(e *env) {
@@ -189,7 +218,8 @@ list  liệt kê các đợt đăng ký, mới nhất trước, với tình hìn
 quota đặt chỉ tiêu của một nhóm (department, central, district, commune) trong đợt --campaign
       (mặc định: đợt mới nhất), như phần cài đặt đợt trong ứng dụng; ghi vào lịch sử. Ví dụ
       mỗi xã, phường tối thiểu 02, phấn đấu 03: cchc campaign quota commune 2 3. Chỉ tiêu 0:
-      nhóm không được đánh giá.
+      nhóm không được đánh giá. Chỉ đặt được chỉ tiêu cho nhóm mà đợt theo dõi (đợt từ
+      tháng 7/2025 không còn cấp huyện: district chỉ nhận 0, để xóa chỉ tiêu đã lưu).
 `, `Usage:
   cchc campaign new --year YEAR --deadline dd/mm/yyyy [--letter NUMBER] [--from YEAR]
   cchc campaign list
@@ -204,6 +234,8 @@ list  lists the campaigns, latest first, with their status as of today.
 quota sets the quota of a group (department, central, district, commune) in the --campaign
       campaign (default: the latest), as the application's campaign settings do; recorded
       in the history. E.g. each commune or ward at least 2, aiming for 3:
-      cchc campaign quota commune 2 3. A quota of 0: the group is not judged.
+      cchc campaign quota commune 2 3. A quota of 0: the group is not judged. Only a
+      group the campaign follows takes a quota (a campaign after July 2025 has no
+      districts: district takes only 0, to clear a stored quota).
 `)+"\n"+e.lang.T("Tùy chọn chung:\n", "Global options:\n")+globalOptionsHelp(e.lang))
 }

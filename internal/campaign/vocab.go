@@ -24,6 +24,28 @@ const (
 // Groups lists the groups in the order of every report.
 var Groups = []Group{Department, Central, District, Commune}
 
+// GroupsOf lists, in report order, the groups a campaign follows: those
+// of the items group names ("" for one that does not count, such as a unit
+// stopped). A 2026 campaign has no districts; its settings offer no
+// district quota. With no item at all every group is listed, so a campaign
+// not yet given its agencies can still be set up.
+func GroupsOf[T any](items []T, group func(T) Group) []Group {
+	has := map[Group]bool{}
+	for _, it := range items {
+		has[group(it)] = true
+	}
+	var out []Group
+	for _, g := range Groups {
+		if has[g] {
+			out = append(out, g)
+		}
+	}
+	if len(out) == 0 {
+		return Groups
+	}
+	return out
+}
+
 // Valid reports whether g is one of Groups.
 func (g Group) Valid() bool {
 	for _, x := range Groups {

@@ -5,6 +5,8 @@ package campaign
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -25,6 +27,10 @@ type Settings struct {
 	err        string
 	confirming bool
 	saving     bool
+	// groups are those the campaign follows, each with its quota fields;
+	// kept are the others with a quota stored (a district quota carried
+	// into a campaign after July 2025): shown, never edited nor dropped.
+	groups, kept []dom.Group
 }
 
 // Done is sent when the settings form closes.
@@ -64,7 +70,18 @@ func NewSettings(ctx *common.Context) *Settings {
 		text("signer_name", t("Người ký", "Signer"), c.SignerName, 100),
 		text("copies_to", t("Nơi nhận", "Copies to"), dom.JoinCopiesTo(c.Recipients(lang.VI)), dom.MaxLine*4),
 	}
+	s.groups = dom.GroupsOf(ctx.Data.Agencies, func(a dom.Agency) dom.Group {
+		if a.Active {
+			return a.Group
+		}
+		return ""
+	})
 	for _, g := range dom.Groups {
+		if q := c.Quotas[g]; !slices.Contains(s.groups, g) && q != (dom.Quota{}) {
+			s.kept = append(s.kept, g)
+		}
+	}
+	for _, g := range s.groups {
 		q := c.Quotas[g]
 		fields = append(fields,
 			text(quotaID(g, false), t("Tối thiểu: ", "Minimum: ")+g.Short(ctx.Lang), strconv.Itoa(q.Required), 3),
@@ -119,8 +136,11 @@ func (s *Settings) collect() (dom.Campaign, []string) {
 	if dom.JoinCopiesTo(c.CopiesTo) == dom.JoinCopiesTo(dom.DefaultCopiesTo(c, lang.VI)) {
 		c.CopiesTo = nil // the default follows the issuer and the letter's code
 	}
-	c.Quotas = map[dom.Group]dom.Quota{}
-	for _, g := range dom.Groups {
+	c.Quotas = maps.Clone(s.orig.Quotas) // the groups not shown keep theirs
+	if c.Quotas == nil {
+		c.Quotas = map[dom.Group]dom.Quota{}
+	}
+	for _, g := range s.groups {
 		var q dom.Quota
 		for _, target := range []bool{false, true} {
 			fd := f.Field(quotaID(g, target))
@@ -199,11 +219,27 @@ func (s *Settings) save() tea.Cmd {
 	}
 }
 
+// keptLines show the quotas stored for groups the campaign does not
+// follow, read-only, so that the clerk knows they are there and kept.
+func (s *Settings) keptLines() []string {
+	if len(s.kept) == 0 {
+		return nil
+	}
+	c, st := s.ctx, s.ctx.Styles
+	out := []string{"", "  " + st.Muted.Render(c.T("Chỉ tiêu đã lưu của nhóm đợt này không theo dõi (giữ nguyên):",
+		"Stored quota of a group this campaign does not follow (kept):"))}
+	for _, g := range s.kept {
+		q := s.orig.Quotas[g]
+		out = append(out, "  "+st.Muted.Render(c.F("%s: tối thiểu %d, phấn đấu %d", "%s: minimum %d, target %d", g.Label(c.Lang), q.Required, q.Target)))
+	}
+	return out
+}
+
 // View draws the form in width×height.
 func (s *Settings) View(width, height int) string {
 	c, st := s.ctx, s.ctx.Styles
 	head := []string{" " + st.Title.Render(c.F("Thiết lập đợt đăng ký năm %d", "Settings of the %d campaign", s.orig.Year)), ""}
-	body := s.form.View(width, 26) // room for "Phấn đấu: CQ Trung ương"
+	body := append(s.form.View(width, 26), s.keptLines()...) // 26: room for "Phấn đấu: CQ Trung ương"
 	var foot []string
 	if s.err != "" {
 		foot = append(foot, " "+st.Error.Render("! "+s.err))
