@@ -50,8 +50,8 @@ func TestUnreadableFilesSayWhatToDo(t *testing.T) {
 	for _, c := range []struct{ name, path, vi, en string }{
 		{"empty", write("trong.csv", nil), "trong.csv là tệp trống", "trong.csv is empty"},
 		{"blank lines and a BOM", write("trong.xlsx", []byte("\xef\xbb\xbf\r\n\r\n")), "là tệp trống", "is empty"},
-		{"Windows-1258", write("cp1258.csv", []byte(cp1258)), "Tệp không phải văn bản UTF-8 (có lẽ được lưu bằng bảng mã cũ: Windows-1258, TCVN3 hay VNI)",
-			`save it again: File > Save As > type "CSV UTF-8 (Comma delimited)"`},
+		{"Windows-1258", write("cp1258.csv", []byte(cp1258)), "Tệp không phải văn bản UTF-8 (có lẽ lưu bằng bảng mã cũ: Windows-1258, TCVN3, VNI)",
+			`Open it in Excel, File > Save As > type "CSV UTF-8 (Comma delimited)"`},
 		{"TCVN3 bytes", write("tcvn3.csv", []byte("T\xaan m\xab h\xd7nh,Lo\xb9i\n")), "bảng mã cũ", "old encoding"},
 		{"TCVN3 typed, saved as Unicode", write("tcvn3-unicode.csv", []byte("STT,Tên mô hình,Loại,Lĩnh vực CCHC\n1,C¶i c¸ch hµnh chÝnh,Mô hình,Thể chế\n")),
 			`dòng 2, cột 2 ghi "C¶i c¸ch hµnh chÝnh"; nhập vào sẽ thành chữ sai, nên không nhập gì. Hãy chuyển tệp sang Unicode bằng Unikey`,

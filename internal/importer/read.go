@@ -241,8 +241,8 @@ func ReadCSV(data []byte) (*Grid, error) {
 		data = bytes.ReplaceAll(data, []byte{'\r'}, []byte{'\n'})
 	}
 	if !utf8.Valid(data) {
-		return nil, lang.Errorf("Tệp không phải văn bản UTF-8 (có lẽ được lưu bằng bảng mã cũ: Windows-1258, TCVN3 hay VNI), nên chữ Việt sẽ bị sai; không nhập gì. Hãy mở tệp bằng Excel và lưu lại: Tệp > Lưu thành > kiểu \"CSV UTF-8 (Comma delimited)\" (hoặc \"Sổ làm việc Excel (.xlsx)\"); chữ gõ bằng phông .VnTime hay VNI-Times thì chuyển sang Unicode bằng Unikey (Công cụ chuyển mã) trước",
-			"The file is not UTF-8 text (probably saved in an old encoding: Windows-1258, TCVN3 or VNI), so its Vietnamese would come out wrong; nothing is imported. Open the file in Excel and save it again: File > Save As > type \"CSV UTF-8 (Comma delimited)\" (or \"Excel Workbook (.xlsx)\"); text typed in a .VnTime or VNI-Times font is first converted to Unicode with Unikey (its converter)")
+		return nil, lang.Errorf("Tệp không phải văn bản UTF-8 (có lẽ lưu bằng bảng mã cũ: Windows-1258, TCVN3, VNI): chữ Việt sẽ sai, nên không nhập gì. Hãy mở bằng Excel, Tệp > Lưu thành > kiểu \"CSV UTF-8 (Comma delimited)\"; chữ gõ bằng phông .VnTime hay VNI-Times thì trước hết chuyển sang Unicode bằng Unikey (Công cụ chuyển mã)",
+			"The file is not UTF-8 text (probably saved in an old encoding: Windows-1258, TCVN3, VNI): its Vietnamese would be wrong, so nothing is imported. Open it in Excel, File > Save As > type \"CSV UTF-8 (Comma delimited)\"; text typed in a .VnTime or VNI-Times font is first converted to Unicode with Unikey (its converter)")
 	}
 	best, bestWidth := ',', -1
 	for _, sep := range []rune{',', ';', '\t'} {
