@@ -147,8 +147,7 @@ func (g *generator) fill(ctx context.Context, st book.Book) (Stats, error) {
 		}
 		g.stats.Campaigns++
 		g.stats.Latest = n
-		// a past province year's models, reported under way or done (the
-		// national book's are left at registered: see progress)
+		// a past province year's models, reported under way or done
 		if g.scale == Province {
 			if err := g.progress(ctx, st, c); err != nil {
 				return Stats{}, err

@@ -18,6 +18,8 @@ import (
 // records them, each on its own day, so that the history, the tally and
 // cchc check see what a clerk's book holds. They draw on a random stream
 // of their own: the agencies, letters and registrations stay as they were.
+// The national book records none: one transaction a step over its past
+// campaigns would slow the demo a benchmark waits for.
 const (
 	silentPct   = 12 // never reported: still "registered"
 	stoppedPct  = 5  // stopped before it got going, or on the way
