@@ -318,3 +318,15 @@ func TestTheAgenciesHelpListsWhatWorksThere(t *testing.T) {
 		t.Fatalf("the page's help:\n%s", h.view())
 	}
 }
+
+// At 72x20, with the keys on two lines, the status screen gives the blank
+// lines around its totals to the list: six agencies show, not four.
+func TestAt72x20TheStatusListKeepsItsRows(t *testing.T) {
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		h := newHarness(t, seeded(t), l, 72, 20)
+		h.keys("5")
+		if v := h.view(); strings.Count(v, "✗ ") < 6 {
+			t.Errorf("%s: %d agencies listed:\n%s", l, strings.Count(v, "✗ "), v)
+		}
+	}
+}

@@ -317,15 +317,18 @@ func unitsToFollow(st book.Book, c campaign.Campaign, list []campaign.Agency, na
 
 // agencyJSON is one unit of `cchc agency list --format json`.
 type agencyJSON struct {
-	ID       int64    `json:"id"`
-	Name     string   `json:"name"`
-	Group    string   `json:"group"`
-	Parent   *string  `json:"parent"` // null: directly under the province
-	Code     *string  `json:"code"`
-	Active   bool     `json:"active"`
-	Required int      `json:"required"`
-	Target   int      `json:"target"`
-	Succeeds []string `json:"succeeds"`
+	ID     int64   `json:"id"`
+	Name   string  `json:"name"`
+	Group  string  `json:"group"`
+	Parent *string `json:"parent"` // null: directly under the province
+	// ParentFollowed, beside a parent, says whether the campaign follows
+	// it: a commune of the old map followed without its district
+	ParentFollowed *bool    `json:"parent_followed,omitempty"`
+	Code           *string  `json:"code"`
+	Active         bool     `json:"active"`
+	Required       int      `json:"required"`
+	Target         int      `json:"target"`
+	Succeeds       []string `json:"succeeds"`
 }
 
 func runAgencyList(e *env, args []string) error {
@@ -375,8 +378,15 @@ func runAgencyList(e *env, args []string) error {
 		q := c.QuotaFor(a.Group)
 		r := agencyJSON{ID: a.ID, Name: a.Name, Group: string(a.Group), Active: a.Active, Required: q.Required, Target: q.Target,
 			Succeeds: append([]string{}, succ.Predecessors[a.ID]...)}
-		if p, ok := byID[a.ParentID]; ok && a.ParentID != 0 {
-			r.Parent = &p.Name
+		if a.ParentID != 0 {
+			p, ok := byID[a.ParentID]
+			if !ok { // not in this campaign's list: named as the book knows it
+				if p, err = st.Agency(ctx, a.ParentID); err != nil {
+					return err
+				}
+				p.Active, byID[p.ID] = false, p
+			}
+			r.Parent, r.ParentFollowed = &p.Name, &p.Active
 		}
 		if a.Code != "" {
 			code := a.Code
@@ -412,7 +422,7 @@ func agencyTable(rows []agencyJSON, l lang.Lang) report.Table {
 		{Title: l.T("STT", "No."), Align: report.Right},
 		{Title: l.T("Cơ quan, đơn vị", "Agency"), Max: 44},
 		{Title: l.T("Nhóm", "Group")},
-		{Title: l.T("Thuộc", "Under"), Max: 24},
+		{Title: l.T("Thuộc", "Under"), Max: 36},
 		{Title: l.T("Mã", "Code")},
 		{Title: l.T("Theo dõi", "Followed")},
 		{Title: l.T("Chỉ tiêu", "Quota"), Align: report.Right},
@@ -422,6 +432,9 @@ func agencyTable(rows []agencyJSON, l lang.Lang) report.Table {
 		parent, code := l.T("Tỉnh", "Province"), ""
 		if r.Parent != nil {
 			parent = *r.Parent
+			if r.Active && r.ParentFollowed != nil && !*r.ParentFollowed {
+				parent += l.T(" (không theo dõi)", " (not followed)")
+			}
 		}
 		if r.Code != nil {
 			code = *r.Code
@@ -456,9 +469,11 @@ follow  theo dõi lại những đơn vị đã ngừng; một đơn vị không
         (của đợt, năm khác, chưa được chép sang) được tìm trong cả sổ dữ liệu và thêm vào
         đợt này. Hai xã cùng tên ở hai huyện: ghi kèm huyện trong ngoặc, như thông báo
         liệt kê, ví dụ "Xã Vĩnh Tân (Huyện Hương Sơn)". --group: chỉ trong danh sách của đợt.
-list    mọi đơn vị của đợt: nhóm, đơn vị cấp trên (Tỉnh: trực thuộc tỉnh), mã, theo dõi
+list    mọi đơn vị của đợt: nhóm, đơn vị cấp trên (Tỉnh: trực thuộc tỉnh; "không theo dõi":
+        đợt không theo dõi đơn vị cấp trên ấy), mã, theo dõi
         hay đã ngừng, chỉ tiêu, các đơn vị được kế thừa. JSON: mảng các
-        {"id","name","group","parent","code","active","required","target","succeeds"}.
+        {"id","name","group","parent","code","active","required","target","succeeds"},
+        và "parent_followed" bên một đơn vị cấp trên.
 Tên được tìm như khi nhập tệp: không cần dấu, hoa thường, "UBND xã Đức Thọ", "Sở TT&TT",
 "Sở Nông nghiệp và PTNT". Tên không có hoặc có thể là nhiều đơn vị bị từ chối, kèm các tên
 gần nhất, và không có gì thay đổi.
@@ -482,9 +497,11 @@ follow  follows again units that were stopped; a unit the campaign does not list
         to this campaign. Two communes of the same name in two districts: add the district
         in brackets, as the message lists them, e.g. "Xã Vĩnh Tân (Huyện Hương Sơn)".
         --group: only within the campaign's list.
-list    every unit of the campaign: group, parent (Province: directly under it), code,
+list    every unit of the campaign: group, parent (Province: directly under it; "not
+        followed": the campaign does not follow that parent), code,
         followed or stopped, quota, the units it succeeds. JSON: an array of
-        {"id","name","group","parent","code","active","required","target","succeeds"}.
+        {"id","name","group","parent","code","active","required","target","succeeds"},
+        and "parent_followed" beside a parent.
 Names are matched as import matches them: without accents or case, "UBND xã Đức Thọ",
 "Sở TT&TT", "Sở Nông nghiệp và PTNT". An unknown or ambiguous name is refused with the
 closest names, and nothing changes.

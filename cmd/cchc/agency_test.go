@@ -9,15 +9,30 @@ import (
 )
 
 type agencyListJSON struct {
-	ID       int64    `json:"id"`
-	Name     string   `json:"name"`
-	Group    string   `json:"group"`
-	Parent   *string  `json:"parent"`
-	Code     *string  `json:"code"`
-	Active   bool     `json:"active"`
-	Required int      `json:"required"`
-	Target   int      `json:"target"`
-	Succeeds []string `json:"succeeds"`
+	ID     int64   `json:"id"`
+	Name   string  `json:"name"`
+	Group  string  `json:"group"`
+	Parent *string `json:"parent"`
+	// beside a parent: whether the campaign follows it
+	ParentFollowed *bool    `json:"parent_followed"`
+	Code           *string  `json:"code"`
+	Active         bool     `json:"active"`
+	Required       int      `json:"required"`
+	Target         int      `json:"target"`
+	Succeeds       []string `json:"succeeds"`
+}
+
+// mustOn runs cchc on the book db and gives its output, failing the test
+// unless it succeeds.
+func mustOn(t *testing.T, db string) func(args ...string) string {
+	return func(args ...string) string {
+		t.Helper()
+		code, out, errs := cchc(t, append([]string{"--db", db}, args...)...)
+		if code != 0 {
+			t.Fatalf("cchc %s: exit %d: %s", strings.Join(args, " "), code, errs)
+		}
+		return out
+	}
 }
 
 // The 2026 reorganisation from the command line: merge, rename, stop,
@@ -26,14 +41,7 @@ type agencyListJSON struct {
 func TestAgencyCommands(t *testing.T) {
 	t.Setenv("CCHC_TODAY", "01/12/2026")
 	db := filepath.Join(t.TempDir(), "cchc.db")
-	must := func(args ...string) string {
-		t.Helper()
-		code, out, errs := cchc(t, append([]string{"--db", db}, args...)...)
-		if code != 0 {
-			t.Fatalf("cchc %s: exit %d: %s", strings.Join(args, " "), code, errs)
-		}
-		return out
-	}
+	must := mustOn(t, db)
 	list := func(args ...string) []agencyListJSON {
 		t.Helper()
 		var out []agencyListJSON
@@ -209,6 +217,59 @@ func TestFollowFindsUnitsOfOtherCampaigns(t *testing.T) {
 			"Note — Xã Vĩnh Tân is under Huyện Hương Khê, which the 2024 campaign does not follow: Xã Vĩnh Tân is judged on its own, by its group's quota.\n"
 		if out := must("--lang", "en", "agency", "follow", "Xã Vĩnh Tân (Huyện Hương Khê)"); out != want {
 			t.Errorf("follow, judged on its own:\n%s\nwant\n%s", out, want)
+		}
+	})
+}
+
+// A commune of the old map followed in a campaign that does not follow
+// its district is listed under that district, said not followed, not
+// under the province (JSON: its parent, and parent_followed false); a
+// commune under a district followed says nothing more.
+func TestAgencyListSaysAParentIsNotFollowed(t *testing.T) {
+	t.Setenv("CCHC_TODAY", "01/12/2024")
+	eachBackend(t, func(t *testing.T, db string) {
+		must := mustOn(t, db)
+		communes := filepath.Join(t.TempDir(), "xa.csv")
+		if err := os.WriteFile(communes, []byte("\"Tên cơ quan, đơn vị\",Nhóm,Đơn vị cấp trên\nXã Sơn Tây,Cấp xã,Huyện Hương Sơn\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		must("import", "agencies", communes)
+		must("agency", "stop", "--group", "district", "--campaign", "2023")
+		must("agency", "stop", "--group", "commune", "--campaign", "2023")
+		must("campaign", "new", "--year", "2024", "--deadline", "29/03/2024", "--from", "2023")
+		must("agency", "follow", "Xã Sơn Tây")
+		for lang, want := range map[string]string{"vi": "Huyện Hương Sơn (không theo dõi)", "en": "Huyện Hương Sơn (not followed)"} {
+			out := must("--lang", lang, "agency", "list", "--group", "commune")
+			if !strings.Contains(out, want) || strings.Contains(out, "Tỉnh") || strings.Contains(out, "Province") {
+				t.Errorf("%s:\n%s", lang, out)
+			}
+			if csv := must("--lang", lang, "agency", "list", "--format", "csv"); !strings.Contains(csv, ","+want+",") {
+				t.Errorf("%s csv:\n%s", lang, csv)
+			}
+		}
+		parentOf := func(year string) agencyListJSON {
+			t.Helper()
+			var list []agencyListJSON
+			if err := json.Unmarshal([]byte(must("agency", "list", "--campaign", year, "--format", "json")), &list); err != nil {
+				t.Fatal(err)
+			}
+			for _, a := range list {
+				if a.Name == "Xã Sơn Tây" {
+					return a
+				}
+			}
+			t.Fatalf("%s does not list Xã Sơn Tây", year)
+			return agencyListJSON{}
+		}
+		if a := parentOf("2024"); a.Parent == nil || *a.Parent != "Huyện Hương Sơn" || a.ParentFollowed == nil || *a.ParentFollowed || !a.Active {
+			t.Errorf("2024: %+v", a)
+		}
+		must("agency", "follow", "Huyện Hương Sơn")
+		if out := must("agency", "list", "--group", "commune"); strings.Contains(out, "không theo dõi") || !strings.Contains(out, "Huyện Hương Sơn") {
+			t.Errorf("district followed:\n%s", out)
+		}
+		if a := parentOf("2024"); a.ParentFollowed == nil || !*a.ParentFollowed {
+			t.Errorf("2024, district followed: %+v", a)
 		}
 	})
 }

@@ -1,6 +1,7 @@
 package doc
 
 import (
+	"errors"
 	"regexp"
 	"strconv"
 	"strings"
@@ -27,8 +28,11 @@ func TestHeadRulesOfNghiDinh30(t *testing.T) {
 		if len(got) != 2 {
 			t.Fatalf("landscape %v: rules %q, want two in mm", landscape, got)
 		}
-		issuer, _ := strconv.ParseFloat(got[0][1], 64)
-		under, _ := strconv.ParseFloat(got[1][1], 64)
+		issuer, errIssuer := strconv.ParseFloat(got[0][1], 64)
+		under, errUnder := strconv.ParseFloat(got[1][1], 64)
+		if err := errors.Join(errIssuer, errUnder); err != nil {
+			t.Fatalf("landscape %v: rules %q: %v", landscape, got, err)
+		}
 		if issuer < name/3 || issuer > name/2 && issuer > 12 {
 			t.Errorf("landscape %v: the issuer's rule is %.1f mm under a name %.1f mm long", landscape, issuer, name)
 		}

@@ -75,8 +75,15 @@ func (m *Model) headHeight() int {
 	if m.ctx.Data != nil {
 		n += len(m.summary.Groups) + 2 // groups, total, blank
 	}
+	if !m.spaced() {
+		n -= 2
+	}
 	return n
 }
+
+// spaced reports room for the blank lines around the totals: on a short
+// screen (72x20, the keys on two lines) they go to the list's rows.
+func (m *Model) spaced() bool { return m.height >= 16 }
 
 func (m *Model) Capturing() bool { return m.typing }
 
@@ -260,7 +267,9 @@ func (m *Model) View() string {
 	}
 	lines = append(lines, " "+st.Bold.Render(asOf)+st.Muted.Render(" · "+c.F("hạn %s, %s", "deadline %s, %s",
 		m.summary.Deadline, days)))
-	lines = append(lines, "")
+	if m.spaced() {
+		lines = append(lines, "")
+	}
 	nameW := 36
 	if m.width < 100 {
 		nameW = 26
@@ -284,7 +293,9 @@ func (m *Model) View() string {
 		lines = append(lines, row(name, g))
 	}
 	lines = append(lines, st.Bold.Render(row(c.T("Tổng cộng", "Total"), m.summary.Total())))
-	lines = append(lines, "")
+	if m.spaced() {
+		lines = append(lines, "")
+	}
 	m.list.SetSize(m.width, m.height-len(lines)-1)
 	return common.Fit(strings.Join(lines, "\n")+"\n"+m.list.View()+"\n"+m.selectedLine(), m.width, m.height)
 }
