@@ -330,3 +330,18 @@ func TestAt72x20TheStatusListKeepsItsRows(t *testing.T) {
 		}
 	}
 }
+
+// At 72x20 an opened registration keeps its progress in view: empty
+// fields give way to it.
+func TestAt72x20AnOpenedRegistrationShowsItsProgress(t *testing.T) {
+	st := seeded(t)
+	letterFrom(t, st, "Sở Y tế", "72/SYT-VP", vndate.Of(2023, 3, 26),
+		"Ứng dụng trí tuệ nhân tạo trả lời phản ánh, kiến nghị của người dân và doanh nghiệp")
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		h := newHarness(t, st, l, 72, 20)
+		h.keys("4", "enter")
+		if v := h.view(); !strings.Contains(v, l.T("Tiến độ:", "Progress:")) || !strings.Contains(v, l.T("Lĩnh vực CCHC", "Reform area")) {
+			t.Errorf("%s: the progress is below the screen:\n%s", l, v)
+		}
+	}
+}

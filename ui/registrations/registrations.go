@@ -380,7 +380,7 @@ func (m *Model) readView() string {
 		letter += c.F(" ngày %s", " of %s", r.LetterDate)
 	}
 	letter += c.F(", nhận %s", ", received %s", r.Received)
-	for _, f := range [][2]string{
+	fields := [][2]string{
 		{c.T("Cơ quan, đơn vị", "Agency"), r.AgencyName + " · " + r.AgencyGroup.Short(c.Lang)},
 		{c.T("Văn bản", "Letter"), letter},
 		{c.T("Loại", "Kind"), r.Kind.Label(c.Lang)},
@@ -391,10 +391,20 @@ func (m *Model) readView() string {
 		{c.T("Dự kiến kết quả", "Expected result"), r.ExpectedResult},
 		{c.T("Nội dung tóm tắt", "Summary"), r.Summary},
 		{c.T("Ghi chú", "Note"), r.Note},
-	} {
+	}
+	progress := progressLines(c, m.steps, m.width)
+	n := len(lines) + len(progress)
+	for _, f := range fields {
+		n += len(field(f[0], f[1]))
+	}
+	for _, f := range fields {
+		if strings.TrimSpace(f[1]) == "" && n > m.height {
+			n-- // a short screen (72x20): the empty fields give way to the progress
+			continue
+		}
 		lines = append(lines, field(f[0], f[1])...)
 	}
-	lines = append(lines, progressLines(c, m.steps, m.width)...)
+	lines = append(lines, progress...)
 	if m.progress != nil {
 		lines = append(lines, m.progress.view(m.width)...)
 		if extra := len(lines) - m.height; extra > 0 { // keep the form in view
