@@ -188,3 +188,25 @@ func TestDaysThatDoNotExist(t *testing.T) {
 		}
 	}
 }
+
+// An Excel workbook renamed .csv is read as the workbook it is, not
+// refused as text in an old encoding.
+func TestWorkbookNamedCSV(t *testing.T) {
+	dir := t.TempDir()
+	st, c := newBook(t)
+	data, err := os.ReadFile(ducThoXLSX(t, dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "duc-tho.csv")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	plan, err := PlanRegistrations(context.Background(), st, c, path, RegistrationOptions{Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plan.Errors() != 0 || len(plan.Rows) == 0 {
+		t.Fatalf("rows %+v\n%s", plan.Rows, problems(plan.Problems))
+	}
+}

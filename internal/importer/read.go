@@ -98,9 +98,15 @@ func ReadFile(path string) ([]*Grid, error) {
 	return grids, nil
 }
 
-// readByKind reads data as its name says, else as what it looks like.
+// readByKind reads data as its name says, else as what it looks like. A
+// zip is a workbook or a Word file whatever its name (a list renamed
+// .csv), never text to decode.
 func readByKind(path string, data []byte) ([]*Grid, error) {
-	switch ext := strings.ToLower(filepath.Ext(path)); ext {
+	ext := strings.ToLower(filepath.Ext(path))
+	if bytes.HasPrefix(data, []byte("PK\x03\x04")) && (ext == ".csv" || ext == ".txt") {
+		ext = ""
+	}
+	switch ext {
 	case ".xlsx", ".xlsm":
 		return ReadXLSX(data)
 	case ".csv", ".txt":
