@@ -854,3 +854,18 @@ func TestStatusGroupsFollowTheWidth(t *testing.T) {
 		t.Fatalf("wide again:\n%s", v)
 	}
 }
+
+// A file that cannot be read says what to do with it whole, not cut at
+// the edge of the screen: here the way to save it as UTF-8, at 72×20.
+func TestImportRefusalShownWhole(t *testing.T) {
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		h := newHarness(t, seeded(t), l, 72, 20)
+		bad := filepath.Join(t.TempDir(), "cp1258.csv")
+		writeFile(t, bad, "STT,T\xean m\xf4 h\xecnh,Lo\xe0i\n1,M\xf4 h\xecnh,M\xf4 h\xecnh\n")
+		h.keys("2", "i", bad, "ctrl+s")
+		want := l.T(`Tệp > Lưu thành > kiểu "CSV UTF-8 (Comma delimited)"`, `File > Save As > type "CSV UTF-8 (Comma delimited)"`)
+		if s := oneSpaced(h.view()); !strings.Contains(s, want) || !strings.Contains(s, l.T("Unikey (Công cụ chuyển mã)", "Unikey (its converter)")) {
+			t.Fatalf("%s: the message is cut:\n%s", l, h.view())
+		}
+	}
+}

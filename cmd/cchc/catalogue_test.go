@@ -170,7 +170,7 @@ func catalogue() []badCase {
 		imp("unknown area", "area.csv", "STT,Tên mô hình,Loại,Lĩnh vực\n1,Một cửa,Mô hình,Thiên văn học\n", "Lĩnh vực"),
 		flagCase("unknown report format", 2, "--format", "status", "--format", "xml"),
 		imp("no header row", "nohead.csv", "a,b,c\n1,2,3\n", "tiêu đề"),
-		imp("empty file", "zero.csv", "", "Không tìm thấy dòng tiêu đề"),
+		imp("empty file", "zero.csv", "", "zero.csv là tệp trống"),
 		imp("broken UTF-16", "u16.csv", "\xff\xfeS\x00T\x00T", "Không tìm thấy dòng tiêu đề"),
 		imp("text named .xlsx", "fake.xlsx", goodCSV, "Excel"),
 		imp("old Excel .xls", "old.xls", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Excel cũ"),
@@ -200,10 +200,10 @@ func catalogue() []badCase {
 			}
 			return importArgs(db, filepath.Join(dir, "folder.csv"))
 		}},
-		{name: "missing file", code: 1, want: "Không mở được tệp", setup: func(t *testing.T, dir, db string) []string {
+		{name: "missing file", code: 1, want: "Không có tệp", setup: func(t *testing.T, dir, db string) []string {
 			return importArgs(db, filepath.Join(dir, "nowhere.csv"))
 		}},
-		{name: "file name with an escape sequence", code: 1, want: "Không mở được tệp", setup: func(t *testing.T, dir, db string) []string {
+		{name: "file name with an escape sequence", code: 1, want: "Không có tệp", setup: func(t *testing.T, dir, db string) []string {
 			return importArgs(db, filepath.Join(dir, "x\x1b[2J\x1b]0;pwn\x07.csv"))
 		}},
 		flagCase("option value with an escape sequence", 2, "Không có tùy chọn", "status", "--\x1b[2J"),

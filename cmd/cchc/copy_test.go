@@ -69,8 +69,8 @@ func checked(t *testing.T, db string) {
 }
 
 // demoWithHistory makes the province demo in dir with history to copy: a
-// rename undone (#10 undone by #11) and, when another is true, a second
-// rename.
+// rename undone (the change after the demo's undone by the next) and, when
+// another is true, a second rename.
 func demoWithHistory(t *testing.T, dir string, another bool) string {
 	t.Helper()
 	src := filepath.Join(dir, "demo.db")
@@ -79,7 +79,7 @@ func demoWithHistory(t *testing.T, dir string, another bool) string {
 	}
 	edits := [][]string{
 		{"agency", "rename", "Sở Y tế", "--to", "Sở Y tế tỉnh", "--campaign", "2023"},
-		{"undo", "10"},
+		{"undo", fmt.Sprint(lastChange(t, src) + 1)},
 	}
 	if another {
 		edits = append(edits, []string{"agency", "rename", "Sở Tư pháp", "--to", "Sở Tư pháp tỉnh", "--campaign", "2023"})
@@ -95,7 +95,7 @@ func demoWithHistory(t *testing.T, dir string, another bool) string {
 func TestCopyGivesTheSameReports(t *testing.T) {
 	t.Setenv("CCHC_TODAY", "01/12/2026")
 	dir := t.TempDir()
-	// history to copy: a rename, undone (#10 undone by #11), and another
+	// history to copy: a rename, undone, and another
 	src := demoWithHistory(t, dir, true)
 	dst := filepath.Join(dir, "copy.db")
 	code, out, errs := cchc(t, "copy", src, dst)
@@ -170,11 +170,12 @@ func TestCopyRoundTripThroughPostgreSQL(t *testing.T) {
 	if after := output(t, "--db", pg, "history", "--limit", "0"); after != before || before == "" {
 		t.Errorf("the shared book changed:\n%s\n-- after --\n%s", before, after)
 	}
-	// new work on the shared book takes new numbers: undo #12 is #12's
+	// new work on the shared book takes new numbers: undo #n is #n's
+	n := lastChange(t, pg) + 1
 	if code, out, errs := cchc(t, "--db", pg, "agency", "rename", "Sở Tư pháp", "--to", "Sở Tư pháp tỉnh", "--campaign", "2023"); code != 0 {
 		t.Fatalf("rename on PostgreSQL: %s%s", out, errs)
 	}
-	if code, out, errs := cchc(t, "--db", pg, "undo", "12"); code != 0 || !strings.Contains(out, "#12: Đổi tên «Sở Tư pháp» thành «Sở Tư pháp tỉnh»") {
+	if code, out, errs := cchc(t, "--db", pg, "undo", fmt.Sprint(n)); code != 0 || !strings.Contains(out, fmt.Sprintf("#%d: Đổi tên «Sở Tư pháp» thành «Sở Tư pháp tỉnh»", n)) {
 		t.Fatalf("undo on PostgreSQL: exit %d\n%s%s", code, out, errs)
 	}
 	checked(t, pg)
@@ -237,4 +238,14 @@ func TestCopyNamesWhatIsThere(t *testing.T) {
 	if entries, err := os.ReadDir(folder); err != nil || len(entries) != 0 {
 		t.Errorf("the folder: %v %v", entries, err)
 	}
+}
+
+// lastChange is the number of the book's latest change in its history.
+func lastChange(t *testing.T, db string) int {
+	t.Helper()
+	var n int
+	if _, err := fmt.Sscanf(output(t, "--db", db, "history", "--limit", "1"), "#%d", &n); err != nil || n == 0 {
+		t.Fatalf("history of %s: %v", db, err)
+	}
+	return n
 }

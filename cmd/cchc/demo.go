@@ -69,8 +69,9 @@ func demoHelp(e *env) {
 	fmt.Fprint(e.stdout, l.T(`Cách dùng: cchc demo [--scale province|national] [--seed N] [--times N] --db TỆP
 
 Tạo một sổ dữ liệu mới với dữ liệu mẫu giống thật (tên tiếng Việt có dấu, đủ các nhóm, xã
-thuộc huyện, ba đợt đăng ký, mô hình, sáng kiến ở mọi tình trạng và ngày nhận). Cùng một --seed
-luôn cho cùng một dữ liệu. Không bao giờ ghi vào sổ dữ liệu đã có dữ liệu.
+thuộc huyện, ba đợt đăng ký, mô hình, sáng kiến ở mọi tình trạng và ngày nhận; ở cấp tỉnh, tiến độ
+thực hiện của các năm đã qua để xem báo cáo kết quả). Cùng một --seed luôn cho cùng một dữ liệu.
+Không bao giờ ghi vào sổ dữ liệu đã có dữ liệu.
 
 Tùy chọn:
   --scale province   một tỉnh như Hà Tĩnh: 19 sở, ngành; 8 cơ quan Trung ương; 13 huyện; 216 xã
@@ -90,8 +91,9 @@ Ví dụ:
 `, `Usage: cchc demo [--scale province|national] [--seed N] [--times N] --db FILE
 
 Makes a new database with realistic made-up data (Vietnamese names with diacritics, every group,
-communes under districts, three campaigns, registrations in every status and on many days). The
-same --seed always gives the same data. Never writes into a database that holds data.
+communes under districts, three campaigns, registrations in every status and on many days; for a
+province, the progress of past years' models, for the results report). The same --seed always gives
+the same data. Never writes into a database that holds data.
 
 Options:
   --scale province   one province like Hà Tĩnh: 19 departments, 8 central agencies,

@@ -139,8 +139,8 @@ func printRegistrationPlan(e *env, p *importer.RegistrationPlan) {
 		if r.Status == importer.RowError {
 			status = "✗ " + status
 		}
-		t.Add(fmt.Sprint(r.Line), r.Registration.Title, r.Registration.Kind.Label(l), r.Registration.Area.Short(l),
-			r.Agency.Name, r.Lead, status)
+		t.Add(fmt.Sprint(r.Line), shown(r.Registration.Title), r.Registration.Kind.Label(l), r.Registration.Area.Short(l),
+			shown(r.Agency.Name), shown(r.Lead), status)
 	}
 	_ = t.WriteText(e.stdout)
 }
@@ -158,6 +158,16 @@ func printProblems(e *env, ps []importer.Problem) {
 	for _, p := range ps {
 		fmt.Fprintln(e.stderr, p.Text(e.lang))
 	}
+}
+
+// shown is a cell of the dry-run table: a cell of a file can hold 64 KB
+// (a title pasted a thousand times), and the table is to be read.
+func shown(s string) string {
+	const most = 200
+	if r := []rune(s); len(r) > most {
+		return string(r[:most]) + "…"
+	}
+	return s
 }
 
 func dash(s string) string {
@@ -205,7 +215,7 @@ func runImportAgencies(e *env, args []string) error {
 			{Title: l.T("Kết quả", "Outcome")},
 		}}
 		for _, r := range plan.Rows {
-			t.Add(fmt.Sprint(r.Line), r.Agency.Name, r.Agency.Code, r.Agency.Group.Short(l), r.Parent, r.OutcomeLabel(l))
+			t.Add(fmt.Sprint(r.Line), shown(r.Agency.Name), shown(r.Agency.Code), r.Agency.Group.Short(l), shown(r.Parent), r.OutcomeLabel(l))
 		}
 		_ = t.WriteText(e.stdout)
 	}

@@ -151,7 +151,7 @@ func TestImportUsage(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, "Cách dùng: cchc import registrations TỆP") {
 		t.Fatalf("help: %d %s", code, out)
 	}
-	if code, _, errs := cchc(t, "--db", db, "import", "registrations", filepath.Join(t.TempDir(), "none.xlsx")); code != 1 || !strings.Contains(errs, "Không mở được tệp") {
+	if code, _, errs := cchc(t, "--db", db, "import", "registrations", filepath.Join(t.TempDir(), "none.xlsx")); code != 1 || !strings.Contains(errs, "Không có tệp") {
 		t.Fatalf("missing file: %d %s", code, errs)
 	}
 }
@@ -185,5 +185,40 @@ func TestImportWordReply(t *testing.T) {
 	}
 	if code, _, errs = cchc(t, "--db", db, "import", "registrations", old); code != 1 || !strings.Contains(errs, "lưu lại thành .docx") {
 		t.Errorf(".doc: exit %d, %q", code, errs)
+	}
+}
+
+// What a clerk may be sent that cannot be imported fails with exit 1 and
+// a message saying what to do, in either language, writing nothing; a
+// huge cell is cut in the dry-run table instead of filling the terminal.
+func TestImportRefusalsFromTheCommandLine(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "cchc.db")
+	must := mustOn(t, db)
+	before := must("history", "--limit", "0")
+	empty := filepath.Join(dir, "trong.csv")
+	huge := filepath.Join(dir, "dai.csv")
+	if err := os.WriteFile(empty, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(huge, []byte("Tên cơ quan, đơn vị: Huyện Đức Thọ\nSTT,Tên mô hình,Loại,Lĩnh vực CCHC\n1,"+strings.Repeat("A", 100000)+",Mô hình,Thể chế\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args     []string
+		want     string
+		maxBytes int
+	}{
+		{[]string{"import", "registrations", empty}, "trong.csv là tệp trống", 0},
+		{[]string{"--lang", "en", "import", "agencies", empty}, "trong.csv is empty (there is nothing in it): choose the filled-in file", 0},
+		{[]string{"import", "registrations", huge, "--dry-run"}, "quá dài", 2000},
+	} {
+		code, out, errs := cchc(t, append([]string{"--db", db}, c.args...)...)
+		if code != exitFailure || !strings.Contains(errs, c.want) || (c.maxBytes > 0 && len(out)+len(errs) > c.maxBytes) {
+			t.Errorf("%v: exit %d, %d bytes\n%.600s\n%.600s", c.args, code, len(out)+len(errs), out, errs)
+		}
+	}
+	if after := must("history", "--limit", "0"); after != before {
+		t.Errorf("the history changed:\n%s", after)
 	}
 }

@@ -101,10 +101,11 @@ type generator struct {
 	units []unit
 	stats Stats
 	times int // the latest national campaign is times × NationalRegistrations
+	seed  uint64
 }
 
 func newGenerator(scale Scale, seed uint64) *generator {
-	return &generator{scale: scale, r: rand.New(rand.NewPCG(seed, 0x63636863)),
+	return &generator{scale: scale, seed: seed, r: rand.New(rand.NewPCG(seed, 0x63636863)),
 		clock: time.Date(2021, 1, 4, 8, 0, 0, 0, time.UTC)}
 }
 
@@ -146,6 +147,12 @@ func (g *generator) fill(ctx context.Context, st book.Book) (Stats, error) {
 		}
 		g.stats.Campaigns++
 		g.stats.Latest = n
+		// a past province year's models, reported under way or done
+		if g.scale == Province {
+			if err := g.progress(ctx, st, c); err != nil {
+				return Stats{}, err
+			}
+		}
 	}
 	if g.scale == Province {
 		if err := g.twoTier(ctx, st, campaigns[len(campaigns)-1].Year); err != nil {

@@ -227,6 +227,9 @@ func planAgencies(grids []*Grid, c campaign.Campaign, agencies []campaign.Agency
 	if pr := g.headerSplit(h.row); pr != nil {
 		p.Problems = append(p.Problems, *pr)
 	}
+	if pr := h.ignored(); pr != nil {
+		p.Problems = append(p.Problems, *pr)
+	}
 
 	for r := h.row + 1; r < len(g.Rows); r++ {
 		if blank(g.Rows[r]) {
@@ -340,7 +343,8 @@ func planAgencies(grids []*Grid, c campaign.Campaign, agencies []campaign.Agency
 		p.items = append(p.items, item)
 	}
 	if len(p.Rows) == 0 && p.Errors() == 0 {
-		p.Problems = append(p.Problems, Problem{Msg: lang.Errorf("Danh sách không có dòng nào", "The list has no rows")})
+		p.Problems = append(p.Problems, Problem{Msg: lang.Errorf("Danh sách không có dòng nào dưới dòng tiêu đề (dòng %d): hãy ghi mỗi đơn vị một dòng dưới dòng tiêu đề rồi lưu lại",
+			"The list has no rows under its header (row %d): write one agency a row under the header and save it again", h.row+1)})
 	}
 	if p.Errors() > 0 {
 		p.items = nil

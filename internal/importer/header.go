@@ -93,6 +93,9 @@ type header struct {
 	row    int                     // index into Grid.Rows
 	cols   map[campaign.Column]int // column index of each recognised column
 	titles map[campaign.Column]string
+	// unknown are the titles of the columns no rule recognised: read by
+	// nobody, and said so
+	unknown []string
 }
 
 func (h header) at(c campaign.Column) (int, bool) {
@@ -123,6 +126,9 @@ func findHeader(g *Grid, rules []headerRule, required campaign.Column, minOther 
 		h := header{row: r, cols: map[campaign.Column]int{}, titles: map[campaign.Column]string{}}
 		for c, cell := range g.Rows[r] {
 			col, ok := classify(rules, cell)
+			if !ok && strings.TrimSpace(cell) != "" && !numberingCell.MatchString(strings.ToLower(strings.TrimSpace(cell))) {
+				h.unknown = append(h.unknown, vntext.Line(cell))
+			}
 			if !ok || col == campaign.ColSeq {
 				continue
 			}
@@ -139,6 +145,19 @@ func findHeader(g *Grid, rules []headerRule, required campaign.Column, minOther 
 	return header{}, false
 }
 
+// ignored is the warning that the header's unknown columns are not
+// imported, or nil when there are none.
+func (h header) ignored() *Problem {
+	if len(h.unknown) == 0 {
+		return nil
+	}
+	names := `"` + strings.Join(h.unknown, `", "`) + `"`
+	return &Problem{Line: h.row + 1, Warning: true, Msg: lang.Errorf(
+		"cột %s không có trong mẫu nên không được nhập (bỏ qua); nếu đó là một cột của mẫu ghi khác đi, hãy sửa tiêu đề của nó theo mẫu",
+		"the column(s) %s are not in the template, so they are not imported (ignored); if one is a template column titled otherwise, retitle it as in the template",
+		names)}
+}
+
 // Problem is one thing wrong with a file, pointing at its row and column.
 type Problem struct {
 	Line    int    // the row as the spreadsheet numbers it; 0 for the file as a whole
@@ -146,6 +165,10 @@ type Problem struct {
 	Msg     *lang.Error
 	Warning bool // shown to the clerk but does not stop the import
 }
+
+// maxProblem bounds a problem's message in runes: the longest said is
+// about 500, and a huge cell quoted in it is cut.
+const maxProblem = 1000
 
 // Text is the problem as one line for the clerk.
 func (p Problem) Text(l lang.Lang) string {
@@ -159,6 +182,9 @@ func (p Problem) Text(l lang.Lang) string {
 		where = l.F("Cột %q: ", "Column %q: ", p.Column)
 	}
 	msg := l.T(p.Msg.VI, p.Msg.EN)
+	if r := []rune(msg); len(r) > maxProblem { // a cell of 64 KB quoted back
+		msg = string(r[:maxProblem]) + "…"
+	}
 	if p.Warning {
 		return l.T("Lưu ý — ", "Note — ") + where + msg
 	}

@@ -10,6 +10,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -83,7 +84,29 @@ func ReadFile(path string) ([]*Grid, error) {
 	if err := compoundFile(data, filepath.Base(path)); err != nil {
 		return nil, err // whatever its name says
 	}
-	switch ext := strings.ToLower(filepath.Ext(path)); ext {
+	if len(bytes.Trim(data, " \t\r\n\x00\xef\xbb\xbf")) == 0 {
+		return nil, lang.Errorf("%s là tệp trống (không có gì trong đó): hãy chọn tệp đã điền, hoặc mở tệp bằng Excel, kiểm tra lại và lưu lại",
+			"%s is empty (there is nothing in it): choose the filled-in file, or open it in Excel, check it and save it again", filepath.Base(path))
+	}
+	grids, err := readByKind(path, data)
+	if err != nil {
+		return nil, err
+	}
+	if err := legacyText(grids); err != nil {
+		return nil, err
+	}
+	return grids, nil
+}
+
+// readByKind reads data as its name says, else as what it looks like. A
+// zip is a workbook or a Word file whatever its name (a list renamed
+// .csv), never text to decode.
+func readByKind(path string, data []byte) ([]*Grid, error) {
+	ext := strings.ToLower(filepath.Ext(path))
+	if bytes.HasPrefix(data, []byte("PK\x03\x04")) && (ext == ".csv" || ext == ".txt") {
+		ext = ""
+	}
+	switch ext {
 	case ".xlsx", ".xlsm":
 		return ReadXLSX(data)
 	case ".csv", ".txt":
@@ -157,6 +180,10 @@ func readLimited(path string) ([]byte, error) {
 		}
 	}
 	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, lang.Errorf("Không có tệp %s: kiểm tra lại tên tệp và thư mục (tên có dấu cách thì đặt trong ngoặc kép)",
+			"There is no file %s: check the file's name and folder (put a name with spaces in quotes)", path)
+	}
 	if err != nil {
 		return nil, lang.Wrap(err, "Không mở được tệp %s", "Cannot open the file %s", path)
 	}
@@ -181,7 +208,7 @@ func readLimited(path string) ([]byte, error) {
 func regular(path string, info os.FileInfo) error {
 	switch {
 	case info.IsDir():
-		return lang.Errorf("%s là một thư mục, không phải tệp", "%s is a folder, not a file", path)
+		return lang.Errorf("%s là một thư mục, không phải tệp: hãy chọn một tệp trong đó (.xlsx, .docx hoặc .csv)", "%s is a folder, not a file: choose a file in it (.xlsx, .docx or .csv)", path)
 	case !info.Mode().IsRegular():
 		return lang.Errorf("%s không phải tệp thông thường (có thể là ống dẫn, thiết bị hay socket): hãy chọn tệp Excel (.xlsx) hoặc CSV đã lưu trên máy",
 			"%s is not a regular file (a pipe, a device or a socket): choose an Excel (.xlsx) or CSV file saved on the computer", path)
@@ -208,14 +235,20 @@ func ReadCSV(data []byte) (*Grid, error) {
 			return nil, lang.Wrap(err, "Tệp văn bản UTF-16 bị hỏng", "The UTF-16 text file is damaged")
 		}
 		data = dec
+	case utf16WithoutBOM(data):
+		dec, err := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewDecoder().Bytes(data)
+		if err != nil {
+			return nil, lang.Wrap(err, "Tệp văn bản UTF-16 bị hỏng", "The UTF-16 text file is damaged")
+		}
+		data = dec
 	}
 	if bytes.IndexByte(data, '\r') >= 0 && bytes.IndexByte(data, '\n') < 0 {
 		// old Mac line ends (CR only), which encoding/csv reads as one row
 		data = bytes.ReplaceAll(data, []byte{'\r'}, []byte{'\n'})
 	}
 	if !utf8.Valid(data) {
-		return nil, lang.Errorf("Tệp không phải văn bản UTF-8: hãy lưu lại từ Excel bằng \"CSV UTF-8\" hoặc dùng tệp .xlsx",
-			"The file is not UTF-8 text: save it again from Excel as \"CSV UTF-8\" or use the .xlsx file")
+		return nil, lang.Errorf("Tệp không phải văn bản UTF-8 (có lẽ lưu bằng bảng mã cũ: Windows-1258, TCVN3, VNI): chữ Việt sẽ sai, nên không nhập gì. Hãy mở bằng Excel, Tệp > Lưu thành > kiểu \"CSV UTF-8 (Comma delimited)\"; chữ gõ bằng phông .VnTime hay VNI-Times thì trước hết chuyển sang Unicode bằng Unikey (Công cụ chuyển mã)",
+			"The file is not UTF-8 text (probably saved in an old encoding: Windows-1258, TCVN3, VNI): its Vietnamese would be wrong, so nothing is imported. Open it in Excel, File > Save As > type \"CSV UTF-8 (Comma delimited)\"; text typed in a .VnTime or VNI-Times font is first converted to Unicode with Unikey (its converter)")
 	}
 	best, bestWidth := ',', -1
 	for _, sep := range []rune{',', ';', '\t'} {
@@ -231,6 +264,19 @@ func ReadCSV(data []byte) (*Grid, error) {
 		return nil, tooBig()
 	}
 	return &Grid{Rows: rows, fields: fields}, nil
+}
+
+// utf16WithoutBOM reports text written as UTF-16 little-endian with no
+// BOM (some programs' "Unicode text"): a zero byte after most others.
+func utf16WithoutBOM(data []byte) bool {
+	n := min(len(data), 4096) &^ 1
+	zeros := 0
+	for i := 1; i < n; i += 2 {
+		if data[i] == 0 {
+			zeros++
+		}
+	}
+	return n >= 4 && zeros*4 >= n
 }
 
 // widestRow is the largest number of non-empty cells in one of the first
@@ -277,14 +323,17 @@ func readCSV(data []byte, sep rune, limit int) ([][]string, []int, error) {
 }
 
 // clip bounds a row: at most MaxCols cells of at most MaxCellBytes each.
+// A NUL (a damaged file's) stands between words as a space, so that
+// dropping it later does not join them ("Xã Mới\x00Tinh").
 func clip(row []string) []string {
 	if len(row) > MaxCols {
 		row = row[:MaxCols]
 	}
 	for i, c := range row {
 		if len(c) > MaxCellBytes {
-			row[i] = strings.ToValidUTF8(c[:MaxCellBytes], "")
+			c = strings.ToValidUTF8(c[:MaxCellBytes], "")
 		}
+		row[i] = strings.ReplaceAll(c, "\x00", " ")
 	}
 	return row
 }
@@ -331,7 +380,8 @@ func ReadXLSX(data []byte) ([]*Grid, error) {
 }
 
 func notExcel(err error) error {
-	return lang.Wrap(err, "Không đọc được tệp Excel (tệp hỏng hoặc không phải .xlsx)", "Cannot read the Excel file (damaged or not .xlsx)")
+	return lang.Wrap(err, "Không đọc được tệp Excel: tệp hỏng hoặc không thật là .xlsx (có thể là tệp khác mang tên .xlsx); hãy mở bằng Excel và lưu lại thành .xlsx (Tệp > Lưu thành > Sổ làm việc Excel), hoặc xin đơn vị gửi lại",
+		"Cannot read the Excel file: it is damaged or not really .xlsx (another kind of file named .xlsx?); open it in Excel and save it as .xlsx (File > Save As > Excel Workbook), or ask the agency to send it again")
 }
 
 // largestSheet is the unzipped size of the biggest worksheet, read from the

@@ -225,6 +225,10 @@ func planRegistrations(grids []*Grid, c campaign.Campaign, agencies []campaign.A
 	if pr := g.headerSplit(h.row); pr != nil {
 		rr.problems = append(rr.problems, *pr)
 	}
+	if pr := h.ignored(); pr != nil {
+		pr.Line = g.line(h.row)
+		rr.problems = append(rr.problems, *pr)
+	}
 
 	// The sending agency: the clerk's word, else the title block, else each row's.
 	switch {
@@ -405,6 +409,9 @@ func (tb *titleBlock) readDate(s string, line int) {
 
 var digitRuns = regexp.MustCompile(`\d+`)
 
+// plainDate is a timeline that is one day, dd/mm/yyyy.
+var plainDate = regexp.MustCompile(`^\d{1,2}/\d{1,2}/\d{4}$`)
+
 // dateAfterNumber is what follows "ngày" after a letter number
 // ("21/SYT ngày 15/03/2023" gives "15/03/2023"), or "".
 func dateAfterNumber(s string) string {
@@ -488,7 +495,8 @@ func (rr *regReader) readRows(p *RegistrationPlan) {
 		p.Rows = append(p.Rows, rr.readRow(r, title))
 	}
 	if len(p.Rows) == 0 && errorCount(rr.problems) == 0 {
-		rr.add(0, "", lang.Errorf("Bảng không có dòng mô hình, sáng kiến nào", "The table has no registration rows"), false)
+		rr.add(0, "", lang.Errorf("Bảng không có dòng mô hình, sáng kiến nào dưới dòng tiêu đề (dòng %d): hãy điền mỗi mô hình, sáng kiến một dòng dưới dòng tiêu đề rồi lưu lại",
+			"The table has no registration rows under its header (row %d): fill in one registration a row under the header and save it again", rr.g.line(rr.h.row)), false)
 	}
 }
 
@@ -578,6 +586,14 @@ func (rr *regReader) readRow(r int, title string) PlannedRow {
 		Summary:        vntext.Text(rr.cell(r, colSummary)),
 	}
 	row := PlannedRow{Line: line}
+	if plainDate.MatchString(reg.Timeline) {
+		if _, err := ParseDate(reg.Timeline); err != nil { // 31/02/2026
+			rr.add(line, campaign.ColTimeline, &lang.Error{
+				VI: fmt.Sprintf("%q: %s; hãy sửa ngày trong tệp (hoặc ghi thời gian bằng lời, ví dụ \"Tháng 02/2026\")", reg.Timeline, vndate.Problem(err, lang.VI)),
+				EN: fmt.Sprintf("%q: %s; correct the day in the file (or write the time in words, such as \"Tháng 02/2026\")", reg.Timeline, vndate.Problem(err, lang.EN)),
+			}, false)
+		}
+	}
 	if msg := rr.g.misaligned(rr.h.row, r); msg != nil {
 		rr.add(line, "", msg, false)
 		row.Registration, row.Status = reg, RowError

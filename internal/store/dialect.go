@@ -12,8 +12,9 @@ import (
 // one set, written in SQL both engines read, with SQLite's ? placeholders
 // (a PostgreSQL connection rewrites them to $n once per statement); what
 // cannot be written alike is asked of the dialect. Its methods are
-// exported so that a dialect in another package (internal/store/postgres)
-// satisfies it without importing this one.
+// exported so that each engine's dialect, in its own package
+// (internal/store/sqlite, internal/store/postgres), satisfies it without
+// importing this one.
 type Dialect interface {
 	// Kind is "sqlite" or "postgres".
 	Kind() string

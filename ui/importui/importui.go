@@ -375,7 +375,7 @@ func (m *Model) View() string {
 			lines = append(lines, "", line)
 		}
 		if m.err != "" {
-			lines = append(lines, "", " "+st.Error.Render("! "+m.err))
+			lines = append(append(lines, ""), m.errLines()...)
 		}
 		return common.Fit(strings.Join(lines, "\n"), m.width, m.height)
 	}
@@ -404,7 +404,7 @@ func (m *Model) View() string {
 		foot = append(foot, line)
 	}
 	if m.err != "" {
-		foot = append(foot, " "+st.Error.Render("! "+m.err))
+		foot = append(foot, m.errLines()...)
 	}
 	// a third of the room, or all the table (its title and rows) leaves
 	room := m.height - len(lines) - len(foot)
@@ -415,6 +415,20 @@ func (m *Model) View() string {
 	all = append(all, probLines...)
 	all = append(all, foot...)
 	return common.Fit(strings.Join(all, "\n"), m.width, m.height)
+}
+
+// errLines is the error that stopped the reading or the writing, whole:
+// its end says what to do (save the file as UTF-8, as .xlsx, …).
+func (m *Model) errLines() []string {
+	var out []string
+	for i, l := range common.Wrap(m.err, m.width-4) {
+		mark := "  "
+		if i == 0 {
+			mark = "! "
+		}
+		out = append(out, " "+m.ctx.Styles.Error.Render(mark+l))
+	}
+	return out
 }
 
 // problemLines lists the problems in room lines: those of the file as a
@@ -449,7 +463,8 @@ func (m *Model) problemLines(room int) []string {
 		}
 		// a problem over two lines if it must: its end says what is allowed
 		wrapped := common.Wrap(p.Text(c.Lang), m.width-2)
-		if len(wrapped) > 2 && (p.Line != selected || len(wrapped) > room) { // the selected row's problems whole
+		// the selected row's problems whole, and the file's (what to do with it)
+		if len(wrapped) > 2 && ((p.Line != selected && inTable[p.Line]) || len(wrapped) > room) {
 			wrapped = append(wrapped[:1], strings.Join(wrapped[1:], " "))
 		}
 		if len(out)+len(wrapped) > room-1 && i < len(probs)-1 || len(out)+len(wrapped) > room {

@@ -131,6 +131,57 @@ func TestProvince(t *testing.T) {
 	if len(days) < 20 || len(kinds) != len(campaign.Kinds) || len(areas) != len(campaign.Areas) || communeLetters == 0 {
 		t.Errorf("registrations not spread: %d days, %d kinds, %d areas, %d from communes", len(days), len(kinds), len(areas), communeLetters)
 	}
+	checkProgress(t, st)
+}
+
+// checkProgress: a past year's models are mostly completed or under way
+// by its end, some never reported, each step within its year and after
+// its letter; the latest campaign has none yet.
+func checkProgress(t *testing.T, st *store.Store) {
+	t.Helper()
+	ctx := context.Background()
+	cs, err := st.Campaigns(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, c := range cs {
+		stages, err := st.CampaignStages(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			if len(stages) != 0 {
+				t.Errorf("%d, the latest campaign: %d models reported", c.Year, len(stages))
+			}
+			continue
+		}
+		regs, err := st.Registrations(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		count := map[campaign.Stage]int{}
+		for _, r := range regs {
+			s, ok := stages[r.ID]
+			if !ok {
+				count[campaign.Registered]++
+				continue
+			}
+			count[s.Stage]++
+			steps, err := st.ProgressSteps(ctx, r.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range steps {
+				if p.On.Year() != c.Year || p.On.Before(r.Received) {
+					t.Errorf("%d: %q %s on %s, received %s", c.Year, r.Title, p.Stage, p.On, r.Received)
+				}
+			}
+		}
+		done := count[campaign.Completed] + count[campaign.Replicating] + count[campaign.Recognised]
+		if done*2 < len(regs) || count[campaign.InProgress] == 0 || count[campaign.Registered] == 0 || done+count[campaign.InProgress] < len(regs)*3/4 {
+			t.Errorf("%d: progress not plausible: %v of %d", c.Year, count, len(regs))
+		}
+	}
 }
 
 // dumpOf is the book's contents as text, timestamps included.
@@ -159,8 +210,13 @@ func dumpOf(t *testing.T, path string) string {
 		for _, a := range agencies {
 			b.WriteString(a.Name + "|" + a.ShortName + "\n")
 		}
+		stages, err := st.CampaignStages(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
 		for _, r := range regs {
-			b.WriteString(r.Title + "|" + r.AgencyName + "|" + r.LeadName + "|" + r.LetterNumber + "|" + r.Received.ISO() + "|" + string(r.Kind) + "\n")
+			p := stages[r.ID]
+			b.WriteString(r.Title + "|" + r.AgencyName + "|" + r.LeadName + "|" + r.LetterNumber + "|" + r.Received.ISO() + "|" + string(r.Kind) + "|" + string(p.Stage) + "|" + p.On.ISO() + "\n")
 		}
 	}
 	return b.String()
