@@ -178,9 +178,9 @@ func runCampaignQuota(e *env, args []string) error {
 	return nil
 }
 
-// checkQuotaGroup refuses a quota for a group the campaign follows no unit
-// of (districts, after July 2025), as the settings screen offers none; 0
-// is let through, to clear one carried over from an earlier campaign.
+// checkQuotaGroup refuses a district quota in a campaign that follows no
+// district (after July 2025), as the settings screen offers none; 0 is let
+// through, to clear one carried over from an earlier campaign.
 func checkQuotaGroup(e *env, st book.Book, c campaign.Campaign, g campaign.Group, q campaign.Quota) error {
 	if q == (campaign.Quota{}) {
 		return nil
@@ -189,7 +189,7 @@ func checkQuotaGroup(e *env, st book.Book, c campaign.Campaign, g campaign.Group
 	if err != nil {
 		return err
 	}
-	groups := campaign.GroupsOf(agencies, func(a compliance.Agency) campaign.Group { return a.Group })
+	groups := campaign.QuotaGroups(slices.ContainsFunc(agencies, func(a compliance.Agency) bool { return a.Group == campaign.District }))
 	if slices.Contains(groups, g) {
 		return nil
 	}
@@ -218,8 +218,8 @@ list  liệt kê các đợt đăng ký, mới nhất trước, với tình hìn
 quota đặt chỉ tiêu của một nhóm (department, central, district, commune) trong đợt --campaign
       (mặc định: đợt mới nhất), như phần cài đặt đợt trong ứng dụng; ghi vào lịch sử. Ví dụ
       mỗi xã, phường tối thiểu 02, phấn đấu 03: cchc campaign quota commune 2 3. Chỉ tiêu 0:
-      nhóm không được đánh giá. Chỉ đặt được chỉ tiêu cho nhóm mà đợt theo dõi (đợt từ
-      tháng 7/2025 không còn cấp huyện: district chỉ nhận 0, để xóa chỉ tiêu đã lưu).
+      nhóm không được đánh giá. Đợt không theo dõi huyện nào (từ tháng 7/2025) không nhận
+      chỉ tiêu district, trừ 0 để xóa chỉ tiêu đã lưu.
 `, `Usage:
   cchc campaign new --year YEAR --deadline dd/mm/yyyy [--letter NUMBER] [--from YEAR]
   cchc campaign list
@@ -234,8 +234,8 @@ list  lists the campaigns, latest first, with their status as of today.
 quota sets the quota of a group (department, central, district, commune) in the --campaign
       campaign (default: the latest), as the application's campaign settings do; recorded
       in the history. E.g. each commune or ward at least 2, aiming for 3:
-      cchc campaign quota commune 2 3. A quota of 0: the group is not judged. Only a
-      group the campaign follows takes a quota (a campaign after July 2025 has no
-      districts: district takes only 0, to clear a stored quota).
+      cchc campaign quota commune 2 3. A quota of 0: the group is not judged. A campaign
+      that follows no district (after July 2025) takes no district quota but 0, which
+      clears a stored one.
 `)+"\n"+e.lang.T("Tùy chọn chung:\n", "Global options:\n")+globalOptionsHelp(e.lang))
 }

@@ -24,26 +24,16 @@ const (
 // Groups lists the groups in the order of every report.
 var Groups = []Group{Department, Central, District, Commune}
 
-// GroupsOf lists, in report order, the groups a campaign follows: those
-// of the items group names ("" for one that does not count, such as a unit
-// stopped). A 2026 campaign has no districts; its settings offer no
-// district quota. With no item at all every group is listed, so a campaign
-// not yet given its agencies can still be set up.
-func GroupsOf[T any](items []T, group func(T) Group) []Group {
-	has := map[Group]bool{}
-	for _, it := range items {
-		has[group(it)] = true
-	}
-	var out []Group
-	for _, g := range Groups {
-		if has[g] {
-			out = append(out, g)
-		}
-	}
-	if len(out) == 0 {
+// QuotaGroups lists, in report order, the groups a campaign sets a quota
+// for: every group, but districts only while it follows one. From July
+// 2025 there are no districts (communes stand under the province): a 2026
+// campaign offers no district quota. Communes stay, even before any is
+// followed, so a quota can be set before the new communes are imported.
+func QuotaGroups(followsDistrict bool) []Group {
+	if followsDistrict {
 		return Groups
 	}
-	return out
+	return []Group{Department, Central, Commune}
 }
 
 // Valid reports whether g is one of Groups.

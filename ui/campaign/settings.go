@@ -70,12 +70,9 @@ func NewSettings(ctx *common.Context) *Settings {
 		text("signer_name", t("Người ký", "Signer"), c.SignerName, 100),
 		text("copies_to", t("Nơi nhận", "Copies to"), dom.JoinCopiesTo(c.Recipients(lang.VI)), dom.MaxLine*4),
 	}
-	s.groups = dom.GroupsOf(ctx.Data.Agencies, func(a dom.Agency) dom.Group {
-		if a.Active {
-			return a.Group
-		}
-		return ""
-	})
+	s.groups = dom.QuotaGroups(slices.ContainsFunc(ctx.Data.Agencies, func(a dom.Agency) bool {
+		return a.Active && a.Group == dom.District
+	}))
 	for _, g := range dom.Groups {
 		if q := c.Quotas[g]; !slices.Contains(s.groups, g) && q != (dom.Quota{}) {
 			s.kept = append(s.kept, g)
