@@ -251,7 +251,7 @@ func copyTable(ctx context.Context, from, to *sql.Tx, table, selfRef string, col
 				vals[i] = string(b)
 			}
 		}
-		if self >= 0 && id >= 0 && vals[self] != nil && toInt(vals[self]) >= toInt(vals[id]) {
+		if self >= 0 && id >= 0 && vals[self] != nil && asInt(vals[self]) >= asInt(vals[id]) {
 			deferred = append(deferred, later{vals[id], vals[self]})
 			vals[self] = nil
 		}
@@ -275,16 +275,4 @@ func copyTable(ctx context.Context, from, to *sql.Tx, table, selfRef string, col
 		}
 	}
 	return count, nil
-}
-
-func toInt(v any) int64 {
-	switch n := v.(type) {
-	case int64:
-		return n
-	case int32:
-		return int64(n)
-	case int:
-		return int64(n)
-	}
-	return 0
 }
