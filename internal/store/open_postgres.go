@@ -41,11 +41,7 @@ func openPostgres(dsn string, opt Options) (*Store, error) {
 		}
 	}
 	s.mustExist, s.fill = opt.MustExist, opt.fill
-	fill := func(ctx context.Context, tx *sql.Tx, _ Dialect) error { return seedDefault(ctx, tx, s.stamp()) }
-	if s.fill != nil {
-		fill = s.fill
-	}
-	err = postgres.Migrate(ctx, db, SchemaVersion(), where, s.checkNew, func(tx *sql.Tx) error { return fill(ctx, tx, s.d) })
+	err = postgres.Migrate(ctx, db, SchemaVersion(), where, s.checkNew, func(tx *sql.Tx) error { return s.fillNew(ctx, tx) })
 	if err != nil {
 		return fail(err)
 	}

@@ -80,13 +80,9 @@ func (s *Store) openFile() error {
 		s.db = nil
 		return s.explain(err)
 	}
-	fill := func(ctx context.Context, tx *sql.Tx, _ Dialect) error { return seedDefault(ctx, tx, s.stamp()) }
-	if s.fill != nil {
-		fill = s.fill
-	}
 	err = sqlite.Migrate(ctx, db, s.path, s.readOnly, SchemaVersion(), s.checkNew,
 		func() error { return s.backupBeforeUpgrade(ctx) },
-		func(tx *sql.Tx) error { return fill(ctx, tx, s.d) })
+		func(tx *sql.Tx) error { return s.fillNew(ctx, tx) })
 	if err != nil {
 		db.Close()
 		s.db = nil

@@ -122,6 +122,15 @@ func (s *Store) checkNew(fresh bool) error {
 	return nil
 }
 
+// fillNew writes a book just made its first rows, in the transaction
+// that made its schema: the embedded default campaign, or Options.fill's.
+func (s *Store) fillNew(ctx context.Context, tx *sql.Tx) error {
+	if s.fill != nil {
+		return s.fill(ctx, tx, s.d)
+	}
+	return seedDefault(ctx, tx, s.stamp())
+}
+
 func isUserError(err error) bool {
 	var e *lang.Error
 	return errors.As(err, &e)
