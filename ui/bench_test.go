@@ -130,17 +130,26 @@ func BenchmarkRegistrationsScroll(b *testing.B) {
 func BenchmarkLoadedMemory(b *testing.B) {
 	st := national(b)
 	for b.Loop() {
-		runtime.GC()
-		var before runtime.MemStats
-		runtime.ReadMemStats(&before)
-		m := started(b, st, runes("4"))
-		m.View()
-		runtime.GC()
-		var after runtime.MemStats
-		runtime.ReadMemStats(&after)
-		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "MB-live-heap")
-		runtime.KeepAlive(m)
+		liveHeap(b, func() *Model {
+			m := started(b, st, runes("4"))
+			m.View()
+			return m
+		})
 	}
+}
+
+// liveHeap reports as MB-live-heap what the model run builds holds after a
+// collection.
+func liveHeap(b *testing.B, run func() *Model) {
+	runtime.GC()
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	m := run()
+	runtime.GC()
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "MB-live-heap")
+	runtime.KeepAlive(m)
 }
 
 // BenchmarkLoadedMemory after three searches typed one key at a time
@@ -149,29 +158,24 @@ func BenchmarkLoadedMemory(b *testing.B) {
 func BenchmarkSearchedMemory(b *testing.B) {
 	st := national(b)
 	for b.Loop() {
-		runtime.GC()
-		var before runtime.MemStats
-		runtime.ReadMemStats(&before)
-		m := started(b, st, runes("4"))
-		for _, q := range []string{"thu tuc", "mot cua", "so hoa"} {
-			m.Update(runes("/"))
-			for _, r := range q {
-				k := runes(string(r))
-				if r == ' ' {
-					k = tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
+		liveHeap(b, func() *Model {
+			m := started(b, st, runes("4"))
+			for _, q := range []string{"thu tuc", "mot cua", "so hoa"} {
+				m.Update(runes("/"))
+				for _, r := range q {
+					k := runes(string(r))
+					if r == ' ' {
+						k = tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
+					}
+					_, cmd := m.Update(k)
+					deliver(m, cmd, func(msg tea.Msg) bool { _, ok := msg.(registrations.FoundMsg); return ok })
+					m.View()
 				}
-				_, cmd := m.Update(k)
-				deliver(m, cmd, func(msg tea.Msg) bool { _, ok := msg.(registrations.FoundMsg); return ok })
-				m.View()
+				m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+				m.Update(tea.KeyMsg{Type: tea.KeyEsc})
 			}
-			m.Update(tea.KeyMsg{Type: tea.KeyEnter})
-			m.Update(tea.KeyMsg{Type: tea.KeyEsc})
-		}
-		runtime.GC()
-		var after runtime.MemStats
-		runtime.ReadMemStats(&after)
-		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "MB-live-heap")
-		runtime.KeepAlive(m)
+			return m
+		})
 	}
 }
 

@@ -72,11 +72,11 @@ func (d *detailView) setSize(w, h int) {
 		cols[0].Width, cols[1].Width, cols[3].Width = 5, 12, common.KindWidth(d.ctx, true)
 		cols[4].Width, cols[4].Flex, cols[4].Title = 0, 0, ""
 	}
-	d.list.SetSize(w, h-len(d.headLines())-d.selectedRows())
+	d.list.SetSize(w, h-len(d.headLines())-selectedRows)
 }
 
 // selectedRows is the lines that tell the selected registration whole.
-func (d *detailView) selectedRows() int { return 2 }
+const selectedRows = 2
 
 // selectedLine tells the selected registration whole, under the list, in
 // selectedRows lines.
@@ -87,7 +87,7 @@ func (d *detailView) selectedLine() string {
 		text = r.Title + " · " + c.F("văn bản %s, nhận %s", "letter %s, received %s", common.Dash(r.LetterNumber()), r.Received()) +
 			" · " + c.F("chủ trì: %s", "lead: %s", r.Lead.Name)
 	}
-	return strings.Join(common.DetailLines(d.ctx, text, d.width, d.selectedRows()), "\n")
+	return strings.Join(common.DetailLines(d.ctx, text, d.width, selectedRows), "\n")
 }
 
 func (d *detailView) headLines() []string {
@@ -185,7 +185,7 @@ func (d *detailView) key(msg tea.KeyMsg) tea.Cmd {
 
 func (d *detailView) view() string {
 	head := d.headLines()
-	d.list.SetSize(d.width, d.height-len(head)-d.selectedRows())
+	d.list.SetSize(d.width, d.height-len(head)-selectedRows)
 	return common.Fit(strings.Join(head, "\n")+"\n"+d.list.View()+"\n"+d.selectedLine(), d.width, d.height)
 }
 

@@ -104,6 +104,7 @@ type Close struct{}
 
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
+	m.fitColumns()
 }
 
 func (m *Model) Capturing() bool { return true }
@@ -320,11 +321,13 @@ func (m *Model) showPlan() {
 		}
 		return lipgloss.NewStyle()
 	}
+	m.fitColumns()
 }
 
-// fitColumns gives a registrations' preview the room it has: the outcome
-// whole, and below common.NarrowWidth the kind in a word and the lead
-// (most often the sender) left out, so that the titles can be read.
+// fitColumns gives a registrations' preview the room it has, when it is
+// filled or the screen resized (not each frame): the outcome whole, and
+// below common.NarrowWidth the kind in a word and the lead (most often the
+// sender) left out, so that the titles can be read.
 func (m *Model) fitColumns() {
 	if m.regPlan == nil || len(m.list.Columns) != 6 {
 		return
@@ -409,7 +412,6 @@ func (m *Model) View() string {
 	// a third of the room, or all the table (its title and rows) leaves
 	room := m.height - len(lines) - len(foot)
 	probLines := m.problemLines(max(room/3, room-m.list.Len()-1))
-	m.fitColumns()
 	m.list.SetSize(m.width, m.height-len(lines)-len(foot)-len(probLines))
 	all := append(lines, m.list.View())
 	all = append(all, probLines...)

@@ -126,13 +126,7 @@ func (m *Model) View() string {
 	c := d.Campaign
 	// a long title takes a second line; the letter's line leaves out the
 	// deadline when it does not fit, since the header above tells it
-	title := common.Wrap(c.Title, m.width-2)
-	if len(title) > 2 {
-		title = []string{title[0], vntext.Truncate(strings.Join(title[1:], " "), m.width-2)}
-	}
-	for _, l := range title {
-		lines = append(lines, " "+st.Title.Render(l))
-	}
+	lines = append(lines, common.WrapLines(c.Title, m.width-2, 2, " ", st.Title)...)
 	deadline := m.ctx.F("hạn đăng ký %s, %s", "deadline %s, %s", c.Deadline, compliance.DaysText(m.ctx.Today.DaysUntil(c.Deadline), m.ctx.Lang))
 	letter := c.LetterRef(m.ctx.Lang)
 	switch {

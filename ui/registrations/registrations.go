@@ -393,16 +393,18 @@ func (m *Model) readView() string {
 		{c.T("Ghi chú", "Note"), r.Note},
 	}
 	progress := progressLines(c, m.steps, m.width)
+	wrapped := make([][]string, len(fields)) // each field wrapped once, this frame
 	n := len(lines) + len(progress)
-	for _, f := range fields {
-		n += len(field(f[0], f[1]))
+	for i, f := range fields {
+		wrapped[i] = field(f[0], f[1])
+		n += len(wrapped[i])
 	}
-	for _, f := range fields {
+	for i, f := range fields {
 		if strings.TrimSpace(f[1]) == "" && n > m.height {
 			n-- // a short screen (72x20): the empty fields give way to the progress
 			continue
 		}
-		lines = append(lines, field(f[0], f[1])...)
+		lines = append(lines, wrapped[i]...)
 	}
 	lines = append(lines, progress...)
 	if m.progress != nil {
