@@ -24,19 +24,9 @@ func runCopy(e *env, args []string) error {
 	fs := newFlags("copy", e)
 	help := func() { copyHelp(e) }
 	// two places, with the options before, between or after them
-	var places []string
-	for {
-		if err := parse(fs, e, nil, help); err != nil {
-			return err
-		}
-		if err := fs.Parse(args); err != nil {
-			return parse(fs, e, args, help)
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		places = append(places, fs.Arg(0))
-		args = fs.Args()[1:]
+	places, err := parseNames(fs, e, args, help)
+	if err != nil {
+		return err
 	}
 	if len(places) != 2 {
 		return usageError{e.lang.T("Cần hai tham số: cchc copy TỪ SANG (xem: cchc copy --help)",

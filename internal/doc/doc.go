@@ -118,6 +118,15 @@ type Row struct {
 	Total bool
 }
 
+// Cell is the row's cell i, "" past its end (a band has one cell, a short
+// row fewer than its table's columns).
+func (r Row) Cell(i int) string {
+	if i < len(r.Cells) {
+		return r.Cells[i]
+	}
+	return ""
+}
+
 // Table is a bordered table whose header row repeats on every page.
 type Table struct {
 	Columns []Column

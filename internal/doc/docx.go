@@ -176,19 +176,13 @@ func docxTable(dw *docx.Writer, t *Table, width float64) error {
 			return err
 		}
 		if r.Band {
-			text := ""
-			if len(r.Cells) > 0 {
-				text = r.Cells[0]
-			}
+			text := r.Cell(0)
 			held = []docx.Cell{{Text: text, Bold: true, Span: len(t.Columns), KeepNext: true}}
 			return nil
 		}
 		held = make([]docx.Cell, len(t.Columns))
 		for i, c := range t.Columns {
-			text := ""
-			if i < len(r.Cells) {
-				text = r.Cells[i]
-			}
+			text := r.Cell(i)
 			held[i] = docx.Cell{Text: strings.TrimSpace(text), Bold: r.Total, Align: docxAlign[c.Align]}
 		}
 		return nil

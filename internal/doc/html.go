@@ -230,10 +230,7 @@ func (h *htmlWriter) table(t *Table) error {
 	class := map[Align]string{Centre: ` class="c"`, Right: ` class="r"`}
 	err := t.Rows(func(r Row) error {
 		if r.Band {
-			text := ""
-			if len(r.Cells) > 0 {
-				text = r.Cells[0]
-			}
+			text := r.Cell(0)
 			h.put(fmt.Sprintf(`<tr class="band"><td colspan="%d">`, len(t.Columns)), esc(text), "</td></tr>\n")
 			return h.err
 		}
@@ -243,10 +240,7 @@ func (h *htmlWriter) table(t *Table) error {
 			h.put(`<tr>`)
 		}
 		for i, c := range t.Columns {
-			text := ""
-			if i < len(r.Cells) {
-				text = r.Cells[i]
-			}
+			text := r.Cell(i)
 			h.put(`<td`, class[c.Align], `>`, esc(text), `</td>`)
 		}
 		h.put("</tr>\n")

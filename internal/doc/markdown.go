@@ -154,10 +154,7 @@ func (m *mdWriter) table(t *Table) error {
 			first = false
 		}
 		if r.Band {
-			text := ""
-			if len(r.Cells) > 0 {
-				text = r.Cells[0]
-			}
+			text := r.Cell(0)
 			m.put("| **", mdEscape(text), "** |", strings.Repeat("  |", max(len(t.Columns)-1, 0)), "\n")
 			return m.err
 		}

@@ -640,17 +640,11 @@ func (p *pdf) table(t *Table) error {
 	err := t.Rows(func(r Row) error {
 		row := next[:0]
 		if r.Band {
-			text := ""
-			if len(r.Cells) > 0 {
-				text = r.Cells[0]
-			}
+			text := r.Cell(0)
 			row = append(row, cell{text: text, bold: true, width: total})
 		} else {
 			for i, c := range t.Columns {
-				text := ""
-				if i < len(r.Cells) {
-					text = r.Cells[i]
-				}
+				text := r.Cell(i)
 				row = append(row, cell{text: text, bold: r.Total, align: c.Align, width: widths[i]})
 			}
 		}

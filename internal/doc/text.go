@@ -338,10 +338,7 @@ func TextTable(cols []Column, rows []Row) string {
 	line(rule)
 	for _, r := range rows {
 		if r.Band {
-			text := ""
-			if len(r.Cells) > 0 {
-				text = r.Cells[0]
-			}
+			text := r.Cell(0)
 			b.WriteString(OneLine(text) + "\n")
 			continue
 		}
@@ -362,17 +359,11 @@ func (t *textWriter) records(tb *Table) error {
 		}
 		first = false
 		b.Reset()
-		cell := func(i int) string {
-			if i < len(r.Cells) {
-				return r.Cells[i]
-			}
-			return ""
-		}
 		if r.Band {
-			t.put(OneLine(cell(0)) + "\n")
+			t.put(OneLine(r.Cell(0)) + "\n")
 			return t.err
 		}
-		for k, line := range Wrap(cell(0)+". "+OneLine(cell(1)), w, w-3) {
+		for k, line := range Wrap(r.Cell(0)+". "+OneLine(r.Cell(1)), w, w-3) {
 			if k > 0 {
 				line = "   " + line
 			}
@@ -380,7 +371,7 @@ func (t *textWriter) records(tb *Table) error {
 		}
 		// a field's own line breaks are kept; each line wraps under the label
 		for i := 2; i < len(tb.Columns); i++ {
-			value := strings.TrimSpace(cell(i))
+			value := strings.TrimSpace(r.Cell(i))
 			if value == "" {
 				continue
 			}

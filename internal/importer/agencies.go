@@ -193,8 +193,8 @@ func planAgencies(grids []*Grid, c campaign.Campaign, agencies []campaign.Agency
 	}
 	if g == nil {
 		p.Problems = append(p.Problems, Problem{Msg: lang.Errorf(
-			"Không tìm thấy dòng tiêu đề trong %d dòng đầu (cần cột tên, ví dụ commune_name hoặc \"Tên cơ quan, đơn vị\", và cột cấp, nhóm hoặc đơn vị cấp trên)",
-			"No header row in the first %d rows (expected a name column such as commune_name or \"Tên cơ quan, đơn vị\", and a level, group or parent column)",
+			"Không tìm thấy dòng tiêu đề trong %d dòng đầu (cần cột tên, ví dụ commune_name hoặc \"Tên cơ quan, đơn vị\", và cột cấp, nhóm hoặc đơn vị cấp trên): hãy thêm một dòng tiêu đề như vậy ở đầu danh sách rồi lưu lại",
+			"No header row in the first %d rows (expected a name column such as commune_name or \"Tên cơ quan, đơn vị\", and a level, group or parent column): add such a header row above the list and save it again",
 			headerWindow)})
 		return p
 	}

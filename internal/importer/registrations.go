@@ -212,8 +212,8 @@ func planRegistrations(grids []*Grid, c campaign.Campaign, agencies []campaign.A
 	}
 	if g == nil {
 		p.Problems = append(p.Problems, Problem{Msg: lang.Errorf(
-			"Không tìm thấy dòng tiêu đề của bảng trong %d dòng đầu (cần cột %q và các cột như %q, %q)",
-			"No header row in the first %d rows (expected a column %q and columns such as %q, %q)",
+			"Không tìm thấy dòng tiêu đề của bảng trong %d dòng đầu (cần cột %q và các cột như %q, %q): hãy chép danh sách vào mẫu (cchc template), hoặc ghi tiêu đề các cột như trong mẫu, rồi lưu lại",
+			"No header row in the first %d rows (expected a column %q and columns such as %q, %q): copy the list into the template (cchc template), or title its columns as the template does, and save it again",
 			headerWindow, campaign.ColTitle.Label(lang.VI), campaign.ColKind.Label(lang.VI), campaign.ColArea.Label(lang.VI))})
 		return p
 	}

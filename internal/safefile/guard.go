@@ -93,12 +93,13 @@ func Holds(path string) (Held, string) {
 		}
 	}
 	for _, p := range []string{abs, real} {
-		switch {
-		case isBook(p):
+		if isBook(p) {
 			return Book, ""
-		case isCompanion(p) != "":
-			return Companion, isCompanion(p)
-		case isLiveSQLite(p):
+		}
+		if owner := isCompanion(p); owner != "" { // reads the files beside p: once
+			return Companion, owner
+		}
+		if isLiveSQLite(p) {
 			return Journal, ""
 		}
 	}
