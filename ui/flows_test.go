@@ -869,3 +869,35 @@ func TestImportRefusalShownWhole(t *testing.T) {
 		}
 	}
 }
+
+// A name the clerk typed follows a change of format in its extension, and
+// a name whose extension is another format's is refused: a PDF written
+// under the Word draft's name would replace it after one "Ghi đè?".
+func TestReportFileNameFollowsItsFormat(t *testing.T) {
+	st := seeded(t)
+	h := newHarness(t, st, lang.VI, 80, 24)
+	dir := t.TempDir()
+	draft := filepath.Join(dir, "bao-cao-ban-thao.docx")
+	h.keys("6", "tab", "right", "right", "right", "right", "right", "right", "tab", "tab", "ctrl+u", draft, "ctrl+s")
+	if v := oneSpaced(h.view()); !strings.Contains(v, "Đã ghi: "+draft) {
+		t.Fatalf("docx not written:\n%s", v)
+	}
+	word := readFile(t, draft)
+	h.keys("shift+tab", "shift+tab", "right") // docx → pdf
+	pdf := filepath.Join(dir, "bao-cao-ban-thao.pdf")
+	h.keys("ctrl+s")
+	if b, err := os.ReadFile(pdf); err != nil || !strings.HasPrefix(string(b), "%PDF") {
+		t.Fatalf("the typed name did not follow the format to .pdf: %v\n%s", err, h.view())
+	}
+	if readFile(t, draft) != word {
+		t.Fatal("the Word draft changed")
+	}
+	// typed over with the draft's name while the format is pdf: refused
+	h.keys("tab", "tab", "ctrl+u", draft, "ctrl+s")
+	if v := oneSpaced(h.view()); !strings.Contains(v, "đuôi .docx nhưng định dạng là pdf") || strings.Contains(v, "Ghi đè?") {
+		t.Fatalf("a .docx name for a pdf was not refused:\n%s", h.view())
+	}
+	if readFile(t, draft) != word {
+		t.Fatal("the Word draft changed")
+	}
+}

@@ -31,7 +31,7 @@ func runReport(e *env, args []string) error {
 	year := fs.String("campaign", "", "")
 	asOf := fs.String("as-of", "", "")
 	replyBy := fs.String("reply-by", "", "")
-	format := fs.String("format", "text", "")
+	format := fs.String("format", "", "")
 	out := fs.String("o", "", "")
 	force := fs.Bool("force", false, "")
 	if err := parse(fs, e, args, func() { reportHelp(e) }); err != nil {
@@ -42,6 +42,11 @@ func runReport(e *env, args []string) error {
 	}
 	if !contains(report.Kinds, kind) {
 		return usageError{l.F("Không có báo cáo %q; chọn một trong: %s", "No report %q; choose one of: %s", kind, strings.Join(report.Kinds, ", "))}
+	}
+	if *format == "" { // the file's extension says it, else text
+		if *format = report.FormatOf(*out); *format == "" {
+			*format = "text"
+		}
 	}
 	if !contains(report.Formats(kind), *format) {
 		return usageError{l.F("--format %q: báo cáo %s có các định dạng %s", "--format %q: the %s report comes as %s", *format, kind, strings.Join(report.Formats(kind), ", "))}
@@ -69,6 +74,9 @@ func runReport(e *env, args []string) error {
 	}
 	if *out != "" {
 		// Fail before opening the book when the file is in the way.
+		if err := report.CheckExt(*out, *format); err != nil {
+			return usageError{lang.Message(err, l)}
+		}
 		if err := report.CanWrite(*out, *force); err != nil {
 			return err
 		}
@@ -112,16 +120,17 @@ Tùy chọn:
   --as-of NGÀY    tính đến ngày (mặc định: hôm nay); cũng là ngày ghi trên công văn
   --reply-by NGÀY công văn đôn đốc: hạn mới để gửi đăng ký về (mặc định: hạn của đợt
                   khi chưa qua, nếu không thì để chấm "……/……" cho người soạn điền)
-  --format F      text (mặc định), md, csv (UTF-8 có BOM cho Excel), json,
+  --format F      text, md, csv (UTF-8 có BOM cho Excel), json,
                   xlsx (Excel, A4 ngang), html (mở bằng trình duyệt rồi in ra giấy A4),
                   docx (Word, sửa được), pdf (in hoặc ký số ngay);
-                  công văn đôn đốc: text, md, json, html, docx, pdf
+                  công văn đôn đốc: text, md, json, html, docx, pdf;
+                  mặc định: theo đuôi của -o (.xlsx, .pdf…), nếu không thì text
   -o TỆP          ghi ra tệp (mặc định: in ra màn hình; xlsx, docx, pdf phải ghi ra tệp)
   --force         ghi đè tệp đã có (mặc định: không ghi đè; không bao giờ ghi đè tệp dữ liệu)
 
 Ví dụ:
   cchc report missing --as-of 05/04/2023
-  cchc report registrations --format xlsx -o danh-sach-dang-ky-2023.xlsx
+  cchc report registrations -o danh-sach-dang-ky-2023.xlsx
   cchc report reminder --as-of 05/04/2023 --reply-by 15/04/2023 --format html -o cong-van-don-doc.html
 `, `Usage: cchc report KIND [--campaign YEAR] [--as-of dd/mm/yyyy] [--reply-by dd/mm/yyyy] [--format F] [-o FILE] [--force]
 
@@ -144,16 +153,17 @@ Options:
   --as-of DATE    as of that day (default: today); also the date on the letter
   --reply-by DATE the reminder letter: the new deadline to reply by (default: the
                   campaign's deadline while it lasts, else dots to fill in)
-  --format F      text (default), md, csv (UTF-8 with BOM for Excel), json,
+  --format F      text, md, csv (UTF-8 with BOM for Excel), json,
                   xlsx (Excel, A4 landscape), html (open in a browser, print on A4),
                   docx (Word, editable), pdf (to print or sign as it is);
-                  the reminder letter: text, md, json, html, docx, pdf
+                  the reminder letter: text, md, json, html, docx, pdf;
+                  default: from the extension of -o (.xlsx, .pdf…), else text
   -o FILE         write to a file (default: the terminal; xlsx, docx, pdf need a file)
   --force         overwrite an existing file (default: keep it; a database is never overwritten)
 
 Examples:
   cchc report missing --as-of 05/04/2023
-  cchc report registrations --format xlsx -o registrations-2023.xlsx
+  cchc report registrations -o registrations-2023.xlsx
   cchc report reminder --as-of 05/04/2023 --reply-by 15/04/2023 --format html -o reminder.html
 `)+"\n"+l.T("Tùy chọn chung:\n", "Global options:\n")+globalOptionsHelp(l))
 }

@@ -79,3 +79,36 @@ func TestReportReminderReplyBy(t *testing.T) {
 		t.Errorf("a deadline before the letter: exit %d, %q", code, errs)
 	}
 }
+
+// A file's extension and its format agree: a PDF is never named .docx (it
+// would stand in place of the Word draft), and -o alone says the format.
+func TestReportFormatFollowsTheFileName(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "cchc.db")
+	draft := filepath.Join(dir, "tinh-hinh.docx")
+	if code, _, errs := cchc(t, "--db", db, "report", "status", "-o", draft); code != 0 {
+		t.Fatalf("status -o .docx: exit %d, %s", code, errs)
+	}
+	word := readFile(t, draft)
+	if !strings.HasPrefix(word, "PK") {
+		t.Fatalf("-o x.docx without --format did not write a Word file: %q…", word[:min(len(word), 20)])
+	}
+	code, out, errs := cchc(t, "--db", db, "report", "status", "--format", "pdf", "-o", draft, "--force")
+	if code != exitUsage || out != "" || !strings.Contains(errs, ".docx") || !strings.Contains(errs, "tinh-hinh.pdf") {
+		t.Errorf("--format pdf -o x.docx: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	if readFile(t, draft) != word {
+		t.Error("the Word draft changed")
+	}
+	sheet := filepath.Join(dir, "tinh-hinh.xlsx")
+	if code, _, errs := cchc(t, "--db", db, "--lang", "en", "report", "status", "-o", sheet); code != 0 || !strings.HasPrefix(readFile(t, sheet), "PK") {
+		t.Errorf("-o x.xlsx: exit %d, %s", code, errs)
+	}
+	if code, _, errs := cchc(t, "--db", db, "--lang", "en", "report", "status", "--format", "csv", "-o", filepath.Join(dir, "a.xlsx")); code != exitUsage || !strings.Contains(errs, "ends in .xlsx but the format is csv") {
+		t.Errorf("--format csv -o a.xlsx: exit %d, %s", code, errs)
+	}
+	// No extension, or one cchc does not write: the format is the clerk's word.
+	if code, out, errs := cchc(t, "--db", db, "report", "status", "--format", "md", "-o", filepath.Join(dir, "ghi-chu.txt")); code != 0 {
+		t.Errorf("md into .txt: exit %d, %s%s", code, out, errs)
+	}
+}

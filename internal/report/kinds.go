@@ -3,6 +3,7 @@ package report
 import (
 	"context"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"cchc/internal/book"
@@ -220,6 +221,9 @@ func Save(ctx context.Context, st Book, req Request, path string, force bool) er
 	if err := req.Check(); err != nil {
 		return err
 	}
+	if err := CheckExt(path, req.Format); err != nil {
+		return err
+	}
 	if err := CanWrite(path, force); err != nil {
 		return err
 	}
@@ -228,4 +232,41 @@ func Save(ctx context.Context, st Book, req Request, path string, force bool) er
 		return err
 	}
 	return WriteFile(path, force, func(w io.Writer) error { return rep.Write(w, req.Format) })
+}
+
+// FormatOf is the format a file name's extension stands for ("" when the
+// extension names none: no extension, or one cchc does not write).
+func FormatOf(path string) string {
+	ext := strings.ToLower(filepath.Ext(path))
+	switch ext {
+	case ".txt":
+		return "text"
+	case ".htm":
+		return "html"
+	case ".markdown":
+		return "md"
+	}
+	for _, f := range Formats(KindStatus) {
+		if ext == Ext(f) {
+			return f
+		}
+	}
+	return ""
+}
+
+// ErrWrongExt is the cause when a file's extension names another format
+// than the one asked for: a PDF named .docx is opened by Word and refused,
+// and it may stand in place of the Word draft it was named after.
+var ErrWrongExt error = lang.Kind("extension does not match the format")
+
+// CheckExt refuses a file name whose extension names another format.
+// Markdown is text, so it may go to a .txt file.
+func CheckExt(path, format string) error {
+	f := FormatOf(path)
+	if f == "" || f == format || (f == "text" && format == "md") {
+		return nil
+	}
+	return lang.Wrap(ErrWrongExt, "Tệp %s có đuôi %s nhưng định dạng là %s; đổi tên tệp thành %s hoặc chọn định dạng %s",
+		"The file %s ends in %s but the format is %s; name it %s or choose the %s format",
+		path, filepath.Ext(path), format, strings.TrimSuffix(path, filepath.Ext(path))+Ext(format), f)
 }

@@ -131,10 +131,20 @@ func (m *Model) syncFormats() {
 }
 
 func (m *Model) suggestName() {
-	if m.nameTouched || m.ctx.Data == nil {
+	if m.ctx.Data == nil {
 		return
 	}
-	m.form.Field(fFile).SetText(filepath.Join(m.dir, report.FileName(m.kind(), m.format(), m.ctx.Data.Campaign.Year)))
+	f := m.form.Field(fFile)
+	if !m.nameTouched {
+		f.SetText(filepath.Join(m.dir, report.FileName(m.kind(), m.format(), m.ctx.Data.Campaign.Year)))
+		return
+	}
+	// A name the clerk typed keeps its words; an extension of another
+	// format follows the new one, so that a PDF is never named .docx.
+	name := f.Value()
+	if was := report.FormatOf(name); was != "" && was != m.format() {
+		f.SetText(strings.TrimSuffix(name, filepath.Ext(name)) + report.Ext(m.format()))
+	}
 }
 
 func formatLabel(f string, l lang.Lang) string {
