@@ -65,6 +65,7 @@ func runImportRegistrations(e *env, args []string) error {
 	received := fs.String("received", "", "")
 	letter := fs.String("letter", "", "")
 	dryRun := fs.Bool("dry-run", false, "")
+	anyYear := fs.Bool("year-mismatch-ok", false, "")
 	path, err := parseWithArg(fs, e, args, func() { importRegistrationsHelp(e) })
 	if err != nil {
 		return err
@@ -95,7 +96,7 @@ func runImportRegistrations(e *env, args []string) error {
 	defer st.Close()
 	ctx := context.Background()
 	plan, err := importer.PlanRegistrations(ctx, st, c, path, importer.RegistrationOptions{
-		Agency: *agency, Received: recv, Letter: *letter, Today: day,
+		Agency: *agency, Received: recv, Letter: *letter, Today: day, AnyYear: *anyYear,
 	})
 	if err != nil {
 		return err
@@ -251,7 +252,7 @@ cchc import agencies --help.
 func importRegistrationsHelp(e *env) {
 	l := e.lang
 	fmt.Fprint(e.stdout, l.T(`Cách dùng: cchc import registrations TỆP [--campaign NĂM] [--agency TÊN]
-                 [--received dd/mm/yyyy] [--letter SỐ] [--dry-run]
+                 [--received dd/mm/yyyy] [--letter SỐ] [--dry-run] [--year-mismatch-ok]
 
 Nhập danh sách mô hình, sáng kiến mà một cơ quan, đơn vị gửi kèm văn bản (tệp .xlsx, tệp Word
 .docx, hoặc .csv UTF-8 phân cách bằng dấu phẩy hoặc chấm phẩy; tệp .doc, .xls cũ: hãy lưu lại
@@ -273,8 +274,10 @@ Tùy chọn:
   --received NGÀY     ngày nhận văn bản (mặc định: hôm nay)
   --letter SỐ         số văn bản, ví dụ 125/UBND-NV (mặc định: dòng "Số: …" phía trên bảng)
   --dry-run           chỉ xem trước những gì sẽ được thêm, không ghi gì
+  --year-mismatch-ok  nhận tệp mà tiêu đề ghi năm khác năm của đợt ("… NĂM 2023" vào đợt 2026);
+                      mặc định: từ chối, vì đó thường là văn bản của năm trước
 `, `Usage: cchc import registrations FILE [--campaign YEAR] [--agency NAME]
-                 [--received dd/mm/yyyy] [--letter NUMBER] [--dry-run]
+                 [--received dd/mm/yyyy] [--letter NUMBER] [--dry-run] [--year-mismatch-ok]
 
 Imports the registrations an agency sent with its letter (a .xlsx file, a Word .docx, or UTF-8
 .csv separated by commas or semicolons; old .doc and .xls files: save them as .docx, .xlsx). In a
@@ -298,6 +301,8 @@ Options:
   --received DATE     the day the letter was received (default: today)
   --letter NUMBER     the letter's number, e.g. 125/UBND-NV (default: the line "Số: …" above the table)
   --dry-run           show what would be added; write nothing
+  --year-mismatch-ok  take a file whose heading names another year than the campaign's
+                      ("… NĂM 2023" into 2026); by default it is refused, being last year's letter
 `)+"\n"+l.T("Tùy chọn chung:\n", "Global options:\n")+globalOptionsHelp(l))
 }
 

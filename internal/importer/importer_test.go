@@ -690,3 +690,42 @@ func cellName(t *testing.T, col, row int) string {
 	}
 	return name
 }
+
+// Last year's reply imported into this year would count for an agency that
+// has not replied: a heading naming another year is refused, saying both,
+// unless the clerk says it is right.
+func TestHeadingOfAnotherYearIsRefused(t *testing.T) {
+	st, c := newBook(t)
+	agencies, err := st.CampaignAgencies(context.Background(), c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const table = "STT,Tên mô hình,Loại,Lĩnh vực\n1,Một cửa số,Mô hình,TTHC\n"
+	plan := func(heading string, anyYear bool) *RegistrationPlan {
+		g, err := ReadCSV([]byte("SỞ Y TẾ\nSố: 21/SYT\n" + heading + "\n\n" + table))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return planRegistrations([]*Grid{g}, c, agencies, RegistrationOptions{Agency: "Sở Y tế", Received: vndate.Of(2023, 3, 20), Today: today, AnyYear: anyYear})
+	}
+	p := plan("ĐĂNG KÝ MÔ HÌNH, SÁNG KIẾN TRONG CẢI CÁCH HÀNH CHÍNH NĂM 2022", false)
+	if got := problems(p.Problems); p.Errors() != 1 || !strings.Contains(got, "Dòng 3: Tệp là của năm 2022") || !strings.Contains(got, "đợt đăng ký đang chọn là năm 2023") {
+		t.Errorf("2022 into 2023: %d errors\n%s", p.Errors(), got)
+	}
+	if en := p.Problems[0].Text(lang.EN); !strings.Contains(en, "--year-mismatch-ok") || !strings.Contains(en, "--campaign 2022") {
+		t.Errorf("English: %s", en)
+	}
+	for _, tc := range []struct {
+		heading string
+		anyYear bool
+	}{
+		{"ĐĂNG KÝ MÔ HÌNH, SÁNG KIẾN TRONG CẢI CÁCH HÀNH CHÍNH NĂM 2022", true},
+		{"ĐĂNG KÝ MÔ HÌNH, SÁNG KIẾN NĂM 2023", false},
+		{"Đức Thọ, ngày 20 tháng 3 năm 2022", false}, // a letter date, judged by the date rules
+		{"Đăng ký mô hình năm nay", false},
+	} {
+		if p := plan(tc.heading, tc.anyYear); strings.Contains(problems(p.Problems), "Tệp là của năm") {
+			t.Errorf("%q (any year %v): %s", tc.heading, tc.anyYear, problems(p.Problems))
+		}
+	}
+}

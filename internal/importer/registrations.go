@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -20,6 +21,9 @@ type RegistrationOptions struct {
 	Received vndate.Date // the day the letter arrived; zero for Today
 	Letter   string      // the letter's number; "" to take it from the title block
 	Today    vndate.Date // the clerk's today
+	// AnyYear takes a file whose heading names another year than the
+	// campaign's (the clerk's explicit word: --year-mismatch-ok)
+	AnyYear bool
 }
 
 // RowStatus is what an import does (or would do) with a row.
@@ -222,6 +226,9 @@ func planRegistrations(grids []*Grid, c campaign.Campaign, agencies []campaign.A
 	tb := readTitleBlock(g, h.row)
 	tb.useAttachment(c)
 	rr.problems = append(rr.problems, tb.problems...)
+	if pr := tb.otherYear(c.Year); pr != nil && !opt.AnyYear {
+		rr.problems = append(rr.problems, *pr)
+	}
 	if pr := g.headerSplit(h.row); pr != nil {
 		rr.problems = append(rr.problems, *pr)
 	}
@@ -323,6 +330,11 @@ type titleBlock struct {
 	senders  []string
 	att      attachment // the "Kèm theo" line
 	problems []Problem  // what the title block says wrong
+	// heading is a line that names the year it is for ("… NĂM 2023"),
+	// and year that year
+	heading     string
+	headingLine int
+	year        int
 }
 
 var (
@@ -385,6 +397,9 @@ func readTitleBlock(g *Grid, headerRow int) titleBlock {
 			case tb.dateLine == 0 && vietnameseDate.MatchString(vntext.Fold(cell)):
 				tb.readDate(cell, g.line(r))
 			}
+			if tb.year == 0 {
+				tb.readYear(cell, g.line(r))
+			}
 		}
 	}
 	tb.senders = append(tb.senders, issuer...)
@@ -408,6 +423,40 @@ func (tb *titleBlock) readDate(s string, line int) {
 }
 
 var digitRuns = regexp.MustCompile(`\d+`)
+
+// headingYear is "năm 2023" in a heading ("ĐĂNG KÝ MÔ HÌNH … NĂM 2023"),
+// folded; the "năm" of a date ("ngày 20 tháng 3 năm 2023") is not one.
+var headingYear = regexp.MustCompile(`(^|[^a-z0-9])nam\s+(\d{4})\b`)
+
+// readYear notes the year a heading names.
+func (tb *titleBlock) readYear(cell string, line int) {
+	folded := vntext.Fold(cell)
+	if vietnameseDate.MatchString(folded) {
+		return
+	}
+	m := headingYear.FindStringSubmatch(folded)
+	if m == nil {
+		return
+	}
+	y, err := strconv.Atoi(m[2])
+	if err != nil || y < 2000 || y > 2100 {
+		return
+	}
+	tb.heading, tb.headingLine, tb.year = cell, line, y
+}
+
+// otherYear is the problem of a file whose heading names another year
+// than the campaign's: last year's reply, imported into this year, would
+// count for an agency that has not replied.
+func (tb *titleBlock) otherYear(campaignYear int) *Problem {
+	if tb.year == 0 || tb.year == campaignYear {
+		return nil
+	}
+	return &Problem{Line: tb.headingLine, Msg: lang.Errorf(
+		"Tệp là của năm %d (%q) nhưng đợt đăng ký đang chọn là năm %d; không ghi gì. Hãy chọn đợt %d (--campaign %d), hoặc nếu tệp đúng là của đợt %d thì thêm --year-mismatch-ok",
+		"The file is for %d (%q) but the campaign is %d's; nothing was written. Choose the %d campaign (--campaign %d), or, if the file really is for %d, add --year-mismatch-ok",
+		tb.year, tb.heading, campaignYear, tb.year, tb.year, campaignYear)}
+}
 
 // plainDate is a timeline that is one day, dd/mm/yyyy.
 var plainDate = regexp.MustCompile(`^\d{1,2}/\d{1,2}/\d{4}$`)
