@@ -91,7 +91,7 @@ func (p *pdf) part() *fpdf.Fpdf {
 		orient = "L"
 	}
 	f := withFonts(orient)
-	f.SetTitle(p.doc.Title, true)
+	f.SetTitle(pdfString(p.doc.Title), false)
 	f.SetCreator("cchc", true)
 	f.SetLang(p.doc.Lang)
 	f.SetCreationDate(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
@@ -149,6 +149,7 @@ func (m *Measure) Lines(text string, bold, italic bool, size, width float64) int
 		return n
 	}
 	m.p.font(bold, italic, size)
+	text = printable(text)
 	n := 1
 	if strings.Contains(text, "\n") || m.p.m.GetStringWidth(text) > mm {
 		n = len(m.p.lines(m.p.words([]Run{{Text: text, Bold: bold, Italic: italic}}, size), size, mm, 0))
@@ -172,7 +173,7 @@ func headRules(b *Letterhead) (issuer, motto float64) {
 // Width is how wide text is on one line, in points, at size points.
 func (m *Measure) Width(text string, bold, italic bool, size float64) float64 {
 	m.p.font(bold, italic, size)
-	return m.p.m.GetStringWidth(text) * 72 / 25.4
+	return m.p.m.GetStringWidth(printable(text)) * 72 / 25.4
 }
 
 // addPage starts a page, in a new part when this one is full. A part
@@ -251,7 +252,7 @@ func (p *pdf) words(runs []Run, size float64) []word {
 	var out []word
 	for _, r := range runs {
 		p.font(r.Bold, r.Italic, size)
-		for li, line := range strings.Split(keepYear(r.Text), "\n") {
+		for li, line := range strings.Split(keepYear(printable(r.Text)), "\n") {
 			lead, first := 0, true
 			for _, w := range strings.Split(line, " ") {
 				w = strings.ReplaceAll(w, "\u00a0", " ") // one word, drawn with a plain space

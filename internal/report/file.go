@@ -3,6 +3,7 @@ package report
 import (
 	"io"
 
+	"cchc/internal/lang"
 	"cchc/internal/safefile"
 )
 
@@ -16,7 +17,15 @@ func CanWrite(path string, force bool) error { return safefile.CanWrite(path, fo
 
 // WriteFile writes a report atomically with the shared writer
 // (safefile.WriteFile): 0600, an existing file kept unless force, a book
-// never replaced.
+// never replaced. A renderer that panics (a fault in a library) is an
+// error like any other: told to the clerk, its temporary file removed.
 func WriteFile(path string, force bool, write func(io.Writer) error) error {
-	return safefile.WriteFile(path, force, write)
+	return safefile.WriteFile(path, force, func(w io.Writer) (err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				err = lang.Panicked(r, "ghi báo cáo", "writing the report")
+			}
+		}()
+		return write(w)
+	})
 }

@@ -98,8 +98,9 @@ func Create(path string, force bool, fill func(tmp string) error) (err error) {
 	}
 	tmp := f.Name()
 	f.Close()
-	defer func() {
-		if err != nil {
+	placed := false
+	defer func() { // on a panic too: err is not set then
+		if err != nil || !placed {
 			os.Remove(tmp)
 			os.Remove(tmp + "-journal")
 		}
@@ -126,6 +127,7 @@ func Create(path string, force bool, fill func(tmp string) error) (err error) {
 		}
 		return lang.Wrap(err, "Không ghi được tệp %s", "Cannot write the file %s", path)
 	}
+	placed = true
 	return nil
 }
 
