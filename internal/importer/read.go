@@ -16,6 +16,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"cchc/internal/campaign"
 	"cchc/internal/lang"
 
 	"github.com/xuri/excelize/v2"
@@ -250,13 +251,7 @@ func ReadCSV(data []byte) (*Grid, error) {
 		return nil, lang.Errorf("Tệp không phải văn bản UTF-8 (có lẽ lưu bằng bảng mã cũ: Windows-1258, TCVN3, VNI): chữ Việt sẽ sai, nên không nhập gì. Hãy mở bằng Excel, Tệp > Lưu thành > kiểu \"CSV UTF-8 (Comma delimited)\"; chữ gõ bằng phông .VnTime hay VNI-Times thì trước hết chuyển sang Unicode bằng Unikey (Công cụ chuyển mã)",
 			"The file is not UTF-8 text (probably saved in an old encoding: Windows-1258, TCVN3, VNI): its Vietnamese would be wrong, so nothing is imported. Open it in Excel, File > Save As > type \"CSV UTF-8 (Comma delimited)\"; text typed in a .VnTime or VNI-Times font is first converted to Unicode with Unikey (its converter)")
 	}
-	best, bestWidth := ',', -1
-	for _, sep := range []rune{',', ';', '\t'} {
-		if w := widestRow(data, sep); w > bestWidth {
-			best, bestWidth = sep, w
-		}
-	}
-	rows, fields, err := readCSV(data, best, MaxRows+1)
+	rows, fields, err := readCSV(data, separator(data), MaxRows+1)
 	if err != nil {
 		return nil, err
 	}
@@ -279,13 +274,49 @@ func utf16WithoutBOM(data []byte) bool {
 	return n >= 4 && zeros*4 >= n
 }
 
-// widestRow is the largest number of non-empty cells in one of the first
-// rows when the text is split at sep: the header row decides.
-func widestRow(data []byte, sep rune) int {
-	rows, _, err := readCSV(data, sep, headerWindow)
-	if err != nil {
-		return -1
+// separator is the CSV's separator, judged from its header row: the one
+// that splits a row into the header of a table cchc reads (registrations,
+// agencies, communes) with the most columns recognised, the earliest such
+// row on a tie. A separator inside quotes never counts: a row split there
+// (a cell left with an odd number of quotes, as a data row's "Dự kiến kết
+// quả" full of semicolons is in a comma file) is never taken for the
+// header. A file with no header recognised is split where its rows are
+// widest.
+func separator(data []byte) rune {
+	best, bestCols, bestRow, bestWidth := ',', 0, 0, -1
+	for _, sep := range []rune{',', ';', '\t'} {
+		rows, _, err := readCSV(data, sep, headerWindow)
+		if err != nil {
+			continue
+		}
+		for i, r := range rows {
+			for _, c := range r {
+				if strings.Count(c, `"`)%2 == 1 { // split inside quotes: no header
+					rows[i] = nil
+					break
+				}
+			}
+		}
+		g := &Grid{Rows: rows}
+		cols, row := 0, 0
+		for _, h := range []struct {
+			rules    []headerRule
+			required campaign.Column
+		}{{registrationRules, campaign.ColTitle}, {agencyRules, acName}} {
+			if hh, ok := findHeader(g, h.rules, h.required, 1); ok && len(hh.cols) > cols {
+				cols, row = len(hh.cols), hh.row
+			}
+		}
+		width := widestRow(rows)
+		if cols > bestCols || cols == bestCols && cols > 0 && row < bestRow || cols == bestCols && (cols == 0 || row == bestRow) && width > bestWidth {
+			best, bestCols, bestRow, bestWidth = sep, cols, row, width
+		}
 	}
+	return best
+}
+
+// widestRow is the largest number of non-empty cells in one of rows.
+func widestRow(rows [][]string) int {
 	widest := 0
 	for _, r := range rows {
 		n := 0

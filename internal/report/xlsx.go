@@ -249,6 +249,7 @@ func (s Sheet) writeXLSX(f *excelize.File, name string, st xlsxStyles, measure *
 	}
 
 	row := 1
+	clipped := false // a row capped at Excel's tallest (rowHeight)
 	merge := func(from, to, r int) error {
 		if to > from {
 			return sw.MergeCell(cellRef(from, r), cellRef(to, r))
@@ -287,7 +288,9 @@ func (s Sheet) writeXLSX(f *excelize.File, name string, st xlsxStyles, measure *
 	row++
 	line := func(text string, style int, bold, italic bool, size float64) error {
 		// LibreOffice does not grow a merged wrapped row: its height is set
-		opts := []excelize.RowOpts{{Height: rowHeight(measure.Lines(text, bold, italic, size, cellWidth(sheetW)), size)}}
+		h, cut := xlsxHeight(measure.Lines(text, bold, italic, size, cellWidth(sheetW)), size)
+		clipped = clipped || cut
+		opts := []excelize.RowOpts{{Height: h}}
 		if err := sw.SetRow(cellRef(1, row), []any{excelize.Cell{StyleID: style, Value: text}}, opts...); err != nil {
 			return err
 		}
@@ -313,9 +316,11 @@ func (s Sheet) writeXLSX(f *excelize.File, name string, st xlsxStyles, measure *
 		if ti == s.mainIndex() && row != headerRow {
 			return lang.Errorf("Lỗi bố cục bảng tính: tiêu đề bảng ở dòng %d, không phải %d", "Spreadsheet layout error: header on row %d, not %d", row, headerRow)
 		}
-		if row, err = t.writeXLSX(sw, st, row, colW, measure); err != nil {
+		cut := false
+		if row, cut, err = t.writeXLSX(sw, st, row, colW, measure); err != nil {
 			return err
 		}
+		clipped = clipped || cut
 		if t.empty() { // said under the header, as on paper
 			if err := line(noneYet(s.Head.Lang), st.note, false, true, xlsxFontSize); err != nil {
 				return err
@@ -325,6 +330,11 @@ func (s Sheet) writeXLSX(f *excelize.File, name string, st xlsxStyles, measure *
 	}
 	for _, n := range s.Notes {
 		if err := line(clean(n), st.note, false, true, xlsxFontSize); err != nil {
+			return err
+		}
+	}
+	if clipped {
+		if err := line(clippedNote(s.Head.Lang), st.note, false, true, xlsxFontSize); err != nil {
 			return err
 		}
 	}
@@ -350,6 +360,25 @@ func sum(ws []float64) float64 {
 // points: LibreOffice sets Liberation Serif's lines 1.15 em apart.
 func rowHeight(n int, size float64) float64 { return float64(n)*size*1.2 + 3 }
 
+// xlsxHeight is rowHeight as a sheet can have it: Excel allows no row
+// taller than 409 pt (excelize refuses one), so a taller row is capped,
+// its cell still wrapping, and clipped says so for the note.
+func xlsxHeight(n int, size float64) (h float64, clipped bool) {
+	if h = rowHeight(n, size); h > excelize.MaxRowHeight {
+		return excelize.MaxRowHeight, true
+	}
+	return h, false
+}
+
+// clippedNote is said under a sheet with a row capped at Excel's height:
+// where the whole text is read.
+func clippedNote(l lang.Lang) string {
+	return l.T("Ghi chú: có ô chữ dài hơn chiều cao tối đa của một dòng trong Excel (409 pt) nên không hiện hết; "+
+		"toàn văn vẫn có trong ô (chọn ô, xem trên thanh công thức) và trong báo cáo này dạng csv hoặc docx.",
+		"Note: some cells hold more text than Excel's tallest row (409 pt) shows; the whole text is still in the cell "+
+			"(select it and read the formula bar) and in this report as csv or docx.")
+}
+
 // cellWidth is the room for text, in points, in a column width characters
 // wide: a character is 7 pixels of 0.75 pt (the digits of Times New Roman
 // at 11 pt, the workbook's default font), less the cell's margins.
@@ -364,8 +393,9 @@ func (t Table) xlsxRows() int {
 	return 1 + len(t.Rows)
 }
 
-// writeXLSX writes the table from row on; it returns the row after it.
-func (t Table) writeXLSX(sw *excelize.StreamWriter, st xlsxStyles, row int, colW []float64, m *doc.Measure) (int, error) {
+// writeXLSX writes the table from row on; it returns the row after it,
+// and whether a row was too tall for Excel and capped.
+func (t Table) writeXLSX(sw *excelize.StreamWriter, st xlsxStyles, row int, colW []float64, m *doc.Measure) (next int, clipped bool, err error) {
 	head := make([]any, len(t.Columns))
 	titles := make([]string, len(t.Columns))
 	for i, c := range t.Columns {
@@ -387,15 +417,17 @@ func (t Table) writeXLSX(sw *excelize.StreamWriter, st xlsxStyles, row int, colW
 				n = max(n, m.Lines(c, bold, false, xlsxFontSize, cellWidth(w)))
 			}
 		}
-		return []excelize.RowOpts{{Height: rowHeight(n, xlsxFontSize)}}
+		h, cut := xlsxHeight(n, xlsxFontSize)
+		clipped = clipped || cut
+		return []excelize.RowOpts{{Height: h}}
 	}
 	if err := sw.SetRow(cellRef(1, row), head, height(titles, true)...); err != nil {
-		return row, err
+		return row, clipped, err
 	}
 	row++
 	cells := make([]any, len(t.Columns))
 	ri := 0
-	err := t.each(func(r []string, band bool) error {
+	err = t.each(func(r []string, band bool) error {
 		defer func() { ri++ }()
 		if band {
 			for i := range cells {
@@ -425,7 +457,7 @@ func (t Table) writeXLSX(sw *excelize.StreamWriter, st xlsxStyles, row int, colW
 		row++
 		return nil
 	})
-	return row, err
+	return row, clipped, err
 }
 
 // xlsxCell stores a number as a number and a date as a real date, so that
