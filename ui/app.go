@@ -5,6 +5,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"os"
 	"runtime/debug"
 	"sync"
@@ -131,11 +132,15 @@ func Run(st book.Book, opt Options) (farewell string, err error) {
 	stop, stopTelling := watch(p), tell(p, st)
 	defer stop()
 	defer stopTelling()
-	_, err = p.Run()
+	if _, err = p.Run(); errors.Is(err, tea.ErrProgramPanic) {
+		// a panic in drawing: Bubble Tea caught it and gave the terminal back
+		return m.farewell, lang.Wrap(lang.ErrPanic, "Giao diện gặp lỗi ngoài dự kiến và đã đóng (chi tiết ở trên); dữ liệu đã lưu không bị ảnh hưởng",
+			"The application met an unexpected error and closed (details above); the saved data is not affected")
+	}
 	return m.farewell, err
 }
 
-func (m *Model) Init() tea.Cmd { return tea.Batch(m.load(), m.checkVersion()) }
+func (m *Model) Init() tea.Cmd { return common.Safe(tea.Batch(m.load(), m.checkVersion())) }
 
 // load reads a fresh snapshot of the campaign in the background.
 func (m *Model) load() tea.Cmd {
@@ -211,22 +216,27 @@ func loadSummary(ctx context.Context, st book.Book, year int, today vndate.Date)
 	wg.Add(5)
 	go func() {
 		defer wg.Done()
+		defer common.DoingAny.Catch(&errs[4]) // a panic on a goroutine would end the program
 		succession, errs[4] = st.Successions(ctx, c.ID)
 	}()
 	go func() {
 		defer wg.Done()
+		defer common.DoingAny.Catch(&errs[0])
 		d.Agencies, errs[0] = st.CampaignAgencies(ctx, c.ID)
 	}()
 	go func() {
 		defer wg.Done()
+		defer common.DoingAny.Catch(&errs[1])
 		d.Received, errs[1] = st.Received(ctx, c.ID)
 	}()
 	go func() {
 		defer wg.Done()
+		defer common.DoingAny.Catch(&errs[2])
 		d.Submissions, errs[2] = st.LatestSubmissions(ctx, c.ID, latestLetters)
 	}()
 	go func() {
 		defer wg.Done()
+		defer common.DoingAny.Catch(&errs[3])
 		steps, err := st.CampaignStages(ctx, c.ID)
 		d.Stages, errs[3] = make(map[int64]campaign.Stage, len(steps)), err
 		for id, s := range steps {
@@ -291,7 +301,19 @@ func (m *Model) resize() {
 
 // Update routes messages: data and navigation to the root, keys to the
 // active screen unless they are the root's own, sizes to every screen.
-func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// Every command it returns is made safe (common.Safe): a panic in a
+// screen's work is told in the status line. A panic in a screen's Update
+// is told there too, the program and the input on other screens kept.
+func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
+	var err error
+	defer func() {
+		if err != nil {
+			m.setNote(lang.Message(err, m.ctx.Lang), true)
+			model, cmd = m, nil
+		}
+		cmd = common.Safe(cmd)
+	}()
+	defer common.DoingAny.Catch(&err)
 	defer m.fitKeys()
 	if others := m.toOthers(); others != nil {
 		model, cmd := m.update(msg)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 
@@ -22,6 +23,9 @@ func runTUI(e *env) error {
 	defer st.Close()
 	opt := ui.Options{Lang: e.lang, Today: day, ASCII: os.Getenv("CCHC_ASCII") != ""}
 	farewell, err := ui.Run(st, opt)
+	if errors.Is(err, lang.ErrPanic) { // said by ui.Run, the terminal given back
+		return err
+	}
 	if err != nil {
 		return lang.Wrap(err, "Không chạy được giao diện trong cửa sổ dòng lệnh này", "Cannot run the application in this terminal")
 	}

@@ -36,13 +36,24 @@ var (
 
 // StartJob runs work in the background; the command it gives returns the
 // work's own message once done, or a JobProgressMsg every tick until then.
-func StartJob(work func(progress func(done, total int)) tea.Msg) (*Job, tea.Cmd) {
+// A panic in the work (which would end the program: it runs on its own
+// goroutine) is the error failed turns into the screen's message, told
+// as what the job is doing.
+func StartJob(doing Doing, work func(progress func(done, total int)) tea.Msg, failed func(error) tea.Msg) (*Job, tea.Cmd) {
 	j := &Job{result: make(chan tea.Msg, 1), started: time.Now()}
 	go func() {
-		j.result <- work(func(done, total int) {
-			j.done.Store(int64(done))
-			j.total.Store(int64(total))
-		})
+		var err error
+		msg := func() tea.Msg {
+			defer doing.Catch(&err)
+			return work(func(done, total int) {
+				j.done.Store(int64(done))
+				j.total.Store(int64(total))
+			})
+		}()
+		if err != nil {
+			msg = failed(err)
+		}
+		j.result <- msg
 	}()
 	return j, j.Next()
 }

@@ -231,7 +231,7 @@ func (m *Model) plan() tea.Cmd {
 	}
 	m.step, m.err = reading, ""
 	var cmd tea.Cmd
-	m.job, cmd = common.StartJob(func(progress func(done, total int)) tea.Msg {
+	m.job, cmd = common.StartJob(common.DoingCheck, func(progress func(done, total int)) tea.Msg {
 		ctx := book.WithProgress(context.Background(), progress) // the rehearsal goes through every row too
 		if what == agencies {
 			p, err := importer.PlanAgencies(ctx, st, c, path)
@@ -239,7 +239,7 @@ func (m *Model) plan() tea.Cmd {
 		}
 		p, err := importer.PlanRegistrations(ctx, st, c, path, opt)
 		return plannedMsg{reg: p, err: err}
-	})
+	}, func(err error) tea.Msg { return plannedMsg{err: err} })
 	return cmd
 }
 
@@ -249,7 +249,7 @@ func (m *Model) apply() tea.Cmd {
 	m.planTally = m.tally()
 	m.step = writing
 	var cmd tea.Cmd
-	m.job, cmd = common.StartJob(func(progress func(done, total int)) tea.Msg {
+	m.job, cmd = common.StartJob(common.DoingImport, func(progress func(done, total int)) tea.Msg {
 		ctx := book.WithProgress(context.Background(), progress)
 		if reg != nil {
 			if err := reg.Apply(ctx, st); err != nil {
@@ -261,7 +261,7 @@ func (m *Model) apply() tea.Cmd {
 			return appliedMsg{err: err}
 		}
 		return appliedMsg{tally: ag.Tally(l)}
-	})
+	}, func(err error) tea.Msg { return appliedMsg{err: err} })
 	return cmd
 }
 

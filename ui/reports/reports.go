@@ -262,13 +262,13 @@ func (m *Model) write(force bool) tea.Cmd {
 	st := m.ctx.Store
 	m.busy, m.err = true, ""
 	var cmd tea.Cmd
-	m.job, cmd = common.StartJob(func(progress func(done, total int)) tea.Msg {
+	m.job, cmd = common.StartJob(common.DoingReport, func(progress func(done, total int)) tea.Msg {
 		req.Progress = progress
 		if err := report.Save(context.Background(), st, req, path, force); err != nil {
 			return writeErrMsg{err}
 		}
 		return writtenMsg{path}
-	})
+	}, func(err error) tea.Msg { return writeErrMsg{err} })
 	return cmd
 }
 
