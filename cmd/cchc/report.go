@@ -74,11 +74,12 @@ func runReport(e *env, args []string) error {
 	}
 	if *out != "" {
 		// Fail before opening the book when the file is in the way.
-		if err := report.CheckExt(*out, *format); err != nil {
-			return usageError{lang.Message(err, l)}
-		}
+		// A book in the way is said first: it matters more than a name.
 		if err := report.CanWrite(*out, *force); err != nil {
 			return err
+		}
+		if err := report.CheckExt(*out, *format); err != nil {
+			return usageError{lang.Message(err, l)}
 		}
 	}
 	st, err := openStore(e, true)
