@@ -33,8 +33,8 @@ func CanWrite(path string, force bool) error {
 	}
 	fi, err := os.Stat(path)
 	switch {
-	case err == nil && fi.IsDir():
-		return lang.Errorf("%s là một thư mục, không phải tệp", "%s is a folder, not a file", path)
+	case err == nil && !fi.Mode().IsRegular():
+		return NotRegular(path, fi)
 	case err == nil && !force:
 		return existsError(path)
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
@@ -43,6 +43,27 @@ func CanWrite(path string, force bool) error {
 	dir := filepath.Dir(path)
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		return lang.Errorf("Không có thư mục %s", "There is no folder %s", dir)
+	}
+	return nil
+}
+
+// NotRegular refuses to write at path, where there is something other
+// than a file (fi): a folder, a device, a named pipe (FIFO), a socket.
+// Writing there would replace it with a file, or feed a program reading
+// the pipe, force or not.
+func NotRegular(path string, fi fs.FileInfo) error {
+	if fi.IsDir() {
+		return lang.Errorf("%s là một thư mục, không phải tệp", "%s is a folder, not a file", path)
+	}
+	return lang.Errorf("%s không phải một tệp thông thường (mà là thiết bị, đường ống FIFO hoặc socket); cchc chỉ ghi vào một tệp thông thường hoặc một tên tệp mới, kể cả khi được yêu cầu ghi đè (--force). Hãy chọn tên tệp khác.",
+		"%s is not a regular file (it is a device, a named pipe or a socket); cchc writes only to a regular file or a new name, even when told to overwrite (--force). Choose another file name.", path)
+}
+
+// regular checks, at the last moment, that what is at path (if anything)
+// is still a regular file to replace.
+func regular(path string) error {
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		return NotRegular(path, fi)
 	}
 	return nil
 }
@@ -114,6 +135,9 @@ func Create(path string, force bool, fill func(tmp string) error) (err error) {
 	// checked again at the last moment: a book may have been put there
 	// while the file was being made
 	if err = Guard(path); err != nil {
+		return err
+	}
+	if err = regular(path); err != nil {
 		return err
 	}
 	if force {

@@ -27,7 +27,7 @@ func Create(ctx context.Context, path string, scale demo.Scale, seed uint64) (de
 func CreateTimes(ctx context.Context, path string, scale demo.Scale, seed uint64, times int) (demo.Stats, error) {
 	_, statErr := os.Stat(path)
 	made := errors.Is(statErr, os.ErrNotExist)
-	if info, err := os.Stat(path); err == nil && info.Size() == 0 {
+	if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() && info.Size() == 0 {
 		made = true
 	}
 	stats, err := demo.Fill(ctx, func(now func() time.Time) (book.Book, error) {

@@ -31,6 +31,9 @@ func Backup(ctx context.Context, q Execer, path, dest string) (string, error) {
 		return "", book.BadBackupPath(err, dest)
 	}
 	exists := func() error { return book.FileThere(safefile.ErrExists, abs) }
+	if fi, err := os.Stat(abs); err == nil && !fi.Mode().IsRegular() {
+		return "", safefile.NotRegular(abs, fi)
+	}
 	if _, err := os.Lstat(abs); err == nil {
 		return "", exists() // a backup never overwrites, book or not
 	}

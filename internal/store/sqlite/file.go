@@ -57,6 +57,8 @@ func prepareFile(path string, allowReadOnly bool, want int) (readOnly bool, err 
 		return false, lang.Wrap(err, "Không đọc được tệp dữ liệu %s", "Cannot read the database %s", path)
 	case info.IsDir():
 		return false, lang.Errorf("%s là một thư mục, không phải tệp dữ liệu cchc", "%s is a folder, not a cchc database", path)
+	case !info.Mode().IsRegular(): // a pipe or device: opening it could block, writing replace it
+		return false, safefile.NotRegular(path, info)
 	}
 	f, err := os.Open(path)
 	if err != nil {

@@ -31,8 +31,13 @@ func CopyTarget(abs string) error {
 		return lang.Errorf("%s là nhật ký ghi (WAL hoặc journal) của một cơ sở dữ liệu SQLite, không phải một sổ; không chép đè lên: chọn một tệp chưa có",
 			"%s is the write-ahead log or journal of a SQLite database, not a book; it is not copied over: choose a file that does not exist yet", abs)
 	}
-	fi, err := os.Lstat(abs)
+	fi, err := os.Stat(abs)
+	if err != nil {
+		fi, err = os.Lstat(abs) // a dangling link
+	}
 	switch {
+	case err == nil && !fi.IsDir() && !fi.Mode().IsRegular():
+		return safefile.NotRegular(abs, fi)
 	case err == nil && fi.IsDir():
 		return lang.Errorf("%s là một thư mục, không phải tệp; đặt tên một tệp chưa có trong đó, ví dụ %s",
 			"%s is a folder, not a file; name a file that does not exist yet in it, e.g. %s", abs, filepath.Join(abs, "cchc.db"))
