@@ -54,7 +54,7 @@ func runDemo(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := demobook.CreateTimes(context.Background(), loc.Value, sc, n, k)
+	st, err := demobook.Make(context.Background(), loc.Value, sc, n, k, e.aside)
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"sync"
 
 	"cchc/internal/book"
 	"cchc/internal/campaign"
@@ -39,6 +40,41 @@ type env struct {
 	lang   lang.Lang
 	stdout io.Writer
 	stderr io.Writer
+
+	mu   sync.Mutex // the TUI's work runs in goroutines
+	held []string   // notes kept while the TUI has the terminal (hold)
+	hold bool
+}
+
+// aside tells the clerk of another database's logs moved aside before a
+// file was written (store.Options.Aside): at once, or once the TUI is
+// closed.
+func (e *env) aside(note *lang.Error) {
+	msg := "cchc: " + vntext.Text(lang.Message(note, e.lang))
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.hold {
+		e.held = append(e.held, msg)
+		return
+	}
+	fmt.Fprintln(e.stderr, msg)
+}
+
+// holdNotes keeps the notes of aside until release prints them: the TUI
+// has the terminal meanwhile.
+func (e *env) holdNotes() (release func()) {
+	e.mu.Lock()
+	e.hold = true
+	e.mu.Unlock()
+	return func() {
+		e.mu.Lock()
+		defer e.mu.Unlock()
+		e.hold = false
+		for _, msg := range e.held {
+			fmt.Fprintln(e.stderr, msg)
+		}
+		e.held = nil
+	}
 }
 
 type command struct {
@@ -197,7 +233,7 @@ func openStore(e *env, readOnlyOK bool) (book.Book, error) {
 	if err != nil {
 		return nil, err
 	}
-	opt := store.Options{AllowReadOnly: readOnlyOK, FSType: fsType}
+	opt := store.Options{AllowReadOnly: readOnlyOK, FSType: fsType, Aside: e.aside}
 	if os.Getenv("CCHC_TODAY") != "" {
 		// the book's rules (nothing received in the future) keep the
 		// clerk's today of training, as every command reads it; else the

@@ -22,7 +22,9 @@ func runTUI(e *env) error {
 	}
 	defer st.Close()
 	opt := ui.Options{Lang: e.lang, Today: day, ASCII: os.Getenv("CCHC_ASCII") != ""}
+	release := e.holdNotes()
 	farewell, err := ui.Run(st, opt)
+	release()
 	if errors.Is(err, lang.ErrPanic) { // said by ui.Run, the terminal given back
 		return err
 	}

@@ -26,12 +26,12 @@ func (s *Store) Backup(ctx context.Context, dest string) (string, error) {
 		if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
 			return "", book.NoBackupFolder(err, filepath.Dir(abs))
 		}
-		if _, err := Copy(ctx, s, abs, Options{Now: s.now}); err != nil {
+		if _, err := Copy(ctx, s, abs, Options{Now: s.now, Aside: s.aside}); err != nil {
 			return "", book.BackupFailed(err, abs)
 		}
 		return abs, nil
 	}
-	return sqlite.Backup(ctx, s.db, s.path, dest)
+	return sqlite.BackupTelling(ctx, s.db, s.path, dest, s.aside)
 }
 
 // backupName is a dated file beside the book: cchc-sao-luu-2023-04-05.db,

@@ -95,6 +95,11 @@ func Copy(ctx context.Context, src *Store, target string, opt Options) (Counts, 
 	if err := sqlite.CopyTarget(abs); err != nil {
 		return nil, err
 	}
+	moved, err := sqlite.ClearSidecars(abs)
+	opt.tell(abs, moved)
+	if err != nil {
+		return nil, err
+	}
 	err = safefile.Create(abs, false, func(tmp string) error {
 		dst, err := Open(tmp, opt)
 		if err != nil {

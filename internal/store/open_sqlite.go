@@ -35,6 +35,15 @@ func openSQLite(path string, opt Options) (*Store, error) {
 			return nil, sqlite.NetworkProblem(abs, network)
 		}
 	}
+	if _, err := os.Lstat(abs); errors.Is(err, fs.ErrNotExist) && !opt.MustExist {
+		// a new book: another database's logs left there would be
+		// replayed into it
+		moved, err := sqlite.ClearSidecars(abs)
+		opt.tell(abs, moved)
+		if err != nil {
+			return nil, err
+		}
+	}
 	readOnly, err := sqlite.Prepare(abs, opt.AllowReadOnly, SchemaVersion())
 	if err != nil {
 		return nil, err
@@ -43,7 +52,7 @@ func openSQLite(path string, opt Options) (*Store, error) {
 		opt.User = defaultUser()
 	}
 	s := &Store{d: sqlite.Dialect{}, path: abs, readOnly: readOnly || network != "", network: network, now: opt.Now, today: opt.Today, user: opt.User,
-		mustExist: opt.MustExist, fill: opt.fill}
+		mustExist: opt.MustExist, fill: opt.fill, aside: opt.Aside}
 	// A new file put into WAL by two processes at once can fail once: retry.
 	for attempt := 0; ; attempt++ {
 		err = s.openFile()
@@ -160,5 +169,13 @@ func (s *Store) Rescue(ctx context.Context, dest string) (string, error) {
 			return path, err
 		}
 		dest = s.RescuePath()
+	}
+}
+
+// tell passes what ClearSidecars moved aside before writing path to
+// Options.Aside.
+func (opt Options) tell(path string, moved []string) {
+	if note := sqlite.AsideNote(path, moved); note != nil && opt.Aside != nil {
+		opt.Aside(note)
 	}
 }

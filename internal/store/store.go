@@ -39,6 +39,7 @@ type Store struct {
 
 	mustExist bool                                                   // Options.MustExist
 	fill      func(ctx context.Context, tx *sql.Tx, d Dialect) error // Options.fill
+	aside     func(note *lang.Error)                                 // Options.Aside
 
 	// a SQLite file's (open_sqlite.go)
 	watch   *sql.Conn   // the one connection PRAGMA data_version is read on (under mu)
@@ -74,6 +75,11 @@ type Options struct {
 	// MustExist opens only a book that is there: a missing file, or one
 	// without a book yet, is refused instead of made with the default.
 	MustExist bool
+	// Aside is told, in the clerk's words (sqlite.AsideNote), of the
+	// leftover logs of another database found where a new file was to be
+	// made (a new book, a backup, a copy) and moved aside, so that SQLite
+	// could not replay them into it. Nil: they are moved all the same.
+	Aside func(note *lang.Error)
 
 	// fill writes a new book's rows instead of the default campaign, in
 	// the transaction that makes its schema (Copy); a book already there

@@ -24,8 +24,14 @@ type Execer interface {
 // (safefile.Create): under a temporary name, placed only when whole, so a
 // crash never leaves a half backup under a real name; dest must not exist
 // and is never a book; it is created 0600. It returns dest's absolute
-// path.
+// path. Leftover logs of another database at dest are moved aside first
+// (ClearSidecars), else SQLite would replay them into the backup.
 func Backup(ctx context.Context, q Execer, path, dest string) (string, error) {
+	return BackupTelling(ctx, q, path, dest, nil)
+}
+
+// BackupTelling is Backup that passes aside what it moved aside (AsideNote).
+func BackupTelling(ctx context.Context, q Execer, path, dest string, aside func(*lang.Error)) (string, error) {
 	abs, err := filepath.Abs(dest)
 	if err != nil {
 		return "", book.BadBackupPath(err, dest)
@@ -36,6 +42,11 @@ func Backup(ctx context.Context, q Execer, path, dest string) (string, error) {
 	}
 	if _, err := os.Lstat(abs); err == nil {
 		return "", exists() // a backup never overwrites, book or not
+	}
+	moved, err := ClearSidecars(abs)
+	tell(aside, abs, moved)
+	if err != nil {
+		return "", err
 	}
 	var copyErr error
 	err = safefile.Create(abs, false, func(tmp string) error {
