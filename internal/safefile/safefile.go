@@ -123,7 +123,9 @@ func Create(path string, force bool, fill func(tmp string) error) (err error) {
 	defer func() { // on a panic too: err is not set then
 		if err != nil || !placed {
 			os.Remove(tmp)
-			os.Remove(tmp + "-journal")
+			for _, suffix := range Companions {
+				os.Remove(tmp + suffix)
+			}
 		}
 	}()
 	if err = fill(tmp); err != nil {

@@ -108,9 +108,10 @@ func TestFullDiskLeavesTheOldFile(t *testing.T) {
 	}
 }
 
-// What a killed write left (its temporary file and the journal SQLite
-// kept beside it) is removed by the next write in that folder; a write in
-// progress elsewhere, and the clerk's own hidden files, are not touched.
+// What a killed write left (its temporary file and the journal, -wal and
+// -shm SQLite kept beside it) is removed by the next write in that folder;
+// a write in progress elsewhere (even one that touches only its -wal for
+// a while), and the clerk's own hidden files, are not touched.
 func TestCleanStale(t *testing.T) {
 	dir := t.TempDir()
 	old := time.Now().Add(-time.Hour)
@@ -120,8 +121,15 @@ func TestCleanStale(t *testing.T) {
 		".cchc-backup-2023-04-05.db.4567.tmp":             true, // earlier versions' names
 		".cchc-backup-2023-04-05.db.4567.tmp-journal":     true,
 		".bao-cao.xlsx.cchc-99.tmp":                       true,
+		".copy.db.cchc-77.tmp":                            true, // a killed copy or demo
+		".copy.db.cchc-77.tmp-wal":                        true,
+		".copy.db.cchc-77.tmp-shm":                        true,
+		".lost.db.cchc-78.tmp-wal":                        true,
 		".in-progress.db.cchc-5.tmp":                      false, // touched just now
+		".long-copy.db.cchc-6.tmp":                        false, // its -wal touched just now
+		".long-copy.db.cchc-6.tmp-wal":                    false,
 		".notes.tmp":                                      false,
+		".notes.tmp-wal":                                  false,
 		"x.db.123.tmp":                                    false,
 	}
 	for name := range names {
@@ -129,7 +137,7 @@ func TestCleanStale(t *testing.T) {
 		if err := os.WriteFile(p, []byte("x"), 0o600); err != nil {
 			t.Fatal(err)
 		}
-		if name != ".in-progress.db.cchc-5.tmp" {
+		if name != ".in-progress.db.cchc-5.tmp" && name != ".long-copy.db.cchc-6.tmp-wal" {
 			if err := os.Chtimes(p, old, old); err != nil {
 				t.Fatal(err)
 			}
