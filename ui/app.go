@@ -101,7 +101,7 @@ func New(st book.Book, opt Options) *Model {
 	}
 	if st.ReadOnly() {
 		m.note = ctx.T("Tệp dữ liệu chỉ cho phép đọc: xem được nhưng không lưu được thay đổi", "Read-only database: you can look but not save changes")
-		if p := st.NetworkProblem(); p != nil {
+		if p := st.ReadOnlyReason(); p != nil {
 			m.note = lang.Message(p, ctx.Lang)
 		}
 		m.isErr = true

@@ -89,7 +89,7 @@ func runImportRegistrations(e *env, args []string) error {
 			return err
 		}
 	}
-	st, c, err := openCampaign(e, y, false)
+	st, c, err := openCampaign(e, y, *dryRun) // a dry run writes nothing: a book that is only read will do
 	if err != nil {
 		return err
 	}
@@ -191,7 +191,7 @@ func runImportAgencies(e *env, args []string) error {
 		return usageError{l.T("Thiếu tên tệp: cchc import agencies TỆP (xem: cchc import agencies --help)",
 			"Missing the file: cchc import agencies FILE (see: cchc import agencies --help)")}
 	}
-	st, c, err := openYear(e, *year, false)
+	st, c, err := openYear(e, *year, *dryRun)
 	if err != nil {
 		return err
 	}

@@ -86,3 +86,50 @@ func TestRoleThatDoesNotOwnTheDatabase(t *testing.T) {
 		t.Errorf("once the owner: exit %d\n%s%s", code, out, errs)
 	}
 }
+
+// A role that may only SELECT reads the whole book: status, check,
+// report, history, backup and a dry run of an import all work for it, as
+// they do for the owner; a write is refused before it is tried, in both
+// languages, and nothing changes.
+func TestReadOnlyRole(t *testing.T) {
+	t.Setenv("CCHC_TODAY", "25/03/2023")
+	name, password := pgtest.Stranger(t) // asked first: dropped after the database
+	owner := pgtest.Fresh(t)
+	dir := t.TempDir()
+	list := write(t, filepath.Join(dir, "list.csv"), []byte("Tên mô hình,Loại,Lĩnh vực\nMột cửa số,Mô hình,TTHC\n"))
+	output(t, "--db", owner, "import", "registrations", list, "--agency", "Sở Y tế", "--received", "20/03/2023")
+	reader := pgtest.Reader(t, owner, name, password)
+	for _, args := range [][]string{
+		{"status"},
+		{"check"},
+		{"history"},
+		{"report", "registrations", "--format", "csv"},
+		{"backup", filepath.Join(dir, "backup.db")},
+		{"import", "registrations", list, "--agency", "Đức Thọ", "--received", "20/03/2023", "--dry-run"},
+	} {
+		if code, out, errs := cchc(t, append([]string{"--db", reader}, args...)...); code != 0 || out == "" || strings.Contains(errs+out, password) {
+			t.Errorf("%v as a reader: exit %d\n%s%s", args, code, out, errs)
+		}
+	}
+	if n := registeredBy(t, filepath.Join(dir, "backup.db"), "Sở Y tế"); n != 1 {
+		t.Errorf("the reader's backup holds %d registrations, want 1", n)
+	}
+	before := output(t, "--db", owner, "history")
+	for _, c := range []struct{ lang, want string }{
+		{"vi", "Tài khoản " + name + " chỉ có quyền đọc sổ dữ liệu postgres://" + name + ":xxxxx@/"},
+		{"en", "The account " + name + " may only read the book postgres://" + name + ":xxxxx@/"},
+	} {
+		for _, args := range [][]string{
+			{"import", "registrations", list, "--agency", "Đức Thọ", "--received", "20/03/2023"},
+			{"agency", "stop", "Sở Y tế"},
+		} {
+			code, out, errs := cchc(t, append([]string{"--lang", c.lang, "--db", reader}, args...)...)
+			if code != exitFailure || out != "" || !strings.Contains(errs, c.want) || strings.Contains(errs, password) {
+				t.Errorf("%s %v as a reader: exit %d\n%s%s", c.lang, args, code, out, errs)
+			}
+		}
+	}
+	if after := output(t, "--db", owner, "history"); after != before {
+		t.Errorf("the book changed:\n%s\n-- after --\n%s", before, after)
+	}
+}

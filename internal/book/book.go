@@ -181,6 +181,9 @@ type Keeping interface {
 	// NetworkProblem is the message about it.
 	Network() string
 	NetworkProblem() error
+	// ReadOnlyReason is why the book is open read-only (nil when it is
+	// not, or when a read-only file is all there is to say).
+	ReadOnlyReason() error
 }
 
 // Book is the whole registration book, as the application takes it.

@@ -21,7 +21,7 @@ func TestMessages(t *testing.T) {
 		{file.Busy(cause), cause}, {file.ReadOnly(), ErrReadOnly}, {file.OpenReadOnly(), ErrReadOnly},
 		{file.Damaged(cause), cause}, {file.DiskFull(cause), cause}, {file.CannotOpen(cause), cause},
 		{file.DiskError(cause), cause}, {file.Failed(cause), cause},
-		{server.Busy(cause), cause}, {server.ReadOnly(), ErrReadOnly}, {server.MayNotWrite("INSERT"), ErrReadOnly},
+		{server.Busy(cause), cause}, {server.ReadOnly(), ErrReadOnly}, {server.MayNotWrite("INSERT"), ErrReadOnly}, {server.MayOnlyRead("doc"), ErrReadOnly},
 		{server.DiskFull(cause), cause}, {server.ConnectionLost(cause), cause}, {server.Failed(cause), cause},
 		{ChangedElsewhere("Sở Y tế"), ErrConflict}, {DeletedElsewhere("Sở Y tế"), ErrNotFound},
 		{LetterDeletedElsewhere(), ErrNotFound}, {RegistrationDeletedElsewhere(), ErrNotFound},

@@ -121,6 +121,33 @@ func Stranger(t testing.TB) (name, password string) {
 	return name, password
 }
 
+// Reader gives the role name (a Stranger) the rights of one who may only
+// read the book at dsn: connect to its database, and SELECT on the tables
+// of its schema as they are now (so make the book first). It returns dsn
+// logging in as that role.
+func Reader(t testing.TB, dsn, name, password string) string {
+	t.Helper()
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatalf("pgtest: %v", err)
+	}
+	defer db.Close()
+	for _, q := range []string{
+		"DO $$ BEGIN EXECUTE format('GRANT CONNECT ON DATABASE %I TO " + strings.ReplaceAll(quote(name), "'", "''") + "', current_database()); END $$",
+		"GRANT USAGE ON SCHEMA public TO " + quote(name),
+		"GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + quote(name),
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("pgtest: cannot let %s read the book: %v", name, err)
+		}
+	}
+	reader, err := WithRole(dsn, name, password)
+	if err != nil {
+		t.Fatalf("pgtest: %v", err)
+	}
+	return reader
+}
+
 // cleanup runs drop on the server when the test ends.
 func cleanup(t testing.TB, server string, drop func(admin *sql.DB)) {
 	t.Cleanup(func() {

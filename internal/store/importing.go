@@ -15,14 +15,25 @@ var errRehearsed = errors.New("rehearsal")
 
 // writeOrRehearse runs fn like write; when rehearse is set, it rolls fn's
 // changes back at the end, so that a dry run goes through exactly the same
-// checks and duplicate detection as the real import.
-func (s *Store) writeOrRehearse(ctx context.Context, rehearse bool, fn func(tx *sql.Tx) error) error {
+// checks and duplicate detection as the real import. A book open read-only
+// (a file that cannot be written, a role that may only SELECT) cannot take
+// even a write that is rolled back: fn then runs in a read transaction,
+// told by its second argument to write nothing.
+func (s *Store) writeOrRehearse(ctx context.Context, rehearse bool, fn func(tx *sql.Tx, write bool) error) error {
 	ctx = withOp(ctx, book.OpImport)
 	if !rehearse {
-		return s.write(ctx, fn)
+		return s.write(ctx, func(tx *sql.Tx) error { return fn(tx, true) })
+	}
+	if s.readOnly {
+		tx, err := s.db.BeginTx(ctx, s.d.SnapshotTx())
+		if err != nil {
+			return s.explain(err)
+		}
+		defer tx.Rollback()
+		return s.explain(fn(tx, false))
 	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		if err := fn(tx); err != nil {
+		if err := fn(tx, true); err != nil {
 			return err
 		}
 		return errRehearsed
@@ -41,14 +52,17 @@ func (s *Store) writeOrRehearse(ctx context.Context, rehearse bool, fn func(tx *
 // recorded. With rehearse, nothing is kept (a dry run).
 func (s *Store) ImportRegistrations(ctx context.Context, letters []book.ImportLetter, rehearse bool) ([]book.ImportedLetter, error) {
 	var out []book.ImportedLetter
-	err := s.writeOrRehearse(ctx, rehearse, func(tx *sql.Tx) error {
+	err := s.writeOrRehearse(ctx, rehearse, func(tx *sql.Tx, write bool) error {
 		out = make([]book.ImportedLetter, len(letters))
 		now := s.stamp()
-		ins, err := newRegistrationInserter(ctx, tx)
-		if err != nil {
-			return err
+		var ins *registrationInserter
+		if write {
+			var err error
+			if ins, err = newRegistrationInserter(ctx, tx); err != nil {
+				return err
+			}
+			defer ins.Close()
 		}
-		defer ins.Close()
 		progress, done, total := book.ProgressOf(ctx), 0, 0
 		for _, letter := range letters {
 			total += len(letter.Items)
@@ -75,13 +89,15 @@ func (s *Store) ImportRegistrations(ctx context.Context, letters []book.ImportLe
 				if err := s.checkRegistration(ctx, tx, sub.AgencyID, r, 0); err != nil {
 					return lineError(it.Line, err)
 				}
-				if res.SubmissionID == 0 {
-					if res.SubmissionID, err = insertSubmission(ctx, tx, sub, now); err != nil {
+				if write {
+					if res.SubmissionID == 0 {
+						if res.SubmissionID, err = insertSubmission(ctx, tx, sub, now); err != nil {
+							return err
+						}
+					}
+					if _, err := ins.insert(ctx, res.SubmissionID, len(res.Added)+1, r, now); err != nil {
 						return err
 					}
-				}
-				if _, err := ins.insert(ctx, res.SubmissionID, len(res.Added)+1, r, now); err != nil {
-					return err
 				}
 				titles[vntext.Fold(r.Title)] = true
 				res.Added = append(res.Added, i)

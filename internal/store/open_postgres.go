@@ -45,6 +45,13 @@ func openPostgres(dsn string, opt Options) (*Store, error) {
 	if err != nil {
 		return fail(err)
 	}
+	if s.readOnly, s.role, err = postgres.ReadOnly(ctx, db); err != nil {
+		return fail(err)
+	}
+	if s.readOnly && !opt.AllowReadOnly {
+		db.Close()
+		return nil, s.storage().MayOnlyRead(s.role)
+	}
 	s.changes = postgres.Watch(cfg)
 	return s, nil
 }

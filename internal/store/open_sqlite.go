@@ -44,14 +44,18 @@ func openSQLite(path string, opt Options) (*Store, error) {
 			return nil, err
 		}
 	}
-	readOnly, err := sqlite.Prepare(abs, opt.AllowReadOnly, SchemaVersion())
+	access, err := sqlite.Prepare(abs, opt.AllowReadOnly, SchemaVersion())
 	if err != nil {
 		return nil, err
 	}
+	if network != "" {
+		access = max(access, sqlite.ReadOnly)
+	}
+	readOnly := access != sqlite.ReadWrite
 	if opt.User = vntext.Line(opt.User); opt.User == "" {
 		opt.User = defaultUser()
 	}
-	s := &Store{d: sqlite.Dialect{}, path: abs, readOnly: readOnly || network != "", network: network, now: opt.Now, today: opt.Today, user: opt.User,
+	s := &Store{d: sqlite.Dialect{}, path: abs, readOnly: readOnly, access: access, network: network, now: opt.Now, today: opt.Today, user: opt.User,
 		mustExist: opt.MustExist, fill: opt.fill, aside: opt.Aside}
 	// A new file put into WAL by two processes at once can fail once: retry.
 	for attempt := 0; ; attempt++ {
@@ -78,7 +82,7 @@ func openSQLite(path string, opt Options) (*Store, error) {
 // openFile opens the pool on the prepared file and brings its schema up
 // to date; a new book gets the default campaign in the same transaction.
 func (s *Store) openFile() error {
-	db, err := sqlite.Open(s.path, s.readOnly)
+	db, err := sqlite.Open(s.path, s.access)
 	if err != nil {
 		return s.explain(err)
 	}
@@ -103,6 +107,22 @@ func (s *Store) openFile() error {
 // Network is the network file system the book is on ("" when local): such
 // a book is open read-only.
 func (s *Store) Network() string { return s.network }
+
+// ReadOnlyReason is why the book is open read-only, for the application's
+// status line: a network share, a place that cannot be written, an account
+// that may only read; nil when it is not, or when the file itself is
+// read-only (which says itself).
+func (s *Store) ReadOnlyReason() error {
+	switch {
+	case !s.readOnly:
+		return nil
+	case s.network != "":
+		return s.NetworkProblem()
+	case s.d.Kind() == "postgres":
+		return s.storage().MayOnlyRead(s.role)
+	}
+	return sqlite.ReadOnlyPlace(s.path, s.access)
+}
 
 // NetworkProblem is what the clerk is told about a book on a network
 // share once it is open (nil when it is local): short enough for the

@@ -42,14 +42,16 @@ type Store struct {
 	aside     func(note *lang.Error)                                 // Options.Aside
 
 	// a SQLite file's (open_sqlite.go)
-	watch   *sql.Conn   // the one connection PRAGMA data_version is read on (under mu)
-	release func()      // lets files be written over the book's path again (safefile)
-	network string      // the network file system the book is on, read only ("" when local)
-	ident   os.FileInfo // the file opened, to notice it deleted or replaced (CheckBook)
+	watch   *sql.Conn     // the one connection PRAGMA data_version is read on (under mu)
+	release func()        // lets files be written over the book's path again (safefile)
+	network string        // the network file system the book is on, read only ("" when local)
+	access  sqlite.Access // how the file is opened: read-only where it cannot be written
+	ident   os.FileInfo   // the file opened, to notice it deleted or replaced (CheckBook)
 
 	// a PostgreSQL server's (open_postgres.go)
 	changes changeWatcher // commits told of by the server, nil on SQLite
 	shared  string        // the book's name for its dated backups (postgres-cchc@may-chu), "" on SQLite
+	role    string        // the server's account, for the message of one that may only read
 }
 
 var _ book.Book = (*Store)(nil)
@@ -171,6 +173,9 @@ func (s *Store) canWrite() error {
 		e := sqlite.ShortNetworkProblem(s.network)
 		e.Cause = book.ErrReadOnly
 		return e
+	}
+	if s.readOnly && s.d.Kind() == "postgres" {
+		return s.storage().MayOnlyRead(s.role)
 	}
 	if s.readOnly {
 		return s.storage().OpenReadOnly()

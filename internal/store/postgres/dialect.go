@@ -76,18 +76,24 @@ func (Dialect) Positions() string {
 func (Dialect) Integrity(ctx context.Context, db *sql.DB) ([]lang.Error, error) { return nil, nil }
 
 // ColumnsQuery lists the book's tables (the current schema's, cchc_schema
-// aside) from information_schema.
+// aside) from pg_catalog: information_schema hides the keys of tables a
+// role may only SELECT from, and check then had no key to name rows by.
 func (Dialect) ColumnsQuery() string {
-	return `SELECT c.table_name::text, c.column_name::text, c.data_type::text,
-			coalesce((SELECT k.ordinal_position FROM information_schema.key_column_usage k
-				JOIN information_schema.table_constraints tc ON tc.constraint_name = k.constraint_name
-					AND tc.table_schema = k.table_schema AND tc.table_name = k.table_name
-				WHERE tc.constraint_type = 'PRIMARY KEY' AND k.table_schema = c.table_schema
-					AND k.table_name = c.table_name AND k.column_name = c.column_name), 0)
-		FROM information_schema.columns c JOIN information_schema.tables t
-			ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-		WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE' AND c.table_name <> 'cchc_schema'
-		ORDER BY c.table_name, c.ordinal_position`
+	return `SELECT c.relname::text, a.attname::text, format_type(a.atttypid, a.atttypmod),
+			coalesce((SELECT k.n FROM pg_index i, unnest(i.indkey) WITH ORDINALITY k(attnum, n)
+				WHERE i.indrelid = c.oid AND i.indisprimary AND k.attnum = a.attnum), 0)
+		FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+		WHERE c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) AND c.relkind IN ('r', 'p') AND c.relname <> 'cchc_schema'
+		ORDER BY c.relname, a.attnum`
+}
+
+// ReadOnly reports whether the account may only read the book: no right to
+// add to its history, which every change writes, or a server (a standby)
+// whose transactions are read-only. It also returns the account's name.
+func ReadOnly(ctx context.Context, db *sql.DB) (readOnly bool, role string, err error) {
+	err = db.QueryRowContext(ctx, `SELECT NOT has_table_privilege('history', 'INSERT')
+		OR current_setting('transaction_read_only') = 'on', current_user::text`).Scan(&readOnly, &role)
+	return readOnly, role, err
 }
 
 // Retry reports a write the server aborted for another one's sake (a

@@ -24,71 +24,81 @@ const ApplicationID = safefile.ApplicationID
 // Prepare checks what is at path before SQLite touches it, and creates a
 // new empty file (0600, folder 0700) when there is none: a folder,
 // another program's file or database, or a schema newer than want is
-// refused, leaving the file untouched. It reports whether the file must
-// be opened read-only (allowReadOnly; else a read-only file is refused).
+// refused, leaving the file untouched. It reports how the file is to be
+// opened: read-only where it or its folder cannot be written
+// (allowReadOnly; else such a file is refused), see Access.
 // The header is read while another process may be creating the same new
 // book: a passing busy or cannot-open is waited out.
-func Prepare(path string, allowReadOnly bool, want int) (readOnly bool, err error) {
+func Prepare(path string, allowReadOnly bool, want int) (access Access, err error) {
 	for attempt := 0; ; attempt++ {
-		readOnly, err = prepareFile(path, allowReadOnly, want)
+		access, err = prepareFile(path, allowReadOnly, want)
 		if err == nil || attempt == 10 || !IsTransient(err) {
-			return readOnly, err
+			return access, err
 		}
 		time.Sleep(time.Duration(20*(attempt+1)) * time.Millisecond)
 	}
 }
 
-func prepareFile(path string, allowReadOnly bool, want int) (readOnly bool, err error) {
+func prepareFile(path string, allowReadOnly bool, want int) (access Access, err error) {
 	info, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-			return false, lang.Wrap(err, "Không tạo được thư mục %s cho tệp dữ liệu", "Cannot create the folder %s for the database", filepath.Dir(path))
+			return ReadWrite, lang.Wrap(err, "Không tạo được thư mục %s cho tệp dữ liệu", "Cannot create the folder %s for the database", filepath.Dir(path))
 		}
 		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 		if err != nil && !errors.Is(err, fs.ErrExist) { // another process may have just created it
-			return false, lang.Wrap(err, "Không tạo được tệp dữ liệu %s (thư mục không cho phép ghi?)", "Cannot create the database %s (is the folder writable?)", path)
+			return ReadWrite, lang.Wrap(err, "Không tạo được tệp dữ liệu %s (thư mục không cho phép ghi?)", "Cannot create the database %s (is the folder writable?)", path)
 		}
 		if f != nil {
 			f.Close()
 		}
-		return false, nil
+		return ReadWrite, nil
 	case err != nil:
-		return false, lang.Wrap(err, "Không đọc được tệp dữ liệu %s", "Cannot read the database %s", path)
+		return ReadWrite, lang.Wrap(err, "Không đọc được tệp dữ liệu %s", "Cannot read the database %s", path)
 	case info.IsDir():
-		return false, lang.Errorf("%s là một thư mục, không phải tệp dữ liệu cchc", "%s is a folder, not a cchc database", path)
+		return ReadWrite, lang.Errorf("%s là một thư mục, không phải tệp dữ liệu cchc", "%s is a folder, not a cchc database", path)
 	case !info.Mode().IsRegular(): // a pipe or device: opening it could block, writing replace it
-		return false, safefile.NotRegular(path, info)
+		return ReadWrite, safefile.NotRegular(path, info)
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return false, lang.Wrap(err, "Không mở được tệp dữ liệu %s (không có quyền đọc?)", "Cannot open the database %s (no read permission?)", path)
+		return ReadWrite, lang.Wrap(err, "Không mở được tệp dữ liệu %s (không có quyền đọc?)", "Cannot open the database %s (no read permission?)", path)
 	}
 	header := make([]byte, 16)
 	n, _ := io.ReadFull(f, header)
 	f.Close()
 	if n > 0 && !bytes.Equal(header[:n], []byte("SQLite format 3\x00")[:n]) || n > 0 && n < 16 {
-		return false, notCchc(path)
+		return ReadWrite, notCchc(path)
 	}
-	if err := checkExisting(path, want); err != nil {
-		return false, err
-	}
-	if w, err := os.OpenFile(path, os.O_RDWR, 0); err != nil {
-		if !allowReadOnly {
-			return false, lang.Wrap(err, "Tệp dữ liệu %s chỉ cho phép đọc, không ghi được", "The database %s is read-only; cannot write to it", path)
-		}
-		return true, nil
-	} else {
+	w, werr := os.OpenFile(path, os.O_RDWR, 0)
+	if werr == nil {
 		w.Close()
 	}
-	return false, nil
+	access, err = accessOf(path, werr)
+	if err == nil {
+		err = checkExisting(path, access, want)
+	}
+	switch {
+	case err != nil:
+		return ReadWrite, err
+	case access != ReadWrite && !allowReadOnly && (werr == nil || readOnlyMedium(werr)):
+		return ReadWrite, lang.Errorf("Tệp dữ liệu %s nằm ở nơi không ghi được (ổ chỉ đọc, USB chống ghi hoặc thư mục không có quyền ghi): chỉ xem, in báo cáo, kiểm tra và sao lưu được, không ghi được. Không có gì thay đổi.",
+			"The database %s is in a place that cannot be written (a read-only drive, a write-protected USB stick or a folder without write rights): it can be looked at, reported on, checked and backed up, not written. Nothing was changed.", path)
+	case access != ReadWrite && !allowReadOnly:
+		return ReadWrite, lang.Wrap(werr, "Tệp dữ liệu %s chỉ cho phép đọc, không ghi được", "The database %s is read-only; cannot write to it", path)
+	}
+	return access, nil
 }
 
 // checkExisting looks at an existing SQLite file through a read-only
 // connection, before any pragma can change it, and refuses another
 // program's database or a schema newer than this program.
-func checkExisting(path string, want int) error {
-	db, err := sql.Open("sqlite", DSN(path, true))
+func checkExisting(path string, access Access, want int) error {
+	if access == ReadWrite {
+		access = ReadOnly // looked at, not yet written
+	}
+	db, err := sql.Open("sqlite", DSN(path, access))
 	if err != nil {
 		return Explain(err, path)
 	}
@@ -123,20 +133,24 @@ func Explain(err error, path string) error {
 	return book.Storage{Name: path}.Failed(err)
 }
 
-// DSN is how modernc's driver opens the file at path: read-only, or for
-// writing in WAL with full syncs and statement journals in memory. Every connection waits for a busy book
-// and enforces the foreign keys, and a write takes the lock from its
-// BEGIN (_txlock=immediate), else writers lose writes.
-func DSN(path string, readOnly bool) string {
+// DSN is how modernc's driver opens the file at path: read-only (see
+// Access), or for writing in WAL with full syncs and statement journals in
+// memory. Every connection waits for a busy book and enforces the foreign
+// keys, and a write takes the lock from its BEGIN (_txlock=immediate),
+// else writers lose writes.
+func DSN(path string, access Access) string {
 	p := filepath.ToSlash(path)
 	if !strings.HasPrefix(p, "/") {
 		p = "/" + p // Windows: file:///C:/...
 	}
 	u := url.URL{Scheme: "file", Path: p}
 	q := []string{"_pragma=busy_timeout(10000)", "_pragma=foreign_keys(1)", "_txlock=immediate"}
-	if readOnly {
+	switch access {
+	case Immutable:
+		q = append([]string{"mode=ro", "immutable=1"}, q...)
+	case ReadOnly:
 		q = append([]string{"mode=ro"}, q...)
-	} else {
+	default:
 		q = append([]string{"mode=rw"}, q...)
 		q = append(q, "_pragma=journal_mode(WAL)", "_pragma=synchronous(FULL)", "_pragma=temp_store(MEMORY)")
 	}
@@ -145,8 +159,8 @@ func DSN(path string, readOnly bool) string {
 
 // Open opens the pool of connections to the file at path (Prepare has
 // looked at it).
-func Open(path string, readOnly bool) (*sql.DB, error) {
-	return sql.Open("sqlite", DSN(path, readOnly))
+func Open(path string, access Access) (*sql.DB, error) {
+	return sql.Open("sqlite", DSN(path, access))
 }
 
 // Querier is a pool, connection or transaction a row is read through.

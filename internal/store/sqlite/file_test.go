@@ -16,7 +16,7 @@ func newBook(t *testing.T) (*sql.DB, string) {
 	if _, err := Prepare(path, false, want); err != nil {
 		t.Fatal(err)
 	}
-	db, err := Open(path, false)
+	db, err := Open(path, ReadWrite)
 	if err != nil {
 		t.Fatal(err)
 	}
