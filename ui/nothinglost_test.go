@@ -12,7 +12,9 @@ import (
 	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
+	"cchc/internal/pgtest"
 	"cchc/internal/store"
+	"cchc/internal/tooltest"
 	"cchc/ui/common"
 )
 
@@ -208,6 +210,60 @@ func TestBookOnANetworkShareIsOnlyRead(t *testing.T) {
 	h := newHarness(t, r, lang.VI, 80, 24)
 	v := strings.Join(strings.Fields(h.view()), " ")
 	for _, want := range []string{"CHỈ ĐỌC", "nằm trên ổ mạng dùng chung (smb2)", "PostgreSQL (--db postgres://…, sắp có)"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("no %q:\n%s", want, h.view())
+		}
+	}
+}
+
+// A book in a folder the clerk may not write opens with the CHỈ ĐỌC
+// banner, saying why.
+func TestBookInAFolderThatCannotBeWrittenIsOnlyRead(t *testing.T) {
+	if tooltest.Unprivileged(t) {
+		return // run again as a user who is not root, who ignores file permissions
+	}
+	st := seeded(t)
+	path := st.Path()
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(filepath.Dir(path), 0o555); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(filepath.Dir(path), 0o755) })
+	r, err := store.Open(path, store.Options{AllowReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	assertOnlyRead(t, r, "Sổ nằm ở nơi không ghi được (ổ chỉ đọc, USB chống ghi hoặc thư mục không có quyền ghi)")
+}
+
+// A PostgreSQL role that may only SELECT opens the shared book with the
+// CHỈ ĐỌC banner, saying why.
+func TestRoleThatMayOnlyReadIsOnlyRead(t *testing.T) {
+	name, password := pgtest.Stranger(t) // asked first: dropped after the database
+	owner := pgtest.Fresh(t)
+	st, err := store.Open(owner, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	r, err := store.Open(pgtest.Reader(t, owner, name, password), store.Options{AllowReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	assertOnlyRead(t, r, "Tài khoản "+name+" chỉ có quyền đọc sổ dữ liệu")
+}
+
+func assertOnlyRead(t *testing.T, st book.Book, why string) {
+	t.Helper()
+	h := newHarness(t, st, lang.VI, 100, 30)
+	v := strings.Join(strings.Fields(h.view()), " ")
+	for _, want := range []string{"CHỈ ĐỌC", why} {
 		if !strings.Contains(v, want) {
 			t.Errorf("no %q:\n%s", want, h.view())
 		}

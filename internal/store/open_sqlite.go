@@ -108,22 +108,6 @@ func (s *Store) openFile() error {
 // a book is open read-only.
 func (s *Store) Network() string { return s.network }
 
-// ReadOnlyReason is why the book is open read-only, for the application's
-// status line: a network share, a place that cannot be written, an account
-// that may only read; nil when it is not, or when the file itself is
-// read-only (which says itself).
-func (s *Store) ReadOnlyReason() error {
-	switch {
-	case !s.readOnly:
-		return nil
-	case s.network != "":
-		return s.NetworkProblem()
-	case s.d.Kind() == "postgres":
-		return s.storage().MayOnlyRead(s.role)
-	}
-	return sqlite.ReadOnlyPlace(s.path, s.access)
-}
-
 // NetworkProblem is what the clerk is told about a book on a network
 // share once it is open (nil when it is local): short enough for the
 // application's status line.

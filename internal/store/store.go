@@ -20,6 +20,7 @@ import (
 	"cchc/internal/lang"
 	"cchc/internal/location"
 	schema "cchc/internal/store/migrations"
+	"cchc/internal/store/postgres"
 	"cchc/internal/store/sqlite"
 	"cchc/internal/vndate"
 )
@@ -166,6 +167,22 @@ func (s *Store) Path() string { return s.path }
 
 // ReadOnly reports whether the book was opened read-only.
 func (s *Store) ReadOnly() bool { return s.readOnly }
+
+// ReadOnlyReason is why the book is open read-only, for the application's
+// status line: a network share, a place that cannot be written, an account
+// that may only read; nil when it is not, or when the file itself is
+// read-only (which says itself).
+func (s *Store) ReadOnlyReason() error {
+	switch {
+	case !s.readOnly:
+		return nil
+	case s.network != "":
+		return s.NetworkProblem()
+	case s.d.Kind() == "postgres":
+		return postgres.ShortReadOnly(s.role)
+	}
+	return sqlite.ReadOnlyPlace(s.path, s.access)
+}
 
 // canWrite is asked before every write.
 func (s *Store) canWrite() error {

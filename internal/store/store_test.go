@@ -236,13 +236,21 @@ func bookState(t *testing.T, path string) string {
 	return state
 }
 
-func TestReadOnlyFile(t *testing.T) {
+// reranUnprivileged starts a test of file modes on SQLite: it returns true
+// when the test was run again as a user who is not root (who ignores file
+// permissions), and the caller then returns.
+func reranUnprivileged(t *testing.T) bool {
+	t.Helper()
 	sqliteOnly(t)
 	if runtime.GOOS == "windows" {
 		t.Skip("file modes are a Unix matter")
 	}
-	if tooltest.Unprivileged(t) {
-		return // run again as a user who is not root, who ignores file permissions
+	return tooltest.Unprivileged(t)
+}
+
+func TestReadOnlyFile(t *testing.T) {
+	if reranUnprivileged(t) {
+		return
 	}
 	path := filepath.Join(t.TempDir(), "cchc.db")
 	s, err := Open(path, Options{})
@@ -266,6 +274,70 @@ func TestReadOnlyFile(t *testing.T) {
 	_, err = ro.AddAgency(context.Background(), c.ID, campaign.Agency{Name: "Sở Mới", Group: campaign.Department})
 	if !errors.Is(err, book.ErrReadOnly) {
 		t.Fatalf("write on read-only = %v", err)
+	}
+}
+
+// In a folder the clerk may not write, SQLite can make neither -wal nor
+// -shm. A WAL and its index already there (a writer has the book open) are
+// read through, so that what it commits later is seen: the book is not
+// opened immutable then. A WAL without its index (left by a crash) holds
+// commits that cannot be read there: refused, saying why, not read stale;
+// so is a folder others may write.
+func TestReadOnlyFolderWithAWriter(t *testing.T) {
+	if reranUnprivileged(t) {
+		return
+	}
+	ctx := context.Background()
+	dir, crashed := t.TempDir(), t.TempDir()
+	path := filepath.Join(dir, "cchc.db")
+	w, err := Open(path, Options{})
+	fatalIf(t, err)
+	defer w.Close()
+	c := campaignOf(t, w, 2023)
+	fatalIf(t, w.SetQuota(ctx, c.ID, campaign.Department, campaign.Quota{Required: 1, Target: 1}))
+	// what a crash leaves: the file and its WAL, no index
+	for _, name := range []string{"cchc.db", "cchc.db-wal"} {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		fatalIf(t, err)
+		fatalIf(t, os.WriteFile(filepath.Join(crashed, name), data, 0o600))
+	}
+	for _, d := range []string{dir, crashed} {
+		fatalIf(t, os.Chmod(d, 0o555))
+		t.Cleanup(func() { os.Chmod(d, 0o755) })
+	}
+
+	r, err := Open(path, Options{AllowReadOnly: true})
+	fatalIf(t, err)
+	defer r.Close()
+	if !r.ReadOnly() || r.ReadOnlyReason() == nil {
+		t.Fatalf("read-only %v, why %v", r.ReadOnly(), r.ReadOnlyReason())
+	}
+	fatalIf(t, w.SetQuota(ctx, c.ID, campaign.Department, campaign.Quota{Required: 7, Target: 7}))
+	if got := campaignOf(t, r, 2023).Quotas[campaign.Department].Required; got != 7 {
+		t.Errorf("the reader sees a quota of %d, want the 7 committed since it opened", got)
+	}
+
+	if _, err := Open(filepath.Join(crashed, "cchc.db"), Options{AllowReadOnly: true}); err == nil ||
+		!strings.Contains(messageOf(err), "bên cạnh có tệp cchc.db-wal giữ những thay đổi chưa ghi vào tệp chính") ||
+		!strings.Contains(lang.Message(err, lang.EN), "beside it is cchc.db-wal, holding changes not yet written into the file") {
+		t.Errorf("a WAL without its index: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(crashed, "cchc.db-shm")); err == nil {
+		t.Error("an index was made beside the crashed book")
+	}
+
+	// a folder its group may write, though its owner may not: another
+	// clerk could write while this one read, so it is not read immutable
+	shared := filepath.Join(t.TempDir(), "cchc.db")
+	s, err := Open(shared, Options{})
+	fatalIf(t, err)
+	fatalIf(t, s.Close())
+	fatalIf(t, os.Chmod(filepath.Dir(shared), 0o575))
+	t.Cleanup(func() { os.Chmod(filepath.Dir(shared), 0o755) })
+	if _, err := Open(shared, Options{AllowReadOnly: true}); err == nil ||
+		!strings.Contains(messageOf(err), "nhưng người khác có thể ghi vào sổ trong lúc bạn đọc") ||
+		!strings.Contains(lang.Message(err, lang.EN), "but others may write to the book while you read it") {
+		t.Errorf("a folder others may write: %v", err)
 	}
 }
 

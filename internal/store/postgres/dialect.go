@@ -87,6 +87,13 @@ func (Dialect) ColumnsQuery() string {
 		ORDER BY c.relname, a.attnum`
 }
 
+// ShortReadOnly is what the clerk is told about an account that may only
+// read the book once it is open: short enough for the status line.
+func ShortReadOnly(role string) error {
+	return lang.Errorf("Tài khoản %s chỉ có quyền đọc sổ dữ liệu: xem, in báo cáo và sao lưu được, nhưng không lưu được thay đổi.",
+		"The account %s may only read the book: you can look, print reports and back up, but not save changes.", role)
+}
+
 // ReadOnly reports whether the account may only read the book: no right to
 // add to its history, which every change writes, or a server (a standby)
 // whose transactions are read-only. It also returns the account's name.
