@@ -237,7 +237,7 @@ func loadSummary(ctx context.Context, st book.Book, year int, today vndate.Date)
 	go func() {
 		defer wg.Done()
 		defer common.DoingAny.Catch(&errs[3])
-		steps, err := st.CampaignStages(ctx, c.ID)
+		steps, err := st.CampaignStages(ctx, c.ID, vndate.Date{})
 		d.Stages, errs[3] = make(map[int64]campaign.Stage, len(steps)), err
 		for id, s := range steps {
 			d.Stages[id] = s.Stage

@@ -94,10 +94,12 @@ type Imports interface {
 type Progress interface {
 	// ProgressSteps lists a registration's steps, the first first.
 	ProgressSteps(ctx context.Context, registrationID int64) ([]campaign.Step, error)
-	// CampaignStages is the latest step of each registration of a campaign that has one.
-	CampaignStages(ctx context.Context, campaignID int64) (map[int64]campaign.Step, error)
-	// CampaignCompletions is the completing step of each completed registration.
-	CampaignCompletions(ctx context.Context, campaignID int64) (map[int64]campaign.Step, error)
+	// CampaignStages is the latest step, on or before asOf (zero: any
+	// day), of each registration of a campaign that has one.
+	CampaignStages(ctx context.Context, campaignID int64, asOf vndate.Date) (map[int64]campaign.Step, error)
+	// CampaignCompletions is the completing step, on or before asOf (zero:
+	// any day), of each registration completed by then.
+	CampaignCompletions(ctx context.Context, campaignID int64, asOf vndate.Date) (map[int64]campaign.Step, error)
 	// AdvanceProgress records a step; lastSeen is the step the clerk saw (0: none).
 	AdvanceProgress(ctx context.Context, step campaign.Step, lastSeen int64) error
 }

@@ -51,7 +51,7 @@ func (t Table) docTable() *doc.Table {
 	return &doc.Table{Columns: t.docColumns(), Records: t.records, Rows: func(yield func(doc.Row) error) error {
 		i := 0
 		return t.each(func(cells []string, band bool) error {
-			total := t.Total && t.stream == nil && i == len(t.Rows)-1
+			total := t.isTotal(i)
 			i++
 			return yield(doc.Row{Cells: cells, Band: band, Total: total})
 		})
@@ -68,6 +68,14 @@ func (s Sheet) Document() *doc.Document {
 	for _, n := range s.Notes {
 		d.Blocks = append(d.Blocks, note(n))
 	}
+	if g := s.Signer; g != nil {
+		sig := doc.Signature{CopiesLabel: s.Head.Lang.T("Nơi nhận:", "Copies to:"), Copies: g.CopiesTo, Signer: g.Lines, Name: g.Name}
+		// on paper the place and date are under the motto, as in a
+		// letter; plain text has no letterhead, so they go above the signer
+		plain := sig
+		plain.PlaceDate = clean(s.PlaceDate)
+		d.Blocks = append(d.Blocks, doc.For(doc.Paper, &sig), doc.For(doc.Plain, &plain))
+	}
 	return d
 }
 
@@ -75,7 +83,9 @@ func (s Sheet) Document() *doc.Document {
 // the lines under it.
 func (s Sheet) head() *doc.Document {
 	d := &doc.Document{Title: clean(s.Name), Lang: s.Head.Lang.String(), Landscape: true}
-	d.Blocks = append(d.Blocks, doc.For(doc.Paper, s.Head.block()), doc.Title(clean(s.Title)))
+	head := s.Head.block()
+	head.PlaceDate = clean(s.PlaceDate)
+	d.Blocks = append(d.Blocks, doc.For(doc.Paper, head), doc.Title(clean(s.Title)))
 	for _, l := range s.Lines {
 		d.Blocks = append(d.Blocks, subLine(l))
 	}
@@ -158,7 +168,7 @@ func (let Letter) Document() *doc.Document {
 		d.Blocks = append(d.Blocks, b)
 	}
 	d.Blocks = append(d.Blocks, &doc.Signature{CopiesLabel: l.T("Nơi nhận:", "Copies to:"), Copies: let.CopiesTo,
-		Signer: let.signerLines(), Name: let.SignerName})
+		Signer: signerLines(let.SignerAuthority, let.SignerTitle), Name: let.SignerName})
 	return d
 }
 

@@ -173,11 +173,11 @@ func Build(ctx context.Context, st Book, req Request) (Report, error) {
 		if err != nil {
 			return nil, err
 		}
-		stages, err := st.CampaignStages(ctx, c.ID)
+		stages, err := st.CampaignStages(ctx, c.ID, asOf)
 		if err != nil {
 			return nil, err
 		}
-		done, err := st.CampaignCompletions(ctx, c.ID)
+		done, err := st.CampaignCompletions(ctx, c.ID, asOf)
 		if err != nil {
 			return nil, err
 		}

@@ -256,14 +256,7 @@ func (r Reminder) Letter() (Letter, error) {
 			basis, issuer, letterRef, issuer, newDeadline),
 		l.T("Đề nghị các cơ quan, đơn vị, địa phương quan tâm, phối hợp thực hiện./.",
 			"Thank you for your attention and cooperation."))
-	copies := c.Recipients(l)
-	for i, to := range copies {
-		end := ";"
-		if i == len(copies)-1 {
-			end = "."
-		}
-		let.CopiesTo = append(let.CopiesTo, clean(to)+end)
-	}
+	let.CopiesTo = listItems(c.Recipients(l))
 	return let, nil
 }
 
@@ -280,14 +273,6 @@ func (r Reminder) Write(w io.Writer, f string) error {
 		return let.writeJSON(w, r.Campaign, r.Summary)
 	}
 	return writeDoc(let.Document(), w, f)
-}
-
-// signerLines are the lines above the signature: the authority, if any, and the title.
-func (let Letter) signerLines() []string {
-	if let.SignerAuthority == "" {
-		return []string{let.SignerTitle}
-	}
-	return []string{let.SignerAuthority, let.SignerTitle}
 }
 
 func (let Letter) writeJSON(w io.Writer, c campaign.Campaign, s compliance.Summary) error {

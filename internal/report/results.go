@@ -8,6 +8,7 @@ import (
 	"cchc/internal/compliance"
 	"cchc/internal/lang"
 	"cchc/internal/vndate"
+	"cchc/internal/vntext"
 )
 
 // Results is the year-end report: per agency and group, how many models
@@ -115,18 +116,16 @@ func (r Results) agencyTable() Table {
 		{Title: l.T("Được công nhận", "Recognised"), Align: Right, Type: NumberCell, Width: 11},
 		{Title: l.T("Dừng thực hiện", "Stopped"), Align: Right, Type: NumberCell, Width: 11},
 	}}
-	var all progressCounts
-	for i, g := range r.agencyGroups() {
+	groups, all := r.agencyGroups()
+	for i, g := range groups {
 		t.AddBand(bandTitle(r.Campaign, i+1, g.group, len(g.agencies), l))
 		for n, a := range g.agencies {
-			c := g.counts[a.ID]
-			all.addCounts(c)
-			t.Add(append([]string{itoa(n + 1), a.Name}, c.cells()...)...)
+			t.Add(append([]string{itoa(n + 1), a.Name}, g.counts[a.ID].cells()...)...)
 		}
+		t.AddTotal(append([]string{"", l.F("Cộng nhóm %s", "Subtotal, group %s", Roman(i+1))}, g.sum.cells()...)...)
 	}
 	if len(t.Rows) > 0 {
-		t.Add(append([]string{"", l.T("Tổng cộng", "Total")}, all.cells()...)...)
-		t.Total = true
+		t.AddTotal(append([]string{"", l.T("Tổng cộng", "Total")}, all.cells()...)...)
 	}
 	return t
 }
@@ -135,12 +134,13 @@ type resultGroup struct {
 	group    campaign.Group
 	agencies []compliance.Agency
 	counts   map[int64]progressCounts
+	sum      progressCounts // the group's subtotal
 }
 
 // agencyGroups are the agencies by group with their counts: every agency
 // judged (in the status's order), then any other that registered (a
-// commune, say), in the list's order.
-func (r Results) agencyGroups() []resultGroup {
+// commune, say), in the list's order; and the counts of them all.
+func (r Results) agencyGroups() ([]resultGroup, progressCounts) {
 	counts := map[int64]progressCounts{}
 	var extra []compliance.Agency
 	known := map[int64]bool{}
@@ -156,6 +156,7 @@ func (r Results) agencyGroups() []resultGroup {
 		}
 	}
 	var out []resultGroup
+	var all progressCounts
 	for _, g := range campaign.Groups {
 		rg := resultGroup{group: g, counts: counts}
 		for _, list := range [][]compliance.Agency{r.Agencies, extra} {
@@ -163,14 +164,16 @@ func (r Results) agencyGroups() []resultGroup {
 				if a.Group == g {
 					a.Name = oneLine(clean(a.Name))
 					rg.agencies = append(rg.agencies, a)
+					rg.sum.addCounts(counts[a.ID])
 				}
 			}
 		}
 		if len(rg.agencies) > 0 {
 			out = append(out, rg)
+			all.addCounts(rg.sum)
 		}
 	}
-	return out
+	return out, all
 }
 
 // completedTable lists the models that reached completion, with the note
@@ -203,15 +206,31 @@ func (r Results) completedTable() Table {
 	return t
 }
 
-// Sheet is the report laid out for paper.
+// Sheet is the report laid out for paper: a report the Department signs,
+// dated the day it is as of.
 func (r Results) Sheet() Sheet {
+	c := r.Campaign
 	return Sheet{
-		Name:   r.Lang.F("Kết quả %d", "Results %d", r.Campaign.Year),
-		Head:   letterhead(r.Campaign, r.Lang),
-		Title:  r.title(),
-		Lines:  r.lines(),
-		Tables: []Table{r.agencyTable(), r.completedTable()},
+		Name:      r.Lang.F("Kết quả %d", "Results %d", c.Year),
+		Head:      letterhead(c, r.Lang),
+		Title:     r.title(),
+		Lines:     r.lines(),
+		Tables:    []Table{r.agencyTable(), r.completedTable()},
+		PlaceDate: PlaceDate(clean(c.Place), r.AsOf, r.Lang),
+		Signer:    signerOf(c, notAbove(c.Recipients(r.Lang))),
 	}
+}
+
+// notAbove is the letter's Nơi nhận without "Như trên": a report has no
+// addressees above.
+func notAbove(copies []string) []string {
+	var out []string
+	for _, s := range copies {
+		if f := vntext.Fold(s); f != "nhu tren" && f != "addressees above" {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // Write writes the report in format f.
@@ -256,6 +275,12 @@ type jsonResultAgency struct {
 	progressCounts
 }
 
+type jsonResultGroup struct {
+	Group    string `json:"group"`
+	Agencies int    `json:"agencies"`
+	progressCounts
+}
+
 type jsonResultModel struct {
 	ID     int64   `json:"id"`
 	Title  string  `json:"title"`
@@ -267,26 +292,29 @@ type jsonResultModel struct {
 	Result string  `json:"expected_result"`
 }
 
+// writeJSON writes what paper prints: every agency, those with nothing
+// registered too, each group's subtotal and the total; then the models.
 func (r Results) writeJSON(w io.Writer) error {
 	c := r.Campaign
 	out := struct {
 		Campaign jsonCampaign       `json:"campaign"`
+		Groups   []jsonResultGroup  `json:"groups"`
+		Total    progressCounts     `json:"total"`
 		Agencies []jsonResultAgency `json:"agencies"`
 		Models   []jsonResultModel  `json:"models"`
-	}{Agencies: []jsonResultAgency{}, Models: []jsonResultModel{}}
+	}{Groups: []jsonResultGroup{}, Agencies: []jsonResultAgency{}, Models: []jsonResultModel{}}
 	out.Campaign = jsonCampaign{Year: c.Year, Title: oneLine(clean(c.Title)), Deadline: c.Deadline.ISO(),
 		AsOf: r.AsOf.ISO(), DaysLeft: r.AsOf.DaysUntil(c.Deadline)}
-	idx := map[int64]int{}
+	groups, all := r.agencyGroups()
+	out.Total = all
+	for _, g := range groups {
+		out.Groups = append(out.Groups, jsonResultGroup{Group: string(g.group), Agencies: len(g.agencies), progressCounts: g.sum})
+		for _, a := range g.agencies {
+			out.Agencies = append(out.Agencies, jsonResultAgency{ID: a.ID, Name: a.Name, Group: string(a.Group), progressCounts: g.counts[a.ID]})
+		}
+	}
 	for _, x := range r.Rows {
 		st := r.stage(x.ID)
-		i, ok := idx[x.AgencyID]
-		if !ok {
-			i = len(out.Agencies)
-			idx[x.AgencyID] = i
-			out.Agencies = append(out.Agencies, jsonResultAgency{ID: x.AgencyID, Name: oneLine(clean(x.AgencyName)), Group: string(x.AgencyGroup)})
-		}
-		a := &out.Agencies[i]
-		a.add(st.Stage)
 		out.Models = append(out.Models, jsonResultModel{ID: x.ID, Title: oneLine(clean(x.Title)), Agency: oneLine(clean(x.AgencyName)),
 			Area: string(x.Area), Stage: string(st.Stage), On: isoOrNil(st.On), Note: oneLine(clean(st.Note)), Result: clean(x.ExpectedResult)})
 	}

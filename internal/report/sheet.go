@@ -17,6 +17,46 @@ type Sheet struct {
 	Lines  []string // under the title, centred
 	Tables []Table  // the last one is the main table: its header repeats on every page
 	Notes  []string // under the tables, in italics: the legend
+	// PlaceDate ("Hà Tĩnh, ngày 31 tháng 12 năm 2023") under the motto and
+	// Signer at the end make a report that is signed; a list has neither.
+	PlaceDate string
+	Signer    *Signer
+}
+
+// Signer is the foot of a signed report, as of a letter: Nơi nhận on the
+// left, the signer on the right.
+type Signer struct {
+	CopiesTo []string // each item ending with ";" and the last with "."
+	Lines    []string // the authority, if any, and the title
+	Name     string
+}
+
+// signerOf is the campaign's signer (settings, `c` on the overview); copies
+// is the Nơi nhận, each item ending as a list's does.
+func signerOf(c campaign.Campaign, copies []string) *Signer {
+	authority, title := c.Signer()
+	return &Signer{CopiesTo: listItems(copies), Lines: signerLines(upper(authority), upper(title)), Name: clean(c.SignerName)}
+}
+
+// signerLines are the lines above the signature: the authority, if any, and the title.
+func signerLines(authority, title string) []string {
+	if authority == "" {
+		return []string{title}
+	}
+	return []string{authority, title}
+}
+
+// listItems end each item of a list with ";" and the last with ".".
+func listItems(items []string) []string {
+	out := make([]string, len(items))
+	for i, s := range items {
+		end := ";"
+		if i == len(items)-1 {
+			end = "."
+		}
+		out[i] = clean(s) + end
+	}
+	return out
 }
 
 // quotaLegend explains the quota, on paper under the tables and under the

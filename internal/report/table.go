@@ -48,8 +48,9 @@ type Table struct {
 	// name: a sheet's column widths and repeated header are its main
 	// table's, and a table of other columns printed in them is cut (xlsx
 	// only; on paper and in text the tables follow each other).
-	Tab   string
-	bands map[int]bool // rows that are headings spanning the table ("I. SỞ, BAN, NGÀNH")
+	Tab    string
+	bands  map[int]bool // rows that are headings spanning the table ("I. SỞ, BAN, NGÀNH")
+	totals map[int]bool // rows that are subtotals or totals, printed bold (AddTotal)
 	// stream, when set, gives the rows as they are written instead of Rows,
 	// for lists too long to hold (xlsx and csv only; columns need a Width).
 	// Its cells must be clean already (see clean).
@@ -91,6 +92,20 @@ func (t *Table) AddBand(text string) {
 
 // IsBand reports whether row i is a heading row.
 func (t Table) IsBand(i int) bool { return t.bands[i] }
+
+// AddTotal appends a row printed bold: a group's subtotal or the total.
+func (t *Table) AddTotal(cells ...string) {
+	if t.totals == nil {
+		t.totals = map[int]bool{}
+	}
+	t.totals[len(t.Rows)] = true
+	t.Add(cells...)
+}
+
+// isTotal reports whether held row i is printed bold as a total.
+func (t Table) isTotal(i int) bool {
+	return t.stream == nil && (t.totals[i] || t.Total && i == len(t.Rows)-1)
+}
 
 // clean keeps line breaks and drops control characters, escape sequences
 // and invisible format characters (doc.Clean). The store normalises text

@@ -149,6 +149,9 @@ func (s Sheet) WriteXLSX(w io.Writer) error {
 	}
 	measure := doc.NewMeasure()
 	first, apart := s.tabs()
+	if len(apart) > 0 { // the signer ends the report: on its last sheet
+		first.Signer = nil
+	}
 	name := sheetName(s.Name)
 	if err := f.SetSheetName("Sheet1", name); err != nil {
 		return err
@@ -156,12 +159,15 @@ func (s Sheet) WriteXLSX(w io.Writer) error {
 	if err := first.writeXLSX(f, name, st, measure); err != nil {
 		return err
 	}
-	for _, t := range apart {
+	for i, t := range apart {
 		name := sheetName(t.Tab)
 		if _, err := f.NewSheet(name); err != nil {
 			return err
 		}
 		one := Sheet{Name: t.Tab, Head: s.Head, Title: s.Title, Lines: s.Lines, Tables: []Table{t}}
+		if i == len(apart)-1 {
+			one.Signer = s.Signer
+		}
 		if err := one.writeXLSX(f, name, st, measure); err != nil {
 			return err
 		}
@@ -234,7 +240,7 @@ func (s Sheet) writeXLSX(f *excelize.File, name string, st xlsxStyles, measure *
 	}
 	sheetW := sum(colW)
 	// Where the main table's header will be: the rows before it are known.
-	headerRow := 1 + 2 + 1 + 1 + len(s.Lines) + 1 // letterhead (2), gap, title, lines, gap
+	headerRow := 1 + 2 + 1 + 1 + len(s.Lines) + 1 // letterhead (2), gap or place and date, title, lines, gap
 	for _, t := range s.Tables[:s.mainIndex()] {
 		headerRow += t.xlsxRows() + 1
 		if t.Caption != "" {
@@ -284,6 +290,16 @@ func (s Sheet) writeXLSX(f *excelize.File, name string, st xlsxStyles, measure *
 			return err
 		}
 		row++
+	}
+	if s.PlaceDate != "" { // under the motto, as in a letter, in the row between it and the title
+		cells := make([]any, ncol)
+		cells[split] = excelize.Cell{StyleID: st.line, Value: clean(s.PlaceDate)}
+		if err := sw.SetRow(cellRef(1, row), cells); err != nil {
+			return err
+		}
+		if err := merge(split+1, ncol, row); err != nil {
+			return err
+		}
 	}
 	row++
 	line := func(text string, style int, bold, italic bool, size float64) error {
@@ -338,12 +354,71 @@ func (s Sheet) writeXLSX(f *excelize.File, name string, st xlsxStyles, measure *
 			return err
 		}
 	}
+	if s.Signer != nil {
+		if err := s.writeSigner(f, sw, row, split, ncol, st); err != nil {
+			return err
+		}
+	}
 	// Repeat the main table's header on every printed page.
 	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",
 		RefersTo: "'" + name + "'!$" + strconv.Itoa(headerRow) + ":$" + strconv.Itoa(headerRow), Scope: name}); err != nil {
 		return err
 	}
 	return sw.Flush()
+}
+
+// writeSigner writes the foot of a signed report from row on: Nơi nhận in
+// the letterhead's left part, the signer in its right part, with room for
+// the signature above the name. Its styles are made here, so that the
+// workbooks of the other reports stay as they were.
+func (s Sheet) writeSigner(f *excelize.File, sw *excelize.StreamWriter, row, split, ncol int, st xlsxStyles) error {
+	left := func(bold, italic bool, size float64) (int, error) {
+		return f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: xlsxFont, Size: size, Bold: bold, Italic: italic},
+			Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}})
+	}
+	label, err := left(true, true, xlsxFontSize)
+	if err != nil {
+		return err
+	}
+	copies, err := left(false, false, 11)
+	if err != nil {
+		return err
+	}
+	g := s.Signer
+	var l, r []excelize.Cell
+	l = append(l, excelize.Cell{StyleID: label, Value: s.Head.Lang.T("Nơi nhận:", "Copies to:")})
+	for _, c := range g.CopiesTo {
+		l = append(l, excelize.Cell{StyleID: copies, Value: "- " + c})
+	}
+	for _, t := range g.Lines {
+		r = append(r, excelize.Cell{StyleID: st.headBold, Value: t})
+	}
+	for len(r) < max(len(l), len(g.Lines)+3) { // the room for the signature
+		r = append(r, excelize.Cell{})
+	}
+	r = append(r, excelize.Cell{StyleID: st.headBold, Value: g.Name})
+	row++ // a gap under the tables
+	for i := range max(len(l), len(r)) {
+		cells := make([]any, ncol)
+		if i < len(l) {
+			cells[0] = l[i]
+		}
+		if i < len(r) {
+			cells[split] = r[i]
+		}
+		if err := sw.SetRow(cellRef(1, row), cells); err != nil {
+			return err
+		}
+		for _, m := range [][2]int{{1, split}, {split + 1, ncol}} {
+			if m[1] > m[0] {
+				if err := sw.MergeCell(cellRef(m[0], row), cellRef(m[1], row)); err != nil {
+					return err
+				}
+			}
+		}
+		row++
+	}
+	return nil
 }
 
 func ptr[T any](v T) *T { return &v }
@@ -443,7 +518,7 @@ func (t Table) writeXLSX(sw *excelize.StreamWriter, st xlsxStyles, row int, colW
 			row++
 			return nil
 		}
-		totalRow := t.Total && t.stream == nil && ri == len(t.Rows)-1
+		totalRow := t.isTotal(ri)
 		for i, c := range t.Columns {
 			v := ""
 			if i < len(r) {

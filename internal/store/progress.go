@@ -38,27 +38,33 @@ func scanStep(r rowScanner) (campaign.Step, error) {
 	return st, err
 }
 
-// CampaignStages is the latest step of every registration of a campaign
-// that has one; a registration without is at campaign.Registered.
-func (s *Store) CampaignStages(ctx context.Context, campaignID int64) (map[int64]campaign.Step, error) {
-	return s.latestSteps(ctx, campaignID, "")
+// CampaignStages is the latest step, dated on or before asOf (zero: any
+// day), of every registration of a campaign that has one; a registration
+// without is at campaign.Registered.
+func (s *Store) CampaignStages(ctx context.Context, campaignID int64, asOf vndate.Date) (map[int64]campaign.Step, error) {
+	return s.latestSteps(ctx, campaignID, "", asOf)
 }
 
-// CampaignCompletions gives the latest completion step of each
-// registration of the campaign that was completed, whatever came after
-// (proposed for replication, recognised): its day and what it achieved.
-func (s *Store) CampaignCompletions(ctx context.Context, campaignID int64) (map[int64]campaign.Step, error) {
-	return s.latestSteps(ctx, campaignID, campaign.Completed)
+// CampaignCompletions gives the latest completion step, dated on or before
+// asOf (zero: any day), of each registration of the campaign that was
+// completed, whatever came after (proposed for replication, recognised):
+// its day and what it achieved.
+func (s *Store) CampaignCompletions(ctx context.Context, campaignID int64, asOf vndate.Date) (map[int64]campaign.Step, error) {
+	return s.latestSteps(ctx, campaignID, campaign.Completed, asOf)
 }
 
-// latestSteps gives the latest step of each registration of the campaign,
-// only among the steps at stage when stage is not empty.
-func (s *Store) latestSteps(ctx context.Context, campaignID int64, stage campaign.Stage) (map[int64]campaign.Step, error) {
+// latestSteps gives the latest step of each registration of the campaign
+// up to asOf, only among the steps at stage when stage is not empty.
+func (s *Store) latestSteps(ctx context.Context, campaignID int64, stage campaign.Stage, asOf vndate.Date) (map[int64]campaign.Step, error) {
 	q := `SELECT p.id, p.registration_id, p.stage, p.on_date, p.note FROM progress p
 		JOIN registration r ON r.id = p.registration_id
 		JOIN submission s ON s.id = r.submission_id
 		WHERE s.campaign_id = ?`
 	args := []any{campaignID}
+	if !asOf.IsZero() { // ISO days compare as text
+		q += ` AND p.on_date <= ?`
+		args = append(args, asOf.ISO())
+	}
 	if stage != "" {
 		q += ` AND p.stage = ?`
 		args = append(args, string(stage))

@@ -51,10 +51,24 @@ func TestProgressOfAModel(t *testing.T) {
 	if err := step(campaign.Completed, vndate.Of(2023, 4, 1), "100% hồ sơ đúng hạn", steps[0].ID); err != nil {
 		t.Fatal(err)
 	}
-	stages, err := s.CampaignStages(ctx, c.ID)
+	stages, err := s.CampaignStages(ctx, c.ID, vndate.Date{})
 	fatalIf(t, err)
 	if stages[reg].Stage != campaign.Completed || !stages[reg].On.Equal(vndate.Of(2023, 4, 1)) {
 		t.Fatalf("current = %+v", stages[reg])
+	}
+	// as of a day, only the steps dated on or before it count
+	before, err := s.CampaignStages(ctx, c.ID, vndate.Of(2023, 3, 31))
+	fatalIf(t, err)
+	done, err := s.CampaignCompletions(ctx, c.ID, vndate.Of(2023, 3, 31))
+	fatalIf(t, err)
+	if before[reg].Stage != campaign.InProgress || len(done) != 0 {
+		t.Fatalf("as of 31/03: %+v, completions %+v", before[reg], done)
+	}
+	if done, err = s.CampaignCompletions(ctx, c.ID, vndate.Of(2023, 4, 1)); err != nil || !done[reg].On.Equal(vndate.Of(2023, 4, 1)) {
+		t.Fatalf("as of 01/04: completions %+v (%v)", done, err)
+	}
+	if before, err = s.CampaignStages(ctx, c.ID, vndate.Of(2023, 3, 9)); err != nil || len(before) != 0 {
+		t.Fatalf("as of 09/03: %+v (%v)", before, err)
 	}
 	// history records the step, and undo takes it back
 	changes, err := s.History(ctx, book.HistoryQuery{Limit: 1})
@@ -64,7 +78,7 @@ func TestProgressOfAModel(t *testing.T) {
 	if _, err := s.UndoLast(ctx); err != nil {
 		t.Fatal(err)
 	}
-	stages, err = s.CampaignStages(ctx, c.ID)
+	stages, err = s.CampaignStages(ctx, c.ID, vndate.Date{})
 	fatalIf(t, err)
 	if stages[reg].Stage != campaign.InProgress {
 		t.Fatalf("after undo = %+v", stages[reg])

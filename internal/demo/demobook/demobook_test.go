@@ -145,7 +145,7 @@ func checkProgress(t *testing.T, st *store.Store) {
 		t.Fatal(err)
 	}
 	for i, c := range cs {
-		stages, err := st.CampaignStages(ctx, c.ID)
+		stages, err := st.CampaignStages(ctx, c.ID, vndate.Date{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -210,7 +210,7 @@ func dumpOf(t *testing.T, path string) string {
 		for _, a := range agencies {
 			b.WriteString(a.Name + "|" + a.ShortName + "\n")
 		}
-		stages, err := st.CampaignStages(ctx, c.ID)
+		stages, err := st.CampaignStages(ctx, c.ID, vndate.Date{})
 		if err != nil {
 			t.Fatal(err)
 		}
