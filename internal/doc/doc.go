@@ -12,6 +12,7 @@ package doc
 import (
 	"regexp"
 	"strings"
+	"time"
 )
 
 // Document is one report.
@@ -24,6 +25,9 @@ type Document struct {
 	// paragraph on one line, for reports whose tables are wider anyway.
 	TextWidth int
 	Blocks    []Block
+	// Created is when the document was made, as a PDF's properties say
+	// (a reader shows it); zero is now. A test fixes it for fixed bytes.
+	Created time.Time
 }
 
 // Block is one part of a document: *Letterhead, *Paragraph, *List,

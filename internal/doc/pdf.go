@@ -94,8 +94,12 @@ func (p *pdf) part() *fpdf.Fpdf {
 	f.SetTitle(pdfString(p.doc.Title), false)
 	f.SetCreator("cchc", true)
 	f.SetLang(p.doc.Lang)
-	f.SetCreationDate(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
-	f.SetModificationDate(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
+	created := p.doc.Created
+	if created.IsZero() {
+		created = time.Now()
+	}
+	f.SetCreationDate(created)
+	f.SetModificationDate(created)
 	f.SetMargins(MarginLeft, MarginTop, MarginRight)
 	f.SetAutoPageBreak(false, MarginBottom)
 	f.SetHeaderFuncMode(func() {

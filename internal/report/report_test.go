@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -372,9 +373,9 @@ func checkPrintedSheet(t *testing.T, f *excelize.File, sheet, nameTitle string) 
 		total += colWidth(t, f, sheet, colName(c))
 	}
 	// measured with LibreOffice (soffice --convert-to pdf, the Tf of
-	// the text): 146 characters of Times New Roman, the default
-	// font, print at 11.6 pt
-	if total > 146.5 {
+	// the text): 133 characters of Times New Roman, the default
+	// font, print at 11.6 pt within docx's margins
+	if total > 133.5 {
 		t.Errorf("columns %.0f characters wide: printed smaller than 12 pt on A4", total)
 	}
 	if font, err := f.GetDefaultFont(); err != nil || font != xlsxFont {
@@ -384,8 +385,14 @@ func checkPrintedSheet(t *testing.T, f *excelize.File, sheet, nameTitle string) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !panes.Freeze || panes.YSplit != header {
-		t.Errorf("panes = %+v, want frozen below row %d", panes, header)
+	// only the header row frozen, the window opening on it (issue 25: the
+	// status froze 16 rows, half a laptop's screen)
+	view, err := f.GetSheetView(sheet, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !panes.Freeze || panes.YSplit != 1 || panes.TopLeftCell != cellRef(1, header+1) || view.TopLeftCell == nil || *view.TopLeftCell != cellRef(1, header) {
+		t.Errorf("panes = %+v, view from %v: want row %d alone frozen", panes, view.TopLeftCell, header)
 	}
 
 	// A4 landscape, one page wide.
@@ -402,6 +409,21 @@ func checkPrintedSheet(t *testing.T, f *excelize.File, sheet, nameTitle string) 
 	}
 	if props.FitToPage == nil || !*props.FitToPage {
 		t.Error("fit to page is off: the width would not fit one page")
+	}
+	// the margins of docx and pdf (Nghị định 30: 20 mm top and bottom, 30
+	// left, 15 right), not 12.7 and 7.6 mm (issue 25)
+	margins, err := f.GetPageMargins(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range []struct {
+		name string
+		got  *float64
+		mm   float64
+	}{{"top", margins.Top, doc.MarginTop}, {"bottom", margins.Bottom, doc.MarginBottom}, {"left", margins.Left, doc.MarginLeft}, {"right", margins.Right, doc.MarginRight}} {
+		if m.got == nil || math.Abs(*m.got*25.4-m.mm) > 0.1 {
+			t.Errorf("%s margin %v in, want %v mm", m.name, deref(m.got), m.mm)
+		}
 	}
 	if w := colWidth(t, f, sheet, colName(col)); w < 20 {
 		t.Errorf("name column width %v", w)

@@ -182,13 +182,13 @@ func (r Results) completedTable() Table {
 	l := r.Lang
 	t := Table{Caption: l.T("Các mô hình, sáng kiến đã hoàn thành", "Completed models and initiatives"),
 		Tab: l.F("Đã hoàn thành %d", "Completed %d", r.Campaign.Year), Columns: []Column{
-			{Title: l.T("STT", "No."), Align: Right, Type: NumberCell, Width: 7},
-			{Title: l.T("Tên mô hình, sáng kiến", "Title"), Max: 40, Width: 33},
-			{Title: l.T("Cơ quan/đơn vị chủ trì", "Lead"), Max: 28, Width: 24},
-			{Title: l.T("Lĩnh vực CCHC", "Reform area"), Max: 24, Width: 20},
-			{Title: l.T("Tiến độ", "Progress"), Max: 22, Width: 16},
-			{Title: l.T("Ngày hoàn thành", "Completed on"), Type: DateCell, Width: 14},
-			{Title: l.T("Kết quả thực hiện", "Result"), Max: 44, Width: 32}, // 146 in all: the page at 12 pt; a date on one line
+			{Title: l.T("STT", "No."), Align: Right, Type: NumberCell, Width: 6},
+			{Title: l.T("Tên mô hình, sáng kiến", "Title"), Max: 40, Width: 30},
+			{Title: l.T("Cơ quan/đơn vị chủ trì", "Lead"), Max: 28, Width: 22},
+			{Title: l.T("Lĩnh vực CCHC", "Reform area"), Max: 24, Width: 18},
+			{Title: l.T("Tiến độ", "Progress"), Max: 22, Width: 15},
+			{Title: l.T("Ngày hoàn thành", "Completed on"), Type: DateCell, Width: 12},
+			{Title: l.T("Kết quả thực hiện", "Result"), Max: 44, Width: 30}, // 133 in all: the page at 12 pt (xlsxPageChars); a date on one line
 		}}
 	n := 0
 	for _, x := range r.Rows {

@@ -25,10 +25,13 @@ const (
 	xlsxFont     = "Times New Roman"
 	xlsxFontSize = 12
 	// xlsxPageChars is how wide a sheet is made, in characters of the
-	// default font (Times New Roman 11 pt, 7 pixels each): LibreOffice
-	// prints it on A4 landscape at 97%, its 12 pt text at 11.6 pt (141
-	// print unscaled; soffice --convert-to pdf, the Tf of the text).
-	xlsxPageChars = 146
+	// default font (Times New Roman 11 pt, 7 pixels each): within docx's
+	// margins LibreOffice prints it on A4 landscape at 96%, its 12 pt
+	// text at 11.6 pt (soffice --convert-to pdf, the Tf of the text).
+	xlsxPageChars = 133
+	// xlsxHeaderMargin is the page number's distance from the edge, in
+	// mm: docx's (567 twips).
+	xlsxHeaderMargin = 10.0
 )
 
 type xlsxStyles struct {
@@ -214,7 +217,8 @@ func (s Sheet) writeXLSX(f *excelize.File, name string, st xlsxStyles, measure *
 		return err
 	}
 	if err := f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{
-		Left: ptr(0.5), Right: ptr(0.3), Top: ptr(0.6), Bottom: ptr(0.6), Header: ptr(0.3), Footer: ptr(0.3),
+		Left: ptr(inches(doc.MarginLeft)), Right: ptr(inches(doc.MarginRight)), Top: ptr(inches(doc.MarginTop)), Bottom: ptr(inches(doc.MarginBottom)),
+		Header: ptr(inches(xlsxHeaderMargin)), Footer: ptr(inches(xlsxHeaderMargin)),
 	}); err != nil {
 		return err
 	}
@@ -223,22 +227,6 @@ func (s Sheet) writeXLSX(f *excelize.File, name string, st xlsxStyles, measure *
 		return err
 	}
 
-	sw, err := f.NewStreamWriter(name)
-	if err != nil {
-		return err
-	}
-	colW := main.widths()
-	if w := sum(colW); w < xlsxPageChars { // as wide as the page, as docx and pdf are
-		for i := range colW {
-			colW[i] = math.Round(colW[i]*xlsxPageChars/w*10) / 10
-		}
-	}
-	for i, wd := range colW {
-		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
-			return err
-		}
-	}
-	sheetW := sum(colW)
 	// Where the main table's header will be: the rows before it are known.
 	headerRow := 1 + 2 + 1 + 1 + len(s.Lines) + 1 // letterhead (2), gap or place and date, title, lines, gap
 	for _, t := range s.Tables[:s.mainIndex()] {
@@ -250,7 +238,32 @@ func (s Sheet) writeXLSX(f *excelize.File, name string, st xlsxStyles, measure *
 	if main.Caption != "" {
 		headerRow++
 	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: cellRef(1, headerRow+1), ActivePane: "bottomLeft"}); err != nil {
+	if err := f.SetSheetView(name, 0, &excelize.ViewOptions{TopLeftCell: ptr(cellRef(1, headerRow))}); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(name)
+	if err != nil {
+		return err
+	}
+	colW := main.widths()
+	// as wide as the page, as docx and pdf are; no wider, so that the
+	// text prints at 11 pt or more
+	if w := sum(colW); w != xlsxPageChars {
+		for i := range colW {
+			colW[i] = math.Round(colW[i]*xlsxPageChars/w*10) / 10
+		}
+	}
+	for i, wd := range colW {
+		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
+			return err
+		}
+	}
+	sheetW := sum(colW)
+	// Only the header row is frozen, the window opening on it: frozen with
+	// the letterhead and the tables above it, it took half a laptop's
+	// screen (16 rows for the status). The letterhead is for print; the
+	// rows above are shown again when the clerk unfreezes.
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: cellRef(1, headerRow+1), ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
 
@@ -422,6 +435,9 @@ func (s Sheet) writeSigner(f *excelize.File, sw *excelize.StreamWriter, row, spl
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// inches are mm as a spreadsheet's margins are given.
+func inches(mm float64) float64 { return math.Round(mm/25.4*1000) / 1000 }
 
 func sum(ws []float64) float64 {
 	t := 0.0
