@@ -74,6 +74,7 @@ type Model struct {
 	gone        bool   // the book's file was deleted or replaced: nothing is written
 	goneErr     error  // what happened to it, in the clerk's words
 	rescued     string // where the open data was saved since
+	overwritten bool   // the file was written over in place: nothing to save
 }
 
 // confirmation is a yes/no question asked in the status line.

@@ -301,3 +301,59 @@ func TestQuitAfterTheBookIsGoneOffersTheRescue(t *testing.T) {
 		t.Fatal("no did not quit")
 	}
 }
+
+// A backup copied over the open book in place (`cp restore.db book.db`:
+// the same file, new content), then quit: the app stops writing and says
+// so, offers neither the day's backup nor a rescue (both would read the
+// new file's pages under the old book's), and on closing its log never
+// reaches the file, which stays the backup, whole.
+func TestBackupCopiedOverTheOpenBookThenQuit(t *testing.T) {
+	st := seeded(t)
+	ctx := t.Context()
+	restore, err := st.Backup(ctx, filepath.Join(t.TempDir(), "restore.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, st, lang.VI, 100, 30)
+	c := h.m.ctx.Data.Campaign
+	if _, _, err := st.RecordSubmission(ctx, campaign.Submission{CampaignID: c.ID, AgencyID: h.m.ctx.Data.Agencies[0].ID,
+		Number: "2/X", Received: today}, []campaign.Registration{{Title: "Sửa sau sao lưu", Kind: campaign.Model, Area: campaign.Procedures}}); err != nil {
+		t.Fatal(err)
+	}
+	restored, err := os.ReadFile(restore)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// os.WriteFile opens with O_TRUNC as cp does: the same inode
+	if err := os.WriteFile(st.Path(), restored, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, cmd := h.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")})
+	if cmd == nil {
+		t.Fatalf("q did not quit:\n%s", h.view())
+	}
+	if _, quit := cmd().(tea.QuitMsg); !quit {
+		t.Fatalf("q asked something:\n%s", h.view())
+	}
+	if v := h.view(); !strings.Contains(v, "NGỪNG GHI") || !strings.Contains(h.m.farewell, "chép đè") {
+		t.Fatalf("not told (farewell %q):\n%s", h.m.farewell, v)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(st.Path()); err != nil || string(b) != string(restored) {
+		t.Fatalf("the backup copied in was written (%v)", err)
+	}
+	if n := registrationCount(t, st.Path()); n != 7 {
+		t.Fatalf("the book has %d registrations, want the backup's 7", n)
+	}
+	back, err := store.Open(st.Path(), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer back.Close()
+	problems, err := back.Check(ctx)
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("check: %v %v", problems, err)
+	}
+}

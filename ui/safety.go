@@ -220,6 +220,12 @@ func (m *Model) undo() tea.Cmd {
 // offers to save the data still open elsewhere.
 func (m *Model) bookGone(err error) tea.Cmd {
 	m.gone, m.goneErr = true, err
+	if errors.Is(err, book.ErrBookOverwritten) {
+		// nothing to save: the pages open here are the new file's now
+		m.overwritten = true
+		m.farewell = lang.Message(err, m.ctx.Lang)
+		return func() tea.Msg { return goneNoteMsg{} }
+	}
 	if m.rescued != "" {
 		m.setNote(lang.Message(err, m.ctx.Lang)+" "+m.ctx.F("Dữ liệu đã được lưu vào %s.", "The data was saved to %s.", m.rescued), true)
 		return nil
@@ -253,8 +259,15 @@ func (m *Model) askRescue(quitting bool) {
 // instead: a backup would open whatever is at its path now.
 func (m *Model) offerBackup() tea.Cmd {
 	st := m.ctx.Store
+	if !m.gone && !st.ReadOnly() {
+		// the file may have been written over since the last look: the
+		// backup would read the pages of another book under this one's
+		if err := st.CheckBook(); errors.Is(err, book.ErrBookGone) {
+			m.bookGone(err)
+		}
+	}
 	if m.gone {
-		if m.rescued != "" {
+		if m.rescued != "" || m.overwritten {
 			return nil
 		}
 		m.askRescue(true)

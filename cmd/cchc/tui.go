@@ -20,11 +20,11 @@ func runTUI(e *env) error {
 	if err != nil {
 		return err
 	}
-	defer st.Close()
 	opt := ui.Options{Lang: e.lang, Today: day, ASCII: os.Getenv("CCHC_ASCII") != ""}
 	release := e.holdNotes()
 	farewell, err := ui.Run(st, opt)
 	release()
+	closeErr := st.Close()
 	if errors.Is(err, lang.ErrPanic) { // said by ui.Run, the terminal given back
 		return err
 	}
@@ -33,6 +33,14 @@ func runTUI(e *env) error {
 	}
 	if farewell != "" {
 		fmt.Fprintln(e.stdout, farewell)
+	}
+	if a, ok := st.(interface{ SetAside() string }); ok && a.SetAside() != "" {
+		fmt.Fprintln(e.stdout, e.lang.F("Những thay đổi của cửa sổ này chưa vào tệp dữ liệu (nhật ký ghi) được để riêng ở %s, không ghi vào tệp đang ở chỗ sổ.",
+			"What this window changed that had not reached the database (its log) was set aside in %s, not written into the file now in the book's place.", a.SetAside()))
+	}
+	var told *lang.Error
+	if errors.As(closeErr, &told) {
+		return closeErr // the log could not be set aside: the clerk must know
 	}
 	return nil
 }

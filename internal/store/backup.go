@@ -31,6 +31,9 @@ func (s *Store) Backup(ctx context.Context, dest string) (string, error) {
 		}
 		return abs, nil
 	}
+	if err := s.CheckBook(); err != nil {
+		return "", err // a new connection would read the file there now
+	}
 	return sqlite.BackupTelling(ctx, s.db, s.path, dest, s.aside)
 }
 

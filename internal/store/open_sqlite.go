@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"cchc/internal/book"
+	"cchc/internal/lang"
 	"cchc/internal/safefile"
 	"cchc/internal/store/sqlite"
 	"cchc/internal/vntext"
@@ -71,7 +72,7 @@ func openSQLite(path string, opt Options) (*Store, error) {
 		}
 		return nil, err
 	}
-	s.ident, _ = os.Stat(abs)
+	s.ident = sqlite.Identify(abs)
 	s.release = safefile.Protect(abs)
 	if !readOnly {
 		safefile.CleanStale(filepath.Dir(abs)) // what a backup killed midway left
@@ -136,9 +137,6 @@ func (s *Store) backupBeforeUpgrade(ctx context.Context) error {
 // longer the one opened: deleted, moved away, or replaced by another. The
 // TUI asks on its periodic check; every write asks first.
 func (s *Store) CheckBook() error {
-	if s.ident == nil {
-		return nil
-	}
 	return sqlite.Gone(s.path, s.ident)
 }
 
@@ -165,6 +163,10 @@ func (s *Store) RescuePath() string {
 // over: the data goes to the next free rescue name instead, so that no
 // rescue is lost and none fails for a name the clerk did not choose.
 func (s *Store) Rescue(ctx context.Context, dest string) (string, error) {
+	if s.ident.Overwritten() {
+		return "", lang.Wrap(book.ErrBookOverwritten, "Tệp dữ liệu đã bị chép đè: dữ liệu đang mở không còn nguyên để lưu lại.",
+			"The database was written over: the data open here is no longer whole, and cannot be saved.")
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for attempt := 1; ; attempt++ {

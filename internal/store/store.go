@@ -43,11 +43,12 @@ type Store struct {
 	aside     func(note *lang.Error)                                 // Options.Aside
 
 	// a SQLite file's (open_sqlite.go)
-	watch   *sql.Conn     // the one connection PRAGMA data_version is read on (under mu)
-	release func()        // lets files be written over the book's path again (safefile)
-	network string        // the network file system the book is on, read only ("" when local)
-	access  sqlite.Access // how the file is opened: read-only where it cannot be written
-	ident   os.FileInfo   // the file opened, to notice it deleted or replaced (CheckBook)
+	watch    *sql.Conn     // the one connection PRAGMA data_version is read on (under mu)
+	release  func()        // lets files be written over the book's path again (safefile)
+	network  string        // the network file system the book is on, read only ("" when local)
+	access   sqlite.Access // how the file is opened: read-only where it cannot be written
+	ident    *sqlite.Ident // the file opened, to notice it deleted, replaced or written over (CheckBook)
+	logAside string        // where Close moved the log of a book gone (SetAside)
 
 	// a PostgreSQL server's (open_postgres.go)
 	changes changeWatcher // commits told of by the server, nil on SQLite
@@ -159,8 +160,19 @@ func (s *Store) Close() error {
 	if s.changes != nil {
 		s.changes.Close()
 	}
+	defer s.ident.Close() // after SQLite's files (see sqlite.Ident)
+	if s.ident != nil && errors.Is(s.CheckBook(), book.ErrBookGone) {
+		var err error
+		s.logAside, err = sqlite.CloseAside(s.db, s.path, s.ident, s.backupName("unsaved-log"))
+		return err
+	}
 	return s.db.Close()
 }
+
+// SetAside is where Close moved the log of changes this program made to a
+// book whose file was deleted, replaced or written over while it was
+// open ("" when none): kept, but never read into a book.
+func (s *Store) SetAside() string { return s.logAside }
 
 // Path is the absolute path of the book.
 func (s *Store) Path() string { return s.path }
