@@ -119,6 +119,9 @@ type History interface {
 	Trash(ctx context.Context, campaignID int64) ([]TrashEntry, error)
 	// Restore puts a deleted registration back; it returns its title.
 	Restore(ctx context.Context, itemID int64) (string, error)
+	// RestoreBackup takes the whole book back to the backup at path,
+	// saving the book as it was beside it first (cchc restore).
+	RestoreBackup(ctx context.Context, path string) (Restored, error)
 	// User is the name recorded as the author of this book's changes.
 	User() string
 }

@@ -58,6 +58,9 @@ func (c Change) Summary(l lang.Lang) string {
 		what = c.itemName(first, l)
 	}
 	regs := count["registration.insert"] + count["registration.update"] + count["registration.delete"]
+	if r, ok := c.BackupRestore(); ok {
+		return r.Summary(l)
+	}
 	switch c.Op {
 	case OpImport:
 		return l.F("Nhập từ tệp: %d mô hình, %d văn bản, %d cơ quan mới", "Import from a file: %d registrations, %d letters, %d new agencies",

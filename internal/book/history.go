@@ -1,6 +1,9 @@
 package book
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Change is one recorded write: who did what when, and every row it
 // touched with the values before and after.
@@ -41,7 +44,29 @@ const (
 	OpRename = "rename"
 	OpStop   = "stop"
 	OpFollow = "follow"
+	// the whole book taken back to a backup (cchc restore): the op names
+	// the backup and where the book before it was saved (BackupRestoreOp)
+	OpBackupRestore = "backup-restore"
 )
+
+// Restored is what restoring a backup did: the backup read (From), and
+// where the book as it was before was saved (Saved; "" when there was
+// none: a new file or an empty database filled).
+type Restored struct{ From, Saved string }
+
+// BackupRestoreOp is the op recorded for a restore.
+func BackupRestoreOp(r Restored) string {
+	return OpBackupRestore + "\n" + r.From + "\n" + r.Saved
+}
+
+// BackupRestore reports the restore a change recorded, if it is one.
+func (c Change) BackupRestore() (Restored, bool) {
+	parts := strings.Split(c.Op, "\n")
+	if parts[0] != OpBackupRestore || len(parts) != 3 {
+		return Restored{}, false
+	}
+	return Restored{From: parts[1], Saved: parts[2]}, true
+}
 
 // HistoryQuery selects changes for History.
 type HistoryQuery struct {

@@ -436,3 +436,26 @@ func HiddenCharacters(table, column, row, text string) lang.Error {
 		"Table %s, column %s, row %s: %q contains control or hidden characters (edited outside the program?)",
 		table, column, row, text)
 }
+
+// Summary says what a restore did, in the history and after the command.
+func (r Restored) Summary(l lang.Lang) string {
+	if r.Saved == "" {
+		return l.F("Khôi phục sổ dữ liệu từ bản sao lưu %s", "Restored the book from the backup %s", r.From)
+	}
+	return l.F("Khôi phục sổ dữ liệu từ bản sao lưu %s; sổ trước khi khôi phục được sao lưu vào %s", "Restored the book from the backup %s; the book as it was before was backed up to %s", r.From, r.Saved)
+}
+
+// RestoreNotUndone: a restore is undone by restoring the book saved before it.
+func RestoreNotUndone(r Restored) error {
+	if r.Saved == "" {
+		return lang.Errorf("Việc khôi phục từ bản sao lưu không hoàn tác được", "A restore from a backup cannot be undone")
+	}
+	return lang.Errorf("Việc khôi phục từ bản sao lưu không hoàn tác được bằng lệnh hoàn tác; để quay lại sổ như trước đó: cchc restore %s",
+		"A restore from a backup is not undone by undo; to go back to the book as it was before it: cchc restore %s", r.Saved)
+}
+
+// RestoreShared: a shared book is restored into an empty database.
+func RestoreShared() error {
+	return lang.Errorf("Sổ dùng chung trên PostgreSQL được khôi phục vào một cơ sở dữ liệu trống: tạo cơ sở dữ liệu mới rồi chạy cchc restore BẢN-SAO-LƯU --db postgres://…/TÊN-MỚI",
+		"A shared book on PostgreSQL is restored into an empty database: create a new database, then run cchc restore BACKUP --db postgres://…/NEW-NAME")
+}

@@ -263,6 +263,9 @@ func (s *Store) Undo(ctx context.Context, id int64) (book.Change, error) {
 		if err != nil {
 			return err
 		}
+		if r, ok := undone.BackupRestore(); ok {
+			return book.RestoreNotUndone(r)
+		}
 		if undoneBy != 0 {
 			return book.AlreadyUndone()
 		}

@@ -49,9 +49,7 @@ func addOne(t *testing.T, s *Store, title string) error {
 // what was copied, whole, with the backup's content. Close notices it
 // without being asked first (quitting right after the copy).
 func TestBookWrittenOverInPlaceStaysIntact(t *testing.T) {
-	if onPostgres {
-		t.Skip("a SQLite file's")
-	}
+	sqliteOnly(t)
 	for _, asked := range []bool{true, false} {
 		t.Run(map[bool]string{true: "noticed", false: "on-close"}[asked], func(t *testing.T) {
 			ctx := context.Background()
@@ -121,9 +119,7 @@ func TestBookWrittenOverInPlaceStaysIntact(t *testing.T) {
 // Another clerk's checkpoint changes the file too (size, first page): that
 // is no overwrite, and writing goes on.
 func TestACheckpointIsNoOverwrite(t *testing.T) {
-	if onPostgres {
-		t.Skip("a SQLite file's")
-	}
+	sqliteOnly(t)
 	path := filepath.Join(t.TempDir(), "cchc.db")
 	s, err := Open(path, Options{Now: fixedNow})
 	if err != nil {

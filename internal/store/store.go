@@ -13,6 +13,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -163,7 +164,7 @@ func (s *Store) Close() error {
 	defer s.ident.Close() // after SQLite's files (see sqlite.Ident)
 	if s.ident != nil && errors.Is(s.CheckBook(), book.ErrBookGone) {
 		var err error
-		s.logAside, err = sqlite.CloseAside(s.db, s.path, s.ident, s.backupName("unsaved-log"))
+		s.logAside, err = sqlite.CloseAside(s.db, s.path, s.ident, strings.TrimSuffix(s.backupName("unsaved-log"), ".db")+".wal")
 		return err
 	}
 	return s.db.Close()

@@ -1,0 +1,130 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"cchc/internal/book"
+	"cchc/internal/lang"
+	"cchc/internal/location"
+	"cchc/internal/store/sqlite"
+)
+
+// RestoreBackup takes the book back to the backup at path (cchc restore,
+// the history screen's b): the backup is checked first (a cchc book this
+// program knows, whole); the book is taken alone, refused while any other
+// program has it open; it is backed up beside itself (before-restore);
+// then SQLite's backup API writes the backup's pages into it, in one
+// transaction, never by copying files; an older schema is brought up to
+// date, and the history says what was done. A shared book is restored
+// into an empty database instead (RestoreInto).
+func (s *Store) RestoreBackup(ctx context.Context, backup string) (book.Restored, error) {
+	if s.d.Kind() != "sqlite" {
+		return book.Restored{}, book.RestoreShared()
+	}
+	if err := s.canWrite(); err != nil {
+		return book.Restored{}, err
+	}
+	abs, access, err := sqlite.CheckBackup(ctx, backup, s.path, SchemaVersion())
+	if err != nil {
+		return book.Restored{}, err
+	}
+	done := book.Restored{From: abs}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	// this program's own connections go first: the lock is to be alone
+	if s.watch != nil {
+		s.watch.Close()
+		s.watch = nil
+	}
+	s.db.SetMaxIdleConns(0)
+	defer s.db.SetMaxIdleConns(2)
+	err = s.ident.Rewritten(s.path, func() error {
+		db, c, err := sqlite.Alone(ctx, s.path)
+		if err != nil {
+			return err
+		}
+		defer db.Close() // the last connection: it puts its log in the book
+		defer c.Close()
+		if done.Saved, err = sqlite.BackupTelling(ctx, c, s.path, s.backupName("before-restore"), s.aside); err != nil {
+			return err
+		}
+		if err := sqlite.RestoreFrom(ctx, c, s.path, abs, access); err != nil {
+			return err
+		}
+		if err := c.Close(); err != nil {
+			return s.explain(err)
+		}
+		if err := db.Close(); err != nil {
+			return s.explain(err)
+		}
+		// a backup of an older schema: the book is brought up to date (the
+		// backup itself and the book before are both kept)
+		none := func() error { return nil }
+		err = sqlite.Migrate(ctx, s.db, s.path, false, SchemaVersion(), func(bool) error { return nil }, none,
+			func(*sql.Tx) error { return book.NoBook(abs) })
+		if err != nil {
+			return err
+		}
+		return s.noteRestore(ctx, done)
+	})
+	if err != nil {
+		return book.Restored{}, err
+	}
+	s.session = nil // what this window did before is not in the book now
+	return done, nil
+}
+
+// noteRestore leaves the restore in the history: a change of its own
+// with no rows, which undo refuses (book.RestoreNotUndone).
+func (s *Store) noteRestore(ctx context.Context, r book.Restored) error {
+	tx, err := s.begin(ctx)
+	if err != nil {
+		return s.explain(err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `INSERT INTO history (id, at, who, op, open)
+		VALUES ((SELECT coalesce(max(id), 0) + 1 FROM history), ?, ?, ?, 0)`, s.stamp(), s.user, book.BackupRestoreOp(r)); err != nil {
+		return s.explain(err)
+	}
+	return s.explain(tx.Commit())
+}
+
+// RestoreInto restores the backup at path into target where there is no
+// book yet: an empty PostgreSQL database, or a SQLite file not there
+// (cchc copy's machinery: all or nothing, never over a book). The
+// backup is checked first, and the new book's history says so.
+func RestoreInto(ctx context.Context, backup, target string, opt Options) (book.Restored, Counts, error) {
+	if !location.IsPostgres(target) {
+		if _, err := os.Stat(target); !errors.Is(err, fs.ErrNotExist) {
+			return book.Restored{}, nil, book.HoldsBook(target) // RestoreBackup's
+		}
+		if err := os.MkdirAll(filepath.Dir(target), 0o700); err != nil {
+			return book.Restored{}, nil, lang.Wrap(err, "Không tạo được thư mục %s cho tệp dữ liệu", "Cannot create the folder %s for the database", filepath.Dir(target))
+		}
+	}
+	abs, _, err := sqlite.CheckBackup(ctx, backup, target, SchemaVersion())
+	if err != nil {
+		return book.Restored{}, nil, err
+	}
+	src, err := Open(abs, Options{AllowReadOnly: true, MustExist: true, Now: opt.Now, FSType: opt.FSType})
+	if err != nil {
+		return book.Restored{}, nil, err
+	}
+	defer src.Close()
+	counts, err := Copy(ctx, src, target, opt)
+	if err != nil {
+		return book.Restored{}, nil, err
+	}
+	dst, err := Open(target, Options{MustExist: true, Now: opt.Now, User: opt.User, FSType: opt.FSType})
+	if err != nil {
+		return book.Restored{}, nil, err
+	}
+	defer dst.Close()
+	done := book.Restored{From: abs}
+	return done, counts, dst.noteRestore(ctx, done)
+}
