@@ -357,3 +357,45 @@ func TestBackupCopiedOverTheOpenBookThenQuit(t *testing.T) {
 		t.Fatalf("check: %v %v", problems, err)
 	}
 }
+
+// The history screen takes the book back to a backup: b asks for its
+// path (the keys typed are the path's, not undo's), asks to confirm, and
+// the restore runs in the background; the screens then show the backup's
+// book, and the history says what was done.
+func TestRestoreABackupFromTheHistoryScreen(t *testing.T) {
+	st := seeded(t)
+	ctx := t.Context()
+	backup, err := st.Backup(ctx, filepath.Join(t.TempDir(), "sao-luu"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, st, lang.VI, 120, 30)
+	c := h.m.ctx.Data.Campaign
+	if _, _, err := st.RecordSubmission(ctx, campaign.Submission{CampaignID: c.ID, AgencyID: h.m.ctx.Data.Agencies[0].ID,
+		Number: "3/X", Received: today}, []campaign.Registration{{Title: "Sau sao lưu", Kind: campaign.Model, Area: campaign.Procedures}}); err != nil {
+		t.Fatal(err)
+	}
+	h.keys("h", "b", "ctrl+u", strings.TrimSuffix(backup, "u"), "u")
+	if v := h.view(); !strings.Contains(v, "Bản sao lưu cần khôi phục") {
+		t.Fatalf("no question for the path:\n%s", v)
+	}
+	h.keys("enter")
+	if v := strings.Join(strings.Fields(h.view()), " "); !strings.Contains(v, "Đưa cả sổ dữ liệu về bản sao lưu") {
+		t.Fatalf("not asked to confirm:\n%s", h.view())
+	}
+	if n := registrationCount(t, st.Path()); n != 8 {
+		t.Fatalf("restored before yes: %d registrations", n)
+	}
+	h.keys("y")
+	v := strings.Join(strings.Fields(h.view()), " ")
+	if !strings.Contains(v, "Đã khôi phục sổ dữ liệu từ") || !strings.Contains(v, "Khôi phục sổ dữ liệu từ bản sao lưu") {
+		t.Fatalf("not told, or not in the history:\n%s", h.view())
+	}
+	if n := registrationCount(t, st.Path()); n != 7 {
+		t.Fatalf("the book has %d registrations, want the backup's 7", n)
+	}
+	h.send(watchTickMsg{})
+	if h.m.gone || strings.Contains(h.view(), "NGỪNG GHI") {
+		t.Fatalf("its own restore taken for a book gone:\n%s", h.view())
+	}
+}

@@ -5,14 +5,17 @@ package history
 
 import (
 	"context"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"cchc/internal/book"
+	"cchc/internal/location"
 	"cchc/internal/vntext"
 	"cchc/ui/common"
 )
@@ -38,9 +41,11 @@ type Model struct {
 	trash         []book.TrashEntry
 	list          common.ListView
 	keys          keys
+	asking        bool            // the path of a backup to restore is being typed
+	backup        textinput.Model // that path
 }
 
-type keys struct{ Trash, Restore key.Binding }
+type keys struct{ Trash, Restore, Backup key.Binding }
 
 // New makes the screen; Load fills it.
 func New(ctx *common.Context) *Model {
@@ -48,6 +53,7 @@ func New(ctx *common.Context) *Model {
 	m.keys = keys{
 		Trash:   key.NewBinding(key.WithKeys("t"), key.WithHelp("t", ctx.T("lịch sử/thùng rác", "history/trash"))),
 		Restore: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", ctx.T("khôi phục", "restore"))),
+		Backup:  key.NewBinding(key.WithKeys("b"), key.WithHelp("b", ctx.T("khôi phục cả sổ từ bản sao lưu", "restore the book from a backup"))),
 	}
 	m.columns()
 	return m
@@ -98,19 +104,19 @@ func (m *Model) SetSize(w, h int) {
 
 const detailLines = 6
 
-func (m *Model) Capturing() bool { return false }
+func (m *Model) Capturing() bool { return m.asking }
 
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.ctx.Keys
 	if m.trashMode {
 		return []key.Binding{m.keys.Restore, m.keys.Trash, k.Back}
 	}
-	return []key.Binding{m.keys.Trash, k.Back}
+	return []key.Binding{m.keys.Trash, m.keys.Backup, k.Back}
 }
 
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.ctx.Keys
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {m.keys.Trash, m.keys.Restore, k.Back}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {m.keys.Trash, m.keys.Restore, m.keys.Backup, k.Back}}
 }
 
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
@@ -125,8 +131,20 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.fill()
 		return m, nil
 	case tea.KeyMsg:
+		if m.asking {
+			return m, m.askBackup(msg)
+		}
 		k := m.ctx.Keys
 		switch {
+		case key.Matches(msg, m.keys.Backup) && !m.trashMode:
+			m.asking = true
+			m.backup = common.NewInput(m.ctx.T("đường dẫn tệp sao lưu", "the backup file's path"), 1024)
+			if p := m.ctx.Store.Path(); !location.IsPostgres(p) {
+				m.backup.SetValue(filepath.Dir(p) + string(filepath.Separator))
+				m.backup.CursorEnd()
+			}
+			m.backup.Focus()
+			return m, nil
 		case key.Matches(msg, k.Back):
 			return m, common.Cmd(CloseMsg{})
 		case key.Matches(msg, m.keys.Trash):
@@ -158,6 +176,35 @@ func (m *Model) restore() tea.Cmd {
 		}
 		return common.ChangedMsg{Note: l.F("Đã khôi phục «%s» của %s từ thùng rác", "Restored «%s» of %s from the trash", title, e.AgencyName)}
 	}
+}
+
+// askBackup takes the keys while the backup's path is typed: enter asks
+// to confirm the restore, which then runs in the background (esc: no).
+func (m *Model) askBackup(msg tea.KeyMsg) tea.Cmd {
+	switch msg.Type {
+	case tea.KeyEsc:
+		m.asking = false
+		return nil
+	case tea.KeyEnter:
+		path := strings.TrimSpace(m.backup.Value())
+		if path == "" {
+			return nil
+		}
+		m.asking = false
+		st, l := m.ctx.Store, m.ctx.Lang
+		q := l.F("Đưa cả sổ dữ liệu về bản sao lưu %s? Sổ như hiện nay được sao lưu bên cạnh trước; mọi thay đổi sau bản sao lưu sẽ chỉ còn trong bản đó.",
+			"Take the whole book back to the backup %s? The book as it is now is backed up beside it first; every change made after the backup will only be in that copy.", path)
+		return common.Cmd(common.ConfirmMsg{Question: q, OnYes: func() tea.Msg {
+			r, err := st.RestoreBackup(context.Background(), path)
+			if err != nil {
+				return common.ErrMsg{Err: err}
+			}
+			return common.ChangedMsg{Note: l.F("Đã khôi phục sổ dữ liệu từ %s; sổ trước đó được sao lưu vào %s", "Restored the book from %s; the book before was backed up to %s", r.From, r.Saved)}
+		}})
+	}
+	var cmd tea.Cmd
+	m.backup, cmd = common.UpdateInput(m.backup, msg)
+	return cmd
 }
 
 func when(t time.Time) string { return t.Local().Format("02/01/2006 15:04") }
@@ -202,6 +249,9 @@ func (m *Model) View() string {
 		title = c.T("Thùng rác: mô hình đã xóa (r: khôi phục)", "Trash: deleted registrations (r: restore)")
 	}
 	lines := []string{" " + st.Title.Render(title), m.list.View()}
+	if m.asking {
+		lines = append(lines, " "+c.T("Bản sao lưu cần khôi phục (enter: tiếp, esc: thôi): ", "Backup to restore (enter: go on, esc: cancel): ")+m.backup.View())
+	}
 	var detail []string
 	if i := m.list.Cursor(); i >= 0 {
 		if m.trashMode && i < len(m.trash) {

@@ -153,11 +153,15 @@ func (id *Ident) walMark(path string) []byte {
 		return nil
 	}
 	defer done()
-	b := make([]byte, 132)
-	if _, err := f.ReadAt(b, 0); err != nil {
-		return nil
+	// read apart: Windows refuses a read across bytes 120-127, which
+	// writers lock exclusively
+	mark := make([]byte, 16)
+	for i, at := range []int64{32, 36, 96, 128} {
+		if _, err := f.ReadAt(mark[i*4:i*4+4], at); err != nil {
+			return nil
+		}
 	}
-	return append(append(append([]byte{}, b[32:40]...), b[96:100]...), b[128:132]...)
+	return mark
 }
 
 // busy: a checkpoint is writing into the book (or one stopped midway):
@@ -217,10 +221,13 @@ func Gone(path string, id *Ident) error {
 			return nil // cannot tell now
 		}
 		after := id.walMark(path)
+		if before == nil || after == nil {
+			return nil // the index cannot be read now: next time
+		}
 		switch {
 		case !bytes.Equal(before, after) || busy(after):
-			if attempt >= 20 {
-				return nil // a checkpoint after another: cannot tell now, next time
+			if attempt >= 3 {
+				return nil // a long checkpoint (or one a crash stopped): cannot tell now
 			}
 		case cur.same(id.content):
 			id.mark = after
