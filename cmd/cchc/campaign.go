@@ -11,6 +11,7 @@ import (
 	"cchc/internal/campaign"
 	"cchc/internal/compliance"
 	"cchc/internal/lang"
+	"cchc/internal/provmap"
 	"cchc/internal/vntext"
 )
 
@@ -50,6 +51,7 @@ func runCampaignNew(e *env, args []string) error {
 	deadline := fs.String("deadline", "", "")
 	letter := fs.String("letter", "", "")
 	from := fs.String("from", "", "")
+	onMap := fs.String("map", "", "")
 	if err := parse(fs, e, args, func() { campaignHelp(e) }); err != nil {
 		return err
 	}
@@ -73,6 +75,9 @@ func runCampaignNew(e *env, args []string) error {
 	if err != nil {
 		return usageError{l.F("--from %q: cần năm của đợt đăng ký để sao chép, ví dụ 2023", "--from %q: expected the year to copy from, e.g. 2023", *from)}
 	}
+	if *onMap != "" && *onMap != "2025" {
+		return usageError{l.F("--map %q: cchc mang sẵn bản đồ hành chính 2025 (--map 2025)", "--map %q: cchc carries the 2025 administrative map (--map 2025)", *onMap)}
+	}
 	st, err := openStore(e, false)
 	if err != nil {
 		return err
@@ -80,7 +85,16 @@ func runCampaignNew(e *env, args []string) error {
 	defer st.Close()
 	ctx := context.Background()
 	c := campaign.Campaign{Year: y, Deadline: d, LetterNumber: vntext.Line(*letter)}
-	if _, err := st.NewCampaign(ctx, c, fromYear); err != nil {
+	var plan *provmap.Plan
+	if *onMap != "" {
+		if plan, err = mapPlan(e, st, y, fromYear); err != nil {
+			return err
+		}
+		_, err = st.NewCampaignOnMap(ctx, c, fromYear, plan.Change)
+	} else {
+		_, err = st.NewCampaign(ctx, c, fromYear)
+	}
+	if err != nil {
 		return err
 	}
 	made, err := st.Campaign(ctx, y)
@@ -91,9 +105,40 @@ func runCampaignNew(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if plan != nil {
+		fmt.Fprintln(e.stdout, l.F("Đã mở đợt đăng ký năm %d theo bản đồ hành chính 2025 của tỉnh Hà Tĩnh: hạn %s; %s.",
+			"Opened the %d campaign on Hà Tĩnh's 2025 administrative map: deadline %s; %s.", y, d, plan.Summary(l)))
+		return nil
+	}
 	fmt.Fprintln(e.stdout, l.F("Đã mở đợt đăng ký năm %d: hạn %s, %d cơ quan, đơn vị, chỉ tiêu sao chép từ đợt trước.",
 		"Opened the %d campaign: deadline %s, %d agencies, quotas copied from the previous campaign.", y, d, len(agencies)))
 	return nil
+}
+
+// mapPlan is what --map 2025 changes in the list copied from fromYear
+// (0: the latest) into year: refused (exit 2) for a campaign of another
+// province, whose official list is imported instead, and for a year
+// before the map.
+func mapPlan(e *env, st book.Book, year, fromYear int) (*provmap.Plan, error) {
+	l := e.lang
+	src, err := st.Campaign(context.Background(), fromYear)
+	if err != nil {
+		return nil, err
+	}
+	m, ok := provmap.For(src)
+	if !ok {
+		return nil, usageError{"--map 2025: " + lang.Message(provmap.NotCarried(src), l)}
+	}
+	if year < m.FirstYear() {
+		return nil, usageError{l.F("--map 2025: bản đồ hành chính 2025 dùng cho các đợt từ năm %d; đợt %d giữ bản đồ cũ",
+			"--map 2025: the 2025 administrative map is for campaigns from %d on; the %d campaign keeps the old one", m.FirstYear(), year)}
+	}
+	agencies, err := st.CampaignAgencies(context.Background(), src.ID)
+	if err != nil {
+		return nil, err
+	}
+	p := m.Plan(agencies)
+	return &p, nil
 }
 
 func runCampaignList(e *env, args []string) error {
@@ -205,7 +250,7 @@ func checkQuotaGroup(e *env, st book.Book, c campaign.Campaign, g campaign.Group
 
 func campaignHelp(e *env) {
 	fmt.Fprint(e.stdout, e.lang.T(`Cách dùng:
-  cchc campaign new --year NĂM --deadline dd/mm/yyyy [--letter SỐ] [--from NĂM]
+  cchc campaign new --year NĂM --deadline dd/mm/yyyy [--letter SỐ] [--from NĂM] [--map 2025]
   cchc campaign list
   cchc campaign quota NHÓM TỐI-THIỂU [PHẤN-ĐẤU] [--campaign NĂM]
 
@@ -214,6 +259,11 @@ new   mở đợt đăng ký của một năm mới. Danh sách cơ quan, đơn 
       đợt của năm --from (mặc định: đợt mới nhất);
       các mô hình đã đăng ký không được sao chép. Căn cứ pháp lý để trống cho năm mới.
       --letter: số văn bản đề nghị đăng ký của năm mới (mặc định: giữ ký hiệu của năm trước).
+      --map 2025: (tỉnh Hà Tĩnh, đợt từ 2026) đưa danh sách sao chép về bản đồ hành chính
+      hiện nay, trong cùng một thay đổi (cchc undo SỐ hoàn tác cả đợt): hợp nhất các sở như
+      từ 01/3/2025, ngừng theo dõi cấp huyện và các xã cũ, thêm 69 xã, phường từ 01/7/2025
+      (kèm mã), mỗi xã, phường tối thiểu 02, phấn đấu 03. Tỉnh khác: nhập danh sách chính
+      thức bằng cchc import agencies (lỗi dùng lệnh, mã thoát 2).
 list  liệt kê các đợt đăng ký, mới nhất trước, với tình hình tính đến hôm nay.
 quota đặt chỉ tiêu của một nhóm (department, central, district, commune) trong đợt --campaign
       (mặc định: đợt mới nhất), như phần cài đặt đợt trong ứng dụng; ghi vào lịch sử. Ví dụ
@@ -221,7 +271,7 @@ quota đặt chỉ tiêu của một nhóm (department, central, district, commu
       nhóm không được đánh giá. Đợt không theo dõi huyện nào (từ tháng 7/2025) không nhận
       chỉ tiêu district, trừ 0 để xóa chỉ tiêu đã lưu.
 `, `Usage:
-  cchc campaign new --year YEAR --deadline dd/mm/yyyy [--letter NUMBER] [--from YEAR]
+  cchc campaign new --year YEAR --deadline dd/mm/yyyy [--letter NUMBER] [--from YEAR] [--map 2025]
   cchc campaign list
   cchc campaign quota GROUP MIN [TARGET] [--campaign YEAR]
 
@@ -230,6 +280,12 @@ new   opens a new year's campaign. Its agencies (the active ones, with the units
       the latest); registrations are not copied.
       The legal basis is left empty for the new year.
       --letter: the number of the new year's request letter (default: the previous code).
+      --map 2025: (Hà Tĩnh, campaigns from 2026) brings the copied list onto today's
+      administrative map in the same one change (cchc undo N takes the whole year back):
+      the departments merged as from 1 March 2025, districts and old communes no longer
+      followed, the 69 communes and wards of 1 July 2025 added with their codes, each at
+      least 2, aiming for 3. Another province: import its official list with
+      cchc import agencies (a usage error, exit 2).
 list  lists the campaigns, latest first, with their status as of today.
 quota sets the quota of a group (department, central, district, commune) in the --campaign
       campaign (default: the latest), as the application's campaign settings do; recorded

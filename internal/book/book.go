@@ -25,10 +25,30 @@ type Campaigns interface {
 	// NewCampaign starts a year, its quotas, issuer, signer and expected
 	// agencies copied from the campaign of fromYear (0: the latest).
 	NewCampaign(ctx context.Context, c campaign.Campaign, fromYear int) (int64, error)
+	// NewCampaignOnMap is NewCampaign bringing the copied list onto a
+	// province's current map (m), in the same one change.
+	NewCampaignOnMap(ctx context.Context, c campaign.Campaign, fromYear int, m MapChange) (int64, error)
 	// UpdateCampaign saves a campaign's settings (deadline, letter, signer…).
 	UpdateCampaign(ctx context.Context, c campaign.Campaign) error
 	// SetQuota sets what a campaign asks of each agency of a group.
 	SetQuota(ctx context.Context, campaignID int64, g campaign.Group, q campaign.Quota) error
+}
+
+// MapChange is what brings a campaign's list onto a new administrative
+// map (see internal/provmap): departments merged, units no longer followed
+// (districts and their communes), units added directly under the province
+// (with their official codes) and quotas set.
+type MapChange struct {
+	Merges []MapMerge
+	Stop   []int64
+	Add    []campaign.Agency
+	Quotas map[campaign.Group]campaign.Quota
+}
+
+// MapMerge is units merged into one (new when Into.ID is 0).
+type MapMerge struct {
+	Olds []int64
+	Into campaign.Agency
 }
 
 // Agencies are the units a campaign follows, and how the map changes

@@ -67,6 +67,19 @@ func (c Change) Summary(l lang.Lang) string {
 			count["registration.insert"], count["submission.insert"], count["agency.insert"])
 	case OpMerge, OpRename, OpStop, OpFollow:
 		return c.unitsSummary(l)
+	case OpMap:
+		year, stopped := any(""), 0
+		for _, it := range c.Items {
+			if it.Table == "campaign" && it.Action == "insert" {
+				year = it.New["year"]
+			}
+			if it.Table == "campaign_agency" && it.Action == "update" && it.New["active"] == int64(0) {
+				stopped++
+			}
+		}
+		return l.F("Mở đợt đăng ký %v theo bản đồ hành chính hiện nay: ngừng theo dõi %d đơn vị (hợp nhất, cấp huyện), thêm %d đơn vị mới",
+			"Opened the %v campaign on today's map: %d units no longer followed (merged, districts), %d new units",
+			year, stopped, count["agency.insert"])
 	case OpUndo:
 		return l.F("Hoàn tác thay đổi #%d: %s", "Undid change #%d: %s", c.Undid, c.counts(count, l))
 	case OpRestore:

@@ -47,6 +47,8 @@ const (
 	// the whole book taken back to a backup (cchc restore): the op names
 	// the backup and where the book before it was saved (BackupRestoreOp)
 	OpBackupRestore = "backup-restore"
+	// a new year opened on the province's current map (NewCampaignOnMap)
+	OpMap = "map"
 )
 
 // Restored is what restoring a backup did: the backup read (From), and

@@ -2,10 +2,12 @@ package demo
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"cchc/internal/book"
 	"cchc/internal/campaign"
+	"cchc/internal/provmap"
 	"cchc/internal/vndate"
 	"cchc/internal/vntext"
 )
@@ -17,24 +19,9 @@ import (
 // (60 xã, 9 phường) added directly under the province as from the new
 // official list, each asked for 02 and aiming for 03.
 
-// merges2025 are the departments merged from 1 March 2025: the old ones
-// (by name in the default campaign) into the one that follows on.
-var merges2025 = []struct {
-	olds []string
-	into string
-}{
-	{[]string{"Sở Kế hoạch và Đầu tư"}, "Sở Tài chính"},
-	{[]string{"Sở Thông tin và Truyền thông"}, "Sở Khoa học và Công nghệ"},
-	{[]string{"Sở Giao thông vận tải"}, "Sở Xây dựng"},
-	{[]string{"Sở Tài nguyên và Môi trường", "Sở Nông nghiệp và Phát triển nông thôn"}, "Sở Nông nghiệp và Môi trường"},
-	{[]string{"Sở Lao động - Thương binh và Xã hội"}, "Sở Nội vụ"},
-}
-
-// Communes and wards since 1 July 2025 in Hà Tĩnh.
-const (
-	communes2025 = 60
-	wards2025    = 9
-)
+// hatinh is the map since 2025 (internal/provmap): its merges, and how
+// many communes and wards (60 xã, 9 phường) the demo names.
+var hatinh = provmap.HaTinh2025()
 
 func (g *generator) twoTier(ctx context.Context, st book.Book, from int) error {
 	g.clock = time.Date(2026, 1, 5, 8, 0, 0, 0, time.UTC)
@@ -52,14 +39,14 @@ func (g *generator) twoTier(ctx context.Context, st book.Book, from int) error {
 	for i, u := range g.units {
 		byName[u.Name] = i
 	}
-	for _, m := range merges2025 {
+	for _, m := range hatinh.Merges {
 		var olds []campaign.Agency
-		for _, n := range m.olds {
+		for _, n := range m.Olds {
 			olds = append(olds, g.units[byName[n]].Agency)
 			g.units[byName[n]].Active = false
 		}
-		into := campaign.Agency{Name: m.into}
-		if i, ok := byName[m.into]; ok {
+		into := campaign.Agency{Name: m.Into}
+		if i, ok := byName[m.Into]; ok {
 			into = g.units[i].Agency
 		}
 		id, err := st.MergeAgencies(ctx, c.ID, olds, into)
@@ -67,7 +54,7 @@ func (g *generator) twoTier(ctx context.Context, st book.Book, from int) error {
 			return err
 		}
 		if into.ID == 0 {
-			a := campaign.Agency{ID: id, Name: m.into, Group: campaign.Department, Active: true}
+			a := campaign.Agency{ID: id, Name: m.Into, Group: campaign.Department, Active: true}
 			g.units = append(g.units, unit{Agency: a, province: "tỉnh Hà Tĩnh", abbr: g.abbr(a)})
 		}
 	}
@@ -88,9 +75,15 @@ func (g *generator) twoTier(ctx context.Context, st book.Book, from int) error {
 		used[vntext.Fold(u.Name)] = true
 	}
 	var list []book.AgencyImport
-	for k := range communes2025 + wards2025 {
+	wards := 0
+	for _, u := range hatinh.Units {
+		if strings.HasPrefix(u.Name, "Phường ") {
+			wards++
+		}
+	}
+	for k := range hatinh.Units {
 		prefix := "Xã "
-		if k < wards2025 {
+		if k < wards {
 			prefix = "Phường "
 		}
 		a := campaign.Agency{Name: g.placeName(prefix, used), Group: campaign.Commune, Active: true}
@@ -105,7 +98,7 @@ func (g *generator) twoTier(ctx context.Context, st book.Book, from int) error {
 		u.ID = a.ID
 		g.units = append(g.units, u)
 	}
-	if err := st.SetQuota(ctx, c.ID, campaign.Commune, campaign.Quota{Required: 2, Target: 3}); err != nil {
+	if err := st.SetQuota(ctx, c.ID, campaign.Commune, hatinh.Quota); err != nil {
 		return err
 	}
 	if c, err = st.Campaign(ctx, 2026); err != nil {

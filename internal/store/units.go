@@ -92,55 +92,63 @@ func (s *Store) MergeAgencies(ctx context.Context, campaignID int64, olds []camp
 	if err := campaign.CheckMerge(olds, into); err != nil {
 		return 0, err
 	}
-	id := into.ID
+	var id int64
 	err := s.write(withOp(ctx, book.OpMerge), func(tx *sql.Tx) error {
-		for _, o := range olds {
-			var succ string
-			err := tx.QueryRowContext(ctx, `SELECT a.name FROM succession x JOIN agency a ON a.id = x.successor_id
-				WHERE x.campaign_id = ? AND x.predecessor_id = ?`, campaignID, o.ID).Scan(&succ)
-			if err == nil {
-				return book.AlreadyMerged(o.Name, succ)
-			}
-			if !errors.Is(err, sql.ErrNoRows) {
-				return err
-			}
-		}
-		if id == 0 {
-			a := into
-			a.Group, a.Active = olds[0].Group, true
-			a.ParentID = campaign.MergedParent(olds, func(pid int64) bool {
-				var n int
-				_ = tx.QueryRowContext(ctx, `SELECT count(*) FROM campaign_agency ca JOIN agency a ON a.id = ca.agency_id
-					WHERE ca.campaign_id = ? AND ca.agency_id = ? AND coalesce(ca.active, a.active) = 1`, campaignID, pid).Scan(&n)
-				return n > 0
-			})
-			a = cleanAgency(a)
-			if err := s.validateAgency(ctx, tx, campaignID, a); err != nil {
-				return err
-			}
-			var err error
-			if id, err = insertAgency(ctx, tx, a, s.stamp()); err != nil {
-				return err
-			}
-			if err := linkAgency(ctx, tx, campaignID, id); err != nil {
-				return err
-			}
-		} else if _, err := setFollowed(ctx, tx, campaignID, id, true); err != nil {
-			return err
-		}
-		for _, o := range olds {
-			if _, err := setFollowed(ctx, tx, campaignID, o.ID, false); err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO succession (campaign_id, predecessor_id, successor_id) VALUES (?, ?, ?)`,
-				campaignID, o.ID, id); err != nil {
-				return err
-			}
-		}
-		return nil
+		var err error
+		id, err = s.merge(ctx, tx, campaignID, olds, into)
+		return err
 	})
 	if err != nil {
 		return 0, err
+	}
+	return id, nil
+}
+
+// merge is MergeAgencies inside tx.
+func (s *Store) merge(ctx context.Context, tx *sql.Tx, campaignID int64, olds []campaign.Agency, into campaign.Agency) (int64, error) {
+	id := into.ID
+	for _, o := range olds {
+		var succ string
+		err := tx.QueryRowContext(ctx, `SELECT a.name FROM succession x JOIN agency a ON a.id = x.successor_id
+			WHERE x.campaign_id = ? AND x.predecessor_id = ?`, campaignID, o.ID).Scan(&succ)
+		if err == nil {
+			return 0, book.AlreadyMerged(o.Name, succ)
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return 0, err
+		}
+	}
+	if id == 0 {
+		a := into
+		a.Group, a.Active = olds[0].Group, true
+		a.ParentID = campaign.MergedParent(olds, func(pid int64) bool {
+			var n int
+			_ = tx.QueryRowContext(ctx, `SELECT count(*) FROM campaign_agency ca JOIN agency a ON a.id = ca.agency_id
+				WHERE ca.campaign_id = ? AND ca.agency_id = ? AND coalesce(ca.active, a.active) = 1`, campaignID, pid).Scan(&n)
+			return n > 0
+		})
+		a = cleanAgency(a)
+		if err := s.validateAgency(ctx, tx, campaignID, a); err != nil {
+			return 0, err
+		}
+		var err error
+		if id, err = insertAgency(ctx, tx, a, s.stamp()); err != nil {
+			return 0, err
+		}
+		if err := linkAgency(ctx, tx, campaignID, id); err != nil {
+			return 0, err
+		}
+	} else if _, err := setFollowed(ctx, tx, campaignID, id, true); err != nil {
+		return 0, err
+	}
+	for _, o := range olds {
+		if _, err := setFollowed(ctx, tx, campaignID, o.ID, false); err != nil {
+			return 0, err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO succession (campaign_id, predecessor_id, successor_id) VALUES (?, ?, ?)`,
+			campaignID, o.ID, id); err != nil {
+			return 0, err
+		}
 	}
 	return id, nil
 }
