@@ -443,7 +443,7 @@ func agencyTable(rows []agencyJSON, l lang.Lang) report.Table {
 		if !r.Active {
 			active = l.T("ngừng", "stopped")
 		}
-		t.Add(fmt.Sprint(i+1), r.Name, campaign.Group(r.Group).Short(l), parent, code, active,
+		t.Add(fmt.Sprint(i+1), r.Name, campaign.UnitShort(campaign.Agency{Name: r.Name, Group: campaign.Group(r.Group)}, l), parent, code, active,
 			report.QuotaText(campaign.Quota{Required: r.Required, Target: r.Target}), strings.Join(r.Succeeds, ", "))
 	}
 	return t

@@ -216,7 +216,7 @@ func runImportAgencies(e *env, args []string) error {
 			{Title: l.T("Kết quả", "Outcome")},
 		}}
 		for _, r := range plan.Rows {
-			t.Add(fmt.Sprint(r.Line), shown(r.Agency.Name), shown(r.Agency.Code), r.Agency.Group.Short(l), shown(r.Parent), r.OutcomeLabel(l))
+			t.Add(fmt.Sprint(r.Line), shown(r.Agency.Name), shown(r.Agency.Code), campaign.UnitShort(r.Agency, l), shown(r.Under(l)), r.OutcomeLabel(l))
 		}
 		_ = t.WriteText(e.stdout)
 	}

@@ -69,6 +69,17 @@ func (r PlannedAgency) OutcomeLabel(l lang.Lang) string {
 	return l.T("Hợp lệ", "Valid")
 }
 
+// Under names the unit the row's agency stands under, for the dry run's
+// "Thuộc" column: its district, or the province ("Tỉnh") for one directly
+// under it, as departments and, since 1 July 2025, communes and wards are.
+// A row in error says only what the file named.
+func (r PlannedAgency) Under(l lang.Lang) string {
+	if r.Parent != "" || r.Error {
+		return r.Parent
+	}
+	return l.T("Tỉnh", "Province")
+}
+
 // AgencyPlan is an agency list read and checked.
 type AgencyPlan struct {
 	Campaign campaign.Campaign

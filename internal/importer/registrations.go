@@ -90,7 +90,14 @@ func PlanRegistrations(ctx context.Context, st Book, c campaign.Campaign, path s
 	if err != nil {
 		return nil, err
 	}
+	agencies, m, err := withPredecessors(ctx, st, c, agencies)
+	if err != nil {
+		return nil, err
+	}
 	p := planRegistrations(grids, c, agencies, opt)
+	if err := p.nameMerged(ctx, st, agencies, m); err != nil {
+		return nil, err
+	}
 	if len(p.letters) == 0 {
 		return p, nil
 	}

@@ -222,9 +222,9 @@ func (m *Model) row(a campaign.Agency, r compliance.Result, judged bool) []strin
 		quota = "—"
 		status = unjudged(c, a, common.Narrow(m.width))
 	}
-	group := a.Group.Short(c.Lang)
+	group := campaign.UnitShort(a, c.Lang)
 	if common.Narrow(m.width) {
-		group = a.Group.Word(c.Lang)
+		group = campaign.UnitWord(a, c.Lang)
 	}
 	return []string{name, group, reg, quota, status, last}
 }
@@ -505,7 +505,7 @@ func (m *Model) selectedLine() string {
 	} else {
 		text += " · " + unjudged(c, *a, false)
 	}
-	return common.DetailLines(c, text+" · "+a.Group.Label(c.Lang), m.width, 1)[0]
+	return common.DetailLines(c, text+" · "+c.Data.Campaign.GroupHeading(a.Group, c.Lang), m.width, 1)[0]
 }
 
 func (m *Model) filterLine() string {

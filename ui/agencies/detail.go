@@ -101,7 +101,7 @@ func (d *detailView) headLines() []string {
 		title += " (" + a.ShortName + ")"
 	}
 	lines := []string{" " + st.Title.Render(title)}
-	info := []string{a.Group.Label(c.Lang)}
+	info := []string{c.Data.Campaign.GroupHeading(a.Group, c.Lang)}
 	if a.Code != "" {
 		info = append(info, c.F("mã %s", "code %s", a.Code))
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"cchc/internal/book"
+	"cchc/internal/campaign"
 	"cchc/internal/importer"
 	"cchc/internal/lang"
 	"cchc/internal/vndate"
@@ -305,7 +306,7 @@ func (m *Model) showPlan() {
 		)
 		for _, r := range p.Rows {
 			m.rowLines = append(m.rowLines, r.Line)
-			rows = append(rows, []string{itoa(r.Line), r.Agency.Name, r.Agency.Group.Short(c.Lang), r.Parent, r.OutcomeLabel(c.Lang)})
+			rows = append(rows, []string{itoa(r.Line), r.Agency.Name, campaign.UnitShort(r.Agency, c.Lang), r.Under(c.Lang), r.OutcomeLabel(c.Lang)})
 			if r.Error {
 				m.errorLines[len(rows)-1] = true
 			}

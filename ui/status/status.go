@@ -130,9 +130,10 @@ func (m *Model) setRows() {
 	c, results, narrow := m.ctx, m.results, m.narrow()
 	m.list.SetRowFunc(len(results), func(i int) []string {
 		r := &results[i]
-		group, status := r.Agency.Group.Short(c.Lang), r.Status.Marker(c.ASCII)+" "+r.Status.Label(c.Lang)
+		unit := campaign.Agency{Name: r.Agency.Name, Group: r.Agency.Group}
+		group, status := campaign.UnitShort(unit, c.Lang), r.Status.Marker(c.ASCII)+" "+r.Status.Label(c.Lang)
 		if narrow {
-			group, status = r.Agency.Group.Word(c.Lang), common.StatusWord(r.Status, c)
+			group, status = campaign.UnitWord(unit, c.Lang), common.StatusWord(r.Status, c)
 		}
 		return []string{campaign.WithPredecessors(r.Agency.Name, r.Agency.Predecessors, c.Lang), group, itoa(r.Registered), report.QuotaText(r.Quota),
 			status, report.Remarks(*r, c.Lang, c.ASCII)}
@@ -312,7 +313,7 @@ func (m *Model) selectedLine() string {
 	if rem := report.Remarks(r, c.Lang, c.ASCII); rem != "" {
 		text += " · " + rem
 	}
-	return common.DetailLines(c, text+" · "+r.Agency.Group.Label(c.Lang), m.width, 1)[0]
+	return common.DetailLines(c, text+" · "+c.Data.Campaign.GroupHeading(r.Agency.Group, c.Lang), m.width, 1)[0]
 }
 
 func itoa(n int) string { return fmt.Sprint(n) }
