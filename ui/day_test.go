@@ -361,7 +361,7 @@ func TestANewYearIsOpenedFromTheCampaignPicker(t *testing.T) {
 	if cs, err := st.Campaigns(context.Background()); err != nil || len(cs) != 1 {
 		t.Fatalf("campaigns after refusals: %d (read: %v)", len(cs), err)
 	}
-	h.keys("ctrl+u", "2024", "tab", "ctrl+u", "29/03/2024", "tab", "215/SNV-CCHC&VTLT", "ctrl+s")
+	h.keys("ctrl+u", "2024", "tab", "ctrl+u", "29/03/2024", "ctrl+s", "ctrl+u", "215/SNV-CCHC&VTLT", "ctrl+s")
 	v := h.view()
 	if h.m.ctx.Data.Campaign.Year != 2024 || !strings.Contains(v, "Đợt đăng ký 2024") || !strings.Contains(v, "Đã mở đợt đăng ký năm 2024") {
 		t.Fatalf("after opening 2024:\n%s", v)

@@ -135,7 +135,11 @@ func (m *Model) View() string {
 	case vntext.Width(letter+" · "+deadline) <= m.width-2:
 		letter += " · " + deadline
 	}
-	lines = append(lines, " "+st.Muted.Render(letter), "")
+	lines = append(lines, " "+st.Muted.Render(letter))
+	if hint := m.newYearHint(); hint != "" {
+		lines = append(lines, common.WrapLines(hint, m.width-2, 2, " ", st.Warning)...)
+	}
+	lines = append(lines, "")
 	lines = append(lines, m.groupLines()...)
 	if m.ctx.Today.After(c.Deadline) && len(d.Registrations) > 0 {
 		lines = append(lines, m.progressLine())
@@ -363,4 +367,23 @@ func (m *Model) progressLine() string {
 		parts = append(parts, hint)
 	}
 	return head + strings.Join(parts, st.Muted.Render(" · "))
+}
+
+// newYearHint tells how to open this year's campaign when the latest is
+// more than a year past its deadline (a book left at its first-run 2023).
+func (m *Model) newYearHint() string {
+	d, c := m.ctx.Data, m.ctx
+	if len(d.Campaigns) == 0 || m.ctx.Store.ReadOnly() {
+		return ""
+	}
+	latest := d.Campaigns[0]
+	for _, x := range d.Campaigns {
+		if x.Year > latest.Year {
+			latest = x
+		}
+	}
+	if !c.Today.After(latest.Deadline.AddDays(365)) {
+		return ""
+	}
+	return c.F("Đợt mới nhất là năm %d. Mở đợt năm nay: y (chọn năm) rồi n.", "The latest campaign is %d's. To open this year's: y (campaigns), then n.", latest.Year)
 }
