@@ -48,7 +48,7 @@ type Model struct {
 	detail *detailView
 	form   *agencyForm
 
-	marked map[int64]bool // units marked (m) to be merged (M) into the selected one
+	marked map[int64]bool // units marked (m): merged (M) into the selected one, stopped or followed again (x) together
 	added  int64          // the agency just added: selected once the reload brings it
 }
 
@@ -101,9 +101,23 @@ func (m *Model) ShortHelp() []key.Binding {
 		return []key.Binding{k.Save, k.NextField, k.Left, k.Back}
 	}
 	if len(m.marked) > 0 {
-		return []key.Binding{k.Merge, k.Mark, k.Search, k.Group}
+		return []key.Binding{k.Toggle, k.Merge, k.Mark, m.unmarkKey(), k.Search, k.Group}
+	}
+	if m.groupIdx > 0 {
+		return []key.Binding{k.Open, k.Search, k.Group, m.stopGroupKey(), k.Status, k.Add}
 	}
 	return []key.Binding{k.Open, k.Search, k.Group, k.Status, k.Add}
+}
+
+// unmarkKey clears the marks.
+func (m *Model) unmarkKey() key.Binding {
+	return key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", m.ctx.T("bỏ đánh dấu", "unmark")))
+}
+
+// stopGroupKey stops following the whole group of the filter, as
+// cchc agency stop --group does.
+func (m *Model) stopGroupKey() key.Binding {
+	return key.NewBinding(key.WithKeys("X"), key.WithHelp("X", m.ctx.T("ngừng theo dõi cả nhóm", "stop the whole group")))
 }
 
 func (m *Model) FullHelp() [][]key.Binding {
@@ -112,7 +126,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	if m.mode == detail { // an agency's page: its registrations' keys
 		return [][]key.Binding{nav, m.detail.shortHelp()}
 	}
-	return [][]key.Binding{nav, {k.Open, k.Search, k.Group, k.Status}, {k.Add, k.Edit, k.Toggle, k.Mark, k.Merge, k.New}}
+	return [][]key.Binding{nav, {k.Open, k.Search, k.Group, k.Status, m.stopGroupKey()}, {k.Add, k.Edit, k.Toggle, k.Mark, k.Merge, k.New}}
 }
 
 func (m *Model) group() campaign.Group {
@@ -381,6 +395,15 @@ func (m *Model) key(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		}
 		return m, nil
 	}
+	if len(m.marked) > 0 && key.Matches(msg, k.Back) { // after the search's own esc: units are marked across searches
+		m.unmark()
+		return m, common.Cmd(common.NoteMsg{Note: m.ctx.T("Đã bỏ đánh dấu", "Marks cleared")})
+	}
+	switch {
+	case key.Matches(msg, k.Open), key.Matches(msg, k.Add), key.Matches(msg, k.Edit), key.Matches(msg, k.New),
+		key.Matches(msg, k.Toggle), key.Matches(msg, m.stopGroupKey()):
+		defer m.unmark() // marks are for the next action: any action clears them (M, once it asks)
+	}
 	switch {
 	case key.Matches(msg, k.Open):
 		if id := m.selectedID(); id != 0 {
@@ -401,10 +424,14 @@ func (m *Model) key(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		if id := m.selectedID(); id != 0 {
 			m.openForm(id)
 		}
+	case key.Matches(msg, k.Toggle) && len(m.marked) > 0:
+		return m, m.confirmFollowMarked()
 	case key.Matches(msg, k.Toggle):
 		if id := m.selectedID(); id != 0 {
 			return m, confirmToggle(m.ctx, id)
 		}
+	case key.Matches(msg, m.stopGroupKey()):
+		return m, m.confirmStopGroup()
 	case key.Matches(msg, k.New):
 		return m, common.Cmd(common.NewEntryMsg{AgencyID: m.selectedID()})
 	case key.Matches(msg, k.Mark):
@@ -451,14 +478,62 @@ func (m *Model) confirmMerge() tea.Cmd {
 		"Merge %s into %s in the %d campaign? (the old units are no longer followed; their letters count for %s)",
 		list, into.Name, d.Campaign.Year, into.Name)
 	st, campaignID, target := c.Store, d.Campaign.ID, *into
-	m.marked = nil
-	m.rebuild()
+	m.unmark()
 	return common.Cmd(common.ConfirmMsg{Question: q, OnYes: func() tea.Msg {
 		if _, err := st.MergeAgencies(context.Background(), campaignID, olds, target); err != nil {
 			return common.ErrMsg{Err: err}
 		}
 		return common.ChangedMsg{Note: c.F("Đã hợp nhất %s vào %s", "Merged %s into %s", list, target.Name)}
 	}})
+}
+
+// unmark clears the marks.
+func (m *Model) unmark() {
+	if len(m.marked) > 0 {
+		m.marked = nil
+		m.rebuild()
+	}
+}
+
+// confirmFollowMarked stops following the marked units, or, when none of
+// them is followed, follows them again: one question, one change.
+func (m *Model) confirmFollowMarked() tea.Cmd {
+	var followed, stopped []campaign.Agency
+	for _, a := range m.ctx.Data.Agencies { // in list order
+		if !m.marked[a.ID] {
+			continue
+		}
+		if a.Active {
+			followed = append(followed, a)
+		} else {
+			stopped = append(stopped, a)
+		}
+	}
+	if len(followed) > 0 {
+		return confirmFollow(m.ctx, followed, false)
+	}
+	return confirmFollow(m.ctx, stopped, true)
+}
+
+// confirmStopGroup stops following every unit of the group filtered on
+// that the campaign still follows, as cchc agency stop --group does.
+func (m *Model) confirmStopGroup() tea.Cmd {
+	c, g := m.ctx, m.group()
+	if g == "" {
+		return common.Cmd(common.ErrMsg{Err: lang.Errorf("Chọn nhóm bằng f trước, rồi bấm X để ngừng theo dõi cả nhóm",
+			"Choose a group with f first, then press X to stop following the whole group")})
+	}
+	var units []campaign.Agency
+	for _, a := range c.Data.Agencies {
+		if a.Group == g && a.Active {
+			units = append(units, a)
+		}
+	}
+	if len(units) == 0 {
+		return common.Cmd(common.NoteMsg{Note: c.F("Đợt đăng ký %d không còn theo dõi đơn vị nào của nhóm %s", "The %d campaign follows no unit of the %s group any more",
+			c.Data.Campaign.Year, g.Short(c.Lang))})
+	}
+	return confirmFollow(c, units, false)
 }
 
 // follows reports whether the campaign follows a unit of group g.
@@ -530,7 +605,8 @@ func (m *Model) filterLine() string {
 
 func (m *Model) footer() string {
 	if n := len(m.marked); n > 0 {
-		return " " + m.ctx.Styles.Bold.Render(m.ctx.F("» %d đơn vị đã đánh dấu: chọn đơn vị kế thừa rồi bấm M", "» %d marked: select the unit that succeeds them, then press M", n))
+		return " " + m.ctx.Styles.Bold.Render(m.ctx.F("» %d đã đánh dấu · x ngừng/tiếp tục theo dõi · M hợp nhất vào đơn vị đang chọn · esc bỏ dấu",
+			"» %d marked · x stop/resume them · M merge them into the selected unit · esc unmark", n))
 	}
 	return " " + m.ctx.Styles.Muted.Render(m.ctx.F("%s cơ quan, đơn vị", "%s agencies", m.list.Position(m.ctx.Lang)))
 }

@@ -195,17 +195,39 @@ func confirmToggle(ctx *common.Context, id int64) tea.Cmd {
 	if a == nil {
 		return nil
 	}
-	l, st, campaignID := ctx.Lang, ctx.Store, ctx.Data.Campaign.ID
-	follow := !a.Active
+	return confirmFollow(ctx, []campaign.Agency{*a}, !a.Active)
+}
+
+// confirmFollow asks once, naming them, before no longer following units
+// (follow false) or following them again: one change in the history, as
+// cchc agency stop and follow make.
+func confirmFollow(ctx *common.Context, units []campaign.Agency, follow bool) tea.Cmd {
+	if len(units) == 0 {
+		return nil
+	}
+	l, st, campaignID, year := ctx.Lang, ctx.Store, ctx.Data.Campaign.ID, ctx.Data.Campaign.Year
+	ids := make([]int64, len(units))
+	names := make([]string, len(units))
+	for i, a := range units {
+		ids[i], names[i] = a.ID, a.Name
+	}
+	what := names[0]
+	if len(units) > 1 { // the count first: a long list is cut at the end of the question
+		what = l.Count(len(units), "đơn vị", "unit", "units") + " (" + strings.Join(names, ", ") + ")"
+	}
 	q := l.F("Ngừng theo dõi %s trong đợt đăng ký %d? (không tính vào tình hình; dữ liệu đã nhập và các đợt khác vẫn giữ)",
-		"Stop following %s in the %d campaign? (no longer judged; its data and the other campaigns are kept)", a.Name, ctx.Data.Campaign.Year)
-	done := l.F("Đã ngừng theo dõi %s", "Stopped following %s", a.Name)
+		"Stop following %s in the %d campaign? (no longer judged; its data and the other campaigns are kept)", what, year)
+	if len(units) > 1 {
+		q = l.F("Ngừng theo dõi %[2]s trong đợt đăng ký %[1]d? (không tính vào tình hình; dữ liệu đã nhập và các đợt khác vẫn giữ)",
+			"Stop following %[2]s in the %[1]d campaign? (no longer judged; their data and the other campaigns are kept)", year, what)
+	}
+	done := l.F("Đã ngừng theo dõi %s", "Stopped following %s", what)
 	if follow {
-		q = l.F("Theo dõi lại %s trong đợt đăng ký %d?", "Follow %s again in the %d campaign?", a.Name, ctx.Data.Campaign.Year)
-		done = l.F("Đã theo dõi lại %s", "Following %s again", a.Name)
+		q = l.F("Theo dõi lại %s trong đợt đăng ký %d?", "Follow %s again in the %d campaign?", what, year)
+		done = l.F("Đã theo dõi lại %s", "Following %s again", what)
 	}
 	return common.Cmd(common.ConfirmMsg{Question: q, OnYes: func() tea.Msg {
-		if _, err := st.FollowAgencies(context.Background(), campaignID, []int64{id}, follow); err != nil {
+		if _, err := st.FollowAgencies(context.Background(), campaignID, ids, follow); err != nil {
 			return common.ErrMsg{Err: err}
 		}
 		return common.ChangedMsg{Note: done}
