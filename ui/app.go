@@ -536,6 +536,9 @@ func (m *Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.tab = int(msg.Runes[0] - '1')
 		return m, nil
 	}
+	if t, ok := active.(tabTaker); ok && t.TakesTab() && (key.Matches(msg, k.NextTab) || key.Matches(msg, k.PrevTab)) {
+		return m.toScreen(msg) // into its form, not to the next screen
+	}
 	if active.Capturing() {
 		if msg.String() == "f1" {
 			m.showAll = !m.showAll
@@ -582,6 +585,10 @@ func (m *Model) smallKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	}
 	return m, nil
 }
+
+// tabTaker is a screen whose form waits on its first field (the report
+// screen): the screen keys act there, but tab moves into the form.
+type tabTaker interface{ TakesTab() bool }
 
 // dirty is implemented by screens holding input not yet saved.
 type dirty interface{ Dirty() bool }

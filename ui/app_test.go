@@ -133,6 +133,8 @@ func (h *harness) keys(keys ...string) {
 			h.send(tea.KeyMsg{Type: tea.KeyUp})
 		case "right":
 			h.send(tea.KeyMsg{Type: tea.KeyRight})
+		case "left":
+			h.send(tea.KeyMsg{Type: tea.KeyLeft})
 		case "ctrl+s":
 			h.send(tea.KeyMsg{Type: tea.KeyCtrlS})
 		case "ctrl+n":

@@ -172,6 +172,9 @@ func (m *Model) statusLines() []string {
 
 func (m *Model) globalKeys() []key.Binding {
 	k := m.ctx.Keys
+	if t, ok := m.activeScreen().(tabTaker); ok && t.TakesTab() {
+		return []key.Binding{k.Tabs, k.Help, k.Quit} // tab moves into the screen's form
+	}
 	return []key.Binding{k.NextTab, k.Help, k.Quit}
 }
 

@@ -8,6 +8,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+	"golang.org/x/text/unicode/norm"
 
 	"cchc/internal/vntext"
 )
@@ -39,6 +41,7 @@ type Field struct {
 	Hidden  bool
 	Err     string
 	Hint    string // shown beside the input when focused
+	Cut     bool   // the last letters typed or pasted did not all fit: Err says so
 
 	// PickerField: Candidates are all items; Matches those fitting the text;
 	// Picked is the chosen item's Value (0 = none).
@@ -111,6 +114,10 @@ func (f *Field) typeAhead(runes string) bool {
 	}
 	return false
 }
+
+// selected reports the field's value selected: the focus came to it with a
+// value in it and no key has been typed since.
+func (f *Field) selected() bool { return f.fresh && f.Input.Value() != "" }
 
 // Value is the field's text (trimmed, NFC) or its choice's label.
 func (f *Field) Value() string {
@@ -269,7 +276,9 @@ func (f *Form) focusAt(i int, selecting bool) {
 		if j == i {
 			fd.Input.Focus()
 			fd.Input.CursorEnd()
-			fd.fresh = selecting && fd.Kind != ChoiceField && fd.Input.Value() != ""
+			// a value set after the form is made (NewForm focuses before
+			// the caller fills the fields) is selected too: see selected
+			fd.fresh = selecting && fd.Kind != ChoiceField
 		} else {
 			fd.Input.Blur()
 		}
@@ -386,30 +395,47 @@ func (f *Form) Update(msg tea.Msg) (changed bool, cmd tea.Cmd) {
 		return false, nil
 	}
 	before := fd.Input.Value()
+	if key.Matches(km, k.ClearField) { // the whole field, not only left of the cursor
+		fd.fresh = false
+		fd.Input.SetValue("")
+		msg = nil
+	}
 	if fd.fresh {
 		fd.fresh = false
 		switch km.Type {
 		case tea.KeyRunes, tea.KeySpace, tea.KeyBackspace, tea.KeyDelete:
-			// the selected value goes: typed over, or deleted whole
+			// the selected value goes: typed over (a paste included), or
+			// deleted whole
 			fd.Input.SetValue("")
 			if km.Type == tea.KeyBackspace || km.Type == tea.KeyDelete {
 				msg = nil
 			}
 		}
 	}
+	had := fd.Input.Value() // what the typed runes are added to
 	fd.Input, cmd = UpdateInput(fd.Input, msg)
 	if fd.Input.Value() != before {
 		if fd.Kind == PickerField {
 			fd.refreshMatches()
 		}
 		fd.Err = "" // said of what was there before; checked again on saving
-		if lim := fd.Input.CharLimit; lim > 0 && km.Type == tea.KeyRunes && utf8.RuneCountInString(before)+len(km.Runes) > lim {
-			// a paste longer than the field: say what was left out
-			fd.Err = f.ctx.F("%s: dài quá %d ký tự; phần sau đó không được nhận", "%s: longer than %d characters; the rest was left out", fd.Label, lim)
+		fd.Cut = fd.Input.CharLimit > 0 && km.Type == tea.KeyRunes && cut(had, fd.Input.Value(), km.Runes)
+		if fd.Cut {
+			// a paste longer than the field: say what was left out, and
+			// only when it was
+			fd.Err = f.ctx.F("%s: dài quá %d ký tự; phần sau đó không được nhận", "%s: longer than %d characters; the rest was left out", fd.Label, fd.Input.CharLimit)
 		}
 		return true, cmd
 	}
 	return false, cmd
+}
+
+// cut reports that runes typed into a field holding had left some out:
+// the field now holds fewer letters than had and runes together (counted
+// in NFC, as the field keeps them).
+func cut(had, now string, runes []rune) bool {
+	want := utf8.RuneCountInString(norm.NFC.String(had + ansi.Strip(string(runes))))
+	return utf8.RuneCountInString(now) < want
 }
 
 // View renders the fields, one per line with labels labelW wide; a
@@ -448,8 +474,17 @@ func (f *Form) View(width, labelW int) []string {
 				fd.Input.Width = max(inputW-vntext.Width(fd.Hint)-2, 12)
 			}
 			switch v := fd.Input.Value(); {
-			case focused && fd.fresh:
-				value = mark + s.Selected.Render(vntext.Truncate(v, fd.Input.Width))
+			case focused && fd.selected():
+				// over two lines, as when left; a path (one long word)
+				// cut in its middle, keeping its file name
+				lines := Wrap(v, fd.Input.Width)
+				if len(lines) == 1 {
+					lines[0] = CutMiddle(v, fd.Input.Width)
+				}
+				value = mark + s.Selected.Render(vntext.Truncate(lines[0], fd.Input.Width))
+				if len(lines) > 1 {
+					more = s.Selected.Render(vntext.Truncate(strings.Join(lines[1:], " "), fd.Input.Width))
+				}
 			case !focused && vntext.Width(v) > inputW && fd.Kind == TextField:
 				// the start of what is there over two lines, "…" where it
 				// is cut (the input would show the part around its

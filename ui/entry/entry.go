@@ -348,12 +348,15 @@ func (m *Model) checkField(fd *common.Field, leaving bool) {
 	c := m.ctx
 	switch fd.ID {
 	case campaign.FieldLetterDate, campaign.FieldReceived:
-		v := fd.Value()
+		v, cut := fd.Value(), ""
+		if fd.Cut && !leaving {
+			cut = fd.Err // a paste too long for the field: what was left out is said
+		}
 		if !leaving && len(v) < 10 {
-			fd.Err = ""
+			fd.Err = cut
 			return
 		}
-		fd.Err = ""
+		fd.Err = cut
 		if _, err := vndate.Parse(v); err != nil {
 			fd.Err = fd.Label + ": " + vndate.Problem(err, c.Lang)
 		}

@@ -84,7 +84,7 @@ func New(ctx *common.Context) *Model {
 		path.SetText(ctx.ImportPath)
 		m.syncFields()
 	}
-	m.form.FocusOpen(fPath)
+	m.form.FocusID(fPath) // the last path selected: a new one typed replaces it
 	m.form.MarkClean()
 	return m
 }

@@ -59,8 +59,13 @@ type openedMsg struct{ err error }
 
 func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
 
-// Capturing: the file name takes any character, so the screen keeps keys.
-func (m *Model) Capturing() bool { return true }
+// Capturing: once the clerk has moved into a field, whatever is typed
+// is the form's (a file name takes digits); on the first field, the
+// report's kind, the screen keys (1-6, q, ?) still act.
+func (m *Model) Capturing() bool { return m.form != nil && m.form.Focus != 0 }
+
+// TakesTab: tab moves into the form, from its first field too.
+func (m *Model) TakesTab() bool { return m.form != nil }
 
 var (
 	keyWrite = key.NewBinding(key.WithKeys("ctrl+s", "ctrl+w"), key.WithHelp("ctrl+s", ""))

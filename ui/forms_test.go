@@ -1,0 +1,87 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"cchc/internal/lang"
+	"cchc/ui/common"
+)
+
+// A form opens with its field's value selected, as a field moved into
+// has: typing replaces it (the agency form's name, the import's path).
+func TestAFormOpensWithItsValueSelected(t *testing.T) {
+	st := seeded(t)
+	h := newHarness(t, st, lang.VI, 80, 24)
+	h.keys("2", "/", "y te", "enter", "e", "Sở Y tế và Dân số", "ctrl+s")
+	if v := h.view(); !strings.Contains(v, "Đổi tên «Sở Y tế» thành «Sở Y tế và Dân số»") {
+		t.Fatalf("the name typed is not the name:\n%s", v)
+	}
+	h.keys("n", "esc", "y", "esc")
+	h.m.ctx.ImportPath = "/tmp/cu.xlsx"
+	h.keys("i", "/tmp/moi.xlsx")
+	if v := h.view(); !strings.Contains(v, "/tmp/moi.xlsx") || strings.Contains(v, "cu.xlsx") {
+		t.Fatalf("the path typed is added to the last one:\n%s", v)
+	}
+}
+
+// ctrl+u clears the whole field, not only what is left of the cursor.
+func TestCtrlUClearsTheWholeField(t *testing.T) {
+	st := seeded(t)
+	h := newHarness(t, st, lang.EN, 80, 24)
+	h.keys("2", "/", "y te", "enter", "e", "left", "left", "ctrl+u", "Sở Dân số", "ctrl+s")
+	if v := h.view(); !strings.Contains(v, "«Sở Y tế» to «Sở Dân số»") {
+		t.Fatalf("ctrl+u left some of the name:\n%s", v)
+	}
+}
+
+// A value pasted (or typed fast: many letters in one key) is taken whole
+// with no word of "too long"; one really too long is cut, and said so,
+// and what is shown is what is kept.
+func TestAPasteIsTakenWholeOrSaidCut(t *testing.T) {
+	st := seeded(t)
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		h := newHarness(t, st, l, 80, 24)
+		h.keys("3", "duc tho", "enter", "400/UBND-NV", "tab", "tab") // to Received, its date selected
+		h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("20/03/2023"), Paste: true})
+		tooLong := l.T("dài quá", "longer than")
+		if v := h.view(); strings.Contains(v, tooLong) || !strings.Contains(v, "20/03/2023") || strings.Contains(v, "27/03/2023") {
+			t.Fatalf("%s: a paste that fits:\n%s", l, v)
+		}
+		h.send(tea.KeyMsg{Type: tea.KeyShiftTab})
+		h.keys("tab")
+		h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("21/03/2023 qqq")})
+		v := h.view()
+		if !strings.Contains(v, tooLong) || strings.Contains(v, "qqq") || !strings.Contains(v, "21/03/2023") {
+			t.Fatalf("%s: a paste too long:\n%s", l, v)
+		}
+		h.keys("esc", "y")
+	}
+	// "2026" typed fast over the year the new-year form proposes
+	h := newHarness(t, st, lang.VI, 80, 24)
+	h.keys("y", "n", "up", "2026")
+	if v := h.view(); strings.Contains(v, "dài quá") || !strings.Contains(lineWith(v, "Năm"), "2026") {
+		t.Fatalf("the year typed fast:\n%s", v)
+	}
+}
+
+// On the report screen the screen keys act until the clerk moves into a
+// field: 4 goes to the registrations, not into the file name.
+func TestReportScreenKeysActUntilAFieldIsEntered(t *testing.T) {
+	st := seeded(t)
+	h := newHarness(t, st, lang.VI, 80, 24)
+	h.keys("6", "4")
+	if h.m.tab != common.TabRegistrations {
+		t.Fatalf("4 on the report screen: tab %d\n%s", h.m.tab, h.view())
+	}
+	h.keys("6", "tab")
+	if h.m.tab != common.TabReports {
+		t.Fatalf("tab left the report screen: tab %d", h.m.tab)
+	}
+	h.keys("tab", "tab", "right", "4")
+	if h.m.tab != common.TabReports || !strings.Contains(h.view(), ".txt4") {
+		t.Fatalf("4 in the file name:\n%s", h.view())
+	}
+}
