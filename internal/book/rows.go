@@ -44,6 +44,7 @@ type ListRow struct {
 	// The packed fields, read through Received, Kind and Area.
 	Day            int32 // the letter's received day as yyyymmdd (PackDay)
 	KindNo, AreaNo uint8 // 1 + position in campaign.Kinds, campaign.Areas; 0 unknown
+	StageNo        uint8 // 1 + position in campaign.Stages of its latest step; 0 none yet (registered)
 }
 
 // ListLetter is the letter of list rows, shared between them.
@@ -79,6 +80,14 @@ func (r *ListRow) Kind() campaign.Kind {
 		return ""
 	}
 	return campaign.Kinds[r.KindNo-1]
+}
+
+// Stage is where the registered model stands: its latest step's stage.
+func (r *ListRow) Stage() campaign.Stage {
+	if r.StageNo == 0 {
+		return campaign.Registered
+	}
+	return campaign.Stages[r.StageNo-1]
 }
 
 // Area is the registration's area of reform.

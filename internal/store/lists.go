@@ -125,6 +125,9 @@ func (s *Store) RegistrationList(ctx context.Context, campaignID int64) ([]book.
 	if err != nil {
 		return nil, err
 	}
+	if err := s.listStages(ctx, campaignID, out); err != nil {
+		return nil, err
+	}
 	// newest letter first, then the letter's own order
 	sortRows(out, func(i, j int) int {
 		a, b := &places[i], &places[j]
@@ -140,6 +143,28 @@ func (s *Store) RegistrationList(ctx context.Context, campaignID int64) ([]book.
 		return cmp.Compare(a.id, b.id)
 	})
 	return out, nil
+}
+
+// listStages sets each row's stage, its latest step's: read apart from
+// the rows, as most registrations have no step (the model list's stage
+// column and filter).
+func (s *Store) listStages(ctx context.Context, campaignID int64, out []book.ListRow) error {
+	latest := map[int64]uint8{}
+	err := s.eachRow(ctx, `SELECT p.registration_id, p.stage FROM progress p
+		JOIN registration r ON r.id = p.registration_id JOIN submission s ON s.id = r.submission_id
+		WHERE s.campaign_id = ? ORDER BY p.registration_id, p.on_date, p.id`, []any{campaignID}, func(v []driver.Value) error {
+		latest[asInt(v[0])] = uint8(slices.Index(campaign.Stages, campaign.Stage(asText(v[1]))) + 1)
+		return nil
+	})
+	if err != nil || len(latest) == 0 {
+		return err
+	}
+	for i := range out {
+		if n, ok := latest[out[i].ID]; ok {
+			out[i].StageNo = n
+		}
+	}
+	return nil
 }
 
 // titles holds each title of a long list once, cleaned (vntext.Line),

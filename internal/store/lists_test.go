@@ -137,3 +137,40 @@ func TestRegistrationListOrder(t *testing.T) {
 		}
 	}
 }
+
+// Each row carries its model's stage: its latest step's, "registered"
+// without one (the models list's stage column and filter).
+func TestRegistrationListStages(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	c := campaignOf(t, s, 2023)
+	yte := agencyByName(t, s, c, "Sở Y tế")
+	_, ids, err := s.RecordSubmission(ctx, campaign.Submission{CampaignID: c.ID, AgencyID: yte.ID, Number: "57/SYT-VP", Received: vndate.Of(2023, 3, 2)},
+		[]campaign.Registration{sampleReg("Khám bệnh không giấy tờ"), sampleReg("Sổ sức khỏe điện tử")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	step := campaign.Step{RegistrationID: ids[0], Stage: campaign.InProgress, On: vndate.Of(2023, 3, 10)}
+	if err := s.AdvanceProgress(ctx, step, 0); err != nil {
+		t.Fatal(err)
+	}
+	steps, err := s.ProgressSteps(ctx, ids[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	step.Stage, step.On = campaign.Completed, vndate.Of(2023, 3, 20)
+	if err := s.AdvanceProgress(ctx, step, steps[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := s.RegistrationList(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]campaign.Stage{}
+	for _, r := range rows {
+		got[r.Title] = r.Stage()
+	}
+	if got["Khám bệnh không giấy tờ"] != campaign.Completed || got["Sổ sức khỏe điện tử"] != campaign.Registered {
+		t.Fatalf("stages: %v", got)
+	}
+}

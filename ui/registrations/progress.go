@@ -23,9 +23,10 @@ type progressForm struct {
 	err  string
 }
 
-// newProgressForm offers the stages reachable from where the model is;
-// nil when it is at its last stage.
-func newProgressForm(ctx *common.Context, id int64, steps []campaign.Step) *progressForm {
+// newProgressForm offers the stages reachable from where the model is,
+// on day (today when zero: the day of the last step is kept); nil when it
+// is at its last stage.
+func newProgressForm(ctx *common.Context, id int64, steps []campaign.Step, day vndate.Date) *progressForm {
 	from := campaign.Registered
 	var last int64
 	if n := len(steps); n > 0 {
@@ -39,17 +40,23 @@ func newProgressForm(ctx *common.Context, id int64, steps []campaign.Step) *prog
 	for i, s := range next {
 		choices = append(choices, common.Choice{Label: s.Label(ctx.Lang), Value: int64(i)})
 	}
-	day := common.NewText("on", ctx.T("Ngày", "Date"), "dd/mm/yyyy", 10)
-	day.SetText(ctx.Today.String())
+	if day.IsZero() || day.After(ctx.Today) {
+		day = ctx.Today
+	}
+	on := common.NewText("on", ctx.T("Ngày", "Date"), "dd/mm/yyyy", 10)
+	on.SetText(day.String())
 	f := common.NewForm(ctx,
 		common.NewChoice("stage", ctx.T("Chuyển sang", "Move to"), choices),
-		day,
+		on,
 		common.NewText("note", ctx.T("Ghi chú", "Note"), ctx.T("kết quả, lý do…", "result, reason…"), campaign.MaxLine),
 	)
 	return &progressForm{ctx: ctx, id: id, last: last, form: f, next: next}
 }
 
-type progressSavedMsg struct{ note string }
+type progressSavedMsg struct {
+	note string
+	on   vndate.Date
+}
 type progressErrMsg struct{ err error }
 
 // update handles a key; done reports the form closed.
@@ -78,7 +85,7 @@ func (p *progressForm) save() tea.Cmd {
 		if err := st.AdvanceProgress(context.Background(), step, last); err != nil {
 			return progressErrMsg{err}
 		}
-		return progressSavedMsg{l.F("Đã cập nhật tiến độ: %s (%s)", "Progress updated: %s (%s)", step.Stage.Label(l), step.On)}
+		return progressSavedMsg{l.F("Đã cập nhật tiến độ: %s (%s)", "Progress updated: %s (%s)", step.Stage.Label(l), step.On), step.On}
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
+	"cchc/internal/vndate"
 	"cchc/internal/vntext"
 	"cchc/ui/common"
 )
@@ -31,6 +32,7 @@ type Model struct {
 	mode          mode
 
 	groupIdx, kindIdx, areaIdx int // 0 = all
+	stageIdx                   int // 0 = all, else campaign.Stages[stageIdx-1]
 	search                     common.Search
 	searching                  searchState
 	shown                      []int32        // indexes into shownFrom
@@ -40,7 +42,15 @@ type Model struct {
 	steps                      []campaign.Step       // the open registration's progress
 	progress                   *progressForm         // moving it to its next stage
 	openedID                   int64
-	progressOnOpen             bool // p was pressed on the list: ask the progress once it is open
+	progressOnOpen             bool        // p was pressed on the list: ask the progress once it is open
+	stepFromList               bool        // the progress asked from the list: back to it once saved
+	lastDay                    vndate.Date // the day of the last step saved: the next one's default
+
+	// the registration selected, kept while the list is empty (a reload
+	// brings it back in two steps), and where it was, for when it is gone
+	keepID   int64
+	keepRow  int
+	reloaded bool // new data, not a new search: a row gone gives its place to the next
 }
 
 // OpenedMsg brings the registration the clerk opened, read in full (the
@@ -60,6 +70,7 @@ func New(ctx *common.Context) *Model {
 		common.Column{Title: ctx.T("Cơ quan, đơn vị", "Agency"), Width: 16, Flex: 2, Middle: true},
 		common.Column{Title: ctx.T("Loại", "Kind"), Width: 12},
 		common.Column{Title: ctx.T("Lĩnh vực", "Area"), Width: 12, Flex: 1, Max: 18}, // "Thủ tục hành chính" whole on a wide screen
+		common.Column{Title: ctx.T("Tiến độ", "Stage")},                              // where there is room: stageColumnFrom
 		common.Column{Title: ctx.T("Nhận", "Recv."), Width: 5},
 	)
 	m.list.Empty = ctx.T("Không có mô hình, sáng kiến nào khớp bộ lọc.", "No registration matches the filter.")
@@ -75,7 +86,37 @@ func (m *Model) SetSize(w, h int) {
 		// fifth of what is left, the kind in a word, the area under the list
 		agency.Flex, kind.Width, area.Title, area.Width, area.Flex = 1, common.KindWidth(m.ctx, true), "", 0, 0
 	}
+	m.list.Columns[4].Width = 0
+	if w >= stageColumnFrom {
+		m.list.Columns[4].Width = stageWidth(m.ctx.Lang)
+	}
 	m.list.SetSize(w, h-4) // the filters, the selected registration in two lines, the count
+}
+
+// stageColumnFrom is the width from which the list shows each model's
+// stage: below it the title and agency need the room.
+const stageColumnFrom = 130
+
+// stageWord is a stage in the list's column: the English label shortened.
+func stageWord(s campaign.Stage, l lang.Lang) string {
+	if l == lang.EN && s == campaign.Replicating {
+		return "Replicating"
+	}
+	return s.Label(l)
+}
+
+func stageWidth(l lang.Lang) int {
+	w := 0
+	for _, s := range campaign.Stages {
+		w = max(w, vntext.Width(stageWord(s, l)))
+	}
+	return w
+}
+
+// stageKey filters the list by stage (g, which lists elsewhere take for
+// Home: here Home is the home key).
+func (m *Model) stageKey() key.Binding {
+	return key.NewBinding(key.WithKeys("g"), key.WithHelp("g", m.ctx.T("lọc tiến độ", "stage filter")))
 }
 
 func (m *Model) Capturing() bool { return m.search.Active || m.progress != nil }
@@ -92,14 +133,14 @@ func (m *Model) ShortHelp() []key.Binding {
 		}
 		return []key.Binding{m.progressKey(), k.Edit, k.Delete, k.Back}
 	}
-	return []key.Binding{k.Open, k.Search, k.Group, k.Kind, k.Area, k.New}
+	return []key.Binding{k.Open, k.Search, k.Group, k.Kind, k.Area, m.stageKey(), k.New}
 }
 
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.ctx.Keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
-		{k.Open, k.Search, k.Group, k.Kind, k.Area},
+		{k.Open, k.Search, k.Group, k.Kind, k.Area, m.stageKey()},
 		{k.New, k.Edit, k.Delete, m.progressKey(), k.Back},
 	}
 }
@@ -115,6 +156,7 @@ func (m *Model) progressKey() key.Binding {
 func (m *Model) rebuild() tea.Cmd {
 	d := m.ctx.Data
 	m.searching.forget()
+	m.reloaded = true
 	search := m.refilter()
 	if m.open != nil {
 		for i := range d.Registrations {
@@ -151,7 +193,7 @@ func (m *Model) refilter() tea.Cmd {
 	if d == nil {
 		return nil
 	}
-	f := filters{m.groupIdx, m.kindIdx, m.areaIdx}
+	f := filters{m.groupIdx, m.kindIdx, m.areaIdx, m.stageIdx}
 	rows, done, cmd := m.searching.search(d.Registrations, f, vntext.NewQuery(m.search.Value()))
 	if done {
 		m.show(d.Registrations, rows)
@@ -162,12 +204,15 @@ func (m *Model) refilter() tea.Cmd {
 // show puts rows of from on the list, keeping the selected registration
 // selected when it is among them.
 func (m *Model) show(from []book.ListRow, rows []int32) {
-	var selected int64
+	selected, at := m.keepID, m.keepRow // an empty list (a reload under way) keeps the last selection
 	if c := m.list.Cursor(); c >= 0 && c < len(m.shown) && int(m.shown[c]) < len(m.shownFrom) {
-		selected = m.shownFrom[m.shown[c]].ID
+		selected, at = m.shownFrom[m.shown[c]].ID, c
 	}
 	m.shownFrom, m.shown = from, rows // rows is kept by the search: never changed in place
 	cursor := 0
+	if m.reloaded { // gone (deleted): the row that took its place
+		cursor = min(at, max(len(rows)-1, 0))
+	}
 	if selected != 0 {
 		for i, x := range rows {
 			if from[x].ID == selected {
@@ -176,6 +221,11 @@ func (m *Model) show(from []book.ListRow, rows []int32) {
 			}
 		}
 	}
+	if len(rows) > 0 {
+		m.keepID, m.keepRow, m.reloaded = from[rows[cursor]].ID, cursor, false
+	} else {
+		m.keepID, m.keepRow = selected, at
+	}
 	// rows are made when drawn: only the visible ones of 200,000
 	m.list.SetRowFunc(len(rows), func(i int) []string {
 		r := &from[rows[i]]
@@ -183,7 +233,7 @@ func (m *Model) show(from []book.ListRow, rows []int32) {
 		if common.Narrow(m.width) {
 			kind = r.Kind().Word(m.ctx.Lang)
 		}
-		return []string{r.Title, r.Agency.Name, kind, r.Area().Short(m.ctx.Lang), r.Received().Short()}
+		return []string{r.Title, r.Agency.Name, kind, r.Area().Short(m.ctx.Lang), stageWord(r.Stage(), m.ctx.Lang), r.Received().Short()}
 	})
 	m.list.SetCursor(cursor)
 }
@@ -212,13 +262,18 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.open, m.steps, m.mode = &msg.row, msg.steps, reading
 			if m.progressOnOpen { // p on the list: opened, then its progress asked
 				m.progressOnOpen = false
-				if m.progress = newProgressForm(m.ctx, m.open.ID, m.steps); m.progress == nil {
+				if m.progress = newProgressForm(m.ctx, m.open.ID, m.steps, m.lastDay); m.progress == nil {
+					m.stepFromList = false
 					return m, common.Cmd(common.NoteMsg{Note: m.ctx.T("Mô hình đã ở bước cuối", "The model is at its last stage")})
 				}
 			}
 		}
 	case progressSavedMsg:
-		m.progress = nil
+		m.progress, m.lastDay = nil, msg.on
+		if m.stepFromList { // back to the list, the model still selected: ↓ p ctrl+s steps the next
+			m.stepFromList = false
+			m.mode, m.open = listing, nil
+		}
 		return m, common.Cmd(common.ChangedMsg{Note: msg.note})
 	case progressErrMsg:
 		if m.progress != nil {
@@ -247,6 +302,10 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		if m.progress != nil {
 			if done, cmd := m.progress.update(msg); done {
 				m.progress = nil
+				if m.stepFromList { // esc: back to the list it was asked from
+					m.stepFromList = false
+					m.mode, m.open = listing, nil
+				}
 			} else {
 				return cmd
 			}
@@ -254,7 +313,8 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		}
 		switch {
 		case msg.String() == "p":
-			if m.progress = newProgressForm(m.ctx, m.open.ID, m.steps); m.progress == nil {
+			m.stepFromList = false
+			if m.progress = newProgressForm(m.ctx, m.open.ID, m.steps, m.lastDay); m.progress == nil {
 				return common.Cmd(common.NoteMsg{Note: m.ctx.T("Mô hình đã ở bước cuối", "The model is at its last stage")})
 			}
 		case key.Matches(msg, k.Back):
@@ -265,6 +325,11 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 			return common.ConfirmDelete(m.ctx, common.RowTarget(m.open))
 		}
 		return nil
+	}
+	if key.Matches(msg, m.stageKey()) { // before the list, which takes g for Home
+		m.stageIdx = (m.stageIdx + 1) % (len(campaign.Stages) + 1)
+		m.searching.forget()
+		return m.refilter()
 	}
 	if m.list.Update(msg, k) {
 		return nil
@@ -283,7 +348,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		}
 	case msg.String() == "p":
 		if r := m.selected(); r != nil {
-			m.openedID, m.progressOnOpen = r.ID, true
+			m.openedID, m.progressOnOpen, m.stepFromList = r.ID, true, true
 			return m.read(r.ID)
 		}
 	case key.Matches(msg, k.Edit):
@@ -325,7 +390,7 @@ func (m *Model) selectedLines() []string {
 	text := ""
 	if r := m.selected(); r != nil {
 		c := m.ctx
-		text = r.Title + " · " + r.Agency.Name + " · " + r.Kind().Label(c.Lang) + " · " + r.Area().Label(c.Lang)
+		text = r.Title + " · " + r.Agency.Name + " · " + r.Kind().Label(c.Lang) + " · " + r.Area().Label(c.Lang) + " · " + r.Stage().Label(c.Lang)
 	}
 	return common.DetailLines(m.ctx, text, m.width, 2)
 }
@@ -343,10 +408,16 @@ func (m *Model) filterLine() string {
 	if m.areaIdx > 0 {
 		a = campaign.Areas[m.areaIdx-1].Short(c.Lang)
 	}
+	stage := "" // told where there is room, or once chosen
+	if m.stageIdx > 0 {
+		stage = "  " + st.Label.Render(c.T("Tiến độ: ", "Stage: ")) + st.Bold.Render(stageWord(campaign.Stages[m.stageIdx-1], c.Lang))
+	} else if !common.Narrow(m.width) {
+		stage = "  " + st.Label.Render(c.T("Tiến độ: ", "Stage: ")) + st.Bold.Render(all)
+	}
 	search := m.search.View()
 	return " " + st.Label.Render(c.T("Nhóm: ", "Group: ")) + st.Bold.Render(g) +
 		"  " + st.Label.Render(c.T("Loại: ", "Kind: ")) + st.Bold.Render(k) +
-		"  " + st.Label.Render(c.T("Lĩnh vực: ", "Area: ")) + st.Bold.Render(a) +
+		"  " + st.Label.Render(c.T("Lĩnh vực: ", "Area: ")) + st.Bold.Render(a) + stage +
 		"  " + st.Label.Render(c.T("Tìm: ", "Search: ")) + search
 }
 

@@ -45,7 +45,7 @@ type FoundMsg struct {
 }
 
 // filters is what a search is made under.
-type filters struct{ group, kind, area int }
+type filters struct{ group, kind, area, stage int }
 
 // searchState is the screen's search results.
 type searchState struct {
@@ -150,9 +150,13 @@ func match(list []book.ListRow, base []int32, whole bool, f filters, q vntext.Qu
 	if f.area > 0 {
 		a = campaign.Areas[f.area-1]
 	}
+	var stage campaign.Stage
+	if f.stage > 0 {
+		stage = campaign.Stages[f.stage-1]
+	}
 	keys := make([]string, 0, 4)
 	test := func(r *book.ListRow) bool {
-		if (g != "" && r.Agency.Group != g) || (k != "" && r.Kind() != k) || (a != "" && r.Area() != a) {
+		if (g != "" && r.Agency.Group != g) || (k != "" && r.Kind() != k) || (a != "" && r.Area() != a) || (stage != "" && r.Stage() != stage) {
 			return false
 		}
 		if q.Empty() {
