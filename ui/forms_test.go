@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -83,5 +85,35 @@ func TestReportScreenKeysActUntilAFieldIsEntered(t *testing.T) {
 	h.keys("tab", "tab", "right", "4")
 	if h.m.tab != common.TabReports || !strings.Contains(h.view(), ".txt4") {
 		t.Fatalf("4 in the file name:\n%s", h.view())
+	}
+}
+
+// The report screen writes the campaign's blank template, as cchc
+// template does, in xlsx, csv or docx; never over a file unasked.
+func TestTheReportScreenWritesTheTemplate(t *testing.T) {
+	st := seeded(t)
+	dir := t.TempDir()
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		h := newHarness(t, st, l, 80, 24)
+		h.keys("6", "left") // the last kind: the template
+		if v := h.view(); !strings.Contains(v, l.T("Mẫu đăng ký (để trống", "Registration template (blank")) || strings.Contains(v, l.T("Tính đến ngày", "As of")) {
+			t.Fatalf("%s: no template offered:\n%s", l, v)
+		}
+		xlsx := filepath.Join(dir, "mau-"+l.String()+".xlsx")
+		h.keys("tab", "tab", xlsx, "ctrl+s")
+		if b, err := os.ReadFile(xlsx); err != nil || !strings.HasPrefix(string(b), "PK") {
+			t.Fatalf("%s: xlsx not written: %v\n%s", l, err, h.view())
+		}
+		// csv, the name following the format
+		h.keys("up", "right", "tab", "ctrl+s")
+		b, err := os.ReadFile(strings.TrimSuffix(xlsx, ".xlsx") + ".csv")
+		if err != nil || !strings.Contains(string(b), "2023") {
+			t.Fatalf("%s: csv: %v %q\n%s", l, err, b, h.view())
+		}
+		h.keys("ctrl+s") // again: asked before writing over it
+		if v := h.view(); !strings.Contains(v, l.T("Ghi đè?", "Overwrite?")) {
+			t.Fatalf("%s: no question before overwriting:\n%s", l, v)
+		}
+		h.keys("n")
 	}
 }

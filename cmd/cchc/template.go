@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io"
 	"path/filepath"
 	"strings"
 
@@ -67,19 +66,15 @@ func runTemplate(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := importer.WriteTemplate(&buf, c, f, l); err != nil {
-		return lang.Wrap(err, "Không tạo được mẫu", "Cannot make the template")
-	}
 	if path == "-" {
+		var buf bytes.Buffer
+		if err := importer.WriteTemplate(&buf, c, f, l); err != nil {
+			return lang.Wrap(err, "Không tạo được mẫu", "Cannot make the template")
+		}
 		_, err := e.stdout.Write(buf.Bytes())
 		return err
 	}
-	err = safefile.WriteFile(path, *force, func(w io.Writer) error {
-		_, err := w.Write(buf.Bytes())
-		return err
-	})
-	if err != nil {
+	if err := importer.SaveTemplate(path, c, f, l, *force); err != nil {
 		return err
 	}
 	fmt.Fprintln(e.stdout, l.F("Đã ghi mẫu danh sách đăng ký năm %d: %s", "Wrote the %d registration template: %s", c.Year, path))

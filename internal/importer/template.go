@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bytes"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"cchc/internal/campaign"
 	"cchc/internal/doc"
 	"cchc/internal/lang"
+	"cchc/internal/safefile"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -85,6 +87,23 @@ func WriteTemplate(w io.Writer, c campaign.Campaign, format string, l lang.Lang)
 		return templateDocument(c, l).WriteDOCX(w)
 	}
 	return lang.Errorf("Định dạng %q không có; chọn xlsx hoặc csv", "No format %q; choose xlsx or csv", format)
+}
+
+// SaveTemplate writes the blank template to the file at path, atomically;
+// an existing file (an agency's filled-in copy) is kept unless force. This
+// is what cchc template -o and the TUI's reports screen call.
+func SaveTemplate(path string, c campaign.Campaign, format string, l lang.Lang, force bool) error {
+	if err := safefile.CanWrite(path, force); err != nil {
+		return err
+	}
+	var buf bytes.Buffer // made whole before the file is touched
+	if err := WriteTemplate(&buf, c, format, l); err != nil {
+		return lang.Wrap(err, "Không tạo được mẫu", "Cannot make the template")
+	}
+	return safefile.WriteFile(path, force, func(w io.Writer) error {
+		_, err := w.Write(buf.Bytes())
+		return err
+	})
 }
 
 func writeTemplateCSV(w io.Writer, c campaign.Campaign, l lang.Lang) error {

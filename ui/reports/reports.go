@@ -5,6 +5,7 @@ package reports
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"cchc/internal/importer"
 	"cchc/internal/lang"
 	"cchc/internal/report"
 	"cchc/internal/vndate"
@@ -27,6 +29,10 @@ const (
 	fAsOf   = "as_of"
 	fReply  = "reply_by"
 	fFile   = "file"
+
+	// kindTemplate is the blank registration template (cchc template),
+	// offered after the reports: the Department sends it with its letter.
+	kindTemplate = "template"
 )
 
 // Model of the reports screen.
@@ -92,6 +98,7 @@ func (m *Model) build() {
 	for i, kd := range report.Kinds {
 		kinds = append(kinds, common.Choice{Label: report.KindLabel(kd, c.Lang), Value: int64(i)})
 	}
+	kinds = append(kinds, common.Choice{Label: c.T("Mẫu đăng ký (để trống, gửi kèm công văn)", "Registration template (blank, sent with the letter)"), Value: int64(len(report.Kinds))})
 	asOf := common.NewText(fAsOf, c.T("Tính đến ngày", "As of"), "dd/mm/yyyy", 10)
 	asOf.SetText(c.Today.String())
 	reply := common.NewText(fReply, c.T("Hạn gửi lại", "Reply by"), c.T("để trống: hạn của đợt, hoặc chấm để điền", "empty: the deadline, or dots to fill in"), 10)
@@ -108,17 +115,39 @@ func (m *Model) build() {
 	m.form.MarkClean()
 }
 
-func (m *Model) kind() string { return report.Kinds[m.form.Field(fKind).Choice] }
+func (m *Model) kind() string {
+	if i := m.form.Field(fKind).Choice; i < len(report.Kinds) {
+		return report.Kinds[i]
+	}
+	return kindTemplate
+}
+
+// formats are what the kind chosen is written in.
+func (m *Model) formats() []string {
+	if m.kind() == kindTemplate {
+		return importer.TemplateFormats
+	}
+	return report.Formats(m.kind())
+}
 
 func (m *Model) format() string {
 	f := m.form.Field(fFormat)
-	return report.Formats(m.kind())[f.Choice]
+	return m.formats()[f.Choice]
+}
+
+// fileName is the name suggested for the kind and format chosen.
+func (m *Model) fileName() string {
+	if m.kind() == kindTemplate {
+		return fmt.Sprintf("mau-dang-ky-%d%s", m.ctx.Data.Campaign.Year, report.Ext(m.format()))
+	}
+	return report.FileName(m.kind(), m.format(), m.ctx.Data.Campaign.Year)
 }
 
 // syncFormats offers the kind's formats (and, for the reminder, its new
 // deadline) and suggests a file name.
 func (m *Model) syncFormats() {
 	m.form.Field(fReply).Hidden = m.kind() != report.KindReminder
+	m.form.Field(fAsOf).Hidden = m.kind() == kindTemplate // blank: of no day
 	f := m.form.Field(fFormat)
 	keep := ""
 	if f.Choice < len(f.Choices) {
@@ -126,7 +155,7 @@ func (m *Model) syncFormats() {
 	}
 	f.Choices = nil
 	f.Choice = 0
-	for i, name := range report.Formats(m.kind()) {
+	for i, name := range m.formats() {
 		f.Choices = append(f.Choices, common.Choice{Label: formatLabel(name, m.ctx.Lang), Value: int64(i)})
 		if formatLabel(name, m.ctx.Lang) == keep {
 			f.Choice = i
@@ -141,7 +170,7 @@ func (m *Model) suggestName() {
 	}
 	f := m.form.Field(fFile)
 	if !m.nameTouched {
-		f.SetText(filepath.Join(m.dir, report.FileName(m.kind(), m.format(), m.ctx.Data.Campaign.Year)))
+		f.SetText(filepath.Join(m.dir, m.fileName()))
 		return
 	}
 	// A name the clerk typed keeps its words; an extension of another
@@ -242,6 +271,9 @@ func (m *Model) write(force bool) tea.Cmd {
 	if m.busy {
 		return nil
 	}
+	if m.kind() == kindTemplate {
+		return m.writeTemplate(force)
+	}
 	asOfField := m.form.Field(fAsOf)
 	asOf, err := vndate.Parse(asOfField.Value())
 	if err != nil || asOf.IsZero() {
@@ -255,13 +287,9 @@ func (m *Model) write(force bool) tea.Cmd {
 			return nil
 		}
 	}
-	path := strings.TrimSpace(m.form.Field(fFile).Input.Value())
+	path := m.path()
 	if path == "" {
-		m.err = m.ctx.T("Tên tệp: không được để trống", "File name: must not be empty")
 		return nil
-	}
-	if !filepath.IsAbs(path) {
-		path = filepath.Join(m.dir, path)
 	}
 	req := report.Request{Kind: m.kind(), Format: m.format(), Year: m.ctx.Data.Campaign.Year, AsOf: asOf, Lang: m.ctx.Lang, ReplyBy: replyBy}
 	st := m.ctx.Store
@@ -270,6 +298,43 @@ func (m *Model) write(force bool) tea.Cmd {
 	m.job, cmd = common.StartJob(common.DoingReport, func(progress func(done, total int)) tea.Msg {
 		req.Progress = progress
 		if err := report.Save(context.Background(), st, req, path, force); err != nil {
+			return writeErrMsg{err}
+		}
+		return writtenMsg{path}
+	}, func(err error) tea.Msg { return writeErrMsg{err} })
+	return cmd
+}
+
+// path is the file named, in the folder cchc was started in unless the
+// name says another; "" (said) when no name is given.
+func (m *Model) path() string {
+	path := strings.TrimSpace(m.form.Field(fFile).Input.Value())
+	if path == "" {
+		m.err = m.ctx.T("Tên tệp: không được để trống", "File name: must not be empty")
+		return ""
+	}
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(m.dir, path)
+	}
+	return path
+}
+
+// writeTemplate writes the campaign's blank template, as cchc template
+// does.
+func (m *Model) writeTemplate(force bool) tea.Cmd {
+	path := m.path()
+	if path == "" {
+		return nil
+	}
+	if err := report.CheckExt(path, m.format()); err != nil {
+		m.err = lang.Message(err, m.ctx.Lang)
+		return nil
+	}
+	c, format, l := m.ctx.Data.Campaign, m.format(), m.ctx.Lang
+	m.busy, m.err = true, ""
+	var cmd tea.Cmd
+	m.job, cmd = common.StartJob(common.DoingReport, func(func(done, total int)) tea.Msg {
+		if err := importer.SaveTemplate(path, c, format, l, force); err != nil {
 			return writeErrMsg{err}
 		}
 		return writtenMsg{path}
@@ -314,7 +379,7 @@ func (m *Model) View() string {
 	lines := []string{" " + st.Title.Render(c.T("Báo cáo", "Reports")), ""}
 	lines = append(lines, m.form.View(m.width, 16)...)
 	lines = append(lines, "")
-	for _, n := range []string{report.KindPurpose(m.kind(), m.ctx.Lang), m.leftOutNote()} {
+	for _, n := range []string{m.purpose(), m.leftOutNote()} {
 		if n == "" {
 			continue
 		}
@@ -342,6 +407,15 @@ func (m *Model) View() string {
 		lines = append(lines, common.WrapLines(c.T("Nhấn ctrl+o để mở bằng chương trình mặc định của máy.", "Press ctrl+o to open it with the system's default program."), m.width-2, 2, " ", st.Muted)...)
 	}
 	return common.Fit(strings.Join(lines, "\n"), m.width, m.height)
+}
+
+// purpose says what the kind chosen is for.
+func (m *Model) purpose() string {
+	if m.kind() == kindTemplate {
+		return m.ctx.F("Mẫu danh sách đăng ký năm %d để trống, gửi kèm công văn; tệp các cơ quan điền lại được nhập bằng phím i.",
+			"The blank %d registration list, sent with the letter; the copies agencies fill in are imported with i.", m.ctx.Data.Campaign.Year)
+	}
+	return report.KindPurpose(m.kind(), m.ctx.Lang)
 }
 
 // leftOutNote says, for the reminder, why it names fewer agencies than the
