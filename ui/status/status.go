@@ -61,7 +61,7 @@ func (m *Model) SetSize(w, h int) {
 	m.list.Columns[1].Width, m.list.Columns[4].Width = 13, 16
 	remarks.Title, remarks.Width, remarks.Flex = m.ctx.T("Ghi chú", "Remarks"), 10, 1
 	if m.narrow() { // the name takes the room; the remarks go to the line under the list
-		m.list.Columns[1].Width, m.list.Columns[4].Width = 7, 11
+		m.list.Columns[1].Width, m.list.Columns[4].Width = 7, 12 // "◐ Chưa đủ ⏰"
 		remarks.Title, remarks.Width, remarks.Flex = "", 0, 0
 	}
 	if m.narrow() != wasNarrow && m.results != nil {
@@ -134,6 +134,9 @@ func (m *Model) setRows() {
 		group, status := campaign.UnitShort(unit, c.Lang), r.Status.Marker(c.ASCII)+" "+r.Status.Label(c.Lang)
 		if narrow {
 			group, status = campaign.UnitWord(unit, c.Lang), common.StatusWord(r.Status, c)
+			if r.Late { // the remarks that tell it are under the list: the mark stays in the row
+				status += " " + compliance.LateMarker(c.ASCII)
+			}
 		}
 		return []string{campaign.WithPredecessors(r.Agency.Name, r.Agency.Predecessors, c.Lang), group, itoa(r.Registered), report.QuotaText(r.Quota),
 			status, report.Remarks(*r, c.Lang, c.ASCII)}
