@@ -124,18 +124,24 @@ func (m *Model) View() string {
 	st := m.ctx.Styles
 	var lines []string
 	c := d.Campaign
-	// a long title takes a second line; the letter's line leaves out the
-	// deadline when it does not fit, since the header above tells it
+	// a long title takes a second line; the letter's line keeps the
+	// deadline and how far it is, in fewer words when it must, or under
+	// it (a letter number and date take half of 80 columns)
 	lines = append(lines, common.WrapLines(c.Title, m.width-2, 2, " ", st.Title)...)
-	deadline := m.ctx.F("hạn đăng ký %s, %s", "deadline %s, %s", c.Deadline, compliance.DaysText(m.ctx.Today.DaysUntil(c.Deadline), m.ctx.Lang))
+	days := compliance.DaysText(m.ctx.Today.DaysUntil(c.Deadline), m.ctx.Lang)
+	deadline := m.ctx.F("hạn đăng ký %s, %s", "deadline %s, %s", c.Deadline, days)
+	short := m.ctx.F("hạn %s, %s", "due %s, %s", c.Deadline, days)
 	letter := c.LetterRef(m.ctx.Lang)
 	switch {
 	case letter == "":
-		letter = deadline
+		lines = append(lines, " "+st.Muted.Render(deadline))
 	case vntext.Width(letter+" · "+deadline) <= m.width-2:
-		letter += " · " + deadline
+		lines = append(lines, " "+st.Muted.Render(letter+" · "+deadline))
+	case vntext.Width(letter+" · "+short) <= m.width-2:
+		lines = append(lines, " "+st.Muted.Render(letter+" · "+short))
+	default:
+		lines = append(lines, " "+st.Muted.Render(letter), " "+st.Muted.Render(deadline))
 	}
-	lines = append(lines, " "+st.Muted.Render(letter))
 	if hint := m.newYearHint(); hint != "" {
 		lines = append(lines, common.WrapLines(hint, m.width-2, 2, " ", st.Warning)...)
 	}
