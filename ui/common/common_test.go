@@ -254,3 +254,29 @@ func TestCutMiddleKeepsTheEnd(t *testing.T) {
 		t.Errorf("%q and %q", a, b)
 	}
 }
+
+// A merged unit's name keeps its head noun and its end, and what it was
+// merged from stays readable: the name is cut before its brackets are.
+func TestCutNamesKeepTheHeadAndTheMergedFrom(t *testing.T) {
+	for _, tc := range []struct {
+		in    string
+		w     int
+		wants []string
+	}{
+		{"Sở Khoa học và Công nghệ (hợp nhất Sở TT&TT)", 37, []string{"Sở Khoa", "Công nghệ (hợp nhất Sở TT&TT)"}},
+		{"Sở Nông nghiệp và Môi trường (hợp nhất Sở NN&PTNT, Sở TN&MT)", 37, []string{"Sở Nông", "Môi trường (+Sở NN&PTNT, …)"}},
+		{"Sở Khoa học và Công nghệ (hợp nhất Sở TT&TT)", 29, []string{"Sở Khoa", "Công nghệ (+Sở TT&TT)"}},
+		{"Sở Nông nghiệp và Môi trường (hợp nhất Sở NN&PTNT, Sở TN&MT)", 50, []string{"Sở Nông", "Môi trường (hợp nhất Sở NN&PTNT, Sở TN&MT)"}},
+		{"Agriculture and Environment Department (merged from DARD, DONRE)", 37, []string{"Agriculture", "Department (+DARD, DONRE)"}},
+		{"Sở Khoa học và Công nghệ (hợp nhất Sở TT&TT) (ngừng theo dõi)", 40, []string{"Sở Khoa", "(ngừng theo dõi)"}},
+	} {
+		got := CutMiddle(tc.in, tc.w)
+		ok := vntext.Width(got) <= tc.w
+		for _, w := range tc.wants {
+			ok = ok && strings.Contains(got, w)
+		}
+		if !ok || !strings.HasPrefix(got, tc.wants[0]) {
+			t.Errorf("CutMiddle(%q, %d) = %q", tc.in, tc.w, got)
+		}
+	}
+}
