@@ -27,11 +27,45 @@ const (
 )
 
 // docCell is one w:tc: its paragraphs, how many grid columns it spans and
-// whether it continues a vertical merge from the row above.
+// whether it continues a vertical merge from the row above. The paragraphs
+// are kept as one text, a line each: a cell of a million empty paragraphs
+// then costs a megabyte, not sixteen (a string each); a cell of one
+// paragraph keeps that paragraph's string, not a copy.
 type docCell struct {
-	paras     []string
-	span      int
+	one       string // the only paragraph
+	more      []byte // the paragraphs, once there are two
+	paras     int32
+	span      int32
 	continues bool
+}
+
+// add appends a paragraph to the cell.
+func (c *docCell) add(p string) {
+	switch c.paras {
+	case 0:
+		c.one = p
+	case 1:
+		c.more = append(append(append(make([]byte, 0, len(c.one)+1+len(p)), c.one...), '\n'), p...)
+		c.one = ""
+	default:
+		c.more = append(append(c.more, '\n'), p...)
+	}
+	c.paras++
+}
+
+// text is the cell's paragraphs, a line each.
+func (c *docCell) text() string {
+	if c.more != nil {
+		return string(c.more)
+	}
+	return c.one
+}
+
+// done keeps a finished cell's text as a string, letting the buffer go.
+func (c *docCell) done() {
+	if c.more != nil {
+		c.one, c.more = string(c.more), nil
+	}
 }
 
 type docTable struct{ rows [][]docCell }
@@ -133,6 +167,7 @@ func parseDocument(r io.Reader) ([]docBlock, error) {
 		skip     int
 		rows     int
 		textSize int
+		counted  shape
 	)
 	word := func(n xml.Name) bool { return n.Space == wordNS || n.Space == wordStrictNS }
 	lastCell := func() *docCell {
@@ -167,6 +202,10 @@ func parseDocument(r io.Reader) ([]docBlock, error) {
 		}
 		switch e := tok.(type) {
 		case xml.StartElement:
+			// checked before the decoder reads deeper: its stack grows with depth
+			if err := counted.open(word(e.Name) && e.Name.Local == "tc"); err != nil {
+				return nil, err
+			}
 			if skip > 0 || (e.Name.Space == compatNS && e.Name.Local == "Fallback") {
 				skip++
 				continue
@@ -191,7 +230,7 @@ func parseDocument(r io.Reader) ([]docBlock, error) {
 					v, _ := attr(e, "val")
 					if n, err := strconv.Atoi(v); err == nil && n > 0 && n <= MaxCols {
 						t := tables[len(tables)-1]
-						t.rows[len(t.rows)-1] = append(t.rows[len(t.rows)-1], docCell{span: n})
+						t.rows[len(t.rows)-1] = append(t.rows[len(t.rows)-1], docCell{span: int32(n)})
 					}
 				}
 			case "tc":
@@ -203,7 +242,7 @@ func parseDocument(r io.Reader) ([]docBlock, error) {
 				if c := lastCell(); c != nil {
 					v, _ := attr(e, "val")
 					if n, err := strconv.Atoi(v); err == nil && n > 0 && n <= MaxCols {
-						c.span = n
+						c.span = int32(n)
 					}
 				}
 			case "vMerge":
@@ -229,6 +268,7 @@ func parseDocument(r io.Reader) ([]docBlock, error) {
 				}
 			}
 		case xml.EndElement:
+			counted.close()
 			if skip > 0 {
 				skip--
 				continue
@@ -239,6 +279,10 @@ func parseDocument(r io.Reader) ([]docBlock, error) {
 			switch e.Name.Local {
 			case "t":
 				inText = false
+			case "tc":
+				if c := lastCell(); c != nil {
+					c.done()
+				}
 			case "p":
 				if len(paras) == 0 {
 					continue
@@ -246,7 +290,7 @@ func parseDocument(r io.Reader) ([]docBlock, error) {
 				text := paras[len(paras)-1].String()
 				paras = paras[:len(paras)-1]
 				if c := lastCell(); c != nil {
-					c.paras = append(c.paras, text)
+					c.add(text)
 				} else if len(tables) == 0 {
 					blocks = append(blocks, docBlock{para: text})
 				}
@@ -260,11 +304,11 @@ func parseDocument(r io.Reader) ([]docBlock, error) {
 					for _, row := range t.rows {
 						var parts []string
 						for _, cell := range row {
-							if s := strings.TrimSpace(strings.Join(cell.paras, " ")); s != "" {
+							if s := strings.TrimSpace(strings.ReplaceAll(cell.text(), "\n", " ")); s != "" {
 								parts = append(parts, s)
 							}
 						}
-						c.paras = append(c.paras, strings.Join(parts, "\t"))
+						c.add(strings.Join(parts, "\t"))
 					}
 				} else if len(tables) == 0 {
 					blocks = append(blocks, docBlock{table: t})
@@ -336,9 +380,9 @@ func (t *docTable) grid() ([][]string, map[[2]int]bool) {
 	for r, cells := range t.rows {
 		var row []string
 		for _, c := range cells {
-			text := strings.ReplaceAll(strings.Join(c.paras, "\n"), "\t", " ")
+			text := strings.ReplaceAll(c.text(), "\t", " ")
 			col := len(row)
-			for k := 0; k < c.span && len(row) < MaxCols; k++ {
+			for k := 0; k < int(c.span) && len(row) < MaxCols; k++ {
 				v, copied := text, k > 0
 				if c.continues {
 					v, copied = "", true
@@ -367,8 +411,10 @@ func (t *docTable) lines() [][]string {
 		depth := 0
 		for _, c := range cells {
 			var lines []string
-			for _, p := range c.paras {
-				lines = append(lines, strings.Split(p, "\n")...)
+			if c.paras > 0 {
+				text := c.text()
+				text = strings.ToValidUTF8(text[:min(len(text), MaxCellBytes)], "") // clipped there anyway
+				lines = strings.Split(text, "\n")
 			}
 			cols = append(cols, lines)
 			depth = max(depth, len(lines))

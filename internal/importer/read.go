@@ -378,13 +378,15 @@ func ReadXLSX(data []byte) ([]*Grid, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := scanXLSX(data); err != nil {
+		return nil, err
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit: MaxUnzipped, UnzipXMLSizeLimit: maxSheetXML, RawCellValue: true,
 	})
 	if err != nil {
 		if strings.Contains(err.Error(), "unzip size") {
-			return nil, lang.Errorf("Tệp Excel khi giải nén quá lớn (hơn %d MB): danh sách đăng ký thường chỉ vài chục dòng; hãy kiểm tra lại tệp",
-				"The Excel file is too big once unzipped (over %d MB): a registration list is usually a few dozen rows; check the file", MaxUnzipped>>20)
+			return nil, excelTooBig()
 		}
 		return nil, notExcel(err)
 	}
@@ -408,6 +410,11 @@ func ReadXLSX(data []byte) ([]*Grid, error) {
 		return nil, lang.Errorf("Tệp Excel không có trang tính nào", "The Excel file has no sheet")
 	}
 	return grids, nil
+}
+
+func excelTooBig() error {
+	return lang.Errorf("Tệp Excel khi giải nén quá lớn (hơn %d MB): danh sách đăng ký thường chỉ vài chục dòng; hãy kiểm tra lại tệp",
+		"The Excel file is too big once unzipped (over %d MB): a registration list is usually a few dozen rows; check the file", MaxUnzipped>>20)
 }
 
 func notExcel(err error) error {
