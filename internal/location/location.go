@@ -7,8 +7,12 @@
 package location
 
 import (
+	"errors"
+	"net/url"
 	"regexp"
+	"sort"
 	"strings"
+	"unicode"
 
 	"cchc/internal/lang"
 )
@@ -91,7 +95,7 @@ func Redact(s string) string {
 		// unescaped @ or / is hidden whole rather than cut at the first
 		if at := strings.LastIndex(rest, "@"); at >= 0 {
 			user, _, hasPassword := strings.Cut(rest[:at], ":")
-			if strings.ContainsAny(user, "/?#") {
+			if !plainUser(user) {
 				rest = hidden + rest[at:]
 			} else if hasPassword {
 				rest = user + ":" + hidden + rest[at:]
@@ -103,4 +107,97 @@ func Redact(s string) string {
 		return passwordWord.ReplaceAllString(s, "${1}"+hidden)
 	}
 	return s
+}
+
+// plainUser reports a user name that can be shown: letters, digits and
+// . _ - only. Anything else may be a mistyped separator with the password
+// after it ("cchc;S3cr3tPW", "c2?pw"), so the whole user part is hidden.
+func plainUser(user string) bool {
+	for _, r := range user {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("._-", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// Secrets are the parts of a DSN that no message may show, as written and
+// percent-decoded: its password, password= values, and the whole user part
+// when it is not a plain name (see Redact). A driver's error quotes them
+// (pgx's "failed to connect to `user=cchc;S3cr3tPW …`").
+func Secrets(dsn string) []string {
+	var out []string
+	add := func(s string) {
+		if len(s) < 3 { // hiding every "a" would garble the message, not guard it
+			return
+		}
+		out = append(out, s)
+		if d, err := url.PathUnescape(s); err == nil && d != s {
+			out = append(out, d)
+		}
+	}
+	if _, ok := urlScheme(dsn); ok {
+		rest := dsn[strings.Index(dsn, "://")+3:]
+		if at := strings.LastIndex(rest, "@"); at >= 0 {
+			user, password, _ := strings.Cut(rest[:at], ":")
+			if !plainUser(user) {
+				add(rest[:at])
+				add(user)
+			}
+			add(password)
+		}
+		for _, m := range passwordParam.FindAllStringSubmatch(dsn, -1) {
+			add(strings.TrimPrefix(m[0], m[1]))
+		}
+	} else if keywords.MatchString(dsn) {
+		for _, m := range passwordWord.FindAllStringSubmatch(dsn, -1) {
+			add(strings.Trim(m[2], "'"))
+		}
+	}
+	// longest first: a password inside the user part goes with it
+	sort.Slice(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	return out
+}
+
+// Scrub hides the secrets of a DSN in an error's text, its clerk's
+// message and its technical detail, keeping what errors.Is and errors.As
+// find in it.
+func Scrub(err error, secrets []string) error {
+	if err == nil || len(secrets) == 0 {
+		return err
+	}
+	if e, ok := err.(*lang.Error); ok {
+		return &lang.Error{VI: hide(e.VI, secrets), EN: hide(e.EN, secrets), Cause: Scrub(e.Cause, secrets)}
+	}
+	return &scrubbed{err: err, secrets: secrets}
+}
+
+func hide(s string, secrets []string) string {
+	for _, secret := range secrets {
+		s = strings.ReplaceAll(s, secret, hidden)
+	}
+	return s
+}
+
+// scrubbed is an error whose text has the secrets hidden.
+type scrubbed struct {
+	err     error
+	secrets []string
+}
+
+func (s *scrubbed) Error() string { return hide(s.err.Error(), s.secrets) }
+func (s *scrubbed) Unwrap() error { return s.err }
+
+// As gives a clerk's message deeper in the chain scrubbed too.
+func (s *scrubbed) As(target any) bool {
+	t, ok := target.(**lang.Error)
+	if !ok {
+		return false
+	}
+	var e *lang.Error
+	if !errors.As(s.err, &e) {
+		return false
+	}
+	*t = Scrub(e, s.secrets).(*lang.Error)
+	return true
 }

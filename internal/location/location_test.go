@@ -1,6 +1,8 @@
 package location
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -75,5 +77,44 @@ func TestRedact(t *testing.T) {
 	}
 	if s := l.String(); strings.Contains(s, "s3cret") {
 		t.Errorf("String() = %s", s)
+	}
+}
+
+// A user part that is not a plain name may hold the password after a
+// mistyped separator: it is hidden whole, and every secret of the address
+// is hidden in an error's text, its clerk's message and its detail
+// (issue 22, point 12).
+func TestSecretsOfMistypedAddresses(t *testing.T) {
+	for in, want := range map[string]string{
+		"postgres://cchc;S3cr3tPW@host/db":        "postgres://xxxxx@host/db",
+		"postgres://c2?S3cr3tPW@host/db":          "postgres://xxxxx@host/db",
+		"postgres://cchc S3cr3tPW@host/db":        "postgres://xxxxx@host/db",
+		"postgres://nguyễn.văn-a_1:S3cr3tPW@h/db": "postgres://nguyễn.văn-a_1:xxxxx@h/db",
+	} {
+		if got := Redact(in); got != want {
+			t.Errorf("Redact(%q) = %q; want %q", in, got, want)
+		}
+	}
+	dsn := "postgres://cchc;S3cr%33tPW@host/db?password=An0ther&sslpassword=Th1rd"
+	detail := errors.New("failed to connect to `user=cchc;S3cr3tPW database=db`: An0ther Th1rd")
+	err := Scrub(lang.Wrap(detail, "Không kết nối được %s", "Cannot connect to %s", "cchc;S3cr3tPW"), Secrets(dsn))
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		msg := lang.Message(err, l)
+		for _, s := range []string{"S3cr", "An0ther", "Th1rd"} {
+			if strings.Contains(msg, s) {
+				t.Errorf("%s shows %s: %s", l, s, msg)
+			}
+		}
+		if !strings.Contains(msg, "database=db") {
+			t.Errorf("the detail is lost: %s", msg)
+		}
+	}
+	if !errors.Is(Scrub(detail, Secrets(dsn)), detail) {
+		t.Error("a scrubbed error is no longer what it was")
+	}
+	var inner *lang.Error
+	wrapped := Scrub(fmt.Errorf("opening: %w", lang.Errorf("user %s", "user %s", "cchc;S3cr3tPW")), Secrets(dsn))
+	if !errors.As(wrapped, &inner) || strings.Contains(inner.VI, "S3cr") {
+		t.Errorf("a message deeper in the chain: %+v", inner)
 	}
 }

@@ -22,7 +22,8 @@ func openPostgres(dsn string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{db: db, d: postgres.Dialect{}, path: where, now: opt.Now, today: opt.Today, shared: sharedName(cfg.Database, cfg.User, cfg.Host)}
+	s := &Store{db: db, d: postgres.Dialect{}, path: where, now: opt.Now, today: opt.Today, shared: sharedName(cfg.Database, cfg.User, cfg.Host),
+		secrets: location.Secrets(dsn)}
 	ctx := context.Background()
 	fail := func(err error) (*Store, error) {
 		db.Close()
@@ -50,7 +51,7 @@ func openPostgres(dsn string, opt Options) (*Store, error) {
 	}
 	if s.readOnly && !opt.AllowReadOnly {
 		db.Close()
-		return nil, s.storage().MayOnlyRead(s.role)
+		return nil, location.Scrub(s.storage().MayOnlyRead(s.role), s.secrets)
 	}
 	s.changes = postgres.Watch(cfg)
 	return s, nil

@@ -55,6 +55,7 @@ type Store struct {
 	changes changeWatcher // commits told of by the server, nil on SQLite
 	shared  string        // the book's name for its dated backups (postgres-cchc@may-chu), "" on SQLite
 	role    string        // the server's account, for the message of one that may only read
+	secrets []string      // what of the DSN no message may show (location.Secrets)
 }
 
 var _ book.Book = (*Store)(nil)
@@ -228,9 +229,9 @@ func (s *Store) explain(err error) error {
 		return err
 	}
 	if e := s.d.Explain(err, s.path); e != nil {
-		return e
+		return location.Scrub(e, s.secrets)
 	}
-	return s.storage().Failed(err)
+	return location.Scrub(s.storage().Failed(err), s.secrets)
 }
 
 // storage names the book for the clerk's messages: a file, or a server.

@@ -25,7 +25,8 @@ import (
 func Open(dsn string) (*sql.DB, *pgx.ConnConfig, error) {
 	cfg, err := pgx.ParseConfig(dsn)
 	if err != nil {
-		return nil, nil, lang.Wrap(err, "Địa chỉ cơ sở dữ liệu PostgreSQL không hợp lệ: %s", "Invalid PostgreSQL address: %s", location.Redact(dsn))
+		// pgx's detail quotes the address: scrubbed, as the address is
+		return nil, nil, lang.Wrap(location.Scrub(err, location.Secrets(dsn)), "Địa chỉ cơ sở dữ liệu PostgreSQL không hợp lệ: %s", "Invalid PostgreSQL address: %s", location.Redact(dsn))
 	}
 	for name, value := range sessionSettings {
 		if _, set := cfg.RuntimeParams[name]; !set {
