@@ -2,6 +2,7 @@ package book
 
 import (
 	"errors"
+	"fmt"
 
 	"cchc/internal/campaign"
 	"cchc/internal/lang"
@@ -65,13 +66,46 @@ func (s Storage) Damaged(cause error) error {
 	return lang.Wrap(cause, "%s không phải tệp dữ liệu cchc hoặc đã bị hỏng", "%s is not a cchc database or is damaged", s.Name)
 }
 
-// DiskFull: no room left to write the change.
-func (s Storage) DiskFull(cause error) error {
+// DiskFull: no room left to write the change; free is the room left on
+// the file's disk in bytes (-1: unknown; a server's is never known).
+func (s Storage) DiskFull(cause error, free int64) error {
 	if s.Server {
 		return lang.Wrap(cause, "Máy chủ cơ sở dữ liệu đã hết chỗ trên đĩa; không lưu được thay đổi",
 			"The database server's disk is full; the change was not saved")
 	}
-	return lang.Wrap(cause, "Ổ đĩa đã đầy; không lưu được thay đổi", "The disk is full; the change was not saved")
+	return NoRoom(cause, s.Name, free, false)
+}
+
+// NoRoom: the disk, or the clerk's quota on it, filled up while the file
+// at path was written (a report, a backup, the book): nothing of it was
+// kept, what was there before is as it was. free is the room left there in
+// bytes, -1 when it cannot be known.
+func NoRoom(cause error, path string, free int64, quota bool) error {
+	vi, en := "Ổ đĩa đã đầy khi ghi %s (còn trống %s); không ghi được, những gì đã có vẫn nguyên. Hãy xóa bớt tệp không cần trên ổ đĩa đó, hoặc ghi vào ổ khác",
+		"The disk is full: %s could not be written (%s free); nothing was written, what was there is intact. Delete files you no longer need on that disk, or write to another one"
+	if quota {
+		vi, en = "Đã hết hạn mức dung lượng (quota) của bạn trên ổ đĩa khi ghi %s (còn trống %s); không ghi được, những gì đã có vẫn nguyên. Hãy xóa bớt tệp không cần, hoặc nhờ người quản trị tăng hạn mức",
+			"Your disk quota ran out while writing %s (%s free); nothing was written, what was there is intact. Delete files you no longer need, or ask the administrator for a larger quota"
+	}
+	// the room is written as each language writes numbers
+	return &lang.Error{VI: fmt.Sprintf(vi, path, Size(lang.VI, free)), EN: fmt.Sprintf(en, path, Size(lang.EN, free)), Cause: cause}
+}
+
+// Size is a number of bytes as the clerk reads it: 0 byte, 12 KB, 3 MB,
+// 1,5 GB (1.5 GB in English); "không rõ" (unknown) when negative.
+func Size(l lang.Lang, n int64) string {
+	switch {
+	case n < 0:
+		return l.T("không rõ bao nhiêu", "unknown")
+	case n < 1<<10:
+		return l.Count(int(n), "byte", "byte", "bytes")
+	case n < 1<<20:
+		return l.Num(int(n>>10)) + " KB"
+	case n < 1<<30:
+		return l.Num(int(n>>20)) + " MB"
+	}
+	tenths := n * 10 >> 30
+	return l.Num(int(tenths/10)) + l.T(",", ".") + string(rune('0'+tenths%10)) + " GB"
 }
 
 // CannotOpen: the book is there but may not be opened.

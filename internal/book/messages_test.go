@@ -19,10 +19,10 @@ func TestMessages(t *testing.T) {
 		kind error
 	}{
 		{file.Busy(cause), cause}, {file.ReadOnly(), ErrReadOnly}, {file.OpenReadOnly(), ErrReadOnly},
-		{file.Damaged(cause), cause}, {file.DiskFull(cause), cause}, {file.CannotOpen(cause), cause},
+		{file.Damaged(cause), cause}, {file.DiskFull(cause, 0), cause}, {file.CannotOpen(cause), cause},
 		{file.DiskError(cause), cause}, {file.Failed(cause), cause},
 		{server.Busy(cause), cause}, {server.ReadOnly(), ErrReadOnly}, {server.MayNotWrite("INSERT"), ErrReadOnly}, {server.MayOnlyRead("doc"), ErrReadOnly},
-		{server.DiskFull(cause), cause}, {server.ConnectionLost(cause), cause}, {server.Failed(cause), cause},
+		{server.DiskFull(cause, -1), cause}, {server.ConnectionLost(cause), cause}, {server.Failed(cause), cause},
 		{ChangedElsewhere("Sở Y tế"), ErrConflict}, {DeletedElsewhere("Sở Y tế"), ErrNotFound},
 		{LetterDeletedElsewhere(), ErrNotFound}, {RegistrationDeletedElsewhere(), ErrNotFound},
 		{RegistrationNotFound(), ErrNotFound}, {AgencyNotFound(7), ErrNotFound},
@@ -47,5 +47,23 @@ func TestMessages(t *testing.T) {
 	}
 	if err := AtRow(3, cause); err != cause {
 		t.Errorf("an unexplained error is left for the caller: %v", err)
+	}
+}
+
+// The room left on a full disk reads as each language writes numbers.
+func TestSize(t *testing.T) {
+	for n, want := range map[int64][2]string{
+		-1:            {"không rõ bao nhiêu", "unknown"},
+		0:             {"0 byte", "0 bytes"},
+		1:             {"1 byte", "1 byte"},
+		24 << 10:      {"24 KB", "24 KB"},
+		1500 << 20:    {"1,4 GB", "1.4 GB"},
+		500 << 20:     {"500 MB", "500 MB"},
+		3<<30 + 1<<29: {"3,5 GB", "3.5 GB"},
+		1234 << 30:    {"1.234,0 GB", "1,234.0 GB"},
+	} {
+		if vi, en := Size(lang.VI, n), Size(lang.EN, n); vi != want[0] || en != want[1] {
+			t.Errorf("Size(%d) = %q, %q; want %q", n, vi, en, want)
+		}
 	}
 }

@@ -84,6 +84,9 @@ func WriteFile(path string, force bool, write func(io.Writer) error) error {
 		defer f.Close()
 		buf := bufio.NewWriterSize(f, 1<<16)
 		if err := write(buf); err != nil {
+			if full := Full(err, path); full != nil {
+				return full // whatever the writer made of it
+			}
 			return err
 		}
 		if err = buf.Flush(); err == nil {
@@ -91,6 +94,9 @@ func WriteFile(path string, force bool, write func(io.Writer) error) error {
 		}
 		if err == nil {
 			err = f.Close()
+		}
+		if full := Full(err, path); full != nil {
+			return full
 		}
 		if err != nil {
 			return lang.Wrap(err, "Không ghi được tệp %s", "Cannot write the file %s", path)
@@ -114,6 +120,9 @@ func Create(path string, force bool, fill func(tmp string) error) (err error) {
 	}
 	CleanStale(dir)
 	f, err := os.CreateTemp(dir, "."+base+tempMark+"*.tmp") // mode 0600
+	if full := Full(err, path); full != nil {
+		return full // no inode or directory block left
+	}
 	if err != nil {
 		return lang.Wrap(err, "Không tạo được tệp trong thư mục %s (thư mục không cho phép ghi?)", "Cannot create a file in the folder %s (is the folder writable?)", dir)
 	}
@@ -150,6 +159,9 @@ func Create(path string, force bool, fill func(tmp string) error) (err error) {
 	if err != nil {
 		if errors.Is(err, ErrExists) {
 			return existsError(path)
+		}
+		if full := Full(err, path); full != nil {
+			return full
 		}
 		return lang.Wrap(err, "Không ghi được tệp %s", "Cannot write the file %s", path)
 	}

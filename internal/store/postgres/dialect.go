@@ -137,7 +137,7 @@ func (Dialect) Explain(err error, where string) error {
 	case code == "42501":
 		return server.MayNotWrite(pe.Message)
 	case code == "53100":
-		return server.DiskFull(err)
+		return server.DiskFull(err, -1)
 	case len(code) == 5 && (code[:2] == "08" || code[:2] == "57"):
 		return server.ConnectionLost(err)
 	}

@@ -52,6 +52,9 @@ func BackupTelling(ctx context.Context, q Execer, path, dest string, aside func(
 	err = safefile.Create(abs, false, func(tmp string) error {
 		if _, err := q.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
 			copyErr = book.BackupFailed(Explain(err, path), abs)
+			if IsFull(err) { // the backup's disk, not the book's
+				copyErr = book.NoRoom(err, abs, safefile.Room(filepath.Dir(abs)), false)
+			}
 			return copyErr
 		}
 		return nil

@@ -12,10 +12,12 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"time"
 
 	"cchc/internal/book"
 	"cchc/internal/lang"
+	"cchc/internal/safefile"
 	"cchc/internal/vntext"
 
 	sqlite "modernc.org/sqlite"
@@ -41,13 +43,27 @@ func (Dialect) Explain(err error, name string) error {
 	case sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT:
 		return book.Storage{Name: name}.Damaged(err)
 	case sqlite3.SQLITE_FULL:
-		return book.Storage{Name: name}.DiskFull(err)
+		return book.Storage{Name: name}.DiskFull(err, safefile.Room(filepath.Dir(name)))
 	case sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH:
 		return book.Storage{Name: name}.CannotOpen(err)
 	case sqlite3.SQLITE_IOERR:
+		// growing the -shm or -wal on a full disk is an I/O error to SQLite
+		if room := safefile.Room(filepath.Dir(name)); room >= 0 && room < lowRoom {
+			return book.Storage{Name: name}.DiskFull(err, room)
+		}
 		return book.Storage{Name: name}.DiskError(err)
 	}
 	return nil
+}
+
+// lowRoom is less room than a write of the book may need: an I/O error
+// with so little left is the disk being full.
+const lowRoom = 256 << 10
+
+// IsFull reports SQLite's "database or disk is full".
+func IsFull(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_FULL
 }
 
 // Retry is never needed: SQLite takes one writer at a time from BEGIN.

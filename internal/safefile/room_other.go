@@ -1,0 +1,5 @@
+//go:build !unix && !windows
+
+package safefile
+
+func noRoom(error) (full, quota bool) { return false, false }
