@@ -306,6 +306,16 @@ func (m *Model) resize() {
 // screen's work is told in the status line. A panic in a screen's Update
 // is told there too, the program and the input on other screens kept.
 func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
+	msgs := cleanKeys(msg) // keys.go: the one place keys are cleaned
+	if len(msgs) != 1 {
+		var cmds []tea.Cmd
+		for _, k := range msgs { // each made safe by its own Update
+			_, c := m.Update(k)
+			cmds = append(cmds, c)
+		}
+		return m, tea.Batch(cmds...)
+	}
+	msg = msgs[0]
 	var err error
 	defer func() {
 		if err != nil {

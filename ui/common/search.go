@@ -4,6 +4,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Search is the incremental search of a list: "/" opens it, typing filters
@@ -20,8 +21,9 @@ func NewSearch(ctx *Context, placeholder string) Search {
 	return Search{Input: NewInput(placeholder, 100), ctx: ctx}
 }
 
-// Value is the text searched for.
-func (s *Search) Value() string { return s.Input.Value() }
+// Value is the text searched for (NFC: a letter may still be in its
+// typed parts).
+func (s *Search) Value() string { return norm.NFC.String(s.Input.Value()) }
 
 // Open starts typing into the box.
 func (s *Search) Open() {

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"golang.org/x/text/unicode/norm"
 
 	"cchc/internal/book"
 	"cchc/internal/campaign"
@@ -207,7 +208,7 @@ func (m *Model) syncFields() {
 
 // plan reads the file and rehearses its import in the background.
 func (m *Model) plan() tea.Cmd {
-	path := strings.TrimSpace(m.form.Field(fPath).Input.Value())
+	path := norm.NFC.String(strings.TrimSpace(m.form.Field(fPath).Input.Value())) // as typed, letters may be in parts
 	if path == "" {
 		m.err = m.ctx.T("Đường dẫn tệp: không được để trống", "File path: must not be empty")
 		return nil

@@ -15,6 +15,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"golang.org/x/text/unicode/norm"
 
 	"cchc/internal/importer"
 	"cchc/internal/lang"
@@ -308,7 +309,7 @@ func (m *Model) write(force bool) tea.Cmd {
 // path is the file named, in the folder cchc was started in unless the
 // name says another; "" (said) when no name is given.
 func (m *Model) path() string {
-	path := strings.TrimSpace(m.form.Field(fFile).Input.Value())
+	path := norm.NFC.String(strings.TrimSpace(m.form.Field(fFile).Input.Value())) // as typed, letters may be in parts
 	if path == "" {
 		m.err = m.ctx.T("Tên tệp: không được để trống", "File name: must not be empty")
 		return ""
