@@ -7,11 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -341,35 +338,6 @@ func (m *Model) writeTemplate(force bool) tea.Cmd {
 		return writtenMsg{path}
 	}, func(err error) tea.Msg { return writeErrMsg{err} })
 	return cmd
-}
-
-// openFile hands the file to the system's viewer (xdg-open, open, start).
-func openFile(path string) tea.Cmd {
-	return func() tea.Msg {
-		var cmd *exec.Cmd
-		switch runtime.GOOS {
-		case "windows":
-			cmd = exec.Command("cmd", "/c", "start", "", path)
-		case "darwin":
-			cmd = exec.Command("open", path)
-		default:
-			cmd = exec.Command("xdg-open", path)
-		}
-		if err := cmd.Start(); err != nil {
-			return openedMsg{err}
-		}
-		// xdg-open and its kind say at once when no program takes the
-		// file; one that opens it may run on: waited for in the
-		// background, so that it leaves no zombie behind
-		done := make(chan error, 1)
-		go func() { done <- cmd.Wait() }()
-		select {
-		case err := <-done:
-			return openedMsg{err}
-		case <-time.After(3 * time.Second):
-			return openedMsg{nil}
-		}
-	}
 }
 
 func (m *Model) View() string {

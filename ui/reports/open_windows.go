@@ -1,0 +1,26 @@
+package reports
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+	"golang.org/x/sys/windows"
+)
+
+// shellExecute is windows.ShellExecute; a test records its arguments.
+var shellExecute = windows.ShellExecute
+
+// openFile hands the file to the program Windows opens it with. Through
+// ShellExecute, not "cmd /c start": a command line splits a path at "&"
+// and expands "%USERNAME%" in it.
+func openFile(path string) tea.Cmd {
+	return func() tea.Msg {
+		verb, err := windows.UTF16PtrFromString("open")
+		if err != nil {
+			return openedMsg{err}
+		}
+		file, err := windows.UTF16PtrFromString(path)
+		if err != nil {
+			return openedMsg{err}
+		}
+		return openedMsg{shellExecute(0, verb, file, nil, nil, windows.SW_SHOWNORMAL)}
+	}
+}
