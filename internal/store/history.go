@@ -26,14 +26,24 @@ func withOp(ctx context.Context, op string) context.Context {
 	return context.WithValue(ctx, opKey{}, op)
 }
 
+// currentUser is user.Current; a test gives it a Windows account.
+var currentUser = user.Current
+
 // defaultUser names the clerk in the history: $CCHC_USER, else the
-// operating system's user name.
+// operating system's user name, without the domain or PC name Windows
+// puts before it (DESKTOP-4F7QK2\lan is lan).
 func defaultUser() string {
 	if u := vntext.Line(os.Getenv("CCHC_USER")); u != "" {
 		return u
 	}
-	if u, err := user.Current(); err == nil && u.Username != "" {
-		return vntext.Line(u.Username)
+	if u, err := currentUser(); err == nil {
+		name := u.Username
+		if i := strings.LastIndexByte(name, '\\'); i >= 0 {
+			name = name[i+1:]
+		}
+		if name = vntext.Line(name); name != "" {
+			return name
+		}
 	}
 	return "?"
 }

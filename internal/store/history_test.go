@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/user"
 	"path/filepath"
 	"runtime"
 	"strconv"
@@ -400,5 +401,28 @@ func TestHistoryOfADeactivationSaysWhatChanged(t *testing.T) {
 	sum := lastChange(t, s).Summary(lang.VI)
 	if strings.Contains(sum, "— →") || !strings.Contains(sum, "Sở Ngoại vụ") {
 		t.Fatalf("history says %q", sum)
+	}
+}
+
+func TestHistoryNamesTheClerkNotThePC(t *testing.T) {
+	t.Setenv("CCHC_USER", "")
+	currentUser = func() (*user.User, error) { return &user.User{Username: `DESKTOP-4F7QK2\lan`}, nil }
+	t.Cleanup(func() { currentUser = user.Current })
+	s, err := Open(filepath.Join(t.TempDir(), "cchc.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	c, err := s.Campaign(context.Background(), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recordOne(t, s, c, "Sở Y tế", "Khám bệnh không giấy tờ")
+	changes, err := s.History(context.Background(), book.HistoryQuery{Limit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(changes) != 1 || changes[0].Who != "lan" {
+		t.Fatalf("history = %+v, want the change by lan", changes)
 	}
 }
