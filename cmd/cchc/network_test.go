@@ -23,7 +23,7 @@ func TestCommandsOnANetworkShare(t *testing.T) {
 		{"--db", filepath.Join(dir, "new.db"), "status"},
 	} {
 		code, _, errs := cchc(t, args...)
-		if code != 1 || !strings.Contains(errs, "ổ mạng dùng chung (cifs)") || !strings.Contains(errs, "PostgreSQL") {
+		if code != 1 || !strings.Contains(errs, "ổ mạng dùng chung. ") || !strings.Contains(errs, "PostgreSQL") {
 			t.Errorf("%v: exit %d, %s", args, code, errs)
 		}
 	}

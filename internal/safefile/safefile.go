@@ -140,7 +140,7 @@ func Create(path string, force bool, fill func(tmp string) error) (err error) {
 	if err = fill(tmp); err != nil {
 		return err
 	}
-	if err = os.Chmod(tmp, 0o600); err != nil {
+	if err = Private(tmp); err != nil {
 		return lang.Wrap(err, "Không đặt được quyền riêng tư cho tệp %s", "Cannot make the file %s private", path)
 	}
 	// checked again at the last moment: a book may have been put there

@@ -28,7 +28,7 @@ func TestBookOnANetworkShare(t *testing.T) {
 			t.Fatalf("%s: a new book was made on a share", kind)
 		}
 		vi, en := lang.Message(err, lang.VI), lang.Message(err, lang.EN)
-		if !strings.Contains(vi, "ổ mạng dùng chung ("+kind+")") || !strings.Contains(vi, "PostgreSQL") ||
+		if !strings.Contains(vi, "ổ mạng dùng chung. ") || !strings.Contains(vi, "PostgreSQL") ||
 			!strings.Contains(en, "network share") || !strings.Contains(en, "one PC") || !strings.Contains(en, "--db postgres://") {
 			t.Fatalf("%s: message\n%s\n%s", kind, vi, en)
 		}
@@ -80,5 +80,61 @@ func TestBookOnANetworkShare(t *testing.T) {
 	}
 	if string(after) != string(before) {
 		t.Error("the book on the share changed")
+	}
+}
+
+// Reading a book on a share leaves no file of SQLite's beside it (-wal,
+// -shm): the office's other PCs would take them for a writer's.
+func TestReadingABookOnAShareLeavesNothingThere(t *testing.T) {
+	sqliteOnly(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "cchc.db")
+	s, err := Open(path, Options{FSType: share("ext4")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fatalIf(t, s.Close())
+	before, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Open(path, Options{FSType: share("smb2"), AllowReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := r.Campaign(t.Context(), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.CampaignAgencies(t.Context(), c.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.DataVersion(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	during, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fatalIf(t, r.Close())
+	after, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := func(es []os.DirEntry) string {
+		var n []string
+		for _, e := range es {
+			n = append(n, e.Name())
+		}
+		return strings.Join(n, " ")
+	}
+	if names(during) != names(before) || names(after) != names(before) {
+		t.Fatalf("files on the share: before %q, while reading %q, after %q", names(before), names(during), names(after))
+	}
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		m := lang.Message(r.NetworkProblem(), l)
+		if strings.Contains(m, "smb2") || strings.Contains(m, "sắp có") || strings.Contains(m, "coming") || !strings.Contains(m, "--db postgres://") {
+			t.Errorf("%s: %s", l, m)
+		}
 	}
 }

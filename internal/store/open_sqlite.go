@@ -33,7 +33,7 @@ func openSQLite(path string, opt Options) (*Store, error) {
 	if network != "" {
 		// read, never written: a new book cannot be made there either
 		if _, err := os.Stat(abs); err != nil || !opt.AllowReadOnly {
-			return nil, sqlite.NetworkProblem(abs, network)
+			return nil, sqlite.NetworkProblem(abs)
 		}
 	}
 	if _, err := os.Lstat(abs); errors.Is(err, fs.ErrNotExist) && !opt.MustExist {
@@ -45,7 +45,12 @@ func openSQLite(path string, opt Options) (*Store, error) {
 			return nil, err
 		}
 	}
-	access, err := sqlite.Prepare(abs, opt.AllowReadOnly, SchemaVersion())
+	var access sqlite.Access
+	if network != "" {
+		access, err = sqlite.PrepareShared(abs, SchemaVersion())
+	} else {
+		access, err = sqlite.Prepare(abs, opt.AllowReadOnly, SchemaVersion())
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -116,7 +121,7 @@ func (s *Store) NetworkProblem() error {
 	if s.network == "" {
 		return nil
 	}
-	return sqlite.ShortNetworkProblem(s.network)
+	return sqlite.ShortNetworkProblem()
 }
 
 // backupBeforeUpgrade keeps a copy of a book before its schema changes.

@@ -201,7 +201,7 @@ func (s *Store) ReadOnlyReason() error {
 // canWrite is asked before every write.
 func (s *Store) canWrite() error {
 	if s.network != "" {
-		e := sqlite.ShortNetworkProblem(s.network)
+		e := sqlite.ShortNetworkProblem()
 		e.Cause = book.ErrReadOnly
 		return e
 	}

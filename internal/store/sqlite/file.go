@@ -30,8 +30,21 @@ const ApplicationID = safefile.ApplicationID
 // The header is read while another process may be creating the same new
 // book: a passing busy or cannot-open is waited out.
 func Prepare(path string, allowReadOnly bool, want int) (access Access, err error) {
+	return prepare(path, allowReadOnly, want, false)
+}
+
+// PrepareShared checks the existing book at path on a network share, to
+// be read in place: never created nor written there, and read immutable
+// (no lock, no -wal or -shm left on the share, where other PCs would take
+// them for a writer's) unless a WAL is there already, whose commits
+// immutable would not see.
+func PrepareShared(path string, want int) (Access, error) {
+	return prepare(path, true, want, true)
+}
+
+func prepare(path string, allowReadOnly bool, want int, shared bool) (access Access, err error) {
 	for attempt := 0; ; attempt++ {
-		access, err = prepareFile(path, allowReadOnly, want)
+		access, err = prepareFile(path, allowReadOnly, want, shared)
 		if err == nil || attempt == 10 || !IsTransient(err) {
 			return access, err
 		}
@@ -39,10 +52,10 @@ func Prepare(path string, allowReadOnly bool, want int) (access Access, err erro
 	}
 }
 
-func prepareFile(path string, allowReadOnly bool, want int) (access Access, err error) {
+func prepareFile(path string, allowReadOnly bool, want int, shared bool) (access Access, err error) {
 	info, err := os.Stat(path)
 	switch {
-	case errors.Is(err, fs.ErrNotExist):
+	case errors.Is(err, fs.ErrNotExist) && !shared:
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 			return ReadWrite, lang.Wrap(err, "Không tạo được thư mục %s cho tệp dữ liệu", "Cannot create the folder %s for the database", filepath.Dir(path))
 		}
@@ -52,6 +65,10 @@ func prepareFile(path string, allowReadOnly bool, want int) (access Access, err 
 		}
 		if f != nil {
 			f.Close()
+			if err := safefile.Private(path); err != nil { // 0600 is not enough on Windows
+				os.Remove(path) // the empty file just made: nothing left behind
+				return ReadWrite, lang.Wrap(err, "Không đặt được quyền riêng tư cho tệp %s", "Cannot make the file %s private", path)
+			}
 		}
 		return ReadWrite, nil
 	case err != nil:
@@ -75,7 +92,14 @@ func prepareFile(path string, allowReadOnly bool, want int) (access Access, err 
 	if werr == nil {
 		w.Close()
 	}
-	access, err = accessOf(path, werr)
+	if shared {
+		access = Immutable
+		if _, err := os.Lstat(path + "-wal"); err == nil {
+			access = ReadOnly
+		}
+	} else {
+		access, err = accessOf(path, werr)
+	}
 	if err == nil {
 		err = checkExisting(path, access, want)
 	}
