@@ -45,6 +45,9 @@ type Options struct {
 	Today vndate.Date
 	ASCII bool
 	Year  int // campaign shown; 0 = the latest
+	// Folder is where the files the clerk writes (reports) go by default;
+	// "" is the current folder. Named in the form that writes them.
+	Folder string
 }
 
 // Model is the root of the application.
@@ -87,7 +90,7 @@ type confirmation struct {
 
 // New builds the application over an open store.
 func New(st book.Book, opt Options) *Model {
-	ctx := &common.Context{Lang: opt.Lang, Store: st, Today: opt.Today, ASCII: opt.ASCII, Styles: common.DefaultStyles()}
+	ctx := &common.Context{Lang: opt.Lang, Store: st, Today: opt.Today, ASCII: opt.ASCII, Styles: common.DefaultStyles(), Folder: opt.Folder}
 	st.ResetUndo() // undo reaches only what is done in this window
 	ctx.Keys = common.Keys(ctx.T)
 	m := &Model{ctx: ctx, year: opt.Year, help: help.New()}

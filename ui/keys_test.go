@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -279,5 +281,65 @@ func TestUnikeyTypingIsStoredNFC(t *testing.T) {
 				})
 			}
 		}
+	}
+}
+
+// The files the clerk writes go to the clerk's folder (Documents\CCHC
+// when started by a double-click), which the form names.
+func TestFilesGoToTheClerksFolder(t *testing.T) {
+	st := seeded(t)
+	folder := t.TempDir()
+	t.Chdir(t.TempDir()) // not the current folder
+	h := &harness{t: t, m: New(st, Options{Lang: lang.VI, Today: today, Folder: folder})}
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 30})
+	h.run(h.m.Init())
+	h.keys("6")
+	want := filepath.Join(folder, "tinh-hinh-2023.txt")
+	if v := h.view(); !strings.Contains(v, want) {
+		t.Fatalf("the form does not name %s:\n%s", want, v)
+	}
+	h.keys("ctrl+s")
+	if _, err := os.Stat(want); err != nil {
+		t.Fatalf("the report is not in the clerk's folder: %v\n%s", err, h.view())
+	}
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("5"), Alt: true})
+	h.keys("w")
+	written, err := filepath.Glob(filepath.Join(folder, "tinh-hinh-dang-ky-2023-*.md"))
+	if err != nil || len(written) != 1 {
+		t.Fatalf("the status screen wrote %v (%v):\n%s", written, err, h.view())
+	}
+}
+
+// The backup offered on quitting goes to the clerk's folder too, and is
+// offered once a day there.
+func TestTheQuitBackupGoesToTheClerksFolder(t *testing.T) {
+	st := seeded(t)
+	folder := t.TempDir()
+	start := func() *harness {
+		h := &harness{t: t, m: New(st, Options{Lang: lang.VI, Today: today, Folder: folder})}
+		h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+		h.run(h.m.Init())
+		return h
+	}
+	h := start()
+	h.keys("q")
+	if !strings.Contains(h.view(), "Hôm nay chưa sao lưu") {
+		t.Fatalf("no offer:\n%s", h.view())
+	}
+	h.keys("y")
+	path, ok := strings.CutPrefix(h.m.farewell, "Đã sao lưu sổ dữ liệu vào ")
+	if !ok || filepath.Dir(path) != folder {
+		t.Fatalf("backed up to %q, not into %s", h.m.farewell, folder)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Fatal(err)
+	}
+	h2 := start()
+	_, cmd := h2.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")})
+	if cmd == nil {
+		t.Fatalf("not quitting:\n%s", h2.view())
+	}
+	if _, quit := cmd().(tea.QuitMsg); !quit {
+		t.Fatalf("asked twice the same day:\n%s", h2.view())
 	}
 }

@@ -3,6 +3,9 @@ package ui
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -273,20 +276,55 @@ func (m *Model) offerBackup() tea.Cmd {
 		m.askRescue(true)
 		return func() tea.Msg { return nil }
 	}
-	if m.backupAsked || st.ReadOnly() || st.BackedUpToday() {
+	if m.backupAsked || st.ReadOnly() || m.backedUpToday() {
 		return nil
 	}
 	m.backupAsked = true
+	dest := m.backupPath()
 	m.confirm = &confirmation{
 		question: m.ctx.T("Hôm nay chưa sao lưu. Sao lưu sổ dữ liệu trước khi thoát?", "No backup today. Back the book up before quitting?"),
 		onYes: func() tea.Msg {
-			path, err := st.Backup(context.Background(), st.DefaultBackupPath())
+			path, err := st.Backup(context.Background(), dest)
 			return backupDoneMsg{path, err}
 		},
 		onNo:     tea.Quit,
 		quitting: true,
 	}
 	return func() tea.Msg { return nil }
+}
+
+// backupPath is where the backup offered on quitting goes: beside the
+// book, or in the clerk's folder when there is one (Documents\CCHC when
+// cchc.exe was started by a double-click: the book's folder is hidden in
+// AppData), under the same dated name.
+func (m *Model) backupPath() string {
+	p := m.ctx.Store.DefaultBackupPath()
+	if m.ctx.Folder == "" {
+		return p
+	}
+	return filepath.Join(m.ctx.Folder, filepath.Base(p))
+}
+
+// backedUpToday reports a backup of today beside the book, or in the
+// clerk's folder under the name backupPath gives.
+func (m *Model) backedUpToday() bool {
+	st := m.ctx.Store
+	if st.BackedUpToday() || m.ctx.Folder == "" {
+		return st.BackedUpToday()
+	}
+	base := filepath.Base(st.DefaultBackupPath()) // cchc-backup-2023-03-27.db
+	i := strings.LastIndex(base, "-backup-")
+	if i < 0 || len(base) < i+len("-backup-2006-01-02") {
+		return false
+	}
+	today := base[:i+len("-backup-2006-01-02")]
+	entries, _ := os.ReadDir(m.ctx.Folder)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), today) && strings.HasSuffix(e.Name(), ".db") {
+			return true
+		}
+	}
+	return false
 }
 
 // safetyKeys are listed in the full help.

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"cchc/internal/book"
+	"cchc/internal/console"
 	"cchc/internal/lang"
 	"cchc/internal/vntext"
 )
@@ -129,9 +130,9 @@ func historyLine(c book.Change, l lang.Lang) string {
 }
 
 func historyHelp(e *env) {
-	fmt.Fprint(e.stdout, e.lang.T(`Cách dùng: cchc history [--agency TÊN] [--limit N]
+	fmt.Fprint(e.stdout, e.lang.F(`Cách dùng: cchc history [--agency TÊN] [--limit N]
 
-In lịch sử thay đổi, mới nhất trước: số thứ tự, lúc nào, ai (biến CCHC_USER hoặc
+In lịch sử thay đổi, mới nhất trước: số thứ tự, lúc nào, ai (biến %[1]s hoặc
 tên người dùng của máy), và thay đổi gì (giá trị cũ → mới). Mọi thao tác thêm,
 sửa, xóa, nhập từ tệp, hoàn tác, khôi phục đều được ghi trong cùng giao dịch.
 
@@ -139,12 +140,12 @@ sửa, xóa, nhập từ tệp, hoàn tác, khôi phục đều được ghi tro
   --limit N      số thay đổi tối đa (mặc định 50; 0 = tất cả)
 `, `Usage: cchc history [--agency NAME] [--limit N]
 
-Prints the history of changes, newest first: number, when, who ($CCHC_USER or
+Prints the history of changes, newest first: number, when, who (%[1]s or
 the OS user name) and what (old → new values). Every add, edit, delete, import,
 undo and restore is recorded in the same transaction.
 
   --agency NAME  only changes concerning agencies of that name (accents optional)
   --limit N      at most N changes (default 50; 0 = all)
-`))
+`, console.EnvVar("CCHC_USER")))
 	fmt.Fprint(e.stdout, "\n"+e.lang.T("Tùy chọn chung:\n", "Global options:\n")+globalOptionsHelp(e.lang))
 }

@@ -17,6 +17,7 @@ import (
 
 	"cchc/internal/book"
 	"cchc/internal/campaign"
+	"cchc/internal/console"
 	"cchc/internal/lang"
 	"cchc/internal/location"
 	"cchc/internal/store"
@@ -93,7 +94,7 @@ type usageError struct{ msg string }
 func (u usageError) Error() string { return u.msg }
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(runAndHold(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -319,15 +320,17 @@ func helpOrder(cmds []command) []command {
 }
 
 func globalOptionsHelp(l lang.Lang) string {
-	return l.T(
-		"  --db TỆP        tệp dữ liệu (mặc định: $CCHC_DB, nếu không có thì cchc.db trong thư mục cấu hình\n"+
+	// variables as the clerk's system writes them: %CCHC_DB% on Windows
+	db, lg := console.EnvVar("CCHC_DB"), console.EnvVar("CCHC_LANG")
+	return l.F(
+		"  --db TỆP        tệp dữ liệu (mặc định: %s, nếu không có thì cchc.db trong thư mục cấu hình\n"+
 			"                  của người dùng; được tạo với đợt đăng ký 2023 của tỉnh Hà Tĩnh khi chưa có),\n"+
 			"                  hoặc sổ dùng chung trên PostgreSQL: postgres://NGƯỜI-DÙNG@MÁY-CHỦ/CSDL\n"+
-			"  --lang vi|en    ngôn ngữ hiển thị (mặc định: vi; hoặc $CCHC_LANG)\n",
-		"  --db FILE       database file (default: $CCHC_DB, else cchc.db in the user's config folder;\n"+
+			"  --lang vi|en    ngôn ngữ hiển thị (mặc định: vi; hoặc %s)\n",
+		"  --db FILE       database file (default: %s, else cchc.db in the user's config folder;\n"+
 			"                  created with Hà Tĩnh's 2023 campaign when missing), or a shared book\n"+
 			"                  on PostgreSQL: postgres://USER@HOST/DATABASE\n"+
-			"  --lang vi|en    display language (default: vi; or $CCHC_LANG)\n")
+			"  --lang vi|en    display language (default: vi; or %s)\n", db, lg)
 }
 
 func init() {

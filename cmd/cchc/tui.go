@@ -20,7 +20,7 @@ func runTUI(e *env) error {
 	if err != nil {
 		return err
 	}
-	opt := ui.Options{Lang: e.lang, Today: day, ASCII: os.Getenv("CCHC_ASCII") != ""}
+	opt := ui.Options{Lang: e.lang, Today: day, ASCII: os.Getenv("CCHC_ASCII") != "", Folder: clerkFolder()}
 	release := e.holdNotes()
 	farewell, err := ui.Run(st, opt)
 	release()

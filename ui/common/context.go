@@ -6,6 +6,7 @@ package common
 import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"os"
 
 	"cchc/internal/book"
 	"cchc/internal/campaign"
@@ -22,7 +23,8 @@ type Context struct {
 	ASCII  bool // status markers without Unicode symbols
 	Styles Styles
 	Keys   KeyMap
-	Data   *Data // the latest snapshot loaded from the store; never nil after the first load
+	Data   *Data  // the latest snapshot loaded from the store; never nil after the first load
+	Folder string // where the clerk's files go by default ("" the current folder)
 
 	// ImportPath and ImportWhat are the file last named in "Nhập từ tệp"
 	// and what it holds: a retry after mending the file starts from them.
@@ -138,3 +140,15 @@ const (
 	TabCompliance
 	TabReports
 )
+
+// OutDir is the folder the clerk's files go to by default: Folder (Documents\CCHC
+// when cchc was started by a double-click), else the current one.
+func (c *Context) OutDir() string {
+	if c.Folder != "" {
+		return c.Folder
+	}
+	if dir, err := os.Getwd(); err == nil {
+		return dir
+	}
+	return "."
+}

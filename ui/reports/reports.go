@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -48,11 +47,7 @@ type Model struct {
 
 // New makes the reports screen.
 func New(ctx *common.Context) *Model {
-	dir, err := os.Getwd()
-	if err != nil {
-		dir = "."
-	}
-	m := &Model{ctx: ctx, dir: dir}
+	m := &Model{ctx: ctx, dir: ctx.OutDir()}
 	return m
 }
 

@@ -224,16 +224,14 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 }
 
 // write saves the Markdown report that `cchc status --format md --as-of`
-// would print, into the current folder, never over an existing file.
+// would print, into the clerk's folder (Context.OutDir), never over an
+// existing file.
 func (m *Model) write() tea.Cmd {
 	st, c := m.ctx.Store, m.ctx
 	req := report.Request{Kind: report.KindStatus, Format: "md", Year: c.Data.Campaign.Year, AsOf: m.asOf, Lang: c.Lang}
 	base := fmt.Sprintf("tinh-hinh-dang-ky-%d-den-%s", req.Year, m.asOf.ISO())
+	dir := c.OutDir()
 	return func() tea.Msg {
-		dir, err := os.Getwd()
-		if err != nil {
-			dir = "."
-		}
 		for n := 1; n < 100; n++ {
 			name := base + ".md"
 			if n > 1 {
