@@ -218,6 +218,7 @@ type Book interface {
 	Letters
 	Registrations
 	Imports
+	Files
 	Progress
 	History
 	Reports

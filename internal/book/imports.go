@@ -18,6 +18,9 @@ type ImportItem struct {
 type ImportLetter struct {
 	campaign.Submission
 	Items []ImportItem
+	// File, when set, is the file the letter was read from, kept with the
+	// letter when it is recorded (the same file for each letter it held).
+	File *NewFile
 }
 
 // ImportedLetter tells what happened to one letter of an import.

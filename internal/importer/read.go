@@ -78,10 +78,22 @@ func (g *Grid) own(r, c int) bool {
 // ReadFile reads a .xlsx, .csv or .docx file into its sheets (a Word
 // document's tables).
 func ReadFile(path string) ([]*Grid, error) {
-	data, err := readLimited(path)
+	grids, _, err := readFileData(path)
+	return grids, err
+}
+
+// readFileData is ReadFile, also handing back the bytes it read (the file
+// an import keeps with the letter).
+func readFileData(path string) (grids []*Grid, data []byte, err error) {
+	data, err = readLimited(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	grids, err = readGrids(path, data)
+	return grids, data, err
+}
+
+func readGrids(path string, data []byte) ([]*Grid, error) {
 	if err := compoundFile(data, filepath.Base(path)); err != nil {
 		return nil, err // whatever its name says
 	}

@@ -3,6 +3,7 @@ package importer
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -10,6 +11,7 @@ import (
 
 	"cchc/internal/book"
 	"cchc/internal/campaign"
+	"cchc/internal/files"
 	"cchc/internal/lang"
 	"cchc/internal/vndate"
 	"cchc/internal/vntext"
@@ -82,7 +84,7 @@ func (p *RegistrationPlan) Errors() int { return errorCount(p.Problems) }
 // Problems; when there is none, each row is marked as to be added or a
 // duplicate, exactly as Apply would do it.
 func PlanRegistrations(ctx context.Context, st Book, c campaign.Campaign, path string, opt RegistrationOptions) (*RegistrationPlan, error) {
-	grids, err := ReadFile(path)
+	grids, data, err := readFileData(path)
 	if err != nil {
 		return nil, err
 	}
@@ -101,6 +103,7 @@ func PlanRegistrations(ctx context.Context, st Book, c campaign.Campaign, path s
 	if len(p.letters) == 0 {
 		return p, nil
 	}
+	p.keepFile(filepath.Base(path), data)
 	if p.Errors() > 0 {
 		// nothing will be written, but the rows already in the book are
 		// said now, not only once the errors are mended
@@ -122,6 +125,27 @@ func PlanRegistrations(ctx context.Context, st Book, c campaign.Campaign, path s
 	}
 	p.mark(out)
 	return p, nil
+}
+
+// keepFile has the file read kept with each letter it holds. A file the
+// book cannot keep as it is (a workbook renamed .csv, one over the size
+// limit) is still imported, with a warning that it is not kept.
+func (p *RegistrationPlan) keepFile(name string, data []byte) {
+	name = files.CleanName(name)
+	err := files.CheckSize(name, int64(len(data)), 0)
+	if err == nil {
+		err = files.CheckContent(name, data)
+	}
+	if err != nil {
+		p.Problems = append(p.Problems, Problem{Msg: &lang.Error{
+			VI: "Tệp sẽ không được lưu kèm văn bản: " + lang.Message(err, lang.VI),
+			EN: "The file will not be kept with the letter: " + lang.Message(err, lang.EN)}, Warning: true})
+		return
+	}
+	f := &book.NewFile{Name: name, Content: data}
+	for i := range p.letters {
+		p.letters[i].File = f
+	}
 }
 
 // Apply writes the plan in one transaction: all rows or, on any error,

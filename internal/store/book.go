@@ -264,8 +264,17 @@ func (s *Store) DeleteRegistration(ctx context.Context, id, version int64) error
 		if err := s.changedOne(ctx, tx, res, "registration", id, title); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `DELETE FROM submission WHERE id = ? AND NOT EXISTS (SELECT 1 FROM registration WHERE submission_id = ?)`, subID, subID)
-		return err
+		if err := deleteAttachments(ctx, tx, "registration_id", id); err != nil {
+			return err
+		}
+		res, err = tx.ExecContext(ctx, `DELETE FROM submission WHERE id = ? AND NOT EXISTS (SELECT 1 FROM registration WHERE submission_id = ?)`, subID, subID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 1 {
+			return deleteAttachments(ctx, tx, "submission_id", subID)
+		}
+		return nil
 	})
 }
 

@@ -35,7 +35,11 @@ func (s *Store) Check(ctx context.Context) ([]Problem, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(out, keys...), nil
+	kept, err := s.checkFiles(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return append(append(out, keys...), kept...), nil
 }
 
 // rule is an invariant: a query returning one name per offending row,

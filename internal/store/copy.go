@@ -25,7 +25,8 @@ type Counts map[string]int
 // it names is written.
 var copyTables = []struct{ name, selfRef string }{
 	{"campaign", ""}, {"agency", "parent_id"}, {"quota", ""}, {"campaign_agency", ""}, {"succession", ""},
-	{"submission", ""}, {"registration", ""}, {"progress", ""}, {"history", "undone_by"}, {"history_item", ""},
+	{"submission", ""}, {"registration", ""}, {"progress", ""},
+	{"file_blob", ""}, {"attachment", ""}, {"history", "undone_by"}, {"history_item", ""},
 }
 
 // derivedTables are not copied: the target's triggers rebuild the
@@ -128,8 +129,15 @@ func (s *Store) copyInto(ctx context.Context, tx *sql.Tx, d Dialect) (Counts, er
 		name string
 	}
 	pks := map[string][]pkCol{}
-	err := eachColumn(ctx, s.db, s.d, func(table, column, _ string, pk int) {
+	blobs := map[string]map[string]bool{}
+	err := eachColumn(ctx, s.db, s.d, func(table, column, typ string, pk int) {
 		columns[table] = append(columns[table], column)
+		if t := strings.ToLower(typ); t == "blob" || t == "bytea" {
+			if blobs[table] == nil {
+				blobs[table] = map[string]bool{}
+			}
+			blobs[table][column] = true
+		}
 		if pk > 0 {
 			pks[table] = append(pks[table], pkCol{pk, column})
 		}
@@ -162,7 +170,7 @@ func (s *Store) copyInto(ctx context.Context, tx *sql.Tx, d Dialect) (Counts, er
 	defer from.Rollback()
 	counts := Counts{}
 	for _, t := range copyTables {
-		n, err := copyTable(ctx, from, tx, t.name, t.selfRef, columns[t.name], keys[t.name])
+		n, err := copyTable(ctx, from, tx, t.name, t.selfRef, columns[t.name], keys[t.name], blobs[t.name])
 		if err != nil {
 			return nil, book.CopyFailed(err, t.name)
 		}
@@ -192,8 +200,10 @@ func (s *Store) copyInto(ctx context.Context, tx *sql.Tx, d Dialect) (Counts, er
 // copyBatch caps the values of one INSERT (SQLite allows 32,766, PostgreSQL 65,535).
 const copyBatch = 8000
 
-// copyTable copies one table's rows in key order, several to an INSERT.
-func copyTable(ctx context.Context, from, to *sql.Tx, table, selfRef string, cols, keys []string) (int, error) {
+// copyTable copies one table's rows in key order, several to an INSERT; a
+// table with blob columns (files of up to 25 MB) one row at a time, so a
+// copy holds one file in memory, never a batch of them.
+func copyTable(ctx context.Context, from, to *sql.Tx, table, selfRef string, cols, keys []string, blobs map[string]bool) (int, error) {
 	order := ""
 	if len(keys) > 0 {
 		order = " ORDER BY " + strings.Join(keys, ", ")
@@ -215,6 +225,9 @@ func copyTable(ctx context.Context, from, to *sql.Tx, table, selfRef string, col
 	type later struct{ id, ref any }
 	var deferred []later
 	perRow := max(1, copyBatch/len(cols))
+	if len(blobs) > 0 {
+		perRow = 1
+	}
 	stmts := map[int]*sql.Stmt{}
 	defer func() {
 		for _, st := range stmts {
@@ -252,7 +265,7 @@ func copyTable(ctx context.Context, from, to *sql.Tx, table, selfRef string, col
 			return count, err
 		}
 		for i, v := range vals {
-			if b, ok := v.([]byte); ok { // text as one driver or the other hands it over
+			if b, ok := v.([]byte); ok && !blobs[cols[i]] { // text as one driver or the other hands it over
 				vals[i] = string(b)
 			}
 		}

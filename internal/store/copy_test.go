@@ -78,6 +78,13 @@ func work(t *testing.T, s *Store) {
 	}
 	id := recordOne(t, s, c, "Sở Y tế", "Một cửa điện tử")
 	gone := recordOne(t, s, c, "Sở Tư pháp", "Lý lịch tư pháp trực tuyến")
+	// a file (bytes no text encoding would keep) and the same one again
+	if _, err := s.Attach(ctx, 0, id, book.NewFile{Name: "quyet-dinh.pdf", Content: samplePDF}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Attach(ctx, 0, gone, book.NewFile{Name: "ban-sao.pdf", Content: samplePDF}); err != nil {
+		t.Fatal(err)
+	}
 	r := registrationOf(t, s, id)
 	r.Note = "ghi chú mới"
 	if err := s.UpdateRegistration(ctx, r.Registration); err != nil {
@@ -132,7 +139,8 @@ func copyAndCompare(t *testing.T, src *Store, dest string) {
 		t.Fatal(err)
 	}
 	want := tables(t, src)
-	if counts["registration"] != 1 || counts["history"] != len(want["history"]) || counts["progress"] != 1 || counts["succession"] != 1 {
+	if counts["registration"] != 1 || counts["history"] != len(want["history"]) || counts["progress"] != 1 || counts["succession"] != 1 ||
+		counts["file_blob"] != 1 || counts["attachment"] != 1 {
 		t.Errorf("counts = %v", counts)
 	}
 	dst, err := Open(dest, Options{Now: fixedNow})

@@ -248,7 +248,7 @@ func inferOp(items []book.ChangeItem) string {
 var keyColumns = map[string][]string{
 	"campaign": {"id"}, "agency": {"id"}, "submission": {"id"}, "registration": {"id"}, "progress": {"id"},
 	"campaign_agency": {"campaign_id", "agency_id"}, "quota": {"campaign_id", "agency_group"},
-	"succession": {"campaign_id", "predecessor_id"},
+	"succession": {"campaign_id", "predecessor_id"}, "attachment": {"id"},
 }
 
 // errStale stops an undo or a restore when the data moved on since.

@@ -102,6 +102,11 @@ func (s *Store) ImportRegistrations(ctx context.Context, letters []book.ImportLe
 				titles[vntext.Fold(r.Title)] = true
 				res.Added = append(res.Added, i)
 			}
+			if letter.File != nil && write && res.SubmissionID != 0 {
+				if _, err := attachTx(ctx, tx, res.SubmissionID, 0, *letter.File, now); err != nil {
+					return err
+				}
+			}
 		}
 		return nil
 	})

@@ -98,7 +98,7 @@ func TestMigrationsPaired(t *testing.T) {
 }
 
 type column struct {
-	typ     string // "integer" or "text"
+	typ     string // "integer", "text" or "blob"
 	notNull bool
 	pk      int
 }
@@ -128,6 +128,8 @@ func sqliteSchema(t *testing.T, db *sql.DB) engineSchema {
 			c.typ = "integer"
 		case "TEXT":
 			c.typ = "text"
+		case "BLOB":
+			c.typ = "blob"
 		default:
 			t.Errorf("%s.%s: type %s in the SQLite schema", table, name, typ)
 		}
@@ -156,6 +158,8 @@ func postgresSchema(t *testing.T, db *sql.DB) engineSchema {
 			c.typ = "integer"
 		case "text":
 			c.typ = "text"
+		case "bytea":
+			c.typ = "blob"
 		default:
 			t.Errorf("%s.%s: type %s in the PostgreSQL schema", table, name, typ)
 		}
@@ -245,9 +249,11 @@ func historyColumns(t *testing.T, s *Store) map[string][]string {
 	yte, nv := agencyByName(t, s, c, "Sở Y tế"), agencyByName(t, s, c, "Sở Nội vụ")
 	_, err = s.MergeAgencies(ctx, c.ID, []campaign.Agency{yte, nv}, campaign.Agency{Name: "Sở Mới"})
 	must(err)
+	_, err = s.Attach(ctx, 0, ids[0], book.NewFile{Name: "a.pdf", Content: samplePDF})
+	must(err)
 	r, err = s.Registration(ctx, ids[0])
 	must(err)
-	must(s.DeleteRegistration(ctx, r.ID, r.Version))
+	must(s.DeleteRegistration(ctx, r.ID, r.Version)) // its file goes with it
 	h, err := s.History(ctx, book.HistoryQuery{})
 	must(err)
 	must(func() error { _, err := s.Undo(ctx, h[0].ID); return err }()) // puts the registration back: a delete undone

@@ -84,13 +84,21 @@ func (s *Store) Restore(ctx context.Context, itemID int64) (string, error) {
 		reg := decodeRow(old)
 		title = vntext.Line(reg["title"].(string))
 		subID, _ := reg["submission_id"].(int64)
-		if reg["submission_id"], err = restoreLetter(ctx, tx, itemID, subID); err != nil {
+		regID, _ := reg["id"].(int64)
+		newSub, err := restoreLetter(ctx, tx, itemID, subID)
+		if err != nil {
 			return err
 		}
-		if exists(ctx, tx, "registration", reg["id"].(int64)) {
+		reg["submission_id"] = newSub
+		if exists(ctx, tx, "registration", regID) {
 			delete(reg, "id") // the id was given to another registration since
 		}
-		if err := insertRow(ctx, tx, "registration", reg); err != nil {
+		newReg, err := insertRowID(ctx, tx, "registration", reg)
+		if err != nil {
+			return err
+		}
+		// its files, and the letter's when the letter came back with it
+		if err := restoreAttachments(ctx, tx, itemID, regID, newReg, subID, newSub); err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE history_item SET restored_by = (SELECT id FROM history WHERE open = 1) WHERE id = ?`, itemID)
