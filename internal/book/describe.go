@@ -110,6 +110,8 @@ func (c Change) counts(count map[string]int, l lang.Lang) string {
 		{"agency.delete", "bỏ %d cơ quan", "%d agencies removed", "1 agency removed"},
 		{"agency.update", "trả lại %d cơ quan như cũ", "%d agencies as they were", "1 agency as it was"},
 		{"submission.update", "trả lại %d văn bản như cũ", "%d letters as they were", "1 letter as it was"},
+		{"attachment.insert", "thêm lại %d tệp", "%d files back", "1 file back"},
+		{"attachment.delete", "bỏ %d tệp", "%d files removed", "1 file removed"},
 	} {
 		switch n := count[t.key]; {
 		case n == 1 && l == lang.EN:
@@ -154,6 +156,11 @@ func (c Change) itemName(it *ChangeItem, l lang.Lang) string {
 		return l.F("tiến độ «%s»", "progress «%s»", stage)
 	case "campaign_agency":
 		return l.F("danh sách cơ quan của đợt (%s)", "campaign's agency list (%s)", agency)
+	case "attachment":
+		if agency != "" {
+			return l.F("tệp «%s» của %s", "file «%s» of %s", str("name"), agency)
+		}
+		return l.F("tệp «%s»", "file «%s»", str("name"))
 	}
 	return it.Table
 }

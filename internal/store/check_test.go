@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/vndate"
 )
@@ -25,7 +26,7 @@ func problemsText(t *testing.T, s *Store) string {
 }
 
 // fullBook is a book with a row in every table: a letter, a registration
-// with a step of progress, a change in the history.
+// with a step of progress and a file, a change in the history.
 func fullBook(t *testing.T) *Store {
 	t.Helper()
 	s := openTemp(t)
@@ -36,6 +37,9 @@ func fullBook(t *testing.T) *Store {
 	}
 	id := recordOne(t, s, c, "Sở Y tế", "Một cửa thân thiện")
 	if err := s.AdvanceProgress(ctx, campaign.Step{RegistrationID: id, Stage: campaign.InProgress, On: vndate.Of(2023, 4, 1), Note: "bắt đầu"}, 0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Attach(ctx, 0, id, book.NewFile{Name: "kế hoạch.pdf", Content: samplePDF}); err != nil {
 		t.Fatal(err)
 	}
 	if got := problemsText(t, s); got != "" {

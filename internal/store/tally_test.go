@@ -144,7 +144,8 @@ func TestUpgradeCountsTheTally(t *testing.T) {
 	for _, q := range []string{`DROP TABLE letter_tally`, `DROP TRIGGER tally_submission_insert`, `DROP TRIGGER tally_submission_update`,
 		`DROP TRIGGER tally_submission_delete`, `DROP TRIGGER tally_registration_insert`, `DROP TRIGGER tally_registration_move`,
 		`DROP TRIGGER tally_registration_delete`, `DROP TABLE succession`,
-		// and without what later schemas added (7: the letter's foot)
+		// and without what later schemas added (7: the letter's foot; 8: files)
+		`DROP TABLE attachment`, `DROP TABLE file_blob`,
 		`DROP TRIGGER history_campaign_insert`, `DROP TRIGGER history_campaign_update`, `DROP TRIGGER history_campaign_delete`,
 		`ALTER TABLE campaign DROP COLUMN signer_authority`, `ALTER TABLE campaign DROP COLUMN copies_to`,
 		`PRAGMA user_version = 4`} {

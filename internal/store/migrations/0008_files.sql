@@ -17,7 +17,7 @@ CREATE TABLE file_blob (
     sha256  TEXT    NOT NULL PRIMARY KEY CHECK (length(sha256) = 64),
     size    INTEGER NOT NULL CHECK (size >= 0),
     content BLOB    NOT NULL
-) WITHOUT ROWID;
+); -- a rowid table: WITHOUT ROWID is for small rows, and a file spans many pages
 
 CREATE TABLE attachment (
     id              INTEGER PRIMARY KEY,

@@ -1,0 +1,375 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"cchc/internal/book"
+	"cchc/internal/dossier"
+	"cchc/internal/files"
+	"cchc/internal/importer"
+	"cchc/internal/lang"
+	"cchc/internal/safefile"
+	"cchc/internal/vntext"
+)
+
+func init() {
+	register(command{
+		name: "attach",
+		summary: func(l lang.Lang) string {
+			return l.T("lưu tệp kèm văn bản hoặc mô hình", "keep a file with a letter or a registration")
+		},
+		run: runAttach,
+	})
+	register(command{
+		name: "files",
+		summary: func(l lang.Lang) string {
+			return l.T("các tệp lưu kèm; files get: lấy một tệp ra", "the files kept; files get: take one out")
+		},
+		run: runFiles,
+	})
+	register(command{
+		name: "dossier",
+		summary: func(l lang.Lang) string {
+			return l.T("hồ sơ kiểm chứng của đợt (.zip)", "the campaign's evidence dossier (.zip)")
+		},
+		run: runDossier,
+	})
+}
+
+// parseAround parses options given before, between or after the
+// positional arguments, which it returns.
+func parseAround(fs *flag.FlagSet, e *env, args []string, help func()) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil || fs.NArg() == 0 {
+			return pos, parse(fs, e, args, help) // says what is wrong, or nothing
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+func runAttach(e *env, args []string) error {
+	l := e.lang
+	fs := newFlags("attach", e)
+	letter := fs.Int64("letter", 0, "")
+	reg := fs.Int64("registration", 0, "")
+	pos, err := parseAround(fs, e, args, func() { attachHelp(e) })
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 || (*letter == 0) == (*reg == 0) || *letter < 0 || *reg < 0 {
+		return usageError{l.T("Cách dùng: cchc attach TỆP --letter SỐ | --registration SỐ (một trong hai)",
+			"Usage: cchc attach FILE --letter ID | --registration ID (one of the two)")}
+	}
+	content, err := readKept(pos[0])
+	if err != nil {
+		return err
+	}
+	name := filepath.Base(pos[0])
+	if err := files.CheckContent(files.CleanName(name), content); err != nil {
+		return err // told before the book is opened
+	}
+	st, err := openStore(e, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ctx := context.Background()
+	id, err := st.Attach(ctx, *letter, *reg, book.NewFile{Name: name, Content: content})
+	if err != nil {
+		return err
+	}
+	stored, err := st.FilesStored(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, l.F("Đã lưu tệp số %d: %s (%s); sổ đang giữ %s tệp, giới hạn %s",
+		"Kept as file number %d: %s (%s); the book keeps %s of files, limit %s",
+		id, files.CleanName(name), files.Size(int64(len(content))), files.Size(stored), files.Size(files.MaxTotal)))
+	return nil
+}
+
+// readKept reads a file to keep, refusing a folder or anything over the
+// size limit without reading it whole.
+func readKept(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, lang.Errorf("Không có tệp %s", "There is no file %s", path)
+		}
+		return nil, lang.Wrap(err, "Không đọc được tệp %s", "Cannot read the file %s", path)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, lang.Wrap(err, "Không đọc được tệp %s", "Cannot read the file %s", path)
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, safefile.NotRegular(path, fi)
+	}
+	if err := files.CheckSize(filepath.Base(path), fi.Size(), 0); err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(io.LimitReader(f, files.MaxSize+1))
+	if err != nil {
+		return nil, lang.Wrap(err, "Không đọc được tệp %s", "Cannot read the file %s", path)
+	}
+	if err := files.CheckSize(filepath.Base(path), int64(len(data)), 0); err != nil {
+		return nil, err
+	}
+	return data, nil
+}
+
+func attachHelp(e *env) {
+	fmt.Fprint(e.stdout, e.lang.T(`Cách dùng: cchc attach TỆP --letter SỐ | --registration SỐ
+
+Lưu TỆP vào sổ dữ liệu, kèm văn bản số SỐ (--letter) hoặc mô hình số SỐ
+(--registration): bản PDF có chữ ký số, quyết định, báo cáo kết quả… Một thay
+đổi trong lịch sử, hoàn tác được; vào thùng rác cùng văn bản hoặc mô hình.
+Mỗi tệp tối đa 25 MB; cùng một nội dung chỉ lưu một lần. Nội dung phải đúng
+loại tệp như đuôi tên (pdf, docx, xlsx, ảnh…), nếu không thì bị từ chối.
+`, `Usage: cchc attach FILE --letter ID | --registration ID
+
+Keeps FILE in the book with the letter ID (--letter) or the registration ID
+(--registration): the signed PDF, a decision, a report of results… One change
+in the history, undoable; it goes to the trash with its letter or
+registration. At most 25 MB a file; the same content is kept once. The
+content must be what the extension says (pdf, docx, xlsx, images…), else it
+is refused.
+`))
+	fmt.Fprint(e.stdout, "\n"+e.lang.T("Tùy chọn chung:\n", "Global options:\n")+globalOptionsHelp(e.lang))
+}
+
+// fileJSON is one kept file as `cchc files --format json` prints it.
+type fileJSON struct {
+	ID             int64  `json:"id"`
+	Name           string `json:"name"`
+	Size           int64  `json:"size"`
+	SHA256         string `json:"sha256"`
+	LetterID       *int64 `json:"letter_id"`
+	RegistrationID *int64 `json:"registration_id"`
+	Agency         string `json:"agency"`
+	Added          string `json:"added"` // RFC 3339, UTC, as the history keeps its times
+}
+
+func runFiles(e *env, args []string) error {
+	if len(args) > 0 && args[0] == "get" {
+		return runFilesGet(e, args[1:])
+	}
+	l := e.lang
+	fs := newFlags("files", e)
+	year := fs.String("campaign", "", "")
+	agency := fs.String("agency", "", "")
+	format := fs.String("format", "text", "")
+	if err := parse(fs, e, args, func() { filesHelp(e) }); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError{l.F("Không hiểu %q; ví dụ: cchc files --campaign 2023, cchc files get 12 -o ban-sao.pdf",
+			"%q is not understood; e.g. cchc files --campaign 2023, cchc files get 12 -o copy.pdf", fs.Arg(0))}
+	}
+	if *format != "text" && *format != "json" {
+		return usageError{l.F("--format %q: chọn text hoặc json", "--format %q: choose text or json", *format)}
+	}
+	st, c, err := openYear(e, *year, true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ctx := context.Background()
+	q := book.FilesQuery{CampaignID: c.ID}
+	if strings.TrimSpace(*agency) != "" {
+		list, err := st.CampaignAgencies(ctx, c.ID)
+		if err != nil {
+			return err
+		}
+		a, err := importer.NewResolver(list).Find(*agency, nil)
+		if err != nil {
+			return err
+		}
+		q.AgencyID = a.ID
+	}
+	list, err := st.Files(ctx, q)
+	if err != nil {
+		return err
+	}
+	if *format == "json" {
+		out := make([]fileJSON, 0, len(list))
+		for _, f := range list {
+			j := fileJSON{ID: f.ID, Name: f.Name, Size: f.Size, SHA256: f.SHA256, Agency: f.Agency, Added: f.Added.UTC().Format(time.RFC3339)}
+			if f.LetterID != 0 {
+				j.LetterID = &f.LetterID
+			}
+			if f.RegistrationID != 0 {
+				j.RegistrationID = &f.RegistrationID
+			}
+			out = append(out, j)
+		}
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	stored, err := st.FilesStored(ctx)
+	if err != nil {
+		return err
+	}
+	return printFiles(e.stdout, l, list, stored)
+}
+
+func printFiles(w io.Writer, l lang.Lang, list []book.FileRow, stored int64) error {
+	head := []string{l.T("Số", "No."), l.T("Cơ quan, đơn vị", "Agency"), l.T("Kèm theo", "With"), l.T("Tệp", "File"), l.T("Dung lượng", "Size")}
+	rows := [][]string{head}
+	for _, f := range list {
+		with := l.F("văn bản %s", "letter %s", f.LetterNumber)
+		if f.LetterNumber == "" {
+			with = l.F("văn bản nhận %s", "letter received %s", f.Received)
+		}
+		if f.RegistrationID != 0 {
+			with = l.F("mô hình %d", "registration %d", f.RegistrationID)
+		}
+		rows = append(rows, []string{strconv.FormatInt(f.ID, 10), vntext.Truncate(f.Agency, 32), vntext.Truncate(with, 24),
+			vntext.Truncate(f.Name, 40), files.Size(f.Size)})
+	}
+	widths := make([]int, len(head))
+	for _, r := range rows {
+		for i, c := range r {
+			widths[i] = max(widths[i], vntext.Width(c))
+		}
+	}
+	for _, r := range rows {
+		var b strings.Builder
+		for i, c := range r {
+			if i == len(r)-1 {
+				b.WriteString(vntext.PadLeft(c, widths[i]))
+			} else {
+				b.WriteString(vntext.Pad(c, widths[i]) + "  ")
+			}
+		}
+		if _, err := fmt.Fprintln(w, strings.TrimRight(b.String(), " ")); err != nil {
+			return err
+		}
+	}
+	_, err := fmt.Fprintln(w, "\n"+l.F("%s; sổ đang giữ %s tệp (mỗi nội dung một lần), giới hạn %s, mỗi tệp tối đa %s",
+		"%s; the book keeps %s of files (each content once), limit %s, at most %s a file",
+		l.Count(len(list), "tệp", "file", "files"), files.Size(stored), files.Size(files.MaxTotal), files.Size(files.MaxSize)))
+	return err
+}
+
+func runFilesGet(e *env, args []string) error {
+	l := e.lang
+	fs := newFlags("files get", e)
+	out := fs.String("o", "", "")
+	pos, err := parseAround(fs, e, args, func() { filesHelp(e) })
+	if err != nil {
+		return err
+	}
+	var id int64
+	if len(pos) == 1 {
+		id, err = strconv.ParseInt(pos[0], 10, 64)
+	}
+	if len(pos) != 1 || err != nil || id <= 0 || strings.TrimSpace(*out) == "" {
+		return usageError{l.T("Cách dùng: cchc files get SỐ -o TỆP", "Usage: cchc files get ID -o FILE")}
+	}
+	if err := safefile.CanWrite(*out, false); err != nil {
+		return err
+	}
+	st, err := openStore(e, true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	var f book.FileRow
+	err = safefile.WriteFile(*out, false, func(w io.Writer) error {
+		var err error
+		f, err = st.FileContent(context.Background(), id, w)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, l.F("Đã ghi tệp số %d (%s, %s) ra %s", "Wrote file number %d (%s, %s) to %s", id, f.Name, files.Size(f.Size), *out))
+	return nil
+}
+
+func filesHelp(e *env) {
+	fmt.Fprint(e.stdout, e.lang.T(`Cách dùng: cchc files [--campaign NĂM] [--agency TÊN] [--format text|json]
+           cchc files get SỐ -o TỆP
+
+Liệt kê các tệp lưu kèm văn bản và mô hình của đợt (mặc định: đợt mới nhất),
+theo nhóm và cơ quan, với tổng dung lượng sổ đang giữ và giới hạn. --format json
+in một mảng, mỗi tệp {id, name, size, sha256, letter_id, registration_id,
+agency, added} (null khi không có; added theo RFC 3339, giờ UTC).
+"files get" ghi tệp số SỐ ra TỆP, đúng từng byte (không ghi đè tệp đã có).
+`, `Usage: cchc files [--campaign YEAR] [--agency NAME] [--format text|json]
+       cchc files get ID -o FILE
+
+Lists the files kept with the campaign's letters and registrations (default:
+the latest campaign), by group and agency, with how much the book keeps and
+its limit. --format json prints an array, each file {id, name, size, sha256,
+letter_id, registration_id, agency, added} (null where none; added in
+RFC 3339, UTC). "files get" writes file ID to FILE byte for byte (never over
+an existing file).
+`))
+	fmt.Fprint(e.stdout, "\n"+e.lang.T("Tùy chọn chung:\n", "Global options:\n")+globalOptionsHelp(e.lang))
+}
+
+func runDossier(e *env, args []string) error {
+	l := e.lang
+	fs := newFlags("dossier", e)
+	year := fs.String("campaign", "", "")
+	out := fs.String("o", "", "")
+	force := fs.Bool("force", false, "")
+	if err := parse(fs, e, args, func() { dossierHelp(e) }); err != nil {
+		return err
+	}
+	if strings.TrimSpace(*out) == "" || fs.NArg() > 0 {
+		return usageError{l.T("Cách dùng: cchc dossier [--campaign NĂM] -o HO-SO.zip", "Usage: cchc dossier [--campaign YEAR] -o HO-SO.zip")}
+	}
+	st, c, err := openYear(e, *year, true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	asOf, err := today()
+	if err != nil {
+		return err
+	}
+	n, err := dossier.Save(context.Background(), st, c.Year, l, asOf, *out, *force)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, l.F("Đã ghi hồ sơ %s: %s kèm danh sách mô hình, báo cáo kết quả và mục lục %s",
+		"Wrote the dossier %s: %s with the list of registrations, the results report and the index %s",
+		*out, l.Count(n, "tệp", "file", "files"), dossier.IndexName))
+	return nil
+}
+
+func dossierHelp(e *env) {
+	fmt.Fprint(e.stdout, e.lang.T(`Cách dùng: cchc dossier [--campaign NĂM] -o HO-SO.zip [--force]
+
+Ghi hồ sơ kiểm chứng của đợt (mặc định: đợt mới nhất) thành một tệp zip: mỗi
+cơ quan một thư mục (theo thứ tự nhóm) với các tệp lưu kèm văn bản và mô hình
+của mình, danh sách mô hình (DANH-SACH-MO-HINH.xlsx), báo cáo kết quả
+(BAO-CAO-KET-QUA.docx) và mục lục MUC-LUC.xlsx. Ghi an toàn (tệp tạm rồi đổi
+tên); tệp đã có được giữ nguyên trừ khi có --force.
+`, `Usage: cchc dossier [--campaign YEAR] -o HO-SO.zip [--force]
+
+Writes the campaign's evidence (default: the latest campaign) as one zip: a
+folder per agency (in group order) with the files kept with its letters and
+registrations, the list of registrations (DANH-SACH-MO-HINH.xlsx), the results
+report (BAO-CAO-KET-QUA.docx) and the index MUC-LUC.xlsx. Written atomically
+(a temporary file, then renamed); an existing file is kept unless --force.
+`))
+	fmt.Fprint(e.stdout, "\n"+e.lang.T("Tùy chọn chung:\n", "Global options:\n")+globalOptionsHelp(e.lang))
+}

@@ -1,0 +1,217 @@
+// Package dossier writes a campaign's evidence in one zip: a folder per
+// agency (report order) with its letters' and registrations' files, the
+// list of registrations (xlsx), the results report (docx) and an index of
+// every file (MUC-LUC.xlsx). It streams: each file is read from the book
+// as it is written into the zip, one at a time.
+package dossier
+
+import (
+	"archive/zip"
+	"context"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"cchc/internal/book"
+	"cchc/internal/campaign"
+	"cchc/internal/files"
+	"cchc/internal/lang"
+	"cchc/internal/report"
+	"cchc/internal/safefile"
+	"cchc/internal/vndate"
+)
+
+// Book is what a dossier reads.
+type Book interface {
+	report.Book
+	Files(ctx context.Context, q book.FilesQuery) ([]book.FileRow, error)
+	FileContent(ctx context.Context, id int64, w io.Writer) (book.FileRow, error)
+}
+
+// The names of the zip's own documents.
+const (
+	IndexName         = "MUC-LUC.xlsx"
+	RegistrationsName = "DANH-SACH-MO-HINH.xlsx"
+	ResultsName       = "BAO-CAO-KET-QUA.docx"
+)
+
+// Entry is one kept file as the dossier places it.
+type Entry struct {
+	Path string // in the zip: folder/name
+	File book.FileRow
+}
+
+// Plan places every file of a campaign: one folder per agency, numbered
+// in report order ("001 Sở Y tế"), each name made safe on Windows and
+// unique in its folder. No path can leave the zip's root: every element
+// is files.SafeName, never "", "." or "..".
+func Plan(list []book.FileRow) []Entry {
+	var out []Entry
+	folder, n := "", 0
+	last := int64(-1)
+	used := map[string]bool{}
+	for _, f := range list {
+		if f.AgencyID != last {
+			last, n = f.AgencyID, n+1
+			folder = files.SafeName(fmt.Sprintf("%03d %s", n, f.Agency))
+		}
+		name := files.SafeName(f.Name)
+		stem, ext := name, path.Ext(name)
+		stem = strings.TrimSuffix(stem, ext)
+		p := folder + "/" + name
+		for i := 2; used[strings.ToLower(p)]; i++ { // Windows: case does not tell names apart
+			p = folder + "/" + fmt.Sprintf("%s (%d)%s", stem, i, ext)
+		}
+		used[strings.ToLower(p)] = true
+		out = append(out, Entry{Path: p, File: f})
+	}
+	return out
+}
+
+// Save writes the dossier of the campaign of year (0: the latest) to the
+// file at path atomically (safefile: never over a book, an existing file
+// kept unless force). It returns how many kept files went in.
+func Save(ctx context.Context, st Book, year int, l lang.Lang, asOf vndate.Date, path string, force bool) (int, error) {
+	if !strings.EqualFold(strings.TrimSpace(pathExt(path)), ".zip") {
+		return 0, lang.Errorf("Hồ sơ là tệp .zip: hãy đặt tên tệp kết thúc bằng .zip, ví dụ HO-SO.zip", "The dossier is a .zip file: give a file name ending in .zip, e.g. HO-SO.zip")
+	}
+	if err := safefile.CanWrite(path, force); err != nil {
+		return 0, err
+	}
+	n := 0
+	err := safefile.WriteFile(path, force, func(w io.Writer) error {
+		var err error
+		n, err = Write(ctx, st, year, l, asOf, w)
+		return err
+	})
+	return n, err
+}
+
+func pathExt(p string) string {
+	if i := strings.LastIndexByte(p, '.'); i >= 0 && !strings.ContainsAny(p[i:], `/\`) {
+		return p[i:]
+	}
+	return ""
+}
+
+// Write writes the dossier as a zip to w and returns how many kept files
+// went in.
+func Write(ctx context.Context, st Book, year int, l lang.Lang, asOf vndate.Date, w io.Writer) (int, error) {
+	c, err := st.Campaign(ctx, year)
+	if err != nil {
+		return 0, err
+	}
+	list, err := st.Files(ctx, book.FilesQuery{CampaignID: c.ID})
+	if err != nil {
+		return 0, err
+	}
+	entries := Plan(list)
+	zw := zip.NewWriter(w)
+	now := time.Now()
+	for _, e := range entries {
+		method := zip.Deflate
+		switch strings.ToLower(path.Ext(e.Path)) {
+		case ".pdf", ".zip", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".jpg", ".jpeg", ".png", ".gif":
+			method = zip.Store // compressed already: deflating costs time for nothing
+		}
+		modified := e.File.Added
+		if modified.IsZero() {
+			modified = now
+		}
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: e.Path, Method: method, Modified: modified})
+		if err != nil {
+			return 0, err
+		}
+		if _, err := st.FileContent(ctx, e.File.ID, fw); err != nil {
+			return 0, err
+		}
+	}
+	for _, doc := range []struct{ name, kind, format string }{
+		{RegistrationsName, report.KindRegistrations, "xlsx"},
+		{ResultsName, report.KindResults, "docx"},
+	} {
+		rep, err := report.Build(ctx, st, report.Request{Kind: doc.kind, Format: doc.format, Year: c.Year, AsOf: asOf, Lang: l})
+		if err != nil {
+			return 0, err
+		}
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: doc.name, Method: zip.Deflate, Modified: now})
+		if err != nil {
+			return 0, err
+		}
+		if err := rep.Write(fw, doc.format); err != nil {
+			return 0, err
+		}
+	}
+	fw, err := zw.CreateHeader(&zip.FileHeader{Name: IndexName, Method: zip.Deflate, Modified: now})
+	if err != nil {
+		return 0, err
+	}
+	if err := writeIndex(fw, c, entries, l); err != nil {
+		return 0, err
+	}
+	return len(entries), zw.Close()
+}
+
+// writeIndex writes MUC-LUC.xlsx: every file with its agency, letter,
+// dates and what it supports (the letter itself, or a registration).
+func writeIndex(w io.Writer, c campaign.Campaign, entries []Entry, l lang.Lang) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	sheet := l.T("Mục lục", "Index")
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Family: "Times New Roman", Size: 12}})
+	if err != nil {
+		return err
+	}
+	for i, width := range []float64{6, 32, 16, 13, 13, 48, 12, 44, 24} {
+		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
+			return err
+		}
+	}
+	title := l.F("MỤC LỤC HỒ SƠ KIỂM CHỨNG — %s", "INDEX OF THE EVIDENCE — %s", c.Title)
+	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: bold, Value: title}}); err != nil {
+		return err
+	}
+	head := []any{}
+	for _, h := range [][2]string{{"STT", "No."}, {"Cơ quan, đơn vị", "Agency"}, {"Số văn bản", "Letter number"},
+		{"Ngày văn bản", "Letter date"}, {"Ngày nhận", "Received"}, {"Tệp trong hồ sơ", "File in the dossier"},
+		{"Dung lượng (byte)", "Size (bytes)"}, {"Kiểm chứng cho", "Evidence for"}, {"SHA-256", "SHA-256"}} {
+		head = append(head, excelize.Cell{StyleID: bold, Value: l.T(h[0], h[1])})
+	}
+	if err := sw.SetRow("A3", head); err != nil {
+		return err
+	}
+	for i, e := range entries {
+		f := e.File
+		supports := l.T("Văn bản đăng ký", "The letter")
+		if f.RegistrationID != 0 {
+			supports = f.Title
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, i+4)
+		if err := sw.SetRow(cell, []any{i + 1, f.Agency, f.LetterNumber, dateCell(f.LetterDate), dateCell(f.Received),
+			e.Path, f.Size, supports, f.SHA256}); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	return f.Write(w)
+}
+
+func dateCell(d vndate.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.String()
+}

@@ -1,0 +1,199 @@
+package dossier_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"cchc/internal/book"
+	"cchc/internal/campaign"
+	"cchc/internal/dossier"
+	"cchc/internal/files"
+	"cchc/internal/lang"
+	"cchc/internal/pgtest"
+	"cchc/internal/store"
+	"cchc/internal/vndate"
+)
+
+var now = func() time.Time { return time.Date(2023, 4, 5, 9, 0, 0, 0, time.UTC) }
+
+func open(t testing.TB, loc string) *store.Store {
+	t.Helper()
+	s, err := store.Open(loc, store.Options{Now: now, Today: func() vndate.Date { return vndate.Of(2023, 4, 5) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// letter records one letter of agency with a registration; it returns
+// the letter's and the registration's ids.
+func letter(t testing.TB, s *store.Store, c campaign.Campaign, agency, title string) (int64, int64) {
+	t.Helper()
+	ctx := context.Background()
+	list, err := s.CampaignAgencies(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range list {
+		if a.Name == agency {
+			sub, ids, err := s.RecordSubmission(ctx, campaign.Submission{CampaignID: c.ID, AgencyID: a.ID, Number: "12/UBND",
+				LetterDate: vndate.Of(2023, 3, 10), Received: vndate.Of(2023, 3, 15)},
+				[]campaign.Registration{{Title: title, Kind: campaign.Model, Area: campaign.Procedures}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return sub, ids[0]
+		}
+	}
+	t.Fatalf("no agency %s", agency)
+	return 0, 0
+}
+
+func pdf(s string) []byte { return append([]byte("%PDF-1.7\n"), s...) }
+
+func TestDossierPlacesEveryFileSafely(t *testing.T) {
+	t.Run("sqlite", func(t *testing.T) { testDossier(t, filepath.Join(t.TempDir(), "cchc.db")) })
+	t.Run("postgres", func(t *testing.T) { testDossier(t, pgtest.Fresh(t)) })
+}
+
+func testDossier(t *testing.T, loc string) {
+	s := open(t, loc)
+	ctx := context.Background()
+	c, err := s.Campaign(ctx, 2023)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ducTho, r1 := letter(t, s, c, "Huyện Đức Thọ", "Một cửa liên thông")
+	yte, r2 := letter(t, s, c, "Sở Y tế", "Khám bệnh từ xa")
+	attach := func(l, r int64, name string, content []byte) {
+		t.Helper()
+		if _, err := s.Attach(ctx, l, r, book.NewFile{Name: name, Content: content}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	attach(ducTho, 0, "../../../etc/Công văn 312.pdf", pdf("a"))
+	attach(0, r1, "CON.pdf", pdf("b"))
+	attach(0, r1, `Quyết định: số 1?.pdf`, pdf("c"))
+	attach(yte, 0, "ds.pdf", pdf("d"))
+	attach(0, r2, "DS.pdf", pdf("e")) // the same name to Windows
+	out := filepath.Join(t.TempDir(), "HO-SO.zip")
+	n, err := dossier.Save(ctx, s, 2023, lang.VI, vndate.Of(2023, 4, 5), out, false)
+	if err != nil || n != 5 {
+		t.Fatalf("Save = %d, %v", n, err)
+	}
+	if _, err := dossier.Save(ctx, s, 2023, lang.VI, vndate.Of(2023, 4, 5), out, false); err == nil {
+		t.Error("an existing dossier was written over without --force")
+	}
+	zr, err := zip.OpenReader(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var names []string
+	got := map[string][]byte{}
+	for _, f := range zr.File {
+		names = append(names, f.Name)
+		if strings.Contains(f.Name, "..") || strings.HasPrefix(f.Name, "/") || strings.ContainsAny(f.Name, `\:*?"<>|`) {
+			t.Errorf("unsafe name %q", f.Name)
+		}
+		if f.NonUTF8 || (f.Flags&0x800 == 0 && strings.ContainsFunc(f.Name, func(r rune) bool { return r > 127 })) {
+			t.Errorf("%q is not flagged UTF-8", f.Name)
+		}
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got[f.Name] = b
+	}
+	// departments (group I) before districts (group III)
+	want := []string{
+		"001 Sở Y tế/ds.pdf", "001 Sở Y tế/DS (2).pdf",
+		"002 Huyện Đức Thọ/Công văn 312.pdf", "002 Huyện Đức Thọ/_CON.pdf", "002 Huyện Đức Thọ/Quyết định_ số 1_.pdf",
+		dossier.RegistrationsName, dossier.ResultsName, dossier.IndexName,
+	}
+	if fmt.Sprint(names) != fmt.Sprint(want) {
+		t.Errorf("names\n got %q\nwant %q", names, want)
+	}
+	if !bytes.Equal(got["002 Huyện Đức Thọ/Công văn 312.pdf"], pdf("a")) || !bytes.Equal(got["001 Sở Y tế/DS (2).pdf"], pdf("e")) {
+		t.Error("a file's content differs from what was kept")
+	}
+	x, err := excelize.OpenReader(bytes.NewReader(got[dossier.IndexName]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := x.GetRows(x.GetSheetName(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 3+5 || rows[3][1] != "Sở Y tế" || rows[3][2] != "12/UBND" || rows[3][3] != "10/03/2023" ||
+		rows[3][5] != "001 Sở Y tế/ds.pdf" || rows[4][7] != "Khám bệnh từ xa" || rows[3][7] != "Văn bản đăng ký" {
+		t.Errorf("index rows = %q", rows)
+	}
+	if _, err := excelize.OpenReader(bytes.NewReader(got[dossier.RegistrationsName])); err != nil {
+		t.Errorf("registrations list: %v", err)
+	}
+	if _, err := zip.NewReader(bytes.NewReader(got[dossier.ResultsName]), int64(len(got[dossier.ResultsName]))); err != nil {
+		t.Errorf("results report: %v", err)
+	}
+}
+
+func TestSafeNames(t *testing.T) {
+	for in, want := range map[string]string{
+		"Sở Y tế":            "Sở Y tế",
+		`a<b>c:d"e/f\g|h?i*`: "a_b_c_d_e_f_g_h_i_",
+		"tên. ":              "tên",
+		"..":                 "_",
+		"nul.txt":            "_nul.txt",
+		"COM1":               "_COM1",
+		"Tờ\x00trình\u202e":  "Tờtrình",
+	} {
+		if got := files.SafeName(in); got != want {
+			t.Errorf("SafeName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// BenchmarkDossier1000Files writes the dossier of a campaign with 1,000
+// kept files of 64 KB each (64 MB in all), on SQLite and on PostgreSQL.
+func BenchmarkDossier1000Files(b *testing.B) {
+	b.Run("sqlite", func(b *testing.B) { benchDossier(b, filepath.Join(b.TempDir(), "cchc.db")) })
+	b.Run("postgres", func(b *testing.B) { benchDossier(b, pgtest.Fresh(b)) })
+}
+
+func benchDossier(b *testing.B, loc string) {
+	s := open(b, loc)
+	ctx := context.Background()
+	c, err := s.Campaign(ctx, 2023)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sub, _ := letter(b, s, c, "Sở Y tế", "Một")
+	body := bytes.Repeat([]byte("0123456789abcdef"), 4096)
+	for i := range 1000 {
+		content := pdf(fmt.Sprintf("%d\n%s", i, body))
+		if _, err := s.Attach(ctx, sub, 0, book.NewFile{Name: fmt.Sprintf("tệp %04d.pdf", i), Content: content}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.SetBytes(1000 * int64(len(body)))
+	for b.Loop() {
+		if n, err := dossier.Write(ctx, s, 2023, lang.VI, vndate.Of(2023, 4, 5), io.Discard); err != nil || n != 1000 {
+			b.Fatal(n, err)
+		}
+	}
+}
