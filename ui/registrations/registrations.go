@@ -42,6 +42,7 @@ type Model struct {
 	steps                      []campaign.Step       // the open registration's progress
 	progress                   *progressForm         // moving it to its next stage
 	openedID                   int64
+	files                      filesView   // the open registration's files and its letter's
 	progressOnOpen             bool        // p was pressed on the list: ask the progress once it is open
 	stepFromList               bool        // the progress asked from the list: back to it once saved
 	lastDay                    vndate.Date // the day of the last step saved: the next one's default
@@ -59,6 +60,7 @@ type Model struct {
 type OpenedMsg struct {
 	row   book.RegistrationRow
 	steps []campaign.Step
+	files []book.FileRow
 	err   error
 }
 
@@ -119,7 +121,9 @@ func (m *Model) stageKey() key.Binding {
 	return key.NewBinding(key.WithKeys("g"), key.WithHelp("g", m.ctx.T("lọc tiến độ", "stage filter")))
 }
 
-func (m *Model) Capturing() bool { return m.search.Active || m.progress != nil }
+func (m *Model) Capturing() bool {
+	return m.search.Active || m.progress != nil || m.files.saving != nil
+}
 
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.ctx.Keys
@@ -131,7 +135,10 @@ func (m *Model) ShortHelp() []key.Binding {
 		if m.progress != nil {
 			return []key.Binding{k.Save, k.NextField, k.Left, k.Back}
 		}
-		return []key.Binding{m.progressKey(), k.Edit, k.Delete, k.Back}
+		if m.files.saving != nil {
+			return []key.Binding{k.Back}
+		}
+		return append([]key.Binding{m.progressKey(), k.Edit, k.Delete, k.Back}, m.fileKeys()...)
 	}
 	return []key.Binding{k.Open, k.Search, k.Group, k.Kind, k.Area, m.stageKey(), k.New}
 }
@@ -181,7 +188,11 @@ func (m *Model) read(id int64) tea.Cmd {
 			return OpenedMsg{err: err}
 		}
 		steps, err := st.ProgressSteps(ctx, id)
-		return OpenedMsg{r, steps, err}
+		if err != nil {
+			return OpenedMsg{err: err}
+		}
+		kept, err := filesOf(ctx, st, r)
+		return OpenedMsg{r, steps, kept, err}
 	}
 }
 
@@ -259,7 +270,14 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, common.Cmd(common.ErrMsg{Err: msg.err})
 		}
 		if msg.row.ID == m.openedID {
+			if m.open == nil || m.open.ID != msg.row.ID {
+				m.files = filesView{}
+			}
 			m.open, m.steps, m.mode = &msg.row, msg.steps, reading
+			m.files.list = msg.files
+			if m.files.idx >= len(msg.files) {
+				m.files.idx = 0
+			}
 			if m.progressOnOpen { // p on the list: opened, then its progress asked
 				m.progressOnOpen = false
 				if m.progress = newProgressForm(m.ctx, m.open.ID, m.steps, m.lastDay); m.progress == nil {
@@ -268,6 +286,11 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 				}
 			}
 		}
+	case fileSavedMsg:
+		m.files.saving, m.files.err = nil, ""
+		return m, common.Cmd(common.NoteMsg{Note: m.ctx.F("Đã lưu tệp ra %s", "Saved the file to %s", msg.path)})
+	case fileErrMsg:
+		m.files.err = lang.Message(msg.err, m.ctx.Lang)
 	case progressSavedMsg:
 		m.progress, m.lastDay = nil, msg.on
 		if m.stepFromList { // back to the list, the model still selected: ↓ p ctrl+s steps the next
@@ -311,6 +334,9 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 			}
 			return nil
 		}
+		if took, cmd := m.fileKey(msg); took {
+			return cmd
+		}
 		switch {
 		case msg.String() == "p":
 			m.stepFromList = false
@@ -318,7 +344,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 				return common.Cmd(common.NoteMsg{Note: m.ctx.T("Mô hình đã ở bước cuối", "The model is at its last stage")})
 			}
 		case key.Matches(msg, k.Back):
-			m.mode, m.open = listing, nil
+			m.mode, m.open, m.files = listing, nil, filesView{}
 		case key.Matches(msg, k.Edit):
 			return common.Cmd(common.EditRegistrationMsg{ID: m.open.ID})
 		case key.Matches(msg, k.Delete):
@@ -478,6 +504,12 @@ func (m *Model) readView() string {
 		lines = append(lines, wrapped[i]...)
 	}
 	lines = append(lines, progress...)
+	if kept := m.filesLines(); len(kept) > 0 {
+		lines = append(lines, kept...)
+		if extra := len(lines) - m.height; extra > 0 && m.progress == nil { // keep the files in view
+			lines = lines[extra:]
+		}
+	}
 	if m.progress != nil {
 		lines = append(lines, m.progress.view(m.width)...)
 		if extra := len(lines) - m.height; extra > 0 { // keep the form in view

@@ -13,6 +13,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"golang.org/x/text/unicode/norm"
 
+	"cchc/internal/dossier"
 	"cchc/internal/importer"
 	"cchc/internal/lang"
 	"cchc/internal/report"
@@ -53,7 +54,13 @@ func New(ctx *common.Context) *Model {
 
 type writtenMsg struct{ path string }
 type overwriteMsg struct{} // the clerk agreed to write over the file
-type writeErrMsg struct{ err error }
+
+// overwriteDossierMsg: the clerk agreed to write over the dossier's file.
+type overwriteDossierMsg struct{}
+type writeErrMsg struct {
+	err     error
+	dossier bool // of the dossier, not the report
+}
 type openedMsg struct{ err error }
 
 func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
@@ -69,6 +76,8 @@ func (m *Model) TakesTab() bool { return m.form != nil }
 var (
 	keyWrite = key.NewBinding(key.WithKeys("ctrl+s", "ctrl+w"), key.WithHelp("ctrl+s", ""))
 	keyOpen  = key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", ""))
+	// ctrl+g: the text inputs take the other letters (ctrl+d deletes)
+	keyDossier = key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("ctrl+g", ""))
 )
 
 func (m *Model) ShortHelp() []key.Binding {
@@ -77,10 +86,12 @@ func (m *Model) ShortHelp() []key.Binding {
 	w.SetHelp("ctrl+s", m.ctx.T("ghi tệp", "write file"))
 	o := keyOpen
 	o.SetHelp("ctrl+o", m.ctx.T("mở tệp vừa ghi", "open the file"))
+	z := keyDossier
+	z.SetHelp("ctrl+g", m.ctx.T("ghi hồ sơ .zip", "write the dossier .zip"))
 	if m.written == "" {
-		return []key.Binding{w, k.NextField, k.Left, k.Back}
+		return []key.Binding{w, z, k.NextField, k.Left, k.Back}
 	}
-	return []key.Binding{w, o, k.NextField, k.Left, k.Back}
+	return []key.Binding{w, o, z, k.NextField, k.Left, k.Back}
 }
 
 func (m *Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
@@ -206,6 +217,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 	case overwriteMsg:
 		return m, m.write(true)
+	case overwriteDossierMsg:
+		return m, m.writeDossier(true)
 	case writtenMsg:
 		m.busy, m.written, m.err = false, msg.path, ""
 		return m, common.Cmd(common.NoteMsg{Note: m.ctx.F("Đã ghi %s", "Written %s", msg.path)})
@@ -213,8 +226,12 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.busy = false
 		if errors.Is(msg.err, report.ErrExists) { // asked above the keys, like every question
 			m.written = ""
+			var again tea.Msg = overwriteMsg{}
+			if msg.dossier {
+				again = overwriteDossierMsg{}
+			}
 			return m, common.Cmd(common.ConfirmMsg{Question: m.ctx.T("Tệp đã có. Ghi đè?", "The file exists. Overwrite?"),
-				OnYes: common.Cmd(overwriteMsg{})})
+				OnYes: common.Cmd(again)})
 		}
 		m.err = lang.Message(msg.err, m.ctx.Lang)
 		m.written = "" // the file written before is not what this message is about
@@ -238,6 +255,8 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, keyWrite):
 		return m.write(false)
+	case key.Matches(msg, keyDossier):
+		return m.writeDossier(false)
 	case key.Matches(msg, keyOpen) && m.written != "":
 		return openFile(m.written)
 	case key.Matches(msg, k.Back):
@@ -291,11 +310,41 @@ func (m *Model) write(force bool) tea.Cmd {
 	m.job, cmd = common.StartJob(common.DoingReport, func(progress func(done, total int)) tea.Msg {
 		req.Progress = progress
 		if err := report.Save(context.Background(), st, req, path, force); err != nil {
-			return writeErrMsg{err}
+			return writeErrMsg{err: err}
 		}
 		return writtenMsg{path}
-	}, func(err error) tea.Msg { return writeErrMsg{err} })
+	}, func(err error) tea.Msg { return writeErrMsg{err: err} })
 	return cmd
+}
+
+// writeDossier writes the campaign's dossier (cchc dossier) beside the
+// reports, as of the day in the form, in the background.
+func (m *Model) writeDossier(force bool) tea.Cmd {
+	if m.busy || m.ctx.Data == nil {
+		return nil
+	}
+	asOf, err := vndate.Parse(m.form.Field(fAsOf).Value())
+	if err != nil || asOf.IsZero() {
+		m.err = m.ctx.T("Tính đến ngày: cần ngày có thật dạng dd/mm/yyyy", "As of: expected a real date as dd/mm/yyyy")
+		return nil
+	}
+	year := m.ctx.Data.Campaign.Year
+	path := filepath.Join(m.dir, fmt.Sprintf("HO-SO-%d.zip", year))
+	st, l := m.ctx.Store, m.ctx.Lang
+	m.busy, m.err = true, ""
+	var cmd tea.Cmd
+	m.job, cmd = common.StartJob(common.DoingReport, func(func(done, total int)) tea.Msg {
+		if _, err := dossier.Save(context.Background(), st, year, l, asOf, path, force); err != nil {
+			return writeErrMsg{err: err, dossier: true}
+		}
+		return writtenMsg{path}
+	}, func(err error) tea.Msg { return writeErrMsg{err: err, dossier: true} })
+	return cmd
+}
+
+// openFile hands the file to the system's viewer (common.OpenFile).
+func openFile(path string) tea.Cmd {
+	return common.OpenFile(path, func(err error) tea.Msg { return openedMsg{err} })
 }
 
 // path is the file named, in the folder cchc was started in unless the
@@ -328,10 +377,10 @@ func (m *Model) writeTemplate(force bool) tea.Cmd {
 	var cmd tea.Cmd
 	m.job, cmd = common.StartJob(common.DoingReport, func(func(done, total int)) tea.Msg {
 		if err := importer.SaveTemplate(path, c, format, l, force); err != nil {
-			return writeErrMsg{err}
+			return writeErrMsg{err: err}
 		}
 		return writtenMsg{path}
-	}, func(err error) tea.Msg { return writeErrMsg{err} })
+	}, func(err error) tea.Msg { return writeErrMsg{err: err} })
 	return cmd
 }
 

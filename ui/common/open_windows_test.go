@@ -1,7 +1,10 @@
-package reports
+package common
 
 import (
+	"errors"
 	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
 
 	"golang.org/x/sys/windows"
 )
@@ -15,11 +18,14 @@ func TestOpenFileGivesWindowsTheExactPath(t *testing.T) {
 		return nil
 	}
 	t.Cleanup(func() { shellExecute = windows.ShellExecute })
-	msg := openFile(path)()
-	if m, ok := msg.(openedMsg); !ok || m.err != nil {
-		t.Fatalf("openFile = %#v", msg)
+	var got error = errNotCalled
+	OpenFile(path, func(err error) tea.Msg { got = err; return nil })()
+	if got != nil {
+		t.Fatalf("OpenFile: %v", got)
 	}
 	if verb != "open" || file != path || args != nil {
 		t.Fatalf("ShellExecute(%q, %q, args %v), want open of %q", verb, file, args, path)
 	}
 }
+
+var errNotCalled = errors.New("done not called")

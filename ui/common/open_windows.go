@@ -1,4 +1,4 @@
-package reports
+package common
 
 import (
 	tea "github.com/charmbracelet/bubbletea"
@@ -8,19 +8,19 @@ import (
 // shellExecute is windows.ShellExecute; a test records its arguments.
 var shellExecute = windows.ShellExecute
 
-// openFile hands the file to the program Windows opens it with. Through
+// OpenFile hands the file to the program Windows opens it with. Through
 // ShellExecute, not "cmd /c start": a command line splits a path at "&"
 // and expands "%USERNAME%" in it.
-func openFile(path string) tea.Cmd {
+func OpenFile(path string, done func(error) tea.Msg) tea.Cmd {
 	return func() tea.Msg {
 		verb, err := windows.UTF16PtrFromString("open")
 		if err != nil {
-			return openedMsg{err}
+			return done(err)
 		}
 		file, err := windows.UTF16PtrFromString(path)
 		if err != nil {
-			return openedMsg{err}
+			return done(err)
 		}
-		return openedMsg{shellExecute(0, verb, file, nil, nil, windows.SW_SHOWNORMAL)}
+		return done(shellExecute(0, verb, file, nil, nil, windows.SW_SHOWNORMAL))
 	}
 }

@@ -1,6 +1,6 @@
 //go:build !windows
 
-package reports
+package common
 
 import (
 	"os/exec"
@@ -10,8 +10,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// openFile hands the file to the system's viewer (xdg-open, open).
-func openFile(path string) tea.Cmd {
+// OpenFile hands the file at path to the system's viewer (xdg-open, open);
+// done makes the message that says how it went.
+func OpenFile(path string, done func(error) tea.Msg) tea.Cmd {
 	return func() tea.Msg {
 		name := "xdg-open"
 		if runtime.GOOS == "darwin" {
@@ -19,18 +20,18 @@ func openFile(path string) tea.Cmd {
 		}
 		cmd := exec.Command(name, path)
 		if err := cmd.Start(); err != nil {
-			return openedMsg{err}
+			return done(err)
 		}
 		// xdg-open and its kind say at once when no program takes the
 		// file; one that opens it may run on: waited for in the
 		// background, so that it leaves no zombie behind
-		done := make(chan error, 1)
-		go func() { done <- cmd.Wait() }()
+		waited := make(chan error, 1)
+		go func() { waited <- cmd.Wait() }()
 		select {
-		case err := <-done:
-			return openedMsg{err}
+		case err := <-waited:
+			return done(err)
 		case <-time.After(3 * time.Second):
-			return openedMsg{nil}
+			return done(nil)
 		}
 	}
 }
