@@ -141,6 +141,12 @@ func (h *harness) keys(keys ...string) {
 			h.send(tea.KeyMsg{Type: tea.KeyCtrlN})
 		case "ctrl+u":
 			h.send(tea.KeyMsg{Type: tea.KeyCtrlU})
+		case "ctrl+g":
+			h.send(tea.KeyMsg{Type: tea.KeyCtrlG})
+		case "ctrl+o":
+			h.send(tea.KeyMsg{Type: tea.KeyCtrlO})
+		case "shift+tab":
+			h.send(tea.KeyMsg{Type: tea.KeyShiftTab})
 		default:
 			h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)})
 		}
