@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -340,12 +341,17 @@ func init() {
 		run: func(e *env, args []string) error {
 			fs := newFlags("version", e)
 			if err := parse(fs, e, args, func() {
-				fmt.Fprint(e.stdout, e.lang.T("Cách dùng: cchc version\n\nIn phiên bản chương trình và lược đồ dữ liệu, và sổ dữ liệu các lệnh khác mở.\n",
-					"Usage: cchc version\n\nPrints the program and database schema versions, and the book the other commands open.\n"))
+				fmt.Fprint(e.stdout, e.lang.T("Cách dùng: cchc version\n\nIn phiên bản chương trình, commit mã nguồn và lược đồ dữ liệu, và sổ dữ liệu các lệnh khác mở.\n",
+					"Usage: cchc version\n\nPrints the program version, its source commit and the database schema version, and the book the other commands open.\n"))
 			}); err != nil {
 				return err
 			}
 			fmt.Fprintf(e.stdout, "cchc %s (%s %d)\n", version, e.lang.T("lược đồ dữ liệu", "schema"), store.SchemaVersion())
+			rev := buildCommit(debug.ReadBuildInfo())
+			if rev == "" {
+				rev = e.lang.T("không rõ", "unknown")
+			}
+			fmt.Fprintf(e.stdout, "commit: %s\n", rev)
 			// which book the other commands would open, its password hidden
 			if loc, err := bookLocation(e); err == nil {
 				fmt.Fprintf(e.stdout, "%s: %s\n", e.lang.T("sổ dữ liệu", "book"), vntext.Line(loc.String()))
