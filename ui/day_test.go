@@ -394,7 +394,7 @@ func TestALongWriteShowsItsProgress(t *testing.T) {
 		t.Fatalf("no bar:\n%s", h.view())
 	}
 	h.run(cmd)
-	if _, err := os.Stat(path); err != nil || !strings.Contains(h.view(), "Đã ghi "+path) {
+	if _, err := os.Stat(path); err != nil || !strings.Contains(oneSpaced(h.view()), "Đã ghi "+path) {
 		t.Fatalf("not written (%v):\n%s", err, h.view())
 	}
 }

@@ -193,7 +193,9 @@ func readLimited(path string) ([]byte, error) {
 		}
 	}
 	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	// Windows refuses a name with control characters or <>:"|?* outright
+	// (ERROR_INVALID_NAME): no such file can exist there either.
+	if errors.Is(err, fs.ErrNotExist) || invalidName(err) {
 		return nil, lang.Errorf("Không có tệp %s: kiểm tra lại tên tệp và thư mục (tên có dấu cách thì đặt trong ngoặc kép)",
 			"There is no file %s: check the file's name and folder (put a name with spaces in quotes)", path)
 	}
