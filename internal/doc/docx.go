@@ -61,7 +61,7 @@ func docxBlock(dw *docx.Writer, b Block, width float64) error {
 		if b.Parent != "" { // a body with no parent (a ministry) is named on the first line
 			l = append(l, line(b.Parent, HeadSize, false, false, docx.Centre))
 		}
-		l = append(l, line(b.Issuer, HeadSize, true, false, docx.Centre), docx.Para{Rule: issuer, Width: left})
+		l = append(l, line(b.Issuer, HeadSize, true, false, docx.Centre), docx.Para{Rule: issuer})
 		if b.Number != "" {
 			l = append(l, line(b.Number, HeadSize, false, false, docx.Centre))
 		}
@@ -71,7 +71,7 @@ func docxBlock(dw *docx.Writer, b Block, width float64) error {
 		r := []docx.Para{
 			line(b.Nation, HeadSize-0.5, true, false, docx.Centre),
 			line(b.Motto, HeadSize+0.5, true, false, docx.Centre),
-			{Rule: motto, Width: right},
+			{Rule: motto},
 		}
 		if b.PlaceDate != "" {
 			// a short line that never wraps: its year needs no no-break

@@ -41,3 +41,36 @@ func TestHeadRulesOfNghiDinh30(t *testing.T) {
 		}
 	}
 }
+
+// The docx draws the rules as a paragraph's top border between its
+// indents, within the cell's text box (the cell less its two margins):
+// as long as the pdf's, within 0.5 mm. (Indents once ignored the margins,
+// and the rules came out 3 mm short.)
+func TestDOCXHeadRulesAsThePDFs(t *testing.T) {
+	head := &Letterhead{Parent: "UBND TỈNH HÀ TĨNH", Issuer: "SỞ NỘI VỤ", Nation: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Motto: "Độc lập - Tự do - Hạnh phúc"}
+	issuer, motto := headRules(head)
+	for _, landscape := range []bool{false, true} {
+		d := &Document{Landscape: landscape, Blocks: []Block{head}}
+		x := docxBody(t, d)
+		width, _ := d.Area()
+		cells := []float64{width * 0.4, width * 0.6}
+		ind := regexp.MustCompile(`<w:pBdr><w:top [^>]*/></w:pBdr><w:spacing [^>]*/><w:ind w:left="(\d+)" w:right="(\d+)"`)
+		got := ind.FindAllStringSubmatch(x, -1)
+		if len(got) != 2 {
+			t.Fatalf("landscape %v: %d ruled paragraphs, want 2", landscape, len(got))
+		}
+		margins := regexp.MustCompile(`<w:left w:w="(\d+)" w:type="dxa"/>`).FindStringSubmatch(x)
+		if margins == nil {
+			t.Fatalf("no cell margin in %s", x)
+		}
+		m, _ := strconv.Atoi(margins[1])
+		for i, want := range []float64{issuer, motto} {
+			l, _ := strconv.Atoi(got[i][1])
+			r, _ := strconv.Atoi(got[i][2])
+			rule := cells[i] - float64(2*m+l+r)*25.4/1440
+			if rule < want-0.5 || rule > want+0.5 {
+				t.Errorf("landscape %v: docx rule %d is %.1f mm, the pdf's %.1f mm", landscape, i, rule, want)
+			}
+		}
+	}
+}

@@ -64,7 +64,7 @@ type Para struct {
 	// long: the short rule under the issuer and the motto.
 	Rule float64
 	// Width is the width (mm) of the box the paragraph is in, needed to
-	// centre a Rule.
+	// centre a Rule; in a cell, its width less the margins (Row sets it).
 	Width float64
 }
 
@@ -100,6 +100,12 @@ type Writer struct {
 }
 
 const twipsPerMM = 1440 / 25.4
+
+// cellMargin is the room (twips) left and right of a cell's text.
+const cellMargin = 85
+
+// CellMargin is cellMargin in mm.
+const CellMargin = cellMargin / twipsPerMM
 
 func twips(mm float64) int { return int(math.Round(mm * twipsPerMM)) }
 
@@ -176,7 +182,7 @@ func (w *Writer) StartTable(t Table, header ...[]Cell) error {
 		}
 		b.WriteString(`</w:tblBorders>`)
 	}
-	b.WriteString(`<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="85" w:type="dxa"/><w:bottom w:w="28" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>`)
+	fmt.Fprintf(&b, `<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="%[1]d" w:type="dxa"/><w:bottom w:w="28" w:type="dxa"/><w:right w:w="%[1]d" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>`, cellMargin)
 	for _, mm := range t.Widths {
 		fmt.Fprintf(&b, `<w:gridCol w:w="%d"/>`, twips(mm))
 	}
@@ -276,8 +282,8 @@ func (w *Writer) row(cells []Cell, header bool) string {
 			if p.Size == 0 {
 				p.Size = w.table.Size
 			}
-			if p.Width == 0 {
-				p.Width = width
+			if p.Width == 0 { // the text's box: the cell without its margins
+				p.Width = width - 2*CellMargin
 			}
 			b.WriteString(w.para(p))
 		}
