@@ -111,15 +111,31 @@ type Column struct {
 	// the right, as a terminal lines them up).
 	TextAlign Align
 	Max       int // widest the column grows in plain text, in cells (0: no limit); a longer cell wraps
+	// Least is the widest text the column holds on one line on paper (its
+	// largest number): "41064" over five digits, not "4106" over "4".
+	Least string
 }
 
 // Row of a table: cells, or a band (a heading spanning the table, Cells[0],
-// printed on the page of the row under it),
+// printed on the page of the row under it, and said again at the top of
+// each page its group runs onto: Cells[1], or Cells[0] "(tiếp theo)"),
 // or a total printed bold.
 type Row struct {
 	Cells []string
 	Band  bool
 	Total bool
+}
+
+// continued is what a band says at the top of the pages its group runs
+// onto, in the document's language.
+func continued(r Row, lang string) string {
+	if s := r.Cell(1); s != "" {
+		return s
+	}
+	if lang == "en" {
+		return r.Cell(0) + " (continued)"
+	}
+	return r.Cell(0) + " (tiếp theo)"
 }
 
 // Cell is the row's cell i, "" past its end (a band has one cell, a short
@@ -144,6 +160,10 @@ type Table struct {
 	// Rows calls yield with every row in order; it stops at yield's first
 	// error and returns it.
 	Rows func(yield func(Row) error) error
+	// Sample, when set, is rows like the table's (all of them, or every
+	// n-th of a long list) that paper sizes the columns to (fitWidths),
+	// instead of their relative Widths.
+	Sample [][]string
 }
 
 // List is a heading and items under it ("- Sở Y tế: chưa đăng ký;"),

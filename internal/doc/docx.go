@@ -147,18 +147,30 @@ func docxBlock(dw *docx.Writer, b Block, width float64) error {
 	return nil
 }
 
+// docxTable writes a table. Word repeats only a table's first rows on
+// each page, so each group is a table of its own whose header rows are
+// the columns' titles and the group's band: the band is said again at the
+// top of every page the group runs onto (as it is, without "(tiếp theo)",
+// which Word cannot add).
 func docxTable(dw *docx.Writer, t *Table, width float64) error {
-	widths := Widths(t.Columns, width)
+	widths := tableWidths(t, width)
 	head := make([]docx.Cell, len(t.Columns))
 	for i, c := range t.Columns {
 		head[i] = docx.Cell{Text: c.Title, Bold: true, Align: docx.Centre, Shade: true, Middle: true}
 	}
-	if err := dw.StartTable(docx.Table{Widths: widths, Borders: true, Size: TableSize}, head); err != nil {
-		return err
+	look := docx.Table{Widths: widths, Borders: true, Size: TableSize}
+	open := false
+	start := func(band ...[]docx.Cell) error {
+		if open {
+			if err := dw.EndTable(); err != nil {
+				return err
+			}
+		}
+		open = true
+		return dw.StartTable(look, append([][]docx.Cell{head}, band...)...)
 	}
 	// Each row waits for the next, to know whether it goes over the page
-	// with it: a group's band with the group's first row, the last row with
-	// the total under it.
+	// with it: the last row with the total under it.
 	var held []docx.Cell
 	put := func(keep bool) error {
 		if held == nil {
@@ -176,9 +188,12 @@ func docxTable(dw *docx.Writer, t *Table, width float64) error {
 			return err
 		}
 		if r.Band {
-			text := r.Cell(0)
-			held = []docx.Cell{{Text: text, Bold: true, Span: len(t.Columns), KeepNext: true}}
-			return nil
+			return start([]docx.Cell{{Text: r.Cell(0), Bold: true, Span: len(t.Columns), KeepNext: true}})
+		}
+		if !open {
+			if err := start(); err != nil {
+				return err
+			}
 		}
 		held = make([]docx.Cell, len(t.Columns))
 		for i, c := range t.Columns {
@@ -189,6 +204,9 @@ func docxTable(dw *docx.Writer, t *Table, width float64) error {
 	})
 	if err == nil {
 		err = put(false)
+	}
+	if err == nil && !open {
+		err = start()
 	}
 	if err != nil {
 		return err

@@ -217,7 +217,11 @@ func (h *htmlWriter) block(b Block) error {
 }
 
 func (h *htmlWriter) table(t *Table) error {
-	widths := Widths(t.Columns, h.width)
+	// the set widths: a browser lays the page out its own way, and its
+	// printout is not where pages are counted
+	plain := *t
+	plain.Sample = nil
+	widths := tableWidths(&plain, h.width)
 	h.put(`<table class="data"><colgroup>`)
 	for _, w := range widths {
 		h.put(fmt.Sprintf(`<col style="width: %.1f%%">`, w/h.width*100))

@@ -557,13 +557,27 @@ func (p *pdf) block(b Block, next Block) error {
 	return nil
 }
 
+// fault is the error that stops the document: a part not written, or fpdf's.
+func (p *pdf) fault() error {
+	if p.err != nil {
+		return p.err
+	}
+	if p.f.Err() {
+		return p.f.Error()
+	}
+	return nil
+}
+
 // table draws a bordered table; its header row is drawn again at the top
 // of every page it runs onto.
 func (p *pdf) table(t *Table) error {
-	widths := Widths(t.Columns, p.width)
-	const pad = 1.0
+	widths := tableWidths(t, p.width)
+	// room around a cell's text: 1 mm at the sides, 0.8 mm above and below
+	// and single spacing as Word sets Times New Roman (1.15 of the size),
+	// as the docx's cells have
+	const pad, vpad = 1.0, 0.8
 	size := TableSize
-	lh := lineHeight(size)
+	lh := size * 1.15 * 25.4 / 72
 	type cell struct {
 		text  string
 		bold  bool
@@ -577,7 +591,7 @@ func (p *pdf) table(t *Table) error {
 			n := len(p.lines(p.words([]Run{{Text: c.text, Bold: c.bold}}, size), size, c.width-2*pad, 0))
 			h = max(h, float64(n)*lh)
 		}
-		return h + 2*pad
+		return h + 2*vpad
 	}
 	draw := func(cells []cell, y, h float64) {
 		x := p.left
@@ -589,9 +603,9 @@ func (p *pdf) table(t *Table) error {
 				p.f.Rect(x, y, c.width, h, "D")
 			}
 			lines := p.lines(p.words([]Run{{Text: c.text, Bold: c.bold}}, size), size, c.width-2*pad, 0)
-			ty := y + pad
+			ty := y + vpad
 			if c.shade { // the header is centred vertically
-				ty += (h - 2*pad - float64(len(lines))*lh) / 2
+				ty += (h - 2*vpad - float64(len(lines))*lh) / 2
 			}
 			for _, l := range lines {
 				p.drawLine(l, x+pad, ty+lh*0.8, c.width-2*pad, size, c.align, true)
@@ -606,14 +620,21 @@ func (p *pdf) table(t *Table) error {
 	}
 	headH := measure(head)
 	y := p.f.GetY() + 1
-	newPage := func() {
+	// the group a page continues, said again under the header
+	var group []cell
+	groupH := 0.0
+	newPage := func(band bool) {
 		p.addPage()
 		y = p.f.GetY()
 		draw(head, y, headH)
 		y += headH
+		if group != nil && !band {
+			draw(group, y, groupH)
+			y += groupH
+		}
 	}
-	if y+headH+lh+2*pad > p.bottom {
-		newPage()
+	if y+headH+lh+2*vpad > p.bottom {
+		newPage(true)
 	} else {
 		draw(head, y, headH)
 		y += headH
@@ -627,6 +648,7 @@ func (p *pdf) table(t *Table) error {
 	// the total under it.
 	var held, next []cell
 	heldH, keep := 0.0, false
+	var heldGroup []cell // the band held, as said on the pages after
 	put := func(row []cell, h float64, with bool) {
 		if held != nil {
 			room := heldH
@@ -634,34 +656,32 @@ func (p *pdf) table(t *Table) error {
 				room += h
 			}
 			if y+room > p.bottom {
-				newPage()
+				newPage(heldGroup != nil)
 			}
 			draw(held, y, heldH)
 			y += heldH
+			if heldGroup != nil {
+				group, groupH = heldGroup, measure(heldGroup)
+			}
 		}
 		held, next = row, held
-		heldH, keep = h, false
+		heldH, keep, heldGroup = h, false, nil
 	}
 	err := t.Rows(func(r Row) error {
 		row := next[:0]
 		if r.Band {
 			text := r.Cell(0)
 			row = append(row, cell{text: text, bold: true, width: total})
-		} else {
-			for i, c := range t.Columns {
-				text := r.Cell(i)
-				row = append(row, cell{text: text, bold: r.Total, align: c.Align, width: widths[i]})
-			}
+			put(row, measure(row), false)
+			keep, heldGroup = true, []cell{{text: continued(r, p.doc.Lang), bold: true, width: total}}
+			return p.fault()
+		}
+		for i, c := range t.Columns {
+			text := r.Cell(i)
+			row = append(row, cell{text: text, bold: r.Total, align: c.Align, width: widths[i]})
 		}
 		put(row, measure(row), r.Total)
-		keep = r.Band
-		if p.err != nil {
-			return p.err
-		}
-		if p.f.Err() {
-			return p.f.Error()
-		}
-		return nil
+		return p.fault()
 	})
 	if err == nil {
 		put(nil, 0, false)

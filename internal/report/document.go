@@ -2,6 +2,7 @@ package report
 
 import (
 	"io"
+	"unicode/utf8"
 
 	"cchc/internal/doc"
 	"cchc/internal/lang"
@@ -35,7 +36,10 @@ func (t Table) docColumns() []doc.Column {
 	widths := t.widths()
 	cols := make([]doc.Column, len(t.Columns))
 	for i, c := range t.Columns {
-		cols[i] = doc.Column{Title: c.Title, Width: widths[i], Max: c.Max}
+		cols[i] = doc.Column{Title: c.Title, Width: widths[i], Max: c.Max, Least: c.Least}
+		if c.Least == "" && t.stream == nil && (c.Type == NumberCell || c.Align == Right) {
+			cols[i].Least = t.widest(i)
+		}
 		if c.Type != TextCell || c.Align == Right {
 			cols[i].Align = doc.Centre
 		}
@@ -48,7 +52,7 @@ func (t Table) docColumns() []doc.Column {
 
 // docTable feeds the table's rows, held or streamed, to the renderer.
 func (t Table) docTable() *doc.Table {
-	return &doc.Table{Columns: t.docColumns(), Records: t.records, Rows: func(yield func(doc.Row) error) error {
+	return &doc.Table{Columns: t.docColumns(), Records: t.records, Sample: t.sample, Rows: func(yield func(doc.Row) error) error {
 		i := 0
 		return t.each(func(cells []string, band bool) error {
 			total := t.isTotal(i)
@@ -56,6 +60,17 @@ func (t Table) docTable() *doc.Table {
 			return yield(doc.Row{Cells: cells, Band: band, Total: total})
 		})
 	}}
+}
+
+// widest is the longest cell of column i of a held table (bands aside).
+func (t Table) widest(i int) string {
+	out := ""
+	for ri, r := range t.Rows {
+		if i < len(r) && !t.bands[ri] && utf8.RuneCountInString(r[i]) > utf8.RuneCountInString(out) {
+			out = r[i]
+		}
+	}
+	return out
 }
 
 // Document is the sheet as a document: on paper A4 landscape under the

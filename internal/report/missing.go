@@ -89,7 +89,8 @@ func (m Missing) table() Table {
 		{Title: l.T("Số ngày quá hạn", "Days overdue"), Align: Right, Type: NumberCell, Width: 10},
 	}}
 	for gi, g := range m.Groups() {
-		t.AddBand(Roman(gi+1) + ". " + strings.ToUpper(g.Group.Heading(l)) + " (" + itoa(len(g.Agencies)) + ")")
+		head := Roman(gi+1) + ". " + strings.ToUpper(g.Group.Heading(l))
+		t.AddBand(head+" ("+itoa(len(g.Agencies))+")", head+l.T(" (tiếp theo)", " (continued)"))
 		for i, o := range g.Agencies {
 			days := ""
 			if o.DaysOverdue > 0 {

@@ -227,6 +227,12 @@ func bandTitle(c campaign.Campaign, i int, g campaign.Group, count int, l lang.L
 	return Roman(i) + ". " + strings.ToUpper(c.GroupHeading(g, l)) + " (" + itoa(count) + ")"
 }
 
+// bandContinued is a group's band at the top of the pages it runs onto:
+// "I. UBND CẤP XÃ (tiếp theo)".
+func bandContinued(c campaign.Campaign, i int, g campaign.Group, l lang.Lang) string {
+	return Roman(i) + ". " + strings.ToUpper(c.GroupHeading(g, l)) + l.T(" (tiếp theo)", " (continued)")
+}
+
 // table is the template's table, with a band for each group, its rows
 // streamed from src as it is written.
 func (r Registrations) table(src rowSource, counts book.RegistrationCounts) Table {
@@ -242,13 +248,18 @@ func (r Registrations) table(src rowSource, counts book.RegistrationCounts) Tabl
 		col := Column{Title: c.Label(l), Width: widths[c], Max: 40}
 		if c == campaign.ColSeq {
 			col.Align, col.Type = Right, NumberCell
+			most := 0 // numbered from 1 in each group
+			for _, g := range counts.Groups {
+				most = max(most, g.Registrations)
+			}
+			col.Least = itoa(most)
 		}
 		t.Columns = append(t.Columns, col)
 	}
 	cl := cleaner(src)
 	t.stream = func(add func(cells []string, band bool) error) error {
 		return r.eachInGroups(src, counts, func(i int, g book.GroupCount) error {
-			return add([]string{clean(bandTitle(r.Campaign, i, g.Group, g.Registrations, l))}, true)
+			return add([]string{clean(bandTitle(r.Campaign, i, g.Group, g.Registrations, l)), clean(bandContinued(r.Campaign, i, g.Group, l))}, true)
 		}, func(j int, x book.RegistrationRow) error {
 			cells := make([]string, 0, len(campaign.RegistrationColumns))
 			for _, c := range campaign.RegistrationColumns {
@@ -351,17 +362,60 @@ func (r Registrations) Write(w io.Writer, f string) (err error) {
 	}
 	// each row rendered as it is read (200,000 at national scale; the
 	// PDF holds at most doc.PartPages pages at a time)
-	return writeDoc(r.document(src, counts), w, f)
+	var sample [][]string
+	if f == "html" || f == "docx" || f == "pdf" { // columns to size
+		if sample, err = r.sample(counts); err != nil {
+			return err
+		}
+	}
+	return writeDoc(r.document(src, counts, sample), w, f)
 }
 
 // document is the list as a document, its rows read as it is rendered: in
 // plain text a record for each registration, 80 columns wide.
-func (r Registrations) document(src rowSource, counts book.RegistrationCounts) *doc.Document {
+// On paper its columns are sized to sample (nil: their set widths).
+func (r Registrations) document(src rowSource, counts book.RegistrationCounts, sample [][]string) *doc.Document {
 	t := r.table(src, counts)
 	t.records = true
+	t.sample = sample
 	d := r.sheet(counts, t).Document()
 	d.TextWidth = textWidth
 	return d
+}
+
+// sampleRows is about how many rows the printed columns are sized to: the
+// widths settle long before, and a national list has 200,000.
+const sampleRows = 2000
+
+// sample is every n-th row of the list as printed, at most about
+// sampleRows, read apart from the rows written (the store is read twice),
+// for sizing the columns to their text.
+func (r Registrations) sample(counts book.RegistrationCounts) ([][]string, error) {
+	var src rowSource = heldRows(r.Rows)
+	if r.open != nil {
+		var err error
+		if src, err = r.open(); err != nil {
+			return nil, err
+		}
+	}
+	defer src.Close()
+	every := max(1, (counts.Registrations+sampleRows-1)/sampleRows)
+	cl := cleaner(src)
+	var out [][]string
+	n := 0
+	err := r.eachInGroups(src, counts, func(int, book.GroupCount) error { return nil }, func(j int, x book.RegistrationRow) error {
+		n++
+		if n%every != 0 {
+			return nil
+		}
+		cells := make([]string, 0, len(campaign.RegistrationColumns))
+		for _, c := range campaign.RegistrationColumns {
+			cells = append(cells, cl(r.cell(c, j, x)))
+		}
+		out = append(out, cells)
+		return nil
+	})
+	return out, err
 }
 
 // writeCSV writes every field of every registration, one row each, with its

@@ -118,7 +118,7 @@ func (r Results) agencyTable() Table {
 	}}
 	groups, all := r.agencyGroups()
 	for i, g := range groups {
-		t.AddBand(bandTitle(r.Campaign, i+1, g.group, len(g.agencies), l))
+		t.AddBand(bandTitle(r.Campaign, i+1, g.group, len(g.agencies), l), bandContinued(r.Campaign, i+1, g.group, l))
 		for n, a := range g.agencies {
 			t.Add(append([]string{itoa(n + 1), a.Name}, g.counts[a.ID].cells()...)...)
 		}

@@ -36,6 +36,9 @@ type Column struct {
 	Max   int      // widest the column may grow in text output (0: no limit)
 	Type  CellType // for spreadsheets
 	Width float64  // printed width in characters (xlsx, html); 0: from the content
+	// Least is the widest text the column holds on one line on paper (a
+	// streamed list's largest number); a held table's numbers are measured.
+	Least string
 }
 
 // Table is rows of cells under column titles; cells are plain text.
@@ -57,6 +60,8 @@ type Table struct {
 	stream func(add func(cells []string, band bool) error) error
 	// records lays the rows out as numbered records in plain text (doc.Table.Records).
 	records bool
+	// sample, when set, is rows paper sizes the columns to (doc.Table.Sample).
+	sample [][]string
 }
 
 // each calls fn with every row in order, held or streamed.
@@ -81,13 +86,19 @@ func (t *Table) Add(cells ...string) {
 	t.Rows = append(t.Rows, cells)
 }
 
-// AddBand appends a heading row that spans the table, such as a group's name.
-func (t *Table) AddBand(text string) {
+// AddBand appends a heading row that spans the table, such as a group's
+// name; continued, if given, is what it says at the top of the pages the
+// group runs onto (doc.Row), in place of text "(tiếp theo)".
+func (t *Table) AddBand(text string, continued ...string) {
 	if t.bands == nil {
 		t.bands = map[int]bool{}
 	}
 	t.bands[len(t.Rows)] = true
-	t.Rows = append(t.Rows, []string{clean(text)})
+	row := []string{clean(text)}
+	for _, c := range continued {
+		row = append(row, clean(c))
+	}
+	t.Rows = append(t.Rows, row)
 }
 
 // IsBand reports whether row i is a heading row.

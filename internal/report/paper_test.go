@@ -1,0 +1,72 @@
+package report
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"cchc/internal/doc"
+	"cchc/internal/lang"
+)
+
+// A group running over pages is named again at the top of each page it
+// continues on: in the pdf "I. … (tiếp theo)", in the docx as a header
+// row of the group's own table, which Word repeats. (Numbering restarts in
+// each group: a page of rows 23–27 said nothing of its group.)
+func TestGroupSaidOnEachPage(t *testing.T) {
+	fresh := regexp.MustCompile(`(?m)^\s*[IVX]+\. .*\(\d+\)\s*$`)
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		r := manyRegistrations(150)
+		r.Lang = l
+		pages := pdfText(t, render(t, r, "pdf"))
+		if len(pages) < 4 {
+			t.Fatalf("%s: %d pages, want a list over several", l, len(pages))
+		}
+		cont := l.T("(tiếp theo)", "(continued)")
+		for i, p := range pages[1:] {
+			if strings.TrimSpace(p) == "" {
+				continue
+			}
+			if !strings.Contains(p, cont) && !fresh.MatchString(p) {
+				t.Errorf("%s: page %d names no group:\n%s", l, i+2, p)
+			}
+		}
+		x := docxPart(t, render(t, r, "docx"), "word/document.xml")
+		bands := regexp.MustCompile(`<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr><w:tc><w:tcPr><w:tcW w:w="\d+" w:type="dxa"/><w:gridSpan `).FindAllString(x, -1)
+		if len(bands) != 3 {
+			t.Errorf("%s: %d groups' bands repeat as header rows in the docx, want 3", l, len(bands))
+		}
+	}
+}
+
+// STT is as wide as the largest number of the list, in pdf and docx:
+// "41064" once printed as "4106" over "4".
+func TestNumberFitsItsColumn(t *testing.T) {
+	tab := &doc.Table{Columns: []doc.Column{{Title: "STT", Width: 7, Align: doc.Centre, Least: "41064"}, {Title: "Tên", Width: 134}},
+		Rows: doc.HeldRows([]doc.Row{{Cells: []string{"41064", "Mô hình một cửa"}}})}
+	d := &doc.Document{Lang: "vi", Landscape: true, Blocks: []doc.Block{tab}}
+	var pdf, docx strings.Builder
+	if err := d.WritePDF(&pdf); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(pdfText(t, []byte(pdf.String())), ""); !strings.Contains(got, "41064") {
+		t.Errorf("the pdf cuts 41064:\n%s", got)
+	}
+	if err := d.WriteDOCX(&docx); err != nil {
+		t.Fatal(err)
+	}
+	x := docxPart(t, []byte(docx.String()), "word/document.xml")
+	m := regexp.MustCompile(`<w:gridCol w:w="(\d+)"/>`).FindStringSubmatch(x)
+	need := doc.NewMeasure().Width("41064", true, false, doc.TableSize)*20 + 2*85 // twips
+	if m == nil || float64(atoi(m[1])) < need {
+		t.Errorf("the docx's STT column is %v twips, 41064 needs %.0f", m, need)
+	}
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, r := range s {
+		n = n*10 + int(r-'0')
+	}
+	return n
+}
