@@ -18,6 +18,11 @@ const htmlCSS = `
 body { font-family: "Times New Roman", Times, "Liberation Serif", "Nimbus Roman", serif; font-size: 14pt;
   line-height: 1.3; color: #000; margin: 0; }
 @page :first { @top-center { content: none; } }
+@page { @top-left { content: ""; } @top-right { content: ""; } @bottom-left { content: ""; } @bottom-center { content: ""; }
+  @bottom-right { content: ""; } }
+.howto { display: none; }
+@media screen { .howto { display: block; font-family: sans-serif; font-size: 10pt; color: #333; background: #ffc;
+  padding: 4px 8px; text-align: center; } }
 @media screen { body { background: #e8e8e8; } .paper { background: #fff; margin: 12px auto; box-shadow: 0 0 6px #999;
   padding: 20mm 15mm 20mm 30mm; } }
 p { margin: 0; }
@@ -33,7 +38,7 @@ table.cols > tbody > tr > td { vertical-align: top; padding: 0; }
 .to-label { text-align: right; padding-right: 6pt !important; }
 p.justify { text-align: justify; }
 p.indent { text-indent: 12.7mm; }
-table.data { width: 100%; border-collapse: collapse; font-size: 12pt; margin: 4pt 0 8pt; table-layout: fixed; }
+table.data { width: calc(100% - 1pt); border-collapse: collapse; font-size: 12pt; margin: 4pt 0 8pt 0.5pt; table-layout: fixed; }
 table.data th, table.data td { border: 0.6pt solid #000; padding: 1pt 3pt; vertical-align: top; overflow-wrap: anywhere; white-space: pre-line; }
 table.data th { font-weight: bold; text-align: center; vertical-align: middle; background: #f2f2f2; }
 table.data thead { display: table-header-group; }
@@ -46,6 +51,15 @@ table.data tr.total { break-before: avoid; page-break-before: avoid; }
 .keep { break-inside: avoid; page-break-inside: avoid; }
 .next { break-after: avoid; page-break-after: avoid; }
 `
+
+// howto is said on the screen, never printed: the page sets its own A4
+// paper, margins and page numbers (the empty @page margin boxes keep
+// Chromium's own headers and footers off), but another browser prints its
+// date, title and address in the margins unless told not to.
+var howto = map[bool]string{
+	false: "Khi in: khổ A4 và lề đã đặt sẵn; trong hộp thoại In, bỏ chọn “Đầu trang và chân trang” (Headers and footers) để lề không in ngày, tên và địa chỉ tệp.",
+	true:  "When printing: the A4 page and its margins are set; in the Print dialog, untick “Headers and footers” so that the margins hold no date, title or file address.",
+}
 
 // htmlWriter writes markup (html, Markdown), keeping the first error.
 type htmlWriter struct {
@@ -94,7 +108,7 @@ func (d *Document) WriteHTML(w io.Writer) error {
 `, size, MarginTop, MarginRight, MarginBottom, MarginLeft, map[bool]float64{false: PageWidth, true: PageHeight}[d.Landscape]),
 		`</style>
 </head>
-<body><div class="paper">
+<body><div class="howto">`, esc(howto[lang == "en"]), `</div><div class="paper">
 `)
 	for _, b := range d.blocks(Paper) {
 		if err := h.block(b); err != nil {

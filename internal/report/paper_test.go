@@ -1,9 +1,15 @@
 package report
 
 import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"cchc/internal/doc"
 	"cchc/internal/lang"
@@ -69,4 +75,42 @@ func atoi(s string) int {
 		n = n*10 + int(r-'0')
 	}
 	return n
+}
+
+// Printed by Chromium with its default settings, the html's margins hold
+// only the page number: no date, title or file address. The line saying
+// how to turn a browser's headers off is on the screen only.
+func TestBrowserDefaultsPrintNothingInTheMargins(t *testing.T) {
+	chromium := browser(t)
+	st, _ := openBook(t)
+	dir := t.TempDir()
+	html, pdf := filepath.Join(dir, "r.html"), filepath.Join(dir, "r.pdf")
+	data := render(t, build(t, st, KindStatus, lang.VI), "html")
+	if !regexp.MustCompile(`(?s)@media screen \{ \.howto \{ display: block;.*class="howto">Khi in`).Match(data) {
+		t.Error("no screen-only line on turning off the browser's headers and footers")
+	}
+	if err := os.WriteFile(html, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+		"--user-data-dir="+t.TempDir(), "--print-to-pdf="+pdf, "file://"+html).CombinedOutput()
+	if err != nil {
+		t.Fatalf("chromium: %v\n%s", err, out)
+	}
+	text, err := exec.Command("pdftotext", "-layout", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"file://", "Khi in", " PM", " AM"} {
+		if strings.Contains(string(text), bad) {
+			t.Errorf("the printout holds %q:\n%s", bad, text)
+		}
+	}
+	for i, p := range strings.Split(string(text), "\f")[1:] {
+		if f := strings.Fields(p); len(f) > 0 && f[0] != strconv.Itoa(i+2) {
+			t.Errorf("page %d starts with %q, not its number", i+2, f[0])
+		}
+	}
 }
