@@ -167,6 +167,14 @@ func BenchmarkReportRegistrationsCSV(b *testing.B) {
 	runProcess(b, cchcBinary(b), "--db", db, "report", "registrations", "--format", "csv", "-o", out, "--force")
 }
 
+// The largest docx the national book gives (issue 25): the 2023 list of
+// some 4,400 registrations; the 2024 list of 200,000 is refused as docx.
+func BenchmarkReportRegistrationsDOCX2023(b *testing.B) {
+	db := demotest.Book(b, demo.National)
+	out := filepath.Join(demotest.Dir(b), "registrations-2023.docx")
+	runProcess(b, cchcBinary(b), "--db", db, "report", "registrations", "--campaign", "2023", "--format", "docx", "-o", out, "--force")
+}
+
 // Importing a 10,000-row xlsx (one district's list, its communes leading
 // many rows) into a copy of the national book: target ≤ 5 s.
 func BenchmarkImportXLSX10k(b *testing.B) {

@@ -1,10 +1,12 @@
 package doc
 
 import (
+	"errors"
 	"io"
 	"strings"
 
 	"cchc/internal/docx"
+	"cchc/internal/lang"
 )
 
 // WriteDOCX writes the document as a Word file.
@@ -18,13 +20,28 @@ func (d *Document) WriteDOCX(w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	dw.Limit(MaxDOCXBody)
 	width, _ := d.Area()
 	for _, b := range d.blocks(Paper) {
 		if err := docxBlock(dw, b, width); err != nil {
-			return err
+			return tooLarge(err)
 		}
 	}
-	return dw.Close()
+	return tooLarge(dw.Close())
+}
+
+// MaxDOCXBody is the most document.xml holds (bytes): Word opens about
+// 32 MB of text. A variable for the tests.
+var MaxDOCXBody int64 = 25_000_000
+
+// tooLarge says a document over MaxDOCXBody in words, with what to write
+// instead.
+func tooLarge(err error) error {
+	if errors.Is(err, docx.ErrTooLarge) {
+		return lang.Errorf("Báo cáo quá dài để Word mở được (hơn %d MB văn bản). Hãy ghi ra xlsx (Excel) hoặc pdf.",
+			"The report is too long for Word to open (over %d MB of text). Write it as xlsx (Excel) or pdf instead.", MaxDOCXBody/1_000_000)
+	}
+	return err
 }
 
 var docxAlign = map[Align]docx.Align{Left: docx.Left, Centre: docx.Centre, Right: docx.Right, Justify: docx.Justify}

@@ -11,6 +11,7 @@ import (
 	"archive/zip"
 	"bufio"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -97,6 +98,8 @@ type Writer struct {
 	font  Font
 	table *Table
 	err   error
+	size  int64 // bytes of document.xml so far
+	limit int64 // most it may hold; 0: no limit
 }
 
 const twipsPerMM = 1440 / 25.4
@@ -151,8 +154,19 @@ const (
 func (w *Writer) put(s string) {
 	if w.err == nil {
 		_, w.err = w.body.WriteString(s)
+		w.size += int64(len(s))
+		if w.limit > 0 && w.size > w.limit {
+			w.err = ErrTooLarge
+		}
 	}
 }
+
+// ErrTooLarge is a body grown past the Writer's Limit.
+var ErrTooLarge = errors.New("docx: document.xml over its limit")
+
+// Limit stops the document with ErrTooLarge once document.xml would hold
+// more than n bytes: past some 32 MB of text Word does not open a file.
+func (w *Writer) Limit(n int64) { w.limit = n }
 
 // Paragraph adds a paragraph to the body.
 func (w *Writer) Paragraph(p Para) error {

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"io"
 	"testing"
 
@@ -49,4 +50,19 @@ func BenchmarkRegistrationsCSV200k(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// The largest docx cchc writes: a list of MaxDOCXRows registrations, its
+// document.xml under 25 MB (reported as MB-document.xml), which Word opens.
+func BenchmarkRegistrationsDOCXLargest(b *testing.B) {
+	r := manyRegistrations(MaxDOCXRows)
+	var size int
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := r.Write(&buf, "docx"); err != nil {
+			b.Fatal(err)
+		}
+		size = len(docxPart(b, buf.Bytes(), "word/document.xml"))
+	}
+	b.ReportMetric(float64(size)/1e6, "MB-document.xml")
 }

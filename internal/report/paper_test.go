@@ -114,3 +114,18 @@ func TestBrowserDefaultsPrintNothingInTheMargins(t *testing.T) {
 		}
 	}
 }
+
+// A docx Word could not open is refused before anything is written, with
+// a word on what to write instead; the longest accepted stays under 25 MB
+// of document.xml.
+func TestDOCXWordCanOpen(t *testing.T) {
+	var b strings.Builder
+	err := manyRegistrations(MaxDOCXRows+1).Write(&b, "docx")
+	if err == nil || !strings.Contains(err.Error(), "xlsx") || b.Len() != 0 {
+		t.Fatalf("a list of %d as docx: %v, %d bytes written; want refused, naming xlsx", MaxDOCXRows+1, err, b.Len())
+	}
+	data := render(t, manyRegistrations(MaxDOCXRows), "docx")
+	if n := len(docxPart(t, data, "word/document.xml")); n > 25_000_000 {
+		t.Errorf("the longest docx accepted has %d bytes of document.xml, over 25 MB", n)
+	}
+}

@@ -29,7 +29,7 @@ func needTool(t *testing.T, name string) string {
 }
 
 // docxPart reads one part of a docx archive.
-func docxPart(t *testing.T, data []byte, name string) string {
+func docxPart(t testing.TB, data []byte, name string) string {
 	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {

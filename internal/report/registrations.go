@@ -331,6 +331,13 @@ func (r Registrations) sheet(c book.RegistrationCounts, t Table) Sheet {
 	}
 }
 
+// MaxDOCXRows is the longest list written as docx: Word opens about 32 MB
+// of text, and each registration takes some 3 KB of document.xml, so 8,000
+// keep it under 25 MB. A longer list is refused rather than split by
+// group: at national scale a single group holds 100,000 and more, so the
+// pieces would be refused too; xlsx and pdf hold any length.
+const MaxDOCXRows = 8000
+
 // Write writes the list in format f. Every format but json is written as
 // the rows are read, never all held: at national scale they are 200,000.
 func (r Registrations) Write(w io.Writer, f string) (err error) {
@@ -351,6 +358,11 @@ func (r Registrations) Write(w io.Writer, f string) (err error) {
 		if counts, err = src.Counts(); err != nil {
 			return err
 		}
+	}
+	if f == "docx" && counts.Registrations > MaxDOCXRows {
+		return lang.Errorf("Danh sách có %d mô hình, sáng kiến: tệp Word sẽ quá lớn để Word mở được (tối đa %d). Hãy ghi ra xlsx (Excel) hoặc pdf.",
+			"The list has %d registrations: a Word file would be too large for Word to open (at most %d). Write it as xlsx (Excel) or pdf instead.",
+			counts.Registrations, MaxDOCXRows)
 	}
 	switch f {
 	case "csv":
