@@ -160,6 +160,10 @@ type Table struct {
 	// Rows calls yield with every row in order; it stops at yield's first
 	// error and returns it.
 	Rows func(yield func(Row) error) error
+	// KeepNext keeps the last row on the page of what follows (a letter's
+	// closing and signer), so that the table breaks before it rather than
+	// leave the signer with a line on a page of its own.
+	KeepNext bool
 	// Sample, when set, is rows like the table's (all of them, or every
 	// n-th of a long list) that paper sizes the columns to (fitWidths),
 	// instead of their relative Widths.

@@ -220,7 +220,7 @@ func docxTable(dw *docx.Writer, t *Table, width float64) error {
 		return nil
 	})
 	if err == nil {
-		err = put(false)
+		err = put(t.KeepNext)
 	}
 	if err == nil && !open {
 		err = start()

@@ -60,11 +60,7 @@ func (d *Document) WritePDF(w io.Writer) error {
 	p.inked = ""
 	blocks := d.blocks(Paper)
 	for i, b := range blocks {
-		var next Block
-		if i+1 < len(blocks) {
-			next = blocks[i+1]
-		}
-		if err := p.block(b, next); err != nil {
+		if err := p.block(b, blocks[i+1:]); err != nil {
 			return err
 		}
 		if p.err != nil {
@@ -489,27 +485,50 @@ func (p *pdf) height(widths []float64, cols ...[]para) float64 {
 	return h
 }
 
-// block writes one block; next is the one after it (nil at the end), for
-// a paragraph kept with it.
-func (p *pdf) block(b Block, next Block) error {
-	switch b := b.(type) {
-	case *Paragraph:
-		pp := para{runs: b.Runs, size: b.Size, align: b.Align, before: b.Before, left: b.Hanging}
-		if pp.size == 0 {
-			pp.size = BodySize
-		}
-		if b.Indent {
-			pp.indent = 12.7
-		}
-		keep := 0.0
-		if b.KeepNext {
-			keep = 3 * lineHeight(TableSize)
-			if s, ok := next.(*Signature); ok { // the signer never alone on a page
-				w, l, r := p.signature(s)
-				keep = p.height(w, l, r) + pt(12)
+// bodyPara is a paragraph of the body as the PDF lays it out.
+func bodyPara(b *Paragraph) para {
+	pp := para{runs: b.Runs, size: b.Size, align: b.Align, before: b.Before, left: b.Hanging}
+	if pp.size == 0 {
+		pp.size = BodySize
+	}
+	if b.Indent {
+		pp.indent = 12.7
+	}
+	return pp
+}
+
+// kept is the height (mm) that goes onto the page with what comes before
+// rest: paragraphs kept with what follows them, down to the signer, whole
+// (the signer is never alone on a page, nor with the last line only); or
+// three lines of what follows.
+func (p *pdf) kept(rest []Block) float64 {
+	h := 0.0
+	for _, b := range rest {
+		switch b := b.(type) {
+		case *Signature:
+			w, l, r := p.signature(b)
+			return h + p.height(w, l, r) + pt(12)
+		case *Paragraph:
+			if b.KeepNext {
+				h += p.measure(bodyPara(b), p.width)
+				continue
 			}
 		}
-		p.flow(pp, keep)
+		break
+	}
+	return h + 3*lineHeight(TableSize)
+}
+
+// block writes one block; rest are those after it, for what is kept with
+// what follows.
+func (p *pdf) block(b Block, rest []Block) error {
+	switch b := b.(type) {
+	case *Paragraph:
+		keep := 0.0
+		if b.KeepNext {
+			keep = p.kept(rest)
+		}
+		p.flow(bodyPara(b), keep)
 	case *Letterhead:
 		issuer, motto := headRules(b)
 		var l []para
@@ -552,7 +571,11 @@ func (p *pdf) block(b Block, next Block) error {
 		p.f.SetY(p.f.GetY() + pt(12))
 		p.columns(w, l, r)
 	case *Table:
-		return p.table(b)
+		keep := 0.0
+		if b.KeepNext {
+			keep = p.kept(rest)
+		}
+		return p.table(b, keep)
 	}
 	return nil
 }
@@ -570,7 +593,7 @@ func (p *pdf) fault() error {
 
 // table draws a bordered table; its header row is drawn again at the top
 // of every page it runs onto.
-func (p *pdf) table(t *Table) error {
+func (p *pdf) table(t *Table, after float64) error {
 	widths := tableWidths(t, p.width)
 	// room around a cell's text: 1 mm at the sides, 0.8 mm above and below
 	// and single spacing as Word sets Times New Roman (1.15 of the size),
@@ -683,8 +706,8 @@ func (p *pdf) table(t *Table) error {
 		put(row, measure(row), r.Total)
 		return p.fault()
 	})
-	if err == nil {
-		put(nil, 0, false)
+	if err == nil { // the last row goes with what is kept under the table
+		put(nil, after, after > 0)
 	}
 	p.f.SetY(y + 2)
 	return err

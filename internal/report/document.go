@@ -169,7 +169,11 @@ func (let Letter) Document() *doc.Document {
 		d.Blocks = append(d.Blocks, body(p))
 	}
 	// what each agency owes: a table on paper, sentences on a screen
-	d.Blocks = append(d.Blocks, doc.For(doc.Paper, splitQuota(let.owingTable(), 3, l).docTable()))
+	// its last row kept with the closing and the signer: the table breaks
+	// rather than leave them on a page of their own
+	owing := splitQuota(let.owingTable(), 3, l).docTable()
+	owing.KeepNext = len(let.Closing) > 0
+	d.Blocks = append(d.Blocks, doc.For(doc.Paper, owing))
 	for gi, g := range let.Groups {
 		list := &doc.List{Heading: Roman(gi+1) + ". " + g.Group.Heading(l)}
 		for oi, o := range g.Agencies {
@@ -177,9 +181,9 @@ func (let Letter) Document() *doc.Document {
 		}
 		d.Blocks = append(d.Blocks, doc.For(doc.Plain, list))
 	}
-	for i, p := range let.Closing {
+	for _, p := range let.Closing {
 		b := body(p)
-		b.KeepNext = i == len(let.Closing)-1 // the signer never alone on a page
+		b.KeepNext = true // the closing together, with the signer
 		d.Blocks = append(d.Blocks, b)
 	}
 	d.Blocks = append(d.Blocks, &doc.Signature{CopiesLabel: l.T("Nơi nhận:", "Copies to:"), Copies: let.CopiesTo,

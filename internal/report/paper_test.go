@@ -11,8 +11,11 @@ import (
 	"testing"
 	"time"
 
+	"cchc/internal/campaign"
+	"cchc/internal/compliance"
 	"cchc/internal/doc"
 	"cchc/internal/lang"
+	"cchc/internal/vndate"
 )
 
 // A group running over pages is named again at the top of each page it
@@ -127,5 +130,34 @@ func TestDOCXWordCanOpen(t *testing.T) {
 	data := render(t, manyRegistrations(MaxDOCXRows), "docx")
 	if n := len(docxPart(t, data, "word/document.xml")); n > 25_000_000 {
 		t.Errorf("the longest docx accepted has %d bytes of document.xml, over 25 MB", n)
+	}
+}
+
+// However long the table of what agencies owe, the letter's last page
+// never holds only the closing line and the signature: the closing
+// paragraphs go over the page together, and the table's last row with
+// them (pdf); in the docx they and the table's last row keep with next.
+func TestReminderLastPageNotJustTheSignature(t *testing.T) {
+	c := deputyReminder(vndate.Of(2023, 4, 15), vndate.Of(2023, 4, 5)).Campaign
+	var agencies []compliance.Agency
+	for n := 1; n <= 45; n++ {
+		agencies = append(agencies, compliance.Agency{ID: int64(n), Name: "Sở số " + itoa(n), Group: campaign.Department})
+		r := Reminder{Campaign: c, Summary: compliance.Judge(c, agencies, nil, vndate.Of(2023, 4, 5)), Lang: lang.VI, ReplyBy: vndate.Of(2023, 4, 15)}
+		pages := pdfText(t, render(t, r, "pdf"))
+		last := ""
+		for i := len(pages) - 1; i >= 0 && strings.TrimSpace(last) == ""; i-- {
+			last = pages[i]
+		}
+		if len(pages) > 1 && !strings.Contains(last, "Sở số ") {
+			t.Errorf("%d agencies: the last page holds no row of the table:\n%s", n, last)
+		}
+		if n == 45 {
+			x := docxPart(t, render(t, r, "docx"), "word/document.xml")
+			end := x[strings.LastIndex(x, "Sở số 45"):]
+			closing := regexp.MustCompile(`<w:p><w:pPr>(<w:keepNext/>)?[^\n]*?quan tâm, phối hợp`).FindStringSubmatch(end)
+			if !strings.Contains(end[:strings.Index(end, "</w:tr>")], "<w:keepNext/>") || closing == nil || closing[1] == "" {
+				t.Errorf("the docx's last row and closing are not kept with the signer:\n%s", end)
+			}
+		}
 	}
 }
