@@ -139,10 +139,9 @@ var (
 func toHop(s string) string {
 	var b strings.Builder
 	for _, r := range s {
-		d := []rune(norm.NFD.String(string(r)))
 		var tone []rune
 		var rest []rune
-		for _, c := range d {
+		for _, c := range norm.NFD.String(string(r)) {
 			switch c {
 			case '\u0300', '\u0301', '\u0303', '\u0309', '\u0323':
 				tone = append(tone, c)
