@@ -75,8 +75,8 @@ func (g *Grid) own(r, c int) bool {
 	return strings.TrimSpace(g.Cell(r, c)) != "" && !g.merged[[2]int{r, c}]
 }
 
-// ReadFile reads a .xlsx, .csv or .docx file into its sheets (a Word
-// document's tables).
+// ReadFile reads a .xlsx, .csv, .docx or text .pdf file into its sheets (a
+// Word document's tables, a PDF's table).
 func ReadFile(path string) ([]*Grid, error) {
 	grids, _, err := readFileData(path)
 	return grids, err
@@ -134,7 +134,12 @@ func readByKind(path string, data []byte) ([]*Grid, error) {
 		return ReadDOCX(data)
 	case ".doc", ".rtf":
 		return nil, oldWord(filepath.Base(path))
+	case ".pdf":
+		return ReadPDF(data)
 	default:
+		if bytes.HasPrefix(data, pdfMagic) {
+			return ReadPDF(data)
+		}
 		if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
 			if isDOCX(data) {
 				return ReadDOCX(data)
@@ -223,7 +228,7 @@ func readLimited(path string) ([]byte, error) {
 func regular(path string, info os.FileInfo) error {
 	switch {
 	case info.IsDir():
-		return lang.Errorf("%s là một thư mục, không phải tệp: hãy chọn một tệp trong đó (.xlsx, .docx hoặc .csv)", "%s is a folder, not a file: choose a file in it (.xlsx, .docx or .csv)", path)
+		return lang.Errorf("%s là một thư mục, không phải tệp: hãy chọn một tệp trong đó (.xlsx, .docx, .pdf hoặc .csv)", "%s is a folder, not a file: choose a file in it (.xlsx, .docx, .pdf or .csv)", path)
 	case !info.Mode().IsRegular():
 		return lang.Errorf("%s không phải tệp thông thường (có thể là ống dẫn, thiết bị hay socket): hãy chọn tệp Excel (.xlsx) hoặc CSV đã lưu trên máy",
 			"%s is not a regular file (a pipe, a device or a socket): choose an Excel (.xlsx) or CSV file saved on the computer", path)
