@@ -235,7 +235,7 @@ func importHelp(e *env) {
                                 [--letter SỐ] [--dry-run]
   cchc import agencies TỆP [--campaign NĂM] [--dry-run]
 
-Nhập từ tệp .xlsx, .docx hoặc .csv: danh sách đăng ký mô hình, sáng kiến của một cơ quan, đơn vị (điền
+Nhập từ tệp .xlsx, .docx, .pdf hoặc .csv: danh sách đăng ký mô hình, sáng kiến của một cơ quan, đơn vị (điền
 theo mẫu: cchc template), hoặc danh sách đơn vị hành chính cấp xã. Xem: cchc import registrations
 --help, cchc import agencies --help.
 `, `Usage:
@@ -243,7 +243,7 @@ theo mẫu: cchc template), hoặc danh sách đơn vị hành chính cấp xã.
                                  [--letter NUMBER] [--dry-run]
   cchc import agencies FILE [--campaign YEAR] [--dry-run]
 
-Imports from a .xlsx, .docx or .csv file: an agency's list of registrations (filled in from the
+Imports from a .xlsx, .docx, .pdf or .csv file: an agency's list of registrations (filled in from the
 template: cchc template), or the list of communes. See: cchc import registrations --help,
 cchc import agencies --help.
 `)+"\n"+l.T("Tùy chọn chung:\n", "Global options:\n")+globalOptionsHelp(l))
@@ -255,8 +255,9 @@ func importRegistrationsHelp(e *env) {
                  [--received dd/mm/yyyy] [--letter SỐ] [--dry-run] [--year-mismatch-ok]
 
 Nhập danh sách mô hình, sáng kiến mà một cơ quan, đơn vị gửi kèm văn bản (tệp .xlsx, tệp Word
-.docx, hoặc .csv UTF-8 phân cách bằng dấu phẩy hoặc chấm phẩy; tệp .doc, .xls cũ: hãy lưu lại
-thành .docx, .xlsx). Trong tệp Word, bảng đăng ký được chọn trong các bảng của văn bản (bỏ qua
+.docx, tệp PDF có chữ (in từ Word), hoặc .csv UTF-8 phân cách bằng dấu phẩy hoặc chấm phẩy; tệp
+.doc, .xls cũ: hãy lưu lại thành .docx, .xlsx; PDF là bản quét thì không đọc được: hãy gõ tay
+hoặc xin tệp Word). Trong tệp Word, bảng đăng ký được chọn trong các bảng của văn bản (bỏ qua
 bảng tiêu đề, bảng liên hệ, bảng ký tên). Dòng tiêu đề của bảng được tìm trong 30 dòng đầu; các cột được nhận theo nghĩa (STT, Tên mô hình/sáng kiến, Loại, Lĩnh vực CCHC, Đơn vị chủ
 trì, Đơn vị phối hợp, Thời gian thực hiện, Dự kiến kết quả, Ghi chú), không phân biệt thứ tự,
 hoa thường hay dấu. Dòng đánh số (1) (2) …, dòng trống và phần ký tên cuối bảng được bỏ qua.
@@ -279,8 +280,9 @@ Tùy chọn:
 `, `Usage: cchc import registrations FILE [--campaign YEAR] [--agency NAME]
                  [--received dd/mm/yyyy] [--letter NUMBER] [--dry-run] [--year-mismatch-ok]
 
-Imports the registrations an agency sent with its letter (a .xlsx file, a Word .docx, or UTF-8
-.csv separated by commas or semicolons; old .doc and .xls files: save them as .docx, .xlsx). In a
+Imports the registrations an agency sent with its letter (a .xlsx file, a Word .docx, a text PDF
+(printed from Word), or UTF-8 .csv separated by commas or semicolons; old .doc and .xls files:
+save them as .docx, .xlsx; a scanned PDF cannot be read: type it in or ask for the Word file). In a
 Word file the registrations table is chosen among the document's tables (title block, contact
 and signature tables are left alone). The table's header row is looked for in the first 30 rows; columns are
 recognised by meaning (No., Title, Kind, Reform area, Lead unit, Partners, Timeline, Expected

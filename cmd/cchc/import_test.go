@@ -188,6 +188,26 @@ func TestImportWordReply(t *testing.T) {
 	}
 }
 
+// A reply that came only as a PDF printed from Word imports like the
+// Word file: dry run, import, and again only duplicates.
+func TestImportPDFReply(t *testing.T) {
+	t.Setenv("CCHC_TODAY", "25/03/2023")
+	db := filepath.Join(t.TempDir(), "cchc.db")
+	reply := filepath.Join("..", "..", "internal", "importer", "testdata", "pdf", "so-y-te.pdf")
+	code, out, errs := cchc(t, "--db", db, "import", "registrations", reply, "--received", "22/03/2023", "--dry-run")
+	if code != 0 || !strings.Contains(out, "Văn bản số: 15/SYT-VP · Ngày văn bản: 20/03/2023") || !strings.Contains(out, "Một cửa điện tử ngành y tế") ||
+		!strings.Contains(out, "Sẽ thêm 6 mô hình của Sở Y tế; bỏ qua 0 trùng; 0 lỗi") {
+		t.Fatalf("dry run: exit %d\n%s%s", code, out, errs)
+	}
+	if code, out, errs = cchc(t, "--db", db, "import", "registrations", reply, "--received", "22/03/2023"); code != 0 || registeredBy(t, db, "Sở Y tế") != 6 {
+		t.Fatalf("import: exit %d\n%s%s", code, out, errs)
+	}
+	if code, out, errs = cchc(t, "--db", db, "--lang", "en", "import", "registrations", reply, "--dry-run"); code != 0 ||
+		!strings.Contains(out, "Would add 0 registrations from Sở Y tế; skipped 6 duplicates; 0 errors") {
+		t.Fatalf("again: exit %d\n%s%s", code, out, errs)
+	}
+}
+
 // What a clerk may be sent that cannot be imported fails with exit 1 and
 // a message saying what to do, in either language, writing nothing; a
 // huge cell is cut in the dry-run table instead of filling the terminal.

@@ -74,7 +74,7 @@ func New(ctx *common.Context) *Model {
 		{Label: t("Mô hình, sáng kiến (mẫu đăng ký đã điền)", "Registrations (a filled-in template)"), Value: registrations},
 		{Label: t("Danh sách cơ quan, đơn vị (danh mục đơn vị hành chính)", "Agencies (the list of administrative units)"), Value: agencies},
 	})
-	path := common.NewText(fPath, t("Đường dẫn tệp", "File path"), t(".xlsx, .docx hoặc .csv", ".xlsx, .docx or .csv"), 1000)
+	path := common.NewText(fPath, t("Đường dẫn tệp", "File path"), t(".xlsx, .docx, .pdf hoặc .csv", ".xlsx, .docx, .pdf or .csv"), 1000)
 	agency := common.NewText(fAgency, t("Cơ quan gửi", "Sent by"), t("để trống: lấy từ tệp", "empty: read from the file"), 200)
 	received := common.NewText(fReceived, t("Ngày nhận", "Received"), "dd/mm/yyyy", 10)
 	received.SetText(ctx.Today.String())
