@@ -214,7 +214,9 @@ func (s *Store) changedOne(ctx context.Context, tx *sql.Tx, res sql.Result, tabl
 		return nil
 	}
 	var exists int
-	_ = tx.QueryRowContext(ctx, `SELECT count(*) FROM `+table+` WHERE id = ?`, id).Scan(&exists)
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM `+table+` WHERE id = ?`, id).Scan(&exists); err != nil {
+		return err // not "deleted elsewhere": we could not tell
+	}
 	if exists == 0 {
 		return book.DeletedElsewhere(name)
 	}

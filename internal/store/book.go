@@ -14,7 +14,6 @@ import (
 	"cchc/internal/campaign"
 	"cchc/internal/compliance"
 	"cchc/internal/lang"
-	"cchc/internal/vndate"
 	"cchc/internal/vntext"
 )
 
@@ -271,7 +270,11 @@ func (s *Store) DeleteRegistration(ctx context.Context, id, version int64) error
 		if err != nil {
 			return err
 		}
-		if n, _ := res.RowsAffected(); n == 1 {
+		n, err := res.RowsAffected()
+		if err != nil {
+			return err
+		}
+		if n == 1 {
 			return deleteAttachments(ctx, tx, "submission_id", subID)
 		}
 		return nil
@@ -298,8 +301,8 @@ func scanRegistration(rows rowScanner) (book.RegistrationRow, error) {
 	// text written behind our back must not reach a terminal raw
 	x.Registration = cleanRegistration(x.Registration)
 	x.AgencyName, x.LeadName, x.LetterNumber = vntext.Line(x.AgencyName), vntext.Line(x.LeadName), vntext.Line(x.LetterNumber)
-	x.LetterDate, _ = vndate.ParseISO(letterDate)
-	x.Received, _ = vndate.ParseISO(received)
+	x.LetterDate = storedDay(letterDate, &err)
+	x.Received = storedDay(received, &err)
 	return x, err
 }
 
@@ -432,8 +435,11 @@ func (s *Store) submissions(ctx context.Context, campaignID int64, limit int) ([
 			&x.AgencyName, &group, &x.Registrations); err != nil {
 			return nil, s.explain(err)
 		}
-		x.LetterDate, _ = vndate.ParseISO(letterDate)
-		x.Received, _ = vndate.ParseISO(received)
+		x.LetterDate = storedDay(letterDate, &err)
+		x.Received = storedDay(received, &err)
+		if err != nil {
+			return nil, err
+		}
 		x.AgencyGroup = campaign.Group(group)
 		x.Submission, x.AgencyName = cleanSubmission(x.Submission), vntext.Line(x.AgencyName)
 		out = append(out, x)

@@ -8,6 +8,7 @@ import (
 
 	"cchc/internal/book"
 	"cchc/internal/campaign"
+	"cchc/internal/lang"
 	"cchc/internal/vndate"
 	"cchc/internal/vntext"
 )
@@ -25,8 +26,11 @@ func scanCampaign(r rowScanner) (campaign.Campaign, error) {
 	if err != nil {
 		return c, err
 	}
-	c.LetterDate, _ = vndate.ParseISO(letterDate)
-	c.Deadline, _ = vndate.ParseISO(deadline)
+	c.LetterDate = storedDay(letterDate, &err)
+	c.Deadline = storedDay(deadline, &err)
+	if err != nil {
+		return c, err
+	}
 	for _, p := range []*string{&c.Title, &c.LetterNumber, &c.Issuer, &c.IssuerParent, &c.Place, &c.SignerTitle, &c.SignerName, &c.SignerAuthority} {
 		*p = vntext.Line(*p) // nothing stored reaches a terminal raw
 	}
@@ -122,3 +126,15 @@ func insertCampaign(ctx context.Context, tx *sql.Tx, c campaign.Campaign, now st
 
 // copiesToColumn stores a "Nơi nhận" list one recipient a line.
 func copiesToColumn(list []string) string { return strings.Join(list, "\n") }
+
+// storedDay reads a day the book holds (ISO, or empty). A malformed one,
+// written behind cchc's back, sets *errp rather than becoming an empty day
+// that an edit would then save over the real one.
+func storedDay(iso string, errp *error) vndate.Date {
+	d, err := vndate.ParseISO(iso)
+	if err != nil && *errp == nil {
+		*errp = lang.Wrap(err, "Sổ dữ liệu có ngày không đọc được %q; hãy chạy cchc check",
+			"The book holds an unreadable date %q; run cchc check", iso)
+	}
+	return d
+}

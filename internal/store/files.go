@@ -12,7 +12,6 @@ import (
 	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/files"
-	"cchc/internal/vndate"
 	"cchc/internal/vntext"
 )
 
@@ -96,8 +95,8 @@ func scanFile(rows rowScanner) (book.FileRow, error) {
 		&f.AgencyID, &f.Agency, &group, &f.LetterNumber, &letterDate, &received, &f.Title, &added)
 	f.Name, f.Agency, f.LetterNumber, f.Title = files.CleanName(f.Name), vntext.Line(f.Agency), vntext.Line(f.LetterNumber), vntext.Line(f.Title)
 	f.AgencyGroup = group
-	f.LetterDate, _ = vndate.ParseISO(letterDate)
-	f.Received, _ = vndate.ParseISO(received)
+	f.LetterDate = storedDay(letterDate, &err)
+	f.Received = storedDay(received, &err)
 	f.Added, _ = time.Parse(time.RFC3339, added)
 	return f, err
 }

@@ -424,7 +424,11 @@ func execOne(ctx context.Context, tx *sql.Tx, q string, args ...any) error {
 	if err != nil {
 		return err
 	}
-	if n, _ := res.RowsAffected(); n != 1 {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n != 1 {
 		return errStale
 	}
 	return nil

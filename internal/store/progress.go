@@ -34,7 +34,7 @@ func scanStep(r rowScanner) (campaign.Step, error) {
 	var stage, on string
 	err := r.Scan(&st.ID, &st.RegistrationID, &stage, &on, &st.Note)
 	st.Stage = campaign.Stage(stage)
-	st.On, _ = vndate.ParseISO(on)
+	st.On = storedDay(on, &err)
 	return st, err
 }
 

@@ -121,12 +121,17 @@ func (s *Store) merge(ctx context.Context, tx *sql.Tx, campaignID int64, olds []
 	if id == 0 {
 		a := into
 		a.Group, a.Active = olds[0].Group, true
+		// a failed look-up must fail the merge, not make the province the parent
+		var lookErr error
 		a.ParentID = campaign.MergedParent(olds, func(pid int64) bool {
 			var n int
-			_ = tx.QueryRowContext(ctx, `SELECT count(*) FROM campaign_agency ca JOIN agency a ON a.id = ca.agency_id
+			lookErr = tx.QueryRowContext(ctx, `SELECT count(*) FROM campaign_agency ca JOIN agency a ON a.id = ca.agency_id
 				WHERE ca.campaign_id = ? AND ca.agency_id = ? AND coalesce(ca.active, a.active) = 1`, campaignID, pid).Scan(&n)
 			return n > 0
 		})
+		if lookErr != nil {
+			return 0, lookErr
+		}
 		a = cleanAgency(a)
 		if err := s.validateAgency(ctx, tx, campaignID, a); err != nil {
 			return 0, err
