@@ -76,7 +76,7 @@ func unitsOf(e *env, year string) (book.Book, campaign.Campaign, []campaign.Agen
 	if err != nil {
 		return nil, campaign.Campaign{}, nil, err
 	}
-	list, err := st.CampaignAgencies(context.Background(), c.ID)
+	list, err := st.CampaignAgencies(e.ctx, c.ID)
 	if err != nil {
 		st.Close()
 		return nil, campaign.Campaign{}, nil, err
@@ -141,7 +141,7 @@ func runAgencyMerge(e *env, args []string) error {
 	if err := campaign.CheckMerge(olds, target); err != nil {
 		return err
 	}
-	if _, err := st.MergeAgencies(context.Background(), c.ID, olds, target); err != nil {
+	if _, err := st.MergeAgencies(e.ctx, c.ID, olds, target); err != nil {
 		return err
 	}
 	var oldNames []string
@@ -179,7 +179,7 @@ func runAgencyRename(e *env, args []string) error {
 	a := found[0]
 	old := a.Name
 	a.Name, a.ShortName = vntext.Line(*to), vntext.Line(*short)
-	if err := st.RenameAgency(context.Background(), c.ID, a); err != nil {
+	if err := st.RenameAgency(e.ctx, c.ID, a); err != nil {
 		return err
 	}
 	fmt.Fprintln(e.stdout, l.F("Đã đổi tên %s thành %s trong đợt đăng ký %d.", "Renamed %s to %s in the %d campaign.", old, a.Name, c.Year))
@@ -223,7 +223,7 @@ func runAgencyFollow(e *env, args []string, follow bool) error {
 			}
 		}
 	} else if follow {
-		if units, err = unitsToFollow(st, c, list, names); err != nil {
+		if units, err = unitsToFollow(e.ctx, st, c, list, names); err != nil {
 			return err
 		}
 	} else if units, err = findUnits(importer.NewResolver(list), names, within); err != nil {
@@ -236,7 +236,7 @@ func runAgencyFollow(e *env, args []string, follow bool) error {
 	for i, a := range units {
 		ids[i] = a.ID
 	}
-	n, err := st.FollowAgencies(context.Background(), c.ID, ids, follow)
+	n, err := st.FollowAgencies(e.ctx, c.ID, ids, follow)
 	if err != nil {
 		return err
 	}
@@ -271,7 +271,7 @@ func orphans(e *env, st book.Book, c campaign.Campaign, list, units []campaign.A
 		if a.ParentID == 0 || followed[a.ParentID] {
 			continue
 		}
-		p, err := st.Agency(context.Background(), a.ParentID)
+		p, err := st.Agency(e.ctx, a.ParentID)
 		if err != nil {
 			return err
 		}
@@ -291,8 +291,8 @@ func orphans(e *env, st book.Book, c campaign.Campaign, list, units []campaign.A
 // campaign or year, which the campaign then lists), each named once. A
 // unit already followed, or a name unknown or ambiguous in the whole book,
 // is refused.
-func unitsToFollow(st book.Book, c campaign.Campaign, list []campaign.Agency, names []string) ([]campaign.Agency, error) {
-	others, err := st.OtherAgencies(context.Background(), c.ID)
+func unitsToFollow(ctx context.Context, st book.Book, c campaign.Campaign, list []campaign.Agency, names []string) ([]campaign.Agency, error) {
+	others, err := st.OtherAgencies(ctx, c.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -357,7 +357,7 @@ func runAgencyList(e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	ctx := context.Background()
+	ctx := e.ctx
 	list, err := st.CampaignAgencies(ctx, c.ID)
 	if err != nil {
 		return err

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 
 	"cchc/internal/lang"
@@ -47,7 +46,7 @@ func runBackup(e *env, args []string) error {
 	if dest == "" {
 		dest = st.DefaultBackupPath()
 	}
-	path, err := st.Backup(context.Background(), dest)
+	path, err := st.Backup(e.ctx, dest)
 	if err != nil {
 		return err
 	}
@@ -89,7 +88,7 @@ func runCheck(e *env, args []string) error {
 	}
 	defer st.Close()
 	l := e.lang
-	problems, err := st.Check(context.Background())
+	problems, err := st.Check(e.ctx)
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"strconv"
@@ -83,7 +82,7 @@ func runCampaignNew(e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	ctx := context.Background()
+	ctx := e.ctx
 	c := campaign.Campaign{Year: y, Deadline: d, LetterNumber: vntext.Line(*letter)}
 	var plan *provmap.Plan
 	if *onMap != "" {
@@ -121,7 +120,7 @@ func runCampaignNew(e *env, args []string) error {
 // before the map.
 func mapPlan(e *env, st book.Book, year, fromYear int) (*provmap.Plan, error) {
 	l := e.lang
-	src, err := st.Campaign(context.Background(), fromYear)
+	src, err := st.Campaign(e.ctx, fromYear)
 	if err != nil {
 		return nil, err
 	}
@@ -133,7 +132,7 @@ func mapPlan(e *env, st book.Book, year, fromYear int) (*provmap.Plan, error) {
 		return nil, usageError{l.F("--map 2025: bản đồ hành chính 2025 dùng cho các đợt từ năm %d; đợt %d giữ bản đồ cũ",
 			"--map 2025: the 2025 administrative map is for campaigns from %d on; the %d campaign keeps the old one", m.FirstYear(), year)}
 	}
-	agencies, err := st.CampaignAgencies(context.Background(), src.ID)
+	agencies, err := st.CampaignAgencies(e.ctx, src.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -151,7 +150,7 @@ func runCampaignList(e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	ctx := context.Background()
+	ctx := e.ctx
 	cs, err := st.Campaigns(ctx)
 	if err != nil {
 		return err
@@ -215,7 +214,7 @@ func runCampaignQuota(e *env, args []string) error {
 	if err := checkQuotaGroup(e, st, c, g, q); err != nil {
 		return err
 	}
-	if err := st.SetQuota(context.Background(), c.ID, g, q); err != nil {
+	if err := st.SetQuota(e.ctx, c.ID, g, q); err != nil {
 		return err
 	}
 	fmt.Fprintln(e.stdout, l.F("Đợt đăng ký %d: chỉ tiêu %s tối thiểu %s, phấn đấu %s.", "The %d campaign: quota of %s minimum %s, target %s.",
@@ -230,7 +229,7 @@ func checkQuotaGroup(e *env, st book.Book, c campaign.Campaign, g campaign.Group
 	if q == (campaign.Quota{}) {
 		return nil
 	}
-	agencies, err := st.FollowedAgencies(context.Background(), c.ID)
+	agencies, err := st.FollowedAgencies(e.ctx, c.ID)
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"strings"
 
@@ -45,7 +44,7 @@ func runCopy(e *env, args []string) error {
 		return err
 	}
 	defer src.Close()
-	counts, err := store.Copy(context.Background(), src, to.Value, store.Options{FSType: fsType, Aside: e.aside})
+	counts, err := store.Copy(e.ctx, src, to.Value, store.Options{FSType: fsType, Aside: e.aside})
 	if err != nil {
 		return lang.Wrap(err, "Chưa chép được sổ dữ liệu sang %s", "The book was not copied to %s", to)
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -54,7 +53,7 @@ func runDemo(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := demobook.Make(context.Background(), loc.Value, sc, n, k, e.aside)
+	st, err := demobook.Make(e.ctx, loc.Value, sc, n, k, e.aside)
 	if err != nil {
 		return err
 	}

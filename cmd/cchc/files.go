@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -85,7 +84,7 @@ func runAttach(e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	ctx := context.Background()
+	ctx := e.ctx
 	id, err := st.Attach(ctx, *letter, *reg, book.NewFile{Name: name, Content: content})
 	if err != nil {
 		return err
@@ -187,7 +186,7 @@ func runFiles(e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	ctx := context.Background()
+	ctx := e.ctx
 	q := book.FilesQuery{CampaignID: c.ID}
 	if strings.TrimSpace(*agency) != "" {
 		list, err := st.CampaignAgencies(ctx, c.ID)
@@ -292,7 +291,7 @@ func runFilesGet(e *env, args []string) error {
 	var f book.FileRow
 	err = safefile.WriteFile(*out, false, func(w io.Writer) error {
 		var err error
-		f, err = st.FileContent(context.Background(), id, w)
+		f, err = st.FileContent(e.ctx, id, w)
 		return err
 	})
 	if err != nil {
@@ -345,7 +344,7 @@ func runDossier(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	n, err := dossier.Save(context.Background(), st, c.Year, l, asOf, *out, *force)
+	n, err := dossier.Save(e.ctx, st, c.Year, l, asOf, *out, *force)
 	if err != nil {
 		return err
 	}

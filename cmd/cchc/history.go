@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -57,7 +56,7 @@ func runUndo(e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	undone, err := st.Undo(context.Background(), id)
+	undone, err := st.Undo(e.ctx, id)
 	if err != nil {
 		return err
 	}
@@ -105,7 +104,7 @@ func runHistory(e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	changes, err := st.History(context.Background(), book.HistoryQuery{Agency: *agency, Limit: n})
+	changes, err := st.History(e.ctx, book.HistoryQuery{Agency: *agency, Limit: n})
 	if err != nil {
 		return err
 	}

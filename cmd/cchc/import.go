@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"strings"
@@ -94,7 +93,7 @@ func runImportRegistrations(e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	ctx := context.Background()
+	ctx := e.ctx
 	plan, err := importer.PlanRegistrations(ctx, st, c, path, importer.RegistrationOptions{
 		Agency: *agency, Received: recv, Letter: *letter, Today: day, AnyYear: *anyYear,
 	})
@@ -196,7 +195,7 @@ func runImportAgencies(e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	ctx := context.Background()
+	ctx := e.ctx
 	plan, err := importer.ReadAgencies(ctx, st, c, path)
 	if err != nil {
 		return err

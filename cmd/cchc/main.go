@@ -10,7 +10,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
+	"os/signal"
 	"runtime/debug"
 	"sort"
 	"strings"
@@ -38,8 +40,10 @@ const (
 
 // env is what every command gets: the global options and the streams.
 type env struct {
+	ctx    context.Context // cancelled by ctrl+c (main)
 	db     string
 	lang   lang.Lang
+	log    *slog.Logger // --log or $CCHC_LOG; discards when neither is set
 	stdout io.Writer
 	stderr io.Writer
 
@@ -95,18 +99,40 @@ type usageError struct{ msg string }
 func (u usageError) Error() string { return u.msg }
 
 func main() {
-	os.Exit(runAndHold(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	// ctrl+c cancels the command's context: a write rolls back, a file
+	// being written is not put in place (the TUI reads ctrl+c as a key)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	go func() {
+		<-ctx.Done()
+		stop() // a second ctrl+c ends a step that does not listen, as before
+	}()
+	code := runAndHold(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	e := &env{stdout: stdout, stderr: stderr, lang: langFromEnv()}
+	return runContext(context.Background(), args, stdout, stderr)
+}
+
+func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	e := &env{ctx: ctx, stdout: stdout, stderr: stderr, lang: langFromEnv(), log: slog.New(slog.DiscardHandler)}
 	global := newFlags("cchc", e)
 	global.Usage = func() { printMainHelp(e) }
+	logFile := os.Getenv("CCHC_LOG")
+	global.StringVar(&logFile, "log", logFile, "")
 	if err := global.Parse(args); err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
 			err = usageError{translateFlagError(err, e.lang) + e.lang.T(" (xem: cchc --help)", " (see: cchc --help)")}
 		}
 		return finish(e, err)
+	}
+	if logFile != "" {
+		closeLog, err := openLog(e, logFile, args)
+		if err != nil {
+			return finish(e, err)
+		}
+		defer closeLog()
 	}
 	rest := global.Args()
 	if len(rest) == 0 {
@@ -136,10 +162,17 @@ func langFromEnv() lang.Lang {
 // finish reports err to the clerk and returns the exit code.
 func finish(e *env, err error) int {
 	if err == nil {
+		e.log.Info("done")
 		return exitOK
 	}
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
+	}
+	e.log.Error("failed", "error", location.Scrub(err, e.secrets()).Error())
+	if errors.Is(err, context.Canceled) && e.ctx.Err() != nil {
+		// the technical detail went to the log: the clerk only needs this
+		err = lang.Errorf("Đã dừng theo yêu cầu (Ctrl+C); việc đang làm dở không được lưu",
+			"Stopped on request (Ctrl+C); the work under way was not saved")
 	}
 	var u usageError
 	if errors.As(err, &u) {
@@ -264,7 +297,7 @@ func openCampaign(e *env, year int, readOnlyOK bool) (book.Book, campaign.Campai
 	if err != nil {
 		return nil, campaign.Campaign{}, err
 	}
-	c, err := st.Campaign(context.Background(), year)
+	c, err := st.Campaign(e.ctx, year)
 	if err != nil {
 		st.Close()
 		return nil, campaign.Campaign{}, err
@@ -300,6 +333,11 @@ func printMainHelp(e *env) {
 	fmt.Fprintf(&b, "  %-10s %s\n", "help", l.T("hướng dẫn một lệnh: cchc help LỆNH", "help on a command: cchc help COMMAND"))
 	b.WriteString(l.T("\nTùy chọn chung:\n", "\nGlobal options:\n"))
 	b.WriteString(globalOptionsHelp(l))
+	b.WriteString(l.F("  --log TỆP       ghi nhật ký (lệnh, phiên bản, lỗi kèm chi tiết kỹ thuật, không có mật khẩu)\n"+
+		"                  vào TỆP để gửi người hỗ trợ khi có sự cố; đặt trước LỆNH (hoặc %s)\n",
+		"  --log FILE      write a log (command, version, errors with technical detail, no password)\n"+
+			"                  to FILE to send to support when something goes wrong; before COMMAND (or %s)\n",
+		console.EnvVar("CCHC_LOG")))
 	fmt.Fprint(e.stdout, b.String())
 }
 

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"strings"
 
@@ -87,7 +86,7 @@ func runReport(e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	ctx := context.Background()
+	ctx := e.ctx
 	if *out == "" {
 		return report.Generate(ctx, st, req, e.stdout)
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -38,7 +37,7 @@ func runRestore(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ctx := context.Background()
+	ctx := e.ctx
 	var done book.Restored
 	if _, statErr := os.Stat(loc.Value); location.IsPostgres(loc.Value) || errors.Is(statErr, fs.ErrNotExist) {
 		// no book there yet: an empty database, or a file deleted

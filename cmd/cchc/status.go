@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -132,7 +131,7 @@ func runStatus(e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	ctx := context.Background()
+	ctx := e.ctx
 	summary, err := book.Compliance(ctx, st, c, day)
 	if err != nil {
 		return err

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -62,7 +61,7 @@ func runTemplate(e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	c, err := st.Campaign(context.Background(), y)
+	c, err := st.Campaign(e.ctx, y)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"io"
 	"strings"
 
@@ -11,12 +12,12 @@ import (
 // runAndHold runs cchc; started by a double-click, the console window
 // closes as cchc ends, so a message it ended with (a book refused, where
 // the backup went) waits for Enter to be read.
-func runAndHold(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func runAndHold(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !console.Alone() {
-		return run(args, stdout, stderr)
+		return runContext(ctx, args, stdout, stderr)
 	}
 	out, errs := &console.Counter{W: stdout}, &console.Counter{W: stderr}
-	code := run(args, out, errs)
+	code := runContext(ctx, args, out, errs)
 	if out.N+errs.N > 0 {
 		console.WaitForEnter(stderr, stdin, langOf(args))
 	}

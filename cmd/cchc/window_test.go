@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"runtime"
 	"strings"
 	"testing"
@@ -27,7 +28,7 @@ func TestAMessageWaitsForEnterWhenTheWindowIsCchcsAlone(t *testing.T) {
 		console.Alone = func() bool { return tc.alone }
 		stdin := strings.NewReader("\nnot read\n")
 		var out, errs bytes.Buffer
-		code := runAndHold(tc.args, stdin, &out, &errs)
+		code := runAndHold(context.Background(), tc.args, stdin, &out, &errs)
 		console.Alone = was
 		if code != exitFailure || !strings.Contains(errs.String(), "thư mục") && !strings.Contains(errs.String(), "folder") {
 			t.Fatalf("%q: exit %d\n%s", tc.args, code, errs.String())
