@@ -6,6 +6,7 @@ import (
 	"compress/flate"
 	"crypto/sha256"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"hash/crc32"
 	"os"
@@ -403,6 +404,16 @@ func TestHostileDataIsStoredAsDataAndPrintedHarmlessly(t *testing.T) {
 		code, out, errs := cchc(t, append([]string{"--db", db}, args...)...)
 		if strings.ContainsAny(out+errs, hidden) {
 			t.Fatalf("%v let an escape sequence or a bidi control through (exit %d): %q", args, code, out+errs)
+		}
+		// harmless by failing is no pass: each command must still do its work
+		if code != 0 {
+			t.Fatalf("%v failed on hostile data (exit %d): %s", args, code, errs)
+		}
+		if args[0] == "status" && !strings.Contains(out, "Sở Y tế") {
+			t.Fatalf("%v lost the unit named behind cchc's back:\n%s", args, out)
+		}
+		if len(args) > 2 && args[2] == "json" && !json.Valid([]byte(out)) {
+			t.Fatalf("status --format json is not JSON:\n%s", out)
 		}
 	}
 	for _, f := range []string{"r.md", "r.html"} {

@@ -12,6 +12,7 @@ import (
 // the campaign could have been announced (a slip in the year), the letter
 // not dated after it arrived.
 func TestSubmissionDates(t *testing.T) {
+	t.Parallel()
 	c := Campaign{Year: 2023}
 	today := vndate.Of(2023, 3, 28)
 	if got := c.Earliest(); !got.Equal(vndate.Of(2022, 7, 1)) {
@@ -50,6 +51,7 @@ func TestSubmissionDates(t *testing.T) {
 // The campaign settings screen and the store refuse a deadline outside the
 // campaign's year as the command line does.
 func TestCampaignDeadlineInItsYear(t *testing.T) {
+	t.Parallel()
 	c := Campaign{Year: 2024, Title: "Đợt 2024", Issuer: "Sở Nội vụ", Deadline: vndate.Of(2030, 3, 29)}
 	ps := c.Validate()
 	if len(ps) != 1 || ps[0].Field != FieldDeadline || !strings.Contains(ps[0].Msg.VI, "không thuộc năm 2024") {

@@ -9,6 +9,7 @@ import (
 )
 
 func TestStageTransitions(t *testing.T) {
+	t.Parallel()
 	allowedMoves := map[[2]Stage]bool{
 		{Registered, InProgress}: true, {Registered, Stopped}: true,
 		{InProgress, Completed}: true, {InProgress, Stopped}: true,
@@ -27,6 +28,7 @@ func TestStageTransitions(t *testing.T) {
 }
 
 func TestCheckStep(t *testing.T) {
+	t.Parallel()
 	today := vndate.Of(2023, 12, 20)
 	since := vndate.Of(2023, 6, 1)
 	cases := []struct {

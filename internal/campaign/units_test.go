@@ -7,6 +7,7 @@ import (
 )
 
 func TestAWardIsAPhuong(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		a               Agency
 		word, short, en string

@@ -30,6 +30,7 @@ var (
 func d(day, month int) vndate.Date { return vndate.Of(2023, timeMonth(month), day) }
 
 func TestJudgeRules(t *testing.T) {
+	t.Parallel()
 	type want struct {
 		registered int
 		status     Status
@@ -108,6 +109,7 @@ func TestJudgeRules(t *testing.T) {
 }
 
 func TestCommunesWithoutQuotaAreNotJudged(t *testing.T) {
+	t.Parallel()
 	s := Judge(c2023, all, []Received{{3, d(1, 3), 1}}, d(30, 3))
 	for _, r := range s.Results {
 		if r.Agency.Group == campaign.Commune {
@@ -129,6 +131,7 @@ func TestCommunesWithoutQuotaAreNotJudged(t *testing.T) {
 }
 
 func TestGroupTotalsAndOrder(t *testing.T) {
+	t.Parallel()
 	agencies := []Agency{
 		congAn, soYTe, {ID: 5, Name: "Sở Tư pháp", Group: campaign.Department},
 		{ID: 6, Name: "Sở Nội vụ", Group: campaign.Department}, ducTho, tungAnh,
@@ -194,6 +197,7 @@ func madeUpLetters(r *rand.Rand, n, maxRegs int) (campaign.Campaign, []Agency, [
 // One Prepared judged day after day agrees with counting the letters of
 // each day afresh, on made-up letters of districts and their communes.
 func TestPreparedAgreesDayByDay(t *testing.T) {
+	t.Parallel()
 	c, agencies, received := madeUpLetters(rand.New(rand.NewPCG(7, 7)), 60, 3)
 	p := Prepare(c, agencies, received)
 	for day := c.Deadline.AddDays(-40); !day.After(c.Deadline.AddDays(20)); day = day.AddDays(1) {
@@ -226,6 +230,7 @@ func TestPreparedAgreesDayByDay(t *testing.T) {
 // their own when their group has a quota, and a merged unit's letters
 // count for its successor, which alone is judged.
 func TestTwoTierAndSuccession(t *testing.T) {
+	t.Parallel()
 	c := campaign.Campaign{Year: 2023, Deadline: deadline, Quotas: map[campaign.Group]campaign.Quota{
 		campaign.Department: {Required: 1, Target: 1}, campaign.Commune: {Required: 2, Target: 3},
 	}}
@@ -262,6 +267,7 @@ func TestTwoTierAndSuccession(t *testing.T) {
 // Vietnamese order), leaves the others as they came, and adds the units a
 // merge took over.
 func TestFollowedOrder(t *testing.T) {
+	t.Parallel()
 	thachHa := Agency{ID: 5, Name: "Huyện Thạch Hà", Group: campaign.District}
 	anhSon := Agency{ID: 6, Name: "Xã Ân Sơn", Group: campaign.Commune, ParentID: 5}
 	given := []Agency{tungAnh, thachHa, anhSon, congAn, ducTho, soYTe}
@@ -281,6 +287,7 @@ func TestFollowedOrder(t *testing.T) {
 // Judging one day on the letters cut for it (Cut, each sender's letters
 // in day order up to that day) is judging it on all of them.
 func TestCutJudgesAsAllLetters(t *testing.T) {
+	t.Parallel()
 	c, agencies, received := madeUpLetters(rand.New(rand.NewPCG(16, 4)), 80, 4)
 	slices.SortStableFunc(received, func(a, b Received) int {
 		return cmp.Or(cmp.Compare(a.AgencyID, b.AgencyID), a.On.Time().Compare(b.On.Time()))

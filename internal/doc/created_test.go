@@ -11,6 +11,7 @@ import (
 // it was written, not 01/01/2000 (issue 25); a document that fixes its
 // Created says that.
 func TestPDFCreationDate(t *testing.T) {
+	t.Parallel()
 	date := regexp.MustCompile(`/(CreationDate|ModDate) \(D:(\d{14})`)
 	created := func(d *Document) map[string]string {
 		t.Helper()

@@ -14,6 +14,7 @@ import (
 // once drew them as shares of the column, longer than the name and the
 // motto on a landscape page.)
 func TestHeadRulesOfNghiDinh30(t *testing.T) {
+	t.Parallel()
 	head := &Letterhead{Parent: "UBND TỈNH HÀ TĨNH", Issuer: "SỞ NỘI VỤ", Nation: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Motto: "Độc lập - Tự do - Hạnh phúc"}
 	m := NewMeasure()
 	name := m.Width(head.Issuer, true, false, HeadSize) * 25.4 / 72

@@ -6,6 +6,7 @@ import (
 )
 
 func TestWrap(t *testing.T) {
+	t.Parallel()
 	lines := Wrap("Đề nghị các cơ quan, đơn vị quan tâm thựchiệnnhữngviệcrấtdàikhôngcódấucách", 20, 15)
 	for i, l := range lines {
 		limit := 15
@@ -24,6 +25,7 @@ func TestWrap(t *testing.T) {
 // Each rendering shows the blocks meant for it, and only those: a title
 // in capitals on paper and in plain text, as typed in Markdown.
 func TestOnlyAndHeadings(t *testing.T) {
+	t.Parallel()
 	d := &Document{Blocks: []Block{
 		Title("Danh sách năm 2023"),
 		For(Paper, Text("trên giấy", Left)),
@@ -63,6 +65,7 @@ func TestOnlyAndHeadings(t *testing.T) {
 // A table of records with none shows nothing in plain text and Markdown;
 // another table shows its header.
 func TestEmptyTables(t *testing.T) {
+	t.Parallel()
 	none := func(yield func(Row) error) error { return nil }
 	cols := []Column{{Title: "STT", TextAlign: Right}, {Title: "Tên"}}
 	for _, records := range []bool{true, false} {

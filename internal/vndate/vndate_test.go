@@ -7,6 +7,7 @@ import (
 )
 
 func TestParse(t *testing.T) {
+	t.Parallel()
 	ok := map[string]Date{
 		"24/03/2023":   Of(2023, 3, 24),
 		"24/3/2023":    Of(2023, 3, 24),
@@ -43,6 +44,7 @@ func TestParse(t *testing.T) {
 }
 
 func TestFormatAndDays(t *testing.T) {
+	t.Parallel()
 	d := Of(2023, 3, 4)
 	if d.String() != "04/03/2023" || d.ISO() != "2023-03-04" || d.Short() != "04/03" {
 		t.Fatalf("formats: %s %s %s", d, d.ISO(), d.Short())

@@ -9,6 +9,7 @@ import (
 // The fast path of Line and Text returns s itself only when cleaning would
 // have given the same string.
 func TestCleanFastPathAgrees(t *testing.T) {
+	t.Parallel()
 	inputs := []string{
 		"", " ", "a", "Huyện Đức Thọ", "Huyện  Đức Thọ", " Huyện", "Huyện ", "Huye\u0323n", // NFD
 		"a\nb", "a\n\nb", "a\n", "\na", "a \nb", "a\n b", "a\r\nb", "a\tb", "a\x1b[31mb", "a\u009bb",
@@ -43,6 +44,7 @@ func BenchmarkLineSlow(b *testing.B) {
 // The fast NFC check of isClean relies on this: a string of these runes
 // alone is always in NFC.
 func TestLatinBlocksAreNFC(t *testing.T) {
+	t.Parallel()
 	for r := rune(0); r <= 0x1eff; r++ {
 		if !isLatinLetter(r) || r < 0x20 {
 			continue
@@ -56,6 +58,7 @@ func TestLatinBlocksAreNFC(t *testing.T) {
 
 // Fold's table gives what decomposing gives.
 func TestFoldFastPathAgrees(t *testing.T) {
+	t.Parallel()
 	inputs := []string{"", "  Huyện   Đức Thọ ", "SỞ Y TẾ", "Sở Lao động - Thương binh và Xã hội", "a\tb\nc", "ǅǆǄ Ǳ", "İstanbul", "Ꞌ", "ﬁ", "ä\u0308", "Hoà Hòa", "x\u00a0y", "✓ Đạt"}
 	for r := rune(0x20); r <= 0x1eff; r++ {
 		if r < 0x250 || r >= 0x1e00 {

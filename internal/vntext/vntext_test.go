@@ -6,6 +6,7 @@ import (
 )
 
 func TestLineNormalisesToNFC(t *testing.T) {
+	t.Parallel()
 	decomposed := "Huye\u0323\u0302n Đu\u031bc Tho\u0323" // NFD-ish input as pasted from some editors
 	got := Line("  " + decomposed + " \t ")
 	if got != "Huyện Đưc Thọ" {
@@ -14,6 +15,7 @@ func TestLineNormalisesToNFC(t *testing.T) {
 }
 
 func TestLineRemovesEscapesAndControls(t *testing.T) {
+	t.Parallel()
 	cases := map[string]string{
 		"Sở\x1b[2J Y tế":             "Sở Y tế",
 		"Sở\x1b]0;title\aY tế":       "SởY tế",
@@ -34,6 +36,7 @@ func TestLineRemovesEscapesAndControls(t *testing.T) {
 // Bidi controls turn a name round on screen and in print; they and the
 // other invisible format characters never reach the book.
 func TestLineRemovesFormatCharacters(t *testing.T) {
+	t.Parallel()
 	cases := map[string]string{
 		"Sở \u202eết Y\u202c":                   "Sở ết Y", // RIGHT-TO-LEFT OVERRIDE … POP
 		"\u202aA\u202bB\u202dC":                 "ABC",
@@ -77,6 +80,7 @@ func TestLineRemovesFormatCharacters(t *testing.T) {
 }
 
 func TestTextKeepsLineBreaks(t *testing.T) {
+	t.Parallel()
 	got := Text("Dòng 1\r\n  Dòng 2 \rDòng 3\x1b[31m\n")
 	if got != "Dòng 1\nDòng 2\nDòng 3" {
 		t.Fatalf("Text = %q", got)
@@ -84,6 +88,7 @@ func TestTextKeepsLineBreaks(t *testing.T) {
 }
 
 func TestFold(t *testing.T) {
+	t.Parallel()
 	cases := map[string]string{
 		"Huyện Đức Thọ":               "huyen duc tho",
 		"ĐẶNG   THỊ  Ơn":              "dang thi on",
@@ -98,6 +103,7 @@ func TestFold(t *testing.T) {
 }
 
 func TestMatches(t *testing.T) {
+	t.Parallel()
 	key := Fold("Huyện Đức Thọ")
 	for _, q := range []string{"duc tho", "Đức", "THO DUC", "  đức   thọ ", "", "huy d"} {
 		if !Matches(key, q) {
@@ -112,6 +118,7 @@ func TestMatches(t *testing.T) {
 }
 
 func TestVietnameseOrder(t *testing.T) {
+	t.Parallel()
 	names := []string{"Ơn", "Đức", "Dũng", "Ô", "An", "O", "Ă", "Â", "Bình"}
 	SortFunc(names, func(s string) string { return s })
 	want := []string{"An", "Ă", "Â", "Bình", "Dũng", "Đức", "O", "Ô", "Ơn"}
@@ -126,6 +133,7 @@ func TestVietnameseOrder(t *testing.T) {
 }
 
 func TestPadAndTruncate(t *testing.T) {
+	t.Parallel()
 	if got := Pad("Đức Thọ", 9); got != "Đức Thọ  " {
 		t.Fatalf("Pad = %q", got)
 	}
@@ -138,6 +146,7 @@ func TestPadAndTruncate(t *testing.T) {
 }
 
 func TestQueryNarrows(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		q, prev string
 		want    bool
