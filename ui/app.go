@@ -9,7 +9,6 @@ import (
 	"os"
 	"runtime/debug"
 	"sync"
-	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -169,16 +168,10 @@ type registrationsMsg struct {
 // (the list is most of what is live, and it changes only on a reload).
 const listGC = 50
 
-// listAfter is how long the registration list waits before it is read:
-// long enough for the frame with the new figures to be drawn first, as the
-// list (about a second at national scale) takes both cores while it loads.
-var listAfter = 40 * time.Millisecond
-
 // loadRegistrations reads the registration list of the snapshot d.
 func (m *Model) loadRegistrations(d *common.Data) tea.Cmd {
 	st := m.ctx.Store
 	return func() tea.Msg {
-		time.Sleep(listAfter)
 		if os.Getenv("GOGC") == "" {
 			debug.SetGCPercent(listGC)
 		}

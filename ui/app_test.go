@@ -28,7 +28,6 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 
 func TestMain(m *testing.M) {
 	lipgloss.SetColorProfile(termenv.Ascii)
-	listAfter = 0 // the harness runs commands one after the other: no frame to wait for
 	code := m.Run()
 	demotest.Cleanup() // the national book of the benchmarks, if one was made
 	os.Exit(code)
