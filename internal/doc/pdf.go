@@ -28,13 +28,33 @@ var (
 
 const pdfFont = "serif"
 
-// pdf lays a document out on A4 pages with fpdf: its own line breaking, so
+// canvas is all the layout asks of a PDF library: pages, fonts, text and
+// rules at a place in mm, and the file. fpdf (go-pdf/fpdf) provides it;
+// only part and withFonts know which library draws.
+type canvas interface {
+	AddPage()
+	PageNo() int
+	GetY() float64
+	SetY(y float64)
+	SetFont(family, style string, size float64)
+	GetStringWidth(s string) float64
+	Text(x, y float64, s string)
+	Rect(x, y, w, h float64, style string)
+	Line(x1, y1, x2, y2 float64)
+	SetLineWidth(w float64)
+	SetFillColor(r, g, b int)
+	Output(w io.Writer) error
+	Err() bool
+	Error() error
+}
+
+// pdf lays a document out on A4 pages: its own line breaking, so
 // that paragraphs justify, cells wrap, and a table's header row repeats
 // after every page break.
 type pdf struct {
-	f                        *fpdf.Fpdf // the pages
-	m                        *fpdf.Fpdf // measures text, off the pages: fpdf writes every change of font into the page
-	left, width, top, bottom float64    // the area inside the margins, mm
+	f                        canvas  // the pages
+	m                        canvas  // measures text, off the pages: fpdf writes every change of font into the page
+	left, width, top, bottom float64 // the area inside the margins, mm
 	doc                      *Document
 	w                        io.Writer
 	splice                   *splicer // the file, once a document has outgrown one part
@@ -56,6 +76,12 @@ func (d *Document) WritePDF(w io.Writer) error {
 	width, height := d.Area()
 	p := &pdf{left: MarginLeft, width: width, top: MarginTop, bottom: MarginTop + height, doc: d, w: w}
 	p.m, p.f = p.part(), p.part()
+	return p.write()
+}
+
+// write lays the document out on p.f and writes the file.
+func (p *pdf) write() error {
+	d, w := p.doc, p.w
 	p.f.AddPage()
 	p.inked = ""
 	blocks := d.blocks(Paper)
