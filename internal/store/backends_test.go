@@ -5,6 +5,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"testing"
 
 	"cchc/internal/pgtest"
@@ -30,10 +32,10 @@ func TestMain(m *testing.M) {
 		os.Exit(code)
 	}
 	if os.Getenv(pgtest.Env) == "" {
-		msg := "store: the PostgreSQL run of these tests was skipped: set " + pgtest.Env + " (eval \"$(.ci/pg start /tmp/cchc-pg)\" starts a server)"
-		fmt.Println(msg + tooltest.OnWindows)
+		// TestPostgreSQLRun shows the skip, with its reason, in go test's
+		// output; a -run that leaves it out must still fail under CI.
 		if tooltest.Strict() {
-			fmt.Println("FAIL: under CI a PostgreSQL server is required")
+			fmt.Println("FAIL: store: under CI a PostgreSQL server is required (" + pgtest.Env + ")")
 			code = max(code, 1)
 		}
 		os.Exit(code)
@@ -46,6 +48,22 @@ func TestMain(m *testing.M) {
 		code = max(code, 1)
 	}
 	os.Exit(code)
+}
+
+// TestPostgreSQLRun says whether this binary's tests run again on
+// PostgreSQL once they have run on SQLite (TestMain does it): without a
+// server it is a skip that go test shows, with its reason.
+func TestPostgreSQLRun(t *testing.T) {
+	switch {
+	case onPostgres:
+		t.Skip("this is the PostgreSQL run")
+	case os.Getenv(pgtest.Env) == "" && tooltest.Strict():
+		t.Fatal("under CI a PostgreSQL server is required: set " + pgtest.Env)
+	case os.Getenv(pgtest.Env) == "":
+		t.Skip("the PostgreSQL run of the store's tests is skipped: set " + pgtest.Env +
+			" (eval \"$(.ci/pg start /tmp/cchc-pg)\" starts a server)" + tooltest.OnWindows)
+	}
+	t.Log("the store's tests run again on PostgreSQL after this run (" + backendEnv + "=postgres)")
 }
 
 // sqliteOnly skips a test of SQLite's file on the PostgreSQL run.
@@ -64,4 +82,28 @@ func testBook(t testing.TB) string {
 		return pgtest.Fresh(t)
 	}
 	return filepath.Join(t.TempDir(), "sub", "cchc.db")
+}
+
+// TestPostgreSQLSkipIsShown: without a server, go test -v shows the
+// PostgreSQL run as a skip with its reason, not a line go test hides.
+func TestPostgreSQLSkipIsShown(t *testing.T) {
+	if onPostgres {
+		t.Skip("this is the PostgreSQL run")
+	}
+	out, failed := tooltest.Rerun(t, "TestPostgreSQLRun", pgtest.Env+"=", "CI=", backendEnv+"=")
+	if failed {
+		t.Fatalf("without a server and outside CI the run must pass:\n%s", out)
+	}
+	for _, want := range []string{"--- SKIP: TestPostgreSQLRun", "set " + pgtest.Env} {
+		if !strings.Contains(out, want) {
+			t.Errorf("go test -v does not show %q:\n%s", want, out)
+		}
+	}
+	if runtime.GOOS == "windows" {
+		return // CI's Windows suite has no server by design (tooltest.Strict)
+	}
+	out, failed = tooltest.Rerun(t, "TestPostgreSQLRun", pgtest.Env+"=", "CI=true", backendEnv+"=")
+	if !failed || !strings.Contains(out, "--- FAIL: TestPostgreSQLRun") {
+		t.Errorf("under CI without a server the run must fail:\n%s", out)
+	}
 }

@@ -66,6 +66,15 @@ func WindowsOnly(t testing.TB) {
 	t.Skip(msg)
 }
 
+// FullEnv asks for the long form of the slowest tests (more rounds, more
+// trials); .ci/run sets it. Without it `go test ./...` stays a matter of
+// minutes on a clerk's-grade machine.
+const FullEnv = "CCHC_TEST_FULL"
+
+// Full reports a run that wants the slow tests in full: CCHC_TEST_FULL=1,
+// or CI.
+func Full() bool { return os.Getenv(FullEnv) == "1" || CI() }
+
 // Rerun runs the test binary again for the one test named, with env added
 // to its environment, and returns what it printed and whether it failed:
 // for tests of what a helper does to the test that calls it.
