@@ -18,7 +18,7 @@ import (
 	"cchc/ui/registrations"
 )
 
-// TUI speed targets at national scale (issue 7; figures in BENCHMARKS.md):
+// TUI speed targets at national scale (issue 7; figures in docs/performance.md):
 // first frame ≤ 200 ms, a keystroke in the agencies search ≤ 5 ms, a step
 // down the registrations list ≤ 2 ms, resident memory ≤ 150 MB.
 
@@ -126,7 +126,7 @@ func BenchmarkRegistrationsScroll(b *testing.B) {
 
 // The memory the loaded application holds: live heap after a collection,
 // reported as MB-live-heap (resident memory is measured on the real
-// program, see BENCHMARKS.md).
+// program, see docs/performance.md).
 func BenchmarkLoadedMemory(b *testing.B) {
 	st := national(b)
 	for b.Loop() {

@@ -9,7 +9,7 @@ import (
 )
 
 // Status on PostgreSQL at national scale within 2× of SQLite's (issue 17;
-// figures in BENCHMARKS.md, "PostgreSQL (issue 17)"): the same command on
+// figures in docs/performance.md, "PostgreSQL (issue 17)"): the same command on
 // the same book, kept in a SQLite file and in a PostgreSQL database (see
 // demotest.Postgres), one after the other in the same run.
 

@@ -23,7 +23,7 @@ import (
 	"cchc/internal/vntext"
 )
 
-// Speed targets at national scale (issue 7; figures in BENCHMARKS.md).
+// Speed targets at national scale (issue 7; figures in docs/performance.md).
 // The whole-process benchmarks run the real binary, built once, and report
 // its peak resident memory as MB-peak-rss.
 

@@ -105,7 +105,7 @@ func TestImportErrorsExitOneAndWriteNothing(t *testing.T) {
 	})
 }
 
-// --received reads the ISO yyyy-mm-dd as the README says, as the same day
+// --received reads the ISO yyyy-mm-dd as docs/dac-ta.md says, as the same day
 // as dd/mm/yyyy.
 func TestReceivedISO(t *testing.T) {
 	t.Setenv("CCHC_TODAY", "25/03/2023")
@@ -121,12 +121,12 @@ func TestReceivedISO(t *testing.T) {
 			t.Fatalf("--received %s: exit %d %s %s", recv, code, out, errs)
 		}
 	}
-	readme, err := os.ReadFile("../../README.md")
+	spec, err := os.ReadFile("../../docs/dac-ta.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(readme), "ISO `yyyy-mm-dd` is read too") {
-		t.Fatal("the README does not say that ISO dates are read")
+	if !strings.Contains(string(spec), "ISO `yyyy-mm-dd` is read too") {
+		t.Fatal("docs/dac-ta.md does not say that ISO dates are read")
 	}
 }
 
