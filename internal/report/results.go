@@ -3,11 +3,8 @@ package report
 import (
 	"io"
 
-	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/compliance"
-	"cchc/internal/lang"
-	"cchc/internal/vndate"
 	"cchc/internal/vntext"
 )
 
@@ -23,11 +20,6 @@ type Results struct {
 	// Agencies are every agency judged, so that those with nothing
 	// registered are listed too; nil lists only those with registrations.
 	Agencies []compliance.Agency
-}
-
-// NewResults builds the year-end report.
-func NewResults(c campaign.Campaign, rows []book.RegistrationRow, stages map[int64]campaign.Step, asOf vndate.Date, l lang.Lang) Results {
-	return Results{Registrations: NewRegistrations(c, rows, asOf, l), Stages: stages}
 }
 
 // stage is where a registration stands.
