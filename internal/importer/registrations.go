@@ -484,8 +484,8 @@ func (tb *titleBlock) otherYear(campaignYear int) *Problem {
 		return nil
 	}
 	return &Problem{Line: tb.headingLine, Msg: lang.Errorf(
-		"Tệp là của năm %d (%q) nhưng đợt đăng ký đang chọn là năm %d; không ghi gì. Hãy chọn đợt %d (--campaign %d), hoặc nếu tệp đúng là của đợt %d thì thêm --year-mismatch-ok",
-		"The file is for %d (%q) but the campaign is %d's; nothing was written. Choose the %d campaign (--campaign %d), or, if the file really is for %d, add --year-mismatch-ok",
+		"Tệp là của năm %d (%q) nhưng đợt đăng ký đang chọn là năm %d; không ghi gì. Hãy chọn đợt %d (trong ứng dụng: phím y; dòng lệnh: --campaign %d), hoặc nếu tệp đúng là của đợt %d thì nhập bằng dòng lệnh với --year-mismatch-ok",
+		"The file is for %d (%q) but the campaign is %d's; nothing was written. Choose the %d campaign (in the application: the y key; command line: --campaign %d), or, if the file really is for %d, import it from the command line with --year-mismatch-ok",
 		tb.year, tb.heading, campaignYear, tb.year, tb.year, campaignYear)}
 }
 
