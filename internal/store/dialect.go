@@ -14,9 +14,10 @@ import (
 // cannot be written alike is asked of the dialect. Its methods are
 // exported so that each engine's dialect, in its own package
 // (internal/store/sqlite, internal/store/postgres), satisfies it without
-// importing this one.
+// importing this one. What differs beyond SQL is the Engine's.
 type Dialect interface {
-	// Kind is "sqlite" or "postgres".
+	// Kind is "sqlite" or "postgres", for tests' messages: the store
+	// never branches on it (TestNoEngineBranches).
 	Kind() string
 	// Explain turns an error of the engine into a message for the clerk
 	// (nil when it is not one it knows); book names the book in it.
@@ -74,12 +75,4 @@ func eachColumn(ctx context.Context, db *sql.DB, d Dialect, fn func(table, colum
 		fn(table, col, typ, pk)
 	}
 	return rows.Err()
-}
-
-// changeWatcher is a dialect's own count of the commits to the book
-// (PostgreSQL's LISTEN/NOTIFY); SQLite's is read from PRAGMA data_version.
-type changeWatcher interface {
-	Version(ctx context.Context) int64
-	Changed() <-chan struct{}
-	Close() error
 }

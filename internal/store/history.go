@@ -30,10 +30,14 @@ func withOp(ctx context.Context, op string) context.Context {
 var currentUser = user.Current
 
 // defaultUser names the clerk in the history: $CCHC_USER, else the
-// operating system's user name, without the domain or PC name Windows
+// engine's account (a server's role), else the operating system's user
+// name, without the domain or PC name Windows
 // puts before it (DESKTOP-4F7QK2\lan is lan).
-func defaultUser() string {
+func defaultUser(account string) string {
 	if u := vntext.Line(os.Getenv("CCHC_USER")); u != "" {
+		return u
+	}
+	if u := vntext.Line(account); u != "" {
 		return u
 	}
 	if u, err := currentUser(); err == nil {

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"io/fs"
 	"os"
@@ -23,59 +22,13 @@ import (
 // date, and the history says what was done. A shared book is restored
 // into an empty database instead (RestoreInto).
 func (s *Store) RestoreBackup(ctx context.Context, backup string) (book.Restored, error) {
-	if s.d.Kind() != "sqlite" {
-		return book.Restored{}, book.RestoreShared()
-	}
-	if err := s.canWrite(); err != nil {
-		return book.Restored{}, err
-	}
-	abs, access, err := sqlite.CheckBackup(ctx, backup, s.path, SchemaVersion())
+	done, err := s.eng.Restore(ctx, backup, s.noteRestore)
 	if err != nil {
 		return book.Restored{}, err
 	}
-	done := book.Restored{From: abs}
 	s.mu.Lock()
-	defer s.mu.Unlock()
-	// this program's own connections go first: the lock is to be alone
-	if s.watch != nil {
-		s.watch.Close()
-		s.watch = nil
-	}
-	s.db.SetMaxIdleConns(0)
-	defer s.db.SetMaxIdleConns(2)
-	err = s.ident.Rewritten(s.path, func() error {
-		db, c, err := sqlite.Alone(ctx, s.path)
-		if err != nil {
-			return err
-		}
-		defer db.Close() // the last connection: it puts its log in the book
-		defer c.Close()
-		if done.Saved, err = sqlite.BackupTelling(ctx, c, s.path, s.backupName("before-restore"), s.aside); err != nil {
-			return err
-		}
-		if err := sqlite.RestoreFrom(ctx, c, s.path, abs, access); err != nil {
-			return err
-		}
-		if err := c.Close(); err != nil {
-			return s.explain(err)
-		}
-		if err := db.Close(); err != nil {
-			return s.explain(err)
-		}
-		// a backup of an older schema: the book is brought up to date (the
-		// backup itself and the book before are both kept)
-		none := func() error { return nil }
-		err = sqlite.Migrate(ctx, s.db, s.path, false, SchemaVersion(), func(bool) error { return nil }, none,
-			func(*sql.Tx) error { return book.NoBook(abs) })
-		if err != nil {
-			return err
-		}
-		return s.noteRestore(ctx, done)
-	})
-	if err != nil {
-		return book.Restored{}, err
-	}
 	s.session = nil // what this window did before is not in the book now
+	s.mu.Unlock()
 	return done, nil
 }
 

@@ -1,10 +1,11 @@
 // Package store keeps the registration book (book.Book): all SQL of the
 // program, one set of queries for both engines, behind the interfaces
 // package book declares; the rows, the errors and the clerk's messages are
-// the book's. What an engine does differently is asked of its Dialect and
-// lives in its own package: internal/store/sqlite (the default, one local
-// file) and internal/store/postgres (a shared server), which
-// open_sqlite.go and open_postgres.go wire to the store.
+// the book's. What an engine does differently lives in its own package,
+// internal/store/sqlite (the default, one local file) and
+// internal/store/postgres (a shared server), and is asked of its Dialect
+// (the SQL) and its Engine (the rest): the store never asks which engine
+// it has (engine.go's placeOf picks it by the location).
 package store
 
 import (
@@ -13,7 +14,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"time"
 
@@ -21,20 +21,22 @@ import (
 	"cchc/internal/lang"
 	"cchc/internal/location"
 	schema "cchc/internal/store/migrations"
-	"cchc/internal/store/postgres"
 	"cchc/internal/store/sqlite"
 	"cchc/internal/vndate"
+	"cchc/internal/vntext"
 )
 
 // Store is an open registration book.
 type Store struct {
 	db       *sql.DB
 	d        Dialect
+	eng      Engine // what the engine keeps beside the SQL: see Engine
 	path     string
 	readOnly bool
 	now      func() time.Time
 	today    func() vndate.Date // the clerk's today, for the rule that nothing is received in the future
 	user     string             // author of changes in the history
+	secrets  []string           // what of the location no message may show (location.Secrets)
 
 	mu      sync.Mutex
 	session []int64 // changes made through this store, for undo
@@ -42,20 +44,6 @@ type Store struct {
 	mustExist bool                                                   // Options.MustExist
 	fill      func(ctx context.Context, tx *sql.Tx, d Dialect) error // Options.fill
 	aside     func(note *lang.Error)                                 // Options.Aside
-
-	// a SQLite file's (open_sqlite.go)
-	watch    *sql.Conn     // the one connection PRAGMA data_version is read on (under mu)
-	release  func()        // lets files be written over the book's path again (safefile)
-	network  string        // the network file system the book is on, read only ("" when local)
-	access   sqlite.Access // how the file is opened: read-only where it cannot be written
-	ident    *sqlite.Ident // the file opened, to notice it deleted, replaced or written over (CheckBook)
-	logAside string        // where Close moved the log of a book gone (SetAside)
-
-	// a PostgreSQL server's (open_postgres.go)
-	changes changeWatcher // commits told of by the server, nil on SQLite
-	shared  string        // the book's name for its dated backups (postgres-cchc@may-chu), "" on SQLite
-	role    string        // the server's account, for the message of one that may only read
-	secrets []string      // what of the DSN no message may show (location.Secrets)
 }
 
 var _ book.Book = (*Store)(nil)
@@ -116,20 +104,28 @@ func Open(path string, opt Options) (*Store, error) {
 		now := opt.Now
 		opt.Today = func() vndate.Date { return vndate.FromTime(now()) }
 	}
-	if location.IsPostgres(path) {
-		return openPostgres(path, opt)
+	s := &Store{now: opt.Now, today: opt.Today, secrets: location.Secrets(path), mustExist: opt.MustExist, fill: opt.fill, aside: opt.Aside}
+	p := placeOf(path)
+	s.d = p.dialect()
+	eng, err := p.open(s, path, opt)
+	if err != nil {
+		return nil, err
 	}
-	return openSQLite(path, opt)
+	s.eng, s.db, s.path, s.readOnly = eng, eng.DB(), eng.Path(), eng.ReadOnly()
+	if s.user = vntext.Line(opt.User); s.user == "" {
+		s.user = defaultUser(eng.Account())
+	}
+	return s, nil
 }
 
 // checkNew refuses a book that is there to a copy, and a book that is
 // not there to MustExist.
-func (s *Store) checkNew(fresh bool) error {
+func (s *Store) checkNew(name string, fresh bool) error {
 	switch {
 	case s.fill != nil && !fresh:
-		return book.HoldsBook(s.path)
+		return book.HoldsBook(name)
 	case s.mustExist && fresh:
-		return book.NoBook(s.path)
+		return book.NoBook(name)
 	}
 	return nil
 }
@@ -153,28 +149,13 @@ func (s *Store) Close() error {
 	if s.db == nil {
 		return nil
 	}
-	if s.release != nil {
-		s.release()
-	}
-	if s.watch != nil {
-		s.watch.Close()
-	}
-	if s.changes != nil {
-		s.changes.Close()
-	}
-	defer s.ident.Close() // after SQLite's files (see sqlite.Ident)
-	if s.ident != nil && errors.Is(s.CheckBook(), book.ErrBookGone) {
-		var err error
-		s.logAside, err = sqlite.CloseAside(s.db, s.path, s.ident, strings.TrimSuffix(s.backupName("unsaved-log"), ".db")+".wal")
-		return err
-	}
-	return s.db.Close()
+	return s.eng.Close()
 }
 
 // SetAside is where Close moved the log of changes this program made to a
 // book whose file was deleted, replaced or written over while it was
 // open ("" when none): kept, but never read into a book.
-func (s *Store) SetAside() string { return s.logAside }
+func (s *Store) SetAside() string { return s.eng.SetAside() }
 
 // Path is the absolute path of the book.
 func (s *Store) Path() string { return s.path }
@@ -186,33 +167,24 @@ func (s *Store) ReadOnly() bool { return s.readOnly }
 // status line: a network share, a place that cannot be written, an account
 // that may only read; nil when it is not, or when the file itself is
 // read-only (which says itself).
-func (s *Store) ReadOnlyReason() error {
-	switch {
-	case !s.readOnly:
-		return nil
-	case s.network != "":
-		return s.NetworkProblem()
-	case s.d.Kind() == "postgres":
-		return postgres.ShortReadOnly(s.role)
-	}
-	return sqlite.ReadOnlyPlace(s.path, s.access)
-}
+func (s *Store) ReadOnlyReason() error { return s.eng.ReadOnlyReason() }
+
+// Network is the network file system the book is on ("" when local): such
+// a book is open read-only.
+func (s *Store) Network() string { return s.eng.Network() }
+
+// NetworkProblem is what the clerk is told about a book on a network
+// share once it is open (nil when it is local): short enough for the
+// application's status line.
+func (s *Store) NetworkProblem() error { return s.eng.NetworkProblem() }
+
+// CheckBook reports (ErrBookGone) that the file at the book's path is no
+// longer the one opened: deleted, moved away, or replaced by another. The
+// TUI asks on its periodic check; every write asks first.
+func (s *Store) CheckBook() error { return s.eng.CheckBook() }
 
 // canWrite is asked before every write.
-func (s *Store) canWrite() error {
-	if s.network != "" {
-		e := sqlite.ShortNetworkProblem()
-		e.Cause = book.ErrReadOnly
-		return e
-	}
-	if s.readOnly && s.d.Kind() == "postgres" {
-		return s.storage().MayOnlyRead(s.role)
-	}
-	if s.readOnly {
-		return s.storage().OpenReadOnly()
-	}
-	return s.CheckBook()
-}
+func (s *Store) canWrite() error { return s.eng.WriteCheck() }
 
 // SchemaVersion is the schema this program writes.
 func SchemaVersion() int {
@@ -235,6 +207,12 @@ func (s *Store) explain(err error) error {
 }
 
 // storage names the book for the clerk's messages: a file, or a server.
-func (s *Store) storage() book.Storage {
-	return book.Storage{Name: s.path, Server: s.d.Kind() == "postgres"}
+func (s *Store) storage() book.Storage { return s.eng.Storage() }
+
+// tell passes what ClearSidecars moved aside before writing path to
+// Options.Aside.
+func (opt Options) tell(path string, moved []string) {
+	if note := sqlite.AsideNote(path, moved); note != nil && opt.Aside != nil {
+		opt.Aside(note)
+	}
 }

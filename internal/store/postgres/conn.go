@@ -3,7 +3,8 @@
 // connecting through pgx's database/sql driver with the store's queries
 // rewritten for it (rebind.go), the schema and its migrations
 // (migrations/), the errors the clerk is told about, and change
-// notification by LISTEN/NOTIFY. It holds no query of the book: those are
+// notification by LISTEN/NOTIFY; Engine (engine.go) holds a book's
+// database open for the store. It holds no query of the book: those are
 // the store's, one set for both engines.
 package postgres
 

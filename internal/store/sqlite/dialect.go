@@ -3,8 +3,9 @@
 // the DSN's pragmas, WAL), its migrations under user_version, the errors
 // the clerk is told about, backups by VACUUM INTO, a book on a network
 // share, a file deleted or replaced under the program, and change
-// detection by PRAGMA data_version. It holds no query of the book: those
-// are the store's, one set for both engines.
+// detection by PRAGMA data_version; Engine (engine.go) holds a book's
+// file open for the store. It holds no query of the book: those are the
+// store's, one set for both engines.
 package sqlite
 
 import (
