@@ -3,16 +3,11 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
-	"path/filepath"
 	"sort"
 	"strings"
 
 	"cchc/internal/book"
-	"cchc/internal/location"
-	"cchc/internal/safefile"
-	"cchc/internal/store/sqlite"
 )
 
 // Counts is how many rows of each table a copy wrote, by table name.
@@ -73,50 +68,25 @@ func Copy(ctx context.Context, src *Store, target string, opt Options) (Counts, 
 		counts, err = src.copyInto(ctx, tx, d)
 		return err
 	}
-	if location.IsPostgres(target) {
-		dst, err := Open(target, opt)
-		if err != nil {
-			return nil, err
-		}
-		if counts != nil {
-			dst.Settle(ctx)
-		}
-		if err := dst.Close(); err != nil {
-			return nil, err
-		}
-		if counts == nil { // another process made a book there meanwhile
-			return nil, book.HoldsBook(dst.Path())
-		}
-		return counts, nil
-	}
-	abs, err := filepath.Abs(target)
-	if err != nil {
-		return nil, sqlite.BadPath(err, target)
-	}
-	if err := sqlite.CopyTarget(abs); err != nil {
-		return nil, err
-	}
-	moved, err := sqlite.ClearSidecars(abs)
-	opt.tell(abs, moved)
-	if err != nil {
-		return nil, err
-	}
-	err = safefile.Create(abs, false, func(tmp string) error {
-		dst, err := Open(tmp, opt)
+	where := target
+	err := placeOf(target).create(target, opt.Aside, func(path string) error {
+		dst, err := Open(path, opt)
 		if err != nil {
 			return err
 		}
+		where = dst.Path()
+		if counts != nil {
+			dst.Settle(ctx)
+		}
 		return dst.Close()
 	})
-	switch {
-	case err == nil:
-		return counts, nil
-	case errors.Is(err, safefile.ErrExists):
-		return nil, book.FileThere(safefile.ErrExists, abs)
-	case errors.Is(err, safefile.ErrBook):
-		return nil, book.HoldsBook(abs)
+	if err != nil {
+		return nil, err
 	}
-	return nil, err
+	if counts == nil { // another process made a book there meanwhile
+		return nil, book.HoldsBook(where)
+	}
+	return counts, nil
 }
 
 // copyInto writes every row of s, read in one snapshot, through tx (a new

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 
 	"cchc/internal/book"
+	"cchc/internal/lang"
 	"cchc/internal/location"
 	"cchc/internal/store/postgres"
 	"cchc/internal/store/sqlite"
@@ -66,11 +67,16 @@ var (
 )
 
 // place is the kind of location a book is kept in: what opens a book
-// there. placeOf tells them apart; everywhere else the store asks its
-// Engine.
+// there, and makes a new one. placeOf is the one place that tells them
+// apart; everywhere else the store asks its Engine.
 type place interface {
 	dialect() Dialect
 	open(s *Store, path string, opt Options) (Engine, error)
+	// ready refuses a target that cannot take a new book, before any
+	// work; create makes one there through made, which opens the path
+	// it is given and closes it once written.
+	ready(target string) error
+	create(target string, aside func(*lang.Error), made func(path string) error) error
 }
 
 // placeOf is the place a location names: a postgres:// URL, or a file.
@@ -94,6 +100,12 @@ func (sqlitePlace) open(s *Store, path string, opt Options) (Engine, error) {
 	return e, nil
 }
 
+func (sqlitePlace) ready(target string) error { return sqlite.Ready(target) }
+
+func (sqlitePlace) create(target string, aside func(*lang.Error), made func(string) error) error {
+	return sqlite.Create(target, aside, made)
+}
+
 type postgresPlace struct{}
 
 func (postgresPlace) dialect() Dialect { return postgres.Dialect{} }
@@ -113,4 +125,10 @@ func (postgresPlace) open(s *Store, dsn string, opt Options) (Engine, error) {
 		return nil, err
 	}
 	return e, nil
+}
+
+func (postgresPlace) ready(string) error { return nil } // an empty database: Copy's migration says
+
+func (postgresPlace) create(target string, _ func(*lang.Error), made func(string) error) error {
+	return made(target)
 }

@@ -2,14 +2,8 @@ package store
 
 import (
 	"context"
-	"errors"
-	"io/fs"
-	"os"
-	"path/filepath"
 
 	"cchc/internal/book"
-	"cchc/internal/lang"
-	"cchc/internal/location"
 	"cchc/internal/store/sqlite"
 )
 
@@ -50,15 +44,11 @@ func (s *Store) noteRestore(ctx context.Context, r book.Restored) error {
 // RestoreInto restores the backup at path into target where there is no
 // book yet: an empty PostgreSQL database, or a SQLite file not there
 // (cchc copy's machinery: all or nothing, never over a book). The
-// backup is checked first, and the new book's history says so.
+// backup, a SQLite file whichever engine made it, is checked first, and
+// the new book's history says so.
 func RestoreInto(ctx context.Context, backup, target string, opt Options) (book.Restored, Counts, error) {
-	if !location.IsPostgres(target) {
-		if _, err := os.Stat(target); !errors.Is(err, fs.ErrNotExist) {
-			return book.Restored{}, nil, book.HoldsBook(target) // RestoreBackup's
-		}
-		if err := os.MkdirAll(filepath.Dir(target), 0o700); err != nil {
-			return book.Restored{}, nil, lang.Wrap(err, "Không tạo được thư mục %s cho tệp dữ liệu", "Cannot create the folder %s for the database", filepath.Dir(target))
-		}
+	if err := placeOf(target).ready(target); err != nil {
+		return book.Restored{}, nil, err
 	}
 	abs, _, err := sqlite.CheckBackup(ctx, backup, target, SchemaVersion())
 	if err != nil {

@@ -21,7 +21,6 @@ import (
 	"cchc/internal/lang"
 	"cchc/internal/location"
 	schema "cchc/internal/store/migrations"
-	"cchc/internal/store/sqlite"
 	"cchc/internal/vndate"
 	"cchc/internal/vntext"
 )
@@ -208,11 +207,3 @@ func (s *Store) explain(err error) error {
 
 // storage names the book for the clerk's messages: a file, or a server.
 func (s *Store) storage() book.Storage { return s.eng.Storage() }
-
-// tell passes what ClearSidecars moved aside before writing path to
-// Options.Aside.
-func (opt Options) tell(path string, moved []string) {
-	if note := sqlite.AsideNote(path, moved); note != nil && opt.Aside != nil {
-		opt.Aside(note)
-	}
-}

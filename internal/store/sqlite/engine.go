@@ -345,3 +345,40 @@ func (e *Engine) Close() error {
 
 // SetAside is where Close moved the log of a book gone ("" when none).
 func (e *Engine) SetAside() string { return e.logAside }
+
+// Create makes a new book at the file target, which must not be there
+// (CopyTarget): made opens it at the temporary path given, and the file
+// is put in place once whole (safefile.Create).
+func Create(target string, aside func(*lang.Error), made func(path string) error) error {
+	abs, err := filepath.Abs(target)
+	if err != nil {
+		return BadPath(err, target)
+	}
+	if err := CopyTarget(abs); err != nil {
+		return err
+	}
+	moved, err := ClearSidecars(abs)
+	tell(aside, abs, moved)
+	if err != nil {
+		return err
+	}
+	err = safefile.Create(abs, false, made)
+	switch {
+	case errors.Is(err, safefile.ErrExists):
+		return book.FileThere(safefile.ErrExists, abs)
+	case errors.Is(err, safefile.ErrBook):
+		return book.HoldsBook(abs)
+	}
+	return err
+}
+
+// Ready refuses a file target that is there, and makes its folder.
+func Ready(target string) error {
+	if _, err := os.Stat(target); !errors.Is(err, fs.ErrNotExist) {
+		return book.HoldsBook(target)
+	}
+	if err := os.MkdirAll(filepath.Dir(target), 0o700); err != nil {
+		return lang.Wrap(err, "Không tạo được thư mục %s cho tệp dữ liệu", "Cannot create the folder %s for the database", filepath.Dir(target))
+	}
+	return nil
+}
