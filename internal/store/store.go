@@ -5,7 +5,8 @@
 // internal/store/sqlite (the default, one local file) and
 // internal/store/postgres (a shared server), and is asked of its Dialect
 // (the SQL) and its Engine (the rest): the store never asks which engine
-// it has (engine.go's placeOf picks it by the location).
+// it has (engine.go's placeOf alone tells them apart, by the location;
+// TestNoEngineBranches).
 package store
 
 import (
