@@ -173,6 +173,11 @@ func writeIndex(w io.Writer, c campaign.Campaign, entries []Entry, l lang.Lang) 
 	if err != nil {
 		return err
 	}
+	dateFmt := report.DateFormat
+	date, err := f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt})
+	if err != nil {
+		return err
+	}
 	for i, width := range []float64{6, 32, 16, 13, 13, 48, 12, 44, 24} {
 		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
 			return err
@@ -198,7 +203,7 @@ func writeIndex(w io.Writer, c campaign.Campaign, entries []Entry, l lang.Lang) 
 			supports = f.Title
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, i+4)
-		if err := sw.SetRow(cell, []any{i + 1, f.Agency, f.LetterNumber, dateCell(f.LetterDate), dateCell(f.Received),
+		if err := sw.SetRow(cell, []any{i + 1, f.Agency, f.LetterNumber, dateCell(f.LetterDate, date), dateCell(f.Received, date),
 			e.Path, f.Size, supports, f.SHA256}); err != nil {
 			return err
 		}
@@ -209,9 +214,11 @@ func writeIndex(w io.Writer, c campaign.Campaign, entries []Entry, l lang.Lang) 
 	return f.Write(w)
 }
 
-func dateCell(d vndate.Date) string {
+// dateCell is a real date shown dd/mm/yyyy, so that the index sorts and
+// filters by date; nil (an empty cell) when there is none.
+func dateCell(d vndate.Date, style int) any {
 	if d.IsZero() {
-		return ""
+		return nil
 	}
-	return d.String()
+	return excelize.Cell{StyleID: style, Value: d.Time()}
 }

@@ -144,6 +144,26 @@ func testDossier(t *testing.T, loc string) {
 		rows[3][5] != "001 Sở Y tế/ds.pdf" || rows[4][7] != "Khám bệnh từ xa" || rows[3][7] != "Văn bản đăng ký" {
 		t.Errorf("index rows = %q", rows)
 	}
+	// the dates are real dates, shown dd/mm/yyyy
+	for _, ref := range []string{"D4", "E4"} {
+		typ, err := x.GetCellType(x.GetSheetName(0), ref)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, err := x.GetCellValue(x.GetSheetName(0), ref, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString || raw == "" || strings.Contains(raw, "/") {
+			t.Errorf("%s is stored as text %q (type %v), want a date", ref, raw, typ)
+		}
+	}
+	if raw, _ := x.GetCellValue(x.GetSheetName(0), "D4", excelize.Options{RawCellValue: true}); raw != "44995" { // 10/03/2023
+		t.Errorf("D4 raw = %q, want the serial 44995", raw)
+	}
+	if v, _ := x.GetCellValue(x.GetSheetName(0), "E4"); v != "15/03/2023" {
+		t.Errorf("E4 shown as %q, want 15/03/2023", v)
+	}
 	if _, err := excelize.OpenReader(bytes.NewReader(got[dossier.RegistrationsName])); err != nil {
 		t.Errorf("registrations list: %v", err)
 	}
