@@ -779,6 +779,24 @@ func pdfGrid(lines []pdfLine, words []pdfWord) *Grid {
 		band    bool
 		hasSeq  bool
 		newPage bool // the first row after a page's repeated header
+		// cont marks the columns where no rule separates the row from the
+		// one above: a cell merged down over both
+		cont []bool
+	}
+	// crossed reports the columns a rule crosses between two lines.
+	crossed := func(a, b pdfLine) []bool {
+		out := make([]bool, len(cols))
+		for _, r := range rules {
+			if r.page != b.words[0].page || r.y <= a.y || r.y >= b.y-b.size*0.6 {
+				continue
+			}
+			for k, c := range cols {
+				if mid := (c.x0 + c.x1) / 2; r.x0 <= mid && mid <= r.x1 {
+					out[k] = true
+				}
+			}
+		}
+		return out
 	}
 	var rows []*pdfRow
 	var prev *pdfLine
@@ -832,6 +850,12 @@ func pdfGrid(lines []pdfLine, words []pdfWord) *Grid {
 		if newRow {
 			turned := prev != nil && prev.words[0].page != l.words[0].page
 			r := &pdfRow{cells: make([][]string, len(cols)), newPage: pageBreak || turned}
+			if ruled && prev != nil && !r.newPage && len(rows) > 0 && !spread && !rows[len(rows)-1].band {
+				r.cont = make([]bool, len(cols))
+				for k, ruleCrosses := range crossed(*prev, l) {
+					r.cont[k] = !ruleCrosses
+				}
+			}
 			rows = append(rows, r)
 			pageBreak = false
 		}
@@ -867,11 +891,43 @@ func pdfGrid(lines []pdfLine, words []pdfWord) *Grid {
 		}
 		merged = append(merged, r)
 	}
-	for _, r := range merged {
+	// a cell merged down over several rows ("Lĩnh vực" for all the rows
+	// of one area) is drawn once, in its first row or, centred, in a
+	// middle one, its lines maybe across the rows' rules: each row of it
+	// gets its whole text, as a Word table's vMerge does
+	copied := make([][]bool, len(merged))
+	for k := range cols {
+		for i := 0; i < len(merged); {
+			j := i
+			for j+1 < len(merged) && merged[j+1].cont != nil && merged[j+1].cont[k] {
+				j++
+			}
+			if j > i {
+				var text []string
+				for _, r := range merged[i : j+1] {
+					text = append(text, r.cells[k]...)
+				}
+				for n, r := range merged[i : j+1] {
+					r.cells[k] = text
+					if n > 0 && len(text) > 0 {
+						if copied[i+n] == nil {
+							copied[i+n] = make([]bool, len(cols))
+						}
+						copied[i+n][k] = true
+					}
+				}
+			}
+			i = j + 1
+		}
+	}
+	for i, r := range merged {
 		row := make([]string, len(cols))
 		first := -1
 		for k, c := range r.cells {
 			row[k] = strings.Join(c, " ")
+			if copied[i] != nil && copied[i][k] {
+				g.merged[[2]int{len(g.Rows), k}] = true
+			}
 			if r.band && row[k] != "" {
 				if first >= 0 {
 					g.merged[[2]int{len(g.Rows), k}] = true

@@ -36,10 +36,11 @@ func planRows(t *testing.T, path string) []string {
 // row, bands, signature table; its table with borders and without) and a
 // department's (the Department's own template filled in, rows running
 // onto the next page, the header repeated there), and the xlsx template
-// filled in as Calc prints it,
-// titles wrapping over five lines and more.
+// filled in as Calc prints it, titles wrapping over five lines and more;
+// and a commune's whose "Lĩnh vực" cells are merged down several rows
+// (drawn once, at the top or in the middle): each row gets the area.
 func TestPDFImportsLikeItsSource(t *testing.T) {
-	for _, name := range []string{"xa-tung-anh.docx", "xa-tung-anh-khong-ke.docx", "so-y-te.docx", "so-tu-phap.xlsx"} {
+	for _, name := range []string{"xa-tung-anh.docx", "xa-tung-anh-khong-ke.docx", "xa-thien-loc-o-gop.docx", "so-y-te.docx", "so-tu-phap.xlsx"} {
 		t.Run(name, func(t *testing.T) {
 			dir := filepath.Join("testdata", "pdf")
 			want := planRows(t, filepath.Join(dir, name))

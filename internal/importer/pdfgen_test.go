@@ -55,6 +55,32 @@ func communeDOCX(borders bool) string {
 		gridTableNoBorders(wr(wc("", "Nơi nhận:", "- Như trên;", "- Lưu: VT."), wc("", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "", "Nguyễn Văn C")), 7000, 7000)
 }
 
+// mergedDOCX is a commune's reply whose "Lĩnh vực" cells are merged down
+// over the rows of one area, as clerks lay a table out: once with the text
+// at the top of the merged cell, once centred in it (LibreOffice draws it
+// once, in the first row or in a middle one).
+func mergedDOCX() string {
+	top, cont := `<w:vMerge w:val="restart"/>`, `<w:vMerge/>`
+	centre := top + `<w:vAlign w:val="center"/>`
+	return gridTableNoBorders(wr(
+		wc("", "UBND HUYỆN CAN LỘC", "UBND XÃ THIÊN LỘC", "Số: 41/UBND", "V/v đăng ký mô hình CCHC năm 2023"),
+		wc("", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "", "Thiên Lộc, ngày 20 tháng 3 năm 2023"),
+	), 7000, 7000) +
+		wp("DANH SÁCH ĐĂNG KÝ MÔ HÌNH, SÁNG KIẾN NĂM 2023") +
+		gridTable([]int{700, 2600, 4200, 1500, 2200, 2200},
+			wr("STT", "Lĩnh vực CCHC", "Tên mô hình, sáng kiến, cách làm hay", "Loại", "Thời gian thực hiện", "Ghi chú"),
+			wr("1", wc(top, "Cải cách thủ tục hành chính"), "Một cửa liên thông cấp xã", "Mô hình", "Năm 2023", ""),
+			wr("2", wc(cont), longTitle, "Sáng kiến", "Quý II/2023", "Thí điểm"),
+			wr("3", wc(cont), "Trả kết quả tại nhà qua bưu điện", "Cách làm hay", "Quý III/2023", ""),
+			wr("4", wc(centre, "Chuyển đổi số"), "Tổ công nghệ số cộng đồng", "Mô hình", "Năm 2023", ""),
+			wr("5", wc(cont), "Thanh toán không dùng tiền mặt tại chợ", "Cách làm hay", "Năm 2023", ""),
+			wr("6", wc(cont), "Số hóa hồ sơ hộ tịch", "Sáng kiến", "Quý IV/2023", ""),
+			wr("7", "Cải cách tổ chức bộ máy", "Sắp xếp thôn, tổ dân phố", "Giải pháp", "Năm 2023", ""),
+		) +
+		wp("") +
+		gridTableNoBorders(wr(wc("", "Nơi nhận:", "- Lưu: VT."), wc("", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "", "Trần Văn D")), 7000, 7000)
+}
+
 // gridTable is wt with the grid Word writes (w:tblGrid, widths in
 // twentieths of a point) and borders: LibreOffice lays a table out by it.
 func gridTable(widths []int, rows ...string) string {
@@ -163,6 +189,7 @@ func TestMakePDFFixtures(t *testing.T) {
 	dir := filepath.Join("testdata", "pdf")
 	writeDOCX(t, filepath.Join(dir, "xa-tung-anh.docx"), communeDOCX(true))
 	writeDOCX(t, filepath.Join(dir, "xa-tung-anh-khong-ke.docx"), communeDOCX(false))
+	writeDOCX(t, filepath.Join(dir, "xa-thien-loc-o-gop.docx"), mergedDOCX())
 	var b bytes.Buffer
 	if err := departmentDocument(c).WriteDOCX(&b); err != nil {
 		t.Fatal(err)
@@ -171,7 +198,7 @@ func TestMakePDFFixtures(t *testing.T) {
 		t.Fatal(err)
 	}
 	departmentXLSX(t, c, filepath.Join(dir, "so-tu-phap.xlsx"))
-	for _, name := range []string{"xa-tung-anh.docx", "xa-tung-anh-khong-ke.docx", "so-y-te.docx", "so-tu-phap.xlsx"} {
+	for _, name := range []string{"xa-tung-anh.docx", "xa-tung-anh-khong-ke.docx", "xa-thien-loc-o-gop.docx", "so-y-te.docx", "so-tu-phap.xlsx"} {
 		out, err := exec.Command("soffice", "--headless", "--convert-to", "pdf", "--outdir", dir, filepath.Join(dir, name)).CombinedOutput()
 		if err != nil {
 			t.Fatalf("soffice: %v\n%s", err, out)
