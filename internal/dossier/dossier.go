@@ -13,6 +13,7 @@ import (
 	"path"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -47,8 +48,9 @@ type Entry struct {
 
 // Plan places every file of a campaign: one folder per agency, numbered
 // in report order ("001 Sở Y tế"), each name made safe on Windows and
-// unique in its folder. No path can leave the zip's root: every element
-// is files.SafeName, never "", "." or "..".
+// unique in its folder, each path at most MaxPath characters. No path can
+// leave the zip's root: every element is files.SafeName, never "", "."
+// or "..".
 func Plan(list []book.FileRow) []Entry {
 	var out []Entry
 	folder, n := "", 0
@@ -57,19 +59,42 @@ func Plan(list []book.FileRow) []Entry {
 	for _, f := range list {
 		if f.AgencyID != last {
 			last, n = f.AgencyID, n+1
-			folder = files.SafeName(fmt.Sprintf("%03d %s", n, f.Agency))
+			folder = fit(files.SafeName(fmt.Sprintf("%03d %s", n, f.Agency)), "", maxFolder)
 		}
 		name := files.SafeName(f.Name)
-		stem, ext := name, path.Ext(name)
-		stem = strings.TrimSuffix(stem, ext)
-		p := folder + "/" + name
+		ext := path.Ext(name)
+		if utf8.RuneCountInString(ext) > 10 {
+			ext = ""
+		}
+		stem := strings.TrimSuffix(name, ext)
+		room := MaxPath - utf8.RuneCountInString(folder) - 1
+		p := folder + "/" + fit(stem, ext, room)
 		for i := 2; used[strings.ToLower(p)]; i++ { // Windows: case does not tell names apart
-			p = folder + "/" + fmt.Sprintf("%s (%d)%s", stem, i, ext)
+			p = folder + "/" + fit(stem, fmt.Sprintf(" (%d)%s", i, ext), room)
 		}
 		used[strings.ToLower(p)] = true
 		out = append(out, Entry{Path: p, File: f})
 	}
 	return out
+}
+
+// MaxPath is the longest path in the dossier, in characters: Explorer
+// unpacks into a folder whose own path takes some of Windows' 260.
+const MaxPath = 240
+
+// maxFolder leaves most of MaxPath to the file names.
+const maxFolder = 100
+
+// fit is stem+tail cut to at most n characters, the stem shortened, and no
+// trailing dot or space left where it was cut (Windows drops them).
+func fit(stem, tail string, n int) string {
+	if r := []rune(stem); len(r)+utf8.RuneCountInString(tail) > n {
+		stem = strings.TrimRight(string(r[:max(n-utf8.RuneCountInString(tail), 1)]), ". ")
+		if stem == "" {
+			stem = "_"
+		}
+	}
+	return stem + tail
 }
 
 // Save writes the dossier of the campaign of year (0: the latest) to the
@@ -112,7 +137,15 @@ func Write(ctx context.Context, st Book, year int, l lang.Lang, asOf vndate.Date
 	entries := Plan(list)
 	zw := zip.NewWriter(w)
 	now := time.Now()
+	folders := map[string]bool{}
 	for _, e := range entries {
+		// each folder listed before its files, as Explorer's own zips do
+		if dir := path.Dir(e.Path); !folders[dir] {
+			folders[dir] = true
+			if _, err := zw.CreateHeader(&zip.FileHeader{Name: dir + "/", Method: zip.Store, Modified: now}); err != nil {
+				return 0, err
+			}
+		}
 		method := zip.Deflate
 		switch strings.ToLower(path.Ext(e.Path)) {
 		case ".pdf", ".zip", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".jpg", ".jpeg", ".png", ".gif":
