@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime/debug"
 	"sync"
+	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -130,6 +131,10 @@ func Run(st book.Book, opt Options) (farewell string, err error) {
 		// small then); the list after them with the usual ones
 		debug.SetGCPercent(400)
 	}
+	// the copies a viewer opened kept files from: this run's go when it
+	// ends, those earlier runs could not remove once a day old
+	go common.SweepViewerCopies(time.Now())
+	defer common.RemoveViewerCopies()
 	m := New(st, opt)
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithReportFocus())
 	stop, stopTelling := watch(p), tell(p, st)
@@ -375,6 +380,10 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case registrations.OpenedMsg, registrations.FoundMsg: // read in the background for that tab, whichever is shown
 		s, cmd := m.screens[common.TabRegistrations].Update(msg)
 		m.screens[common.TabRegistrations] = s
+		return m, cmd
+	case agencies.FilesMsg: // likewise
+		s, cmd := m.screens[common.TabAgencies].Update(msg)
+		m.screens[common.TabAgencies] = s
 		return m, cmd
 	case registrationsMsg:
 		if msg.data != m.ctx.Data { // a newer load has begun

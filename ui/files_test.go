@@ -18,20 +18,7 @@ import (
 func TestRegistrationFilesAreShownAndSaved(t *testing.T) {
 	st := seeded(t)
 	ctx := context.Background()
-	c, err := st.Campaign(ctx, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows, err := st.Registrations(ctx, c.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var reg book.RegistrationRow
-	for _, r := range rows {
-		if r.Title == "Khám bệnh không giấy tờ" {
-			reg = r
-		}
-	}
+	reg := registrationNamed(t, st, "Khám bệnh không giấy tờ")
 	letterPDF := []byte("%PDF-1.7\ncông văn\n")
 	planPDF := []byte("%PDF-1.7\nkế hoạch\n")
 	if _, err := st.Attach(ctx, reg.SubmissionID, 0, book.NewFile{Name: "Công văn 57.pdf", Content: letterPDF}); err != nil {

@@ -2,11 +2,9 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -71,14 +69,11 @@ func runAttach(e *env, args []string) error {
 		return usageError{l.T("Cách dùng: cchc attach TỆP --letter SỐ | --registration SỐ (một trong hai)",
 			"Usage: cchc attach FILE --letter ID | --registration ID (one of the two)")}
 	}
-	content, err := readKept(pos[0])
+	content, err := files.Read(pos[0]) // checked before the book is opened
 	if err != nil {
 		return err
 	}
 	name := filepath.Base(pos[0])
-	if err := files.CheckContent(files.CleanName(name), content); err != nil {
-		return err // told before the book is opened
-	}
 	st, err := openStore(e, false)
 	if err != nil {
 		return err
@@ -93,41 +88,8 @@ func runAttach(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(e.stdout, l.F("Đã lưu tệp số %d: %s (%s); sổ đang giữ %s tệp, giới hạn %s",
-		"Kept as file number %d: %s (%s); the book keeps %s of files, limit %s",
-		id, files.CleanName(name), files.Size(int64(len(content))), files.Size(stored), files.Size(files.MaxTotal)))
+	fmt.Fprintln(e.stdout, files.Attached(l, id, name, int64(len(content)), stored))
 	return nil
-}
-
-// readKept reads a file to keep, refusing a folder or anything over the
-// size limit without reading it whole.
-func readKept(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, lang.Errorf("Không có tệp %s", "There is no file %s", path)
-		}
-		return nil, lang.Wrap(err, "Không đọc được tệp %s", "Cannot read the file %s", path)
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, lang.Wrap(err, "Không đọc được tệp %s", "Cannot read the file %s", path)
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, safefile.NotRegular(path, fi)
-	}
-	if err := files.CheckSize(filepath.Base(path), fi.Size(), 0); err != nil {
-		return nil, err
-	}
-	data, err := io.ReadAll(io.LimitReader(f, files.MaxSize+1))
-	if err != nil {
-		return nil, lang.Wrap(err, "Không đọc được tệp %s", "Cannot read the file %s", path)
-	}
-	if err := files.CheckSize(filepath.Base(path), int64(len(data)), 0); err != nil {
-		return nil, err
-	}
-	return data, nil
 }
 
 func attachHelp(e *env) {

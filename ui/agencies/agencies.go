@@ -84,7 +84,9 @@ func (m *Model) SetSize(w, h int) {
 	}
 }
 
-func (m *Model) Capturing() bool { return m.search.Active || m.mode == editing }
+func (m *Model) Capturing() bool {
+	return m.search.Active || m.mode == editing || m.mode == detail && m.detail.files.Capturing()
+}
 
 // Dirty reports an agency form with unsaved changes.
 func (m *Model) Dirty() bool { return m.mode == editing && m.form != nil && m.form.form.Dirty() }
@@ -289,16 +291,31 @@ func (m *Model) selectedID() int64 {
 }
 
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if m.detail != nil {
+		if took, cmd := m.detail.files.Update(m.ctx, msg); took {
+			return m, cmd
+		}
+	}
 	switch msg := msg.(type) {
 	case common.DataMsg:
 		m.rebuild()
 		if m.detail != nil {
 			m.detail.refresh()
+			m.detail.showFiles()
+			return m, m.detail.loadFiles() // a file attached, a letter deleted
+		}
+		return m, nil
+	case FilesMsg:
+		if m.detail != nil && m.detail.id == msg.agency {
+			if msg.err != nil {
+				return m, common.Cmd(common.ErrMsg{Err: msg.err})
+			}
+			m.detail.kept, m.detail.letterOf = msg.kept, msg.letterOf
+			m.detail.showFiles()
 		}
 		return m, nil
 	case common.OpenAgencyMsg:
-		m.openDetail(msg.ID)
-		return m, nil
+		return m, m.openDetail(msg.ID)
 	case discardFormMsg:
 		if m.form != nil {
 			m.closeForm()
@@ -338,6 +355,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.list.Update(msg, m.ctx.Keys)
 		} else if m.mode == detail {
 			m.detail.list.Update(msg, m.ctx.Keys)
+			m.detail.showFiles()
 		}
 	}
 	return m, nil
@@ -351,13 +369,14 @@ func (m *Model) closeForm() {
 	}
 }
 
-func (m *Model) openDetail(id int64) {
+func (m *Model) openDetail(id int64) tea.Cmd {
 	if m.ctx.Data == nil || m.ctx.Data.ByID[id] == nil {
-		return
+		return nil
 	}
 	m.detail = newDetail(m.ctx, id)
 	m.detail.setSize(m.width, m.height)
 	m.mode = detail
+	return m.detail.loadFiles()
 }
 
 func (m *Model) key(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
@@ -370,6 +389,9 @@ func (m *Model) key(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 	}
 	switch m.mode {
 	case detail:
+		if m.detail.files.Capturing() { // esc and e are the path's
+			return m, m.detail.key(msg)
+		}
 		if key.Matches(msg, k.Back) {
 			m.mode, m.detail = listing, nil
 			return m, nil
@@ -407,7 +429,7 @@ func (m *Model) key(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 	switch {
 	case key.Matches(msg, k.Open):
 		if id := m.selectedID(); id != 0 {
-			m.openDetail(id)
+			return m, m.openDetail(id)
 		}
 	case key.Matches(msg, k.Group):
 		// groups the campaign no longer follows anybody in are skipped

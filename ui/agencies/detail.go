@@ -3,6 +3,7 @@ package agencies
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -23,6 +24,61 @@ type detailView struct {
 	width, height int
 	regs          []book.ListRow
 	list          common.ListView
+
+	// the files of the agency's letters (FilesMsg), the selected row's
+	// and its letter's shown under the list
+	kept     []book.FileRow
+	letterOf map[int64]int64 // each registration's letter
+	files    common.KeptFiles
+}
+
+// FilesMsg brings the files of an agency's letters and which letter each
+// of its registrations came in. The root gives it to this screen whichever
+// is shown (a reload after a file was attached elsewhere).
+type FilesMsg struct {
+	agency   int64
+	kept     []book.FileRow
+	letterOf map[int64]int64
+	err      error
+}
+
+// loadFiles reads the files of the agency's letters and its communes'.
+func (d *detailView) loadFiles() tea.Cmd {
+	st, campaignID, id := d.ctx.Store, d.ctx.Data.Campaign.ID, d.id
+	return func() tea.Msg {
+		ctx := context.Background()
+		regs, err := st.AgencyRegistrations(ctx, campaignID, id)
+		if err != nil {
+			return FilesMsg{agency: id, err: err}
+		}
+		msg := FilesMsg{agency: id, letterOf: map[int64]int64{}}
+		agencies := []int64{id}
+		for _, r := range regs {
+			msg.letterOf[r.ID] = r.SubmissionID
+			if !slices.Contains(agencies, r.AgencyID) {
+				agencies = append(agencies, r.AgencyID)
+			}
+		}
+		for _, a := range agencies {
+			list, err := st.Files(ctx, book.FilesQuery{CampaignID: campaignID, AgencyID: a})
+			if err != nil {
+				return FilesMsg{agency: id, err: err}
+			}
+			msg.kept = append(msg.kept, list...)
+		}
+		return msg
+	}
+}
+
+// showFiles shows the files of the selected registration and its letter.
+func (d *detailView) showFiles() {
+	r := d.selected()
+	if r == nil || d.letterOf == nil {
+		d.files.Show(nil, 0, "", 0, "")
+		return
+	}
+	letter := d.letterOf[r.ID]
+	d.files.Show(common.FilesOf(d.kept, letter, r.ID), letter, r.LetterNumber(), r.ID, r.Title)
 }
 
 func newDetail(ctx *common.Context, id int64) *detailView {
@@ -42,6 +98,13 @@ func newDetail(ctx *common.Context, id int64) *detailView {
 // refresh picks this agency's registrations out of the loaded data.
 func (d *detailView) refresh() {
 	data := d.ctx.Data
+	if data.Registrations == nil && len(d.regs) > 0 {
+		return // a reload's first step: its list comes next, the rows shown stay
+	}
+	var keep int64 // the registration selected stays selected (a file attached to it)
+	if r := d.selected(); r != nil {
+		keep = r.ID
+	}
 	d.regs = d.regs[:0]
 	for _, r := range data.Registrations {
 		a := data.ByID[r.Agency.ID]
@@ -61,6 +124,11 @@ func (d *detailView) refresh() {
 		}
 		return []string{r.Received().String(), common.Dash(r.LetterNumber()), r.Title, r.Kind().Label(d.ctx.Lang), r.Lead.Name}
 	})
+	for i := range regs {
+		if regs[i].ID == keep {
+			d.list.SetCursor(i)
+		}
+	}
 }
 
 func (d *detailView) setSize(w, h int) {
@@ -151,7 +219,10 @@ func (d *detailView) communeLine(a *campaign.Agency) string {
 
 func (d *detailView) shortHelp() []key.Binding {
 	k := d.ctx.Keys
-	return []key.Binding{k.New, k.Open, k.Delete, k.Edit, k.Toggle, k.Back}
+	if d.files.Capturing() {
+		return d.files.Keys(d.ctx)
+	}
+	return append([]key.Binding{k.New, k.Open, k.Delete, k.Edit, k.Toggle, k.Back}, d.files.Keys(d.ctx)...)
 }
 
 func (d *detailView) selected() *book.ListRow {
@@ -163,7 +234,11 @@ func (d *detailView) selected() *book.ListRow {
 
 func (d *detailView) key(msg tea.KeyMsg) tea.Cmd {
 	k := d.ctx.Keys
+	if took, cmd := d.files.Key(d.ctx, msg); took {
+		return cmd
+	}
 	if d.list.Update(msg, k) {
+		d.showFiles()
 		return nil
 	}
 	switch {
@@ -185,8 +260,18 @@ func (d *detailView) key(msg tea.KeyMsg) tea.Cmd {
 
 func (d *detailView) view() string {
 	head := d.headLines()
-	d.list.SetSize(d.width, d.height-len(head)-selectedRows)
-	return common.Fit(strings.Join(head, "\n")+"\n"+d.list.View()+"\n"+d.selectedLine(), d.width, d.height)
+	kept := d.files.Lines(d.ctx, d.width)
+	if len(kept) > 0 && kept[0] == "" {
+		kept = kept[1:] // the selected line above sets them apart already
+	}
+	// the files take at most half of what the list would have
+	kept = kept[max(0, len(kept)-(d.height-len(head)-selectedRows)/2):]
+	d.list.SetSize(d.width, d.height-len(head)-selectedRows-len(kept))
+	body := strings.Join(head, "\n") + "\n" + d.list.View() + "\n" + d.selectedLine()
+	if len(kept) > 0 {
+		body += "\n" + strings.Join(kept, "\n")
+	}
+	return common.Fit(body, d.width, d.height)
 }
 
 // confirmToggle asks before deactivating (or reactivating) an agency.

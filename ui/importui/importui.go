@@ -6,14 +6,12 @@ package importui
 
 import (
 	"context"
-	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
-	"golang.org/x/text/unicode/norm"
 
 	"cchc/internal/book"
 	"cchc/internal/campaign"
@@ -208,13 +206,10 @@ func (m *Model) syncFields() {
 
 // plan reads the file and rehearses its import in the background.
 func (m *Model) plan() tea.Cmd {
-	path := norm.NFC.String(strings.TrimSpace(m.form.Field(fPath).Input.Value())) // as typed, letters may be in parts
+	path := common.TypedPath(m.form.Field(fPath).Input.Value())
 	if path == "" {
 		m.err = m.ctx.T("Đường dẫn tệp: không được để trống", "File path: must not be empty")
 		return nil
-	}
-	if strings.HasPrefix(path, "~/") {
-		path = filepath.Join(homeDir(), path[2:])
 	}
 	st, c, what := m.ctx.Store, m.ctx.Data.Campaign, m.what()
 	m.ctx.ImportPath, m.ctx.ImportWhat = m.form.Field(fPath).Value(), int64(what)

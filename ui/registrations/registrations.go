@@ -42,10 +42,10 @@ type Model struct {
 	steps                      []campaign.Step       // the open registration's progress
 	progress                   *progressForm         // moving it to its next stage
 	openedID                   int64
-	files                      filesView   // the open registration's files and its letter's
-	progressOnOpen             bool        // p was pressed on the list: ask the progress once it is open
-	stepFromList               bool        // the progress asked from the list: back to it once saved
-	lastDay                    vndate.Date // the day of the last step saved: the next one's default
+	files                      common.KeptFiles // the open registration's files and its letter's
+	progressOnOpen             bool             // p was pressed on the list: ask the progress once it is open
+	stepFromList               bool             // the progress asked from the list: back to it once saved
+	lastDay                    vndate.Date      // the day of the last step saved: the next one's default
 
 	// the registration selected, kept while the list is empty (a reload
 	// brings it back in two steps), and where it was, for when it is gone
@@ -122,7 +122,7 @@ func (m *Model) stageKey() key.Binding {
 }
 
 func (m *Model) Capturing() bool {
-	return m.search.Active || m.progress != nil || m.files.saving != nil
+	return m.search.Active || m.progress != nil || m.files.Capturing()
 }
 
 func (m *Model) ShortHelp() []key.Binding {
@@ -135,10 +135,10 @@ func (m *Model) ShortHelp() []key.Binding {
 		if m.progress != nil {
 			return []key.Binding{k.Save, k.NextField, k.Left, k.Back}
 		}
-		if m.files.saving != nil {
-			return []key.Binding{k.Back}
+		if m.files.Capturing() {
+			return m.files.Keys(m.ctx)
 		}
-		return append([]key.Binding{m.progressKey(), k.Edit, k.Delete, k.Back}, m.fileKeys()...)
+		return append([]key.Binding{m.progressKey(), k.Edit, k.Delete, k.Back}, m.files.Keys(m.ctx)...)
 	}
 	return []key.Binding{k.Open, k.Search, k.Group, k.Kind, k.Area, m.stageKey(), k.New}
 }
@@ -257,6 +257,9 @@ func (m *Model) selected() *book.ListRow {
 }
 
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if took, cmd := m.files.Update(m.ctx, msg); took {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case common.DataMsg:
 		return m, m.rebuild()
@@ -271,13 +274,10 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		if msg.row.ID == m.openedID {
 			if m.open == nil || m.open.ID != msg.row.ID {
-				m.files = filesView{}
+				m.files = common.KeptFiles{}
 			}
 			m.open, m.steps, m.mode = &msg.row, msg.steps, reading
-			m.files.list = msg.files
-			if m.files.idx >= len(msg.files) {
-				m.files.idx = 0
-			}
+			m.files.Show(msg.files, msg.row.SubmissionID, msg.row.LetterNumber, msg.row.ID, msg.row.Title)
 			if m.progressOnOpen { // p on the list: opened, then its progress asked
 				m.progressOnOpen = false
 				if m.progress = newProgressForm(m.ctx, m.open.ID, m.steps, m.lastDay); m.progress == nil {
@@ -286,11 +286,6 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 				}
 			}
 		}
-	case fileSavedMsg:
-		m.files.saving, m.files.err = nil, ""
-		return m, common.Cmd(common.NoteMsg{Note: m.ctx.F("Đã lưu tệp ra %s", "Saved the file to %s", msg.path)})
-	case fileErrMsg:
-		m.files.err = lang.Message(msg.err, m.ctx.Lang)
 	case progressSavedMsg:
 		m.progress, m.lastDay = nil, msg.on
 		if m.stepFromList { // back to the list, the model still selected: ↓ p ctrl+s steps the next
@@ -334,7 +329,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 			}
 			return nil
 		}
-		if took, cmd := m.fileKey(msg); took {
+		if took, cmd := m.files.Key(m.ctx, msg); took {
 			return cmd
 		}
 		switch {
@@ -344,7 +339,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 				return common.Cmd(common.NoteMsg{Note: m.ctx.T("Mô hình đã ở bước cuối", "The model is at its last stage")})
 			}
 		case key.Matches(msg, k.Back):
-			m.mode, m.open, m.files = listing, nil, filesView{}
+			m.mode, m.open, m.files = listing, nil, common.KeptFiles{}
 		case key.Matches(msg, k.Edit):
 			return common.Cmd(common.EditRegistrationMsg{ID: m.open.ID})
 		case key.Matches(msg, k.Delete):
@@ -504,7 +499,7 @@ func (m *Model) readView() string {
 		lines = append(lines, wrapped[i]...)
 	}
 	lines = append(lines, progress...)
-	if kept := m.filesLines(); len(kept) > 0 {
+	if kept := m.files.Lines(m.ctx, m.width); len(kept) > 0 {
 		lines = append(lines, kept...)
 		if extra := len(lines) - m.height; extra > 0 && m.progress == nil { // keep the files in view
 			lines = lines[extra:]

@@ -1,0 +1,311 @@
+package common
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"golang.org/x/text/unicode/norm"
+
+	"cchc/internal/book"
+	"cchc/internal/files"
+	"cchc/internal/lang"
+	"cchc/internal/safefile"
+	"cchc/internal/vntext"
+)
+
+// KeptFiles is the files kept with a letter and one of its registrations,
+// as the screens that show them list them (a registration read in full,
+// an agency's letters): f selects the next, o opens it with the system's
+// viewer, s saves it elsewhere, a attaches another file, to the letter or
+// (tab) to the registration.
+type KeptFiles struct {
+	List []book.FileRow
+	idx  int
+
+	// what a attaches to: the letter, or the registration when toReg
+	letter, reg        int64
+	letterNo, regTitle string
+	toReg              bool
+	saving, attaching  *textinput.Model // the path asked for
+	err                string
+}
+
+// Messages of KeptFiles' commands, given back to it by Update.
+type (
+	fileSavedMsg    struct{ path string }
+	fileAttachedMsg struct{ note string }
+	fileErrMsg      struct{ err error }
+)
+
+// FilesOf picks, out of all, the files of registration reg and of its
+// letter.
+func FilesOf(all []book.FileRow, letter, reg int64) []book.FileRow {
+	var out []book.FileRow
+	for _, f := range all {
+		if reg != 0 && f.RegistrationID == reg || letter != 0 && f.LetterID == letter {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Show lists files, for the letter (its number) and the registration (its
+// title) a file is attached to; the selection stays on the same file.
+func (v *KeptFiles) Show(list []book.FileRow, letter int64, letterNo string, reg int64, title string) {
+	var id int64
+	if v.idx < len(v.List) {
+		id = v.List[v.idx].ID
+	}
+	if letter != v.letter || reg != v.reg {
+		*v = KeptFiles{}
+	}
+	v.List, v.idx = list, 0
+	for i, f := range list {
+		if f.ID == id {
+			v.idx = i
+		}
+	}
+	v.letter, v.letterNo, v.reg, v.regTitle = letter, letterNo, reg, title
+}
+
+// Capturing reports that a path is being typed.
+func (v *KeptFiles) Capturing() bool { return v.saving != nil || v.attaching != nil }
+
+// Keys are the keys of the files, for the help line.
+func (v *KeptFiles) Keys(c *Context) []key.Binding {
+	if v.Capturing() {
+		keys := []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.T("lưu", "save"))), c.Keys.Back}
+		if v.attaching != nil && v.reg != 0 && v.letter != 0 {
+			keys = append(keys, key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", c.T("kèm vào văn bản/mô hình", "to the letter/registration"))))
+		}
+		return keys
+	}
+	var keys []key.Binding
+	if len(v.List) > 0 {
+		keys = append(keys,
+			key.NewBinding(key.WithKeys("f"), key.WithHelp("f", c.T("chọn tệp", "next file"))),
+			key.NewBinding(key.WithKeys("o"), key.WithHelp("o", c.T("mở tệp", "open file"))),
+			key.NewBinding(key.WithKeys("s"), key.WithHelp("s", c.T("lưu tệp ra", "save file as"))))
+	}
+	if v.letter != 0 || v.reg != 0 {
+		keys = append(keys, key.NewBinding(key.WithKeys("a"), key.WithHelp("a", c.T("đính kèm tệp", "attach a file"))))
+	}
+	return keys
+}
+
+// Key handles f, o, s and a, and the path asked for; it reports whether
+// it took the key.
+func (v *KeptFiles) Key(c *Context, msg tea.KeyMsg) (bool, tea.Cmd) {
+	if in := v.input(); in != nil {
+		switch msg.Type {
+		case tea.KeyEsc:
+			v.saving, v.attaching, v.err = nil, nil, ""
+			return true, nil
+		case tea.KeyTab, tea.KeyShiftTab:
+			if v.attaching != nil && v.reg != 0 && v.letter != 0 {
+				v.toReg = !v.toReg
+			}
+			return true, nil
+		case tea.KeyEnter:
+			path := TypedPath(in.Value())
+			if path == "" {
+				v.err = c.T("Đường dẫn tệp: không được để trống", "File path: must not be empty")
+				return true, nil
+			}
+			if v.attaching != nil {
+				return true, v.attach(c, path)
+			}
+			if v.idx >= len(v.List) { // gone meanwhile (another clerk deleted its letter)
+				v.saving = nil
+				return true, nil
+			}
+			return true, v.save(c, v.List[v.idx], path)
+		}
+		ti, cmd := UpdateInput(*in, msg)
+		*in = ti
+		return true, cmd
+	}
+	switch msg.String() {
+	case "f", "o", "s":
+		if len(v.List) == 0 {
+			return false, nil
+		}
+	case "a":
+		if v.letter == 0 && v.reg == 0 {
+			return false, nil
+		}
+	default:
+		return false, nil
+	}
+	switch msg.String() {
+	case "f":
+		v.idx = (v.idx + 1) % len(v.List)
+		v.err = ""
+	case "o":
+		return true, v.open(c.Store, v.List[v.idx])
+	case "s":
+		ti := NewInput("", 1024)
+		ti.SetValue(v.List[v.idx].Name) // beside the program, the name it was kept under
+		ti.CursorEnd()
+		ti.Focus()
+		v.saving, v.err = &ti, ""
+	case "a":
+		ti := NewInput(c.T("gõ hoặc dán đường dẫn tệp", "type or paste the file's path"), 1024)
+		ti.Focus()
+		v.attaching, v.err, v.toReg = &ti, "", v.letter == 0
+	}
+	return true, nil
+}
+
+func (v *KeptFiles) input() *textinput.Model {
+	if v.saving != nil {
+		return v.saving
+	}
+	return v.attaching
+}
+
+// Update takes the messages of the files' own commands; it reports
+// whether msg was one.
+func (v *KeptFiles) Update(c *Context, msg tea.Msg) (bool, tea.Cmd) {
+	switch msg := msg.(type) {
+	case fileSavedMsg:
+		v.saving, v.err = nil, ""
+		return true, Cmd(NoteMsg{Note: c.F("Đã lưu tệp ra %s", "Saved the file to %s", msg.path)})
+	case fileAttachedMsg:
+		v.attaching, v.err = nil, ""
+		return true, Cmd(ChangedMsg{Note: msg.note})
+	case fileErrMsg:
+		v.err = lang.Message(msg.err, c.Lang)
+		return true, nil
+	}
+	return false, nil
+}
+
+// TypedPath is a path as the clerk typed or pasted it: NFC (typed, its
+// letters may come in parts), without the quotes Windows' "Copy as path"
+// puts around it, "~/" the home folder.
+func TypedPath(s string) string {
+	s = norm.NFC.String(strings.TrimSpace(s))
+	if len(s) >= 2 && (s[0] == '"' && s[len(s)-1] == '"' || s[0] == '\'' && s[len(s)-1] == '\'') {
+		s = strings.TrimSpace(s[1 : len(s)-1])
+	}
+	if strings.HasPrefix(s, "~/") {
+		if home, err := os.UserHomeDir(); err == nil {
+			s = filepath.Join(home, s[2:])
+		}
+	}
+	return s
+}
+
+// attach keeps the file at path with the letter or the registration, as
+// cchc attach does: the same checks, one change in the history.
+func (v *KeptFiles) attach(c *Context, path string) tea.Cmd {
+	st, l := c.Store, c.Lang
+	letter, reg := v.letter, int64(0)
+	if v.toReg {
+		letter, reg = 0, v.reg
+	}
+	return func() tea.Msg {
+		content, err := files.Read(path)
+		if err != nil {
+			return fileErrMsg{err}
+		}
+		ctx := context.Background()
+		name := filepath.Base(path)
+		id, err := st.Attach(ctx, letter, reg, book.NewFile{Name: name, Content: content})
+		if err != nil {
+			return fileErrMsg{err}
+		}
+		stored, err := st.FilesStored(ctx)
+		if err != nil {
+			return fileErrMsg{err}
+		}
+		return fileAttachedMsg{files.Attached(l, id, name, int64(len(content)), stored)}
+	}
+}
+
+// open writes the file into a private temporary folder and opens it
+// there. The temporary name is made of the file's number and its checked
+// extension only: Windows' "start" reads a name through cmd.exe, where an
+// agency's "&" or "%" in a name would be a command.
+func (v *KeptFiles) open(st book.Files, f book.FileRow) tea.Cmd {
+	return func() tea.Msg {
+		name := fmt.Sprintf("tep-%d%s", f.ID, strings.ToLower(filepath.Ext(files.SafeName(f.Name))))
+		path, err := ViewerCopy(name, func(w io.Writer) error {
+			_, err := st.FileContent(context.Background(), f.ID, w)
+			return err
+		})
+		if err != nil {
+			return fileErrMsg{err}
+		}
+		return OpenFile(path, func(err error) tea.Msg {
+			if err != nil {
+				return fileErrMsg{lang.Wrap(err, "Không mở được tệp %s", "Cannot open the file %s", path)}
+			}
+			return nil
+		})()
+	}
+}
+
+// save writes the file to path as cchc writes every file: atomically,
+// never over an existing file or a book.
+func (v *KeptFiles) save(c *Context, f book.FileRow, path string) tea.Cmd {
+	st := c.Store
+	return func() tea.Msg {
+		err := safefile.WriteFile(path, false, func(w io.Writer) error {
+			_, err := st.FileContent(context.Background(), f.ID, w)
+			return err
+		})
+		if err != nil {
+			return fileErrMsg{err}
+		}
+		abs, _ := filepath.Abs(path)
+		return fileSavedMsg{abs}
+	}
+}
+
+// Lines shows the files, the selected one marked, and the path asked for.
+func (v *KeptFiles) Lines(c *Context, width int) []string {
+	st := c.Styles
+	var lines []string
+	if len(v.List) > 0 {
+		lines = append(lines, "", " "+st.Label.Render(c.F("Tệp kèm (%d)", "Files (%d)", len(v.List))))
+	}
+	for i, f := range v.List {
+		with := c.T("văn bản", "letter")
+		if f.RegistrationID != 0 {
+			with = c.T("mô hình", "registration")
+		}
+		mark := "  "
+		if i == v.idx {
+			mark = "▸ "
+			if c.ASCII {
+				mark = "> "
+			}
+		}
+		line := fmt.Sprintf(" %s%s (%s, %s)", mark, f.Name, files.Size(f.Size), with)
+		lines = append(lines, vntext.Truncate(line, width))
+	}
+	switch {
+	case v.saving != nil:
+		lines = append(lines, " "+st.Label.Render(c.T("Lưu ra tệp: ", "Save as: "))+v.saving.View())
+	case v.attaching != nil:
+		to := c.F("văn bản %s", "letter %s", Dash(v.letterNo))
+		if v.toReg {
+			to = c.F("mô hình “%s”", "registration “%s”", v.regTitle)
+		}
+		lines = append(lines, "", vntext.Truncate(" "+st.Label.Render(c.F("Đính kèm vào %s", "Attach to %s", to)), width),
+			" "+st.Label.Render(c.T("Tệp: ", "File: "))+v.attaching.View())
+	}
+	if v.err != "" {
+		lines = append(lines, WrapLines("! "+v.err, width-2, 3, " ", st.Error)...)
+	}
+	return lines
+}
