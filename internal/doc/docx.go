@@ -175,7 +175,7 @@ func docxTable(dw *docx.Writer, t *Table, width float64) error {
 	for i, c := range t.Columns {
 		head[i] = docx.Cell{Text: c.Title, Bold: true, Align: docx.Centre, Shade: true, Middle: true}
 	}
-	look := docx.Table{Widths: widths, Borders: true, Size: TableSize}
+	look := docx.Table{Widths: widths, Borders: true, Size: TableSize, Side: fitPad, Flush: true, Split: true}
 	open := false
 	start := func(band ...[]docx.Cell) error {
 		if open {

@@ -618,122 +618,136 @@ func (p *pdf) fault() error {
 }
 
 // table draws a bordered table; its header row is drawn again at the top
-// of every page it runs onto.
+// of every page it runs onto. A row that does not fit at the foot of a
+// page breaks between its lines, as Word and LibreOffice break the docx's,
+// rather than leave the foot blank.
 func (p *pdf) table(t *Table, after float64) error {
 	widths := tableWidths(t, p.width)
-	// room around a cell's text: 1 mm at the sides, 0.8 mm above and below
-	// and single spacing as Word sets Times New Roman (1.15 of the size),
-	// as the docx's cells have
-	const pad, vpad = 1.0, 0.8
+	// room around a cell's text: 1 mm at the sides, 0.5 mm above and below
+	// (the docx's cell margins), and single spacing as Word sets Times New
+	// Roman (1.15 of the size)
+	const pad, vpad = 1.0, 0.1
 	size := TableSize
 	lh := size * 1.15 * 25.4 / 72
 	type cell struct {
-		text  string
-		bold  bool
+		lines [][]word
 		align Align
 		width float64
 		shade bool
 	}
-	measure := func(cells []cell) float64 {
-		h := 0.0
-		for _, c := range cells {
-			n := len(p.lines(p.words([]Run{{Text: c.text, Bold: c.bold}}, size), size, c.width-2*pad, 0))
-			h = max(h, float64(n)*lh)
-		}
-		return h + 2*vpad
+	// row is cells and the lines of the tallest
+	type row struct {
+		cells []cell
+		n     int
 	}
-	draw := func(cells []cell, y, h float64) {
+	mk := func(r *row, text func(i int) string, bold bool, align func(i int) Align, width func(i int) float64, shade bool, count int) {
+		r.cells, r.n = r.cells[:0], 0
+		for i := range count {
+			c := cell{lines: p.lines(p.words([]Run{{Text: text(i), Bold: bold}}, size), size, width(i)-2*pad-fitSlack, 0), align: align(i), width: width(i), shade: shade}
+			r.cells = append(r.cells, c)
+			r.n = max(r.n, len(c.lines))
+		}
+	}
+	height := func(n int) float64 { return float64(n)*lh + 2*vpad }
+	// draw writes lines [from, to) of the row's cells at y
+	draw := func(r *row, y float64, from, to int) {
+		h := height(to - from)
 		x := p.left
-		for _, c := range cells {
+		for _, c := range r.cells {
 			if c.shade {
 				p.f.SetFillColor(242, 242, 242)
 				p.f.Rect(x, y, c.width, h, "FD")
 			} else {
 				p.f.Rect(x, y, c.width, h, "D")
 			}
-			lines := p.lines(p.words([]Run{{Text: c.text, Bold: c.bold}}, size), size, c.width-2*pad, 0)
 			ty := y + vpad
 			if c.shade { // the header is centred vertically
-				ty += (h - 2*vpad - float64(len(lines))*lh) / 2
+				ty += float64(r.n-len(c.lines)) * lh / 2
 			}
-			for _, l := range lines {
+			for _, l := range c.lines[min(from, len(c.lines)):min(to, len(c.lines))] {
 				p.drawLine(l, x+pad, ty+lh*0.8, c.width-2*pad, size, c.align, true)
 				ty += lh
 			}
 			x += c.width
 		}
 	}
-	head := make([]cell, len(t.Columns))
-	for i, c := range t.Columns {
-		head[i] = cell{text: c.Title, bold: true, align: Centre, width: widths[i], shade: true}
-	}
-	headH := measure(head)
-	y := p.f.GetY() + 1
-	// the group a page continues, said again under the header
-	var group []cell
-	groupH := 0.0
-	newPage := func(band bool) {
-		p.addPage()
-		y = p.f.GetY()
-		draw(head, y, headH)
-		y += headH
-		if group != nil && !band {
-			draw(group, y, groupH)
-			y += groupH
-		}
-	}
-	if y+headH+lh+2*vpad > p.bottom {
-		newPage(true)
-	} else {
-		draw(head, y, headH)
-		y += headH
-	}
 	total := 0.0
 	for _, w := range widths {
 		total += w
 	}
+	whole := func(int) float64 { return total }
+	left := func(int) Align { return Left }
+	var head row
+	mk(&head, func(i int) string { return t.Columns[i].Title }, true, func(int) Align { return Centre }, func(i int) float64 { return widths[i] }, true, len(t.Columns))
+	y := p.f.GetY() + 1
+	// the group a page continues, said again under the header
+	var group *row
+	newPage := func(band bool) {
+		p.addPage()
+		y = p.f.GetY()
+		draw(&head, y, 0, head.n)
+		y += height(head.n)
+		if group != nil && !band {
+			draw(group, y, 0, group.n)
+			y += height(group.n)
+		}
+	}
+	if y+height(head.n)+height(1) > p.bottom {
+		newPage(true)
+	} else {
+		draw(&head, y, 0, head.n)
+		y += height(head.n)
+	}
 	// Each row waits for the next, to know whether it goes over the page
 	// with it: a group's band with the group's first row, the last row with
 	// the total under it.
-	var held, next []cell
-	heldH, keep := 0.0, false
-	var heldGroup []cell // the band held, as said on the pages after
-	put := func(row []cell, h float64, with bool) {
-		if held != nil {
-			room := heldH
+	held, next := &row{}, &row{}
+	have, keep, band := false, false, false
+	var heldGroup *row // the band held, as said on the pages after
+	put := func(h float64, with bool) {
+		if have {
+			room := height(held.n)
 			if keep || with {
 				room += h
 			}
-			if y+room > p.bottom {
+			from := 0
+			if y+room > p.bottom && (keep || with || band) {
 				newPage(heldGroup != nil)
 			}
-			draw(held, y, heldH)
-			y += heldH
+			// a row alone breaks where the page ends, a line at least on each
+			for y+height(held.n-from) > p.bottom {
+				if fit := int((p.bottom - y - 2*vpad) / lh); fit >= 1 && fit < held.n-from {
+					draw(held, y, from, from+fit)
+					from += fit
+				}
+				newPage(false)
+			}
+			draw(held, y, from, held.n)
+			y += height(held.n - from)
 			if heldGroup != nil {
-				group, groupH = heldGroup, measure(heldGroup)
+				group = heldGroup
 			}
 		}
-		held, next = row, held
-		heldH, keep, heldGroup = h, false, nil
+		held, next = next, held
+		have, keep, band, heldGroup = true, false, false, nil
 	}
 	err := t.Rows(func(r Row) error {
-		row := next[:0]
 		if r.Band {
-			text := r.Cell(0)
-			row = append(row, cell{text: text, bold: true, width: total})
-			put(row, measure(row), false)
-			keep, heldGroup = true, []cell{{text: continued(r, p.doc.Lang), bold: true, width: total}}
+			mk(next, func(int) string { return r.Cell(0) }, true, left, whole, false, 1)
+			put(height(next.n), false)
+			g := &row{}
+			cont := continued(r, p.doc.Lang)
+			mk(g, func(int) string { return cont }, true, left, whole, false, 1)
+			keep, band, heldGroup = true, true, g
 			return p.fault()
 		}
-		for i, c := range t.Columns {
-			text := r.Cell(i)
-			row = append(row, cell{text: text, bold: r.Total, align: c.Align, width: widths[i]})
-		}
-		put(row, measure(row), r.Total)
+		mk(next, r.Cell, r.Total, func(i int) Align { return t.Columns[i].Align }, func(i int) float64 { return widths[i] }, false, len(t.Columns))
+		put(height(next.n), r.Total)
 		return p.fault()
 	})
-	if err == nil { // the last row goes with what is kept under the table
-		put(nil, after, after > 0)
+	if err == nil && have { // the last row goes with what is kept under the table
+		next.n = 0
+		put(after, after > 0)
 	}
 	p.f.SetY(y + 2)
 	return err

@@ -88,6 +88,14 @@ type Table struct {
 	Widths  []float64 // mm
 	Borders bool
 	Size    float64 // pt of its text; 0 for the document's
+	// Side is the room (mm) left and right of a cell's text, 0 for 85
+	// twips (1.5 mm); Flush leaves none above and below it (Word's own
+	// default), else 28 twips: a long list takes fewer pages.
+	Side  float64
+	Flush bool
+	// Split lets a row break across pages, between its lines, rather than
+	// leave the foot of a page blank; header rows never do.
+	Split bool
 }
 
 // Writer writes one document.
@@ -109,6 +117,14 @@ const cellMargin = 85
 
 // CellMargin is cellMargin in mm.
 const CellMargin = cellMargin / twipsPerMM
+
+// side is the open table's room left and right of a cell's text, in twips.
+func (w *Writer) side() int {
+	if w.table.Side > 0 {
+		return twips(w.table.Side)
+	}
+	return cellMargin
+}
 
 func twips(mm float64) int { return int(math.Round(mm * twipsPerMM)) }
 
@@ -196,7 +212,11 @@ func (w *Writer) StartTable(t Table, header ...[]Cell) error {
 		}
 		b.WriteString(`</w:tblBorders>`)
 	}
-	fmt.Fprintf(&b, `<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="%[1]d" w:type="dxa"/><w:bottom w:w="28" w:type="dxa"/><w:right w:w="%[1]d" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>`, cellMargin)
+	edge := 28
+	if t.Flush {
+		edge = 0
+	}
+	fmt.Fprintf(&b, `<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="%[2]d" w:type="dxa"/><w:left w:w="%[1]d" w:type="dxa"/><w:bottom w:w="%[2]d" w:type="dxa"/><w:right w:w="%[1]d" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>`, w.side(), edge)
 	for _, mm := range t.Widths {
 		fmt.Fprintf(&b, `<w:gridCol w:w="%d"/>`, twips(mm))
 	}
@@ -263,7 +283,10 @@ func (w *Writer) Close() error {
 
 func (w *Writer) row(cells []Cell, header bool) string {
 	var b strings.Builder
-	b.WriteString(`<w:tr><w:trPr><w:cantSplit/>`)
+	b.WriteString(`<w:tr><w:trPr>`)
+	if header || !w.table.Split {
+		b.WriteString(`<w:cantSplit/>`)
+	}
 	if header {
 		b.WriteString(`<w:tblHeader/>`)
 	}
@@ -297,7 +320,7 @@ func (w *Writer) row(cells []Cell, header bool) string {
 				p.Size = w.table.Size
 			}
 			if p.Width == 0 { // the text's box: the cell without its margins
-				p.Width = width - 2*CellMargin
+				p.Width = width - 2*float64(w.side())/twipsPerMM
 			}
 			b.WriteString(w.para(p))
 		}
