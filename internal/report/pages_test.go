@@ -1,0 +1,152 @@
+package report
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"cchc/internal/book"
+	"cchc/internal/demo"
+	"cchc/internal/demo/demobook"
+	"cchc/internal/lang"
+	"cchc/internal/store"
+	"cchc/internal/tooltest"
+	"cchc/internal/vndate"
+)
+
+// demoBook is the province demo book (seed 1), as `cchc demo` makes it.
+func demoBook(t *testing.T) book.Book {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "demo.db")
+	if _, err := demobook.Create(context.Background(), path, demo.Province, 1); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(path, store.Options{AllowReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// demoRegistrations is the demo's list of a year, all of it.
+func demoRegistrations(t *testing.T, st book.Book, year int, l lang.Lang) Report {
+	t.Helper()
+	rep, err := Build(context.Background(), st, Request{Kind: KindRegistrations, Format: "pdf", Year: year, AsOf: vndate.Of(year, 12, 31), Lang: l})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep
+}
+
+// pageCount is the number of pages of a PDF file, as pdfinfo says.
+func pageCount(t *testing.T, path string) int {
+	t.Helper()
+	out, err := exec.Command(needTool(t, "pdfinfo"), path).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo %s: %v", path, err)
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		if f := strings.Fields(line); len(f) == 2 && f[0] == "Pages:" {
+			n, err := strconv.Atoi(f[1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+	}
+	t.Fatalf("pdfinfo gives no page count:\n%s", out)
+	return 0
+}
+
+// demoPages is the most pages the 2026 demo registrations (185) may take
+// on A4 landscape at 12 pt (issue 25: 24 in cchc's pdf, 25 through
+// LibreOffice before rows could break across pages).
+const demoPages = 18
+
+// The 2026 demo registrations fit in 18 pages of cchc's pdf, in both
+// languages, with every word of every cell read back whole.
+func TestRegistrationsFitTheirPages(t *testing.T) {
+	st := demoBook(t)
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		rep := demoRegistrations(t, st, 2026, l)
+		path := filepath.Join(t.TempDir(), "r.pdf")
+		data := render(t, rep, "pdf")
+		if err := os.WriteFile(path, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if n := pageCount(t, path); n > demoPages {
+			t.Errorf("%s: the 2026 demo registrations take %d pages, want at most %d", l, n, demoPages)
+		}
+		// nothing cut: every word of the free text is read back whole
+		trim := func(w string) string { return strings.Trim(w, ",.;:()\"") }
+		read := map[string]bool{}
+		for _, w := range strings.Fields(strings.Join(pdfText(t, data), " ")) {
+			read[trim(w)] = true
+		}
+		var list struct{ Registrations []jsonRegistration }
+		if err := json.Unmarshal(render(t, rep, "json"), &list); err != nil {
+			t.Fatal(err)
+		}
+		if len(list.Registrations) != 185 {
+			t.Fatalf("%s: %d registrations in the 2026 demo, want 185", l, len(list.Registrations))
+		}
+		for _, r := range list.Registrations {
+			for _, w := range strings.Fields(strings.Join([]string{r.Title, r.Lead, r.Partners, r.Timeline, r.ExpectedResult, r.Note}, " ")) {
+				if w = trim(w); w != "" && !read[w] {
+					t.Errorf("%s: %q (registration %d) is not read back whole from the pdf", l, w, r.ID)
+				}
+			}
+		}
+	}
+}
+
+// Through LibreOffice, the docx of the 2026 demo registrations fits in
+// 18 pages too, in both languages. LibreOffice is given the fonts cchc
+// embeds in its pdf (Liberation Serif 2, the metrics of Times New Roman
+// with every Vietnamese letter), as Word on Windows has Times New Roman:
+// Debian's fonts-liberation 1.07 lacks "ế" and "ả", which LibreOffice
+// then takes from DejaVu Serif, a wider font, and wraps more.
+func TestRegistrationsDOCXFitTheirPages(t *testing.T) {
+	soffice := tooltest.Need(t, "lay out the docx reports as Word would (Debian: libreoffice-writer-nogui)", "soffice", "libreoffice")
+	fonts, err := filepath.Abs(filepath.Join("..", "doc", "fonts"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	conf := filepath.Join(dir, "fonts.conf")
+	if err := os.WriteFile(conf, []byte(`<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>`+
+		`<dir>`+fonts+`</dir><cachedir>`+filepath.Join(dir, "cache")+`</cachedir>`+
+		`<include ignore_missing="yes">/etc/fonts/conf.d</include></fontconfig>`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	st := demoBook(t)
+	var files []string
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		path := filepath.Join(dir, "r-"+l.String()+".docx")
+		if err := os.WriteFile(path, render(t, demoRegistrations(t, st, 2026, l), "docx"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, path)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	// a profile of its own: another soffice running would take the files
+	cmd := exec.CommandContext(ctx, soffice, append([]string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
+		"--headless", "--convert-to", "pdf", "--outdir", dir}, files...)...)
+	cmd.Env = append(os.Environ(), "FONTCONFIG_FILE="+conf)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	for _, f := range files {
+		if n := pageCount(t, strings.TrimSuffix(f, ".docx")+".pdf"); n > demoPages {
+			t.Errorf("%s: LibreOffice lays the 2026 demo registrations out on %d pages, want at most %d", filepath.Base(f), n, demoPages)
+		}
+	}
+}
