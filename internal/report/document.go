@@ -77,11 +77,22 @@ func (t Table) widest(i int) string {
 // letterhead.
 func (s Sheet) Document() *doc.Document {
 	d := s.head()
-	for _, t := range s.Tables {
-		d.Blocks = append(d.Blocks, t.blocks(s.Head.Lang)...)
+	// A signed report's end goes over a page with the signer, its last
+	// table breaking before its last row: the signer never alone on a page.
+	signed := s.Signer != nil
+	for i, t := range s.Tables {
+		bs := t.blocks(s.Head.Lang)
+		if signed && i == len(s.Tables)-1 {
+			for _, b := range bs {
+				keepEnd(b)
+			}
+		}
+		d.Blocks = append(d.Blocks, bs...)
 	}
 	for _, n := range s.Notes {
-		d.Blocks = append(d.Blocks, note(n))
+		p := note(n)
+		p.KeepNext = signed
+		d.Blocks = append(d.Blocks, p)
 	}
 	if g := s.Signer; g != nil {
 		sig := doc.Signature{CopiesLabel: s.Head.Lang.T("Nơi nhận:", "Copies to:"), Copies: g.CopiesTo, Signer: g.Lines, Name: g.Name}
@@ -144,6 +155,21 @@ func (t Table) blocks(l lang.Lang) []doc.Block {
 			doc.For(doc.Plain, said(none)))
 	}
 	return append(out, t.docTable())
+}
+
+// keepEnd keeps the end of a table's blocks (its last row, or the "None
+// yet." said instead) on the page of what follows.
+func keepEnd(b doc.Block) {
+	switch b := b.(type) {
+	case *doc.Table:
+		b.KeepNext = true
+	case *doc.Paragraph:
+		b.KeepNext = true
+	case *doc.Only:
+		for _, x := range b.Blocks {
+			keepEnd(x)
+		}
+	}
 }
 
 // Document is the letter as a document: A4 portrait on paper, 80 columns

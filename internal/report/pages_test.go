@@ -150,3 +150,41 @@ func TestRegistrationsDOCXFitTheirPages(t *testing.T) {
 		}
 	}
 }
+
+// However long the table of a signed report (the results), its last page
+// never holds the signer alone: the table's last row goes over the page
+// with the signer (pdf); in the docx it is kept with the next.
+func TestSignedReportSignerNotAlone(t *testing.T) {
+	c := deputyReminder(vndate.Of(2023, 4, 15), vndate.Of(2023, 4, 5)).Campaign
+	for n := 1; n <= 40; n++ {
+		tab := Table{Columns: []Column{{Title: "STT", Type: NumberCell, Width: 6}, {Title: "Cơ quan, đơn vị", Width: 60}, {Title: "Số mô hình", Type: NumberCell, Width: 12}}}
+		for i := 1; i <= n; i++ {
+			tab.Add(itoa(i), "Đơn vị số "+itoa(i), itoa(i%3))
+		}
+		s := Sheet{Name: "Kết quả", Head: letterhead(c, lang.VI), Title: "Kết quả thực hiện", Tables: []Table{tab},
+			Notes: []string{"Ghi chú dưới bảng."}, PlaceDate: "Hà Tĩnh, ngày 31 tháng 12 năm 2023", Signer: signerOf(c, []string{"Như trên"})}
+		var b strings.Builder
+		if err := s.Document().WritePDF(&b); err != nil {
+			t.Fatal(err)
+		}
+		pages := pdfText(t, []byte(b.String()))
+		last := ""
+		for i := len(pages) - 1; i >= 0 && strings.TrimSpace(last) == ""; i-- {
+			last = pages[i]
+		}
+		if len(pages) > 1 && strings.Contains(last, "PHÓ GIÁM ĐỐC") && !strings.Contains(last, "Đơn vị số ") {
+			t.Errorf("%d rows: the signer is alone on the last page:\n%s", n, last)
+		}
+		if n == 40 {
+			var d strings.Builder
+			if err := s.Document().WriteDOCX(&d); err != nil {
+				t.Fatal(err)
+			}
+			x := docxPart(t, []byte(d.String()), "word/document.xml")
+			end := x[strings.LastIndex(x, "Đơn vị số 40"):]
+			if !strings.Contains(end[:strings.Index(end, "</w:tr>")], "<w:keepNext/>") {
+				t.Errorf("the docx's last row is not kept with the signer:\n%s", end)
+			}
+		}
+	}
+}
