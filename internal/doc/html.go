@@ -46,7 +46,7 @@ table.data tr { break-inside: avoid; page-break-inside: avoid; }
 table.data td.c { text-align: center; }
 table.data td.r { text-align: right; }
 table.data tr.band td, table.data tr.total td { font-weight: bold; }
-table.data tr.band { break-after: avoid; page-break-after: avoid; }
+table.data + table.data { margin-top: -8pt; }
 table.data tr.total { break-before: avoid; page-break-before: avoid; }
 .keep { break-inside: avoid; page-break-inside: avoid; }
 .next { break-after: avoid; page-break-after: avoid; }
@@ -230,27 +230,44 @@ func (h *htmlWriter) block(b Block) error {
 	return h.err
 }
 
+// table writes a table; each group is a table of its own whose <thead>
+// holds the columns' titles and the group's band, so that a browser
+// repeats both at the top of every page the group runs onto (as the docx
+// does), the band as it is.
 func (h *htmlWriter) table(t *Table) error {
 	// the set widths: a browser lays the page out its own way, and its
 	// printout is not where pages are counted
 	plain := *t
 	plain.Sample = nil
 	widths := tableWidths(&plain, h.width)
-	h.put(`<table class="data"><colgroup>`)
-	for _, w := range widths {
-		h.put(fmt.Sprintf(`<col style="width: %.1f%%">`, w/h.width*100))
+	open := false
+	start := func(band string) {
+		if open {
+			h.put("</tbody>\n</table>\n")
+		}
+		open = true
+		h.put(`<table class="data"><colgroup>`)
+		for _, w := range widths {
+			h.put(fmt.Sprintf(`<col style="width: %.1f%%">`, w/h.width*100))
+		}
+		h.put(`</colgroup>`, "\n<thead><tr>")
+		for _, c := range t.Columns {
+			h.put(`<th>`, esc(c.Title), `</th>`)
+		}
+		h.put("</tr>")
+		if band != "" {
+			h.put(fmt.Sprintf(`<tr class="band"><td colspan="%d">`, len(t.Columns)), esc(band), "</td></tr>")
+		}
+		h.put("</thead>\n<tbody>\n")
 	}
-	h.put(`</colgroup>`, "\n<thead><tr>")
-	for _, c := range t.Columns {
-		h.put(`<th>`, esc(c.Title), `</th>`)
-	}
-	h.put("</tr></thead>\n<tbody>\n")
 	class := map[Align]string{Centre: ` class="c"`, Right: ` class="r"`}
 	err := t.Rows(func(r Row) error {
 		if r.Band {
-			text := r.Cell(0)
-			h.put(fmt.Sprintf(`<tr class="band"><td colspan="%d">`, len(t.Columns)), esc(text), "</td></tr>\n")
+			start(r.Cell(0))
 			return h.err
+		}
+		if !open {
+			start("")
 		}
 		if r.Total {
 			h.put(`<tr class="total">`)
@@ -266,6 +283,9 @@ func (h *htmlWriter) table(t *Table) error {
 	})
 	if err != nil {
 		return err
+	}
+	if !open {
+		start("")
 	}
 	h.put("</tbody>\n</table>\n")
 	return h.err

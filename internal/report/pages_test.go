@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -185,6 +186,24 @@ func TestSignedReportSignerNotAlone(t *testing.T) {
 			if !strings.Contains(end[:strings.Index(end, "</w:tr>")], "<w:keepNext/>") {
 				t.Errorf("the docx's last row is not kept with the signer:\n%s", end)
 			}
+		}
+	}
+}
+
+// Printed from a browser, a group's heading is said again at the top of
+// each page it runs onto: each group is a table of its own whose <thead>
+// (which a browser repeats on every page) holds the columns' titles and
+// the group's band.
+func TestHTMLGroupHeadRepeats(t *testing.T) {
+	x := string(render(t, manyRegistrations(150), "html"))
+	heads := regexp.MustCompile(`(?s)<thead>(.*?)</thead>`).FindAllStringSubmatch(x, -1)
+	bands := strings.Count(x, `<tr class="band">`)
+	if bands != 3 || len(heads) != bands {
+		t.Fatalf("%d bands and %d table heads, want 3 groups each in the head of its table:\n%.3000s", bands, len(heads), x)
+	}
+	for i, h := range heads {
+		if !regexp.MustCompile(`^<tr><th>STT</th>.*</tr><tr class="band"><td colspan="9">` + Roman(i+1) + `\. `).MatchString(h[1]) {
+			t.Errorf("table %d's head is not the columns' titles over its group's band: %s", i+1, h[1])
 		}
 	}
 }
