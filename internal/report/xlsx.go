@@ -259,11 +259,19 @@ func (s Sheet) writeXLSX(f *excelize.File, name string, st xlsxStyles, measure *
 		}
 	}
 	sheetW := sum(colW)
-	// Only the header row is frozen, the window opening on it: frozen with
-	// the letterhead and the tables above it, it took half a laptop's
-	// screen (16 rows for the status). The letterhead is for print; the
-	// rows above are shown again when the clerk unfreezes.
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: cellRef(1, headerRow+1), ActivePane: "bottomLeft"}); err != nil {
+	// The window opens on the main table's header, held above the rows
+	// by a split (not frozen) pane as tall as it: frozen with the
+	// letterhead and the tables above it, the header took half a laptop's
+	// screen (16 rows for the status); frozen alone, the rows above it
+	// could not be scrolled to. The top pane scrolls on its own up to the
+	// letterhead, and its bar can be dragged or taken away.
+	n := 1
+	for i, c := range main.Columns {
+		n = max(n, measure.Lines(c.Title, true, false, xlsxFontSize, cellWidth(colW[i])))
+	}
+	headH, _ := xlsxHeight(n, xlsxFontSize)
+	if err := sw.SetPanes(&excelize.Panes{Split: true, YSplit: int(math.Round((xlsxHeadings + headH) * 20)),
+		TopLeftCell: cellRef(1, headerRow+1), ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
 
@@ -454,6 +462,10 @@ func rowHeight(n int, size float64) float64 { return float64(n)*size*1.2 + 3 }
 // xlsxHeight is rowHeight as a sheet can have it: Excel allows no row
 // taller than 409 pt (excelize refuses one), so a taller row is capped,
 // its cell still wrapping, and clipped says so for the note.
+// xlsxHeadings is the height (pt) of the column letters' bar above a
+// sheet, which a split pane's position counts in.
+const xlsxHeadings = 15
+
 func xlsxHeight(n int, size float64) (h float64, clipped bool) {
 	if h = rowHeight(n, size); h > excelize.MaxRowHeight {
 		return excelize.MaxRowHeight, true
