@@ -8,7 +8,6 @@ import (
 	"errors"
 	"os"
 	"runtime/debug"
-	"sync"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -16,8 +15,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"cchc/internal/book"
-	"cchc/internal/campaign"
-	"cchc/internal/compliance"
 	"cchc/internal/lang"
 	"cchc/internal/vndate"
 	"cchc/internal/vntext"
@@ -29,9 +26,6 @@ import (
 	"cchc/ui/reports"
 	"cchc/ui/status"
 )
-
-// latestLetters is how many of the latest letters the overview may list.
-const latestLetters = 100
 
 // Minimum terminal size; below it the app says so instead of drawing.
 const (
@@ -96,7 +90,7 @@ func New(st book.Book, opt Options) *Model {
 	m := &Model{ctx: ctx, year: opt.Year, help: help.New()}
 	m.help.ShortSeparator = " · "
 	m.screens = []common.Screen{
-		overview.New(ctx),
+		overview.New(ctx, st),
 		agencies.New(ctx),
 		entry.New(ctx),
 		registrations.New(ctx),
@@ -154,7 +148,7 @@ func (m *Model) Init() tea.Cmd { return common.Safe(tea.Batch(m.load(), m.checkV
 func (m *Model) load() tea.Cmd {
 	st, year, today := m.ctx.Store, m.year, m.ctx.Today
 	return func() tea.Msg {
-		d, err := loadSummary(context.Background(), st, year, today)
+		d, err := common.LoadSummary(context.Background(), st, year, today)
 		return common.DataMsg{Data: d, Err: err}
 	}
 }
@@ -187,91 +181,7 @@ func (m *Model) loadRegistrations(d *common.Data) tea.Cmd {
 
 // LoadData reads everything the screens show of one campaign.
 func LoadData(ctx context.Context, st book.Book, year int, today vndate.Date) (*common.Data, error) {
-	d, err := loadSummary(ctx, st, year, today)
-	if err != nil {
-		return nil, err
-	}
-	if d.Registrations, err = st.RegistrationList(ctx, d.Campaign.ID); d.Registrations == nil {
-		d.Registrations = []book.ListRow{} // loaded, none
-	}
-	return d, err
-}
-
-// loadSummary reads all but the registration list, which the app reads
-// next, after the first screen is drawn: at national scale (15,000
-// agencies, 200,000 registrations) that list takes most of a second, the
-// rest a fraction. Registrations come as list rows (no long texts; a
-// screen reads one in full with Store.Registration), only the latest
-// letters are kept, and the independent reads run at once.
-func loadSummary(ctx context.Context, st book.Book, year int, today vndate.Date) (*common.Data, error) {
-	c, err := st.Campaign(ctx, year)
-	if err != nil {
-		return nil, err
-	}
-	d := &common.Data{Campaign: c}
-	if d.Campaigns, err = st.Campaigns(ctx); err != nil {
-		return nil, err
-	}
-	var wg sync.WaitGroup
-	errs := make([]error, 5)
-	var succession compliance.Succession
-	wg.Add(5)
-	go func() {
-		defer wg.Done()
-		defer common.DoingAny.Catch(&errs[4]) // a panic on a goroutine would end the program
-		succession, errs[4] = st.Successions(ctx, c.ID)
-	}()
-	go func() {
-		defer wg.Done()
-		defer common.DoingAny.Catch(&errs[0])
-		d.Agencies, errs[0] = st.CampaignAgencies(ctx, c.ID)
-	}()
-	go func() {
-		defer wg.Done()
-		defer common.DoingAny.Catch(&errs[1])
-		d.Received, errs[1] = st.Received(ctx, c.ID)
-	}()
-	go func() {
-		defer wg.Done()
-		defer common.DoingAny.Catch(&errs[2])
-		d.Submissions, errs[2] = st.LatestSubmissions(ctx, c.ID, latestLetters)
-	}()
-	go func() {
-		defer wg.Done()
-		defer common.DoingAny.Catch(&errs[3])
-		steps, err := st.CampaignStages(ctx, c.ID, vndate.Date{})
-		d.Stages, errs[3] = make(map[int64]campaign.Stage, len(steps)), err
-		for id, s := range steps {
-			d.Stages[id] = s.Stage
-		}
-	}()
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	for _, a := range d.Agencies {
-		if a.Active {
-			d.Judged = append(d.Judged, compliance.Agency{ID: a.ID, Name: a.Name, Group: a.Group, ParentID: a.ParentID})
-		}
-	}
-	d.Judged = compliance.Followed(c, d.Judged, succession)
-	d.Succession = succession
-	d.ByID = make(map[int64]*campaign.Agency, len(d.Agencies))
-	for i := range d.Agencies {
-		d.ByID[d.Agencies[i].ID] = &d.Agencies[i]
-	}
-	d.OwnCount = make(map[int64]int)
-	for _, r := range d.Received {
-		d.OwnCount[r.AgencyID] += r.Registrations
-	}
-	d.Summary = d.Judge(today)
-	d.ResultByID = make(map[int64]compliance.Result, len(d.Summary.Results))
-	for _, r := range d.Summary.Results {
-		d.ResultByID[r.Agency.ID] = r
-	}
-	return d, nil
+	return common.LoadData(ctx, st, year, today)
 }
 
 func (m *Model) setNote(note string, isErr bool) {

@@ -71,7 +71,7 @@ func firstFrame(b *testing.B, st book.Book) {
 	for b.Loop() {
 		m := New(st, Options{Lang: lang.VI, Today: nationalToday})
 		m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-		d, err := loadSummary(context.Background(), st, 0, nationalToday)
+		d, err := common.LoadSummary(context.Background(), st, 0, nationalToday)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -23,6 +23,7 @@ import (
 // then the request letter, issuer and signer it carries over, to confirm.
 type newYear struct {
 	ctx     *common.Context
+	book    Book
 	form    *common.Form // the year, its deadline, what it copies, the map
 	confirm *common.Form // the letter, issuer and signer; nil before
 	err     string
@@ -76,7 +77,7 @@ func proposedDeadline(src dom.Campaign, year int, today vndate.Date) vndate.Date
 	return d
 }
 
-func newNewYear(ctx *common.Context) *newYear {
+func newNewYear(ctx *common.Context, b Book) *newYear {
 	t := ctx.T
 	latest := ctx.Data.Campaigns[0] // newest first
 	for _, c := range ctx.Data.Campaigns {
@@ -98,7 +99,7 @@ func newNewYear(ctx *common.Context) *newYear {
 		{Label: t("giữ như đợt sao chép", "as the year copied"), Value: mapKeep},
 	})
 	f := common.NewForm(ctx, year, deadline, copyFrom, onMap)
-	n := &newYear{ctx: ctx, form: f, lists: map[int][]dom.Agency{}}
+	n := &newYear{ctx: ctx, book: b, form: f, lists: map[int][]dom.Agency{}}
 	n.refresh()
 	f.FocusID("deadline") // proposed: typing replaces it
 	return n
@@ -129,7 +130,7 @@ func (n *newYear) refresh() {
 	}
 	list, ok := n.lists[n.from]
 	if !ok {
-		list, _ = c.Store.CampaignAgencies(context.Background(), n.src.ID) // a few hundred rows; an error leaves no offer
+		list, _ = n.book.CampaignAgencies(context.Background(), n.src.ID) // a few hundred rows; an error leaves no offer
 		n.lists[n.from] = list
 	}
 	if !carried {
@@ -259,7 +260,7 @@ func (n *newYear) save() tea.Cmd {
 	camp.LetterNumber, camp.LetterDate = f.Field("letter_number").Value(), ld
 	camp.IssuerParent, camp.Issuer = f.Field("issuer_parent").Value(), f.Field("issuer").Value()
 	camp.SignerAuthority, camp.SignerTitle, camp.SignerName = f.Field("signer_authority").Value(), f.Field("signer_title").Value(), f.Field("signer_name").Value()
-	from, st := n.from, c.Store
+	from, st := n.from, n.book
 	var change *provmap.Plan
 	if n.plan != nil && n.form.Field("map").Selected() == mapApply {
 		change = n.plan

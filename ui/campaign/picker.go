@@ -13,6 +13,7 @@ import (
 // Picker lists the campaigns; enter switches the application to one.
 type Picker struct {
 	ctx  *common.Context
+	book Book
 	list common.ListView
 	open *newYear // the new year's form, while it is open
 }
@@ -20,8 +21,8 @@ type Picker struct {
 var keyNewYear = key.NewBinding(key.WithKeys("n"), key.WithHelp("n", ""))
 
 // NewPicker lists the campaigns of the book, the one shown selected.
-func NewPicker(ctx *common.Context) *Picker {
-	p := &Picker{ctx: ctx}
+func NewPicker(ctx *common.Context, b Book) *Picker {
+	p := &Picker{ctx: ctx, book: b}
 	p.list = common.NewListView(&ctx.Styles,
 		common.Column{Title: ctx.T("Năm", "Year"), Width: 5},
 		common.Column{Title: ctx.T("Hạn đăng ký", "Deadline"), Width: 11},
@@ -72,8 +73,8 @@ func (p *Picker) Update(msg tea.Msg) tea.Cmd {
 	switch {
 	case key.Matches(km, p.ctx.Keys.Back):
 		return common.Cmd(Done{})
-	case key.Matches(km, keyNewYear) && !p.ctx.Store.ReadOnly():
-		p.open = newNewYear(p.ctx)
+	case key.Matches(km, keyNewYear) && !p.book.ReadOnly():
+		p.open = newNewYear(p.ctx, p.book)
 	case key.Matches(km, p.ctx.Keys.Open):
 		if i := p.list.Cursor(); i >= 0 {
 			year := p.ctx.Data.Campaigns[i].Year

@@ -22,6 +22,7 @@ import (
 // Settings edits the campaign shown.
 type Settings struct {
 	ctx        *common.Context
+	book       Book
 	orig       dom.Campaign
 	form       *common.Form
 	err        string
@@ -47,9 +48,9 @@ func quotaID(g dom.Group, target bool) string {
 }
 
 // NewSettings opens the form on the campaign shown.
-func NewSettings(ctx *common.Context) *Settings {
+func NewSettings(ctx *common.Context, b Book) *Settings {
 	c := ctx.Data.Campaign
-	s := &Settings{ctx: ctx, orig: c}
+	s := &Settings{ctx: ctx, book: b, orig: c}
 	t := ctx.T
 	text := func(id, label, value string, limit int) *common.Field {
 		f := common.NewText(id, label, "", limit)
@@ -207,7 +208,7 @@ func (s *Settings) save() tea.Cmd {
 		return nil
 	}
 	s.saving, s.err = true, ""
-	st, l := s.ctx.Store, s.ctx.Lang
+	st, l := s.book, s.ctx.Lang
 	return func() tea.Msg {
 		if err := st.UpdateCampaign(context.Background(), c); err != nil {
 			return saveErrMsg{err}

@@ -19,10 +19,18 @@ import (
 	"cchc/ui/common"
 )
 
+// Book is what the overview asks of the book: whether it can be written
+// (a new year is offered only then) and what the campaign screens opened
+// over it ask.
+type Book interface {
+	uicampaign.Book
+}
+
 // Model of the overview screen; the campaign's settings and the campaign
 // picker open over it.
 type Model struct {
 	ctx           *common.Context
+	book          Book
 	width, height int
 	settings      *uicampaign.Settings
 	picker        *uicampaign.Picker
@@ -58,7 +66,7 @@ func (m *Model) count() {
 }
 
 // New makes the overview screen.
-func New(ctx *common.Context) *Model { return &Model{ctx: ctx} }
+func New(ctx *common.Context, b Book) *Model { return &Model{ctx: ctx, book: b} }
 
 func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
 
@@ -103,9 +111,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case key.Matches(k, m.ctx.Keys.New):
 		return m, common.Cmd(common.NewEntryMsg{})
 	case key.Matches(k, m.ctx.Keys.Settings):
-		m.settings = uicampaign.NewSettings(m.ctx)
+		m.settings = uicampaign.NewSettings(m.ctx, m.book)
 	case key.Matches(k, m.ctx.Keys.Campaigns):
-		m.picker = uicampaign.NewPicker(m.ctx)
+		m.picker = uicampaign.NewPicker(m.ctx, m.book)
 	}
 	return m, nil
 }
@@ -379,7 +387,7 @@ func (m *Model) progressLine() string {
 // more than a year past its deadline (a book left at its first-run 2023).
 func (m *Model) newYearHint() string {
 	d, c := m.ctx.Data, m.ctx
-	if len(d.Campaigns) == 0 || m.ctx.Store.ReadOnly() {
+	if len(d.Campaigns) == 0 || m.book.ReadOnly() {
 		return ""
 	}
 	latest := d.Campaigns[0]
