@@ -91,7 +91,7 @@ func New(st book.Book, opt Options) *Model {
 	m.help.ShortSeparator = " · "
 	m.screens = []common.Screen{
 		overview.New(ctx, st),
-		agencies.New(ctx),
+		agencies.New(ctx, st),
 		entry.New(ctx),
 		registrations.New(ctx),
 		status.New(ctx),

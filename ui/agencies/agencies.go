@@ -30,9 +30,21 @@ const (
 // statusFilters cycle with s: all, not met, missing, short, met.
 var statusFilters = []string{"", "unmet", "missing", "short", "met"}
 
+// Book is what the agencies screen asks of the book: the campaign's
+// agencies as they are now (after a conflict), and the changes of its list.
+type Book interface {
+	CampaignAgencies(ctx context.Context, campaignID int64) ([]campaign.Agency, error)
+	AddAgency(ctx context.Context, campaignID int64, a campaign.Agency) (int64, error)
+	UpdateAgency(ctx context.Context, campaignID int64, a campaign.Agency) error
+	RenameAgency(ctx context.Context, campaignID int64, a campaign.Agency) error
+	FollowAgencies(ctx context.Context, campaignID int64, ids []int64, follow bool) (int, error)
+	MergeAgencies(ctx context.Context, campaignID int64, olds []campaign.Agency, into campaign.Agency) (int64, error)
+}
+
 // Model of the agencies screen.
 type Model struct {
 	ctx           *common.Context
+	book          Book
 	width, height int
 	mode          mode
 
@@ -53,8 +65,8 @@ type Model struct {
 }
 
 // New makes the agencies screen.
-func New(ctx *common.Context) *Model {
-	m := &Model{ctx: ctx, search: common.NewSearch(ctx, ctx.T("gõ tên, không cần dấu", "type a name, accents optional"))}
+func New(ctx *common.Context, b Book) *Model {
+	m := &Model{ctx: ctx, book: b, search: common.NewSearch(ctx, ctx.T("gõ tên, không cần dấu", "type a name, accents optional"))}
 	m.list = common.NewListView(&ctx.Styles,
 		common.Column{Title: ctx.T("Cơ quan, đơn vị", "Agency"), Width: 20, Flex: 1, Middle: true},
 		common.Column{Title: ctx.T("Nhóm", "Group"), Width: 13},
@@ -332,7 +344,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, nil
 	case formErrMsg:
 		if m.form != nil && m.form.id != 0 && isConflict(msg.err) {
-			return m, readTheirs(m.ctx.Store, m.ctx.Data.Campaign.ID, m.form.id, msg.err)
+			return m, readTheirs(m.book, m.ctx.Data.Campaign.ID, m.form.id, msg.err)
 		}
 		if m.form != nil {
 			m.form.err = lang.Message(msg.err, m.ctx.Lang)
@@ -373,7 +385,7 @@ func (m *Model) openDetail(id int64) tea.Cmd {
 	if m.ctx.Data == nil || m.ctx.Data.ByID[id] == nil {
 		return nil
 	}
-	m.detail = newDetail(m.ctx, id)
+	m.detail = newDetail(m.ctx, m.book, id)
 	m.detail.setSize(m.width, m.height)
 	m.mode = detail
 	return m.detail.loadFiles()
@@ -450,7 +462,7 @@ func (m *Model) key(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		return m, m.confirmFollowMarked()
 	case key.Matches(msg, k.Toggle):
 		if id := m.selectedID(); id != 0 {
-			return m, confirmToggle(m.ctx, id)
+			return m, confirmToggle(m.ctx, m.book, id)
 		}
 	case key.Matches(msg, m.stopGroupKey()):
 		return m, m.confirmStopGroup()
@@ -499,7 +511,7 @@ func (m *Model) confirmMerge() tea.Cmd {
 	q := c.F("Hợp nhất %s vào %s trong đợt đăng ký %d? (đơn vị cũ ngừng được theo dõi; thư của chúng tính cho %s)",
 		"Merge %s into %s in the %d campaign? (the old units are no longer followed; their letters count for %s)",
 		list, into.Name, d.Campaign.Year, into.Name)
-	st, campaignID, target := c.Store, d.Campaign.ID, *into
+	st, campaignID, target := m.book, d.Campaign.ID, *into
 	m.unmark()
 	return common.Cmd(common.ConfirmMsg{Question: q, OnYes: func() tea.Msg {
 		if _, err := st.MergeAgencies(context.Background(), campaignID, olds, target); err != nil {
@@ -532,9 +544,9 @@ func (m *Model) confirmFollowMarked() tea.Cmd {
 		}
 	}
 	if len(followed) > 0 {
-		return confirmFollow(m.ctx, followed, false)
+		return confirmFollow(m.ctx, m.book, followed, false)
 	}
-	return confirmFollow(m.ctx, stopped, true)
+	return confirmFollow(m.ctx, m.book, stopped, true)
 }
 
 // confirmStopGroup stops following every unit of the group filtered on
@@ -555,7 +567,7 @@ func (m *Model) confirmStopGroup() tea.Cmd {
 		return common.Cmd(common.NoteMsg{Note: c.F("Đợt đăng ký %d không còn theo dõi đơn vị nào của nhóm %s", "The %d campaign follows no unit of the %s group any more",
 			c.Data.Campaign.Year, g.Short(c.Lang))})
 	}
-	return confirmFollow(c, units, false)
+	return confirmFollow(c, m.book, units, false)
 }
 
 // follows reports whether the campaign follows a unit of group g.
@@ -569,7 +581,7 @@ func (m *Model) follows(g campaign.Group) bool {
 }
 
 func (m *Model) openForm(id int64) {
-	m.form = newAgencyForm(m.ctx, id)
+	m.form = newAgencyForm(m.ctx, m.book, id)
 	m.mode = editing
 }
 

@@ -23,7 +23,7 @@ type agencyConflictMsg struct {
 }
 
 // readTheirs reads the agency as the campaign now knows it.
-func readTheirs(st book.Agencies, campaignID, id int64, cause error) tea.Cmd {
+func readTheirs(st Book, campaignID, id int64, cause error) tea.Cmd {
 	return func() tea.Msg {
 		list, err := st.CampaignAgencies(context.Background(), campaignID)
 		if err != nil {
@@ -46,7 +46,7 @@ func isConflict(err error) bool { return errors.Is(err, book.ErrConflict) }
 func (f *agencyForm) conflictKey(msg tea.KeyMsg) (handled bool, cmd tea.Cmd) {
 	switch msg.String() {
 	case "r": // theirs: the form starts again from their version
-		*f = *newAgencyFormFrom(f.ctx, f.id, *f.theirs)
+		*f = *newAgencyFormFrom(f.ctx, f.book, f.id, *f.theirs)
 		return true, nil
 	case "o": // mine, over theirs: saved against their version
 		f.orig.Version = f.theirs.Version

@@ -20,6 +20,7 @@ import (
 // registrations (and its communes' for a district).
 type detailView struct {
 	ctx           *common.Context
+	book          Book
 	id            int64
 	width, height int
 	regs          []book.ListRow
@@ -81,8 +82,8 @@ func (d *detailView) showFiles() {
 	d.files.Show(common.FilesOf(d.kept, letter, r.ID), letter, r.LetterNumber(), r.ID, r.Title)
 }
 
-func newDetail(ctx *common.Context, id int64) *detailView {
-	d := &detailView{ctx: ctx, id: id}
+func newDetail(ctx *common.Context, b Book, id int64) *detailView {
+	d := &detailView{ctx: ctx, book: b, id: id}
 	d.list = common.NewListView(&ctx.Styles,
 		common.Column{Title: ctx.T("Nhận", "Recv."), Width: 10},
 		common.Column{Title: ctx.T("Số văn bản", "Letter"), Width: 14},
@@ -253,7 +254,7 @@ func (d *detailView) key(msg tea.KeyMsg) tea.Cmd {
 			return common.ConfirmDelete(d.ctx, common.ListTarget(r))
 		}
 	case key.Matches(msg, k.Toggle):
-		return confirmToggle(d.ctx, d.id)
+		return confirmToggle(d.ctx, d.book, d.id)
 	}
 	return nil
 }
@@ -275,22 +276,22 @@ func (d *detailView) view() string {
 }
 
 // confirmToggle asks before deactivating (or reactivating) an agency.
-func confirmToggle(ctx *common.Context, id int64) tea.Cmd {
+func confirmToggle(ctx *common.Context, st Book, id int64) tea.Cmd {
 	a := ctx.Data.ByID[id]
 	if a == nil {
 		return nil
 	}
-	return confirmFollow(ctx, []campaign.Agency{*a}, !a.Active)
+	return confirmFollow(ctx, st, []campaign.Agency{*a}, !a.Active)
 }
 
 // confirmFollow asks once, naming them, before no longer following units
 // (follow false) or following them again: one change in the history, as
 // cchc agency stop and follow make.
-func confirmFollow(ctx *common.Context, units []campaign.Agency, follow bool) tea.Cmd {
+func confirmFollow(ctx *common.Context, st Book, units []campaign.Agency, follow bool) tea.Cmd {
 	if len(units) == 0 {
 		return nil
 	}
-	l, st, campaignID, year := ctx.Lang, ctx.Store, ctx.Data.Campaign.ID, ctx.Data.Campaign.Year
+	l, campaignID, year := ctx.Lang, ctx.Data.Campaign.ID, ctx.Data.Campaign.Year
 	ids := make([]int64, len(units))
 	names := make([]string, len(units))
 	for i, a := range units {

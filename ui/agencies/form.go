@@ -16,6 +16,7 @@ import (
 // agencyForm adds a new agency or edits one (id ≠ 0).
 type agencyForm struct {
 	ctx     *common.Context
+	book    Book
 	id      int64
 	orig    campaign.Agency
 	theirs  *campaign.Agency // saved by someone else meanwhile, while the clerk chooses (conflict.go)
@@ -29,20 +30,20 @@ type savedMsg struct {
 	added int64 // the agency just added, to select once the list has it
 }
 
-func newAgencyForm(ctx *common.Context, id int64) *agencyForm {
+func newAgencyForm(ctx *common.Context, b Book, id int64) *agencyForm {
 	var a *campaign.Agency
 	if x := ctx.Data.ByID[id]; x != nil {
 		a = x
 	}
 	if a == nil { // a new agency (id 0), or one gone meanwhile: saving says so
-		return newAgencyFormFrom(ctx, id, campaign.Agency{})
+		return newAgencyFormFrom(ctx, b, id, campaign.Agency{})
 	}
-	return newAgencyFormFrom(ctx, id, *a)
+	return newAgencyFormFrom(ctx, b, id, *a)
 }
 
 // newAgencyFormFrom opens the form on agency a as given (id 0: a new one).
-func newAgencyFormFrom(ctx *common.Context, id int64, a campaign.Agency) *agencyForm {
-	f := &agencyForm{ctx: ctx, id: id}
+func newAgencyFormFrom(ctx *common.Context, b Book, id int64, a campaign.Agency) *agencyForm {
+	f := &agencyForm{ctx: ctx, book: b, id: id}
 	// only the districts the campaign follows (none on the two-tier map),
 	// and whatever the agency edited already is
 	var parents []common.Choice
@@ -156,7 +157,7 @@ func (f *agencyForm) save() tea.Cmd {
 		f.err = lang.Message(probs.Err(), f.ctx.Lang)
 		return nil
 	}
-	st, l, campaignID := f.ctx.Store, f.ctx.Lang, f.ctx.Data.Campaign.ID
+	st, l, campaignID := f.book, f.ctx.Lang, f.ctx.Data.Campaign.ID
 	id := f.id
 	if id != 0 && a.Name != f.orig.Name {
 		// a new name is asked about, and recorded as a rename

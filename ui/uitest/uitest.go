@@ -169,6 +169,21 @@ type Source struct {
 	Letters []book.SubmissionRow // newest first
 }
 
+// Health is the one agency of Small.
+var Health = campaign.Agency{ID: 1, Version: 3, Name: "Sở Y tế", ShortName: "SYT", Group: campaign.Department, Active: true}
+
+// Small is a book of one campaign, 2023's (id 7, due 24/3/2023, each
+// department asked for 1 registration, 2 aimed at), following Health,
+// with the registrations rows.
+func Small(rows ...book.ListRow) *Source {
+	return &Source{
+		Camp: campaign.Campaign{ID: 7, Year: 2023, Title: "Đợt 2023", Issuer: "Sở Nội vụ", Deadline: vndate.Of(2023, 3, 24),
+			Quotas: map[campaign.Group]campaign.Quota{campaign.Department: {Required: 1, Target: 2}}},
+		Units: []campaign.Agency{Health},
+		Rows:  rows,
+	}
+}
+
 // Data is the snapshot the loader makes of s, as of Today.
 func Data(t testing.TB, s *Source) *common.Data {
 	t.Helper()
