@@ -92,7 +92,7 @@ func New(st book.Book, opt Options) *Model {
 	m.screens = []common.Screen{
 		overview.New(ctx, st),
 		agencies.New(ctx, st),
-		entry.New(ctx),
+		entry.New(ctx, st),
 		registrations.New(ctx),
 		status.New(ctx),
 		reports.New(ctx),

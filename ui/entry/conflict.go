@@ -28,7 +28,7 @@ func (m *Model) saveFailed(err error) tea.Cmd {
 	if !errors.Is(err, book.ErrConflict) || m.edit == nil {
 		return nil
 	}
-	st, id := m.ctx.Store, m.edit.ID
+	st, id := m.book, m.edit.ID
 	return func() tea.Msg {
 		theirs, err := st.Registration(context.Background(), id)
 		if err != nil {

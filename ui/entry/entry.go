@@ -29,9 +29,21 @@ const (
 
 var letterFields = []string{campaign.FieldAgency, campaign.FieldNumber, campaign.FieldLetterDate, campaign.FieldReceived}
 
+// Book is what the entry screen asks of the book: a registration in full
+// (to edit it, or to show another clerk's version), and the writes of a
+// letter and its registrations.
+type Book interface {
+	Registration(ctx context.Context, id int64) (book.RegistrationRow, error)
+	RecordSubmission(ctx context.Context, sub campaign.Submission, regs []campaign.Registration) (int64, []int64, error)
+	AddToSubmission(ctx context.Context, submissionID int64, regs []campaign.Registration) ([]int64, error)
+	UpdateRegistration(ctx context.Context, r campaign.Registration) error
+	UpdateEntry(ctx context.Context, sub campaign.Submission, r campaign.Registration) error
+}
+
 // Model of the entry screen.
 type Model struct {
 	ctx           *common.Context
+	book          Book
 	width, height int
 	form          *common.Form
 	conflict      *book.RegistrationRow // the other clerk's version, while the clerk chooses (conflict.go)
@@ -52,8 +64,8 @@ type Model struct {
 }
 
 // New makes the entry screen.
-func New(ctx *common.Context) *Model {
-	return &Model{ctx: ctx}
+func New(ctx *common.Context, b Book) *Model {
+	return &Model{ctx: ctx, book: b}
 }
 
 type savedMsg struct {
@@ -255,7 +267,7 @@ type editLoadedMsg struct{ row book.RegistrationRow }
 // openEdit reads the registration fresh from the store, so the clerk edits
 // the latest version.
 func (m *Model) openEdit(id int64) tea.Cmd {
-	st := m.ctx.Store
+	st := m.book
 	return func() tea.Msg {
 		r, err := st.Registration(context.Background(), id)
 		if err != nil {

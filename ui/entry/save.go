@@ -113,7 +113,7 @@ func (m *Model) save(next bool) tea.Cmd {
 	}
 	m.sameAsked = false
 	m.saving = true
-	st, l := m.ctx.Store, m.ctx.Lang
+	st, l := m.book, m.ctx.Lang
 	subID, edit := m.subID, m.edit
 	agencyName := m.form.Field(campaign.FieldAgency).Value()
 	return func() tea.Msg {
