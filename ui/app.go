@@ -93,7 +93,7 @@ func New(st book.Book, opt Options) *Model {
 		overview.New(ctx, st),
 		agencies.New(ctx, st),
 		entry.New(ctx, st),
-		registrations.New(ctx),
+		registrations.New(ctx, st),
 		status.New(ctx),
 		reports.New(ctx),
 	}

@@ -30,17 +30,6 @@ const (
 // statusFilters cycle with s: all, not met, missing, short, met.
 var statusFilters = []string{"", "unmet", "missing", "short", "met"}
 
-// Book is what the agencies screen asks of the book: the campaign's
-// agencies as they are now (after a conflict), and the changes of its list.
-type Book interface {
-	CampaignAgencies(ctx context.Context, campaignID int64) ([]campaign.Agency, error)
-	AddAgency(ctx context.Context, campaignID int64, a campaign.Agency) (int64, error)
-	UpdateAgency(ctx context.Context, campaignID int64, a campaign.Agency) error
-	RenameAgency(ctx context.Context, campaignID int64, a campaign.Agency) error
-	FollowAgencies(ctx context.Context, campaignID int64, ids []int64, follow bool) (int, error)
-	MergeAgencies(ctx context.Context, campaignID int64, olds []campaign.Agency, into campaign.Agency) (int64, error)
-}
-
 // Model of the agencies screen.
 type Model struct {
 	ctx           *common.Context

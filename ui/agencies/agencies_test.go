@@ -2,6 +2,7 @@ package agencies
 
 import (
 	"context"
+	"io"
 	"slices"
 	"strings"
 	"testing"
@@ -45,6 +46,20 @@ func (b *fakeBook) FollowAgencies(_ context.Context, _ int64, ids []int64, follo
 	b.followed, b.follow = append(b.followed, ids), append(b.follow, follow)
 	return len(ids), nil
 }
+func (b *fakeBook) DeleteRegistration(context.Context, int64, int64) error {
+	panic("nothing was deleted")
+}
+func (b *fakeBook) AgencyRegistrations(context.Context, int64, int64) ([]book.RegistrationRow, error) {
+	return nil, nil
+}
+func (b *fakeBook) Files(context.Context, book.FilesQuery) ([]book.FileRow, error) { return nil, nil }
+func (b *fakeBook) Attach(context.Context, int64, int64, book.NewFile) (int64, error) {
+	panic("no file was attached")
+}
+func (b *fakeBook) FileContent(context.Context, int64, io.Writer) (book.FileRow, error) {
+	panic("no file was opened")
+}
+func (b *fakeBook) FilesStored(context.Context) (int64, error) { panic("no file was attached") }
 func (b *fakeBook) MergeAgencies(context.Context, int64, []campaign.Agency, campaign.Agency) (int64, error) {
 	panic("nothing was merged")
 }

@@ -45,7 +45,7 @@ type FilesMsg struct {
 
 // loadFiles reads the files of the agency's letters and its communes'.
 func (d *detailView) loadFiles() tea.Cmd {
-	st, campaignID, id := d.ctx.Store, d.ctx.Data.Campaign.ID, d.id
+	st, campaignID, id := d.book, d.ctx.Data.Campaign.ID, d.id
 	return func() tea.Msg {
 		ctx := context.Background()
 		regs, err := st.AgencyRegistrations(ctx, campaignID, id)
@@ -235,7 +235,7 @@ func (d *detailView) selected() *book.ListRow {
 
 func (d *detailView) key(msg tea.KeyMsg) tea.Cmd {
 	k := d.ctx.Keys
-	if took, cmd := d.files.Key(d.ctx, msg); took {
+	if took, cmd := d.files.Key(d.ctx, d.book, msg); took {
 		return cmd
 	}
 	if d.list.Update(msg, k) {
@@ -251,7 +251,7 @@ func (d *detailView) key(msg tea.KeyMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Delete):
 		if r := d.selected(); r != nil {
-			return common.ConfirmDelete(d.ctx, common.ListTarget(r))
+			return common.ConfirmDelete(d.ctx, d.book, common.ListTarget(r))
 		}
 	case key.Matches(msg, k.Toggle):
 		return confirmToggle(d.ctx, d.book, d.id)

@@ -9,9 +9,14 @@ import (
 	"cchc/internal/vndate"
 )
 
+// Deleter moves a registration to the trash.
+type Deleter interface {
+	DeleteRegistration(ctx context.Context, id, version int64) error
+}
+
 // ConfirmDelete asks, naming what will go, before deleting a registration.
-func ConfirmDelete(ctx *Context, r DeleteTarget) tea.Cmd {
-	st, l := ctx.Store, ctx.Lang
+func ConfirmDelete(ctx *Context, st Deleter, r DeleteTarget) tea.Cmd {
+	l := ctx.Lang
 	q := l.F("Xóa mô hình «%s» của %s (văn bản số %s, nhận %s)?", "Delete «%s» of %s (letter %s, received %s)?",
 		r.Title, r.Agency, dash(r.LetterNumber), r.Received)
 	return Cmd(ConfirmMsg{Question: q, OnYes: func() tea.Msg {

@@ -37,6 +37,14 @@ type KeptFiles struct {
 	err                string
 }
 
+// FileBook is what KeptFiles asks of the book: a file's content (to open
+// or save it), a file attached, and how much the book keeps since.
+type FileBook interface {
+	Attach(ctx context.Context, letterID, registrationID int64, f book.NewFile) (int64, error)
+	FileContent(ctx context.Context, id int64, w io.Writer) (book.FileRow, error)
+	FilesStored(ctx context.Context) (int64, error)
+}
+
 // Messages of KeptFiles' commands, given back to it by Update.
 type (
 	fileSavedMsg    struct{ path string }
@@ -100,9 +108,9 @@ func (v *KeptFiles) Keys(c *Context) []key.Binding {
 	return keys
 }
 
-// Key handles f, o, s and a, and the path asked for; it reports whether
-// it took the key.
-func (v *KeptFiles) Key(c *Context, msg tea.KeyMsg) (bool, tea.Cmd) {
+// Key handles f, o, s and a, and the path asked for, through the screen's
+// book st; it reports whether it took the key.
+func (v *KeptFiles) Key(c *Context, st FileBook, msg tea.KeyMsg) (bool, tea.Cmd) {
 	if in := v.input(); in != nil {
 		switch msg.Type {
 		case tea.KeyEsc:
@@ -120,13 +128,13 @@ func (v *KeptFiles) Key(c *Context, msg tea.KeyMsg) (bool, tea.Cmd) {
 				return true, nil
 			}
 			if v.attaching != nil {
-				return true, v.attach(c, path)
+				return true, v.attach(c, st, path)
 			}
 			if v.idx >= len(v.List) { // gone meanwhile (another clerk deleted its letter)
 				v.saving = nil
 				return true, nil
 			}
-			return true, v.save(c, v.List[v.idx], path)
+			return true, v.save(st, v.List[v.idx], path)
 		}
 		ti, cmd := UpdateInput(*in, msg)
 		*in = ti
@@ -149,7 +157,7 @@ func (v *KeptFiles) Key(c *Context, msg tea.KeyMsg) (bool, tea.Cmd) {
 		v.idx = (v.idx + 1) % len(v.List)
 		v.err = ""
 	case "o":
-		return true, v.open(c.Store, v.List[v.idx])
+		return true, v.open(st, v.List[v.idx])
 	case "s":
 		ti := NewInput("", 1024)
 		ti.SetValue(v.List[v.idx].Name) // beside the program, the name it was kept under
@@ -206,8 +214,8 @@ func TypedPath(s string) string {
 
 // attach keeps the file at path with the letter or the registration, as
 // cchc attach does: the same checks, one change in the history.
-func (v *KeptFiles) attach(c *Context, path string) tea.Cmd {
-	st, l := c.Store, c.Lang
+func (v *KeptFiles) attach(c *Context, st FileBook, path string) tea.Cmd {
+	l := c.Lang
 	letter, reg := v.letter, int64(0)
 	if v.toReg {
 		letter, reg = 0, v.reg
@@ -235,7 +243,7 @@ func (v *KeptFiles) attach(c *Context, path string) tea.Cmd {
 // there. The temporary name is made of the file's number and its checked
 // extension only: Windows' "start" reads a name through cmd.exe, where an
 // agency's "&" or "%" in a name would be a command.
-func (v *KeptFiles) open(st book.Files, f book.FileRow) tea.Cmd {
+func (v *KeptFiles) open(st FileBook, f book.FileRow) tea.Cmd {
 	return func() tea.Msg {
 		name := fmt.Sprintf("tep-%d%s", f.ID, strings.ToLower(filepath.Ext(files.SafeName(f.Name))))
 		path, err := ViewerCopy(name, func(w io.Writer) error {
@@ -256,8 +264,7 @@ func (v *KeptFiles) open(st book.Files, f book.FileRow) tea.Cmd {
 
 // save writes the file to path as cchc writes every file: atomically,
 // never over an existing file or a book.
-func (v *KeptFiles) save(c *Context, f book.FileRow, path string) tea.Cmd {
-	st := c.Store
+func (v *KeptFiles) save(st FileBook, f book.FileRow, path string) tea.Cmd {
 	return func() tea.Msg {
 		err := safefile.WriteFile(path, false, func(w io.Writer) error {
 			_, err := st.FileContent(context.Background(), f.ID, w)

@@ -8,7 +8,7 @@ import (
 )
 
 // filesOf lists the files of registration r and of its letter.
-func filesOf(ctx context.Context, st book.Book, r book.RegistrationRow) ([]book.FileRow, error) {
+func filesOf(ctx context.Context, st Book, r book.RegistrationRow) ([]book.FileRow, error) {
 	all, err := st.Files(ctx, book.FilesQuery{AgencyID: r.AgencyID})
 	if err != nil {
 		return nil, err

@@ -16,6 +16,7 @@ import (
 // day and a short note.
 type progressForm struct {
 	ctx  *common.Context
+	book Book
 	id   int64
 	last int64 // the latest step shown, so a step someone else made is not stepped over
 	form *common.Form
@@ -26,7 +27,7 @@ type progressForm struct {
 // newProgressForm offers the stages reachable from where the model is,
 // on day (today when zero: the day of the last step is kept); nil when it
 // is at its last stage.
-func newProgressForm(ctx *common.Context, id int64, steps []campaign.Step, day vndate.Date) *progressForm {
+func newProgressForm(ctx *common.Context, b Book, id int64, steps []campaign.Step, day vndate.Date) *progressForm {
 	from := campaign.Registered
 	var last int64
 	if n := len(steps); n > 0 {
@@ -50,7 +51,7 @@ func newProgressForm(ctx *common.Context, id int64, steps []campaign.Step, day v
 		on,
 		common.NewText("note", ctx.T("Ghi chú", "Note"), ctx.T("kết quả, lý do…", "result, reason…"), campaign.MaxLine),
 	)
-	return &progressForm{ctx: ctx, id: id, last: last, form: f, next: next}
+	return &progressForm{ctx: ctx, book: b, id: id, last: last, form: f, next: next}
 }
 
 type progressSavedMsg struct {
@@ -80,7 +81,7 @@ func (p *progressForm) save() tea.Cmd {
 		return nil
 	}
 	step := campaign.Step{RegistrationID: p.id, Stage: p.next[p.form.Field("stage").Choice], On: d, Note: p.form.Field("note").Value()}
-	st, l, last := p.ctx.Store, p.ctx.Lang, p.last
+	st, l, last := p.book, p.ctx.Lang, p.last
 	return func() tea.Msg {
 		if err := st.AdvanceProgress(context.Background(), step, last); err != nil {
 			return progressErrMsg{err}

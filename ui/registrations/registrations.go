@@ -28,6 +28,7 @@ const (
 // Model of the registrations screen.
 type Model struct {
 	ctx           *common.Context
+	book          Book
 	width, height int
 	mode          mode
 
@@ -65,8 +66,8 @@ type OpenedMsg struct {
 }
 
 // New makes the registrations screen.
-func New(ctx *common.Context) *Model {
-	m := &Model{ctx: ctx, search: common.NewSearch(ctx, ctx.T("tên, cơ quan, không cần dấu", "title or agency, accents optional"))}
+func New(ctx *common.Context, b Book) *Model {
+	m := &Model{ctx: ctx, book: b, search: common.NewSearch(ctx, ctx.T("tên, cơ quan, không cần dấu", "title or agency, accents optional"))}
 	m.list = common.NewListView(&ctx.Styles,
 		common.Column{Title: ctx.T("Tên mô hình, sáng kiến", "Title"), Width: 20, Flex: 4},
 		common.Column{Title: ctx.T("Cơ quan, đơn vị", "Agency"), Width: 16, Flex: 2, Middle: true},
@@ -180,7 +181,7 @@ func (m *Model) rebuild() tea.Cmd {
 
 // read loads one registration in full for the reading view.
 func (m *Model) read(id int64) tea.Cmd {
-	st := m.ctx.Store
+	st := m.book
 	return func() tea.Msg {
 		ctx := context.Background()
 		r, err := st.Registration(ctx, id)
@@ -280,7 +281,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.files.Show(msg.files, msg.row.SubmissionID, msg.row.LetterNumber, msg.row.ID, msg.row.Title)
 			if m.progressOnOpen { // p on the list: opened, then its progress asked
 				m.progressOnOpen = false
-				if m.progress = newProgressForm(m.ctx, m.open.ID, m.steps, m.lastDay); m.progress == nil {
+				if m.progress = newProgressForm(m.ctx, m.book, m.open.ID, m.steps, m.lastDay); m.progress == nil {
 					m.stepFromList = false
 					return m, common.Cmd(common.NoteMsg{Note: m.ctx.T("Mô hình đã ở bước cuối", "The model is at its last stage")})
 				}
@@ -329,13 +330,13 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 			}
 			return nil
 		}
-		if took, cmd := m.files.Key(m.ctx, msg); took {
+		if took, cmd := m.files.Key(m.ctx, m.book, msg); took {
 			return cmd
 		}
 		switch {
 		case msg.String() == "p":
 			m.stepFromList = false
-			if m.progress = newProgressForm(m.ctx, m.open.ID, m.steps, m.lastDay); m.progress == nil {
+			if m.progress = newProgressForm(m.ctx, m.book, m.open.ID, m.steps, m.lastDay); m.progress == nil {
 				return common.Cmd(common.NoteMsg{Note: m.ctx.T("Mô hình đã ở bước cuối", "The model is at its last stage")})
 			}
 		case key.Matches(msg, k.Back):
@@ -343,7 +344,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		case key.Matches(msg, k.Edit):
 			return common.Cmd(common.EditRegistrationMsg{ID: m.open.ID})
 		case key.Matches(msg, k.Delete):
-			return common.ConfirmDelete(m.ctx, common.RowTarget(m.open))
+			return common.ConfirmDelete(m.ctx, m.book, common.RowTarget(m.open))
 		}
 		return nil
 	}
@@ -378,7 +379,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Delete):
 		if r := m.selected(); r != nil {
-			return common.ConfirmDelete(m.ctx, common.ListTarget(r))
+			return common.ConfirmDelete(m.ctx, m.book, common.ListTarget(r))
 		}
 	case key.Matches(msg, k.Group):
 		m.groupIdx = (m.groupIdx + 1) % (len(campaign.Groups) + 1)

@@ -1,0 +1,109 @@
+package registrations
+
+import (
+	"context"
+	"io"
+	"strings"
+	"testing"
+
+	"cchc/internal/book"
+	"cchc/internal/campaign"
+	"cchc/internal/vndate"
+	"cchc/ui/uitest"
+)
+
+// fakeBook is the registrations screen's Book: one registration, its
+// letter's file, and what the screen asked to write.
+type fakeBook struct {
+	row     book.RegistrationRow
+	files   []book.FileRow
+	steps   []campaign.Step
+	deleted [][2]int64 // id, version
+}
+
+func (b *fakeBook) Registration(_ context.Context, id int64) (book.RegistrationRow, error) {
+	if id != b.row.ID {
+		return book.RegistrationRow{}, book.ErrNotFound
+	}
+	return b.row, nil
+}
+func (b *fakeBook) ProgressSteps(context.Context, int64) ([]campaign.Step, error) { return nil, nil }
+func (b *fakeBook) AdvanceProgress(_ context.Context, s campaign.Step, last int64) error {
+	b.steps = append(b.steps, s)
+	return nil
+}
+func (b *fakeBook) Files(_ context.Context, q book.FilesQuery) ([]book.FileRow, error) {
+	var out []book.FileRow
+	for _, f := range b.files {
+		if f.AgencyID == q.AgencyID {
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+func (b *fakeBook) FileContent(context.Context, int64, io.Writer) (book.FileRow, error) {
+	panic("no file was opened")
+}
+func (b *fakeBook) Attach(context.Context, int64, int64, book.NewFile) (int64, error) {
+	panic("no file was attached")
+}
+func (b *fakeBook) FilesStored(context.Context) (int64, error) { panic("no file was attached") }
+func (b *fakeBook) DeleteRegistration(_ context.Context, id, version int64) error {
+	b.deleted = append(b.deleted, [2]int64{id, version})
+	return nil
+}
+
+func show(t *testing.T) (*Model, *uitest.Driver, *fakeBook) {
+	health := uitest.Health
+	b := &fakeBook{
+		row: book.RegistrationRow{Registration: campaign.Registration{ID: 5, SubmissionID: 3, Title: "Khám bệnh không giấy tờ",
+			Kind: campaign.Kinds[0], Area: campaign.Areas[0], Summary: "Người bệnh khám bằng căn cước", Version: 2},
+			AgencyID: health.ID, AgencyName: health.Name, LetterNumber: "57/SYT-VP", Received: vndate.Of(2023, 3, 22)},
+		files: []book.FileRow{
+			{ID: 1, Name: "57-SYT-VP.pdf", Size: 2048, LetterID: 3, AgencyID: health.ID},
+			{ID: 2, Name: "khac.pdf", Size: 1024, LetterID: 4, AgencyID: health.ID}, // another letter's
+		},
+	}
+	d := uitest.Data(t, uitest.Small(uitest.Row(5, b.row.Title, health, "57/SYT-VP", b.row.Received)))
+	m := New(uitest.Context(d), b)
+	return m, uitest.Show(t, m, d, 100, 30), b
+}
+
+// enter reads the registration in full from the book, with its letter's
+// files (not another letter's).
+func TestRegistrationOpenedInFull(t *testing.T) {
+	m, d, _ := show(t)
+	d.Keys("enter")
+	v := m.View()
+	if !strings.Contains(v, "Người bệnh khám bằng căn cước") || !strings.Contains(v, "57-SYT-VP.pdf") || strings.Contains(v, "khac.pdf") {
+		t.Fatalf("enter shows:\n%s", v)
+	}
+}
+
+// p on the list records the next step of progress, today.
+func TestProgressRecordedThroughTheBook(t *testing.T) {
+	_, d, b := show(t)
+	d.Keys("p", "ctrl+s")
+	if len(b.steps) != 1 || b.steps[0].RegistrationID != 5 || b.steps[0].Stage != campaign.InProgress || b.steps[0].On != uitest.Today {
+		t.Fatalf("recorded %+v", b.steps)
+	}
+	if note := d.Changed(); !strings.HasPrefix(note, "Đã cập nhật tiến độ: Đang triển khai") {
+		t.Fatalf("told %q", note)
+	}
+}
+
+// d asks, naming the registration, then deletes the version shown.
+func TestDeleteAsksFirst(t *testing.T) {
+	_, d, b := show(t)
+	d.Keys("d")
+	if len(b.deleted) != 0 {
+		t.Fatalf("deleted before asking: %v", b.deleted)
+	}
+	d.Yes()
+	if len(b.deleted) != 1 || b.deleted[0] != [2]int64{5, 1} {
+		t.Fatalf("deleted %v", b.deleted)
+	}
+	if note := d.Changed(); note != "Đã xóa «Khám bệnh không giấy tờ» của Sở Y tế" {
+		t.Fatalf("told %q", note)
+	}
+}
