@@ -94,8 +94,8 @@ func New(st book.Book, opt Options) *Model {
 		agencies.New(ctx, st),
 		entry.New(ctx, st),
 		registrations.New(ctx, st),
-		status.New(ctx),
-		reports.New(ctx),
+		status.New(ctx, st),
+		reports.New(ctx, st),
 	}
 	if st.ReadOnly() {
 		m.note = ctx.T("Tệp dữ liệu chỉ cho phép đọc: xem được nhưng không lưu được thay đổi", "Read-only database: you can look but not save changes")

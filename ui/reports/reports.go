@@ -33,9 +33,16 @@ const (
 	kindTemplate = "template"
 )
 
+// Book is what the reports screen asks of the book: what the reports and
+// the dossier read (cchc report, cchc dossier).
+type Book interface {
+	dossier.Book
+}
+
 // Model of the reports screen.
 type Model struct {
 	ctx           *common.Context
+	book          Book
 	width, height int
 	form          *common.Form
 	dir           string // where reports go by default: the folder cchc was started in
@@ -47,8 +54,8 @@ type Model struct {
 }
 
 // New makes the reports screen.
-func New(ctx *common.Context) *Model {
-	m := &Model{ctx: ctx, dir: ctx.OutDir()}
+func New(ctx *common.Context, b Book) *Model {
+	m := &Model{ctx: ctx, book: b, dir: ctx.OutDir()}
 	return m
 }
 
@@ -304,7 +311,7 @@ func (m *Model) write(force bool) tea.Cmd {
 		return nil
 	}
 	req := report.Request{Kind: m.kind(), Format: m.format(), Year: m.ctx.Data.Campaign.Year, AsOf: asOf, Lang: m.ctx.Lang, ReplyBy: replyBy}
-	st := m.ctx.Store
+	st := m.book
 	m.busy, m.err = true, ""
 	var cmd tea.Cmd
 	m.job, cmd = common.StartJob(common.DoingReport, func(progress func(done, total int)) tea.Msg {
@@ -330,7 +337,7 @@ func (m *Model) writeDossier(force bool) tea.Cmd {
 	}
 	year := m.ctx.Data.Campaign.Year
 	path := filepath.Join(m.dir, fmt.Sprintf("HO-SO-%d.zip", year))
-	st, l := m.ctx.Store, m.ctx.Lang
+	st, l := m.book, m.ctx.Lang
 	m.busy, m.err = true, ""
 	var cmd tea.Cmd
 	m.job, cmd = common.StartJob(common.DoingReport, func(func(done, total int)) tea.Msg {

@@ -24,9 +24,16 @@ import (
 	"cchc/ui/common"
 )
 
+// Book is what the compliance screen asks of the book: what its report
+// reads (cchc status).
+type Book interface {
+	report.Book
+}
+
 // Model of the compliance screen.
 type Model struct {
 	ctx           *common.Context
+	book          Book
 	width, height int
 	asOf          vndate.Date
 	summary       compliance.Summary
@@ -39,8 +46,8 @@ type Model struct {
 }
 
 // New makes the compliance screen.
-func New(ctx *common.Context) *Model {
-	m := &Model{ctx: ctx, asOf: ctx.Today, dateInput: common.NewInput("dd/mm/yyyy", 10)}
+func New(ctx *common.Context, b Book) *Model {
+	m := &Model{ctx: ctx, book: b, asOf: ctx.Today, dateInput: common.NewInput("dd/mm/yyyy", 10)}
 	m.list = common.NewListView(&ctx.Styles,
 		common.Column{Title: ctx.T("Cơ quan, đơn vị", "Agency"), Width: 20, Flex: 3, Middle: true},
 		common.Column{Title: ctx.T("Nhóm", "Group"), Width: 13},
@@ -227,7 +234,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 // would print, into the clerk's folder (Context.OutDir), never over an
 // existing file.
 func (m *Model) write() tea.Cmd {
-	st, c := m.ctx.Store, m.ctx
+	st, c := m.book, m.ctx
 	req := report.Request{Kind: report.KindStatus, Format: "md", Year: c.Data.Campaign.Year, AsOf: m.asOf, Lang: c.Lang}
 	base := fmt.Sprintf("tinh-hinh-dang-ky-%d-den-%s", req.Year, m.asOf.ISO())
 	dir := c.OutDir()

@@ -5,6 +5,7 @@ package uitest
 
 import (
 	"context"
+	"io"
 	"reflect"
 	"testing"
 
@@ -161,7 +162,7 @@ func (d *Driver) Changed() string {
 }
 
 // Source is a book of one campaign held in memory: what the snapshot of
-// the screens (common.Data) is read from.
+// the screens (common.Data) is read from, and the reports.
 type Source struct {
 	Camp    campaign.Campaign
 	Units   []campaign.Agency
@@ -187,43 +188,103 @@ func Small(rows ...book.ListRow) *Source {
 // Data is the snapshot the loader makes of s, as of Today.
 func Data(t testing.TB, s *Source) *common.Data {
 	t.Helper()
-	d, err := common.LoadData(context.Background(), source{s}, 0, Today)
+	d, err := common.LoadData(context.Background(), s, 0, Today)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return d
 }
 
-// source gives Source the loader's methods (kept off Source, whose fields
-// have their names).
-type source struct{ s *Source }
+// The loader's reads (common.ListSource).
 
-func (s source) Campaign(context.Context, int) (campaign.Campaign, error) { return s.s.Camp, nil }
-func (s source) Campaigns(context.Context) ([]campaign.Campaign, error) {
-	return []campaign.Campaign{s.s.Camp}, nil
+func (s *Source) Campaign(context.Context, int) (campaign.Campaign, error) { return s.Camp, nil }
+func (s *Source) Campaigns(context.Context) ([]campaign.Campaign, error) {
+	return []campaign.Campaign{s.Camp}, nil
 }
-func (s source) CampaignAgencies(context.Context, int64) ([]campaign.Agency, error) {
-	return s.s.Units, nil
+func (s *Source) CampaignAgencies(context.Context, int64) ([]campaign.Agency, error) {
+	return s.Units, nil
 }
-func (s source) Received(context.Context, int64) ([]compliance.Received, error) {
+func (s *Source) Received(context.Context, int64) ([]compliance.Received, error) {
 	var out []compliance.Received
-	for _, r := range s.s.Rows {
+	for _, r := range s.Rows {
 		out = append(out, compliance.Received{AgencyID: r.Agency.ID, On: r.Received(), Registrations: 1})
 	}
 	return out, nil
 }
-func (s source) Successions(context.Context, int64) (compliance.Succession, error) {
+func (s *Source) Successions(context.Context, int64) (compliance.Succession, error) {
 	return compliance.Succession{}, nil
 }
-func (s source) LatestSubmissions(context.Context, int64, int) ([]book.SubmissionRow, error) {
-	return s.s.Letters, nil
+func (s *Source) LatestSubmissions(context.Context, int64, int) ([]book.SubmissionRow, error) {
+	return s.Letters, nil
 }
-func (s source) CampaignStages(context.Context, int64, vndate.Date) (map[int64]campaign.Step, error) {
+func (s *Source) CampaignStages(context.Context, int64, vndate.Date) (map[int64]campaign.Step, error) {
 	return nil, nil
 }
-func (s source) RegistrationList(context.Context, int64) ([]book.ListRow, error) {
-	return s.s.Rows, nil
+func (s *Source) RegistrationList(context.Context, int64) ([]book.ListRow, error) {
+	return s.Rows, nil
 }
+
+// The reports' reads besides (report.Book; dossier.Book with no file kept).
+
+func (s *Source) FollowedAgencies(context.Context, int64) ([]compliance.Agency, error) {
+	var out []compliance.Agency
+	for _, a := range s.Units {
+		if a.Active {
+			out = append(out, compliance.Agency{ID: a.ID, Name: a.Name, Group: a.Group, ParentID: a.ParentID})
+		}
+	}
+	return out, nil
+}
+func (s *Source) CampaignCompletions(context.Context, int64, vndate.Date) (map[int64]campaign.Step, error) {
+	return nil, nil
+}
+func (s *Source) ReportRegistrations(_ context.Context, _ int64, asOf vndate.Date) (book.RegistrationReader, error) {
+	var rows []book.RegistrationRow
+	for _, r := range s.Rows {
+		if asOf.IsZero() || !r.Received().After(asOf) {
+			rows = append(rows, book.RegistrationRow{Registration: campaign.Registration{ID: r.ID, Title: r.Title, Kind: r.Kind(),
+				Area: r.Area(), Version: r.Version}, AgencyID: r.Agency.ID, AgencyName: r.Agency.Name, AgencyGroup: r.Agency.Group,
+				LeadName: r.Lead.Name, LetterNumber: r.LetterNumber(), Received: r.Received()})
+		}
+	}
+	return &reader{rows}, nil
+}
+func (s *Source) Files(context.Context, book.FilesQuery) ([]book.FileRow, error) { return nil, nil }
+func (s *Source) FileContent(_ context.Context, id int64, _ io.Writer) (book.FileRow, error) {
+	return book.FileRow{}, book.FileNotFound(id)
+}
+
+// reader reads the rows of ReportRegistrations.
+type reader struct{ rows []book.RegistrationRow }
+
+func (r *reader) Counts(context.Context) (book.RegistrationCounts, error) {
+	c := book.RegistrationCounts{Registrations: len(r.rows)}
+	all, byGroup := map[int64]bool{}, map[campaign.Group]map[int64]bool{}
+	for _, x := range r.rows {
+		all[x.AgencyID] = true
+		if byGroup[x.AgencyGroup] == nil {
+			byGroup[x.AgencyGroup] = map[int64]bool{}
+			c.Groups = append(c.Groups, book.GroupCount{Group: x.AgencyGroup})
+		}
+		byGroup[x.AgencyGroup][x.AgencyID] = true
+		for i := range c.Groups {
+			if g := &c.Groups[i]; g.Group == x.AgencyGroup {
+				g.Registrations, g.Agencies = g.Registrations+1, len(byGroup[x.AgencyGroup])
+			}
+		}
+	}
+	c.Agencies = len(all)
+	return c, nil
+}
+func (r *reader) Each(_ context.Context, fn func(book.RegistrationRow) error) error {
+	for _, x := range r.rows {
+		if err := fn(x); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+func (r *reader) Close() error { return nil }
 
 // Row is a registration as the list holds it.
 func Row(id int64, title string, a campaign.Agency, number string, received vndate.Date) book.ListRow {

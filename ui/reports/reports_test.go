@@ -1,0 +1,59 @@
+package reports
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"cchc/internal/vndate"
+	"cchc/ui/common"
+	"cchc/ui/uitest"
+)
+
+func show(t *testing.T) (*Model, *uitest.Driver, string) {
+	src := uitest.Small(uitest.Row(5, "Khám bệnh không giấy tờ", uitest.Health, "57/SYT-VP", vndate.Of(2023, 3, 22)))
+	d := uitest.Data(t, src)
+	c := uitest.Context(d)
+	c.Folder = t.TempDir()
+	m := New(c, src)
+	return m, uitest.Show(t, m, d, 100, 30), c.Folder
+}
+
+// ctrl+s writes the report chosen, read from the screen's book, into the
+// clerk's folder; once more, it asks before writing over it.
+func TestReportWrittenFromTheBook(t *testing.T) {
+	_, d, dir := show(t)
+	d.Keys("ctrl+s")
+	note, ok := uitest.Last[common.NoteMsg](d)
+	if !ok || !strings.HasPrefix(note.Note, "Đã ghi "+dir) {
+		t.Fatalf("the root was sent %v", d.Seen)
+	}
+	path := strings.TrimPrefix(note.Note, "Đã ghi ")
+	got, err := os.ReadFile(path)
+	if err != nil || !strings.Contains(string(got), "Sở Y tế") {
+		t.Fatalf("%s reads (%v):\n%s", path, err, got)
+	}
+	d.Seen = nil
+	d.Keys("ctrl+s")
+	if q, ok := uitest.Last[common.ConfirmMsg](d); !ok || q.Question != "Tệp đã có. Ghi đè?" {
+		t.Fatalf("the root was sent %v", d.Seen)
+	}
+	d.Yes()
+	if _, ok := uitest.Last[common.NoteMsg](d); !ok {
+		t.Fatalf("the root was sent %v", d.Seen)
+	}
+}
+
+// ctrl+g writes the campaign's dossier from the same book.
+func TestDossierWrittenFromTheBook(t *testing.T) {
+	_, d, dir := show(t)
+	d.Keys("ctrl+g")
+	path := filepath.Join(dir, "HO-SO-2023.zip")
+	if note, ok := uitest.Last[common.NoteMsg](d); !ok || note.Note != "Đã ghi "+path {
+		t.Fatalf("the root was sent %v", d.Seen)
+	}
+	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
+		t.Fatalf("the dossier: %v", err)
+	}
+}
