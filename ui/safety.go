@@ -191,13 +191,13 @@ func (m *Model) safety(msg tea.Msg) (handled bool, cmd tea.Cmd) {
 			return true, cmd
 		}
 		if s == "i" && !m.activeScreen().Capturing() {
-			im := importui.New(m.ctx)
+			im := importui.New(m.ctx, m.ctx.Store)
 			im.SetSize(m.width, m.bodyHeight())
 			m.overlay = im
 			return true, nil
 		}
 		if s == "h" && !m.activeScreen().Capturing() {
-			h := history.New(m.ctx)
+			h := history.New(m.ctx, m.ctx.Store)
 			h.SetSize(m.width, m.bodyHeight())
 			m.overlay = h
 			return true, h.Load()

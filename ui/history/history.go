@@ -32,9 +32,21 @@ type loadedMsg struct {
 	err     error
 }
 
+// Book is what the history screen asks of the book: the changes and the
+// trash, a registration restored from it, the whole book taken back to a
+// backup, and where the book is (the folder backups are offered from).
+type Book interface {
+	History(ctx context.Context, q book.HistoryQuery) ([]book.Change, error)
+	Trash(ctx context.Context, campaignID int64) ([]book.TrashEntry, error)
+	Restore(ctx context.Context, itemID int64) (string, error)
+	RestoreBackup(ctx context.Context, path string) (book.Restored, error)
+	Path() string
+}
+
 // Model of the history screen.
 type Model struct {
 	ctx           *common.Context
+	book          Book
 	width, height int
 	trashMode     bool
 	changes       []book.Change
@@ -48,8 +60,8 @@ type Model struct {
 type keys struct{ Trash, Restore, Backup key.Binding }
 
 // New makes the screen; Load fills it.
-func New(ctx *common.Context) *Model {
-	m := &Model{ctx: ctx}
+func New(ctx *common.Context, b Book) *Model {
+	m := &Model{ctx: ctx, book: b}
 	m.keys = keys{
 		Trash:   key.NewBinding(key.WithKeys("t"), key.WithHelp("t", ctx.T("lịch sử/thùng rác", "history/trash"))),
 		Restore: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", ctx.T("khôi phục", "restore"))),
@@ -81,7 +93,7 @@ func (m *Model) columns() {
 
 // Load reads the history and the trash in the background.
 func (m *Model) Load() tea.Cmd {
-	st := m.ctx.Store
+	st := m.book
 	var campaignID int64
 	if m.ctx.Data != nil {
 		campaignID = m.ctx.Data.Campaign.ID
@@ -139,7 +151,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		case key.Matches(msg, m.keys.Backup) && !m.trashMode:
 			m.asking = true
 			m.backup = common.NewInput(m.ctx.T("đường dẫn tệp sao lưu", "the backup file's path"), 1024)
-			if p := m.ctx.Store.Path(); !location.IsPostgres(p) {
+			if p := m.book.Path(); !location.IsPostgres(p) {
 				m.backup.SetValue(filepath.Dir(p) + string(filepath.Separator))
 				m.backup.CursorEnd()
 			}
@@ -168,7 +180,7 @@ func (m *Model) restore() tea.Cmd {
 		return nil
 	}
 	e := m.trash[i]
-	st, l := m.ctx.Store, m.ctx.Lang
+	st, l := m.book, m.ctx.Lang
 	return func() tea.Msg {
 		title, err := st.Restore(context.Background(), e.ItemID)
 		if err != nil {
@@ -191,7 +203,7 @@ func (m *Model) askBackup(msg tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 		m.asking = false
-		st, l := m.ctx.Store, m.ctx.Lang
+		st, l := m.book, m.ctx.Lang
 		q := l.F("Đưa cả sổ dữ liệu về bản sao lưu %s? Sổ như hiện nay được sao lưu bên cạnh trước; mọi thay đổi sau bản sao lưu sẽ chỉ còn trong bản đó.",
 			"Take the whole book back to the backup %s? The book as it is now is backed up beside it first; every change made after the backup will only be in that copy.", path)
 		return common.Cmd(common.ConfirmMsg{Question: q, OnYes: func() tea.Msg {

@@ -45,9 +45,16 @@ const (
 	writing
 )
 
+// Book is what the import asks of the book: what the importer reads to
+// check a file and writes to apply it (cchc import).
+type Book interface {
+	importer.Book
+}
+
 // Model of the import action.
 type Model struct {
 	ctx           *common.Context
+	book          Book
 	width, height int
 	step          step
 	form          *common.Form
@@ -65,8 +72,8 @@ type Model struct {
 }
 
 // New opens the action.
-func New(ctx *common.Context) *Model {
-	m := &Model{ctx: ctx}
+func New(ctx *common.Context, b Book) *Model {
+	m := &Model{ctx: ctx, book: b}
 	t := ctx.T
 	what := common.NewChoice(fWhat, t("Tệp chứa", "The file holds"), []common.Choice{
 		{Label: t("Mô hình, sáng kiến (mẫu đăng ký đã điền)", "Registrations (a filled-in template)"), Value: registrations},
@@ -211,7 +218,7 @@ func (m *Model) plan() tea.Cmd {
 		m.err = m.ctx.T("Đường dẫn tệp: không được để trống", "File path: must not be empty")
 		return nil
 	}
-	st, c, what := m.ctx.Store, m.ctx.Data.Campaign, m.what()
+	st, c, what := m.book, m.ctx.Data.Campaign, m.what()
 	m.ctx.ImportPath, m.ctx.ImportWhat = m.form.Field(fPath).Value(), int64(what)
 	opt := importer.RegistrationOptions{
 		Agency: m.form.Field(fAgency).Value(),
@@ -241,7 +248,7 @@ func (m *Model) plan() tea.Cmd {
 }
 
 func (m *Model) apply() tea.Cmd {
-	st, l := m.ctx.Store, m.ctx.Lang
+	st, l := m.book, m.ctx.Lang
 	reg, ag := m.regPlan, m.agencyPlan
 	m.planTally = m.tally()
 	m.step = writing

@@ -36,12 +36,12 @@ func Context(d *common.Data) *common.Context {
 }
 
 // Driver sends messages to one screen as the root does: the commands it
-// returns are run at once, their messages handed back to it, and those
-// meant for the root (common's messages) kept in Seen instead.
+// returns are run at once and their messages kept in Seen; the screen's
+// own are handed back to it, those for the root (common's) are not.
 type Driver struct {
 	t      testing.TB
 	update func(tea.Msg) tea.Cmd
-	Seen   []tea.Msg // the messages for the root, in order
+	Seen   []tea.Msg // every message the screen's commands gave, in order
 }
 
 // Drive drives a part of a screen whose Update gives only a command.
@@ -93,11 +93,10 @@ func (d *Driver) run(cmd tea.Cmd) {
 		case common.JobProgressMsg: // the root keeps a job going
 			cmds = append(cmds, msg.Job.Next())
 		default:
-			if reflect.TypeOf(msg).PkgPath() == reflect.TypeOf(common.ErrMsg{}).PkgPath() {
-				d.Seen = append(d.Seen, msg)
-				continue
+			d.Seen = append(d.Seen, msg)
+			if reflect.TypeOf(msg).PkgPath() != reflect.TypeOf(common.ErrMsg{}).PkgPath() {
+				cmds = append(cmds, d.update(msg))
 			}
-			cmds = append(cmds, d.update(msg))
 		}
 	}
 }
@@ -136,7 +135,7 @@ func (d *Driver) Yes() {
 	d.run(q.OnYes)
 }
 
-// Last is the last message of type M the root was sent.
+// Last is the last message of type M the screen's commands gave.
 func Last[M tea.Msg](d *Driver) (M, bool) {
 	for i := len(d.Seen) - 1; i >= 0; i-- {
 		if m, ok := d.Seen[i].(M); ok {
