@@ -44,8 +44,25 @@ type Options struct {
 	Folder string
 }
 
+// Book is the book as the application takes it: all of book.Book but
+// Filling (the demo's bulk writes, unrecorded), which the clerk never
+// makes. Only the root holds it; each screen takes its own part.
+type Book interface {
+	book.Campaigns
+	book.Agencies
+	book.Letters
+	book.Registrations
+	book.Imports
+	book.Files
+	book.Progress
+	book.History
+	book.Reports
+	book.Keeping
+}
+
 // Model is the root of the application.
 type Model struct {
+	book     Book       // only the root holds it; each screen takes its own part
 	farewell string     // said on the terminal after quitting
 	others   *othersMsg // new data the screens not shown have not had yet
 	ctx      *common.Context
@@ -83,11 +100,11 @@ type confirmation struct {
 }
 
 // New builds the application over an open store.
-func New(st book.Book, opt Options) *Model {
-	ctx := &common.Context{Lang: opt.Lang, Store: st, Today: opt.Today, ASCII: opt.ASCII, Styles: common.DefaultStyles(), Folder: opt.Folder}
+func New(st Book, opt Options) *Model {
+	ctx := &common.Context{Lang: opt.Lang, Today: opt.Today, ASCII: opt.ASCII, Styles: common.DefaultStyles(), Folder: opt.Folder}
 	st.ResetUndo() // undo reaches only what is done in this window
 	ctx.Keys = common.Keys(ctx.T)
-	m := &Model{ctx: ctx, year: opt.Year, help: help.New()}
+	m := &Model{book: st, ctx: ctx, year: opt.Year, help: help.New()}
 	m.help.ShortSeparator = " · "
 	m.screens = []common.Screen{
 		overview.New(ctx, st),
@@ -116,7 +133,7 @@ const memoryLimit = 150 << 20
 // Run opens the application full screen and returns when the clerk quits.
 // Its last words (where the backup made on quitting went) are returned
 // for the terminal once the screen is given back.
-func Run(st book.Book, opt Options) (farewell string, err error) {
+func Run(st Book, opt Options) (farewell string, err error) {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}
@@ -146,7 +163,7 @@ func (m *Model) Init() tea.Cmd { return common.Safe(tea.Batch(m.load(), m.checkV
 
 // load reads a fresh snapshot of the campaign in the background.
 func (m *Model) load() tea.Cmd {
-	st, year, today := m.ctx.Store, m.year, m.ctx.Today
+	st, year, today := m.book, m.year, m.ctx.Today
 	return func() tea.Msg {
 		d, err := common.LoadSummary(context.Background(), st, year, today)
 		return common.DataMsg{Data: d, Err: err}
@@ -169,7 +186,7 @@ const listGC = 50
 
 // loadRegistrations reads the registration list of the snapshot d.
 func (m *Model) loadRegistrations(d *common.Data) tea.Cmd {
-	st := m.ctx.Store
+	st := m.book
 	return func() tea.Msg {
 		if os.Getenv("GOGC") == "" {
 			debug.SetGCPercent(listGC)
@@ -177,11 +194,6 @@ func (m *Model) loadRegistrations(d *common.Data) tea.Cmd {
 		rows, err := st.RegistrationList(context.Background(), d.Campaign.ID)
 		return registrationsMsg{d, rows, err}
 	}
-}
-
-// LoadData reads everything the screens show of one campaign.
-func LoadData(ctx context.Context, st book.Book, year int, today vndate.Date) (*common.Data, error) {
-	return common.LoadData(ctx, st, year, today)
 }
 
 func (m *Model) setNote(note string, isErr bool) {

@@ -47,7 +47,7 @@ func started(b *testing.B, st book.Book, keys ...tea.KeyMsg) *Model {
 	b.Helper()
 	m := New(st, Options{Lang: lang.VI, Today: nationalToday})
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	d, err := LoadData(context.Background(), st, 0, nationalToday)
+	d, err := common.LoadData(context.Background(), st, 0, nationalToday)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -272,7 +272,7 @@ func statusScreenDayStep(b *testing.B, st book.Book) {
 // untimed.
 func BenchmarkStatusScreenOpen(b *testing.B) {
 	st := national(b)
-	d, err := LoadData(context.Background(), st, 0, nationalToday)
+	d, err := common.LoadData(context.Background(), st, 0, nationalToday)
 	if err != nil {
 		b.Fatal(err)
 	}

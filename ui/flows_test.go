@@ -21,7 +21,7 @@ import (
 func registrationsOf(t *testing.T, h *harness, agency string) []string {
 	t.Helper()
 	c := h.m.ctx.Data.Campaign
-	rows, err := h.m.ctx.Store.Registrations(context.Background(), c.ID)
+	rows, err := h.m.book.Registrations(context.Background(), c.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -578,7 +578,7 @@ func TestOwnWriteIsNotReloadedTwice(t *testing.T) {
 // Hà Tĩnh's one letter holds three.
 func TestOwnCountsAreRegistrations(t *testing.T) {
 	st := seeded(t)
-	d, err := LoadData(context.Background(), st, 0, today)
+	d, err := common.LoadData(context.Background(), st, 0, today)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -698,7 +698,7 @@ func TestScreensNotShownGetNewDataBeforeAnyKey(t *testing.T) {
 	st := seeded(t)
 	m := New(st, Options{Lang: lang.VI, Today: today})
 	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
-	d, err := LoadData(context.Background(), st, 0, today)
+	d, err := common.LoadData(context.Background(), st, 0, today)
 	if err != nil {
 		t.Fatal(err)
 	}

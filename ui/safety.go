@@ -63,7 +63,7 @@ func watch(p *tea.Program) (stop func()) {
 // tell sends the program a tick as soon as the server tells of a commit
 // (PostgreSQL), instead of at the next WatchEvery; on SQLite, which tells
 // nothing, the ticks of watch alone notice changes.
-func tell(p *tea.Program, st book.Book) (stop func()) {
+func tell(p *tea.Program, st book.Keeping) (stop func()) {
 	done := make(chan struct{})
 	go func() {
 		changed := st.Changed()
@@ -84,7 +84,7 @@ func tell(p *tea.Program, st book.Book) (stop func()) {
 
 // checkVersion asks the store whether anyone committed since last time.
 func (m *Model) checkVersion() tea.Cmd {
-	st := m.ctx.Store
+	st := m.book
 	return func() tea.Msg {
 		if err := st.CheckBook(); err != nil {
 			return bookGoneMsg{err}
@@ -100,7 +100,7 @@ func (m *Model) checkVersion() tea.Cmd {
 // noteVersion takes the book's version after the app's own write, so the
 // watch does not reload a second time for a change this window made.
 func (m *Model) noteVersion() tea.Cmd {
-	st := m.ctx.Store
+	st := m.book
 	return func() tea.Msg {
 		v, err := st.DataVersion(context.Background())
 		if err != nil {
@@ -191,13 +191,13 @@ func (m *Model) safety(msg tea.Msg) (handled bool, cmd tea.Cmd) {
 			return true, cmd
 		}
 		if s == "i" && !m.activeScreen().Capturing() {
-			im := importui.New(m.ctx, m.ctx.Store)
+			im := importui.New(m.ctx, m.book)
 			im.SetSize(m.width, m.bodyHeight())
 			m.overlay = im
 			return true, nil
 		}
 		if s == "h" && !m.activeScreen().Capturing() {
-			h := history.New(m.ctx, m.ctx.Store)
+			h := history.New(m.ctx, m.book)
 			h.SetSize(m.width, m.bodyHeight())
 			m.overlay = h
 			return true, h.Load()
@@ -208,7 +208,7 @@ func (m *Model) safety(msg tea.Msg) (handled bool, cmd tea.Cmd) {
 
 // undo reverses the last change made in this session and says what it was.
 func (m *Model) undo() tea.Cmd {
-	st, l := m.ctx.Store, m.ctx.Lang
+	st, l := m.book, m.ctx.Lang
 	return func() tea.Msg {
 		c, err := st.UndoLast(context.Background())
 		if err != nil {
@@ -240,7 +240,7 @@ func (m *Model) bookGone(err error) tea.Cmd {
 // askRescue asks to save the book as it is open to a new file beside
 // where it was (VACUUM INTO on the connection still holding it).
 func (m *Model) askRescue(quitting bool) {
-	st, ctx := m.ctx.Store, m.ctx
+	st, ctx := m.book, m.ctx
 	dest := st.RescuePath()
 	no := func() tea.Msg { return goneNoteMsg{} }
 	if quitting {
@@ -261,7 +261,7 @@ func (m *Model) askRescue(quitting bool) {
 // there is nothing to ask. A book that is gone is offered its rescue
 // instead: a backup would open whatever is at its path now.
 func (m *Model) offerBackup() tea.Cmd {
-	st := m.ctx.Store
+	st := m.book
 	if !m.gone && !st.ReadOnly() {
 		// the file may have been written over since the last look: the
 		// backup would read the pages of another book under this one's
@@ -298,7 +298,7 @@ func (m *Model) offerBackup() tea.Cmd {
 // cchc.exe was started by a double-click: the book's folder is hidden in
 // AppData), under the same dated name.
 func (m *Model) backupPath() string {
-	p := m.ctx.Store.DefaultBackupPath()
+	p := m.book.DefaultBackupPath()
 	if m.ctx.Folder == "" {
 		return p
 	}
@@ -308,7 +308,7 @@ func (m *Model) backupPath() string {
 // backedUpToday reports a backup of today beside the book, or in the
 // clerk's folder under the name backupPath gives.
 func (m *Model) backedUpToday() bool {
-	st := m.ctx.Store
+	st := m.book
 	if st.BackedUpToday() || m.ctx.Folder == "" {
 		return st.BackedUpToday()
 	}

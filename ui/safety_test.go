@@ -22,7 +22,7 @@ func findRow(t *testing.T, h *harness, title string) book.RegistrationRow {
 	t.Helper()
 	for _, r := range h.m.ctx.Data.Registrations {
 		if r.Title == title { // the loaded list has no long texts: read it whole
-			full, err := h.m.ctx.Store.Registration(context.Background(), r.ID)
+			full, err := h.m.book.Registration(context.Background(), r.ID)
 			if err != nil {
 				t.Fatal(err)
 			}

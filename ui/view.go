@@ -83,7 +83,7 @@ func (m *Model) headerLine() string {
 		parts = append(parts, dl)
 		parts = append(parts, issuerWithin(c.Issuer, c.IssuerParent))
 	}
-	if m.ctx.Store.ReadOnly() {
+	if m.book.ReadOnly() {
 		parts = append(parts, st.Banner.Render(m.ctx.T("CHỈ ĐỌC", "READ-ONLY")))
 	}
 	if m.gone {

@@ -15,7 +15,7 @@ func selectedRow(h *harness) string { return lineWith(h.view(), "› ") }
 
 func stepsOf(t *testing.T, h *harness, title string) []campaign.Step {
 	t.Helper()
-	steps, err := h.m.ctx.Store.ProgressSteps(context.Background(), findRow(t, h, title).ID)
+	steps, err := h.m.book.ProgressSteps(context.Background(), findRow(t, h, title).ID)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package book
 
 import (
+	"go/ast"
 	"go/parser"
 	"go/token"
 	"io/fs"
@@ -71,5 +72,58 @@ func TestLayers(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// Only the root of the UI (ui/app.go, its wiring) takes the book, as
+// ui.Book (all of it but Filling): every screen takes the few methods it
+// calls, so that a fake of those can test it, and nothing under ui/ can
+// reach Filling (the demo's bulk, unrecorded writes). A file naming
+// book.Book or book.Filling (under any import name) fails.
+func TestOnlyTheRootTakesTheWholeBook(t *testing.T) {
+	root := filepath.Join("..", "..", "ui")
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
+		if err != nil {
+			return err
+		}
+		name := ""
+		for _, imp := range f.Imports {
+			if p, _ := strconv.Unquote(imp.Path.Value); p == "cchc/internal/book" {
+				name = "book"
+				if imp.Name != nil {
+					name = imp.Name.Name
+				}
+			}
+		}
+		if name == "" {
+			return nil
+		}
+		if name == "." {
+			t.Errorf("%s imports the book into its own names", path)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			sel, ok := n.(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			if x, ok := sel.X.(*ast.Ident); ok && x.Name == name {
+				switch sel.Sel.Name {
+				case "Filling":
+					t.Errorf("%s: the UI reaches book.Filling", fset.Position(sel.Pos()))
+				case "Book":
+					t.Errorf("%s: the UI takes book.Book (a screen takes its own Book; the root ui.Book)", fset.Position(sel.Pos()))
+				}
+			}
+			return true
+		})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -1,6 +1,8 @@
 // Package common holds what every screen of the TUI shares: the context
-// (language, store, clock, styles, keys, loaded data), the messages screens
-// send each other, and small widgets (list view, text input).
+// (language, clock, styles, keys, loaded data), the loader of that data,
+// the messages screens send each other, and small widgets (list view, text
+// input). It holds no book: each screen takes its own Book, the few methods
+// it calls, from the root (ui/app.go).
 package common
 
 import (
@@ -18,7 +20,6 @@ import (
 // Context is shared by the root model and every screen.
 type Context struct {
 	Lang   lang.Lang
-	Store  book.Book
 	Today  vndate.Date
 	ASCII  bool // status markers without Unicode symbols
 	Styles Styles
