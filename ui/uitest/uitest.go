@@ -5,6 +5,7 @@ package uitest
 
 import (
 	"context"
+	"go/token"
 	"io"
 	"reflect"
 	"testing"
@@ -37,7 +38,8 @@ func Context(d *common.Data) *common.Context {
 
 // Driver sends messages to one screen as the root does: the commands it
 // returns are run at once and their messages kept in Seen; the screen's
-// own are handed back to it, those for the root (common's) are not.
+// own are handed back to it, those for the root (common's exported
+// messages) are not.
 type Driver struct {
 	t      testing.TB
 	update func(tea.Msg) tea.Cmd
@@ -94,7 +96,7 @@ func (d *Driver) run(cmd tea.Cmd) {
 			cmds = append(cmds, msg.Job.Next())
 		default:
 			d.Seen = append(d.Seen, msg)
-			if reflect.TypeOf(msg).PkgPath() != reflect.TypeOf(common.ErrMsg{}).PkgPath() {
+			if t := reflect.TypeOf(msg); t.PkgPath() != reflect.TypeOf(common.ErrMsg{}).PkgPath() || !token.IsExported(t.Name()) {
 				cmds = append(cmds, d.update(msg))
 			}
 		}

@@ -1,0 +1,71 @@
+package common_test
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"cchc/internal/book"
+	"cchc/ui/common"
+	"cchc/ui/uitest"
+)
+
+// fileBook is KeptFiles' FileBook: one file kept, and those attached.
+type fileBook struct {
+	attached []book.NewFile
+	to       [][2]int64 // letter, registration
+}
+
+func (b *fileBook) Attach(_ context.Context, letter, reg int64, f book.NewFile) (int64, error) {
+	b.attached, b.to = append(b.attached, f), append(b.to, [2]int64{letter, reg})
+	return 8, nil
+}
+func (b *fileBook) FileContent(_ context.Context, id int64, w io.Writer) (book.FileRow, error) {
+	if id != 3 {
+		return book.FileRow{}, book.FileNotFound(id)
+	}
+	_, err := io.WriteString(w, "%PDF-1.7\n")
+	return book.FileRow{ID: 3, Name: "57-SYT-VP.pdf"}, err
+}
+func (b *fileBook) FilesStored(context.Context) (int64, error) { return 4096, nil }
+
+// A letter's files are saved out and attached to through the screen's
+// book: s writes the kept bytes where the clerk says, a (tab: to the
+// registration) keeps a file read from disk.
+func TestKeptFilesThroughTheScreensBook(t *testing.T) {
+	c := uitest.Context(uitest.Data(t, uitest.Small()))
+	b := &fileBook{}
+	var v common.KeptFiles
+	v.Show([]book.FileRow{{ID: 3, Name: "57-SYT-VP.pdf", Size: 9, LetterID: 2}}, 2, "57/SYT-VP", 5, "Khám bệnh không giấy tờ")
+	d := uitest.Drive(t, func(msg tea.Msg) tea.Cmd {
+		if k, ok := msg.(tea.KeyMsg); ok {
+			_, cmd := v.Key(c, b, k)
+			return cmd
+		}
+		_, cmd := v.Update(c, msg)
+		return cmd
+	})
+	dir := t.TempDir()
+	out := filepath.Join(dir, "ban-sao.pdf")
+	d.Keys("s", "ctrl+u", out, "enter")
+	if got, err := os.ReadFile(out); err != nil || string(got) != "%PDF-1.7\n" {
+		t.Fatalf("saved %q (%v); the root was sent %v", got, err, d.Seen)
+	}
+
+	in := filepath.Join(dir, "bao-cao.pdf")
+	if err := os.WriteFile(in, []byte("%PDF-1.7\nbáo cáo\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d.Keys("a", "tab", in, "enter")
+	if len(b.attached) != 1 || b.attached[0].Name != "bao-cao.pdf" || b.to[0] != [2]int64{0, 5} {
+		t.Fatalf("attached %v to %v:\n%s", b.attached, b.to, strings.Join(v.Lines(c, 100), "\n"))
+	}
+	if note := d.Changed(); !strings.HasPrefix(note, "Đã lưu tệp số 8: bao-cao.pdf") {
+		t.Fatalf("told %q", note)
+	}
+}
