@@ -8,6 +8,7 @@ import (
 	"errors"
 	"os"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -130,10 +131,11 @@ func New(st Book, opt Options) *Model {
 // instead of 170. $GOMEMLIMIT, when set, wins.
 const memoryLimit = 150 << 20
 
-// Run opens the application full screen and returns when the clerk quits.
-// Its last words (where the backup made on quitting went) are returned
-// for the terminal once the screen is given back.
-func Run(st Book, opt Options) (farewell string, err error) {
+// Run opens the application full screen and returns when the clerk quits
+// or ctx is cancelled (main cancels it on ctrl+c or SIGTERM: a signal is
+// main's alone). Its last words (where the backup made on quitting went)
+// are returned for the terminal once the screen is given back.
+func Run(ctx context.Context, st Book, opt Options) (farewell string, err error) {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}
@@ -147,11 +149,32 @@ func Run(st Book, opt Options) (farewell string, err error) {
 	go common.SweepViewerCopies(time.Now())
 	defer common.RemoveViewerCopies()
 	m := New(st, opt)
-	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithReportFocus())
-	stop, stopTelling := watch(p), tell(p, st)
+	return m.run(ctx, tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithReportFocus(),
+		tea.WithContext(ctx), tea.WithoutSignalHandler()))
+}
+
+// jobsGrace is how long Run waits, once the program ends, for the jobs
+// under way to stop: they stop at their next read, and a file being
+// written is removed (safefile), so that nothing half-written is left.
+const jobsGrace = 10 * time.Second
+
+// run runs p, the program over m, until the clerk quits or parent (p's
+// context) is cancelled; then it cancels the work the screens started and
+// waits for their jobs.
+func (m *Model) run(parent context.Context, p *tea.Program) (farewell string, err error) {
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	m.ctx.Run, m.ctx.Jobs = ctx, &sync.WaitGroup{}
+	stop, stopTelling := watch(p), tell(p, m.book)
 	defer stop()
 	defer stopTelling()
-	if _, err = p.Run(); errors.Is(err, tea.ErrProgramPanic) {
+	_, err = p.Run()
+	cancel() // quitting stops what the screens started
+	waitJobs(m.ctx.Jobs, jobsGrace)
+	switch {
+	case parent.Err() != nil:
+		return m.farewell, parent.Err() // the caller's words: stopped on request
+	case errors.Is(err, tea.ErrProgramPanic):
 		// a panic in drawing: Bubble Tea caught it and gave the terminal back
 		return m.farewell, lang.Wrap(lang.ErrPanic, "Giao diện gặp lỗi ngoài dự kiến và đã đóng (chi tiết ở trên); dữ liệu đã lưu không bị ảnh hưởng",
 			"The application met an unexpected error and closed (details above); the saved data is not affected")
@@ -159,13 +182,23 @@ func Run(st Book, opt Options) (farewell string, err error) {
 	return m.farewell, err
 }
 
+// waitJobs waits for the jobs to end, for at most grace.
+func waitJobs(jobs *sync.WaitGroup, grace time.Duration) {
+	done := make(chan struct{})
+	go func() { jobs.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(grace):
+	}
+}
+
 func (m *Model) Init() tea.Cmd { return common.Safe(tea.Batch(m.load(), m.checkVersion())) }
 
 // load reads a fresh snapshot of the campaign in the background.
 func (m *Model) load() tea.Cmd {
-	st, year, today := m.book, m.year, m.ctx.Today
+	st, year, today, ctx := m.book, m.year, m.ctx.Today, m.ctx.Work()
 	return func() tea.Msg {
-		d, err := common.LoadSummary(context.Background(), st, year, today)
+		d, err := common.LoadSummary(ctx, st, year, today)
 		return common.DataMsg{Data: d, Err: err}
 	}
 }
@@ -186,12 +219,12 @@ const listGC = 50
 
 // loadRegistrations reads the registration list of the snapshot d.
 func (m *Model) loadRegistrations(d *common.Data) tea.Cmd {
-	st := m.book
+	st, ctx := m.book, m.ctx.Work()
 	return func() tea.Msg {
 		if os.Getenv("GOGC") == "" {
 			debug.SetGCPercent(listGC)
 		}
-		rows, err := st.RegistrationList(context.Background(), d.Campaign.ID)
+		rows, err := st.RegistrationList(ctx, d.Campaign.ID)
 		return registrationsMsg{d, rows, err}
 	}
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -89,7 +88,7 @@ func (m *Model) checkVersion() tea.Cmd {
 		if err := st.CheckBook(); err != nil {
 			return bookGoneMsg{err}
 		}
-		v, err := st.DataVersion(context.Background())
+		v, err := st.DataVersion(m.ctx.Work())
 		if err != nil {
 			return nil // a busy or vanished file shows on the next load
 		}
@@ -102,7 +101,7 @@ func (m *Model) checkVersion() tea.Cmd {
 func (m *Model) noteVersion() tea.Cmd {
 	st := m.book
 	return func() tea.Msg {
-		v, err := st.DataVersion(context.Background())
+		v, err := st.DataVersion(m.ctx.Work())
 		if err != nil {
 			return nil
 		}
@@ -210,7 +209,7 @@ func (m *Model) safety(msg tea.Msg) (handled bool, cmd tea.Cmd) {
 func (m *Model) undo() tea.Cmd {
 	st, l := m.book, m.ctx.Lang
 	return func() tea.Msg {
-		c, err := st.UndoLast(context.Background())
+		c, err := st.UndoLast(m.ctx.Work())
 		if err != nil {
 			return common.ErrMsg{Err: err}
 		}
@@ -249,7 +248,7 @@ func (m *Model) askRescue(quitting bool) {
 	m.confirm = &confirmation{
 		question: lang.Message(m.goneErr, ctx.Lang) + " " + ctx.F("Lưu dữ liệu đang mở sang %s?", "Save the data open here to %s?", dest),
 		onYes: func() tea.Msg {
-			path, err := st.Rescue(context.Background(), dest)
+			path, err := st.Rescue(m.ctx.Work(), dest)
 			return rescuedMsg{path, err, quitting}
 		},
 		onNo:     no,
@@ -284,7 +283,7 @@ func (m *Model) offerBackup() tea.Cmd {
 	m.confirm = &confirmation{
 		question: m.ctx.T("Hôm nay chưa sao lưu. Sao lưu sổ dữ liệu trước khi thoát?", "No backup today. Back the book up before quitting?"),
 		onYes: func() tea.Msg {
-			path, err := st.Backup(context.Background(), dest)
+			path, err := st.Backup(m.ctx.Work(), dest)
 			return backupDoneMsg{path, err}
 		},
 		onNo:     tea.Quit,

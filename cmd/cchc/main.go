@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 
 	"cchc/internal/book"
 	"cchc/internal/campaign"
@@ -99,9 +100,11 @@ type usageError struct{ msg string }
 func (u usageError) Error() string { return u.msg }
 
 func main() {
-	// ctrl+c cancels the command's context: a write rolls back, a file
-	// being written is not put in place (the TUI reads ctrl+c as a key)
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// ctrl+c, or SIGTERM (on Windows also the console window closed),
+	// cancels the command's context: a write rolls back, a file being
+	// written is not put in place, the TUI closes (it reads a typed
+	// ctrl+c as a key)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	go func() {
 		<-ctx.Done()
 		stop() // a second ctrl+c ends a step that does not listen, as before

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -22,11 +23,11 @@ func runTUI(e *env) error {
 	}
 	opt := ui.Options{Lang: e.lang, Today: day, ASCII: os.Getenv("CCHC_ASCII") != "", Folder: clerkFolder()}
 	release := e.holdNotes()
-	farewell, err := ui.Run(st, opt)
+	farewell, err := ui.Run(e.ctx, st, opt)
 	release()
 	closeErr := st.Close()
-	if errors.Is(err, lang.ErrPanic) { // said by ui.Run, the terminal given back
-		return err
+	if errors.Is(err, lang.ErrPanic) || (errors.Is(err, context.Canceled) && e.ctx.Err() != nil) {
+		return err // said by ui.Run, or stopped by ctrl+c/SIGTERM: finish says so
 	}
 	if err != nil {
 		return lang.Wrap(err, "Không chạy được giao diện trong cửa sổ dòng lệnh này", "Cannot run the application in this terminal")

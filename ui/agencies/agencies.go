@@ -4,7 +4,6 @@
 package agencies
 
 import (
-	"context"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -333,7 +332,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, nil
 	case formErrMsg:
 		if m.form != nil && m.form.id != 0 && isConflict(msg.err) {
-			return m, readTheirs(m.book, m.ctx.Data.Campaign.ID, m.form.id, msg.err)
+			return m, readTheirs(m.ctx.Work(), m.book, m.ctx.Data.Campaign.ID, m.form.id, msg.err)
 		}
 		if m.form != nil {
 			m.form.err = lang.Message(msg.err, m.ctx.Lang)
@@ -503,7 +502,7 @@ func (m *Model) confirmMerge() tea.Cmd {
 	st, campaignID, target := m.book, d.Campaign.ID, *into
 	m.unmark()
 	return common.Cmd(common.ConfirmMsg{Question: q, OnYes: func() tea.Msg {
-		if _, err := st.MergeAgencies(context.Background(), campaignID, olds, target); err != nil {
+		if _, err := st.MergeAgencies(c.Work(), campaignID, olds, target); err != nil {
 			return common.ErrMsg{Err: err}
 		}
 		return common.ChangedMsg{Note: c.F("Đã hợp nhất %s vào %s", "Merged %s into %s", list, target.Name)}

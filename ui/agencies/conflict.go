@@ -23,9 +23,9 @@ type agencyConflictMsg struct {
 }
 
 // readTheirs reads the agency as the campaign now knows it.
-func readTheirs(st Book, campaignID, id int64, cause error) tea.Cmd {
+func readTheirs(ctx context.Context, st Book, campaignID, id int64, cause error) tea.Cmd {
 	return func() tea.Msg {
-		list, err := st.CampaignAgencies(context.Background(), campaignID)
+		list, err := st.CampaignAgencies(ctx, campaignID)
 		if err != nil {
 			return agencyConflictMsg{err: cause}
 		}

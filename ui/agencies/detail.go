@@ -1,7 +1,6 @@
 package agencies
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -47,7 +46,7 @@ type FilesMsg struct {
 func (d *detailView) loadFiles() tea.Cmd {
 	st, campaignID, id := d.book, d.ctx.Data.Campaign.ID, d.id
 	return func() tea.Msg {
-		ctx := context.Background()
+		ctx := d.ctx.Work()
 		regs, err := st.AgencyRegistrations(ctx, campaignID, id)
 		if err != nil {
 			return FilesMsg{agency: id, err: err}
@@ -313,7 +312,7 @@ func confirmFollow(ctx *common.Context, st Book, units []campaign.Agency, follow
 		done = l.F("Đã theo dõi lại %s", "Following %s again", what)
 	}
 	return common.Cmd(common.ConfirmMsg{Question: q, OnYes: func() tea.Msg {
-		if _, err := st.FollowAgencies(context.Background(), campaignID, ids, follow); err != nil {
+		if _, err := st.FollowAgencies(ctx.Work(), campaignID, ids, follow); err != nil {
 			return common.ErrMsg{Err: err}
 		}
 		return common.ChangedMsg{Note: done}

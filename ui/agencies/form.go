@@ -1,7 +1,6 @@
 package agencies
 
 import (
-	"context"
 	"strconv"
 	"strings"
 
@@ -164,7 +163,7 @@ func (f *agencyForm) save() tea.Cmd {
 		q := l.F("Đổi tên «%s» thành «%s» trong đợt đăng ký %d? (các đợt khác giữ tên cũ)",
 			"Rename «%s» to «%s» in the %d campaign? (the other campaigns keep the old name)", f.orig.Name, a.Name, f.ctx.Data.Campaign.Year)
 		return common.Cmd(common.ConfirmMsg{Question: q, OnYes: func() tea.Msg {
-			if err := st.RenameAgency(context.Background(), campaignID, a); err != nil {
+			if err := st.RenameAgency(f.ctx.Work(), campaignID, a); err != nil {
 				return formErrMsg{err}
 			}
 			return savedMsg{note: l.F("Đã đổi tên %s thành %s", "Renamed %s to %s", f.orig.Name, a.Name)}
@@ -174,9 +173,9 @@ func (f *agencyForm) save() tea.Cmd {
 		var err error
 		var added int64
 		if id == 0 {
-			added, err = st.AddAgency(context.Background(), campaignID, a)
+			added, err = st.AddAgency(f.ctx.Work(), campaignID, a)
 		} else {
-			err = st.UpdateAgency(context.Background(), campaignID, a)
+			err = st.UpdateAgency(f.ctx.Work(), campaignID, a)
 		}
 		if err != nil {
 			return formErrMsg{err}

@@ -1,7 +1,6 @@
 package campaign
 
 import (
-	"context"
 	"fmt"
 	"strconv"
 	"time"
@@ -130,7 +129,7 @@ func (n *newYear) refresh() {
 	}
 	list, ok := n.lists[n.from]
 	if !ok {
-		list, _ = n.book.CampaignAgencies(context.Background(), n.src.ID) // a few hundred rows; an error leaves no offer
+		list, _ = n.book.CampaignAgencies(c.Work(), n.src.ID) // a few hundred rows; an error leaves no offer
 		n.lists[n.from] = list
 	}
 	if !carried {
@@ -269,9 +268,9 @@ func (n *newYear) save() tea.Cmd {
 	return func() tea.Msg {
 		var err error
 		if change != nil {
-			_, err = st.NewCampaignOnMap(context.Background(), camp, from, change.Change)
+			_, err = st.NewCampaignOnMap(n.ctx.Work(), camp, from, change.Change)
 		} else {
-			_, err = st.NewCampaign(context.Background(), camp, from)
+			_, err = st.NewCampaign(n.ctx.Work(), camp, from)
 		}
 		if err != nil {
 			return openErrMsg{err}

@@ -4,7 +4,6 @@
 package campaign
 
 import (
-	"context"
 	"maps"
 	"slices"
 	"strconv"
@@ -210,7 +209,7 @@ func (s *Settings) save() tea.Cmd {
 	s.saving, s.err = true, ""
 	st, l := s.book, s.ctx.Lang
 	return func() tea.Msg {
-		if err := st.UpdateCampaign(context.Background(), c); err != nil {
+		if err := st.UpdateCampaign(s.ctx.Work(), c); err != nil {
 			return saveErrMsg{err}
 		}
 		return savedMsg{note: l.F("Đã lưu thiết lập đợt đăng ký năm %d", "Saved the %d campaign's settings", c.Year)}

@@ -20,7 +20,7 @@ func ConfirmDelete(ctx *Context, st Deleter, r DeleteTarget) tea.Cmd {
 	q := l.F("Xóa mô hình «%s» của %s (văn bản số %s, nhận %s)?", "Delete «%s» of %s (letter %s, received %s)?",
 		r.Title, r.Agency, dash(r.LetterNumber), r.Received)
 	return Cmd(ConfirmMsg{Question: q, OnYes: func() tea.Msg {
-		if err := st.DeleteRegistration(context.Background(), r.ID, r.Version); err != nil {
+		if err := st.DeleteRegistration(ctx.Work(), r.ID, r.Version); err != nil {
 			return ErrMsg{Err: err}
 		}
 		return ChangedMsg{Note: l.F("Đã xóa «%s» của %s", "Deleted «%s» of %s", r.Title, r.Agency)}

@@ -6,9 +6,12 @@
 package common
 
 import (
+	"context"
+	"os"
+	"sync"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"os"
 
 	"cchc/internal/book"
 	"cchc/internal/campaign"
@@ -31,6 +34,23 @@ type Context struct {
 	// and what it holds: a retry after mending the file starts from them.
 	ImportPath string
 	ImportWhat int64
+
+	// Run is the program's context, cancelled when the clerk quits or a
+	// signal ends cchc: the store work and the files the screens started
+	// stop there (nil: never cancelled). Jobs counts the jobs under way
+	// (StartJob), which ui.Run waits for before it returns (nil: none
+	// counted).
+	Run  context.Context
+	Jobs *sync.WaitGroup
+}
+
+// Work is the context of the store work a screen starts: Run, or
+// context.Background when there is none (a test's model).
+func (c *Context) Work() context.Context {
+	if c.Run == nil {
+		return context.Background()
+	}
+	return c.Run
 }
 
 // T is a shortcut for the context's language.

@@ -134,7 +134,7 @@ func (v *KeptFiles) Key(c *Context, st FileBook, msg tea.KeyMsg) (bool, tea.Cmd)
 				v.saving = nil
 				return true, nil
 			}
-			return true, v.save(st, v.List[v.idx], path)
+			return true, v.save(c, st, v.List[v.idx], path)
 		}
 		ti, cmd := UpdateInput(*in, msg)
 		*in = ti
@@ -157,7 +157,7 @@ func (v *KeptFiles) Key(c *Context, st FileBook, msg tea.KeyMsg) (bool, tea.Cmd)
 		v.idx = (v.idx + 1) % len(v.List)
 		v.err = ""
 	case "o":
-		return true, v.open(st, v.List[v.idx])
+		return true, v.open(c, st, v.List[v.idx])
 	case "s":
 		ti := NewInput("", 1024)
 		ti.SetValue(v.List[v.idx].Name) // beside the program, the name it was kept under
@@ -225,7 +225,7 @@ func (v *KeptFiles) attach(c *Context, st FileBook, path string) tea.Cmd {
 		if err != nil {
 			return fileErrMsg{err}
 		}
-		ctx := context.Background()
+		ctx := c.Work()
 		name := filepath.Base(path)
 		id, err := st.Attach(ctx, letter, reg, book.NewFile{Name: name, Content: content})
 		if err != nil {
@@ -243,11 +243,11 @@ func (v *KeptFiles) attach(c *Context, st FileBook, path string) tea.Cmd {
 // there. The temporary name is made of the file's number and its checked
 // extension only: Windows' "start" reads a name through cmd.exe, where an
 // agency's "&" or "%" in a name would be a command.
-func (v *KeptFiles) open(st FileBook, f book.FileRow) tea.Cmd {
+func (v *KeptFiles) open(c *Context, st FileBook, f book.FileRow) tea.Cmd {
 	return func() tea.Msg {
 		name := fmt.Sprintf("tep-%d%s", f.ID, strings.ToLower(filepath.Ext(files.SafeName(f.Name))))
 		path, err := ViewerCopy(name, func(w io.Writer) error {
-			_, err := st.FileContent(context.Background(), f.ID, w)
+			_, err := st.FileContent(c.Work(), f.ID, w)
 			return err
 		})
 		if err != nil {
@@ -264,10 +264,10 @@ func (v *KeptFiles) open(st FileBook, f book.FileRow) tea.Cmd {
 
 // save writes the file to path as cchc writes every file: atomically,
 // never over an existing file or a book.
-func (v *KeptFiles) save(st FileBook, f book.FileRow, path string) tea.Cmd {
+func (v *KeptFiles) save(c *Context, st FileBook, f book.FileRow, path string) tea.Cmd {
 	return func() tea.Msg {
 		err := safefile.WriteFile(path, false, func(w io.Writer) error {
-			_, err := st.FileContent(context.Background(), f.ID, w)
+			_, err := st.FileContent(c.Work(), f.ID, w)
 			return err
 		})
 		if err != nil {

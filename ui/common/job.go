@@ -38,10 +38,17 @@ var (
 // work's own message once done, or a JobProgressMsg every tick until then.
 // A panic in the work (which would end the program: it runs on its own
 // goroutine) is the error failed turns into the screen's message, told
-// as what the job is doing.
-func StartJob(doing Doing, work func(progress func(done, total int)) tea.Msg, failed func(error) tea.Msg) (*Job, tea.Cmd) {
+// as what the job is doing. The job is counted in c.Jobs until its work
+// returns; the work stops early when c.Work() is cancelled.
+func (c *Context) StartJob(doing Doing, work func(progress func(done, total int)) tea.Msg, failed func(error) tea.Msg) (*Job, tea.Cmd) {
 	j := &Job{result: make(chan tea.Msg, 1), started: time.Now()}
+	if c.Jobs != nil {
+		c.Jobs.Add(1) // in Update, before ui.Run waits: never after
+	}
 	go func() {
+		if c.Jobs != nil {
+			defer c.Jobs.Done()
+		}
 		var err error
 		msg := func() tea.Msg {
 			defer doing.Catch(&err)

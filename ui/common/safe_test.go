@@ -44,7 +44,7 @@ func TestSafeCommands(t *testing.T) {
 // A job that panics on its goroutine ends with the screen's own failure
 // message, told as what the job was doing.
 func TestJobPanicIsTheScreensMessage(t *testing.T) {
-	_, cmd := StartJob(DoingReport, func(func(done, total int)) tea.Msg { panic("renderer") },
+	_, cmd := (&Context{}).StartJob(DoingReport, func(func(done, total int)) tea.Msg { panic("renderer") },
 		func(err error) tea.Msg { return doneMsg{err} })
 	var msg tea.Msg
 	for msg = cmd(); ; msg = cmd() {

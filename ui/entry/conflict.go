@@ -1,7 +1,6 @@
 package entry
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -30,7 +29,7 @@ func (m *Model) saveFailed(err error) tea.Cmd {
 	}
 	st, id := m.book, m.edit.ID
 	return func() tea.Msg {
-		theirs, err := st.Registration(context.Background(), id)
+		theirs, err := st.Registration(m.ctx.Work(), id)
 		if err != nil {
 			return common.ErrMsg{Err: err}
 		}

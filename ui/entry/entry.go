@@ -269,7 +269,7 @@ type editLoadedMsg struct{ row book.RegistrationRow }
 func (m *Model) openEdit(id int64) tea.Cmd {
 	st := m.book
 	return func() tea.Msg {
-		r, err := st.Registration(context.Background(), id)
+		r, err := st.Registration(m.ctx.Work(), id)
 		if err != nil {
 			return common.ErrMsg{Err: err}
 		}

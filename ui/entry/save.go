@@ -1,7 +1,6 @@
 package entry
 
 import (
-	"context"
 	"fmt"
 	"strings"
 
@@ -117,7 +116,7 @@ func (m *Model) save(next bool) tea.Cmd {
 	subID, edit := m.subID, m.edit
 	agencyName := m.form.Field(campaign.FieldAgency).Value()
 	return func() tea.Msg {
-		ctx := context.Background()
+		ctx := m.ctx.Work()
 		var err error
 		switch {
 		case edit != nil && letterChanged(sub, edit):

@@ -99,7 +99,7 @@ func (m *Model) Load() tea.Cmd {
 		campaignID = m.ctx.Data.Campaign.ID
 	}
 	return func() tea.Msg {
-		ctx := context.Background()
+		ctx := m.ctx.Work()
 		ch, err := st.History(ctx, book.HistoryQuery{Limit: Limit})
 		if err != nil {
 			return loadedMsg{err: err}
@@ -182,7 +182,7 @@ func (m *Model) restore() tea.Cmd {
 	e := m.trash[i]
 	st, l := m.book, m.ctx.Lang
 	return func() tea.Msg {
-		title, err := st.Restore(context.Background(), e.ItemID)
+		title, err := st.Restore(m.ctx.Work(), e.ItemID)
 		if err != nil {
 			return common.ErrMsg{Err: err}
 		}
@@ -207,7 +207,7 @@ func (m *Model) askBackup(msg tea.KeyMsg) tea.Cmd {
 		q := l.F("Đưa cả sổ dữ liệu về bản sao lưu %s? Sổ như hiện nay được sao lưu bên cạnh trước; mọi thay đổi sau bản sao lưu sẽ chỉ còn trong bản đó.",
 			"Take the whole book back to the backup %s? The book as it is now is backed up beside it first; every change made after the backup will only be in that copy.", path)
 		return common.Cmd(common.ConfirmMsg{Question: q, OnYes: func() tea.Msg {
-			r, err := st.RestoreBackup(context.Background(), path)
+			r, err := st.RestoreBackup(m.ctx.Work(), path)
 			if err != nil {
 				return common.ErrMsg{Err: err}
 			}

@@ -5,7 +5,6 @@
 package importui
 
 import (
-	"context"
 	"sort"
 	"strings"
 
@@ -235,8 +234,8 @@ func (m *Model) plan() tea.Cmd {
 	}
 	m.step, m.err = reading, ""
 	var cmd tea.Cmd
-	m.job, cmd = common.StartJob(common.DoingCheck, func(progress func(done, total int)) tea.Msg {
-		ctx := book.WithProgress(context.Background(), progress) // the rehearsal goes through every row too
+	m.job, cmd = m.ctx.StartJob(common.DoingCheck, func(progress func(done, total int)) tea.Msg {
+		ctx := book.WithProgress(m.ctx.Work(), progress) // the rehearsal goes through every row too
 		if what == agencies {
 			p, err := importer.PlanAgencies(ctx, st, c, path)
 			return plannedMsg{agency: p, err: err}
@@ -253,8 +252,8 @@ func (m *Model) apply() tea.Cmd {
 	m.planTally = m.tally()
 	m.step = writing
 	var cmd tea.Cmd
-	m.job, cmd = common.StartJob(common.DoingImport, func(progress func(done, total int)) tea.Msg {
-		ctx := book.WithProgress(context.Background(), progress)
+	m.job, cmd = m.ctx.StartJob(common.DoingImport, func(progress func(done, total int)) tea.Msg {
+		ctx := book.WithProgress(m.ctx.Work(), progress)
 		if reg != nil {
 			if err := reg.Apply(ctx, st); err != nil {
 				return appliedMsg{err: err}

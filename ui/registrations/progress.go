@@ -1,7 +1,6 @@
 package registrations
 
 import (
-	"context"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -83,7 +82,7 @@ func (p *progressForm) save() tea.Cmd {
 	step := campaign.Step{RegistrationID: p.id, Stage: p.next[p.form.Field("stage").Choice], On: d, Note: p.form.Field("note").Value()}
 	st, l, last := p.book, p.ctx.Lang, p.last
 	return func() tea.Msg {
-		if err := st.AdvanceProgress(context.Background(), step, last); err != nil {
+		if err := st.AdvanceProgress(p.ctx.Work(), step, last); err != nil {
 			return progressErrMsg{err}
 		}
 		return progressSavedMsg{l.F("Đã cập nhật tiến độ: %s (%s)", "Progress updated: %s (%s)", step.Stage.Label(l), step.On), step.On}

@@ -4,7 +4,6 @@
 package registrations
 
 import (
-	"context"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -183,7 +182,7 @@ func (m *Model) rebuild() tea.Cmd {
 func (m *Model) read(id int64) tea.Cmd {
 	st := m.book
 	return func() tea.Msg {
-		ctx := context.Background()
+		ctx := m.ctx.Work()
 		r, err := st.Registration(ctx, id)
 		if err != nil {
 			return OpenedMsg{err: err}

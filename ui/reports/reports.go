@@ -3,7 +3,6 @@
 package reports
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -314,9 +313,9 @@ func (m *Model) write(force bool) tea.Cmd {
 	st := m.book
 	m.busy, m.err = true, ""
 	var cmd tea.Cmd
-	m.job, cmd = common.StartJob(common.DoingReport, func(progress func(done, total int)) tea.Msg {
+	m.job, cmd = m.ctx.StartJob(common.DoingReport, func(progress func(done, total int)) tea.Msg {
 		req.Progress = progress
-		if err := report.Save(context.Background(), st, req, path, force); err != nil {
+		if err := report.Save(m.ctx.Work(), st, req, path, force); err != nil {
 			return writeErrMsg{err: err}
 		}
 		return writtenMsg{path}
@@ -340,8 +339,8 @@ func (m *Model) writeDossier(force bool) tea.Cmd {
 	st, l := m.book, m.ctx.Lang
 	m.busy, m.err = true, ""
 	var cmd tea.Cmd
-	m.job, cmd = common.StartJob(common.DoingReport, func(func(done, total int)) tea.Msg {
-		if _, err := dossier.Save(context.Background(), st, year, l, asOf, path, force); err != nil {
+	m.job, cmd = m.ctx.StartJob(common.DoingReport, func(func(done, total int)) tea.Msg {
+		if _, err := dossier.Save(m.ctx.Work(), st, year, l, asOf, path, force); err != nil {
 			return writeErrMsg{err: err, dossier: true}
 		}
 		return writtenMsg{path}
@@ -382,7 +381,7 @@ func (m *Model) writeTemplate(force bool) tea.Cmd {
 	c, format, l := m.ctx.Data.Campaign, m.format(), m.ctx.Lang
 	m.busy, m.err = true, ""
 	var cmd tea.Cmd
-	m.job, cmd = common.StartJob(common.DoingReport, func(func(done, total int)) tea.Msg {
+	m.job, cmd = m.ctx.StartJob(common.DoingReport, func(func(done, total int)) tea.Msg {
 		if err := importer.SaveTemplate(path, c, format, l, force); err != nil {
 			return writeErrMsg{err: err}
 		}

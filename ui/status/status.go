@@ -4,7 +4,6 @@
 package status
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -248,7 +247,7 @@ func (m *Model) write() tea.Cmd {
 			if _, err := os.Stat(path); err == nil {
 				continue
 			}
-			if err := report.Save(context.Background(), st, req, path, false); err != nil {
+			if err := report.Save(m.ctx.Work(), st, req, path, false); err != nil {
 				return common.ErrMsg{Err: err}
 			}
 			return writtenMsg{path}
