@@ -47,6 +47,11 @@ type env struct {
 	log    *slog.Logger // --log or $CCHC_LOG; discards when neither is set
 	stdout io.Writer
 	stderr io.Writer
+	args   []string // as given, for the log
+
+	logFile *os.File // startLog
+	logPath string
+	logErr  error // the log named could not be opened
 
 	mu   sync.Mutex // the TUI's work runs in goroutines
 	held []string   // notes kept while the TUI has the terminal (hold)
@@ -119,23 +124,24 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	e := &env{ctx: ctx, stdout: stdout, stderr: stderr, lang: langFromEnv(), log: slog.New(slog.DiscardHandler)}
+	e := &env{ctx: ctx, stdout: stdout, stderr: stderr, lang: langFromEnv(), log: slog.New(slog.DiscardHandler), args: args}
+	defer e.closeLog()
 	global := newFlags("cchc", e)
 	global.Usage = func() { printMainHelp(e) }
-	logFile := os.Getenv("CCHC_LOG")
-	global.StringVar(&logFile, "log", logFile, "")
 	if err := global.Parse(args); err != nil {
-		if !errors.Is(err, flag.ErrHelp) {
+		switch {
+		case e.logErr != nil:
+			err = e.logErr
+		case !errors.Is(err, flag.ErrHelp):
 			err = usageError{translateFlagError(err, e.lang) + e.lang.T(" (xem: cchc --help)", " (see: cchc --help)")}
 		}
 		return finish(e, err)
 	}
-	if logFile != "" {
-		closeLog, err := openLog(e, logFile, args)
-		if err != nil {
+	if path := os.Getenv("CCHC_LOG"); path != "" && e.logFile == nil {
+		// a --log after the command's name replaces it
+		if err := e.startLog(path); err != nil {
 			return finish(e, err)
 		}
-		defer closeLog()
 	}
 	rest := global.Args()
 	if len(rest) == 0 {
@@ -187,8 +193,9 @@ func finish(e *env, err error) int {
 	return exitFailure
 }
 
-// newFlags makes a flag set with the global options (--db, --lang), which
-// every command accepts before or after its name. Errors are translated.
+// newFlags makes a flag set with the global options (--db, --lang, --log),
+// which every command accepts before or after its name. Errors are
+// translated.
 func newFlags(name string, e *env) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -209,6 +216,7 @@ func newFlags(name string, e *env) *flag.FlagSet {
 		e.lang = l
 		return nil
 	})
+	fs.Func("log", "", e.startLog)
 	return fs
 }
 
@@ -216,6 +224,9 @@ func newFlags(name string, e *env) *flag.FlagSet {
 // English flag errors into usage errors in the clerk's language.
 func parse(fs *flag.FlagSet, e *env, args []string, help func()) error {
 	err := fs.Parse(args)
+	if err != nil && e.logErr != nil {
+		return e.logErr // in the clerk's words, not the flag package's
+	}
 	if errors.Is(err, flag.ErrHelp) {
 		help()
 		return err
@@ -334,13 +345,8 @@ func printMainHelp(e *env) {
 		fmt.Fprintf(&b, "  %-10s %s\n", c.name, c.summary(l))
 	}
 	fmt.Fprintf(&b, "  %-10s %s\n", "help", l.T("hướng dẫn một lệnh: cchc help LỆNH", "help on a command: cchc help COMMAND"))
-	b.WriteString(l.T("\nTùy chọn chung:\n", "\nGlobal options:\n"))
+	b.WriteString(l.T("\nTùy chọn chung (đặt trước hoặc sau LỆNH):\n", "\nGlobal options (before or after COMMAND):\n"))
 	b.WriteString(globalOptionsHelp(l))
-	b.WriteString(l.F("  --log TỆP       ghi nhật ký (lệnh, phiên bản, lỗi kèm chi tiết kỹ thuật, không có mật khẩu)\n"+
-		"                  vào TỆP để gửi người hỗ trợ khi có sự cố; đặt trước LỆNH (hoặc %s)\n",
-		"  --log FILE      write a log (command, version, errors with technical detail, no password)\n"+
-			"                  to FILE to send to support when something goes wrong; before COMMAND (or %s)\n",
-		console.EnvVar("CCHC_LOG")))
 	fmt.Fprint(e.stdout, b.String())
 }
 
@@ -363,16 +369,20 @@ func helpOrder(cmds []command) []command {
 
 func globalOptionsHelp(l lang.Lang) string {
 	// variables as the clerk's system writes them: %CCHC_DB% on Windows
-	db, lg := console.EnvVar("CCHC_DB"), console.EnvVar("CCHC_LANG")
+	db, lg, lf := console.EnvVar("CCHC_DB"), console.EnvVar("CCHC_LANG"), console.EnvVar("CCHC_LOG")
 	return l.F(
 		"  --db TỆP        tệp dữ liệu (mặc định: %s, nếu không có thì cchc.db trong thư mục cấu hình\n"+
 			"                  của người dùng; được tạo với đợt đăng ký 2023 của tỉnh Hà Tĩnh khi chưa có),\n"+
 			"                  hoặc sổ dùng chung trên PostgreSQL: postgres://NGƯỜI-DÙNG@MÁY-CHỦ/CSDL\n"+
-			"  --lang vi|en    ngôn ngữ hiển thị (mặc định: vi; hoặc %s)\n",
+			"  --lang vi|en    ngôn ngữ hiển thị (mặc định: vi; hoặc %s)\n"+
+			"  --log TỆP       ghi nhật ký (lệnh, phiên bản, lỗi kèm chi tiết kỹ thuật, không có mật khẩu)\n"+
+			"                  vào TỆP để gửi người hỗ trợ khi có sự cố (hoặc %s)\n",
 		"  --db FILE       database file (default: %s, else cchc.db in the user's config folder;\n"+
 			"                  created with Hà Tĩnh's 2023 campaign when missing), or a shared book\n"+
 			"                  on PostgreSQL: postgres://USER@HOST/DATABASE\n"+
-			"  --lang vi|en    display language (default: vi; or %s)\n", db, lg)
+			"  --lang vi|en    display language (default: vi; or %s)\n"+
+			"  --log FILE      write a log (command, version, errors with technical detail, no password)\n"+
+			"                  to FILE to send to support when something goes wrong (or %s)\n", db, lg, lf)
 }
 
 func init() {
