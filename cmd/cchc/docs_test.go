@@ -149,3 +149,45 @@ func hasAnchor(t *testing.T, path, anchor string) bool {
 func isWordRune(r rune) bool {
 	return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r > 127 && r != '—' && r != '–' && r != '’'
 }
+
+// A message that sends the reader to a page of docs/ names one that
+// exists, and the PostgreSQL guide holds what its messages promise: how
+// to hand a database or a book's tables to the account, and how to let
+// an account that may only read write.
+func TestMessagesNameDocsThatExist(t *testing.T) {
+	page := regexp.MustCompile(`docs/[A-Za-z0-9_.-]+\.md`)
+	named := map[string]bool{}
+	for _, root := range []string{"../../internal", "../../ui", "."} {
+		err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+				return err
+			}
+			src, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			for _, p := range page.FindAllString(string(src), -1) {
+				named[p] = true
+				if _, err := os.Stat(filepath.Join("../..", p)); err != nil {
+					t.Errorf("%s names %s: %v", path, p, err)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !named["docs/postgresql.md"] {
+		t.Fatalf("no message names docs/postgresql.md: %v", named)
+	}
+	guide, err := os.ReadFile("../../docs/postgresql.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"ALTER DATABASE cchc OWNER TO cchc;", "REASSIGN OWNED BY other_role TO cchc;", "GRANT cchc TO viewer;"} {
+		if !strings.Contains(string(guide), want) {
+			t.Errorf("docs/postgresql.md does not say %q", want)
+		}
+	}
+}

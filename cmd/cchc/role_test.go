@@ -32,8 +32,8 @@ func TestRoleThatDoesNotOwnTheDatabase(t *testing.T) {
 		lang, want, then string
 		args             []string
 	}{
-		{"vi", vi, "nên chưa lập được sổ; người quản trị cần giao cơ sở dữ liệu cho tài khoản này (ALTER DATABASE … OWNER TO …, xem README). Không có gì thay đổi.", []string{"--db", stranger, "status"}},
-		{"en", en, "so the book was not set up; the administrator should make this account the database's owner (ALTER DATABASE … OWNER TO …, see the README). Nothing was changed.", []string{"--db", stranger, "status"}},
+		{"vi", vi, "nên chưa lập được sổ; người quản trị cần giao cơ sở dữ liệu cho tài khoản này (ALTER DATABASE … OWNER TO …, xem docs/postgresql.md). Không có gì thay đổi.", []string{"--db", stranger, "status"}},
+		{"en", en, "so the book was not set up; the administrator should make this account the database's owner (ALTER DATABASE … OWNER TO …, see docs/postgresql.md). Nothing was changed.", []string{"--db", stranger, "status"}},
 		{"vi", "Chưa chép được sổ dữ liệu sang postgres://" + name + ":xxxxx@/", vi, []string{"copy", src, stranger}},
 		{"en", "The book was not copied to postgres://" + name + ":xxxxx@/", en, []string{"copy", src, stranger}},
 	} {
@@ -60,9 +60,9 @@ func TestRoleThatDoesNotOwnTheDatabase(t *testing.T) {
 	}
 	for _, c := range []struct{ lang, want string }{
 		{"vi", "Tài khoản không có quyền dùng các bảng của sổ trong cơ sở dữ liệu postgres://" + name + ":xxxxx@/"},
-		{"vi", "(sổ do một tài khoản khác lập); người quản trị cần giao cơ sở dữ liệu và các bảng của sổ cho tài khoản này (REASSIGN OWNED BY …, xem README), hoặc chép lại sổ bằng chính tài khoản này vào một cơ sở dữ liệu trống. Không có gì thay đổi."},
+		{"vi", "(sổ do một tài khoản khác lập); người quản trị cần giao cơ sở dữ liệu và các bảng của sổ cho tài khoản này (REASSIGN OWNED BY …, xem docs/postgresql.md), hoặc chép lại sổ bằng chính tài khoản này vào một cơ sở dữ liệu trống. Không có gì thay đổi."},
 		{"en", "The account may not use the book's tables in the database postgres://" + name + ":xxxxx@/"},
-		{"en", "(another account set the book up); the administrator should make this account the owner of the database and of the book's tables (REASSIGN OWNED BY …, see the README), or copy the book again, as this account, into an empty database. Nothing was changed."},
+		{"en", "(another account set the book up); the administrator should make this account the owner of the database and of the book's tables (REASSIGN OWNED BY …, see docs/postgresql.md), or copy the book again, as this account, into an empty database. Nothing was changed."},
 	} {
 		for _, args := range [][]string{{"status"}, {"agency", "stop", "Sở Y tế"}} {
 			code, out, errs := cchc(t, append([]string{"--lang", c.lang, "--db", strangerMade}, args...)...)
@@ -115,16 +115,16 @@ func TestReadOnlyRole(t *testing.T) {
 		t.Errorf("the reader's backup holds %d registrations, want 1", n)
 	}
 	before := output(t, "--db", owner, "history")
-	for _, c := range []struct{ lang, want string }{
-		{"vi", "Tài khoản " + name + " chỉ có quyền đọc sổ dữ liệu postgres://" + name + ":xxxxx@/"},
-		{"en", "The account " + name + " may only read the book postgres://" + name + ":xxxxx@/"},
+	for _, c := range []struct{ lang, want, doc string }{
+		{"vi", "Tài khoản " + name + " chỉ có quyền đọc sổ dữ liệu postgres://" + name + ":xxxxx@/", "(người quản trị cấp quyền ghi, xem docs/postgresql.md)"},
+		{"en", "The account " + name + " may only read the book postgres://" + name + ":xxxxx@/", "(the administrator grants the right to write, see docs/postgresql.md)"},
 	} {
 		for _, args := range [][]string{
 			{"import", "registrations", list, "--agency", "Đức Thọ", "--received", "20/03/2023"},
 			{"agency", "stop", "Sở Y tế"},
 		} {
 			code, out, errs := cchc(t, append([]string{"--lang", c.lang, "--db", reader}, args...)...)
-			if code != exitFailure || out != "" || !strings.Contains(errs, c.want) || strings.Contains(errs, password) {
+			if code != exitFailure || out != "" || !strings.Contains(errs, c.want) || !strings.Contains(errs, c.doc) || strings.Contains(errs, password) {
 				t.Errorf("%s %v as a reader: exit %d\n%s%s", c.lang, args, code, out, errs)
 			}
 		}

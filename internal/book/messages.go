@@ -52,8 +52,8 @@ func (s Storage) MayNotWrite(detail string) error {
 // (SELECT only, or a server that only reads), found as the book was
 // opened, so a write is not tried.
 func (s Storage) MayOnlyRead(account string) error {
-	return lang.Wrap(ErrReadOnly, "Tài khoản %s chỉ có quyền đọc sổ dữ liệu %s: xem, in báo cáo, kiểm tra và sao lưu được, nhưng không lưu được thay đổi (người quản trị cấp quyền ghi, xem README). Không có gì thay đổi.",
-		"The account %s may only read the book %s: it can look, print reports, check and back up, but not save changes (the administrator grants the right to write, see the README). Nothing was changed.", account, s.Name)
+	return lang.Wrap(ErrReadOnly, "Tài khoản %s chỉ có quyền đọc sổ dữ liệu %s: xem, in báo cáo, kiểm tra và sao lưu được, nhưng không lưu được thay đổi (người quản trị cấp quyền ghi, xem docs/postgresql.md). Không có gì thay đổi.",
+		"The account %s may only read the book %s: it can look, print reports, check and back up, but not save changes (the administrator grants the right to write, see docs/postgresql.md). Nothing was changed.", account, s.Name)
 }
 
 // OpenReadOnly: the book was opened to read only, so a write is not tried.

@@ -41,8 +41,8 @@ func Version(ctx context.Context, q interface {
 func Migrate(ctx context.Context, db *sql.DB, want int, where string, checkNew func(fresh bool) error, seed func(*sql.Tx) error) error {
 	version, foreign, err := Version(ctx, db)
 	if errCode(err) == "42501" { // a book another role made there, and gave this one no rights on
-		return lang.Wrap(err, "Tài khoản không có quyền dùng các bảng của sổ trong cơ sở dữ liệu %s (sổ do một tài khoản khác lập); người quản trị cần giao cơ sở dữ liệu và các bảng của sổ cho tài khoản này (REASSIGN OWNED BY …, xem README), hoặc chép lại sổ bằng chính tài khoản này vào một cơ sở dữ liệu trống. Không có gì thay đổi.",
-			"The account may not use the book's tables in the database %s (another account set the book up); the administrator should make this account the owner of the database and of the book's tables (REASSIGN OWNED BY …, see the README), or copy the book again, as this account, into an empty database. Nothing was changed.", where)
+		return lang.Wrap(err, "Tài khoản không có quyền dùng các bảng của sổ trong cơ sở dữ liệu %s (sổ do một tài khoản khác lập); người quản trị cần giao cơ sở dữ liệu và các bảng của sổ cho tài khoản này (REASSIGN OWNED BY …, xem docs/postgresql.md), hoặc chép lại sổ bằng chính tài khoản này vào một cơ sở dữ liệu trống. Không có gì thay đổi.",
+			"The account may not use the book's tables in the database %s (another account set the book up); the administrator should make this account the owner of the database and of the book's tables (REASSIGN OWNED BY …, see docs/postgresql.md), or copy the book again, as this account, into an empty database. Nothing was changed.", where)
 	}
 	if err != nil {
 		return err
@@ -73,8 +73,8 @@ func Migrate(ctx context.Context, db *sql.DB, want int, where string, checkNew f
 		}
 		if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
 			if errCode(err) == "42501" { // the role may not create tables there: say what the administrator does
-				return lang.Wrap(err, "Tài khoản không có quyền tạo bảng trong cơ sở dữ liệu %s nên chưa lập được sổ; người quản trị cần giao cơ sở dữ liệu cho tài khoản này (ALTER DATABASE … OWNER TO …, xem README). Không có gì thay đổi.",
-					"The account may not create tables in the database %s, so the book was not set up; the administrator should make this account the database's owner (ALTER DATABASE … OWNER TO …, see the README). Nothing was changed.", where)
+				return lang.Wrap(err, "Tài khoản không có quyền tạo bảng trong cơ sở dữ liệu %s nên chưa lập được sổ; người quản trị cần giao cơ sở dữ liệu cho tài khoản này (ALTER DATABASE … OWNER TO …, xem docs/postgresql.md). Không có gì thay đổi.",
+					"The account may not create tables in the database %s, so the book was not set up; the administrator should make this account the database's owner (ALTER DATABASE … OWNER TO …, see docs/postgresql.md). Nothing was changed.", where)
 			}
 			return lang.Wrap(err, "Không nâng cấp được cơ sở dữ liệu (bước %s)", "Cannot upgrade the database (step %s)", m.Name)
 		}
