@@ -343,7 +343,10 @@ func (rr *ReportReader) Each(ctx context.Context, fn func(book.RegistrationRow) 
 		if b.err != nil {
 			return b.err
 		}
-		for _, x := range b.rows {
+		for j, x := range b.rows {
+			if j%64 == 0 && ctx.Err() != nil {
+				return ctx.Err() // cancelled (the clerk quit): stop within the chunk, whose rows take seconds to lay out
+			}
 			if err := fn(x); err != nil {
 				return err
 			}

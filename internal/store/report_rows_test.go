@@ -3,7 +3,9 @@ package store
 import (
 	"cmp"
 	"context"
+	"errors"
 	"slices"
+	"strconv"
 	"testing"
 
 	"cchc/internal/book"
@@ -112,5 +114,36 @@ func TestReportRegistrationsOrderAndCounts(t *testing.T) {
 		{Group: campaign.Department, Registrations: 5, Agencies: 2}, {Group: campaign.Central, Registrations: 1, Agencies: 1}, {Group: campaign.District, Registrations: 3, Agencies: 1}}}
 	if !slices.Equal(counts.Groups, wantCounts.Groups) || counts.Registrations != 9 || counts.Agencies != 4 {
 		t.Errorf("counts %+v, want %+v", counts, wantCounts)
+	}
+}
+
+// Cancelled while its rows are handed out (the clerk quit during a
+// report), Each stops within the chunk, not after its thousands of rows.
+func TestReportRegistrationsStopWhenCancelled(t *testing.T) {
+	s := openTemp(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	c := campaignOf(t, s, 2023)
+	regs := make([]campaign.Registration, 300)
+	for i := range regs {
+		regs[i] = sampleReg("Mô hình số " + strconv.Itoa(i+1))
+	}
+	if _, _, err := s.RecordSubmission(ctx, campaign.Submission{CampaignID: c.ID, AgencyID: agencyByName(t, s, c, "Sở Y tế").ID,
+		Number: "1/SYT", LetterDate: vndate.Of(2023, 3, 1), Received: vndate.Of(2023, 3, 2)}, regs); err != nil {
+		t.Fatal(err)
+	}
+	rr, err := s.ReportRegistrations(ctx, c.ID, vndate.Date{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rr.Close()
+	given := 0
+	err = rr.Each(ctx, func(book.RegistrationRow) error {
+		given++
+		cancel()
+		return nil
+	})
+	if !errors.Is(err, context.Canceled) || given > 64 {
+		t.Fatalf("after cancelling: %d of 300 rows given, then %v", given, err)
 	}
 }
