@@ -7,7 +7,7 @@ import (
 
 	"cchc/internal/lang"
 
-	"github.com/go-pdf/fpdf"
+	"codeberg.org/go-pdf/fpdf"
 )
 
 // The import screen reads a text PDF as it reads a Word file, and refuses

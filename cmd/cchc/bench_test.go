@@ -167,6 +167,14 @@ func BenchmarkReportRegistrationsCSV(b *testing.B) {
 	runProcess(b, cchcBinary(b), "--db", db, "report", "registrations", "--format", "csv", "-o", out, "--force")
 }
 
+// The national list as one PDF: some 29,500 pages, laid out a part at a
+// time (doc.PartPages) and joined as it goes (issue 27).
+func BenchmarkReportRegistrationsPDF(b *testing.B) {
+	db := demotest.Book(b, demo.National)
+	out := filepath.Join(demotest.Dir(b), "registrations.pdf")
+	runProcess(b, cchcBinary(b), "--db", db, "report", "registrations", "--format", "pdf", "-o", out, "--force")
+}
+
 // The largest docx the national book gives (issue 25): the 2023 list of
 // some 4,400 registrations; the 2024 list of 200,000 is refused as docx.
 func BenchmarkReportRegistrationsDOCX2023(b *testing.B) {

@@ -9,7 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/go-pdf/fpdf"
+	"codeberg.org/go-pdf/fpdf"
 )
 
 // Liberation Serif (SIL Open Font License, fonts/LICENSE) has the metrics
@@ -29,7 +29,7 @@ var (
 const pdfFont = "serif"
 
 // canvas is all the layout asks of a PDF library: pages, fonts, text and
-// rules at a place in mm, and the file. fpdf (go-pdf/fpdf) provides it;
+// rules at a place in mm, and the file. fpdf (codeberg.org/go-pdf/fpdf) provides it;
 // only part and withFonts know which library draws.
 type canvas interface {
 	AddPage()

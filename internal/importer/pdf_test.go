@@ -12,7 +12,7 @@ import (
 	"cchc/internal/lang"
 	"cchc/internal/vndate"
 
-	"github.com/go-pdf/fpdf"
+	"codeberg.org/go-pdf/fpdf"
 )
 
 // planRows is a plan's letter and rows, one a line, to compare two files'.
