@@ -396,6 +396,15 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.ConfirmMsg:
 		m.confirm = &confirmation{question: msg.Question, onYes: msg.OnYes}
 		return m, nil
+	case common.ForTab: // a job's end reaches its screen, shown or not
+		t := msg.ForTab()
+		var away tea.Msg = msg
+		if t != m.tab {
+			away = common.AwayMsg{Msg: msg}
+		}
+		s, cmd := m.screens[t].Update(away)
+		m.screens[t] = s
+		return m, cmd
 	case tea.KeyMsg:
 		return m.key(msg)
 	case tea.MouseMsg:

@@ -149,6 +149,15 @@ type (
 	}
 )
 
+// ForTab is a message a screen's background work (a Job's end) sends
+// back to that screen: the root hands it to the tab it names whichever
+// screen is shown, wrapped in AwayMsg when that is another one.
+type ForTab interface{ ForTab() int }
+
+// AwayMsg brings a ForTab message to its screen while another is shown:
+// what the screen would say on itself it says on the status line too.
+type AwayMsg struct{ Msg tea.Msg }
+
 // Cmd wraps a message in a command.
 func Cmd(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
 

@@ -69,6 +69,13 @@ type writeErrMsg struct {
 }
 type openedMsg struct{ err error }
 
+// The ends of the screen's jobs come back to it whichever screen is shown.
+func (writtenMsg) ForTab() int          { return common.TabReports }
+func (writeErrMsg) ForTab() int         { return common.TabReports }
+func (openedMsg) ForTab() int           { return common.TabReports }
+func (overwriteMsg) ForTab() int        { return common.TabReports }
+func (overwriteDossierMsg) ForTab() int { return common.TabReports }
+
 func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
 
 // Capturing: once the clerk has moved into a field, whatever is typed
@@ -215,6 +222,14 @@ func formatLabel(f string, l lang.Lang) string {
 
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
+	case common.AwayMsg:
+		// another screen is shown: its status line tells what failed
+		// (a written file says so there already)
+		_, cmd := m.Update(msg.Msg)
+		if e, ok := msg.Msg.(writeErrMsg); ok && m.err != "" {
+			cmd = tea.Batch(cmd, common.Cmd(common.ErrMsg{Err: e.err}))
+		}
+		return m, cmd
 	case common.DataMsg:
 		if m.form == nil {
 			m.build()
