@@ -45,7 +45,7 @@ type Model struct {
 	width, height int
 	form          *common.Form
 	dir           string // where reports go by default: the folder cchc was started in
-	nameTouched   bool   // the clerk typed a file name: stop suggesting one
+	suggested     string // the file name last suggested: one the clerk left as it is follows the report
 	written       string // the last file written
 	err           string
 	busy          bool
@@ -186,8 +186,12 @@ func (m *Model) suggestName() {
 		return
 	}
 	f := m.form.Field(fFile)
-	if !m.nameTouched {
-		f.SetText(filepath.Join(m.dir, m.fileName()))
+	was := m.suggested
+	m.suggested = filepath.Join(m.dir, m.fileName())
+	// What counts is the name, not keys pressed in it: a name left as
+	// suggested (or typed back to it) or emptied follows the report.
+	if name := m.typedPath(); name == "" || name == was {
+		f.SetText(m.suggested)
 		return
 	}
 	// A name the clerk typed keeps its words; an extension of another
@@ -292,8 +296,6 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 			m.syncFormats()
 		case fFormat:
 			m.suggestName()
-		case fFile:
-			m.nameTouched = true
 		}
 	}
 	return cmd
@@ -321,9 +323,6 @@ func (m *Model) write(force bool) tea.Cmd {
 		}
 	}
 	path := m.path()
-	if path == "" {
-		return nil
-	}
 	req := report.Request{Kind: m.kind(), Format: m.format(), Year: m.ctx.Data.Campaign.Year, AsOf: asOf, Lang: m.ctx.Lang, ReplyBy: replyBy}
 	st := m.book
 	m.busy, m.err = true, ""
@@ -368,15 +367,22 @@ func openFile(path string) tea.Cmd {
 	return common.OpenFile(path, func(err error) tea.Msg { return openedMsg{err} })
 }
 
-// path is the file named, in the folder cchc was started in unless the
-// name says another; "" (said) when no name is given.
+// path is the file to write: the one named, or the name suggested when
+// the field was emptied.
 func (m *Model) path() string {
-	path := norm.NFC.String(strings.TrimSpace(m.form.Field(fFile).Input.Value())) // as typed, letters may be in parts
-	if path == "" {
-		m.err = m.ctx.T("Tên tệp: không được để trống", "File name: must not be empty")
-		return ""
+	path := m.typedPath()
+	if path == "" { // emptied: the name suggested, shown as written
+		path = filepath.Join(m.dir, m.fileName())
+		m.form.Field(fFile).SetText(path)
 	}
-	if !filepath.IsAbs(path) {
+	return path
+}
+
+// typedPath is the file named in the form, in the folder cchc was
+// started in unless the name says another ("" when none is given).
+func (m *Model) typedPath() string {
+	path := norm.NFC.String(strings.TrimSpace(m.form.Field(fFile).Input.Value())) // as typed, letters may be in parts
+	if path != "" && !filepath.IsAbs(path) {
 		path = filepath.Join(m.dir, path)
 	}
 	return path
@@ -386,9 +392,6 @@ func (m *Model) path() string {
 // does.
 func (m *Model) writeTemplate(force bool) tea.Cmd {
 	path := m.path()
-	if path == "" {
-		return nil
-	}
 	if err := report.CheckExt(path, m.format()); err != nil {
 		m.err = lang.Message(err, m.ctx.Lang)
 		return nil

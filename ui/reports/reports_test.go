@@ -57,3 +57,30 @@ func TestDossierWrittenFromTheBook(t *testing.T) {
 		t.Fatalf("the dossier: %v", err)
 	}
 }
+
+// The file name follows the report chosen unless the clerk changed it:
+// keys pressed in it that leave it as it was, or emptying it, do not.
+func TestFileNameFollowsTheReportUntilChanged(t *testing.T) {
+	m, d, dir := show(t)
+	name := func() string { return m.form.Field(fFile).Value() }
+	d.Keys("tab", "tab", "tab", "x", "backspace") // into the name and back as it was
+	d.Keys("shift+tab", "shift+tab", "shift+tab", "right", "right", "right", "right")
+	if want := filepath.Join(dir, "ket-qua-thuc-hien-2023."); !strings.HasPrefix(name(), want) {
+		t.Fatalf("the results report is to be written to %q, not %q", name(), want)
+	}
+	d.Keys("tab", "tab", "tab", "ctrl+u") // emptied
+	d.Keys("shift+tab", "shift+tab", "shift+tab", "left", "left")
+	if want := filepath.Join(dir, "danh-sach-dang-ky-2023."); !strings.HasPrefix(name(), want) {
+		t.Fatalf("an emptied name became %q, not %q", name(), want)
+	}
+	d.Keys("tab", "tab", "tab", "ctrl+u", "ctrl+s") // emptied, then written: the name suggested
+	note, ok := uitest.Last[common.NoteMsg](d)
+	if want := "Đã ghi " + filepath.Join(dir, "danh-sach-dang-ky-2023."); !ok || !strings.HasPrefix(note.Note, want) {
+		t.Fatalf("the root was sent %#v, not %q\n%s", d.Seen, want, m.View())
+	}
+	// a name the clerk did change stays (its extension follows the format)
+	d.Keys("ctrl+u", "bao-cao.txt", "shift+tab", "shift+tab", "shift+tab", "right")
+	if name() != "bao-cao.txt" {
+		t.Fatalf("the name typed became %q", name())
+	}
+}
