@@ -133,7 +133,7 @@ func TestAgencyLettersShowTheirFiles(t *testing.T) {
 		t.Fatalf("kept %+v", kept)
 	}
 	// u takes it back, as it does cchc attach's
-	h.keys("u")
+	h.keys("u", "y")
 	if v = h.view(); len(keptFiles(t, st)) != 2 || !strings.Contains(v, "Tệp kèm (2)") {
 		t.Fatalf("undo left %d files:\n%s", len(keptFiles(t, st)), v)
 	}

@@ -79,7 +79,7 @@ func TestANewYearFromTodayOnTheCurrentMap(t *testing.T) {
 	if v := h.view(); !strings.Contains(v, "UBND các xã, phường") || strings.Contains(v, "UBND cấp xã") {
 		t.Errorf("the ward's group:\n%s", v)
 	}
-	h.keys("esc", "esc", "1", "u")
+	h.keys("esc", "esc", "1", "u", "y")
 	if _, err := st.Campaign(context.Background(), 2027); !errors.Is(err, book.ErrNotFound) {
 		t.Fatalf("2027 after u: %v\n%s", err, h.view())
 	}

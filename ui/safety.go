@@ -159,6 +159,9 @@ func (m *Model) safety(msg tea.Msg) (handled bool, cmd tea.Cmd) {
 			return true, tea.Quit
 		}
 		return true, nil
+	case undoAskMsg:
+		m.confirm = &confirmation{question: m.ctx.F("Hoàn tác: %s?", "Undo: %s?", msg.c.Summary(m.ctx.Lang)), onYes: m.undo()}
+		return true, nil
 	case history.CloseMsg, importui.Close:
 		m.overlay = nil
 		return true, nil
@@ -179,8 +182,14 @@ func (m *Model) safety(msg tea.Msg) (handled bool, cmd tea.Cmd) {
 			return false, nil
 		}
 		s := msg.String()
-		if s == "ctrl+z" || s == "u" && !m.activeScreen().Capturing() {
-			return true, m.undo()
+		typing := m.activeScreen().Capturing() // u is a letter then
+		switch {
+		case s == "ctrl+z" && typing:
+			// not the book's undo, which changes what lies elsewhere unseen
+			m.setNote(m.ctx.T("Đang nhập: ctrl+z không hoàn tác sổ dữ liệu; ra khỏi ô nhập (esc) rồi nhấn u", "Typing: ctrl+z does not undo the book; leave the field (esc), then press u"), false)
+			return true, nil
+		case s == "ctrl+z" || s == "u" && !typing:
+			return true, m.askUndo()
 		}
 		if m.overlay != nil {
 			if s == "ctrl+c" || s == "f1" || !m.overlay.Capturing() && (s == "q" || s == "?") {
@@ -203,6 +212,21 @@ func (m *Model) safety(msg tea.Msg) (handled bool, cmd tea.Cmd) {
 		}
 	}
 	return false, nil
+}
+
+// undoAskMsg brings the change undo would reverse, to ask first.
+type undoAskMsg struct{ c book.Change }
+
+// askUndo reads what undo would reverse and asks about it (undoAskMsg).
+func (m *Model) askUndo() tea.Cmd {
+	st := m.book
+	return func() tea.Msg {
+		c, err := st.NextUndo(m.ctx.Work())
+		if err != nil {
+			return common.ErrMsg{Err: err}
+		}
+		return undoAskMsg{c}
+	}
 }
 
 // undo reverses the last change made in this session and says what it was.

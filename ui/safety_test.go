@@ -86,6 +86,10 @@ func TestUndoHistoryAndTrash(t *testing.T) {
 		t.Fatal("not deleted")
 	}
 	h.keys("u")
+	if v := h.view(); !strings.Contains(v, "Hoàn tác: Xóa mô hình «Khám bệnh không giấy tờ» của Sở Y tế?") {
+		t.Fatalf("undo does not ask:\n%s", v)
+	}
+	h.keys("y")
 	if v := h.view(); !strings.Contains(v, "Đã hoàn tác: Xóa mô hình «Khám bệnh không giấy tờ» của Sở Y tế") {
 		t.Fatalf("no undo note:\n%s", v)
 	}

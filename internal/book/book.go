@@ -133,6 +133,9 @@ type History interface {
 	Undo(ctx context.Context, id int64) (Change, error)
 	// UndoLast undoes this session's latest change not yet undone.
 	UndoLast(ctx context.Context) (Change, error)
+	// NextUndo is the change UndoLast would undo, for the clerk to be
+	// asked first (NothingToUndo when none).
+	NextUndo(ctx context.Context) (Change, error)
 	// ResetUndo forgets the session's changes so far, for UndoLast.
 	ResetUndo()
 	// Trash lists a campaign's deleted registrations not yet restored.

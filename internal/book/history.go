@@ -74,4 +74,5 @@ func (c Change) BackupRestore() (Restored, bool) {
 type HistoryQuery struct {
 	Agency string // only changes touching agencies whose name matches (diacritics optional)
 	Limit  int    // 0: all
+	ID     int64  // only this change (0: any)
 }

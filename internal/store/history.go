@@ -110,6 +110,10 @@ func (s *Store) History(ctx context.Context, q book.HistoryQuery) ([]book.Change
 		}
 		where += ` AND EXISTS (SELECT 1 FROM history_item i WHERE i.history_id = h.id AND i.agency_id IN (` + strings.Join(ids, ",") + `))`
 	}
+	if q.ID != 0 {
+		where += ` AND h.id = ?`
+		args = append(args, q.ID)
+	}
 	query := `SELECT h.id, h.at, h.who, h.op, coalesce(h.undone_by, 0), coalesce((SELECT u.id FROM history u WHERE u.undone_by = h.id), 0)
 		FROM history h WHERE ` + where + ` ORDER BY h.id DESC`
 	if q.Limit > 0 {
@@ -440,6 +444,27 @@ func execOne(ctx context.Context, tx *sql.Tx, q string, args ...any) error {
 
 // begin starts a write transaction, one writer at a time (see Dialect.Begin).
 func (s *Store) begin(ctx context.Context) (*sql.Tx, error) { return s.d.Begin(ctx, s.db) }
+
+// NextUndo is the change UndoLast would undo now.
+func (s *Store) NextUndo(ctx context.Context) (book.Change, error) {
+	s.mu.Lock()
+	var id int64
+	if n := len(s.session); n > 0 {
+		id = s.session[n-1]
+	}
+	s.mu.Unlock()
+	if id == 0 {
+		return book.Change{}, book.NothingToUndo()
+	}
+	list, err := s.History(ctx, book.HistoryQuery{ID: id})
+	if err != nil {
+		return book.Change{}, err
+	}
+	if len(list) != 1 {
+		return book.Change{}, book.ChangeNotFound(id)
+	}
+	return list[0], nil
+}
 
 // ResetUndo forgets the changes made so far, so that UndoLast only
 // reaches those made after (the TUI calls it when it starts).
