@@ -49,11 +49,12 @@ func TestRegistrationFilesAreShownAndSaved(t *testing.T) {
 	if v = h.view(); !strings.Contains(oneSpaced(v), "Đã lưu tệp ra") {
 		t.Errorf("no note:\n%s", v)
 	}
-	// again: the file there is kept, and the clerk told why
+	// again: asked before the file there is written over; no keeps it
 	h.keys("s", "enter")
-	if v = h.view(); !strings.Contains(oneSpaced(v), "đã có") {
-		t.Errorf("overwrote or said nothing:\n%s", v)
+	if v = h.view(); !strings.Contains(oneSpaced(v), "đã có. Ghi đè?") || strings.Contains(v, "--force") {
+		t.Errorf("overwrote or did not ask:\n%s", v)
 	}
+	h.keys("n")
 	if got, _ := os.ReadFile(filepath.Join(".", "Kế hoạch.pdf")); !bytes.Equal(got, planPDF) {
 		t.Error("the file saved first was changed")
 	}

@@ -484,8 +484,8 @@ func RestoreNotUndone(r Restored) error {
 	if r.Saved == "" {
 		return lang.Errorf("Việc khôi phục từ bản sao lưu không hoàn tác được", "A restore from a backup cannot be undone")
 	}
-	return lang.Errorf("Việc khôi phục từ bản sao lưu không hoàn tác được bằng lệnh hoàn tác; để quay lại sổ như trước đó: cchc restore %s",
-		"A restore from a backup is not undone by undo; to go back to the book as it was before it: cchc restore %s", r.Saved)
+	return lang.Errorf("Việc khôi phục từ bản sao lưu không hoàn tác được bằng lệnh hoàn tác; để quay lại sổ như trước đó, khôi phục bản %s (trong ứng dụng: phím h rồi b; dòng lệnh: cchc restore)",
+		"A restore from a backup is not undone by undo; to go back to the book as it was before it, restore %s (in the application: h then b; command line: cchc restore)", r.Saved)
 }
 
 // RestoreShared: a shared book is restored into an empty database.

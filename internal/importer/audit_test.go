@@ -59,7 +59,7 @@ func TestUnreadableFilesSayWhatToDo(t *testing.T) {
 		{"VNI typed, saved as Unicode", write("vni.csv", []byte("STT,Tên mô hình,Loại,Lĩnh vực CCHC\n1,Caûi caùch haønh chính,Mô hình,Thể chế\n")),
 			"bảng mã cũ (TCVN3 hay VNI", "an old encoding (TCVN3 or VNI"},
 		{"not really a zip", write("hong.xlsx", []byte("đây không phải tệp Excel")), "hãy mở bằng Excel và lưu lại thành .xlsx", "open it in Excel and save it as .xlsx"},
-		{"Word without a table", write("thu.docx", []byte(noTable.String())), "Tệp Word không có bảng nào", "copy the list into the template's table"},
+		{"Word without a table", write("thu.docx", []byte(noTable.String())), "Tệp Word không có bảng nào: danh sách phải là một bảng (mỗi mô hình hay mỗi đơn vị một dòng), như mẫu đăng ký (trong ứng dụng: màn 6 Báo cáo", "copy the list into the template's table"},
 		{"no such file", filepath.Join(dir, "khong-co.csv"), "Không có tệp " + filepath.Join(dir, "khong-co.csv") + ": kiểm tra lại tên tệp và thư mục",
 			"There is no file " + filepath.Join(dir, "khong-co.csv") + ": check the file's name and folder"},
 		{"folder", filepath.Join(dir, "thu-muc"), "là một thư mục, không phải tệp: hãy chọn một tệp trong đó", "is a folder, not a file: choose a file in it"},

@@ -352,8 +352,8 @@ func docGrids(blocks []docBlock) ([]*Grid, error) {
 		}
 	}
 	if len(grids) == 0 {
-		return nil, lang.Errorf("Tệp Word không có bảng nào: danh sách phải là một bảng (mỗi mô hình hay mỗi đơn vị một dòng), như mẫu cchc template; hãy chép danh sách vào bảng của mẫu, hoặc dùng tệp Excel",
-			"The Word file has no table: the list must be a table (one registration or one agency a row), as in the cchc template; copy the list into the template's table, or use an Excel file")
+		return nil, lang.Errorf("Tệp Word không có bảng nào: danh sách phải là một bảng (mỗi mô hình hay mỗi đơn vị một dòng), như mẫu đăng ký (trong ứng dụng: màn 6 Báo cáo, «Mẫu đăng ký»; dòng lệnh: cchc template); hãy chép danh sách vào bảng của mẫu, hoặc dùng tệp Excel",
+			"The Word file has no table: the list must be a table (one registration or one agency a row), as in the registration template (in the application: screen 6 Reports, “Registration template”; command line: cchc template); copy the list into the template's table, or use an Excel file")
 	}
 	return grids, nil
 }

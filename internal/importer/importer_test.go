@@ -381,7 +381,7 @@ func TestUnknownAndAmbiguousAgencies(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if plan.Errors() != 1 || !strings.Contains(problems(plan.Problems), tc.want) || !strings.HasPrefix(plan.Problems[0].Msg.VI, "--agency: ") {
+		if plan.Errors() != 1 || !strings.Contains(problems(plan.Problems), tc.want) || !strings.HasPrefix(plan.Problems[0].Msg.VI, "Cơ quan gửi (--agency): ") {
 			t.Errorf("%q: want %q in\n%s", tc.agency, tc.want, problems(plan.Problems))
 		}
 	}

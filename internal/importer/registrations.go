@@ -247,8 +247,8 @@ func planRegistrations(grids []*Grid, c campaign.Campaign, agencies []campaign.A
 	}
 	if g == nil {
 		p.Problems = append(p.Problems, Problem{Msg: lang.Errorf(
-			"Không tìm thấy dòng tiêu đề của bảng trong %d dòng đầu (cần cột %q và các cột như %q, %q): hãy chép danh sách vào mẫu (cchc template), hoặc ghi tiêu đề các cột như trong mẫu, rồi lưu lại",
-			"No header row in the first %d rows (expected a column %q and columns such as %q, %q): copy the list into the template (cchc template), or title its columns as the template does, and save it again",
+			"Không tìm thấy dòng tiêu đề của bảng trong %d dòng đầu (cần cột %q và các cột như %q, %q): hãy chép danh sách vào mẫu đăng ký (trong ứng dụng: màn 6 Báo cáo, «Mẫu đăng ký»; dòng lệnh: cchc template), hoặc ghi tiêu đề các cột như trong mẫu, rồi lưu lại",
+			"No header row in the first %d rows (expected a column %q and columns such as %q, %q): copy the list into the registration template (in the application: screen 6 Reports, “Registration template”; command line: cchc template), or title its columns as the template does, and save it again",
 			headerWindow, campaign.ColTitle.Label(lang.VI), campaign.ColKind.Label(lang.VI), campaign.ColArea.Label(lang.VI))})
 		return p
 	}
@@ -274,7 +274,7 @@ func planRegistrations(grids []*Grid, c campaign.Campaign, agencies []campaign.A
 		rr.named = true
 		a, err := rr.res.Find(opt.Agency, nil)
 		if err != nil {
-			rr.problems = append(rr.problems, Problem{Msg: labelled("--agency", "--agency", err)})
+			rr.problems = append(rr.problems, Problem{Msg: labelled("Cơ quan gửi (--agency)", "Sent by (--agency)", err)})
 		} else {
 			rr.fixed = &a
 		}
@@ -753,8 +753,8 @@ func (rr *regReader) resolveAgency(r int, row *PlannedRow, reg *campaign.Registr
 		}
 		if text == "" {
 			rr.add(line, col, lang.Errorf(
-				"không rõ cơ quan, đơn vị gửi: ghi \"Tên cơ quan, đơn vị: …\" phía trên bảng hoặc dùng --agency",
-				"the sending agency is unknown: write \"Tên cơ quan, đơn vị: …\" above the table or use --agency"), false)
+				"không rõ cơ quan, đơn vị gửi: ghi \"Tên cơ quan, đơn vị: …\" phía trên bảng, hoặc chỉ rõ cơ quan gửi (trong ứng dụng: ô «Cơ quan gửi»; dòng lệnh: --agency)",
+				"the sending agency is unknown: write \"Tên cơ quan, đơn vị: …\" above the table, or name the sending agency (in the application: the “Sent by” field; command line: --agency)"), false)
 			return
 		}
 		a, err := rr.res.Find(text, nil)

@@ -116,11 +116,11 @@ func Guard(path string) error {
 	case Free:
 		return nil
 	case OpenBook, OpenCompanion:
-		return lang.Wrap(ErrBook, "%s là tệp dữ liệu đang mở (hoặc tệp đi kèm của nó); cchc không bao giờ ghi đè lên tệp dữ liệu, kể cả khi được yêu cầu ghi đè (--force). Hãy chọn tên tệp khác.",
-			"%s is the open database (or one of its companion files); cchc never writes over a database, even when told to overwrite (--force). Choose another file name.", path)
+		return lang.Wrap(ErrBook, "%s là tệp dữ liệu đang mở (hoặc tệp đi kèm của nó); cchc không bao giờ ghi đè lên tệp dữ liệu, kể cả khi được yêu cầu ghi đè. Hãy chọn tên tệp khác.",
+			"%s is the open database (or one of its companion files); cchc never writes over a database, even when told to overwrite. Choose another file name.", path)
 	}
-	return lang.Wrap(ErrBook, "%s là tệp dữ liệu cchc (hoặc tệp đi kèm của một tệp dữ liệu); cchc không bao giờ ghi đè lên tệp dữ liệu, kể cả khi được yêu cầu ghi đè (--force). Hãy chọn tên tệp khác.",
-		"%s is a cchc database (or a database's companion file); cchc never writes over a database, even when told to overwrite (--force). Choose another file name.", path)
+	return lang.Wrap(ErrBook, "%s là tệp dữ liệu cchc (hoặc tệp đi kèm của một tệp dữ liệu); cchc không bao giờ ghi đè lên tệp dữ liệu, kể cả khi được yêu cầu ghi đè. Hãy chọn tên tệp khác.",
+		"%s is a cchc database (or a database's companion file); cchc never writes over a database, even when told to overwrite. Choose another file name.", path)
 }
 
 // resolve is the absolute path with its symlinks followed (the folder's,

@@ -55,8 +55,8 @@ func NotRegular(path string, fi fs.FileInfo) error {
 	if fi.IsDir() {
 		return lang.Errorf("%s là một thư mục, không phải tệp", "%s is a folder, not a file", path)
 	}
-	return lang.Errorf("%s không phải một tệp thông thường (mà là thiết bị, đường ống FIFO hoặc socket); cchc chỉ ghi vào một tệp thông thường hoặc một tên tệp mới, kể cả khi được yêu cầu ghi đè (--force). Hãy chọn tên tệp khác.",
-		"%s is not a regular file (it is a device, a named pipe or a socket); cchc writes only to a regular file or a new name, even when told to overwrite (--force). Choose another file name.", path)
+	return lang.Errorf("%s không phải một tệp thông thường (mà là thiết bị, đường ống FIFO hoặc socket); cchc chỉ ghi vào một tệp thông thường hoặc một tên tệp mới, kể cả khi được yêu cầu ghi đè. Hãy chọn tên tệp khác.",
+		"%s is not a regular file (it is a device, a named pipe or a socket); cchc writes only to a regular file or a new name, even when told to overwrite. Choose another file name.", path)
 }
 
 // regular checks, at the last moment, that what is at path (if anything)
@@ -69,8 +69,8 @@ func regular(path string) error {
 }
 
 func existsError(path string) error {
-	return lang.Wrap(ErrExists, "Tệp %s đã có; không ghi đè (dùng --force để ghi đè)",
-		"The file %s exists; not overwritten (use --force to overwrite)", path)
+	return lang.Wrap(ErrExists, "Tệp %s đã có; không ghi đè (dòng lệnh: thêm --force để ghi đè)",
+		"The file %s exists; not overwritten (command line: add --force to overwrite)", path)
 }
 
 // WriteFile writes a file through write atomically: a failure halfway (a

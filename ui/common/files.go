@@ -2,6 +2,7 @@ package common
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -50,6 +51,11 @@ type (
 	fileSavedMsg    struct{ path string }
 	fileAttachedMsg struct{ note string }
 	fileErrMsg      struct{ err error }
+	// fileExistsMsg: the file to save to exists; retry writes over it
+	fileExistsMsg struct {
+		path  string
+		retry tea.Cmd
+	}
 )
 
 // FilesOf picks, out of all, the files of registration reg and of its
@@ -134,7 +140,7 @@ func (v *KeptFiles) Key(c *Context, st FileBook, msg tea.KeyMsg) (bool, tea.Cmd)
 				v.saving = nil
 				return true, nil
 			}
-			return true, v.save(c, st, v.List[v.idx], path)
+			return true, v.save(c, st, v.List[v.idx], path, false)
 		}
 		ti, cmd := UpdateInput(*in, msg)
 		*in = ti
@@ -192,6 +198,8 @@ func (v *KeptFiles) Update(c *Context, msg tea.Msg) (bool, tea.Cmd) {
 	case fileErrMsg:
 		v.err = lang.Message(msg.err, c.Lang)
 		return true, nil
+	case fileExistsMsg: // asked, as the report screen does; no: the name stays to mend
+		return true, Cmd(ConfirmMsg{Question: c.F("Tệp %s đã có. Ghi đè?", "The file %s exists. Overwrite?", msg.path), OnYes: msg.retry})
 	}
 	return false, nil
 }
@@ -263,13 +271,16 @@ func (v *KeptFiles) open(c *Context, st FileBook, f book.FileRow) tea.Cmd {
 }
 
 // save writes the file to path as cchc writes every file: atomically,
-// never over an existing file or a book.
-func (v *KeptFiles) save(c *Context, st FileBook, f book.FileRow, path string) tea.Cmd {
+// never over a book, nor over an existing file unless force.
+func (v *KeptFiles) save(c *Context, st FileBook, f book.FileRow, path string, force bool) tea.Cmd {
 	return func() tea.Msg {
-		err := safefile.WriteFile(path, false, func(w io.Writer) error {
+		err := safefile.WriteFile(path, force, func(w io.Writer) error {
 			_, err := st.FileContent(c.Work(), f.ID, w)
 			return err
 		})
+		if errors.Is(err, safefile.ErrExists) && !force {
+			return fileExistsMsg{path, v.save(c, st, f, path, true)}
+		}
 		if err != nil {
 			return fileErrMsg{err}
 		}

@@ -69,3 +69,36 @@ func TestKeptFilesThroughTheScreensBook(t *testing.T) {
 		t.Fatalf("told %q", note)
 	}
 }
+
+// Saving over a file there asks, in the clerk's words (no command-line
+// flag), and writes over it only on yes.
+func TestKeptFileSavedOverAsks(t *testing.T) {
+	c := uitest.Context(uitest.Data(t, uitest.Small()))
+	b := &fileBook{}
+	var v common.KeptFiles
+	v.Show([]book.FileRow{{ID: 3, Name: "57-SYT-VP.pdf", Size: 9, LetterID: 2}}, 2, "57/SYT-VP", 5, "Khám bệnh không giấy tờ")
+	d := uitest.Drive(t, func(msg tea.Msg) tea.Cmd {
+		if k, ok := msg.(tea.KeyMsg); ok {
+			_, cmd := v.Key(c, b, k)
+			return cmd
+		}
+		_, cmd := v.Update(c, msg)
+		return cmd
+	})
+	out := filepath.Join(t.TempDir(), "ban-sao.pdf")
+	if err := os.WriteFile(out, []byte("cũ"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d.Keys("s", "ctrl+u", out, "enter")
+	q, ok := uitest.Last[common.ConfirmMsg](d)
+	if !ok || q.Question != "Tệp "+out+" đã có. Ghi đè?" {
+		t.Fatalf("the root was sent %v; the screen says %q", d.Seen, strings.Join(v.Lines(c, 100), "\n"))
+	}
+	if got, _ := os.ReadFile(out); string(got) != "cũ" {
+		t.Fatalf("written over before the answer: %q", got)
+	}
+	d.Yes()
+	if got, err := os.ReadFile(out); err != nil || string(got) != "%PDF-1.7\n" {
+		t.Fatalf("after yes: %q (%v)", got, err)
+	}
+}
