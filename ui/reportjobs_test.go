@@ -58,3 +58,22 @@ func TestAFailedWriteLeftForAnotherScreenIsTold(t *testing.T) {
 		t.Fatalf("the report screen still writes:\n%s", v)
 	}
 }
+
+// The dossier shows how far it got, as the reports do: seven rows of the
+// list and one for the rest, no kept file.
+func TestTheDossierShowsItsProgress(t *testing.T) {
+	common.ShowAfter = 0
+	defer func() { common.ShowAfter = 500 * time.Millisecond }()
+	t.Chdir(t.TempDir())
+	h := newHarness(t, seeded(t), lang.VI, 80, 24)
+	h.keys("6")
+	_, cmd := h.m.Update(tea.KeyMsg{Type: tea.KeyCtrlG})
+	waitFor(t, h, "Đang ghi… 8/8")
+	if !strings.Contains(lineWith(h.view(), "Đang ghi…"), "█") {
+		t.Fatalf("no bar:\n%s", h.view())
+	}
+	h.run(cmd)
+	if v := h.view(); !strings.Contains(oneSpaced(v), "HO-SO-2023.zip") || strings.Contains(v, "Đang ghi…") {
+		t.Fatalf("after the dossier:\n%s", v)
+	}
+}

@@ -101,6 +101,13 @@ func fit(stem, tail string, n int) string {
 // file at path atomically (safefile: never over a book, an existing file
 // kept unless force). It returns how many kept files went in.
 func Save(ctx context.Context, st Book, year int, l lang.Lang, asOf vndate.Date, path string, force bool) (int, error) {
+	return SaveProgress(ctx, st, year, l, asOf, path, force, nil)
+}
+
+// SaveProgress is Save telling progress, when set, how far it got: of the
+// kept files and the rows of the registration list (most of the work at
+// national scale) plus one for the rest, how many are written.
+func SaveProgress(ctx context.Context, st Book, year int, l lang.Lang, asOf vndate.Date, path string, force bool, progress func(done, total int)) (int, error) {
 	if !strings.EqualFold(strings.TrimSpace(pathExt(path)), ".zip") {
 		return 0, lang.Errorf("Hồ sơ là tệp .zip: hãy đặt tên tệp kết thúc bằng .zip, ví dụ HO-SO.zip", "The dossier is a .zip file: give a file name ending in .zip, e.g. HO-SO.zip")
 	}
@@ -110,7 +117,7 @@ func Save(ctx context.Context, st Book, year int, l lang.Lang, asOf vndate.Date,
 	n := 0
 	err := safefile.WriteFile(path, force, func(w io.Writer) error {
 		var err error
-		n, err = Write(ctx, st, year, l, asOf, w)
+		n, err = write(ctx, st, year, l, asOf, w, progress)
 		return err
 	})
 	return n, err
@@ -126,6 +133,10 @@ func pathExt(p string) string {
 // Write writes the dossier as a zip to w and returns how many kept files
 // went in.
 func Write(ctx context.Context, st Book, year int, l lang.Lang, asOf vndate.Date, w io.Writer) (int, error) {
+	return write(ctx, st, year, l, asOf, w, nil)
+}
+
+func write(ctx context.Context, st Book, year int, l lang.Lang, asOf vndate.Date, w io.Writer, progress func(done, total int)) (int, error) {
 	c, err := st.Campaign(ctx, year)
 	if err != nil {
 		return 0, err
@@ -135,10 +146,17 @@ func Write(ctx context.Context, st Book, year int, l lang.Lang, asOf vndate.Date
 		return 0, err
 	}
 	entries := Plan(list)
+	rows := 0 // the list's, once its report counted them
+	tell := func(done int) {
+		if progress != nil {
+			progress(done, len(entries)+rows+1)
+		}
+	}
+	tell(0)
 	zw := zip.NewWriter(w)
 	now := time.Now()
 	folders := map[string]bool{}
-	for _, e := range entries {
+	for i, e := range entries {
 		// each folder listed before its files, as Explorer's own zips do
 		if dir := path.Dir(e.Path); !folders[dir] {
 			folders[dir] = true
@@ -162,12 +180,20 @@ func Write(ctx context.Context, st Book, year int, l lang.Lang, asOf vndate.Date
 		if _, err := st.FileContent(ctx, e.File.ID, fw); err != nil {
 			return 0, err
 		}
+		tell(i + 1)
 	}
 	for _, doc := range []struct{ name, kind, format string }{
 		{RegistrationsName, report.KindRegistrations, "xlsx"},
 		{ResultsName, report.KindResults, "docx"},
 	} {
-		rep, err := report.Build(ctx, st, report.Request{Kind: doc.kind, Format: doc.format, Year: c.Year, AsOf: asOf, Lang: l})
+		req := report.Request{Kind: doc.kind, Format: doc.format, Year: c.Year, AsOf: asOf, Lang: l}
+		if doc.kind == report.KindRegistrations {
+			req.Progress = func(done, total int) {
+				rows = total
+				tell(len(entries) + done)
+			}
+		}
+		rep, err := report.Build(ctx, st, req)
 		if err != nil {
 			return 0, err
 		}
@@ -186,7 +212,9 @@ func Write(ctx context.Context, st Book, year int, l lang.Lang, asOf vndate.Date
 	if err := writeIndex(fw, c, entries, l); err != nil {
 		return 0, err
 	}
-	return len(entries), zw.Close()
+	err = zw.Close()
+	tell(len(entries) + rows + 1)
+	return len(entries), err
 }
 
 // writeIndex writes MUC-LUC.xlsx: every file with its agency, letter,

@@ -223,3 +223,35 @@ func benchDossier(b *testing.B, loc string) {
 		}
 	}
 }
+
+// SaveProgress tells how far it got, files then the list's rows, and
+// ends at its total: the application draws its bar from it.
+func TestDossierTellsItsProgress(t *testing.T) {
+	s := open(t, filepath.Join(t.TempDir(), "cchc.db"))
+	ctx := context.Background()
+	c, err := s.Campaign(ctx, 2023)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, _ := letter(t, s, c, "Huyện Đức Thọ", "Một cửa liên thông")
+	letter(t, s, c, "Sở Y tế", "Khám bệnh từ xa")
+	if _, err := s.Attach(ctx, l, 0, book.NewFile{Name: "cv.pdf", Content: pdf("a")}); err != nil {
+		t.Fatal(err)
+	}
+	var seen [][2]int
+	out := filepath.Join(t.TempDir(), "HO-SO.zip")
+	if _, err := dossier.SaveProgress(ctx, s, 2023, lang.VI, vndate.Of(2023, 4, 5), out, false, func(done, total int) {
+		seen = append(seen, [2]int{done, total})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	// one file, two rows of the list, one for the rest
+	if len(seen) < 3 || seen[len(seen)-1] != [2]int{4, 4} {
+		t.Fatalf("progress told: %v", seen)
+	}
+	for i := 1; i < len(seen); i++ {
+		if seen[i][0] < seen[i-1][0] || seen[i][0] > seen[i][1] {
+			t.Fatalf("progress goes back or past its total: %v", seen)
+		}
+	}
+}

@@ -325,7 +325,7 @@ func (m *Model) write(force bool) tea.Cmd {
 	path := m.path()
 	req := report.Request{Kind: m.kind(), Format: m.format(), Year: m.ctx.Data.Campaign.Year, AsOf: asOf, Lang: m.ctx.Lang, ReplyBy: replyBy}
 	st := m.book
-	m.busy, m.err = true, ""
+	m.busy, m.err, m.written = true, "", "" // the file written before is not this one
 	var cmd tea.Cmd
 	m.job, cmd = m.ctx.StartJob(common.DoingReport, func(progress func(done, total int)) tea.Msg {
 		req.Progress = progress
@@ -351,10 +351,10 @@ func (m *Model) writeDossier(force bool) tea.Cmd {
 	year := m.ctx.Data.Campaign.Year
 	path := filepath.Join(m.dir, fmt.Sprintf("HO-SO-%d.zip", year))
 	st, l := m.book, m.ctx.Lang
-	m.busy, m.err = true, ""
+	m.busy, m.err, m.written = true, "", "" // the file written before is not this one
 	var cmd tea.Cmd
-	m.job, cmd = m.ctx.StartJob(common.DoingReport, func(func(done, total int)) tea.Msg {
-		if _, err := dossier.Save(m.ctx.Work(), st, year, l, asOf, path, force); err != nil {
+	m.job, cmd = m.ctx.StartJob(common.DoingReport, func(progress func(done, total int)) tea.Msg {
+		if _, err := dossier.SaveProgress(m.ctx.Work(), st, year, l, asOf, path, force, progress); err != nil {
 			return writeErrMsg{err: err, dossier: true}
 		}
 		return writtenMsg{path}
@@ -397,7 +397,7 @@ func (m *Model) writeTemplate(force bool) tea.Cmd {
 		return nil
 	}
 	c, format, l := m.ctx.Data.Campaign, m.format(), m.ctx.Lang
-	m.busy, m.err = true, ""
+	m.busy, m.err, m.written = true, "", "" // the file written before is not this one
 	var cmd tea.Cmd
 	m.job, cmd = m.ctx.StartJob(common.DoingReport, func(func(done, total int)) tea.Msg {
 		if err := importer.SaveTemplate(path, c, format, l, force); err != nil {
