@@ -414,7 +414,7 @@ func runAgencyList(e *env, args []string) error {
 		return cw.Error()
 	}
 	fmt.Fprintln(e.stdout, l.F("Cơ quan, đơn vị của đợt đăng ký %d", "Agencies of the %d campaign", c.Year))
-	return agencyTable(rows, l).WriteText(e.stdout)
+	return agencyTable(rows, l).WriteText(e.stdout, l)
 }
 
 func agencyTable(rows []agencyJSON, l lang.Lang) report.Table {

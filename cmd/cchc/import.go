@@ -142,7 +142,7 @@ func printRegistrationPlan(e *env, p *importer.RegistrationPlan) {
 		t.Add(fmt.Sprint(r.Line), shown(r.Registration.Title), r.Registration.Kind.Label(l), r.Registration.Area.Short(l),
 			shown(r.Agency.Name), shown(r.Lead), status)
 	}
-	_ = t.WriteText(e.stdout)
+	_ = t.WriteText(e.stdout, l)
 }
 
 func printDuplicates(e *env, p *importer.RegistrationPlan) {
@@ -217,7 +217,7 @@ func runImportAgencies(e *env, args []string) error {
 		for _, r := range plan.Rows {
 			t.Add(fmt.Sprint(r.Line), shown(r.Agency.Name), shown(r.Agency.Code), campaign.UnitShort(r.Agency, l), shown(r.Under(l)), r.OutcomeLabel(l))
 		}
-		_ = t.WriteText(e.stdout)
+		_ = t.WriteText(e.stdout, l)
 	}
 	printProblems(e, plan.Problems)
 	if plan.Errors() > 0 {

@@ -2,6 +2,7 @@ package report
 
 import (
 	"io"
+	"strconv"
 	"unicode/utf8"
 
 	"cchc/internal/doc"
@@ -32,13 +33,13 @@ func (h Letterhead) block() *doc.Letterhead {
 }
 
 // docColumns are a table's columns on paper: numbers and dates centred.
-func (t Table) docColumns() []doc.Column {
+func (t Table) docColumns(l lang.Lang) []doc.Column {
 	widths := t.widths()
 	cols := make([]doc.Column, len(t.Columns))
 	for i, c := range t.Columns {
 		cols[i] = doc.Column{Title: c.Title, Width: widths[i], Max: c.Max, Least: c.Least}
 		if c.Least == "" && t.stream == nil && (c.Type == NumberCell || c.Align == Right) {
-			cols[i].Least = t.widest(i)
+			cols[i].Least = t.shown(l, i, t.widest(i))
 		}
 		if c.Type != TextCell || c.Align == Right {
 			cols[i].Align = doc.Centre
@@ -51,15 +52,47 @@ func (t Table) docColumns() []doc.Column {
 }
 
 // docTable feeds the table's rows, held or streamed, to the renderer.
-func (t Table) docTable() *doc.Table {
-	return &doc.Table{Columns: t.docColumns(), Records: t.records, Sample: t.sample, Rows: func(yield func(doc.Row) error) error {
+func (t Table) docTable(l lang.Lang) *doc.Table {
+	return &doc.Table{Columns: t.docColumns(l), Records: t.records, Sample: t.sample, Rows: func(yield func(doc.Row) error) error {
 		i := 0
 		return t.each(func(cells []string, band bool) error {
 			total := t.isTotal(i)
 			i++
+			if !band {
+				cells = t.shownRow(l, cells)
+			}
 			return yield(doc.Row{Cells: cells, Band: band, Total: total})
 		})
 	}}
+}
+
+// shown is cell v of column i as a person reads it: a count grouped by
+// thousands in the language (1.355, 1,355), anything else as it is.
+func (t Table) shown(l lang.Lang, i int, v string) string {
+	if i >= len(t.Columns) || !t.Columns[i].counts() {
+		return v
+	}
+	if n, err := strconv.Atoi(v); err == nil {
+		return l.Num(n)
+	}
+	return v
+}
+
+// shownRow is a row's cells as shown (shown), copied only when one changes.
+func (t Table) shownRow(l lang.Lang, cells []string) []string {
+	var out []string
+	for i, v := range cells {
+		if s := t.shown(l, i, v); s != v {
+			if out == nil {
+				out = append([]string{}, cells...)
+			}
+			out[i] = s
+		}
+	}
+	if out == nil {
+		return cells
+	}
+	return out
 }
 
 // widest is the longest cell of column i of a held table (bands aside).
@@ -154,7 +187,7 @@ func (t Table) blocks(l lang.Lang) []doc.Block {
 		return append(out, doc.For(doc.Paper, &doc.Paragraph{Runs: []doc.Run{{Text: none, Italic: true}}, Size: 13}),
 			doc.For(doc.Plain, said(none)))
 	}
-	return append(out, t.docTable())
+	return append(out, t.docTable(l))
 }
 
 // keepEnd keeps the end of a table's blocks (its last row, or the "None
@@ -197,7 +230,7 @@ func (let Letter) Document() *doc.Document {
 	// what each agency owes: a table on paper, sentences on a screen
 	// its last row kept with the closing and the signer: the table breaks
 	// rather than leave them on a page of their own
-	owing := splitQuota(let.owingTable(), 3, l).docTable()
+	owing := splitQuota(let.owingTable(), 3, l).docTable(l)
 	owing.KeepNext = len(let.Closing) > 0
 	d.Blocks = append(d.Blocks, doc.For(doc.Paper, owing))
 	for gi, g := range let.Groups {
@@ -225,7 +258,7 @@ const textWidth = 80
 func (let Letter) owingTable() Table {
 	l := let.Lang
 	t := Table{Columns: []Column{
-		{Title: l.T("STT", "No."), Type: NumberCell, Width: 6},
+		{Title: l.T("STT", "No."), Type: NumberCell, Width: 6, Ordinal: true},
 		{Title: l.T("Cơ quan, đơn vị", "Agency"), Width: 34},
 		{Title: l.T("Đã đăng ký", "Registered"), Type: NumberCell, Width: 12},
 		{Title: l.T("Chỉ tiêu", "Quota"), Align: Right, Width: 11},

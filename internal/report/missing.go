@@ -70,7 +70,7 @@ func (m Missing) lines() []string {
 	l, c, s := m.Lang, m.Campaign, m.Summary
 	return []string{
 		l.F("Hạn đăng ký: %s · Tính đến ngày %s: %s", "Deadline: %s · As of %s: %s", c.Deadline, s.AsOf, compliance.DaysTextOn(s.DaysLeft(), l)),
-		l.F("Số cơ quan, đơn vị chưa đạt chỉ tiêu: %d", "Agencies not meeting their quota: %d", m.count()),
+		l.F("Số cơ quan, đơn vị chưa đạt chỉ tiêu: %s", "Agencies not meeting their quota: %s", l.Num(m.count())),
 	}
 }
 
@@ -79,7 +79,7 @@ func (m Missing) lines() []string {
 func (m Missing) table() Table {
 	l := m.Lang
 	t := Table{Columns: []Column{
-		{Title: l.T("STT", "No."), Align: Right, Type: NumberCell, Width: 7},
+		{Title: l.T("STT", "No."), Align: Right, Type: NumberCell, Width: 7, Ordinal: true},
 		{Title: l.T("Cơ quan, đơn vị", "Agency"), Max: 44, Width: 42},
 		{Title: l.T("Đã ĐK", "Reg."), Align: Right, Type: NumberCell, Width: 8},
 		{Title: l.T("Chỉ tiêu", "Quota"), Align: Right, Width: 9},
@@ -90,7 +90,7 @@ func (m Missing) table() Table {
 	}}
 	for gi, g := range m.Groups() {
 		head := Roman(gi+1) + ". " + strings.ToUpper(g.Group.Heading(l))
-		t.AddBand(head+" ("+itoa(len(g.Agencies))+")", head+l.T(" (tiếp theo)", " (continued)"))
+		t.AddBand(head+" ("+l.Num(len(g.Agencies))+")", head+l.T(" (tiếp theo)", " (continued)"))
 		for i, o := range g.Agencies {
 			days := ""
 			if o.DaysOverdue > 0 {
@@ -139,7 +139,7 @@ func (m Missing) Document() *doc.Document {
 		return d.Append(doc.For(doc.Paper, append(s.Tables[0].blocks(m.Lang), note(quotaLegend(m.Lang)))...),
 			doc.For(doc.Plain, said(nobody(m.Lang))))
 	}
-	return d.Append(doc.For(doc.Paper, s.Tables[0].docTable()), doc.For(doc.Plain, m.table().docTable()), note(quotaLegend(m.Lang)))
+	return d.Append(doc.For(doc.Paper, s.Tables[0].docTable(m.Lang)), doc.For(doc.Plain, m.table().docTable(m.Lang)), note(quotaLegend(m.Lang)))
 }
 
 // nobody is said instead of an empty table.

@@ -417,7 +417,7 @@ func TestPrintedDatesOnOneLine(t *testing.T) {
 		s := build(t, st, kind, lang.EN).(interface{ Sheet() Sheet }).Sheet()
 		dates := 0
 		for _, tb := range s.Tables {
-			widths := doc.Widths(tb.docColumns(), width)
+			widths := doc.Widths(tb.docColumns(lang.EN), width)
 			for i, c := range tb.Columns {
 				if c.Type != DateCell {
 					continue

@@ -210,8 +210,9 @@ func (r Registrations) title() string {
 }
 
 func (r Registrations) lines(c book.RegistrationCounts) []string {
-	return []string{r.Lang.F("Tính đến ngày %s: %d mô hình, sáng kiến của %d cơ quan, đơn vị",
-		"As of %s: %d registrations from %d agencies", r.AsOf, c.Registrations, c.Agencies)}
+	l := r.Lang
+	return []string{l.F("Tính đến ngày %s: %s mô hình, sáng kiến của %s cơ quan, đơn vị",
+		"As of %s: %s registrations from %s agencies", r.AsOf, l.Num(c.Registrations), l.Num(c.Agencies))}
 }
 
 // lead is the implementing unit: the agency, and the commune when a
@@ -224,7 +225,7 @@ func lead(x book.RegistrationRow) string {
 }
 
 func bandTitle(c campaign.Campaign, i int, g campaign.Group, count int, l lang.Lang) string {
-	return Roman(i) + ". " + strings.ToUpper(c.GroupHeading(g, l)) + " (" + itoa(count) + ")"
+	return Roman(i) + ". " + strings.ToUpper(c.GroupHeading(g, l)) + " (" + l.Num(count) + ")"
 }
 
 // bandContinued is a group's band at the top of the pages it runs onto:
@@ -247,7 +248,7 @@ func (r Registrations) table(src rowSource, counts book.RegistrationCounts) Tabl
 	for _, c := range campaign.RegistrationColumns {
 		col := Column{Title: c.Label(l), Width: widths[c], Max: 40}
 		if c == campaign.ColSeq {
-			col.Align, col.Type = Right, NumberCell
+			col.Align, col.Type, col.Ordinal = Right, NumberCell, true
 			most := 0 // numbered from 1 in each group
 			for _, g := range counts.Groups {
 				most = max(most, g.Registrations)

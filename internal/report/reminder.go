@@ -234,7 +234,7 @@ func (r Reminder) Letter() (Letter, error) {
 		issuer, letterRef, lowerFirst(clean(c.Title)), issuer, c.Deadline))
 	when := l.F("Tính đến ngày %s", "As of %s", s.AsOf)
 	if days := s.DaysLeft(); days < 0 {
-		when += l.F(" (đã quá hạn %d ngày)", " (%d days past the deadline)", -days)
+		when += l.F(" (đã quá hạn %s ngày)", " (%s days past the deadline)", l.Num(-days))
 	}
 	let.Opening = append(let.Opening, l.F(
 		"%s, còn %s cơ quan, đơn vị, địa phương chưa đăng ký hoặc chưa đăng ký đủ số lượng theo chỉ tiêu, cụ thể như sau:",

@@ -88,9 +88,9 @@ func (r Results) lines() []string {
 	}
 	l := r.Lang
 	return []string{
-		l.F("Tính đến ngày %s: %d mô hình, sáng kiến đã đăng ký; %d đang triển khai; %d đã hoàn thành (trong đó %d đề xuất nhân rộng, %d được công nhận); %d dừng thực hiện",
-			"As of %s: %d registered; %d under way; %d completed (of which %d proposed for replication, %d recognised); %d stopped",
-			r.AsOf, all.Registered, all.UnderWay, all.Completed, all.Proposed, all.Recognised, all.Stopped),
+		l.F("Tính đến ngày %s: %s mô hình, sáng kiến đã đăng ký; %s đang triển khai; %s đã hoàn thành (trong đó %s đề xuất nhân rộng, %s được công nhận); %s dừng thực hiện",
+			"As of %s: %s registered; %s under way; %s completed (of which %s proposed for replication, %s recognised); %s stopped",
+			r.AsOf, l.Num(all.Registered), l.Num(all.UnderWay), l.Num(all.Completed), l.Num(all.Proposed), l.Num(all.Recognised), l.Num(all.Stopped)),
 	}
 }
 
@@ -99,7 +99,7 @@ func (r Results) lines() []string {
 func (r Results) agencyTable() Table {
 	l := r.Lang
 	t := Table{Caption: l.T("Tổng hợp theo cơ quan, đơn vị", "By agency"), Columns: []Column{
-		{Title: l.T("STT", "No."), Align: Right, Type: NumberCell, Width: 7},
+		{Title: l.T("STT", "No."), Align: Right, Type: NumberCell, Width: 7, Ordinal: true},
 		{Title: l.T("Cơ quan, đơn vị", "Agency"), Max: 40, Width: 40},
 		{Title: l.T("Đã đăng ký", "Registered"), Align: Right, Type: NumberCell, Width: 11},
 		{Title: l.T("Đang triển khai", "Under way"), Align: Right, Type: NumberCell, Width: 11},
@@ -174,7 +174,7 @@ func (r Results) completedTable() Table {
 	l := r.Lang
 	t := Table{Caption: l.T("Các mô hình, sáng kiến đã hoàn thành", "Completed models and initiatives"),
 		Tab: l.F("Đã hoàn thành %d", "Completed %d", r.Campaign.Year), Columns: []Column{
-			{Title: l.T("STT", "No."), Align: Right, Type: NumberCell, Width: 6},
+			{Title: l.T("STT", "No."), Align: Right, Type: NumberCell, Width: 6, Ordinal: true},
 			{Title: l.T("Tên mô hình, sáng kiến", "Title"), Max: 40, Width: 30},
 			{Title: l.T("Cơ quan/đơn vị chủ trì", "Lead"), Max: 28, Width: 22},
 			{Title: l.T("Lĩnh vực CCHC", "Reform area"), Max: 24, Width: 18},

@@ -76,14 +76,14 @@ func (s Status) Document() *doc.Document {
 		return d
 	}
 	d.Blocks = append(d.Blocks, doc.For(doc.Markdown, heading(l.T("Tổng hợp theo nhóm", "Totals by group"), 2)),
-		doc.For(doc.Paper, groups.blocks(l)...), doc.For(doc.Plain, s.groupTable().docTable()),
+		doc.For(doc.Paper, groups.blocks(l)...), doc.For(doc.Plain, s.groupTable().docTable(l)),
 		doc.For(doc.Markdown, heading(l.T("Tình hình từng cơ quan, đơn vị", "Each agency"), 2)),
 		doc.For(doc.Paper, agencies.blocks(l)...))
 	if len(s.Results()) == 0 {
 		return d.Append(doc.For(doc.Plain, said(l.T("Không có cơ quan, đơn vị nào khớp bộ lọc.", "No agency matches the filter."))),
 			doc.For(doc.Paper, note(quotaLegend(l))))
 	}
-	return d.Append(doc.For(doc.Plain, s.agencyTable(false).docTable()), note(quotaLegend(l)))
+	return d.Append(doc.For(doc.Plain, s.agencyTable(false).docTable(l)), note(quotaLegend(l)))
 }
 
 // Sheet is the summary laid out for paper: group totals, then every agency.
@@ -92,7 +92,7 @@ func (s Status) Sheet() Sheet {
 	groups := s.groupTable()
 	// On paper the group table gets a number column, so that its columns
 	// line up with the agency table's in a spreadsheet.
-	groups.Columns = append([]Column{{Title: l.T("STT", "No."), Type: NumberCell}}, groups.Columns...)
+	groups.Columns = append([]Column{{Title: l.T("STT", "No."), Type: NumberCell, Ordinal: true}}, groups.Columns...)
 	for i := range groups.Columns[2:] {
 		groups.Columns[i+2].Type = NumberCell
 	}
@@ -161,12 +161,12 @@ func (s Status) groupTable() Table {
 	l := s.Lang
 	t := Table{Columns: []Column{
 		{Title: l.T("Nhóm", "Group")},
-		{Title: l.T("Số cơ quan", "Agencies"), Align: Right},
-		{Title: l.T("Đạt", "Met"), Align: Right},
-		{Title: l.T("Chưa đủ", "Short"), Align: Right},
-		{Title: l.T("Chưa đăng ký", "Missing"), Align: Right},
-		{Title: l.T("Nộp muộn", "Late"), Align: Right},
-		{Title: l.T("Mô hình", "Registrations"), Align: Right},
+		{Title: l.T("Số cơ quan", "Agencies"), Align: Right, Type: NumberCell},
+		{Title: l.T("Đạt", "Met"), Align: Right, Type: NumberCell},
+		{Title: l.T("Chưa đủ", "Short"), Align: Right, Type: NumberCell},
+		{Title: l.T("Chưa đăng ký", "Missing"), Align: Right, Type: NumberCell},
+		{Title: l.T("Nộp muộn", "Late"), Align: Right, Type: NumberCell},
+		{Title: l.T("Mô hình", "Registrations"), Align: Right, Type: NumberCell},
 	}}
 	groups := s.Groups()
 	for _, g := range groups {
@@ -219,7 +219,7 @@ func remarks(r compliance.Result, l lang.Lang, lateMarker string) string {
 func (s Status) agencyTable(paper bool) Table {
 	l := s.Lang
 	t := Table{Columns: []Column{
-		{Title: l.T("STT", "No."), Align: Right, Type: NumberCell, Width: 7},
+		{Title: l.T("STT", "No."), Align: Right, Type: NumberCell, Width: 7, Ordinal: true},
 		{Title: l.T("Cơ quan, đơn vị", "Agency"), Max: 44, Width: 36},
 		{Title: l.T("Nhóm", "Group"), Width: 14},
 		{Title: l.T("Đã ĐK", "Reg."), Align: Right, Type: NumberCell, Width: 8},

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"cchc/internal/doc"
+	"cchc/internal/lang"
 )
 
 // Align of a column.
@@ -39,7 +40,14 @@ type Column struct {
 	// Least is the widest text the column holds on one line on paper (a
 	// streamed list's largest number); a held table's numbers are measured.
 	Least string
+	// Ordinal marks a number column that numbers the rows (STT): written
+	// as it is, where a count is grouped by thousands (1.355) on paper.
+	Ordinal bool
 }
+
+// counts reports whether the column holds counts a person reads, written
+// with the language's thousands separator on paper and as #,##0 in xlsx.
+func (c Column) counts() bool { return c.Type == NumberCell && !c.Ordinal }
 
 // Table is rows of cells under column titles; cells are plain text.
 type Table struct {
@@ -128,13 +136,13 @@ func oneLine(s string) string { return doc.OneLine(s) }
 
 // WriteText writes the table aligned for a terminal or a plain printer,
 // measuring Vietnamese text by display width, not bytes (doc.TextTable).
-func (t Table) WriteText(w io.Writer) error {
+func (t Table) WriteText(w io.Writer, l lang.Lang) error {
 	var rows []doc.Row
-	err := t.docTable().Rows(func(r doc.Row) error { rows = append(rows, r); return nil })
+	err := t.docTable(l).Rows(func(r doc.Row) error { rows = append(rows, r); return nil })
 	if err != nil {
 		return err
 	}
-	_, err = io.WriteString(w, doc.TextTable(t.docColumns(), rows))
+	_, err = io.WriteString(w, doc.TextTable(t.docColumns(l), rows))
 	return err
 }
 

@@ -18,6 +18,23 @@ import (
 // DateFormat is how spreadsheet dates are shown: real dates, read dd/mm/yyyy.
 const DateFormat = "dd/mm/yyyy"
 
+// CountFormat is Office's built-in number format 3, #,##0: a count with
+// the thousands separator of the reader's locale (1.355 or 1,355).
+const CountFormat = 3
+
+// SetColWidths sets a streamed sheet's column widths from column 1 on.
+// excelize lists each new column before those already set, and Excel may
+// offer to "repair" a sheet whose <col> elements are not in ascending
+// order: they are set from the last, so that they come out ascending.
+func SetColWidths(sw *excelize.StreamWriter, widths []float64) error {
+	for i := len(widths) - 1; i >= 0; i-- {
+		if err := sw.SetColWidth(i+1, i+1, widths[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Paper settings of every spreadsheet: A4 (code 9 in Office), landscape,
 // as wide as one page, as long as it needs.
 const (
@@ -37,6 +54,7 @@ const (
 type xlsxStyles struct {
 	head, headBold, motto, title, line, caption, note int
 	header, text, number, date, band, total           int
+	count, totalCount                                 int // numbers shown #,##0 (1.355 or 1,355 by the reader's locale)
 }
 
 func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
@@ -71,6 +89,8 @@ func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 		{&st.date, excelize.Style{Font: font(false, false, xlsxFontSize), Alignment: cell("center"), Border: border, CustomNumFmt: &dateFmt}},
 		{&st.band, excelize.Style{Font: font(true, false, xlsxFontSize), Alignment: cell("left"), Border: border}},
 		{&st.total, excelize.Style{Font: font(true, false, xlsxFontSize), Alignment: cell("center"), Border: border}},
+		{&st.count, excelize.Style{Font: font(false, false, xlsxFontSize), Alignment: cell("center"), Border: border, NumFmt: CountFormat}},
+		{&st.totalCount, excelize.Style{Font: font(true, false, xlsxFontSize), Alignment: cell("center"), Border: border, NumFmt: CountFormat}},
 	}
 	for _, sp := range specs {
 		id, err := f.NewStyle(&sp.s)
@@ -238,7 +258,16 @@ func (s Sheet) writeXLSX(f *excelize.File, name string, st xlsxStyles, measure *
 	if main.Caption != "" {
 		headerRow++
 	}
-	if err := f.SetSheetView(name, 0, &excelize.ViewOptions{TopLeftCell: ptr(cellRef(1, headerRow))}); err != nil {
+	// A sheet whose main table comes under a summary (the status: its
+	// "I. TỔNG HỢP THEO NHÓM") opens on its title and summary, what is
+	// read first, with no pane: a pane holding the header takes a laptop's
+	// screen or hides the summary. On paper its header repeats (Print_Titles).
+	summary := s.mainIndex() > 0
+	top := headerRow
+	if summary {
+		top = 1
+	}
+	if err := f.SetSheetView(name, 0, &excelize.ViewOptions{TopLeftCell: ptr(cellRef(1, top))}); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(name)
@@ -253,10 +282,8 @@ func (s Sheet) writeXLSX(f *excelize.File, name string, st xlsxStyles, measure *
 			colW[i] = math.Round(colW[i]*xlsxPageChars/w*10) / 10
 		}
 	}
-	for i, wd := range colW {
-		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
-			return err
-		}
+	if err := SetColWidths(sw, colW); err != nil {
+		return err
 	}
 	sheetW := sum(colW)
 	// The window opens on the main table's header, held above the rows
@@ -270,9 +297,11 @@ func (s Sheet) writeXLSX(f *excelize.File, name string, st xlsxStyles, measure *
 		n = max(n, measure.Lines(c.Title, true, false, xlsxFontSize, cellWidth(colW[i])))
 	}
 	headH, _ := xlsxHeight(n, xlsxFontSize)
-	if err := sw.SetPanes(&excelize.Panes{Split: true, YSplit: int(math.Round((xlsxHeadings + headH) * 20)),
-		TopLeftCell: cellRef(1, headerRow+1), ActivePane: "bottomLeft"}); err != nil {
-		return err
+	if !summary {
+		if err := sw.SetPanes(&excelize.Panes{Split: true, YSplit: int(math.Round((xlsxHeadings + headH) * 20)),
+			TopLeftCell: cellRef(1, headerRow+1), ActivePane: "bottomLeft"}); err != nil {
+			return err
+		}
 	}
 
 	row := 1
@@ -576,6 +605,12 @@ func xlsxCell(c Column, v string, st xlsxStyles, total bool) excelize.Cell {
 	switch c.Type {
 	case NumberCell:
 		if n, err := strconv.Atoi(v); err == nil {
+			if c.counts() {
+				style = st.count
+				if total {
+					style = st.totalCount
+				}
+			}
 			return excelize.Cell{StyleID: style, Value: n}
 		}
 	case DateCell:
