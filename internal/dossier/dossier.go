@@ -11,11 +11,10 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
-
-	"github.com/xuri/excelize/v2"
 
 	"cchc/internal/book"
 	"cchc/internal/campaign"
@@ -218,68 +217,41 @@ func write(ctx context.Context, st Book, year int, l lang.Lang, asOf vndate.Date
 }
 
 // writeIndex writes MUC-LUC.xlsx: every file with its agency, letter,
-// dates and what it supports (the letter itself, or a registration).
+// dates and what it supports (the letter itself, or a registration). It
+// is a report sheet, printed as the reports are: A4 landscape one page
+// wide, the official letterhead, a bordered table whose header repeats,
+// dates dd/mm/yyyy and sizes #,##0.
 func writeIndex(w io.Writer, c campaign.Campaign, entries []Entry, l lang.Lang) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	sheet := l.T("Mục lục", "Index")
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(sheet)
-	if err != nil {
-		return err
-	}
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Family: "Times New Roman", Size: 12}})
-	if err != nil {
-		return err
-	}
-	dateFmt := report.DateFormat
-	date, err := f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt})
-	if err != nil {
-		return err
-	}
-	for i, width := range []float64{6, 32, 16, 13, 13, 48, 12, 44, 24} {
-		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
-			return err
-		}
-	}
-	title := l.F("MỤC LỤC HỒ SƠ KIỂM CHỨNG — %s", "INDEX OF THE EVIDENCE — %s", c.Title)
-	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: bold, Value: title}}); err != nil {
-		return err
-	}
-	head := []any{}
-	for _, h := range [][2]string{{"STT", "No."}, {"Cơ quan, đơn vị", "Agency"}, {"Số văn bản", "Letter number"},
-		{"Ngày văn bản", "Letter date"}, {"Ngày nhận", "Received"}, {"Tệp trong hồ sơ", "File in the dossier"},
-		{"Dung lượng (byte)", "Size (bytes)"}, {"Kiểm chứng cho", "Evidence for"}, {"SHA-256", "SHA-256"}} {
-		head = append(head, excelize.Cell{StyleID: bold, Value: l.T(h[0], h[1])})
-	}
-	if err := sw.SetRow("A3", head); err != nil {
-		return err
-	}
+	t := report.Table{Columns: []report.Column{
+		{Title: l.T("STT", "No."), Align: report.Right, Type: report.NumberCell, Width: 6, Ordinal: true},
+		{Title: l.T("Cơ quan, đơn vị", "Agency"), Width: 24},
+		{Title: l.T("Số văn bản", "Letter number"), Width: 15},
+		{Title: l.T("Ngày văn bản", "Letter date"), Type: report.DateCell, Width: 12},
+		{Title: l.T("Ngày nhận", "Received"), Type: report.DateCell, Width: 12},
+		{Title: l.T("Tệp trong hồ sơ", "File in the dossier"), Width: 28},
+		{Title: l.T("Dung lượng (byte)", "Size (bytes)"), Align: report.Right, Type: report.NumberCell, Width: 11},
+		{Title: l.T("Kiểm chứng cho", "Evidence for"), Width: 22},
+		{Title: "SHA-256", Width: 20},
+	}}
 	for i, e := range entries {
 		f := e.File
 		supports := l.T("Văn bản đăng ký", "The letter")
 		if f.RegistrationID != 0 {
 			supports = f.Title
 		}
-		cell, _ := excelize.CoordinatesToCellName(1, i+4)
-		if err := sw.SetRow(cell, []any{i + 1, f.Agency, f.LetterNumber, dateCell(f.LetterDate, date), dateCell(f.Received, date),
-			e.Path, f.Size, supports, f.SHA256}); err != nil {
-			return err
-		}
+		t.Add(strconv.Itoa(i+1), f.Agency, f.LetterNumber, dateText(f.LetterDate), dateText(f.Received),
+			e.Path, strconv.FormatInt(f.Size, 10), supports, f.SHA256)
 	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	return f.Write(w)
+	s := report.Sheet{Name: l.T("Mục lục", "Index"), Head: report.LetterheadOf(c, l),
+		Title: l.T("Mục lục hồ sơ kiểm chứng", "Index of the evidence"), Lines: []string{c.Title}, Tables: []report.Table{t}}
+	return s.WriteXLSX(w)
 }
 
-// dateCell is a real date shown dd/mm/yyyy, so that the index sorts and
-// filters by date; nil (an empty cell) when there is none.
-func dateCell(d vndate.Date, style int) any {
+// dateText is a date as a report's cell holds it (a real date in the
+// workbook), "" when there is none.
+func dateText(d vndate.Date) string {
 	if d.IsZero() {
-		return nil
+		return ""
 	}
-	return excelize.Cell{StyleID: style, Value: d.Time()}
+	return d.String()
 }

@@ -6,7 +6,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -15,12 +17,15 @@ import (
 
 	"cchc/internal/book"
 	"cchc/internal/campaign"
+	"cchc/internal/doc"
 	"cchc/internal/dossier"
 	"cchc/internal/files"
 	"cchc/internal/lang"
 	"cchc/internal/pgtest"
+	"cchc/internal/report"
 	"cchc/internal/store"
 	"cchc/internal/vndate"
+	"cchc/internal/xlsxcheck"
 )
 
 var now = func() time.Time { return time.Date(2023, 4, 5, 9, 0, 0, 0, time.UTC) }
@@ -127,21 +132,35 @@ func testDossier(t *testing.T, loc string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows, err := x.GetRows(x.GetSheetName(0))
+	sheet := x.GetSheetName(0)
+	rows, err := x.GetRows(sheet)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 3+5 || rows[3][1] != "Sở Y tế" || rows[3][2] != "12/UBND" || rows[3][3] != "10/03/2023" ||
-		rows[3][5] != "001 Sở Y tế/ds.pdf" || rows[4][7] != "Khám bệnh từ xa" || rows[3][7] != "Văn bản đăng ký" {
+	// under the letterhead, the title and the campaign: the header, then a row a file
+	head := 0
+	for i, r := range rows {
+		if len(r) > 0 && r[0] == "STT" {
+			head = i
+			break
+		}
+	}
+	if head == 0 || rows[0][0] != "UBND TỈNH HÀ TĨNH" || len(rows) != head+1+5 {
+		t.Fatalf("index rows = %q", rows)
+	}
+	first := rows[head+1]
+	if first[1] != "Sở Y tế" || first[2] != "12/UBND" || first[3] != "10/03/2023" ||
+		first[5] != "001 Sở Y tế/ds.pdf" || rows[head+2][7] != "Khám bệnh từ xa" || first[7] != "Văn bản đăng ký" {
 		t.Errorf("index rows = %q", rows)
 	}
+	row := strconv.Itoa(head + 2) // the first file, as Excel numbers rows
 	// the dates are real dates, shown dd/mm/yyyy
-	for _, ref := range []string{"D4", "E4"} {
-		typ, err := x.GetCellType(x.GetSheetName(0), ref)
+	for _, ref := range []string{"D" + row, "E" + row} {
+		typ, err := x.GetCellType(sheet, ref)
 		if err != nil {
 			t.Fatal(err)
 		}
-		raw, err := x.GetCellValue(x.GetSheetName(0), ref, excelize.Options{RawCellValue: true})
+		raw, err := x.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -149,17 +168,84 @@ func testDossier(t *testing.T, loc string) {
 			t.Errorf("%s is stored as text %q (type %v), want a date", ref, raw, typ)
 		}
 	}
-	if raw, _ := x.GetCellValue(x.GetSheetName(0), "D4", excelize.Options{RawCellValue: true}); raw != "44995" { // 10/03/2023
-		t.Errorf("D4 raw = %q, want the serial 44995", raw)
+	if raw, _ := x.GetCellValue(sheet, "D"+row, excelize.Options{RawCellValue: true}); raw != "44995" { // 10/03/2023
+		t.Errorf("D%s raw = %q, want the serial 44995", row, raw)
 	}
-	if v, _ := x.GetCellValue(x.GetSheetName(0), "E4"); v != "15/03/2023" {
-		t.Errorf("E4 shown as %q, want 15/03/2023", v)
+	if v, _ := x.GetCellValue(sheet, "E"+row); v != "15/03/2023" {
+		t.Errorf("E%s shown as %q, want 15/03/2023", row, v)
 	}
+	checkIndexPrints(t, x, sheet, head+1, got[dossier.IndexName])
 	if _, err := excelize.OpenReader(bytes.NewReader(got[dossier.RegistrationsName])); err != nil {
 		t.Errorf("registrations list: %v", err)
 	}
 	if _, err := zip.NewReader(bytes.NewReader(got[dossier.ResultsName]), int64(len(got[dossier.ResultsName]))); err != nil {
 		t.Errorf("results report: %v", err)
+	}
+}
+
+// checkIndexPrints checks the index prints as the reports do (issue 26
+// point 2): A4 landscape one page wide within the reports' margins, its
+// header (row header, Excel's numbering) repeated, tall enough for its
+// wrapped titles, in Times New Roman with borders; sizes #,##0; its
+// columns listed in ascending order.
+func checkIndexPrints(t *testing.T, x *excelize.File, sheet string, header int, data []byte) {
+	t.Helper()
+	layout, err := x.GetPageLayout(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if layout.Size == nil || *layout.Size != 9 || layout.Orientation == nil || *layout.Orientation != "landscape" ||
+		layout.FitToWidth == nil || *layout.FitToWidth != 1 || layout.FitToHeight == nil || *layout.FitToHeight != 0 {
+		t.Errorf("page layout %+v: want A4 landscape, one page wide", layout)
+	}
+	if props, err := x.GetSheetProps(sheet); err != nil || props.FitToPage == nil || !*props.FitToPage {
+		t.Errorf("fit to page off (%v)", err)
+	}
+	margins, err := x.GetPageMargins(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range []struct {
+		got *float64
+		mm  float64
+	}{{margins.Left, doc.MarginLeft}, {margins.Right, doc.MarginRight}, {margins.Top, doc.MarginTop}, {margins.Bottom, doc.MarginBottom}} {
+		if m.got == nil || math.Abs(*m.got*25.4-m.mm) > 0.1 {
+			t.Errorf("margins %+v: want the reports' %v mm", margins, m.mm)
+			break
+		}
+	}
+	titles := ""
+	for _, n := range x.GetDefinedName() {
+		if n.Name == "_xlnm.Print_Titles" && n.Scope == sheet {
+			titles = n.RefersTo
+		}
+	}
+	if want := fmt.Sprintf("$%d:$%d", header, header); !strings.HasSuffix(titles, want) {
+		t.Errorf("print titles %q, want rows %s", titles, want)
+	}
+	if h, err := x.GetRowHeight(sheet, header); err != nil || h < 2*12 {
+		t.Errorf("header row %.1f pt high (%v): \"Dung lượng (byte)\" is clipped", h, err)
+	}
+	style := func(ref string) *excelize.Style {
+		id, err := x.GetCellStyle(sheet, ref)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := x.GetStyle(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	row := strconv.Itoa(header + 1)
+	if s := style("G" + row); s.NumFmt != report.CountFormat || s.Font == nil || s.Font.Family != "Times New Roman" || len(s.Border) != 4 {
+		t.Errorf("size cell: format %d, font %+v, %d borders; want #,##0 in Times New Roman, bordered", s.NumFmt, s.Font, len(s.Border))
+	}
+	if s := style(fmt.Sprintf("G%d", header)); !s.Alignment.WrapText {
+		t.Error("header not wrapped")
+	}
+	if err := xlsxcheck.Cols(data); err != nil {
+		t.Error(err)
 	}
 }
 

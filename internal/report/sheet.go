@@ -98,6 +98,10 @@ type Letterhead struct {
 	Lang   lang.Lang
 }
 
+// LetterheadOf is the campaign's letterhead, for a sheet made elsewhere
+// (the dossier's index).
+func LetterheadOf(c campaign.Campaign, l lang.Lang) Letterhead { return letterhead(c, l) }
+
 func letterhead(c campaign.Campaign, l lang.Lang) Letterhead {
 	return Letterhead{Parent: upper(c.IssuerParent), Issuer: upper(c.Issuer), Lang: l}
 }
