@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,10 +13,12 @@ import (
 
 	"cchc/internal/book"
 	"cchc/internal/campaign"
+	"cchc/internal/doc"
 	"cchc/internal/lang"
 	"cchc/internal/store"
 	"cchc/internal/vndate"
 	"cchc/internal/vntext"
+	"cchc/internal/xlsxcheck"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/unicode/norm"
@@ -607,6 +610,7 @@ func TestTemplatePrintSetup(t *testing.T) {
 	if err := WriteTemplate(&buf, c, "xlsx", lang.VI); err != nil {
 		t.Fatal(err)
 	}
+	buf2 := bytes.Clone(buf.Bytes())
 	f, err := excelize.OpenReader(&buf)
 	if err != nil {
 		t.Fatal(err)
@@ -630,6 +634,23 @@ func TestTemplatePrintSetup(t *testing.T) {
 	}
 	if got, err := f.GetCellValue(sheet, fmt.Sprintf("B%d", templateHeaderRow)); err != nil || got != campaign.ColTitle.Label(lang.VI) {
 		t.Fatalf("row %d is not the column titles: B = %q (%v)", templateHeaderRow, got, err)
+	}
+	// the reports' margins (Nghị định 30: 30 mm left, 15 right, 20 top
+	// and bottom), not excelize's 12.7 and 7.6 mm (issue 26 point 3)
+	m, err := f.GetPageMargins(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range []struct {
+		got *float64
+		mm  float64
+	}{{m.Left, doc.MarginLeft}, {m.Right, doc.MarginRight}, {m.Top, doc.MarginTop}, {m.Bottom, doc.MarginBottom}} {
+		if x.got == nil || math.Abs(*x.got*25.4-x.mm) > 0.1 {
+			t.Fatalf("margins left %v right %v top %v bottom %v in: want %v mm", *m.Left, *m.Right, *m.Top, *m.Bottom, x.mm)
+		}
+	}
+	if err := xlsxcheck.Cols(buf2); err != nil {
+		t.Error(err)
 	}
 }
 

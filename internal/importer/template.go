@@ -11,6 +11,7 @@ import (
 	"cchc/internal/campaign"
 	"cchc/internal/doc"
 	"cchc/internal/lang"
+	"cchc/internal/report"
 	"cchc/internal/safefile"
 
 	"github.com/xuri/excelize/v2"
@@ -308,8 +309,7 @@ func writeTemplateXLSX(w io.Writer, c campaign.Campaign, l lang.Lang) error {
 	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
 		return err
 	}
-	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: ptr(0.5), Right: ptr(0.3), Top: ptr(0.6),
-		Bottom: ptr(0.6), Header: ptr(0.3), Footer: ptr(0.3)}); err != nil {
+	if err := f.SetPageMargins(sheet, report.PageMargins()); err != nil { // the reports' (Nghị định 30)
 		return err
 	}
 	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",

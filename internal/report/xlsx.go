@@ -236,10 +236,7 @@ func (s Sheet) writeXLSX(f *excelize.File, name string, st xlsxStyles, measure *
 	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
-	if err := f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{
-		Left: ptr(inches(doc.MarginLeft)), Right: ptr(inches(doc.MarginRight)), Top: ptr(inches(doc.MarginTop)), Bottom: ptr(inches(doc.MarginBottom)),
-		Header: ptr(inches(xlsxHeaderMargin)), Footer: ptr(inches(xlsxHeaderMargin)),
-	}); err != nil {
+	if err := f.SetPageMargins(name, PageMargins()); err != nil {
 		return err
 	}
 	page := s.Head.Lang.T("Trang &P/&N", "Page &P/&N")
@@ -469,6 +466,16 @@ func (s Sheet) writeSigner(f *excelize.File, sw *excelize.StreamWriter, row, spl
 		row++
 	}
 	return nil
+}
+
+// PageMargins are every workbook's page margins: docx's and pdf's (Nghị
+// định 30: 20 mm top and bottom, 30 left, 15 right), the page number
+// xlsxHeaderMargin from the edge.
+func PageMargins() *excelize.PageLayoutMarginsOptions {
+	return &excelize.PageLayoutMarginsOptions{
+		Left: ptr(inches(doc.MarginLeft)), Right: ptr(inches(doc.MarginRight)), Top: ptr(inches(doc.MarginTop)), Bottom: ptr(inches(doc.MarginBottom)),
+		Header: ptr(inches(xlsxHeaderMargin)), Footer: ptr(inches(xlsxHeaderMargin)),
+	}
 }
 
 func ptr[T any](v T) *T { return &v }
