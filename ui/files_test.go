@@ -31,7 +31,7 @@ func TestRegistrationFilesAreShownAndSaved(t *testing.T) {
 	h := newHarness(t, st, lang.VI, 100, 40)
 	h.keys("4", "/", "khám", "enter", "enter")
 	v := h.view()
-	if !strings.Contains(v, "Tệp kèm (2)") || !strings.Contains(v, "▸ Công văn 57.pdf (20 B, văn bản)") || !strings.Contains(v, "Kế hoạch.pdf (") {
+	if !strings.Contains(v, "Tệp kèm (2)") || !strings.Contains(v, "▸ Công văn 57.pdf (20 byte, văn bản)") || !strings.Contains(v, "Kế hoạch.pdf (") {
 		t.Fatalf("read view:\n%s", v)
 	}
 	h.keys("f")

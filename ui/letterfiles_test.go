@@ -183,7 +183,7 @@ func TestRegistrationAttachesAFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.keys("ctrl+u", big, "enter")
-	if v := oneSpaced(h.view()); !strings.Contains(v, "over the limit of 25.0 MB") || len(keptFiles(t, st)) != 0 {
+	if v := oneSpaced(h.view()); !strings.Contains(v, "over the limit of 25 MB") || len(keptFiles(t, st)) != 0 {
 		t.Fatalf("a file over 25 MB:\n%s", h.view())
 	}
 	list := filepath.Join(dir, "Danh sách.csv")

@@ -109,8 +109,8 @@ func runCampaignNew(e *env, args []string) error {
 			"Opened the %d campaign on Hà Tĩnh's 2025 administrative map: deadline %s; %s.", y, d, plan.Summary(l)))
 		return nil
 	}
-	fmt.Fprintln(e.stdout, l.F("Đã mở đợt đăng ký năm %d: hạn %s, %d cơ quan, đơn vị, chỉ tiêu sao chép từ đợt trước.",
-		"Opened the %d campaign: deadline %s, %d agencies, quotas copied from the previous campaign.", y, d, len(agencies)))
+	fmt.Fprintln(e.stdout, l.F("Đã mở đợt đăng ký năm %d: hạn %s, %s cơ quan, đơn vị, chỉ tiêu sao chép từ đợt trước.",
+		"Opened the %d campaign: deadline %s, %s agencies, quotas copied from the previous campaign.", y, d, l.Num(len(agencies))))
 	return nil
 }
 
@@ -166,9 +166,9 @@ func runCampaignList(e *env, args []string) error {
 			return err
 		}
 		t := sum.Total()
-		fmt.Fprintln(e.stdout, l.F("%d  hạn %s (%s)  %d/%d cơ quan đạt  %d mô hình  %s",
-			"%d  deadline %s (%s)  %d/%d agencies met  %d registrations  %s",
-			c.Year, c.Deadline, compliance.DaysText(sum.DaysLeft(), l), t.Met, t.Agencies, t.Registrations, c.Title))
+		fmt.Fprintln(e.stdout, l.F("%d  hạn %s (%s)  %s/%s cơ quan đạt  %s mô hình  %s",
+			"%d  deadline %s (%s)  %s/%s agencies met  %s registrations  %s",
+			c.Year, c.Deadline, compliance.DaysText(sum.DaysLeft(), l), l.Num(t.Met), l.Num(t.Agencies), l.Num(t.Registrations), c.Title))
 	}
 	return nil
 }

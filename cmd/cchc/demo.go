@@ -57,9 +57,9 @@ func runDemo(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(e.stderr, l.F("Đã tạo %s: %d cơ quan, đơn vị; %d đợt đăng ký; %d văn bản; %d mô hình, sáng kiến (đợt mới nhất: %d)",
-		"Made %s: %d agencies; %d campaigns; %d letters; %d registrations (latest campaign: %d)",
-		loc, st.Agencies, st.Campaigns, st.Letters, st.Registrations, st.Latest))
+	fmt.Fprintln(e.stderr, l.F("Đã tạo %s: %s cơ quan, đơn vị; %s đợt đăng ký; %s văn bản; %s mô hình, sáng kiến (đợt mới nhất: %s)",
+		"Made %s: %s agencies; %s campaigns; %s letters; %s registrations (latest campaign: %s)",
+		loc, l.Num(st.Agencies), l.Num(st.Campaigns), l.Num(st.Letters), l.Num(st.Registrations), l.Num(st.Latest)))
 	return nil
 }
 

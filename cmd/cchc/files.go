@@ -200,7 +200,7 @@ func printFiles(w io.Writer, l lang.Lang, list []book.FileRow, stored int64) err
 			with = l.F("mô hình %d", "registration %d", f.RegistrationID)
 		}
 		rows = append(rows, []string{strconv.FormatInt(f.ID, 10), vntext.Truncate(f.Agency, 32), vntext.Truncate(with, 24),
-			vntext.Truncate(f.Name, 40), files.Size(f.Size)})
+			vntext.Truncate(f.Name, 40), book.Size(l, f.Size)})
 	}
 	widths := make([]int, len(head))
 	for _, r := range rows {
@@ -223,7 +223,7 @@ func printFiles(w io.Writer, l lang.Lang, list []book.FileRow, stored int64) err
 	}
 	_, err := fmt.Fprintln(w, "\n"+l.F("%s; sổ đang giữ %s tệp (mỗi nội dung một lần), giới hạn %s, mỗi tệp tối đa %s",
 		"%s; the book keeps %s of files (each content once), limit %s, at most %s a file",
-		l.Count(len(list), "tệp", "file", "files"), files.Size(stored), files.Size(files.MaxTotal), files.Size(files.MaxSize)))
+		l.Count(len(list), "tệp", "file", "files"), book.Size(l, stored), book.Size(l, files.MaxTotal), book.Size(l, files.MaxSize)))
 	return err
 }
 
@@ -259,7 +259,7 @@ func runFilesGet(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(e.stdout, l.F("Đã ghi tệp số %d (%s, %s) ra %s", "Wrote file number %d (%s, %s) to %s", id, f.Name, files.Size(f.Size), *out))
+	fmt.Fprintln(e.stdout, l.F("Đã ghi tệp số %d (%s, %s) ra %s", "Wrote file number %d (%s, %s) to %s", id, f.Name, book.Size(l, f.Size), *out))
 	return nil
 }
 

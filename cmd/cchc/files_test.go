@@ -79,7 +79,7 @@ func testFilesCommands(t *testing.T, db string) {
 		t.Errorf("attach: %s", out)
 	}
 	text := output(t, "--db", db, "files", "--agency", "so y te")
-	if !strings.Contains(text, "2 tệp") || !strings.Contains(text, "giới hạn 2.0 GB") || !strings.Contains(text, "quyết định.pdf") {
+	if !strings.Contains(text, "2 tệp") || !strings.Contains(text, "giới hạn 2,0 GB") || !strings.Contains(text, "quyết định.pdf") {
 		t.Errorf("files:\n%s", text)
 	}
 

@@ -14,6 +14,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"cchc/internal/book"
 	"cchc/internal/lang"
 )
 
@@ -131,29 +132,18 @@ func NoName() error {
 // past MaxTotal (stored: what it keeps already).
 func CheckSize(name string, size, stored int64) error {
 	if size > MaxSize {
-		return lang.Errorf("Tệp %s nặng %s, quá giới hạn %s một tệp; không lưu", "The file %s is %s, over the limit of %s a file; not kept",
-			name, Size(size), Size(MaxSize))
+		return &lang.Error{
+			VI: fmt.Sprintf("Tệp %s nặng %s, quá giới hạn %s một tệp; không lưu", name, book.Size(lang.VI, size), book.Size(lang.VI, MaxSize)),
+			EN: fmt.Sprintf("The file %s is %s, over the limit of %s a file; not kept", name, book.Size(lang.EN, size), book.Size(lang.EN, MaxSize))}
 	}
 	if stored+size > MaxTotal {
-		return lang.Errorf("Sổ dữ liệu đã giữ %s tệp; thêm %s (%s) sẽ quá giới hạn %s; không lưu",
-			"The book already keeps %s of files; adding %s (%s) would pass the limit of %s; not kept",
-			Size(stored), name, Size(size), Size(MaxTotal))
+		return &lang.Error{
+			VI: fmt.Sprintf("Sổ dữ liệu đã giữ %s tệp; thêm %s (%s) sẽ quá giới hạn %s; không lưu",
+				book.Size(lang.VI, stored), name, book.Size(lang.VI, size), book.Size(lang.VI, MaxTotal)),
+			EN: fmt.Sprintf("The book already keeps %s of files; adding %s (%s) would pass the limit of %s; not kept",
+				book.Size(lang.EN, stored), name, book.Size(lang.EN, size), book.Size(lang.EN, MaxTotal))}
 	}
 	return nil
-}
-
-// Size writes a number of bytes for the clerk: "1,5 MB" style is left to
-// the language; here "1.5 MB", "820 KB", "12 B".
-func Size(n int64) string {
-	switch {
-	case n >= 1<<30:
-		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%d KB", (n+512)>>10)
-	}
-	return fmt.Sprintf("%d B", n)
 }
 
 // reserved are the names Windows keeps for devices, with any extension.

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"cchc/internal/book"
 	"cchc/internal/lang"
 	"cchc/internal/safefile"
 )
@@ -51,5 +52,5 @@ func Read(path string) ([]byte, error) {
 func Attached(l lang.Lang, id int64, name string, size, stored int64) string {
 	return l.F("Đã lưu tệp số %d: %s (%s); sổ đang giữ %s tệp, giới hạn %s",
 		"Kept as file number %d: %s (%s); the book keeps %s of files, limit %s",
-		id, CleanName(name), Size(size), Size(stored), Size(MaxTotal))
+		id, CleanName(name), book.Size(l, size), book.Size(l, stored), book.Size(l, MaxTotal))
 }

@@ -93,7 +93,7 @@ func TestAttachRefusesAndChangesNothing(t *testing.T) {
 		{"a Word file named .pdf", 0, reg, book.NewFile{Name: "cv.pdf", Content: []byte("PK\x03\x04rest")}, "không phải tệp PDF"},
 		{"a program named .docx", 0, reg, book.NewFile{Name: "ds.docx", Content: []byte("MZ\x90\x00")}, "không phải tệp DOCX"},
 		{"a kind not kept", 0, reg, book.NewFile{Name: "setup.exe", Content: []byte("MZ\x90\x00")}, "chỉ lưu các loại tệp"},
-		{"too big", 0, reg, book.NewFile{Name: "to.pdf", Content: big}, "quá giới hạn 25.0 MB"},
+		{"too big", 0, reg, book.NewFile{Name: "to.pdf", Content: big}, "quá giới hạn 25 MB"},
 		{"no name", 0, reg, book.NewFile{Name: "\x01/", Content: samplePDF}, "không có tên"},
 		{"no such registration", 0, 999, book.NewFile{Name: "a.pdf", Content: samplePDF}, "Không có mô hình số 999"},
 		{"no such letter", 999, 0, book.NewFile{Name: "a.pdf", Content: samplePDF}, "Không có văn bản số 999"},

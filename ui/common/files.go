@@ -308,7 +308,7 @@ func (v *KeptFiles) Lines(c *Context, width int) []string {
 				mark = "> "
 			}
 		}
-		line := fmt.Sprintf(" %s%s (%s, %s)", mark, f.Name, files.Size(f.Size), with)
+		line := fmt.Sprintf(" %s%s (%s, %s)", mark, f.Name, book.Size(c.Lang, f.Size), with)
 		lines = append(lines, vntext.Truncate(line, width))
 	}
 	switch {
