@@ -63,8 +63,8 @@ func (c Change) Summary(l lang.Lang) string {
 	}
 	switch c.Op {
 	case OpImport:
-		return l.F("Nhập từ tệp: %d mô hình, %d văn bản, %d cơ quan mới", "Import from a file: %d registrations, %d letters, %d new agencies",
-			count["registration.insert"], count["submission.insert"], count["agency.insert"])
+		return l.F("Nhập từ tệp: %s mô hình, %s văn bản, %s cơ quan mới", "Import from a file: %s registrations, %s letters, %s new agencies",
+			l.Num(count["registration.insert"]), l.Num(count["submission.insert"]), l.Num(count["agency.insert"]))
 	case OpMerge, OpRename, OpStop, OpFollow:
 		return c.unitsSummary(l)
 	case OpMap:
@@ -86,12 +86,12 @@ func (c Change) Summary(l lang.Lang) string {
 		return l.F("Khôi phục từ thùng rác: %s", "Restored from the trash: %s", what)
 	case OpDelete:
 		if regs > 1 {
-			return l.F("Xóa %d mô hình, trong đó %s", "Deleted %d registrations, among them %s", regs, what)
+			return l.F("Xóa %s mô hình, trong đó %s", "Deleted %s registrations, among them %s", l.Num(regs), what)
 		}
 		return l.F("Xóa %s", "Deleted %s", what)
 	case OpCreate:
 		if regs > 1 {
-			return l.F("Thêm %d mô hình, trong đó %s", "Added %d registrations, among them %s", regs, what)
+			return l.F("Thêm %s mô hình, trong đó %s", "Added %s registrations, among them %s", l.Num(regs), what)
 		}
 		return l.F("Thêm %s", "Added %s", what)
 	}
@@ -117,11 +117,11 @@ func (c Change) counts(count map[string]int, l lang.Lang) string {
 		case n == 1 && l == lang.EN:
 			parts = append(parts, t.en1)
 		case n > 0:
-			parts = append(parts, l.F(t.vi, t.en, n))
+			parts = append(parts, strings.Replace(l.T(t.vi, t.en), "%d", l.Num(n), 1))
 		}
 	}
 	if len(parts) == 0 {
-		return l.F("%d thay đổi", "%d changes", len(c.Items))
+		return l.F("%s thay đổi", "%s changes", l.Num(len(c.Items)))
 	}
 	return strings.Join(parts, ", ")
 }

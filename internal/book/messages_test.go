@@ -67,3 +67,20 @@ func TestSize(t *testing.T) {
 		}
 	}
 }
+
+// A change's summary groups its counts by thousands, as the language
+// writes them: a national import is "1.355 mô hình", not "1355".
+func TestSummaryGroupsThousands(t *testing.T) {
+	c := Change{Op: OpImport}
+	for range 1355 {
+		c.Items = append(c.Items, ChangeItem{Table: "registration", Action: "insert", New: map[string]any{}})
+	}
+	for _, tc := range []struct {
+		l    lang.Lang
+		want string
+	}{{lang.VI, "1.355 mô hình"}, {lang.EN, "1,355 registrations"}} {
+		if got := c.Summary(tc.l); !strings.Contains(got, tc.want) {
+			t.Errorf("%s: %q, want %q", tc.l, got, tc.want)
+		}
+	}
+}

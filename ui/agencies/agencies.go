@@ -223,7 +223,7 @@ func (m *Model) row(a campaign.Agency, r compliance.Result, judged bool) []strin
 	}
 	reg, quota, status, last := "", "", "", ""
 	if judged {
-		reg = itoa(r.Registered)
+		reg = c.Lang.Num(r.Registered)
 		quota = report.QuotaText(r.Quota)
 		status = r.Status.Marker(c.ASCII) + " " + r.Status.Label(c.Lang)
 		if common.Narrow(m.width) {
@@ -234,7 +234,7 @@ func (m *Model) row(a campaign.Agency, r compliance.Result, judged bool) []strin
 		}
 		last = r.LastOn.Short()
 	} else {
-		reg = itoa(c.Data.OwnCount[a.ID])
+		reg = c.Lang.Num(c.Data.OwnCount[a.ID])
 		quota = "—"
 		status = unjudged(c, a, common.Narrow(m.width))
 	}

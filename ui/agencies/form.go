@@ -204,5 +204,3 @@ func (f *agencyForm) view(width, height int) string {
 	}
 	return common.Fit(strings.Join(lines, "\n"), width, height)
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }

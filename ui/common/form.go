@@ -528,7 +528,7 @@ func (f *Form) View(width, labelW int) []string {
 		if focused && fd.Kind == PickerField && fd.Picked == 0 && len(fd.Matches) > 0 {
 			for j, c := range fd.Matches {
 				if j >= 5 {
-					out = append(out, FitLine(strings.Repeat(" ", labelW+3)+s.Muted.Render(f.ctx.F("… và %d cơ quan khác", "… and %d more", len(fd.Matches)-5)), width))
+					out = append(out, FitLine(strings.Repeat(" ", labelW+3)+s.Muted.Render(f.ctx.F("… và %s cơ quan khác", "… and %s more", f.ctx.Lang.Num(len(fd.Matches)-5))), width))
 					break
 				}
 				mark := "  "

@@ -368,7 +368,7 @@ func (m *Model) progressLine() string {
 	var parts []string
 	for _, s := range []campaign.Stage{campaign.InProgress, campaign.Completed, campaign.Replicating, campaign.Recognised, campaign.Stopped} {
 		if n := count[s]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, strings.ToLower(s.Label(m.ctx.Lang))))
+			parts = append(parts, m.ctx.Lang.Num(n)+" "+strings.ToLower(s.Label(m.ctx.Lang)))
 		}
 	}
 	head := "  " + st.Bold.Render(m.ctx.T("Tiến độ: ", "Progress: "))

@@ -474,7 +474,7 @@ func (m *Model) leftOutNote() string {
 	if len(left) == 0 {
 		return ""
 	}
-	return m.ctx.F("Danh sách chưa đủ có %d cơ quan; công văn gửi %d vì không gửi cho chính %s.",
-		"The list of those short names %d agencies; the letter goes to %d, as it is not sent to %s itself.",
-		listed, listed-len(left), strings.Join(left, ", "))
+	return m.ctx.F("Danh sách chưa đủ có %s cơ quan; công văn gửi %s vì không gửi cho chính %s.",
+		"The list of those short names %s agencies; the letter goes to %s, as it is not sent to %s itself.",
+		m.ctx.Lang.Num(listed), m.ctx.Lang.Num(listed-len(left)), strings.Join(left, ", "))
 }

@@ -144,7 +144,7 @@ func (m *Model) setRows() {
 				status += " " + compliance.LateMarker(c.ASCII)
 			}
 		}
-		return []string{campaign.WithPredecessors(r.Agency.Name, r.Agency.Predecessors, c.Lang), group, itoa(r.Registered), report.QuotaText(r.Quota),
+		return []string{campaign.WithPredecessors(r.Agency.Name, r.Agency.Predecessors, c.Lang), group, c.Lang.Num(r.Registered), report.QuotaText(r.Quota),
 			status, report.Remarks(*r, c.Lang, c.ASCII)}
 	})
 }
@@ -322,5 +322,3 @@ func (m *Model) selectedLine() string {
 	}
 	return common.DetailLines(c, text+" · "+c.Data.Campaign.GroupHeading(r.Agency.Group, c.Lang), m.width, 1)[0]
 }
-
-func itoa(n int) string { return fmt.Sprint(n) }
