@@ -6,7 +6,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"math"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -17,7 +16,6 @@ import (
 
 	"cchc/internal/book"
 	"cchc/internal/campaign"
-	"cchc/internal/doc"
 	"cchc/internal/dossier"
 	"cchc/internal/files"
 	"cchc/internal/lang"
@@ -205,14 +203,8 @@ func checkIndexPrints(t *testing.T, x *excelize.File, sheet string, header int, 
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, m := range []struct {
-		got *float64
-		mm  float64
-	}{{margins.Left, doc.MarginLeft}, {margins.Right, doc.MarginRight}, {margins.Top, doc.MarginTop}, {margins.Bottom, doc.MarginBottom}} {
-		if m.got == nil || math.Abs(*m.got*25.4-m.mm) > 0.1 {
-			t.Errorf("margins %+v: want the reports' %v mm", margins, m.mm)
-			break
-		}
+	if err := xlsxcheck.Margins(margins); err != nil {
+		t.Error(err)
 	}
 	titles := ""
 	for _, n := range x.GetDefinedName() {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,7 +12,6 @@ import (
 
 	"cchc/internal/book"
 	"cchc/internal/campaign"
-	"cchc/internal/doc"
 	"cchc/internal/lang"
 	"cchc/internal/store"
 	"cchc/internal/vndate"
@@ -641,13 +639,8 @@ func TestTemplatePrintSetup(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, x := range []struct {
-		got *float64
-		mm  float64
-	}{{m.Left, doc.MarginLeft}, {m.Right, doc.MarginRight}, {m.Top, doc.MarginTop}, {m.Bottom, doc.MarginBottom}} {
-		if x.got == nil || math.Abs(*x.got*25.4-x.mm) > 0.1 {
-			t.Fatalf("margins left %v right %v top %v bottom %v in: want %v mm", *m.Left, *m.Right, *m.Top, *m.Bottom, x.mm)
-		}
+	if err := xlsxcheck.Margins(m); err != nil {
+		t.Error(err)
 	}
 	if err := xlsxcheck.Cols(buf2); err != nil {
 		t.Error(err)

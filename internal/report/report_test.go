@@ -26,6 +26,7 @@ import (
 	"cchc/internal/lang"
 	"cchc/internal/vndate"
 	"cchc/internal/vntext"
+	"cchc/internal/xlsxcheck"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -430,14 +431,8 @@ func checkPrintedSheet(t *testing.T, f *excelize.File, sheet, nameTitle string) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, m := range []struct {
-		name string
-		got  *float64
-		mm   float64
-	}{{"top", margins.Top, doc.MarginTop}, {"bottom", margins.Bottom, doc.MarginBottom}, {"left", margins.Left, doc.MarginLeft}, {"right", margins.Right, doc.MarginRight}} {
-		if m.got == nil || math.Abs(*m.got*25.4-m.mm) > 0.1 {
-			t.Errorf("%s margin %v in, want %v mm", m.name, deref(m.got), m.mm)
-		}
+	if err := xlsxcheck.Margins(margins); err != nil {
+		t.Error(err)
 	}
 	if w := colWidth(t, f, sheet, colName(col)); w < 20 {
 		t.Errorf("name column width %v", w)

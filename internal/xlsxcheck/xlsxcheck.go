@@ -7,9 +7,14 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"cchc/internal/doc"
 )
 
 var colRE = regexp.MustCompile(`<col min="(\d+)" max="(\d+)"`)
@@ -48,6 +53,21 @@ func Cols(xlsx []byte) error {
 	}
 	if sheets == 0 {
 		return fmt.Errorf("no worksheet in the workbook")
+	}
+	return nil
+}
+
+// Margins checks a sheet's page margins are docx's and pdf's (Nghị định
+// 30: 20 mm top and bottom, 30 left, 15 right), within 0.1 mm.
+func Margins(m excelize.PageLayoutMarginsOptions) error {
+	for _, x := range []struct {
+		name string
+		got  *float64
+		mm   float64
+	}{{"left", m.Left, doc.MarginLeft}, {"right", m.Right, doc.MarginRight}, {"top", m.Top, doc.MarginTop}, {"bottom", m.Bottom, doc.MarginBottom}} {
+		if x.got == nil || math.Abs(*x.got*25.4-x.mm) > 0.1 {
+			return fmt.Errorf("%s margin %v in, want %v mm", x.name, x.got, x.mm)
+		}
 	}
 	return nil
 }
