@@ -65,7 +65,7 @@ func (r *tmuxRun) send(keys ...string) {
 // the timeout.
 func (r *tmuxRun) until(what string, ok func() bool) {
 	r.t.Helper()
-	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+	for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
 		if ok() {
 			return
 		}
