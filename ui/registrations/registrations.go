@@ -46,6 +46,10 @@ type Model struct {
 	progressOnOpen             bool             // p was pressed on the list: ask the progress once it is open
 	stepFromList               bool             // the progress asked from the list: back to it once saved
 	lastDay                    vndate.Date      // the day of the last step saved: the next one's default
+	// the reading view's lines under the title: the first shown, the
+	// last that can be, and whether the clerk moved it (↑, PgUp, Home…)
+	scroll, maxScroll int
+	scrolled          bool
 
 	// the registration selected, kept while the list is empty (a reload
 	// brings it back in two steps), and where it was, for when it is gone
@@ -274,7 +278,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		if msg.row.ID == m.openedID {
 			if m.open == nil || m.open.ID != msg.row.ID {
-				m.files = common.KeptFiles{}
+				m.files, m.scrolled = common.KeptFiles{}, false
 			}
 			m.open, m.steps, m.mode = &msg.row, msg.steps, reading
 			m.files.Show(msg.files, msg.row.SubmissionID, msg.row.LetterNumber, msg.row.ID, msg.row.Title)
@@ -342,6 +346,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 			m.mode, m.open, m.files = listing, nil, common.KeptFiles{}
 		case key.Matches(msg, k.Edit):
 			return common.Cmd(common.EditRegistrationMsg{ID: m.open.ID})
+		case m.scrollKey(msg):
 		case key.Matches(msg, k.Delete):
 			return common.ConfirmDelete(m.ctx, m.book, common.RowTarget(m.open))
 		}
@@ -450,6 +455,30 @@ func (m *Model) footer() string {
 	return " " + m.ctx.Styles.Muted.Render(text)
 }
 
+// scrollKey moves the reading view under its title.
+func (m *Model) scrollKey(msg tea.KeyMsg) bool {
+	k, page := m.ctx.Keys, max(m.height/2, 1)
+	at := m.scroll
+	switch {
+	case key.Matches(msg, k.Up):
+		at--
+	case key.Matches(msg, k.Down):
+		at++
+	case key.Matches(msg, k.PageUp):
+		at -= page
+	case key.Matches(msg, k.PageDown):
+		at += page
+	case key.Matches(msg, k.Home):
+		at = 0
+	case key.Matches(msg, k.End):
+		at = m.maxScroll
+	default:
+		return false
+	}
+	m.scroll, m.scrolled = min(max(at, 0), m.maxScroll), true
+	return true
+}
+
 // readView shows every field of the open registration.
 func (m *Model) readView() string {
 	c, st, r := m.ctx, m.ctx.Styles, m.open
@@ -462,11 +491,13 @@ func (m *Model) readView() string {
 		}
 		return out
 	}
-	var lines []string
+	// the title, always on top: what is below scrolls under it
+	var head []string
 	for _, l := range wrapText(r.Title, m.width-2) { // a long title whole, over as many lines as it needs
-		lines = append(lines, " "+st.Title.Render(l))
+		head = append(head, " "+st.Title.Render(l))
 	}
-	lines = append(lines, "")
+	head = append(head, "")
+	var lines []string
 	letter := c.F("Số %s", "No. %s", common.Dash(r.LetterNumber))
 	if !r.LetterDate.IsZero() {
 		letter += c.F(" ngày %s", " of %s", r.LetterDate)
@@ -485,33 +516,37 @@ func (m *Model) readView() string {
 		{c.T("Ghi chú", "Note"), r.Note},
 	}
 	progress := progressLines(c, m.steps, m.width)
+	kept := m.files.Lines(m.ctx, m.width)
+	var form []string
+	if m.progress != nil {
+		form = m.progress.view(m.width)
+	}
 	wrapped := make([][]string, len(fields)) // each field wrapped once, this frame
-	n := len(lines) + len(progress)
+	// what the fields, files and form have below the title
+	room := max(m.height-len(head), 1)
+	n := len(progress) + len(kept) + len(form)
 	for i, f := range fields {
 		wrapped[i] = field(f[0], f[1])
 		n += len(wrapped[i])
 	}
 	for i, f := range fields {
-		if strings.TrimSpace(f[1]) == "" && n > m.height {
-			n-- // a short screen (72x20): the empty fields give way to the progress
+		if strings.TrimSpace(f[1]) == "" && n > room {
+			n-- // a short screen: the empty fields give way to the progress and the files
 			continue
 		}
 		lines = append(lines, wrapped[i]...)
 	}
-	lines = append(lines, progress...)
-	if kept := m.files.Lines(m.ctx, m.width); len(kept) > 0 {
-		lines = append(lines, kept...)
-		if extra := len(lines) - m.height; extra > 0 && m.progress == nil { // keep the files in view
-			lines = lines[extra:]
-		}
+	lines = append(append(append(lines, progress...), kept...), form...)
+	m.maxScroll = max(len(lines)-room, 0)
+	switch {
+	case m.progress != nil || (len(kept) > 0 && !m.scrolled):
+		m.scroll = m.maxScroll // the form, or the files, in view
+	case !m.scrolled:
+		m.scroll = 0
 	}
-	if m.progress != nil {
-		lines = append(lines, m.progress.view(m.width)...)
-		if extra := len(lines) - m.height; extra > 0 { // keep the form in view
-			lines = lines[extra:]
-		}
-	}
-	return common.Fit(strings.Join(lines, "\n"), m.width, m.height)
+	m.scroll = min(m.scroll, m.maxScroll)
+	lines = lines[m.scroll:]
+	return common.Fit(strings.Join(append(head, lines...), "\n"), m.width, m.height)
 }
 
 // wrapText breaks text into lines of at most w cells, keeping line breaks.
