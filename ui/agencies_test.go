@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"cchc/internal/lang"
+	"cchc/ui/common"
 )
 
 // Two communes of one name under different districts are told apart by
@@ -91,5 +92,54 @@ func TestTheFormOffersOnlyWhatTheCampaignFollows(t *testing.T) {
 	}
 	if seen := groupsOffered(newHarness(t, seeded(t), lang.VI, 80, 24)); !strings.Contains(seen, "UBND cấp huyện") || !strings.Contains(seen, "Thuộc huyện") {
 		t.Fatalf("2023 offers:\n%s", seen)
+	}
+}
+
+// On an agency's page e edits the registration selected, as d deletes it;
+// E edits the agency itself, and the help says so.
+func TestAgencyPageEditsWhatIsSelected(t *testing.T) {
+	st := seeded(t)
+	h := newHarness(t, st, lang.VI, 100, 30)
+	h.keys("2", "/", "y te", "enter", "enter")
+	if !strings.Contains(h.view(), "E sửa cơ quan") {
+		t.Fatalf("the help does not tell E:\n%s", h.view())
+	}
+	h.keys("e")
+	if v := h.view(); h.m.tab != common.TabEntry || !strings.Contains(v, "Sửa mô hình của Sở Y tế") {
+		t.Fatalf("e on the agency's page shows:\n%s", v)
+	}
+	h.keys("esc")
+	if h.m.tab != common.TabAgencies {
+		t.Fatalf("esc from the form went to tab %d", h.m.tab+1)
+	}
+	h.keys("E")
+	if v := h.view(); !strings.Contains(v, "Sửa: Sở Y tế") {
+		t.Fatalf("E on the agency's page shows:\n%s", v)
+	}
+}
+
+// An agency opened from screen 5 goes back there on esc, its day and its
+// row as they were.
+func TestEscFromAnAgencyGoesBackWhereItWasOpened(t *testing.T) {
+	st := seeded(t)
+	h := newHarness(t, st, lang.VI, 100, 30)
+	h.keys("5", "[", "[", "down", "down")
+	before := h.view()
+	selected := lineWith(before, " › ")
+	h.keys("enter")
+	if h.m.tab != common.TabAgencies {
+		t.Fatalf("enter on screen 5 shows tab %d", h.m.tab+1)
+	}
+	h.keys("esc")
+	if h.m.tab != common.TabCompliance {
+		t.Fatalf("esc went to tab %d:\n%s", h.m.tab+1, h.view())
+	}
+	if v := h.view(); v != before || selected == "" {
+		t.Fatalf("screen 5 was\n%s\nand is back as\n%s", before, v)
+	}
+	// opened from its own list, esc stays on screen 2
+	h.keys("2", "enter", "esc")
+	if h.m.tab != common.TabAgencies {
+		t.Fatalf("esc from an agency opened on screen 2 went to tab %d", h.m.tab+1)
 	}
 }

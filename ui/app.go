@@ -382,7 +382,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.tab = msg.Tab
 		return m, nil
 	case common.OpenAgencyMsg:
-		m.tab = common.TabAgencies
+		msg.From, m.tab = m.tab, common.TabAgencies
 		return m.toScreen(msg)
 	case common.NewEntryMsg, common.EditRegistrationMsg:
 		if m.tab != common.TabEntry {

@@ -718,7 +718,7 @@ func TestAgencyEditConflict(t *testing.T) {
 	ctx := context.Background()
 	h := newHarness(t, st, lang.VI, 100, 30)
 	open := func() {
-		h.keys("2", "/", "ngoai vu", "enter", "enter", "e")
+		h.keys("2", "/", "ngoai vu", "enter", "enter", "E")
 		if !strings.Contains(h.view(), "Sửa: Sở Ngoại vụ") {
 			t.Fatalf("no edit form:\n%s", h.view())
 		}
@@ -745,7 +745,7 @@ func TestAgencyEditConflict(t *testing.T) {
 		t.Fatalf("after r the form does not hold theirs:\n%s", v)
 	}
 	// again, and this time the clerk's own version wins
-	h.keys("esc", "e")
+	h.keys("esc", "E")
 	theirs("Sở NgV")
 	h.keys("tab", "ctrl+u", "SNV", "ctrl+s")
 	if v := h.view(); !strings.Contains(v, "Họ đã sửa:") {

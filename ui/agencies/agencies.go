@@ -46,6 +46,7 @@ type Model struct {
 	list      common.ListView
 
 	detail *detailView
+	backTo int // the tab the page was opened from: esc goes back there
 	form   *agencyForm
 
 	marked map[int64]bool // units marked (m): merged (M) into the selected one, stopped or followed again (x) together
@@ -315,7 +316,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		return m, nil
 	case common.OpenAgencyMsg:
-		return m, m.openDetail(msg.ID)
+		cmd := m.openDetail(msg.ID)
+		m.backTo = msg.From
+		return m, cmd
 	case discardFormMsg:
 		if m.form != nil {
 			m.closeForm()
@@ -373,7 +376,7 @@ func (m *Model) openDetail(id int64) tea.Cmd {
 	if m.ctx.Data == nil || m.ctx.Data.ByID[id] == nil {
 		return nil
 	}
-	m.detail = newDetail(m.ctx, m.book, id)
+	m.detail, m.backTo = newDetail(m.ctx, m.book, id), common.TabAgencies
 	m.detail.setSize(m.width, m.height)
 	m.mode = detail
 	return m.detail.loadFiles()
@@ -394,9 +397,12 @@ func (m *Model) key(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		}
 		if key.Matches(msg, k.Back) {
 			m.mode, m.detail = listing, nil
+			if m.backTo != common.TabAgencies { // opened from another screen: back to it, as it was
+				return m, common.Cmd(common.GotoMsg{Tab: m.backTo})
+			}
 			return m, nil
 		}
-		if key.Matches(msg, k.Edit) {
+		if key.Matches(msg, editAgencyKey(m.ctx)) {
 			m.openForm(m.detail.id)
 			return m, nil
 		}

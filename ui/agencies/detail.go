@@ -222,7 +222,14 @@ func (d *detailView) shortHelp() []key.Binding {
 	if d.files.Capturing() {
 		return d.files.Keys(d.ctx)
 	}
-	return append([]key.Binding{k.New, k.Open, k.Delete, k.Edit, k.Toggle, k.Back}, d.files.Keys(d.ctx)...)
+	return append([]key.Binding{k.New, k.Edit, k.Delete, editAgencyKey(d.ctx), k.Toggle, k.Back}, d.files.Keys(d.ctx)...)
+}
+
+// editAgencyKey edits the agency itself on its page, where e edits the
+// registration selected (as d deletes it).
+func editAgencyKey(c *common.Context) key.Binding {
+	// English in a word: at 72 columns the page's keys fit two lines
+	return key.NewBinding(key.WithKeys("E"), key.WithHelp("E", c.T("sửa cơ quan", "agency")))
 }
 
 func (d *detailView) selected() *book.ListRow {
@@ -244,7 +251,7 @@ func (d *detailView) key(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.New):
 		return common.Cmd(common.NewEntryMsg{AgencyID: d.id})
-	case key.Matches(msg, k.Open):
+	case key.Matches(msg, k.Open), key.Matches(msg, k.Edit): // e (told; enter too) edits what d deletes: the registration selected
 		if r := d.selected(); r != nil {
 			return common.Cmd(common.EditRegistrationMsg{ID: r.ID})
 		}

@@ -135,8 +135,12 @@ type (
 	BackMsg struct{}
 	// GotoMsg switches to a tab.
 	GotoMsg struct{ Tab int }
-	// OpenAgencyMsg opens an agency's page on the agencies tab.
-	OpenAgencyMsg struct{ ID int64 }
+	// OpenAgencyMsg opens an agency's page on the agencies tab; From is
+	// the tab it was opened from (set by the root), where esc goes back to.
+	OpenAgencyMsg struct {
+		ID   int64
+		From int
+	}
 	// NewEntryMsg opens the entry form, with an agency chosen when AgencyID ≠ 0.
 	NewEntryMsg struct{ AgencyID int64 }
 	// EditRegistrationMsg opens the entry form on an existing registration.
