@@ -1,6 +1,7 @@
 package vntext
 
 import (
+	"slices"
 	"testing"
 	"unicode"
 )
@@ -164,5 +165,29 @@ func TestQueryNarrows(t *testing.T) {
 		if got := NewQuery(c.q).Narrows(NewQuery(c.prev)); got != c.want {
 			t.Errorf("%q narrows %q: %v, want %v", c.q, c.prev, got, c.want)
 		}
+	}
+}
+
+// A name matched in full ranks before one whose words are only begun, and
+// one q names every word of before one with words q leaves out.
+func TestQueryRank(t *testing.T) {
+	q := NewQuery("Sở Y tế hà TĨNH")
+	keys := []string{"so y te tinh ha giang", "so y te tinh ha nam", "so y te tinh ha tinh", "so y tet ha tinh"}
+	slices.SortStableFunc(keys, func(a, b string) int { return q.Rank(a) - q.Rank(b) })
+	if keys[0] != "so y te tinh ha tinh" || keys[3] != "so y tet ha tinh" {
+		t.Fatalf("ranked %q", keys)
+	}
+	if q.Rank("so y te ha tinh") != 0 || NewQuery("Đức Thọ").Rank("duc tho") != 0 || NewQuery("duc").Rank("duc tho") == 0 {
+		t.Fatal("a whole name is not ranked first")
+	}
+	if r := NewQuery("").Rank("so y te"); r < NewQuery("so").Rank("so y te") {
+		t.Fatalf("an empty query ranks %d", r)
+	}
+}
+
+func BenchmarkQueryRank(b *testing.B) {
+	q := NewQuery("so y te ha tinh")
+	for b.Loop() {
+		q.Rank("so y te tinh ha tinh")
 	}
 }

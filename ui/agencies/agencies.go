@@ -40,6 +40,8 @@ type Model struct {
 	statusIdx int
 	search    common.Search
 	keys      []string       // folded name and short name of each agency, parallel to Data.Agencies
+	names     [][2]string    // folded name, and short name, apart: to rank what the search found
+	searched  string         // the search the rows were found for: a new one selects the closest
 	rows      [][]string     // each agency's row, rendered once per load, parallel to Data.Agencies
 	named     map[string]int // how many agencies bear each name: a name borne twice gets its district
 	ids       []int64        // agency ids of the rows shown
@@ -144,6 +146,7 @@ func (m *Model) group() campaign.Group {
 func (m *Model) rebuild() {
 	d := m.ctx.Data
 	m.keys = make([]string, len(d.Agencies))
+	m.names = make([][2]string, len(d.Agencies))
 	m.rows = make([][]string, len(d.Agencies))
 	m.named = map[string]int{}
 	for _, a := range d.Agencies {
@@ -151,6 +154,7 @@ func (m *Model) rebuild() {
 	}
 	for i, a := range d.Agencies {
 		m.keys[i] = vntext.Fold(a.Name + " " + a.ShortName)
+		m.names[i] = [2]string{vntext.Fold(a.Name), vntext.Fold(a.ShortName)}
 		r, judged := d.ResultByID[a.ID]
 		m.rows[i] = m.row(a, r, judged)
 	}
@@ -174,43 +178,62 @@ func (m *Model) refilter() {
 		}
 	}
 	g, only, q := m.group(), statusFilters[m.statusIdx], vntext.NewQuery(m.search.Value())
-	m.ids = m.ids[:0]
-	var rows [][]string
-	cursor := 0
+	if text := m.search.Value(); text != m.searched {
+		if m.searched = text; text != "" {
+			selected = 0 // typed: the closest name, first, is selected
+		}
+	}
+	var found []int // indexes into Data.Agencies
 	// the units followed first, then those no longer followed (a 2026
 	// campaign keeps the districts and communes of the old map, stopped)
 	for pass := range 2 {
+		from := len(found)
 		for i, a := range d.Agencies {
-			if a.Active != (pass == 0) {
-				continue
+			if a.Active == (pass == 0) && m.passes(i, a, g, only, q) {
+				found = append(found, i)
 			}
-			m.addRow(i, a, g, only, q, selected, &rows, &cursor)
 		}
+		if !q.Empty() { // the closest names first: "so y te ha tinh" lists Hà Tĩnh's before Hà Giang's
+			vntext.SortByRank(found[from:], func(i int) int { return m.rank(q, i) })
+		}
+	}
+	m.ids = m.ids[:0]
+	rows := make([][]string, len(found))
+	cursor := 0
+	for n, i := range found {
+		if d.Agencies[i].ID == selected {
+			cursor = n
+		}
+		m.ids = append(m.ids, d.Agencies[i].ID)
+		rows[n] = m.rows[i]
 	}
 	m.list.SetRows(rows)
 	m.list.SetCursor(cursor)
 }
 
-// addRow shows agency a (index i of Data.Agencies) when it passes the filters.
-func (m *Model) addRow(i int, a campaign.Agency, g campaign.Group, only string, q vntext.Query, selected int64, rows *[][]string, cursor *int) {
+// rank is how closely agency i's name (or its short name typed in full)
+// matches q: vntext.Query.Rank.
+func (m *Model) rank(q vntext.Query, i int) int {
+	r := q.Rank(m.names[i][0])
+	if r > 0 && m.names[i][1] != "" && q.Rank(m.names[i][1]) == 0 {
+		return 0
+	}
+	return r
+}
+
+// passes reports whether agency a (index i of Data.Agencies) passes the filters.
+func (m *Model) passes(i int, a campaign.Agency, g campaign.Group, only string, q vntext.Query) bool {
 	d := m.ctx.Data
 	if g != "" && a.Group != g {
-		return
+		return false
 	}
 	r, judged := d.ResultByID[a.ID]
 	if only != "" {
 		if !judged || (only == "unmet" && r.Status == compliance.Met) || (only != "unmet" && string(r.Status) != only) {
-			return
+			return false
 		}
 	}
-	if !q.Match(m.keys[i]) {
-		return
-	}
-	if a.ID == selected {
-		*cursor = len(m.ids)
-	}
-	m.ids = append(m.ids, a.ID)
-	*rows = append(*rows, m.rows[i])
+	return q.Match(m.keys[i])
 }
 
 func (m *Model) row(a campaign.Agency, r compliance.Result, judged bool) []string {

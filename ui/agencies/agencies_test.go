@@ -120,3 +120,33 @@ func TestAgencyConflictReadsTheirs(t *testing.T) {
 		t.Fatalf("told %q", note)
 	}
 }
+
+// The search lists the closest names first and selects the first: the
+// name typed in full before names that only share its words.
+func TestSearchListsTheClosestNameFirst(t *testing.T) {
+	s := uitest.Small()
+	s.Units = nil
+	for i, name := range []string{"Sở Y tế tỉnh Hà Giang", "Sở Y tế tỉnh Hà Nam", "Sở Y tế tỉnh Hà Tĩnh", "Sở Y tế tỉnh Hải Dương"} {
+		s.Units = append(s.Units, campaign.Agency{ID: int64(i + 1), Version: 1, Name: name, Group: campaign.Department, Active: true})
+	}
+	d := uitest.Data(t, s)
+	m := New(uitest.Context(d), &fakeBook{})
+	dr := uitest.Show(t, m, d, 100, 30)
+	dr.Keys("/", "so y te ha tinh", "enter")
+	if line := lineWith(m.View(), " › "); !strings.Contains(line, "Sở Y tế tỉnh Hà Tĩnh") {
+		t.Fatalf("the row selected is %q:\n%s", line, m.View())
+	}
+	dr.Keys("esc", "/", "ha nam")
+	if line := lineWith(m.View(), " › "); !strings.Contains(line, "Sở Y tế tỉnh Hà Nam") {
+		t.Fatalf("the row selected is %q:\n%s", line, m.View())
+	}
+}
+
+func lineWith(view, s string) string {
+	for _, l := range strings.Split(view, "\n") {
+		if strings.Contains(l, s) {
+			return l
+		}
+	}
+	return ""
+}

@@ -287,3 +287,13 @@ func TestCutNamesKeepTheHeadAndTheMergedFrom(t *testing.T) {
 		}
 	}
 }
+
+// A picker lists the closest names first, so enter picks the one typed.
+func TestPickerListsTheClosestNameFirst(t *testing.T) {
+	p := NewPicker("agency", "Văn bản của", "", []Choice{{Label: "Sở Y tế tỉnh Hà Giang", Value: 1}, {Label: "Sở Y tế tỉnh Hải Dương", Value: 2}, {Label: "Sở Y tế tỉnh Hà Tĩnh", Value: 3}})
+	p.Input.SetValue("so y te ha tinh")
+	p.refreshMatches()
+	if len(p.Matches) != 3 || p.Matches[0].Value != 3 {
+		t.Fatalf("matches %+v", p.Matches)
+	}
+}

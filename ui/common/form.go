@@ -183,18 +183,20 @@ func (f *Field) refreshMatches() {
 	q := f.Input.Value()
 	f.Matches = f.Matches[:0]
 	f.Picked = 0
-	key := vntext.Fold(q)
+	key, query := vntext.Fold(q), vntext.NewQuery(q)
 	for _, c := range f.Candidates {
 		if c.Key == key && key != "" {
 			f.Picked = c.Value // typed in full
 		}
-		if vntext.Matches(c.Key, q) {
+		if query.Match(c.Key) {
 			f.Matches = append(f.Matches, c)
 		}
 	}
 	if q == "" {
 		f.Matches = f.Matches[:0]
 	}
+	// the closest names first: enter picks the first
+	vntext.SortByRank(f.Matches, func(c Choice) int { return query.Rank(c.Key) })
 	f.Choice = 0
 }
 
