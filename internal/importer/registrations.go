@@ -234,7 +234,11 @@ type regReader struct {
 }
 
 func planRegistrations(grids []*Grid, c campaign.Campaign, agencies []campaign.Agency, opt RegistrationOptions) *RegistrationPlan {
-	p := &RegistrationPlan{Campaign: c}
+	// the clerk's word on the letter, told even when the file has no table
+	p := &RegistrationPlan{Campaign: c, LetterNumber: vntext.Line(opt.Letter), Received: opt.Received}
+	if p.Received.IsZero() {
+		p.Received = opt.Today
+	}
 	var g *Grid
 	var h header
 	// the registrations table is the one whose header names the most
@@ -297,15 +301,10 @@ func planRegistrations(grids []*Grid, c campaign.Campaign, agencies []campaign.A
 		}
 	}
 
-	p.LetterNumber = vntext.Line(opt.Letter)
 	if p.LetterNumber == "" {
 		p.LetterNumber = tb.number
 	}
 	p.LetterDate = tb.date
-	p.Received = opt.Received
-	if p.Received.IsZero() {
-		p.Received = opt.Today
-	}
 	rr.readRows(p)
 	p.Problems = append(p.Problems, rr.problems...)
 	p.group(opt.Today, tb.dateLine)

@@ -88,3 +88,21 @@ func TestImportRehearsedThenWritten(t *testing.T) {
 		t.Fatalf("told %q", note)
 	}
 }
+
+// A file with no table still tells the letter's received day the form
+// holds, above the problem it has.
+func TestPreviewTellsTheReceivedDay(t *testing.T) {
+	src := uitest.Small()
+	b := &fakeBook{camp: src.Camp}
+	path := filepath.Join(t.TempDir(), "ket-qua.csv")
+	if err := os.WriteFile(path, []byte("Báo cáo kết quả\nNăm 2023,đã xong\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	m := New(uitest.Context(uitest.Data(t, src)), b)
+	m.SetSize(120, 30)
+	d := uitest.Screen(t, m)
+	d.Keys(path, "enter")
+	if v := m.View(); !strings.Contains(v, "ngày nhận "+uitest.Today.String()) || !strings.Contains(v, "Không tìm thấy dòng tiêu đề") {
+		t.Fatalf("the preview shows:\n%s", v)
+	}
+}
