@@ -248,13 +248,12 @@ func (v *KeptFiles) attach(c *Context, st FileBook, path string) tea.Cmd {
 }
 
 // open writes the file into a private temporary folder and opens it
-// there. The temporary name is made of the file's number and its checked
-// extension only: Windows' "start" reads a name through cmd.exe, where an
-// agency's "&" or "%" in a name would be a command.
+// there, under its own name (cleaned, and made safe on Windows): the
+// viewer's title and its "Save as" show it. The name is not read by a
+// shell: OpenFile hands the path to the system as it is.
 func (v *KeptFiles) open(c *Context, st FileBook, f book.FileRow) tea.Cmd {
 	return func() tea.Msg {
-		name := fmt.Sprintf("tep-%d%s", f.ID, strings.ToLower(filepath.Ext(files.SafeName(f.Name))))
-		path, err := ViewerCopy(name, func(w io.Writer) error {
+		path, err := ViewerCopy(viewerName(f), func(w io.Writer) error {
 			_, err := st.FileContent(c.Work(), f.ID, w)
 			return err
 		})
@@ -263,11 +262,34 @@ func (v *KeptFiles) open(c *Context, st FileBook, f book.FileRow) tea.Cmd {
 		}
 		return OpenFile(path, func(err error) tea.Msg {
 			if err != nil {
-				return fileErrMsg{lang.Wrap(err, "Không mở được tệp %s", "Cannot open the file %s", path)}
+				return fileErrMsg{noViewer(err, f.Name)}
 			}
 			return nil
 		})()
 	}
+}
+
+// viewerName is the name of a kept file's copy for the viewer: its own,
+// or its number when nothing of it is left once cleaned.
+func viewerName(f book.FileRow) string {
+	name := files.SafeName(f.Name)
+	if strings.TrimLeft(name, "_") == "" || strings.HasPrefix(name, ".") {
+		name = fmt.Sprintf("tep-%d%s", f.ID, strings.ToLower(filepath.Ext(name)))
+	}
+	return name
+}
+
+// noViewer says in words why a file did not open: the system's viewer
+// refuses a file when no program is set to open its kind (xdg-open's
+// exit status 3 or 4, Windows' "no association").
+func noViewer(err error, name string) error {
+	kind := strings.ToLower(filepath.Ext(name))
+	if kind == "" {
+		return lang.Wrap(err, "Không mở được tệp %s: máy không có chương trình nào mở loại tệp không có phần mở rộng này; nhấn s để lưu tệp ra chỗ khác rồi mở",
+			"Cannot open the file %s: no program on this computer opens a file without an extension; press s to save it elsewhere and open it from there", name)
+	}
+	return lang.Wrap(err, "Không mở được tệp %s: máy không có chương trình nào mở loại tệp %s (cài một chương trình đọc tệp %s, hoặc nhấn s để lưu tệp ra chỗ khác)",
+		"Cannot open the file %s: no program on this computer opens %s files (install one that reads %s files, or press s to save it elsewhere)", name, kind, kind)
 }
 
 // save writes the file to path as cchc writes every file: atomically,

@@ -29,7 +29,7 @@ var viewerCopies struct {
 }
 
 // ViewerCopy writes a file for the system's viewer under the name given
-// (a name without "&" or "%": Windows may read it through cmd.exe), with
+// (a file's own, cleaned: OpenFile hands its path over whole), with
 // write giving its bytes, and returns its path.
 func ViewerCopy(name string, write func(io.Writer) error) (string, error) {
 	dir, err := os.MkdirTemp("", viewerPrefix)
