@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -499,5 +500,31 @@ func TestEveryScreenWorksAt72x20(t *testing.T) {
 			}
 			h.keys("esc")
 		}
+	}
+}
+
+// Screens 1 and 5 say what their totals leave out that screen 4 lists:
+// the registrations of a unit no longer followed.
+func TestTotalsSayWhatTheyLeaveOut(t *testing.T) {
+	st := seeded(t)
+	h := newHarness(t, st, lang.VI, 100, 30)
+	h.keys("5")
+	if v := h.view(); strings.Contains(v, "Không tính") {
+		t.Fatalf("every registration is counted, yet:\n%s", v)
+	}
+	all := len(h.m.ctx.Data.Registrations)
+	h.keys("2", "/", "y te", "enter", "x", "y", "5")
+	left := 0
+	for _, r := range h.m.ctx.Data.Registrations {
+		if r.Agency.Name == "Sở Y tế" {
+			left++
+		}
+	}
+	want := fmt.Sprintf("Không tính %d mô hình của 1 đơn vị ngừng theo dõi (màn 4 vẫn liệt kê)", left)
+	if v := h.view(); left == 0 || !strings.Contains(v, want) || h.m.ctx.Data.Summary.Total().Registrations != all-left {
+		t.Fatalf("no %q (of %d):\n%s", want, all, v)
+	}
+	if h.keys("1"); !strings.Contains(h.view(), want) {
+		t.Fatalf("screen 1 does not say %q:\n%s", want, h.view())
 	}
 }

@@ -155,6 +155,9 @@ func (m *Model) View() string {
 	}
 	lines = append(lines, "")
 	lines = append(lines, m.groupLines()...)
+	if left := common.UncountedLine(m.ctx, m.ctx.Today, d.Summary.Total().Registrations); left != "" { // screen 4 lists more: say why
+		lines = append(lines, common.FitLine("  "+st.Muted.Render(left), m.width))
+	}
 	if m.ctx.Today.After(c.Deadline) && len(d.Registrations) > 0 {
 		lines = append(lines, m.progressLine())
 	}

@@ -300,7 +300,11 @@ func (m *Model) View() string {
 		}
 		lines = append(lines, row(name, g))
 	}
-	lines = append(lines, st.Bold.Render(row(c.T("Tổng cộng", "Total"), m.summary.Total())))
+	total := m.summary.Total()
+	lines = append(lines, st.Bold.Render(row(c.T("Tổng cộng", "Total"), total)))
+	if left := common.UncountedLine(c, m.asOf, total.Registrations); left != "" { // screen 4 lists more: say why
+		lines = append(lines, common.FitLine("  "+st.Muted.Render(left), m.width))
+	}
 	if m.spaced() {
 		lines = append(lines, "")
 	}
