@@ -119,6 +119,19 @@ func Parse(s string) (Date, error) {
 	return Date{t}, nil
 }
 
+// ParseTyped is Parse for a date a clerk types, which also reads d/m/yy
+// as 20yy ("1/12/26" is 1/12/2026) for yy below 90: of the years cchc
+// keeps (1990–2100) only 1990–1999 share two digits with others, so
+// "1/1/95" is refused. Only with '/': "26-12-01" may be ISO's order
+// shortened. Files keep to Parse: a year cut short there is refused.
+func ParseTyped(s string) (Date, error) {
+	parts := strings.Split(strings.TrimSpace(s), "/")
+	if len(parts) == 3 && len(parts[2]) == 2 && parts[2] < "90" && parts[2] >= "00" {
+		return Parse(parts[0] + "/" + parts[1] + "/20" + parts[2])
+	}
+	return Parse(s)
+}
+
 // ParseISO reads a stored yyyy-mm-dd date; "" gives the zero Date.
 func ParseISO(s string) (Date, error) {
 	if s == "" {

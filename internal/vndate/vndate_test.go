@@ -43,6 +43,20 @@ func TestParse(t *testing.T) {
 	}
 }
 
+// A clerk may type a year in two digits; 9x is refused (1995 or 2095?).
+func TestParseTyped(t *testing.T) {
+	for in, want := range map[string]Date{"1/12/26": Of(2026, 12, 1), " 24/03/23 ": Of(2023, 3, 24), "24/03/2023": Of(2023, 3, 24), "2023-03-24": Of(2023, 3, 24)} {
+		if got, err := ParseTyped(in); err != nil || !got.Equal(want) {
+			t.Errorf("ParseTyped(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for in, want := range map[string]error{"01/01/95": ErrFormat, "24-03-23": ErrFormat, "29/02/23": ErrNoDay, "1/12/2a": ErrFormat, "24/03/023": ErrFormat} {
+		if _, err := ParseTyped(in); !errors.Is(err, want) {
+			t.Errorf("ParseTyped(%q) error = %v, want %v", in, err, want)
+		}
+	}
+}
+
 func TestFormatAndDays(t *testing.T) {
 	t.Parallel()
 	d := Of(2023, 3, 4)

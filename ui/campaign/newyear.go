@@ -205,7 +205,7 @@ func (n *newYear) next() {
 			return
 		}
 	}
-	d, err := vndate.Parse(f.Field("deadline").Value())
+	d, err := vndate.ParseTyped(f.Field("deadline").Value())
 	if err != nil || d.IsZero() {
 		n.err = c.T("Hạn đăng ký: cần ngày có thật dạng dd/mm/yyyy", "Deadline: expected a real date as dd/mm/yyyy")
 		return
@@ -251,7 +251,7 @@ func (n *newYear) save() tea.Cmd {
 	}
 	c, f := n.ctx, n.confirm
 	camp := n.camp
-	ld, err := vndate.Parse(f.Field("letter_date").Value())
+	ld, err := vndate.ParseTyped(f.Field("letter_date").Value())
 	if err != nil {
 		n.err = c.T("Ngày công văn: cần ngày có thật dạng dd/mm/yyyy", "Letter date: expected a real date as dd/mm/yyyy")
 		return nil

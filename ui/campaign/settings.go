@@ -112,7 +112,7 @@ func (s *Settings) collect() (dom.Campaign, []string) {
 	l := s.ctx.Lang
 	date := func(id string, required bool) vndate.Date {
 		fd := f.Field(id)
-		d, err := vndate.Parse(fd.Value())
+		d, err := vndate.ParseTyped(fd.Value())
 		if err != nil || (required && d.IsZero()) {
 			probs = append(probs, l.F("%s: cần ngày có thật dạng dd/mm/yyyy", "%s: expected a real date as dd/mm/yyyy", fd.Label))
 		}

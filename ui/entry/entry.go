@@ -369,7 +369,7 @@ func (m *Model) checkField(fd *common.Field, leaving bool) {
 			return
 		}
 		fd.Err = cut
-		if _, err := vndate.Parse(v); err != nil {
+		if _, err := vndate.ParseTyped(v); err != nil {
 			fd.Err = fd.Label + ": " + vndate.Problem(err, c.Lang)
 		}
 	case campaign.FieldTitle:

@@ -72,6 +72,17 @@ func TestEntryRecordsTheLetter(t *testing.T) {
 	}
 }
 
+// A day typed with its year in two digits is that day of 20yy.
+func TestEntryTakesATwoDigitYear(t *testing.T) {
+	b := &fakeBook{}
+	_, d := show(t, b)
+	d.Send(common.NewEntryMsg{AgencyID: health.ID})
+	d.Keys("57/SYT-VP", "down", "1/3/23", "down", "down", "Khám bệnh không giấy tờ", "ctrl+s")
+	if len(b.letters) != 1 || b.letters[0].LetterDate != vndate.Of(2023, 3, 1) {
+		t.Fatalf("recorded %+v", b.letters)
+	}
+}
+
 // A registration is edited as the book holds it; a save over another
 // clerk's shows theirs, read again, and o saves the clerk's over it.
 func TestEntryEditsWhatTheBookHolds(t *testing.T) {

@@ -21,7 +21,7 @@ func (m *Model) collect() (campaign.Submission, campaign.Registration, campaign.
 	var probs campaign.Problems
 	date := func(id string) vndate.Date {
 		fd := f.Field(id)
-		d, err := vndate.Parse(fd.Value())
+		d, err := vndate.ParseTyped(fd.Value())
 		if err != nil {
 			probs = append(probs, campaign.Problem{Field: id, Msg: &lang.Error{
 				VI: fd.Label + ": " + vndate.Problem(err, lang.VI), EN: fd.Label + ": " + vndate.Problem(err, lang.EN)}})

@@ -225,7 +225,7 @@ func (m *Model) plan() tea.Cmd {
 		Today:  m.ctx.Today,
 	}
 	if what == registrations {
-		d, err := vndate.Parse(m.form.Field(fReceived).Value())
+		d, err := vndate.ParseTyped(m.form.Field(fReceived).Value())
 		if err != nil {
 			m.err = m.ctx.T("Ngày nhận: cần ngày có thật dạng dd/mm/yyyy", "Received: expected a real date as dd/mm/yyyy")
 			return nil

@@ -74,7 +74,7 @@ func (p *progressForm) update(msg tea.KeyMsg) (done bool, cmd tea.Cmd) {
 }
 
 func (p *progressForm) save() tea.Cmd {
-	d, err := vndate.Parse(p.form.Field("on").Value())
+	d, err := vndate.ParseTyped(p.form.Field("on").Value())
 	if err != nil || d.IsZero() {
 		p.err = p.ctx.T("Ngày: cần ngày có thật dạng dd/mm/yyyy", "Date: expected a real date as dd/mm/yyyy")
 		return nil

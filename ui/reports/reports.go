@@ -310,14 +310,14 @@ func (m *Model) write(force bool) tea.Cmd {
 		return m.writeTemplate(force)
 	}
 	asOfField := m.form.Field(fAsOf)
-	asOf, err := vndate.Parse(asOfField.Value())
+	asOf, err := vndate.ParseTyped(asOfField.Value())
 	if err != nil || asOf.IsZero() {
 		m.err = m.ctx.T("Tính đến ngày: cần ngày có thật dạng dd/mm/yyyy", "As of: expected a real date as dd/mm/yyyy")
 		return nil
 	}
 	var replyBy vndate.Date
 	if m.kind() == report.KindReminder {
-		if replyBy, err = vndate.Parse(m.form.Field(fReply).Value()); err != nil {
+		if replyBy, err = vndate.ParseTyped(m.form.Field(fReply).Value()); err != nil {
 			m.err = m.ctx.T("Hạn gửi lại: cần ngày có thật dạng dd/mm/yyyy (hoặc để trống)", "Reply by: expected a real date as dd/mm/yyyy (or empty)")
 			return nil
 		}
@@ -343,7 +343,7 @@ func (m *Model) writeDossier(force bool) tea.Cmd {
 	if m.busy || m.ctx.Data == nil {
 		return nil
 	}
-	asOf, err := vndate.Parse(m.form.Field(fAsOf).Value())
+	asOf, err := vndate.ParseTyped(m.form.Field(fAsOf).Value())
 	if err != nil || asOf.IsZero() {
 		m.err = m.ctx.T("Tính đến ngày: cần ngày có thật dạng dd/mm/yyyy", "As of: expected a real date as dd/mm/yyyy")
 		return nil
@@ -462,7 +462,7 @@ func (m *Model) leftOutNote() string {
 	if m.kind() != report.KindReminder || d == nil {
 		return ""
 	}
-	asOf, err := vndate.Parse(m.form.Field(fAsOf).Value())
+	asOf, err := vndate.ParseTyped(m.form.Field(fAsOf).Value())
 	if err != nil || asOf.IsZero() {
 		return ""
 	}

@@ -183,7 +183,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	if m.typing {
 		switch msg.String() {
 		case "enter":
-			d, err := vndate.Parse(m.dateInput.Value())
+			d, err := vndate.ParseTyped(m.dateInput.Value())
 			if err != nil || d.IsZero() {
 				m.dateErr = m.ctx.T("Cần ngày có thật dạng dd/mm/yyyy", "Expected a real date as dd/mm/yyyy")
 				return nil
