@@ -143,3 +143,17 @@ func TestEscFromAnAgencyGoesBackWhereItWasOpened(t *testing.T) {
 		t.Fatalf("esc from an agency opened on screen 2 went to tab %d", h.m.tab+1)
 	}
 }
+
+// The letter's agency picker, finding no unit followed, says that units
+// of that name exist but are no longer followed, and how to follow one.
+func TestPickerTellsOfUnitsNoLongerFollowed(t *testing.T) {
+	h := newHarness(t, provinceDemo(t), lang.VI, 100, 30)
+	h.keys("3", "xa duc")
+	if v := strings.Join(strings.Fields(h.view()), " "); !strings.Contains(v, "khớp nhưng đã ngừng theo dõi trong đợt này (Xã Đức") || !strings.Contains(v, "theo dõi lại ở màn 2 (x)") {
+		t.Fatalf("the picker says:\n%s", v)
+	}
+	h.keys("ctrl+u", "zzz")
+	if v := h.view(); !strings.Contains(v, "không có tên nào khớp") {
+		t.Fatalf("the picker says:\n%s", v)
+	}
+}

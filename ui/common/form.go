@@ -48,7 +48,11 @@ type Field struct {
 	Candidates []Choice
 	Matches    []Choice
 	Picked     int64
-	initial    string
+	// Stopped are the names not offered, units no longer followed: when
+	// no candidate matches, the field says how many of them would
+	Stopped      []Choice
+	stoppedMatch []string // those matching the text, when no candidate does
+	initial      string
 	// fresh: the focus came to the field with a value in it, which is
 	// selected as in any form: the first letter typed replaces it, a move
 	// of the cursor keeps it (Form.Update)
@@ -194,6 +198,14 @@ func (f *Field) refreshMatches() {
 	}
 	if q == "" {
 		f.Matches = f.Matches[:0]
+	}
+	f.stoppedMatch = f.stoppedMatch[:0]
+	if len(f.Matches) == 0 && q != "" {
+		for _, c := range f.Stopped {
+			if query.Match(c.Key) {
+				f.stoppedMatch = append(f.stoppedMatch, c.Label)
+			}
+		}
 	}
 	// the closest names first: enter picks the first
 	vntext.SortByRank(f.Matches, func(c Choice) int { return query.Rank(c.Key) })
@@ -522,8 +534,18 @@ func (f *Form) View(width, labelW int) []string {
 		}
 		if focused && fd.Kind == PickerField && fd.Picked == 0 && len(fd.Matches) == 0 && fd.Input.Value() != "" {
 			// "345": screen keys typed into the form, most likely
-			for _, l := range Wrap(f.ctx.T("không có tên nào khớp; trong biểu mẫu chữ số được gõ vào ô: chuyển màn hình bằng alt+1…6, rời biểu mẫu bằng esc",
-				"no name matches; in a form digits are typed in: alt+1…6 switch screens, esc leaves the form"), width-labelW-4) {
+			text := f.ctx.T("không có tên nào khớp; trong biểu mẫu chữ số được gõ vào ô: chuyển màn hình bằng alt+1…6, rời biểu mẫu bằng esc",
+				"no name matches; in a form digits are typed in: alt+1…6 switch screens, esc leaves the form")
+			if n := len(fd.stoppedMatch); n > 0 { // they exist: the clerk is told why they are not offered
+				names := strings.Join(fd.stoppedMatch[:min(n, 3)], ", ")
+				if n > 3 {
+					names += ", …"
+				}
+				text = f.ctx.F("không có đơn vị đang theo dõi nào khớp; %s khớp nhưng đã ngừng theo dõi trong đợt này (%s): theo dõi lại ở màn 2 (x) để nhập văn bản của đơn vị đó",
+					"no unit followed matches; %s match but are no longer followed in this campaign (%s): follow one again on screen 2 (x) to record its letter",
+					f.ctx.Lang.Count(n, "đơn vị", "unit", "units"), names)
+			}
+			for _, l := range Wrap(text, width-labelW-4) {
 				out = append(out, FitLine(strings.Repeat(" ", labelW+3)+s.Muted.Render(l), width))
 			}
 		}

@@ -117,28 +117,30 @@ func (m *Model) reset(agencyID int64) {
 }
 
 // agencyChoices are the active agencies of the campaign shown.
-func (m *Model) agencyChoices() []common.Choice {
-	var out []common.Choice
+func (m *Model) agencyChoices() (followed, stopped []common.Choice) {
 	for _, a := range m.ctx.Data.Agencies {
+		c := common.Choice{Label: a.Name, Value: a.ID, Key: foldNames(a)}
 		if a.Active {
-			out = append(out, common.Choice{Label: a.Name, Value: a.ID, Key: foldNames(a)})
+			followed = append(followed, c)
+		} else {
+			stopped = append(stopped, c)
 		}
 	}
-	return out
+	return followed, stopped
 }
 
 // refreshAgencies takes in agencies added or renamed since the form was
 // built, keeping what the clerk typed.
 func (m *Model) refreshAgencies() {
 	picker := m.form.Field(campaign.FieldAgency)
-	picker.Candidates = m.agencyChoices()
+	picker.Candidates, picker.Stopped = m.agencyChoices()
 	m.syncLead()
 }
 
 // build makes the form's fields from the loaded data.
 func (m *Model) build() {
 	c := m.ctx
-	agencies := m.agencyChoices()
+	agencies, stopped := m.agencyChoices()
 	var kinds, areas []common.Choice
 	for i, k := range campaign.Kinds {
 		kinds = append(kinds, common.Choice{Label: k.Label(c.Lang), Value: int64(i)})
@@ -148,6 +150,7 @@ func (m *Model) build() {
 	}
 	date := c.T("dd/mm/yyyy", "dd/mm/yyyy")
 	agency := common.NewPicker(campaign.FieldAgency, c.T("Văn bản của", "Letter from"), c.T("gõ vài chữ của tên, không cần dấu", "type part of the name, accents optional"), agencies)
+	agency.Stopped = stopped
 	received := common.NewText(campaign.FieldReceived, c.T("Ngày nhận", "Received"), date, 10)
 	received.Hint = c.T("mặc định hôm nay", "today by default")
 	m.form = common.NewForm(c,
