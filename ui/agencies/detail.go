@@ -257,7 +257,13 @@ func (d *detailView) key(msg tea.KeyMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Delete):
 		if r := d.selected(); r != nil {
-			return common.ConfirmDelete(d.ctx, d.book, common.ListTarget(r))
+			t := common.ListTarget(r)
+			letter, last := d.letterOf[r.ID], true
+			for id, l := range d.letterOf {
+				last = last && (l != letter || id == r.ID)
+			}
+			t.Files = common.FilesGoing(d.kept, r.ID, letter, last && letter != 0)
+			return common.ConfirmDelete(d.ctx, d.book, t)
 		}
 	case key.Matches(msg, k.Toggle):
 		return confirmToggle(d.ctx, d.book, d.id)

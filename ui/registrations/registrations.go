@@ -348,7 +348,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 			return common.Cmd(common.EditRegistrationMsg{ID: m.open.ID})
 		case m.scrollKey(msg):
 		case key.Matches(msg, k.Delete):
-			return common.ConfirmDelete(m.ctx, m.book, common.RowTarget(m.open))
+			return m.confirmDelete(common.RowTarget(m.open))
 		}
 		return nil
 	}
@@ -383,7 +383,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Delete):
 		if r := m.selected(); r != nil {
-			return common.ConfirmDelete(m.ctx, m.book, common.ListTarget(r))
+			return m.confirmDelete(common.ListTarget(r))
 		}
 	case key.Matches(msg, k.Group):
 		m.groupIdx = (m.groupIdx + 1) % (len(campaign.Groups) + 1)
@@ -453,6 +453,26 @@ func (m *Model) footer() string {
 		text += m.ctx.T(" · đang tìm…", " · searching…")
 	}
 	return " " + m.ctx.Styles.Muted.Render(text)
+}
+
+// confirmDelete asks before deleting t, saying how many kept files go
+// with it: read from the book (the list does not hold them).
+func (m *Model) confirmDelete(t common.DeleteTarget) tea.Cmd {
+	c, st, campaignID := m.ctx, m.book, m.ctx.Data.Campaign.ID
+	last := common.LastOfLetter(c.Data, t.ID)
+	return func() tea.Msg {
+		ctx := c.Work()
+		r, err := st.Registration(ctx, t.ID)
+		if err != nil {
+			return common.ErrMsg{Err: err}
+		}
+		files, err := st.Files(ctx, book.FilesQuery{CampaignID: campaignID, AgencyID: r.AgencyID})
+		if err != nil {
+			return common.ErrMsg{Err: err}
+		}
+		t.Files = common.FilesGoing(files, r.ID, r.SubmissionID, last)
+		return common.ConfirmDelete(c, st, t)()
+	}
 }
 
 // scrollKey moves the reading view under its title.

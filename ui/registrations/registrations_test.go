@@ -9,6 +9,7 @@ import (
 	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/vndate"
+	"cchc/ui/common"
 	"cchc/ui/uitest"
 )
 
@@ -98,6 +99,10 @@ func TestDeleteAsksFirst(t *testing.T) {
 	d.Keys("d")
 	if len(b.deleted) != 0 {
 		t.Fatalf("deleted before asking: %v", b.deleted)
+	}
+	// the last registration of its letter: the letter's file goes too
+	if q, _ := uitest.Last[common.ConfirmMsg](d); q.Question != "Xóa mô hình «Khám bệnh không giấy tờ» của Sở Y tế (văn bản số 57/SYT-VP, nhận 22/03/2023) kèm 1 tệp?" {
+		t.Fatalf("asked %q", q.Question)
 	}
 	d.Yes()
 	if len(b.deleted) != 1 || b.deleted[0] != [2]int64{5, 1} {
