@@ -93,9 +93,16 @@ func newHarness(t *testing.T, st book.Book, l lang.Lang, w, h int) *harness {
 	return hs
 }
 
+// run follows a command's chain as bubbletea would. A job's progress
+// ticks (every 100 ms) do not count toward the depth: a job slowed down by
+// a loaded machine (CI under -race) is followed to its end, up to a minute.
 func (h *harness) run(cmd tea.Cmd) {
-	for depth := 0; cmd != nil && depth < 20; depth++ {
+	deadline := time.Now().Add(time.Minute)
+	for depth := 0; cmd != nil && depth < 20 && time.Now().Before(deadline); depth++ {
 		msg := cmd()
+		if _, tick := msg.(common.JobProgressMsg); tick {
+			depth--
+		}
 		switch msg := msg.(type) {
 		case nil:
 			return
