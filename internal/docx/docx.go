@@ -108,6 +108,9 @@ type Writer struct {
 	err   error
 	size  int64 // bytes of document.xml so far
 	limit int64 // most it may hold; 0: no limit
+	// kept is whether the last row written is kept with what follows: the
+	// paragraph after its table then keeps too, or the chain breaks there.
+	kept bool
 }
 
 const twipsPerMM = 1440 / 25.4
@@ -234,6 +237,10 @@ func (w *Writer) Row(cells []Cell) error {
 		return fmt.Errorf("docx: row outside a table")
 	}
 	w.put(w.row(cells, false))
+	w.kept = false
+	for _, c := range cells {
+		w.kept = w.kept || c.KeepNext
+	}
 	return w.err
 }
 
@@ -244,8 +251,14 @@ func (w *Writer) EndTable() error {
 	}
 	w.table = nil
 	w.put(`</w:tbl>`)
-	// Word needs a paragraph between two tables, and after the last one.
-	w.put(`<w:p><w:pPr><w:spacing w:before="0" w:after="0"/><w:rPr><w:sz w:val="4"/></w:rPr></w:pPr></w:p>`)
+	// Word needs a paragraph between two tables, and after the last one;
+	// kept with what follows when the last row is.
+	keep := ""
+	if w.kept {
+		keep = `<w:keepNext/>`
+	}
+	w.kept = false
+	w.put(`<w:p><w:pPr>` + keep + `<w:spacing w:before="0" w:after="0"/><w:rPr><w:sz w:val="4"/></w:rPr></w:pPr></w:p>`)
 	return w.err
 }
 
@@ -411,7 +424,7 @@ func (w *Writer) styles() string {
 	return fmt.Sprintf(`<w:styles xmlns:w="%s"><w:docDefaults><w:rPrDefault><w:rPr>`+
 		`<w:rFonts w:ascii="%[2]s" w:hAnsi="%[2]s" w:eastAsia="%[2]s" w:cs="%[2]s"/>`+
 		`<w:sz w:val="%[3]d"/><w:szCs w:val="%[3]d"/><w:lang w:val="%[4]s" w:eastAsia="%[4]s" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>`+
-		`<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>`+
+		`<w:pPrDefault><w:pPr><w:widowControl/><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>`+
 		`<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>`+
 		`<w:style w:type="paragraph" w:styleId="Header"><w:name w:val="header"/><w:basedOn w:val="Normal"/></w:style>`+
 		`<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>`+

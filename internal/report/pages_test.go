@@ -3,6 +3,7 @@ package report
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -204,6 +205,61 @@ func TestHTMLGroupHeadRepeats(t *testing.T) {
 	for i, h := range heads {
 		if !regexp.MustCompile(`^<tr><th>STT</th>.*</tr><tr class="band"><td colspan="9">` + Roman(i+1) + `\. `).MatchString(h[1]) {
 			t.Errorf("table %d's head is not the columns' titles over its group's band: %s", i+1, h[1])
+		}
+	}
+}
+
+// In every docx kind, language and demo year, the paragraphs above the
+// signer are kept with it down from the table's last row (or the "None
+// yet." said instead): the paragraph Word needs after a table keeps too,
+// or LibreOffice leaves the signer alone on the last page.
+func TestDOCXSignerKeptWithTable(t *testing.T) {
+	st := demoBook(t)
+	top := regexp.MustCompile(`(?s)<w:tbl>.*?</w:tbl>|<w:p>.*?</w:p>`)
+	for _, kind := range []string{KindStatus, KindMissing, KindRegistrations, KindReminder, KindResults} {
+		for _, l := range []lang.Lang{lang.VI, lang.EN} {
+			for _, year := range []int{2023, 2026} {
+				req := Request{Kind: kind, Format: "docx", Year: year, AsOf: vndate.Of(year, 12, 31), Lang: l}
+				if kind == KindReminder {
+					req.AsOf, req.ReplyBy = vndate.Of(year, 4, 5), vndate.Of(year, 4, 15)
+				}
+				rep, err := Build(context.Background(), st, req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				x := docxPart(t, render(t, rep, "docx"), "word/document.xml")
+				parts := top.FindAllString(x, -1)
+				sig := -1
+				for i, p := range parts {
+					if strings.HasPrefix(p, "<w:tbl>") {
+						sig = i
+					}
+				}
+				if sig < 0 || !strings.Contains(parts[sig], l.T("Nơi nhận:", "Copies to:")) {
+					continue // a list, not signed
+				}
+				name := fmt.Sprintf("%s %d %s", kind, year, l)
+				held := false
+				for i := sig - 1; i >= 0 && !held; i-- {
+					p := parts[i]
+					if strings.HasPrefix(p, "<w:tbl>") {
+						rows := strings.Split(p, "<w:tr>")
+						held = strings.Contains(rows[len(rows)-1], "<w:keepNext/>")
+						if !held {
+							t.Errorf("%s: the table's last row above the signer is not kept with it", name)
+						}
+						break
+					}
+					if !strings.Contains(p, "<w:keepNext/>") {
+						t.Errorf("%s: a paragraph between the table and the signer is not kept with what follows: %.300s", name, p)
+						break
+					}
+					held = strings.Contains(p, l.T("Chưa có.", "None yet."))
+				}
+				if !held {
+					t.Errorf("%s: nothing of the table is kept with the signer", name)
+				}
+			}
 		}
 	}
 }
