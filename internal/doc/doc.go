@@ -93,6 +93,9 @@ type Paragraph struct {
 	Size     float64 // pt; 0 for the body size
 	Before   float64 // pt of space above
 	KeepNext bool    // keep with what follows (headings, captions)
+	// KeepPrev keeps it with what comes before: a note under a table
+	// goes over a page with the table's last row, never alone.
+	KeepPrev bool
 	// Heading is 1 for a title, 2 for a section's: Markdown's # and ##,
 	// capitals in plain text, and no blank line under it there.
 	Heading int
@@ -244,6 +247,15 @@ func (d *Document) blocks(m Media) []Block {
 		}
 	}
 	add(d.Blocks)
+	for i := 1; i < len(out); i++ {
+		if p, ok := out[i].(*Paragraph); ok && p.KeepPrev {
+			if t, ok := out[i-1].(*Table); ok && !t.KeepNext {
+				kept := *t
+				kept.KeepNext = true
+				out[i-1] = &kept
+			}
+		}
+	}
 	return out
 }
 

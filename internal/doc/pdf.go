@@ -525,8 +525,8 @@ func bodyPara(b *Paragraph) para {
 
 // kept is the height (mm) that goes onto the page with what comes before
 // rest: paragraphs kept with what follows them, down to the signer, whole
-// (the signer is never alone on a page, nor with the last line only); or
-// three lines of what follows.
+// (the signer is never alone on a page, nor with the last line only), or
+// to a note kept with what comes before it; or three lines of what follows.
 func (p *pdf) kept(rest []Block) float64 {
 	h := 0.0
 	for _, b := range rest {
@@ -538,6 +538,9 @@ func (p *pdf) kept(rest []Block) float64 {
 			if b.KeepNext {
 				h += p.measure(bodyPara(b), p.width)
 				continue
+			}
+			if b.KeepPrev { // a note goes over whole
+				return h + p.measure(bodyPara(b), p.width)
 			}
 		}
 		break

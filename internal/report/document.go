@@ -161,9 +161,10 @@ func heading(s string, level int) *doc.Paragraph {
 	return &doc.Paragraph{Runs: []doc.Run{{Text: clean(s)}}, Heading: level}
 }
 
-// note is a note under the tables, in italics: the legend.
+// note is a note under the tables, in italics: the legend, kept with
+// the last rows.
 func note(s string) *doc.Paragraph {
-	return &doc.Paragraph{Runs: []doc.Run{{Text: clean(s), Italic: true}}, Size: 12, Before: 4}
+	return &doc.Paragraph{Runs: []doc.Run{{Text: clean(s), Italic: true}}, Size: 12, Before: 4, KeepPrev: true}
 }
 
 // said is a sentence said instead of a table (nobody is short).

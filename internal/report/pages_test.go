@@ -263,3 +263,33 @@ func TestDOCXSignerKeptWithTable(t *testing.T) {
 		}
 	}
 }
+
+// The quota's note under a list goes over a page with the table's last
+// rows, never alone on the last page (pdf; the docx keeps the last row
+// with it).
+func TestNoteNotAloneOnPage(t *testing.T) {
+	st := demoBook(t)
+	row := regexp.MustCompile(`(?m)^\s*[0-9]+\s+\pL`)
+	for _, kind := range []string{KindStatus, KindMissing} {
+		for _, l := range []lang.Lang{lang.VI, lang.EN} {
+			for _, year := range []int{2023, 2026} {
+				rep, err := Build(context.Background(), st, Request{Kind: kind, Format: "pdf", Year: year, AsOf: vndate.Of(year, 12, 31), Lang: l})
+				if err != nil {
+					t.Fatal(err)
+				}
+				note := l.T("Chỉ tiêu: số mô hình", "Quota: the least")
+				for i, page := range pdfText(t, render(t, rep, "pdf")) {
+					if strings.Contains(page, note) && !row.MatchString(page) {
+						t.Errorf("%s %d %s: page %d holds the note without a row of the table:\n%s", kind, year, l, i+1, page)
+					}
+				}
+				x := docxPart(t, render(t, rep, "docx"), "word/document.xml")
+				end := x[:strings.Index(x, note)]
+				rows := strings.Split(end[:strings.LastIndex(end, "</w:tbl>")], "<w:tr>")
+				if !strings.Contains(rows[len(rows)-1], "<w:keepNext/>") {
+					t.Errorf("%s %d %s: the docx's last row is not kept with the note", kind, year, l)
+				}
+			}
+		}
+	}
+}
