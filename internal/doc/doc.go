@@ -167,6 +167,11 @@ type Table struct {
 	// closing and signer), so that the table breaks before it rather than
 	// leave the signer with a line on a page of its own.
 	KeepNext bool
+	// OneTable keeps the bands as rows of one table in the docx and html,
+	// whose header alone repeats: a letter's short table, which a table
+	// per group would break into tables each under its own header. A long
+	// list has a table per group, to say its band again on every page.
+	OneTable bool
 	// Sample, when set, is rows like the table's (all of them, or every
 	// n-th of a long list) that paper sizes the columns to (fitWidths),
 	// instead of their relative Widths.

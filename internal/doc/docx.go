@@ -168,7 +168,7 @@ func docxBlock(dw *docx.Writer, b Block, width float64) error {
 // each page, so each group is a table of its own whose header rows are
 // the columns' titles and the group's band: the band is said again at the
 // top of every page the group runs onto (as it is, without "(tiếp theo)",
-// which Word cannot add).
+// which Word cannot add); OneTable keeps them rows of one table.
 func docxTable(dw *docx.Writer, t *Table, width float64) error {
 	widths := tableWidths(t, width)
 	head := make([]docx.Cell, len(t.Columns))
@@ -205,7 +205,16 @@ func docxTable(dw *docx.Writer, t *Table, width float64) error {
 			return err
 		}
 		if r.Band {
-			return start([]docx.Cell{{Text: r.Cell(0), Bold: true, Span: len(t.Columns), KeepNext: true}})
+			band := []docx.Cell{{Text: r.Cell(0), Bold: true, Span: len(t.Columns), KeepNext: true}}
+			if !t.OneTable {
+				return start(band)
+			}
+			if !open {
+				if err := start(); err != nil {
+					return err
+				}
+			}
+			return dw.Row(band)
 		}
 		if !open {
 			if err := start(); err != nil {

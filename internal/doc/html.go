@@ -233,7 +233,7 @@ func (h *htmlWriter) block(b Block) error {
 // table writes a table; each group is a table of its own whose <thead>
 // holds the columns' titles and the group's band, so that a browser
 // repeats both at the top of every page the group runs onto (as the docx
-// does), the band as it is.
+// does), the band as it is; or, OneTable, the bands are rows of one.
 func (h *htmlWriter) table(t *Table) error {
 	// the set widths: a browser lays the page out its own way, and its
 	// printout is not where pages are counted
@@ -262,12 +262,16 @@ func (h *htmlWriter) table(t *Table) error {
 	}
 	class := map[Align]string{Centre: ` class="c"`, Right: ` class="r"`}
 	err := t.Rows(func(r Row) error {
-		if r.Band {
+		if r.Band && !t.OneTable {
 			start(r.Cell(0))
 			return h.err
 		}
 		if !open {
 			start("")
+		}
+		if r.Band { // a band in the body of the one table
+			h.put(fmt.Sprintf(`<tr class="band"><td colspan="%d">`, len(t.Columns)), esc(r.Cell(0)), "</td></tr>\n")
+			return h.err
 		}
 		if r.Total {
 			h.put(`<tr class="total">`)

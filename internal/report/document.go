@@ -233,6 +233,7 @@ func (let Letter) Document() *doc.Document {
 	// rather than leave them on a page of their own
 	owing := splitQuota(let.owingTable(), 3, l).docTable(l)
 	owing.KeepNext = len(let.Closing) > 0
+	owing.OneTable = true // a short table: one header, the groups as bands
 	d.Blocks = append(d.Blocks, doc.For(doc.Paper, owing))
 	for gi, g := range let.Groups {
 		list := &doc.List{Heading: Roman(gi+1) + ". " + g.Group.Heading(l)}

@@ -293,3 +293,24 @@ func TestNoteNotAloneOnPage(t *testing.T) {
 		}
 	}
 }
+
+// The reminder's short table of what each agency owes is one table in
+// the docx and html, its groups bands in it: one header, no seam between
+// groups (a long list has a table per group instead).
+func TestReminderOneTable(t *testing.T) {
+	st := demoBook(t)
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		rep, err := Build(context.Background(), st, Request{Kind: KindReminder, Format: "docx", Year: 2023, AsOf: vndate.Of(2023, 4, 5), ReplyBy: vndate.Of(2023, 4, 15), Lang: l})
+		if err != nil {
+			t.Fatal(err)
+		}
+		x := docxPart(t, render(t, rep, "docx"), "word/document.xml")
+		if n := strings.Count(x, "<w:tblHeader/>"); n != 1 {
+			t.Errorf("%s docx: %d header rows, want the one table's", l, n)
+		}
+		h := string(render(t, rep, "html"))
+		if n, bands := strings.Count(h, "<thead>"), strings.Count(h, `<tr class="band">`); n != 1 || bands < 2 {
+			t.Errorf("%s html: %d table heads and %d bands, want one head over the groups' bands", l, n, bands)
+		}
+	}
+}
