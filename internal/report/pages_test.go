@@ -314,3 +314,24 @@ func TestReminderOneTable(t *testing.T) {
 		}
 	}
 }
+
+// The status report's columns are fitted to their content, as the
+// registrations' are: the short numeric columns as wide as their titles'
+// words, so that "Số cơ quan" and "Chưa đăng ký" hold on one line and the
+// 2023 demo list takes two pages, not three.
+func TestStatusColumnsFitted(t *testing.T) {
+	st := demoBook(t)
+	rep, err := Build(context.Background(), st, Request{Kind: KindStatus, Format: "pdf", Year: 2023, AsOf: vndate.Of(2023, 12, 31), Lang: lang.VI})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := pdfText(t, render(t, rep, "pdf"))
+	if n := len(pages) - 1; n > 2 { // pdftotext ends each page with a form feed
+		t.Errorf("the 2023 demo status takes %d pages, want 2", n)
+	}
+	for _, title := range []string{"Số cơ quan", "Chưa đăng ký", "Nộp muộn"} {
+		if !strings.Contains(pages[0], title) {
+			t.Errorf("%q wraps in the summary's header:\n%s", title, pages[0])
+		}
+	}
+}

@@ -111,7 +111,7 @@ func (s Status) Sheet() Sheet {
 		Head:   letterhead(s.Campaign, l),
 		Title:  l.F("Tình hình đăng ký mô hình, sáng kiến, cách làm hay trong CCHC năm %d", "Registrations of administrative-reform models and initiatives, %d", s.Campaign.Year),
 		Lines:  h[2:],
-		Tables: []Table{groups, agencies},
+		Tables: []Table{groups.fitted(), agencies.fitted()},
 		Notes:  []string{quotaLegend(l)},
 	}
 }

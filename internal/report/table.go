@@ -192,3 +192,16 @@ func isNumber(s string) bool {
 	}
 	return len(s) > 0
 }
+
+// fitted is the held table with its columns sized on paper to its rows,
+// as the registrations' are (doc.Table.Sample): a column of short numbers
+// as wide as its title's longest word, the room left to the text.
+func (t Table) fitted() Table {
+	t.sample = nil
+	for i, r := range t.Rows {
+		if !t.bands[i] {
+			t.sample = append(t.sample, r)
+		}
+	}
+	return t
+}
