@@ -143,8 +143,17 @@ func (s Sheet) Document() *doc.Document {
 func (s Sheet) head() *doc.Document {
 	d := &doc.Document{Title: clean(s.Name), Lang: s.Head.Lang.String(), Landscape: true}
 	head := s.Head.block()
-	head.PlaceDate = clean(s.PlaceDate)
-	d.Blocks = append(d.Blocks, doc.For(doc.Paper, head), doc.Title(clean(s.Title)))
+	head.PlaceDate, head.Number = clean(s.PlaceDate), s.Number
+	d.Blocks = append(d.Blocks, doc.For(doc.Paper, head))
+	if s.Type == "" {
+		d.Blocks = append(d.Blocks, doc.Title(clean(s.Title)))
+	} else { // the type in capitals, the title under it as it is
+		d.Blocks = append(d.Blocks, doc.Title(s.Type),
+			&doc.Paragraph{Runs: []doc.Run{{Text: clean(s.Title), Bold: true}}, Align: doc.Centre, Size: 14, KeepNext: true, Line: true})
+		if s.Number != "" { // plain text has no letterhead
+			d.Blocks = append(d.Blocks, doc.For(doc.Plain, &doc.Paragraph{Runs: []doc.Run{{Text: s.Number}}, Line: true}))
+		}
+	}
 	for _, l := range s.Lines {
 		d.Blocks = append(d.Blocks, subLine(l))
 	}

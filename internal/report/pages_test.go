@@ -335,3 +335,37 @@ func TestStatusColumnsFitted(t *testing.T) {
 		}
 	}
 }
+
+// The results are a báo cáo (Nghị định 30/2020/NĐ-CP): its number left
+// blank for the office, "Số:        /BC-SNV" after the issuer's
+// abbreviation, and the type "BÁO CÁO" above the title, which says
+// what it reports, in every format.
+func TestResultsIsABaoCao(t *testing.T) {
+	st := demoBook(t)
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		rep, err := Build(context.Background(), st, Request{Kind: KindResults, Format: "pdf", Year: 2023, AsOf: vndate.Of(2023, 12, 31), Lang: l})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range []string{"pdf", "docx", "html", "md", "text"} {
+			out := render(t, rep, f)
+			var x string
+			switch f {
+			case "pdf":
+				x = pdfText(t, out)[0]
+			case "docx":
+				x = docxPart(t, out, "word/document.xml")
+			default:
+				x = string(out)
+			}
+			kind, title := l.T("BÁO CÁO", "REPORT"), l.T("Kết quả thực hiện mô hình", "Results of the administrative-reform")
+			k, n := strings.Index(x, kind), strings.Index(x, title)
+			if k < 0 || n < 0 || k > n {
+				t.Errorf("%s %s: want %q above %q:\n%.1500s", l, f, kind, title, x)
+			}
+			if !strings.Contains(x, "/BC-SNV") {
+				t.Errorf("%s %s: no number /BC-SNV:\n%.1500s", l, f, x)
+			}
+		}
+	}
+}

@@ -359,7 +359,7 @@ func TestPrintedHeadingKeepsItsYear(t *testing.T) {
 		l    lang.Lang
 		join string // what the no-break space joins
 	}{
-		{KindResults, lang.VI, "NĂM\u00a02023"},
+		{KindResults, lang.VI, "năm\u00a02023"},              // the trích yếu under "BÁO CÁO", as typed
 		{KindRegistrations, lang.EN, "PRACTICES,\u00a02023"}, // "…AND GOOD PRACTICES, 2023": the English year after a comma
 	} {
 		rep := build(t, st, c.kind, c.l)

@@ -706,7 +706,7 @@ func TestResultsCountsStages(t *testing.T) {
 		t.Fatalf("completed models = %d", completed)
 	}
 	text := string(render(t, build(t, st, KindResults, lang.VI), "text"))
-	for _, want := range []string{"KẾT QUẢ THỰC HIỆN", "1 đã hoàn thành", "CÁC MÔ HÌNH, SÁNG KIẾN ĐÃ HOÀN THÀNH", "Đưa vào vận hành từ 01/4", "Tổng cộng"} {
+	for _, want := range []string{"BÁO CÁO", "Kết quả thực hiện", "1 đã hoàn thành", "CÁC MÔ HÌNH, SÁNG KIẾN ĐÃ HOÀN THÀNH", "Đưa vào vận hành từ 01/4", "Tổng cộng"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("text lacks %q:\n%s", want, text)
 		}

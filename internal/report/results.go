@@ -2,6 +2,7 @@ package report
 
 import (
 	"io"
+	"strings"
 
 	"cchc/internal/campaign"
 	"cchc/internal/compliance"
@@ -205,12 +206,26 @@ func (r Results) Sheet() Sheet {
 	return Sheet{
 		Name:      r.Lang.F("Kết quả %d", "Results %d", c.Year),
 		Head:      letterhead(c, r.Lang),
+		Type:      r.Lang.T("BÁO CÁO", "REPORT"),
+		Number:    r.Lang.T("Số:", "No.:") + "        /BC" + issuerCode(c),
 		Title:     r.title(),
 		Lines:     r.lines(),
 		Tables:    []Table{r.agencyTable(), r.completedTable()},
 		PlaceDate: PlaceDate(clean(c.Place), r.AsOf, r.Lang),
 		Signer:    signerOf(c, notAbove(c.Recipients(r.Lang))),
 	}
+}
+
+// issuerCode is "-SNV", the issuer's abbreviation as the request
+// letter's number gives it ("/SNV-CCHC&VTLT"), for the report's number
+// "/BC-SNV"; "" when the letter's number has none.
+func issuerCode(c campaign.Campaign) string {
+	code := strings.TrimPrefix(numberCode(clean(c.LetterNumber)), "/")
+	code, _, _ = strings.Cut(code, "-")
+	if code = strings.TrimSpace(code); code == "" {
+		return ""
+	}
+	return "-" + code
 }
 
 // notAbove is the letter's Nơi nhận without "Như trên": a report has no

@@ -13,10 +13,14 @@ import (
 type Sheet struct {
 	Name   string // the spreadsheet tab and the html page title
 	Head   Letterhead
-	Title  string   // printed in capitals, centred
+	Title  string   // printed in capitals, centred; under Type, as it is (the trích yếu)
 	Lines  []string // under the title, centred
 	Tables []Table  // the last one is the main table: its header repeats on every page
 	Notes  []string // under the tables, in italics: the legend
+	// Type and Number make the sheet an official paper (Nghị định
+	// 30/2020/NĐ-CP): the document's type ("BÁO CÁO") above the title, and
+	// its number ("Số:        /BC-SNV") under the issuer.
+	Type, Number string
 	// PlaceDate ("Hà Tĩnh, ngày 31 tháng 12 năm 2023") under the motto and
 	// Signer at the end make a report that is signed; a list has neither.
 	PlaceDate string
