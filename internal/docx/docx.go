@@ -251,14 +251,15 @@ func (w *Writer) EndTable() error {
 	}
 	w.table = nil
 	w.put(`</w:tbl>`)
-	// Word needs a paragraph between two tables, and after the last one;
-	// kept with what follows when the last row is.
+	// Word needs a paragraph between two tables, and after the last one:
+	// a point high, so that it never makes a page of its own after a
+	// full one; kept with what follows when the last row is.
 	keep := ""
 	if w.kept {
 		keep = `<w:keepNext/>`
 	}
 	w.kept = false
-	w.put(`<w:p><w:pPr>` + keep + `<w:spacing w:before="0" w:after="0"/><w:rPr><w:sz w:val="4"/></w:rPr></w:pPr></w:p>`)
+	w.put(`<w:p><w:pPr>` + keep + `<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="4"/></w:rPr></w:pPr></w:p>`)
 	return w.err
 }
 

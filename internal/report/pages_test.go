@@ -116,6 +116,28 @@ func TestRegistrationsFitTheirPages(t *testing.T) {
 // Debian's fonts-liberation 1.07 lacks "ế" and "ả", which LibreOffice
 // then takes from DejaVu Serif, a wider font, and wraps more.
 func TestRegistrationsDOCXFitTheirPages(t *testing.T) {
+	st := demoBook(t)
+	var docs []docxFile
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		docs = append(docs, docxFile{"r-" + l.String(), render(t, demoRegistrations(t, st, 2026, l), "docx")})
+	}
+	for i, pdf := range libreOffice(t, docs) {
+		if n := pageCount(t, pdf); n > demoPages {
+			t.Errorf("%s: LibreOffice lays the 2026 demo registrations out on %d pages, want at most %d", docs[i].name, n, demoPages)
+		}
+	}
+}
+
+type docxFile struct {
+	name string
+	data []byte
+}
+
+// libreOffice lays docx files out as Word would, with cchc's embedded
+// fonts (this machine's Liberation Serif may lack Vietnamese letters),
+// and gives the paths of the PDFs it prints.
+func libreOffice(t *testing.T, docs []docxFile) []string {
+	t.Helper()
 	soffice := tooltest.Need(t, "lay out the docx reports as Word would (Debian: libreoffice-writer-nogui)", "soffice", "libreoffice")
 	fonts, err := filepath.Abs(filepath.Join("..", "doc", "fonts"))
 	if err != nil {
@@ -128,14 +150,13 @@ func TestRegistrationsDOCXFitTheirPages(t *testing.T) {
 		`<include ignore_missing="yes">/etc/fonts/conf.d</include></fontconfig>`), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	st := demoBook(t)
-	var files []string
-	for _, l := range []lang.Lang{lang.VI, lang.EN} {
-		path := filepath.Join(dir, "r-"+l.String()+".docx")
-		if err := os.WriteFile(path, render(t, demoRegistrations(t, st, 2026, l), "docx"), 0o600); err != nil {
+	var files, pdfs []string
+	for _, d := range docs {
+		path := filepath.Join(dir, d.name+".docx")
+		if err := os.WriteFile(path, d.data, 0o600); err != nil {
 			t.Fatal(err)
 		}
-		files = append(files, path)
+		files, pdfs = append(files, path), append(pdfs, filepath.Join(dir, d.name+".pdf"))
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
@@ -146,9 +167,47 @@ func TestRegistrationsDOCXFitTheirPages(t *testing.T) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("soffice: %v\n%s", err, out)
 	}
-	for _, f := range files {
-		if n := pageCount(t, strings.TrimSuffix(f, ".docx")+".pdf"); n > demoPages {
-			t.Errorf("%s: LibreOffice lays the 2026 demo registrations out on %d pages, want at most %d", filepath.Base(f), n, demoPages)
+	return pdfs
+}
+
+// Laid out by LibreOffice, the demo's signed docx (the reminder and the
+// results, both languages, 2023 and 2026) never leave the signer alone
+// on the last page, nor a page holding nothing but its number (the
+// paragraph Word needs after the last table, pushed over a full page).
+func TestDOCXSignedPagesInLibreOffice(t *testing.T) {
+	st := demoBook(t)
+	var docs []docxFile
+	for _, kind := range []string{KindReminder, KindResults} {
+		for _, l := range []lang.Lang{lang.VI, lang.EN} {
+			for _, year := range []int{2023, 2026} {
+				req := Request{Kind: kind, Format: "docx", Year: year, AsOf: vndate.Of(year, 12, 31), Lang: l}
+				if kind == KindReminder {
+					req.AsOf, req.ReplyBy = vndate.Of(year, 4, 5), vndate.Of(year, 4, 15)
+				}
+				rep, err := Build(context.Background(), st, req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				docs = append(docs, docxFile{fmt.Sprintf("%s-%d-%s", kind, year, l), render(t, rep, "docx")})
+			}
+		}
+	}
+	row := regexp.MustCompile(`(?m)^\s*[0-9]+\s+\pL|Chưa có\.|None yet\.`)
+	text := regexp.MustCompile(`(?m)^\s*\S.*\pL`)
+	for i, pdf := range libreOffice(t, docs) {
+		data, err := os.ReadFile(pdf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages := pdfText(t, data)
+		pages = pages[:len(pages)-1] // pdftotext ends each page with a form feed
+		for n, page := range pages {
+			if !text.MatchString(page) {
+				t.Errorf("%s: page %d holds nothing but its number", docs[i].name, n+1)
+			}
+		}
+		if last := pages[len(pages)-1]; len(pages) > 1 && !row.MatchString(last) {
+			t.Errorf("%s: the signer is alone on the last page:\n%s", docs[i].name, last)
 		}
 	}
 }
