@@ -81,7 +81,7 @@ func TestRestoreBackup(t *testing.T) {
 	if got, ok := changes[0].BackupRestore(); !ok || got != r || changes[0].Who != "Lan" {
 		t.Fatalf("history: %+v", changes[0])
 	}
-	if _, err := s.Undo(ctx, changes[0].ID); err == nil || !strings.Contains(messageOf(err), "cchc restore "+r.Saved) {
+	if _, err := s.Undo(ctx, changes[0].ID); err == nil || !strings.Contains(messageOf(err), r.Saved) || !strings.Contains(messageOf(err), "cchc restore") {
 		t.Fatalf("undo of a restore: %v", err)
 	}
 	if err := s.CheckBook(); err != nil {
