@@ -155,6 +155,11 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		printMainHelp(e)
 		return exitOK
 	}
+	if l, ok := langAsked(rest[1:]); ok {
+		// a --lang after the command's name speaks from the first word:
+		// commands take their language before parsing their own flags
+		e.lang = l
+	}
 	for _, c := range commands {
 		if c.name == name {
 			return finish(e, c.run(e, rest[1:]))

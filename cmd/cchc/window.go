@@ -26,17 +26,25 @@ func runAndHold(ctx context.Context, args []string, stdin io.Reader, stdout, std
 
 // langOf is the language args ask for (--lang en), else $CCHC_LANG's.
 func langOf(args []string) lang.Lang {
-	l := langFromEnv()
+	if l, ok := langAsked(args); ok {
+		return l
+	}
+	return langFromEnv()
+}
+
+// langAsked is the language a valid --lang among args asks for, the last
+// one when there are several, as the flag package takes it.
+func langAsked(args []string) (l lang.Lang, ok bool) {
 	for i, a := range args {
-		v, ok := strings.CutPrefix(strings.TrimLeft(a, "-"), "lang=")
-		if !ok && strings.TrimLeft(a, "-") == "lang" && strings.HasPrefix(a, "-") && i+1 < len(args) {
-			v, ok = args[i+1], true
+		v, is := strings.CutPrefix(strings.TrimLeft(a, "-"), "lang=")
+		if !is && strings.TrimLeft(a, "-") == "lang" && strings.HasPrefix(a, "-") && i+1 < len(args) {
+			v, is = args[i+1], true
 		}
-		if p, good := lang.Parse(v); ok && good {
-			l = p
+		if p, good := lang.Parse(v); is && good && strings.HasPrefix(a, "-") {
+			l, ok = p, true
 		}
 	}
-	return l
+	return l, ok
 }
 
 // clerkFolder is where the files the clerk writes from the application go
