@@ -18,7 +18,9 @@ import (
 func TestAWriteLeftForAnotherScreenEnds(t *testing.T) {
 	common.ShowAfter = 0
 	defer func() { common.ShowAfter = 500 * time.Millisecond }()
-	h := newHarness(t, seeded(t), lang.VI, 80, 24)
+	// wide enough for the whole path: a Windows temporary folder's is
+	// long, and the status line cuts what does not fit
+	h := newHarness(t, seeded(t), lang.VI, 140, 40)
 	path := filepath.Join(t.TempDir(), "danh-sach.xlsx")
 	h.keys("6", "right", "right", "tab", "right", "right", "right", "right", "tab", "tab", "ctrl+u", path)
 	_, cmd := h.m.Update(tea.KeyMsg{Type: tea.KeyCtrlS})
