@@ -40,6 +40,10 @@ func reachedCompletion(s campaign.Stage) bool {
 // them, hence the tags.
 type progressCounts struct {
 	Registered int `json:"registered"`
+	// NoProgress have no step of progress by then: with UnderWay,
+	// Completed and Stopped they make up Registered, so a column of the
+	// year-end report does not leave the reader asking where the rest are
+	NoProgress int `json:"no_progress"`
 	UnderWay   int `json:"in_progress"`
 	Completed  int `json:"completed"`
 	Proposed   int `json:"proposed"`
@@ -50,6 +54,8 @@ type progressCounts struct {
 func (p *progressCounts) add(s campaign.Stage) {
 	p.Registered++
 	switch s {
+	case campaign.Registered:
+		p.NoProgress++
 	case campaign.InProgress:
 		p.UnderWay++
 	case campaign.Stopped:
@@ -66,6 +72,7 @@ func (p *progressCounts) add(s campaign.Stage) {
 
 func (p *progressCounts) addCounts(c progressCounts) {
 	p.Registered += c.Registered
+	p.NoProgress += c.NoProgress
 	p.UnderWay += c.UnderWay
 	p.Completed += c.Completed
 	p.Proposed += c.Proposed
@@ -74,7 +81,8 @@ func (p *progressCounts) addCounts(c progressCounts) {
 }
 
 func (p progressCounts) cells() []string {
-	return []string{itoa(p.Registered), itoa(p.UnderWay), itoa(p.Completed), itoa(p.Proposed), itoa(p.Recognised), itoa(p.Stopped)}
+	// the four after Registered add up to it; the last two are among the completed
+	return []string{itoa(p.Registered), itoa(p.NoProgress), itoa(p.UnderWay), itoa(p.Stopped), itoa(p.Completed), itoa(p.Proposed), itoa(p.Recognised)}
 }
 
 func (r Results) title() string {
@@ -89,9 +97,9 @@ func (r Results) lines() []string {
 	}
 	l := r.Lang
 	return []string{
-		l.F("Tính đến ngày %s: %s mô hình, sáng kiến đã đăng ký; %s đang triển khai; %s đã hoàn thành (trong đó %s đề xuất nhân rộng, %s được công nhận); %s dừng thực hiện",
-			"As of %s: %s registered; %s under way; %s completed (of which %s proposed for replication, %s recognised); %s stopped",
-			r.AsOf, l.Num(all.Registered), l.Num(all.UnderWay), l.Num(all.Completed), l.Num(all.Proposed), l.Num(all.Recognised), l.Num(all.Stopped)),
+		l.F("Tính đến ngày %s: %s mô hình, sáng kiến đã đăng ký, trong đó %s chưa báo cáo tiến độ; %s đang triển khai; %s dừng thực hiện; %s đã hoàn thành (trong đó %s đề xuất nhân rộng, %s được công nhận)",
+			"As of %s: %s registered, of which %s with no progress reported; %s under way; %s stopped; %s completed (of which %s proposed for replication, %s recognised)",
+			r.AsOf, l.Num(all.Registered), l.Num(all.NoProgress), l.Num(all.UnderWay), l.Num(all.Stopped), l.Num(all.Completed), l.Num(all.Proposed), l.Num(all.Recognised)),
 	}
 }
 
@@ -103,11 +111,12 @@ func (r Results) agencyTable() Table {
 		{Title: l.T("STT", "No."), Align: Right, Type: NumberCell, Width: 7, Ordinal: true},
 		{Title: l.T("Cơ quan, đơn vị", "Agency"), Max: 40, Width: 40},
 		{Title: l.T("Đã đăng ký", "Registered"), Align: Right, Type: NumberCell, Width: 11},
+		{Title: l.T("Chưa báo cáo tiến độ", "No progress reported"), Align: Right, Type: NumberCell, Width: 11},
 		{Title: l.T("Đang triển khai", "Under way"), Align: Right, Type: NumberCell, Width: 11},
-		{Title: l.T("Đã hoàn thành", "Completed"), Align: Right, Type: NumberCell, Width: 11},
-		{Title: l.T("Đề xuất nhân rộng", "Proposed for replication"), Align: Right, Type: NumberCell, Width: 11},
-		{Title: l.T("Được công nhận", "Recognised"), Align: Right, Type: NumberCell, Width: 11},
 		{Title: l.T("Dừng thực hiện", "Stopped"), Align: Right, Type: NumberCell, Width: 11},
+		{Title: l.T("Đã hoàn thành", "Completed"), Align: Right, Type: NumberCell, Width: 11},
+		{Title: l.T("Trong đó: đề xuất nhân rộng", "Of which proposed for replication"), Align: Right, Type: NumberCell, Width: 11},
+		{Title: l.T("Trong đó: được công nhận", "Of which recognised"), Align: Right, Type: NumberCell, Width: 11},
 	}}
 	groups, all := r.agencyGroups()
 	for i, g := range groups {

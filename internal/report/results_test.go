@@ -92,6 +92,8 @@ func TestResultsAsOfADay(t *testing.T) {
 				stage[id], on[id] = s, d
 				want.Registered++
 				switch s {
+				case "registered":
+					want.NoProgress++
 				case "in_progress":
 					want.UnderWay++
 				case "stopped":
@@ -124,6 +126,10 @@ func TestResultsAsOfADay(t *testing.T) {
 			var sum progressCounts
 			for _, a := range got.Agencies {
 				sum.addCounts(a.progressCounts)
+				// the columns after Registered make it up: no model unaccounted for
+				if c := a.progressCounts; c.NoProgress+c.UnderWay+c.Stopped+c.Completed != c.Registered {
+					t.Errorf("%s: %+v do not add up to those registered", a.Name, c)
+				}
 			}
 			if sum != want {
 				t.Errorf("the agencies add up to %+v, counted from the steps %+v", sum, want)
@@ -143,8 +149,8 @@ func TestResultsAsOfADay(t *testing.T) {
 
 			// on paper: the same counts, and no completion after the day
 			text := string(render(t, rep, "text"))
-			line := fmt.Sprintf("Tính đến ngày %s: %d mô hình, sáng kiến đã đăng ký; %d đang triển khai; %d đã hoàn thành (trong đó %d đề xuất nhân rộng, %d được công nhận); %d dừng thực hiện",
-				day, want.Registered, want.UnderWay, want.Completed, want.Proposed, want.Recognised, want.Stopped)
+			line := fmt.Sprintf("Tính đến ngày %s: %d mô hình, sáng kiến đã đăng ký, trong đó %d chưa báo cáo tiến độ; %d đang triển khai; %d dừng thực hiện; %d đã hoàn thành (trong đó %d đề xuất nhân rộng, %d được công nhận)",
+				day, want.Registered, want.NoProgress, want.UnderWay, want.Stopped, want.Completed, want.Proposed, want.Recognised)
 			if !strings.Contains(text, line) {
 				t.Errorf("text does not say %q:\n%.600s", line, text)
 			}
