@@ -187,7 +187,7 @@ func (s Sheet) WriteXLSX(w io.Writer) error {
 		if _, err := f.NewSheet(name); err != nil {
 			return err
 		}
-		one := Sheet{Name: t.Tab, Head: s.Head, Title: s.Title, Lines: s.Lines, Tables: []Table{t}}
+		one := Sheet{Name: t.Tab, Head: s.Head, Type: s.Type, Number: s.Number, Title: s.Title, Lines: s.Lines, Tables: []Table{t}}
 		if i == len(apart)-1 {
 			one.Signer = s.Signer
 		}
@@ -245,7 +245,10 @@ func (s Sheet) writeXLSX(f *excelize.File, name string, st xlsxStyles, measure *
 	}
 
 	// Where the main table's header will be: the rows before it are known.
-	headerRow := 1 + 2 + 1 + 1 + len(s.Lines) + 1 // letterhead (2), gap or place and date, title, lines, gap
+	headerRow := 1 + 2 + 1 + 1 + len(s.Lines) + 1 // letterhead (2), gap or number, place and date, title, lines, gap
+	if s.Type != "" {
+		headerRow++ // "BÁO CÁO" above the title
+	}
 	for _, t := range s.Tables[:s.mainIndex()] {
 		headerRow += t.xlsxRows() + 1
 		if t.Caption != "" {
@@ -338,10 +341,18 @@ func (s Sheet) writeXLSX(f *excelize.File, name string, st xlsxStyles, measure *
 		}
 		row++
 	}
-	if s.PlaceDate != "" { // under the motto, as in a letter, in the row between it and the title
+	if s.PlaceDate != "" || s.Number != "" { // under the motto and the issuer, as in a letter, in the row between them and the title
 		cells := make([]any, ncol)
-		cells[split] = excelize.Cell{StyleID: st.line, Value: clean(s.PlaceDate)}
+		if s.Number != "" {
+			cells[0] = excelize.Cell{StyleID: st.head, Value: s.Number}
+		}
+		if s.PlaceDate != "" {
+			cells[split] = excelize.Cell{StyleID: st.line, Value: clean(s.PlaceDate)}
+		}
 		if err := sw.SetRow(cellRef(1, row), cells); err != nil {
+			return err
+		}
+		if err := merge(1, split, row); err != nil {
 			return err
 		}
 		if err := merge(split+1, ncol, row); err != nil {
@@ -361,7 +372,14 @@ func (s Sheet) writeXLSX(f *excelize.File, name string, st xlsxStyles, measure *
 		row++
 		return err
 	}
-	if err := line(upper(s.Title), st.title, true, false, 14); err != nil {
+	title := upper(s.Title)
+	if s.Type != "" { // a báo cáo: its type, then the trích yếu as it is
+		if err := line(upper(s.Type), st.title, true, false, 14); err != nil {
+			return err
+		}
+		title = s.Title
+	}
+	if err := line(title, st.title, true, false, 14); err != nil {
 		return err
 	}
 	for _, l := range s.Lines {
