@@ -242,3 +242,25 @@ func TestImportRefusalsFromTheCommandLine(t *testing.T) {
 		t.Errorf("the history changed:\n%s", after)
 	}
 }
+
+// cchc's own list of every agency's registrations bears the Department's
+// letterhead, "SỞ NỘI VỤ", which is also an agency of the campaign: taken
+// for its letter, the list went into the book as Sở Nội vụ's 99 models.
+// Its lead-unit column names other agencies of the campaign: refused.
+func TestImportRefusesACompiledList(t *testing.T) {
+	dir := t.TempDir()
+	db, list := filepath.Join(dir, "demo.db"), filepath.Join(dir, "danh-sach.xlsx")
+	if code, _, errs := cchc(t, "demo", "--db", db); code != 0 {
+		t.Fatalf("demo: %s", errs)
+	}
+	output(t, "--db", db, "report", "registrations", "-o", list)
+	before := output(t, "--db", db, "status", "--format", "json")
+	code, _, errs := cchc(t, "--db", db, "import", "registrations", list)
+	if code != exitFailure || !strings.Contains(errs, "danh sách tổng hợp đăng ký của nhiều cơ quan, đơn vị, không phải văn bản của Sở Nội vụ") ||
+		!strings.Contains(errs, "không ghi gì") {
+		t.Fatalf("import of the compiled list: exit %d\n%s", code, errs)
+	}
+	if after := output(t, "--db", db, "status", "--format", "json"); after != before {
+		t.Error("the refused import changed the book")
+	}
+}

@@ -226,6 +226,17 @@ func (r *Resolver) Find(name string, within func(campaign.Agency) bool) (campaig
 	return a, err
 }
 
+// Exactly is the one agency whose name or short name is name, written
+// as it is or without accents and case; abbreviations and initials do
+// not count.
+func (r *Resolver) Exactly(name string) (campaign.Agency, bool) {
+	full, _ := nameKeys(name)
+	if idx := r.exact[full]; len(idx) == 1 {
+		return r.agencies[idx[0]], true
+	}
+	return campaign.Agency{}, false
+}
+
 // bracketed splits "Xã Vĩnh Tân (Huyện Hương Sơn)" into the unit and its parent.
 func bracketed(name string) (unit, parent string, ok bool) {
 	name = strings.TrimSpace(name)

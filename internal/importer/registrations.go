@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -231,6 +232,10 @@ type regReader struct {
 	fixed    *campaign.Agency // the sending agency when known for the whole file
 	named    bool             // an agency was named for the whole file (found or not)
 	problems []Problem
+	// others are the campaign's other agencies the lead-unit column names
+	// while the file is one agency's: a compiled list of several
+	// agencies' registrations (cchc's own, say) if there are several
+	others []string
 }
 
 func planRegistrations(grids []*Grid, c campaign.Campaign, agencies []campaign.Agency, opt RegistrationOptions) *RegistrationPlan {
@@ -543,6 +548,12 @@ func (rr *regReader) add(line int, col campaign.Column, msg *lang.Error, warning
 	rr.problems = append(rr.problems, Problem{Line: line, Column: column, Msg: msg, Warning: warning})
 }
 
+// compiledList is how many other agencies of the campaign the lead-unit
+// column of one agency's file may name before the file is taken for a
+// list of several agencies': one or two are a model carried out with, or
+// at, another agency.
+const compiledList = 3
+
 // readRows reads the rows under the header up to the end of the table,
 // skipping empty and numbering rows and stopping at a signature block.
 func (rr *regReader) readRows(p *RegistrationPlan) {
@@ -572,6 +583,11 @@ func (rr *regReader) readRows(p *RegistrationPlan) {
 			break // a name under a signature, after the table
 		}
 		p.Rows = append(p.Rows, rr.readRow(r, title))
+	}
+	if len(rr.others) >= compiledList {
+		rr.add(0, "", lang.Errorf("Tệp này có vẻ là danh sách tổng hợp đăng ký của nhiều cơ quan, đơn vị, không phải văn bản của %s: cột %q ghi %d cơ quan, đơn vị khác của đợt đăng ký (%s…), nên không nhập gì. Hãy nhập văn bản đăng ký của từng cơ quan, đơn vị",
+			"This file looks like a compiled list of several agencies' registrations, not a letter from %s: its %q column names %d other agencies of the campaign (%s…), so nothing is imported. Import each agency's own letter",
+			rr.fixed.Name, rr.title(campaign.ColLead), len(rr.others), strings.Join(rr.others[:compiledList], "; ")), false)
 	}
 	if len(p.Rows) == 0 && errorCount(rr.problems) == 0 {
 		rr.add(0, "", lang.Errorf("Bảng không có dòng mô hình, sáng kiến nào dưới dòng tiêu đề (dòng %d): hãy điền mỗi mô hình, sáng kiến một dòng dưới dòng tiêu đề rồi lưu lại",
@@ -781,6 +797,9 @@ func (rr *regReader) resolveAgency(r int, row *PlannedRow, reg *campaign.Registr
 			reg.LeadAgencyID = lead.ID
 		}
 		return
+	}
+	if other, ok := rr.res.Exactly(leadText); ok && rr.fixed != nil && other.ID != ag.ID && !slices.Contains(rr.others, other.Name) {
+		rr.others = append(rr.others, other.Name)
 	}
 	row.Lead = leadText
 	prefix := lang.VI.F("Đơn vị chủ trì: %s", "", leadText)
