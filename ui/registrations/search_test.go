@@ -46,6 +46,7 @@ func TestSearchNarrowsAndBacksUpToTheSameRows(t *testing.T) {
 				out = append(out, int32(i))
 			}
 		}
+		rank(list, out, q) // the order is TestSearchListsTheClosestFirst's
 		return out
 	}
 	for _, inline := range []int{0, 20_000} { // every search in the background, then none
@@ -105,5 +106,21 @@ func TestKeptResultsAreBounded(t *testing.T) {
 	}
 	if len(s.found) != maxFoundRows/150_000 {
 		t.Fatalf("%d results kept", len(s.found))
+	}
+}
+
+// The closest names first, as on screen 2: "so y te ha tinh" found Hà
+// Giang's Sở Y tế first on the national book, listed by day received.
+func TestSearchListsTheClosestFirst(t *testing.T) {
+	var list []book.ListRow
+	for i, name := range []string{"Sở Y tế tỉnh Hà Giang", "Sở Y tế tỉnh Hà Tĩnh", "Sở Tài chính tỉnh Hà Tĩnh", "Sở Y tế tỉnh Hà Tĩnh"} {
+		a := &book.ListAgency{ID: int64(i + 1), Name: name, Key: vntext.Fold(name)}
+		title := "Một cửa điện tử"
+		list = append(list, book.ListRow{ID: int64(i + 1), Title: title, TitleKey: vntext.Fold(title), Agency: a, Lead: a})
+	}
+	var s searchState
+	rows, done, _ := s.search(list, filters{}, vntext.NewQuery("so y te ha tinh"))
+	if !done || !slices.Equal(rows, []int32{1, 3, 0}) {
+		t.Fatalf("rows %v (done %v), want Hà Tĩnh's two in the list's order, then Hà Giang's", rows, done)
 	}
 }
