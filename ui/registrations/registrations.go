@@ -4,6 +4,7 @@
 package registrations
 
 import (
+	"math"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -46,10 +47,9 @@ type Model struct {
 	progressOnOpen             bool             // p was pressed on the list: ask the progress once it is open
 	stepFromList               bool             // the progress asked from the list: back to it once saved
 	lastDay                    vndate.Date      // the day of the last step saved: the next one's default
-	// the reading view's lines under the title: the first shown, the
-	// last that can be, and whether the clerk moved it (↑, PgUp, Home…)
+	// the reading view's lines under the title: the first shown and the
+	// last that can be; it opens at the top, ↑, PgUp, End… move it
 	scroll, maxScroll int
-	scrolled          bool
 
 	// the registration selected, kept while the list is empty (a reload
 	// brings it back in two steps), and where it was, for when it is gone
@@ -278,7 +278,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		if msg.row.ID == m.openedID {
 			if m.open == nil || m.open.ID != msg.row.ID {
-				m.files, m.scrolled = common.KeptFiles{}, false
+				m.files, m.scroll = common.KeptFiles{}, 0 // another one: read from its first field
 			}
 			m.open, m.steps, m.mode = &msg.row, msg.steps, reading
 			m.files.Show(msg.files, msg.row.SubmissionID, msg.row.LetterNumber, msg.row.ID, msg.row.Title)
@@ -334,6 +334,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 		if took, cmd := m.files.Key(m.ctx, m.book, msg); took {
+			m.scroll = math.MaxInt // the files, or the path asked, in view: the view keeps it to its end
 			return cmd
 		}
 		switch {
@@ -495,7 +496,7 @@ func (m *Model) scrollKey(msg tea.KeyMsg) bool {
 	default:
 		return false
 	}
-	m.scroll, m.scrolled = min(max(at, 0), m.maxScroll), true
+	m.scroll = min(max(at, 0), m.maxScroll)
 	return true
 }
 
@@ -557,16 +558,32 @@ func (m *Model) readView() string {
 		lines = append(lines, wrapped[i]...)
 	}
 	lines = append(append(append(lines, progress...), kept...), form...)
-	m.maxScroll = max(len(lines)-room, 0)
-	switch {
-	case m.progress != nil || (len(kept) > 0 && !m.scrolled):
-		m.scroll = m.maxScroll // the form, or the files, in view
-	case !m.scrolled:
-		m.scroll = 0
+	return common.Fit(strings.Join(m.window(head, lines, room), "\n"), m.width, m.height)
+}
+
+// window is head, then the part of lines that room shows from m.scroll:
+// when they do not all fit, the blank under the title tells that more is
+// above, their last line that more is below.
+func (m *Model) window(head, lines []string, room int) []string {
+	if len(lines) <= room {
+		m.scroll, m.maxScroll = 0, 0
+		return append(head, lines...)
 	}
-	m.scroll = min(m.scroll, m.maxScroll)
-	lines = lines[m.scroll:]
-	return common.Fit(strings.Join(append(head, lines...), "\n"), m.width, m.height)
+	shown := max(room-1, 1) // the last line tells what is below
+	m.maxScroll = len(lines) - shown
+	if m.progress != nil {
+		m.scroll = m.maxScroll // the form in view
+	}
+	m.scroll = min(max(m.scroll, 0), m.maxScroll)
+	c, st := m.ctx, m.ctx.Styles
+	out := append(append([]string{}, head...), lines[m.scroll:m.scroll+shown]...)
+	if m.scroll > 0 {
+		out[len(head)-1] = " " + st.Muted.Render(c.T("↑ còn ở trên (↑, PgUp, Home)", "↑ more above (↑, PgUp, Home)"))
+	}
+	if m.scroll < m.maxScroll {
+		out = append(out, " "+st.Muted.Render(c.T("↓ còn nữa ở dưới (↓, PgDn, End)", "↓ more below (↓, PgDn, End)")))
+	}
+	return out
 }
 
 // wrapText breaks text into lines of at most w cells, keeping line breaks.

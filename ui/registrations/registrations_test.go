@@ -115,31 +115,44 @@ func TestDeleteAsksFirst(t *testing.T) {
 
 // The title stays on top of the reading view when its files and fields
 // need more lines than the screen has: what is below it scrolls instead.
+// The view opens at its first field, and says that more is below, then
+// above; reopened, it starts at the top again.
 func TestReadingKeepsTheTitle(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {72, 20}} {
 		_, _, b := show(t)
 		b.row.Title = "Ứng dụng công nghệ thông tin trong tiếp nhận và trả kết quả hồ sơ thủ tục hành chính tại Thanh tra tỉnh Hà Tĩnh"
 		b.row.Timeline, b.row.ExpectedResult, b.row.Note = "2026", "Giảm thời gian", "Không"
-		for i := int64(10); i < 16; i++ {
+		for i := int64(10); i < 22; i++ {
 			b.files = append(b.files, book.FileRow{ID: i, Name: "tep-" + string(rune('a'+i)) + ".pdf", Size: 10, LetterID: 3, AgencyID: uitest.Health.ID})
 		}
 		d := uitest.Data(t, uitest.Small(uitest.Row(5, b.row.Title, uitest.Health, "57/SYT-VP", b.row.Received)))
 		m := New(uitest.Context(d), b)
 		dr := uitest.Show(t, m, d, size[0], size[1])
+		top := func(when string) {
+			t.Helper()
+			v := m.View()
+			if !strings.HasPrefix(strings.TrimSpace(strings.Split(v, "\n")[0]), "Ứng dụng công nghệ") ||
+				!strings.Contains(v, "Cơ quan, đơn vị") || !strings.Contains(v, "Văn bản") ||
+				!strings.Contains(v, "↓ còn nữa ở dưới") || strings.Contains(v, "↑ còn ở trên") || strings.Contains(v, "tep-v.pdf") {
+				t.Fatalf("%dx%d: %s, the reading view shows:\n%s", size[0], size[1], when, v)
+			}
+		}
 		dr.Keys("enter")
-		v := m.View()
-		lines := strings.Split(v, "\n")
-		if !strings.HasPrefix(strings.TrimSpace(lines[0]), "Ứng dụng công nghệ") || !strings.Contains(v, "tep-p.pdf") {
-			t.Fatalf("%dx%d: the reading view starts:\n%s", size[0], size[1], v)
-		}
-		// Home shows the first fields, under the title; End the files again
-		dr.Keys("home")
-		if v := m.View(); !strings.HasPrefix(strings.TrimSpace(strings.Split(v, "\n")[0]), "Ứng dụng công nghệ") || !strings.Contains(v, "Cơ quan, đơn vị") {
-			t.Fatalf("%dx%d: after home:\n%s", size[0], size[1], v)
-		}
+		top("opened")
+		// End shows the files, under the title, and says more is above
 		dr.Keys("down", "end")
-		if v := m.View(); !strings.Contains(v, "tep-p.pdf") || !strings.Contains(v, "Ứng dụng công nghệ") {
+		if v := m.View(); !strings.Contains(v, "tep-v.pdf") || !strings.Contains(v, "Ứng dụng công nghệ") ||
+			!strings.Contains(v, "↑ còn ở trên") || strings.Contains(v, "↓ còn nữa") {
 			t.Fatalf("%dx%d: after end:\n%s", size[0], size[1], v)
+		}
+		dr.Keys("home")
+		top("after home")
+		dr.Keys("end", "esc", "enter")
+		top("reopened")
+		// f picks a file: the files come in view
+		dr.Keys("f")
+		if v := m.View(); !strings.Contains(v, "tep-v.pdf") {
+			t.Fatalf("%dx%d: after f:\n%s", size[0], size[1], v)
 		}
 	}
 }
