@@ -157,3 +157,36 @@ func TestPickerTellsOfUnitsNoLongerFollowed(t *testing.T) {
 		t.Fatalf("the picker says:\n%s", v)
 	}
 }
+
+// n on an agency's page opens a letter from it; esc with nothing typed
+// goes back to the page, as from e, whether the page was opened on
+// screen 2 or from screen 5.
+func TestNewLetterFromAnAgencyPageGoesBackOnEsc(t *testing.T) {
+	st := seeded(t)
+	h := newHarness(t, st, lang.VI, 100, 30)
+	h.keys("2", "/", "y te", "enter", "enter")
+	page := h.view()
+	h.keys("n")
+	if v := h.view(); h.m.tab != common.TabEntry || !strings.Contains(v, "Sở Y tế") {
+		t.Fatalf("n on the agency's page shows:\n%s", v)
+	}
+	h.keys("esc")
+	if v := h.view(); h.m.tab != common.TabAgencies || v != page {
+		t.Fatalf("esc from the new letter went to tab %d:\n%s", h.m.tab+1, v)
+	}
+	h.keys("esc", "5", "[", "[", "down", "down", "enter")
+	page = h.view()
+	h.keys("n", "esc")
+	if v := h.view(); h.m.tab != common.TabAgencies || v != page {
+		t.Fatalf("esc from the new letter went to tab %d:\n%s", h.m.tab+1, v)
+	}
+	h.keys("esc")
+	if h.m.tab != common.TabCompliance {
+		t.Fatalf("esc from the page went to tab %d", h.m.tab+1)
+	}
+	// screen 3 chosen by its number: esc goes to the overview, as before
+	h.keys("3", "esc")
+	if h.m.tab != common.TabOverview {
+		t.Fatalf("esc from screen 3 went to tab %d", h.m.tab+1)
+	}
+}

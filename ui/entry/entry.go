@@ -57,6 +57,9 @@ type Model struct {
 	subID    int64
 	subCount int
 	subLabel string
+	// opened by another screen (n on an agency's page, on screen 4…):
+	// esc goes back there, as from an edit
+	back bool
 
 	err        string
 	saving     bool
@@ -227,6 +230,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.campaignID = m.ctx.Data.Campaign.ID
 		return m, nil
 	case common.NewEntryMsg:
+		m.back = true // the root remembers the screen it came from
 		if m.Dirty() {
 			return m, busyForm()
 		}
@@ -342,13 +346,19 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	return cmd
 }
 
-// leave drops the input: an edit goes back where it came from, a new letter
-// starts afresh.
+// leave drops the input: an edit, or a letter begun on another screen, goes
+// back where it came from; a new letter typed here starts afresh.
 func (m *Model) leave() tea.Cmd {
-	wasEdit := m.edit != nil
+	wasEdit, back := m.edit != nil, m.back
 	hadLetter := m.subID != 0
 	m.reset(0)
-	if wasEdit {
+	m.back = false
+	switch {
+	case wasEdit:
+		return common.Cmd(common.BackMsg{})
+	case back && hadLetter:
+		return tea.Batch(common.Cmd(common.NoteMsg{Note: m.ctx.T("Đã xong văn bản", "Letter finished")}), common.Cmd(common.BackMsg{}))
+	case back:
 		return common.Cmd(common.BackMsg{})
 	}
 	if hadLetter {
