@@ -117,3 +117,28 @@ func TestTheReportScreenWritesTheTemplate(t *testing.T) {
 		h.keys("n")
 	}
 }
+
+// A day typed short (3/3/23) is read as 03/03/2023 and shown so: in its
+// field once left, in the letter told over the next registration after
+// ctrl+n, and on screen 6 once the report's day is left.
+func TestShortDatesShowInFull(t *testing.T) {
+	t.Chdir(t.TempDir()) // where the report is written
+	h := newHarness(t, seeded(t), lang.VI, 80, 24)
+	h.keys("3", "duc tho", "enter", "401/UBND-NV", "tab", "2/3/23", "tab")
+	if v := h.view(); !strings.Contains(v, "02/03/2023") || strings.Contains(v, "2/3/23 ") {
+		t.Fatalf("the letter's date left as typed:\n%s", v)
+	}
+	h.keys("3/3/23", "tab", "Một cửa thân thiện", "ctrl+n")
+	if v := h.view(); !strings.Contains(v, "Văn bản của Huyện Đức Thọ, số 401/UBND-NV, nhận 03/03/2023") {
+		t.Fatalf("after ctrl+n:\n%s", v)
+	}
+	h.keys("esc", "esc", "6", "tab", "tab", "1/3/23", "tab")
+	if v := h.view(); !strings.Contains(v, "01/03/2023") || strings.Contains(v, "1/3/23") {
+		t.Fatalf("screen 6 keeps the day as typed:\n%s", v)
+	}
+	// a day written with ctrl+s before leaving its field shows in full too
+	h.keys("shift+tab", "5/3/23", "ctrl+s")
+	if v := h.view(); !strings.Contains(v, "05/03/2023") || strings.Contains(v, "5/3/23") {
+		t.Fatalf("screen 6 after ctrl+s:\n%s", v)
+	}
+}

@@ -91,6 +91,7 @@ func newNewYear(ctx *common.Context, b Book) *newYear {
 	year := common.NewText("year", t("Năm", "Year"), "", 4)
 	year.SetText(fmt.Sprint(proposedYear(ctx.Today, latest.Year)))
 	deadline := common.NewText("deadline", t("Hạn đăng ký", "Deadline"), "dd/mm/yyyy", 10)
+	deadline.Date = true
 	copyFrom := common.NewChoice("from", t("Sao chép từ đợt", "Copy from"), from)
 	copyFrom.SelectValue(int64(latest.Year))
 	onMap := common.NewChoice("map", t("Bản đồ hành chính", "Map"), []common.Choice{
@@ -205,7 +206,7 @@ func (n *newYear) next() {
 			return
 		}
 	}
-	d, err := vndate.ParseTyped(f.Field("deadline").Value())
+	d, err := f.Field("deadline").ReadDate()
 	if err != nil || d.IsZero() {
 		n.err = c.T("Hạn đăng ký: cần ngày có thật dạng dd/mm/yyyy", "Deadline: expected a real date as dd/mm/yyyy")
 		return
@@ -240,6 +241,7 @@ func (n *newYear) next() {
 	)
 	n.confirm.Field("letter_number").Hint = t("số điền sau cũng được", "the number may come later")
 	n.confirm.Field("letter_date").Hint = "dd/mm/yyyy"
+	n.confirm.Field("letter_date").Date = true
 	n.confirm.Field("signer_authority").Hint = t("vd. KT. Giám đốc", "e.g. KT. Giám đốc")
 	n.confirm.FocusOpen("letter_number") // the code kept: the number goes in front
 	n.err = ""
@@ -251,7 +253,7 @@ func (n *newYear) save() tea.Cmd {
 	}
 	c, f := n.ctx, n.confirm
 	camp := n.camp
-	ld, err := vndate.ParseTyped(f.Field("letter_date").Value())
+	ld, err := f.Field("letter_date").ReadDate()
 	if err != nil {
 		n.err = c.T("Ngày công văn: cần ngày có thật dạng dd/mm/yyyy", "Letter date: expected a real date as dd/mm/yyyy")
 		return nil

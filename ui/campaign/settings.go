@@ -87,6 +87,7 @@ func NewSettings(ctx *common.Context, b Book) *Settings {
 	s.form = common.NewForm(ctx, fields...)
 	s.form.Field("letter_date").Hint = "dd/mm/yyyy"
 	s.form.Field("deadline").Hint = "dd/mm/yyyy"
+	s.form.Field("letter_date").Date, s.form.Field("deadline").Date = true, true
 	s.form.Field("signer_authority").Hint = t("vd. KT. Giám đốc", "e.g. KT. Giám đốc")
 	s.form.MarkClean()
 	return s
@@ -112,7 +113,7 @@ func (s *Settings) collect() (dom.Campaign, []string) {
 	l := s.ctx.Lang
 	date := func(id string, required bool) vndate.Date {
 		fd := f.Field(id)
-		d, err := vndate.ParseTyped(fd.Value())
+		d, err := fd.ReadDate()
 		if err != nil || (required && d.IsZero()) {
 			probs = append(probs, l.F("%s: cần ngày có thật dạng dd/mm/yyyy", "%s: expected a real date as dd/mm/yyyy", fd.Label))
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"golang.org/x/text/unicode/norm"
 
+	"cchc/internal/vndate"
 	"cchc/internal/vntext"
 )
 
@@ -42,6 +43,9 @@ type Field struct {
 	Err     string
 	Hint    string // shown beside the input when focused
 	Cut     bool   // the last letters typed or pasted did not all fit: Err says so
+	// Date: the field holds a day, read as typed (1/12/26 too) and shown
+	// dd/mm/yyyy once read (ReadDate) and when the focus leaves it
+	Date bool
 
 	// PickerField: Candidates are all items; Matches those fitting the text;
 	// Picked is the chosen item's Value (0 = none).
@@ -175,6 +179,17 @@ func (f *Field) SetText(s string) {
 	f.Input.CursorEnd()
 }
 
+// ReadDate reads the field as a day the clerk typed (vndate.ParseTyped:
+// 1/12/26 too) and, when it reads as one, writes it back as dd/mm/yyyy
+// (01/12/2026), as everything else shows days.
+func (f *Field) ReadDate() (vndate.Date, error) {
+	d, err := vndate.ParseTyped(f.Value())
+	if s := d.String(); err == nil && s != "" && s != f.Input.Value() {
+		f.SetText(s)
+	}
+	return d, err
+}
+
 func (f *Field) state() string {
 	if f.Kind == ChoiceField {
 		return f.Value()
@@ -284,6 +299,9 @@ func (f *Form) focusOn(i int) {
 // the clerk moves into), else the cursor waits at its end (the field a form
 // opens on: an edit's title is not replaced by a stray key).
 func (f *Form) focusAt(i int, selecting bool) {
+	if f.Focus != i && f.Focus >= 0 && f.Focus < len(f.Fields) && f.Fields[f.Focus].Date {
+		f.Fields[f.Focus].ReadDate() // a day left as 1/12/26 shows as 01/12/2026
+	}
 	for j, fd := range f.Fields {
 		fd.typed = "" // a type-ahead ends where the field is left
 		fd.fresh = false

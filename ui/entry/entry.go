@@ -156,10 +156,13 @@ func (m *Model) build() {
 	agency.Stopped = stopped
 	received := common.NewText(campaign.FieldReceived, c.T("Ngày nhận", "Received"), date, 10)
 	received.Hint = c.T("mặc định hôm nay", "today by default")
+	received.Date = true
+	dated := common.NewText(campaign.FieldLetterDate, c.T("Ngày văn bản", "Dated"), date, 10)
+	dated.Date = true
 	m.form = common.NewForm(c,
 		agency,
 		common.NewText(campaign.FieldNumber, c.T("Số văn bản", "Letter No."), c.T("ví dụ: 125/UBND-NV", "e.g. 125/UBND-NV"), 60),
-		common.NewText(campaign.FieldLetterDate, c.T("Ngày văn bản", "Dated"), date, 10),
+		dated,
 		received,
 		common.NewText(campaign.FieldTitle, c.T("Tên", "Title"), c.T("tên mô hình, sáng kiến, giải pháp, cách làm hay", "name of the model or initiative"), campaign.MaxLine),
 		common.NewChoice(campaign.FieldKind, c.T("Loại", "Kind"), kinds),

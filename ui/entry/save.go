@@ -21,7 +21,7 @@ func (m *Model) collect() (campaign.Submission, campaign.Registration, campaign.
 	var probs campaign.Problems
 	date := func(id string) vndate.Date {
 		fd := f.Field(id)
-		d, err := vndate.ParseTyped(fd.Value())
+		d, err := fd.ReadDate() // 1/12/26 shown as 01/12/2026, as the letter is then told
 		if err != nil {
 			probs = append(probs, campaign.Problem{Field: id, Msg: &lang.Error{
 				VI: fd.Label + ": " + vndate.Problem(err, lang.VI), EN: fd.Label + ": " + vndate.Problem(err, lang.EN)}})

@@ -16,7 +16,6 @@ import (
 	"cchc/internal/campaign"
 	"cchc/internal/importer"
 	"cchc/internal/lang"
-	"cchc/internal/vndate"
 	"cchc/internal/vntext"
 	"cchc/ui/common"
 )
@@ -82,6 +81,7 @@ func New(ctx *common.Context, b Book) *Model {
 	agency := common.NewText(fAgency, t("Cơ quan gửi", "Sent by"), t("để trống: lấy từ tệp", "empty: read from the file"), 200)
 	received := common.NewText(fReceived, t("Ngày nhận", "Received"), "dd/mm/yyyy", 10)
 	received.SetText(ctx.Today.String())
+	received.Date = true
 	letter := common.NewText(fLetter, t("Số văn bản", "Letter No."), t("để trống: lấy từ tệp", "empty: read from the file"), 60)
 	m.form = common.NewForm(ctx, what, path, agency, received, letter)
 	if ctx.ImportPath != "" { // the file of the last try, mended since most likely
@@ -225,7 +225,7 @@ func (m *Model) plan() tea.Cmd {
 		Today:  m.ctx.Today,
 	}
 	if what == registrations {
-		d, err := vndate.ParseTyped(m.form.Field(fReceived).Value())
+		d, err := m.form.Field(fReceived).ReadDate()
 		if err != nil {
 			m.err = m.ctx.T("Ngày nhận: cần ngày có thật dạng dd/mm/yyyy", "Received: expected a real date as dd/mm/yyyy")
 			return nil

@@ -45,6 +45,7 @@ func newProgressForm(ctx *common.Context, b Book, id int64, steps []campaign.Ste
 	}
 	on := common.NewText("on", ctx.T("Ngày", "Date"), "dd/mm/yyyy", 10)
 	on.SetText(day.String())
+	on.Date = true
 	f := common.NewForm(ctx,
 		common.NewChoice("stage", ctx.T("Chuyển sang", "Move to"), choices),
 		on,
@@ -74,7 +75,7 @@ func (p *progressForm) update(msg tea.KeyMsg) (done bool, cmd tea.Cmd) {
 }
 
 func (p *progressForm) save() tea.Cmd {
-	d, err := vndate.ParseTyped(p.form.Field("on").Value())
+	d, err := p.form.Field("on").ReadDate()
 	if err != nil || d.IsZero() {
 		p.err = p.ctx.T("Ngày: cần ngày có thật dạng dd/mm/yyyy", "Date: expected a real date as dd/mm/yyyy")
 		return nil

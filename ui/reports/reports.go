@@ -120,6 +120,7 @@ func (m *Model) build() {
 	asOf.SetText(c.Today.String())
 	reply := common.NewText(fReply, c.T("Hạn gửi lại", "Reply by"), c.T("để trống: hạn của đợt, hoặc chấm để điền", "empty: the deadline, or dots to fill in"), 10)
 	reply.Hint = "dd/mm/yyyy"
+	asOf.Date, reply.Date = true, true
 	file := common.NewText(fFile, c.T("Tên tệp", "File name"), "", 255)
 	m.form = common.NewForm(c,
 		common.NewChoice(fKind, c.T("Báo cáo", "Report"), kinds),
@@ -310,14 +311,14 @@ func (m *Model) write(force bool) tea.Cmd {
 		return m.writeTemplate(force)
 	}
 	asOfField := m.form.Field(fAsOf)
-	asOf, err := vndate.ParseTyped(asOfField.Value())
+	asOf, err := asOfField.ReadDate()
 	if err != nil || asOf.IsZero() {
 		m.err = m.ctx.T("Tính đến ngày: cần ngày có thật dạng dd/mm/yyyy", "As of: expected a real date as dd/mm/yyyy")
 		return nil
 	}
 	var replyBy vndate.Date
 	if m.kind() == report.KindReminder {
-		if replyBy, err = vndate.ParseTyped(m.form.Field(fReply).Value()); err != nil {
+		if replyBy, err = m.form.Field(fReply).ReadDate(); err != nil {
 			m.err = m.ctx.T("Hạn gửi lại: cần ngày có thật dạng dd/mm/yyyy (hoặc để trống)", "Reply by: expected a real date as dd/mm/yyyy (or empty)")
 			return nil
 		}
@@ -343,7 +344,7 @@ func (m *Model) writeDossier(force bool) tea.Cmd {
 	if m.busy || m.ctx.Data == nil {
 		return nil
 	}
-	asOf, err := vndate.ParseTyped(m.form.Field(fAsOf).Value())
+	asOf, err := m.form.Field(fAsOf).ReadDate()
 	if err != nil || asOf.IsZero() {
 		m.err = m.ctx.T("Tính đến ngày: cần ngày có thật dạng dd/mm/yyyy", "As of: expected a real date as dd/mm/yyyy")
 		return nil
