@@ -111,7 +111,7 @@ func (m Missing) Sheet() Sheet {
 		Title:  m.title(),
 		Lines:  m.lines(),
 		Tables: []Table{splitQuota(m.table(), 3, m.Lang)},
-		Notes:  []string{quotaLegend(m.Lang)},
+		Notes:  []string{quotaLegendSplit(m.Lang)},
 	}
 }
 
@@ -136,10 +136,11 @@ func (m Missing) Document() *doc.Document {
 	s := m.Sheet()
 	d := s.head()
 	if m.count() == 0 {
-		return d.Append(doc.For(doc.Paper, append(s.Tables[0].blocks(m.Lang), note(quotaLegend(m.Lang)))...),
+		return d.Append(doc.For(doc.Paper, append(s.Tables[0].blocks(m.Lang), note(quotaLegendSplit(m.Lang)))...),
 			doc.For(doc.Plain, said(nobody(m.Lang))))
 	}
-	return d.Append(doc.For(doc.Paper, s.Tables[0].docTable(m.Lang)), doc.For(doc.Plain, m.table().docTable(m.Lang)), note(quotaLegend(m.Lang)))
+	d = d.Append(doc.For(doc.Paper, s.Tables[0].docTable(m.Lang)), doc.For(doc.Plain, m.table().docTable(m.Lang)))
+	return d.Append(quotaNote(m.Lang)...)
 }
 
 // nobody is said instead of an empty table.

@@ -336,7 +336,7 @@ func TestNoteNotAloneOnPage(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				note := l.T("Chỉ tiêu: số mô hình", "Quota: the least")
+				note := l.T("Chỉ tiêu tối thiểu: số mô hình", "Minimum: the least")
 				for i, page := range pdfText(t, render(t, rep, "pdf")) {
 					if strings.Contains(page, note) && !row.MatchString(page) {
 						t.Errorf("%s %d %s: page %d holds the note without a row of the table:\n%s", kind, year, l, i+1, page)

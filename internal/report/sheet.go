@@ -70,6 +70,13 @@ func quotaLegend(l lang.Lang) string {
 		"Quota: the least number of registrations asked for, and the number to aim for (“2/3”: at least 2, aiming for 3).")
 }
 
+// quotaLegendSplit explains the quota where it is two columns (paper,
+// xlsx): no “2/3” there to explain.
+func quotaLegendSplit(l lang.Lang) string {
+	return l.T("Chỉ tiêu tối thiểu: số mô hình, sáng kiến tối thiểu phải đăng ký; chỉ tiêu phấn đấu: số phấn đấu đăng ký.",
+		"Minimum: the least number of registrations asked for; target: the number to aim for.")
+}
+
 // splitQuota makes a table's quota column ("2/3") two columns of numbers,
 // the minimum and the target, so that a spreadsheet can count them.
 func splitQuota(t Table, col int, l lang.Lang) Table {

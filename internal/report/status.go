@@ -72,7 +72,7 @@ func (s Status) Document() *doc.Document {
 	groups, agencies := paper.Tables[0], paper.Tables[1]
 	if msg := s.groupNotFollowed(); msg != "" {
 		d.Blocks = append(d.Blocks, doc.For(doc.Plain, said(msg)),
-			doc.For(doc.Paper, append(append(groups.blocks(l), agencies.blocks(l)...), note(quotaLegend(l)))...))
+			doc.For(doc.Paper, append(append(groups.blocks(l), agencies.blocks(l)...), note(quotaLegendSplit(l)))...))
 		return d
 	}
 	d.Blocks = append(d.Blocks, doc.For(doc.Markdown, heading(l.T("Tổng hợp theo nhóm", "Totals by group"), 2)),
@@ -81,9 +81,10 @@ func (s Status) Document() *doc.Document {
 		doc.For(doc.Paper, agencies.blocks(l)...))
 	if len(s.Results()) == 0 {
 		return d.Append(doc.For(doc.Plain, said(l.T("Không có cơ quan, đơn vị nào khớp bộ lọc.", "No agency matches the filter."))),
-			doc.For(doc.Paper, note(quotaLegend(l))))
+			doc.For(doc.Paper, note(quotaLegendSplit(l))))
 	}
-	return d.Append(doc.For(doc.Plain, s.agencyTable(false).docTable(l)), note(quotaLegend(l)))
+	d = d.Append(doc.For(doc.Plain, s.agencyTable(false).docTable(l)))
+	return d.Append(quotaNote(l)...)
 }
 
 // Sheet is the summary laid out for paper: group totals, then every agency.
@@ -112,7 +113,7 @@ func (s Status) Sheet() Sheet {
 		Title:  l.F("Tình hình đăng ký mô hình, sáng kiến, cách làm hay trong CCHC năm %d", "Registrations of administrative-reform models and initiatives, %d", s.Campaign.Year),
 		Lines:  h[2:],
 		Tables: []Table{groups.fitted(), agencies.fitted()},
-		Notes:  []string{quotaLegend(l)},
+		Notes:  []string{quotaLegendSplit(l)},
 	}
 }
 
@@ -333,3 +334,9 @@ func (s Status) writeJSON(w io.Writer) error {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// quotaNote is the legend under a table whose quota is split on paper
+// and written “2/3” elsewhere.
+func quotaNote(l lang.Lang) []doc.Block {
+	return []doc.Block{doc.For(doc.Paper, note(quotaLegendSplit(l))), doc.For(doc.Plain, note(quotaLegend(l)))}
+}
