@@ -282,11 +282,20 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	}()
 	defer common.DoingAny.Catch(&err)
 	defer m.fitKeys()
+	defer m.askInView()
 	if others := m.toOthers(); others != nil {
 		model, cmd := m.update(msg)
 		return model, tea.Batch(others, cmd)
 	}
 	return m.update(msg)
+}
+
+// askInView closes the help when a question is asked (on quitting, of a
+// book gone): the question is read whole, over the screen it is about.
+func (m *Model) askInView() {
+	if m.confirm != nil {
+		m.showAll = false
+	}
 }
 
 func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -297,6 +306,9 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case tea.MouseMsg:
 			return m, nil // nothing on screen to point at
 		}
+	}
+	if _, ok := msg.(tea.MouseMsg); ok && m.showAll {
+		return m, nil // the help covers the screen: nothing under it is pointed at
 	}
 	if _, ok := msg.(tea.KeyMsg); ok && m.confirm == nil {
 		// a message is about what was just done: the next key moves on
@@ -505,8 +517,15 @@ func (m *Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, m.quit()
 	}
 	active := m.activeScreen()
-	if m.showAll && (key.Matches(msg, k.Help) || key.Matches(msg, k.Back)) {
-		m.showAll = false
+	if m.showAll {
+		// the help covers the screen: no key acts on what it hides (a
+		// delete asked unseen, a list moved); it closes, or quits as it says
+		switch {
+		case key.Matches(msg, k.Help) || key.Matches(msg, k.Back):
+			m.showAll = false
+		case key.Matches(msg, k.Quit) && !m.takesText():
+			return m, m.quit()
+		}
 		return m, nil
 	}
 	// alt+1…6 switch screens from anywhere, forms included: digits typed

@@ -202,10 +202,12 @@ func (m *Model) helpKeys() (keys, global []key.Binding) {
 		return []key.Binding{m.ctx.Keys.Yes, m.ctx.Keys.No}, nil
 	}
 	screen := m.activeScreen()
-	keys, global = screen.ShortHelp(), m.globalKeys()
 	if m.showAll {
-		keys = nil // they are all listed above
+		// the keys are all listed above: here, the ones that act while
+		// the help is shown
+		return nil, m.helpShownKeys(screen.Capturing())
 	}
+	keys, global = screen.ShortHelp(), m.globalKeys()
 	if screen.Capturing() {
 		// letters and digits are typed in: the way out and the help are
 		// the keys always shown, the screen's own give way before them
@@ -222,6 +224,17 @@ func (m *Model) helpKeys() (keys, global []key.Binding) {
 		keys, global = append(own, alt), m.formKeys(back)
 	}
 	return keys, global
+}
+
+// helpShownKeys are the only keys that act while the help is shown: it
+// closes, or the app quits (ctrl+c alone where letters are typed).
+func (m *Model) helpShownKeys(typing bool) []key.Binding {
+	closing, quit := "esc/?", m.ctx.Keys.Quit
+	if typing {
+		closing = "esc/f1"
+		quit = key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", m.ctx.T("thoát", "quit")))
+	}
+	return []key.Binding{key.NewBinding(key.WithKeys("esc"), key.WithHelp(closing, m.ctx.T("đóng trợ giúp", "close the help"))), quit}
 }
 
 // formKeys are the keys that work in a form whatever field has the focus.

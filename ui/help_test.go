@@ -1,0 +1,78 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"cchc/internal/lang"
+)
+
+// While the help is shown no key acts on the screen it hides: a delete
+// is not asked unseen (y would answer it), a list does not move, no
+// other screen or overlay opens. Esc closes the help on the screen as it
+// was. So on every screen, its pages and the overlays.
+func TestTheHelpKeepsKeysFromTheScreenUnder(t *testing.T) {
+	places := []struct {
+		name   string
+		steps  []string
+		typing bool // letters are typed there: f1 opens the help
+	}{
+		{"overview", []string{"1"}, false},
+		{"agencies", []string{"2"}, false},
+		{"an agency's page", []string{"2", "/", "duc tho", "enter", "enter"}, false},
+		{"entry", []string{"3"}, true},
+		{"registrations", []string{"4"}, false},
+		{"a registration", []string{"4", "enter"}, false},
+		{"compliance", []string{"5"}, false},
+		{"reports", []string{"6"}, false},
+		{"history", []string{"h"}, false},
+		{"import", []string{"i"}, true},
+	}
+	for _, p := range places {
+		t.Run(p.name, func(t *testing.T) {
+			h := newHarness(t, seeded(t), lang.VI, 80, 24)
+			h.keys(p.steps...)
+			help := func() {
+				if p.typing {
+					h.send(keyF1())
+				} else {
+					h.keys("?")
+				}
+				if !h.m.showAll {
+					t.Fatalf("no help:\n%s", h.view())
+				}
+			}
+			help()
+			h.keys("esc")
+			before, regs, overlay := h.view(), len(h.m.ctx.Data.Registrations), h.m.overlay
+			help()
+			h.keys("d", "y", "down", "j", "enter", "tab", "2", "x", "u", "h", "i", "t", "p", "e", "a", "s", "f", "/")
+			h.send(tea.MouseMsg{Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress, X: 10, Y: 8})
+			if h.m.confirm != nil {
+				t.Fatalf("a question asked under the help: %s", h.m.confirm.question)
+			}
+			v := h.view()
+			if foot := v[strings.LastIndex(v, "\n"):]; !h.m.showAll || !strings.Contains(foot, "đóng trợ giúp") || strings.Contains(foot, "màn sau") {
+				t.Fatalf("the help is not shown with the keys that act there:\n%s", v)
+			}
+			h.keys("esc")
+			if v := h.view(); v != before || len(h.m.ctx.Data.Registrations) != regs || h.m.overlay != overlay {
+				t.Fatalf("the keys pressed under the help acted:\nbefore:\n%s\nafter:\n%s", before, v)
+			}
+		})
+	}
+}
+
+// A question asked while the help is shown (q with unsaved input) closes
+// the help: it is read whole, over the screen it is about.
+func TestAQuestionClosesTheHelp(t *testing.T) {
+	h := newHarness(t, seeded(t), lang.VI, 80, 24)
+	h.keys("3", "y te")
+	h.send(keyF1())
+	h.send(tea.KeyMsg{Type: tea.KeyCtrlC})
+	if v := h.view(); h.m.confirm == nil || h.m.showAll || !strings.Contains(v, "Vẫn thoát") {
+		t.Fatalf("the question is not shown:\n%s", v)
+	}
+}
