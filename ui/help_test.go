@@ -76,3 +76,42 @@ func TestAQuestionClosesTheHelp(t *testing.T) {
 		t.Fatalf("the question is not shown:\n%s", v)
 	}
 }
+
+// The history and the import, opened over the screens, take tab and the
+// digits (alt+digits too): their keys line and their help do not offer
+// them, but say that esc leaves.
+func TestTheOverlaysHelpSaysWhatWorksThere(t *testing.T) {
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		for _, o := range []struct {
+			open   string
+			typing bool
+		}{{"h", false}, {"i", true}} {
+			h := newHarness(t, seeded(t), l, 80, 24)
+			h.keys("2", o.open)
+			h.keys("tab", "4")
+			h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("4"), Alt: true})
+			if h.m.overlay == nil || h.m.tab != 1 {
+				t.Fatalf("%s %s: tab or 4 left the overlay (tab %d):\n%s", l, o.open, h.m.tab, h.view())
+			}
+			v := h.view()
+			foot := strings.Join(h.m.helpLines(), "\n")
+			if strings.Contains(foot, l.T("màn sau", "next screen")) || strings.Contains(foot, "alt+1") || !strings.Contains(foot, "esc") {
+				t.Errorf("%s %s: the keys line offers keys that do nothing there:\n%s", l, o.open, v)
+			}
+			if o.typing {
+				h.send(keyF1())
+			} else {
+				h.keys("?")
+			}
+			v = h.view()
+			for _, no := range []string{"1-6", "alt+1", l.T("màn sau", "next screen"), l.T("màn trước", "previous screen")} {
+				if strings.Contains(v, no) {
+					t.Errorf("%s %s: the help offers %q, which does nothing there:\n%s", l, o.open, no, v)
+				}
+			}
+			if !strings.Contains(v, "esc") || !strings.Contains(v, l.T("thoát", "quit")) {
+				t.Errorf("%s %s: the help does not say how to leave:\n%s", l, o.open, v)
+			}
+		}
+	}
+}

@@ -354,7 +354,12 @@ func (m *Model) backedUpToday() bool {
 func (m *Model) safetyKeys() []key.Binding {
 	return []key.Binding{
 		key.NewBinding(key.WithKeys("h"), key.WithHelp("h", m.ctx.T("lịch sử, thùng rác", "history, trash"))),
-		key.NewBinding(key.WithKeys("u", "ctrl+z"), key.WithHelp("u/ctrl+z", m.ctx.T("hoàn tác việc vừa làm", "undo the last action"))),
+		m.undoKey(),
 		key.NewBinding(key.WithKeys("i"), key.WithHelp("i", m.ctx.T("nhập từ tệp", "import a file"))),
 	}
+}
+
+// undoKey works everywhere but where letters are typed, the overlays too.
+func (m *Model) undoKey() key.Binding {
+	return key.NewBinding(key.WithKeys("u", "ctrl+z"), key.WithHelp("u/ctrl+z", m.ctx.T("hoàn tác việc vừa làm", "undo the last action")))
 }

@@ -172,6 +172,9 @@ func (m *Model) statusLines() []string {
 
 func (m *Model) globalKeys() []key.Binding {
 	k := m.ctx.Keys
+	if m.overlay != nil {
+		return []key.Binding{k.Help, k.Quit} // opened over the screens: tab and digits are its own, esc leaves it
+	}
 	if t, ok := m.activeScreen().(tabTaker); ok && t.TakesTab() {
 		return []key.Binding{k.Tabs, k.Help, k.Quit} // tab moves into the screen's form
 	}
@@ -220,8 +223,10 @@ func (m *Model) helpKeys() (keys, global []key.Binding) {
 			}
 			own = append(own, b)
 		}
-		alt := key.NewBinding(key.WithKeys("alt+1"), key.WithHelp("alt+1-6", m.ctx.T("màn hình", "screens")))
-		keys, global = append(own, alt), m.formKeys(back)
+		if m.overlay == nil { // over the screens, alt+1…6 are its own too: esc leaves it
+			own = append(own, key.NewBinding(key.WithKeys("alt+1"), key.WithHelp("alt+1-6", m.ctx.T("màn hình", "screens"))))
+		}
+		keys, global = own, m.formKeys(back)
 	}
 	return keys, global
 }
@@ -292,8 +297,15 @@ func (m *Model) fullHelp() string {
 		f1 := key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", m.ctx.T("đóng trợ giúp", "close the help")))
 		quit := key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", m.ctx.T("thoát", "quit")))
 		question := key.NewBinding(key.WithKeys("?"), key.WithHelp("?", m.ctx.T("là chữ: gõ vào ô", "is typed into the field")))
-		groups = append(groups, []key.Binding{k.ClearField, altTabs, f1, question, quit})
+		typed := []key.Binding{k.ClearField}
+		if m.overlay == nil { // opened over the screens, it takes them too: esc leaves it
+			typed = append(typed, altTabs)
+		}
+		groups = append(groups, append(typed, f1, question, quit))
 		title = m.ctx.Styles.Title.Render(" " + m.ctx.T("Phím tắt (nhấn f1 hoặc esc để đóng)", "Keys (press f1 or esc to close)"))
+	} else if m.overlay != nil {
+		// opened over the screens, it takes tab and digits: esc leaves it
+		groups = append(groups, []key.Binding{k.Help, k.Quit}, []key.Binding{m.undoKey()})
 	} else {
 		groups = append(groups, []key.Binding{k.NextTab, k.PrevTab, k.Tabs, k.Help, k.Quit}, m.safetyKeys())
 	}
