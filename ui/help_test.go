@@ -115,3 +115,31 @@ func TestTheOverlaysHelpSaysWhatWorksThere(t *testing.T) {
 		}
 	}
 }
+
+// An opened registration's help lists its own keys (scrolling, progress,
+// edit, delete, its files), not the list's search and filters, which do
+// nothing there; its progress form's help, the form's keys.
+func TestTheReadingViewsHelpListsItsKeys(t *testing.T) {
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		h := newHarness(t, seeded(t), l, 80, 24)
+		h.keys("4", "enter", "?")
+		v := oneSpaced(h.view())
+		for _, want := range []string{"PgDn", "p " + l.T("cập nhật tiến độ", "update progress"), "e " + l.T("sửa", "edit"),
+			"d " + l.T("xóa", "delete"), "a " + l.T("đính kèm tệp", "attach a file"), "esc " + l.T("quay lại", "back")} {
+			if !strings.Contains(v, want) {
+				t.Errorf("%s: the reading view's help lacks %q:\n%s", l, want, h.view())
+			}
+		}
+		for _, no := range []string{"/ " + l.T("tìm", "search"), "f " + l.T("lọc nhóm", "group filter"), "l " + l.T("lọc loại", "kind filter"),
+			"n " + l.T("nhập mới", "new entry"), l.T("đầu danh sách", "first")} {
+			if strings.Contains(v, no) {
+				t.Errorf("%s: the reading view's help offers the list's %q:\n%s", l, no, h.view())
+			}
+		}
+		h.keys("esc", "p")
+		h.send(keyF1())
+		if v := oneSpaced(h.view()); !strings.Contains(v, "ctrl+s "+l.T("lưu", "save")) || strings.Contains(v, "e "+l.T("sửa", "edit")) {
+			t.Errorf("%s: the progress form's help:\n%s", l, h.view())
+		}
+	}
+}

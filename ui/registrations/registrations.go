@@ -147,8 +147,27 @@ func (m *Model) ShortHelp() []key.Binding {
 	return []key.Binding{k.Open, k.Search, k.Group, k.Kind, k.Area, m.stageKey(), k.New}
 }
 
+// FullHelp lists the keys of what is shown: the list's, or the reading
+// view's (its scrolling, its own, its files'), or those of the progress
+// form or the path asked over it.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.ctx.Keys
+	switch {
+	case m.search.Active:
+		return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, m.search.Help()}
+	case m.mode == reading && m.progress != nil:
+		return [][]key.Binding{{k.Save, k.NextField, k.PrevField, k.Left, k.Right, k.Back}}
+	case m.mode == reading && m.files.Capturing():
+		return [][]key.Binding{m.files.Keys(m.ctx)}
+	case m.mode == reading:
+		top := key.NewBinding(key.WithKeys(k.Home.Keys()...), key.WithHelp(k.Home.Help().Key, m.ctx.T("về đầu", "top")))
+		bottom := key.NewBinding(key.WithKeys(k.End.Keys()...), key.WithHelp(k.End.Help().Key, m.ctx.T("xuống cuối", "bottom")))
+		groups := [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, top, bottom}, {m.progressKey(), k.Edit, k.Delete, k.Back}}
+		if files := m.files.Keys(m.ctx); len(files) > 0 {
+			groups = append(groups, files)
+		}
+		return groups
+	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 		{k.Open, k.Search, k.Group, k.Kind, k.Area, m.stageKey()},
