@@ -143,3 +143,34 @@ func TestTheReadingViewsHelpListsItsKeys(t *testing.T) {
 		}
 	}
 }
+
+// Where a screen shows a form or a box typed into, its help lists that
+// one's keys, not those of the list under it.
+func TestATypedPlacesHelpListsItsKeys(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		steps    []string
+		want, no []string
+	}{
+		{"the agency form", []string{"2", "a"}, []string{"ctrl+s lưu", "shift+tab/↑ ô trước"}, []string{"a thêm cơ quan", "enter mở"}},
+		{"the agencies' search", []string{"2", "/"}, []string{"esc xóa tìm kiếm", "PgDn"}, []string{"a thêm cơ quan", "enter mở"}},
+		{"the registrations' search", []string{"4", "/"}, []string{"esc xóa tìm kiếm", "PgDn"}, []string{"f lọc nhóm", "enter mở"}},
+		{"the day typed", []string{"5", "t"}, []string{"enter xem"}, []string{"w ghi báo cáo", "[ lùi 1 ngày"}},
+		{"an edit", []string{"4", "e"}, []string{"ctrl+s lưu"}, []string{"ctrl+n"}},
+	} {
+		h := newHarness(t, seeded(t), lang.VI, 100, 30)
+		h.keys(c.steps...)
+		h.send(keyF1())
+		v := oneSpaced(h.view())
+		for _, want := range c.want {
+			if !strings.Contains(v, want) {
+				t.Errorf("%s: the help lacks %q:\n%s", c.name, want, h.view())
+			}
+		}
+		for _, no := range c.no {
+			if strings.Contains(v, no) {
+				t.Errorf("%s: the help offers %q, which does nothing there:\n%s", c.name, no, h.view())
+			}
+		}
+	}
+}

@@ -128,7 +128,12 @@ func (m *Model) stopGroupKey() key.Binding {
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.ctx.Keys
 	nav := []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End}
-	if m.mode == detail { // an agency's page: its registrations' keys
+	switch {
+	case m.search.Active: // typed into: the list still moves
+		return [][]key.Binding{nav[:4], m.search.Help()}
+	case m.mode == editing: // the agency's form
+		return [][]key.Binding{{k.Save, k.Back}, {k.NextField, k.PrevField, k.Left, k.Right}}
+	case m.mode == detail: // an agency's page: its registrations' keys
 		return [][]key.Binding{nav, m.detail.shortHelp()}
 	}
 	return [][]key.Binding{nav, {k.Open, k.Search, k.Group, k.Status, m.stopGroupKey()}, {k.Add, k.Edit, k.Toggle, k.Mark, k.Merge, k.New}}

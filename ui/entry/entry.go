@@ -99,10 +99,14 @@ func (m *Model) ShortHelp() []key.Binding {
 
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.ctx.Keys
-	return [][]key.Binding{
-		{k.Save, k.SaveNext, k.Back},
-		{k.NextField, k.PrevField, k.Left, k.Right},
+	fields := []key.Binding{k.NextField, k.PrevField, k.Left, k.Right}
+	switch {
+	case m.conflict != nil: // another clerk's changes shown: the choices
+		return [][]key.Binding{m.conflictKeys()}
+	case m.edit != nil: // ctrl+n adds another only to a new letter
+		return [][]key.Binding{{k.Save, k.Back}, fields}
 	}
+	return [][]key.Binding{{k.Save, k.SaveNext, k.Back}, fields}
 }
 
 // reset starts a new letter, with an agency already chosen when id ≠ 0.

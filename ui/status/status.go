@@ -103,6 +103,9 @@ func (m *Model) ShortHelp() []key.Binding {
 
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.ctx.Keys
+	if m.typing { // the day typed: its keys alone
+		return [][]key.Binding{m.ShortHelp()}
+	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Open},
 		{k.DayBack, k.DayForward, k.SetDate, k.Today, k.Write},
