@@ -8,6 +8,8 @@ import (
 	"errors"
 	"os"
 	"runtime/debug"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -405,6 +407,8 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.BackMsg:
 		m.tab = m.prevTab
 		return m, nil
+	case quitMsg:
+		return m, m.quitPast(true)
 	case common.ConfirmMsg:
 		m.confirm = &confirmation{question: msg.Question, onYes: msg.OnYes}
 		return m, nil
@@ -591,7 +595,26 @@ type tabTaker interface{ TakesTab() bool }
 // dirty is implemented by screens holding input not yet saved.
 type dirty interface{ Dirty() bool }
 
-func (m *Model) quit() tea.Cmd {
+// quit asks what must be asked before quitting, then quits: about a
+// write it would stop, input not saved, a backup not made today.
+func (m *Model) quit() tea.Cmd { return m.quitPast(false) }
+
+// quitMsg goes on quitting once the clerk agreed to stop the writes
+// under way.
+type quitMsg struct{}
+
+// quitPast is quit, the writes under way agreed to be stopped when
+// stopping: the question about them is asked first, as its no is the
+// only answer that stays (the backup's quits either way).
+func (m *Model) quitPast(stopping bool) tea.Cmd {
+	if stops := m.stopsOnQuit(); stops != "" && !stopping {
+		m.confirm = &confirmation{
+			question: stops + " " + m.ctx.T("Vẫn thoát?", "Quit anyway?"),
+			onYes:    func() tea.Msg { return quitMsg{} },
+			quitting: true,
+		}
+		return nil
+	}
 	for i, s := range m.screens {
 		if d, ok := s.(dirty); ok && d.Dirty() {
 			m.tab = i
@@ -607,4 +630,31 @@ func (m *Model) quit() tea.Cmd {
 		return cmd
 	}
 	return tea.Quit
+}
+
+// stopsOnQuit says what quitting now would stop, "" when nothing: a
+// report or the dossier being written (its file is not written, one
+// already there is kept), a file being imported (nothing of it is saved).
+// A rehearsal of an import writes nothing, and the blank template is
+// written whole before the program ends: neither is asked about.
+func (m *Model) stopsOnQuit() string {
+	var says []string
+	for _, d := range m.ctx.Underway() {
+		var s string
+		switch d {
+		case common.DoingReport:
+			s = m.ctx.T("Báo cáo đang được ghi: thoát bây giờ sẽ dừng ghi, tệp mới không được ghi (tệp đã có giữ nguyên).",
+				"A report is being written: quitting now stops it, the new file is not written (a file already there is kept).")
+		case common.DoingDossier:
+			s = m.ctx.T("Hồ sơ đang được ghi: thoát bây giờ sẽ dừng ghi, tệp mới không được ghi (tệp đã có giữ nguyên).",
+				"The dossier is being written: quitting now stops it, the new file is not written (a file already there is kept).")
+		case common.DoingImport:
+			s = m.ctx.T("Tệp đang được nhập: thoát bây giờ sẽ dừng nhập, không dòng nào được ghi vào sổ.",
+				"A file is being imported: quitting now stops it, nothing of it is saved in the book.")
+		}
+		if s != "" && !slices.Contains(says, s) {
+			says = append(says, s)
+		}
+	}
+	return strings.Join(says, " ")
 }

@@ -84,6 +84,9 @@ func seeded(t testing.TB) book.Book {
 type harness struct {
 	t *testing.T
 	m *Model
+	// leaveJobs leaves a job going at its first tick instead of following
+	// it to its end: a write stalled on purpose (cancel_test.go)
+	leaveJobs bool
 }
 
 func newHarness(t *testing.T, st book.Book, l lang.Lang, w, h int) *harness {
@@ -101,6 +104,9 @@ func (h *harness) run(cmd tea.Cmd) {
 	for depth := 0; cmd != nil && depth < 20 && time.Now().Before(deadline); depth++ {
 		msg := cmd()
 		if _, tick := msg.(common.JobProgressMsg); tick {
+			if h.leaveJobs {
+				return
+			}
 			depth--
 		}
 		switch msg := msg.(type) {

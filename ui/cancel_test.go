@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"os"
+	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -89,6 +91,8 @@ func TestQuittingStopsAReportBeingWritten(t *testing.T) {
 			asked := time.Now()
 			if how == "quit" {
 				p.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")})
+				out.waitFor(t, 0, "Vẫn thoát?")
+				p.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("y")})
 				out.waitFor(t, 0, "Hôm nay chưa sao lưu")
 				p.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("n")})
 			} else {
@@ -123,6 +127,62 @@ func TestQuittingStopsAReportBeingWritten(t *testing.T) {
 					names = append(names, e.Name())
 				}
 				t.Errorf("left in the folder: %q %v", names, err)
+			}
+		})
+	}
+}
+
+// Quitting while a report is being written over an older one says so
+// before anything is stopped, in the clerk's language and whole on the
+// smallest screen: no goes back to wait for it; yes goes on to the
+// backup's question, and the write stopped leaves the older file as it was.
+func TestQuitAsksAboutAReportBeingWritten(t *testing.T) {
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		t.Run(l.T("vi", "en"), func(t *testing.T) {
+			st := &stalling{Book: seeded(t), reading: make(chan struct{}), stopped: make(chan error, 1)}
+			h := newHarness(t, st, l, MinWidth, MinHeight)
+			run, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			h.m.ctx.Run, h.m.ctx.Jobs = run, &sync.WaitGroup{}
+			path := filepath.Join(t.TempDir(), "danh-sach.xlsx")
+			if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			h.leaveJobs = true // the write stalls until quitting stops it
+			h.keys("6", "right", "right", "tab", "right", "right", "right", "right", "tab", "tab", "ctrl+u", path, "ctrl+s", "y")
+			select {
+			case <-st.reading:
+			case <-time.After(10 * time.Second):
+				t.Fatalf("the report was never written:\n%s", h.view())
+			}
+			question := l.T("Báo cáo đang được ghi: thoát bây giờ sẽ dừng ghi, tệp mới không được ghi (tệp đã có giữ nguyên). Vẫn thoát? (y/c = có, n/k = không)",
+				"A report is being written: quitting now stops it, the new file is not written (a file already there is kept). Quit anyway? (y = yes, n = no)")
+			h.keys("esc", "q")
+			if v := h.view(); !strings.Contains(oneSpaced(v), question) {
+				t.Fatalf("quitting does not say the write stops:\n%s", v)
+			}
+			h.keys("n") // back, to wait
+			if v := h.view(); strings.Contains(oneSpaced(v), question) || strings.Contains(v, l.T("Hôm nay chưa sao lưu", "No backup today")) {
+				t.Fatalf("no did not go back:\n%s", v)
+			}
+			h.keys("q", "y")
+			if v := h.view(); !strings.Contains(v, l.T("Hôm nay chưa sao lưu", "No backup today")) {
+				t.Fatalf("yes did not go on to the backup's question:\n%s", v)
+			}
+			_, cmd := h.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("n")})
+			if cmd == nil {
+				t.Fatal("no backup did not quit")
+			}
+			if _, quit := cmd().(tea.QuitMsg); !quit {
+				t.Fatal("no backup did not quit")
+			}
+			cancel() // as ui.Run does once the program ends
+			waitJobs(h.m.ctx.Jobs, jobsGrace)
+			if err := <-st.stopped; !errors.Is(err, context.Canceled) {
+				t.Errorf("the report's reading ended with %v", err)
+			}
+			if b, err := os.ReadFile(path); err != nil || string(b) != "old" {
+				t.Errorf("the older file after quitting: %q %v", b, err)
 			}
 		})
 	}

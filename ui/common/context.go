@@ -42,6 +42,7 @@ type Context struct {
 	// counted).
 	Run  context.Context
 	Jobs *sync.WaitGroup
+	jobs []*Job // started by StartJob, not yet seen ended (Underway)
 }
 
 // Work is the context of the store work a screen starts: Run, or

@@ -2,6 +2,7 @@ package common
 
 import (
 	"fmt"
+	"slices"
 	"sync/atomic"
 	"time"
 
@@ -20,6 +21,8 @@ type Job struct {
 	done, total atomic.Int64
 	result      chan tea.Msg
 	started     time.Time
+	doing       Doing
+	ended       atomic.Bool // its work returned: what it wrote is written
 }
 
 // JobProgressMsg says how far a job got; the screen that started it
@@ -41,10 +44,11 @@ var (
 // as what the job is doing. The job is counted in c.Jobs until its work
 // returns; the work stops early when c.Work() is cancelled.
 func (c *Context) StartJob(doing Doing, work func(progress func(done, total int)) tea.Msg, failed func(error) tea.Msg) (*Job, tea.Cmd) {
-	j := &Job{result: make(chan tea.Msg, 1), started: time.Now()}
+	j := &Job{result: make(chan tea.Msg, 1), started: time.Now(), doing: doing}
 	if c.Jobs != nil {
 		c.Jobs.Add(1) // in Update, before ui.Run waits: never after
 	}
+	c.jobs = append(c.jobs, j)
 	go func() {
 		if c.Jobs != nil {
 			defer c.Jobs.Done()
@@ -60,9 +64,22 @@ func (c *Context) StartJob(doing Doing, work func(progress func(done, total int)
 		if err != nil {
 			msg = failed(err)
 		}
+		j.ended.Store(true)
 		j.result <- msg
 	}()
 	return j, j.Next()
+}
+
+// Underway is what the jobs started and not ended yet are doing, the
+// oldest first: what quitting now would stop. Called in Update, as
+// StartJob is (the list is theirs alone).
+func (c *Context) Underway() []Doing {
+	c.jobs = slices.DeleteFunc(c.jobs, func(j *Job) bool { return j.ended.Load() })
+	doing := make([]Doing, len(c.jobs))
+	for i, j := range c.jobs {
+		doing[i] = j.doing
+	}
+	return doing
 }
 
 // Next waits for the job's end, or a tick.

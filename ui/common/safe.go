@@ -18,9 +18,11 @@ import (
 type Doing struct{ VI, EN string }
 
 var (
-	DoingReport = Doing{"ghi báo cáo", "writing the report"}
-	DoingImport = Doing{"nhập tệp", "importing the file"}
-	DoingCheck  = Doing{"đọc thử tệp", "rehearsing the file"}
+	DoingReport   = Doing{"ghi báo cáo", "writing the report"}
+	DoingDossier  = Doing{"ghi hồ sơ", "writing the dossier"}
+	DoingTemplate = Doing{"ghi mẫu", "writing the template"}
+	DoingImport   = Doing{"nhập tệp", "importing the file"}
+	DoingCheck    = Doing{"đọc thử tệp", "rehearsing the file"}
 	// DoingAny is said for a command that names nothing (a load, a save).
 	DoingAny = Doing{"xử lý yêu cầu", "handling the request"}
 )

@@ -354,7 +354,7 @@ func (m *Model) writeDossier(force bool) tea.Cmd {
 	st, l := m.book, m.ctx.Lang
 	m.busy, m.err, m.written = true, "", "" // the file written before is not this one
 	var cmd tea.Cmd
-	m.job, cmd = m.ctx.StartJob(common.DoingReport, func(progress func(done, total int)) tea.Msg {
+	m.job, cmd = m.ctx.StartJob(common.DoingDossier, func(progress func(done, total int)) tea.Msg {
 		if _, err := dossier.SaveProgress(m.ctx.Work(), st, year, l, asOf, path, force, progress); err != nil {
 			return writeErrMsg{err: err, dossier: true}
 		}
@@ -400,7 +400,7 @@ func (m *Model) writeTemplate(force bool) tea.Cmd {
 	c, format, l := m.ctx.Data.Campaign, m.format(), m.ctx.Lang
 	m.busy, m.err, m.written = true, "", "" // the file written before is not this one
 	var cmd tea.Cmd
-	m.job, cmd = m.ctx.StartJob(common.DoingReport, func(func(done, total int)) tea.Msg {
+	m.job, cmd = m.ctx.StartJob(common.DoingTemplate, func(func(done, total int)) tea.Msg {
 		if err := importer.SaveTemplate(path, c, format, l, force); err != nil {
 			return writeErrMsg{err: err}
 		}
