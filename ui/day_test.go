@@ -527,4 +527,18 @@ func TestTotalsSayWhatTheyLeaveOut(t *testing.T) {
 	if h.keys("1"); !strings.Contains(h.view(), want) {
 		t.Fatalf("screen 1 does not say %q:\n%s", want, h.view())
 	}
+	// whole on the smallest screen, in English too: a second line
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		small := newHarness(t, st, l, MinWidth, MinHeight)
+		want := l.F("Không tính %s của 1 đơn vị ngừng theo dõi (màn 4 vẫn liệt kê)",
+			"Not counted: %s of 1 unit no longer followed (screen 4 still lists them)", l.Count(left, "mô hình", "registration", "registrations"))
+		for _, tab := range []string{"1", "5"} {
+			small.keys(tab)
+			v := small.view()
+			checkFills(t, v, MinWidth, MinHeight)
+			if !strings.Contains(oneSpaced(v), want) {
+				t.Errorf("%s: screen %s at 72×20 does not say %q whole:\n%s", l, tab, want, v)
+			}
+		}
+	}
 }

@@ -37,3 +37,15 @@ func UncountedLine(c *Context, asOf vndate.Date, counted int) string {
 		"Not counted: %s in no group with a quota (screen 4 still lists them)",
 		c.Lang.Count(left, "mô hình", "registration", "registrations"))
 }
+
+// UncountedLines is UncountedLine as drawn under the totals in width:
+// indented, muted, on a second line when it is longer than one (72
+// columns in English), so that where to see them is never cut. None when
+// the totals hold every registration.
+func UncountedLines(c *Context, asOf vndate.Date, counted, width int) []string {
+	left := UncountedLine(c, asOf, counted)
+	if left == "" {
+		return nil
+	}
+	return WrapLines(left, width-2, 2, "  ", c.Styles.Muted)
+}

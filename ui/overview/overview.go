@@ -5,6 +5,7 @@ package overview
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -154,10 +155,10 @@ func (m *Model) View() string {
 		lines = append(lines, common.WrapLines(hint, m.width-2, 2, " ", st.Warning)...)
 	}
 	lines = append(lines, "")
+	gap := len(lines) - 1
 	lines = append(lines, m.groupLines()...)
-	if left := common.UncountedLine(m.ctx, m.ctx.Today, d.Summary.Total().Registrations); left != "" { // screen 4 lists more: say why
-		lines = append(lines, common.FitLine("  "+st.Muted.Render(left), m.width))
-	}
+	// screen 4 lists more: say why
+	lines = append(lines, common.UncountedLines(m.ctx, m.ctx.Today, d.Summary.Total().Registrations, m.width)...)
 	if m.ctx.Today.After(c.Deadline) && len(d.Registrations) > 0 {
 		lines = append(lines, m.progressLine())
 	}
@@ -178,6 +179,11 @@ func (m *Model) View() string {
 		lines = lines[:len(lines)-1]
 	}
 	lines = append(lines, " "+st.RuleLine(m.width-2))
+	if m.height-len(lines) < 2 {
+		// the 72×20 minimum in English at national scale (the line of
+		// what is not counted on two): the gap gives way to the latest letter
+		lines = slices.Delete(lines, gap, gap+1)
+	}
 	room := m.height - len(lines)
 	lines = append(lines, m.latestLines(room)...)
 	return common.Fit(strings.Join(lines, "\n"), m.width, m.height)

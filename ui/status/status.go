@@ -305,9 +305,7 @@ func (m *Model) View() string {
 	}
 	total := m.summary.Total()
 	lines = append(lines, st.Bold.Render(row(c.T("Tổng cộng", "Total"), total)))
-	if left := common.UncountedLine(c, m.asOf, total.Registrations); left != "" { // screen 4 lists more: say why
-		lines = append(lines, common.FitLine("  "+st.Muted.Render(left), m.width))
-	}
+	lines = append(lines, common.UncountedLines(c, m.asOf, total.Registrations, m.width)...) // screen 4 lists more: say why
 	if m.spaced() {
 		lines = append(lines, "")
 	}
