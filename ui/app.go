@@ -100,6 +100,7 @@ type confirmation struct {
 	onYes    tea.Cmd
 	onNo     tea.Cmd // nil: just cancel
 	quitting bool    // asked on the way out: answered even in a window too small to draw
+	short    string  // the question in fewer words, where it does not fit whole ("" none)
 }
 
 // New builds the application over an open store.

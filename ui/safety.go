@@ -160,7 +160,8 @@ func (m *Model) safety(msg tea.Msg) (handled bool, cmd tea.Cmd) {
 		}
 		return true, nil
 	case undoAskMsg:
-		m.confirm = &confirmation{question: m.ctx.F("Hoàn tác: %s?", "Undo: %s?", msg.c.Summary(m.ctx.Lang)), onYes: m.undo()}
+		m.confirm = &confirmation{question: m.ctx.F("Hoàn tác: %s?", "Undo: %s?", msg.c.Summary(m.ctx.Lang)), onYes: m.undo(),
+			short: m.ctx.F("Hoàn tác: %s?", "Undo: %s?", msg.c.Brief(m.ctx.Lang))}
 		return true, nil
 	case history.CloseMsg, importui.Close:
 		m.overlay = nil

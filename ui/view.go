@@ -145,14 +145,15 @@ func (m *Model) tabsText(names []string, sep string, short bool) string {
 }
 
 // statusLines is the message or the question above the keys: one line,
-// or up to three when it is long (a question names what it is about).
+// or up to three when the message is long; a question, which names what
+// it is about, up to maxQuestionLines (questionLines).
 func (m *Model) statusLines() []string {
 	st := m.ctx.Styles
 	var text string
 	style := st.Note
 	switch {
 	case m.confirm != nil:
-		text, style = m.confirm.question+" "+m.ctx.T("(y/c = có, n/k = không)", "(y = yes, n = no)"), st.Warning
+		return m.questionLines()
 	case m.note == "":
 		return []string{""}
 	case m.isErr:
@@ -168,6 +169,44 @@ func (m *Model) statusLines() []string {
 		lines[i] = " " + style.Render(l)
 	}
 	return lines
+}
+
+// maxQuestionLines is how many lines a question may take above the keys:
+// more than a message, as it is read whole before it is answered.
+const maxQuestionLines = 5
+
+// questionLines is the question asked and its answers' keys, wrapped,
+// the keys together: in fewer words when it has them and the whole takes
+// more than maxQuestionLines; cut, if it must be, before the keys, never
+// in them.
+func (m *Model) questionLines() []string {
+	width := m.width - 2
+	keys := m.ctx.T("(y/c = có, n/k = không)", "(y = yes, n = no)")
+	q := m.confirm.question
+	lines := withKeys(common.Wrap(q, width), keys, width)
+	if len(lines) > maxQuestionLines && m.confirm.short != "" {
+		q = m.confirm.short
+		lines = withKeys(common.Wrap(q, width), keys, width)
+	}
+	if len(lines) > maxQuestionLines {
+		lines = common.Wrap(q, width)
+		rest := strings.Join(lines[maxQuestionLines-1:], " ")
+		lines = append(lines[:maxQuestionLines-1], vntext.Truncate(rest, width-vntext.Width(keys)-1)+" "+keys)
+	}
+	for i, l := range lines {
+		lines[i] = " " + m.ctx.Styles.Warning.Render(l)
+	}
+	return lines
+}
+
+// withKeys is the lines of a question with its keys after the last, or
+// under it when they do not fit there.
+func withKeys(lines []string, keys string, width int) []string {
+	if last := len(lines) - 1; last >= 0 && vntext.Width(lines[last])+1+vntext.Width(keys) <= width {
+		lines[last] += " " + keys
+		return lines
+	}
+	return append(lines, keys)
 }
 
 func (m *Model) globalKeys() []key.Binding {

@@ -39,8 +39,15 @@ var fieldLabels = map[string]fieldLabel{
 var bookkeeping = map[string]bool{"id": true, "version": true, "created_at": true, "updated_at": true,
 	"title_key": true, "name_key": true, "seq": true, "submission_id": true, "campaign_id": true}
 
-// Summary is a one-line description: "Sửa mô hình «…» của Sở Y tế".
-func (c Change) Summary(l lang.Lang) string {
+// Summary is a one-line description: "Sửa mô hình «…» của Sở Y tế: tên:
+// «cũ» → «mới»".
+func (c Change) Summary(l lang.Lang) string { return c.summary(l, true) }
+
+// Brief is Summary without the fields an edit changed: "Sửa mô hình «…»
+// của Sở Y tế", for where the whole does not fit.
+func (c Change) Brief(l lang.Lang) string { return c.summary(l, false) }
+
+func (c Change) summary(l lang.Lang, diffs bool) string {
 	count := map[string]int{}
 	var first *ChangeItem
 	for i := range c.Items {
@@ -95,7 +102,7 @@ func (c Change) Summary(l lang.Lang) string {
 		}
 		return l.F("Thêm %s", "Added %s", what)
 	}
-	if d := c.Diffs(l); len(d) > 0 && len(c.Items) <= 3 {
+	if d := c.Diffs(l); diffs && len(d) > 0 && len(c.Items) <= 3 {
 		return l.F("Sửa %s: %s", "Edited %s: %s", what, strings.Join(d, "; "))
 	}
 	return l.F("Sửa %s", "Edited %s", what)
