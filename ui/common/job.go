@@ -48,7 +48,8 @@ func (c *Context) StartJob(doing Doing, work func(progress func(done, total int)
 	if c.Jobs != nil {
 		c.Jobs.Add(1) // in Update, before ui.Run waits: never after
 	}
-	c.jobs = append(c.jobs, j)
+	// the ended ones go here too, so that a long session keeps none
+	c.jobs = append(slices.DeleteFunc(c.jobs, func(j *Job) bool { return j.ended.Load() }), j)
 	go func() {
 		if c.Jobs != nil {
 			defer c.Jobs.Done()
