@@ -5,9 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -206,7 +209,9 @@ func (v *KeptFiles) Update(c *Context, msg tea.Msg) (bool, tea.Cmd) {
 
 // TypedPath is a path as the clerk typed or pasted it: NFC (typed, its
 // letters may come in parts), without the quotes Windows' "Copy as path"
-// puts around it, "~/" the home folder.
+// puts around it, "~/" the home folder; a file:// address (a file dragged
+// from a browser or a file manager) is its path, and on Linux a path a
+// terminal pasted with its spaces escaped ("Công\ văn.pdf") is unescaped.
 func TypedPath(s string) string {
 	s = norm.NFC.String(strings.TrimSpace(s))
 	if len(s) >= 2 && (s[0] == '"' && s[len(s)-1] == '"' || s[0] == '\'' && s[len(s)-1] == '\'') {
@@ -217,7 +222,44 @@ func TypedPath(s string) string {
 			s = filepath.Join(home, s[2:])
 		}
 	}
-	return s
+	if u, err := url.Parse(s); err == nil && strings.EqualFold(u.Scheme, "file") && u.Path != "" {
+		s = fileURLPath(u.Host, u.Path, runtime.GOOS == "windows")
+	} else if runtime.GOOS != "windows" && strings.Contains(s, `\`) {
+		if _, err := os.Stat(s); err != nil { // a name may hold a backslash: only when there is no such file
+			s = shellUnescaped(s)
+		}
+	}
+	return norm.NFC.String(s)
+}
+
+// fileURLPath is the path of a file:// address: on Windows "/C:/x" is
+// C:\x and a host names a share (\\host\share\x).
+func fileURLPath(host, path string, windows bool) string {
+	if !windows {
+		return path
+	}
+	if host != "" && !strings.EqualFold(host, "localhost") {
+		return `\\` + host + strings.ReplaceAll(path, "/", `\`)
+	}
+	return strings.ReplaceAll(strings.TrimPrefix(path, "/"), "/", `\`)
+}
+
+// shellUnescaped drops the backslashes a shell puts before spaces and
+// other signs (never letters or digits) when a file's name is pasted or
+// dragged, so that a Windows path typed on Linux stays as it is.
+func shellUnescaped(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '\\' && i+1 < len(s) && s[i+1] < utf8.RuneSelf && !isAlnum(s[i+1]) {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func isAlnum(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 // attach keeps the file at path with the letter or the registration, as

@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 )
@@ -77,5 +78,26 @@ func TestTypedPath(t *testing.T) {
 		if got := TypedPath(in); got != want {
 			t.Errorf("TypedPath(%q) = %q, want %q", in, got, want)
 		}
+	}
+	// a file dragged from a file manager or a browser, a path a Linux
+	// terminal pasted with its spaces escaped
+	want := map[string]string{
+		"file:///tmp/C%C3%B4ng%20v%C4%83n%20680.pdf": "/tmp/Công văn 680.pdf",
+		`/tmp/Công\ văn\ số\ 680.pdf`:                "/tmp/Công văn số 680.pdf",
+	}
+	if runtime.GOOS == "windows" {
+		want = map[string]string{
+			"file:///C:/Users/lan/C%C3%B4ng%20v%C4%83n.pdf": `C:\Users\lan\Công văn.pdf`,
+			"file://may-chu/chung/cv.pdf":                   `\\may-chu\chung\cv.pdf`,
+			`C:\Users\lan\a b.pdf`:                          `C:\Users\lan\a b.pdf`,
+		}
+	}
+	for in, want := range want {
+		if got := TypedPath(in); got != want {
+			t.Errorf("TypedPath(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := fileURLPath("may-chu", "/chung/cv.pdf", true); got != `\\may-chu\chung\cv.pdf` {
+		t.Errorf("a share's address gives %q", got)
 	}
 }
