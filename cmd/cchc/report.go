@@ -112,8 +112,8 @@ Loại báo cáo:
   reminder        dự thảo công văn đôn đốc gửi các cơ quan, đơn vị chưa đăng ký đủ
                   (thể thức theo Nghị định 30/2020/NĐ-CP)
   results         kết quả thực hiện cuối năm: theo cơ quan và nhóm, số mô hình đã đăng ký,
-                  đang triển khai, đã hoàn thành, đề xuất nhân rộng, được công nhận, dừng;
-                  rồi danh sách mô hình đã hoàn thành và kết quả
+                  chưa báo cáo tiến độ, đang triển khai, dừng, đã hoàn thành (trong đó đề
+                  xuất nhân rộng, được công nhận); rồi danh sách mô hình đã hoàn thành
 
 Tùy chọn:
   --campaign NĂM  đợt đăng ký của năm (mặc định: đợt mới nhất)
@@ -145,8 +145,8 @@ Kinds:
   reminder        a draft reminder letter to the agencies still short
                   (laid out per Decree 30/2020/NĐ-CP)
   results         the year-end results: per agency and group, how many models were
-                  registered, under way, completed, proposed for replication, recognised,
-                  stopped; then the completed ones with their results
+                  registered, with no progress reported, under way, stopped, completed (of
+                  which proposed for replication, recognised); then the completed ones
 
 Options:
   --campaign YEAR the campaign of that year (default: the latest)
