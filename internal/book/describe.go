@@ -91,6 +91,15 @@ func (c Change) summary(l lang.Lang, diffs bool) string {
 		return l.F("Hoàn tác thay đổi #%d: %s", "Undid change #%d: %s", c.Undid, c.counts(count, l))
 	case OpRestore:
 		return l.F("Khôi phục từ thùng rác: %s", "Restored from the trash: %s", what)
+	case OpRemoveFile:
+		if first != nil && first.Table == "attachment" {
+			row := first.Old
+			name, _ := row["name"].(string)
+			if agency := c.Names[first.AgencyID]; agency != "" {
+				return l.F("Bỏ tệp «%s» của %s", "Removed file «%s» from %s", vntext.Line(name), agency)
+			}
+			return l.F("Bỏ tệp «%s»", "Removed file «%s»", vntext.Line(name))
+		}
 	case OpDelete:
 		if regs > 1 {
 			return l.F("Xóa %s mô hình, trong đó %s", "Deleted %s registrations, among them %s", l.Num(regs), what)

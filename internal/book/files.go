@@ -46,6 +46,10 @@ type Files interface {
 	// Attach keeps a file with a letter (letterID) or a registration
 	// (registrationID), one of the two; it returns the attachment's id.
 	Attach(ctx context.Context, letterID, registrationID int64, f NewFile) (int64, error)
+	// RemoveFile takes kept file id away from its letter or registration,
+	// one change in the history that undo reverses (the content stays in
+	// the book while anything refers to it); it returns the file as it was.
+	RemoveFile(ctx context.Context, id int64) (FileRow, error)
 	// Files lists kept files in report order (group, agency, letter).
 	Files(ctx context.Context, q FilesQuery) ([]FileRow, error)
 	// FileContent writes a kept file's bytes to w.
@@ -57,6 +61,13 @@ type Files interface {
 // FileNotFound: no kept file has that number.
 func FileNotFound(id int64) error {
 	return lang.Wrap(ErrNotFound, "Không có tệp số %d trong sổ (xem: cchc files)", "There is no file number %d in the book (see: cchc files)", id)
+}
+
+// FileGone: the file to remove is not kept (any more): removed meanwhile,
+// or gone with its letter or registration.
+func FileGone(id int64) error {
+	return lang.Wrap(ErrNotFound, "Tệp số %d không còn trong sổ: có thể người khác vừa bỏ nó, hoặc xóa văn bản, mô hình kèm theo (xem: cchc files)",
+		"File number %d is no longer in the book: someone may have just removed it, or deleted its letter or registration (see: cchc files)", id)
 }
 
 // AttachTargetGone: the letter or registration to attach to is not there.

@@ -49,6 +49,8 @@ const (
 	OpBackupRestore = "backup-restore"
 	// a new year opened on the province's current map (NewCampaignOnMap)
 	OpMap = "map"
+	// a kept file taken away from its letter or registration (RemoveFile)
+	OpRemoveFile = "remove-file"
 )
 
 // Restored is what restoring a backup did: the backup read (From), and

@@ -40,6 +40,30 @@ func (s *Store) Attach(ctx context.Context, letterID, registrationID int64, f bo
 	return id, err
 }
 
+// RemoveFile takes a kept file away from its letter or registration in
+// one change, as deleting a registration takes its files
+// (deleteAttachments): under history, so undo links it again; the content
+// stays, as file_blob is never emptied.
+func (s *Store) RemoveFile(ctx context.Context, id int64) (book.FileRow, error) {
+	var f book.FileRow
+	err := s.write(withOp(ctx, book.OpRemoveFile), func(tx *sql.Tx) error {
+		var err error
+		f, err = scanFile(tx.QueryRowContext(ctx, fileSelect+` WHERE a.id = ?`, id))
+		if errors.Is(err, sql.ErrNoRows) {
+			var one int
+			if tx.QueryRowContext(ctx, `SELECT 1 FROM history_item WHERE tbl = 'attachment' AND row_id = ? LIMIT 1`, id).Scan(&one) == nil {
+				return book.FileGone(id) // it was here: removed meanwhile, or gone with its record
+			}
+			return book.FileNotFound(id)
+		}
+		if err != nil {
+			return err
+		}
+		return deleteAttachments(ctx, tx, "id", id)
+	})
+	return f, err
+}
+
 // attachTx stores the content (once) and links it, inside tx. The name is
 // cleaned, the content must be what its extension says, and a content not
 // kept yet must fit the limits.

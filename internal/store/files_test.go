@@ -216,3 +216,85 @@ func TestImportKeepsItsFileWithTheLetter(t *testing.T) {
 		t.Errorf("files = %+v", list)
 	}
 }
+
+// A file attached by mistake is taken away in one change that the history
+// names and undo reverses; its content stays while anything refers to it.
+func TestRemoveFileIsOneChangeUndone(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	c := campaignOf(t, s, 2023)
+	reg := recordOne(t, s, c, "Sở Y tế", "Một cửa điện tử")
+	letter := registrationOf(t, s, reg).SubmissionID
+	kept, err := s.Attach(ctx, letter, 0, book.NewFile{Name: "cv.pdf", Content: samplePDF})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wrong, err := s.Attach(ctx, 0, reg, book.NewFile{Name: "nhầm.pdf", Content: samplePDF}) // the same content
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := historyCount(t, s)
+	f, err := s.RemoveFile(ctx, wrong)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.ID != wrong || f.Name != "nhầm.pdf" || f.RegistrationID != reg || f.Agency != "Sở Y tế" {
+		t.Errorf("removed = %+v", f)
+	}
+	list, err := s.Files(ctx, book.FilesQuery{CampaignID: c.ID})
+	if err != nil || len(list) != 1 || list[0].ID != kept {
+		t.Fatalf("files after the remove = %+v, %v", list, err)
+	}
+	var buf bytes.Buffer
+	if _, err := s.FileContent(ctx, kept, &buf); err != nil || !bytes.Equal(buf.Bytes(), samplePDF) {
+		t.Errorf("the other file sharing its content: %q, %v", buf.Bytes(), err)
+	}
+	if stored, err := s.FilesStored(ctx); err != nil || stored != int64(len(samplePDF)) {
+		t.Errorf("stored = %d, %v", stored, err)
+	}
+	h, err := s.History(ctx, book.HistoryQuery{Limit: 1})
+	if err != nil || historyCount(t, s) != before+1 {
+		t.Fatalf("history = %v, %v", h, err)
+	}
+	if got := h[0].Summary(lang.VI); got != "Bỏ tệp «nhầm.pdf» của Sở Y tế" {
+		t.Errorf("history says %q", got)
+	}
+	if got := h[0].Summary(lang.EN); got != "Removed file «nhầm.pdf» from Sở Y tế" {
+		t.Errorf("history says %q", got)
+	}
+	// removed again (another clerk was first): told, nothing changed
+	if _, err := s.RemoveFile(ctx, wrong); !errors.Is(err, book.ErrNotFound) || !strings.Contains(lang.Message(err, lang.VI), "không còn trong sổ") {
+		t.Errorf("removed twice: %v", err)
+	}
+	if n := historyCount(t, s); n != before+1 {
+		t.Errorf("%d changes after a refused remove, want %d", n, before+1)
+	}
+	// undone by its number, as after reopening the book: back, same content
+	if _, err := s.Undo(ctx, h[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	buf.Reset()
+	if back, err := s.FileContent(ctx, wrong, &buf); err != nil || !bytes.Equal(buf.Bytes(), samplePDF) || back.RegistrationID != reg || back.Name != "nhầm.pdf" {
+		t.Errorf("undone: %+v %q, %v", back, buf.Bytes(), err)
+	}
+	// removed alone, its content is kept for the undo
+	if _, err := s.RemoveFile(ctx, kept); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.RemoveFile(ctx, wrong); err != nil {
+		t.Fatal(err)
+	}
+	if stored, err := s.FilesStored(ctx); err != nil || stored != int64(len(samplePDF)) {
+		t.Errorf("stored = %d, %v: the content goes while the history refers to it", stored, err)
+	}
+	if _, err := s.UndoLast(ctx); err != nil {
+		t.Fatal(err)
+	}
+	buf.Reset()
+	if _, err := s.FileContent(ctx, wrong, &buf); err != nil || !bytes.Equal(buf.Bytes(), samplePDF) {
+		t.Errorf("back after the undo: %q, %v", buf.Bytes(), err)
+	}
+	if problems, err := s.Check(ctx); err != nil || len(problems) != 0 {
+		t.Errorf("check = %v, %v", problems, err)
+	}
+}
