@@ -30,7 +30,7 @@ func init() {
 	register(command{
 		name: "files",
 		summary: func(l lang.Lang) string {
-			return l.T("các tệp lưu kèm; files get: lấy một tệp ra", "the files kept; files get: take one out")
+			return l.T("các tệp lưu kèm; files get: lấy một tệp ra; files remove: bỏ một tệp", "the files kept; files get: take one out; files remove: remove one")
 		},
 		run: runFiles,
 	})
@@ -128,6 +128,9 @@ func runFiles(e *env, args []string) error {
 	if len(args) > 0 && args[0] == "get" {
 		return runFilesGet(e, args[1:])
 	}
+	if len(args) > 0 && args[0] == "remove" {
+		return runFilesRemove(e, args[1:])
+	}
 	l := e.lang
 	fs := newFlags("files", e)
 	year := fs.String("campaign", "", "")
@@ -192,10 +195,7 @@ func printFiles(w io.Writer, l lang.Lang, list []book.FileRow, stored int64) err
 	head := []string{l.T("Số", "No."), l.T("Cơ quan, đơn vị", "Agency"), l.T("Kèm theo", "With"), l.T("Tệp", "File"), l.T("Dung lượng", "Size")}
 	rows := [][]string{head}
 	for _, f := range list {
-		with := l.F("văn bản %s", "letter %s", f.LetterNumber)
-		if f.LetterNumber == "" {
-			with = l.F("văn bản nhận %s", "letter received %s", f.Received)
-		}
+		with := fileLetter(l, f)
 		if f.RegistrationID != 0 {
 			with = l.F("mô hình %d", "registration %d", f.RegistrationID)
 		}
@@ -227,6 +227,24 @@ func printFiles(w io.Writer, l lang.Lang, list []book.FileRow, stored int64) err
 	return err
 }
 
+// fileLetter names the letter a file is kept with: its number, or the
+// day it was received when it has none.
+func fileLetter(l lang.Lang, f book.FileRow) string {
+	if f.LetterNumber == "" {
+		return l.F("văn bản nhận %s", "letter received %s", f.Received)
+	}
+	return l.F("văn bản %s", "letter %s", f.LetterNumber)
+}
+
+// oneFileID reads the one file number files get and files remove are given.
+func oneFileID(pos []string) (int64, bool) {
+	if len(pos) != 1 {
+		return 0, false
+	}
+	id, err := strconv.ParseInt(pos[0], 10, 64)
+	return id, err == nil && id > 0
+}
+
 func runFilesGet(e *env, args []string) error {
 	l := e.lang
 	fs := newFlags("files get", e)
@@ -235,11 +253,8 @@ func runFilesGet(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var id int64
-	if len(pos) == 1 {
-		id, err = strconv.ParseInt(pos[0], 10, 64)
-	}
-	if len(pos) != 1 || err != nil || id <= 0 || strings.TrimSpace(*out) == "" {
+	id, ok := oneFileID(pos)
+	if !ok || strings.TrimSpace(*out) == "" {
 		return usageError{l.T("Cách dùng: cchc files get SỐ -o TỆP", "Usage: cchc files get ID -o FILE")}
 	}
 	if err := safefile.CanWrite(*out, false); err != nil {
@@ -263,24 +278,65 @@ func runFilesGet(e *env, args []string) error {
 	return nil
 }
 
+// runFilesRemove takes a file attached by mistake away from its letter or
+// registration: one change, which it names for cchc undo.
+func runFilesRemove(e *env, args []string) error {
+	l := e.lang
+	fs := newFlags("files remove", e)
+	pos, err := parseAround(fs, e, args, func() { filesHelp(e) })
+	if err != nil {
+		return err
+	}
+	id, ok := oneFileID(pos)
+	if !ok {
+		return usageError{l.T("Cách dùng: cchc files remove SỐ (số ở cột đầu của cchc files)",
+			"Usage: cchc files remove ID (the number in the first column of cchc files)")}
+	}
+	st, err := openStore(e, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	f, err := st.RemoveFile(e.ctx, id)
+	if err != nil {
+		return err
+	}
+	with := fileLetter(l, f)
+	if f.RegistrationID != 0 {
+		with = l.F("mô hình «%s»", "registration «%s»", f.Title)
+	}
+	msg := l.F("Đã bỏ tệp số %d (%s) khỏi %s của %s", "Removed file number %d (%s) from %s of %s", id, f.Name, with, f.Agency)
+	if c, err := st.NextUndo(e.ctx); err == nil {
+		msg += l.F("; lấy lại: cchc undo %d", "; to take it back: cchc undo %d", c.ID)
+	}
+	fmt.Fprintln(e.stdout, msg)
+	return nil
+}
+
 func filesHelp(e *env) {
 	fmt.Fprint(e.stdout, e.lang.T(`Cách dùng: cchc files [--campaign NĂM] [--agency TÊN] [--format text|json]
            cchc files get SỐ -o TỆP
+           cchc files remove SỐ
 
 Liệt kê các tệp lưu kèm văn bản và mô hình của đợt (mặc định: đợt mới nhất),
 theo nhóm và cơ quan, với tổng dung lượng sổ đang giữ và giới hạn. --format json
 in một mảng, mỗi tệp {id, name, size, sha256, letter_id, registration_id,
 agency, added} (null khi không có; added theo RFC 3339, giờ UTC).
 "files get" ghi tệp số SỐ ra TỆP, đúng từng byte (không ghi đè tệp đã có).
+"files remove" bỏ tệp số SỐ khỏi văn bản hoặc mô hình (tệp đính kèm nhầm): một
+thay đổi trong lịch sử, lấy lại bằng cchc undo với số thay đổi được in ra.
 `, `Usage: cchc files [--campaign YEAR] [--agency NAME] [--format text|json]
        cchc files get ID -o FILE
+       cchc files remove ID
 
 Lists the files kept with the campaign's letters and registrations (default:
 the latest campaign), by group and agency, with how much the book keeps and
 its limit. --format json prints an array, each file {id, name, size, sha256,
 letter_id, registration_id, agency, added} (null where none; added in
 RFC 3339, UTC). "files get" writes file ID to FILE byte for byte (never over
-an existing file).
+an existing file). "files remove" takes file ID away from its letter or
+registration (attached by mistake): one change in the history, taken back
+with cchc undo and the change number it prints.
 `))
 	fmt.Fprint(e.stdout, "\n"+e.lang.T("Tùy chọn chung:\n", "Global options:\n")+globalOptionsHelp(e.lang))
 }

@@ -124,3 +124,60 @@ func registrationID(t *testing.T, db string) string {
 	}
 	return fmt.Sprint(rows[0].ID)
 }
+
+// files remove takes a file attached by mistake away, says how to take it
+// back (cchc undo N), and tells an ID it does not know in words.
+func TestFilesRemoveFromTheCommandLine(t *testing.T) {
+	eachBackend(t, testFilesRemove)
+}
+
+func testFilesRemove(t *testing.T, db string) {
+	t.Setenv("CCHC_TODAY", "25/03/2023")
+	dir := t.TempDir()
+	output(t, "--db", db, "import", "registrations", filepath.Join("testdata", "so-y-te-writer.docx"), "--received", "22/03/2023")
+	pdf := filepath.Join(dir, "nhầm.pdf")
+	content := []byte("%PDF-1.4\nđính kèm nhầm\n")
+	if err := os.WriteFile(pdf, content, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	output(t, "--db", db, "attach", pdf, "--registration", registrationID(t, db))
+	var list []struct {
+		ID   int64  `json:"id"`
+		Name string `json:"name"`
+	}
+	if err := json.Unmarshal([]byte(output(t, "--db", db, "files", "--format", "json")), &list); err != nil || len(list) != 2 || list[1].Name != "nhầm.pdf" {
+		t.Fatalf("files = %v, %v", list, err)
+	}
+	id := fmt.Sprint(list[1].ID)
+	out := output(t, "--db", db, "files", "remove", id)
+	if !strings.Contains(out, "Đã bỏ tệp số "+id+" (nhầm.pdf)") || !strings.Contains(out, "Sở Y tế") {
+		t.Errorf("files remove: %s", out)
+	}
+	_, undo, ok := strings.Cut(strings.TrimSpace(out), "cchc undo ")
+	if !ok {
+		t.Fatalf("files remove does not say how to take it back: %s", out)
+	}
+	if text := output(t, "--db", db, "files"); strings.Contains(text, "nhầm.pdf") || !strings.Contains(text, "1 tệp") {
+		t.Errorf("files after the remove:\n%s", text)
+	}
+	if h := output(t, "--db", db, "history"); !strings.Contains(h, "Bỏ tệp «nhầm.pdf» của Sở Y tế") {
+		t.Errorf("history:\n%s", h)
+	}
+	if code, _, errs := cchc(t, "--db", db, "files", "remove", id); code != 1 || !strings.Contains(errs, "không còn trong sổ") {
+		t.Errorf("removed twice: exit %d %s", code, errs)
+	}
+	if code, _, errs := cchc(t, "--db", db, "--lang", "en", "files", "remove", "987654"); code != 1 || !strings.Contains(errs, "There is no file number 987654") {
+		t.Errorf("an unknown ID: exit %d %s", code, errs)
+	}
+	for _, args := range [][]string{{}, {"abc"}, {"0"}, {"1", "2"}} {
+		if code, _, errs := cchc(t, append([]string{"--db", db, "files", "remove"}, args...)...); code != 2 || !strings.Contains(errs, "cchc files remove SỐ") {
+			t.Errorf("files remove %q: exit %d %s", args, code, errs)
+		}
+	}
+	output(t, "--db", db, "undo", undo)
+	back := filepath.Join(dir, "lai.pdf")
+	output(t, "--db", db, "files", "get", id, "-o", back)
+	if got, err := os.ReadFile(back); err != nil || !bytes.Equal(got, content) {
+		t.Errorf("back after cchc undo %s: %q, %v", undo, got, err)
+	}
+}
