@@ -196,3 +196,66 @@ func TestRegistrationAttachesAFile(t *testing.T) {
 		t.Fatalf("kept %+v\n%s", kept, h.view())
 	}
 }
+
+// A file attached by mistake before cchc was opened (u has nothing of it
+// to undo) is removed with r on the agency's page, asked first; the
+// history names it and u brings it back, the same bytes.
+func TestAgencyPageRemovesAFile(t *testing.T) {
+	st := seeded(t)
+	ctx := context.Background()
+	reg := registrationNamed(t, st, "Một cửa số")
+	wrong := []byte("%PDF-1.7\nnhầm\n")
+	id, err := st.Attach(ctx, reg.SubmissionID, 0, book.NewFile{Name: "Nhầm.pdf", Content: wrong})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, st, lang.VI, 80, 24)
+	h.keys("2", "/", "thanh pho ha tinh", "enter", "enter")
+	if v := h.view(); !strings.Contains(v, "Nhầm.pdf (") {
+		t.Fatalf("the file is not shown:\n%s", v)
+	}
+	h.keys("?")
+	if v := h.view(); !strings.Contains(oneSpaced(v), "r bỏ tệp") {
+		t.Fatalf("the help does not tell r:\n%s", v)
+	}
+	h.keys("esc")
+	h.keys("r")
+	if v := oneSpaced(h.view()); !strings.Contains(v, "Bỏ tệp «Nhầm.pdf» khỏi văn bản 88/UBND-NV?") || len(keptFiles(t, st)) != 1 {
+		t.Fatalf("r does not ask first:\n%s", h.view())
+	}
+	h.keys("y")
+	if v := oneSpaced(h.view()); len(keptFiles(t, st)) != 0 || strings.Contains(v, "Nhầm.pdf (") || !strings.Contains(v, "Đã bỏ tệp «Nhầm.pdf»") {
+		t.Fatalf("not removed (%d files kept):\n%s", len(keptFiles(t, st)), h.view())
+	}
+	h.keys("h")
+	if v := h.view(); !strings.Contains(v, "Bỏ tệp «Nhầm.pdf» của Thành phố Hà Tĩnh") {
+		t.Fatalf("the history does not name it:\n%s", v)
+	}
+	h.keys("esc", "u", "y")
+	var buf bytes.Buffer
+	if _, err := st.FileContent(ctx, id, &buf); err != nil || !bytes.Equal(buf.Bytes(), wrong) || !strings.Contains(h.view(), "Nhầm.pdf (") {
+		t.Fatalf("u did not bring it back (%q, %v):\n%s", buf.Bytes(), err, h.view())
+	}
+}
+
+// The reading view removes a registration's own file, in English too.
+func TestRegistrationRemovesAFile(t *testing.T) {
+	st := seeded(t)
+	reg := registrationNamed(t, st, "Khám bệnh không giấy tờ")
+	if _, err := st.Attach(context.Background(), 0, reg.ID, book.NewFile{Name: "wrong.pdf", Content: []byte("%PDF-1.7\n")}); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, st, lang.EN, 72, 20)
+	h.keys("4", "/", "khám", "enter", "enter")
+	if v := h.view(); !strings.Contains(v, "wrong.pdf (") {
+		t.Fatalf("no file:\n%s", v)
+	}
+	h.keys("r")
+	if v := oneSpaced(h.view()); !strings.Contains(v, "Remove the file «wrong.pdf» from registration «Khám bệnh không giấy tờ»?") {
+		t.Fatalf("r does not ask first:\n%s", h.view())
+	}
+	h.keys("y")
+	if v := h.view(); len(keptFiles(t, st)) != 0 || strings.Contains(v, "wrong.pdf (") {
+		t.Fatalf("not removed:\n%s", v)
+	}
+}

@@ -60,6 +60,9 @@ func (b *fakeBook) FileContent(context.Context, int64, io.Writer) (book.FileRow,
 	panic("no file was opened")
 }
 func (b *fakeBook) FilesStored(context.Context) (int64, error) { panic("no file was attached") }
+func (b *fakeBook) RemoveFile(context.Context, int64) (book.FileRow, error) {
+	panic("no file was removed")
+}
 func (b *fakeBook) MergeAgencies(context.Context, int64, []campaign.Agency, campaign.Agency) (int64, error) {
 	panic("nothing was merged")
 }

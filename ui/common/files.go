@@ -27,8 +27,9 @@ import (
 // KeptFiles is the files kept with a letter and one of its registrations,
 // as the screens that show them list them (a registration read in full,
 // an agency's letters): f selects the next, o opens it with the system's
-// viewer, s saves it elsewhere, a attaches another file, to the letter or
-// (tab) to the registration.
+// viewer, s saves it elsewhere, r removes it (asked first; u takes it
+// back), a attaches another file, to the letter or (tab) to the
+// registration.
 type KeptFiles struct {
 	List []book.FileRow
 	idx  int
@@ -42,9 +43,11 @@ type KeptFiles struct {
 }
 
 // FileBook is what KeptFiles asks of the book: a file's content (to open
-// or save it), a file attached, and how much the book keeps since.
+// or save it), a file attached or removed, and how much the book keeps
+// since.
 type FileBook interface {
 	Attach(ctx context.Context, letterID, registrationID int64, f book.NewFile) (int64, error)
+	RemoveFile(ctx context.Context, id int64) (book.FileRow, error)
 	FileContent(ctx context.Context, id int64, w io.Writer) (book.FileRow, error)
 	FilesStored(ctx context.Context) (int64, error)
 }
@@ -53,7 +56,10 @@ type FileBook interface {
 type (
 	fileSavedMsg    struct{ path string }
 	fileAttachedMsg struct{ note string }
+	fileRemovedMsg  struct{ note string }
 	fileErrMsg      struct{ err error }
+	// fileGoneMsg: the file to remove was gone already (another clerk)
+	fileGoneMsg struct{ err error }
 	// fileExistsMsg: the file to save to exists; retry writes over it
 	fileExistsMsg struct {
 		path  string
@@ -109,7 +115,8 @@ func (v *KeptFiles) Keys(c *Context) []key.Binding {
 		keys = append(keys,
 			key.NewBinding(key.WithKeys("f"), key.WithHelp("f", c.T("chọn tệp", "next file"))),
 			key.NewBinding(key.WithKeys("o"), key.WithHelp("o", c.T("mở tệp", "open file"))),
-			key.NewBinding(key.WithKeys("s"), key.WithHelp("s", c.T("lưu tệp ra", "save file as"))))
+			key.NewBinding(key.WithKeys("s"), key.WithHelp("s", c.T("lưu tệp ra", "save file as"))),
+			key.NewBinding(key.WithKeys("r"), key.WithHelp("r", c.T("bỏ tệp", "remove file"))))
 	}
 	if v.letter != 0 || v.reg != 0 {
 		keys = append(keys, key.NewBinding(key.WithKeys("a"), key.WithHelp("a", c.T("đính kèm tệp", "attach a file"))))
@@ -117,7 +124,7 @@ func (v *KeptFiles) Keys(c *Context) []key.Binding {
 	return keys
 }
 
-// Key handles f, o, s and a, and the path asked for, through the screen's
+// Key handles f, o, s, r and a, and the path asked for, through the screen's
 // book st; it reports whether it took the key.
 func (v *KeptFiles) Key(c *Context, st FileBook, msg tea.KeyMsg) (bool, tea.Cmd) {
 	if in := v.input(); in != nil {
@@ -150,7 +157,7 @@ func (v *KeptFiles) Key(c *Context, st FileBook, msg tea.KeyMsg) (bool, tea.Cmd)
 		return true, cmd
 	}
 	switch msg.String() {
-	case "f", "o", "s":
+	case "f", "o", "s", "r":
 		if len(v.List) == 0 {
 			return false, nil
 		}
@@ -167,6 +174,9 @@ func (v *KeptFiles) Key(c *Context, st FileBook, msg tea.KeyMsg) (bool, tea.Cmd)
 		v.err = ""
 	case "o":
 		return true, v.open(c, st, v.List[v.idx])
+	case "r":
+		v.err = ""
+		return true, v.remove(c, st, v.List[v.idx])
 	case "s":
 		ti := NewInput("", 1024)
 		ti.SetValue(v.List[v.idx].Name) // beside the program, the name it was kept under
@@ -198,9 +208,15 @@ func (v *KeptFiles) Update(c *Context, msg tea.Msg) (bool, tea.Cmd) {
 	case fileAttachedMsg:
 		v.attaching, v.err = nil, ""
 		return true, Cmd(ChangedMsg{Note: msg.note})
+	case fileRemovedMsg:
+		v.err = ""
+		return true, Cmd(ChangedMsg{Note: msg.note})
 	case fileErrMsg:
 		v.err = lang.Message(msg.err, c.Lang)
 		return true, nil
+	case fileGoneMsg: // told, and the list read again without it
+		v.err = lang.Message(msg.err, c.Lang)
+		return true, Cmd(ReloadMsg{})
 	case fileExistsMsg: // asked, as the report screen does; no: the name stays to mend
 		return true, Cmd(ConfirmMsg{Question: c.F("Tệp %s đã có. Ghi đè?", "The file %s exists. Overwrite?", msg.path), OnYes: msg.retry})
 	}
@@ -287,6 +303,24 @@ func (v *KeptFiles) attach(c *Context, st FileBook, path string) tea.Cmd {
 		}
 		return fileAttachedMsg{files.Attached(l, id, name, int64(len(content)), stored)}
 	}
+}
+
+// remove asks, naming the file and what it is kept with, then takes it
+// away as cchc files remove does: one change, which u takes back.
+func (v *KeptFiles) remove(c *Context, st FileBook, f book.FileRow) tea.Cmd {
+	l := c.Lang
+	from := l.F("văn bản %s", "letter %s", Dash(f.LetterNumber))
+	if f.RegistrationID != 0 {
+		from = l.F("mô hình «%s»", "registration «%s»", f.Title)
+	}
+	return Cmd(ConfirmMsg{Question: l.F("Bỏ tệp «%s» khỏi %s?", "Remove the file «%s» from %s?", f.Name, from), OnYes: func() tea.Msg {
+		if _, err := st.RemoveFile(c.Work(), f.ID); errors.Is(err, book.ErrNotFound) {
+			return fileGoneMsg{err}
+		} else if err != nil {
+			return fileErrMsg{err}
+		}
+		return fileRemovedMsg{l.F("Đã bỏ tệp «%s» khỏi %s (u: hoàn tác)", "Removed the file «%s» from %s (u: undo)", f.Name, from)}
+	}})
 }
 
 // open writes the file into a private temporary folder and opens it

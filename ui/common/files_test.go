@@ -19,6 +19,7 @@ import (
 type fileBook struct {
 	attached []book.NewFile
 	to       [][2]int64 // letter, registration
+	removed  []int64
 }
 
 func (b *fileBook) Attach(_ context.Context, letter, reg int64, f book.NewFile) (int64, error) {
@@ -33,6 +34,25 @@ func (b *fileBook) FileContent(_ context.Context, id int64, w io.Writer) (book.F
 	return book.FileRow{ID: 3, Name: "57-SYT-VP.pdf"}, err
 }
 func (b *fileBook) FilesStored(context.Context) (int64, error) { return 4096, nil }
+func (b *fileBook) RemoveFile(_ context.Context, id int64) (book.FileRow, error) {
+	if id != 3 || len(b.removed) > 0 { // once: then it is gone, as when another clerk was first
+		return book.FileRow{}, book.FileGone(id)
+	}
+	b.removed = append(b.removed, id)
+	return book.FileRow{ID: 3, Name: "57-SYT-VP.pdf"}, nil
+}
+
+// driveFiles drives v as a screen does: its keys through the book b.
+func driveFiles(t *testing.T, c *common.Context, b *fileBook, v *common.KeptFiles) *uitest.Driver {
+	return uitest.Drive(t, func(msg tea.Msg) tea.Cmd {
+		if k, ok := msg.(tea.KeyMsg); ok {
+			_, cmd := v.Key(c, b, k)
+			return cmd
+		}
+		_, cmd := v.Update(c, msg)
+		return cmd
+	})
+}
 
 // A letter's files are saved out and attached to through the screen's
 // book: s writes the kept bytes where the clerk says, a (tab: to the
@@ -42,14 +62,7 @@ func TestKeptFilesThroughTheScreensBook(t *testing.T) {
 	b := &fileBook{}
 	var v common.KeptFiles
 	v.Show([]book.FileRow{{ID: 3, Name: "57-SYT-VP.pdf", Size: 9, LetterID: 2}}, 2, "57/SYT-VP", 5, "Khám bệnh không giấy tờ")
-	d := uitest.Drive(t, func(msg tea.Msg) tea.Cmd {
-		if k, ok := msg.(tea.KeyMsg); ok {
-			_, cmd := v.Key(c, b, k)
-			return cmd
-		}
-		_, cmd := v.Update(c, msg)
-		return cmd
-	})
+	d := driveFiles(t, c, b, &v)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "ban-sao.pdf")
 	d.Keys("s", "ctrl+u", out, "enter")
@@ -77,14 +90,7 @@ func TestKeptFileSavedOverAsks(t *testing.T) {
 	b := &fileBook{}
 	var v common.KeptFiles
 	v.Show([]book.FileRow{{ID: 3, Name: "57-SYT-VP.pdf", Size: 9, LetterID: 2}}, 2, "57/SYT-VP", 5, "Khám bệnh không giấy tờ")
-	d := uitest.Drive(t, func(msg tea.Msg) tea.Cmd {
-		if k, ok := msg.(tea.KeyMsg); ok {
-			_, cmd := v.Key(c, b, k)
-			return cmd
-		}
-		_, cmd := v.Update(c, msg)
-		return cmd
-	})
+	d := driveFiles(t, c, b, &v)
 	out := filepath.Join(t.TempDir(), "ban-sao.pdf")
 	if err := os.WriteFile(out, []byte("cũ"), 0o600); err != nil {
 		t.Fatal(err)
@@ -100,5 +106,45 @@ func TestKeptFileSavedOverAsks(t *testing.T) {
 	d.Yes()
 	if got, err := os.ReadFile(out); err != nil || string(got) != "%PDF-1.7\n" {
 		t.Fatalf("after yes: %q (%v)", got, err)
+	}
+}
+
+// r asks, naming the file and its letter, before removing it through the
+// screen's book; one already gone is told in words and the list read again.
+func TestKeptFileRemovedAsksFirst(t *testing.T) {
+	c := uitest.Context(uitest.Data(t, uitest.Small()))
+	b := &fileBook{}
+	var v common.KeptFiles
+	v.Show([]book.FileRow{{ID: 3, Name: "57-SYT-VP.pdf", Size: 9, LetterID: 2, LetterNumber: "57/SYT-VP"}}, 2, "57/SYT-VP", 5, "Khám bệnh không giấy tờ")
+	told := false
+	for _, k := range v.Keys(c) {
+		told = told || k.Help().Key == "r" && k.Help().Desc == "bỏ tệp"
+	}
+	if !told {
+		t.Errorf("the keys do not tell r: %v", v.Keys(c))
+	}
+	d := driveFiles(t, c, b, &v)
+	d.Keys("r")
+	q, ok := uitest.Last[common.ConfirmMsg](d)
+	if !ok || q.Question != "Bỏ tệp «57-SYT-VP.pdf» khỏi văn bản 57/SYT-VP?" {
+		t.Fatalf("the root was sent %v", d.Seen)
+	}
+	if len(b.removed) != 0 {
+		t.Fatal("removed before the answer")
+	}
+	d.Yes()
+	if len(b.removed) != 1 {
+		t.Fatalf("not removed; the root was sent %v", d.Seen)
+	}
+	if note := d.Changed(); note != "Đã bỏ tệp «57-SYT-VP.pdf» khỏi văn bản 57/SYT-VP (u: hoàn tác)" {
+		t.Fatalf("told %q", note)
+	}
+	d.Keys("r")
+	d.Yes()
+	if _, ok := uitest.Last[common.ReloadMsg](d); !ok {
+		t.Errorf("a file gone meanwhile: the list is not read again (%v)", d.Seen)
+	}
+	if got := strings.Join(v.Lines(c, 200), "\n"); !strings.Contains(got, "Tệp số 3 không còn trong sổ") {
+		t.Errorf("a file gone meanwhile is not told:\n%s", got)
 	}
 }

@@ -49,6 +49,9 @@ func (b *fakeBook) Attach(context.Context, int64, int64, book.NewFile) (int64, e
 	panic("no file was attached")
 }
 func (b *fakeBook) FilesStored(context.Context) (int64, error) { panic("no file was attached") }
+func (b *fakeBook) RemoveFile(context.Context, int64) (book.FileRow, error) {
+	panic("no file was removed")
+}
 func (b *fakeBook) DeleteRegistration(_ context.Context, id, version int64) error {
 	b.deleted = append(b.deleted, [2]int64{id, version})
 	return nil
