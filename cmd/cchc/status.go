@@ -136,7 +136,11 @@ func runStatus(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	rep := report.Status{Campaign: c, Summary: summary, Group: g, Only: filter, Lang: l}
+	left, err := st.Uncounted(ctx, c.ID, summary.AsOf)
+	if err != nil {
+		return err
+	}
+	rep := report.Status{Campaign: c, Summary: summary, Group: g, Only: filter, Lang: l, Uncounted: left}
 	if err := rep.Write(e.stdout, *format); err != nil {
 		return lang.Wrap(err, "Không in được báo cáo", "Cannot write the report")
 	}

@@ -155,6 +155,18 @@ type Reports interface {
 	// ReportRegistrations opens the registrations received on or before
 	// asOf (zero: all) in report order.
 	ReportRegistrations(ctx context.Context, campaignID int64, asOf vndate.Date) (RegistrationReader, error)
+	// Uncounted is what the status's totals leave out that the list of
+	// registrations holds: the registrations received on or before asOf
+	// (zero: all) of units the campaign no longer follows and no unit
+	// succeeded, which count for no group.
+	Uncounted(ctx context.Context, campaignID int64, asOf vndate.Date) (Uncounted, error)
+}
+
+// Uncounted is how many registrations of how many units no longer followed
+// the status does not count (both 0 when it counts every one).
+type Uncounted struct {
+	Registrations int
+	Units         int
 }
 
 // RegistrationReader reads a campaign's registrations in report order, one

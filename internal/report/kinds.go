@@ -202,7 +202,11 @@ func Build(ctx context.Context, st Book, req Request) (Report, error) {
 	case KindReminder:
 		return Reminder{Campaign: c, Summary: summary, Lang: req.Lang, ReplyBy: req.ReplyBy}, nil
 	}
-	return Status{Campaign: c, Summary: summary, Lang: req.Lang}, nil
+	left, err := st.Uncounted(ctx, c.ID, asOf)
+	if err != nil {
+		return nil, err
+	}
+	return Status{Campaign: c, Summary: summary, Lang: req.Lang, Uncounted: left}, nil
 }
 
 // Generate builds the report and writes it to w (for the text formats on a terminal).

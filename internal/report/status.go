@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"cchc/internal/book"
 	"cchc/internal/campaign"
 	"cchc/internal/compliance"
 	"cchc/internal/doc"
@@ -24,6 +25,10 @@ type Status struct {
 	Group    campaign.Group // "" for all
 	Only     string         // "", missing, short, met, unmet
 	Lang     lang.Lang
+	// Uncounted are the registrations of units no longer followed, which
+	// the totals leave out and the list of registrations holds: said
+	// under the totals (book.Reports.Uncounted).
+	Uncounted book.Uncounted
 }
 
 // Results are the agencies the report lists, after the filters.
@@ -76,7 +81,11 @@ func (s Status) Document() *doc.Document {
 		return d
 	}
 	d.Blocks = append(d.Blocks, doc.For(doc.Markdown, heading(l.T("Tổng hợp theo nhóm", "Totals by group"), 2)),
-		doc.For(doc.Paper, groups.blocks(l)...), doc.For(doc.Plain, s.groupTable().docTable(l)),
+		doc.For(doc.Paper, groups.blocks(l)...), doc.For(doc.Plain, s.groupTable().docTable(l)))
+	if msg := s.uncountedNote(); msg != "" {
+		d.Blocks = append(d.Blocks, note(msg))
+	}
+	d.Blocks = append(d.Blocks,
 		doc.For(doc.Markdown, heading(l.T("Tình hình từng cơ quan, đơn vị", "Each agency"), 2)),
 		doc.For(doc.Paper, agencies.blocks(l)...))
 	if len(s.Results()) == 0 {
@@ -113,8 +122,30 @@ func (s Status) Sheet() Sheet {
 		Title:  l.F("Tình hình đăng ký mô hình, sáng kiến, cách làm hay trong CCHC năm %d", "Registrations of administrative-reform models and initiatives, %d", s.Campaign.Year),
 		Lines:  h[2:],
 		Tables: []Table{groups.fitted(), agencies.fitted()},
-		Notes:  []string{quotaLegendSplit(l)},
+		Notes:  append([]string{quotaLegendSplit(l)}, s.uncountedNotes()...),
 	}
+}
+
+// uncountedNote says, under the totals, what they leave out that the list
+// of registrations holds: the registrations of units no longer followed.
+// "" when they count every one, or when one group is shown (those units
+// are in none).
+func (s Status) uncountedNote() string {
+	u, l := s.Uncounted, s.Lang
+	if u.Registrations <= 0 || s.Group != "" {
+		return ""
+	}
+	return l.F("Số liệu tổng hợp không tính %s của %s đã ngừng theo dõi (không có đơn vị kế thừa); danh sách mô hình, sáng kiến đã đăng ký vẫn liệt kê các mô hình này.",
+		"The totals leave out %s of %s no longer followed (stopped, succeeded by no unit); the list of registered models and initiatives still lists them.",
+		l.Count(u.Registrations, "mô hình", "registration", "registrations"), l.Count(u.Units, "đơn vị", "unit", "units"))
+}
+
+// uncountedNotes is uncountedNote as the sheet's notes: none or one.
+func (s Status) uncountedNotes() []string {
+	if msg := s.uncountedNote(); msg != "" {
+		return []string{msg}
+	}
+	return nil
 }
 
 func (s Status) heading() []string {
@@ -284,6 +315,11 @@ type jsonGroup struct {
 	Late          int    `json:"late"`
 }
 
+type jsonUncounted struct {
+	Registrations int `json:"registrations"`
+	Units         int `json:"units"`
+}
+
 type jsonAgency struct {
 	ID           int64    `json:"id"`
 	Name         string   `json:"name"`
@@ -313,10 +349,15 @@ func (s Status) writeJSON(w io.Writer) error {
 		Campaign jsonCampaign `json:"campaign"`
 		Groups   []jsonGroup  `json:"groups"`
 		Agencies []jsonAgency `json:"agencies"`
+		// the registrations the totals leave out (units no longer followed); none: absent
+		Uncounted *jsonUncounted `json:"uncounted,omitempty"`
 	}{
 		Campaign: jsonCampaignOf(s.Campaign, s.Summary),
 		Groups:   []jsonGroup{},
 		Agencies: []jsonAgency{},
+	}
+	if s.uncountedNote() != "" {
+		out.Uncounted = &jsonUncounted{s.Uncounted.Registrations, s.Uncounted.Units}
 	}
 	for _, g := range s.Groups() {
 		out.Groups = append(out.Groups, jsonGroup{string(g.Group), g.Agencies, g.Met, g.Short, g.Missing, g.Registrations, g.TargetMet, g.Late})

@@ -431,3 +431,24 @@ func (rr *ReportReader) Close() error {
 	}
 	return err
 }
+
+// Uncounted counts, in one query, the registrations received on or
+// before asOf (zero: all) of the units a campaign no longer follows and no
+// unit succeeded, and how many such units sent them (book.Reports).
+func (s *Store) Uncounted(ctx context.Context, campaignID int64, asOf vndate.Date) (book.Uncounted, error) {
+	day := asOf.ISO()
+	if day == "" {
+		day = "9999-12-31"
+	}
+	var out book.Uncounted
+	err := s.eachRow(ctx, `SELECT count(DISTINCT t.agency_id), coalesce(sum(t.registrations), 0)
+		FROM campaign_agency ca JOIN agency a ON a.id = ca.agency_id
+		JOIN letter_tally t ON t.campaign_id = ca.campaign_id AND t.agency_id = ca.agency_id
+		WHERE ca.campaign_id = ? AND coalesce(ca.active, a.active) = 0 AND t.registrations > 0 AND t.received_on <= ?
+		AND NOT EXISTS (SELECT 1 FROM succession x WHERE x.campaign_id = ca.campaign_id AND x.predecessor_id = ca.agency_id)`,
+		[]any{campaignID, day}, func(v []driver.Value) error {
+			out = book.Uncounted{Units: int(asInt(v[0])), Registrations: int(asInt(v[1]))}
+			return nil
+		})
+	return out, err
+}

@@ -250,6 +250,9 @@ func (s *Source) ReportRegistrations(_ context.Context, _ int64, asOf vndate.Dat
 	}
 	return &reader{rows}, nil
 }
+func (s *Source) Uncounted(context.Context, int64, vndate.Date) (book.Uncounted, error) {
+	return book.Uncounted{}, nil
+}
 func (s *Source) Files(context.Context, book.FilesQuery) ([]book.FileRow, error) { return nil, nil }
 func (s *Source) FileContent(_ context.Context, id int64, _ io.Writer) (book.FileRow, error) {
 	return book.FileRow{}, book.FileNotFound(id)
