@@ -89,7 +89,7 @@ func TestReportsScreenWritesTheDossier(t *testing.T) {
 		t.Errorf("dossier holds %q", names)
 	}
 	h.keys("ctrl+g")
-	if !strings.Contains(h.view(), "Tệp đã có. Ghi đè?") {
+	if !strings.Contains(h.view(), "Tệp HO-SO-2023.zip đã có. Ghi đè?") {
 		t.Fatalf("no overwrite question:\n%s", h.view())
 	}
 	h.keys("y")

@@ -333,7 +333,7 @@ func TestReportsScreenWritesAFile(t *testing.T) {
 	// writing again asks before overwriting; "n" keeps the file
 	writeFile(t, path, "giữ nguyên")
 	h.keys("ctrl+s")
-	if !strings.Contains(h.view(), "Tệp đã có. Ghi đè?") {
+	if !strings.Contains(h.view(), "Tệp tinh-hinh.md đã có. Ghi đè?") {
 		t.Fatalf("no overwrite question:\n%s", h.view())
 	}
 	h.keys("n")

@@ -39,7 +39,7 @@ func TestAWriteLeftForAnotherScreenEnds(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.keys("ctrl+s") // not busy any more: asks before writing over
-	if !strings.Contains(h.view(), "Tệp đã có. Ghi đè?") {
+	if !strings.Contains(h.view(), "Tệp danh-sach.xlsx đã có. Ghi đè?") {
 		t.Fatalf("ctrl+s after the write:\n%s", h.view())
 	}
 }

@@ -54,13 +54,17 @@ func runReport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *out == "" && report.Binary(*format) {
-		return usageError{l.F("Định dạng %s không in ra màn hình được; ghi ra tệp, ví dụ: -o %s", "%s cannot go to the terminal; write it to a file, e.g. -o %s",
-			*format, report.FileName(kind, *format, y))}
-	}
 	day, err := asOfFlag(fs, l, *asOf)
 	if err != nil {
 		return err
+	}
+	if *out == "" && report.Binary(*format) {
+		now, err := today()
+		if err != nil {
+			return err
+		}
+		return usageError{l.F("Định dạng %s không in ra màn hình được; ghi ra tệp, ví dụ: -o %s", "%s cannot go to the terminal; write it to a file, e.g. -o %s",
+			*format, report.FileName(kind, *format, y, day, now))}
 	}
 	req := report.Request{Kind: kind, Format: *format, Year: y, AsOf: day, Lang: l}
 	if *replyBy != "" {

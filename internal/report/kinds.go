@@ -82,8 +82,14 @@ func Ext(format string) string {
 	return "." + format
 }
 
-// FileName is a sensible default file name: "tinh-hinh-2023.xlsx" (no year when 0).
-func FileName(kind, format string, year int) string {
+// FileName is a sensible default file name: "tinh-hinh-2023.xlsx" (no
+// year when 0), and when the report is of another day than today, that
+// day as the clerk reads it: "tinh-hinh-2023-den-01-03-2023.xlsx" (ASCII,
+// no slash: a name any system takes). Every default name of a report
+// (screens 5 and 6, the command line's examples) is made here, so that the
+// same report gets the same name and a report of an earlier day never
+// stands in the place of today's.
+func FileName(kind, format string, year int, asOf, today vndate.Date) string {
 	base := map[string]string{
 		KindStatus: "tinh-hinh", KindMissing: "chua-dang-ky-du",
 		KindRegistrations: "danh-sach-dang-ky", KindReminder: "cong-van-don-doc", KindResults: "ket-qua-thuc-hien",
@@ -93,6 +99,9 @@ func FileName(kind, format string, year int) string {
 	}
 	if year != 0 {
 		base += "-" + itoa(year)
+	}
+	if !asOf.IsZero() && !asOf.Equal(today) {
+		base += "-den-" + strings.ReplaceAll(asOf.String(), "/", "-")
 	}
 	return base + Ext(format)
 }

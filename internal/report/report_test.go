@@ -593,7 +593,7 @@ func TestSaveAndFormats(t *testing.T) {
 	dir := t.TempDir()
 	for _, kind := range Kinds {
 		for _, f := range Formats(kind) {
-			path := filepath.Join(dir, FileName(kind, f, 2023))
+			path := filepath.Join(dir, FileName(kind, f, 2023, asOf, asOf))
 			if err := Save(t.Context(), st, Request{Kind: kind, Format: f, Year: 2023, AsOf: asOf}, path, false); err != nil {
 				t.Fatalf("%s %s: %v", kind, f, lang.Message(err, lang.EN))
 			}
@@ -877,6 +877,29 @@ func TestXLSXEmptyTableSaysNone(t *testing.T) {
 		_, header := findCell(t, f, sheet, l.T("Tên mô hình, sáng kiến", "Title"))
 		if _, row := findCell(t, f, sheet, noneYet(l)); row != header+1 {
 			t.Errorf("%s: %q on row %d, the header on %d", l, noneYet(l), row, header)
+		}
+	}
+}
+
+// A report's default name says its day when it is not today's, as the
+// clerk reads days, in letters any system takes: a report of an earlier
+// day never stands in the place of today's.
+func TestFileNameSaysTheDay(t *testing.T) {
+	today := vndate.Of(2026, 12, 8)
+	for _, tc := range []struct {
+		kind, format string
+		year         int
+		asOf         vndate.Date
+		want         string
+	}{
+		{KindStatus, "pdf", 2026, today, "tinh-hinh-2026.pdf"},
+		{KindStatus, "pdf", 2026, vndate.Date{}, "tinh-hinh-2026.pdf"},
+		{KindStatus, "text", 2026, vndate.Of(2026, 3, 1), "tinh-hinh-2026-den-01-03-2026.txt"},
+		{KindMissing, "xlsx", 2023, vndate.Of(2023, 3, 24), "chua-dang-ky-du-2023-den-24-03-2023.xlsx"},
+		{KindReminder, "docx", 0, vndate.Of(2026, 12, 9), "cong-van-don-doc-den-09-12-2026.docx"},
+	} {
+		if got := FileName(tc.kind, tc.format, tc.year, tc.asOf, today); got != tc.want {
+			t.Errorf("%s %s %d %s: %q, want %q", tc.kind, tc.format, tc.year, tc.asOf, got, tc.want)
 		}
 	}
 }

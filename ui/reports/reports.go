@@ -65,7 +65,8 @@ type overwriteMsg struct{} // the clerk agreed to write over the file
 type overwriteDossierMsg struct{}
 type writeErrMsg struct {
 	err     error
-	dossier bool // of the dossier, not the report
+	path    string // the file it was written to
+	dossier bool   // of the dossier, not the report
 }
 type openedMsg struct{ err error }
 
@@ -158,7 +159,12 @@ func (m *Model) fileName() string {
 	if m.kind() == kindTemplate {
 		return fmt.Sprintf("mau-dang-ky-%d%s", m.ctx.Data.Campaign.Year, report.Ext(m.format()))
 	}
-	return report.FileName(m.kind(), m.format(), m.ctx.Data.Campaign.Year)
+	// the day the report is of: a day not yet whole names none
+	asOf, err := m.form.Field(fAsOf).ReadDate()
+	if err != nil {
+		asOf = vndate.Date{}
+	}
+	return report.FileName(m.kind(), m.format(), m.ctx.Data.Campaign.Year, asOf, m.ctx.Today)
 }
 
 // syncFormats offers the kind's formats (and, for the reminder, its new
@@ -256,7 +262,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			if msg.dossier {
 				again = overwriteDossierMsg{}
 			}
-			return m, common.Cmd(common.ConfirmMsg{Question: m.ctx.T("Tệp đã có. Ghi đè?", "The file exists. Overwrite?"),
+			return m, common.Cmd(common.ConfirmMsg{Question: m.ctx.F("Tệp %s đã có. Ghi đè?", "The file %s exists. Overwrite?", filepath.Base(msg.path)),
 				OnYes: common.Cmd(again)})
 		}
 		m.err = lang.Message(msg.err, m.ctx.Lang)
@@ -295,7 +301,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		switch focused.ID {
 		case fKind:
 			m.syncFormats()
-		case fFormat:
+		case fFormat, fAsOf: // the name says the format and the day
 			m.suggestName()
 		}
 	}
@@ -331,10 +337,10 @@ func (m *Model) write(force bool) tea.Cmd {
 	m.job, cmd = m.ctx.StartJob(common.DoingReport, func(progress func(done, total int)) tea.Msg {
 		req.Progress = progress
 		if err := report.Save(m.ctx.Work(), st, req, path, force); err != nil {
-			return writeErrMsg{err: err}
+			return writeErrMsg{err: err, path: path}
 		}
 		return writtenMsg{path}
-	}, func(err error) tea.Msg { return writeErrMsg{err: err} })
+	}, func(err error) tea.Msg { return writeErrMsg{err: err, path: path} })
 	return cmd
 }
 
@@ -356,10 +362,10 @@ func (m *Model) writeDossier(force bool) tea.Cmd {
 	var cmd tea.Cmd
 	m.job, cmd = m.ctx.StartJob(common.DoingDossier, func(progress func(done, total int)) tea.Msg {
 		if _, err := dossier.SaveProgress(m.ctx.Work(), st, year, l, asOf, path, force, progress); err != nil {
-			return writeErrMsg{err: err, dossier: true}
+			return writeErrMsg{err: err, path: path, dossier: true}
 		}
 		return writtenMsg{path}
-	}, func(err error) tea.Msg { return writeErrMsg{err: err, dossier: true} })
+	}, func(err error) tea.Msg { return writeErrMsg{err: err, path: path, dossier: true} })
 	return cmd
 }
 
@@ -402,10 +408,10 @@ func (m *Model) writeTemplate(force bool) tea.Cmd {
 	var cmd tea.Cmd
 	m.job, cmd = m.ctx.StartJob(common.DoingTemplate, func(func(done, total int)) tea.Msg {
 		if err := importer.SaveTemplate(path, c, format, l, force); err != nil {
-			return writeErrMsg{err: err}
+			return writeErrMsg{err: err, path: path}
 		}
 		return writtenMsg{path}
-	}, func(err error) tea.Msg { return writeErrMsg{err: err} })
+	}, func(err error) tea.Msg { return writeErrMsg{err: err, path: path} })
 	return cmd
 }
 

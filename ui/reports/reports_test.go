@@ -36,7 +36,7 @@ func TestReportWrittenFromTheBook(t *testing.T) {
 	}
 	d.Seen = nil
 	d.Keys("ctrl+s")
-	if q, ok := uitest.Last[common.ConfirmMsg](d); !ok || q.Question != "Tệp đã có. Ghi đè?" {
+	if q, ok := uitest.Last[common.ConfirmMsg](d); !ok || q.Question != "Tệp "+filepath.Base(path)+" đã có. Ghi đè?" {
 		t.Fatalf("the root was sent %v", d.Seen)
 	}
 	d.Yes()
@@ -82,5 +82,34 @@ func TestFileNameFollowsTheReportUntilChanged(t *testing.T) {
 	d.Keys("ctrl+u", "bao-cao.txt", "shift+tab", "shift+tab", "shift+tab", "right")
 	if name() != "bao-cao.txt" {
 		t.Fatalf("the name typed became %q", name())
+	}
+}
+
+// The name suggested says the day the report is of when it is not today
+// (so that a report of 01/03 never goes over today's), and the question
+// before writing over a file names it.
+func TestFileNameSaysTheDayAsOf(t *testing.T) {
+	m, d, dir := show(t)
+	name := func() string { return m.form.Field(fFile).Value() }
+	if want := filepath.Join(dir, "tinh-hinh-2023.txt"); name() != want { // as of today
+		t.Fatalf("the name suggested is %q, not %q", name(), want)
+	}
+	d.Keys("tab", "tab", "ctrl+u", "01/03/2023")
+	want := filepath.Join(dir, "tinh-hinh-2023-den-01-03-2023.txt")
+	if name() != want {
+		t.Fatalf("as of 01/03/2023 the name suggested is %q, not %q", name(), want)
+	}
+	d.Keys("ctrl+s")
+	if _, err := os.Stat(want); err != nil {
+		t.Fatalf("not written: %v\n%s", err, m.View())
+	}
+	d.Seen = nil
+	d.Keys("ctrl+s")
+	if q, ok := uitest.Last[common.ConfirmMsg](d); !ok || q.Question != "Tệp tinh-hinh-2023-den-01-03-2023.txt đã có. Ghi đè?" {
+		t.Fatalf("the root was sent %v", d.Seen)
+	}
+	d.Keys("ctrl+u", "27/03/2023") // today again
+	if want := filepath.Join(dir, "tinh-hinh-2023.txt"); name() != want {
+		t.Fatalf("as of today again the name suggested is %q, not %q", name(), want)
 	}
 }

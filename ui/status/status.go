@@ -238,13 +238,15 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 func (m *Model) write() tea.Cmd {
 	st, c := m.book, m.ctx
 	req := report.Request{Kind: report.KindStatus, Format: "md", Year: c.Data.Campaign.Year, AsOf: m.asOf, Lang: c.Lang}
-	base := fmt.Sprintf("tinh-hinh-dang-ky-%d-den-%s", req.Year, m.asOf.ISO())
+	// named as screen 6 names it; never over a file: numbered instead
+	first := report.FileName(req.Kind, req.Format, req.Year, m.asOf, c.Today)
+	base, ext := strings.TrimSuffix(first, filepath.Ext(first)), filepath.Ext(first)
 	dir := c.OutDir()
 	return func() tea.Msg {
 		for n := 1; n < 100; n++ {
-			name := base + ".md"
+			name := first
 			if n > 1 {
-				name = fmt.Sprintf("%s-%d.md", base, n)
+				name = fmt.Sprintf("%s-%d%s", base, n, ext)
 			}
 			path := filepath.Join(dir, name)
 			if _, err := os.Stat(path); err == nil {

@@ -29,7 +29,7 @@ func TestStatusWritesItsReport(t *testing.T) {
 		t.Fatalf("the missing unit is not first:\n%s", v)
 	}
 	drive.Keys("w")
-	path := filepath.Join(c.Folder, "tinh-hinh-dang-ky-2023-den-2023-03-27.md")
+	path := filepath.Join(c.Folder, "tinh-hinh-2023.md")
 	note, ok := uitest.Last[common.NoteMsg](drive)
 	if !ok || note.Note != "Đã ghi báo cáo: "+path {
 		t.Fatalf("the root was sent %v", drive.Seen)
@@ -40,5 +40,14 @@ func TestStatusWritesItsReport(t *testing.T) {
 	}
 	if !strings.Contains(string(md), "Sở Tư pháp") || !strings.Contains(string(md), "Sở Y tế") {
 		t.Fatalf("the report reads:\n%s", md)
+	}
+	// of another day, named as screen 6 names it: the day in it
+	drive.Keys("[", "w")
+	if _, err := os.Stat(filepath.Join(c.Folder, "tinh-hinh-2023-den-26-03-2023.md")); err != nil {
+		t.Fatalf("as of the day before: %v (the root was sent %v)", err, drive.Seen)
+	}
+	drive.Keys("]", "w") // today's again: beside the first, never over it
+	if _, err := os.Stat(filepath.Join(c.Folder, "tinh-hinh-2023-2.md")); err != nil {
+		t.Fatalf("today's again: %v (the root was sent %v)", err, drive.Seen)
 	}
 }
