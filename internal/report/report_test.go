@@ -846,6 +846,8 @@ func TestXLSXResultsCompletedOnTheirOwnSheet(t *testing.T) {
 		sheet := sheets[1]
 		if l == lang.VI {
 			checkPrintedSheet(t, f, sheet, "Tên mô hình, sáng kiến")
+			// the same báo cáo continued: its number and its place and date
+			findCell(t, f, sheet, "Hà Tĩnh, ngày 05 tháng 4 năm 2023")
 		}
 		findCell(t, f, sheet, l.T("Các mô hình, sáng kiến đã hoàn thành", "Completed models and initiatives"))
 		col, _ := findCell(t, f, sheet, l.T("Kết quả thực hiện", "Result"))

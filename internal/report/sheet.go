@@ -73,7 +73,7 @@ func quotaLegend(l lang.Lang) string {
 // quotaLegendSplit explains the quota where it is two columns (paper,
 // xlsx): no “2/3” there to explain.
 func quotaLegendSplit(l lang.Lang) string {
-	return l.T("Chỉ tiêu tối thiểu: số mô hình, sáng kiến tối thiểu phải đăng ký; chỉ tiêu phấn đấu: số phấn đấu đăng ký.",
+	return l.T("Chỉ tiêu tối thiểu: số mô hình, sáng kiến tối thiểu phải đăng ký; chỉ tiêu phấn đấu: số mô hình, sáng kiến phấn đấu đăng ký.",
 		"Minimum: the least number of registrations asked for; target: the number to aim for.")
 }
 

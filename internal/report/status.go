@@ -114,6 +114,7 @@ func (s Status) Sheet() Sheet {
 		groups.Rows[i] = append([]string{n}, r...)
 	}
 	groups.Caption = l.T("I. TỔNG HỢP THEO NHÓM", "I. TOTALS BY GROUP")
+	groups.Note = s.uncountedNote() // in a workbook under the totals it explains, not after 2,428 rows
 	agencies := splitQuota(s.agencyTable(true), 4, l)
 	agencies.Caption = l.T("II. TÌNH HÌNH TỪNG CƠ QUAN, ĐƠN VỊ", "II. EACH AGENCY")
 	return Sheet{
@@ -122,7 +123,7 @@ func (s Status) Sheet() Sheet {
 		Title:  l.F("Tình hình đăng ký mô hình, sáng kiến, cách làm hay trong CCHC năm %d", "Registrations of administrative-reform models and initiatives, %d", s.Campaign.Year),
 		Lines:  h[2:],
 		Tables: []Table{groups.fitted(), agencies.fitted()},
-		Notes:  append([]string{quotaLegendSplit(l)}, s.uncountedNotes()...),
+		Notes:  []string{quotaLegendSplit(l)},
 	}
 }
 
@@ -136,16 +137,8 @@ func (s Status) uncountedNote() string {
 		return ""
 	}
 	return l.F("Số liệu tổng hợp không tính %s của %s đã ngừng theo dõi (không có đơn vị kế thừa); danh sách mô hình, sáng kiến đã đăng ký vẫn liệt kê các mô hình này.",
-		"The totals leave out %s of %s no longer followed (stopped, succeeded by no unit); the list of registered models and initiatives still lists them.",
+		"The totals leave out %s of %s no longer followed (stopped, succeeded by no unit); the registrations list still includes them.",
 		l.Count(u.Registrations, "mô hình", "registration", "registrations"), l.Count(u.Units, "đơn vị", "unit", "units"))
-}
-
-// uncountedNotes is uncountedNote as the sheet's notes: none or one.
-func (s Status) uncountedNotes() []string {
-	if msg := s.uncountedNote(); msg != "" {
-		return []string{msg}
-	}
-	return nil
 }
 
 func (s Status) heading() []string {

@@ -59,7 +59,10 @@ type Table struct {
 	// name: a sheet's column widths and repeated header are its main
 	// table's, and a table of other columns printed in them is cut (xlsx
 	// only; on paper and in text the tables follow each other).
-	Tab    string
+	Tab string
+	// Note is a line in italics right under the table in a workbook (a
+	// note on its totals); paper places its own notes.
+	Note   string
 	bands  map[int]bool // rows that are headings spanning the table ("I. SỞ, BAN, NGÀNH")
 	totals map[int]bool // rows that are subtotals or totals, printed bold (AddTotal)
 	// stream, when set, gives the rows as they are written instead of Rows,

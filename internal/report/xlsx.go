@@ -187,7 +187,7 @@ func (s Sheet) WriteXLSX(w io.Writer) error {
 		if _, err := f.NewSheet(name); err != nil {
 			return err
 		}
-		one := Sheet{Name: t.Tab, Head: s.Head, Type: s.Type, Number: s.Number, Title: s.Title, Lines: s.Lines, Tables: []Table{t}}
+		one := Sheet{Name: t.Tab, Head: s.Head, Type: s.Type, Number: s.Number, PlaceDate: s.PlaceDate, Title: s.Title, Lines: s.Lines, Tables: []Table{t}}
 		if i == len(apart)-1 {
 			one.Signer = s.Signer
 		}
@@ -252,6 +252,9 @@ func (s Sheet) writeXLSX(f *excelize.File, name string, st xlsxStyles, measure *
 	for _, t := range s.Tables[:s.mainIndex()] {
 		headerRow += t.xlsxRows() + 1
 		if t.Caption != "" {
+			headerRow++
+		}
+		if t.Note != "" {
 			headerRow++
 		}
 	}
@@ -404,6 +407,11 @@ func (s Sheet) writeXLSX(f *excelize.File, name string, st xlsxStyles, measure *
 		clipped = clipped || cut
 		if t.empty() { // said under the header, as on paper
 			if err := line(noneYet(s.Head.Lang), st.note, false, true, xlsxFontSize); err != nil {
+				return err
+			}
+		}
+		if t.Note != "" {
+			if err := line(clean(t.Note), st.note, false, true, xlsxFontSize); err != nil {
 				return err
 			}
 		}
