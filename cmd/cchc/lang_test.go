@@ -26,6 +26,7 @@ func TestLangAfterTheCommandName(t *testing.T) {
 		{"undo"},
 		{"template"},
 		{"history", "--limit", "x"},
+		{"help", "report"},
 	} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			runIn := func(args ...string) (int, string) {
@@ -43,5 +44,16 @@ func TestLangAfterTheCommandName(t *testing.T) {
 				t.Errorf("--lang en after the name: exit %d %q\nbefore it: exit %d %q\n(vi: exit %d)", afterCode, after, enCode, en, viCode)
 			}
 		})
+	}
+}
+
+// "cchc help --lang en" printed the help with an error and exit 2: the
+// option was taken for the topic.
+func TestHelpTakesTheLanguageAnywhere(t *testing.T) {
+	for _, args := range [][]string{{"help", "--lang", "en"}, {"help", "--lang", "en", "report"}, {"help", "report", "--lang=en"}} {
+		code, out, errs := cchc(t, args...)
+		if code != 0 || errs != "" || !strings.Contains(out, "Usage:") {
+			t.Errorf("%q: exit %d, %q\n%.200s", args, code, errs, out)
+		}
 	}
 }

@@ -148,17 +148,24 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		return finish(e, runTUI(e))
 	}
 	name := rest[0]
-	if name == "help" {
-		if len(rest) > 1 {
-			return run([]string{"--lang", e.lang.String(), rest[1], "--help"}, stdout, stderr)
-		}
-		printMainHelp(e)
-		return exitOK
-	}
 	if l, ok := langAsked(rest[1:]); ok {
 		// a --lang after the command's name speaks from the first word:
 		// commands take their language before parsing their own flags
 		e.lang = l
+	}
+	if name == "help" {
+		// "help --lang en report" as "help report --lang en": the topic is
+		// the first word that is not a global option or its value
+		fs := newFlags("help", e)
+		topic := rest[1:]
+		if err := fs.Parse(topic); err == nil {
+			topic = fs.Args()
+		}
+		if len(topic) > 0 && !strings.HasPrefix(topic[0], "-") {
+			return run([]string{"--lang", e.lang.String(), topic[0], "--help"}, stdout, stderr)
+		}
+		printMainHelp(e)
+		return exitOK
 	}
 	for _, c := range commands {
 		if c.name == name {
