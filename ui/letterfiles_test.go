@@ -145,7 +145,7 @@ func TestAgencyLettersShowTheirFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.keys("a", "tab")
-	if v = h.view(); !strings.Contains(v, "Đính kèm vào mô hình “Một cửa số”") {
+	if v = h.view(); !strings.Contains(v, "Đính kèm vào mô hình «Một cửa số»") {
 		t.Fatalf("tab did not turn to the registration:\n%s", v)
 	}
 	h.keys(fake, "enter")
@@ -170,7 +170,7 @@ func TestRegistrationAttachesAFile(t *testing.T) {
 	reg := registrationNamed(t, st, "Khám bệnh không giấy tờ")
 	h := newHarness(t, st, lang.EN, 100, 40)
 	h.keys("4", "/", "khám", "enter", "enter", "a", "tab")
-	if v := h.view(); !strings.Contains(v, "Attach to registration “Khám bệnh không giấy tờ”") {
+	if v := h.view(); !strings.Contains(v, "Attach to registration «Khám bệnh không giấy tờ»") {
 		t.Fatalf("no question:\n%s", v)
 	}
 	dir := t.TempDir()

@@ -415,7 +415,7 @@ func (v *KeptFiles) Lines(c *Context, width int) []string {
 	case v.attaching != nil:
 		to := c.F("văn bản %s", "letter %s", Dash(v.letterNo))
 		if v.toReg {
-			to = c.F("mô hình “%s”", "registration “%s”", v.regTitle)
+			to = c.F("mô hình «%s»", "registration «%s»", v.regTitle)
 		}
 		lines = append(lines, "", vntext.Truncate(" "+st.Label.Render(c.F("Đính kèm vào %s", "Attach to %s", to)), width),
 			" "+st.Label.Render(c.T("Tệp: ", "File: "))+v.attaching.View())
