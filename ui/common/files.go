@@ -153,6 +153,9 @@ func (v *KeptFiles) Key(c *Context, st FileBook, msg tea.KeyMsg) (bool, tea.Cmd)
 			return true, v.save(c, st, v.List[v.idx], path, false)
 		}
 		ti, cmd := UpdateInput(*in, msg)
+		if ti.Value() != in.Value() {
+			v.err = "" // said of the path typed before
+		}
 		*in = ti
 		return true, cmd
 	}

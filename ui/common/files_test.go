@@ -148,3 +148,21 @@ func TestKeptFileRemovedAsksFirst(t *testing.T) {
 		t.Errorf("a file gone meanwhile is not told:\n%s", got)
 	}
 }
+
+// A path that was refused is not blamed once the clerk types another:
+// the message said of "khong-co.pdf" went as soon as the path changed.
+func TestAttachErrorGoesWhenThePathChanges(t *testing.T) {
+	c := uitest.Context(uitest.Data(t, uitest.Small()))
+	var v common.KeptFiles
+	v.Show(nil, 2, "57/SYT-VP", 5, "Khám bệnh không giấy tờ")
+	d := driveFiles(t, c, &fileBook{}, &v)
+	missing := filepath.Join(t.TempDir(), "khong-co.pdf")
+	d.Keys("a", missing, "enter")
+	if !strings.Contains(strings.Join(v.Lines(c, 100), "\n"), "khong-co.pdf") {
+		t.Fatalf("the missing file is not told:\n%s", strings.Join(v.Lines(c, 100), "\n"))
+	}
+	d.Keys("ctrl+u", "x")
+	if got := strings.Join(v.Lines(c, 100), "\n"); strings.Contains(got, "khong-co.pdf") {
+		t.Fatalf("the error of the path before is still shown:\n%s", got)
+	}
+}
