@@ -259,3 +259,17 @@ func TestRegistrationRemovesAFile(t *testing.T) {
 		t.Fatalf("not removed:\n%s", v)
 	}
 }
+
+// On the page of an agency with no letter yet, a says why nothing can be
+// attached instead of doing nothing.
+func TestAgencyWithNoLetterSaysWhyNothingAttaches(t *testing.T) {
+	h := newHarness(t, seeded(t), lang.VI, 80, 24)
+	h.keys("2", "/", "so ngoai vu", "enter", "enter")
+	if v := h.view(); !strings.Contains(v, "Chưa có mô hình, sáng kiến nào") {
+		t.Fatalf("not the page of an agency with nothing registered:\n%s", v)
+	}
+	h.keys("a")
+	if v := oneSpaced(h.view()); !strings.Contains(v, "Chưa có văn bản nào để đính kèm tệp") {
+		t.Fatalf("a says nothing:\n%s", h.view())
+	}
+}

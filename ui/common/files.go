@@ -165,8 +165,10 @@ func (v *KeptFiles) Key(c *Context, st FileBook, msg tea.KeyMsg) (bool, tea.Cmd)
 			return false, nil
 		}
 	case "a":
-		if v.letter == 0 && v.reg == 0 {
-			return false, nil
+		if v.letter == 0 && v.reg == 0 { // said, not a key that does nothing
+			v.err = c.T("Chưa có văn bản nào để đính kèm tệp: nhập văn bản của cơ quan trước (n), rồi nhấn a",
+				"No letter to attach a file to: record the agency's letter first (n), then press a")
+			return true, nil
 		}
 	default:
 		return false, nil

@@ -166,3 +166,15 @@ func TestAttachErrorGoesWhenThePathChanges(t *testing.T) {
 		t.Fatalf("the error of the path before is still shown:\n%s", got)
 	}
 }
+
+// a with no letter to attach to says so instead of doing nothing.
+func TestAttachWithNoLetterSaysWhy(t *testing.T) {
+	c := uitest.Context(uitest.Data(t, uitest.Small()))
+	var v common.KeptFiles
+	v.Show(nil, 0, "", 0, "")
+	d := driveFiles(t, c, &fileBook{}, &v)
+	d.Keys("a")
+	if got := strings.Join(v.Lines(c, 100), "\n"); !strings.Contains(got, "Chưa có văn bản nào để đính kèm tệp") {
+		t.Fatalf("a with no letter:\n%q", got)
+	}
+}
