@@ -47,6 +47,8 @@ type Model struct {
 	dir           string // where reports go by default: the folder cchc was started in
 	suggested     string // the file name last suggested: one the clerk left as it is follows the report
 	written       string // the last file written
+	chosen        string // the format the clerk picked: kept for every report that has it
+	stand         string // said when the report shown lacks the format chosen: the one given instead
 	err           string
 	busy          bool
 	job           *common.Job // the write under way, for its bar
@@ -173,17 +175,14 @@ func (m *Model) syncFormats() {
 	m.form.Field(fReply).Hidden = m.kind() != report.KindReminder
 	m.form.Field(fAsOf).Hidden = m.kind() == kindTemplate // blank: of no day
 	f := m.form.Field(fFormat)
-	keep := ""
-	if f.Choice < len(f.Choices) {
-		keep = f.Choices[f.Choice].Label
-	}
+	formats := m.formats()
 	f.Choices = nil
-	f.Choice = 0
-	for i, name := range m.formats() {
+	for i, name := range formats {
 		f.Choices = append(f.Choices, common.Choice{Label: formatLabel(name, m.ctx.Lang), Value: int64(i)})
-		if formatLabel(name, m.ctx.Lang) == keep {
-			f.Choice = i
-		}
+	}
+	f.Choice, m.stand = nearestFormat(m.chosen, formats), ""
+	if m.chosen != "" && formats[f.Choice] != m.chosen {
+		m.stand = formats[f.Choice]
 	}
 	m.suggestName()
 }
@@ -207,6 +206,32 @@ func (m *Model) suggestName() {
 	if was := report.FormatOf(name); was != "" && was != m.format() {
 		f.SetText(strings.TrimSuffix(name, filepath.Ext(name)) + report.Ext(m.format()))
 	}
+}
+
+// nearFormats are, for a format, the others nearest to it, nearest
+// first: what a report that lacks the format chosen is shown in.
+var nearFormats = map[string][]string{
+	"text": {"md", "csv", "docx", "html"},
+	"md":   {"text", "html", "docx"},
+	"csv":  {"xlsx", "json", "text"},
+	"json": {"csv", "text"},
+	"xlsx": {"csv", "docx"},
+	"html": {"pdf", "docx", "md"},
+	"docx": {"pdf", "html", "md", "text"},
+	"pdf":  {"docx", "html"},
+}
+
+// nearestFormat is the index in formats of the one chosen, or of the
+// nearest to it, or the first.
+func nearestFormat(chosen string, formats []string) int {
+	for _, want := range append([]string{chosen}, nearFormats[chosen]...) {
+		for i, f := range formats {
+			if f == want {
+				return i
+			}
+		}
+	}
+	return 0
 }
 
 func formatLabel(f string, l lang.Lang) string {
@@ -301,7 +326,10 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		switch focused.ID {
 		case fKind:
 			m.syncFormats()
-		case fFormat, fAsOf: // the name says the format and the day
+		case fFormat: // the clerk's choice, kept; the name says the format
+			m.chosen, m.stand = m.format(), ""
+			m.suggestName()
+		case fAsOf: // the name says the day
 			m.suggestName()
 		}
 	}
@@ -423,7 +451,7 @@ func (m *Model) View() string {
 	lines := []string{" " + st.Title.Render(c.T("Báo cáo", "Reports")), ""}
 	lines = append(lines, m.form.View(m.width, 16)...)
 	lines = append(lines, "")
-	for _, n := range []string{m.purpose(), m.leftOutNote()} {
+	for _, n := range []string{m.standNote(), m.purpose(), m.leftOutNote()} {
 		if n == "" {
 			continue
 		}
@@ -451,6 +479,15 @@ func (m *Model) View() string {
 		lines = append(lines, common.WrapLines(c.T("Nhấn ctrl+o để mở bằng chương trình mặc định của máy.", "Press ctrl+o to open it with the system's default program."), m.width-2, 2, " ", st.Muted)...)
 	}
 	return common.Fit(strings.Join(lines, "\n"), m.width, m.height)
+}
+
+// standNote says that the report shown is not offered in the format the
+// clerk chose, and which it is written in instead: never unseen.
+func (m *Model) standNote() string {
+	if m.stand == "" {
+		return ""
+	}
+	return m.ctx.F("Báo cáo này không có dạng %s: sẽ ghi dạng %s.", "This report has no %s format: it will be written as %s.", m.chosen, m.stand)
 }
 
 // purpose says what the kind chosen is for.
