@@ -174,3 +174,43 @@ func TestATypedPlacesHelpListsItsKeys(t *testing.T) {
 		}
 	}
 }
+
+// Screen 6's help lists what its keys do in the field the clerk is in:
+// on the report's field tab moves into the form (not to the next screen)
+// and the year is changed on screen 1; on the format's, a letter picks a
+// format, q is typed (ctrl+c quits) and nothing is cleared with ctrl+u.
+func TestTheReportsHelpFollowsTheField(t *testing.T) {
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		for _, size := range [][2]int{{80, 24}, {72, 20}} {
+			h := newHarness(t, seeded(t), l, size[0], size[1])
+			h.keys("6", "?")
+			v := h.view()
+			for _, want := range []string{l.T("ô sau", "next field"), l.T("y ở màn 1", "y on screen 1"), l.T("đổi báo cáo", "change report")} {
+				if !strings.Contains(v, want) {
+					t.Fatalf("%v %v: the report's field's help lacks %q:\n%s", l, size, want, v)
+				}
+			}
+			if strings.Contains(v, l.T("màn sau", "next screen")) || strings.Contains(v, l.T("màn trước", "previous screen")) {
+				t.Fatalf("%v %v: the help says tab goes to another screen:\n%s", l, size, v)
+			}
+			h.keys("esc", "tab")
+			h.send(keyF1())
+			v = h.view()
+			for _, want := range []string{l.T("chọn định dạng (p pdf", "picks a format (p pdf"), "ctrl+c"} {
+				if !strings.Contains(v, want) {
+					t.Fatalf("%v %v: the format's help lacks %q:\n%s", l, size, want, v)
+				}
+			}
+			for _, not := range []string{l.T("lịch sử", "history"), l.T("xóa ô đang nhập", "clear the field"), l.T("gõ vào ô", "typed into the field"), "q "} {
+				if strings.Contains(v, not) {
+					t.Fatalf("%v %v: the format's help lists %q:\n%s", l, size, not, v)
+				}
+			}
+			h.keys("esc", "tab")
+			h.send(keyF1())
+			if v = h.view(); !strings.Contains(v, l.T("xóa ô đang nhập", "clear the field")) || strings.Contains(v, l.T("chọn định dạng", "picks a format")) {
+				t.Fatalf("%v %v: the date's help:\n%s", l, size, v)
+			}
+		}
+	}
+}

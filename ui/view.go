@@ -286,6 +286,19 @@ func (m *Model) formKeys(back key.Binding) []key.Binding {
 	return []key.Binding{back, key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", m.ctx.T("trợ giúp", "help")))}
 }
 
+// textTyper is a screen that takes the keys but may have no field to
+// type into there (a list to choose from, a result to read, a choice
+// changed with ←/→ or a letter): ctrl+u and ? are not told there.
+type textTyper interface{ TypesText() bool }
+
+// typesText reports whether letters are typed into a field of screen.
+func typesText(screen common.Screen) bool {
+	if t, ok := screen.(textTyper); ok {
+		return t.TypesText()
+	}
+	return true
+}
+
 // withGlobal is the screen's keys that fit, then the global ones; a "…"
 // says that some gave way.
 func (m *Model) withGlobal(keys, globalKeys []key.Binding) string {
@@ -336,15 +349,26 @@ func (m *Model) fullHelp() string {
 		f1 := key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", m.ctx.T("đóng trợ giúp", "close the help")))
 		quit := key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", m.ctx.T("thoát", "quit")))
 		question := key.NewBinding(key.WithKeys("?"), key.WithHelp("?", m.ctx.T("là chữ: gõ vào ô", "is typed into the field")))
-		typed := []key.Binding{k.ClearField}
+		var typed []key.Binding
+		text := typesText(screen)
+		if text {
+			typed = append(typed, k.ClearField)
+		}
 		if m.overlay == nil { // opened over the screens, it takes them too: esc leaves it
 			typed = append(typed, altTabs)
 		}
-		groups = append(groups, append(typed, f1, question, quit))
+		typed = append(typed, f1)
+		if text {
+			typed = append(typed, question)
+		}
+		groups = append(groups, append(typed, quit))
 		title = m.ctx.Styles.Title.Render(" " + m.ctx.T("Phím tắt (nhấn f1 hoặc esc để đóng)", "Keys (press f1 or esc to close)"))
 	} else if m.overlay != nil {
 		// opened over the screens, it takes tab and digits: esc leaves it
 		groups = append(groups, []key.Binding{k.Help, k.Quit}, []key.Binding{m.undoKey()})
+	} else if t, ok := screen.(tabTaker); ok && t.TakesTab() {
+		// tab moves into the screen's form
+		groups = append(groups, []key.Binding{k.Tabs, k.Help, k.Quit}, m.safetyKeys())
 	} else {
 		groups = append(groups, []key.Binding{k.NextTab, k.PrevTab, k.Tabs, k.Help, k.Quit}, m.safetyKeys())
 	}

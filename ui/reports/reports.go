@@ -96,21 +96,53 @@ var (
 	keyDossier = key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("ctrl+g", ""))
 )
 
+// ShortHelp lists what acts in the field the clerk is in: ←/→ change
+// a report or a format, a letter picks a format, the dates and the file
+// name are typed into.
 func (m *Model) ShortHelp() []key.Binding {
-	k := m.ctx.Keys
+	k, c := m.ctx.Keys, m.ctx
 	w := keyWrite
-	w.SetHelp("ctrl+s", m.ctx.T("ghi tệp", "write file"))
+	w.SetHelp("ctrl+s", c.T("ghi tệp", "write file"))
 	o := keyOpen
-	o.SetHelp("ctrl+o", m.ctx.T("mở tệp vừa ghi", "open the file"))
+	o.SetHelp("ctrl+o", c.T("mở tệp vừa ghi", "open the file"))
 	z := keyDossier
-	z.SetHelp("ctrl+g", m.ctx.T("ghi hồ sơ .zip", "write the dossier .zip"))
-	if m.written == "" {
-		return []key.Binding{w, z, k.NextField, k.Left, k.Back}
+	z.SetHelp("ctrl+g", c.T("ghi hồ sơ .zip", "write the dossier .zip"))
+	keys := []key.Binding{w}
+	if m.written != "" {
+		keys = append(keys, o)
 	}
-	return []key.Binding{w, o, z, k.NextField, k.Left, k.Back}
+	keys = append(keys, z)
+	if m.form == nil {
+		return append(keys, k.NextField, k.Back)
+	}
+	choose := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", c.T("đổi báo cáo", "change report")))
+	switch m.form.Focused().ID {
+	case fKind:
+		return append(keys, k.NextField, k.Back, choose)
+	case fFormat:
+		choose.SetHelp("←/→", c.T("đổi định dạng", "change format"))
+		letter := key.NewBinding(key.WithKeys("a"), key.WithHelp(c.T("gõ chữ", "a letter"), c.T("chọn định dạng (p pdf, h html…)", "picks a format (p pdf, h html…)")))
+		return append(keys, k.NextField, k.PrevField, k.Back, choose, letter)
+	}
+	return append(keys, k.NextField, k.PrevField, k.Back)
 }
 
-func (m *Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
+// FullHelp adds, on the report's field, where the campaign's year is
+// changed: on screen 1, not here.
+func (m *Model) FullHelp() [][]key.Binding {
+	groups := [][]key.Binding{m.ShortHelp()}
+	if m.form == nil || m.form.Focus == 0 {
+		year := key.NewBinding(key.WithKeys("y"), key.WithHelp(m.ctx.T("y ở màn 1", "y on screen 1"), m.ctx.T("chọn năm của đợt", "switch the campaign's year")))
+		groups = append(groups, []key.Binding{year})
+	}
+	return groups
+}
+
+// TypesText: letters are typed into the dates and the file name; on the
+// format's field they pick a format, and ctrl+u clears nothing.
+func (m *Model) TypesText() bool {
+	return m.form != nil && m.form.Focused().Kind != common.ChoiceField
+}
 
 func (m *Model) build() {
 	c := m.ctx
