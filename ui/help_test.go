@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -211,6 +213,39 @@ func TestTheReportsHelpFollowsTheField(t *testing.T) {
 			if v = h.view(); !strings.Contains(v, l.T("xóa ô đang nhập", "clear the field")) || strings.Contains(v, l.T("chọn định dạng", "picks a format")) {
 				t.Fatalf("%v %v: the date's help:\n%s", l, size, v)
 			}
+		}
+	}
+}
+
+// Where nothing is typed, the help offers no field to type into: the
+// list of years (with its ↑/↓) and the import's dry run. The history
+// says that r restores in the trash, which t opens.
+func TestTheHelpOffersNoFieldWhereThereIsNone(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "duc-tho.csv")
+	if err := os.WriteFile(file, []byte("Tên cơ quan, đơn vị: Huyện Đức Thọ\nSố: 19/UBND\nSTT;Tên mô hình;Loại;Lĩnh vực\n1;Một cửa số;Mô hình;TTHC\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range []lang.Lang{lang.VI, lang.EN} {
+		for _, p := range []struct {
+			name  string
+			steps []string
+		}{{"years", []string{"1", "y"}}, {"dry run", []string{"2", "i", file, "ctrl+s"}}} {
+			h := newHarness(t, seeded(t), l, 80, 24)
+			h.keys(p.steps...)
+			h.send(keyF1())
+			v := h.view()
+			if !h.m.showAll || strings.Contains(v, "ctrl+u") || strings.Contains(v, l.T("gõ vào ô", "typed into the field")) || !strings.Contains(v, "↑/k") {
+				t.Errorf("%v %s: the help:\n%s", l, p.name, v)
+			}
+		}
+		h := newHarness(t, seeded(t), l, 80, 24)
+		h.keys("h", "?")
+		if v := h.view(); !strings.Contains(v, l.T("khôi phục (trong thùng rác, t)", "restore (in the trash, t)")) {
+			t.Errorf("%v: the history's help:\n%s", l, v)
+		}
+		h.keys("esc", "t", "?")
+		if v := h.view(); strings.Contains(v, l.T("trong thùng rác", "in the trash,")) || !strings.Contains(v, l.T("khôi phục", "restore")) {
+			t.Errorf("%v: the trash's help:\n%s", l, v)
 		}
 	}
 }

@@ -48,8 +48,12 @@ func (p *Picker) ShortHelp() []key.Binding {
 	open := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", p.ctx.T("chuyển sang đợt này", "switch to it")))
 	n := keyNewYear
 	n.SetHelp("n", p.ctx.T("mở đợt năm mới", "open a new year"))
-	return []key.Binding{open, n, k.Back}
+	return []key.Binding{k.Up, k.Down, open, n, k.Back}
 }
+
+// Typing reports whether a field is typed into: the new year's form,
+// not the list of years.
+func (p *Picker) Typing() bool { return p.open != nil }
 
 // Update handles a key; it returns Done or a switch as commands.
 func (p *Picker) Update(msg tea.Msg) tea.Cmd {

@@ -126,9 +126,16 @@ func (m *Model) ShortHelp() []key.Binding {
 	return []key.Binding{m.keys.Trash, m.keys.Backup, k.Back}
 }
 
+// FullHelp: r restores only in the trash; the history says where.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.ctx.Keys
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {m.keys.Trash, m.keys.Restore, m.keys.Backup, k.Back}}
+	own := []key.Binding{m.keys.Trash, m.keys.Restore, k.Back}
+	if !m.trashMode {
+		r := m.keys.Restore
+		r.SetHelp("r", m.ctx.T("khôi phục (trong thùng rác, t)", "restore (in the trash, t)"))
+		own = []key.Binding{m.keys.Trash, r, m.keys.Backup, k.Back}
+	}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, own}
 }
 
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {

@@ -135,6 +135,11 @@ func (m *Model) ShortHelp() []key.Binding {
 
 func (m *Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
 
+// TypesText: only the path is typed into; the dry run's result is read.
+func (m *Model) TypesText() bool {
+	return m.step == choosing && m.form.Focused().Kind != common.ChoiceField
+}
+
 func (m *Model) errors() int {
 	if m.step == writing {
 		return 0 // only a plan without errors is written

@@ -74,6 +74,10 @@ func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
 // Capturing while the settings form or the picker is open.
 func (m *Model) Capturing() bool { return m.settings != nil || m.picker != nil }
 
+// TypesText: the settings and a new year are typed into, the list of
+// years is chosen from.
+func (m *Model) TypesText() bool { return m.settings != nil || m.picker != nil && m.picker.Typing() }
+
 // Dirty reports unsaved campaign settings.
 func (m *Model) Dirty() bool { return m.settings != nil && m.settings.Dirty() }
 
