@@ -273,3 +273,22 @@ func TestAgencyWithNoLetterSaysWhyNothingAttaches(t *testing.T) {
 		t.Fatalf("a says nothing:\n%s", h.view())
 	}
 }
+
+// A message of two lines under an agency's page takes its line from the
+// list's padding, not from the selected registration's line above it.
+func TestAgencyPageKeepsTheSelectedLineUnderALongMessage(t *testing.T) {
+	st := seeded(t)
+	reg := registrationNamed(t, st, "Chợ không tiền mặt")
+	if _, err := st.Attach(context.Background(), 0, reg.ID, book.NewFile{Name: "Báo cáo kết quả thực hiện mô hình.pdf", Content: []byte("%PDF-1.7\nx\n")}); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, st, lang.VI, 80, 24)
+	h.keys("2", "/", "thanh pho ha tinh", "enter", "enter", "r", "y")
+	v := h.view()
+	if !strings.Contains(oneSpaced(v), "Đã bỏ tệp «Báo cáo kết quả thực hiện mô hình.pdf» khỏi mô hình «Chợ không tiền mặt»") {
+		t.Fatalf("not the two-line message the test is about:\n%s", v)
+	}
+	if !strings.Contains(oneSpaced(v), "chủ trì: Thành phố Hà Tĩnh") {
+		t.Fatalf("the selected line is cut under the message:\n%s", v)
+	}
+}

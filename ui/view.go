@@ -47,10 +47,11 @@ func (m *Model) View() string {
 	case m.showAll:
 		b.WriteString(common.Fit(m.fullHelp(), w, body))
 	default:
-		// a message longer than the line takes up to two lines more,
-		// from the bottom of the screen above it, while it is shown
+		// a message longer than the line takes lines from the screen
+		// above it while it is shown: from its padding first (Squeeze),
+		// then from its bottom
 		status := m.statusLines()
-		b.WriteString(common.Fit(m.activeScreen().View(), w, body-(len(status)-1)))
+		b.WriteString(common.Fit(common.Squeeze(m.activeScreen().View(), body-(len(status)-1)), w, body-(len(status)-1)))
 		for _, l := range status {
 			b.WriteString("\n" + common.FitLine(l, w))
 		}

@@ -297,3 +297,16 @@ func TestPickerListsTheClosestNameFirst(t *testing.T) {
 		t.Fatalf("matches %+v", p.Matches)
 	}
 }
+
+// A message of two lines takes a line from the screen above it: a list's
+// padding gives way, not the selected line under it.
+func TestSqueezeDropsPaddingFirst(t *testing.T) {
+	s := "head\n\nrow 1\n\n\n\nselected\nfile"
+	got := Squeeze(s, 6)
+	if want := "head\n\nrow 1\n\nselected\nfile"; got != want {
+		t.Fatalf("Squeeze = %q, want %q", got, want)
+	}
+	if got := Squeeze("a\nb\nc", 2); got != "a\nb\nc" {
+		t.Fatalf("no padding: %q (Fit cuts it)", got)
+	}
+}

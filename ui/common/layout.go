@@ -29,6 +29,21 @@ func Fit(s string, width, height int) string {
 	return strings.Join(lines, "\n")
 }
 
+// Squeeze makes s at most height lines by taking out blank lines where
+// two or more follow each other (a list's padding), the lowest first, so
+// that what is under them (the selected line, the files) stays in view;
+// Fit then cuts what still does not fit.
+func Squeeze(s string, height int) string {
+	lines := strings.Split(s, "\n")
+	blank := func(i int) bool { return strings.TrimSpace(ansi.Strip(lines[i])) == "" }
+	for i := len(lines) - 1; i > 0 && len(lines) > height; i-- {
+		if i < len(lines) && blank(i) && blank(i-1) {
+			lines = append(lines[:i], lines[i+1:]...)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
 // FitLine cuts or pads one (possibly styled) line to width cells.
 func FitLine(l string, width int) string {
 	if w := lipgloss.Width(l); w > width {
