@@ -142,3 +142,21 @@ func TestShortDatesShowInFull(t *testing.T) {
 		t.Fatalf("screen 6 after ctrl+s:\n%s", v)
 	}
 }
+
+// A day typed one key at a time is not read and rewritten on the way:
+// "1/3/20" on the way to 1/3/2026 became 01/03/2020 on screen 6, as its
+// file name followed each key.
+func TestADayTypedKeyByKeyIsNotRewrittenOnTheWay(t *testing.T) {
+	h := newHarness(t, seeded(t), lang.VI, 80, 24)
+	h.keys("6", "tab", "tab", "ctrl+u")
+	for _, r := range "1/3/2026" {
+		h.keys(string(r))
+	}
+	if v := h.view(); !strings.Contains(v, "1/3/2026") || !strings.Contains(v, "tinh-hinh-2023-den-01-03-2026.txt") {
+		t.Fatalf("the day typed key by key:\n%s", v)
+	}
+	h.keys("tab")
+	if v := h.view(); !strings.Contains(v, "01/03/2026") {
+		t.Fatalf("the day once left:\n%s", v)
+	}
+}

@@ -193,8 +193,10 @@ func (m *Model) fileName() string {
 	if m.kind() == kindTemplate {
 		return fmt.Sprintf("mau-dang-ky-%d%s", m.ctx.Data.Campaign.Year, report.Ext(m.format()))
 	}
-	// the day the report is of: a day not yet whole names none
-	asOf, err := m.form.Field(fAsOf).ReadDate()
+	// the day the report is of: a day not yet whole names none. Read, not
+	// written back: this runs at every key typed into the date, and
+	// "1/3/20" on the way to 1/3/2026 would become 01/03/2020
+	asOf, err := vndate.ParseTyped(m.form.Field(fAsOf).Value())
 	if err != nil {
 		asOf = vndate.Date{}
 	}
